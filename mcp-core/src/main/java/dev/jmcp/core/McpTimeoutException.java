@@ -1,0 +1,21 @@
+package dev.jmcp.core;
+
+import java.time.Duration;
+
+/** A request got no answer within its timeout. The request has been cancelled at the peer. */
+public class McpTimeoutException extends McpException {
+    private static final long serialVersionUID = 1L;
+
+    private final Duration timeout;
+
+    /** Creates an exception for a request that waited {@code timeout}. */
+    public McpTimeoutException(String message, Duration timeout) {
+        super(message);
+        this.timeout = timeout;
+    }
+
+    /** How long the request waited before it timed out. */
+    public Duration timeout() {
+        return timeout;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.jmcp.core;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The released MCP revisions and what each allows. Version-dependent behaviour asks this type; nothing else
+ * compares date strings.
+ *
+ * <p>Revisions fall in two eras: {@linkplain #isHandshakeEra() handshake} (2024-11-05 to 2025-11-25:
+ * {@code initialize}, sessions, server-to-client requests) and {@linkplain #isStateless() stateless}
+ * (2026-07-28: per-request {@code _meta}, {@code server/discover}, {@code input_required} results).
+ */
+public enum ProtocolVersion {
+    /** The first public revision: HTTP+SSE transport. */
+    V2024_11_05("2024-11-05"),
+    /** Streamable HTTP, batches, tool annotations, audio content, the {@code completions} capability. */
+    V2025_03_26("2025-03-26"),
+    /** Structured tool output, resource links, elicitation, {@code MCP-Protocol-Version} header; no batches. */
+    V2025_06_18("2025-06-18"),
+    /** Tasks, URL elicitation, sampling with tools, icons, SEP-1699 polling. */
+    V2025_11_25("2025-11-25"),
+    /** Stateless: no handshake, {@code server/discover}, multi-round-trip results, {@code subscriptions/listen}. */
+    V2026_07_28("2026-07-28");
+
+    /** The newest revision jmcp speaks. */
+    public static final ProtocolVersion LATEST = V2026_07_28;
+    /** The newest revision of the handshake era. */
+    public static final ProtocolVersion LATEST_HANDSHAKE = V2025_11_25;
+    /** The version a Streamable HTTP server assumes when a request carries no version header. */
+    public static final ProtocolVersion HTTP_DEFAULT = V2025_03_26;
+
+    private final String id;
+
+    ProtocolVersion(String id) {
+        this.id = id;
+    }
+
+    /** The revision's wire form, e.g. {@code "2025-11-25"}. */
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    /** The revision with the given wire form, if jmcp knows it. */
+    public static Optional<ProtocolVersion> parse(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        for (ProtocolVersion v : values()) {
+            if (v.id.equals(id)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every revision's wire form, oldest first. */
+    public static List<String> allIds() {
+        return Arrays.stream(values()).map(ProtocolVersion::id).toList();
+    }
+
+    /** The handshake-era revisions' wire forms, newest first, as a server lists them in an error. */
+    public static List<String> handshakeIds() {
+        return Arrays.stream(values())
+                .filter(ProtocolVersion::isHandshakeEra)
+                .map(ProtocolVersion::id)
+                .sorted((a, b) -> b.compareTo(a))
+                .toList();
+    }
+
+    /**
+     * The revision a handshake-era server answers to an {@code initialize} that asked for {@code requested}:
+     * the same revision if it is a handshake-era one jmcp knows, else {@link #LATEST_HANDSHAKE}.
+     */
+    public static ProtocolVersion negotiateHandshake(String requested) {
+        return parse(requested).filter(ProtocolVersion::isHandshakeEra).orElse(LATEST_HANDSHAKE);
+    }
+
+    /** Whether this revision is at least {@code other}. */
+    public boolean atLeast(ProtocolVersion other) {
+        return compareTo(other) >= 0;
+    }
+
+    /** 2024-11-05 to 2025-11-25: {@code initialize}, sessions and server-to-client requests. */
+    public boolean isHandshakeEra() {
+        return this != V2026_07_28;
+    }
+
+    /** 2026-07-28: every request stands alone and carries version, capabilities and client info in {@code _meta}. */
+    public boolean isStateless() {
+        return this == V2026_07_28;
+    }
+
+    /** JSON-RPC batches: 2025-03-26 only. */
+    public boolean allowsBatches() {
+        return this == V2025_03_26;
+    }
+
+    /** Tool annotations, audio content, progress messages and the {@code completions} capability. */
+    public boolean hasToolAnnotations() {
+        return atLeast(V2025_03_26);
+    }
+
+    /** {@code structuredContent}, {@code outputSchema}, {@code resource_link}, titles, form elicitation. */
+    public boolean hasStructuredContent() {
+        return atLeast(V2025_06_18);
+    }
+
+    /** Form-mode elicitation ({@code elicitation/create}). */
+    public boolean hasElicitation() {
+        return atLeast(V2025_06_18);
+    }
+
+    /** The {@code MCP-Protocol-Version} HTTP header. */
+    public boolean hasProtocolVersionHeader() {
+        return atLeast(V2025_06_18);
+    }
+
+    /** Tasks (SEP-1686) in the core protocol; 2026-07-28 moved them to an extension. */
+    public boolean hasCoreTasks() {
+        return this == V2025_11_25;
+    }
+
+    /** URL-mode elicitation, icons and sampling with tools. */
+    public boolean hasUrlElicitation() {
+        return atLeast(V2025_11_25);
+    }
+
+    /** Sampling requests may carry {@code tools} and {@code toolChoice} (SEP-1577). */
+    public boolean hasSamplingTools() {
+        return atLeast(V2025_11_25);
+    }
+
+    /** {@code ping}, removed in 2026-07-28. */
+    public boolean hasPing() {
+        return isHandshakeEra();
+    }
+
+    /** {@code logging/setLevel}, replaced by the per-request {@code _meta} log level in 2026-07-28. */
+    public boolean hasSetLevel() {
+        return isHandshakeEra();
+    }
+
+    /** The error code for an unknown resource: -32002 before 2026-07-28, -32602 from it. */
+    public int resourceNotFoundCode() {
+        return isStateless() ? ErrorCodes.INVALID_PARAMS : ErrorCodes.RESOURCE_NOT_FOUND;
+    }
+}

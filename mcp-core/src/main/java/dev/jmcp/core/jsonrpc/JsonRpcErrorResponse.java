@@ -1,0 +1,16 @@
+package dev.jmcp.core.jsonrpc;
+
+import java.util.Objects;
+
+/**
+ * An error response.
+ *
+ * @param id the id of the request it answers; null only when that id could not be read
+ * @param error the error
+ */
+public record JsonRpcErrorResponse(RequestId id, JsonRpcError error) implements JsonRpcMessage {
+    /** Creates an error response; the error is required. */
+    public JsonRpcErrorResponse {
+        Objects.requireNonNull(error, "error");
+    }
+}
