@@ -1,0 +1,97 @@
+package dev.jmcp.core.session;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executors jmcp runs user code on when the application supplies none.
+ *
+ * <p>On JDK 21 and later: a virtual thread per task. On JDK 17: a bounded pool of daemon threads that time out
+ * when idle, so nothing is left running once the work is done. jmcp never shuts down an executor the
+ * application supplied.
+ */
+public final class HandlerExecutors {
+    /** Threads of the JDK 17 handler pool. */
+    public static final int PLATFORM_POOL_SIZE =
+            Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+
+    private static final Executor VIRTUAL = virtualPerTask();
+    private static final Executor HANDLERS =
+            VIRTUAL != null ? VIRTUAL : platformPool("jmcp-handler", PLATFORM_POOL_SIZE);
+    private static final Executor DELIVERY =
+            VIRTUAL != null ? VIRTUAL : platformPool("jmcp-delivery", Integer.MAX_VALUE);
+
+    private HandlerExecutors() {}
+
+    /** Whether this runtime has virtual threads (JDK 21+). */
+    public static boolean virtualThreadsAvailable() {
+        return VIRTUAL != null;
+    }
+
+    /** The shared default executor for request handlers. */
+    public static Executor handlers() {
+        return HANDLERS;
+    }
+
+    /**
+     * The shared executor for short delivery tasks (responses, notifications, progress). Unbounded on JDK 17,
+     * so a handler pool full of blocked handlers can never starve the delivery of the answers they wait for.
+     */
+    public static Executor delivery() {
+        return DELIVERY;
+    }
+
+    /** Starts a thread running {@code task}: virtual where available, else a daemon platform thread. */
+    public static Thread startThread(String name, Runnable task) {
+        if (VIRTUAL != null) {
+            try {
+                Method ofVirtual = Thread.class.getMethod("ofVirtual");
+                Object builder = ofVirtual.invoke(null);
+                Method nameM = builder.getClass().getMethod("name", String.class);
+                nameM.setAccessible(true);
+                Object named = nameM.invoke(builder, name);
+                Method start = named.getClass().getMethod("start", Runnable.class);
+                start.setAccessible(true);
+                return (Thread) start.invoke(named, task);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // fall through to a platform thread
+            }
+        }
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static Executor virtualPerTask() {
+        try {
+            Method m = java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+            return (ExecutorService) m.invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Executor platformPool(String prefix, int max) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        if (max == Integer.MAX_VALUE) {
+            return new ThreadPoolExecutor(
+                    0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), factory);
+        }
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(max, max, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+}

@@ -1,0 +1,627 @@
+package dev.jmcp.core.session;
+
+import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpCancelledException;
+import dev.jmcp.core.McpException;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.McpTimeoutException;
+import dev.jmcp.core.McpTransportException;
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.internal.SerialExecutor;
+import dev.jmcp.core.internal.Timers;
+import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
+import dev.jmcp.core.jsonrpc.JsonRpcRequest;
+import dev.jmcp.core.jsonrpc.JsonRpcResponse;
+import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.OutboundContext;
+import dev.jmcp.core.transport.Transport;
+import dev.jmcp.core.transport.TransportListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The session engine: one JSON-RPC conversation over one {@link Transport}, used by both server and client.
+ *
+ * <p>It numbers outbound requests, tracks them until their answer, applies timeouts (progress may extend them
+ * up to a hard maximum), sends {@code notifications/cancelled} when a caller cancels or a request times out,
+ * routes progress to per-request listeners, and dispatches inbound requests and notifications to registered
+ * handlers. An inbound request for an unregistered method is answered {@code -32601}; a response for an unknown
+ * id is logged and dropped; {@link #close()} fails every pending request at once.
+ *
+ * <h2>Threads</h2>
+ * Transport threads never run user code. Request handlers run on the handler executor (a virtual thread per
+ * request on JDK 21+, a bounded pool on 17, or the application's own). Responses, progress and notifications
+ * are delivered one at a time per session, in arrival order, on the delivery executor. The futures returned by
+ * {@link #request} complete on that delivery thread: chain heavy work with an {@code ...Async} method.
+ */
+public final class McpSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
+
+    /** Default timeout of an outbound request without answer or progress. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** Default hard maximum of an outbound request, whatever progress arrives. */
+    public static final Duration DEFAULT_MAX_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Transport transport;
+    private final String name;
+    private final Executor handlerExecutor;
+    private final SerialExecutor delivery;
+    private final Duration requestTimeout;
+    private final Duration maxRequestTimeout;
+    private final Map<String, RequestHandler> requestHandlers = new ConcurrentHashMap<>();
+    private final Map<String, NotificationHandler> notificationHandlers = new ConcurrentHashMap<>();
+    private final Map<RequestId, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<RequestId, InboundRequest> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final List<Consumer<Throwable>> closeListeners = new ArrayList<>();
+    private volatile RequestHandler fallbackHandler;
+    private volatile ProtocolVersion protocolVersion;
+
+    private McpSession(Builder b) {
+        this.transport = b.transport;
+        this.name = b.name;
+        this.handlerExecutor = b.handlerExecutor != null ? b.handlerExecutor : HandlerExecutors.handlers();
+        this.delivery =
+                new SerialExecutor(b.deliveryExecutor != null ? b.deliveryExecutor : HandlerExecutors.delivery());
+        this.requestTimeout = b.requestTimeout;
+        this.maxRequestTimeout = b.maxRequestTimeout;
+        this.requestHandlers.put("ping", request -> McpJson.object());
+        this.requestHandlers.putAll(b.requestHandlers);
+        this.notificationHandlers.putAll(b.notificationHandlers);
+        this.fallbackHandler = b.fallbackHandler;
+        this.closeListeners.addAll(b.closeListeners);
+    }
+
+    /** A builder for a session over {@code transport}. */
+    public static Builder builder(Transport transport) {
+        return new Builder(transport);
+    }
+
+    /** Starts reading from the transport. Call once, after registering handlers. */
+    public McpSession start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("session already started");
+        }
+        transport.start(new Listener());
+        return this;
+    }
+
+    /** A name for logs. */
+    public String name() {
+        return name;
+    }
+
+    /** The transport this session runs on. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** The revision negotiated for this session, or null before negotiation. */
+    public ProtocolVersion protocolVersion() {
+        return protocolVersion;
+    }
+
+    /** Records the negotiated revision and tells the transport. */
+    public void setProtocolVersion(ProtocolVersion version) {
+        this.protocolVersion = Objects.requireNonNull(version, "version");
+        transport.setProtocolVersion(version);
+    }
+
+    /** Registers (or replaces) the handler of an inbound request method. */
+    public void setRequestHandler(String method, RequestHandler handler) {
+        requestHandlers.put(method, handler);
+    }
+
+    /** Registers (or replaces) the handler of an inbound notification method. */
+    public void setNotificationHandler(String method, NotificationHandler handler) {
+        notificationHandlers.put(method, handler);
+    }
+
+    /** Sets the handler for request methods with no handler of their own; without one they get -32601. */
+    public void setFallbackRequestHandler(RequestHandler handler) {
+        this.fallbackHandler = handler;
+    }
+
+    /** Adds a listener called once when the session closes; the argument is the cause, or null. */
+    public void onClose(Consumer<Throwable> listener) {
+        synchronized (closeListeners) {
+            if (!closed.get()) {
+                closeListeners.add(listener);
+                return;
+            }
+        }
+        listener.accept(null);
+    }
+
+    /** A future completed when the session has closed. */
+    public CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    /** Whether the session is open. */
+    public boolean isOpen() {
+        return started.get() && !closed.get();
+    }
+
+    /** The number of outbound requests awaiting an answer. */
+    public int pendingRequests() {
+        return pending.size();
+    }
+
+    /** The number of inbound requests being handled. */
+    public int inFlightRequests() {
+        return inFlight.size();
+    }
+
+    /** Sends a request with the default options. */
+    public CompletableFuture<JsonNode> request(String method, JsonNode params) {
+        return request(method, params, RequestOptions.defaults());
+    }
+
+    /**
+     * Sends a request. The future completes with the result, or fails with {@link McpRpcException} (the peer
+     * answered an error), {@link McpTimeoutException} or {@link McpTransportException}. Cancelling the future
+     * sends {@code notifications/cancelled} to the peer.
+     */
+    public CompletableFuture<JsonNode> request(String method, JsonNode params, RequestOptions options) {
+        Objects.requireNonNull(method, "method");
+        RequestId id = RequestId.of(nextId.getAndIncrement());
+        Pending p = new Pending(id, method, options);
+        if (closed.get()) {
+            p.future.completeExceptionally(new McpTransportException("session " + name + " is closed"));
+            return p.future;
+        }
+        JsonNode sentParams = params;
+        if (options.progressListener() != null) {
+            ObjectNode copy = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
+            JsonNode meta = copy.get("_meta");
+            ObjectNode metaObj = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject("_meta");
+            metaObj.put("progressToken", id instanceof RequestId.NumberId n ? n.number() : 0);
+            sentParams = copy;
+        }
+        pending.put(id, p);
+        p.armTimeout();
+        transport
+                .send(new JsonRpcRequest(id, method, sentParams), OutboundContext.relatedTo(options.relatedRequestId()))
+                .whenComplete((ok, err) -> {
+                    if (err != null) {
+                        fail(id, new McpTransportException("cannot send " + method + ": " + err.getMessage(), err));
+                    }
+                });
+        return p.future;
+    }
+
+    /** Sends a notification that relates to no request. */
+    public CompletableFuture<Void> notify(String method, JsonNode params) {
+        return notify(method, params, null);
+    }
+
+    /** Sends a notification that belongs to the inbound request {@code relatedRequestId} (may be null). */
+    public CompletableFuture<Void> notify(String method, JsonNode params, RequestId relatedRequestId) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new McpTransportException("session " + name + " is closed"));
+        }
+        return transport.send(new JsonRpcNotification(method, params), OutboundContext.relatedTo(relatedRequestId));
+    }
+
+    /** Closes the session: fails pending requests, cancels in-flight handlers and closes the transport. */
+    @Override
+    public void close() {
+        shutdown(null, true);
+    }
+
+    void runDelivery(Runnable task) {
+        delivery.execute(task);
+    }
+
+    private void shutdown(Throwable cause, boolean closeTransport) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        McpTransportException failure = new McpTransportException(
+                "session " + name + " closed" + (cause != null ? ": " + cause.getMessage() : ""), cause);
+        for (Pending p : new ArrayList<>(pending.values())) {
+            pending.remove(p.id);
+            p.cancelTimer();
+            p.future.completeExceptionally(failure);
+        }
+        for (InboundRequest r : new ArrayList<>(inFlight.values())) {
+            r.cancel("session closed");
+        }
+        inFlight.clear();
+        if (closeTransport) {
+            try {
+                transport.close();
+            } catch (RuntimeException e) {
+                LOG.debug("{}: transport close failed", name, e);
+            }
+        }
+        List<Consumer<Throwable>> listeners;
+        synchronized (closeListeners) {
+            listeners = new ArrayList<>(closeListeners);
+            closeListeners.clear();
+        }
+        for (Consumer<Throwable> l : listeners) {
+            delivery.execute(() -> l.accept(cause));
+        }
+        delivery.execute(() -> closeFuture.complete(null));
+    }
+
+    private void fail(RequestId id, McpException error) {
+        Pending p = pending.remove(id);
+        if (p != null) {
+            p.cancelTimer();
+            delivery.execute(() -> p.future.completeExceptionally(error));
+        }
+    }
+
+    private void sendCancelled(RequestId id, String reason) {
+        ObjectNode params = McpJson.object();
+        if (id instanceof RequestId.NumberId n) {
+            params.put("requestId", n.number());
+        } else {
+            params.put("requestId", ((RequestId.StringId) id).value());
+        }
+        params.put("reason", reason);
+        notify("notifications/cancelled", params).exceptionally(e -> null);
+    }
+
+    // ---- inbound ----
+
+    private void onInbound(JsonRpcMessage message, InboundContext context) {
+        if (closed.get()) {
+            return;
+        }
+        if (message instanceof JsonRpcRequest r) {
+            onRequest(r, context);
+        } else if (message instanceof JsonRpcNotification n) {
+            onNotification(n, context);
+        } else if (message instanceof JsonRpcResponse r) {
+            Pending p = pending.remove(r.id());
+            if (p == null) {
+                LOG.debug("{}: dropping response for unknown id {}", name, r.id());
+                return;
+            }
+            p.cancelTimer();
+            delivery.execute(() -> p.future.complete(r.result()));
+        } else {
+            JsonRpcErrorResponse e = (JsonRpcErrorResponse) message;
+            Pending p = e.id() == null ? null : pending.remove(e.id());
+            if (p == null) {
+                LOG.debug("{}: dropping error response for unknown id {}: {}", name, e.id(), e.error());
+                return;
+            }
+            p.cancelTimer();
+            delivery.execute(() -> p.future.completeExceptionally(new McpRpcException(e.error())));
+        }
+    }
+
+    private void onRequest(JsonRpcRequest r, InboundContext context) {
+        RequestHandler handler = requestHandlers.get(r.method());
+        if (handler == null) {
+            handler = fallbackHandler;
+        }
+        if (handler == null) {
+            sendError(r.id(), JsonRpcError.of(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + r.method()));
+            return;
+        }
+        InboundRequest request = new InboundRequest(this, r.id(), r.method(), r.params(), context);
+        if (inFlight.putIfAbsent(r.id(), request) != null) {
+            sendError(
+                    r.id(), JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "request id " + r.id() + " is already in use"));
+            return;
+        }
+        RequestHandler h = handler;
+        try {
+            handlerExecutor.execute(() -> runHandler(h, request));
+        } catch (RuntimeException rejected) {
+            inFlight.remove(r.id());
+            sendError(r.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "server is overloaded"));
+        }
+    }
+
+    private void runHandler(RequestHandler handler, InboundRequest request) {
+        request.bindThread(Thread.currentThread());
+        JsonRpcMessage answer;
+        try {
+            request.checkCancelled();
+            JsonNode result = handler.handle(request);
+            answer = new JsonRpcResponse(request.id(), result == null ? McpJson.object() : result);
+        } catch (McpRpcException e) {
+            answer = new JsonRpcErrorResponse(request.id(), e.error());
+        } catch (McpCancelledException | InterruptedException e) {
+            answer = request.isCancelled()
+                    ? null
+                    : new JsonRpcErrorResponse(
+                            request.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "request was interrupted"));
+        } catch (Exception | StackOverflowError e) {
+            if (request.isCancelled()) {
+                answer = null;
+            } else {
+                LOG.debug("{}: handler of {} failed", name, request.method(), e);
+                String message =
+                        e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                answer = new JsonRpcErrorResponse(request.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, message));
+            }
+        } finally {
+            request.markCompleted();
+            inFlight.remove(request.id(), request);
+            Thread.interrupted(); // clear a cancellation interrupt before the thread goes back to its pool
+        }
+        if (answer != null && !request.isCancelled() && !closed.get()) {
+            transport.send(answer, OutboundContext.relatedTo(request.id())).exceptionally(e -> {
+                LOG.debug("{}: cannot send answer to {}", name, request.id(), e);
+                return null;
+            });
+        }
+    }
+
+    private void onNotification(JsonRpcNotification n, InboundContext context) {
+        switch (n.method()) {
+            case "notifications/cancelled" -> onCancelled(n.params());
+            case "notifications/progress" -> onProgress(n.params());
+            default -> {
+                NotificationHandler handler = notificationHandlers.get(n.method());
+                if (handler == null) {
+                    LOG.debug("{}: no handler for notification {}", name, n.method());
+                    return;
+                }
+                InboundNotification notification = new InboundNotification(n.method(), n.params(), context);
+                delivery.execute(() -> {
+                    try {
+                        handler.handle(notification);
+                    } catch (Exception e) {
+                        LOG.warn("{}: handler of {} failed", name, n.method(), e);
+                    }
+                });
+            }
+        }
+        NotificationHandler observer = notificationHandlers.get(n.method());
+        if (observer != null
+                && ("notifications/cancelled".equals(n.method()) || "notifications/progress".equals(n.method()))) {
+            InboundNotification notification = new InboundNotification(n.method(), n.params(), context);
+            delivery.execute(() -> {
+                try {
+                    observer.handle(notification);
+                } catch (Exception e) {
+                    LOG.warn("{}: handler of {} failed", name, n.method(), e);
+                }
+            });
+        }
+    }
+
+    private void onCancelled(JsonNode params) {
+        RequestId id = params == null ? null : idOf(params.get("requestId"));
+        if (id == null) {
+            return;
+        }
+        InboundRequest r = inFlight.get(id);
+        if (r != null) {
+            JsonNode reason = params.get("reason");
+            r.cancel(reason != null && reason.isString() ? reason.asString() : "cancelled by peer");
+        }
+    }
+
+    private void onProgress(JsonNode params) {
+        RequestId token = params == null ? null : idOf(params.get("progressToken"));
+        JsonNode progress = params == null ? null : params.get("progress");
+        if (token == null || progress == null || !progress.isNumber()) {
+            return;
+        }
+        Pending p = pending.get(token);
+        if (p == null || p.options.progressListener() == null) {
+            return;
+        }
+        if (p.options.resetTimeoutOnProgress()) {
+            p.armTimeout();
+        }
+        JsonNode total = params.get("total");
+        JsonNode message = params.get("message");
+        double value = progress.doubleValue();
+        Double totalValue = total != null && total.isNumber() ? total.doubleValue() : null;
+        String text = message != null && message.isString() ? message.asString() : null;
+        delivery.execute(() -> {
+            if (!p.future.isDone()) {
+                p.options.progressListener().onProgress(value, totalValue, text);
+            }
+        });
+    }
+
+    private void sendError(RequestId id, JsonRpcError error) {
+        transport
+                .send(new JsonRpcErrorResponse(id, error), OutboundContext.relatedTo(id))
+                .exceptionally(e -> null);
+    }
+
+    private static RequestId idOf(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isString()) {
+            return RequestId.of(node.asString());
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return RequestId.of(node.longValue());
+        }
+        return null;
+    }
+
+    private final class Listener implements TransportListener {
+        @Override
+        public void onMessage(JsonRpcMessage message, InboundContext context) {
+            try {
+                onInbound(message, context == null ? InboundContext.EMPTY : context);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: failed to process inbound message", name, e);
+            }
+        }
+
+        @Override
+        public void onInvalidMessage(JsonRpcCodecException error) {
+            LOG.debug("{}: invalid inbound message: {}", name, error.getMessage());
+            if (!closed.get()) {
+                transport
+                        .send(error.toErrorResponse(), OutboundContext.relatedTo(error.requestId()))
+                        .exceptionally(e -> null);
+            }
+        }
+
+        @Override
+        public void onClose(Throwable cause) {
+            shutdown(cause, false);
+        }
+    }
+
+    /** An outbound request awaiting its answer. */
+    private final class Pending {
+        final RequestId id;
+        final String method;
+        final RequestOptions options;
+        final long startNanos = System.nanoTime();
+        final CompletableFuture<JsonNode> future;
+        private ScheduledFuture<?> timer;
+
+        Pending(RequestId id, String method, RequestOptions options) {
+            this.id = id;
+            this.method = method;
+            this.options = options;
+            this.future = new CompletableFuture<>() {
+                @Override
+                public boolean cancel(boolean mayInterruptIfRunning) {
+                    boolean cancelled = super.cancel(mayInterruptIfRunning);
+                    if (cancelled && pending.remove(id) != null) {
+                        cancelTimer();
+                        sendCancelled(id, "cancelled by caller");
+                    }
+                    return cancelled;
+                }
+            };
+        }
+
+        synchronized void armTimeout() {
+            cancelTimer();
+            Duration timeout = options.timeout() != null ? options.timeout() : requestTimeout;
+            Duration max = options.maxTotalTimeout() != null ? options.maxTotalTimeout() : maxRequestTimeout;
+            long elapsed = System.nanoTime() - startNanos;
+            long remainingMax = max.toNanos() - elapsed;
+            long delay = Math.min(timeout.toNanos(), remainingMax);
+            Duration effective = delay == remainingMax ? max : timeout;
+            timer = Timers.schedule(() -> onTimeout(effective), delay);
+        }
+
+        synchronized void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
+        }
+
+        private void onTimeout(Duration timeout) {
+            if (pending.remove(id, this)) {
+                sendCancelled(id, "timed out after " + timeout.toMillis() + " ms");
+                delivery.execute(() -> future.completeExceptionally(new McpTimeoutException(
+                        "request " + id + " (" + method + ") timed out after " + timeout.toMillis() + " ms", timeout)));
+            }
+        }
+    }
+
+    /** Builds an {@link McpSession}. */
+    public static final class Builder {
+        private final Transport transport;
+        private String name = "mcp-session";
+        private Executor handlerExecutor;
+        private Executor deliveryExecutor;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration maxRequestTimeout = DEFAULT_MAX_REQUEST_TIMEOUT;
+        private final Map<String, RequestHandler> requestHandlers = new ConcurrentHashMap<>();
+        private final Map<String, NotificationHandler> notificationHandlers = new ConcurrentHashMap<>();
+        private final List<Consumer<Throwable>> closeListeners = new ArrayList<>();
+        private RequestHandler fallbackHandler;
+
+        private Builder(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+        }
+
+        /** A name for logs. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The executor request handlers run on; never shut down by the session. */
+        public Builder handlerExecutor(Executor executor) {
+            this.handlerExecutor = executor;
+            return this;
+        }
+
+        /** The executor responses and notifications are delivered on; never shut down by the session. */
+        public Builder deliveryExecutor(Executor executor) {
+            this.deliveryExecutor = executor;
+            return this;
+        }
+
+        /** Timeout of an outbound request without answer or progress; default 60 s. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Hard maximum of an outbound request whatever progress arrives; default 10 min. */
+        public Builder maxRequestTimeout(Duration timeout) {
+            this.maxRequestTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Handles inbound requests of {@code method}. */
+        public Builder requestHandler(String method, RequestHandler handler) {
+            requestHandlers.put(method, handler);
+            return this;
+        }
+
+        /** Handles inbound notifications of {@code method}. */
+        public Builder notificationHandler(String method, NotificationHandler handler) {
+            notificationHandlers.put(method, handler);
+            return this;
+        }
+
+        /** Handles request methods with no handler of their own. */
+        public Builder fallbackRequestHandler(RequestHandler handler) {
+            this.fallbackHandler = handler;
+            return this;
+        }
+
+        /** Called once when the session closes, with the cause or null. */
+        public Builder onClose(Consumer<Throwable> listener) {
+            closeListeners.add(listener);
+            return this;
+        }
+
+        /** Builds the session; call {@link McpSession#start()} to begin reading. */
+        public McpSession build() {
+            return new McpSession(this);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.jmcp.core.session;
+
+/**
+ * Handles inbound notifications of one method. Notifications of a session are delivered one at a time, in
+ * arrival order, on the session's delivery executor; a handler that throws is logged and does not stop delivery.
+ */
+@FunctionalInterface
+public interface NotificationHandler {
+    /** Handles the notification. */
+    void handle(InboundNotification notification) throws Exception;
+}

@@ -1,0 +1,17 @@
+package dev.jmcp.core.session;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Answers one inbound request. Runs on the session's handler executor, never on a transport thread.
+ *
+ * <p>Return the result object (never null: an empty result is {@code {}}). Throw {@link
+ * dev.jmcp.core.McpRpcException} to answer with that JSON-RPC error; any other exception answers {@code -32603}
+ * with its message. When the peer cancels the request, the handler's thread is interrupted and whatever it
+ * returns is dropped.
+ */
+@FunctionalInterface
+public interface RequestHandler {
+    /** Handles the request and returns its result. */
+    JsonNode handle(InboundRequest request) throws Exception;
+}

@@ -1,0 +1,127 @@
+package dev.jmcp.core.session;
+
+import dev.jmcp.core.jsonrpc.RequestId;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Options for one outbound request: timeouts, progress, and the inbound request it is made on behalf of.
+ * Immutable; build with {@link #builder()}.
+ */
+public final class RequestOptions {
+    private static final RequestOptions DEFAULTS = builder().build();
+
+    private final Duration timeout;
+    private final Duration maxTotalTimeout;
+    private final boolean resetTimeoutOnProgress;
+    private final ProgressListener progressListener;
+    private final RequestId relatedRequestId;
+
+    private RequestOptions(Builder b) {
+        this.timeout = b.timeout;
+        this.maxTotalTimeout = b.maxTotalTimeout;
+        this.resetTimeoutOnProgress = b.resetTimeoutOnProgress;
+        this.progressListener = b.progressListener;
+        this.relatedRequestId = b.relatedRequestId;
+    }
+
+    /** The defaults: the session's timeouts, progress resets the timeout, no listener. */
+    public static RequestOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.timeout = timeout;
+        b.maxTotalTimeout = maxTotalTimeout;
+        b.resetTimeoutOnProgress = resetTimeoutOnProgress;
+        b.progressListener = progressListener;
+        b.relatedRequestId = relatedRequestId;
+        return b;
+    }
+
+    /** The timeout without an answer (or progress), or null for the session default. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The hard limit however much progress arrives, or null for the session default. */
+    public Duration maxTotalTimeout() {
+        return maxTotalTimeout;
+    }
+
+    /** Whether a progress notification restarts the timeout (up to {@link #maxTotalTimeout()}). */
+    public boolean resetTimeoutOnProgress() {
+        return resetTimeoutOnProgress;
+    }
+
+    /** The progress listener, or null; with one, a progress token is added to the request's {@code _meta}. */
+    public ProgressListener progressListener() {
+        return progressListener;
+    }
+
+    /** The inbound request this request is made while serving, or null. */
+    public RequestId relatedRequestId() {
+        return relatedRequestId;
+    }
+
+    /** Builds {@link RequestOptions}. */
+    public static final class Builder {
+        private Duration timeout;
+        private Duration maxTotalTimeout;
+        private boolean resetTimeoutOnProgress = true;
+        private ProgressListener progressListener;
+        private RequestId relatedRequestId;
+
+        private Builder() {}
+
+        /** The timeout without an answer or progress. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /** The hard limit, whatever progress arrives. */
+        public Builder maxTotalTimeout(Duration maxTotalTimeout) {
+            this.maxTotalTimeout = positive(maxTotalTimeout, "maxTotalTimeout");
+            return this;
+        }
+
+        /** Whether progress restarts the timeout; default true. */
+        public Builder resetTimeoutOnProgress(boolean reset) {
+            this.resetTimeoutOnProgress = reset;
+            return this;
+        }
+
+        /** Receives progress for this request. */
+        public Builder progressListener(ProgressListener listener) {
+            this.progressListener = listener;
+            return this;
+        }
+
+        /** The inbound request this request is made while serving. */
+        public Builder relatedRequestId(RequestId id) {
+            this.relatedRequestId = id;
+            return this;
+        }
+
+        /** Builds the options. */
+        public RequestOptions build() {
+            return new RequestOptions(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}

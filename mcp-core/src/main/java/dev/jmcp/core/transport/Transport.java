@@ -1,0 +1,45 @@
+package dev.jmcp.core.transport;
+
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One connection between two MCP peers, carrying {@link JsonRpcMessage}s both ways. A transport frames bytes
+ * and decodes them with the codec; it knows nothing of protocol types beyond the message envelope.
+ *
+ * <p>Life cycle: {@link #start} once with the listener that receives every inbound message, then
+ * {@link #send} from any thread, then {@link #close}. After close, or after the peer goes away, the listener's
+ * {@link TransportListener#onClose} is called exactly once.
+ *
+ * <p>Thread safety: {@code send} may be called concurrently; implementations keep each message whole. The
+ * listener is called from the transport's own threads, one message at a time, in arrival order.
+ */
+public interface Transport extends AutoCloseable {
+
+    /** Starts reading; every inbound message goes to {@code listener}. Called once. */
+    void start(TransportListener listener);
+
+    /**
+     * Sends a message. The future completes when the message was handed to the connection, or fails with an
+     * {@link dev.jmcp.core.McpTransportException}. Never blocks for longer than the transport's write timeout.
+     *
+     * @param context what the message belongs to (for HTTP: the stream of the request it relates to)
+     */
+    CompletableFuture<Void> send(JsonRpcMessage message, OutboundContext context);
+
+    /** Sends a message that relates to no request. */
+    default CompletableFuture<Void> send(JsonRpcMessage message) {
+        return send(message, OutboundContext.NONE);
+    }
+
+    /**
+     * Tells the transport which revision the session negotiated, for transports whose framing depends on it
+     * (HTTP's {@code MCP-Protocol-Version} header). The default does nothing.
+     */
+    default void setProtocolVersion(ProtocolVersion version) {}
+
+    /** Closes the connection and releases its threads and resources. Idempotent. */
+    @Override
+    void close();
+}
