@@ -223,6 +223,7 @@ public final class StdioClientTransport implements Transport {
         stderr.awaitEnd(JOIN_WAIT);
         writer.awaitTerminated(JOIN_WAIT);
         if (code.isPresent()) {
+            exit.complete(code.getAsInt());
             LOG.debug("server process {} exited with code {}", displayName, code.getAsInt());
         }
         finish(null);
