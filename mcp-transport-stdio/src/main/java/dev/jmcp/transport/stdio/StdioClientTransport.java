@@ -1,0 +1,514 @@
+package dev.jmcp.transport.stdio;
+
+import dev.jmcp.core.McpTransportException;
+import dev.jmcp.core.jsonrpc.JsonRpcCodec;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.transport.OutboundContext;
+import dev.jmcp.core.transport.Transport;
+import dev.jmcp.core.transport.TransportListener;
+import dev.jmcp.transport.stdio.internal.FrameWriter;
+import dev.jmcp.transport.stdio.internal.Inbound;
+import dev.jmcp.transport.stdio.internal.LineReader;
+import dev.jmcp.transport.stdio.internal.ProcessShutdown;
+import dev.jmcp.transport.stdio.internal.StderrPump;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * The client side of the stdio transport: launches an MCP server process and exchanges newline-delimited
+ * JSON-RPC with it over its stdin and stdout. The process starts in {@link #start}.
+ *
+ * <pre>{@code
+ * Transport transport = StdioClientTransport.builder("npx", "-y", "@modelcontextprotocol/server-everything")
+ *         .workingDirectory(Path.of("/tmp"))
+ *         .environment(Map.of("API_KEY", key))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Each line the server writes to stderr is logged to the SLF4J logger {@value #STDERR_LOGGER} (at INFO unless
+ * configured otherwise) and never treated as an error; the last lines are kept for error messages. If the server
+ * exits while the transport is open, the listener is closed with a {@link StdioProcessExitedException} naming
+ * the exit code and those lines, so every pending request fails at once.
+ *
+ * <p>{@link #close()} follows the specification: it closes the server's stdin, waits {@link
+ * Builder#stdinCloseGrace} for the process to exit, then terminates it (SIGTERM) and waits {@link
+ * Builder#terminateGrace}, then kills it. It blocks for at most the sum of both grace periods plus a few
+ * seconds.
+ *
+ * <p>Threads: one reader thread (stdout), one stderr thread and one writer thread per process, virtual on JDK
+ * 21+. Outbound messages go through a write queue bounded in messages and bytes; a sender waits at most the
+ * write timeout for room, so a server that never reads its stdin cannot exhaust memory. Inbound lines longer
+ * than the codec's message limit are skipped without being buffered whole and reported as invalid.
+ */
+public final class StdioClientTransport implements Transport {
+    /** The SLF4J logger that receives the server process's stderr lines. */
+    public static final String STDERR_LOGGER = "dev.jmcp.transport.stdio.stderr";
+    /** Default wait for the server to exit after its stdin was closed. */
+    public static final Duration DEFAULT_STDIN_CLOSE_GRACE = Duration.ofSeconds(2);
+    /** Default wait for the server to exit after it was terminated, before it is killed. */
+    public static final Duration DEFAULT_TERMINATE_GRACE = Duration.ofSeconds(2);
+    /** Default wait of a sender for room in the write queue. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    /** Default number of messages the write queue holds. */
+    public static final int DEFAULT_MAX_QUEUED_MESSAGES = 1024;
+    /** Default number of bytes the write queue holds. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 32L * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StdioClientTransport.class);
+    private static final Logger STDERR_LOG = LoggerFactory.getLogger(STDERR_LOGGER);
+    private static final Duration EXIT_REPORT_WAIT = Duration.ofSeconds(2);
+    private static final Duration STDERR_DRAIN_WAIT = Duration.ofMillis(500);
+    private static final Duration JOIN_WAIT = Duration.ofSeconds(2);
+    private static final long EXIT_WATCHDOG_MILLIS = 1000;
+
+    private final List<String> command;
+    private final Path workingDirectory;
+    private final Map<String, String> environment;
+    private final boolean inheritEnvironment;
+    private final Duration stdinCloseGrace;
+    private final Duration terminateGrace;
+    private final Duration writeTimeout;
+    private final int maxQueuedMessages;
+    private final long maxQueuedBytes;
+    private final JsonRpcCodec codec;
+    private final Level stderrLevel;
+    private final int stderrTailLines;
+
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final ReentrantLock listenerLock = new ReentrantLock();
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final AtomicLong linesRead = new AtomicLong();
+    private boolean finished; // guarded by listenerLock
+    private volatile TransportListener listener;
+    private volatile Process process;
+    private volatile FrameWriter writer;
+    private volatile StderrPump stderr;
+    private volatile Thread readerThread;
+    private volatile String displayName;
+
+    private StdioClientTransport(Builder b) {
+        this.command = List.copyOf(b.command);
+        this.workingDirectory = b.workingDirectory;
+        this.environment = Map.copyOf(b.environment);
+        this.inheritEnvironment = b.inheritEnvironment;
+        this.stdinCloseGrace = b.stdinCloseGrace;
+        this.terminateGrace = b.terminateGrace;
+        this.writeTimeout = b.writeTimeout;
+        this.maxQueuedMessages = b.maxQueuedMessages;
+        this.maxQueuedBytes = b.maxQueuedBytes;
+        this.codec = b.codec;
+        this.stderrLevel = b.stderrLevel;
+        this.stderrTailLines = b.stderrTailLines;
+        this.displayName = Path.of(command.get(0)).getFileName().toString();
+    }
+
+    /** A builder for a server launched as {@code command} (the program, optionally followed by arguments). */
+    public static Builder builder(String... command) {
+        return new Builder(Arrays.asList(command));
+    }
+
+    /** A builder for a server launched as {@code command} (the program, optionally followed by arguments). */
+    public static Builder builder(List<String> command) {
+        return new Builder(command);
+    }
+
+    /**
+     * Launches the server process and starts reading its stdout and stderr.
+     *
+     * @throws McpTransportException if the process cannot be started
+     * @throws IllegalStateException if called twice
+     */
+    @Override
+    public void start(TransportListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("transport already started");
+        }
+        if (closing.get()) {
+            throw new McpTransportException("transport is closed");
+        }
+        this.listener = listener;
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (workingDirectory != null) {
+            pb.directory(workingDirectory.toFile());
+        }
+        if (!inheritEnvironment) {
+            pb.environment().clear();
+        }
+        pb.environment().putAll(environment);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException | RuntimeException e) {
+            listenerLock.lock();
+            finished = true;
+            listenerLock.unlock();
+            throw new McpTransportException("cannot start server process " + command + ": " + e.getMessage(), e);
+        }
+        String name = displayName + " (pid " + p.pid() + ")";
+        displayName = name;
+        process = p;
+        LOG.debug("started server process {}: {}", name, command);
+        FrameWriter w = new FrameWriter(
+                p.getOutputStream(), "jmcp-stdio-writer " + name, maxQueuedMessages, maxQueuedBytes, writeTimeout);
+        writer = w;
+        StderrPump pump = new StderrPump(p.getErrorStream(), stderrTailLines, this::logStderr);
+        stderr = pump;
+        w.start();
+        pump.start("jmcp-stdio-stderr " + name);
+        readerThread = HandlerExecutors.startThread("jmcp-stdio-reader " + name, this::readLoop);
+        p.onExit().thenAccept(done -> {
+            exit.complete(done.exitValue());
+            scheduleAfterExit(linesRead.get());
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> send(JsonRpcMessage message, OutboundContext context) {
+        FrameWriter w = writer;
+        if (w == null) {
+            return CompletableFuture.failedFuture(new McpTransportException("transport not started"));
+        }
+        if (closing.get()) {
+            return CompletableFuture.failedFuture(
+                    new McpTransportException("transport to " + displayName + " is closed"));
+        }
+        byte[] frame;
+        try {
+            frame = codec.encode(message);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return w.enqueue(frame);
+    }
+
+    /**
+     * Shuts the server down as the specification says (close stdin, wait, terminate, wait, kill) and releases
+     * every thread. Idempotent; blocks for at most both grace periods plus a few seconds.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        Process p = process;
+        if (p == null) {
+            finish(null);
+            return;
+        }
+        writer.stop(false);
+        OptionalInt code = ProcessShutdown.await(p, stdinCloseGrace, terminateGrace, displayName);
+        Thread reader = readerThread;
+        if (reader != null && reader != Thread.currentThread()) {
+            join(reader, JOIN_WAIT);
+        }
+        stderr.awaitEnd(JOIN_WAIT);
+        writer.awaitTerminated(JOIN_WAIT);
+        if (code.isPresent()) {
+            exit.complete(code.getAsInt());
+            LOG.debug("server process {} exited with code {}", displayName, code.getAsInt());
+        }
+        finish(null);
+    }
+
+    /** The server's process id, or -1 before {@link #start}. */
+    public long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    /** The server process's exit code, once it has exited. */
+    public OptionalInt exitCode() {
+        Integer code = exit.getNow(null);
+        return code == null ? OptionalInt.empty() : OptionalInt.of(code);
+    }
+
+    /** Completes with the exit code when the server process exits. */
+    public CompletableFuture<Integer> onExit() {
+        return exit.copy();
+    }
+
+    /** The last lines the server wrote to stderr, oldest first. */
+    public List<String> recentStderr() {
+        StderrPump pump = stderr;
+        return pump == null ? List.of() : pump.recentLines();
+    }
+
+    /** The command line the server is launched with. */
+    public List<String> command() {
+        return command;
+    }
+
+    private void logStderr(String line) {
+        STDERR_LOG.atLevel(stderrLevel).log("[{}] {}", displayName, line);
+    }
+
+    private void readLoop() {
+        Process p = process;
+        LineReader reader = new LineReader(p.getInputStream(), codec.limits().maxMessageBytes());
+        IOException error = null;
+        try {
+            LineReader.Line line;
+            while ((line = reader.next()) != null) {
+                linesRead.incrementAndGet();
+                listenerLock.lock();
+                try {
+                    if (finished) {
+                        break;
+                    }
+                    Inbound.deliver(line, codec, listener);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: listener failed on an inbound message", displayName, e);
+                } finally {
+                    listenerLock.unlock();
+                }
+            }
+        } catch (IOException e) {
+            error = e;
+        }
+        if (closing.get()) {
+            return;
+        }
+        Integer code = null;
+        try {
+            code = p.onExit()
+                    .get(EXIT_REPORT_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // still running: reported below, then terminated
+        }
+        stderr.awaitEnd(STDERR_DRAIN_WAIT);
+        StdioProcessExitedException cause = new StdioProcessExitedException(displayName, code, stderr.recentLines());
+        if (error != null) {
+            cause.addSuppressed(error);
+        }
+        LOG.debug("{}", cause.getMessage());
+        finish(cause);
+        if (code == null) {
+            HandlerExecutors.startThread("jmcp-stdio-shutdown " + displayName, this::close);
+        }
+    }
+
+    private void scheduleAfterExit(long linesSeen) {
+        CompletableFuture.delayedExecutor(EXIT_WATCHDOG_MILLIS, TimeUnit.MILLISECONDS)
+                .execute(() -> afterExit(linesSeen));
+    }
+
+    /**
+     * Runs a while after the process exited: closes the listener even if a grandchild still holds stdout open,
+     * once the reader has stopped making progress.
+     */
+    private void afterExit(long linesSeen) {
+        if (closing.get() || isFinished()) {
+            return;
+        }
+        long lines = linesRead.get();
+        if (lines != linesSeen) {
+            scheduleAfterExit(lines);
+            return;
+        }
+        stderr.awaitEnd(STDERR_DRAIN_WAIT);
+        StdioProcessExitedException cause =
+                new StdioProcessExitedException(displayName, exit.getNow(null), stderr.recentLines());
+        LOG.debug("{} (its stdout is still open)", cause.getMessage());
+        finish(cause);
+    }
+
+    private boolean isFinished() {
+        listenerLock.lock();
+        try {
+            return finished;
+        } finally {
+            listenerLock.unlock();
+        }
+    }
+
+    private void finish(Throwable cause) {
+        TransportListener l;
+        listenerLock.lock();
+        try {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            l = listener;
+            FrameWriter w = writer;
+            if (w != null) {
+                w.stop(false);
+            }
+            if (l != null) {
+                try {
+                    l.onClose(cause);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: listener failed on close", displayName, e);
+                }
+            }
+        } finally {
+            listenerLock.unlock();
+        }
+    }
+
+    private static void join(Thread t, Duration timeout) {
+        try {
+            t.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StdioClientTransport[" + displayName + "]";
+    }
+
+    /** Builds a {@link StdioClientTransport}. */
+    public static final class Builder {
+        private final List<String> command = new ArrayList<>();
+        private Path workingDirectory;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private boolean inheritEnvironment = true;
+        private Duration stdinCloseGrace = DEFAULT_STDIN_CLOSE_GRACE;
+        private Duration terminateGrace = DEFAULT_TERMINATE_GRACE;
+        private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        private int maxQueuedMessages = DEFAULT_MAX_QUEUED_MESSAGES;
+        private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
+        private JsonRpcCodec codec = JsonRpcCodec.defaults();
+        private Level stderrLevel = Level.INFO;
+        private int stderrTailLines = 20;
+
+        private Builder(List<String> command) {
+            Objects.requireNonNull(command, "command");
+            if (command.isEmpty() || command.get(0) == null || command.get(0).isBlank()) {
+                throw new IllegalArgumentException("a command is required");
+            }
+            args(command);
+        }
+
+        /** Appends arguments to the command line. */
+        public Builder args(String... args) {
+            return args(Arrays.asList(args));
+        }
+
+        /** Appends arguments to the command line. */
+        public Builder args(List<String> args) {
+            for (String a : args) {
+                command.add(Objects.requireNonNull(a, "argument"));
+            }
+            return this;
+        }
+
+        /** The server's working directory; default: this process's. */
+        public Builder workingDirectory(Path directory) {
+            this.workingDirectory = directory;
+            return this;
+        }
+
+        /** Environment variables set for the server, on top of the inherited ones (see {@link #inheritEnvironment}). */
+        public Builder environment(Map<String, String> variables) {
+            variables.forEach(this::environment);
+            return this;
+        }
+
+        /** Sets one environment variable for the server. */
+        public Builder environment(String name, String value) {
+            environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Whether the server inherits this process's environment; default true. */
+        public Builder inheritEnvironment(boolean inherit) {
+            this.inheritEnvironment = inherit;
+            return this;
+        }
+
+        /** How long {@link #close()} waits for the server to exit after closing its stdin; default 2 s. */
+        public Builder stdinCloseGrace(Duration grace) {
+            this.stdinCloseGrace = nonNegative(grace, "stdinCloseGrace");
+            return this;
+        }
+
+        /** How long {@link #close()} waits after terminating the server before killing it; default 2 s. */
+        public Builder terminateGrace(Duration grace) {
+            this.terminateGrace = nonNegative(grace, "terminateGrace");
+            return this;
+        }
+
+        /** How long a sender waits for room in the write queue before failing; default 30 s. */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = nonNegative(timeout, "writeTimeout");
+            return this;
+        }
+
+        /** How many messages the write queue holds; default 1024. */
+        public Builder maxQueuedMessages(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxQueuedMessages must be positive");
+            }
+            this.maxQueuedMessages = max;
+            return this;
+        }
+
+        /** How many bytes the write queue holds (one message is always accepted); default 32 MiB. */
+        public Builder maxQueuedBytes(long max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxQueuedBytes must be positive");
+            }
+            this.maxQueuedBytes = max;
+            return this;
+        }
+
+        /** The codec, whose limits apply to every inbound line; default {@link JsonRpcCodec#defaults()}. */
+        public Builder codec(JsonRpcCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /** The level the server's stderr lines are logged at; default INFO. */
+        public Builder stderrLevel(Level level) {
+            this.stderrLevel = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        /** How many of the last stderr lines are kept for error messages; default 20. */
+        public Builder stderrTailLines(int lines) {
+            if (lines < 0) {
+                throw new IllegalArgumentException("stderrTailLines must not be negative");
+            }
+            this.stderrTailLines = lines;
+            return this;
+        }
+
+        /** Builds the transport; the process starts when the transport is started. */
+        public StdioClientTransport build() {
+            return new StdioClientTransport(this);
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package dev.jmcp.transport.stdio;
+
+import dev.jmcp.core.McpTransportException;
+import dev.jmcp.core.jsonrpc.JsonRpcCodec;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.transport.OutboundContext;
+import dev.jmcp.core.transport.Transport;
+import dev.jmcp.core.transport.TransportListener;
+import dev.jmcp.transport.stdio.internal.FrameWriter;
+import dev.jmcp.transport.stdio.internal.Inbound;
+import dev.jmcp.transport.stdio.internal.LineReader;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server side of the stdio transport: newline-delimited JSON-RPC over an input and an output stream,
+ * normally this process's stdin and stdout ({@link #ofSystemStreams()}).
+ *
+ * <p>One reader thread decodes each line (a batch line is delivered as its messages; an invalid or too long
+ * line goes to {@link TransportListener#onInvalidMessage}); one writer thread writes outbound messages, one per
+ * line, from a bounded queue, so concurrent sends never interleave and answers go out as they finish. At end of
+ * input the queued messages are flushed and the listener is closed: the server exits cleanly on stdin EOF.
+ */
+public final class StdioServerTransport implements Transport {
+    /** Default wait of a sender for room in the write queue. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(StdioServerTransport.class);
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
+    private static final Object SYSTEM_STREAMS_LOCK = new Object();
+    private static OutputStream systemStdout; // guarded by SYSTEM_STREAMS_LOCK
+
+    private final InputStream in;
+    private final JsonRpcCodec codec;
+    private final FrameWriter writer;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final ReentrantLock listenerLock = new ReentrantLock();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private boolean finished; // guarded by listenerLock
+    private volatile TransportListener listener;
+
+    private StdioServerTransport(Builder b) {
+        this.in = b.in;
+        this.codec = b.codec;
+        this.writer = new FrameWriter(
+                b.out, "jmcp-stdio-server-writer", b.maxQueuedMessages, b.maxQueuedBytes, b.writeTimeout);
+    }
+
+    /** A transport over {@code in} and {@code out} with the default settings. */
+    public static StdioServerTransport create(InputStream in, OutputStream out) {
+        return builder(in, out).build();
+    }
+
+    /** A builder for a transport over {@code in} and {@code out}. */
+    public static Builder builder(InputStream in, OutputStream out) {
+        return new Builder(in, out);
+    }
+
+    /**
+     * A transport over this process's stdin and stdout. The real stdout is captured for the protocol and
+     * {@link System#out} is redirected to {@link System#err}, so a stray {@code System.out.println} in user code
+     * ends up in the log instead of corrupting the protocol stream. Capturing happens once per JVM; a second
+     * transport over the system streams reuses the captured stdout.
+     */
+    public static StdioServerTransport ofSystemStreams() {
+        return builder(System.in, captureSystemStdout()).build();
+    }
+
+    /**
+     * Captures this process's real stdout for protocol use and points {@link System#out} at {@link System#err}.
+     * Idempotent; returns the captured stream.
+     */
+    public static OutputStream captureSystemStdout() {
+        synchronized (SYSTEM_STREAMS_LOCK) {
+            if (systemStdout == null) {
+                System.out.flush();
+                systemStdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+                PrintStream err = System.err;
+                System.setOut(err);
+            }
+            return systemStdout;
+        }
+    }
+
+    @Override
+    public void start(TransportListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("transport already started");
+        }
+        this.listener = listener;
+        writer.start();
+        HandlerExecutors.startThread("jmcp-stdio-server-reader", this::readLoop);
+    }
+
+    @Override
+    public CompletableFuture<Void> send(JsonRpcMessage message, OutboundContext context) {
+        if (closing.get()) {
+            return CompletableFuture.failedFuture(new McpTransportException("stdio transport is closed"));
+        }
+        if (!started.get()) {
+            return CompletableFuture.failedFuture(new McpTransportException("stdio transport not started"));
+        }
+        byte[] frame;
+        try {
+            frame = codec.encode(message);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return writer.enqueue(frame);
+    }
+
+    /**
+     * Closes the transport: messages already queued are still written (for at most two seconds), then the
+     * output stream and the input stream are closed and the listener is told. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (started.get()) {
+            writer.stop(true);
+            writer.awaitTerminated(DRAIN_WAIT);
+        }
+        try {
+            in.close();
+        } catch (IOException e) {
+            LOG.debug("closing stdio input failed", e);
+        }
+        finish(null);
+    }
+
+    /** Completes when the transport has closed: at end of input, on a read error, or after {@link #close()}. */
+    public CompletableFuture<Void> closeFuture() {
+        return closed.copy();
+    }
+
+    private void readLoop() {
+        LineReader reader = new LineReader(in, codec.limits().maxMessageBytes());
+        Throwable error = null;
+        try {
+            LineReader.Line line;
+            while ((line = reader.next()) != null) {
+                listenerLock.lock();
+                try {
+                    if (finished) {
+                        return;
+                    }
+                    Inbound.deliver(line, codec, listener);
+                } catch (RuntimeException e) {
+                    LOG.warn("stdio listener failed on an inbound message", e);
+                } finally {
+                    listenerLock.unlock();
+                }
+            }
+            LOG.debug("stdio input reached its end");
+        } catch (IOException e) {
+            if (!closing.get()) {
+                error = new McpTransportException("reading stdio input failed: " + e.getMessage(), e);
+            }
+        }
+        if (closing.compareAndSet(false, true)) {
+            writer.stop(true);
+            writer.awaitTerminated(DRAIN_WAIT);
+        }
+        finish(error);
+    }
+
+    private void finish(Throwable cause) {
+        listenerLock.lock();
+        try {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            writer.stop(false);
+            TransportListener l = listener;
+            if (l != null) {
+                try {
+                    l.onClose(cause);
+                } catch (RuntimeException e) {
+                    LOG.warn("stdio listener failed on close", e);
+                }
+            }
+        } finally {
+            listenerLock.unlock();
+            closed.complete(null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StdioServerTransport";
+    }
+
+    /** Builds a {@link StdioServerTransport}. */
+    public static final class Builder {
+        private final InputStream in;
+        private final OutputStream out;
+        private JsonRpcCodec codec = JsonRpcCodec.defaults();
+        private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        private int maxQueuedMessages = StdioClientTransport.DEFAULT_MAX_QUEUED_MESSAGES;
+        private long maxQueuedBytes = StdioClientTransport.DEFAULT_MAX_QUEUED_BYTES;
+
+        private Builder(InputStream in, OutputStream out) {
+            this.in = Objects.requireNonNull(in, "in");
+            this.out = Objects.requireNonNull(out, "out");
+        }
+
+        /** The codec, whose limits apply to every inbound line; default {@link JsonRpcCodec#defaults()}. */
+        public Builder codec(JsonRpcCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /** How long a sender waits for room in the write queue before failing; default 30 s. */
+        public Builder writeTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("writeTimeout must not be negative");
+            }
+            this.writeTimeout = timeout;
+            return this;
+        }
+
+        /** How many messages the write queue holds; default 1024. */
+        public Builder maxQueuedMessages(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxQueuedMessages must be positive");
+            }
+            this.maxQueuedMessages = max;
+            return this;
+        }
+
+        /** How many bytes the write queue holds (one message is always accepted); default 32 MiB. */
+        public Builder maxQueuedBytes(long max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxQueuedBytes must be positive");
+            }
+            this.maxQueuedBytes = max;
+            return this;
+        }
+
+        /** Builds the transport. */
+        public StdioServerTransport build() {
+            return new StdioServerTransport(this);
+        }
+    }
+}
