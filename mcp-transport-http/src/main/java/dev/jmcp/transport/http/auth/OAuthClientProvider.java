@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * (pre-registered, client ID metadata document, or dynamic registration), and obtains a token with the
  * authorization code flow (PKCE S256, {@code state}, RFC 8707 {@code resource}, RFC 9207 {@code iss}) or the
  * client credentials grant. On a 403 {@code insufficient_scope} it re-authorizes with the union of the granted
- * and the challenged scopes, a bounded number of times. Expired tokens are refreshed before use.
+ * and the challenged scopes; at most {@link Builder#maxStepUpAttempts} authorizations per server within ten
+ * minutes. Expired tokens are refreshed before use.
  *
  * <p>Scope selection: the builder's scopes override, else the challenge's {@code scope}, else every scope the
  * resource metadata lists, else no {@code scope} parameter.
@@ -55,16 +55,11 @@ public final class OAuthClientProvider implements HttpAuthorizer {
 
     private record Identity(String clientId, String clientSecret, String method) {}
 
-    private static final class Attempts {
-        int count;
-        Instant last;
-    }
-
     private static final class Context {
         final Discovery.Result discovery;
         final String resourceMetadataUrl;
         final TokenKey key;
-        final Map<Set<String>, Attempts> attempts = new HashMap<>();
+        final java.util.ArrayDeque<Instant> attempts = new java.util.ArrayDeque<>();
         boolean refreshedSinceAuthorization;
 
         Context(Discovery.Result discovery, String resourceMetadataUrl) {
@@ -88,7 +83,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
     private final AuthorizationCodeHandler codeHandler;
     private final TokenStore tokenStore;
     private final List<String> scopesOverride;
-    private final int maxStepUpAttempts;
+    private final int maxAuthorizationAttempts;
     private final Duration authorizationTimeout;
     private final boolean requestOfflineAccess;
     private final Clock clock;
@@ -110,7 +105,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         this.codeHandler = b.codeHandler;
         this.tokenStore = b.tokenStore;
         this.scopesOverride = b.scopes;
-        this.maxStepUpAttempts = b.maxStepUpAttempts;
+        this.maxAuthorizationAttempts = b.maxAuthorizationAttempts;
         this.authorizationTimeout = b.authorizationTimeout;
         this.requestOfflineAccess = b.requestOfflineAccess;
         this.clock = b.clock;
@@ -180,7 +175,11 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             boolean fresh = false;
             String hint = challenges.resourceMetadata();
             if (ctx == null || hint != null && !hint.equals(ctx.resourceMetadataUrl)) {
+                Context previous = ctx;
                 ctx = new Context(discovery.discover(mcpEndpoint, hint), hint);
+                if (previous != null) {
+                    ctx.attempts.addAll(previous.attempts); // a changing hint must not reset the bound
+                }
                 contexts.put(endpointKey, ctx);
                 fresh = true;
             }
@@ -204,7 +203,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
                     scopes = selectScopes(ctx, challenged);
                 }
             }
-            if (!tryAttempt(ctx, scopes)) {
+            if (!tryAttempt(ctx)) {
                 return false;
             }
             obtain(ctx, scopes);
@@ -214,17 +213,13 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         }
     }
 
-    private boolean tryAttempt(Context ctx, Set<String> scopes) {
-        Attempts a = ctx.attempts.computeIfAbsent(Set.copyOf(scopes), k -> new Attempts());
+    private boolean tryAttempt(Context ctx) {
         Instant now = clock.instant();
-        if (a.last != null && a.last.plus(ATTEMPT_WINDOW).isBefore(now)) {
-            a.count = 0;
-        }
-        if (a.count >= maxStepUpAttempts) {
+        ctx.attempts.removeIf(t -> t.plus(ATTEMPT_WINDOW).isBefore(now));
+        if (ctx.attempts.size() >= maxAuthorizationAttempts) {
             return false;
         }
-        a.count++;
-        a.last = now;
+        ctx.attempts.add(now);
         return true;
     }
 
@@ -516,7 +511,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         private AuthorizationCodeHandler codeHandler;
         private TokenStore tokenStore = new InMemoryTokenStore();
         private List<String> scopes;
-        private int maxStepUpAttempts = 3;
+        private int maxAuthorizationAttempts = 3;
         private Duration authorizationTimeout = Duration.ofMinutes(5);
         private boolean requestOfflineAccess = true;
         private Clock clock = Clock.systemUTC();
@@ -638,12 +633,15 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             return this;
         }
 
-        /** How many authorizations to try for one scope set before giving up (default 3). */
+        /**
+         * How many authorizations 401 and 403 answers may trigger for one MCP server within 10 minutes (default 3),
+         * counting the first one and every step-up; beyond that {@link #onUnauthorized} answers false.
+         */
         public Builder maxStepUpAttempts(int attempts) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("attempts must be at least 1");
             }
-            this.maxStepUpAttempts = attempts;
+            this.maxAuthorizationAttempts = attempts;
             return this;
         }
 

@@ -87,6 +87,10 @@ final class LoopbackServer implements AutoCloseable {
         return this;
     }
 
+    void clearRoutes() {
+        routes.clear();
+    }
+
     void unroute(String path) {
         routes.remove(path);
     }

@@ -93,6 +93,8 @@ final class OAuthFixture implements AutoCloseable {
 
     /** Re-installs the routes after knobs changed. */
     void install() {
+        as.clearRoutes();
+        rs.clearRoutes();
         String mdPath = metadataPath != null ? metadataPath : "/.well-known/oauth-authorization-server" + issuerPath;
         as.route(mdPath, req -> Reply.json(200, metadata().toString()));
         as.route(issuerPath + "/authorize", this::authorize);
@@ -129,7 +131,7 @@ final class OAuthFixture implements AutoCloseable {
         return prm;
     }
 
-    private Reply authorize(Req req) {
+    Reply authorize(Req req) {
         Map<String, String> q = req.query();
         authorizations.add(q);
         if (!"code".equals(q.get("response_type")) || !"S256".equals(q.get("code_challenge_method"))) {
@@ -144,7 +146,7 @@ final class OAuthFixture implements AutoCloseable {
         return Reply.redirect(location);
     }
 
-    private Reply token(Req req) {
+    Reply token(Req req) {
         tokenRequests.add(req);
         Map<String, String> form = req.form();
         String client = authenticateClient(req, form);
@@ -242,7 +244,7 @@ final class OAuthFixture implements AutoCloseable {
         }
     }
 
-    private Reply register(Req req) {
+    Reply register(Req req) {
         JsonNode body = McpJson.parse(req.body());
         registrations.add(body);
         String method = registrationMethodOverride != null
