@@ -309,6 +309,11 @@ final class OAuthFixture implements AutoCloseable {
         throw new AssertionError("the authorizer never gave up");
     }
 
+    /** The client_id of the most recent token request's form. */
+    String lastTokenFormClientId() {
+        return tokenRequests.get(tokenRequests.size() - 1).form().get("client_id");
+    }
+
     /** The most recent authorization request's parameters. */
     Map<String, String> lastAuthorization() {
         return new LinkedHashMap<>(authorizations.get(authorizations.size() - 1));
