@@ -99,8 +99,10 @@ public final class JwtTokenValidator implements TokenValidator {
         }
         synchronized (fetchLock) {
             current = keySet;
-            boolean stale = current == null || !current.fetchedAt().plus(cacheTtl).isAfter(now);
-            boolean mayRefetch = current == null || !current.fetchedAt().plus(minRefreshInterval).isAfter(now);
+            boolean stale =
+                    current == null || !current.fetchedAt().plus(cacheTtl).isAfter(now);
+            boolean mayRefetch = current == null
+                    || !current.fetchedAt().plus(minRefreshInterval).isAfter(now);
             if (!(stale || refresh && mayRefetch)) {
                 return current;
             }

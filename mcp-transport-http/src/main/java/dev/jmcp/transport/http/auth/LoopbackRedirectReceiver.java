@@ -106,7 +106,8 @@ public final class LoopbackRedirectReceiver implements AuthorizationCodeHandler,
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod()) || !PATH.equals(exchange.getRequestURI().getPath())) {
+            if (!"GET".equals(exchange.getRequestMethod())
+                    || !PATH.equals(exchange.getRequestURI().getPath())) {
                 respond(exchange, 404, "Not found");
                 return;
             }
@@ -128,7 +129,8 @@ public final class LoopbackRedirectReceiver implements AuthorizationCodeHandler,
     }
 
     private static void respond(HttpExchange exchange, int status, String text) throws IOException {
-        byte[] body = ("<!doctype html><title>Authorization</title><p>" + text + "</p>").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ("<!doctype html><title>Authorization</title><p>" + text + "</p>").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, body.length);

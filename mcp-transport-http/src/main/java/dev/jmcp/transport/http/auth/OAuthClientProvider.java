@@ -245,9 +245,8 @@ public final class OAuthClientProvider implements HttpAuthorizer {
 
     private void obtain(Context ctx, Set<String> scopes) {
         String scope = scopes.isEmpty() ? null : String.join(" ", scopes);
-        OAuthTokens tokens = grant == Grant.CLIENT_CREDENTIALS
-                ? clientCredentials(ctx, scope)
-                : authorizationCode(ctx, scope);
+        OAuthTokens tokens =
+                grant == Grant.CLIENT_CREDENTIALS ? clientCredentials(ctx, scope) : authorizationCode(ctx, scope);
         ctx.refreshedSinceAuthorization = false;
         tokenStore.save(ctx.key, tokens);
     }
@@ -312,7 +311,8 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             throw new OAuthException("an authorization code flow needs an AuthorizationCodeHandler and a redirect URI");
         }
         if (md.authorizationEndpoint() == null) {
-            throw new OAuthException("authorization server " + ctx.discovery.issuer() + " has no authorization_endpoint");
+            throw new OAuthException(
+                    "authorization server " + ctx.discovery.issuer() + " has no authorization_endpoint");
         }
         URI authorizationEndpoint = endpoint(md.authorizationEndpoint(), "authorization_endpoint");
         Identity identity = identity(ctx);
@@ -346,7 +346,9 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         if (issRequired && response.iss() == null) {
             throw new OAuthException("authorization response lacks the iss parameter the server promised (RFC 9207)");
         }
-        if (response.iss() != null && ctx.discovery.metadataFound() && !response.iss().equals(md.issuer())) {
+        if (response.iss() != null
+                && ctx.discovery.metadataFound()
+                && !response.iss().equals(md.issuer())) {
             throw new OAuthException("authorization response iss " + response.iss() + " is not the issuer "
                     + md.issuer() + " (RFC 9207 mix-up protection)");
         }
@@ -373,7 +375,8 @@ public final class OAuthClientProvider implements HttpAuthorizer {
     private ClientAuth clientAuth(Context ctx, Identity identity) {
         if (TokenEndpoint.PRIVATE_KEY_JWT.equals(identity.method())) {
             AuthorizationServerMetadata md = ctx.discovery.metadata();
-            String audience = ctx.discovery.metadataFound() && md.issuer() != null ? md.issuer() : ctx.discovery.issuer();
+            String audience =
+                    ctx.discovery.metadataFound() && md.issuer() != null ? md.issuer() : ctx.discovery.issuer();
             return new ClientAuth(identity.clientId(), null, identity.method(), privateKey, audience);
         }
         return new ClientAuth(identity.clientId(), identity.clientSecret(), identity.method(), null, null);
@@ -431,8 +434,8 @@ public final class OAuthClientProvider implements HttpAuthorizer {
                 }
             }
         }
-        List<String> grants = new ArrayList<>(
-                clientMetadata.grantTypes() == null ? List.of() : clientMetadata.grantTypes());
+        List<String> grants =
+                new ArrayList<>(clientMetadata.grantTypes() == null ? List.of() : clientMetadata.grantTypes());
         for (String g : List.of("authorization_code", "refresh_token")) {
             if (!grants.contains(g)) {
                 grants.add(g);
@@ -465,7 +468,9 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         if (id == null || id.isEmpty()) {
             throw new OAuthException("client registration returned no client_id");
         }
-        String secret = json.path("client_secret").isString() ? json.path("client_secret").asString() : null;
+        String secret = json.path("client_secret").isString()
+                ? json.path("client_secret").asString()
+                : null;
         String method = json.path("token_endpoint_auth_method").isString()
                 ? json.path("token_endpoint_auth_method").asString()
                 : null;
@@ -491,8 +496,8 @@ public final class OAuthClientProvider implements HttpAuthorizer {
 
     @Override
     public String toString() {
-        return "OAuthClientProvider[grant=" + grant + ", clientId=" + (clientId != null ? clientId : clientIdMetadataUrl)
-                + "]";
+        return "OAuthClientProvider[grant=" + grant + ", clientId="
+                + (clientId != null ? clientId : clientIdMetadataUrl) + "]";
     }
 
     /** Configures an {@link OAuthClientProvider}. */
@@ -682,8 +687,8 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             }
             if (grant == Grant.CLIENT_CREDENTIALS) {
                 if (clientId == null) {
-                    throw new IllegalStateException("the client credentials grant needs clientCredentials(...) or "
-                            + "privateKeyJwt(...)");
+                    throw new IllegalStateException(
+                            "the client credentials grant needs clientCredentials(...) or " + "privateKeyJwt(...)");
                 }
                 if (clientSecret == null && privateKey == null) {
                     throw new IllegalStateException("the client credentials grant needs a secret or a private key");

@@ -39,9 +39,7 @@ public record OAuthTokens(String accessToken, String tokenType, String refreshTo
     public static Set<String> splitScopes(String scope) {
         Set<String> out = new LinkedHashSet<>();
         if (scope != null) {
-            Arrays.stream(scope.trim().split("\\s+"))
-                    .filter(s -> !s.isEmpty())
-                    .forEach(out::add);
+            Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(out::add);
         }
         return out;
     }

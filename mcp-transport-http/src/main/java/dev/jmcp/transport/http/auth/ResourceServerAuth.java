@@ -112,7 +112,8 @@ public final class ResourceServerAuth {
         try {
             info = validator.validate(token);
         } catch (InsufficientScopeException e) {
-            Set<String> scope = new LinkedHashSet<>(e.info() == null ? Set.of() : e.info().scopes());
+            Set<String> scope =
+                    new LinkedHashSet<>(e.info() == null ? Set.of() : e.info().scopes());
             scope.addAll(e.requiredScopes());
             scope.addAll(needed);
             return challenge(403, "insufficient_scope", "the token lacks required scopes", scope);
@@ -169,7 +170,8 @@ public final class ResourceServerAuth {
         int i = 0;
         while (i < token.length()) {
             char c = token.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~+/".indexOf(c) >= 0;
+            boolean ok =
+                    c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~+/".indexOf(c) >= 0;
             if (!ok) {
                 break;
             }

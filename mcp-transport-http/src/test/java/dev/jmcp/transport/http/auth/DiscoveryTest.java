@@ -107,7 +107,9 @@ class DiscoveryTest {
         f.prmPath = null;
         f.resourceMetadataInChallenge = false;
         f.install();
-        f.rs.route("/.well-known/oauth-authorization-server", req -> Reply.json(200, f.metadata().toString()));
+        f.rs.route(
+                "/.well-known/oauth-authorization-server",
+                req -> Reply.json(200, f.metadata().toString()));
         assertThat(f.call(provider())).isEqualTo(200);
         assertThat(wellKnownGets(f.rs))
                 .containsExactly(

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,17 +30,21 @@ class JwtTokenValidatorTest {
 
     private LoopbackServer jwksServer;
     private final AtomicReference<String> jwks = new AtomicReference<>();
-    private KeyPair ec;
-    private KeyPair rsa;
+    private static KeyPair ec;
+    private static KeyPair rsa;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void keys() throws Exception {
         KeyPairGenerator ecGen = KeyPairGenerator.getInstance("EC");
         ecGen.initialize(new ECGenParameterSpec("secp256r1"));
         ec = ecGen.generateKeyPair();
         KeyPairGenerator rsaGen = KeyPairGenerator.getInstance("RSA");
         rsaGen.initialize(2048);
         rsa = rsaGen.generateKeyPair();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
         jwks.set(Jwks.toJwks(List.of(Jwks.toJwk(ec.getPublic(), "ec-1"), Jwks.toJwk(rsa.getPublic(), "rsa-1"))));
         jwksServer = new LoopbackServer();
         jwksServer.route("/jwks", req -> Reply.json(200, jwks.get()));
@@ -90,7 +95,10 @@ class JwtTokenValidatorTest {
     void acceptsAValidRs256TokenWithStringAudience() {
         ObjectNode c = claims();
         c.put("aud", RESOURCE);
-        assertThat(validator().build().validate(Jwt.sign("RS256", rsa.getPrivate(), "rsa-1", c)).subject())
+        assertThat(validator()
+                        .build()
+                        .validate(Jwt.sign("RS256", rsa.getPrivate(), "rsa-1", c))
+                        .subject())
                 .isEqualTo("user-1");
     }
 
@@ -133,7 +141,9 @@ class JwtTokenValidatorTest {
         ObjectNode tampered = claims();
         tampered.put("sub", "admin");
         String forged = parts[0] + "."
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(tampered.toString().getBytes(StandardCharsets.UTF_8))
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(tampered.toString().getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
         assertThatThrownBy(() -> validator().build().validate(forged)).hasMessageContaining("signature");
         KeyPairGenerator ecGen = KeyPairGenerator.getInstance("EC");
@@ -144,8 +154,10 @@ class JwtTokenValidatorTest {
 
     @Test
     void rejectsUnsignedAndMalformedTokens() {
-        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
-                + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims().toString().getBytes()) + ".";
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes()) + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(claims().toString().getBytes()) + ".";
         assertThatThrownBy(() -> validator().build().validate(none)).hasMessageContaining("algorithm");
         assertThatThrownBy(() -> validator().build().validate("not-a-jwt")).hasMessageContaining("malformed");
         assertThatThrownBy(() -> validator().build().validate("a.b.c")).isInstanceOf(TokenValidationException.class);
@@ -172,7 +184,8 @@ class JwtTokenValidatorTest {
 
     @Test
     void unknownKidRefetchesAreRateLimited() {
-        JwtTokenValidator v = validator().minRefreshInterval(Duration.ofMinutes(5)).build();
+        JwtTokenValidator v =
+                validator().minRefreshInterval(Duration.ofMinutes(5)).build();
         v.validate(es256(claims()));
         String unknown = Jwt.sign("ES256", ec.getPrivate(), "nope", claims());
         assertThatThrownBy(() -> v.validate(unknown)).hasMessageContaining("no key nope");
@@ -192,7 +205,8 @@ class JwtTokenValidatorTest {
 
     @Test
     void unreachableJwksIsAnInvalidToken() {
-        JwtTokenValidator v = validator().jwksUri(URI.create(jwksServer.url() + "/missing")).build();
+        JwtTokenValidator v =
+                validator().jwksUri(URI.create(jwksServer.url() + "/missing")).build();
         assertThatThrownBy(() -> v.validate(es256(claims())))
                 .isInstanceOf(TokenValidationException.class)
                 .hasMessageContaining("JWKS");

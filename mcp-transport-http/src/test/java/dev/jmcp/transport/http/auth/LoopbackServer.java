@@ -111,8 +111,7 @@ final class LoopbackServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders()
-                    .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             URI uri = exchange.getRequestURI();
             Req req = new Req(exchange.getRequestMethod(), uri, headers, body);

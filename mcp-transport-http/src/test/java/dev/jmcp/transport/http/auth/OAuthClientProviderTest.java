@@ -63,7 +63,8 @@ class OAuthClientProviderTest {
         assertThat(reg.path("token_endpoint_auth_method").asString()).isEqualTo("none");
 
         Map<String, String> auth = f.lastAuthorization();
-        assertThat(auth).containsEntry("code_challenge_method", "S256")
+        assertThat(auth)
+                .containsEntry("code_challenge_method", "S256")
                 .containsEntry("resource", f.mcpUrl().toString())
                 .containsEntry("redirect_uri", REDIRECT.toString())
                 .containsKeys("state", "code_challenge", "client_id");
@@ -75,17 +76,21 @@ class OAuthClientProviderTest {
         // the token is reused, not re-obtained
         assertThat(f.call(provider)).isEqualTo(200);
         assertThat(f.authorizations).hasSize(1);
-        assertThat(provider.authorizationHeaders(f.mcpUrl()).get("Authorization")).startsWith("Bearer at-");
+        assertThat(provider.authorizationHeaders(f.mcpUrl()).get("Authorization"))
+                .startsWith("Bearer at-");
     }
 
     @Test
     void tokensAreStoredByResourceAndIssuerAndNeverSentToAnotherOrigin() {
         OAuthClientProvider provider = builder().build();
         assertThat(f.call(provider)).isEqualTo(200);
-        OAuthTokens tokens = store.load(new TokenKey(f.mcpUrl().toString(), f.issuer())).orElseThrow();
+        OAuthTokens tokens =
+                store.load(new TokenKey(f.mcpUrl().toString(), f.issuer())).orElseThrow();
         assertThat(tokens.toString()).doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken());
-        assertThat(provider.authorizationHeaders(URI.create("http://127.0.0.1:1/mcp"))).isEmpty();
-        assertThat(provider.authorizationHeaders(URI.create(f.as.url() + "/mcp"))).isEmpty();
+        assertThat(provider.authorizationHeaders(URI.create("http://127.0.0.1:1/mcp")))
+                .isEmpty();
+        assertThat(provider.authorizationHeaders(URI.create(f.as.url() + "/mcp")))
+                .isEmpty();
     }
 
     @Test
@@ -122,7 +127,8 @@ class OAuthClientProviderTest {
     @Test
     void offlineAccessIsAddedOnlyWhenTheServerListsIt() {
         f.challengeScope = "mcp:basic";
-        f.metadataCustomizer = md -> md.putArray("scopes_supported").add("mcp:basic").add("offline_access");
+        f.metadataCustomizer =
+                md -> md.putArray("scopes_supported").add("mcp:basic").add("offline_access");
         f.install();
         assertThat(f.call(builder().build())).isEqualTo(200);
         assertThat(f.lastAuthorization()).containsEntry("scope", "mcp:basic offline_access");
@@ -134,7 +140,8 @@ class OAuthClientProviderTest {
         f.expectedAuthMethod = method;
         f.install();
         assertThat(f.call(builder().build())).isEqualTo(200);
-        assertThat(f.registrations.get(0).path("token_endpoint_auth_method").asString()).isEqualTo(method);
+        assertThat(f.registrations.get(0).path("token_endpoint_auth_method").asString())
+                .isEqualTo(method);
         Req token = f.tokenRequests.get(0);
         switch (method) {
             case "client_secret_basic" -> {
@@ -172,8 +179,9 @@ class OAuthClientProviderTest {
         f.metadataCustomizer = md -> md.remove("registration_endpoint");
         f.clients.put("pre:registered client", "s3cret/+:%");
         f.install();
-        OAuthClientProvider provider =
-                builder().clientCredentials("pre:registered client", "s3cret/+:%").build();
+        OAuthClientProvider provider = builder()
+                .clientCredentials("pre:registered client", "s3cret/+:%")
+                .build();
         assertThat(f.call(provider)).isEqualTo(200);
         assertThat(f.registrations).isEmpty();
         String basic = f.tokenRequests.get(0).header("Authorization").substring(6);
@@ -226,7 +234,9 @@ class OAuthClientProviderTest {
         f.stateOverride = "forged";
         f.install();
         OAuthClientProvider provider = builder().build();
-        assertThatThrownBy(() -> f.call(provider)).isInstanceOf(OAuthException.class).hasMessageContaining("state");
+        assertThatThrownBy(() -> f.call(provider))
+                .isInstanceOf(OAuthException.class)
+                .hasMessageContaining("state");
         assertThat(f.tokenRequests).isEmpty();
     }
 
@@ -277,7 +287,8 @@ class OAuthClientProviderTest {
     @Test
     void forbiddenWithoutInsufficientScopeIsNotRetried() {
         OAuthClientProvider provider = builder().build();
-        assertThat(provider.onUnauthorized(f.mcpUrl(), 403, List.of("Bearer error=\"invalid_token\""))).isFalse();
+        assertThat(provider.onUnauthorized(f.mcpUrl(), 403, List.of("Bearer error=\"invalid_token\"")))
+                .isFalse();
         assertThat(provider.onUnauthorized(f.mcpUrl(), 500, List.of())).isFalse();
         assertThat(f.as.paths()).isEmpty();
     }
@@ -331,7 +342,8 @@ class OAuthClientProviderTest {
         gen.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = gen.generateKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         f.expectedAuthMethod = "private_key_jwt";
         f.clientPublicKey = pair.getPublic();
@@ -353,7 +365,8 @@ class OAuthClientProviderTest {
         gen.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = gen.generateKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getEncoder().encodeToString(gen.generateKeyPair().getPrivate().getEncoded())
+                + Base64.getEncoder()
+                        .encodeToString(gen.generateKeyPair().getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         f.expectedAuthMethod = "private_key_jwt";
         f.clientPublicKey = pair.getPublic();
@@ -371,7 +384,8 @@ class OAuthClientProviderTest {
     void builderRejectsUnsafeRedirectUrisAndMissingHandler() {
         assertThatThrownBy(() -> OAuthClientProvider.builder().redirectUri(URI.create("http://example.com/cb")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> OAuthClientProvider.builder().redirectUri(REDIRECT).build())
+        assertThatThrownBy(() ->
+                        OAuthClientProvider.builder().redirectUri(REDIRECT).build())
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> OAuthClientProvider.builder().clientIdMetadataDocument("http://x.example/m.json"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -41,6 +41,7 @@ final class OAuthFixture implements AutoCloseable {
     String issuerPath = "";
     /** Where AS metadata is served; null means nowhere. Default: RFC 8414 path for the issuer. */
     String metadataPath;
+
     Consumer<ObjectNode> metadataCustomizer = md -> {};
     /** The client authentication the token endpoint demands. */
     String expectedAuthMethod = "none";
@@ -48,10 +49,13 @@ final class OAuthFixture implements AutoCloseable {
     final Map<String, String> clients = new ConcurrentHashMap<>();
     /** What /register answers as token_endpoint_auth_method; null echoes the request. */
     String registrationMethodOverride;
+
     String stateOverride;
     String issInRedirect;
     long expiresIn = 3600;
     PublicKey clientPublicKey;
+    /** When set, access tokens are ES256 JWTs signed with this key (kid "as-key"), keys served at /jwks. */
+    java.security.KeyPair jwtKey;
 
     // --- authorization server records
     final List<Map<String, String>> authorizations = Collections.synchronizedList(new ArrayList<>());
@@ -100,6 +104,14 @@ final class OAuthFixture implements AutoCloseable {
         as.route(issuerPath + "/authorize", this::authorize);
         as.route(issuerPath + "/token", this::token);
         as.route(issuerPath + "/register", this::register);
+        if (jwtKey != null) {
+            as.route(
+                    "/jwks",
+                    req -> Reply.json(
+                            200,
+                            dev.jmcp.transport.http.auth.internal.Jwks.toJwks(List.of(
+                                    dev.jmcp.transport.http.auth.internal.Jwks.toJwk(jwtKey.getPublic(), "as-key")))));
+        }
         if (prmPath != null) {
             rs.route(prmPath, req -> Reply.json(200, prm().toString()));
         }
@@ -113,7 +125,10 @@ final class OAuthFixture implements AutoCloseable {
         md.put("token_endpoint", issuer() + "/token");
         md.put("registration_endpoint", issuer() + "/register");
         md.putArray("response_types_supported").add("code");
-        md.putArray("grant_types_supported").add("authorization_code").add("refresh_token").add("client_credentials");
+        md.putArray("grant_types_supported")
+                .add("authorization_code")
+                .add("refresh_token")
+                .add("client_credentials");
         md.putArray("code_challenge_methods_supported").add("S256");
         md.putArray("token_endpoint_auth_methods_supported").add(expectedAuthMethod);
         metadataCustomizer.accept(md);
@@ -142,7 +157,9 @@ final class OAuthFixture implements AutoCloseable {
         String state = stateOverride != null ? stateOverride : q.get("state");
         String location = q.get("redirect_uri") + "?code=" + code + "&state="
                 + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8)
-                + (issInRedirect == null ? "" : "&iss=" + java.net.URLEncoder.encode(issInRedirect, StandardCharsets.UTF_8));
+                + (issInRedirect == null
+                        ? ""
+                        : "&iss=" + java.net.URLEncoder.encode(issInRedirect, StandardCharsets.UTF_8));
         return Reply.redirect(location);
     }
 
@@ -182,6 +199,19 @@ final class OAuthFixture implements AutoCloseable {
             return Reply.json(400, "{\"error\":\"unsupported_grant_type\"}");
         }
         String access = "at-" + counter.incrementAndGet();
+        if (jwtKey != null) {
+            ObjectNode claims = McpJson.object();
+            long now = Instant.now().getEpochSecond();
+            claims.put("iss", issuer());
+            claims.put("aud", form.getOrDefault("resource", "none"));
+            claims.put("sub", "user-" + client);
+            claims.put("client_id", client);
+            claims.put("scope", String.join(" ", scopes));
+            claims.put("iat", now);
+            claims.put("exp", now + expiresIn);
+            claims.put("jti", access);
+            access = Jwt.sign("ES256", jwtKey.getPrivate(), "as-key", claims);
+        }
         String refresh = "rt-" + counter.incrementAndGet();
         issuedTokens.put(access, scopes);
         refreshTokens.put(refresh, scopes);
@@ -214,13 +244,16 @@ final class OAuthFixture implements AutoCloseable {
             }
             case "client_secret_post" -> {
                 String id = form.get("client_id");
-                return basic == null && id != null && form.get("client_secret") != null
+                return basic == null
+                                && id != null
+                                && form.get("client_secret") != null
                                 && form.get("client_secret").equals(clients.get(id))
                         ? id
                         : null;
             }
             case "private_key_jwt" -> {
-                if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
+                if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+                        .equals(form.get("client_assertion_type"))) {
                     return null;
                 }
                 Jwt.Parsed jwt = Jwt.parse(form.get("client_assertion"));
@@ -266,18 +299,21 @@ final class OAuthFixture implements AutoCloseable {
     private Reply mcp(Req req) {
         String authz = req.header("Authorization");
         String rm = resourceMetadataInChallenge ? ", resource_metadata=\"" + rs.url() + prmPath + "\"" : "";
-        Set<String> granted = authz != null && authz.startsWith("Bearer ") ? issuedTokens.get(authz.substring(7)) : null;
+        Set<String> granted =
+                authz != null && authz.startsWith("Bearer ") ? issuedTokens.get(authz.substring(7)) : null;
         if (granted == null) {
             String scope = challengeScope == null ? "" : ", scope=\"" + challengeScope + "\"";
             return Reply.status(401)
                     .withHeader(
                             "WWW-Authenticate",
-                            "Bearer error=\"invalid_token\", error_description=\"Missing or invalid token\"" + scope + rm);
+                            "Bearer error=\"invalid_token\", error_description=\"Missing or invalid token\"" + scope
+                                    + rm);
         }
         if (!granted.containsAll(requiredScopes)) {
             String scope = stepUpScope != null ? stepUpScope : String.join(" ", requiredScopes);
             return Reply.status(403)
-                    .withHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"" + rm);
+                    .withHeader(
+                            "WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"" + rm);
         }
         return Reply.json(200, "{\"ok\":true}");
     }

@@ -30,8 +30,9 @@ class ResourceServerAuthTest {
     @Test
     void missingTokenGets401WithResourceMetadataAndScope() {
         AuthOutcome outcome = auth().authenticate(null);
-        assertThat(outcome).isEqualTo(new AuthOutcome.Challenge(
-                401, "Bearer scope=\"mcp:read\", resource_metadata=\"" + PRM + "\"", null, null));
+        assertThat(outcome)
+                .isEqualTo(new AuthOutcome.Challenge(
+                        401, "Bearer scope=\"mcp:read\", resource_metadata=\"" + PRM + "\"", null, null));
         assertThat(auth().authenticate("Basic dXNlcjpwYXNz")).isInstanceOf(AuthOutcome.Challenge.class);
     }
 
@@ -58,8 +59,9 @@ class ResourceServerAuthTest {
     @Test
     void validTokenIsAuthenticatedCaseInsensitiveScheme() {
         AuthOutcome outcome = auth().authenticate("bearer good");
-        assertThat(outcome).isInstanceOfSatisfying(
-                AuthOutcome.Authenticated.class, a -> assertThat(a.info().subject()).isEqualTo("u1"));
+        assertThat(outcome).isInstanceOfSatisfying(AuthOutcome.Authenticated.class, a -> assertThat(
+                        a.info().subject())
+                .isEqualTo("u1"));
     }
 
     @Test
@@ -86,7 +88,8 @@ class ResourceServerAuthTest {
                 .build();
         AuthOutcome.Challenge c = (AuthOutcome.Challenge) auth.authenticate("Bearer x");
         assertThat(c.status()).isEqualTo(403);
-        assertThat(OAuthTokens.splitScopes(WwwAuthenticate.parse(c.wwwAuthenticate()).scope()))
+        assertThat(OAuthTokens.splitScopes(
+                        WwwAuthenticate.parse(c.wwwAuthenticate()).scope()))
                 .containsExactlyInAnyOrder("a", "b");
     }
 

@@ -18,11 +18,17 @@ class UrisTest {
     void resourceCoversSameOriginPathPrefixesOnSegmentBoundaries() {
         URI mcp = URI.create("http://localhost:9/api/mcp");
         assertThat(Uris.resourceCovers(URI.create("http://localhost:9"), mcp)).isTrue();
-        assertThat(Uris.resourceCovers(URI.create("http://localhost:9/api"), mcp)).isTrue();
-        assertThat(Uris.resourceCovers(URI.create("http://localhost:9/api/mcp"), mcp)).isTrue();
-        assertThat(Uris.resourceCovers(URI.create("http://localhost:9/ap"), mcp)).isFalse();
-        assertThat(Uris.resourceCovers(URI.create("http://localhost:10/api/mcp"), mcp)).isFalse();
-        assertThat(Uris.resourceCovers(URI.create("https://evil.example.com/api/mcp"), mcp)).isFalse();
-        assertThat(Uris.resourceCovers(URI.create("http://localhost:9/other"), mcp)).isFalse();
+        assertThat(Uris.resourceCovers(URI.create("http://localhost:9/api"), mcp))
+                .isTrue();
+        assertThat(Uris.resourceCovers(URI.create("http://localhost:9/api/mcp"), mcp))
+                .isTrue();
+        assertThat(Uris.resourceCovers(URI.create("http://localhost:9/ap"), mcp))
+                .isFalse();
+        assertThat(Uris.resourceCovers(URI.create("http://localhost:10/api/mcp"), mcp))
+                .isFalse();
+        assertThat(Uris.resourceCovers(URI.create("https://evil.example.com/api/mcp"), mcp))
+                .isFalse();
+        assertThat(Uris.resourceCovers(URI.create("http://localhost:9/other"), mcp))
+                .isFalse();
     }
 }

@@ -32,7 +32,8 @@ class WwwAuthenticateTest {
     void splitsSeveralChallengesInOneValue() {
         WwwAuthenticate w = WwwAuthenticate.parse(
                 "Basic realm=\"x\", charset=\"UTF-8\", Bearer scope=\"a b\", error=\"invalid_token\", Negotiate");
-        assertThat(w.challenges()).extracting(WwwAuthenticate.Challenge::scheme)
+        assertThat(w.challenges())
+                .extracting(WwwAuthenticate.Challenge::scheme)
                 .containsExactly("Basic", "Bearer", "Negotiate");
         assertThat(w.challenges().get(0).params()).containsEntry("charset", "UTF-8");
         assertThat(w.scope()).isEqualTo("a b");

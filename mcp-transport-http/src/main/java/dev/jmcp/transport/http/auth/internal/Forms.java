@@ -43,7 +43,8 @@ public final class Forms {
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             try {
                 out.putIfAbsent(
-                        URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException malformed) {
                 // a malformed %-escape: skip the pair
             }

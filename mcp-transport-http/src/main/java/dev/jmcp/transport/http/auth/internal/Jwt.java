@@ -83,8 +83,7 @@ public final class Jwt {
                 throw new IllegalArgumentException("JWT header and claims must be JSON objects");
             }
             byte[] sig = decoder.decode(parts[2]);
-            return new Parsed(
-                    header, claims, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), sig);
+            return new Parsed(header, claims, (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), sig);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -112,10 +111,13 @@ public final class Jwt {
         if ("RS256".equals(alg) && key instanceof RSAKey) {
             return "SHA256withRSA";
         }
-        if ("ES256".equals(alg) && key instanceof ECKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256) {
+        if ("ES256".equals(alg)
+                && key instanceof ECKey ec
+                && ec.getParams().getCurve().getField().getFieldSize() == 256) {
             // JOSE signatures are R||S, which is the IEEE P1363 format
             return "SHA256withECDSAinP1363Format";
         }
-        throw new IllegalArgumentException("unsupported JWT algorithm " + alg + " for a " + key.getAlgorithm() + " key");
+        throw new IllegalArgumentException(
+                "unsupported JWT algorithm " + alg + " for a " + key.getAlgorithm() + " key");
     }
 }

@@ -56,7 +56,12 @@ public final class TokenEndpoint {
      * @throws OAuthException on an error answer or an unusable token
      */
     public static OAuthTokens request(
-            OAuthHttp http, URI endpoint, Map<String, String> grant, ClientAuth auth, String requestedScope, Clock clock) {
+            OAuthHttp http,
+            URI endpoint,
+            Map<String, String> grant,
+            ClientAuth auth,
+            String requestedScope,
+            Clock clock) {
         Map<String, String> form = new LinkedHashMap<>(grant);
         Map<String, String> headers = new LinkedHashMap<>();
         authenticate(auth, form, headers, clock);
@@ -98,11 +103,7 @@ public final class TokenEndpoint {
         }
         String scope = text(json, "scope");
         return new OAuthTokens(
-                accessToken,
-                "Bearer",
-                text(json, "refresh_token"),
-                expiresAt,
-                scope != null ? scope : requestedScope);
+                accessToken, "Bearer", text(json, "refresh_token"), expiresAt, scope != null ? scope : requestedScope);
     }
 
     /** Adds the client authentication to the form or headers. */
