@@ -1,0 +1,712 @@
+package dev.jmcp.transport.http.auth;
+
+import dev.jmcp.core.McpException;
+import dev.jmcp.transport.http.auth.internal.Discovery;
+import dev.jmcp.transport.http.auth.internal.OAuthHttp;
+import dev.jmcp.transport.http.auth.internal.Pem;
+import dev.jmcp.transport.http.auth.internal.Pkce;
+import dev.jmcp.transport.http.auth.internal.TokenEndpoint;
+import dev.jmcp.transport.http.auth.internal.TokenEndpoint.ClientAuth;
+import dev.jmcp.transport.http.auth.internal.Uris;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An OAuth 2.1 client for MCP servers, used by the HTTP client transport through {@link HttpAuthorizer}.
+ *
+ * <p>On a 401 it discovers the protected resource metadata (the challenge's {@code resource_metadata}, then the
+ * well-known URLs), checks that the metadata's resource covers the endpoint, discovers the authorization server
+ * (RFC 8414 and OpenID Connect, in the MCP order, with the 2025-03-26 fallbacks), picks a client identity
+ * (pre-registered, client ID metadata document, or dynamic registration), and obtains a token with the
+ * authorization code flow (PKCE S256, {@code state}, RFC 8707 {@code resource}, RFC 9207 {@code iss}) or the
+ * client credentials grant. On a 403 {@code insufficient_scope} it re-authorizes with the union of the granted
+ * and the challenged scopes; at most {@link Builder#maxStepUpAttempts} authorizations per server within ten
+ * minutes. Expired tokens are refreshed before use.
+ *
+ * <p>Scope selection: the builder's scopes override, else the challenge's {@code scope}, else every scope the
+ * resource metadata lists, else no {@code scope} parameter.
+ *
+ * <p>Tokens are kept in the {@link TokenStore} under the resource and issuer, sent only to the origin of the
+ * resource they were issued for, and never logged. Thread-safe; authorizations are serialized.
+ */
+public final class OAuthClientProvider implements HttpAuthorizer {
+    private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
+    private static final Duration ATTEMPT_WINDOW = Duration.ofMinutes(10);
+
+    private enum Grant {
+        AUTHORIZATION_CODE,
+        CLIENT_CREDENTIALS
+    }
+
+    private record Identity(String clientId, String clientSecret, String method) {}
+
+    private static final class Context {
+        final Discovery.Result discovery;
+        final String resourceMetadataUrl;
+        final TokenKey key;
+        final java.util.ArrayDeque<Instant> attempts = new java.util.ArrayDeque<>();
+        boolean refreshedSinceAuthorization;
+
+        Context(Discovery.Result discovery, String resourceMetadataUrl) {
+            this.discovery = discovery;
+            this.resourceMetadataUrl = resourceMetadataUrl;
+            this.key = new TokenKey(discovery.resource(), discovery.issuer());
+        }
+    }
+
+    private final OAuthHttp http;
+    private final Discovery discovery;
+    private final Grant grant;
+    private final OAuthClientMetadata clientMetadata;
+    private final String clientId;
+    private final String clientSecret;
+    private final String tokenEndpointAuthMethod;
+    private final PrivateKey privateKey;
+    private final String clientIdMetadataUrl;
+    private final boolean dynamicRegistration;
+    private final URI redirectUri;
+    private final AuthorizationCodeHandler codeHandler;
+    private final TokenStore tokenStore;
+    private final List<String> scopesOverride;
+    private final int maxAuthorizationAttempts;
+    private final Duration authorizationTimeout;
+    private final boolean requestOfflineAccess;
+    private final Clock clock;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Context> contexts = new ConcurrentHashMap<>();
+    private final Map<String, Identity> registrations = new ConcurrentHashMap<>();
+
+    private OAuthClientProvider(Builder b) {
+        this.http = new OAuthHttp(b.httpClient, b.requestTimeout);
+        this.discovery = new Discovery(http);
+        this.grant = b.grant;
+        this.clientId = b.clientId;
+        this.clientSecret = b.clientSecret;
+        this.tokenEndpointAuthMethod = b.tokenEndpointAuthMethod;
+        this.privateKey = b.privateKey;
+        this.clientIdMetadataUrl = b.clientIdMetadataUrl;
+        this.dynamicRegistration = b.dynamicRegistration;
+        this.codeHandler = b.codeHandler;
+        this.tokenStore = b.tokenStore;
+        this.scopesOverride = b.scopes;
+        this.maxAuthorizationAttempts = b.maxAuthorizationAttempts;
+        this.authorizationTimeout = b.authorizationTimeout;
+        this.requestOfflineAccess = b.requestOfflineAccess;
+        this.clock = b.clock;
+        URI redirect = b.redirectUri;
+        if (redirect == null && codeHandler != null) {
+            redirect = codeHandler.redirectUri().orElse(null);
+        }
+        this.redirectUri = redirect;
+        OAuthClientMetadata md = b.clientMetadata;
+        if (md == null) {
+            md = OAuthClientMetadata.of("jmcp", redirect == null ? "" : redirect.toString());
+        }
+        if (redirect != null && md.redirectUris().isEmpty()
+                || redirect != null && md.redirectUris().equals(List.of(""))) {
+            md = md.withRedirectUris(List.of(redirect.toString()));
+        }
+        this.clientMetadata = md;
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Map<String, String> authorizationHeaders(URI mcpEndpoint) {
+        Context ctx = contexts.get(Uris.canonicalResource(mcpEndpoint));
+        if (ctx == null) {
+            return Map.of();
+        }
+        Optional<OAuthTokens> tokens = tokenStore.load(ctx.key);
+        if (tokens.isEmpty()) {
+            return Map.of();
+        }
+        OAuthTokens current = tokens.get();
+        if (current.isExpired(clock.instant(), EXPIRY_MARGIN)) {
+            current = renew(ctx).orElse(null);
+            if (current == null) {
+                return Map.of();
+            }
+        }
+        if (!Uris.sameOrigin(URI.create(ctx.discovery.resource()), mcpEndpoint)) {
+            return Map.of(); // never send a token to another origin
+        }
+        return Map.of("Authorization", "Bearer " + current.accessToken());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws OAuthException when authorization is impossible or refused (e.g. the resource metadata names another
+     *     server, the authorization server lacks PKCE S256, the state does not match, or a token request failed)
+     */
+    @Override
+    public boolean onUnauthorized(URI mcpEndpoint, int statusCode, List<String> wwwAuthenticate) {
+        if (statusCode != 401 && statusCode != 403) {
+            return false;
+        }
+        WwwAuthenticate challenges = WwwAuthenticate.parseAll(wwwAuthenticate);
+        if (statusCode == 403 && !"insufficient_scope".equals(challenges.error())) {
+            return false;
+        }
+        String endpointKey = Uris.canonicalResource(mcpEndpoint);
+        lock.lock();
+        try {
+            Context ctx = contexts.get(endpointKey);
+            boolean fresh = false;
+            String hint = challenges.resourceMetadata();
+            if (ctx == null || hint != null && !hint.equals(ctx.resourceMetadataUrl)) {
+                Context previous = ctx;
+                ctx = new Context(discovery.discover(mcpEndpoint, hint), hint);
+                if (previous != null) {
+                    ctx.attempts.addAll(previous.attempts); // a changing hint must not reset the bound
+                }
+                contexts.put(endpointKey, ctx);
+                fresh = true;
+            }
+            Optional<OAuthTokens> stored = tokenStore.load(ctx.key);
+            Set<String> challenged = OAuthTokens.splitScopes(challenges.scope());
+            Set<String> scopes;
+            if (statusCode == 401) {
+                if (fresh && stored.isPresent() && !stored.get().isExpired(clock.instant(), EXPIRY_MARGIN)) {
+                    return true; // tokens from the store that were not sent yet
+                }
+                if (stored.isPresent() && stored.get().refreshToken() != null && !ctx.refreshedSinceAuthorization) {
+                    if (refresh(ctx, stored.get()).isPresent()) {
+                        return true;
+                    }
+                }
+                scopes = selectScopes(ctx, challenged);
+            } else {
+                scopes = new LinkedHashSet<>(stored.map(OAuthTokens::scopes).orElse(Set.of()));
+                scopes.addAll(challenged);
+                if (scopes.isEmpty()) {
+                    scopes = selectScopes(ctx, challenged);
+                }
+            }
+            if (!tryAttempt(ctx)) {
+                return false;
+            }
+            obtain(ctx, scopes);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean tryAttempt(Context ctx) {
+        Instant now = clock.instant();
+        ctx.attempts.removeIf(t -> t.plus(ATTEMPT_WINDOW).isBefore(now));
+        if (ctx.attempts.size() >= maxAuthorizationAttempts) {
+            return false;
+        }
+        ctx.attempts.add(now);
+        return true;
+    }
+
+    private Set<String> selectScopes(Context ctx, Set<String> challenged) {
+        Set<String> scopes = new LinkedHashSet<>();
+        if (scopesOverride != null) {
+            scopes.addAll(scopesOverride);
+        } else if (!challenged.isEmpty()) {
+            scopes.addAll(challenged);
+        } else if (ctx.discovery.prm() != null && ctx.discovery.prm().scopesSupported() != null) {
+            scopes.addAll(ctx.discovery.prm().scopesSupported());
+        }
+        AuthorizationServerMetadata md = ctx.discovery.metadata();
+        if (requestOfflineAccess
+                && grant == Grant.AUTHORIZATION_CODE
+                && !scopes.isEmpty()
+                && md.scopesSupported() != null
+                && md.scopesSupported().contains("offline_access")) {
+            scopes.add("offline_access");
+        }
+        return scopes;
+    }
+
+    private void obtain(Context ctx, Set<String> scopes) {
+        String scope = scopes.isEmpty() ? null : String.join(" ", scopes);
+        OAuthTokens tokens =
+                grant == Grant.CLIENT_CREDENTIALS ? clientCredentials(ctx, scope) : authorizationCode(ctx, scope);
+        ctx.refreshedSinceAuthorization = false;
+        tokenStore.save(ctx.key, tokens);
+    }
+
+    private Optional<OAuthTokens> renew(Context ctx) {
+        lock.lock();
+        try {
+            Optional<OAuthTokens> stored = tokenStore.load(ctx.key);
+            if (stored.isPresent() && !stored.get().isExpired(clock.instant(), EXPIRY_MARGIN)) {
+                return stored;
+            }
+            if (stored.isPresent() && stored.get().refreshToken() != null) {
+                Optional<OAuthTokens> refreshed = refresh(ctx, stored.get());
+                if (refreshed.isPresent()) {
+                    return refreshed;
+                }
+            }
+            if (grant == Grant.CLIENT_CREDENTIALS) {
+                try {
+                    obtain(ctx, stored.map(OAuthTokens::scopes).orElseGet(() -> selectScopes(ctx, Set.of())));
+                    return tokenStore.load(ctx.key);
+                } catch (McpException e) {
+                    tokenStore.remove(ctx.key);
+                    return Optional.empty();
+                }
+            }
+            tokenStore.remove(ctx.key);
+            return Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<OAuthTokens> refresh(Context ctx, OAuthTokens old) {
+        ctx.refreshedSinceAuthorization = true;
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", old.refreshToken());
+        form.put("resource", ctx.discovery.resource());
+        try {
+            OAuthTokens fresh = TokenEndpoint.request(
+                    http, tokenEndpoint(ctx), form, clientAuth(ctx, identity(ctx)), old.scope(), clock);
+            if (fresh.refreshToken() == null) {
+                fresh = new OAuthTokens(
+                        fresh.accessToken(), fresh.tokenType(), old.refreshToken(), fresh.expiresAt(), fresh.scope());
+            }
+            tokenStore.save(ctx.key, fresh);
+            return Optional.of(fresh);
+        } catch (McpException e) {
+            tokenStore.remove(ctx.key);
+            return Optional.empty();
+        }
+    }
+
+    private OAuthTokens authorizationCode(Context ctx, String scope) {
+        AuthorizationServerMetadata md = ctx.discovery.metadata();
+        if (ctx.discovery.metadataFound() && !md.supportsS256()) {
+            throw new OAuthException("authorization server " + ctx.discovery.issuer()
+                    + " does not advertise PKCE S256 (code_challenge_methods_supported); refusing to authorize");
+        }
+        if (codeHandler == null || redirectUri == null) {
+            throw new OAuthException("an authorization code flow needs an AuthorizationCodeHandler and a redirect URI");
+        }
+        if (md.authorizationEndpoint() == null) {
+            throw new OAuthException(
+                    "authorization server " + ctx.discovery.issuer() + " has no authorization_endpoint");
+        }
+        URI authorizationEndpoint = endpoint(md.authorizationEndpoint(), "authorization_endpoint");
+        Identity identity = identity(ctx);
+        Pkce pkce = Pkce.generate();
+        String state = Pkce.randomToken(32);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("response_type", "code");
+        params.put("client_id", identity.clientId());
+        params.put("redirect_uri", redirectUri.toString());
+        params.put("scope", scope);
+        params.put("state", state);
+        params.put("code_challenge", pkce.challenge());
+        params.put("code_challenge_method", "S256");
+        params.put("resource", ctx.discovery.resource());
+        URI url = dev.jmcp.transport.http.auth.internal.Forms.withQuery(authorizationEndpoint.toString(), params);
+        AuthorizationResponse response = codeHandler.authorize(url, authorizationTimeout);
+        if (response == null) {
+            throw new OAuthException("the authorization code handler returned nothing");
+        }
+        if (response.error() != null) {
+            throw new OAuthException(
+                    "authorization denied: " + response.error()
+                            + (response.errorDescription() == null ? "" : " (" + response.errorDescription() + ")"),
+                    response.error(),
+                    null);
+        }
+        if (!state.equals(response.state())) {
+            throw new OAuthException("authorization response state does not match the request; possible CSRF");
+        }
+        boolean issRequired = Boolean.TRUE.equals(md.authorizationResponseIssParameterSupported());
+        if (issRequired && response.iss() == null) {
+            throw new OAuthException("authorization response lacks the iss parameter the server promised (RFC 9207)");
+        }
+        if (response.iss() != null
+                && ctx.discovery.metadataFound()
+                && !response.iss().equals(md.issuer())) {
+            throw new OAuthException("authorization response iss " + response.iss() + " is not the issuer "
+                    + md.issuer() + " (RFC 9207 mix-up protection)");
+        }
+        if (response.code() == null || response.code().isEmpty()) {
+            throw new OAuthException("authorization response has no code");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", response.code());
+        form.put("redirect_uri", redirectUri.toString());
+        form.put("code_verifier", pkce.verifier());
+        form.put("resource", ctx.discovery.resource());
+        return TokenEndpoint.request(http, tokenEndpoint(ctx), form, clientAuth(ctx, identity), scope, clock);
+    }
+
+    private OAuthTokens clientCredentials(Context ctx, String scope) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("scope", scope);
+        form.put("resource", ctx.discovery.resource());
+        return TokenEndpoint.request(http, tokenEndpoint(ctx), form, clientAuth(ctx, identity(ctx)), scope, clock);
+    }
+
+    private ClientAuth clientAuth(Context ctx, Identity identity) {
+        if (TokenEndpoint.PRIVATE_KEY_JWT.equals(identity.method())) {
+            AuthorizationServerMetadata md = ctx.discovery.metadata();
+            String audience =
+                    ctx.discovery.metadataFound() && md.issuer() != null ? md.issuer() : ctx.discovery.issuer();
+            return new ClientAuth(identity.clientId(), null, identity.method(), privateKey, audience);
+        }
+        return new ClientAuth(identity.clientId(), identity.clientSecret(), identity.method(), null, null);
+    }
+
+    private URI tokenEndpoint(Context ctx) {
+        return endpoint(ctx.discovery.metadata().tokenEndpoint(), "token_endpoint");
+    }
+
+    private static URI endpoint(String value, String name) {
+        try {
+            return Uris.httpUri(value, name);
+        } catch (IllegalArgumentException e) {
+            throw new OAuthException(e.getMessage());
+        }
+    }
+
+    private Identity identity(Context ctx) {
+        AuthorizationServerMetadata md = ctx.discovery.metadata();
+        if (clientId != null) {
+            String method = tokenEndpointAuthMethod;
+            if (method == null) {
+                method = privateKey != null ? TokenEndpoint.PRIVATE_KEY_JWT : chooseMethod(md, clientSecret != null);
+            }
+            return new Identity(clientId, clientSecret, method);
+        }
+        if (clientIdMetadataUrl != null && md.supportsClientIdMetadataDocument()) {
+            return new Identity(clientIdMetadataUrl, null, TokenEndpoint.NONE);
+        }
+        Identity registered = registrations.get(ctx.discovery.issuer());
+        if (registered != null) {
+            return registered;
+        }
+        if (!dynamicRegistration || md.registrationEndpoint() == null) {
+            throw new OAuthException("no client identity for authorization server " + ctx.discovery.issuer()
+                    + ": configure pre-registered credentials"
+                    + (md.registrationEndpoint() == null ? " (it offers no dynamic client registration)" : ""));
+        }
+        Identity identity = register(md);
+        registrations.put(ctx.discovery.issuer(), identity);
+        return identity;
+    }
+
+    private Identity register(AuthorizationServerMetadata md) {
+        URI endpoint = endpoint(md.registrationEndpoint(), "registration_endpoint");
+        String requested = clientMetadata.tokenEndpointAuthMethod();
+        if (requested == null) {
+            List<String> supported = md.tokenEndpointAuthMethodsSupported();
+            if (supported != null) {
+                for (String m : List.of(TokenEndpoint.BASIC, TokenEndpoint.POST, TokenEndpoint.NONE)) {
+                    if (supported.contains(m)) {
+                        requested = m;
+                        break;
+                    }
+                }
+            }
+        }
+        List<String> grants =
+                new ArrayList<>(clientMetadata.grantTypes() == null ? List.of() : clientMetadata.grantTypes());
+        for (String g : List.of("authorization_code", "refresh_token")) {
+            if (!grants.contains(g)) {
+                grants.add(g);
+            }
+        }
+        OAuthClientMetadata body = new OAuthClientMetadata(
+                null,
+                clientMetadata.clientName(),
+                clientMetadata.redirectUris(),
+                grants,
+                clientMetadata.responseTypes() == null ? List.of("code") : clientMetadata.responseTypes(),
+                requested,
+                clientMetadata.scope(),
+                clientMetadata.clientUri(),
+                clientMetadata.logoUri(),
+                clientMetadata.softwareId(),
+                clientMetadata.softwareVersion());
+        OAuthHttp.Response r = http.postJson(endpoint, body.toJson());
+        JsonNode json;
+        try {
+            json = r.json();
+        } catch (McpException e) {
+            throw new OAuthException("client registration answered " + r.status() + " with a body that is not JSON");
+        }
+        if (!r.ok()) {
+            String error = json.path("error").isString() ? json.path("error").asString() : null;
+            throw new OAuthException("client registration failed with " + r.status() + ": " + error, error, null);
+        }
+        String id = json.path("client_id").isString() ? json.path("client_id").asString() : null;
+        if (id == null || id.isEmpty()) {
+            throw new OAuthException("client registration returned no client_id");
+        }
+        String secret = json.path("client_secret").isString()
+                ? json.path("client_secret").asString()
+                : null;
+        String method = json.path("token_endpoint_auth_method").isString()
+                ? json.path("token_endpoint_auth_method").asString()
+                : null;
+        if (method == null) {
+            method = chooseMethod(md, secret != null);
+        }
+        return new Identity(id, secret, method);
+    }
+
+    private static String chooseMethod(AuthorizationServerMetadata md, boolean hasSecret) {
+        if (!hasSecret) {
+            return TokenEndpoint.NONE;
+        }
+        List<String> supported = md.tokenEndpointAuthMethodsSupported();
+        if (supported == null || supported.contains(TokenEndpoint.BASIC)) {
+            return TokenEndpoint.BASIC;
+        }
+        if (supported.contains(TokenEndpoint.POST)) {
+            return TokenEndpoint.POST;
+        }
+        return TokenEndpoint.BASIC;
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthClientProvider[grant=" + grant + ", clientId="
+                + (clientId != null ? clientId : clientIdMetadataUrl) + "]";
+    }
+
+    /** Configures an {@link OAuthClientProvider}. */
+    public static final class Builder {
+        private HttpClient httpClient;
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Grant grant = Grant.AUTHORIZATION_CODE;
+        private OAuthClientMetadata clientMetadata;
+        private String clientId;
+        private String clientSecret;
+        private String tokenEndpointAuthMethod;
+        private PrivateKey privateKey;
+        private String clientIdMetadataUrl;
+        private boolean dynamicRegistration = true;
+        private URI redirectUri;
+        private AuthorizationCodeHandler codeHandler;
+        private TokenStore tokenStore = new InMemoryTokenStore();
+        private List<String> scopes;
+        private int maxAuthorizationAttempts = 3;
+        private Duration authorizationTimeout = Duration.ofMinutes(5);
+        private boolean requestOfflineAccess = true;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** The client for OAuth requests; it should not follow redirects. Default: a new client. */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** The timeout of each OAuth HTTP request (default 30 s). */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /** The metadata sent in dynamic client registration (default: name "jmcp", the redirect URI). */
+        public Builder clientMetadata(OAuthClientMetadata metadata) {
+            this.clientMetadata = Objects.requireNonNull(metadata, "metadata");
+            return this;
+        }
+
+        /** Pre-registered credentials; {@code clientSecret} may be null for a public client. */
+        public Builder clientCredentials(String clientId, String clientSecret) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        /**
+         * Forces the token endpoint authentication method of pre-registered credentials ({@code
+         * client_secret_basic}, {@code client_secret_post}, {@code none}, {@code private_key_jwt}); default: chosen
+         * from what the authorization server supports.
+         */
+        public Builder tokenEndpointAuthMethod(String method) {
+            if (!List.of(TokenEndpoint.BASIC, TokenEndpoint.POST, TokenEndpoint.NONE, TokenEndpoint.PRIVATE_KEY_JWT)
+                    .contains(method)) {
+                throw new IllegalArgumentException("unsupported token endpoint auth method " + method);
+            }
+            this.tokenEndpointAuthMethod = method;
+            return this;
+        }
+
+        /**
+         * Authenticates with {@code private_key_jwt} (RFC 7523): a JWT signed with the PKCS#8 PEM key (EC P-256 gives
+         * ES256, RSA gives RS256).
+         */
+        public Builder privateKeyJwt(String clientId, String pkcs8Pem) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.clientSecret = null;
+            PrivateKey key;
+            try {
+                key = Pem.privateKey(pkcs8Pem, "EC");
+            } catch (OAuthException notEc) {
+                key = Pem.privateKey(pkcs8Pem, "RSA");
+            }
+            this.privateKey = key;
+            this.tokenEndpointAuthMethod = TokenEndpoint.PRIVATE_KEY_JWT;
+            return this;
+        }
+
+        /**
+         * The https URL of this client's metadata document, used as {@code client_id} when the authorization server
+         * supports client ID metadata documents. The URL must serve {@link OAuthClientMetadata#toJson()} with that
+         * {@code client_id}.
+         */
+        public Builder clientIdMetadataDocument(String url) {
+            URI uri = URI.create(url);
+            if (!"https".equals(uri.getScheme())
+                    || uri.getRawPath() == null
+                    || uri.getRawPath().length() < 2
+                    || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("a client ID metadata document URL is https with a path: " + url);
+            }
+            this.clientIdMetadataUrl = url;
+            return this;
+        }
+
+        /** Whether to register dynamically (RFC 7591) when no other identity applies (default true). */
+        public Builder dynamicRegistration(boolean enabled) {
+            this.dynamicRegistration = enabled;
+            return this;
+        }
+
+        /**
+         * The redirect URI (loopback http or https). Default: the handler's own, e.g. {@link
+         * LoopbackRedirectReceiver}'s.
+         */
+        public Builder redirectUri(URI uri) {
+            Objects.requireNonNull(uri, "uri");
+            boolean loopback = "http".equals(uri.getScheme())
+                    && ("localhost".equals(uri.getHost())
+                            || "127.0.0.1".equals(uri.getHost())
+                            || "[::1]".equals(uri.getHost()));
+            if (!loopback && !"https".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("a redirect URI is https or http on localhost: " + uri);
+            }
+            this.redirectUri = uri;
+            return this;
+        }
+
+        /** The interactive step of the authorization code flow. */
+        public Builder authorizationCodeHandler(AuthorizationCodeHandler handler) {
+            this.codeHandler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** Where tokens are kept (default: in memory). */
+        public Builder tokenStore(TokenStore store) {
+            this.tokenStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Scopes to request instead of the challenge's or the metadata's (step-up still adds challenged ones). */
+        public Builder scopes(List<String> scopes) {
+            this.scopes = List.copyOf(scopes);
+            return this;
+        }
+
+        /**
+         * How many authorizations 401 and 403 answers may trigger for one MCP server within 10 minutes (default 3),
+         * counting the first one and every step-up; beyond that {@link #onUnauthorized} answers false.
+         */
+        public Builder maxStepUpAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("attempts must be at least 1");
+            }
+            this.maxAuthorizationAttempts = attempts;
+            return this;
+        }
+
+        /** How long the interactive step may take (default 5 minutes). */
+        public Builder authorizationTimeout(Duration timeout) {
+            this.authorizationTimeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Whether to add {@code offline_access} to a non-empty scope when the authorization server lists it
+         * (default true), to obtain refresh tokens.
+         */
+        public Builder requestOfflineAccess(boolean enabled) {
+            this.requestOfflineAccess = enabled;
+            return this;
+        }
+
+        /** Use the client credentials grant (a machine client) instead of the authorization code flow. */
+        public Builder clientCredentialsGrant() {
+            this.grant = Grant.CLIENT_CREDENTIALS;
+            return this;
+        }
+
+        /** The clock for token expiry (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Builds the provider. */
+        public OAuthClientProvider build() {
+            if (httpClient == null) {
+                httpClient = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
+            }
+            if (grant == Grant.CLIENT_CREDENTIALS) {
+                if (clientId == null) {
+                    throw new IllegalStateException(
+                            "the client credentials grant needs clientCredentials(...) or " + "privateKeyJwt(...)");
+                }
+                if (clientSecret == null && privateKey == null) {
+                    throw new IllegalStateException("the client credentials grant needs a secret or a private key");
+                }
+            } else if (codeHandler == null) {
+                throw new IllegalStateException("the authorization code flow needs an AuthorizationCodeHandler");
+            } else if (redirectUri == null && codeHandler.redirectUri().isEmpty()) {
+                throw new IllegalStateException("no redirect URI: set redirectUri(...) or use a handler that has one");
+            }
+            return new OAuthClientProvider(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}
