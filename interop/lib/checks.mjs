@@ -4,6 +4,7 @@
 // Two target profiles (tool, resource and prompt names differ):
 //   conformance - jmcp's conformance everything-server (names from the conformance suite)
 //   everything  - @modelcontextprotocol/server-everything (the TypeScript reference server)
+//   ts-server   - interop/ts-server-http.mjs
 // The default, auto, picks by listing tools.
 import { loadSdk } from './sdk.mjs';
 
@@ -52,6 +53,19 @@ const PROFILES = {
     elicitation: null,
     resource: null, // first listed resource
     prompt: { name: 'simple-prompt' },
+  },
+  // interop/ts-server-http.mjs (lets the scripts test each other)
+  'ts-server': {
+    marker: 'slow_progress',
+    requiredTools: ['echo', 'add', 'fail', 'slow_progress'],
+    simpleText: { name: 'echo', arguments: { message: 'interop' }, expect: 'interop' },
+    progress: { name: 'slow_progress', arguments: {}, min: 2 },
+    error: { name: 'fail', arguments: {} },
+    logging: null,
+    sampling: null,
+    elicitation: null,
+    resource: 'interop://greeting',
+    prompt: { name: 'greet', arguments: { name: 'jmcp' } },
   },
 };
 
