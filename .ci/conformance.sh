@@ -6,7 +6,8 @@
 #   0.2.0-alpha.12  client --spec-version 2026-07-28   (same file, `client:` list)
 # Usage: .ci/conformance.sh [server|client|all] [0.1|0.2|all]
 # Env: CONFORMANCE_CLIENT_TIMEOUT_MS (default 45000), CONFORMANCE_PARALLEL (2),
-#      CONFORMANCE_BUDGET_S (overall budget for client scenarios per suite, default 600),
+#      CONFORMANCE_BUDGET_S (time after which remaining client scenarios of a suite are skipped
+#      and counted as failed, default 240), CONFORMANCE_SERVER_TIMEOUT_S (cap per server suite, 300),
 #      CONFORMANCE_SCENARIOS (space separated: only run these client scenarios).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,7 +17,8 @@ WHAT=${1:-all}
 WHICH=${2:-all}
 CLIENT_TIMEOUT_MS=${CONFORMANCE_CLIENT_TIMEOUT_MS:-45000}
 PARALLEL=${CONFORMANCE_PARALLEL:-2}
-BUDGET_S=${CONFORMANCE_BUDGET_S:-600}
+BUDGET_S=${CONFORMANCE_BUDGET_S:-240}
+SERVER_SUITE_TIMEOUT_S=${CONFORMANCE_SERVER_TIMEOUT_S:-300}
 OUT="$CI_CACHE/conformance"
 SPEC_NEXT=2026-07-28
 
@@ -64,16 +66,16 @@ run_server_suite() {
   ci_header "conformance $label"
   ensure_jar "$JMCP_SERVER_HTTP_CMD"
   if ! start_server "$dir/server.log"; then
-    echo "conformance $label: 0 passed, 1 failed (0 expected) [server did not start]"
+    echo "conformance $label: 0 passed, 1 failed (0 expected) [server did not start]" | tee "$dir/judgement.txt"
     status=1; return
   fi
-  timeout 900 node "$cli" server --url "$SERVER_URL" -o "$dir/results" \
+  timeout "$SERVER_SUITE_TIMEOUT_S" node "$cli" server --url "$SERVER_URL" -o "$dir/results" \
     --expected-failures "$baseline" "$@" >"$dir/run.log" 2>&1 || rc=$?
   cleanup
   grep -E '^(✓|✗|Total)' "$dir/run.log" || tail -n 40 "$dir/run.log"
-  [ "$rc" -eq 124 ] && ci_err "$label: the suite hit its 900s timeout"
+  [ "$rc" -eq 124 ] && ci_err "$label: the suite hit its ${SERVER_SUITE_TIMEOUT_S}s timeout"
   node "$CI_DIR/conformance-summary.mjs" --kind server --label "$label" --baseline "$baseline" \
-    --dir "$dir/results" || rc=1
+    --dir "$dir/results" | tee "$dir/judgement.txt" || rc=1
   [ "$rc" -eq 0 ] || { status=1; ci_note "details: ${dir#"$CI_ROOT"/}/run.log"; }
 }
 
@@ -119,7 +121,7 @@ run_client_suite() {
   xargs -a "$dir/scenarios.txt" -P "$PARALLEL" -I{} \
     bash -c 'run_client_scenario "$@"' _ "$cli" "$dir" "$spec_args" {} || rc=1
   node "$CI_DIR/conformance-summary.mjs" --kind client --label "$label" --baseline "$baseline" \
-    --results "$dir/results.tsv" --expect-scenarios "$dir/scenarios.txt" || rc=1
+    --results "$dir/results.tsv" --expect-scenarios "$dir/scenarios.txt" | tee "$dir/judgement.txt" || rc=1
   [ "$rc" -eq 0 ] || { status=1; ci_note "per-scenario logs: ${dir#"$CI_ROOT"/}/logs/"; }
 }
 

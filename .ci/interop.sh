@@ -34,7 +34,11 @@ run() {
   timeout "$RUN_TIMEOUT" "$@" </dev/null >"$log" 2>&1 || rc=$?
   sed 's/^/    /' "$log" | tail -n 40
   if [ "$rc" -eq 0 ]; then runs_ok=$((runs_ok + 1)); echo "    => ok"
-  else runs_failed=$((runs_failed + 1)); echo "    => FAILED (exit $rc$([ "$rc" -eq 124 ] && echo ", timed out after ${RUN_TIMEOUT}s"))"; fi
+  else
+    runs_failed=$((runs_failed + 1))
+    local note=""; [ "$rc" -ne 124 ] || note=", timed out after ${RUN_TIMEOUT}s"
+    echo "    => FAILED (exit $rc$note)"
+  fi
 }
 
 # start_http NAME CMD_WITH_%PORT%: starts an HTTP server on a free port, sets HTTP_URL.
@@ -80,5 +84,5 @@ else
 fi
 cleanup
 
-echo "interop: $runs_ok passed, $runs_failed failed"
+echo "interop: $runs_ok passed, $runs_failed failed" | tee "$OUT/summary.txt"
 [ "$runs_failed" -eq 0 ]
