@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Interop between jmcp and the TypeScript SDK (see docs/ci.md):
+#   TS client (SDK v1, v2)            -> jmcp everything server, stdio and Streamable HTTP
+#   jmcp CLI client                   -> @modelcontextprotocol/server-everything (stdio)
+#   jmcp CLI client                   -> interop/ts-server-http.mjs (Streamable HTTP)
+# Every run is bounded by `timeout 120`. Exit 1 if any run fails.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$CI_ROOT"
+
+ci_setup_node
+export PATH="$NODE22_BIN:$PATH"
+OUT="$CI_CACHE/interop"
+rm -rf "$OUT"; mkdir -p "$OUT"
+RUN_TIMEOUT=${INTEROP_TIMEOUT_S:-120}
+SPEC_NEXT=2026-07-28
+
+if [[ "$JMCP_SERVER_HTTP_CMD $JMCP_SERVER_STDIO_CMD $JMCP_CLI_CMD" == *"$JMCP_JAR"* ]] && [ ! -f "$JMCP_JAR" ]; then
+  ci_note "${JMCP_JAR#"$CI_ROOT"/} missing: building it (./mvnw -B -ntp -q -DskipTests install)"
+  timeout 900 ./mvnw -B -ntp -q -DskipTests install || ci_err "build failed; the runs below will fail"
+fi
+
+PIDS=()
+cleanup() { local p; for p in "${PIDS[@]}"; do ci_kill_tree "$p"; done; PIDS=(); }
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
+
+runs_ok=0 runs_failed=0
+# run NAME CMD...: one bounded interop run, output indented, log kept under .ci/.cache/interop/.
+run() {
+  local name=$1; shift
+  local log="$OUT/${name//[^A-Za-z0-9._-]/_}.log" rc=0
+  echo "--- $name"
+  timeout "$RUN_TIMEOUT" "$@" </dev/null >"$log" 2>&1 || rc=$?
+  sed 's/^/    /' "$log" | tail -n 40
+  if [ "$rc" -eq 0 ]; then runs_ok=$((runs_ok + 1)); echo "    => ok"
+  else
+    runs_failed=$((runs_failed + 1))
+    local note=""; [ "$rc" -ne 124 ] || note=", timed out after ${RUN_TIMEOUT}s"
+    echo "    => FAILED (exit $rc$note)"
+  fi
+}
+
+# start_http NAME CMD_WITH_%PORT%: starts an HTTP server on a free port, sets HTTP_URL.
+start_http() {
+  local name=$1 cmd=$2 port
+  port=$(ci_free_port)
+  cmd=${cmd//%PORT%/$port}
+  PORT=$port ci_spawn "$OUT/$name.server.log" bash -c "exec $cmd"
+  PIDS+=("$CI_SPAWNED_PID")
+  HTTP_URL="http://localhost:$port/mcp"
+  if ! ci_wait_http "$HTTP_URL" 60 "$CI_SPAWNED_PID"; then
+    tail -n 20 "$OUT/$name.server.log" >&2 || true
+    return 1
+  fi
+}
+
+# shellcheck disable=SC2206
+STDIO_ARGV=($JMCP_SERVER_STDIO_CMD)
+
+echo "== TypeScript clients -> jmcp server (stdio: $JMCP_SERVER_STDIO_CMD)"
+run "ts-v1 -> jmcp stdio" node interop/ts-client-stdio.mjs --sdk v1 -- "${STDIO_ARGV[@]}"
+run "ts-v2 -> jmcp stdio" node interop/ts-client-stdio.mjs --sdk v2 -- "${STDIO_ARGV[@]}"
+run "ts-v2@$SPEC_NEXT -> jmcp stdio" node interop/ts-client-stdio.mjs --sdk v2 --era "$SPEC_NEXT" -- "${STDIO_ARGV[@]}"
+
+echo "== TypeScript clients -> jmcp server (Streamable HTTP: $JMCP_SERVER_HTTP_CMD)"
+if start_http jmcp-http "$JMCP_SERVER_HTTP_CMD"; then
+  run "ts-v1 -> jmcp http" node interop/ts-client-http.mjs --sdk v1 "$HTTP_URL"
+  run "ts-v2 -> jmcp http" node interop/ts-client-http.mjs --sdk v2 "$HTTP_URL"
+  run "ts-v2@$SPEC_NEXT -> jmcp http" node interop/ts-client-http.mjs --sdk v2 --era "$SPEC_NEXT" "$HTTP_URL"
+else
+  ci_err "jmcp HTTP server did not start"; runs_failed=$((runs_failed + 3))
+fi
+cleanup
+
+echo "== jmcp CLI client ($JMCP_CLI_CMD) -> TypeScript servers"
+export JMCP_CLI_CMD
+run "jmcp cli -> ts server-everything stdio" \
+  bash interop/jmcp-cli-checks.sh --stdio "$CI_NPM/node_modules/.bin/mcp-server-everything stdio" everything
+if start_http ts-server "node interop/ts-server-http.mjs %PORT%"; then
+  run "jmcp cli -> ts-server-http" bash interop/jmcp-cli-checks.sh --http "$HTTP_URL" ts-server
+else
+  ci_err "interop/ts-server-http.mjs did not start"; runs_failed=$((runs_failed + 1))
+fi
+cleanup
+
+echo "interop: $runs_ok passed, $runs_failed failed" | tee "$OUT/summary.txt"
+[ "$runs_failed" -eq 0 ]
