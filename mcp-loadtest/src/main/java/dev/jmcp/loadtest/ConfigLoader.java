@@ -235,6 +235,16 @@ public final class ConfigLoader {
             } else {
                 steps.add(step(s, p));
             }
+            java.util.Set<String> defined = new java.util.HashSet<>();
+            for (int j = 0; j < steps.size(); j++) {
+                for (String var : dev.jmcp.loadtest.internal.Placeholders.referenced(steps.get(j))) {
+                    if (!defined.contains(var)) {
+                        String sp = stepsKey == null ? p : p + "." + stepsKey + "[" + j + "]";
+                        throw error(sp, "${" + var + "} is not extracted by an earlier step of this scenario");
+                    }
+                }
+                defined.addAll(steps.get(j).extract().keySet());
+            }
             String name = s.has("name") ? string(s, p, "name") : defaultName(steps);
             out.add(new Scenario(name, weight, steps));
         }

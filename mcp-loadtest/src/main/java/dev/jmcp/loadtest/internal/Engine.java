@@ -39,7 +39,10 @@ public final class Engine {
         default void onBreakingPoint(BreakingPoint breakingPoint) {}
     }
 
-    /** Decides at each stage end whether the run goes on ({@code find-ceiling} uses it). */
+    /**
+     * Decides at each stage end whether the run goes on ({@code find-ceiling} uses it); also called for the last
+     * stage when the run ends (its answer is then ignored).
+     */
     @FunctionalInterface
     public interface StageGate {
         /** Returns false to stop the run after this stage. */
@@ -138,6 +141,11 @@ public final class Engine {
             collector.join(2000);
             cut();
             stageEnd[currentPhase] = clock.nanoTime() - startNanos;
+            if (gate != null) {
+                synchronized (this) {
+                    gate.proceed(plan.phases().get(currentPhase), stageData.get(currentPhase));
+                }
+            }
         }
         return report(startedAt);
     }
