@@ -215,7 +215,7 @@ public final class ConfigLoader {
                 throw error(p, "expected a table");
             }
             unknown(s, p, Set.of("name", "weight", "type", "tool", "uri", "prompt", "arguments", "extract", "step",
-                    "steps"));
+                    "steps", "code", "format"));
             double weight = s.has("weight") ? positive(s, p, "weight") : 1;
             List<FlowStep> steps = new ArrayList<>();
             String stepsKey = s.has("step") ? "step" : s.has("steps") ? "steps" : null;
@@ -229,7 +229,7 @@ public final class ConfigLoader {
                 }
                 for (int j = 0; j < list.size(); j++) {
                     String sp = p + "." + stepsKey + "[" + j + "]";
-                    unknown(list.get(j), sp, Set.of("type", "tool", "uri", "prompt", "arguments", "extract"));
+                    unknown(list.get(j), sp, Set.of("type", "tool", "uri", "prompt", "arguments", "extract", "code", "format"));
                     steps.add(step(list.get(j), sp));
                 }
             } else {
@@ -276,7 +276,7 @@ public final class ConfigLoader {
             case PROMPTS_GET -> "prompt";
             default -> null;
         };
-        for (String k : List.of("tool", "uri", "prompt")) {
+        for (String k : List.of("tool", "uri", "prompt", "code", "format")) {
             if (s.has(k) && !k.equals(nameKey)) {
                 throw error(p + "." + k, "not used by " + type);
             }

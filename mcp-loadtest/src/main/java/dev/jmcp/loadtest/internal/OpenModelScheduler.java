@@ -62,7 +62,14 @@ public final class OpenModelScheduler {
                 clock.sleepUntil(Math.min(intended, clock.nanoTime() + 50_000_000L));
             }
             hub.recordArrival(clock.nanoTime() - intended);
-            if (dispatcher.dispatch(intended, intended + maxQueueWaitNanos)) {
+            boolean taken;
+            try {
+                taken = dispatcher.dispatch(intended, intended + maxQueueWaitNanos);
+            } catch (InterruptedException e) {
+                hub.countDropped(); // the run stopped while this arrival waited for a worker
+                throw e;
+            }
+            if (taken) {
                 dispatched++;
             } else {
                 hub.countDropped();
