@@ -1,0 +1,299 @@
+package dev.jmcp.loadtest;
+
+import dev.jmcp.loadtest.LoadTestConfig.FlowStep;
+import dev.jmcp.loadtest.LoadTestConfig.Scenario;
+import dev.jmcp.loadtest.LoadTestConfig.Settings;
+import dev.jmcp.loadtest.LoadTestConfig.Stage;
+import dev.jmcp.loadtest.LoadTestConfig.ThinkTime;
+import dev.jmcp.loadtest.internal.CeilingFinder;
+import dev.jmcp.loadtest.internal.Clock;
+import dev.jmcp.loadtest.internal.Engine;
+import dev.jmcp.loadtest.internal.LiveView;
+import dev.jmcp.loadtest.internal.Placeholders;
+import dev.jmcp.loadtest.internal.Threshold;
+import dev.jmcp.loadtest.target.Operation;
+import dev.jmcp.loadtest.target.SessionMode;
+import dev.jmcp.loadtest.target.Target;
+import dev.jmcp.loadtest.target.TargetSpec;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A configured load test. Build one with {@link #builder()}, then {@link #run()} it (or {@link #findCeiling()});
+ * {@link #stop()} from another thread ends it early and still yields a report.
+ *
+ * <pre>{@code
+ * LoadTestReport report = LoadTest.builder()
+ *         .target(myTarget)
+ *         .openModel(200)                       // 200 iterations per second
+ *         .duration(Duration.ofSeconds(30))
+ *         .toolCall("echo", args, 1)
+ *         .threshold("p99<50ms")
+ *         .build()
+ *         .run();
+ * }</pre>
+ */
+public final class LoadTest {
+    private final LoadTestConfig config;
+    private final Target target;
+    private final boolean ownsTarget;
+    private final PrintStream live;
+    private volatile Engine engine;
+    private volatile boolean stopRequested;
+
+    private LoadTest(LoadTestConfig config, Target target, boolean ownsTarget, PrintStream live) {
+        this.config = config;
+        this.target = target;
+        this.ownsTarget = ownsTarget;
+        this.live = live;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The validated configuration. */
+    public LoadTestConfig config() {
+        return config;
+    }
+
+    /** Runs the test and returns the report (thresholds evaluated; see {@link LoadTestReport#passed()}). */
+    public LoadTestReport run() throws InterruptedException {
+        return execute(config, null);
+    }
+
+    /**
+     * Steps an open-model arrival rate up (settings in {@link LoadTestConfig#ceiling()}) until the SLO breaks;
+     * the report's {@code ceiling} holds the highest sustainable rate.
+     */
+    public LoadTestReport findCeiling() throws InterruptedException {
+        CeilingFinder finder = new CeilingFinder(config.ceiling());
+        LoadTestReport report = execute(CeilingFinder.stepped(config), finder);
+        return report.withCeiling(finder.result());
+    }
+
+    private LoadTestReport execute(LoadTestConfig cfg, Engine.StageGate gate) throws InterruptedException {
+        Engine.Listener listener = live == null ? null : new LiveView(live, System.console() != null);
+        Engine e = new Engine(cfg, target, Clock.SYSTEM, listener, gate);
+        engine = e;
+        if (stopRequested) {
+            e.stop("interrupted");
+        }
+        try {
+            return e.run();
+        } finally {
+            if (ownsTarget) {
+                target.close();
+            }
+        }
+    }
+
+    /** Stops a running test early; {@link #run()} then returns the report of what ran. */
+    public void stop() {
+        stopRequested = true;
+        Engine e = engine;
+        if (e != null) {
+            e.stop("interrupted");
+        }
+    }
+
+    /** Builds a {@link LoadTest}. Starts from {@link Settings#defaults()} or from a loaded config. */
+    public static final class Builder {
+        private LoadTestConfig base;
+        private Settings settings = Settings.defaults();
+        private final List<Scenario> scenarios = new ArrayList<>();
+        private final List<Stage> stages = new ArrayList<>();
+        private final List<String> thresholds = new ArrayList<>();
+        private LoadTestConfig.BreakingPointSettings breakingPoint = LoadTestConfig.BreakingPointSettings.defaults();
+        private LoadTestConfig.CeilingSettings ceiling = LoadTestConfig.CeilingSettings.defaults();
+        private Target target;
+        private TargetSpec targetSpec;
+        private PrintStream live;
+
+        private Builder() {}
+
+        /** Starts from a loaded configuration (its scenarios, stages and thresholds are kept; calls add to them). */
+        public Builder config(LoadTestConfig config) {
+            this.base = config;
+            this.settings = config.settings();
+            this.scenarios.addAll(config.scenarios());
+            this.stages.addAll(config.stages());
+            this.thresholds.addAll(config.thresholds());
+            this.breakingPoint = config.breakingPoint();
+            this.ceiling = config.ceiling();
+            if (config.target() != null && target == null) {
+                this.targetSpec = config.target();
+            }
+            return this;
+        }
+
+        /** The target to test (the caller keeps ownership and closes it). */
+        public Builder target(Target target) {
+            this.target = target;
+            return this;
+        }
+
+        /** The target to test, resolved by {@link Targets#create} (closed after the run). */
+        public Builder target(TargetSpec spec) {
+            this.targetSpec = spec;
+            return this;
+        }
+
+        /** Closed model with this many virtual users. */
+        public Builder closedModel(int virtualUsers) {
+            settings = settings.withModel(LoadModel.CLOSED).withVirtualUsers(virtualUsers);
+            return this;
+        }
+
+        /** Open model at this many iterations per second. */
+        public Builder openModel(double ratePerSecond) {
+            settings = settings.withModel(LoadModel.OPEN).withRate(ratePerSecond);
+            return this;
+        }
+
+        /** How long to run (without stages). */
+        public Builder duration(Duration duration) {
+            settings = settings.withDuration(duration);
+            return this;
+        }
+
+        /** The maximum number of iterations (0 = unlimited). */
+        public Builder iterations(long iterations) {
+            settings = settings.withIterations(iterations);
+            return this;
+        }
+
+        /** The per-step timeout. */
+        public Builder timeout(Duration timeout) {
+            settings = settings.withTimeout(timeout);
+            return this;
+        }
+
+        /** Think time between a virtual user's iterations. */
+        public Builder thinkTime(Duration mean, boolean exponential) {
+            settings = settings.withThinkTime(new ThinkTime(mean, exponential));
+            return this;
+        }
+
+        /** The session mode. */
+        public Builder sessionMode(SessionMode mode) {
+            settings = settings.withSessionMode(mode);
+            return this;
+        }
+
+        /** Open model: concurrent iteration bound and how long an arrival may wait for a worker. */
+        public Builder workers(int maxWorkers, Duration maxQueueWait) {
+            settings = settings.withWorkers(maxWorkers, maxQueueWait);
+            return this;
+        }
+
+        /** The reporting interval. */
+        public Builder interval(Duration interval) {
+            settings = settings.withInterval(interval);
+            return this;
+        }
+
+        /** The random seed. */
+        public Builder seed(long seed) {
+            settings = settings.withSeed(seed);
+            return this;
+        }
+
+        /** Replaces all settings. */
+        public Builder settings(Settings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /** Adds a scenario. */
+        public Builder scenario(Scenario scenario) {
+            scenarios.add(scenario);
+            return this;
+        }
+
+        /** Adds a single {@code tools/call} scenario. */
+        public Builder toolCall(String tool, JsonNode arguments, double weight) {
+            return scenario(Scenario.of("tools/call " + tool, weight,
+                    FlowStep.of(Operation.TOOLS_CALL, tool, arguments)));
+        }
+
+        /** Adds a stage. */
+        public Builder stage(Stage stage) {
+            stages.add(stage);
+            return this;
+        }
+
+        /** Adds a threshold such as {@code p99<50ms}. */
+        public Builder threshold(String expression) {
+            thresholds.add(expression);
+            return this;
+        }
+
+        /** Breaking-point detection settings. */
+        public Builder breakingPoint(LoadTestConfig.BreakingPointSettings settings) {
+            this.breakingPoint = settings;
+            return this;
+        }
+
+        /** {@code find-ceiling} settings. */
+        public Builder ceiling(LoadTestConfig.CeilingSettings settings) {
+            this.ceiling = settings;
+            return this;
+        }
+
+        /** Prints a live view to this stream (ANSI redraw when a console is attached). */
+        public Builder liveView(PrintStream out) {
+            this.live = out;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public LoadTest build() {
+            String source = base == null ? "<builder>" : base.source();
+            if (scenarios.isEmpty()) {
+                throw new ConfigException(source, 0, "scenario", "at least one scenario is required");
+            }
+            for (int i = 0; i < scenarios.size(); i++) {
+                validate(source, i, scenarios.get(i));
+            }
+            for (int i = 0; i < thresholds.size(); i++) {
+                try {
+                    Threshold.parse(thresholds.get(i));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(source, 0, "thresholds[" + i + "]", e.getMessage());
+                }
+            }
+            if (stages.isEmpty() && settings.duration() == null && settings.iterations() == 0) {
+                throw new ConfigException(source, 0, "settings.duration", "a duration or an iteration limit is needed");
+            }
+            LoadTestConfig config = new LoadTestConfig(targetSpec, settings, scenarios, stages, thresholds,
+                    breakingPoint, ceiling, source);
+            if (target != null) {
+                return new LoadTest(config, target, false, live);
+            }
+            Objects.requireNonNull(targetSpec, "a target or target spec is required");
+            return new LoadTest(config, Targets.create(targetSpec), true, live);
+        }
+
+        private static void validate(String source, int index, Scenario s) {
+            Set<String> defined = new HashSet<>();
+            for (int j = 0; j < s.steps().size(); j++) {
+                FlowStep step = s.steps().get(j);
+                for (String var : Placeholders.referenced(step)) {
+                    if (!defined.contains(var)) {
+                        throw new ConfigException(source, 0, "scenario[" + index + "].step[" + j + "]",
+                                "${" + var + "} is not extracted by an earlier step");
+                    }
+                }
+                defined.addAll(step.extract().keySet());
+            }
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package dev.jmcp.loadtest;
+
+import dev.jmcp.loadtest.target.Operation;
+import dev.jmcp.loadtest.target.SessionMode;
+import dev.jmcp.loadtest.target.TargetSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A complete, validated load-test definition. Built by {@link ConfigLoader} from TOML or by
+ * {@link LoadTest#builder()}.
+ *
+ * @param target where the server is; {@code null} when the command line supplies it
+ * @param settings run-wide settings
+ * @param scenarios the weighted scenario mix (at least one)
+ * @param stages load stages; empty means one stage at the settings' load for the settings' duration
+ * @param thresholds pass/fail expressions such as {@code p99<50ms}
+ * @param breakingPoint breaking-point detection settings
+ * @param ceiling {@code find-ceiling} settings
+ * @param source where this came from (a file name), for messages
+ */
+public record LoadTestConfig(
+        TargetSpec target,
+        Settings settings,
+        List<Scenario> scenarios,
+        List<Stage> stages,
+        List<String> thresholds,
+        BreakingPointSettings breakingPoint,
+        CeilingSettings ceiling,
+        String source) {
+
+    /** Copies the lists. */
+    public LoadTestConfig {
+        scenarios = List.copyOf(scenarios);
+        stages = List.copyOf(stages);
+        thresholds = List.copyOf(thresholds);
+    }
+
+    /** A copy with another target. */
+    public LoadTestConfig withTarget(TargetSpec newTarget) {
+        return new LoadTestConfig(newTarget, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
+    }
+
+    /** A copy with other settings. */
+    public LoadTestConfig withSettings(Settings newSettings) {
+        return new LoadTestConfig(target, newSettings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
+    }
+
+    /** A copy with other stages. */
+    public LoadTestConfig withStages(List<Stage> newStages) {
+        return new LoadTestConfig(target, settings, scenarios, newStages, thresholds, breakingPoint, ceiling, source);
+    }
+
+    /** A copy with other thresholds. */
+    public LoadTestConfig withThresholds(List<String> newThresholds) {
+        return new LoadTestConfig(target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source);
+    }
+
+    /**
+     * Run-wide settings.
+     *
+     * @param model open (arrival rate) or closed (virtual users)
+     * @param virtualUsers closed model: the number of virtual users without stages
+     * @param rate open model: arrivals (scenario iterations) per second without stages
+     * @param duration how long to run without stages; {@code null} when only an iteration limit applies
+     * @param iterations the maximum number of scenario iterations (0 = no limit)
+     * @param timeout the timeout of each step
+     * @param thinkTime closed model: the pause after each iteration
+     * @param sessionMode how sessions are held
+     * @param maxWorkers open model: the maximum number of concurrent iterations
+     * @param maxQueueWait open model: how long an arrival may wait for a free worker before it is dropped
+     * @param interval the reporting interval (time-series resolution)
+     * @param seed the random seed (scenario choice, think time)
+     */
+    public record Settings(
+            LoadModel model,
+            int virtualUsers,
+            double rate,
+            Duration duration,
+            long iterations,
+            Duration timeout,
+            ThinkTime thinkTime,
+            SessionMode sessionMode,
+            int maxWorkers,
+            Duration maxQueueWait,
+            Duration interval,
+            long seed) {
+
+        /** Defaults: closed, 1 VU, 10 s, 30 s timeout, no think time, persistent sessions, 1 s interval. */
+        public static Settings defaults() {
+            return new Settings(
+                    LoadModel.CLOSED,
+                    1,
+                    10,
+                    Duration.ofSeconds(10),
+                    0,
+                    Duration.ofSeconds(30),
+                    ThinkTime.NONE,
+                    SessionMode.PERSISTENT,
+                    256,
+                    Duration.ofMillis(100),
+                    Duration.ofSeconds(1),
+                    1);
+        }
+
+        /** A copy with another model. */
+        public Settings withModel(LoadModel v) {
+            return new Settings(v, virtualUsers, rate, duration, iterations, timeout, thinkTime, sessionMode,
+                    maxWorkers, maxQueueWait, interval, seed);
+        }
+
+        /** A copy with another number of virtual users. */
+        public Settings withVirtualUsers(int v) {
+            return new Settings(model, v, rate, duration, iterations, timeout, thinkTime, sessionMode, maxWorkers,
+                    maxQueueWait, interval, seed);
+        }
+
+        /** A copy with another arrival rate. */
+        public Settings withRate(double v) {
+            return new Settings(model, virtualUsers, v, duration, iterations, timeout, thinkTime, sessionMode,
+                    maxWorkers, maxQueueWait, interval, seed);
+        }
+
+        /** A copy with another duration. */
+        public Settings withDuration(Duration v) {
+            return new Settings(model, virtualUsers, rate, v, iterations, timeout, thinkTime, sessionMode, maxWorkers,
+                    maxQueueWait, interval, seed);
+        }
+
+        /** A copy with another iteration limit. */
+        public Settings withIterations(long v) {
+            return new Settings(model, virtualUsers, rate, duration, v, timeout, thinkTime, sessionMode, maxWorkers,
+                    maxQueueWait, interval, seed);
+        }
+
+        /** A copy with another step timeout. */
+        public Settings withTimeout(Duration v) {
+            return new Settings(model, virtualUsers, rate, duration, iterations, v, thinkTime, sessionMode, maxWorkers,
+                    maxQueueWait, interval, seed);
+        }
+
+        /** A copy with another think time. */
+        public Settings withThinkTime(ThinkTime v) {
+            return new Settings(model, virtualUsers, rate, duration, iterations, timeout, v, sessionMode, maxWorkers,
+                    maxQueueWait, interval, seed);
+        }
+
+        /** A copy with another session mode. */
+        public Settings withSessionMode(SessionMode v) {
+            return new Settings(model, virtualUsers, rate, duration, iterations, timeout, thinkTime, v, maxWorkers,
+                    maxQueueWait, interval, seed);
+        }
+
+        /** A copy with another worker bound and queue wait. */
+        public Settings withWorkers(int v, Duration queueWait) {
+            return new Settings(model, virtualUsers, rate, duration, iterations, timeout, thinkTime, sessionMode, v,
+                    queueWait, interval, seed);
+        }
+
+        /** A copy with another interval. */
+        public Settings withInterval(Duration v) {
+            return new Settings(model, virtualUsers, rate, duration, iterations, timeout, thinkTime, sessionMode,
+                    maxWorkers, maxQueueWait, v, seed);
+        }
+
+        /** A copy with another seed. */
+        public Settings withSeed(long v) {
+            return new Settings(model, virtualUsers, rate, duration, iterations, timeout, thinkTime, sessionMode,
+                    maxWorkers, maxQueueWait, interval, v);
+        }
+    }
+
+    /**
+     * A pause between iterations of a virtual user.
+     *
+     * @param mean the (mean) pause
+     * @param exponential whether pauses are exponentially distributed around the mean (a Poisson process) rather
+     *     than fixed
+     */
+    public record ThinkTime(Duration mean, boolean exponential) {
+        /** No pause. */
+        public static final ThinkTime NONE = new ThinkTime(Duration.ZERO, false);
+    }
+
+    /**
+     * A weighted scenario: one step, or a multi-step flow.
+     *
+     * @param name the name used in reports
+     * @param weight the relative weight (&gt; 0)
+     * @param steps the steps, run in order in one session
+     */
+    public record Scenario(String name, double weight, List<FlowStep> steps) {
+        /** Copies the list. */
+        public Scenario {
+            steps = List.copyOf(steps);
+        }
+
+        /** A single-step scenario. */
+        public static Scenario of(String name, double weight, FlowStep step) {
+            return new Scenario(name, weight, List.of(step));
+        }
+    }
+
+    /**
+     * One step of a scenario. The name and any string inside the arguments may contain {@code ${var}} placeholders
+     * filled from values extracted by earlier steps of the same iteration.
+     *
+     * @param operation the request
+     * @param name tool name, resource URI or prompt name (may contain placeholders); {@code null} for lists/ping
+     * @param arguments the arguments object, or {@code null}
+     * @param extract variables to set from this step's result: name to JSON pointer ({@code /structuredContent/id})
+     */
+    public record FlowStep(Operation operation, String name, JsonNode arguments, Map<String, String> extract) {
+        /** Copies the map. */
+        public FlowStep {
+            extract = extract == null ? Map.of() : Map.copyOf(extract);
+        }
+
+        /** A step with no extraction. */
+        public static FlowStep of(Operation operation, String name, JsonNode arguments) {
+            return new FlowStep(operation, name, arguments, Map.of());
+        }
+    }
+
+    /**
+     * A load stage. The load moves linearly from the previous stage's target (0 before the first stage) to this
+     * stage's target over its duration when {@code ramp} is set, otherwise it jumps to the target at once.
+     *
+     * @param name the name used in reports
+     * @param duration how long the stage lasts
+     * @param targetVus closed model: virtual users at the end of the stage
+     * @param targetRate open model: arrivals per second at the end of the stage
+     * @param ramp whether to ramp linearly
+     */
+    public record Stage(String name, Duration duration, int targetVus, double targetRate, boolean ramp) {}
+
+    /**
+     * Breaking-point detection, evaluated on per-interval (windowed) data.
+     *
+     * @param enabled whether detection runs
+     * @param baselineIntervals how many of the first intervals with traffic form the baseline
+     * @param windowIntervals how many recent intervals are compared with the baseline
+     * @param errorRateAbsolute error-rate spike: the window's error rate must exceed this ...
+     * @param errorRateFactor ... and this multiple of the baseline's error rate
+     * @param p99Factor latency degradation: the window's p99 exceeds this multiple of the baseline p99 ...
+     * @param p99Floor ... and this absolute value (ignores noise on very fast servers)
+     * @param plateauLoadIncrease throughput plateau: offered load rose by at least this fraction between the
+     *     previous and the current window ...
+     * @param plateauThroughputIncrease ... while throughput rose by less than this fraction
+     * @param stopOnDetection whether the run stops when a breaking point is found
+     */
+    public record BreakingPointSettings(
+            boolean enabled,
+            int baselineIntervals,
+            int windowIntervals,
+            double errorRateAbsolute,
+            double errorRateFactor,
+            double p99Factor,
+            Duration p99Floor,
+            double plateauLoadIncrease,
+            double plateauThroughputIncrease,
+            boolean stopOnDetection) {
+        /** Defaults: baseline 3 intervals, window 3, error spike &gt;10% and &gt;2x, p99 &gt;3x and &gt;1 ms. */
+        public static BreakingPointSettings defaults() {
+            return new BreakingPointSettings(true, 3, 3, 0.10, 2.0, 3.0, Duration.ofMillis(1), 0.20, 0.05, false);
+        }
+    }
+
+    /**
+     * {@code find-ceiling}: step an open-model arrival rate up until the SLO breaks.
+     *
+     * @param startRate the first rate (arrivals per second)
+     * @param stepRate how much each step adds
+     * @param stepDuration how long each step lasts
+     * @param maxRate the last rate tried
+     * @param sloP99 the SLO's p99 bound
+     * @param sloErrorRate the SLO's error-rate bound (fraction)
+     * @param sloDropRate the largest fraction of dropped arrivals still sustainable
+     */
+    public record CeilingSettings(
+            double startRate,
+            double stepRate,
+            Duration stepDuration,
+            double maxRate,
+            Duration sloP99,
+            double sloErrorRate,
+            double sloDropRate) {
+        /** Defaults: 10/s, +10/s per 10 s step up to 1000/s; SLO p99 &lt; 500 ms, errors &lt; 1%, drops &lt; 1%. */
+        public static CeilingSettings defaults() {
+            return new CeilingSettings(10, 10, Duration.ofSeconds(10), 1000, Duration.ofMillis(500), 0.01, 0.01);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.jmcp.loadtest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of a run; serialised as the JSON report (schema: {@code dev/jmcp/loadtest/report.schema.json}).
+ * All latencies are milliseconds with microsecond resolution; "latency" counts from the intended start of a
+ * request (in the open model: its scheduled time), "service time" from the moment it was actually sent.
+ *
+ * @param schemaVersion the report schema version
+ * @param target the server under test
+ * @param model {@code open} or {@code closed}
+ * @param offeredLoadUnit {@code rps} (open model: scheduled arrivals per second) or {@code vus}
+ * @param sessionMode the session mode
+ * @param startedAt ISO-8601 start time
+ * @param durationSeconds how long the run lasted
+ * @param stopReason why the run ended ({@code completed}, {@code iterations}, {@code interrupted}, ...)
+ * @param summary totals over the whole run
+ * @param generator the load generator's own accounting: drops, lag, sessions
+ * @param operations per JSON-RPC method
+ * @param tools per tool (tools/call only)
+ * @param stages per stage
+ * @param intervals the per-interval time series
+ * @param breakingPoint the first breaking point found, or {@code null}
+ * @param ceiling the {@code find-ceiling} result, or {@code null}
+ * @param thresholds threshold results (empty without thresholds)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LoadTestReport(
+        String schemaVersion,
+        String target,
+        String model,
+        String offeredLoadUnit,
+        String sessionMode,
+        String startedAt,
+        double durationSeconds,
+        String stopReason,
+        Stats summary,
+        Generator generator,
+        Map<String, Stats> operations,
+        Map<String, Stats> tools,
+        List<StageReport> stages,
+        List<IntervalPoint> intervals,
+        BreakingPoint breakingPoint,
+        Ceiling ceiling,
+        List<ThresholdResult> thresholds) {
+
+    /** The schema version this code writes. */
+    public static final String SCHEMA_VERSION = "1.0";
+
+    /** Whether every threshold passed (true without thresholds). */
+    public boolean passed() {
+        return thresholds.stream().allMatch(ThresholdResult::passed);
+    }
+
+    /** A copy with threshold results. */
+    public LoadTestReport withThresholds(List<ThresholdResult> results) {
+        return new LoadTestReport(schemaVersion, target, model, offeredLoadUnit, sessionMode, startedAt,
+                durationSeconds, stopReason, summary, generator, operations, tools, stages, intervals, breakingPoint,
+                ceiling, List.copyOf(results));
+    }
+
+    /** A copy with a ceiling result. */
+    public LoadTestReport withCeiling(Ceiling result) {
+        return new LoadTestReport(schemaVersion, target, model, offeredLoadUnit, sessionMode, startedAt,
+                durationSeconds, stopReason, summary, generator, operations, tools, stages, intervals, breakingPoint,
+                result, thresholds);
+    }
+
+    /**
+     * Request counts and latency of a set of requests. Synthetic samples do not exist: every count is a real
+     * request.
+     *
+     * @param requests completed requests (successes + errors)
+     * @param successes successful requests
+     * @param errors failed requests
+     * @param errorRate errors / requests (0 without requests)
+     * @param throughputRps completed requests per second
+     * @param latency latency of successful requests
+     * @param errorLatency latency of failed requests, or {@code null} without errors
+     * @param errorsByClass failures by class ({@code jsonrpc:-32603}, {@code timeout}, ...)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stats(
+            long requests,
+            long successes,
+            long errors,
+            double errorRate,
+            double throughputRps,
+            Latency latency,
+            Latency errorLatency,
+            Map<String, Long> errorsByClass) {}
+
+    /** A latency distribution summary in milliseconds. */
+    public record Latency(
+            long count,
+            double minMs,
+            double meanMs,
+            double p50Ms,
+            double p90Ms,
+            double p95Ms,
+            double p99Ms,
+            double p999Ms,
+            double maxMs) {}
+
+    /**
+     * The generator's own accounting.
+     *
+     * @param scheduledArrivals open model: arrivals scheduled (started + dropped)
+     * @param droppedArrivals open model: arrivals dropped because no worker was free within the bound
+     * @param dropRate dropped / scheduled
+     * @param lag open model: how late arrivals were dispatched relative to their schedule
+     * @param serviceTime latency from the actual send (not corrected for queueing in the generator)
+     * @param sessionsOpened sessions opened
+     * @param sessionOpenFailures sessions that failed to open
+     * @param handshake session-open latency
+     * @param iterations scenario iterations started
+     */
+    public record Generator(
+            long scheduledArrivals,
+            long droppedArrivals,
+            double dropRate,
+            Latency lag,
+            Latency serviceTime,
+            long sessionsOpened,
+            long sessionOpenFailures,
+            Latency handshake,
+            long iterations) {}
+
+    /** One stage's results; requests are attributed to the stage in which they completed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StageReport(
+            int index,
+            String name,
+            double startSeconds,
+            double durationSeconds,
+            Integer targetVus,
+            Double targetRate,
+            Stats stats,
+            long droppedArrivals) {}
+
+    /**
+     * One interval of the time series.
+     *
+     * @param startSeconds interval start, seconds since the run started
+     * @param durationSeconds interval length
+     * @param stage the stage index
+     * @param offeredLoad scheduled arrivals per second (open) or active virtual users (closed)
+     * @param requests completed requests
+     * @param errors failed requests
+     * @param throughputRps completed requests per second
+     * @param errorRate errors / requests
+     * @param latency latency of successful requests, or {@code null} without any
+     * @param droppedArrivals dropped arrivals
+     * @param lagP99Ms the generator's dispatch lag p99
+     * @param errorsByClass failures by class
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IntervalPoint(
+            double startSeconds,
+            double durationSeconds,
+            int stage,
+            double offeredLoad,
+            long requests,
+            long errors,
+            double throughputRps,
+            double errorRate,
+            Latency latency,
+            long droppedArrivals,
+            double lagP99Ms,
+            Map<String, Long> errorsByClass) {}
+
+    /**
+     * A breaking point found on windowed data.
+     *
+     * @param reason {@code error_rate_spike}, {@code latency_degradation} or {@code throughput_plateau}
+     * @param detail the numbers behind the decision
+     * @param atSeconds when (end of the window), seconds since the run started
+     * @param intervalIndex the interval at which it was detected
+     * @param offeredLoad the offered load then
+     */
+    public record BreakingPoint(String reason, String detail, double atSeconds, int intervalIndex, double offeredLoad) {}
+
+    /**
+     * The {@code find-ceiling} result.
+     *
+     * @param highestSustainableRate the highest rate that met the SLO, or {@code null} if none did
+     * @param brokeAtRate the first rate that broke the SLO, or {@code null} if none did
+     * @param reason why that step broke the SLO, or {@code null}
+     * @param steps every step tried
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Ceiling(Double highestSustainableRate, Double brokeAtRate, String reason, List<CeilingStep> steps) {}
+
+    /** One step of {@code find-ceiling}. */
+    public record CeilingStep(
+            double rate, double throughputRps, double p99Ms, double errorRate, double dropRate, boolean passed) {}
+
+    /** One threshold's result. */
+    public record ThresholdResult(String expression, double actual, boolean passed) {}
+}

@@ -1,0 +1,176 @@
+package dev.jmcp.loadtest.internal;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything measured in one interval (or, accumulated, in a stage or a run): histograms in microseconds keyed by
+ * {@code op:<method>} and {@code tool:<name>}, and the generator's counters.
+ */
+public final class IntervalData {
+    private final Map<String, Histogram> ok = new TreeMap<>();
+    private final Map<String, Histogram> err = new TreeMap<>();
+    private final Histogram service = new Histogram(WorkerMetrics.DIGITS);
+    private final Histogram handshake = new Histogram(WorkerMetrics.DIGITS);
+    private final Histogram lag = new Histogram(WorkerMetrics.DIGITS);
+    private final Map<String, Long> errorsByClass = new TreeMap<>();
+    private long startNanos;
+    private long endNanos;
+    private int stage;
+    private double offeredLoad;
+    private long scheduled;
+    private long dropped;
+    private long iterations;
+    private long sessionsOpened;
+    private long sessionOpenFailures;
+
+    /** An empty interval covering the given offsets (nanoseconds since the run started). */
+    public IntervalData(long startNanos, long endNanos, int stage) {
+        this.startNanos = startNanos;
+        this.endNanos = endNanos;
+        this.stage = stage;
+    }
+
+    /** Adds a success histogram for a key. */
+    public void addOk(String key, Histogram h) {
+        ok.computeIfAbsent(key, k -> new Histogram(WorkerMetrics.DIGITS)).add(h);
+    }
+
+    /** Adds an error histogram for a key. */
+    public void addErr(String key, Histogram h) {
+        err.computeIfAbsent(key, k -> new Histogram(WorkerMetrics.DIGITS)).add(h);
+    }
+
+    /** Adds another interval's data (for stage and run totals); the time span grows to cover both. */
+    public void add(IntervalData o) {
+        o.ok.forEach(this::addOk);
+        o.err.forEach(this::addErr);
+        service.add(o.service);
+        handshake.add(o.handshake);
+        lag.add(o.lag);
+        o.errorsByClass.forEach((k, v) -> errorsByClass.merge(k, v, Long::sum));
+        startNanos = Math.min(startNanos, o.startNanos);
+        endNanos = Math.max(endNanos, o.endNanos);
+        scheduled += o.scheduled;
+        dropped += o.dropped;
+        iterations += o.iterations;
+        sessionsOpened += o.sessionsOpened;
+        sessionOpenFailures += o.sessionOpenFailures;
+    }
+
+    /** Merged histogram of all keys with a prefix ({@code op:} covers every request exactly once). */
+    public Histogram merged(boolean success, String prefix) {
+        Histogram h = new Histogram(WorkerMetrics.DIGITS);
+        (success ? ok : err).forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                h.add(v);
+            }
+        });
+        return h;
+    }
+
+    /** Success histograms by key. */
+    public Map<String, Histogram> ok() {
+        return ok;
+    }
+
+    /** Error histograms by key. */
+    public Map<String, Histogram> err() {
+        return err;
+    }
+
+    /** Service-time histogram. */
+    public Histogram service() {
+        return service;
+    }
+
+    /** Handshake histogram. */
+    public Histogram handshake() {
+        return handshake;
+    }
+
+    /** Dispatch-lag histogram. */
+    public Histogram lag() {
+        return lag;
+    }
+
+    /** Error counts by class. */
+    public Map<String, Long> errorsByClass() {
+        return errorsByClass;
+    }
+
+    /** Completed requests (successes and errors). */
+    public long requests() {
+        return merged(true, "op:").getTotalCount() + errors();
+    }
+
+    /** Failed requests. */
+    public long errors() {
+        return merged(false, "op:").getTotalCount();
+    }
+
+    /** Start offset in nanoseconds. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** End offset in nanoseconds. */
+    public long endNanos() {
+        return endNanos;
+    }
+
+    /** Length in seconds. */
+    public double seconds() {
+        return Math.max(0, endNanos - startNanos) / 1e9;
+    }
+
+    /** The stage index. */
+    public int stage() {
+        return stage;
+    }
+
+    /** The offered load: scheduled arrivals per second (open) or active virtual users (closed). */
+    public double offeredLoad() {
+        return offeredLoad;
+    }
+
+    /** Sets the offered load. */
+    public void offeredLoad(double v) {
+        offeredLoad = v;
+    }
+
+    /** Scheduled arrivals. */
+    public long scheduled() {
+        return scheduled;
+    }
+
+    /** Dropped arrivals. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Iterations started. */
+    public long iterations() {
+        return iterations;
+    }
+
+    /** Sessions opened. */
+    public long sessionsOpened() {
+        return sessionsOpened;
+    }
+
+    /** Session opens that failed. */
+    public long sessionOpenFailures() {
+        return sessionOpenFailures;
+    }
+
+    /** Sets the generator counters. */
+    public void counters(long scheduled, long dropped, long iterations, long opened, long openFailures) {
+        this.scheduled = scheduled;
+        this.dropped = dropped;
+        this.iterations = iterations;
+        this.sessionsOpened = opened;
+        this.sessionOpenFailures = openFailures;
+    }
+}
