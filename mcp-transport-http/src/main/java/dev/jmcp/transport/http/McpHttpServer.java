@@ -1,0 +1,171 @@
+package dev.jmcp.transport.http;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.ServletMapping;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * {@link McpHttpServlet} on embedded Jetty 12 in one line:
+ *
+ * <pre>{@code
+ * try (McpHttpServer http = McpHttpServer.builder(connector).host("127.0.0.1").port(0).path("/mcp").start()) {
+ *     URI endpoint = http.uri();
+ * }
+ * }</pre>
+ */
+public final class McpHttpServer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(McpHttpServer.class);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final McpHttpServlet servlet;
+    private final String host;
+    private final String path;
+    private final boolean tls;
+
+    private McpHttpServer(Server server, ServerConnector connector, McpHttpServlet servlet, Builder b) {
+        this.server = server;
+        this.connector = connector;
+        this.servlet = servlet;
+        this.host = b.host;
+        this.path = b.path;
+        this.tls = b.sslContextFactory != null;
+    }
+
+    /** A builder serving {@code sessions} (an MCP server adapter). */
+    public static Builder builder(SessionConnector sessions) {
+        return new Builder(sessions);
+    }
+
+    /** The bound port. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The MCP endpoint URI, e.g. {@code http://127.0.0.1:54321/mcp}. */
+    public URI uri() {
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create((tls ? "https" : "http") + "://" + h + ":" + port() + path);
+    }
+
+    /** The servlet (e.g. to read its session count). */
+    public McpHttpServlet servlet() {
+        return servlet;
+    }
+
+    /** Stops Jetty and closes every session. */
+    @Override
+    public void close() {
+        servlet.closeAll();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.debug("Jetty did not stop cleanly", e);
+        }
+    }
+
+    /** Builds and starts an {@link McpHttpServer}. */
+    public static final class Builder {
+        private final McpHttpServlet.Builder servlet;
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private String path = "/mcp";
+        private SslContextFactory.Server sslContextFactory;
+        private int maxThreads = 200;
+
+        private Builder(SessionConnector sessions) {
+            this.servlet = McpHttpServlet.builder(sessions);
+        }
+
+        /** The interface to bind; default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The MCP endpoint path; default {@code /mcp}. */
+        public Builder path(String path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /** Serves HTTPS with the given Jetty TLS configuration (key store etc.). */
+        public Builder tls(SslContextFactory.Server sslContextFactory) {
+            this.sslContextFactory = sslContextFactory;
+            return this;
+        }
+
+        /** Jetty's maximum worker threads; default 200. */
+        public Builder maxThreads(int maxThreads) {
+            this.maxThreads = maxThreads;
+            return this;
+        }
+
+        /** Adjusts the servlet (sessions, limits, event store, Origin/Host policy, legacy SSE...). */
+        public Builder servlet(Consumer<McpHttpServlet.Builder> customizer) {
+            customizer.accept(servlet);
+            return this;
+        }
+
+        /** Starts Jetty and returns the running server. */
+        public McpHttpServer start() {
+            QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
+            pool.setName("jmcp-jetty");
+            pool.setDaemon(true);
+            Server server = new Server(pool);
+            HttpConfiguration http = new HttpConfiguration();
+            http.setSendServerVersion(false);
+            ServerConnector connector;
+            if (sslContextFactory != null) {
+                http.addCustomizer(new SecureRequestCustomizer());
+                connector = new ServerConnector(server, sslContextFactory, new HttpConnectionFactory(http));
+            } else {
+                connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            }
+            connector.setHost(host);
+            connector.setPort(port);
+            server.addConnector(connector);
+            McpHttpServlet s = servlet.build();
+            ServletContextHandler context = new ServletContextHandler();
+            context.setContextPath("/");
+            ServletHolder holder = new ServletHolder("mcp", s);
+            holder.setAsyncSupported(true);
+            context.addServlet(holder, path);
+            if (servlet.legacySseEnabled()) {
+                ServletMapping legacy = new ServletMapping();
+                legacy.setServletName("mcp");
+                legacy.setPathSpecs(new String[] {servlet.legacySsePathValue(), servlet.legacyMessagesPathValue()});
+                context.getServletHandler().addServletMapping(legacy);
+            }
+            server.setHandler(context);
+            server.setStopTimeout(0);
+            try {
+                server.start();
+            } catch (Exception e) {
+                try {
+                    server.stop();
+                } catch (Exception ignored) {
+                    // best effort
+                }
+                throw new IllegalStateException("cannot start Jetty on " + host + ":" + port, e);
+            }
+            return new McpHttpServer(server, connector, s, this);
+        }
+    }
+}

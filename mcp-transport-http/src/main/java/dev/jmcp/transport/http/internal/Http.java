@@ -1,0 +1,161 @@
+package dev.jmcp.transport.http.internal;
+
+import dev.jmcp.core.jsonrpc.JsonRpcCodec;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
+import dev.jmcp.core.jsonrpc.JsonRpcRequest;
+import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.transport.AuthInfo;
+import dev.jmcp.core.transport.InboundContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Small servlet helpers shared by the streamable and legacy endpoints. */
+public final class Http {
+    /** The {@code _meta} key naming a 2026-07-28 request's protocol version. */
+    public static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
+
+    private Http() {}
+
+    /** Whether the Accept header admits {@code type} (absent header admits everything). */
+    public static boolean accepts(String accept, String type) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        String major = type.substring(0, type.indexOf('/'));
+        for (String part : accept.split(",")) {
+            String media = part.trim();
+            int semi = media.indexOf(';');
+            if (semi >= 0) {
+                media = media.substring(0, semi).trim();
+            }
+            media = media.toLowerCase(Locale.ROOT);
+            if (media.equals(type) || media.equals("*/*") || media.equals(major + "/*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the Content-Type is JSON. */
+    public static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String media = contentType.toLowerCase(Locale.ROOT);
+        int semi = media.indexOf(';');
+        if (semi >= 0) {
+            media = media.substring(0, semi);
+        }
+        return media.trim().equals("application/json");
+    }
+
+    /** Reads the body up to {@code max} bytes; null when it is larger. */
+    public static byte[] readBody(HttpServletRequest request, int max) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            byte[] buf = new byte[8192];
+            int total = 0;
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                total += n;
+                if (total > max) {
+                    return null;
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** Writes a JSON-RPC error response with an HTTP status (blocking; small bodies only). */
+    public static void error(HttpServletResponse response, int status, RequestId id, int code, String message)
+            throws IOException {
+        errorBody(response, status, new JsonRpcErrorResponse(id, JsonRpcError.of(code, message)));
+    }
+
+    /** Writes a JSON-RPC error response with an HTTP status (blocking; small bodies only). */
+    public static void errorBody(HttpServletResponse response, int status, JsonRpcErrorResponse error)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        byte[] body = JsonRpcCodec.defaults().encode(error);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The request's headers by lower-case name, and the authenticated caller if a filter stored one. */
+    public static InboundContext inboundContext(HttpServletRequest request, String authAttribute) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(Collections.list(request.getHeaders(name))));
+        }
+        Object auth = request.getAttribute(authAttribute);
+        return new InboundContext(auth instanceof AuthInfo a ? a : null, headers);
+    }
+
+    /** The method of a request or notification, else null. */
+    public static String methodOf(JsonRpcMessage m) {
+        if (m instanceof JsonRpcRequest r) {
+            return r.method();
+        }
+        if (m instanceof JsonRpcNotification n) {
+            return n.method();
+        }
+        return null;
+    }
+
+    /** The params of a request or notification, else null. */
+    public static JsonNode paramsOf(JsonRpcMessage m) {
+        if (m instanceof JsonRpcRequest r) {
+            return r.params();
+        }
+        if (m instanceof JsonRpcNotification n) {
+            return n.params();
+        }
+        return null;
+    }
+
+    /** The 2026-07-28 {@code _meta} protocol version of a message, or null when it carries none. */
+    public static String metaProtocolVersion(JsonRpcMessage m) {
+        JsonNode params = paramsOf(m);
+        JsonNode meta = params == null ? null : params.get("_meta");
+        JsonNode v = meta == null ? null : meta.get(META_PROTOCOL_VERSION);
+        return v != null && v.isString() ? v.asString() : null;
+    }
+
+    /** The {@code Mcp-Name} a message implies: the tool or prompt name, or the resource uri; else null. */
+    public static String mcpName(JsonRpcMessage m) {
+        String method = methodOf(m);
+        JsonNode params = paramsOf(m);
+        if (method == null || params == null) {
+            return null;
+        }
+        JsonNode v =
+                switch (method) {
+                    case "tools/call", "prompts/get" -> params.get("name");
+                    case "resources/read" -> params.get("uri");
+                    default -> null;
+                };
+        return v != null && v.isString() ? v.asString() : null;
+    }
+}
