@@ -135,7 +135,8 @@ final class Tasks {
                 .filter(t -> t.owner.equals(owner))
                 .sorted((a, b) -> a.createdAt.compareTo(b.createdAt))
                 .toList();
-        Pages.Page<TaskEntry> page = Pages.page("tasks", mine, call.stringParam("cursor"), core.config().pageSize());
+        Pages.Page<TaskEntry> page = Pages.page(
+                "tasks", mine, call.stringParam("cursor"), core.config().pageSize());
         ObjectNode result = McpJson.object();
         var array = result.putArray("tasks");
         page.items().forEach(t -> array.add(t.toTask()));
@@ -169,7 +170,9 @@ final class Tasks {
 
     private static String owner(Call call) {
         String principal = call.auth() != null ? call.auth().principal() : null;
-        return principal != null ? "principal:" + principal : "session:" + call.session().id();
+        return principal != null
+                ? "principal:" + principal
+                : "session:" + call.session().id();
     }
 
     private void purge() {
