@@ -17,6 +17,8 @@ public final class EverythingServer {
                 .version("0.1.0")
                 .instructions("A test server exercising every MCP feature; tool names follow the conformance suite.");
         EverythingTools.register(b);
+        EverythingResources.register(b);
+        EverythingPrompts.register(b);
         return b.build();
     }
 }

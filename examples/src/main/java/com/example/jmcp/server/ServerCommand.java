@@ -53,7 +53,7 @@ public final class ServerCommand implements Callable<Integer> {
             case everything:
                 return EverythingServer.create();
             case notes:
-                throw new UnsupportedOperationException("TEMP");
+                return NotesServer.create();
             case typed:
                 return TypedToolsServer.create();
             default:
