@@ -27,7 +27,11 @@ final class Arguments {
     static Map<String, String> stringMap(String json, CommandLine cmd) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : parseObject(json, cmd).properties()) {
-            out.put(e.getKey(), e.getValue().isString() ? e.getValue().asString() : e.getValue().toString());
+            out.put(
+                    e.getKey(),
+                    e.getValue().isString()
+                            ? e.getValue().asString()
+                            : e.getValue().toString());
         }
         return out;
     }

@@ -57,7 +57,8 @@ public final class ConformanceCommand implements Callable<Integer> {
         System.err.println("[conformance] scenario=" + scenario + " version=" + version + " url=" + url);
         try (McpClient client = client(scenario, context, version)) {
             client.connect();
-            System.err.println("[conformance] connected: " + client.protocolVersion().id());
+            System.err.println(
+                    "[conformance] connected: " + client.protocolVersion().id());
             run(scenario, context, client);
         }
         return 0;

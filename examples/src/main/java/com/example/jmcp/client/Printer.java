@@ -56,7 +56,8 @@ final class Printer {
         }
         out.println("protocol:     " + d.protocolVersion().id() + (d.isStateless() ? " (stateless)" : ""));
         if (d.serverInfo() != null) {
-            out.println("server:       " + d.serverInfo().name() + " " + d.serverInfo().version());
+            out.println("server:       " + d.serverInfo().name() + " "
+                    + d.serverInfo().version());
         }
         out.println("capabilities: " + McpJson.write(d.capabilities()));
         if (d.instructions() != null) {

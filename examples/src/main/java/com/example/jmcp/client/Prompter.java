@@ -37,8 +37,9 @@ final class Prompter {
         for (Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
             JsonNode def = p.getValue().get("default");
-            System.err.print("  " + p.getKey() + " (" + p.getValue().path("type").asString("string") + ")"
-                    + (def != null ? " [" + def + "]" : "") + ": ");
+            System.err.print(
+                    "  " + p.getKey() + " (" + p.getValue().path("type").asString("string") + ")"
+                            + (def != null ? " [" + def + "]" : "") + ": ");
             String line = in.readLine();
             if (line == null) {
                 return ElicitResult.cancel();
@@ -48,9 +49,12 @@ final class Prompter {
             }
             String type = p.getValue().path("type").asString("string");
             switch (type) {
-                case "integer" -> content.put(p.getKey(), JsonNodeFactory.instance.numberNode(Long.parseLong(line.trim())));
-                case "number" -> content.put(p.getKey(), JsonNodeFactory.instance.numberNode(Double.parseDouble(line.trim())));
-                case "boolean" -> content.put(p.getKey(), JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(line.trim())));
+                case "integer" ->
+                    content.put(p.getKey(), JsonNodeFactory.instance.numberNode(Long.parseLong(line.trim())));
+                case "number" ->
+                    content.put(p.getKey(), JsonNodeFactory.instance.numberNode(Double.parseDouble(line.trim())));
+                case "boolean" ->
+                    content.put(p.getKey(), JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(line.trim())));
                 default -> content.put(p.getKey(), JsonNodeFactory.instance.stringNode(line));
             }
         }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
         name = "resources",
         mixinStandardHelpOptions = true,
         description = "List, list templates of, or read resources.",
-        subcommands = {ResourcesCommand.ListResources.class, ResourcesCommand.Templates.class, ResourcesCommand.Read.class
+        subcommands = {
+            ResourcesCommand.ListResources.class,
+            ResourcesCommand.Templates.class,
+            ResourcesCommand.Read.class
         })
 final class ResourcesCommand implements Runnable {
     @CommandLine.ParentCommand

@@ -46,7 +46,10 @@ final class ToolsCommand implements Runnable {
     }
 
     /** {@code tools call NAME --args JSON}: exits 1 when the tool reports an error. */
-    @Command(name = "call", mixinStandardHelpOptions = true, description = "Call a tool; exits 1 if it reports an error.")
+    @Command(
+            name = "call",
+            mixinStandardHelpOptions = true,
+            description = "Call a tool; exits 1 if it reports an error.")
     static final class Call implements Callable<Integer> {
         @CommandLine.ParentCommand
         ToolsCommand parent;

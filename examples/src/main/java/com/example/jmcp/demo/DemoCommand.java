@@ -60,7 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
                     .requestTimeout(Duration.ofSeconds(30))
                     // The everything server's sampling tool asks the client's LLM; the demo answers itself.
                     .sampling(req -> CreateMessageResult.of(
-                            Role.ASSISTANT, TextContent.of("a canned answer from the demo client"), "demo-model", "endTurn"))
+                            Role.ASSISTANT,
+                            TextContent.of("a canned answer from the demo client"),
+                            "demo-model",
+                            "endTurn"))
                     .onLog(m -> out.println("  log   [" + m.level() + "] " + m.data()));
             if (protocol != null) {
                 builder.protocolVersion(dev.jmcp.core.ProtocolVersion.parse(protocol)
@@ -68,8 +71,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
             try (McpClient client = builder.build()) {
                 var server1 = client.connect();
-                out.println("client  connected: protocol " + server1.protocolVersion().id()
-                        + (server1.serverInfo() != null ? ", server " + server1.serverInfo().name() : ""));
+                out.println("client  connected: protocol "
+                        + server1.protocolVersion().id()
+                        + (server1.serverInfo() != null
+                                ? ", server " + server1.serverInfo().name()
+                                : ""));
                 if (kind == ServerCommand.Kind.notes) {
                     notes(client);
                 } else {
@@ -99,8 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("call    test_error_handling -> isError=" + error.failed() + ": " + text(error.content()));
         ReadResourceResult r = client.readResource("test://static-text");
         out.println("read    test://static-text -> " + contents(r.contents()));
-        GetPromptResult p =
-                client.getPrompt("test_prompt_with_arguments", Map.of("arg1", "hello", "arg2", "world"));
+        GetPromptResult p = client.getPrompt("test_prompt_with_arguments", Map.of("arg1", "hello", "arg2", "world"));
         out.println("prompt  test_prompt_with_arguments -> " + messages(p.messages()));
     }
 
@@ -110,9 +115,11 @@ public final class DemoCommand implements Callable<Integer> {
         show("search_notes", client.callTool("search_notes", Map.of("query", "demo")));
         out.println("read    notes://index -> "
                 + contents(client.readResource("notes://index").contents()).replace('\n', ','));
-        out.println("read    notes://note/demo -> " + contents(client.readResource("notes://note/demo").contents()));
+        out.println("read    notes://note/demo -> "
+                + contents(client.readResource("notes://note/demo").contents()));
         out.println("prompt  summarize_notes -> "
-                + messages(client.getPrompt("summarize_notes", Map.of("style", "one line")).messages()));
+                + messages(client.getPrompt("summarize_notes", Map.of("style", "one line"))
+                        .messages()));
     }
 
     private void show(String tool, CallToolResult result) {
@@ -146,7 +153,9 @@ public final class DemoCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         for (PromptMessage m : messages) {
             if (m.content() instanceof TextContent) {
-                sb.append('[').append(m.role().name().toLowerCase(java.util.Locale.ROOT)).append("] ");
+                sb.append('[')
+                        .append(m.role().name().toLowerCase(java.util.Locale.ROOT))
+                        .append("] ");
                 sb.append(((TextContent) m.content()).text());
             }
         }

@@ -39,8 +39,9 @@ final class EverythingPrompts {
                         null,
                         List.of(PromptMessage.of(
                                 Role.USER,
-                                TextContent.of("Prompt with arguments: arg1='" + req.arguments().get("arg1")
-                                        + "', arg2='" + req.arguments().get("arg2") + "'")))),
+                                TextContent.of("Prompt with arguments: arg1='"
+                                        + req.arguments().get("arg1") + "', arg2='"
+                                        + req.arguments().get("arg2") + "'")))),
                 (req, ctx) -> {
                     List<String> values = Stream.of("testValue1", "testValue2", "test-completion", "other")
                             .filter(v -> v.startsWith(req.value()))

@@ -1,6 +1,7 @@
 package com.example.jmcp.server;
 
 import dev.jmcp.server.McpServer;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The everything-server the official MCP conformance suite tests: every tool, resource and prompt its server
@@ -19,6 +20,10 @@ public final class EverythingServer {
         EverythingTools.register(b);
         EverythingResources.register(b);
         EverythingPrompts.register(b);
-        return b.build();
+        AtomicReference<McpServer> self = new AtomicReference<>();
+        EverythingInputTools.register(b, self);
+        McpServer server = b.build();
+        self.set(server);
+        return server;
     }
 }

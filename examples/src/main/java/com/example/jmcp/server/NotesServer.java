@@ -50,7 +50,10 @@ public final class NotesServer {
                         + "notes://note/{title} for a note's text.")
                 // Tools: arguments arrive validated against the input schema.
                 .tool(
-                        Tool.builder("add_note", Json.parse("""
+                        Tool.builder(
+                                        "add_note",
+                                        Json.parse(
+                                                """
                                         {"type":"object","properties":{
                                           "title":{"type":"string","minLength":1,"description":"The note's title"},
                                           "text":{"type":"string","description":"The note's text"}},
@@ -59,11 +62,14 @@ public final class NotesServer {
                                 .build(),
                         (req, ctx) -> {
                             notes.put(req.stringArgument("title"), req.stringArgument("text"));
-                            return CallToolResult.text("Saved note '" + req.stringArgument("title") + "' ("
-                                    + notes.size() + " notes)");
+                            return CallToolResult.text(
+                                    "Saved note '" + req.stringArgument("title") + "' (" + notes.size() + " notes)");
                         })
                 .tool(
-                        Tool.builder("delete_note", Json.parse("""
+                        Tool.builder(
+                                        "delete_note",
+                                        Json.parse(
+                                                """
                                         {"type":"object","properties":{"title":{"type":"string"}},
                                          "required":["title"]}"""))
                                 .description("Deletes a note")
@@ -72,7 +78,10 @@ public final class NotesServer {
                                 ? CallToolResult.text("Deleted '" + req.stringArgument("title") + "'")
                                 : CallToolResult.error("No note titled '" + req.stringArgument("title") + "'"))
                 .tool(
-                        Tool.builder("search_notes", Json.parse("""
+                        Tool.builder(
+                                        "search_notes",
+                                        Json.parse(
+                                                """
                                         {"type":"object","properties":{"query":{"type":"string"}},
                                          "required":["query"]}"""))
                                 .description("Lists the titles of notes whose title or text contains the query")
@@ -106,13 +115,15 @@ public final class NotesServer {
                             if (text == null) {
                                 throw new IllegalArgumentException("no note titled '" + title + "'");
                             }
-                            return ReadResourceResult.of(List.of(TextResourceContents.of(req.uri(), "text/plain", text)));
+                            return ReadResourceResult.of(
+                                    List.of(TextResourceContents.of(req.uri(), "text/plain", text)));
                         })
                 // Prompts: a template for the model, filled with the notes.
                 .prompt(
                         Prompt.builder("summarize_notes")
                                 .description("Asks the model to summarize all notes")
-                                .arguments(List.of(PromptArgument.of("style", "e.g. 'bullet points' or 'one line'", false)))
+                                .arguments(List.of(
+                                        PromptArgument.of("style", "e.g. 'bullet points' or 'one line'", false)))
                                 .build(),
                         (req, ctx) -> {
                             String style = req.arguments().getOrDefault("style", "bullet points");

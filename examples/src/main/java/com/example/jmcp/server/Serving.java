@@ -29,7 +29,11 @@ public final class Serving {
      * DNS-rebinding protection (the servlet's defaults). The caller closes the result.
      */
     public static McpHttpServer http(McpServer server, String host, int port) {
-        return McpHttpServer.builder(connector(server)).host(host).port(port).path("/mcp").start();
+        return McpHttpServer.builder(connector(server))
+                .host(host)
+                .port(port)
+                .path("/mcp")
+                .start();
     }
 
     /** Serves {@code server} on stdin/stdout until the client closes stdin. */

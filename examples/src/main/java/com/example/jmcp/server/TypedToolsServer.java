@@ -35,13 +35,18 @@ public final class TypedToolsServer {
                 .name("jmcp-typed-tools")
                 .version("0.1.0")
                 .tool(
-                        Tool.builder("convert_temperature", Json.parse("""
+                        Tool.builder(
+                                        "convert_temperature",
+                                        Json.parse(
+                                                """
                                         {"type":"object","properties":{
                                           "value":{"type":"number"},
                                           "from":{"type":"string","enum":["C","F","K"]}},
                                          "required":["value","from"]}"""))
                                 .description("Converts a temperature to Celsius, Fahrenheit and Kelvin")
-                                .outputSchema(Json.parse("""
+                                .outputSchema(
+                                        Json.parse(
+                                                """
                                         {"type":"object","properties":{
                                           "celsius":{"type":"number"},"fahrenheit":{"type":"number"},
                                           "kelvin":{"type":"number"}},
@@ -49,11 +54,16 @@ public final class TypedToolsServer {
                                 .build(),
                         (req, ctx) -> typed(convert(req.argumentsAs(ConvertRequest.class))))
                 .tool(
-                        Tool.builder("word_stats", Json.parse("""
+                        Tool.builder(
+                                        "word_stats",
+                                        Json.parse(
+                                                """
                                         {"type":"object","properties":{"text":{"type":"string"}},
                                          "required":["text"]}"""))
                                 .description("Counts characters, words and lines of a text")
-                                .outputSchema(Json.parse("""
+                                .outputSchema(
+                                        Json.parse(
+                                                """
                                         {"type":"object","properties":{
                                           "characters":{"type":"integer"},"words":{"type":"integer"},
                                           "lines":{"type":"integer"},"longestWord":{"type":"string"}},
