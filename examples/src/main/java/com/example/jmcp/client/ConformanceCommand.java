@@ -18,6 +18,7 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.transport.http.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.auth.HeadlessAuthorizationCodeHandler;
 import dev.jmcp.transport.http.auth.OAuthClientProvider;
+import dev.jmcp.transport.http.auth.StaticBearerAuthorizer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -64,10 +65,12 @@ public final class ConformanceCommand implements Callable<Integer> {
         return 0;
     }
 
-    private McpClient client(String scenario, JsonNode context, String version) {
+    private McpClient client(String scenario, JsonNode context, String version) throws Exception {
         StreamableHttpClientTransport.Builder http =
                 StreamableHttpClientTransport.builder(url).requestTimeout(Duration.ofSeconds(30));
-        if (scenario.startsWith("auth/")) {
+        if (scenario.equals("auth/cross-app-access-complete-flow")) {
+            http.authorizer(new StaticBearerAuthorizer(new CrossAppAccess().accessToken(url, context)));
+        } else if (scenario.startsWith("auth/")) {
             http.authorizer(oauth(scenario, context));
         }
         McpClientBuilder builder = McpClient.builder()

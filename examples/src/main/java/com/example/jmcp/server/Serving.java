@@ -1,6 +1,9 @@
 package com.example.jmcp.server;
 
+import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.McpServer;
+import dev.jmcp.server.ServerSession;
+import dev.jmcp.transport.http.HttpStreamControl;
 import dev.jmcp.transport.http.McpHttpServer;
 import dev.jmcp.transport.http.SessionConnector;
 import dev.jmcp.transport.stdio.StdioServer;
@@ -13,12 +16,17 @@ public final class Serving {
     public static SessionConnector connector(McpServer server) {
         return new SessionConnector() {
             @Override
-            public AutoCloseable connect(dev.jmcp.core.transport.Transport transport) {
-                return server.connect(transport);
+            public AutoCloseable connect(Transport transport) {
+                ServerSession session = server.connect(transport);
+                if (transport instanceof HttpStreamControl) {
+                    SessionStreams.register(session.id(), (HttpStreamControl) transport);
+                    session.closeFuture().whenComplete((v, e) -> SessionStreams.unregister(session.id()));
+                }
+                return session;
             }
 
             @Override
-            public AutoCloseable connectStateless(dev.jmcp.core.transport.Transport transport) {
+            public AutoCloseable connectStateless(Transport transport) {
                 return server.connectStateless(transport);
             }
         };
