@@ -5,6 +5,7 @@ import dev.jmcp.client.McpClientBuilder;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.Role;
+import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
 import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
@@ -163,16 +164,21 @@ public final class ConformanceCommand implements Callable<Integer> {
 
     /** Lists and calls every tool (arguments made up from the schema), and optionally reads and gets the rest. */
     private static void everything(McpClient client, boolean resourcesAndPrompts) {
-        for (Tool t : client.listAllTools()) {
-            print(client.callTool(t.name(), sampleArguments(t.inputSchema())));
+        ServerCapabilities caps = client.server().capabilities();
+        if (caps.tools() != null) {
+            for (Tool t : client.listAllTools()) {
+                print(client.callTool(t.name(), sampleArguments(t.inputSchema())));
+            }
         }
         if (!resourcesAndPrompts) {
             return;
         }
-        for (Resource r : client.listAllResources()) {
-            client.readResource(r.uri());
+        if (caps.resources() != null) {
+            for (Resource r : client.listAllResources()) {
+                client.readResource(r.uri());
+            }
         }
-        for (Prompt p : client.listAllPrompts()) {
+        for (Prompt p : caps.prompts() == null ? List.<Prompt>of() : client.listAllPrompts()) {
             Map<String, String> args = new LinkedHashMap<>();
             if (p.arguments() != null) {
                 p.arguments().forEach(a -> args.put(a.name(), "value"));

@@ -182,6 +182,17 @@ public final class OAuthClientProvider implements HttpAuthorizer {
                 }
                 contexts.put(endpointKey, ctx);
                 fresh = true;
+            } else if (statusCode == 401) {
+                // A token was refused: the resource may have moved to another authorization server (SEP-2352).
+                // Discover again; a new issuer means a new context, so the client registers and authorizes there.
+                Discovery.Result again = discovery.discover(mcpEndpoint, ctx.resourceMetadataUrl);
+                if (!again.issuer().equals(ctx.discovery.issuer())) {
+                    Context previous = ctx;
+                    ctx = new Context(again, previous.resourceMetadataUrl);
+                    ctx.attempts.addAll(previous.attempts);
+                    contexts.put(endpointKey, ctx);
+                    fresh = true;
+                }
             }
             Optional<OAuthTokens> stored = tokenStore.load(ctx.key);
             Set<String> challenged = OAuthTokens.splitScopes(challenges.scope());
