@@ -65,8 +65,9 @@ class StreamableHttpClientTest {
 
     private McpSession client(StreamableHttpClientTransport transport) {
         McpSession session = McpSession.builder(transport)
-                .notificationHandler("notifications/message", n -> messages.add(
-                        String.valueOf(n.params().get("i").intValue())))
+                .notificationHandler(
+                        "notifications/message",
+                        n -> messages.add(String.valueOf(n.params().get("i").intValue())))
                 .build()
                 .start();
         resources.add(session);
@@ -95,7 +96,9 @@ class StreamableHttpClientTest {
 
         initialize(client);
         assertThat(transport.sessionId()).isNotNull().isNotEqualTo(first);
-        assertThat(Await.result(client.request("echo", McpJson.object().put("k", 1)), WAIT).get("k").intValue())
+        assertThat(Await.result(client.request("echo", McpJson.object().put("k", 1)), WAIT)
+                        .get("k")
+                        .intValue())
                 .isEqualTo(1);
     }
 
@@ -224,9 +227,8 @@ class StreamableHttpClientTest {
 
     @Test
     void legacySseServerAndClientFallbackWorkTogether() throws Exception {
-        McpHttpServer http = McpHttpServer.builder(fake)
-                .servlet(s -> s.legacySse(true))
-                .start();
+        McpHttpServer http =
+                McpHttpServer.builder(fake).servlet(s -> s.legacySse(true)).start();
         resources.add(http);
         URI sse = http.uri().resolve("/sse");
         StreamableHttpClientTransport transport = StreamableHttpClientTransport.create(sse);
@@ -241,9 +243,14 @@ class StreamableHttpClientTest {
         assertThat(init.get("protocolVersion").asString()).isEqualTo("2024-11-05");
         assertThat(transport.isLegacy()).isTrue();
         Await.result(client.notify("notifications/initialized", null), WAIT);
-        assertThat(Await.result(client.request("echo", McpJson.object().put("v", 3)), WAIT).get("v").intValue())
+        assertThat(Await.result(client.request("echo", McpJson.object().put("v", 3)), WAIT)
+                        .get("v")
+                        .intValue())
                 .isEqualTo(3);
-        assertThat(Await.result(client.request("sample", McpJson.object()), WAIT).get("answer").get("text").asString())
+        assertThat(Await.result(client.request("sample", McpJson.object()), WAIT)
+                        .get("answer")
+                        .get("text")
+                        .asString())
                 .isEqualTo("legacy");
         Await.result(client.request("broadcast", McpJson.object()), WAIT);
         assertThat(notes.poll(10, TimeUnit.SECONDS)).isEqualTo("notifications/tools/list_changed");

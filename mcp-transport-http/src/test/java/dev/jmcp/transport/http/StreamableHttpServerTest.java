@@ -92,11 +92,16 @@ class StreamableHttpServerTest {
     void unsupportedVersionHeaderIs400ButAnySupportedVersionIsAccepted() throws Exception {
         URI uri = start();
         String id = initialize(uri);
-        assertThat(post(uri, request(2, "tools/list", "{}"), Map.of("Mcp-Session-Id", id, "MCP-Protocol-Version", "1999-01-01"))
+        assertThat(post(
+                                uri,
+                                request(2, "tools/list", "{}"),
+                                Map.of("Mcp-Session-Id", id, "MCP-Protocol-Version", "1999-01-01"))
                         .statusCode())
                 .isEqualTo(400);
-        HttpResponse<String> older =
-                post(uri, request(3, "tools/list", "{}"), Map.of("Mcp-Session-Id", id, "MCP-Protocol-Version", "2025-03-26"));
+        HttpResponse<String> older = post(
+                uri,
+                request(3, "tools/list", "{}"),
+                Map.of("Mcp-Session-Id", id, "MCP-Protocol-Version", "2025-03-26"));
         assertThat(older.statusCode()).isEqualTo(200);
     }
 
@@ -107,7 +112,8 @@ class StreamableHttpServerTest {
         assertThat(post(uri, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", session(id))
                         .statusCode())
                 .isEqualTo(202);
-        assertThat(post(uri, "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":{}}", session(id)).statusCode())
+        assertThat(post(uri, "{\"jsonrpc\":\"2.0\",\"id\":99,\"result\":{}}", session(id))
+                        .statusCode())
                 .isEqualTo(202);
     }
 
@@ -127,8 +133,7 @@ class StreamableHttpServerTest {
     void requestEmittingProgressIsAnsweredWithPrimedSseAndTheResultLast() throws Exception {
         URI uri = start();
         String id = initialize(uri);
-        HttpResponse<String> r =
-                post(uri, request(5, "progress", "{\"_meta\":{\"progressToken\":5}}"), session(id));
+        HttpResponse<String> r = post(uri, request(5, "progress", "{\"_meta\":{\"progressToken\":5}}"), session(id));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         String[] events = r.body().split("\n\n");
@@ -174,7 +179,8 @@ class StreamableHttpServerTest {
 
     @Test
     void allowListAdmitsAConfiguredHostAndOrigin() throws Exception {
-        URI uri = start(s -> s.allowedHosts(List.of("mcp.example.com")).allowedOrigins(List.of("https://app.example.com")));
+        URI uri = start(
+                s -> s.allowedHosts(List.of("mcp.example.com")).allowedOrigins(List.of("https://app.example.com")));
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Host", "mcp.example.com");
         h.put("Origin", "https://app.example.com");
@@ -199,7 +205,8 @@ class StreamableHttpServerTest {
         String id = initialize(uri);
         HttpResponse<String> notJson = post(uri, "{not json", session(id));
         assertThat(notJson.statusCode()).isEqualTo(400);
-        assertThat(McpJson.parse(notJson.body()).get("error").get("code").intValue()).isEqualTo(-32700);
+        assertThat(McpJson.parse(notJson.body()).get("error").get("code").intValue())
+                .isEqualTo(-32700);
         assertThat(post(uri, "[]", session(id)).statusCode()).isEqualTo(400);
         assertThat(post(uri, request(2, "echo", "{}"), Map.of("Mcp-Session-Id", id, "Content-Type", "text/plain"))
                         .statusCode())
@@ -207,9 +214,11 @@ class StreamableHttpServerTest {
         assertThat(post(uri, request(2, "echo", "{}"), Map.of("Mcp-Session-Id", id, "Accept", "text/html"))
                         .statusCode())
                 .isEqualTo(406);
-        assertThat(get(uri, Map.of("Mcp-Session-Id", id, "Last-Event-ID", "garbage")).statusCode())
+        assertThat(get(uri, Map.of("Mcp-Session-Id", id, "Last-Event-ID", "garbage"))
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(get(uri, Map.of("Mcp-Session-Id", id, "Last-Event-ID", "99_1")).statusCode())
+        assertThat(get(uri, Map.of("Mcp-Session-Id", id, "Last-Event-ID", "99_1"))
+                        .statusCode())
                 .isEqualTo(400);
         assertThat(rawStatus(uri, "PUT", Map.of("Host", "127.0.0.1"), "")).isEqualTo(405);
     }
@@ -240,7 +249,12 @@ class StreamableHttpServerTest {
         URI uri = start();
         String id = initialize(uri);
         Map<String, String> h = Map.of(
-                "Mcp-Session-Id", id, "MCP-Protocol-Version", "2025-03-26", "Accept", "text/event-stream, application/json");
+                "Mcp-Session-Id",
+                id,
+                "MCP-Protocol-Version",
+                "2025-03-26",
+                "Accept",
+                "text/event-stream, application/json");
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             int n = 1000 + i;
@@ -279,27 +293,34 @@ class StreamableHttpServerTest {
         h.put("Mcp-Method", "echo");
         HttpResponse<String> ok = post(uri, request(4, "echo", meta), h);
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(McpJson.parse(ok.body()).get("result").get("name").asString()).isEqualTo("t1");
+        assertThat(McpJson.parse(ok.body()).get("result").get("name").asString())
+                .isEqualTo("t1");
         assertThat(fake.sessions).anyMatch(s -> s.name().equals("fake-stateless"));
 
         h.put("Mcp-Method", "tools/list");
         HttpResponse<String> wrongMethod = post(uri, request(5, "echo", meta), h);
         assertThat(wrongMethod.statusCode()).isEqualTo(400);
-        assertThat(McpJson.parse(wrongMethod.body()).get("error").get("code").intValue()).isEqualTo(-32020);
+        assertThat(McpJson.parse(wrongMethod.body()).get("error").get("code").intValue())
+                .isEqualTo(-32020);
 
         String call = "{\"name\":\"add\",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}";
         h.put("Mcp-Method", "tools/call");
         h.put("Mcp-Name", "subtract");
         HttpResponse<String> wrongName = post(uri, request(6, "tools/call", call), h);
         assertThat(wrongName.statusCode()).isEqualTo(400);
-        assertThat(McpJson.parse(wrongName.body()).get("error").get("code").intValue()).isEqualTo(-32020);
+        assertThat(McpJson.parse(wrongName.body()).get("error").get("code").intValue())
+                .isEqualTo(-32020);
 
         h.remove("Mcp-Name");
         h.put("MCP-Protocol-Version", "2025-11-25");
         h.put("Mcp-Method", "echo");
         HttpResponse<String> versionMismatch = post(uri, request(7, "echo", meta), h);
         assertThat(versionMismatch.statusCode()).isEqualTo(400);
-        assertThat(McpJson.parse(versionMismatch.body()).get("error").get("code").intValue()).isEqualTo(-32020);
+        assertThat(McpJson.parse(versionMismatch.body())
+                        .get("error")
+                        .get("code")
+                        .intValue())
+                .isEqualTo(-32020);
     }
 
     @Test
@@ -307,7 +328,8 @@ class StreamableHttpServerTest {
         URI uri = start(s -> s.sessionIdleTimeout(Duration.ofMillis(150)).keepAliveInterval(Duration.ofMillis(50)));
         String id = initialize(uri);
         fake.sessions.get(0).closeFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(post(uri, request(2, "echo", "{}"), session(id)).statusCode()).isEqualTo(404);
+        assertThat(post(uri, request(2, "echo", "{}"), session(id)).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -315,7 +337,8 @@ class StreamableHttpServerTest {
         URI uri = start(s -> s.maxSessions(2));
         initialize(uri);
         initialize(uri);
-        assertThat(post(uri, initializeBody(1, "2025-11-25"), Map.of()).statusCode()).isEqualTo(503);
+        assertThat(post(uri, initializeBody(1, "2025-11-25"), Map.of()).statusCode())
+                .isEqualTo(503);
     }
 
     @Test
@@ -341,7 +364,9 @@ class StreamableHttpServerTest {
             while (!transport.isIdle() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(transport.isIdle()).as("the stalled GET connection was closed").isTrue();
+            assertThat(transport.isIdle())
+                    .as("the stalled GET connection was closed")
+                    .isTrue();
         }
     }
 }
