@@ -1,0 +1,8 @@
+package dev.jmcp.client;
+
+/** Told when the server's tool, prompt or resource list changed. */
+@FunctionalInterface
+public interface ListChangedListener {
+    /** The list of the given kind changed. */
+    void onListChanged(ListKind kind);
+}

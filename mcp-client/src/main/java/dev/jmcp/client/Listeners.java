@@ -1,0 +1,62 @@
+package dev.jmcp.client;
+
+import dev.jmcp.client.internal.ClientRuntime;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.logging.LoggingMessageNotification;
+import dev.jmcp.core.protocol.notifications.ProgressNotification;
+import dev.jmcp.core.protocol.resources.ResourceUpdatedNotification;
+import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Wires the builder's typed listeners (and the list cache) to the session's notifications. */
+final class Listeners {
+    private Listeners() {}
+
+    static void register(ClientRuntime runtime, McpClientBuilder b, McpAsyncClient client) {
+        if (!b.logListeners.isEmpty()) {
+            List<LogListener> ls = List.copyOf(b.logListeners);
+            runtime.addListener("notifications/message", n -> {
+                LoggingMessageNotification m = McpJson.fromTree(params(n.params()), LoggingMessageNotification.class);
+                ls.forEach(l -> l.onLog(m));
+            });
+        }
+        if (!b.progressListeners.isEmpty()) {
+            List<ProgressNotificationListener> ls = List.copyOf(b.progressListeners);
+            runtime.addListener("notifications/progress", n -> {
+                ProgressNotification p = McpJson.fromTree(params(n.params()), ProgressNotification.class);
+                ls.forEach(l -> l.onProgress(p));
+            });
+        }
+        if (!b.resourceListeners.isEmpty()) {
+            List<ResourceUpdatedListener> ls = List.copyOf(b.resourceListeners);
+            runtime.addListener("notifications/resources/updated", n -> {
+                ResourceUpdatedNotification u = McpJson.fromTree(params(n.params()), ResourceUpdatedNotification.class);
+                ls.forEach(l -> l.onUpdated(u));
+            });
+        }
+        if (!b.taskListeners.isEmpty()) {
+            List<TaskStatusListener> ls = List.copyOf(b.taskListeners);
+            runtime.addListener("notifications/tasks/status", n -> {
+                TaskStatusNotification t = McpJson.fromTree(params(n.params()), TaskStatusNotification.class);
+                ls.forEach(l -> l.onStatus(t));
+            });
+        }
+        List<ListChangedListener> changed = List.copyOf(b.listChangedListeners);
+        listChanged(runtime, "notifications/tools/list_changed", ListKind.TOOLS, changed, client);
+        listChanged(runtime, "notifications/prompts/list_changed", ListKind.PROMPTS, changed, client);
+        listChanged(runtime, "notifications/resources/list_changed", ListKind.RESOURCES, changed, client);
+    }
+
+    private static void listChanged(
+            ClientRuntime runtime, String method, ListKind kind, List<ListChangedListener> ls, McpAsyncClient client) {
+        runtime.addListener(method, n -> {
+            client.refreshCache(kind);
+            ls.forEach(l -> l.onListChanged(kind));
+        });
+    }
+
+    private static JsonNode params(JsonNode params) {
+        return params == null ? McpJson.object() : params;
+    }
+}

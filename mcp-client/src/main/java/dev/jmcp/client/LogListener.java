@@ -1,0 +1,10 @@
+package dev.jmcp.client;
+
+import dev.jmcp.core.protocol.logging.LoggingMessageNotification;
+
+/** Receives the server's log messages ({@code notifications/message}). */
+@FunctionalInterface
+public interface LogListener {
+    /** One log message. */
+    void onLog(LoggingMessageNotification message);
+}

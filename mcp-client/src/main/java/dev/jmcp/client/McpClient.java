@@ -1,0 +1,291 @@
+package dev.jmcp.client;
+
+import dev.jmcp.client.internal.ClientRuntime;
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.completion.CompleteRequest;
+import dev.jmcp.core.protocol.completion.CompleteResult;
+import dev.jmcp.core.protocol.logging.LoggingLevel;
+import dev.jmcp.core.protocol.prompts.GetPromptResult;
+import dev.jmcp.core.protocol.prompts.ListPromptsResult;
+import dev.jmcp.core.protocol.prompts.Prompt;
+import dev.jmcp.core.protocol.resources.ListResourceTemplatesResult;
+import dev.jmcp.core.protocol.resources.ListResourcesResult;
+import dev.jmcp.core.protocol.resources.ReadResourceResult;
+import dev.jmcp.core.protocol.resources.Resource;
+import dev.jmcp.core.protocol.resources.ResourceTemplate;
+import dev.jmcp.core.protocol.tasks.CreateTaskResult;
+import dev.jmcp.core.protocol.tasks.GetTaskResult;
+import dev.jmcp.core.protocol.tasks.ListTasksResult;
+import dev.jmcp.core.protocol.tasks.Task;
+import dev.jmcp.core.protocol.tasks.TaskMetadata;
+import dev.jmcp.core.protocol.tools.CallToolResult;
+import dev.jmcp.core.protocol.tools.ListToolsResult;
+import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.core.session.Await;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An MCP client: connects to one server over a {@link dev.jmcp.core.transport.Transport}, negotiates the protocol
+ * era, and offers every client-to-server method with typed results. The methods here block (cheap on virtual
+ * threads), each bounded by a timeout; {@link #async()} gives the same client as {@code CompletableFuture}s.
+ *
+ * <pre>{@code
+ * try (McpClient client = McpClient.builder()
+ *         .transport(transport)                       // stdio, HTTP, or InMemoryTransport in tests
+ *         .clientInfo("my-app", "1.0")
+ *         .elicitation(request -> ElicitResult.accept(Map.of()))
+ *         .build()) {
+ *     ServerDescription server = client.connect();    // server/discover, else initialize
+ *     for (Tool tool : client.listAllTools()) {
+ *         System.out.println(tool.name());
+ *     }
+ *     CallToolResult result = client.callTool("add", Map.of("a", 5, "b", 3));
+ *     System.out.println(result.content());
+ * }
+ * }</pre>
+ *
+ * <p><b>Eras.</b> By default {@link #connect()} sends {@code server/discover}: a server that lists 2026-07-28 is
+ * spoken to statelessly (every request carries version, capabilities and client info in {@code _meta}, and
+ * {@code input_required} results are answered by the registered handlers and retried); any other answer, or a
+ * failure, falls back to the {@code initialize} handshake (2024-11-05 to 2025-11-25). Pin an era with
+ * {@link McpClientBuilder#protocolVersion}.
+ *
+ * <p><b>Errors.</b> Calls the server declared no capability for throw {@link MissingServerCapabilityException}
+ * before sending; server errors throw {@link dev.jmcp.core.McpRpcException}; timeouts
+ * {@link dev.jmcp.core.McpTimeoutException} (the request is cancelled at the server); a closed connection
+ * {@link dev.jmcp.core.McpTransportException}. A tool that fails returns a result with {@code isError}.
+ *
+ * <p>Thread-safe. {@link #close()} cancels pending calls and releases the transport.
+ */
+public final class McpClient implements AutoCloseable {
+    private static final Duration SLACK = Duration.ofSeconds(1);
+
+    private final ClientRuntime runtime;
+    private final McpAsyncClient async;
+    private final Duration callBound;
+    private final Duration connectBound;
+
+    McpClient(McpClientBuilder b) {
+        this.runtime = new ClientRuntime(b.toConfig());
+        this.async = new McpAsyncClient(runtime, b);
+        this.callBound = b.maxRequestTimeout.plus(SLACK);
+        this.connectBound = b.discoveryTimeout.plus(b.requestTimeout).plus(SLACK);
+    }
+
+    /** A new builder. */
+    public static McpClientBuilder builder() {
+        return new McpClientBuilder();
+    }
+
+    /** The same client with {@code CompletableFuture} methods. */
+    public McpAsyncClient async() {
+        return async;
+    }
+
+    /** Connects and negotiates; returns what the server told. Closes the transport if negotiation fails. */
+    public ServerDescription connect() {
+        return Await.result(async.connect(), connectBound);
+    }
+
+    /** What the server told at connect, or null before. */
+    public ServerDescription server() {
+        return async.server();
+    }
+
+    /** The revision in use, or null before {@link #connect()}. */
+    public ProtocolVersion protocolVersion() {
+        ServerDescription s = server();
+        return s == null ? null : s.protocolVersion();
+    }
+
+    /** Whether the client is connected and not closed. */
+    public boolean isConnected() {
+        return async.isConnected();
+    }
+
+    /** The first page of tools. */
+    public ListToolsResult listTools() {
+        return await(async.listTools());
+    }
+
+    /** The page of tools at {@code cursor}. */
+    public ListToolsResult listTools(String cursor) {
+        return await(async.listTools(cursor));
+    }
+
+    /** Every tool, following cursors. */
+    public List<Tool> listAllTools() {
+        return await(async.listAllTools());
+    }
+
+    /** Calls a tool. */
+    public CallToolResult callTool(String name, JsonNode arguments) {
+        return await(async.callTool(name, arguments));
+    }
+
+    /** Calls a tool with arguments given as a map. */
+    public CallToolResult callTool(String name, Map<String, ?> arguments) {
+        return await(async.callTool(name, arguments));
+    }
+
+    /** Calls a tool with options (timeout, progress, {@code _meta}). */
+    public CallToolResult callTool(String name, JsonNode arguments, CallOptions options) {
+        return await(async.callTool(name, arguments, options), options);
+    }
+
+    /** Calls a tool as a task (2025-11-25). */
+    public CreateTaskResult callToolAsTask(String name, JsonNode arguments, TaskMetadata task) {
+        return await(async.callToolAsTask(name, arguments, task));
+    }
+
+    /** The page of resources at {@code cursor}. */
+    public ListResourcesResult listResources(String cursor) {
+        return await(async.listResources(cursor));
+    }
+
+    /** Every resource. */
+    public List<Resource> listAllResources() {
+        return await(async.listAllResources());
+    }
+
+    /** The page of resource templates at {@code cursor}. */
+    public ListResourceTemplatesResult listResourceTemplates(String cursor) {
+        return await(async.listResourceTemplates(cursor));
+    }
+
+    /** Every resource template. */
+    public List<ResourceTemplate> listAllResourceTemplates() {
+        return await(async.listAllResourceTemplates());
+    }
+
+    /** Reads a resource. */
+    public ReadResourceResult readResource(String uri) {
+        return await(async.readResource(uri));
+    }
+
+    /** Reads a resource with options. */
+    public ReadResourceResult readResource(String uri, CallOptions options) {
+        return await(async.readResource(uri, options), options);
+    }
+
+    /** Subscribes to a resource's updates (handshake era). */
+    public void subscribeResource(String uri) {
+        await(async.subscribeResource(uri));
+    }
+
+    /** Ends a resource subscription. */
+    public void unsubscribeResource(String uri) {
+        await(async.unsubscribeResource(uri));
+    }
+
+    /** The page of prompts at {@code cursor}. */
+    public ListPromptsResult listPrompts(String cursor) {
+        return await(async.listPrompts(cursor));
+    }
+
+    /** Every prompt. */
+    public List<Prompt> listAllPrompts() {
+        return await(async.listAllPrompts());
+    }
+
+    /** Gets a prompt. */
+    public GetPromptResult getPrompt(String name, Map<String, String> arguments) {
+        return await(async.getPrompt(name, arguments));
+    }
+
+    /** Gets a prompt with options. */
+    public GetPromptResult getPrompt(String name, Map<String, String> arguments, CallOptions options) {
+        return await(async.getPrompt(name, arguments, options), options);
+    }
+
+    /** Asks for argument completions. */
+    public CompleteResult complete(CompleteRequest request) {
+        return await(async.complete(request));
+    }
+
+    /** Sets the server's log level (2026-07-28: the level every later request carries). */
+    public void setLoggingLevel(LoggingLevel level) {
+        await(async.setLoggingLevel(level));
+    }
+
+    /** Pings the server (handshake era). */
+    public void ping() {
+        await(async.ping());
+    }
+
+    /** A task's state. */
+    public GetTaskResult getTask(String taskId) {
+        return await(async.getTask(taskId));
+    }
+
+    /** A task's result as JSON; waits until the task is terminal. */
+    public JsonNode getTaskResult(String taskId) {
+        return await(async.getTaskResult(taskId));
+    }
+
+    /** A tool task's result. */
+    public CallToolResult getToolTaskResult(String taskId) {
+        return await(async.getToolTaskResult(taskId));
+    }
+
+    /** The page of tasks at {@code cursor}. */
+    public ListTasksResult listTasks(String cursor) {
+        return await(async.listTasks(cursor));
+    }
+
+    /** Every task. */
+    public List<Task> listAllTasks() {
+        return await(async.listAllTasks());
+    }
+
+    /** Cancels a task. */
+    public GetTaskResult cancelTask(String taskId) {
+        return await(async.cancelTask(taskId));
+    }
+
+    /** Tells the server the roots changed. */
+    public void notifyRootsListChanged() {
+        await(async.notifyRootsListChanged());
+    }
+
+    /** Sends any request and returns the raw result. */
+    public JsonNode request(String method, JsonNode params, CallOptions options) {
+        return await(async.request(method, params, options), options);
+    }
+
+    /** The cached tool list (needs {@code listCache(true)}). */
+    public List<Tool> cachedTools() {
+        return await(async.cachedTools());
+    }
+
+    /** The cached prompt list (needs {@code listCache(true)}). */
+    public List<Prompt> cachedPrompts() {
+        return await(async.cachedPrompts());
+    }
+
+    /** The cached resource list (needs {@code listCache(true)}). */
+    public List<Resource> cachedResources() {
+        return await(async.cachedResources());
+    }
+
+    /** Cancels every pending call and closes the connection. Idempotent. */
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    private <T> T await(CompletableFuture<T> future) {
+        return Await.result(future, callBound);
+    }
+
+    private <T> T await(CompletableFuture<T> future, CallOptions options) {
+        Duration bound = options != null && options.totalTimeout() != null
+                ? options.totalTimeout().plus(SLACK)
+                : callBound;
+        return Await.result(future, bound);
+    }
+}

@@ -1,0 +1,237 @@
+package dev.jmcp.client;
+
+import dev.jmcp.client.internal.ClientConfig;
+import dev.jmcp.client.internal.InputHandlers;
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.Implementation;
+import dev.jmcp.core.session.McpSession;
+import dev.jmcp.core.transport.Transport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builds an {@link McpClient}: the transport, who the client is, what it can do (the handlers it registers decide
+ * the capabilities it declares), timeouts, and listeners. Only {@link #transport} is required.
+ */
+public final class McpClientBuilder {
+    Transport transport;
+    Implementation clientInfo = Implementation.of("jmcp-client", "0.1.0");
+    RootsProvider roots;
+    SamplingHandler sampling;
+    boolean samplingTools;
+    ElicitationHandler elicitation;
+    boolean elicitationForm = true;
+    boolean elicitationUrl;
+    boolean fillElicitationDefaults = true;
+    final Map<String, JsonNode> experimental = new LinkedHashMap<>();
+    final Map<String, JsonNode> extensions = new LinkedHashMap<>();
+    Executor handlerExecutor;
+    Duration requestTimeout = McpSession.DEFAULT_REQUEST_TIMEOUT;
+    Duration maxRequestTimeout = McpSession.DEFAULT_MAX_REQUEST_TIMEOUT;
+    Duration discoveryTimeout = Duration.ofSeconds(10);
+    ProtocolVersion protocolVersion;
+    int maxInputRounds = 8;
+    boolean validateToolOutput = true;
+    boolean listCache;
+    final List<LogListener> logListeners = new ArrayList<>();
+    final List<ProgressNotificationListener> progressListeners = new ArrayList<>();
+    final List<ListChangedListener> listChangedListeners = new ArrayList<>();
+    final List<ResourceUpdatedListener> resourceListeners = new ArrayList<>();
+    final List<TaskStatusListener> taskListeners = new ArrayList<>();
+
+    McpClientBuilder() {}
+
+    /** The connection to the server (required): stdio, HTTP, or an in-memory transport in tests. */
+    public McpClientBuilder transport(Transport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    /** Who the client is; default {@code jmcp-client}. */
+    public McpClientBuilder clientInfo(Implementation clientInfo) {
+        this.clientInfo = Objects.requireNonNull(clientInfo, "clientInfo");
+        return this;
+    }
+
+    /** Who the client is, by name and version. */
+    public McpClientBuilder clientInfo(String name, String version) {
+        return clientInfo(Implementation.of(name, version));
+    }
+
+    /** Serves {@code roots/list} and declares the {@code roots} capability (with {@code listChanged}). */
+    public McpClientBuilder roots(RootsProvider provider) {
+        this.roots = Objects.requireNonNull(provider, "provider");
+        return this;
+    }
+
+    /** Serves {@code sampling/createMessage} without tool use and declares {@code sampling}. */
+    public McpClientBuilder sampling(SamplingHandler handler) {
+        return sampling(handler, false);
+    }
+
+    /**
+     * Serves {@code sampling/createMessage} and declares {@code sampling}; with {@code tools}, also
+     * {@code sampling.tools}, so the server may send {@code tools} and {@code toolChoice}.
+     */
+    public McpClientBuilder sampling(SamplingHandler handler, boolean tools) {
+        this.sampling = Objects.requireNonNull(handler, "handler");
+        this.samplingTools = tools;
+        return this;
+    }
+
+    /** Serves form-mode {@code elicitation/create} and declares {@code elicitation.form}. */
+    public McpClientBuilder elicitation(ElicitationHandler handler) {
+        return elicitation(handler, true, false);
+    }
+
+    /** Serves {@code elicitation/create} in the given modes and declares them. At least one mode is needed. */
+    public McpClientBuilder elicitation(ElicitationHandler handler, boolean form, boolean url) {
+        if (!form && !url) {
+            throw new IllegalArgumentException("declare at least one elicitation mode");
+        }
+        this.elicitation = Objects.requireNonNull(handler, "handler");
+        this.elicitationForm = form;
+        this.elicitationUrl = url;
+        return this;
+    }
+
+    /** Whether an accepted form answer gets the schema defaults of fields it leaves out; default true. */
+    public McpClientBuilder fillElicitationDefaults(boolean fill) {
+        this.fillElicitationDefaults = fill;
+        return this;
+    }
+
+    /** Declares a non-standard capability under {@code experimental}. */
+    public McpClientBuilder experimentalCapability(String name, JsonNode settings) {
+        experimental.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(settings, "settings"));
+        return this;
+    }
+
+    /** Declares an extension under {@code extensions} (2026-07-28). */
+    public McpClientBuilder extension(String id, JsonNode settings) {
+        extensions.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(settings, "settings"));
+        return this;
+    }
+
+    /** Where handlers (user code) run; never shut down by the client. Default: virtual threads on 21+. */
+    public McpClientBuilder handlerExecutor(Executor executor) {
+        this.handlerExecutor = executor;
+        return this;
+    }
+
+    /** Timeout of a request without answer or progress; default 60 s. */
+    public McpClientBuilder requestTimeout(Duration timeout) {
+        this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /** Hard maximum of a request whatever progress arrives, and of a blocking call; default 10 min. */
+    public McpClientBuilder maxRequestTimeout(Duration timeout) {
+        this.maxRequestTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /** How long {@code server/discover} may take before the client falls back to {@code initialize}; 10 s. */
+    public McpClientBuilder discoveryTimeout(Duration timeout) {
+        this.discoveryTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * Pins the protocol revision. A handshake-era revision sends {@code initialize} with it at once;
+     * {@link ProtocolVersion#V2026_07_28} is stateless and fails rather than fall back. Default (null): discover,
+     * then fall back to the handshake.
+     */
+    public McpClientBuilder protocolVersion(ProtocolVersion version) {
+        this.protocolVersion = version;
+        return this;
+    }
+
+    /** How many {@code input_required} rounds one call may take before it fails; default 8. */
+    public McpClientBuilder maxInputRounds(int rounds) {
+        if (rounds < 0) {
+            throw new IllegalArgumentException("rounds must not be negative");
+        }
+        this.maxInputRounds = rounds;
+        return this;
+    }
+
+    /** Whether tool results are checked against the tool's {@code outputSchema}; default true. */
+    public McpClientBuilder validateToolOutput(boolean validate) {
+        this.validateToolOutput = validate;
+        return this;
+    }
+
+    /** Keeps the tool, prompt and resource lists cached, refreshed on {@code list_changed}; default false. */
+    public McpClientBuilder listCache(boolean enabled) {
+        this.listCache = enabled;
+        return this;
+    }
+
+    /** Receives the server's log messages. */
+    public McpClientBuilder onLog(LogListener listener) {
+        logListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Receives every progress notification. */
+    public McpClientBuilder onProgress(ProgressNotificationListener listener) {
+        progressListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Told when a server list changed. */
+    public McpClientBuilder onListChanged(ListChangedListener listener) {
+        listChangedListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Told when a subscribed resource changed. */
+    public McpClientBuilder onResourceUpdated(ResourceUpdatedListener listener) {
+        resourceListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Told when a task's status changed. */
+    public McpClientBuilder onTaskStatus(TaskStatusListener listener) {
+        taskListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Builds the client; call {@link McpClient#connect()} to start talking. */
+    public McpClient build() {
+        if (transport == null) {
+            throw new IllegalStateException("transport is required");
+        }
+        return new McpClient(this);
+    }
+
+    ClientConfig toConfig() {
+        return new ClientConfig(
+                transport,
+                dev.jmcp.core.McpJson.toTree(clientInfo),
+                ClientCapabilitiesJson.handshake(this),
+                ClientCapabilitiesJson.stateless(this),
+                InputHandlers.of(
+                        roots,
+                        sampling,
+                        samplingTools,
+                        elicitation,
+                        elicitationForm,
+                        elicitationUrl,
+                        fillElicitationDefaults),
+                handlerExecutor,
+                requestTimeout,
+                maxRequestTimeout,
+                discoveryTimeout,
+                protocolVersion,
+                maxInputRounds,
+                validateToolOutput);
+    }
+}

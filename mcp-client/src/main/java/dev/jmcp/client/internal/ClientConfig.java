@@ -1,0 +1,43 @@
+package dev.jmcp.client.internal;
+
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.transport.Transport;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Everything the runtime needs from the builder.
+ *
+ * @param transport the connection to the server
+ * @param clientInfo the client's {@code Implementation} object
+ * @param handshakeCapabilities the capabilities sent in {@code initialize}
+ * @param statelessCapabilities the capabilities sent in every 2026-07-28 request's {@code _meta}
+ * @param inputHandlers answers to server-to-client requests, by method
+ * @param handlerExecutor where input handlers (user code) run
+ * @param requestTimeout timeout of one wire request without answer or progress
+ * @param maxRequestTimeout hard maximum of one wire request whatever progress arrives
+ * @param discoveryTimeout how long {@code server/discover} may take before falling back to {@code initialize}
+ * @param pinnedVersion the revision the caller forces, or null to discover then fall back
+ * @param maxInputRounds how many {@code input_required} rounds one call may take
+ * @param validateToolOutput whether tool results are checked against the tool's {@code outputSchema}
+ */
+public record ClientConfig(
+        Transport transport,
+        JsonNode clientInfo,
+        JsonNode handshakeCapabilities,
+        JsonNode statelessCapabilities,
+        Map<String, InputHandler> inputHandlers,
+        Executor handlerExecutor,
+        Duration requestTimeout,
+        Duration maxRequestTimeout,
+        Duration discoveryTimeout,
+        ProtocolVersion pinnedVersion,
+        int maxInputRounds,
+        boolean validateToolOutput) {
+    /** Copies the handler map. */
+    public ClientConfig {
+        inputHandlers = Map.copyOf(inputHandlers);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.jmcp.client.internal;
+
+import dev.jmcp.client.ElicitationHandler;
+import dev.jmcp.client.RootsProvider;
+import dev.jmcp.client.SamplingHandler;
+import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.protocol.elicitation.ElicitRequest;
+import dev.jmcp.core.protocol.elicitation.ElicitResult;
+import dev.jmcp.core.protocol.roots.ListRootsResult;
+import dev.jmcp.core.protocol.roots.Root;
+import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
+import dev.jmcp.core.protocol.sampling.CreateMessageResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Adapts the application's typed handlers to {@link InputHandler}s, enforcing what the client declared: sampling
+ * {@code tools} only with {@code sampling.tools}, each elicitation mode only if declared (else -32602).
+ */
+public final class InputHandlers {
+    private InputHandlers() {}
+
+    /** The input handlers for the given application handlers (each may be null). */
+    public static Map<String, InputHandler> of(
+            RootsProvider roots,
+            SamplingHandler sampling,
+            boolean samplingTools,
+            ElicitationHandler elicitation,
+            boolean form,
+            boolean url,
+            boolean fillDefaults) {
+        Map<String, InputHandler> map = new HashMap<>();
+        if (roots != null) {
+            map.put("roots/list", params -> {
+                List<Root> list = roots.roots();
+                return McpJson.toTree(ListRootsResult.of(list == null ? List.of() : list));
+            });
+        }
+        if (sampling != null) {
+            map.put("sampling/createMessage", params -> sample(sampling, samplingTools, params));
+        }
+        if (elicitation != null) {
+            map.put("elicitation/create", params -> elicit(elicitation, form, url, fillDefaults, params));
+        }
+        return map;
+    }
+
+    private static JsonNode sample(SamplingHandler handler, boolean tools, JsonNode params) throws Exception {
+        if (!tools && params != null && (params.has("tools") || params.has("toolChoice"))) {
+            throw new McpRpcException(
+                    ErrorCodes.INVALID_PARAMS, "this client did not declare sampling.tools; tools are not allowed");
+        }
+        CreateMessageRequest request = McpJson.fromTree(params, CreateMessageRequest.class);
+        if (request == null) {
+            throw new McpRpcException(ErrorCodes.INVALID_PARAMS, "sampling/createMessage needs params");
+        }
+        CreateMessageResult result = handler.createMessage(request);
+        if (result == null) {
+            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "the sampling handler returned no result");
+        }
+        return McpJson.toTree(result);
+    }
+
+    private static JsonNode elicit(
+            ElicitationHandler handler, boolean form, boolean url, boolean fillDefaults, JsonNode params)
+            throws Exception {
+        JsonNode modeNode = params == null ? null : params.get("mode");
+        String mode = modeNode != null && modeNode.isString() ? modeNode.asString() : "form";
+        if ("url".equals(mode) && !url || "form".equals(mode) && !form) {
+            throw new McpRpcException(
+                    ErrorCodes.INVALID_PARAMS, "this client did not declare elicitation mode " + mode);
+        }
+        ElicitRequest request = McpJson.fromTree(params, ElicitRequest.class);
+        if (request == null) {
+            throw new McpRpcException(ErrorCodes.INVALID_PARAMS, "elicitation/create needs params");
+        }
+        ElicitResult result = handler.elicit(request);
+        if (result == null) {
+            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "the elicitation handler returned no result");
+        }
+        ObjectNode tree = (ObjectNode) McpJson.toTree(result);
+        JsonNode action = tree.get("action");
+        if (fillDefaults && "form".equals(mode) && action != null && "accept".equals(action.asString(""))) {
+            JsonNode content = tree.get("content");
+            ObjectNode filled = content != null && content.isObject() ? (ObjectNode) content : McpJson.object();
+            ElicitationDefaults.fill(params.get("requestedSchema"), filled);
+            tree.set("content", filled);
+        }
+        return tree;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.jmcp.client.internal;
+
+import dev.jmcp.core.McpException;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.session.McpSession;
+import dev.jmcp.core.session.RequestOptions;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Sends one call and, while the server answers {@code input_required}, answers its input requests with the
+ * application's handlers and retries with a new request carrying {@code inputResponses} and the echoed
+ * {@code requestState}, up to the configured number of rounds.
+ */
+final class InputRounds {
+    private final ClientConfig config;
+    private final McpSession session;
+    private final Executor executor;
+
+    InputRounds(ClientConfig config, McpSession session) {
+        this.config = config;
+        this.session = session;
+        this.executor = config.handlerExecutor() != null ? config.handlerExecutor() : HandlerExecutors.handlers();
+    }
+
+    /**
+     * Starts the call.
+     *
+     * @param meta the 2026-07-28 {@code _meta} keys to merge into each attempt, or null in the handshake era
+     */
+    <T> void start(
+            CallFuture<T> call,
+            String method,
+            ObjectNode base,
+            RequestOptions options,
+            Supplier<ObjectNode> meta,
+            Function<JsonNode, T> mapper) {
+        attempt(call, method, base, options, meta, mapper, null, null, 0);
+    }
+
+    private <T> void attempt(
+            CallFuture<T> call,
+            String method,
+            ObjectNode base,
+            RequestOptions options,
+            Supplier<ObjectNode> meta,
+            Function<JsonNode, T> mapper,
+            ObjectNode inputResponses,
+            String requestState,
+            int round) {
+        if (call.isDone()) {
+            return;
+        }
+        ObjectNode params = base.deepCopy();
+        if (inputResponses != null) {
+            params.set("inputResponses", inputResponses);
+        }
+        if (requestState != null) {
+            params.put("requestState", requestState);
+        }
+        if (meta != null) {
+            JsonNode existing = params.get("_meta");
+            ObjectNode merged = existing != null && existing.isObject() ? (ObjectNode) existing : McpJson.object();
+            merged.setAll(meta.get());
+            params.set("_meta", merged);
+        }
+        CompletableFuture<JsonNode> wire = session.request(method, params, options);
+        call.track(wire);
+        wire.whenComplete((result, err) -> {
+            if (call.isDone()) {
+                return;
+            }
+            if (err != null) {
+                call.completeExceptionally(ClientRuntime.unwrap(err));
+                return;
+            }
+            if (!isInputRequired(result)) {
+                try {
+                    call.complete(mapper.apply(result));
+                } catch (RuntimeException e) {
+                    call.completeExceptionally(ClientRuntime.unwrap(e));
+                }
+                return;
+            }
+            if (round >= config.maxInputRounds()) {
+                call.completeExceptionally(new McpException(method + ": the server still asked for input after "
+                        + config.maxInputRounds() + " rounds; giving up"));
+                return;
+            }
+            JsonNode state = result.get("requestState");
+            String nextState = state != null && state.isString() ? state.asString() : null;
+            JsonNode requests = result.get("inputRequests");
+            CompletableFuture.supplyAsync(() -> answerAll(requests), executor).whenComplete((responses, e) -> {
+                if (e != null) {
+                    call.completeExceptionally(ClientRuntime.unwrap(e));
+                } else {
+                    attempt(call, method, base, options, meta, mapper, responses, nextState, round + 1);
+                }
+            });
+        });
+    }
+
+    static boolean isInputRequired(JsonNode result) {
+        JsonNode type = result == null ? null : result.get("resultType");
+        return type != null && type.isString() && "input_required".equals(type.asString());
+    }
+
+    /** Answers every input request with the matching handler; null when the server sent none. */
+    private ObjectNode answerAll(JsonNode requests) {
+        if (requests == null || !requests.isObject() || requests.isEmpty()) {
+            return null;
+        }
+        ObjectNode responses = McpJson.object();
+        for (Map.Entry<String, JsonNode> e : requests.properties()) {
+            JsonNode request = e.getValue();
+            JsonNode m = request.get("method");
+            String method = m != null && m.isString() ? m.asString() : null;
+            InputHandler handler =
+                    method == null ? null : config.inputHandlers().get(method);
+            if (handler == null) {
+                throw new McpException("the server asked for " + (method == null ? "an unnamed input" : method)
+                        + " (input request \"" + e.getKey() + "\"), which this client has no handler for");
+            }
+            JsonNode answer;
+            try {
+                answer = handler.answer(request.get("params"));
+            } catch (McpException ex) {
+                throw ex;
+            } catch (Exception ex) {
+                throw new McpException(method + " handler failed: " + ex.getMessage(), ex);
+            }
+            responses.set(e.getKey(), answer == null ? McpJson.object() : answer);
+        }
+        return responses;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.jmcp.client.internal;
+
+import dev.jmcp.core.McpException;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.session.McpSession;
+import dev.jmcp.core.session.RequestOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Picks the era per the specification's dual-era rules. By default: {@code server/discover} first; if the server
+ * lists 2026-07-28, every later request is stateless; if it does not, or discovery fails (-32601, any other
+ * JSON-RPC error, an HTTP 4xx, no answer in time), the {@code initialize} handshake with the newest handshake
+ * revision. A pinned handshake revision skips discovery; a pinned 2026-07-28 never falls back.
+ */
+final class Negotiation {
+    private static final Logger LOG = LoggerFactory.getLogger(Negotiation.class);
+
+    private final ClientConfig config;
+    private final McpSession session;
+    private final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+
+    Negotiation(ClientConfig config, McpSession session) {
+        this.config = config;
+        this.session = session;
+    }
+
+    CompletableFuture<ServerState> run() {
+        ProtocolVersion pinned = config.pinnedVersion();
+        if (pinned != null && pinned.isHandshakeEra()) {
+            return initialize(pinned);
+        }
+        return discover(pinned != null)
+                .thenCompose(s -> s != null
+                        ? CompletableFuture.completedFuture(s)
+                        : initialize(ProtocolVersion.LATEST_HANDSHAKE));
+    }
+
+    void cancel() {
+        CompletableFuture<?> f = inFlight.get();
+        if (f != null) {
+            f.cancel(true);
+        }
+    }
+
+    /** Completes with the stateless state, or with null to fall back to the handshake. */
+    private CompletableFuture<ServerState> discover(boolean pinnedStateless) {
+        session.setProtocolVersion(ProtocolVersion.V2026_07_28);
+        ObjectNode params = McpJson.object();
+        params.set("_meta", StatelessMeta.build(config, null));
+        CompletableFuture<JsonNode> request = session.request(
+                "server/discover",
+                params,
+                RequestOptions.builder().timeout(config.discoveryTimeout()).build());
+        inFlight.set(request);
+        return request.handle((result, err) -> {
+            if (err != null) {
+                McpException e = ClientRuntime.unwrap(err);
+                if (pinnedStateless || !session.isOpen()) {
+                    throw new McpException("server/discover failed: " + e.getMessage(), e);
+                }
+                LOG.debug("server/discover failed ({}); falling back to initialize", e.getMessage());
+                return null;
+            }
+            List<String> supported = new ArrayList<>();
+            JsonNode versions = result.get("supportedVersions");
+            if (versions != null && versions.isArray()) {
+                for (JsonNode v : versions) {
+                    supported.add(v.asString(""));
+                }
+            }
+            if (supported.contains(ProtocolVersion.V2026_07_28.id())) {
+                JsonNode caps = result.get("capabilities");
+                JsonNode meta = result.get("_meta");
+                JsonNode info = meta == null ? null : meta.get("io.modelcontextprotocol/serverInfo");
+                JsonNode instructions = result.get("instructions");
+                return new ServerState(
+                        ProtocolVersion.V2026_07_28,
+                        caps != null && caps.isObject() ? caps : McpJson.object(),
+                        info,
+                        instructions != null && instructions.isString() ? instructions.asString() : null,
+                        List.copyOf(supported));
+            }
+            if (pinnedStateless) {
+                throw new McpException(
+                        "the client is pinned to protocol 2026-07-28 but the server supports only " + supported);
+            }
+            return null;
+        });
+    }
+
+    private CompletableFuture<ServerState> initialize(ProtocolVersion requested) {
+        session.setProtocolVersion(requested);
+        ObjectNode params = McpJson.object();
+        params.put("protocolVersion", requested.id());
+        params.set("capabilities", config.handshakeCapabilities());
+        params.set("clientInfo", config.clientInfo());
+        CompletableFuture<JsonNode> request = session.request("initialize", params, RequestOptions.defaults());
+        inFlight.set(request);
+        return request.thenApply(result -> {
+            JsonNode v = result.get("protocolVersion");
+            String answered = v != null && v.isString() ? v.asString() : String.valueOf(v);
+            ProtocolVersion version = ProtocolVersion.parse(answered)
+                    .filter(ProtocolVersion::isHandshakeEra)
+                    .orElseThrow(() -> new McpException("the server answered initialize with protocol version "
+                            + answered + ", which this client does not speak (it speaks "
+                            + ProtocolVersion.handshakeIds() + ")"));
+            session.setProtocolVersion(version);
+            session.notify("notifications/initialized", null).exceptionally(e -> null);
+            JsonNode caps = result.get("capabilities");
+            JsonNode instructions = result.get("instructions");
+            return new ServerState(
+                    version,
+                    caps != null && caps.isObject() ? caps : McpJson.object(),
+                    result.get("serverInfo"),
+                    instructions != null && instructions.isString() ? instructions.asString() : null,
+                    List.of(version.id()));
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package dev.jmcp.core.protocol;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An icon a client may show (SEP-973, 2025-11-25).
+ *
+ * @param src an https URL or a {@code data:} URI
+ * @param mimeType the MIME type override, null when absent
+ * @param sizes sizes such as {@code "48x48"} or {@code "any"}, null when absent
+ * @param theme the background the icon is designed for, null when absent (any theme)
+ */
+public record Icon(String src, String mimeType, List<String> sizes, Theme theme) {
+    /** Creates an icon; {@code src} is required. */
+    public Icon {
+        Objects.requireNonNull(src, "src");
+        sizes = sizes == null ? null : List.copyOf(sizes);
+    }
+
+    /** An icon with only a source. */
+    public static Icon of(String src) {
+        return new Icon(src, null, null, null);
+    }
+
+    /** The background an icon is designed for. */
+    public enum Theme {
+        /** For light backgrounds. */
+        LIGHT("light"),
+        /** For dark backgrounds. */
+        DARK("dark");
+
+        private final String wire;
+
+        Theme(String wire) {
+            this.wire = wire;
+        }
+
+        /** The wire name. */
+        @JsonValue
+        public String wire() {
+            return wire;
+        }
+
+        /** The theme with the given wire name. */
+        @JsonCreator
+        public static Theme fromWire(String wire) {
+            for (Theme t : values()) {
+                if (t.wire.equals(wire)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("unknown icon theme: " + wire);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jmcp.core.protocol;
+
+import dev.jmcp.core.protocol.internal.ProgressTokenDeserializer;
+import dev.jmcp.core.protocol.internal.ProgressTokenSerializer;
+import java.util.Objects;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * A progress token: a string or an integer. Tokens compare by value and JSON type, so {@code of(1)} equals
+ * {@code of(1L)} but not {@code of("1")}, and a token is echoed with the JSON type it arrived with.
+ */
+@JsonSerialize(using = ProgressTokenSerializer.class)
+@JsonDeserialize(using = ProgressTokenDeserializer.class)
+public sealed interface ProgressToken permits ProgressToken.StringToken, ProgressToken.NumberToken {
+
+    /** A string token. */
+    static ProgressToken of(String value) {
+        return new StringToken(value);
+    }
+
+    /** An integer token. */
+    static ProgressToken of(long value) {
+        return new NumberToken(value);
+    }
+
+    /** The token as a plain Java value: a {@link String} or a {@link Long}. */
+    Object value();
+
+    /**
+     * A string token.
+     *
+     * @param value the token
+     */
+    record StringToken(String value) implements ProgressToken {
+        /** Creates a string token; null is refused. */
+        public StringToken {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String toString() {
+            return '"' + value + '"';
+        }
+    }
+
+    /**
+     * An integer token.
+     *
+     * @param number the token
+     */
+    record NumberToken(long number) implements ProgressToken {
+        @Override
+        public Object value() {
+            return number;
+        }
+
+        @Override
+        public String toString() {
+            return Long.toString(number);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.jmcp.core.protocol.capabilities;
+
+import dev.jmcp.core.McpJson;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a server supports. A null member is an absent capability; a present one, even with no fields, is
+ * written as an object ({@code "logging": {}}).
+ *
+ * @param experimental non-standard capabilities, null when absent
+ * @param logging presence means log messages are supported, null when absent
+ * @param completions presence means {@code completion/complete} is supported, null when absent
+ * @param prompts prompt support, null when absent
+ * @param resources resource support, null when absent
+ * @param tools tool support, null when absent
+ * @param tasks task support (2025-11-25), null when absent
+ * @param extensions extensions by identifier (2026-07-28), null when absent
+ */
+public record ServerCapabilities(
+        Map<String, JsonNode> experimental,
+        JsonNode logging,
+        JsonNode completions,
+        Prompts prompts,
+        Resources resources,
+        Tools tools,
+        TasksCapability tasks,
+        Map<String, JsonNode> extensions) {
+    /** Creates capabilities; all members are optional. */
+    public ServerCapabilities {
+        experimental = experimental == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(experimental));
+        extensions = extensions == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    /** No capabilities: {@code {}}. */
+    public static ServerCapabilities none() {
+        return new ServerCapabilities(null, null, null, null, null, null, null, null);
+    }
+
+    /** A builder with no capabilities. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The {@code prompts} capability.
+     *
+     * @param listChanged whether the server sends list-changed notifications, null when absent
+     */
+    public record Prompts(Boolean listChanged) {}
+
+    /**
+     * The {@code resources} capability.
+     *
+     * @param subscribe whether resource subscriptions are supported, null when absent
+     * @param listChanged whether the server sends list-changed notifications, null when absent
+     */
+    public record Resources(Boolean subscribe, Boolean listChanged) {}
+
+    /**
+     * The {@code tools} capability.
+     *
+     * @param listChanged whether the server sends list-changed notifications, null when absent
+     */
+    public record Tools(Boolean listChanged) {}
+
+    /** Builds {@link ServerCapabilities}. */
+    public static final class Builder {
+        private Map<String, JsonNode> experimental;
+        private JsonNode logging;
+        private JsonNode completions;
+        private Prompts prompts;
+        private Resources resources;
+        private Tools tools;
+        private TasksCapability tasks;
+        private Map<String, JsonNode> extensions;
+
+        private Builder() {}
+
+        /** Sets the experimental capabilities. */
+        public Builder experimental(Map<String, JsonNode> experimental) {
+            this.experimental = experimental;
+            return this;
+        }
+
+        /** Declares logging ({@code "logging": {}}). */
+        public Builder logging() {
+            this.logging = McpJson.object();
+            return this;
+        }
+
+        /** Declares completions ({@code "completions": {}}). */
+        public Builder completions() {
+            this.completions = McpJson.object();
+            return this;
+        }
+
+        /** Declares prompts. */
+        public Builder prompts(boolean listChanged) {
+            this.prompts = new Prompts(listChanged ? Boolean.TRUE : null);
+            return this;
+        }
+
+        /** Declares resources. */
+        public Builder resources(boolean subscribe, boolean listChanged) {
+            this.resources = new Resources(subscribe ? Boolean.TRUE : null, listChanged ? Boolean.TRUE : null);
+            return this;
+        }
+
+        /** Declares tools. */
+        public Builder tools(boolean listChanged) {
+            this.tools = new Tools(listChanged ? Boolean.TRUE : null);
+            return this;
+        }
+
+        /** Sets the tasks capability. */
+        public Builder tasks(TasksCapability tasks) {
+            this.tasks = tasks;
+            return this;
+        }
+
+        /** Sets the extensions. */
+        public Builder extensions(Map<String, JsonNode> extensions) {
+            this.extensions = extensions;
+            return this;
+        }
+
+        /** Builds the capabilities. */
+        public ServerCapabilities build() {
+            return new ServerCapabilities(
+                    experimental, logging, completions, prompts, resources, tools, tasks, extensions);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Argument completion ({@code completion/complete}). */
+package dev.jmcp.core.protocol.completion;

@@ -1,0 +1,40 @@
+package dev.jmcp.core.protocol.content;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.Annotations;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * Base64 audio data, {@code {"type":"audio"}}.
+ *
+ * @param data the base64-encoded audio
+ * @param mimeType the audio MIME type
+ * @param annotations client hints, null when absent
+ * @param meta the {@code _meta} object, null when absent
+ */
+@JsonDeserialize(using = ValueDeserializer.None.class)
+public record AudioContent(String data, String mimeType, Annotations annotations, @JsonProperty("_meta") JsonNode meta)
+        implements ContentBlock, SamplingContent {
+    /** The discriminator. */
+    public static final String TYPE = "audio";
+
+    /** Creates audio content; {@code data} and {@code mimeType} are required. */
+    public AudioContent {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(mimeType, "mimeType");
+    }
+
+    /** Audio content from base64 data and a MIME type. */
+    public static AudioContent of(String data, String mimeType) {
+        return new AudioContent(data, mimeType, null, null);
+    }
+
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+}

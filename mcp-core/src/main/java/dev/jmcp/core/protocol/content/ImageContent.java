@@ -1,0 +1,40 @@
+package dev.jmcp.core.protocol.content;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.Annotations;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * Base64 image data, {@code {"type":"image"}}.
+ *
+ * @param data the base64-encoded image
+ * @param mimeType the image MIME type
+ * @param annotations client hints, null when absent
+ * @param meta the {@code _meta} object, null when absent
+ */
+@JsonDeserialize(using = ValueDeserializer.None.class)
+public record ImageContent(String data, String mimeType, Annotations annotations, @JsonProperty("_meta") JsonNode meta)
+        implements ContentBlock, SamplingContent {
+    /** The discriminator. */
+    public static final String TYPE = "image";
+
+    /** Creates image content; {@code data} and {@code mimeType} are required. */
+    public ImageContent {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(mimeType, "mimeType");
+    }
+
+    /** Image content from base64 data and a MIME type. */
+    public static ImageContent of(String data, String mimeType) {
+        return new ImageContent(data, mimeType, null, null);
+    }
+
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+}

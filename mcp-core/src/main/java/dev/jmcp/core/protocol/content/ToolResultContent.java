@@ -1,0 +1,46 @@
+package dev.jmcp.core.protocol.content;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * The result of a {@link ToolUseContent}, sent back to the model, {@code {"type":"tool_result"}} (SEP-1577).
+ *
+ * @param toolUseId the id of the tool use this answers
+ * @param content the unstructured result (empty list when the wire omits it)
+ * @param structuredContent the structured result, null when absent
+ * @param isError whether the tool failed, null when absent (false)
+ * @param meta the {@code _meta} object, null when absent
+ */
+@JsonDeserialize(using = ValueDeserializer.None.class)
+public record ToolResultContent(
+        String toolUseId,
+        List<ContentBlock> content,
+        JsonNode structuredContent,
+        @JsonProperty("isError") Boolean isError,
+        @JsonProperty("_meta") JsonNode meta)
+        implements SamplingContent {
+    /** The discriminator. */
+    public static final String TYPE = "tool_result";
+
+    /** Creates a tool result; {@code toolUseId} is required. */
+    public ToolResultContent {
+        Objects.requireNonNull(toolUseId, "toolUseId");
+        content = content == null ? List.of() : List.copyOf(content);
+    }
+
+    /** A successful tool result with the given content. */
+    public static ToolResultContent of(String toolUseId, List<ContentBlock> content) {
+        return new ToolResultContent(toolUseId, content, null, null, null);
+    }
+
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+}

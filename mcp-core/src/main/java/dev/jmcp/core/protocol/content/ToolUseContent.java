@@ -1,0 +1,40 @@
+package dev.jmcp.core.protocol.content;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * The model asks to call a tool during sampling, {@code {"type":"tool_use"}} (SEP-1577).
+ *
+ * @param id unique id, matched by the {@link ToolResultContent#toolUseId()}
+ * @param name the tool name
+ * @param input the arguments object
+ * @param meta the {@code _meta} object, null when absent; clients should preserve it
+ */
+@JsonDeserialize(using = ValueDeserializer.None.class)
+public record ToolUseContent(String id, String name, JsonNode input, @JsonProperty("_meta") JsonNode meta)
+        implements SamplingContent {
+    /** The discriminator. */
+    public static final String TYPE = "tool_use";
+
+    /** Creates a tool use; all fields but {@code meta} are required. */
+    public ToolUseContent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(input, "input");
+    }
+
+    /** A tool use without {@code _meta}. */
+    public static ToolUseContent of(String id, String name, JsonNode input) {
+        return new ToolUseContent(id, name, input, null);
+    }
+
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.jmcp.core.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.ResultType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Result of {@code elicitation/create}. {@code content} values are strings, numbers, booleans or string
+ * arrays, kept as JSON.
+ *
+ * @param action what the user did
+ * @param content the submitted form (accept in form mode), null when absent
+ * @param resultType the 2026-07-28 result type, null when absent
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record ElicitResult(
+        ElicitAction action,
+        Map<String, JsonNode> content,
+        ResultType resultType,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Creates the value; {@code action} is required. */
+    public ElicitResult {
+        Objects.requireNonNull(action, "action");
+        content = content == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(content));
+    }
+
+    /** The user accepted with the given values. */
+    public static ElicitResult accept(Map<String, JsonNode> content) {
+        return new ElicitResult(ElicitAction.ACCEPT, content, null, null);
+    }
+
+    /** The user declined. */
+    public static ElicitResult decline() {
+        return new ElicitResult(ElicitAction.DECLINE, null, null, null);
+    }
+
+    /** The user dismissed the request. */
+    public static ElicitResult cancel() {
+        return new ElicitResult(ElicitAction.CANCEL, null, null, null);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.jmcp.core.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code items} of an untitled multi-select: {@code {type: "string", enum}}.
+ *
+ * @param values the allowed values
+ */
+public record EnumItems(@JsonProperty("enum") List<String> values) {
+    /** Creates the value; {@code values} is required. */
+    public EnumItems {
+        values = List.copyOf(Objects.requireNonNull(values, "values"));
+    }
+
+    /** Items with the given values. */
+    public static EnumItems of(List<String> values) {
+        return new EnumItems(values);
+    }
+
+    /** The JSON Schema {@code type}: {@code "string"}. */
+    @JsonProperty("type")
+    public String type() {
+        return "string";
+    }
+}

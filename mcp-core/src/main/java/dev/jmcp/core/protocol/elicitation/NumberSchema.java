@@ -1,0 +1,95 @@
+package dev.jmcp.core.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * A numeric field; {@code type} is {@code "number"} or {@code "integer"}.
+ *
+ * @param type {@code "number"} or {@code "integer"}
+ * @param title display title, null when absent
+ * @param description description, null when absent
+ * @param minimum minimum, null when absent
+ * @param maximum maximum, null when absent
+ * @param defaultValue default value, null when absent
+ */
+@JsonDeserialize(using = ValueDeserializer.None.class)
+public record NumberSchema(
+        String type,
+        String title,
+        String description,
+        Number minimum,
+        Number maximum,
+        @JsonProperty("default") Number defaultValue)
+        implements PrimitiveSchemaDefinition {
+    /** Creates the value; {@code type} is required. */
+    public NumberSchema {
+        Objects.requireNonNull(type, "type");
+    }
+
+    /** A {@code number} field with a title (may be null). */
+    public static NumberSchema number(String title) {
+        return new NumberSchema("number", title, null, null, null, null);
+    }
+
+    /** An {@code integer} field with a title (may be null). */
+    public static NumberSchema integer(String title) {
+        return new NumberSchema("integer", title, null, null, null, null);
+    }
+
+    /** A builder with the required fields. */
+    public static Builder builder(String type) {
+        return new Builder(type);
+    }
+
+    /** Builds a {@link NumberSchema}. */
+    public static final class Builder {
+        private final String type;
+        private String title;
+        private String description;
+        private Number minimum;
+        private Number maximum;
+        private Number defaultValue;
+
+        private Builder(String type) {
+            this.type = type;
+        }
+
+        /** Sets {@code title}: display title. */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** Sets {@code description}: description. */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** Sets {@code minimum}: minimum. */
+        public Builder minimum(Number minimum) {
+            this.minimum = minimum;
+            return this;
+        }
+
+        /** Sets {@code maximum}: maximum. */
+        public Builder maximum(Number maximum) {
+            this.maximum = maximum;
+            return this;
+        }
+
+        /** Sets {@code default}: default value. */
+        public Builder defaultValue(Number defaultValue) {
+            this.defaultValue = defaultValue;
+            return this;
+        }
+
+        /** Builds the value. */
+        public NumberSchema build() {
+            return new NumberSchema(type, title, description, minimum, maximum, defaultValue);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jmcp.core.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * Single choice among plain values ({@code enum}).
+ *
+ * @param title display title, null when absent
+ * @param description description, null when absent
+ * @param values the allowed values
+ * @param defaultValue default value, null when absent
+ */
+@JsonDeserialize(using = ValueDeserializer.None.class)
+public record UntitledSingleSelectEnumSchema(
+        String title,
+        String description,
+        @JsonProperty("enum") List<String> values,
+        @JsonProperty("default") String defaultValue)
+        implements PrimitiveSchemaDefinition {
+    /** Creates the value; {@code values} is required. */
+    public UntitledSingleSelectEnumSchema {
+        values = List.copyOf(Objects.requireNonNull(values, "values"));
+    }
+
+    /** A builder with the required fields. */
+    public static Builder builder(List<String> values) {
+        return new Builder(values);
+    }
+
+    /** Builds a {@link UntitledSingleSelectEnumSchema}. */
+    public static final class Builder {
+        private final List<String> values;
+        private String title;
+        private String description;
+        private String defaultValue;
+
+        private Builder(List<String> values) {
+            this.values = values;
+        }
+
+        /** Sets {@code title}: display title. */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** Sets {@code description}: description. */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** Sets {@code default}: default value. */
+        public Builder defaultValue(String defaultValue) {
+            this.defaultValue = defaultValue;
+            return this;
+        }
+
+        /** Builds the value. */
+        public UntitledSingleSelectEnumSchema build() {
+            return new UntitledSingleSelectEnumSchema(title, description, values, defaultValue);
+        }
+    }
+
+    /** The JSON Schema {@code type}: {@code "string"}. */
+    @JsonProperty("type")
+    public String type() {
+        return "string";
+    }
+}

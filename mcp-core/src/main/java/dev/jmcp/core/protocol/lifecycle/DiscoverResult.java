@@ -1,0 +1,92 @@
+package dev.jmcp.core.protocol.lifecycle;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.CacheScope;
+import dev.jmcp.core.protocol.ResultType;
+import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Result of {@code server/discover} (2026-07-28).
+ *
+ * @param supportedVersions the protocol versions the server supports
+ * @param capabilities server capabilities
+ * @param instructions usage hints for the model, null when absent
+ * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
+ * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
+ * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record DiscoverResult(
+        List<String> supportedVersions,
+        ServerCapabilities capabilities,
+        String instructions,
+        Long ttlMs,
+        CacheScope cacheScope,
+        ResultType resultType,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Creates the value; {@code supportedVersions}, {@code capabilities} are required. */
+    public DiscoverResult {
+        supportedVersions = List.copyOf(Objects.requireNonNull(supportedVersions, "supportedVersions"));
+        Objects.requireNonNull(capabilities, "capabilities");
+    }
+
+    /** A builder with the required fields. */
+    public static Builder builder(List<String> supportedVersions, ServerCapabilities capabilities) {
+        return new Builder(supportedVersions, capabilities);
+    }
+
+    /** Builds a {@link DiscoverResult}. */
+    public static final class Builder {
+        private final List<String> supportedVersions;
+        private final ServerCapabilities capabilities;
+        private String instructions;
+        private Long ttlMs;
+        private CacheScope cacheScope;
+        private ResultType resultType;
+        private JsonNode meta;
+
+        private Builder(List<String> supportedVersions, ServerCapabilities capabilities) {
+            this.supportedVersions = supportedVersions;
+            this.capabilities = capabilities;
+        }
+
+        /** Sets {@code instructions}: usage hints for the model. */
+        public Builder instructions(String instructions) {
+            this.instructions = instructions;
+            return this;
+        }
+
+        /** Sets {@code ttlMs}: how long the client may cache this result in milliseconds (2026-07-28). */
+        public Builder ttlMs(Long ttlMs) {
+            this.ttlMs = ttlMs;
+            return this;
+        }
+
+        /** Sets {@code cacheScope}: who may reuse a cached copy (2026-07-28). */
+        public Builder cacheScope(CacheScope cacheScope) {
+            this.cacheScope = cacheScope;
+            return this;
+        }
+
+        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        public Builder resultType(ResultType resultType) {
+            this.resultType = resultType;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public DiscoverResult build() {
+            return new DiscoverResult(
+                    supportedVersions, capabilities, instructions, ttlMs, cacheScope, resultType, meta);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.jmcp.core.protocol.lifecycle;
+
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.Implementation;
+import dev.jmcp.core.protocol.MetaKeys;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reads and writes the reserved key of a result's {@code _meta}: {@code io.modelcontextprotocol/serverInfo}. */
+public final class ResultMeta {
+    private ResultMeta() {}
+
+    /** The server info of a result's {@code _meta}, or null when absent. */
+    public static Implementation serverInfo(JsonNode meta) {
+        return meta == null ? null : McpJson.fromTree(meta.get(MetaKeys.SERVER_INFO), Implementation.class);
+    }
+
+    /** A copy of {@code meta} (which may be null) with the server info set; other keys are kept. */
+    public static ObjectNode withServerInfo(JsonNode meta, Implementation serverInfo) {
+        ObjectNode out = meta != null && meta.isObject() ? ((ObjectNode) meta).deepCopy() : McpJson.object();
+        out.set(MetaKeys.SERVER_INFO, McpJson.toTree(serverInfo));
+        return out;
+    }
+}

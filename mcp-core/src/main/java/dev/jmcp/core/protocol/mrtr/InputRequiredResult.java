@@ -1,0 +1,34 @@
+package dev.jmcp.core.protocol.mrtr;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.ResultType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A 2026-07-28 {@code input_required} result in its generic form (any of {@code tools/call},
+ * {@code prompts/get}, {@code resources/read} may answer it). At least one of {@code inputRequests} and
+ * {@code requestState} is present.
+ *
+ * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
+ * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record InputRequiredResult(
+        ResultType resultType,
+        Map<String, InputRequest> inputRequests,
+        String requestState,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Creates the value. */
+    public InputRequiredResult {
+        inputRequests = inputRequests == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputRequests));
+    }
+
+    /** An {@code input_required} result. */
+    public static InputRequiredResult of(Map<String, InputRequest> inputRequests, String requestState) {
+        return new InputRequiredResult(ResultType.INPUT_REQUIRED, inputRequests, requestState, null);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jmcp.core.protocol.mrtr;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.jmcp.core.protocol.elicitation.ElicitResult;
+import dev.jmcp.core.protocol.internal.InputResponseDeserializer;
+import dev.jmcp.core.protocol.roots.ListRootsResult;
+import dev.jmcp.core.protocol.sampling.CreateMessageResult;
+import java.util.Objects;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+/**
+ * The client's answer to one {@link InputRequest}, sent in {@code inputResponses} on the retry (2026-07-28).
+ * On the wire it is the bare result; reading tells the kinds apart by shape ({@code action} for elicitation,
+ * {@code roots} for roots, otherwise a sampling result).
+ */
+@JsonDeserialize(using = InputResponseDeserializer.class)
+public sealed interface InputResponse
+        permits InputResponse.Sampling, InputResponse.Elicitation, InputResponse.ListRoots {
+
+    /** Wraps a sampling result. */
+    static InputResponse of(CreateMessageResult result) {
+        return new Sampling(result);
+    }
+
+    /** Wraps an elicitation result. */
+    static InputResponse of(ElicitResult result) {
+        return new Elicitation(result);
+    }
+
+    /** Wraps a roots result. */
+    static InputResponse of(ListRootsResult result) {
+        return new ListRoots(result);
+    }
+
+    /**
+     * A sampling answer.
+     *
+     * @param result the sampled message
+     */
+    record Sampling(@JsonValue CreateMessageResult result) implements InputResponse {
+        /** Creates the answer; {@code result} is required. */
+        public Sampling {
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /**
+     * An elicitation answer.
+     *
+     * @param result the user's answer
+     */
+    record Elicitation(@JsonValue ElicitResult result) implements InputResponse {
+        /** Creates the answer; {@code result} is required. */
+        public Elicitation {
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /**
+     * A roots answer.
+     *
+     * @param result the roots
+     */
+    record ListRoots(@JsonValue ListRootsResult result) implements InputResponse {
+        /** Creates the answer; {@code result} is required. */
+        public ListRoots {
+            Objects.requireNonNull(result, "result");
+        }
+    }
+}

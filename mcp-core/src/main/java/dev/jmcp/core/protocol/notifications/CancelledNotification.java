@@ -1,0 +1,28 @@
+package dev.jmcp.core.protocol.notifications;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.internal.RequestIdDeserializer;
+import dev.jmcp.core.protocol.internal.RequestIdSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * Params of {@code notifications/cancelled}. {@code requestId} is optional in 2025-11-25 (tasks are
+ * cancelled with {@code tasks/cancel}) and required otherwise.
+ *
+ * @param requestId the cancelled request, null when absent
+ * @param reason why, null when absent
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record CancelledNotification(
+        @JsonSerialize(using = RequestIdSerializer.class) @JsonDeserialize(using = RequestIdDeserializer.class)
+                RequestId requestId,
+        String reason,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Cancels the given request. */
+    public static CancelledNotification of(RequestId requestId, String reason) {
+        return new CancelledNotification(requestId, reason, null);
+    }
+}

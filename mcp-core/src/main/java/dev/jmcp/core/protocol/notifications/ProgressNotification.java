@@ -1,0 +1,69 @@
+package dev.jmcp.core.protocol.notifications;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.ProgressToken;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Params of {@code notifications/progress}.
+ *
+ * @param progressToken the token of the request
+ * @param progress progress so far; increases
+ * @param total total, null when unknown
+ * @param message progress message, null when absent
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record ProgressNotification(
+        ProgressToken progressToken,
+        double progress,
+        Double total,
+        String message,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Creates the value; {@code progressToken} is required. */
+    public ProgressNotification {
+        Objects.requireNonNull(progressToken, "progressToken");
+    }
+
+    /** A builder with the required fields. */
+    public static Builder builder(ProgressToken progressToken, double progress) {
+        return new Builder(progressToken, progress);
+    }
+
+    /** Builds a {@link ProgressNotification}. */
+    public static final class Builder {
+        private final ProgressToken progressToken;
+        private final double progress;
+        private Double total;
+        private String message;
+        private JsonNode meta;
+
+        private Builder(ProgressToken progressToken, double progress) {
+            this.progressToken = progressToken;
+            this.progress = progress;
+        }
+
+        /** Sets {@code total}: total. */
+        public Builder total(Double total) {
+            this.total = total;
+            return this;
+        }
+
+        /** Sets {@code message}: progress message. */
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public ProgressNotification build() {
+            return new ProgressNotification(progressToken, progress, total, message, meta);
+        }
+    }
+}

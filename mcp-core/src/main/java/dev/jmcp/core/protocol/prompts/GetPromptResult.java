@@ -1,0 +1,97 @@
+package dev.jmcp.core.protocol.prompts;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.ResultType;
+import dev.jmcp.core.protocol.mrtr.InputRequest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Result of {@code prompts/get}; in 2026-07-28 possibly {@code input_required}.
+ *
+ * @param description description, null when absent
+ * @param messages the messages (empty when the wire omits it, except in an {@code input_required} result, where it stays null)
+ * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
+ * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record GetPromptResult(
+        String description,
+        List<PromptMessage> messages,
+        ResultType resultType,
+        Map<String, InputRequest> inputRequests,
+        String requestState,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Creates the value. */
+    public GetPromptResult {
+        if (messages != null) {
+            messages = List.copyOf(messages);
+        } else if (ResultType.isComplete(resultType)) {
+            messages = List.of();
+        }
+        inputRequests = inputRequests == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputRequests));
+    }
+
+    /** A result with the given description (may be null) and messages. */
+    public static GetPromptResult of(String description, List<PromptMessage> messages) {
+        return new GetPromptResult(description, messages, null, null, null, null);
+    }
+
+    /** A builder with the required fields. */
+    public static Builder builder(List<PromptMessage> messages) {
+        return new Builder(messages);
+    }
+
+    /** Builds a {@link GetPromptResult}. */
+    public static final class Builder {
+        private final List<PromptMessage> messages;
+        private String description;
+        private ResultType resultType;
+        private Map<String, InputRequest> inputRequests;
+        private String requestState;
+        private JsonNode meta;
+
+        private Builder(List<PromptMessage> messages) {
+            this.messages = messages;
+        }
+
+        /** Sets {@code description}: description. */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        public Builder resultType(ResultType resultType) {
+            this.resultType = resultType;
+            return this;
+        }
+
+        /** Sets {@code inputRequests}: requests the client must answer before retrying (2026-07-28). */
+        public Builder inputRequests(Map<String, InputRequest> inputRequests) {
+            this.inputRequests = inputRequests;
+            return this;
+        }
+
+        /** Sets {@code requestState}: opaque state the client echoes on the retry (2026-07-28). */
+        public Builder requestState(String requestState) {
+            this.requestState = requestState;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public GetPromptResult build() {
+            return new GetPromptResult(description, messages, resultType, inputRequests, requestState, meta);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.jmcp.core.protocol.prompts;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.CacheScope;
+import dev.jmcp.core.protocol.ResultType;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Result of {@code prompts/list}.
+ *
+ * @param prompts the prompts of this page (empty when the wire omits it)
+ * @param nextCursor cursor of the next page, null on the last page
+ * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
+ * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
+ * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record ListPromptsResult(
+        List<Prompt> prompts,
+        String nextCursor,
+        Long ttlMs,
+        CacheScope cacheScope,
+        ResultType resultType,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Creates the value. */
+    public ListPromptsResult {
+        prompts = prompts == null ? List.of() : List.copyOf(prompts);
+    }
+
+    /** A builder with the required fields. */
+    public static Builder builder(List<Prompt> prompts) {
+        return new Builder(prompts);
+    }
+
+    /** Builds a {@link ListPromptsResult}. */
+    public static final class Builder {
+        private final List<Prompt> prompts;
+        private String nextCursor;
+        private Long ttlMs;
+        private CacheScope cacheScope;
+        private ResultType resultType;
+        private JsonNode meta;
+
+        private Builder(List<Prompt> prompts) {
+            this.prompts = prompts;
+        }
+
+        /** Sets {@code nextCursor}: cursor of the next page. */
+        public Builder nextCursor(String nextCursor) {
+            this.nextCursor = nextCursor;
+            return this;
+        }
+
+        /** Sets {@code ttlMs}: how long the client may cache this result in milliseconds (2026-07-28). */
+        public Builder ttlMs(Long ttlMs) {
+            this.ttlMs = ttlMs;
+            return this;
+        }
+
+        /** Sets {@code cacheScope}: who may reuse a cached copy (2026-07-28). */
+        public Builder cacheScope(CacheScope cacheScope) {
+            this.cacheScope = cacheScope;
+            return this;
+        }
+
+        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        public Builder resultType(ResultType resultType) {
+            this.resultType = resultType;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public ListPromptsResult build() {
+            return new ListPromptsResult(prompts, nextCursor, ttlMs, cacheScope, resultType, meta);
+        }
+    }
+}

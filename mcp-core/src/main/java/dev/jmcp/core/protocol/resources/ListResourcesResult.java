@@ -1,0 +1,84 @@
+package dev.jmcp.core.protocol.resources;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.CacheScope;
+import dev.jmcp.core.protocol.ResultType;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Result of {@code resources/list}.
+ *
+ * @param resources the resources of this page (empty when the wire omits it)
+ * @param nextCursor cursor of the next page, null on the last page
+ * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
+ * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
+ * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record ListResourcesResult(
+        List<Resource> resources,
+        String nextCursor,
+        Long ttlMs,
+        CacheScope cacheScope,
+        ResultType resultType,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Creates the value. */
+    public ListResourcesResult {
+        resources = resources == null ? List.of() : List.copyOf(resources);
+    }
+
+    /** A builder with the required fields. */
+    public static Builder builder(List<Resource> resources) {
+        return new Builder(resources);
+    }
+
+    /** Builds a {@link ListResourcesResult}. */
+    public static final class Builder {
+        private final List<Resource> resources;
+        private String nextCursor;
+        private Long ttlMs;
+        private CacheScope cacheScope;
+        private ResultType resultType;
+        private JsonNode meta;
+
+        private Builder(List<Resource> resources) {
+            this.resources = resources;
+        }
+
+        /** Sets {@code nextCursor}: cursor of the next page. */
+        public Builder nextCursor(String nextCursor) {
+            this.nextCursor = nextCursor;
+            return this;
+        }
+
+        /** Sets {@code ttlMs}: how long the client may cache this result in milliseconds (2026-07-28). */
+        public Builder ttlMs(Long ttlMs) {
+            this.ttlMs = ttlMs;
+            return this;
+        }
+
+        /** Sets {@code cacheScope}: who may reuse a cached copy (2026-07-28). */
+        public Builder cacheScope(CacheScope cacheScope) {
+            this.cacheScope = cacheScope;
+            return this;
+        }
+
+        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        public Builder resultType(ResultType resultType) {
+            this.resultType = resultType;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public ListResourcesResult build() {
+            return new ListResourcesResult(resources, nextCursor, ttlMs, cacheScope, resultType, meta);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.jmcp.core.protocol.resources;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.Annotations;
+import dev.jmcp.core.protocol.Icon;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A resource the server can read.
+ *
+ * @param uri the resource URI
+ * @param name programmatic name
+ * @param title display name, null when absent
+ * @param description description, null when absent
+ * @param mimeType MIME type, null when absent
+ * @param annotations client hints, null when absent
+ * @param size raw size in bytes, null when absent
+ * @param icons icons, null when absent
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record Resource(
+        String uri,
+        String name,
+        String title,
+        String description,
+        String mimeType,
+        Annotations annotations,
+        Long size,
+        List<Icon> icons,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Creates a resource; {@code uri} and {@code name} are required. */
+    public Resource {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(name, "name");
+        icons = icons == null ? null : List.copyOf(icons);
+    }
+
+    /** A builder with the required fields. */
+    public static Builder builder(String uri, String name) {
+        return new Builder(uri, name);
+    }
+
+    /** Builds a {@link Resource}. */
+    public static final class Builder {
+        private final String uri;
+        private final String name;
+        private String title;
+        private String description;
+        private String mimeType;
+        private Annotations annotations;
+        private Long size;
+        private List<Icon> icons;
+        private JsonNode meta;
+
+        private Builder(String uri, String name) {
+            this.uri = uri;
+            this.name = name;
+        }
+
+        /** Sets the display name. */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** Sets the description. */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** Sets the MIME type. */
+        public Builder mimeType(String mimeType) {
+            this.mimeType = mimeType;
+            return this;
+        }
+
+        /** Sets the annotations. */
+        public Builder annotations(Annotations annotations) {
+            this.annotations = annotations;
+            return this;
+        }
+
+        /** Sets the raw size in bytes. */
+        public Builder size(Long size) {
+            this.size = size;
+            return this;
+        }
+
+        /** Sets the icons. */
+        public Builder icons(List<Icon> icons) {
+            this.icons = icons;
+            return this;
+        }
+
+        /** Sets {@code _meta}. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the resource. */
+        public Resource build() {
+            return new Resource(uri, name, title, description, mimeType, annotations, size, icons, meta);
+        }
+    }
+}

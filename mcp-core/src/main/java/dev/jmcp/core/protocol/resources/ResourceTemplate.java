@@ -1,0 +1,100 @@
+package dev.jmcp.core.protocol.resources;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.Annotations;
+import dev.jmcp.core.protocol.Icon;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A parameterized resource (RFC 6570 URI template).
+ *
+ * @param uriTemplate the URI template
+ * @param name programmatic name
+ * @param title display name, null when absent
+ * @param description description, null when absent
+ * @param mimeType MIME type of every matching resource, null when absent
+ * @param annotations client hints, null when absent
+ * @param icons icons, null when absent
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record ResourceTemplate(
+        String uriTemplate,
+        String name,
+        String title,
+        String description,
+        String mimeType,
+        Annotations annotations,
+        List<Icon> icons,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Creates a template; {@code uriTemplate} and {@code name} are required. */
+    public ResourceTemplate {
+        Objects.requireNonNull(uriTemplate, "uriTemplate");
+        Objects.requireNonNull(name, "name");
+        icons = icons == null ? null : List.copyOf(icons);
+    }
+
+    /** A builder with the required fields. */
+    public static Builder builder(String uriTemplate, String name) {
+        return new Builder(uriTemplate, name);
+    }
+
+    /** Builds a {@link ResourceTemplate}. */
+    public static final class Builder {
+        private final String uriTemplate;
+        private final String name;
+        private String title;
+        private String description;
+        private String mimeType;
+        private Annotations annotations;
+        private List<Icon> icons;
+        private JsonNode meta;
+
+        private Builder(String uriTemplate, String name) {
+            this.uriTemplate = uriTemplate;
+            this.name = name;
+        }
+
+        /** Sets the display name. */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** Sets the description. */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** Sets the MIME type. */
+        public Builder mimeType(String mimeType) {
+            this.mimeType = mimeType;
+            return this;
+        }
+
+        /** Sets the annotations. */
+        public Builder annotations(Annotations annotations) {
+            this.annotations = annotations;
+            return this;
+        }
+
+        /** Sets the icons. */
+        public Builder icons(List<Icon> icons) {
+            this.icons = icons;
+            return this;
+        }
+
+        /** Sets {@code _meta}. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the template. */
+        public ResourceTemplate build() {
+            return new ResourceTemplate(uriTemplate, name, title, description, mimeType, annotations, icons, meta);
+        }
+    }
+}

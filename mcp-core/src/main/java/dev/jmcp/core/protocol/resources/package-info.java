@@ -1,0 +1,2 @@
+/** Resources: descriptions, templates, contents, and the list, read and subscription messages. */
+package dev.jmcp.core.protocol.resources;

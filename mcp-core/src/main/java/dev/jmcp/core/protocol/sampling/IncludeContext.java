@@ -1,0 +1,37 @@
+package dev.jmcp.core.protocol.sampling;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Which servers' context the client should attach to a sampling prompt. Non-{@code none} values are deprecated. */
+public enum IncludeContext {
+    /** No context (the default). */
+    NONE("none"),
+    /** Context from the requesting server. */
+    THIS_SERVER("thisServer"),
+    /** Context from every connected server. */
+    ALL_SERVERS("allServers");
+
+    private final String wire;
+
+    IncludeContext(String wire) {
+        this.wire = wire;
+    }
+
+    /** The wire name. */
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    /** The value with the given wire name. */
+    @JsonCreator
+    public static IncludeContext fromWire(String wire) {
+        for (IncludeContext c : values()) {
+            if (c.wire.equals(wire)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown includeContext: " + wire);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.jmcp.core.protocol.sampling;
+
+/**
+ * A model-name hint, matched as a substring.
+ *
+ * @param name the hint, null when absent
+ */
+public record ModelHint(String name) {
+    /** A hint with the given name. */
+    public static ModelHint of(String name) {
+        return new ModelHint(name);
+    }
+}

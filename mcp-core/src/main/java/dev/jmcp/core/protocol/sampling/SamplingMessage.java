@@ -1,0 +1,59 @@
+package dev.jmcp.core.protocol.sampling;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.protocol.Role;
+import dev.jmcp.core.protocol.content.SamplingContent;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A message to or from an LLM. On the wire {@code content} is one block or (2025-11-25) an array of blocks;
+ * {@link #singleBlock()} remembers which, so a message is written back in the shape it arrived in.
+ *
+ * @param role who sent the message
+ * @param content the blocks, never empty for a single block
+ * @param singleBlock true to write {@code content} as one object, false to write an array
+ * @param meta the {@code _meta} object, null when absent
+ */
+public record SamplingMessage(
+        Role role,
+        @JsonIgnore List<SamplingContent> content,
+        @JsonIgnore boolean singleBlock,
+        @JsonProperty("_meta") JsonNode meta) {
+    /** Creates a message; {@code role} and {@code content} are required. */
+    public SamplingMessage {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(content, "content");
+        content = SamplingContents.check(content, singleBlock);
+    }
+
+    /** A message with one block, written as a single object. */
+    public static SamplingMessage of(Role role, SamplingContent block) {
+        return new SamplingMessage(role, List.of(block), true, null);
+    }
+
+    /** A message with blocks, written as an array. */
+    public static SamplingMessage of(Role role, List<? extends SamplingContent> blocks) {
+        return new SamplingMessage(role, List.copyOf(blocks), false, null);
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static SamplingMessage fromJson(ObjectNode node) {
+        JsonNode content = node.get("content");
+        return new SamplingMessage(
+                SamplingContents.role(node),
+                SamplingContents.read(content),
+                !content.isArray(),
+                SamplingContents.meta(node));
+    }
+
+    /** The wire form of {@code content}: one block or an array. */
+    @JsonProperty("content")
+    Object contentJson() {
+        return SamplingContents.write(content, singleBlock);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.jmcp.core.protocol.tasks;
+
+/**
+ * The {@code task} param of a task-augmented request.
+ *
+ * @param ttl requested retention in milliseconds from creation, null when absent
+ */
+public record TaskMetadata(Long ttl) {
+    /** Task augmentation with the given retention. */
+    public static TaskMetadata ttl(long ttlMs) {
+        return new TaskMetadata(ttlMs);
+    }
+
+    /** Task augmentation with the receiver's default retention. */
+    public static TaskMetadata defaults() {
+        return new TaskMetadata(null);
+    }
+}

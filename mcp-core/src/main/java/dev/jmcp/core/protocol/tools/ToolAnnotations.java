@@ -1,0 +1,64 @@
+package dev.jmcp.core.protocol.tools;
+
+/**
+ * Untrusted hints about a tool's behaviour.
+ *
+ * @param title display title, null when absent
+ * @param readOnlyHint does not modify its environment (default false), null when absent
+ * @param destructiveHint may destroy data (default true), null when absent
+ * @param idempotentHint repeating a call has no further effect (default false), null when absent
+ * @param openWorldHint talks to an open world of external entities (default true), null when absent
+ */
+public record ToolAnnotations(
+        String title, Boolean readOnlyHint, Boolean destructiveHint, Boolean idempotentHint, Boolean openWorldHint) {
+    /** A builder with the required fields. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ToolAnnotations}. */
+    public static final class Builder {
+        private String title;
+        private Boolean readOnlyHint;
+        private Boolean destructiveHint;
+        private Boolean idempotentHint;
+        private Boolean openWorldHint;
+
+        private Builder() {}
+
+        /** Sets {@code title}: display title. */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** Sets {@code readOnlyHint}: does not modify its environment (default false). */
+        public Builder readOnlyHint(Boolean readOnlyHint) {
+            this.readOnlyHint = readOnlyHint;
+            return this;
+        }
+
+        /** Sets {@code destructiveHint}: may destroy data (default true). */
+        public Builder destructiveHint(Boolean destructiveHint) {
+            this.destructiveHint = destructiveHint;
+            return this;
+        }
+
+        /** Sets {@code idempotentHint}: repeating a call has no further effect (default false). */
+        public Builder idempotentHint(Boolean idempotentHint) {
+            this.idempotentHint = idempotentHint;
+            return this;
+        }
+
+        /** Sets {@code openWorldHint}: talks to an open world of external entities (default true). */
+        public Builder openWorldHint(Boolean openWorldHint) {
+            this.openWorldHint = openWorldHint;
+            return this;
+        }
+
+        /** Builds the value. */
+        public ToolAnnotations build() {
+            return new ToolAnnotations(title, readOnlyHint, destructiveHint, idempotentHint, openWorldHint);
+        }
+    }
+}

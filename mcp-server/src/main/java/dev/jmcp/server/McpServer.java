@@ -1,0 +1,255 @@
+package dev.jmcp.server;
+
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.internal.ServerConfig;
+import dev.jmcp.server.internal.ServerCore;
+import java.security.SecureRandom;
+import dev.jmcp.core.protocol.tools.Tool;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An MCP server. Register handlers once; the server serves them to clients of every revision from 2024-11-05 to
+ * 2025-11-25 (handshake, sessions, server-to-client requests) and to 2026-07-28 clients (stateless requests,
+ * {@code server/discover}, {@code input_required} results) on the same instance.
+ *
+ * <pre>{@code
+ * McpServer server = McpServer.builder()
+ *         .name("demo").version("1.0.0")
+ *         .build();
+ * InMemoryTransport.Pair pair = InMemoryTransport.linkedPair();
+ * ServerSession session = server.connect(pair.serverSide());
+ * // ... a client talks over pair.clientSide() ...
+ * server.close();
+ * }</pre>
+ *
+ * <p>Handlers are blocking code run on the handler executor (a virtual thread per request on JDK 21+).
+ */
+public final class McpServer implements AutoCloseable {
+    private final ServerCore core;
+
+    private McpServer(ServerCore core) {
+        this.core = core;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Serves one connection: a handshake-era session that may also carry 2026-07-28 stateless requests. */
+    public ServerSession connect(Transport transport) {
+        return core.connect(Objects.requireNonNull(transport, "transport"), false);
+    }
+
+    /**
+     * Serves one stateless exchange: no {@code initialize} expected; each request is served using the version in
+     * its 2026-07-28 {@code _meta}, else the {@code mcp-protocol-version} header of its inbound context, else
+     * 2025-03-26.
+     */
+    public ServerSession connectStateless(Transport transport) {
+        return core.connect(Objects.requireNonNull(transport, "transport"), true);
+    }
+
+    /** Adds (or replaces) a tool at run time; clients that asked are told the list changed. */
+    public void addTool(ServerTool tool) {
+        core.addTool(tool);
+    }
+
+    /** Adds (or replaces) a tool at run time. */
+    public void addTool(Tool tool, ToolHandler handler) {
+        addTool(new ServerTool(tool, handler));
+    }
+
+    /** Removes a tool; returns whether it was registered. */
+    public boolean removeTool(String name) {
+        return core.tools().remove(name);
+    }
+
+    /** Closes every session. Never shuts down an executor the application supplied. */
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    /** Builds an {@link McpServer}. */
+    public static final class Builder {
+        private String name = "jmcp-server";
+        private String version = "0.0.0";
+        private String title;
+        private String description;
+        private String websiteUrl;
+        private String instructions;
+        private Executor executor;
+        private Duration handlerTimeout = Duration.ofMinutes(10);
+        private Duration clientRequestTimeout = Duration.ofMinutes(5);
+        private int pageSize = 100;
+        private byte[] stateSecret;
+        private Duration taskTtl = Duration.ofHours(1);
+        private long cacheTtlMs = 0;
+        private String cacheScope = "private";
+        private final List<ServerTool> tools = new ArrayList<>();
+
+        private Builder() {}
+
+        /** The server's programmatic name ({@code serverInfo.name}). */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The server's version ({@code serverInfo.version}). */
+        public Builder version(String version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** A display name ({@code serverInfo.title}). */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** A description ({@code serverInfo.description}, 2025-11-25). */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** The project's website ({@code serverInfo.websiteUrl}, 2025-11-25). */
+        public Builder websiteUrl(String websiteUrl) {
+            this.websiteUrl = websiteUrl;
+            return this;
+        }
+
+        /** Instructions for the model, sent on initialize and discover. */
+        public Builder instructions(String instructions) {
+            this.instructions = instructions;
+            return this;
+        }
+
+        /** Where handlers run; default a virtual thread per request on 21+, a bounded pool on 17. */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** How long a handler may run before it is cancelled and the request fails; default 10 min. */
+        public Builder handlerTimeout(Duration timeout) {
+            this.handlerTimeout = positive(timeout);
+            return this;
+        }
+
+        /** How long an elicitation, sampling or roots request to the client may wait; default 5 min. */
+        public Builder clientRequestTimeout(Duration timeout) {
+            this.clientRequestTimeout = positive(timeout);
+            return this;
+        }
+
+        /** Items per page of every list; default 100. */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 1) {
+                throw new IllegalArgumentException("pageSize must be positive");
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /**
+         * The HMAC-SHA256 key that protects 2026-07-28 {@code requestState} (at least 32 bytes). Share it between
+         * instances behind one load balancer; default a random key per server.
+         */
+        public Builder requestStateSecret(byte[] secret) {
+            if (secret == null || secret.length < 32) {
+                throw new IllegalArgumentException("the secret must have at least 32 bytes");
+            }
+            this.stateSecret = secret.clone();
+            return this;
+        }
+
+        /** Default and maximum time-to-live of a task (SEP-1686); default 1 h. */
+        public Builder taskTtl(Duration ttl) {
+            this.taskTtl = positive(ttl);
+            return this;
+        }
+
+        /** The 2026-07-28 caching hints on lists and reads: {@code ttlMs} and {@code cacheScope}. */
+        public Builder cacheHints(long ttlMs, String cacheScope) {
+            if (ttlMs < 0) {
+                throw new IllegalArgumentException("ttlMs must not be negative");
+            }
+            this.cacheTtlMs = ttlMs;
+            this.cacheScope = Objects.requireNonNull(cacheScope, "cacheScope");
+            return this;
+        }
+
+        /**
+         * Registers a tool. Its name must follow SEP-986 and its schemas must compile.
+         *
+         * @throws IllegalArgumentException when the name or a schema is invalid
+         */
+        public Builder tool(Tool tool, ToolHandler handler) {
+            return tool(new ServerTool(tool, handler));
+        }
+
+        /** Registers a tool (for example a typed tool). */
+        public Builder tool(ServerTool tool) {
+            tools.add(Objects.requireNonNull(tool, "tool"));
+            return this;
+        }
+
+        /** Builds the server. */
+        public McpServer build() {
+            ObjectNode info = McpJson.object();
+            info.put("name", name);
+            if (title != null) {
+                info.put("title", title);
+            }
+            info.put("version", version);
+            if (description != null) {
+                info.put("description", description);
+            }
+            if (websiteUrl != null) {
+                info.put("websiteUrl", websiteUrl);
+            }
+            byte[] secret = stateSecret;
+            if (secret == null) {
+                secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+            }
+            ServerConfig config = new ServerConfig(
+                    info,
+                    instructions,
+                    executor != null ? executor : HandlerExecutors.handlers(),
+                    handlerTimeout,
+                    clientRequestTimeout,
+                    pageSize,
+                    secret,
+                    taskTtl,
+                    cacheTtlMs,
+                    cacheScope,
+                    256,
+                    false,
+                    false,
+                    false);
+            ServerCore core = new ServerCore(config);
+            tools.forEach(core::addTool);
+            core.markStarted();
+            return new McpServer(core);
+        }
+
+        private static Duration positive(Duration d) {
+            Objects.requireNonNull(d, "duration");
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("duration must be positive");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.jmcp.server;
+
+import dev.jmcp.core.ProtocolVersion;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One connection served by an {@link McpServer}: a handshake-era session (after {@code initialize}) that may also
+ * carry 2026-07-28 stateless requests, or a stateless exchange from {@link McpServer#connectStateless}.
+ */
+public interface ServerSession extends AutoCloseable {
+    /** A random, unguessable id (suitable as an HTTP {@code Mcp-Session-Id}). */
+    String id();
+
+    /** The revision negotiated by {@code initialize}, or null before it (and for stateless exchanges). */
+    ProtocolVersion protocolVersion();
+
+    /** Whether {@code initialize} succeeded on this session. */
+    boolean isInitialized();
+
+    /** Completes when the session has closed. */
+    CompletableFuture<Void> closeFuture();
+
+    /** Closes the session and its transport; in-flight handlers see cancellation. Idempotent. */
+    @Override
+    void close();
+}

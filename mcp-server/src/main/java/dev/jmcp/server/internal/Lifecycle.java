@@ -1,0 +1,75 @@
+package dev.jmcp.server.internal;
+
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.ProtocolVersion;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code initialize}, {@code ping}, {@code server/discover} and {@code logging/setLevel}. */
+final class Lifecycle {
+    private Lifecycle() {}
+
+    static void register(ServerCore core) {
+        Router r = core.router();
+        r.register("initialize", call -> initialize(core, call));
+        r.register("ping", call -> McpJson.object());
+        r.register("server/discover", call -> discover(core));
+        r.register("logging/setLevel", Lifecycle::setLevel);
+    }
+
+    private static JsonNode initialize(ServerCore core, Call call) {
+        ServerSessionImpl session = call.session();
+        if (session.isStatelessMode()) {
+            // a stateless exchange answers initialize for clients that insist, without keeping state
+        } else if (session.isInitialized()) {
+            throw Errors.invalidRequest("initialize was already received on this session");
+        }
+        JsonNode params = call.params();
+        JsonNode requested = params.get("protocolVersion");
+        if (requested == null || !requested.isString()) {
+            throw Errors.invalidParams("missing required parameter 'protocolVersion'");
+        }
+        JsonNode caps = params.get("capabilities");
+        if (caps != null && !caps.isObject()) {
+            throw Errors.invalidParams("'capabilities' must be an object");
+        }
+        ProtocolVersion version = ProtocolVersion.negotiateHandshake(requested.asString());
+        if (!session.isStatelessMode()) {
+            session.markInitialized(version, caps, params.get("clientInfo"));
+        }
+        ObjectNode result = McpJson.object();
+        result.put("protocolVersion", version.id());
+        result.set("capabilities", core.capabilities());
+        result.set("serverInfo", core.serverInfo());
+        if (core.config().instructions() != null) {
+            result.put("instructions", core.config().instructions());
+        }
+        return result;
+    }
+
+    private static JsonNode discover(ServerCore core) {
+        ObjectNode result = McpJson.object();
+        ArrayNode versions = result.putArray("supportedVersions");
+        for (String id : ProtocolVersion.allIds()) {
+            versions.add(id);
+        }
+        result.set("capabilities", core.capabilities());
+        result.set("serverInfo", core.serverInfo());
+        if (core.config().instructions() != null) {
+            result.put("instructions", core.config().instructions());
+        }
+        result.put("ttlMs", core.config().listTtlMs());
+        result.put("cacheScope", core.config().cacheScope());
+        return result;
+    }
+
+    private static JsonNode setLevel(Call call) {
+        String level = call.requiredString("level");
+        if (!Levels.isValid(level)) {
+            throw Errors.invalidParams("unknown log level: " + level);
+        }
+        call.session().setLogLevel(level);
+        return McpJson.object();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.jmcp.server.internal;
+
+import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.session.InboundRequest;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Routes inbound requests: resolves the era of each request (handshake session, 2026-07-28 {@code _meta}, or the
+ * stateless default), enforces what each era allows, calls the method's handler and decorates 2026-07-28 results
+ * with {@code resultType} and {@code _meta} server info.
+ */
+public final class Router {
+    static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
+    static final String META_CAPS = "io.modelcontextprotocol/clientCapabilities";
+    static final String META_INFO = "io.modelcontextprotocol/clientInfo";
+    static final String META_LOG = "io.modelcontextprotocol/logLevel";
+    static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+
+    private final Map<String, MethodHandler> handlers = new ConcurrentHashMap<>();
+    private final ServerCore core;
+
+    Router(ServerCore core) {
+        this.core = core;
+    }
+
+    /** Registers the handler of a method. */
+    public void register(String method, MethodHandler handler) {
+        handlers.put(method, handler);
+    }
+
+    /** Serves one request arriving on {@code session}. */
+    JsonNode route(ServerSessionImpl session, InboundRequest request) throws Exception {
+        Call call = resolve(session, request);
+        MethodHandler handler = handlers.get(request.method());
+        if (handler == null) {
+            throw Errors.methodNotFound(request.method());
+        }
+        JsonNode result = handler.handle(call);
+        if (result == null) {
+            result = McpJson.object();
+        }
+        if (call.stateless() && result.isObject()) {
+            decorate((ObjectNode) result);
+        }
+        return result;
+    }
+
+    private void decorate(ObjectNode result) {
+        if (!result.has("resultType")) {
+            result.put("resultType", "complete");
+        }
+        JsonNode meta = result.get("_meta");
+        ObjectNode m = meta != null && meta.isObject() ? (ObjectNode) meta : result.putObject("_meta");
+        m.set(META_SERVER_INFO, core.serverInfo());
+    }
+
+    private Call resolve(ServerSessionImpl session, InboundRequest request) {
+        String method = request.method();
+        JsonNode params = request.params();
+        JsonNode meta = params != null && params.isObject() ? params.get("_meta") : null;
+        JsonNode v = meta != null && meta.isObject() ? meta.get(META_VERSION) : null;
+        if (v != null && !"initialize".equals(method)) {
+            return statelessCall(session, request, meta, v);
+        }
+        if ("server/discover".equals(method)) {
+            return new Call(request, session, ProtocolVersion.LATEST, true, McpJson.object(), null, null);
+        }
+        if (session.isStatelessMode()) {
+            Optional<String> header = request.context().header("mcp-protocol-version");
+            ProtocolVersion pv = header.flatMap(ProtocolVersion::parse).orElse(ProtocolVersion.HTTP_DEFAULT);
+            if (pv.isStateless()) {
+                throw Errors.invalidParams("missing _meta " + META_VERSION + " on a 2026-07-28 request");
+            }
+            if ("initialize".equals(method)) {
+                return new Call(request, session, pv, false, McpJson.object(), null, null);
+            }
+            return new Call(request, session, pv, false, McpJson.object(), null, null);
+        }
+        if ("initialize".equals(method)) {
+            return new Call(request, session, null, false, McpJson.object(), null, null);
+        }
+        if (!session.isInitialized()) {
+            if ("ping".equals(method)) {
+                return new Call(
+                        request, session, ProtocolVersion.LATEST_HANDSHAKE, false, McpJson.object(), null, null);
+            }
+            throw Errors.invalidRequest("Server not initialized: send initialize first");
+        }
+        return new Call(
+                request,
+                session,
+                session.protocolVersion(),
+                false,
+                session.clientCapabilities(),
+                session.clientInfo(),
+                null);
+    }
+
+    private Call statelessCall(ServerSessionImpl session, InboundRequest request, JsonNode meta, JsonNode v) {
+        Optional<ProtocolVersion> pv = v.isString() ? ProtocolVersion.parse(v.asString()) : Optional.empty();
+        if (pv.isEmpty() || !pv.get().isStateless()) {
+            ObjectNode data = McpJson.object();
+            ArrayNode supported = data.putArray("supported");
+            for (ProtocolVersion p : ProtocolVersion.values()) {
+                if (p.isStateless()) {
+                    supported.add(p.id());
+                }
+            }
+            data.set("requested", v);
+            throw new McpRpcException(new JsonRpcError(
+                    ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version: " + v, data));
+        }
+        JsonNode caps = meta.get(META_CAPS);
+        if (caps == null || !caps.isObject()) {
+            throw Errors.invalidParams("missing or invalid _meta " + META_CAPS);
+        }
+        JsonNode info = meta.get(META_INFO);
+        if (info != null && !info.isObject()) {
+            throw Errors.invalidParams("invalid _meta " + META_INFO);
+        }
+        JsonNode level = meta.get(META_LOG);
+        String logLevel = null;
+        if (level != null) {
+            if (!level.isString() || !Levels.isValid(level.asString())) {
+                throw Errors.invalidParams("invalid _meta " + META_LOG + ": " + level);
+            }
+            logLevel = level.asString();
+        }
+        String method = request.method();
+        if (!pv.get().hasPing() && "ping".equals(method)
+                || !pv.get().hasSetLevel() && "logging/setLevel".equals(method)
+                || "notifications/initialized".equals(method)) {
+            throw Errors.methodNotFound(method);
+        }
+        return new Call(request, session, pv.get(), true, caps, info, logLevel);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.jmcp.server.internal;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The settings an {@link dev.jmcp.server.McpServer} was built with.
+ *
+ * @param serverInfo the {@code Implementation} object sent as {@code serverInfo}
+ * @param instructions instructions for the model, or null
+ * @param handlerExecutor where user handlers run
+ * @param handlerTimeout how long a handler may run before it is cancelled and the request fails
+ * @param clientRequestTimeout how long a server-to-client request (elicit, sample, roots) may wait
+ * @param pageSize items per page of every list
+ * @param stateSecret the HMAC-SHA256 key protecting 2026-07-28 {@code requestState}
+ * @param taskTtl the default and maximum task time-to-live
+ * @param listTtlMs the 2026-07-28 {@code ttlMs} caching hint on lists and reads
+ * @param cacheScope the 2026-07-28 {@code cacheScope} caching hint
+ * @param schemaCacheSize how many compiled schemas to keep
+ * @param declareTools declare the tools capability even with no tool registered
+ * @param declareResources declare the resources capability even with no resource registered
+ * @param declarePrompts declare the prompts capability even with no prompt registered
+ */
+public record ServerConfig(
+        ObjectNode serverInfo,
+        String instructions,
+        Executor handlerExecutor,
+        Duration handlerTimeout,
+        Duration clientRequestTimeout,
+        int pageSize,
+        byte[] stateSecret,
+        Duration taskTtl,
+        long listTtlMs,
+        String cacheScope,
+        int schemaCacheSize,
+        boolean declareTools,
+        boolean declareResources,
+        boolean declarePrompts) {}

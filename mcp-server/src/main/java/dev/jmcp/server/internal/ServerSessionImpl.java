@@ -1,0 +1,136 @@
+package dev.jmcp.server.internal;
+
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.session.McpSession;
+import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.ServerSession;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+
+/** A connection served by the server: the engine session plus the handshake state and subscriptions. */
+public final class ServerSessionImpl implements ServerSession {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String id;
+    private final ServerCore core;
+    private final McpSession session;
+    private final boolean statelessMode;
+    private final Set<String> resourceSubscriptions = ConcurrentHashMap.newKeySet();
+    private final Map<RequestId, Listener> listeners = new ConcurrentHashMap<>();
+    private volatile ProtocolVersion version;
+    private volatile boolean initialized;
+    private volatile JsonNode clientCapabilities = McpJson.object();
+    private volatile JsonNode clientInfo;
+    private volatile String logLevel;
+
+    /**
+     * A 2026-07-28 {@code subscriptions/listen} request kept open.
+     *
+     * @param requestId the listen request's id
+     * @param filter what it asked for
+     */
+    public record Listener(RequestId requestId, JsonNode filter) {}
+
+    ServerSessionImpl(ServerCore core, Transport transport, boolean statelessMode) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        this.id = HexFormat.of().formatHex(bytes);
+        this.core = core;
+        this.statelessMode = statelessMode;
+        this.session = McpSession.builder(transport)
+                .name("mcp-server-" + id.substring(0, 8))
+                .handlerExecutor(HandlerExecutors.delivery())
+                .requestTimeout(core.config().clientRequestTimeout())
+                .maxRequestTimeout(core.config().clientRequestTimeout())
+                .fallbackRequestHandler(r -> core.router().route(this, r))
+                .requestHandler("ping", r -> core.router().route(this, r))
+                .notificationHandler("notifications/initialized", n -> {})
+                .notificationHandler("notifications/roots/list_changed", n -> {})
+                .onClose(cause -> core.onSessionClosed(this))
+                .build();
+    }
+
+    void start() {
+        session.start();
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public ProtocolVersion protocolVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean isInitialized() {
+        return initialized;
+    }
+
+    @Override
+    public CompletableFuture<Void> closeFuture() {
+        return session.closeFuture();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    /** The engine session. */
+    public McpSession engine() {
+        return session;
+    }
+
+    /** Whether this is a stateless exchange (no initialize expected). */
+    public boolean isStatelessMode() {
+        return statelessMode;
+    }
+
+    void markInitialized(ProtocolVersion version, JsonNode capabilities, JsonNode clientInfo) {
+        this.version = version;
+        this.clientCapabilities = capabilities == null || !capabilities.isObject() ? McpJson.object() : capabilities;
+        this.clientInfo = clientInfo;
+        this.initialized = true;
+        session.setProtocolVersion(version);
+    }
+
+    /** The client's capabilities from initialize (an empty object before it). */
+    public JsonNode clientCapabilities() {
+        return clientCapabilities;
+    }
+
+    /** The client's info from initialize, or null. */
+    public JsonNode clientInfo() {
+        return clientInfo;
+    }
+
+    /** The level set by {@code logging/setLevel}, or null (everything passes). */
+    public String logLevel() {
+        return logLevel;
+    }
+
+    void setLogLevel(String level) {
+        this.logLevel = level;
+    }
+
+    /** The resource URIs this session subscribed to (handshake era). */
+    public Set<String> resourceSubscriptions() {
+        return resourceSubscriptions;
+    }
+
+    /** The open 2026-07-28 listen requests. */
+    public Map<RequestId, Listener> listeners() {
+        return listeners;
+    }
+}
