@@ -78,6 +78,11 @@ public final class McpHttpServlet extends HttpServlet {
                 new RequestGuard(b.dnsRebindingProtection, Set.copyOf(b.allowedHosts), Set.copyOf(b.allowedOrigins));
     }
 
+    /** A builder for a servlet serving {@code server}. */
+    public static Builder builder(dev.jmcp.server.McpServer server) {
+        return new Builder(SessionConnector.of(server));
+    }
+
     /** A builder for a servlet serving {@code connector}'s sessions. */
     public static Builder builder(SessionConnector connector) {
         return new Builder(connector);
