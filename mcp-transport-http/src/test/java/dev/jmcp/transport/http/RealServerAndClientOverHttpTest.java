@@ -24,8 +24,11 @@ class RealServerAndClientOverHttpTest {
                 .name("real-http")
                 .version("1")
                 .tool(
-                        Tool.builder("add", McpJson.parse("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"number\"},"
-                                                + "\"b\":{\"type\":\"number\"}},\"required\":[\"a\",\"b\"]}"))
+                        Tool.builder(
+                                        "add",
+                                        McpJson.parse(
+                                                "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"number\"},"
+                                                        + "\"b\":{\"type\":\"number\"}},\"required\":[\"a\",\"b\"]}"))
                                 .description("adds")
                                 .build(),
                         (request, ctx) -> {
