@@ -36,7 +36,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -525,11 +524,7 @@ public final class StreamableHttpClientTransport implements Transport {
 
     private CompletableFuture<Void> legacyConnect() {
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        CountDownLatch started = new CountDownLatch(1);
-        startReader("jmcp-http-legacy-sse", () -> {
-            started.countDown();
-            legacyLoop(ready);
-        });
+        startReader("jmcp-http-legacy-sse", () -> legacyLoop(ready));
         return ready.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

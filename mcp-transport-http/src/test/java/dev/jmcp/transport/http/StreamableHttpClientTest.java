@@ -226,6 +226,24 @@ class StreamableHttpClientTest {
     }
 
     @Test
+    void subscriptionsListenIsALongLivedStreamThatClosingCancels() throws Exception {
+        URI uri = start(s -> s.keepAliveInterval(Duration.ofMillis(50)));
+        McpSession client = client(StreamableHttpClientTransport.create(uri));
+        ObjectNode params = McpJson.object();
+        params.putObject("_meta").put("io.modelcontextprotocol/protocolVersion", "2026-07-28");
+        params.putObject("notifications").put("toolsListChanged", true);
+        CompletableFuture<JsonNode> listen = client.request("subscriptions/listen", params);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (messages.size() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(messages).startsWith("0", "1", "2", "3", "4");
+        assertThat(listen).isNotDone();
+        listen.cancel(true);
+        assertThat(fake.cancelled.poll(10, TimeUnit.SECONDS)).startsWith("listen:");
+    }
+
+    @Test
     void legacySseServerAndClientFallbackWorkTogether() throws Exception {
         McpHttpServer http =
                 McpHttpServer.builder(fake).servlet(s -> s.legacySse(true)).start();
