@@ -35,17 +35,19 @@ class InputTest {
                 ElicitResult first = ctx.elicit(FormElicitRequest.of("who are you?", schema));
                 ElicitResult second = ctx.elicit(FormElicitRequest.of("really?", schema));
                 sideEffects.incrementAndGet();
-                return CallToolResult.text(first.action().wire() + ":" + first.content().get("username").asString()
-                        + "/" + second.action().wire());
+                return CallToolResult.text(first.action().wire() + ":"
+                        + first.content().get("username").asString() + "/"
+                        + second.action().wire());
             })
             .tool(Tool.builder("sample", EMPTY).description("samples").build(), (req, ctx) -> {
-                CreateMessageResult r = ctx.sample(CreateMessageRequest.builder(
-                                List.of(SamplingMessage.of(Role.USER, TextContent.of("hi"))), 100)
-                        .build());
+                CreateMessageResult r = ctx.sample(
+                        CreateMessageRequest.builder(List.of(SamplingMessage.of(Role.USER, TextContent.of("hi"))), 100)
+                                .build());
                 return CallToolResult.text("LLM said: " + McpJson.write(r.content()));
             })
-            .tool(Tool.builder("roots", EMPTY).description("lists roots").build(), (req, ctx) ->
-                    CallToolResult.text(ctx.roots().get(0).uri()))
+            .tool(
+                    Tool.builder("roots", EMPTY).description("lists roots").build(),
+                    (req, ctx) -> CallToolResult.text(ctx.roots().get(0).uri()))
             .build();
 
     @AfterEach
@@ -56,8 +58,9 @@ class InputTest {
     static Map<String, RequestHandler> clientHandlers() {
         return Map.of(
                 "elicitation/create", r -> McpJson.parse("{\"action\":\"accept\",\"content\":{\"username\":\"ann\"}}"),
-                "sampling/createMessage", r -> McpJson.parse(
-                        "{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"pong\"},\"model\":\"m\"}"),
+                "sampling/createMessage",
+                        r -> McpJson.parse(
+                                "{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"pong\"},\"model\":\"m\"}"),
                 "roots/list", r -> McpJson.parse("{\"roots\":[{\"uri\":\"file:///home\"}]}"));
     }
 
@@ -65,11 +68,23 @@ class InputTest {
     void handshakeEraElicitSampleAndRootsAreServerToClientRequests() {
         try (RawClient c = RawClient.connect(server, clientHandlers())
                 .initialize("2025-11-25", "{\"elicitation\":{},\"sampling\":{},\"roots\":{}}")) {
-            assertThat(c.call("tools/call", "{\"name\":\"ask\"}").get("content").get(0).get("text").asString())
+            assertThat(c.call("tools/call", "{\"name\":\"ask\"}")
+                            .get("content")
+                            .get(0)
+                            .get("text")
+                            .asString())
                     .isEqualTo("accept:ann/accept");
-            assertThat(c.call("tools/call", "{\"name\":\"sample\"}").get("content").get(0).get("text").asString())
+            assertThat(c.call("tools/call", "{\"name\":\"sample\"}")
+                            .get("content")
+                            .get(0)
+                            .get("text")
+                            .asString())
                     .contains("pong");
-            assertThat(c.call("tools/call", "{\"name\":\"roots\"}").get("content").get(0).get("text").asString())
+            assertThat(c.call("tools/call", "{\"name\":\"roots\"}")
+                            .get("content")
+                            .get(0)
+                            .get("text")
+                            .asString())
                     .isEqualTo("file:///home");
         }
     }
@@ -133,7 +148,8 @@ class InputTest {
     @Test
     void statelessInputWithoutTheCapabilityIsMissingCapabilityError() {
         try (RawClient c = RawClient.connect(server)) {
-            assertThat(c.error("tools/call", RawClient.with26Meta("{\"name\":\"sample\"}", "{}")).code())
+            assertThat(c.error("tools/call", RawClient.with26Meta("{\"name\":\"sample\"}", "{}"))
+                            .code())
                     .isEqualTo(ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY);
         }
     }
@@ -143,18 +159,25 @@ class InputTest {
         try (RawClient c = RawClient.connect(server)) {
             String caps = "{\"sampling\":{},\"roots\":{}}";
             JsonNode first = c.call("tools/call", RawClient.with26Meta("{\"name\":\"roots\"}", caps));
-            assertThat(first.get("inputRequests").get("input-0").get("method").asString()).isEqualTo("roots/list");
+            assertThat(first.get("inputRequests").get("input-0").get("method").asString())
+                    .isEqualTo("roots/list");
             ObjectNode retry = RawClient.with26Meta("{\"name\":\"roots\"}", caps);
             retry.put("requestState", first.get("requestState").asString());
             retry.putObject("inputResponses").set("input-0", McpJson.parse("{\"roots\":[{\"uri\":\"file:///r\"}]}"));
-            assertThat(c.call("tools/call", retry).get("content").get(0).get("text").asString()).isEqualTo("file:///r");
+            assertThat(c.call("tools/call", retry)
+                            .get("content")
+                            .get(0)
+                            .get("text")
+                            .asString())
+                    .isEqualTo("file:///r");
         }
     }
 
     private static ObjectNode retry(JsonNode previous, String key, String caps) {
         ObjectNode p = RawClient.with26Meta("{\"name\":\"ask\",\"arguments\":{}}", caps);
         p.put("requestState", previous.get("requestState").asString());
-        p.putObject("inputResponses").set(key, McpJson.parse("{\"action\":\"accept\",\"content\":{\"username\":\"ann\"}}"));
+        p.putObject("inputResponses")
+                .set(key, McpJson.parse("{\"action\":\"accept\",\"content\":{\"username\":\"ann\"}}"));
         return p;
     }
 }
