@@ -126,7 +126,8 @@ final class ContextImpl implements RequestContext {
     @Override
     public void log(LoggingLevel level, String logger, Object data) {
         Objects.requireNonNull(level, "level");
-        String threshold = call.stateless() ? call.metaLogLevel() : call.session().logLevel();
+        String threshold =
+                call.stateless() ? call.metaLogLevel() : call.session().logLevel();
         if (call.stateless() && threshold == null || !Levels.passes(level.wire(), threshold)) {
             return;
         }
