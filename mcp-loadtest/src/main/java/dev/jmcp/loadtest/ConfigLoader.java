@@ -435,6 +435,10 @@ public final class ConfigLoader {
         for (String key : node.propertyNames()) {
             if (!allowed.contains(key)) {
                 String full = path.isEmpty() ? key : path + "." + key;
+                if (!path.isEmpty() && TOP.contains(key)) {
+                    throw error(full, "unknown field; in TOML a key after a [table] header belongs to that table:"
+                            + " move `" + key + " = ...` above the first [table]");
+                }
                 throw error(full, "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
         }

@@ -208,6 +208,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("[[scenario]]\ntype = \"ping\"\n[[stage]]\ntarget_rate = 5\n"
                         + "duration = \"1s\"", "m.toml"))
                 .hasMessage("m.toml:3: stage[0].target_vus: required in the closed model");
+        assertThatThrownBy(() -> ConfigLoader.parse("[[scenario]]\ntype = \"ping\"\nthresholds = [\"p99<1s\"]", "o.toml"))
+                .hasMessageStartingWith("o.toml:3: scenario[0].thresholds: unknown field; in TOML a key after a [table]");
         assertThatThrownBy(() -> ConfigLoader.parse("[test]\nvus = 1", "p.toml"))
                 .hasMessageStartingWith("p.toml:1: test: [test] is not a loadtest.toml section");
         assertThatThrownBy(() -> ConfigLoader.parse("[settings]\nvus = 1", "n.toml"))

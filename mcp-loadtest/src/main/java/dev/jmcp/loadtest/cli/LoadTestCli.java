@@ -115,7 +115,7 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--seed", description = "Random seed")
         Long seed;
 
-        @Option(names = {"-t", "--threshold"}, description = "Threshold such as p99<50ms, error_rate<1%, tool:echo:p95<20ms")
+        @Option(names = {"-t", "--threshold"}, description = "Threshold such as p99<50ms, error_rate<1%%, tool:echo:p95<20ms")
         List<String> thresholds = new ArrayList<>();
 
         @Option(names = "--report-dir", description = "Directory for the JSON and HTML reports (default: loadtest-reports)")
@@ -298,7 +298,7 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--slo-p99", description = "SLO p99 bound, e.g. 200ms")
         String sloP99;
 
-        @Option(names = "--slo-error-rate", description = "SLO error-rate bound, e.g. 1% or 0.01")
+        @Option(names = "--slo-error-rate", description = "SLO error-rate bound, e.g. 1%% or 0.01")
         String sloErrorRate;
 
         @Override
