@@ -63,8 +63,8 @@ class ReportOutputTest {
         ceilingReport = LoadTest.builder()
                 .target(SimulatedTarget.builder().latency(Duration.ofMillis(1)).build())
                 .scenario(Scenario.of("ping", 1, FlowStep.of(Operation.PING, null, null)))
-                .ceiling(new LoadTestConfig.CeilingSettings(20, 20, Duration.ofMillis(300), 60, Duration.ofSeconds(1),
-                        0.5, 0.5))
+                .ceiling(new LoadTestConfig.CeilingSettings(
+                        20, 20, Duration.ofMillis(300), 60, Duration.ofSeconds(1), 0.5, 0.5))
                 .build()
                 .findCeiling();
     }
@@ -86,7 +86,8 @@ class ReportOutputTest {
         assertThat(tree.get("intervals").size()).isGreaterThan(3);
         assertThat(tree.at("/tools/echo/requests").asLong()).isPositive();
         assertThat(tree.at("/summary/errorsByClass/tool_error").asLong()).isPositive();
-        assertThat(McpJson.mapper().readTree(ReportFiles.toJson(ceilingReport)).at("/ceiling/steps")).hasSize(3);
+        assertThat(McpJson.mapper().readTree(ReportFiles.toJson(ceilingReport)).at("/ceiling/steps"))
+                .hasSize(3);
         // the copy in docs/ is the same schema
         Path docs = Path.of("../docs/loadtest-report.schema.json");
         if (Files.exists(docs)) {
@@ -104,10 +105,12 @@ class ReportOutputTest {
 
     @Test
     void thresholdsDecidePassOrFail() {
-        assertThat(report.thresholds()).extracting(LoadTestReport.ThresholdResult::passed)
+        assertThat(report.thresholds())
+                .extracting(LoadTestReport.ThresholdResult::passed)
                 .containsExactly(true, false, true, false);
         assertThat(report.passed()).isFalse();
-        assertThat(report.thresholds().get(1).actual()).isEqualTo(report.summary().errorRate());
+        assertThat(report.thresholds().get(1).actual())
+                .isEqualTo(report.summary().errorRate());
     }
 
     @Test
@@ -128,12 +131,25 @@ class ReportOutputTest {
     void htmlReportIsSelfContainedAndEscapesData() {
         String html = ReportFiles.toHtml(report);
         // nothing to fetch: the only URL is the SVG namespace name, which is never loaded
-        assertThat(html.replace("'http://www.w3.org/2000/svg'", "")).doesNotContain("http:", "https:", "<link",
-                "src=", "@import", "url(");
-        LoadTestReport evil = new LoadTestReport(report.schemaVersion(), "x</script><script>alert(1)</script>",
-                report.model(), report.offeredLoadUnit(), report.sessionMode(), report.startedAt(),
-                report.durationSeconds(), report.stopReason(), report.summary(), report.generator(),
-                report.operations(), report.tools(), report.stages(), report.intervals(), null, null,
+        assertThat(html.replace("'http://www.w3.org/2000/svg'", ""))
+                .doesNotContain("http:", "https:", "<link", "src=", "@import", "url(");
+        LoadTestReport evil = new LoadTestReport(
+                report.schemaVersion(),
+                "x</script><script>alert(1)</script>",
+                report.model(),
+                report.offeredLoadUnit(),
+                report.sessionMode(),
+                report.startedAt(),
+                report.durationSeconds(),
+                report.stopReason(),
+                report.summary(),
+                report.generator(),
+                report.operations(),
+                report.tools(),
+                report.stages(),
+                report.intervals(),
+                null,
+                null,
                 report.thresholds());
         String evilHtml = ReportFiles.toHtml(evil);
         assertThat(evilHtml).doesNotContain("</script><script>alert");
@@ -144,24 +160,48 @@ class ReportOutputTest {
     @Test
     void htmlReportRendersItsChartsInHeadlessChromium() throws Exception {
         String chromium = findChromium();
-        assumeTrue(chromium != null, "chromium not installed (apt-get install -y chromium): HTML rendering not checked");
+        assumeTrue(
+                chromium != null, "chromium not installed (apt-get install -y chromium): HTML rendering not checked");
         LoadTestReport withBreak = report.breakingPoint() != null
                 ? report
-                : new LoadTestReport(report.schemaVersion(), report.target(), report.model(), report.offeredLoadUnit(),
-                        report.sessionMode(), report.startedAt(), report.durationSeconds(), report.stopReason(),
-                        report.summary(), report.generator(), report.operations(), report.tools(), report.stages(),
-                        report.intervals(), new LoadTestReport.BreakingPoint("latency_degradation", "test", 0.8, 3,
-                                150), null, report.thresholds());
+                : new LoadTestReport(
+                        report.schemaVersion(),
+                        report.target(),
+                        report.model(),
+                        report.offeredLoadUnit(),
+                        report.sessionMode(),
+                        report.startedAt(),
+                        report.durationSeconds(),
+                        report.stopReason(),
+                        report.summary(),
+                        report.generator(),
+                        report.operations(),
+                        report.tools(),
+                        report.stages(),
+                        report.intervals(),
+                        new LoadTestReport.BreakingPoint("latency_degradation", "test", 0.8, 3, 150),
+                        null,
+                        report.thresholds());
         Path html = dir.resolve("report.html");
         ReportFiles.writeHtml(withBreak, html);
-        List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-dev-shm-usage", "--user-data-dir=" + dir.resolve("profile"),
-                "--dump-dom", html.toUri().toString()));
-        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("chromium.err").toFile()).start();
+        List<String> cmd = new ArrayList<>(List.of(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + dir.resolve("profile"),
+                "--dump-dom",
+                html.toUri().toString()));
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(dir.resolve("chromium.err").toFile())
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String dom = new String(out, StandardCharsets.UTF_8);
-        assertThat(dom).as("chromium stderr: %s", Files.readString(dir.resolve("chromium.err")))
+        assertThat(dom)
+                .as("chromium stderr: %s", Files.readString(dir.resolve("chromium.err")))
                 .contains("data-rendered=\"true\"");
         for (String id : List.of("chart-latency", "chart-rate", "chart-errors", "chart-scatter")) {
             int at = dom.indexOf("id=\"" + id + "\"");

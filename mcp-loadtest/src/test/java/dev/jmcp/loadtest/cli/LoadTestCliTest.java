@@ -25,7 +25,9 @@ class LoadTestCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int cli(String... args) {
-        return LoadTestCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return LoadTestCli.execute(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -39,8 +41,16 @@ class LoadTestCliTest {
     void passingRunExitsZeroAndWritesJsonHtmlAndJunit() throws Exception {
         Path cfg = config("thresholds = [\"error_rate<1%\"]\n[settings]\nvirtual_users = 2\n\n[[scenario]]\n"
                 + "type = \"tools/call\"\ntool = \"echo\"\narguments = { text = \"hi\" }\n");
-        int code = cli("run", "--config", cfg.toString(), "--duration", "1s", "--report-dir",
-                dir.resolve("reports").toString(), "--junit", dir.resolve("junit.xml").toString(),
+        int code = cli(
+                "run",
+                "--config",
+                cfg.toString(),
+                "--duration",
+                "1s",
+                "--report-dir",
+                dir.resolve("reports").toString(),
+                "--junit",
+                dir.resolve("junit.xml").toString(),
                 "sim:?latency=1ms");
         assertThat(code).as(err.toString()).isEqualTo(LoadTestCli.EXIT_OK);
         try (Stream<Path> files = Files.list(dir.resolve("reports"))) {
@@ -57,8 +67,19 @@ class LoadTestCliTest {
     @Test
     void failedThresholdExits99() throws Exception {
         Path cfg = config("[[scenario]]\ntype = \"ping\"\n");
-        int code = cli("run", "-c", cfg.toString(), "--rate", "50", "--duration", "1s", "--no-report", "--quiet",
-                "-t", "error_rate<1%", "sim:?latency=1ms&error_rate=0.5");
+        int code = cli(
+                "run",
+                "-c",
+                cfg.toString(),
+                "--rate",
+                "50",
+                "--duration",
+                "1s",
+                "--no-report",
+                "--quiet",
+                "-t",
+                "error_rate<1%",
+                "sim:?latency=1ms&error_rate=0.5");
         assertThat(code).isEqualTo(LoadTestCli.EXIT_THRESHOLD);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL").contains("open model");
     }
@@ -86,8 +107,22 @@ class LoadTestCliTest {
     @Test
     void findCeilingPrintsTheSustainableRate() throws Exception {
         Path cfg = config("[[scenario]]\ntype = \"ping\"\n");
-        int code = cli("find-ceiling", "-c", cfg.toString(), "--start-rate", "20", "--step-rate", "20",
-                "--max-rate", "40", "--step-duration", "400ms", "--slo-p99", "1s", "--no-report", "--quiet",
+        int code = cli(
+                "find-ceiling",
+                "-c",
+                cfg.toString(),
+                "--start-rate",
+                "20",
+                "--step-rate",
+                "20",
+                "--max-rate",
+                "40",
+                "--step-duration",
+                "400ms",
+                "--slo-p99",
+                "1s",
+                "--no-report",
+                "--quiet",
                 "sim:?latency=1ms");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ceiling: highest sustainable rate 40.0/s");
@@ -105,16 +140,22 @@ class LoadTestCliTest {
 
     @Test
     void templateBuildsArgumentsFromInputSchemasAndQuotesStdioCommands() {
-        Discovery.Discovered d = new Discovery.Discovered("srv", List.of(new Discovery.Tool("add",
-                        McpJson.mapper().readTree("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"},"
-                                + "\"b\":{\"type\":\"number\",\"default\":2.5},\"mode\":{\"enum\":[\"fast\"]},"
-                                + "\"note\":{\"type\":\"string\"}},\"required\":[\"a\",\"b\",\"mode\"]}"))),
-                List.of("file:///a \"b\""), List.of(new Discovery.Prompt("greet", List.of("name"))));
+        Discovery.Discovered d = new Discovery.Discovered(
+                "srv",
+                List.of(new Discovery.Tool(
+                        "add",
+                        McpJson.mapper()
+                                .readTree("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"},"
+                                        + "\"b\":{\"type\":\"number\",\"default\":2.5},\"mode\":{\"enum\":[\"fast\"]},"
+                                        + "\"note\":{\"type\":\"string\"}},\"required\":[\"a\",\"b\",\"mode\"]}"))),
+                List.of("file:///a \"b\""),
+                List.of(new Discovery.Prompt("greet", List.of("name"))));
         String toml = ConfigTemplate.render(TargetSpec.stdio(List.of("node", "server.js", "--x=\"y\"")), d);
         assertThat(toml).contains("arguments = { a = 1, b = 2.5, mode = \"fast\" }");
         LoadTestConfig c = ConfigLoader.parse(toml, "gen.toml");
         assertThat(c.target().command()).containsExactly("node", "server.js", "--x=\"y\"");
         assertThat(c.scenarios().get(1).steps().get(0).name()).isEqualTo("file:///a \"b\"");
-        assertThat(c.scenarios().get(2).steps().get(0).arguments().get("name").asString()).isEqualTo("example");
+        assertThat(c.scenarios().get(2).steps().get(0).arguments().get("name").asString())
+                .isEqualTo("example");
     }
 }
