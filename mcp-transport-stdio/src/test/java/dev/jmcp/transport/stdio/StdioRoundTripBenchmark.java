@@ -42,10 +42,12 @@ public final class StdioRoundTripBenchmark {
                 .requestTimeout(Duration.ofSeconds(60))
                 .build()) {
             client.connect();
-            run("McpClient -> McpServer, ping", n, inFlight, () -> client.async().ping());
+            run("McpClient -> McpServer, ping", n, inFlight, () -> client.async()
+                    .ping());
         }
 
-        StdioClientTransport raw = StdioClientTransport.builder(TestProcesses.java(false, RawStdioServerMain.class, "serve"))
+        StdioClientTransport raw = StdioClientTransport.builder(
+                        TestProcesses.java(false, RawStdioServerMain.class, "serve"))
                 .build();
         try (McpSession session = McpSession.builder(raw)
                 .requestTimeout(Duration.ofSeconds(60))
