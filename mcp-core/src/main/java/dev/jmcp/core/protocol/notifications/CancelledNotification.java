@@ -2,7 +2,11 @@ package dev.jmcp.core.protocol.notifications;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.internal.RequestIdDeserializer;
+import dev.jmcp.core.protocol.internal.RequestIdSerializer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Params of {@code notifications/cancelled}. {@code requestId} is optional in 2025-11-25 (tasks are
@@ -12,7 +16,11 @@ import tools.jackson.databind.JsonNode;
  * @param reason why, null when absent
  * @param meta the {@code _meta} object, null when absent
  */
-public record CancelledNotification(RequestId requestId, String reason, @JsonProperty("_meta") JsonNode meta) {
+public record CancelledNotification(
+        @JsonSerialize(using = RequestIdSerializer.class) @JsonDeserialize(using = RequestIdDeserializer.class)
+                RequestId requestId,
+        String reason,
+        @JsonProperty("_meta") JsonNode meta) {
     /** Cancels the given request. */
     public static CancelledNotification of(RequestId requestId, String reason) {
         return new CancelledNotification(requestId, reason, null);

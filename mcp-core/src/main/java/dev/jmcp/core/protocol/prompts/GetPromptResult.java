@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * Result of {@code prompts/get}; in 2026-07-28 possibly {@code input_required}.
  *
  * @param description description, null when absent
- * @param messages the messages (empty when the wire omits it)
+ * @param messages the messages (empty when the wire omits it, except in an {@code input_required} result, where it stays null)
  * @param resultType the 2026-07-28 result type, null when absent (complete)
  * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
  * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
@@ -28,7 +28,11 @@ public record GetPromptResult(
         @JsonProperty("_meta") JsonNode meta) {
     /** Creates the value. */
     public GetPromptResult {
-        messages = messages == null ? List.of() : List.copyOf(messages);
+        if (messages != null) {
+            messages = List.copyOf(messages);
+        } else if (ResultType.isComplete(resultType)) {
+            messages = List.of();
+        }
         inputRequests = inputRequests == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputRequests));
     }
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Result of {@code resources/read}; in 2026-07-28 possibly {@code input_required}.
  *
- * @param contents the contents (empty when the wire omits it)
+ * @param contents the contents (empty when the wire omits it, except in an {@code input_required} result, where it stays null)
  * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
  * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
  * @param resultType the 2026-07-28 result type, null when absent (complete)
@@ -31,7 +31,11 @@ public record ReadResourceResult(
         @JsonProperty("_meta") JsonNode meta) {
     /** Creates the value. */
     public ReadResourceResult {
-        contents = contents == null ? List.of() : List.copyOf(contents);
+        if (contents != null) {
+            contents = List.copyOf(contents);
+        } else if (ResultType.isComplete(resultType)) {
+            contents = List.of();
+        }
         inputRequests = inputRequests == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputRequests));
     }
 

@@ -9,6 +9,7 @@ import dev.jmcp.core.protocol.content.SamplingContent;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Result of {@code sampling/createMessage}: the sampled message. Like {@link SamplingMessage},
@@ -58,16 +59,18 @@ public record CreateMessageResult(
         return new CreateMessageResult(role, List.copyOf(blocks), false, model, stopReason, null, null);
     }
 
-    @JsonCreator
-    static CreateMessageResult fromJson(
-            @JsonProperty("role") Role role,
-            @JsonProperty("content") JsonNode content,
-            @JsonProperty("model") String model,
-            @JsonProperty("stopReason") String stopReason,
-            @JsonProperty("resultType") ResultType resultType,
-            @JsonProperty("_meta") JsonNode meta) {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static CreateMessageResult fromJson(ObjectNode node) {
+        JsonNode content = node.get("content");
+        JsonNode resultType = node.get("resultType");
         return new CreateMessageResult(
-                role, SamplingContents.read(content), !content.isArray(), model, stopReason, resultType, meta);
+                SamplingContents.role(node),
+                SamplingContents.read(content),
+                !content.isArray(),
+                SamplingContents.string(node, "model"),
+                SamplingContents.string(node, "stopReason"),
+                resultType != null && resultType.isString() ? ResultType.of(resultType.stringValue()) : null,
+                SamplingContents.meta(node));
     }
 
     /** The wire form of {@code content}: one block or an array. */

@@ -1,6 +1,7 @@
 package dev.jmcp.core.protocol.sampling;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.Role;
 import dev.jmcp.core.protocol.content.SamplingContent;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,30 @@ final class SamplingContents {
             return blocks;
         }
         return List.of(McpJson.mapper().treeToValue(content, SamplingContent.class));
+    }
+
+    static Role role(JsonNode node) {
+        String role = string(node, "role");
+        if (role == null) {
+            throw new IllegalArgumentException("sampling message role is required");
+        }
+        return Role.fromWire(role);
+    }
+
+    static String string(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a string");
+        }
+        return v.stringValue();
+    }
+
+    static JsonNode meta(JsonNode node) {
+        JsonNode meta = node.get("_meta");
+        return meta == null || meta.isNull() ? null : meta;
     }
 
     static Object write(List<SamplingContent> content, boolean single) {

@@ -8,6 +8,7 @@ import dev.jmcp.core.protocol.content.SamplingContent;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A message to or from an LLM. On the wire {@code content} is one block or (2025-11-25) an array of blocks;
@@ -40,12 +41,14 @@ public record SamplingMessage(
         return new SamplingMessage(role, List.copyOf(blocks), false, null);
     }
 
-    @JsonCreator
-    static SamplingMessage fromJson(
-            @JsonProperty("role") Role role,
-            @JsonProperty("content") JsonNode content,
-            @JsonProperty("_meta") JsonNode meta) {
-        return new SamplingMessage(role, SamplingContents.read(content), !content.isArray(), meta);
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static SamplingMessage fromJson(ObjectNode node) {
+        JsonNode content = node.get("content");
+        return new SamplingMessage(
+                SamplingContents.role(node),
+                SamplingContents.read(content),
+                !content.isArray(),
+                SamplingContents.meta(node));
     }
 
     /** The wire form of {@code content}: one block or an array. */

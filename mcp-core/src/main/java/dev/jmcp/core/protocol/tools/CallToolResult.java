@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * errors. In 2026-07-28 a result may instead be {@code input_required}, carrying {@code inputRequests} and/or
  * {@code requestState}.
  *
- * @param content the unstructured result (empty when the wire omits it)
+ * @param content the unstructured result (empty when the wire omits it, except in an {@code input_required} result, where it stays null)
  * @param structuredContent the structured result, null when absent
  * @param isError whether the tool failed, null when absent (false)
  * @param resultType the 2026-07-28 result type, null when absent (complete)
@@ -34,7 +34,11 @@ public record CallToolResult(
         @JsonProperty("_meta") JsonNode meta) {
     /** Creates the value. */
     public CallToolResult {
-        content = content == null ? List.of() : List.copyOf(content);
+        if (content != null) {
+            content = List.copyOf(content);
+        } else if (ResultType.isComplete(resultType)) {
+            content = List.of();
+        }
         inputRequests = inputRequests == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputRequests));
     }
 
@@ -75,7 +79,7 @@ public record CallToolResult(
 
         private Builder() {}
 
-        /** Sets {@code content}: the unstructured result (empty when the wire omits it). */
+        /** Sets {@code content}: the unstructured result (empty when the wire omits it, except in an {@code input_required} result, where it stays null). */
         public Builder content(List<ContentBlock> content) {
             this.content = content;
             return this;
