@@ -41,7 +41,10 @@ public final class Targets {
 
                 @Override
                 public Discovered discover(TargetSpec s, Duration timeout) {
-                    return new Discovered("simulated", List.of(new Tool("echo", null)), List.of("sim://r/1"),
+                    return new Discovered(
+                            "simulated",
+                            List.of(new Tool("echo", null)),
+                            List.of("sim://r/1"),
                             List.of(new Prompt("greet", List.of())));
                 }
             };
