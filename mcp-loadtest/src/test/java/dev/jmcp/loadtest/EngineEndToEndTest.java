@@ -59,7 +59,7 @@ class EngineEndToEndTest {
         assertThat(r.tools()).containsOnlyKeys("echo");
         assertThat(r.tools().get("echo").requests())
                 .isEqualTo(r.operations().get("tools/call").requests());
-        assertThat(r.intervals().size()).isBetween(4, 8);
+        assertThat(r.intervals().size()).isBetween(3, 8);
         assertThat(r.intervals().stream()
                         .mapToLong(LoadTestReport.IntervalPoint::requests)
                         .sum())
@@ -84,12 +84,14 @@ class EngineEndToEndTest {
                 .scenario(Scenario.of("ping", 1, FlowStep.of(Operation.PING, null, null)))
                 .build()
                 .run();
-        double service = r.generator().serviceTime().p99Ms();
-        double latency = r.summary().latency().p99Ms();
-        assertThat(service).isBetween(19.0, 60.0);
-        assertThat(latency).isGreaterThan(5 * service); // waits for the single worker are counted
-        assertThat(r.generator().lag().maxMs()).isGreaterThan(100.0);
-        assertThat(r.summary().requests()).isEqualTo(target.requests());
+        // request k (0-based) was intended at k x 10 ms but cannot start before k x 20 ms: whatever the machine's
+        // speed, the last one's latency is at least (n - 1) x 10 ms + 20 ms, far above its service time
+        long n = r.summary().requests();
+        assertThat(n).isGreaterThan(5);
+        assertThat(r.generator().serviceTime().minMs()).isGreaterThanOrEqualTo(19.9);
+        assertThat(r.summary().latency().maxMs()).isGreaterThanOrEqualTo(0.99 * ((n - 1) * 10 + 20));
+        assertThat(r.generator().lag().maxMs()).isGreaterThanOrEqualTo(0.99 * (n - 1) * 10);
+        assertThat(n).isEqualTo(target.requests());
         LoadTestReport.Generator g = r.generator();
         assertThat(g.scheduledArrivals()).isEqualTo(g.iterations() + g.droppedArrivals());
     }
