@@ -109,14 +109,43 @@ class SubscriptionsTest {
                     listenId.set((Long) r.id().value());
                     return holdOpen(r);
                 });
+        // what the client sends: the in-memory pair drops frames still queued when the client closes it
+        List<JsonNode> sent = new CopyOnWriteArrayList<>();
+        server.pair.clientSide().withOutboundFilter(frame -> {
+            sent.add(McpJson.parse(new String(frame, java.nio.charset.StandardCharsets.UTF_8)));
+            return frame;
+        });
         McpClient client = server.client().build();
         try (server) {
             client.connect();
             Subscription sub = client.subscribe(TOOLS_AND_A);
             client.close();
-            InboundNotification cancelled = server.nextNotification("notifications/cancelled");
-            assertThat(cancelled.params().get("requestId").asLong()).isEqualTo(listenId.get());
+            assertThat(sent)
+                    .filteredOn(m ->
+                            "notifications/cancelled".equals(m.path("method").asString("")))
+                    .extracting(m -> m.get("params").get("requestId").asLong())
+                    .containsExactly(listenId.get());
             assertThat(sub.closeFuture()).succeedsWithin(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aListenTheServerAnswersEndsTheSubscription() throws Exception {
+        try (FakeServer server = FakeServer.stateless("{}").on("subscriptions/listen", r -> {
+                    notify(r, "notifications/subscriptions/acknowledged", ack(r.id().value(), "{}"));
+                    Thread.sleep(100);
+                    return McpJson.object();
+                });
+                McpClient client = server.client().build()) {
+            client.connect();
+            Subscription sub = client.subscribe(TOOLS_AND_A);
+            assertThat(sub.acknowledged())
+                    .isEqualTo(SubscriptionFilter.builder().build());
+            assertThat(sub.closeFuture()).succeedsWithin(Duration.ofSeconds(5));
+            assertThat(sub.isOpen()).isFalse();
+            sub.close(); // idempotent, sends nothing for an ended request
+            Thread.sleep(50);
+            assertThat(server.notifications).isEmpty();
         }
     }
 

@@ -130,7 +130,7 @@ public final class ClientTaskStore {
     /** Moves a working task to a terminal status; false (nothing changes) when it already is terminal. */
     private boolean finish(Entry entry, TaskStatus status, String message, JsonNode result, McpRpcException error) {
         synchronized (entry) {
-            if (entry.status.isTerminal()) {
+            if (entry.status.isTerminal() || entry.expired) {
                 return false;
             }
             entry.status = status;
@@ -161,11 +161,14 @@ public final class ClientTaskStore {
         if (!remove(entry)) {
             return;
         }
-        if (entry.run != null) {
-            entry.run.cancel(true);
+        synchronized (entry) {
+            entry.expired = true; // a handler stopped below no longer changes the task
         }
         entry.outcome.completeExceptionally(
                 new McpRpcException(ErrorCodes.INVALID_PARAMS, "task " + entry.id + " expired (its ttl ran out)"));
+        if (entry.run != null) {
+            entry.run.cancel(true);
+        }
     }
 
     private synchronized boolean remove(Entry entry) {
@@ -312,6 +315,7 @@ public final class ClientTaskStore {
         final long ttl;
         final CompletableFuture<JsonNode> outcome = new CompletableFuture<>();
         volatile TaskStatus status = TaskStatus.WORKING;
+        volatile boolean expired;
         volatile String statusMessage;
         volatile Instant lastUpdatedAt;
         volatile FutureTask<Void> run;
