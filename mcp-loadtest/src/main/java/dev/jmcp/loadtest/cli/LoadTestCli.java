@@ -94,7 +94,9 @@ public final class LoadTestCli implements Callable<Integer> {
 
     /** Options shared by {@code run} and {@code find-ceiling}. */
     abstract static class RunOptions implements Callable<Integer> {
-        @Option(names = {"-c", "--config"}, description = "TOML configuration (jmcp or cargo-pmcp loadtest.toml format)")
+        @Option(
+                names = {"-c", "--config"},
+                description = "TOML configuration (jmcp or cargo-pmcp loadtest.toml format)")
         Path config;
 
         @Option(names = "--duration", description = "Run time without stages, e.g. 15s, 2m")
@@ -115,10 +117,14 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--seed", description = "Random seed")
         Long seed;
 
-        @Option(names = {"-t", "--threshold"}, description = "Threshold such as p99<50ms, error_rate<1%, tool:echo:p95<20ms")
+        @Option(
+                names = {"-t", "--threshold"},
+                description = "Threshold such as p99<50ms, error_rate<1%%, tool:echo:p95<20ms")
         List<String> thresholds = new ArrayList<>();
 
-        @Option(names = "--report-dir", description = "Directory for the JSON and HTML reports (default: loadtest-reports)")
+        @Option(
+                names = "--report-dir",
+                description = "Directory for the JSON and HTML reports (default: loadtest-reports)")
         Path reportDir = Path.of("loadtest-reports");
 
         @Option(names = "--no-report", description = "Write no report files")
@@ -133,7 +139,10 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--header", description = "Extra HTTP header NAME=VALUE")
         List<String> headers = new ArrayList<>();
 
-        @Parameters(arity = "0..*", paramLabel = "URL | -- COMMAND ARGS", description = "HTTP URL, or (after --) the stdio command")
+        @Parameters(
+                arity = "0..*",
+                paramLabel = "URL | -- COMMAND ARGS",
+                description = "HTTP URL, or (after --) the stdio command")
         List<String> target = new ArrayList<>();
 
         @CommandLine.Spec
@@ -167,8 +176,8 @@ public final class LoadTestCli implements Callable<Integer> {
                 }
             }
             if (sessionMode != null) {
-                s = s.withSessionMode(SessionMode.valueOf(
-                        sessionMode.toUpperCase(Locale.ROOT).replace('-', '_')));
+                s = s.withSessionMode(
+                        SessionMode.valueOf(sessionMode.toUpperCase(Locale.ROOT).replace('-', '_')));
             }
             if (seed != null) {
                 s = s.withSeed(seed);
@@ -209,16 +218,19 @@ public final class LoadTestCli implements Callable<Integer> {
         int runAndReport(boolean ceiling) throws Exception {
             LoadTestConfig cfg = loadConfig();
             PrintStream out = parent.stdout;
-            LoadTest test = LoadTest.builder().config(cfg).liveView(quiet ? null : out).build();
+            LoadTest test =
+                    LoadTest.builder().config(cfg).liveView(quiet ? null : out).build();
             CountDownLatch finished = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                test.stop();
-                try {
-                    finished.await(15, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "jmcp-loadtest-shutdown");
+            Thread hook = new Thread(
+                    () -> {
+                        test.stop();
+                        try {
+                            finished.await(15, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "jmcp-loadtest-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 LoadTestReport report = ceiling ? test.findCeiling() : test.run();
@@ -280,8 +292,11 @@ public final class LoadTestCli implements Callable<Integer> {
     }
 
     /** {@code find-ceiling}: steps the arrival rate up until the SLO breaks. */
-    @Command(name = "find-ceiling", mixinStandardHelpOptions = true,
-            description = "Step the open-model arrival rate up until the SLO breaks; report the highest sustainable rate")
+    @Command(
+            name = "find-ceiling",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Step the open-model arrival rate up until the SLO breaks; report the highest sustainable rate")
     static final class FindCeiling extends RunOptions {
         @Option(names = "--start-rate", description = "First rate (per second)")
         Double startRate;
@@ -298,7 +313,7 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--slo-p99", description = "SLO p99 bound, e.g. 200ms")
         String sloP99;
 
-        @Option(names = "--slo-error-rate", description = "SLO error-rate bound, e.g. 1% or 0.01")
+        @Option(names = "--slo-error-rate", description = "SLO error-rate bound, e.g. 1%% or 0.01")
         String sloErrorRate;
 
         @Override
@@ -313,8 +328,15 @@ public final class LoadTestCli implements Callable<Integer> {
                     sloP99 != null ? Durations.parse(sloP99) : c.sloP99(),
                     sloErrorRate != null ? fraction(sloErrorRate) : c.sloErrorRate(),
                     c.sloDropRate());
-            return new LoadTestConfig(cfg.target(), cfg.settings(), cfg.scenarios(), cfg.stages(), cfg.thresholds(),
-                    cfg.breakingPoint(), c, cfg.source());
+            return new LoadTestConfig(
+                    cfg.target(),
+                    cfg.settings(),
+                    cfg.scenarios(),
+                    cfg.stages(),
+                    cfg.thresholds(),
+                    cfg.breakingPoint(),
+                    c,
+                    cfg.source());
         }
 
         private static double fraction(String s) {
@@ -329,9 +351,14 @@ public final class LoadTestCli implements Callable<Integer> {
     }
 
     /** {@code init}: discovers a server's tools, resources and prompts and writes a starting config. */
-    @Command(name = "init", mixinStandardHelpOptions = true, description = "Write a starting config from what a server offers")
+    @Command(
+            name = "init",
+            mixinStandardHelpOptions = true,
+            description = "Write a starting config from what a server offers")
     static final class Init implements Callable<Integer> {
-        @Option(names = {"-o", "--output"}, description = "Where to write (default: loadtest.toml)")
+        @Option(
+                names = {"-o", "--output"},
+                description = "Where to write (default: loadtest.toml)")
         Path output = Path.of("loadtest.toml");
 
         @Option(names = "--force", description = "Overwrite an existing file")
@@ -363,8 +390,14 @@ public final class LoadTestCli implements Callable<Integer> {
             }
             Files.writeString(output, ConfigTemplate.render(t, found), StandardCharsets.UTF_8);
             ConfigLoader.load(output); // what we write must load
-            spec.commandLine().getOut().printf("wrote %s: %d tools, %d resources, %d prompts%n", output,
-                    found.tools().size(), found.resourceUris().size(), found.prompts().size());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "wrote %s: %d tools, %d resources, %d prompts%n",
+                            output,
+                            found.tools().size(),
+                            found.resourceUris().size(),
+                            found.prompts().size());
             return EXIT_OK;
         }
     }

@@ -42,6 +42,11 @@ public final class McpHttpServer implements AutoCloseable {
         this.tls = b.sslContextFactory != null;
     }
 
+    /** A builder serving {@code server}: {@code McpHttpServer.builder(server).port(0).start()}. */
+    public static Builder builder(dev.jmcp.server.McpServer server) {
+        return new Builder(SessionConnector.of(server));
+    }
+
     /** A builder serving {@code sessions} (an MCP server adapter). */
     public static Builder builder(SessionConnector sessions) {
         return new Builder(sessions);

@@ -36,7 +36,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -252,8 +251,7 @@ public final class StreamableHttpClientTransport implements Transport {
         }
         if ((status == 401 || status == 403) && authorizer != null && mayRetryAuth) {
             drain(response.body());
-            if (authorizer.onUnauthorized(
-                    endpoint, status, response.headers().allValues("WWW-Authenticate"))) {
+            if (authorizer.onUnauthorized(endpoint, status, response.headers().allValues("WWW-Authenticate"))) {
                 statelessRequests.remove(requestId == null ? RequestId.of("") : requestId, handle);
                 return post(message, false);
             }
@@ -441,7 +439,8 @@ public final class StreamableHttpClientTransport implements Transport {
                         http.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
                 handle.call = call;
                 response = call.get(requestTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+            } catch (java.util.concurrent.ExecutionException
+                    | java.util.concurrent.TimeoutException
                     | java.util.concurrent.CancellationException e) {
                 LOG.debug("GET stream failed: {}", e.toString());
                 return null;
@@ -449,7 +448,8 @@ public final class StreamableHttpClientTransport implements Transport {
             int status = response.statusCode();
             if ((status == 401 || status == 403) && authorizer != null && attempt == 0) {
                 drain(response.body());
-                if (authorizer.onUnauthorized(endpoint, status, response.headers().allValues("WWW-Authenticate"))) {
+                if (authorizer.onUnauthorized(
+                        endpoint, status, response.headers().allValues("WWW-Authenticate"))) {
                     continue;
                 }
             }
@@ -524,11 +524,7 @@ public final class StreamableHttpClientTransport implements Transport {
 
     private CompletableFuture<Void> legacyConnect() {
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        CountDownLatch started = new CountDownLatch(1);
-        startReader("jmcp-http-legacy-sse", () -> {
-            started.countDown();
-            legacyLoop(ready);
-        });
+        startReader("jmcp-http-legacy-sse", () -> legacyLoop(ready));
         return ready.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -555,8 +551,7 @@ public final class StreamableHttpClientTransport implements Transport {
                     if ("endpoint".equals(event.name())) {
                         legacyPostUri = endpoint.resolve(event.data().trim());
                         ready.complete(null);
-                    } else if (!event.data().isBlank()
-                            && (event.name() == null || "message".equals(event.name()))) {
+                    } else if (!event.data().isBlank() && (event.name() == null || "message".equals(event.name()))) {
                         try {
                             for (JsonRpcMessage m : codec.decodeAll(event.data().getBytes(StandardCharsets.UTF_8))) {
                                 deliver(m);

@@ -114,13 +114,14 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             redirect = codeHandler.redirectUri().orElse(null);
         }
         this.redirectUri = redirect;
-        OAuthClientMetadata md = b.clientMetadata;
-        if (md == null) {
-            md = OAuthClientMetadata.of("jmcp", redirect == null ? "" : redirect.toString());
-        }
-        if (redirect != null && md.redirectUris().isEmpty()
-                || redirect != null && md.redirectUris().equals(List.of(""))) {
-            md = md.withRedirectUris(List.of(redirect.toString()));
+        OAuthClientMetadata md = b.clientMetadata != null
+                ? b.clientMetadata
+                : OAuthClientMetadata.of("jmcp", "").withRedirectUris(List.of());
+        if (redirect != null && !md.redirectUris().contains(redirect.toString())) {
+            // the registered redirect URIs must contain the one the authorization request uses
+            List<String> uris = new ArrayList<>(md.redirectUris());
+            uris.add(0, redirect.toString());
+            md = md.withRedirectUris(uris);
         }
         this.clientMetadata = md;
     }
