@@ -7,6 +7,7 @@ import dev.jmcp.core.session.McpSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +43,25 @@ public final class StdioRoundTripBenchmark {
                 .requestTimeout(Duration.ofSeconds(60))
                 .build()) {
             client.connect();
-            run("McpClient -> McpServer, ping", n, inFlight, () -> client.async()
+            run("McpClient -> McpServer, ping (2025-11-25)", n, inFlight, () -> client.async()
                     .ping());
+            Map<String, Object> toolArgs = Map.of("text", "hello");
+            run("McpClient -> McpServer, tools/call (2025-11-25)", n, inFlight, () -> client.async()
+                    .callTool("echo", toolArgs));
+        }
+
+        StdioClientTransport stateless = StdioClientTransport.builder(
+                        TestProcesses.java(false, McpStdioServerMain.class))
+                .build();
+        try (McpClient client = McpClient.builder()
+                .transport(stateless)
+                .clientInfo("bench", "1.0.0")
+                .requestTimeout(Duration.ofSeconds(60))
+                .build()) {
+            client.connect();
+            Map<String, Object> toolArgs = Map.of("text", "hello");
+            run("McpClient -> McpServer, tools/call (2026-07-28)", n, inFlight, () -> client.async()
+                    .callTool("echo", toolArgs));
         }
 
         StdioClientTransport raw = StdioClientTransport.builder(
@@ -70,7 +88,7 @@ public final class StdioRoundTripBenchmark {
         concurrent(n, inFlight, call);
         double conSeconds = (System.nanoTime() - t1) / 1e9;
         System.out.printf(
-                "%-40s sequential: %8.0f round trips/s (%.1f us each)   concurrent: %8.0f round trips/s%n",
+                "%-48s sequential: %8.0f round trips/s (%.1f us each)   concurrent: %8.0f round trips/s%n",
                 name, n / seqSeconds, seqSeconds * 1e6 / n, n / conSeconds);
     }
 
