@@ -39,7 +39,18 @@ import tools.jackson.databind.JsonNode;
  * minutes. Expired tokens are refreshed before use.
  *
  * <p>Scope selection: the builder's scopes override, else the challenge's {@code scope}, else every scope the
- * resource metadata lists, else no {@code scope} parameter.
+ * resource metadata lists, else no {@code scope} parameter; {@code offline_access} is added only when the
+ * authorization server lists it in {@code scopes_supported}.
+ *
+ * <p>Authorization server checks: the metadata's {@code issuer} must equal the issuer named by the resource
+ * metadata (RFC 8414 §3.3), and an authorization response's {@code iss} must equal it exactly (RFC 9207; required
+ * when the server advertises it). A 401 for a token that was accepted before triggers discovery again: when the
+ * resource now names another authorization server, the client registers there anew (credentials are kept per
+ * issuer, SEP-2352). Dynamic registration sends {@code application_type} {@code native} for loopback redirect URIs
+ * and {@code web} otherwise, with the {@code refresh_token} grant.
+ *
+ * <p>Grants: authorization code (default), client credentials ({@link Builder#clientCredentialsGrant()}), or
+ * cross-app access ({@link Builder#crossAppAccess(URI, String, String, java.util.function.Supplier)}).
  *
  * <p>Tokens are kept in the {@link TokenStore} under the resource and issuer, sent only to the origin of the
  * resource they were issued for, and never logged. Thread-safe; authorizations are serialized.
