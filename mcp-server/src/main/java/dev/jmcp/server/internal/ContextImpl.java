@@ -81,6 +81,11 @@ final class ContextImpl implements RequestContext {
     }
 
     @Override
+    public dev.jmcp.core.jsonrpc.RequestId requestId() {
+        return call.request().id();
+    }
+
+    @Override
     public Optional<AuthInfo> authInfo() {
         return Optional.ofNullable(call.auth());
     }
