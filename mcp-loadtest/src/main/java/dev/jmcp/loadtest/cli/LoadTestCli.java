@@ -59,7 +59,22 @@ public final class LoadTestCli implements Callable<Integer> {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        quietLogging();
         System.exit(execute(args, System.out, System.err));
+    }
+
+    /**
+     * Without a logback configuration of the user's, only warnings are logged (to stderr): the SDK's debug logging
+     * would drown the live view and cost the generator time.
+     */
+    private static void quietLogging() {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return;
+        }
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     /** Runs the command line and returns the exit code (for tests and embedding). */

@@ -13,6 +13,7 @@ import dev.jmcp.core.protocol.resources.TextResourceContents;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.server.McpServer;
+import dev.jmcp.transport.http.McpHttpServer;
 import dev.jmcp.transport.stdio.StdioServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,10 +98,25 @@ public final class TestServers {
         return cmd;
     }
 
-    /** Serves the fixture on stdin/stdout until stdin closes. */
-    public static void main(String[] args) {
+    /**
+     * Serves the fixture on stdin/stdout until stdin closes; with {@code http PORT}, on
+     * {@code http://127.0.0.1:PORT/mcp} until stdin closes (for trying the CLI by hand).
+     */
+    public static void main(String[] args) throws Exception {
         try (McpServer server = server()) {
-            StdioServer.serve(server);
+            if (args.length == 2 && args[0].equals("http")) {
+                try (McpHttpServer http = McpHttpServer.builder(server)
+                        .port(Integer.parseInt(args[1]))
+                        .start()) {
+                    System.out.println(http.uri());
+                    System.out.flush();
+                    while (System.in.read() >= 0) {
+                        // serve until stdin closes
+                    }
+                }
+            } else {
+                StdioServer.serve(server);
+            }
         }
     }
 }
