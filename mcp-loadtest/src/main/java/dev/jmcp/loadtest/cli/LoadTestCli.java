@@ -6,6 +6,7 @@ import dev.jmcp.loadtest.LoadModel;
 import dev.jmcp.loadtest.LoadTest;
 import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.LoadTestConfig.Settings;
+import dev.jmcp.loadtest.LoadTestConfig.Stage;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.ReportFiles;
 import dev.jmcp.loadtest.Targets;
@@ -58,7 +59,22 @@ public final class LoadTestCli implements Callable<Integer> {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        quietLogging();
         System.exit(execute(args, System.out, System.err));
+    }
+
+    /**
+     * Without a logback configuration of the user's, only warnings are logged (to stderr): the SDK's debug logging
+     * would drown the live view and cost the generator time.
+     */
+    private static void quietLogging() {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return;
+        }
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
@@ -99,7 +115,9 @@ public final class LoadTestCli implements Callable<Integer> {
                 description = "TOML configuration (jmcp or cargo-pmcp loadtest.toml format)")
         Path config;
 
-        @Option(names = "--duration", description = "Run time without stages, e.g. 15s, 2m")
+        @Option(
+                names = "--duration",
+                description = "Run time, e.g. 15s, 2m (with stages: the run stops there, the stages cut)")
         String duration;
 
         @Option(names = "--vus", description = "Closed model: virtual users (ignored with stages)")
@@ -183,6 +201,9 @@ public final class LoadTestCli implements Callable<Integer> {
                 s = s.withSeed(seed);
             }
             cfg = cfg.withSettings(s);
+            if (duration != null && !cfg.stages().isEmpty()) {
+                cfg = cfg.withStages(capStages(cfg.stages(), Durations.parse(duration)));
+            }
             if ((vus != null || rate != null) && !cfg.stages().isEmpty()) {
                 spec.commandLine().getErr().println("note: --vus/--rate ignored because the config has stages");
             }
@@ -260,8 +281,45 @@ public final class LoadTestCli implements Callable<Integer> {
                 ReportFiles.writeJUnitXml(report, junit);
                 out.println("junit: " + junit);
             }
+            LoadTestReport.Generator g = report.generator();
+            if (g.sessionsOpened() == 0 && g.sessionOpenFailures() > 0) {
+                spec.commandLine()
+                        .getErr()
+                        .println("error: target unreachable: no session could be opened (" + g.sessionOpenFailures()
+                                + " attempts; see errors in the report)");
+                return EXIT_FAILURE;
+            }
             return report.passed() ? EXIT_OK : EXIT_THRESHOLD;
         }
+    }
+
+    /**
+     * The stages cut at {@code limit} (so {@code --duration} bounds a staged run too): later stages are dropped and
+     * the stage running at the limit ends there, at the level its ramp has reached by then.
+     */
+    static List<Stage> capStages(List<Stage> stages, Duration limit) {
+        List<Stage> out = new ArrayList<>();
+        long left = limit.toNanos();
+        double previousVus = 0;
+        double previousRate = 0;
+        for (Stage s : stages) {
+            if (left <= 0) {
+                break;
+            }
+            long d = s.duration().toNanos();
+            if (d <= left) {
+                out.add(s);
+            } else {
+                double f = s.ramp() ? left / (double) d : 1;
+                int vus = (int) Math.round(previousVus + (s.targetVus() - previousVus) * f);
+                double rate = previousRate + (s.targetRate() - previousRate) * f;
+                out.add(new Stage(s.name(), Duration.ofNanos(left), vus, rate, s.ramp()));
+            }
+            left -= d;
+            previousVus = s.targetVus();
+            previousRate = s.targetRate();
+        }
+        return out;
     }
 
     static TargetSpec targetSpec(List<String> target, List<String> headers) {

@@ -96,12 +96,24 @@ class LoadTestCliTest {
     }
 
     @Test
-    void unreachableBindingIsExit1() throws Exception {
+    void unreachableTargetIsExit1() throws Exception {
         Path cfg = config("[[scenario]]\ntype = \"ping\"\n");
-        // no MCP binding on this class path (the lead adds McpTarget): a runtime failure, not a config error
-        int code = cli("run", "-c", cfg.toString(), "--duration", "1s", "--no-report", "http://127.0.0.1:9/mcp");
-        assertThat(code).isEqualTo(LoadTestCli.EXIT_FAILURE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("TargetFactory");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        int code = cli(
+                "run",
+                "-c",
+                cfg.toString(),
+                "--duration",
+                "1s",
+                "--no-report",
+                "--quiet",
+                "http://127.0.0.1:" + port + "/mcp");
+        assertThat(code).as(err.toString()).isEqualTo(LoadTestCli.EXIT_FAILURE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("target unreachable");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("connection");
     }
 
     @Test
