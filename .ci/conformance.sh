@@ -112,6 +112,10 @@ run_client_suite() {
   ensure_jar "$JMCP_CONFORMANCE_CLIENT_CMD"
   # shellcheck disable=SC2086
   node "$cli" list --client $spec_args | sed -n 's/^  - \([^ ]*\).*/\1/p' >"$dir/scenarios.txt"
+  if [[ "$JMCP_CONFORMANCE_CLIENT_CMD" == *"$JMCP_JAR"* ]] && [ ! -f "$JMCP_JAR" ]; then
+    echo "conformance $label: 0 passed, $(wc -l <"$dir/scenarios.txt") failed (0 expected) [${JMCP_JAR#"$CI_ROOT"/} missing]" | tee "$dir/judgement.txt"
+    status=1; return
+  fi
   if [ -n "${CONFORMANCE_SCENARIOS:-}" ]; then
     tr ' ' '\n' <<<"$CONFORMANCE_SCENARIOS" | grep -Fxf "$dir/scenarios.txt" >"$dir/selected.txt" || true
     mv "$dir/selected.txt" "$dir/scenarios.txt"

@@ -1,6 +1,7 @@
 package dev.jmcp.server;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.Icon;
 import dev.jmcp.core.protocol.prompts.Prompt;
 import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.ResourceTemplate;
@@ -132,6 +133,7 @@ public final class McpServer implements AutoCloseable {
         private String description;
         private String websiteUrl;
         private String instructions;
+        private List<Icon> icons;
         private Executor executor;
         private Duration handlerTimeout = Duration.ofMinutes(10);
         private Duration clientRequestTimeout = Duration.ofMinutes(5);
@@ -177,6 +179,12 @@ public final class McpServer implements AutoCloseable {
         /** The project's website ({@code serverInfo.websiteUrl}, 2025-11-25). */
         public Builder websiteUrl(String websiteUrl) {
             this.websiteUrl = websiteUrl;
+            return this;
+        }
+
+        /** Icons of the server ({@code serverInfo.icons}, 2025-11-25). */
+        public Builder icons(List<Icon> icons) {
+            this.icons = icons == null ? null : List.copyOf(icons);
             return this;
         }
 
@@ -308,6 +316,9 @@ public final class McpServer implements AutoCloseable {
             }
             if (websiteUrl != null) {
                 info.put("websiteUrl", websiteUrl);
+            }
+            if (icons != null && !icons.isEmpty()) {
+                info.set("icons", McpJson.toTree(icons));
             }
             byte[] secret = stateSecret;
             if (secret == null) {

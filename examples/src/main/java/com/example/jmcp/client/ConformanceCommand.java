@@ -19,7 +19,6 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.transport.http.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.auth.HeadlessAuthorizationCodeHandler;
 import dev.jmcp.transport.http.auth.OAuthClientProvider;
-import dev.jmcp.transport.http.auth.StaticBearerAuthorizer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -69,9 +68,7 @@ public final class ConformanceCommand implements Callable<Integer> {
     private McpClient client(String scenario, JsonNode context, String version) throws Exception {
         StreamableHttpClientTransport.Builder http =
                 StreamableHttpClientTransport.builder(url).requestTimeout(Duration.ofSeconds(30));
-        if (scenario.equals("auth/cross-app-access-complete-flow")) {
-            http.authorizer(new StaticBearerAuthorizer(new CrossAppAccess().accessToken(url, context)));
-        } else if (scenario.startsWith("auth/")) {
+        if (scenario.startsWith("auth/")) {
             http.authorizer(oauth(scenario, context));
         }
         McpClientBuilder builder = McpClient.builder()
@@ -94,6 +91,14 @@ public final class ConformanceCommand implements Callable<Integer> {
             case "auth/client-credentials-jwt":
                 return b.privateKeyJwt(clientId, context.path("private_key_pem").asString())
                         .clientCredentialsGrant()
+                        .build();
+            case "auth/cross-app-access-complete-flow":
+                // Enterprise-managed authorization: the IdP's ID token -> ID-JAG -> access token.
+                return b.clientCredentials(clientId, secret)
+                        .crossAppAccess(
+                                URI.create(context.path("idp_token_endpoint").asString()),
+                                context.path("idp_client_id").asString(),
+                                context.path("idp_id_token").asString())
                         .build();
             case "auth/client-credentials-basic":
                 return b.clientCredentials(clientId, secret)

@@ -93,6 +93,9 @@ final class Negotiation {
         {
             if (err != null) {
                 McpException e = ClientRuntime.unwrap(err);
+                if (isAuthorizationFailure(e)) {
+                    throw e; // e.g. an OAuth failure: initialize would fail the same way
+                }
                 if (pinnedStateless || !session.isOpen()) {
                     throw new McpException("server/discover failed: " + e.getMessage(), e);
                 }
@@ -124,6 +127,18 @@ final class Negotiation {
             }
             return null;
         }
+    }
+
+    /**
+     * Whether discovery failed for a reason that is not about the era: a specific exception a transport raised
+     * that is neither a transport, RPC, timeout nor cancellation failure (an HTTP authorizer's OAuth error).
+     */
+    private static boolean isAuthorizationFailure(McpException e) {
+        return e.getClass() != McpException.class
+                && !(e instanceof dev.jmcp.core.McpTransportException)
+                && !(e instanceof dev.jmcp.core.McpRpcException)
+                && !(e instanceof dev.jmcp.core.McpTimeoutException)
+                && !(e instanceof dev.jmcp.core.McpCancelledException);
     }
 
     private CompletableFuture<ServerState> initialize(ProtocolVersion requested) {

@@ -96,6 +96,35 @@ final class FakeServer implements SessionConnector {
             }
             return McpJson.object();
         });
+        b.requestHandler("headers", r -> {
+            ObjectNode result = McpJson.object();
+            for (String name : List.of(
+                    "mcp-protocol-version", "mcp-session-id", "x-custom", "authorization", "mcp-method", "mcp-name")) {
+                r.context().header(name).ifPresent(v -> result.put(name, v));
+            }
+            return result;
+        });
+        b.requestHandler("flood", r -> {
+            int count = r.params().get("count").intValue();
+            String payload = "y".repeat(r.params().get("size").intValue());
+            for (int i = 0; i < count; i++) {
+                r.session()
+                        .notify(
+                                "notifications/message",
+                                McpJson.object().put("i", i).put("p", payload));
+            }
+            return McpJson.object();
+        });
+        b.requestHandler("subscriptions/listen", r -> {
+            r.onCancel(() -> cancelled.add("listen:" + r.id().value()));
+            r.notify("notifications/subscriptions/acknowledged", McpJson.object())
+                    .get(5, TimeUnit.SECONDS);
+            for (int i = 0; !r.isCancelled() && i < 1000; i++) {
+                r.notify("notifications/message", McpJson.object().put("i", i)).get(5, TimeUnit.SECONDS);
+                Thread.sleep(20);
+            }
+            return McpJson.object();
+        });
         b.notificationHandler("notifications/initialized", n -> notifications.add(n.method()));
         b.notificationHandler("notifications/ping", n -> notifications.add(n.method()));
         McpSession session = b.build();

@@ -87,11 +87,12 @@ public final class Discovery {
         for (URI candidate : authorizationServerCandidates(issuerUri)) {
             AuthorizationServerMetadata md = fetchAsMetadata(candidate);
             if (md != null) {
-                // RFC 8414 section 3.3 (SEP-2468): metadata found from an issuer the resource named must name that
-                // issuer. Without protected resource metadata (the 2025-03-26 fallback) the origin is only a guess.
-                if (prm != null && !sameIssuer(md.issuer(), issuer)) {
+                // RFC 8414 §3.3: the metadata's issuer must be the issuer the well-known URL was built from. Only
+                // checked when the issuer came from resource metadata: 2025-03-26 servers without it have none.
+                if (prm != null && !issuer.equals(md.issuer())) {
                     throw new OAuthException("authorization server metadata at " + OAuthHttp.safe(candidate)
-                            + " names issuer " + md.issuer() + " instead of " + issuer + "; refusing to use it");
+                            + " names issuer " + md.issuer() + ", not " + issuer
+                            + " (RFC 8414 section 3.3); refusing to use it");
                 }
                 return new Result(prm, prmUrl, resource, issuer, md, true);
             }
@@ -170,17 +171,6 @@ public final class Discovery {
         } catch (McpException e) {
             return null;
         }
-    }
-
-    private static boolean sameIssuer(String found, String expected) {
-        if (found == null) {
-            return false;
-        }
-        return strip(found).equals(strip(expected));
-    }
-
-    private static String strip(String issuer) {
-        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 
     private static void addIfAbsent(List<URI> list, URI uri) {
