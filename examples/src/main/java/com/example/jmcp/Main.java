@@ -35,7 +35,27 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::onError)
                 .execute(args);
+    }
+
+    /** Prints a failure in one line (the stack trace too with {@code JMCP_DEBUG=1}) and exits 2. */
+    private static int onError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        cmd.getErr().println("error: " + describe(e));
+        if (System.getenv("JMCP_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return 2;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+                sb.append(": ").append(c.getMessage());
+            }
+        }
+        return sb.toString();
     }
 
     @Override

@@ -25,6 +25,9 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.http.McpHttpServer;
 import dev.jmcp.transport.http.StreamableHttpClientTransport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +155,25 @@ class EverythingServerHttpTest {
             assertThat(text(c.callTool("test_input_required_result_list_roots", Map.of())))
                     .contains("file:///tmp/project");
         }
+    }
+
+    @Test
+    void cliListsToolsAndReportsToolErrorsByExitCode() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int list;
+        int error;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            list = Main.run("client", "--http", http.uri().toString(), "tools", "list", "--json");
+            error = Main.run("client", "--http", http.uri().toString(), "tools", "call", "test_error_handling");
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(list).isZero();
+        assertThat(error).isEqualTo(1);
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+                .contains("\"test_simple_text\"", "intentionally returns an error");
     }
 
     static String text(CallToolResult r) {
