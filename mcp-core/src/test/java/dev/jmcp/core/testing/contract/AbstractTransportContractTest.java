@@ -303,14 +303,21 @@ public abstract class AbstractTransportContractTest {
     @Test
     public void serverCloseFailsPendingRequestsPromptlyWithTransportException() throws Exception {
         McpSession client = initializedSession();
-        CompletableFuture<JsonNode> pending = client.request("hang", McpJson.object());
-        Await.result(client.request("echo", McpJson.object()), WAIT); // the hang request reached the server
+        CompletableFuture<Void> streamStarted = new CompletableFuture<>();
+        client.setNotificationHandler("contract/event", n -> streamStarted.complete(null));
+        CompletableFuture<JsonNode> silent = client.request("hang", McpJson.object());
+        CompletableFuture<JsonNode> started =
+                client.request("hang", McpJson.object().put("notifyFirst", true));
+        streamStarted.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        Await.result(client.request("echo", McpJson.object()), WAIT);
         Await.result(client.notify("contract/close", null), WAIT);
-        // the server's handler would wait 20 s: failing within WAIT means the close was noticed, not timed out
-        assertThatThrownBy(() -> pending.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                .isInstanceOf(ExecutionException.class)
-                .cause()
-                .isInstanceOf(McpTransportException.class);
+        // the server's handlers would wait 20 s: failing within WAIT means the close was noticed, not timed out
+        for (CompletableFuture<JsonNode> pending : List.of(silent, started)) {
+            assertThatThrownBy(() -> pending.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(McpTransportException.class);
+        }
     }
 
     @Test

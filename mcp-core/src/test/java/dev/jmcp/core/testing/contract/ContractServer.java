@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code contract/event} notifications on the request's stream, then the result); {@code progress} (three
  * progress notifications, then the result); {@code sample} (asks the client {@code sampling/createMessage}
  * and returns its answer); {@code broadcast} (a {@code contract/broadcast} notification on the general
- * channel); {@code gate} (waits until {@code open} is called); {@code open}; {@code sleep {ms}}; {@code hang}
- * (waits until cancelled). Notifications: {@code contract/note {n}} is recorded; {@code contract/close} closes
+ * channel); {@code gate} (waits until {@code open} is called); {@code open}; {@code sleep {ms}}; {@code hang
+ * {notifyFirst}} (optionally one {@code contract/event} on its stream, then waits until cancelled). Notifications: {@code contract/note {n}} is recorded; {@code contract/close} closes
  * the server's session.
  */
 public final class ContractServer {
@@ -102,6 +102,10 @@ public final class ContractServer {
             return r.params();
         });
         b.requestHandler("hang", r -> {
+            if (r.params() != null && r.params().path("notifyFirst").asBoolean(false)) {
+                r.notify("contract/event", McpJson.object().put("i", 0))
+                        .get(HANDLER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
             long deadline = System.nanoTime() + HANDLER_WAIT.toNanos();
             while (!r.isCancelled() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
