@@ -508,6 +508,11 @@ public final class McpSession implements AutoCloseable {
         }
 
         @Override
+        public void onRequestAborted(RequestId id, McpTransportException cause) {
+            fail(id, cause);
+        }
+
+        @Override
         public void onClose(Throwable cause) {
             shutdown(cause, false);
         }
