@@ -20,6 +20,11 @@ final class HandshakeInput implements InputChannel {
     private final Duration timeout;
     private final Sender sender;
 
+    /** The input channel of a handshake-era request. */
+    static HandshakeInput forCall(ServerCore core, Call call) {
+        return new HandshakeInput(call, core.config().clientRequestTimeout());
+    }
+
     HandshakeInput(Call call, Duration timeout) {
         this(call, timeout, (m, p, o) -> call.request().request(m, p, o));
     }

@@ -4,7 +4,7 @@ import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
-import dev.jmcp.core.McpTimeoutException;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.resources.ReadResourceResult;
 import dev.jmcp.server.ResourceHandler;
 import dev.jmcp.server.ResourceRequest;
@@ -84,14 +84,16 @@ final class Resources {
         ContextImpl ctx = ContextImpl.forCall(core, call, "resource:" + uri, null);
         ReadResourceResult result;
         try {
-            result = Invoker.run(core, ctx, () -> target.getKey()
-                    .read(new ResourceRequest(uri, target.getValue(), ctx.meta()), ctx));
+            result = Invoker.run(
+                    core,
+                    ctx,
+                    (c, e) -> c.answerEarlyError(
+                            JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "reading " + uri + " timed out")),
+                    () -> target.getKey().read(new ResourceRequest(uri, target.getValue(), ctx.meta()), ctx));
         } catch (InputRequiredSignal signal) {
             return signal.result();
         } catch (McpRpcException | McpCancelledException e) {
             throw e;
-        } catch (McpTimeoutException e) {
-            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "reading " + uri + " timed out");
         } catch (Exception e) {
             if (ctx.pendingInput() != null) {
                 return ctx.pendingInput();

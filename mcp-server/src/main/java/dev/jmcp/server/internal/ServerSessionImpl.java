@@ -3,7 +3,6 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.RequestId;
-import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerSession;
@@ -47,7 +46,7 @@ public final class ServerSessionImpl implements ServerSession {
         this.statelessMode = statelessMode;
         this.session = McpSession.builder(transport)
                 .name("mcp-server-" + id.substring(0, 8))
-                .handlerExecutor(HandlerExecutors.delivery())
+                .handlerExecutor(core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
                 .fallbackRequestHandler(r -> core.router().route(this, r))

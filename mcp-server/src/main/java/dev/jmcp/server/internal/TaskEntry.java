@@ -5,6 +5,7 @@ import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,6 +19,7 @@ final class TaskEntry {
     final Instant createdAt = Instant.now();
     final CompletableFuture<JsonNode> done = new CompletableFuture<>();
     volatile ContextImpl context;
+    volatile ScheduledFuture<?> expiry;
     private String status = "working";
     private String statusMessage;
     private Instant lastUpdatedAt = createdAt;

@@ -1,9 +1,11 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
-import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerTool;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -11,9 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,9 +58,27 @@ final class Tasks {
         String id = HexFormat.of().formatHex(bytes);
         TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS);
         tasks.put(id, entry);
-        ContextImpl ctx = new ContextImpl(call, taskInput(call, entry), n -> notifySession(call.session(), n));
+        ContextImpl ctx = new ContextImpl(core, call, taskInput(call, entry), n -> notifySession(call.session(), n));
+        ctx.answerEarlyTo(new ContextImpl.EarlyAnswer() {
+            @Override
+            public boolean result(JsonNode result) {
+                return complete(entry, result);
+            }
+
+            @Override
+            public boolean error(JsonRpcError error) {
+                return fail(entry, error);
+            }
+        });
         entry.context = ctx;
-        HandlerExecutors.delivery().execute(() -> run(entry, tool, args, ctx));
+        entry.expiry = Timers.schedule(() -> expire(entry), TimeUnit.MILLISECONDS.toNanos(ttl));
+        try {
+            core.config().handlerExecutor().execute(() -> run(entry, tool, args, ctx));
+        } catch (RejectedExecutionException e) {
+            tasks.remove(id);
+            entry.expiry.cancel(false);
+            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "server is overloaded");
+        }
         ObjectNode result = McpJson.object();
         result.set("task", entry.toTask());
         return result;
@@ -79,21 +98,56 @@ final class Tasks {
 
     private void run(TaskEntry entry, ServerTool tool, JsonNode args, ContextImpl ctx) {
         try {
-            JsonNode result = Tools.execute(core, tool, args, ctx);
-            boolean failed = result.path("isError").asBoolean(false);
-            if (update(entry, failed ? "failed" : "completed", null)) {
-                entry.finish(result, null);
-            }
+            complete(entry, Tools.execute(core, tool, args, ctx));
         } catch (McpRpcException e) {
-            if (update(entry, "failed", e.error().message())) {
-                entry.finish(null, e.error());
-            }
+            fail(entry, e.error());
         } catch (Exception e) {
-            JsonRpcError err = JsonRpcError.of(dev.jmcp.core.ErrorCodes.INTERNAL_ERROR, Tools.describe(e));
-            if (update(entry, "failed", err.message())) {
-                entry.finish(null, err);
+            fail(entry, JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, Tools.describe(e)));
+        }
+    }
+
+    /** Records the tool's result (failed when {@code isError}); false when the task already ended. */
+    private boolean complete(TaskEntry entry, JsonNode result) {
+        boolean failed = result.path("isError").asBoolean(false);
+        if (update(entry, failed ? "failed" : "completed", null)) {
+            entry.finish(result, null);
+            return true;
+        }
+        return false;
+    }
+
+    /** Records a JSON-RPC error outcome; false when the task already ended. */
+    private boolean fail(TaskEntry entry, JsonRpcError error) {
+        if (update(entry, "failed", error.message())) {
+            entry.finish(null, error);
+            return true;
+        }
+        return false;
+    }
+
+    /** The TTL ended: the task is forgotten; a task still running is cancelled first. */
+    private void expire(TaskEntry entry) {
+        tasks.remove(entry.id, entry);
+        if (!entry.isTerminal()) {
+            if (entry.setStatus("cancelled", "the task expired")) {
+                entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task expired"));
+            }
+            ContextImpl ctx = entry.context;
+            if (ctx != null) {
+                ctx.cancel("task expired");
             }
         }
+    }
+
+    /** Cancels every task and its expiry timer (the server is closing). */
+    void close() {
+        for (TaskEntry entry : tasks.values()) {
+            if (entry.expiry != null) {
+                entry.expiry.cancel(false);
+            }
+            expire(entry);
+        }
+        tasks.clear();
     }
 
     /** Moves the task to a status and notifies; returns false when it was already terminal (or unchanged). */
@@ -112,22 +166,26 @@ final class Tasks {
         session.engine().notify(n.get("method").asString(), n.get("params")).exceptionally(e -> null);
     }
 
-    private JsonNode result(Call call) throws Exception {
+    /**
+     * Answers when the task ends, without holding a thread meanwhile: the request is deferred and answered from
+     * the completion of the task's outcome (which the expiry timer completes at the latest).
+     */
+    private JsonNode result(Call call) {
         TaskEntry entry = find(call);
-        JsonNode result;
-        try {
-            result = entry.done.get(core.config().taskTtl().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw Errors.invalidRequest("task " + entry.id + " did not finish in time");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof McpRpcException rpc) {
-                throw rpc;
+        InboundRequest request = call.request();
+        request.defer();
+        entry.done.whenComplete((result, error) -> {
+            if (error == null) {
+                ObjectNode copy = ((ObjectNode) result).deepCopy();
+                copy.withObject("_meta").putObject(RELATED_TASK).put("taskId", entry.id);
+                request.respond(copy);
+            } else if (error instanceof McpRpcException rpc) {
+                request.respondError(rpc.error());
+            } else {
+                request.respondError(JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, Tools.describe(error)));
             }
-            throw e;
-        }
-        ObjectNode copy = ((ObjectNode) result).deepCopy();
-        copy.withObject("_meta").putObject(RELATED_TASK).put("taskId", entry.id);
-        return copy;
+        });
+        return null;
     }
 
     private JsonNode list(Call call) {
@@ -154,7 +212,7 @@ final class Tasks {
             throw Errors.invalidParams("task " + entry.id + " is already " + entry.status());
         }
         if (update(entry, "cancelled", "cancelled by the client")) {
-            entry.finish(null, JsonRpcError.of(dev.jmcp.core.ErrorCodes.INVALID_REQUEST, "task was cancelled"));
+            entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
             entry.context.cancel("task cancelled");
         }
         return entry.toJson();

@@ -2,7 +2,6 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
-import dev.jmcp.core.McpTimeoutException;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.protocol.tools.ToolExecution;
@@ -98,13 +97,15 @@ final class Tools {
         JsonNode meta = ctx.meta();
         CallToolResult result;
         try {
-            result = Invoker.run(core, ctx, () -> tool.handler().handle(new ToolRequest(name, args, meta), ctx));
+            result = Invoker.run(
+                    core,
+                    ctx,
+                    (c, e) -> c.answerEarly(error("Tool " + name + " timed out: " + e.getMessage())),
+                    () -> tool.handler().handle(new ToolRequest(name, args, meta), ctx));
         } catch (InputRequiredSignal signal) {
             return signal.result();
         } catch (ProtocolError | McpCancelledException e) {
             throw e;
-        } catch (McpTimeoutException e) {
-            return error("Tool " + name + " timed out: " + e.getMessage());
         } catch (Exception e) {
             if (ctx.pendingInput() != null) {
                 return ctx.pendingInput();
