@@ -59,6 +59,17 @@ public interface RequestContext {
         }
     }
 
+    /**
+     * Asks the transport to close the connection carrying this request's messages now (SEP-1699 polling): the
+     * client resumes the stream later ({@code GET} with {@code Last-Event-ID} on Streamable HTTP) and the
+     * messages sent afterwards, including the result, are replayed to it. Useful before long work so no
+     * connection is held open meanwhile.
+     *
+     * @return false when the transport has no resumable per-request streams (stdio, in-memory, stateless HTTP)
+     *     or the request is not being carried by an open stream
+     */
+    boolean closeStream();
+
     /** Asks the user for input (form or URL mode) and returns the answer. */
     ElicitResult elicit(ElicitRequest request);
 

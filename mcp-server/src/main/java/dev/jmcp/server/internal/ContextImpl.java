@@ -13,6 +13,8 @@ import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
 import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import dev.jmcp.core.transport.AuthInfo;
+import dev.jmcp.core.transport.RequestStreamControl;
+import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.RequestContext;
 import java.util.List;
 import java.util.Objects;
@@ -202,6 +204,16 @@ final class ContextImpl implements RequestContext {
     @Override
     public boolean isCancelled() {
         return cancelReason != null || call.request().isCancelled();
+    }
+
+    @Override
+    public boolean closeStream() {
+        if (notifier != null) {
+            return false; // a task runs after its request was answered: it has no stream of its own
+        }
+        Transport transport = call.session().engine().transport();
+        return transport instanceof RequestStreamControl control
+                && control.closeRequestStream(call.request().id());
     }
 
     @Override

@@ -40,8 +40,8 @@ final class Lifecycle {
         }
         ObjectNode result = McpJson.object();
         result.put("protocolVersion", version.id());
-        result.set("capabilities", core.capabilities());
-        result.set("serverInfo", core.serverInfo());
+        result.set("capabilities", Definitions.capabilities(core.capabilities(), version));
+        result.set("serverInfo", Definitions.implementation((ObjectNode) core.serverInfo(), version));
         if (core.config().instructions() != null) {
             result.put("instructions", core.config().instructions());
         }

@@ -32,7 +32,8 @@ final class Prompts {
                 core.config().pageSize());
         ObjectNode result = McpJson.object();
         ArrayNode items = result.putArray("prompts");
-        page.items().forEach(p -> items.add(McpJson.toTree(p.prompt())));
+        page.items()
+                .forEach(p -> items.add(Definitions.prompt((ObjectNode) McpJson.toTree(p.prompt()), call.version())));
         if (page.nextCursor() != null) {
             result.put("nextCursor", page.nextCursor());
         }

@@ -38,7 +38,9 @@ final class Resources {
                 core.config().pageSize());
         ObjectNode result = McpJson.object();
         ArrayNode items = result.putArray("resources");
-        page.items().forEach(r -> items.add(McpJson.toTree(r.resource())));
+        page.items()
+                .forEach(r ->
+                        items.add(Definitions.resource((ObjectNode) McpJson.toTree(r.resource()), call.version())));
         if (page.nextCursor() != null) {
             result.put("nextCursor", page.nextCursor());
         }
@@ -54,7 +56,9 @@ final class Resources {
                 core.config().pageSize());
         ObjectNode result = McpJson.object();
         ArrayNode items = result.putArray("resourceTemplates");
-        page.items().forEach(t -> items.add(McpJson.toTree(t.template())));
+        page.items()
+                .forEach(t ->
+                        items.add(Definitions.resource((ObjectNode) McpJson.toTree(t.template()), call.version())));
         if (page.nextCursor() != null) {
             result.put("nextCursor", page.nextCursor());
         }

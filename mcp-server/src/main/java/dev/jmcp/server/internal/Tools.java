@@ -44,7 +44,7 @@ final class Tools {
         ObjectNode result = McpJson.object();
         ArrayNode tools = result.putArray("tools");
         for (ServerTool t : page.items()) {
-            tools.add(McpJson.toTree(t.tool()));
+            tools.add(Definitions.tool((ObjectNode) McpJson.toTree(t.tool()), call.version()));
         }
         if (page.nextCursor() != null) {
             result.put("nextCursor", page.nextCursor());
