@@ -4,6 +4,7 @@ import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
+import dev.jmcp.core.protocol.elicitation.FormElicitRequest;
 import dev.jmcp.core.protocol.logging.LoggingLevel;
 import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
@@ -72,6 +73,20 @@ public interface RequestContext {
 
     /** Asks the user for input (form or URL mode) and returns the answer. */
     ElicitResult elicit(ElicitRequest request);
+
+    /**
+     * Asks the user to fill a form and checks accepted content against {@code request.requestedSchema()} (the
+     * answer is returned even when it does not match: see {@link ElicitAnswer#validationErrors()}).
+     */
+    ElicitAnswer elicitForm(FormElicitRequest request);
+
+    /**
+     * Tells the client that the URL-mode elicitation {@code elicitationId} (started by this session) is complete
+     * ({@code notifications/elicitation/complete}, 2025-11-25).
+     *
+     * @return false when the request's revision has no such notification (before 2025-11-25, or 2026-07-28)
+     */
+    boolean completeUrlElicitation(String elicitationId);
 
     /** Asks the client's model for a completion (SEP-1577: may carry tools) and returns it. */
     CreateMessageResult sample(CreateMessageRequest request);

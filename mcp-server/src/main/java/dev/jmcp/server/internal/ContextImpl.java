@@ -4,8 +4,10 @@ import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.elicitation.ElicitAction;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
+import dev.jmcp.core.protocol.elicitation.FormElicitRequest;
 import dev.jmcp.core.protocol.elicitation.UrlElicitRequest;
 import dev.jmcp.core.protocol.logging.LoggingLevel;
 import dev.jmcp.core.protocol.roots.ListRootsResult;
@@ -15,6 +17,7 @@ import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.core.transport.RequestStreamControl;
 import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.ElicitAnswer;
 import dev.jmcp.server.RequestContext;
 import java.util.List;
 import java.util.Objects;
@@ -227,6 +230,34 @@ final class ContextImpl implements RequestContext {
             throw new dev.jmcp.core.McpException("elicitation needs protocol 2025-06-18 or later");
         }
         return McpJson.fromTree(ask("elicitation/create", McpJson.toTree(request), capability), ElicitResult.class);
+    }
+
+    @Override
+    public ElicitAnswer elicitForm(FormElicitRequest request) {
+        ElicitResult result = elicit(request);
+        if (result.action() != ElicitAction.ACCEPT) {
+            return new ElicitAnswer(result, List.of());
+        }
+        ObjectNode content = McpJson.object();
+        if (result.content() != null) {
+            result.content().forEach(content::set);
+        }
+        ObjectNode schema = (ObjectNode) McpJson.toTree(request.requestedSchema());
+        List<String> problems;
+        try {
+            problems = core.schemas().validate("requestedSchema", schema, content);
+        } catch (IllegalArgumentException e) {
+            problems = List.of(e.getMessage());
+        }
+        return new ElicitAnswer(result, problems);
+    }
+
+    @Override
+    public boolean completeUrlElicitation(String elicitationId) {
+        if (call.stateless() || !call.version().hasUrlElicitation()) {
+            return false;
+        }
+        return call.session().completeUrlElicitation(elicitationId);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A connection served by the server: the engine session plus the handshake state and subscriptions. */
 public final class ServerSessionImpl implements ServerSession {
@@ -74,6 +75,19 @@ public final class ServerSessionImpl implements ServerSession {
     @Override
     public boolean isInitialized() {
         return initialized;
+    }
+
+    @Override
+    public boolean completeUrlElicitation(String elicitationId) {
+        java.util.Objects.requireNonNull(elicitationId, "elicitationId");
+        ProtocolVersion v = version;
+        if (!initialized || v == null || !v.hasUrlElicitation() || v.isStateless() || !session.isOpen()) {
+            return false;
+        }
+        ObjectNode p = McpJson.object();
+        p.put("elicitationId", elicitationId);
+        session.notify("notifications/elicitation/complete", p).exceptionally(e -> null);
+        return true;
     }
 
     @Override

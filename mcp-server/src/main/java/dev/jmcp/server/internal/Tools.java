@@ -7,6 +7,7 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.server.ServerTool;
 import dev.jmcp.server.ToolRequest;
+import dev.jmcp.server.UrlElicitationRequiredException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -104,7 +105,7 @@ final class Tools {
                     () -> tool.handler().handle(new ToolRequest(name, args, meta), ctx));
         } catch (InputRequiredSignal signal) {
             return signal.result();
-        } catch (ProtocolError | McpCancelledException e) {
+        } catch (ProtocolError | UrlElicitationRequiredException | McpCancelledException e) {
             throw e;
         } catch (Exception e) {
             if (ctx.pendingInput() != null) {
