@@ -84,6 +84,11 @@ final class ContextImpl implements RequestContext {
         };
     }
 
+    /** Whether this context runs a task (after its request was answered). */
+    boolean isTask() {
+        return notifier != null;
+    }
+
     /** Replaces where an early answer goes (a task records it instead of answering a request). */
     void answerEarlyTo(EarlyAnswer early) {
         this.early = early;

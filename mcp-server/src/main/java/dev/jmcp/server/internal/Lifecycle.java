@@ -54,7 +54,11 @@ final class Lifecycle {
         for (String id : ProtocolVersion.allIds()) {
             versions.add(id);
         }
-        result.set("capabilities", core.capabilities());
+        ObjectNode caps = core.capabilities();
+        if (caps.remove("tasks") != null) {
+            caps.putObject("extensions").putObject(Tasks.EXTENSION);
+        }
+        result.set("capabilities", caps);
         result.set("serverInfo", core.serverInfo());
         if (core.config().instructions() != null) {
             result.put("instructions", core.config().instructions());

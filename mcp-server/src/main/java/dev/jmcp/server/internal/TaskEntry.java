@@ -24,7 +24,11 @@ final class TaskEntry {
     private String statusMessage;
     private Instant lastUpdatedAt = createdAt;
 
-    TaskEntry(String id, String owner, ServerSessionImpl session, long ttlMs, long pollIntervalMs) {
+    /** A 2026-07-28 extension task (SEP-2663 wire: ttlMs, pollIntervalMs, tool errors complete). */
+    final boolean v2;
+
+    TaskEntry(String id, String owner, ServerSessionImpl session, long ttlMs, long pollIntervalMs, boolean v2) {
+        this.v2 = v2;
         this.id = id;
         this.owner = owner;
         this.session = session;
@@ -69,8 +73,8 @@ final class TaskEntry {
         }
         t.put("createdAt", createdAt.toString());
         t.put("lastUpdatedAt", lastUpdatedAt.toString());
-        t.put("ttl", ttlMs);
-        t.put("pollInterval", pollIntervalMs);
+        t.put(v2 ? "ttlMs" : "ttl", ttlMs);
+        t.put(v2 ? "pollIntervalMs" : "pollInterval", pollIntervalMs);
         return t;
     }
 

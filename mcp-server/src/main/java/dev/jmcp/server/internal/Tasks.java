@@ -25,6 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Tasks {
     static final String RELATED_TASK = "io.modelcontextprotocol/related-task";
+    /** The 2026-07-28 tasks extension (SEP-2663). */
+    static final String EXTENSION = "io.modelcontextprotocol/tasks";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long POLL_INTERVAL_MS = 500;
 
@@ -34,10 +37,13 @@ final class Tasks {
     Tasks(ServerCore core) {
         this.core = core;
         Router r = core.router();
-        r.register("tasks/get", call -> find(call).toJson());
+        r.register(
+                "tasks/get",
+                call -> call.stateless() ? detailed(find2026(call)) : find(call).toJson());
         r.register("tasks/result", this::result);
         r.register("tasks/list", this::list);
-        r.register("tasks/cancel", this::cancel);
+        r.register("tasks/cancel", call -> call.stateless() ? cancel2026(call) : cancel(call));
+        r.register("tasks/update", this::update2026);
     }
 
     /** Whether any task of the session is still running (for tests and shutdown). */
@@ -56,9 +62,14 @@ final class Tasks {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         String id = HexFormat.of().formatHex(bytes);
-        TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS);
+        boolean v2 = call.stateless();
+        TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS, v2);
         tasks.put(id, entry);
-        ContextImpl ctx = new ContextImpl(core, call, taskInput(call, entry), n -> notifySession(call.session(), n));
+        ContextImpl ctx = new ContextImpl(core, call, v2 ? noInput() : taskInput(call, entry), n -> {
+            if (!v2) {
+                notifySession(call.session(), n);
+            }
+        });
         ctx.answerEarlyTo(new ContextImpl.EarlyAnswer() {
             @Override
             public boolean result(JsonNode result) {
@@ -79,9 +90,78 @@ final class Tasks {
             entry.expiry.cancel(false);
             throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "server is overloaded");
         }
+        if (v2) {
+            ObjectNode flat = entry.toJson();
+            flat.put("resultType", "task");
+            return flat;
+        }
         ObjectNode result = McpJson.object();
         result.set("task", entry.toTask());
         return result;
+    }
+
+    /** Whether a 2026-07-28 request declared the tasks extension in its client capabilities. */
+    static boolean declaresExtension(Call call) {
+        JsonNode ext = call.clientCapabilities().path("extensions").get(EXTENSION);
+        return ext != null && ext.isObject();
+    }
+
+    /** Input calls inside a 2026-07-28 task (they would need input_required tasks and tasks/update). */
+    private static InputChannel noInput() {
+        return (method, params, capability) -> {
+            throw new dev.jmcp.core.McpException(
+                    method + " inside a 2026-07-28 task is not supported by this server (no input_required tasks)");
+        };
+    }
+
+    private void requireExtension(Call call) {
+        if (!declaresExtension(call)) {
+            throw new McpRpcException(
+                    ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+                    call.method() + " needs the client capability extensions[\"" + EXTENSION + "\"]");
+        }
+    }
+
+    private TaskEntry find2026(Call call) {
+        requireExtension(call);
+        return find(call);
+    }
+
+    /** The 2026-07-28 DetailedTask: the task with its inlined {@code result} or {@code error}. */
+    private ObjectNode detailed(TaskEntry entry) {
+        ObjectNode t = entry.toJson();
+        if (entry.done.isDone()) {
+            try {
+                JsonNode result = entry.done.getNow(null);
+                if (result != null) {
+                    t.set("result", result);
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof McpRpcException rpc) {
+                    t.set("error", McpJson.toTree(rpc.error()));
+                }
+            }
+        }
+        return t;
+    }
+
+    /** 2026-07-28 {@code tasks/cancel}: an empty ack, idempotent on a task that already ended. */
+    private JsonNode cancel2026(Call call) {
+        TaskEntry entry = find2026(call);
+        if (update(entry, "cancelled", "cancelled by the client")) {
+            entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
+            entry.context.cancel("task cancelled");
+        }
+        return McpJson.object();
+    }
+
+    /** 2026-07-28 {@code tasks/update}: this server's tasks never wait for input, so there is nothing to update. */
+    private JsonNode update2026(Call call) {
+        if (!call.stateless()) {
+            throw Errors.methodNotFound(call.method());
+        }
+        TaskEntry entry = find2026(call);
+        throw Errors.invalidParams("task " + entry.id + " is " + entry.status() + ", not input_required");
     }
 
     private HandshakeInput taskInput(Call call, TaskEntry entry) {
@@ -108,7 +188,7 @@ final class Tasks {
 
     /** Records the tool's result (failed when {@code isError}); false when the task already ended. */
     private boolean complete(TaskEntry entry, JsonNode result) {
-        boolean failed = result.path("isError").asBoolean(false);
+        boolean failed = !entry.v2 && result.path("isError").asBoolean(false);
         if (update(entry, failed ? "failed" : "completed", null)) {
             entry.finish(result, null);
             return true;
@@ -155,6 +235,9 @@ final class Tasks {
         if (!entry.setStatus(status, message)) {
             return false;
         }
+        if (entry.v2) {
+            return true; // 2026-07-28 status notifications belong on subscriptions/listen (not sent)
+        }
         ObjectNode n = McpJson.object();
         n.put("method", "notifications/tasks/status");
         n.set("params", entry.toTask());
@@ -171,6 +254,9 @@ final class Tasks {
      * the completion of the task's outcome (which the expiry timer completes at the latest).
      */
     private JsonNode result(Call call) {
+        if (call.stateless()) {
+            throw Errors.methodNotFound(call.method()); // the 2026-07-28 extension inlines results in tasks/get
+        }
         TaskEntry entry = find(call);
         InboundRequest request = call.request();
         request.defer();
@@ -189,6 +275,9 @@ final class Tasks {
     }
 
     private JsonNode list(Call call) {
+        if (call.stateless()) {
+            throw Errors.methodNotFound(call.method());
+        }
         purge();
         String owner = owner(call);
         List<TaskEntry> mine = tasks.values().stream()
@@ -230,9 +319,11 @@ final class Tasks {
 
     private static String owner(Call call) {
         String principal = call.auth() != null ? call.auth().principal() : null;
-        return principal != null
-                ? "principal:" + principal
-                : "session:" + call.session().id();
+        if (principal != null) {
+            return "principal:" + principal;
+        }
+        // 2026-07-28 requests stand alone (any connection may poll): the unguessable id is the capability
+        return call.stateless() ? "stateless" : "session:" + call.session().id();
     }
 
     private void purge() {

@@ -68,12 +68,21 @@ final class Tools {
         }
         JsonNode task = call.params().get("task");
         ToolExecution.TaskSupport support = taskSupport(tool.tool());
+        if (call.stateless() && support != ToolExecution.TaskSupport.FORBIDDEN && Tasks.declaresExtension(call)) {
+            // 2026-07-28 tasks extension: the server decides; a task-supporting tool runs as a task
+            return core.tasks().create(call, tool, args, McpJson.object());
+        }
         if (task != null && !task.isNull() && call.version().hasCoreTasks() && !call.stateless()) {
             if (support == ToolExecution.TaskSupport.FORBIDDEN) {
                 throw new ProtocolError(
                         dev.jmcp.core.ErrorCodes.METHOD_NOT_FOUND, "tool " + name + " does not support tasks");
             }
             return core.tasks().create(call, tool, args, task);
+        }
+        if (support == ToolExecution.TaskSupport.REQUIRED && call.stateless()) {
+            throw new ProtocolError(
+                    dev.jmcp.core.ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+                    "tool " + name + " runs only as a task: declare the " + Tasks.EXTENSION + " extension");
         }
         if (support == ToolExecution.TaskSupport.REQUIRED && call.version().hasCoreTasks()) {
             throw new ProtocolError(
@@ -110,6 +119,11 @@ final class Tools {
         } catch (Exception e) {
             if (ctx.pendingInput() != null) {
                 return ctx.pendingInput();
+            }
+            if (e instanceof dev.jmcp.core.McpRpcException
+                    && ctx.isTask()
+                    && ctx.call().stateless()) {
+                throw e; // a 2026-07-28 task reports a protocol error as status failed with the error inlined
             }
             return error("Tool " + name + " failed: " + describe(e));
         }
