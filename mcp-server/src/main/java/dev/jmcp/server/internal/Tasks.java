@@ -83,6 +83,15 @@ final class Tasks {
         });
         entry.context = ctx;
         entry.expiry = Timers.schedule(() -> expire(entry), TimeUnit.MILLISECONDS.toNanos(ttl));
+        // The answer shows the task as created (working), even if it finishes before the answer is sent.
+        ObjectNode created;
+        if (v2) {
+            created = entry.toJson();
+            created.put("resultType", "task");
+        } else {
+            created = McpJson.object();
+            created.set("task", entry.toTask());
+        }
         try {
             core.config().handlerExecutor().execute(() -> run(entry, tool, args, ctx));
         } catch (RejectedExecutionException e) {
@@ -90,14 +99,7 @@ final class Tasks {
             entry.expiry.cancel(false);
             throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "server is overloaded");
         }
-        if (v2) {
-            ObjectNode flat = entry.toJson();
-            flat.put("resultType", "task");
-            return flat;
-        }
-        ObjectNode result = McpJson.object();
-        result.set("task", entry.toTask());
-        return result;
+        return created;
     }
 
     /** Whether a 2026-07-28 request declared the tasks extension in its client capabilities. */
