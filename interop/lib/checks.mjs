@@ -125,6 +125,7 @@ export async function runInterop(cfg) {
 
   console.log(`${cfg.label} (TypeScript SDK ${sdk.version}${cfg.era ? `, era ${cfg.era}` : ''})`);
   let connected = false;
+  let stateless = false; // 2026-07-28: no ping, no logging/setLevel (the log level travels in _meta)
   await check('initialize', async () => {
     await client.connect(cfg.makeTransport(sdk));
     connected = true;
@@ -133,6 +134,7 @@ export async function runInterop(cfg) {
     assert(client.getServerCapabilities()?.tools, 'server does not declare tools');
     const negotiated = client.getNegotiatedProtocolVersion?.() ?? client.transport?.protocolVersion;
     if (cfg.era && cfg.era !== 'legacy' && cfg.era !== 'auto') assert(negotiated === cfg.era, `negotiated ${negotiated}, want ${cfg.era}`);
+    stateless = negotiated === '2026-07-28';
     return `${info.name} ${info.version}${negotiated ? `, protocol ${negotiated}` : ''}`;
   });
   if (!connected) return finish(results, client);
@@ -154,7 +156,7 @@ export async function runInterop(cfg) {
   });
   if (!profile) return finish(results, client);
 
-  await check('ping', async () => { await client.ping(); });
+  if (!stateless) await check('ping', async () => { await client.ping(); });
 
   await check(`tools/call ${profile.simpleText.name}`, async () => {
     const r = await client.callTool(profile.simpleText);
@@ -194,9 +196,11 @@ export async function runInterop(cfg) {
 
   if (profile.logging) {
     await check(`tools/call ${profile.logging.name} with logging`, async () => {
-      await client.setLoggingLevel('debug');
+      if (!stateless) await client.setLoggingLevel('debug');
       const before = logMessages.length;
-      await client.callTool(profile.logging);
+      await client.callTool(stateless
+        ? { ...profile.logging, _meta: { 'io.modelcontextprotocol/logLevel': 'debug' } }
+        : profile.logging);
       await new Promise((r) => setTimeout(r, 200));
       const got = logMessages.length - before;
       assert(got >= profile.logging.min, `${got} notifications/message, want >= ${profile.logging.min}`);

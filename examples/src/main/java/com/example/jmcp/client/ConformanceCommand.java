@@ -5,6 +5,7 @@ import dev.jmcp.client.McpClientBuilder;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.Role;
+import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
 import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
@@ -18,7 +19,6 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.transport.http.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.auth.HeadlessAuthorizationCodeHandler;
 import dev.jmcp.transport.http.auth.OAuthClientProvider;
-import dev.jmcp.transport.http.auth.StaticBearerAuthorizer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -68,9 +68,7 @@ public final class ConformanceCommand implements Callable<Integer> {
     private McpClient client(String scenario, JsonNode context, String version) throws Exception {
         StreamableHttpClientTransport.Builder http =
                 StreamableHttpClientTransport.builder(url).requestTimeout(Duration.ofSeconds(30));
-        if (scenario.equals("auth/cross-app-access-complete-flow")) {
-            http.authorizer(new StaticBearerAuthorizer(new CrossAppAccess().accessToken(url, context)));
-        } else if (scenario.startsWith("auth/")) {
+        if (scenario.startsWith("auth/")) {
             http.authorizer(oauth(scenario, context));
         }
         McpClientBuilder builder = McpClient.builder()
@@ -93,6 +91,14 @@ public final class ConformanceCommand implements Callable<Integer> {
             case "auth/client-credentials-jwt":
                 return b.privateKeyJwt(clientId, context.path("private_key_pem").asString())
                         .clientCredentialsGrant()
+                        .build();
+            case "auth/cross-app-access-complete-flow":
+                // Enterprise-managed authorization: the IdP's ID token -> ID-JAG -> access token.
+                return b.clientCredentials(clientId, secret)
+                        .crossAppAccess(
+                                URI.create(context.path("idp_token_endpoint").asString()),
+                                context.path("idp_client_id").asString(),
+                                context.path("idp_id_token").asString())
                         .build();
             case "auth/client-credentials-basic":
                 return b.clientCredentials(clientId, secret)
@@ -163,16 +169,21 @@ public final class ConformanceCommand implements Callable<Integer> {
 
     /** Lists and calls every tool (arguments made up from the schema), and optionally reads and gets the rest. */
     private static void everything(McpClient client, boolean resourcesAndPrompts) {
-        for (Tool t : client.listAllTools()) {
-            print(client.callTool(t.name(), sampleArguments(t.inputSchema())));
+        ServerCapabilities caps = client.server().capabilities();
+        if (caps.tools() != null) {
+            for (Tool t : client.listAllTools()) {
+                print(client.callTool(t.name(), sampleArguments(t.inputSchema())));
+            }
         }
         if (!resourcesAndPrompts) {
             return;
         }
-        for (Resource r : client.listAllResources()) {
-            client.readResource(r.uri());
+        if (caps.resources() != null) {
+            for (Resource r : client.listAllResources()) {
+                client.readResource(r.uri());
+            }
         }
-        for (Prompt p : client.listAllPrompts()) {
+        for (Prompt p : caps.prompts() == null ? List.<Prompt>of() : client.listAllPrompts()) {
             Map<String, String> args = new LinkedHashMap<>();
             if (p.arguments() != null) {
                 p.arguments().forEach(a -> args.put(a.name(), "value"));

@@ -189,11 +189,15 @@ final class EverythingTools {
         tool(
                 b,
                 "test_reconnection",
-                "Runs long enough for the server to close the SSE stream and the client to" + " reconnect (SEP-1699)",
+                "Closes its SSE stream before the result; the client resumes with Last-Event-ID (SEP-1699)",
                 Json.noArguments(),
                 (req, ctx) -> {
+                    // Over HTTP: end this request's SSE connection now; the result follows on the resumed stream.
+                    boolean closed = SessionStreams.of(ctx.sessionId())
+                            .map(c -> c.closeRequestStream(ctx.requestId()))
+                            .orElse(false);
                     Thread.sleep(300);
-                    return CallToolResult.text("Reconnection test completed");
+                    return CallToolResult.text("Reconnection test completed (stream closed early: " + closed + ")");
                 });
     }
 

@@ -1,75 +1,63 @@
 package com.example.jmcp.server;
 
-import dev.jmcp.core.McpJson;
-import dev.jmcp.core.protocol.content.TextContent;
-import dev.jmcp.core.protocol.tools.CallToolResult;
-import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.server.Description;
 import dev.jmcp.server.McpServer;
-import java.util.List;
+import dev.jmcp.server.TypedTools;
+import java.util.Optional;
 
 /**
- * Typed tools: each tool's arguments bind to a record and its answer is a record, returned as
- * {@code structuredContent} (validated by clients against the tool's {@code outputSchema}) plus a text rendering
- * for models that read only text.
+ * Typed tools: each tool's input is a Java record (its JSON Schema is generated from the record, and the validated
+ * arguments are bound to it) and its answer is a record, sent as {@code structuredContent} with a generated
+ * {@code outputSchema}. The handlers are plain Java: no JSON in sight.
  *
  * <p>Run it for a desktop MCP host with {@code java -jar jmcp-examples.jar server typed --stdio}.
  */
 public final class TypedToolsServer {
     private TypedToolsServer() {}
 
-    /** The arguments of {@code convert_temperature}. */
-    public record ConvertRequest(double value, String from) {}
+    /** Temperature scales. */
+    public enum Scale {
+        /** Celsius. */
+        C,
+        /** Fahrenheit. */
+        F,
+        /** Kelvin. */
+        K
+    }
+
+    /** The input of {@code convert_temperature}. */
+    public record ConvertRequest(
+            @Description("The temperature to convert") double value,
+            @Description("The scale of the value") Scale from) {}
 
     /** The answer of {@code convert_temperature}. */
     public record Temperature(double celsius, double fahrenheit, double kelvin) {}
 
-    /** The arguments of {@code word_stats}. */
-    public record TextInput(String text) {}
+    /** The input of {@code word_stats}. */
+    public record TextInput(
+            @Description("The text to measure") String text,
+            @Description("Also report the longest word (default true)") Optional<Boolean> longestWord) {}
 
     /** The answer of {@code word_stats}. */
-    public record WordStats(int characters, int words, int lines, String longestWord) {}
+    public record WordStats(int characters, int words, int lines, Optional<String> longestWord) {}
 
     /** A new typed-tool server. */
     public static McpServer create() {
         return McpServer.builder()
                 .name("jmcp-typed-tools")
                 .version("0.1.0")
-                .tool(
-                        Tool.builder(
-                                        "convert_temperature",
-                                        Json.parse(
-                                                """
-                                        {"type":"object","properties":{
-                                          "value":{"type":"number"},
-                                          "from":{"type":"string","enum":["C","F","K"]}},
-                                         "required":["value","from"]}"""))
-                                .description("Converts a temperature to Celsius, Fahrenheit and Kelvin")
-                                .outputSchema(
-                                        Json.parse(
-                                                """
-                                        {"type":"object","properties":{
-                                          "celsius":{"type":"number"},"fahrenheit":{"type":"number"},
-                                          "kelvin":{"type":"number"}},
-                                         "required":["celsius","fahrenheit","kelvin"]}"""))
-                                .build(),
-                        (req, ctx) -> typed(convert(req.argumentsAs(ConvertRequest.class))))
-                .tool(
-                        Tool.builder(
-                                        "word_stats",
-                                        Json.parse(
-                                                """
-                                        {"type":"object","properties":{"text":{"type":"string"}},
-                                         "required":["text"]}"""))
-                                .description("Counts characters, words and lines of a text")
-                                .outputSchema(
-                                        Json.parse(
-                                                """
-                                        {"type":"object","properties":{
-                                          "characters":{"type":"integer"},"words":{"type":"integer"},
-                                          "lines":{"type":"integer"},"longestWord":{"type":"string"}},
-                                         "required":["characters","words","lines","longestWord"]}"""))
-                                .build(),
-                        (req, ctx) -> typed(stats(req.argumentsAs(TextInput.class))))
+                .tool(TypedTools.of(
+                        "convert_temperature",
+                        "Converts a temperature to Celsius, Fahrenheit and Kelvin",
+                        ConvertRequest.class,
+                        Temperature.class,
+                        (in, ctx) -> convert(in)))
+                .tool(TypedTools.of(
+                        "word_stats",
+                        "Counts the characters, words and lines of a text",
+                        TextInput.class,
+                        WordStats.class,
+                        (in, ctx) -> stats(in)))
                 .build();
     }
 
@@ -77,10 +65,10 @@ public final class TypedToolsServer {
     static Temperature convert(ConvertRequest in) {
         double c;
         switch (in.from()) {
-            case "F":
+            case F:
                 c = (in.value() - 32) * 5 / 9;
                 break;
-            case "K":
+            case K:
                 c = in.value() - 273.15;
                 break;
             default:
@@ -98,14 +86,8 @@ public final class TypedToolsServer {
                 longest = w;
             }
         }
-        return new WordStats(text.length(), words.length, text.isEmpty() ? 0 : text.split("\n", -1).length, longest);
-    }
-
-    /** A record as structured content plus its JSON text. */
-    private static CallToolResult typed(Record value) {
-        return CallToolResult.builder()
-                .content(List.of(TextContent.of(McpJson.write(value))))
-                .structuredContent(McpJson.toTree(value))
-                .build();
+        int lines = text.isEmpty() ? 0 : text.split("\n", -1).length;
+        boolean wantLongest = in.longestWord().orElse(true);
+        return new WordStats(text.length(), words.length, lines, wantLongest ? Optional.of(longest) : Optional.empty());
     }
 }
