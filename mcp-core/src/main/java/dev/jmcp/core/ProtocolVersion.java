@@ -137,6 +137,31 @@ public enum ProtocolVersion {
         return atLeast(V2025_11_25);
     }
 
+    /** {@code title} on tools, prompts, prompt arguments, resources, templates and {@code Implementation}. */
+    public boolean hasTitles() {
+        return atLeast(V2025_06_18);
+    }
+
+    /** {@code outputSchema} on tools (with {@code structuredContent} in results). */
+    public boolean hasOutputSchema() {
+        return atLeast(V2025_06_18);
+    }
+
+    /** {@code _meta} on listed definitions (tools, prompts, resources, resource templates). */
+    public boolean hasDefinitionMeta() {
+        return atLeast(V2025_06_18);
+    }
+
+    /** {@code icons} on definitions and {@code Implementation}, plus its {@code description} and {@code websiteUrl}. */
+    public boolean hasIcons() {
+        return atLeast(V2025_11_25);
+    }
+
+    /** {@code execution} ({@code taskSupport}) on tools. */
+    public boolean hasToolExecution() {
+        return atLeast(V2025_11_25);
+    }
+
     /** {@code ping}, removed in 2026-07-28. */
     public boolean hasPing() {
         return isHandshakeEra();

@@ -149,6 +149,7 @@ public final class McpServer implements AutoCloseable {
         private boolean declareTools;
         private boolean declareResources;
         private boolean declarePrompts;
+        private boolean clientTasks;
 
         private Builder() {}
 
@@ -303,6 +304,18 @@ public final class McpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sends {@code elicitation/create} and {@code sampling/createMessage} as task-augmented requests (2025-11-25)
+         * when the client declares {@code tasks.requests.elicitation.create} / {@code
+         * tasks.requests.sampling.createMessage}: the client answers at once with a task, and the server polls
+         * {@code tasks/get} and fetches {@code tasks/result}, so no request stays open while the user thinks.
+         * Default false (plain requests).
+         */
+        public Builder clientTasks(boolean enabled) {
+            this.clientTasks = enabled;
+            return this;
+        }
+
         /** Builds the server. */
         public McpServer build() {
             ObjectNode info = McpJson.object();
@@ -339,7 +352,8 @@ public final class McpServer implements AutoCloseable {
                     256,
                     declareTools,
                     declareResources,
-                    declarePrompts);
+                    declarePrompts,
+                    clientTasks);
             ServerCore core = new ServerCore(config);
             tools.forEach(core::addTool);
             resources.forEach(r -> core.resources().put(r.resource().uri(), r));

@@ -5,6 +5,7 @@ import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
+import dev.jmcp.core.protocol.elicitation.FormElicitRequest;
 import dev.jmcp.core.protocol.logging.LoggingLevel;
 import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
@@ -66,8 +67,33 @@ public interface RequestContext {
         }
     }
 
+    /**
+     * Asks the transport to close the connection carrying this request's messages now (SEP-1699 polling): the
+     * client resumes the stream later ({@code GET} with {@code Last-Event-ID} on Streamable HTTP) and the
+     * messages sent afterwards, including the result, are replayed to it. Useful before long work so no
+     * connection is held open meanwhile.
+     *
+     * @return false when the transport has no resumable per-request streams (stdio, in-memory, stateless HTTP)
+     *     or the request is not being carried by an open stream
+     */
+    boolean closeStream();
+
     /** Asks the user for input (form or URL mode) and returns the answer. */
     ElicitResult elicit(ElicitRequest request);
+
+    /**
+     * Asks the user to fill a form and checks accepted content against {@code request.requestedSchema()} (the
+     * answer is returned even when it does not match: see {@link ElicitAnswer#validationErrors()}).
+     */
+    ElicitAnswer elicitForm(FormElicitRequest request);
+
+    /**
+     * Tells the client that the URL-mode elicitation {@code elicitationId} (started by this session) is complete
+     * ({@code notifications/elicitation/complete}, 2025-11-25).
+     *
+     * @return false when the request's revision has no such notification (before 2025-11-25, or 2026-07-28)
+     */
+    boolean completeUrlElicitation(String elicitationId);
 
     /** Asks the client's model for a completion (SEP-1577: may carry tools) and returns it. */
     CreateMessageResult sample(CreateMessageRequest request);

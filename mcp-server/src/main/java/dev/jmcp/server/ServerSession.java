@@ -17,6 +17,15 @@ public interface ServerSession extends AutoCloseable {
     /** Whether {@code initialize} succeeded on this session. */
     boolean isInitialized();
 
+    /**
+     * Sends {@code notifications/elicitation/complete} for a URL-mode elicitation this session's client started
+     * (for example from the web callback that saw the user finish, after a handler threw {@link
+     * UrlElicitationRequiredException}).
+     *
+     * @return false when the session is not initialized at 2025-11-25 (the only revision with this notification)
+     */
+    boolean completeUrlElicitation(String elicitationId);
+
     /** Completes when the session has closed. */
     CompletableFuture<Void> closeFuture();
 

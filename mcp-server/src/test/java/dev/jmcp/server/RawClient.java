@@ -36,7 +36,8 @@ final class RawClient implements AutoCloseable {
                 "notifications/prompts/list_changed",
                 "notifications/resources/updated",
                 "notifications/tasks/status",
-                "notifications/subscriptions/acknowledged")) {
+                "notifications/subscriptions/acknowledged",
+                "notifications/elicitation/complete")) {
             b.notificationHandler(m, n -> {
                 ObjectNode o = McpJson.object();
                 o.put("method", n.method());

@@ -2,12 +2,14 @@ package dev.jmcp.core.session;
 
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.transport.InboundContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,6 +28,8 @@ public final class InboundRequest {
     private volatile String cancelReason;
     private volatile Thread handlerThread;
     private volatile boolean completed;
+    private volatile boolean deferred;
+    private final AtomicBoolean answered = new AtomicBoolean();
 
     InboundRequest(McpSession session, RequestId id, String method, JsonNode params, InboundContext context) {
         this.session = session;
@@ -129,11 +133,72 @@ public final class InboundRequest {
         return session.request(method, params, related);
     }
 
+    /**
+     * Answers the request now with {@code result}, unless it was already answered or cancelled. Whatever the
+     * handler returns afterwards is dropped: a request gets exactly one answer.
+     *
+     * @return whether this call sent the answer
+     */
+    public boolean respond(JsonNode result) {
+        return answer(new dev.jmcp.core.jsonrpc.JsonRpcResponse(id, result == null ? McpJson.object() : result));
+    }
+
+    /**
+     * Answers the request now with {@code error}, unless it was already answered or cancelled; see {@link
+     * #respond}.
+     *
+     * @return whether this call sent the answer
+     */
+    public boolean respondError(JsonRpcError error) {
+        return answer(new dev.jmcp.core.jsonrpc.JsonRpcErrorResponse(id, error));
+    }
+
+    /**
+     * Keeps the request open after its handler returns: the handler's return value is ignored and the request
+     * stays in flight (cancellable, its thread released) until {@link #respond} or {@link #respondError} answers
+     * it, the peer cancels it, or the session closes. For answers that wait on an event without pinning a thread.
+     */
+    public void defer() {
+        deferred = true;
+    }
+
+    /** Whether the request has been answered (or cancelled, which forbids an answer). */
+    public boolean isAnswered() {
+        return answered.get();
+    }
+
+    /**
+     * Cancels the request on this side: interrupts its handler and runs its cancel callbacks. Sends no answer;
+     * call {@link #respond}/{@link #respondError} first to answer (for example a timeout result).
+     */
+    public void abort(String reason) {
+        cancel(reason);
+    }
+
+    /** Claims the single answer of this request; false when it was already answered or cancelled. */
+    boolean claimAnswer() {
+        return answered.compareAndSet(false, true);
+    }
+
+    boolean isDeferred() {
+        return deferred;
+    }
+
+    private boolean answer(dev.jmcp.core.jsonrpc.JsonRpcMessage message) {
+        if (cancelReason != null || !claimAnswer()) {
+            return false;
+        }
+        completed = true;
+        session.sendAnswer(this, message);
+        return true;
+    }
+
     void cancel(String reason) {
-        if (completed || cancelReason != null) {
+        if (cancelReason != null || completed && handlerThread == null) {
             return;
         }
         cancelReason = reason == null ? "cancelled" : reason;
+        answered.set(true);
         Thread t = handlerThread;
         if (t != null) {
             t.interrupt();
@@ -148,9 +213,12 @@ public final class InboundRequest {
         this.handlerThread = thread;
     }
 
+    /** The handler returned: unbinds its thread; the request is complete unless it was deferred. */
     void markCompleted() {
         this.handlerThread = null;
-        this.completed = true;
+        if (!deferred) {
+            this.completed = true;
+        }
     }
 
     boolean isCompleted() {

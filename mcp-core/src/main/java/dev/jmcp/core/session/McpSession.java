@@ -386,15 +386,30 @@ public final class McpSession implements AutoCloseable {
             }
         } finally {
             request.markCompleted();
-            inFlight.remove(request.id(), request);
+            if (!request.isDeferred() || request.isAnswered()) {
+                inFlight.remove(request.id(), request);
+            }
             Thread.interrupted(); // clear a cancellation interrupt before the thread goes back to its pool
         }
-        if (answer != null && !request.isCancelled() && !closed.get()) {
-            transport.send(answer, OutboundContext.relatedTo(request.id())).exceptionally(e -> {
-                LOG.debug("{}: cannot send answer to {}", name, request.id(), e);
-                return null;
-            });
+        if (answer != null && !request.isDeferred() && !request.isCancelled() && request.claimAnswer()) {
+            send(request, answer);
         }
+    }
+
+    /** Sends the single answer of {@code request} (claimed by the caller) and forgets the request. */
+    void sendAnswer(InboundRequest request, JsonRpcMessage answer) {
+        inFlight.remove(request.id(), request);
+        send(request, answer);
+    }
+
+    private void send(InboundRequest request, JsonRpcMessage answer) {
+        if (closed.get()) {
+            return;
+        }
+        transport.send(answer, OutboundContext.relatedTo(request.id())).exceptionally(e -> {
+            LOG.debug("{}: cannot send answer to {}", name, request.id(), e);
+            return null;
+        });
     }
 
     private void onNotification(JsonRpcNotification n, InboundContext context) {
@@ -440,6 +455,9 @@ public final class McpSession implements AutoCloseable {
         if (r != null) {
             JsonNode reason = params.get("reason");
             r.cancel(reason != null && reason.isString() ? reason.asString() : "cancelled by peer");
+            if (r.isDeferred()) {
+                inFlight.remove(id, r);
+            }
         }
     }
 
@@ -505,6 +523,11 @@ public final class McpSession implements AutoCloseable {
                         .send(error.toErrorResponse(), OutboundContext.relatedTo(error.requestId()))
                         .exceptionally(e -> null);
             }
+        }
+
+        @Override
+        public void onRequestAborted(RequestId id, McpTransportException cause) {
+            fail(id, cause);
         }
 
         @Override

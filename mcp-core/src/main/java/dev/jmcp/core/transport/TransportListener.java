@@ -1,7 +1,12 @@
 package dev.jmcp.core.transport;
 
+import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.RequestId;
 
 /** Receives what a {@link Transport} reads. Called from the transport's threads, one call at a time. */
 public interface TransportListener {
@@ -14,6 +19,17 @@ public interface TransportListener {
      * JsonRpcCodecException#toErrorResponse()} where JSON-RPC calls for an answer.
      */
     void onInvalidMessage(JsonRpcCodecException error);
+
+    /**
+     * The answer to the outbound request {@code id} can no longer arrive, though the transport stays open (for
+     * Streamable HTTP: the request's response stream ended and could not be resumed). A session fails that
+     * request with {@code cause}; the default delivers a {@code -32000} error response for it instead.
+     */
+    default void onRequestAborted(RequestId id, McpTransportException cause) {
+        onMessage(
+                new JsonRpcErrorResponse(id, JsonRpcError.of(ErrorCodes.CONNECTION_CLOSED, cause.getMessage())),
+                InboundContext.EMPTY);
+    }
 
     /** The connection closed; {@code cause} is null for an orderly close. Called once. */
     void onClose(Throwable cause);

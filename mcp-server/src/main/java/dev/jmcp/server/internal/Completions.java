@@ -1,7 +1,9 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.completion.Completion;
 import dev.jmcp.server.CompletionHandler;
 import dev.jmcp.server.CompletionRequest;
@@ -66,11 +68,14 @@ final class Completions {
         }
         Completion completion = Completion.of(List.of());
         if (handler != null) {
-            ContextImpl ctx =
-                    new ContextImpl(call, new HandshakeInput(call, core.config().clientRequestTimeout()), null);
+            ContextImpl ctx = new ContextImpl(core, call, HandshakeInput.forCall(core, call), null);
             try {
                 Completion c = Invoker.run(
-                        core, ctx, () -> handler.complete(new CompletionRequest(argName, value, context), ctx));
+                        core,
+                        ctx,
+                        (c2, e) -> c2.answerEarlyError(
+                                JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "completion timed out: " + e.getMessage())),
+                        () -> handler.complete(new CompletionRequest(argName, value, context), ctx));
                 if (c != null) {
                     completion = c;
                 }

@@ -19,6 +19,14 @@ final class HandshakeInput implements InputChannel {
     private final Call call;
     private final Duration timeout;
     private final Sender sender;
+    private boolean clientTasks;
+
+    /** The input channel of a handshake-era request. */
+    static HandshakeInput forCall(ServerCore core, Call call) {
+        HandshakeInput in = new HandshakeInput(call, core.config().clientRequestTimeout());
+        in.clientTasks = core.config().clientTasks();
+        return in;
+    }
 
     HandshakeInput(Call call, Duration timeout) {
         this(call, timeout, (m, p, o) -> call.request().request(m, p, o));
@@ -35,6 +43,11 @@ final class HandshakeInput implements InputChannel {
         if (!Capabilities.clientHas(call.clientCapabilities(), capability)) {
             throw new McpException(
                     "the client did not declare the '" + capability + "' capability, so " + method + " cannot be sent");
+        }
+        if (clientTasks
+                && call.version().hasCoreTasks()
+                && ClientTasks.clientSupports(call.clientCapabilities(), method)) {
+            return ClientTasks.ask(sender, call.clientCapabilities(), method, params, timeout);
         }
         CompletableFuture<JsonNode> f = sender.send(
                 method, params, RequestOptions.builder().timeout(timeout).build());

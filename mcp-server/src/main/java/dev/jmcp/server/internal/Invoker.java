@@ -2,17 +2,16 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpTimeoutException;
+import dev.jmcp.core.internal.Timers;
+import dev.jmcp.core.session.HandlerExecutors;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * Runs user code on the handler executor while the engine's thread waits, so that a handler that ignores
- * cancellation or never returns still gets an answer (timeout) and its late result is dropped.
+ * Runs user code on the current thread (the engine's handler thread, or a task's worker) under the handler
+ * timeout. The timeout is a timer, not a waiting thread: when it fires, the timer answers the request itself
+ * (through the context's early answer, so exactly one answer is sent) and then cancels the handler, whose late
+ * result is dropped.
  */
 final class Invoker {
     /** User code that may throw. */
@@ -21,51 +20,42 @@ final class Invoker {
         T run() throws Exception;
     }
 
-    private Invoker() {}
-
-    static <T> T run(ServerCore core, ContextImpl ctx, Work<T> work) throws Exception {
-        Duration timeout = core.config().handlerTimeout();
-        return run(core.config().handlerExecutor(), ctx, timeout, work);
+    /** Answers a request whose handler timed out (through {@link ContextImpl#answerEarly}). */
+    @FunctionalInterface
+    interface TimeoutAnswer {
+        void answer(ContextImpl ctx, McpTimeoutException timeout);
     }
 
-    static <T> T run(Executor executor, ContextImpl ctx, Duration timeout, Work<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
+    private Invoker() {}
+
+    static <T> T run(ServerCore core, ContextImpl ctx, TimeoutAnswer onTimeout, Work<T> work) throws Exception {
+        return run(ctx, core.config().handlerTimeout(), onTimeout, work);
+    }
+
+    static <T> T run(ContextImpl ctx, Duration timeout, TimeoutAnswer onTimeout, Work<T> work) throws Exception {
         ctx.call().request().onCancel(() -> ctx.cancel("cancelled by the client"));
+        ScheduledFuture<?> timer = Timers.schedule(
+                () -> HandlerExecutors.delivery().execute(() -> {
+                    McpTimeoutException e = new McpTimeoutException(
+                            "handler did not finish within " + timeout.toMillis() + " ms", timeout);
+                    onTimeout.answer(ctx, e);
+                    ctx.cancel("timed out");
+                }),
+                timeout.toNanos());
+        ctx.bindWorker(Thread.currentThread());
         try {
-            executor.execute(() -> {
-                ctx.bindWorker(Thread.currentThread());
-                try {
-                    if (ctx.isCancelled()) {
-                        throw new McpCancelledException("request was cancelled");
-                    }
-                    result.complete(work.run());
-                } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                } finally {
-                    ctx.bindWorker(null);
-                    Thread.interrupted();
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("server is overloaded", e);
-        }
-        try {
-            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            ctx.cancel("cancelled");
-            throw new McpCancelledException("request was cancelled");
-        } catch (TimeoutException e) {
-            ctx.cancel("timed out");
-            throw new McpTimeoutException("handler did not finish within " + timeout.toMillis() + " ms", timeout);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
+            if (ctx.isCancelled()) {
+                throw new McpCancelledException("request was cancelled");
             }
-            if (cause instanceof Error err) {
-                throw new IllegalStateException("handler failed: " + err, err);
+            return work.run();
+        } catch (Error e) {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw e;
             }
-            throw e;
+            throw new IllegalStateException("handler failed: " + e, e);
+        } finally {
+            timer.cancel(false);
+            ctx.unbindWorker();
         }
     }
 }

@@ -40,8 +40,8 @@ final class Lifecycle {
         }
         ObjectNode result = McpJson.object();
         result.put("protocolVersion", version.id());
-        result.set("capabilities", core.capabilities());
-        result.set("serverInfo", core.serverInfo());
+        result.set("capabilities", Definitions.capabilities(core.capabilities(), version));
+        result.set("serverInfo", Definitions.implementation((ObjectNode) core.serverInfo(), version));
         if (core.config().instructions() != null) {
             result.put("instructions", core.config().instructions());
         }
@@ -54,7 +54,11 @@ final class Lifecycle {
         for (String id : ProtocolVersion.allIds()) {
             versions.add(id);
         }
-        result.set("capabilities", core.capabilities());
+        ObjectNode caps = core.capabilities();
+        if (caps.remove("tasks") != null) {
+            caps.putObject("extensions").putObject(Tasks.EXTENSION);
+        }
+        result.set("capabilities", caps);
         result.set("serverInfo", core.serverInfo());
         if (core.config().instructions() != null) {
             result.put("instructions", core.config().instructions());

@@ -4,7 +4,7 @@ import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
-import dev.jmcp.core.McpTimeoutException;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.prompts.GetPromptResult;
 import dev.jmcp.core.protocol.prompts.PromptArgument;
 import dev.jmcp.server.PromptRequest;
@@ -32,7 +32,8 @@ final class Prompts {
                 core.config().pageSize());
         ObjectNode result = McpJson.object();
         ArrayNode items = result.putArray("prompts");
-        page.items().forEach(p -> items.add(McpJson.toTree(p.prompt())));
+        page.items()
+                .forEach(p -> items.add(Definitions.prompt((ObjectNode) McpJson.toTree(p.prompt()), call.version())));
         if (page.nextCursor() != null) {
             result.put("nextCursor", page.nextCursor());
         }
@@ -69,13 +70,16 @@ final class Prompts {
         ContextImpl ctx = ContextImpl.forCall(core, call, "prompt:" + name, McpJson.toTree(args));
         GetPromptResult result;
         try {
-            result = Invoker.run(core, ctx, () -> prompt.handler().get(new PromptRequest(name, args, ctx.meta()), ctx));
+            result = Invoker.run(
+                    core,
+                    ctx,
+                    (c, e) -> c.answerEarlyError(
+                            JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "prompt " + name + " timed out")),
+                    () -> prompt.handler().get(new PromptRequest(name, args, ctx.meta()), ctx));
         } catch (InputRequiredSignal signal) {
             return signal.result();
         } catch (McpRpcException | McpCancelledException e) {
             throw e;
-        } catch (McpTimeoutException e) {
-            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "prompt " + name + " timed out");
         } catch (Exception e) {
             if (ctx.pendingInput() != null) {
                 return ctx.pendingInput();

@@ -4,7 +4,7 @@ import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
-import dev.jmcp.core.McpTimeoutException;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.resources.ReadResourceResult;
 import dev.jmcp.server.ResourceHandler;
 import dev.jmcp.server.ResourceRequest;
@@ -38,7 +38,9 @@ final class Resources {
                 core.config().pageSize());
         ObjectNode result = McpJson.object();
         ArrayNode items = result.putArray("resources");
-        page.items().forEach(r -> items.add(McpJson.toTree(r.resource())));
+        page.items()
+                .forEach(r ->
+                        items.add(Definitions.resource((ObjectNode) McpJson.toTree(r.resource()), call.version())));
         if (page.nextCursor() != null) {
             result.put("nextCursor", page.nextCursor());
         }
@@ -54,7 +56,9 @@ final class Resources {
                 core.config().pageSize());
         ObjectNode result = McpJson.object();
         ArrayNode items = result.putArray("resourceTemplates");
-        page.items().forEach(t -> items.add(McpJson.toTree(t.template())));
+        page.items()
+                .forEach(t ->
+                        items.add(Definitions.resource((ObjectNode) McpJson.toTree(t.template()), call.version())));
         if (page.nextCursor() != null) {
             result.put("nextCursor", page.nextCursor());
         }
@@ -84,14 +88,16 @@ final class Resources {
         ContextImpl ctx = ContextImpl.forCall(core, call, "resource:" + uri, null);
         ReadResourceResult result;
         try {
-            result = Invoker.run(core, ctx, () -> target.getKey()
-                    .read(new ResourceRequest(uri, target.getValue(), ctx.meta()), ctx));
+            result = Invoker.run(
+                    core,
+                    ctx,
+                    (c, e) -> c.answerEarlyError(
+                            JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "reading " + uri + " timed out")),
+                    () -> target.getKey().read(new ResourceRequest(uri, target.getValue(), ctx.meta()), ctx));
         } catch (InputRequiredSignal signal) {
             return signal.result();
         } catch (McpRpcException | McpCancelledException e) {
             throw e;
-        } catch (McpTimeoutException e) {
-            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "reading " + uri + " timed out");
         } catch (Exception e) {
             if (ctx.pendingInput() != null) {
                 return ctx.pendingInput();

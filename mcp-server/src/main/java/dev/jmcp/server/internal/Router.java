@@ -54,7 +54,8 @@ public final class Router {
         return result;
     }
 
-    private void decorate(ObjectNode result) {
+    /** Adds the 2026-07-28 {@code resultType} and server info to a result. */
+    void decorate(ObjectNode result) {
         if (!result.has("resultType")) {
             result.put("resultType", "complete");
         }

@@ -1,9 +1,11 @@
 package dev.jmcp.server.internal;
 
+import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.resource.SchemaLoader;
 import dev.jmcp.core.McpJson;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,12 +17,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Compiles and applies JSON Schemas (2020-12 when {@code $schema} is absent; drafts 4, 6, 7 and 2019-09 when it
- * names them; anything else is refused) and keeps a bounded LRU cache of compiled schemas.
+ * names them; anything else is refused), never fetching a referenced document, and keeps a bounded LRU cache of compiled schemas.
  */
 public final class Schemas {
     private static final int MAX_REPORTED = 10;
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /**
+     * Never fetches anything: no remote (http, https, ftp...) or file retrieval. A {@code $ref} resolves only
+     * inside its document or to a meta-schema bundled in the validator's jar (json-schema.org ids are mapped to
+     * the classpath copy); any other external reference fails to compile.
+     */
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            b -> b.schemaLoader(SchemaLoader.builder()
+                    .fetchRemoteResources(false)
+                    .allow(Schemas::isBundledMetaSchema)
+                    .build()));
+
     private final Map<String, Schema> cache;
 
     /** A cache of at most {@code maxEntries} compiled schemas. */
@@ -47,6 +60,11 @@ public final class Schemas {
         Schema compiled = compile(what, schema);
         List<Error> errors = compiled.validate(instance);
         return errors.stream().limit(MAX_REPORTED).map(e -> e.toString()).collect(Collectors.toList());
+    }
+
+    private static boolean isBundledMetaSchema(AbsoluteIri iri) {
+        String s = iri.toString();
+        return s.startsWith("https://json-schema.org/") || s.startsWith("http://json-schema.org/");
     }
 
     private Schema compile(String what, JsonNode schema) {

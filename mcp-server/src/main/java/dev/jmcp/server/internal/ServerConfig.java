@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param declareTools declare the tools capability even with no tool registered
  * @param declareResources declare the resources capability even with no resource registered
  * @param declarePrompts declare the prompts capability even with no prompt registered
+ * @param clientTasks send elicitation and sampling as tasks when the client supports task-augmented requests
  */
 public record ServerConfig(
         ObjectNode serverInfo,
@@ -36,4 +37,5 @@ public record ServerConfig(
         int schemaCacheSize,
         boolean declareTools,
         boolean declareResources,
-        boolean declarePrompts) {}
+        boolean declarePrompts,
+        boolean clientTasks) {}

@@ -214,6 +214,7 @@ public final class ServerCore {
     /** Closes every session. */
     public void close() {
         closed = true;
+        tasks.close();
         for (ServerSessionImpl s : sessions()) {
             s.close();
         }

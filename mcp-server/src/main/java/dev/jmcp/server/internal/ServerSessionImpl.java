@@ -3,7 +3,6 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.RequestId;
-import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerSession;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A connection served by the server: the engine session plus the handshake state and subscriptions. */
 public final class ServerSessionImpl implements ServerSession {
@@ -47,7 +47,7 @@ public final class ServerSessionImpl implements ServerSession {
         this.statelessMode = statelessMode;
         this.session = McpSession.builder(transport)
                 .name("mcp-server-" + id.substring(0, 8))
-                .handlerExecutor(HandlerExecutors.delivery())
+                .handlerExecutor(core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
                 .fallbackRequestHandler(r -> core.router().route(this, r))
@@ -75,6 +75,19 @@ public final class ServerSessionImpl implements ServerSession {
     @Override
     public boolean isInitialized() {
         return initialized;
+    }
+
+    @Override
+    public boolean completeUrlElicitation(String elicitationId) {
+        java.util.Objects.requireNonNull(elicitationId, "elicitationId");
+        ProtocolVersion v = version;
+        if (!initialized || v == null || !v.hasUrlElicitation() || v.isStateless() || !session.isOpen()) {
+            return false;
+        }
+        ObjectNode p = McpJson.object();
+        p.put("elicitationId", elicitationId);
+        session.notify("notifications/elicitation/complete", p).exceptionally(e -> null);
+        return true;
     }
 
     @Override

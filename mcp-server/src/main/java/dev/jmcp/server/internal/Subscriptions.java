@@ -1,7 +1,5 @@
 package dev.jmcp.server.internal;
 
-import dev.jmcp.core.McpCancelledException;
-import java.util.concurrent.CountDownLatch;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,7 +15,7 @@ final class Subscriptions {
         core.router().register("subscriptions/listen", Subscriptions::listen);
     }
 
-    private static JsonNode listen(Call call) throws InterruptedException {
+    private static JsonNode listen(Call call) {
         JsonNode filter = call.params().get("notifications");
         if (filter == null || !filter.isObject()) {
             throw Errors.invalidParams("'notifications' must be an object");
@@ -28,17 +26,15 @@ final class Subscriptions {
         }
         ServerSessionImpl.Listener listener =
                 new ServerSessionImpl.Listener(call.request().id(), filter);
-        CountDownLatch ended = new CountDownLatch(1);
-        call.request().onCancel(ended::countDown);
+        // The request stays open without holding a thread: it ends when the client cancels it or the session
+        // closes (both cancel the deferred request, which runs the callback below).
+        call.request().defer();
         call.session().listeners().put(call.request().id(), listener);
-        try {
-            ObjectNode ack = ServerCore.listenerParams(listener);
-            ack.set("notifications", filter);
-            call.request().notify("notifications/subscriptions/acknowledged", ack);
-            ended.await();
-            throw new McpCancelledException("listen ended");
-        } finally {
-            call.session().listeners().remove(call.request().id());
-        }
+        call.request()
+                .onCancel(() -> call.session().listeners().remove(call.request().id()));
+        ObjectNode ack = ServerCore.listenerParams(listener);
+        ack.set("notifications", filter);
+        call.request().notify("notifications/subscriptions/acknowledged", ack);
+        return null;
     }
 }

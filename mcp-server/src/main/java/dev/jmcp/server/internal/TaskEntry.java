@@ -5,6 +5,7 @@ import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,11 +19,16 @@ final class TaskEntry {
     final Instant createdAt = Instant.now();
     final CompletableFuture<JsonNode> done = new CompletableFuture<>();
     volatile ContextImpl context;
+    volatile ScheduledFuture<?> expiry;
     private String status = "working";
     private String statusMessage;
     private Instant lastUpdatedAt = createdAt;
 
-    TaskEntry(String id, String owner, ServerSessionImpl session, long ttlMs, long pollIntervalMs) {
+    /** A 2026-07-28 extension task (SEP-2663 wire: ttlMs, pollIntervalMs, tool errors complete). */
+    final boolean v2;
+
+    TaskEntry(String id, String owner, ServerSessionImpl session, long ttlMs, long pollIntervalMs, boolean v2) {
+        this.v2 = v2;
         this.id = id;
         this.owner = owner;
         this.session = session;
@@ -67,8 +73,8 @@ final class TaskEntry {
         }
         t.put("createdAt", createdAt.toString());
         t.put("lastUpdatedAt", lastUpdatedAt.toString());
-        t.put("ttl", ttlMs);
-        t.put("pollInterval", pollIntervalMs);
+        t.put(v2 ? "ttlMs" : "ttl", ttlMs);
+        t.put(v2 ? "pollIntervalMs" : "pollInterval", pollIntervalMs);
         return t;
     }
 

@@ -1,9 +1,11 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
-import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerTool;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -11,9 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,6 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Tasks {
     static final String RELATED_TASK = "io.modelcontextprotocol/related-task";
+    /** The 2026-07-28 tasks extension (SEP-2663). */
+    static final String EXTENSION = "io.modelcontextprotocol/tasks";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long POLL_INTERVAL_MS = 500;
 
@@ -33,10 +37,13 @@ final class Tasks {
     Tasks(ServerCore core) {
         this.core = core;
         Router r = core.router();
-        r.register("tasks/get", call -> find(call).toJson());
+        r.register(
+                "tasks/get",
+                call -> call.stateless() ? detailed(find2026(call)) : find(call).toJson());
         r.register("tasks/result", this::result);
         r.register("tasks/list", this::list);
-        r.register("tasks/cancel", this::cancel);
+        r.register("tasks/cancel", call -> call.stateless() ? cancel2026(call) : cancel(call));
+        r.register("tasks/update", this::update2026);
     }
 
     /** Whether any task of the session is still running (for tests and shutdown). */
@@ -55,14 +62,108 @@ final class Tasks {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         String id = HexFormat.of().formatHex(bytes);
-        TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS);
+        boolean v2 = call.stateless();
+        TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS, v2);
         tasks.put(id, entry);
-        ContextImpl ctx = new ContextImpl(call, taskInput(call, entry), n -> notifySession(call.session(), n));
+        ContextImpl ctx = new ContextImpl(core, call, v2 ? noInput() : taskInput(call, entry), n -> {
+            if (!v2) {
+                notifySession(call.session(), n);
+            }
+        });
+        ctx.answerEarlyTo(new ContextImpl.EarlyAnswer() {
+            @Override
+            public boolean result(JsonNode result) {
+                return complete(entry, result);
+            }
+
+            @Override
+            public boolean error(JsonRpcError error) {
+                return fail(entry, error);
+            }
+        });
         entry.context = ctx;
-        HandlerExecutors.delivery().execute(() -> run(entry, tool, args, ctx));
-        ObjectNode result = McpJson.object();
-        result.set("task", entry.toTask());
-        return result;
+        entry.expiry = Timers.schedule(() -> expire(entry), TimeUnit.MILLISECONDS.toNanos(ttl));
+        // The answer shows the task as created (working), even if it finishes before the answer is sent.
+        ObjectNode created;
+        if (v2) {
+            created = entry.toJson();
+            created.put("resultType", "task");
+        } else {
+            created = McpJson.object();
+            created.set("task", entry.toTask());
+        }
+        try {
+            core.config().handlerExecutor().execute(() -> run(entry, tool, args, ctx));
+        } catch (RejectedExecutionException e) {
+            tasks.remove(id);
+            entry.expiry.cancel(false);
+            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "server is overloaded");
+        }
+        return created;
+    }
+
+    /** Whether a 2026-07-28 request declared the tasks extension in its client capabilities. */
+    static boolean declaresExtension(Call call) {
+        JsonNode ext = call.clientCapabilities().path("extensions").get(EXTENSION);
+        return ext != null && ext.isObject();
+    }
+
+    /** Input calls inside a 2026-07-28 task (they would need input_required tasks and tasks/update). */
+    private static InputChannel noInput() {
+        return (method, params, capability) -> {
+            throw new dev.jmcp.core.McpException(
+                    method + " inside a 2026-07-28 task is not supported by this server (no input_required tasks)");
+        };
+    }
+
+    private void requireExtension(Call call) {
+        if (!declaresExtension(call)) {
+            throw new McpRpcException(
+                    ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+                    call.method() + " needs the client capability extensions[\"" + EXTENSION + "\"]");
+        }
+    }
+
+    private TaskEntry find2026(Call call) {
+        requireExtension(call);
+        return find(call);
+    }
+
+    /** The 2026-07-28 DetailedTask: the task with its inlined {@code result} or {@code error}. */
+    private ObjectNode detailed(TaskEntry entry) {
+        ObjectNode t = entry.toJson();
+        if (entry.done.isDone()) {
+            try {
+                JsonNode result = entry.done.getNow(null);
+                if (result != null) {
+                    t.set("result", result);
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof McpRpcException rpc) {
+                    t.set("error", McpJson.toTree(rpc.error()));
+                }
+            }
+        }
+        return t;
+    }
+
+    /** 2026-07-28 {@code tasks/cancel}: an empty ack, idempotent on a task that already ended. */
+    private JsonNode cancel2026(Call call) {
+        TaskEntry entry = find2026(call);
+        if (update(entry, "cancelled", "cancelled by the client")) {
+            entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
+            entry.context.cancel("task cancelled");
+        }
+        return McpJson.object();
+    }
+
+    /** 2026-07-28 {@code tasks/update}: this server's tasks never wait for input, so there is nothing to update. */
+    private JsonNode update2026(Call call) {
+        if (!call.stateless()) {
+            throw Errors.methodNotFound(call.method());
+        }
+        TaskEntry entry = find2026(call);
+        throw Errors.invalidParams("task " + entry.id + " is " + entry.status() + ", not input_required");
     }
 
     private HandshakeInput taskInput(Call call, TaskEntry entry) {
@@ -79,27 +180,65 @@ final class Tasks {
 
     private void run(TaskEntry entry, ServerTool tool, JsonNode args, ContextImpl ctx) {
         try {
-            JsonNode result = Tools.execute(core, tool, args, ctx);
-            boolean failed = result.path("isError").asBoolean(false);
-            if (update(entry, failed ? "failed" : "completed", null)) {
-                entry.finish(result, null);
-            }
+            complete(entry, Tools.execute(core, tool, args, ctx));
         } catch (McpRpcException e) {
-            if (update(entry, "failed", e.error().message())) {
-                entry.finish(null, e.error());
-            }
+            fail(entry, e.error());
         } catch (Exception e) {
-            JsonRpcError err = JsonRpcError.of(dev.jmcp.core.ErrorCodes.INTERNAL_ERROR, Tools.describe(e));
-            if (update(entry, "failed", err.message())) {
-                entry.finish(null, err);
+            fail(entry, JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, Tools.describe(e)));
+        }
+    }
+
+    /** Records the tool's result (failed when {@code isError}); false when the task already ended. */
+    private boolean complete(TaskEntry entry, JsonNode result) {
+        boolean failed = !entry.v2 && result.path("isError").asBoolean(false);
+        if (update(entry, failed ? "failed" : "completed", null)) {
+            entry.finish(result, null);
+            return true;
+        }
+        return false;
+    }
+
+    /** Records a JSON-RPC error outcome; false when the task already ended. */
+    private boolean fail(TaskEntry entry, JsonRpcError error) {
+        if (update(entry, "failed", error.message())) {
+            entry.finish(null, error);
+            return true;
+        }
+        return false;
+    }
+
+    /** The TTL ended: the task is forgotten; a task still running is cancelled first. */
+    private void expire(TaskEntry entry) {
+        tasks.remove(entry.id, entry);
+        if (!entry.isTerminal()) {
+            if (entry.setStatus("cancelled", "the task expired")) {
+                entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task expired"));
+            }
+            ContextImpl ctx = entry.context;
+            if (ctx != null) {
+                ctx.cancel("task expired");
             }
         }
+    }
+
+    /** Cancels every task and its expiry timer (the server is closing). */
+    void close() {
+        for (TaskEntry entry : tasks.values()) {
+            if (entry.expiry != null) {
+                entry.expiry.cancel(false);
+            }
+            expire(entry);
+        }
+        tasks.clear();
     }
 
     /** Moves the task to a status and notifies; returns false when it was already terminal (or unchanged). */
     private boolean update(TaskEntry entry, String status, String message) {
         if (!entry.setStatus(status, message)) {
             return false;
+        }
+        if (entry.v2) {
+            return true; // 2026-07-28 status notifications belong on subscriptions/listen (not sent)
         }
         ObjectNode n = McpJson.object();
         n.put("method", "notifications/tasks/status");
@@ -112,25 +251,35 @@ final class Tasks {
         session.engine().notify(n.get("method").asString(), n.get("params")).exceptionally(e -> null);
     }
 
-    private JsonNode result(Call call) throws Exception {
-        TaskEntry entry = find(call);
-        JsonNode result;
-        try {
-            result = entry.done.get(core.config().taskTtl().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw Errors.invalidRequest("task " + entry.id + " did not finish in time");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof McpRpcException rpc) {
-                throw rpc;
-            }
-            throw e;
+    /**
+     * Answers when the task ends, without holding a thread meanwhile: the request is deferred and answered from
+     * the completion of the task's outcome (which the expiry timer completes at the latest).
+     */
+    private JsonNode result(Call call) {
+        if (call.stateless()) {
+            throw Errors.methodNotFound(call.method()); // the 2026-07-28 extension inlines results in tasks/get
         }
-        ObjectNode copy = ((ObjectNode) result).deepCopy();
-        copy.withObject("_meta").putObject(RELATED_TASK).put("taskId", entry.id);
-        return copy;
+        TaskEntry entry = find(call);
+        InboundRequest request = call.request();
+        request.defer();
+        entry.done.whenComplete((result, error) -> {
+            if (error == null) {
+                ObjectNode copy = ((ObjectNode) result).deepCopy();
+                copy.withObject("_meta").putObject(RELATED_TASK).put("taskId", entry.id);
+                request.respond(copy);
+            } else if (error instanceof McpRpcException rpc) {
+                request.respondError(rpc.error());
+            } else {
+                request.respondError(JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, Tools.describe(error)));
+            }
+        });
+        return null;
     }
 
     private JsonNode list(Call call) {
+        if (call.stateless()) {
+            throw Errors.methodNotFound(call.method());
+        }
         purge();
         String owner = owner(call);
         List<TaskEntry> mine = tasks.values().stream()
@@ -154,7 +303,7 @@ final class Tasks {
             throw Errors.invalidParams("task " + entry.id + " is already " + entry.status());
         }
         if (update(entry, "cancelled", "cancelled by the client")) {
-            entry.finish(null, JsonRpcError.of(dev.jmcp.core.ErrorCodes.INVALID_REQUEST, "task was cancelled"));
+            entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
             entry.context.cancel("task cancelled");
         }
         return entry.toJson();
@@ -172,9 +321,11 @@ final class Tasks {
 
     private static String owner(Call call) {
         String principal = call.auth() != null ? call.auth().principal() : null;
-        return principal != null
-                ? "principal:" + principal
-                : "session:" + call.session().id();
+        if (principal != null) {
+            return "principal:" + principal;
+        }
+        // 2026-07-28 requests stand alone (any connection may poll): the unguessable id is the capability
+        return call.stateless() ? "stateless" : "session:" + call.session().id();
     }
 
     private void purge() {

@@ -2,12 +2,12 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
-import dev.jmcp.core.McpTimeoutException;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.server.ServerTool;
 import dev.jmcp.server.ToolRequest;
+import dev.jmcp.server.UrlElicitationRequiredException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -45,7 +45,7 @@ final class Tools {
         ObjectNode result = McpJson.object();
         ArrayNode tools = result.putArray("tools");
         for (ServerTool t : page.items()) {
-            tools.add(McpJson.toTree(t.tool()));
+            tools.add(Definitions.tool((ObjectNode) McpJson.toTree(t.tool()), call.version()));
         }
         if (page.nextCursor() != null) {
             result.put("nextCursor", page.nextCursor());
@@ -68,12 +68,21 @@ final class Tools {
         }
         JsonNode task = call.params().get("task");
         ToolExecution.TaskSupport support = taskSupport(tool.tool());
+        if (call.stateless() && support != ToolExecution.TaskSupport.FORBIDDEN && Tasks.declaresExtension(call)) {
+            // 2026-07-28 tasks extension: the server decides; a task-supporting tool runs as a task
+            return core.tasks().create(call, tool, args, McpJson.object());
+        }
         if (task != null && !task.isNull() && call.version().hasCoreTasks() && !call.stateless()) {
             if (support == ToolExecution.TaskSupport.FORBIDDEN) {
                 throw new ProtocolError(
                         dev.jmcp.core.ErrorCodes.METHOD_NOT_FOUND, "tool " + name + " does not support tasks");
             }
             return core.tasks().create(call, tool, args, task);
+        }
+        if (support == ToolExecution.TaskSupport.REQUIRED && call.stateless()) {
+            throw new ProtocolError(
+                    dev.jmcp.core.ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+                    "tool " + name + " runs only as a task: declare the " + Tasks.EXTENSION + " extension");
         }
         if (support == ToolExecution.TaskSupport.REQUIRED && call.version().hasCoreTasks()) {
             throw new ProtocolError(
@@ -98,16 +107,23 @@ final class Tools {
         JsonNode meta = ctx.meta();
         CallToolResult result;
         try {
-            result = Invoker.run(core, ctx, () -> tool.handler().handle(new ToolRequest(name, args, meta), ctx));
+            result = Invoker.run(
+                    core,
+                    ctx,
+                    (c, e) -> c.answerEarly(error("Tool " + name + " timed out: " + e.getMessage())),
+                    () -> tool.handler().handle(new ToolRequest(name, args, meta), ctx));
         } catch (InputRequiredSignal signal) {
             return signal.result();
-        } catch (ProtocolError | McpCancelledException e) {
+        } catch (ProtocolError | UrlElicitationRequiredException | McpCancelledException e) {
             throw e;
-        } catch (McpTimeoutException e) {
-            return error("Tool " + name + " timed out: " + e.getMessage());
         } catch (Exception e) {
             if (ctx.pendingInput() != null) {
                 return ctx.pendingInput();
+            }
+            if (e instanceof dev.jmcp.core.McpRpcException
+                    && ctx.isTask()
+                    && ctx.call().stateless()) {
+                throw e; // a 2026-07-28 task reports a protocol error as status failed with the error inlined
             }
             return error("Tool " + name + " failed: " + describe(e));
         }

@@ -1,12 +1,10 @@
 package dev.jmcp.transport.http;
 
-import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.CodecLimits;
 import dev.jmcp.core.jsonrpc.JsonRpcCodec;
 import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
-import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.JsonRpcNotification;
@@ -70,6 +68,8 @@ import tools.jackson.databind.JsonNode;
  *       {@code Mcp-Method}/{@code Mcp-Name} headers and no session; {@code notifications/cancelled} for such a
  *       request closes its response stream instead of being sent.
  *   <li>{@link #close()} sends DELETE for the session and closes every stream.
+ *   <li>A request whose response stream ends before its answer and cannot be resumed is reported with
+ *       {@link TransportListener#onRequestAborted}: a session fails it with {@link McpTransportException}.
  * </ul>
  */
 public final class StreamableHttpClientTransport implements Transport {
@@ -389,8 +389,7 @@ public final class StreamableHttpClientTransport implements Transport {
             }
             if (!closed.get() && !handle.aborted) {
                 for (RequestId id : awaiting) {
-                    deliver(new JsonRpcErrorResponse(
-                            id, JsonRpcError.of(ErrorCodes.CONNECTION_CLOSED, "the response stream ended early")));
+                    abort(id, new McpTransportException("the response stream of request " + id + " ended early"));
                 }
             }
         } catch (InterruptedException e) {
@@ -625,6 +624,21 @@ public final class StreamableHttpClientTransport implements Transport {
         synchronized (deliveryLock) {
             try {
                 l.onMessage(message, InboundContext.EMPTY);
+            } catch (RuntimeException e) {
+                LOG.warn("listener failed", e);
+            }
+        }
+    }
+
+    /** Tells the listener that the answer to {@code id} cannot arrive any more. */
+    private void abort(RequestId id, McpTransportException cause) {
+        TransportListener l = listener;
+        if (l == null || closed.get()) {
+            return;
+        }
+        synchronized (deliveryLock) {
+            try {
+                l.onRequestAborted(id, cause);
             } catch (RuntimeException e) {
                 LOG.warn("listener failed", e);
             }

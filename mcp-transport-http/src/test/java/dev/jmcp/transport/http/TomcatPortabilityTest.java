@@ -1,5 +1,8 @@
 package dev.jmcp.transport.http;
 
+import dev.jmcp.core.testing.contract.AbstractTransportContractTest;
+import dev.jmcp.core.testing.contract.ContractClient;
+import dev.jmcp.core.testing.contract.ContractServer;
 import dev.jmcp.core.transport.Transport;
 import java.io.File;
 import java.net.URI;
@@ -12,8 +15,10 @@ import org.apache.catalina.startup.Tomcat;
 
 /** The same contract suite with the servlet in embedded Tomcat 11: the servlet is portable across containers. */
 class TomcatPortabilityTest extends AbstractTransportContractTest {
+    private URI uri;
+
     @Override
-    protected Transport connect(FakeServer server) throws Exception {
+    protected Transport connect(ContractServer server) throws Exception {
         File base = Files.createTempDirectory("jmcp-tomcat").toFile();
         base.deleteOnExit();
         Tomcat tomcat = new Tomcat();
@@ -24,7 +29,7 @@ class TomcatPortabilityTest extends AbstractTransportContractTest {
         tomcat.getService().addConnector(connector);
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", base.getAbsolutePath());
-        McpHttpServlet servlet = McpHttpServlet.builder(server)
+        McpHttpServlet servlet = McpHttpServlet.builder(ContractConnector.of(server))
                 .retryInterval(Duration.ofMillis(100))
                 .build();
         Wrapper wrapper = Tomcat.addServlet(context, "mcp", servlet);
@@ -36,9 +41,12 @@ class TomcatPortabilityTest extends AbstractTransportContractTest {
             tomcat.stop();
             tomcat.destroy();
         });
-        URI uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/mcp");
-        return StreamableHttpClientTransport.builder(uri)
-                .requestTimeout(Duration.ofSeconds(10))
-                .build();
+        uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/mcp");
+        return ContractConnector.client(uri);
+    }
+
+    @Override
+    protected boolean sendInvalidBytes(ContractClient client, byte[] bytes) throws Exception {
+        return ContractConnector.postRaw(uri, client, bytes);
     }
 }
