@@ -147,6 +147,7 @@ public final class ConfigLoader {
                         "session_mode",
                         "max_workers",
                         "max_queue_wait",
+                        "session_pool",
                         "interval",
                         "seed"));
         Settings d = Settings.defaults();
@@ -214,6 +215,7 @@ public final class ConfigLoader {
         }
         int maxWorkers = s.has("max_workers") ? positiveInt(s, p, "max_workers") : d.maxWorkers();
         Duration queueWait = s.has("max_queue_wait") ? duration(s, p, "max_queue_wait") : d.maxQueueWait();
+        int sessionPool = s.has("session_pool") ? positiveInt(s, p, "session_pool") : d.sessionPool();
         Duration interval = s.has("interval") ? duration(s, p, "interval") : d.interval();
         if (interval.toMillis() < 100) {
             throw error(p + ".interval", "must be at least 100ms");
@@ -230,6 +232,7 @@ public final class ConfigLoader {
                 mode,
                 maxWorkers,
                 queueWait,
+                sessionPool,
                 interval,
                 seed);
     }

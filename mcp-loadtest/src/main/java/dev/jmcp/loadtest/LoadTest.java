@@ -194,6 +194,15 @@ public final class LoadTest {
             return this;
         }
 
+        /**
+         * Open model, persistent or stateless sessions: how many sessions to open before the measured phase (at
+         * most {@code maxWorkers}); the run never holds more. 0 = {@code maxWorkers}.
+         */
+        public Builder sessionPool(int sessions) {
+            settings = settings.withSessionPool(sessions);
+            return this;
+        }
+
         /** The reporting interval. */
         public Builder interval(Duration interval) {
             settings = settings.withInterval(interval);

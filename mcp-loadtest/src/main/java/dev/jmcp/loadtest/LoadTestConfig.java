@@ -71,6 +71,8 @@ public record LoadTestConfig(
      * @param sessionMode how sessions are held
      * @param maxWorkers open model: the maximum number of concurrent iterations
      * @param maxQueueWait open model: how long an arrival may wait for a free worker before it is dropped
+     * @param sessionPool open model with persistent or stateless sessions: how many sessions are opened before the
+     *     measured phase and at most held during it (0 = {@code maxWorkers}); arrivals that find none free are dropped
      * @param interval the reporting interval (time-series resolution)
      * @param seed the random seed (scenario choice, think time)
      */
@@ -85,6 +87,7 @@ public record LoadTestConfig(
             SessionMode sessionMode,
             int maxWorkers,
             Duration maxQueueWait,
+            int sessionPool,
             Duration interval,
             long seed) {
 
@@ -101,6 +104,7 @@ public record LoadTestConfig(
                     SessionMode.PERSISTENT,
                     256,
                     Duration.ofMillis(100),
+                    0,
                     Duration.ofSeconds(1),
                     1);
         }
@@ -118,6 +122,7 @@ public record LoadTestConfig(
                     sessionMode,
                     maxWorkers,
                     maxQueueWait,
+                    sessionPool,
                     interval,
                     seed);
         }
@@ -135,6 +140,7 @@ public record LoadTestConfig(
                     sessionMode,
                     maxWorkers,
                     maxQueueWait,
+                    sessionPool,
                     interval,
                     seed);
         }
@@ -152,6 +158,7 @@ public record LoadTestConfig(
                     sessionMode,
                     maxWorkers,
                     maxQueueWait,
+                    sessionPool,
                     interval,
                     seed);
         }
@@ -169,6 +176,7 @@ public record LoadTestConfig(
                     sessionMode,
                     maxWorkers,
                     maxQueueWait,
+                    sessionPool,
                     interval,
                     seed);
         }
@@ -186,6 +194,7 @@ public record LoadTestConfig(
                     sessionMode,
                     maxWorkers,
                     maxQueueWait,
+                    sessionPool,
                     interval,
                     seed);
         }
@@ -203,6 +212,7 @@ public record LoadTestConfig(
                     sessionMode,
                     maxWorkers,
                     maxQueueWait,
+                    sessionPool,
                     interval,
                     seed);
         }
@@ -220,6 +230,7 @@ public record LoadTestConfig(
                     sessionMode,
                     maxWorkers,
                     maxQueueWait,
+                    sessionPool,
                     interval,
                     seed);
         }
@@ -237,6 +248,7 @@ public record LoadTestConfig(
                     v,
                     maxWorkers,
                     maxQueueWait,
+                    sessionPool,
                     interval,
                     seed);
         }
@@ -254,8 +266,32 @@ public record LoadTestConfig(
                     sessionMode,
                     v,
                     queueWait,
+                    sessionPool,
                     interval,
                     seed);
+        }
+
+        /** A copy with another session pool size (0 = the maximum number of workers). */
+        public Settings withSessionPool(int v) {
+            return new Settings(
+                    model,
+                    virtualUsers,
+                    rate,
+                    duration,
+                    iterations,
+                    timeout,
+                    thinkTime,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    v,
+                    interval,
+                    seed);
+        }
+
+        /** The effective session pool size of the open model: {@code sessionPool}, or {@code maxWorkers} if 0. */
+        public int effectiveSessionPool() {
+            return sessionPool > 0 ? Math.min(sessionPool, maxWorkers) : maxWorkers;
         }
 
         /** A copy with another interval. */
@@ -271,6 +307,7 @@ public record LoadTestConfig(
                     sessionMode,
                     maxWorkers,
                     maxQueueWait,
+                    sessionPool,
                     v,
                     seed);
         }
@@ -288,6 +325,7 @@ public record LoadTestConfig(
                     sessionMode,
                     maxWorkers,
                     maxQueueWait,
+                    sessionPool,
                     interval,
                     v);
         }

@@ -147,6 +147,8 @@ public record LoadTestReport(
      * @param sessionOpenFailures sessions that failed to open
      * @param handshake session-open latency
      * @param iterations scenario iterations started
+     * @param cutOffIterations iterations still running when the run ended (workers that did not stop within the
+     *     grace period): what they recorded before stays, their request in flight and later steps are not counted
      */
     public record Generator(
             long scheduledArrivals,
@@ -157,7 +159,8 @@ public record LoadTestReport(
             long sessionsOpened,
             long sessionOpenFailures,
             Latency handshake,
-            long iterations) {}
+            long iterations,
+            long cutOffIterations) {}
 
     /** One stage's results; requests are attributed to the stage in which they completed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -37,7 +37,8 @@ class EngineEndToEndTest {
         LoadTestReport r = LoadTest.builder()
                 .target(target)
                 .closedModel(4)
-                .duration(Duration.ofMillis(1500))
+                .iterations(400) // bounded by work, not wall-clock time
+                .duration(null)
                 .interval(Duration.ofMillis(250))
                 .toolCall("echo", json("{\"text\":\"hi\"}"), 3)
                 .scenario(Scenario.of("ping", 1, FlowStep.of(Operation.PING, null, null)))
@@ -59,15 +60,19 @@ class EngineEndToEndTest {
         assertThat(r.tools()).containsOnlyKeys("echo");
         assertThat(r.tools().get("echo").requests())
                 .isEqualTo(r.operations().get("tools/call").requests());
-        assertThat(r.intervals().size()).isBetween(3, 8);
+        // how many intervals a run spans depends on the machine's speed; that they add up exactly does not
+        assertThat(r.intervals()).isNotEmpty();
         assertThat(r.intervals().stream()
                         .mapToLong(LoadTestReport.IntervalPoint::requests)
                         .sum())
                 .isEqualTo(s.requests());
-        assertThat(r.generator().sessionsOpened()).isEqualTo(4);
-        assertThat(target.sessionsClosed()).isEqualTo(4);
+        // a VU the machine never got round to before the work ran out opens no session: at most 4
+        assertThat(r.generator().sessionsOpened()).isBetween(1L, 4L).isEqualTo(target.sessionsOpened());
+        assertThat(target.sessionsClosed()).isEqualTo(target.sessionsOpened());
+        assertThat(r.generator().iterations()).isEqualTo(400);
+        assertThat(r.generator().cutOffIterations()).isZero();
         assertThat(r.generator().droppedArrivals()).isZero();
-        assertThat(r.stopReason()).isEqualTo("completed");
+        assertThat(r.stopReason()).isEqualTo("iterations");
         assertThat(r.model()).isEqualTo("closed");
     }
 
@@ -79,18 +84,21 @@ class EngineEndToEndTest {
         LoadTestReport r = LoadTest.builder()
                 .target(target)
                 .openModel(100)
-                .duration(Duration.ofSeconds(1))
-                .workers(1, Duration.ofSeconds(10))
+                .iterations(30) // bounded by work: the schedule takes 0.3 s, the server 0.6 s
+                .duration(Duration.ofSeconds(30))
+                .workers(1, Duration.ofSeconds(30))
                 .scenario(Scenario.of("ping", 1, FlowStep.of(Operation.PING, null, null)))
                 .build()
                 .run();
         // request k (0-based) was intended at k x 10 ms but cannot start before k x 20 ms: whatever the machine's
         // speed, the last one's latency is at least (n - 1) x 10 ms + 20 ms, far above its service time
         long n = r.summary().requests();
-        assertThat(n).isGreaterThan(5);
+        assertThat(n).isEqualTo(30);
         assertThat(r.generator().serviceTime().minMs()).isGreaterThanOrEqualTo(19.9);
         assertThat(r.summary().latency().maxMs()).isGreaterThanOrEqualTo(0.99 * ((n - 1) * 10 + 20));
-        assertThat(r.generator().lag().maxMs()).isGreaterThanOrEqualTo(0.99 * (n - 1) * 10);
+        // the scheduler reaches arrival k only once arrival k - 1 got the worker, i.e. after iteration k - 2 ended
+        // (at k - 1 times 20 ms or later): arrival k is at least 10 k - 20 ms late
+        assertThat(r.generator().lag().maxMs()).isGreaterThanOrEqualTo(0.99 * (10 * (n - 1) - 20));
         assertThat(n).isEqualTo(target.requests());
         LoadTestReport.Generator g = r.generator();
         assertThat(g.scheduledArrivals()).isEqualTo(g.iterations() + g.droppedArrivals());
@@ -103,16 +111,15 @@ class EngineEndToEndTest {
         LoadTestReport r = LoadTest.builder()
                 .target(target)
                 .openModel(200)
-                .duration(Duration.ofSeconds(1))
+                .iterations(20) // 20 taken arrivals; the 50 ms server cannot keep up with 5 ms spacing
+                .duration(Duration.ofSeconds(30))
                 .workers(2, Duration.ZERO)
                 .scenario(Scenario.of("ping", 1, FlowStep.of(Operation.PING, null, null)))
                 .threshold("drop_rate<1%")
                 .build()
                 .run();
         LoadTestReport.Generator g = r.generator();
-        // never more than the schedule holds; how many of the 200 were reached before the stop depends on how
-        // busy the machine is (the accounting below is what this test is about)
-        assertThat(g.scheduledArrivals()).isBetween(100L, 200L);
+        assertThat(g.iterations()).isEqualTo(20);
         assertThat(g.droppedArrivals()).isPositive();
         assertThat(g.iterations() + g.droppedArrivals()).isEqualTo(g.scheduledArrivals());
         assertThat(r.summary().requests()).isEqualTo(target.requests()).isEqualTo(g.iterations());
@@ -122,6 +129,74 @@ class EngineEndToEndTest {
                         .mapToLong(LoadTestReport.IntervalPoint::droppedArrivals)
                         .sum())
                 .isEqualTo(g.droppedArrivals());
+    }
+
+    @Test
+    void openModelPreOpensABoundedSessionPoolAndClosesItInParallel() throws Exception {
+        SimulatedTarget sim =
+                SimulatedTarget.builder().latency(Duration.ofMillis(20)).build();
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger opensAfterFirstRequest =
+                new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch twoClosing = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicBoolean closedConcurrently = new java.util.concurrent.atomic.AtomicBoolean();
+        Target pooled = new Target() {
+            @Override
+            public TargetSession openSession(SessionMode mode) throws Exception {
+                if (served.get() > 0) {
+                    opensAfterFirstRequest.incrementAndGet();
+                }
+                TargetSession s = sim.openSession(mode);
+                return new TargetSession() {
+                    @Override
+                    public StepOutcome execute(Step step, Duration timeout) throws InterruptedException {
+                        served.incrementAndGet();
+                        return s.execute(step, timeout);
+                    }
+
+                    @Override
+                    public void close() {
+                        // sequential closes would never see two at once (each waits for the other, bounded)
+                        twoClosing.countDown();
+                        try {
+                            if (twoClosing.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                                closedConcurrently.set(true);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        s.close();
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "pooled";
+            }
+        };
+        LoadTestReport r = LoadTest.builder()
+                .target(pooled)
+                .openModel(200)
+                .iterations(40)
+                .duration(Duration.ofSeconds(30))
+                .workers(8, Duration.ZERO)
+                .sessionPool(3)
+                .scenario(Scenario.of("ping", 1, FlowStep.of(Operation.PING, null, null)))
+                .build()
+                .run();
+        LoadTestReport.Generator g = r.generator();
+        // three sessions, all opened before the first request; a 20 ms server at 5 ms spacing drops arrivals
+        // instead of opening more sessions
+        assertThat(sim.sessionsOpened()).isEqualTo(3);
+        assertThat(g.sessionsOpened()).isEqualTo(3);
+        assertThat(opensAfterFirstRequest.get()).isZero();
+        assertThat(g.iterations()).isEqualTo(40);
+        assertThat(g.droppedArrivals()).isPositive();
+        assertThat(g.scheduledArrivals()).isEqualTo(g.iterations() + g.droppedArrivals());
+        assertThat(r.summary().requests()).isEqualTo(40);
+        assertThat(sim.sessionsClosed()).isEqualTo(3);
+        assertThat(closedConcurrently.get()).isTrue();
     }
 
     @Test
@@ -244,26 +319,121 @@ class EngineEndToEndTest {
 
     @Test
     void stopEndsARunEarlyAndStillReports() throws Exception {
-        LoadTest test = LoadTest.builder()
-                .target(SimulatedTarget.builder().latency(Duration.ofMillis(1)).build())
-                .closedModel(2)
-                .duration(Duration.ofSeconds(30))
-                .scenario(Scenario.of("ping", 1, FlowStep.of(Operation.PING, null, null)))
-                .build();
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(400);
-            } catch (InterruptedException e) {
-                return;
+        // the target itself asks for the stop after its 20th request: no timing involved
+        java.util.concurrent.atomic.AtomicReference<LoadTest> test =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        SimulatedTarget sim =
+                SimulatedTarget.builder().latency(Duration.ofMillis(1)).build();
+        Target stopping = new Target() {
+            @Override
+            public TargetSession openSession(SessionMode mode) throws Exception {
+                TargetSession s = sim.openSession(mode);
+                return new TargetSession() {
+                    @Override
+                    public StepOutcome execute(Step step, Duration timeout) throws InterruptedException {
+                        StepOutcome o = s.execute(step, timeout);
+                        if (served.incrementAndGet() == 20) {
+                            test.get().stop();
+                        }
+                        return o;
+                    }
+
+                    @Override
+                    public void close() {
+                        s.close();
+                    }
+                };
             }
-            test.stop();
-        });
-        stopper.start();
-        LoadTestReport r = test.run();
-        stopper.join(5000);
+
+            @Override
+            public String describe() {
+                return "stopping";
+            }
+        };
+        test.set(LoadTest.builder()
+                .target(stopping)
+                .closedModel(2)
+                .duration(Duration.ofSeconds(60))
+                .scenario(Scenario.of("ping", 1, FlowStep.of(Operation.PING, null, null)))
+                .build());
+        LoadTestReport r = test.get().run();
         assertThat(r.stopReason()).isEqualTo("interrupted");
-        assertThat(r.durationSeconds()).isLessThan(10);
-        assertThat(r.summary().requests()).isPositive();
+        assertThat(r.summary().requests()).isGreaterThanOrEqualTo(20).isEqualTo(served.get());
+        assertThat(r.durationSeconds()).isLessThan(60);
+        assertThat(sim.sessionsClosed()).isEqualTo(sim.sessionsOpened());
+    }
+
+    @Test
+    void workersThatDoNotStopInTimeAreCutOffAndTheirLateSamplesNeverCount() throws Exception {
+        // from the 5th request on the server never answers and the calls ignore interrupts (as a worker the
+        // machine does not schedule in time would): the run must still end, and every figure must agree
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<LoadTest> test =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Target stuck = new Target() {
+            @Override
+            public TargetSession openSession(SessionMode mode) {
+                return new TargetSession() {
+                    @Override
+                    public StepOutcome execute(Step step, Duration timeout) {
+                        int n = calls.incrementAndGet();
+                        if (n >= 5) {
+                            if (n == 6) {
+                                test.get().stop();
+                            }
+                            long deadline = System.nanoTime() + 30_000_000_000L;
+                            boolean interrupted = false;
+                            while (release.getCount() > 0 && System.nanoTime() - deadline < 0) {
+                                try {
+                                    release.await(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                                } catch (InterruptedException e) {
+                                    interrupted = true; // ignored, as a stuck call would
+                                }
+                            }
+                            if (interrupted) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        return StepOutcome.success(McpJson.object());
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+            }
+
+            @Override
+            public String describe() {
+                return "stuck";
+            }
+        };
+        test.set(LoadTest.builder()
+                .target(stuck)
+                .closedModel(2)
+                .duration(Duration.ofSeconds(60))
+                .timeout(Duration.ofMillis(10)) // grace: timeout + 1 s
+                .toolCall("echo", json("{}"), 1)
+                .build());
+        LoadTestReport r;
+        try {
+            r = test.get().run();
+        } finally {
+            release.countDown(); // the stuck workers now finish and try to record: too late
+        }
+        LoadTestReport.Generator g = r.generator();
+        assertThat(r.stopReason()).isEqualTo("interrupted");
+        assertThat(g.cutOffIterations()).isEqualTo(2);
+        assertThat(r.summary().requests()).isEqualTo(4);
+        assertThat(g.iterations()).isEqualTo(r.summary().requests() + g.cutOffIterations());
+        assertThat(r.operations().get("tools/call").requests())
+                .isEqualTo(r.tools().get("echo").requests())
+                .isEqualTo(r.summary().requests());
+        assertThat(r.intervals().stream()
+                        .mapToLong(LoadTestReport.IntervalPoint::requests)
+                        .sum())
+                .isEqualTo(4);
     }
 
     @Test
@@ -271,8 +441,8 @@ class EngineEndToEndTest {
         LoadTestReport r = LoadTest.builder()
                 .target(SimulatedTarget.builder().latency(Duration.ofMillis(5)).build())
                 .interval(Duration.ofMillis(200))
-                .stage(new LoadTestConfig.Stage("up", Duration.ofMillis(600), 4, 0, true))
-                .stage(new LoadTestConfig.Stage("hold", Duration.ofMillis(600), 4, 0, false))
+                .stage(new LoadTestConfig.Stage("up", Duration.ofMillis(400), 4, 0, true))
+                .stage(new LoadTestConfig.Stage("hold", Duration.ofMillis(400), 4, 0, false))
                 .scenario(Scenario.of("ping", 1, FlowStep.of(Operation.PING, null, null)))
                 .build()
                 .run();
@@ -280,10 +450,16 @@ class EngineEndToEndTest {
         assertThat(r.stages().get(0).targetVus()).isEqualTo(4);
         long perStage = r.stages().stream().mapToLong(s -> s.stats().requests()).sum();
         assertThat(perStage).isEqualTo(r.summary().requests());
-        // ramping from 0 to 4 VUs does less work than holding 4
-        assertThat(r.stages().get(0).stats().requests())
-                .isLessThan(r.stages().get(1).stats().requests());
-        assertThat(r.intervals().get(0).offeredLoad()).isLessThanOrEqualTo(4);
+        // VUs only ever rise during the ramp and never pass its target (the levels themselves are checked against
+        // the plan in OpenModelSchedulerTest, free of timing)
+        double previous = 0;
+        for (LoadTestReport.IntervalPoint p : r.intervals()) {
+            assertThat(p.offeredLoad()).isBetween(0.0, 4.0);
+            if (p.stage() == 0) {
+                assertThat(p.offeredLoad()).isGreaterThanOrEqualTo(previous);
+                previous = p.offeredLoad();
+            }
+        }
     }
 
     @Test

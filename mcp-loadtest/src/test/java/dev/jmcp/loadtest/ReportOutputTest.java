@@ -83,11 +83,21 @@ class ReportOutputTest {
         }
         JsonNode tree = McpJson.mapper().readTree(ReportFiles.toJson(report));
         assertThat(tree.get("stages")).hasSize(2);
-        assertThat(tree.get("intervals").size()).isGreaterThan(3);
+        // how many intervals the run spans depends on the machine's speed; that they add up exactly does not
+        assertThat(tree.get("intervals").size()).isPositive();
+        long intervalRequests = 0;
+        for (JsonNode i : tree.get("intervals")) {
+            intervalRequests += i.get("requests").asLong();
+        }
+        assertThat(intervalRequests).isEqualTo(tree.at("/summary/requests").asLong());
         assertThat(tree.at("/tools/echo/requests").asLong()).isPositive();
         assertThat(tree.at("/summary/errorsByClass/tool_error").asLong()).isPositive();
-        assertThat(McpJson.mapper().readTree(ReportFiles.toJson(ceilingReport)).at("/ceiling/steps"))
-                .hasSize(3);
+        // how far the search gets is the search's business (EngineEndToEndTest, CeilingFinderTest); here the
+        // steps only have to be there and valid
+        JsonNode steps =
+                McpJson.mapper().readTree(ReportFiles.toJson(ceilingReport)).at("/ceiling/steps");
+        assertThat(steps.size()).isBetween(1, 3);
+        assertThat(steps.get(0).get("rate").asDouble()).isEqualTo(20.0);
         // the copy in docs/ is the same schema
         Path docs = Path.of("../docs/loadtest-report.schema.json");
         if (Files.exists(docs)) {

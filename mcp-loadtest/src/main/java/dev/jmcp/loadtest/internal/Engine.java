@@ -7,6 +7,7 @@ import dev.jmcp.loadtest.LoadTestReport.BreakingPoint;
 import dev.jmcp.loadtest.LoadTestReport.IntervalPoint;
 import dev.jmcp.loadtest.LoadTestReport.StageReport;
 import dev.jmcp.loadtest.LoadTestReport.ThresholdResult;
+import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.Target;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +54,10 @@ public final class Engine {
     }
 
     private static final long TICK_NANOS = 10_000_000L;
+    private static final int OPEN_PARALLELISM = 16;
+    private static final int CLOSE_PARALLELISM = 32;
+    private static final java.time.Duration POOL_OPEN_LIMIT = java.time.Duration.ofSeconds(60);
+    private static final java.time.Duration CLOSE_LIMIT = java.time.Duration.ofSeconds(10);
 
     private final LoadTestConfig config;
     private final Target target;
@@ -74,6 +79,7 @@ public final class Engine {
     private final List<Worker> allWorkers = Collections.synchronizedList(new ArrayList<>());
     private final SplittableRandom seeds;
     private volatile String stopReason;
+    private long cutOffIterations;
     private volatile boolean stopping;
     private volatile int currentPhase;
     private volatile boolean schedulerDone;
@@ -87,7 +93,7 @@ public final class Engine {
         this.listener = listener;
         this.gate = gate;
         this.plan = LoadPlan.of(config);
-        this.runner = new IterationRunner(target, config, clock, hub);
+        this.runner = new IterationRunner(target, config, clock);
         this.detector = new BreakingPointDetector(config.breakingPoint());
         this.seeds = new SplittableRandom(config.settings().seed());
         for (LoadPlan.Phase p : plan.phases()) {
@@ -108,49 +114,99 @@ public final class Engine {
     /** Runs to completion (or {@link #stop}) and returns the report, thresholds evaluated. */
     public LoadTestReport run() throws InterruptedException {
         Instant startedAt = Instant.now();
+        boolean open = config.settings().model() == LoadModel.OPEN;
+        List<Worker> pool = open ? openModelWorkers() : List.of();
         startNanos = clock.nanoTime();
         stageStart[0] = 0;
-        int maxThreads = config.settings().model() == LoadModel.OPEN
-                ? config.settings().maxWorkers()
-                : (int) Math.max(1, maxVus());
+        int maxThreads = open ? config.settings().maxWorkers() : (int) Math.max(1, maxVus());
         ExecutorService executor = Threads.workers("jmcp-loadtest-vu", maxThreads + 1);
         Thread collector = Threads.platform("jmcp-loadtest-collector", this::collectLoop);
         collector.start();
         Thread scheduler = null;
-        if (config.settings().model() == LoadModel.OPEN) {
-            scheduler = startScheduler(executor);
+        if (open) {
+            scheduler = startScheduler(executor, pool);
         }
         Deque<Worker> vus = new ConcurrentLinkedDeque<>();
         try {
             mainLoop(executor, vus);
         } finally {
-            stopping = true;
-            if (scheduler != null) {
-                scheduler.interrupt();
-                scheduler.join(2000);
-            }
-            vus.forEach(v -> v.active = false);
-            long graceNanos = Math.min(config.settings().timeout().toNanos() + 1_000_000_000L, 5_000_000_000L);
-            long deadline = System.nanoTime() + graceNanos;
-            while ((inFlight.get() > 0 || runningVus.get() > 0) && System.nanoTime() - deadline < 0) {
-                LockSupport.parkNanos(5_000_000L);
-            }
-            executor.shutdownNow();
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-            synchronized (allWorkers) {
-                allWorkers.forEach(Worker::closeSession);
-            }
-            collector.interrupt();
-            collector.join(2000);
-            cut();
-            stageEnd[currentPhase] = clock.nanoTime() - startNanos;
-            if (gate != null) {
-                synchronized (this) {
-                    gate.proceed(plan.phases().get(currentPhase), stageData.get(currentPhase));
-                }
-            }
+            finish(executor, scheduler, collector, vus);
         }
         return report(startedAt);
+    }
+
+    /**
+     * Ends the run deterministically: no new work, in-flight iterations get a grace period, workers are interrupted,
+     * then the measurements are sealed (iterations still running are counted as cut off and can record nothing
+     * more) before the final interval is cut, so every figure of the report comes from the same set of samples.
+     */
+    private void finish(ExecutorService executor, Thread scheduler, Thread collector, Deque<Worker> vus)
+            throws InterruptedException {
+        stopping = true;
+        if (scheduler != null) {
+            scheduler.interrupt();
+            scheduler.join(10_000); // it only waits interruptibly
+        }
+        vus.forEach(v -> v.active = false);
+        long graceNanos = Math.min(config.settings().timeout().toNanos() + 1_000_000_000L, 5_000_000_000L);
+        long deadline = System.nanoTime() + graceNanos;
+        while ((inFlight.get() > 0 || runningVus.get() > 0) && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(5_000_000L);
+        }
+        executor.shutdownNow();
+        executor.awaitTermination(1, TimeUnit.SECONDS);
+        collector.interrupt();
+        collector.join(10_000);
+        cutOffIterations = hub.seal();
+        cut();
+        stageEnd[currentPhase] = clock.nanoTime() - startNanos;
+        if (gate != null) {
+            synchronized (this) {
+                gate.proceed(plan.phases().get(currentPhase), stageData.get(currentPhase));
+            }
+        }
+        List<Worker> workers;
+        synchronized (allWorkers) {
+            workers = new ArrayList<>(allWorkers);
+        }
+        Parallel.forEach(workers, CLOSE_PARALLELISM, CLOSE_LIMIT, Worker::closeSession);
+    }
+
+    /**
+     * The open model's workers. With persistent or stateless sessions, a pool of sessions is opened before the
+     * measured phase (in parallel, bounded) and only workers holding one take arrivals, so a slow server never sees
+     * a burst of handshakes during the run; with per-iteration sessions every worker opens its own each iteration.
+     */
+    private List<Worker> openModelWorkers() throws InterruptedException {
+        boolean perIteration = config.settings().sessionMode() == SessionMode.PER_ITERATION;
+        int n = perIteration
+                ? config.settings().maxWorkers()
+                : config.settings().effectiveSessionPool();
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            workers.add(newWorker());
+        }
+        if (perIteration) {
+            return workers;
+        }
+        Parallel.forEach(workers, OPEN_PARALLELISM, POOL_OPEN_LIMIT, w -> {
+            long t0 = clock.nanoTime();
+            try {
+                w.session = target.openSession(config.settings().sessionMode());
+                w.metrics.recordHandshake(clock.nanoTime() - t0, true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                w.metrics.recordHandshake(clock.nanoTime() - t0, false);
+            }
+        });
+        List<Worker> ready = new ArrayList<>();
+        for (Worker w : workers) {
+            if (w.session != null) {
+                ready.add(w);
+            }
+        }
+        return ready;
     }
 
     private long maxVus() {
@@ -236,7 +292,15 @@ public final class Engine {
                 if (limit > 0 && iterationPermits.incrementAndGet() > limit) {
                     break;
                 }
-                boolean opened = runner.run(w, clock.nanoTime());
+                if (!w.metrics.beginIteration()) {
+                    break; // the run is over
+                }
+                boolean opened;
+                try {
+                    opened = runner.run(w, clock.nanoTime());
+                } finally {
+                    w.metrics.endIteration();
+                }
                 if (!opened) {
                     long backoff = Math.min(100_000_000L << Math.min(w.consecutiveOpenFailures - 1, 5), 2_000_000_000L);
                     pause(w, backoff);
@@ -275,20 +339,18 @@ public final class Engine {
 
     // ---- open model ----
 
-    private Thread startScheduler(ExecutorService executor) {
-        int n = config.settings().maxWorkers();
-        // LIFO: the most recently used worker (and its warm session) is reused first, so only as many sessions
-        // are opened as the concurrency actually needs
-        LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>(n);
-        for (int i = 0; i < n; i++) {
-            Worker w = new Worker(i, hub.newWorker(), nextSeed());
-            allWorkers.add(w);
-            idle.add(w);
-        }
+    private Thread startScheduler(ExecutorService executor, List<Worker> workers) {
+        // LIFO: the most recently used worker (and its warm session) is reused first
+        LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>(Math.max(1, workers.size()));
+        idle.addAll(workers);
         OpenModelScheduler.Dispatcher dispatcher = (intended, deadline) -> {
             long wait = deadline - clock.nanoTime();
             Worker w = wait > 0 ? idle.pollFirst(wait, TimeUnit.NANOSECONDS) : idle.pollFirst();
             if (w == null) {
+                return false;
+            }
+            if (!w.metrics.beginIteration()) {
+                idle.offerFirst(w);
                 return false;
             }
             inFlight.incrementAndGet();
@@ -299,11 +361,13 @@ public final class Engine {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
+                        w.metrics.endIteration();
                         idle.offerFirst(w);
                         inFlight.decrementAndGet();
                     }
                 });
             } catch (RuntimeException rejected) {
+                w.metrics.endIteration();
                 idle.offerFirst(w);
                 inFlight.decrementAndGet();
                 return false;
@@ -400,7 +464,8 @@ public final class Engine {
                 total.sessionsOpened(),
                 total.sessionOpenFailures(),
                 orEmpty(Reports.latency(total.handshake())),
-                total.iterations());
+                total.iterations(),
+                cutOffIterations);
         List<StageReport> stages = new ArrayList<>();
         boolean open = config.settings().model() == LoadModel.OPEN;
         for (LoadPlan.Phase p : plan.phases()) {

@@ -179,4 +179,17 @@ public final class IntervalData {
         this.sessionsOpened = opened;
         this.sessionOpenFailures = openFailures;
     }
+
+    /** Adds one worker's counters. */
+    void addWorkerCounters(long iterations, long opened, long openFailures) {
+        this.iterations += iterations;
+        this.sessionsOpened += opened;
+        this.sessionOpenFailures += openFailures;
+    }
+
+    /** Adds the scheduler's counters. */
+    void addSchedulerCounters(long scheduled, long dropped) {
+        this.scheduled += scheduled;
+        this.dropped += dropped;
+    }
 }

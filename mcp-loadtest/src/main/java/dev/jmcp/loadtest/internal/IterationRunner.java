@@ -8,6 +8,7 @@ import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.Step;
 import dev.jmcp.loadtest.target.StepOutcome;
 import dev.jmcp.loadtest.target.Target;
+import dev.jmcp.loadtest.target.TargetSession;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +32,8 @@ final class IterationRunner {
     private final SessionMode mode;
     private final Duration timeout;
     private final Clock clock;
-    private final MetricsHub hub;
 
-    IterationRunner(Target target, LoadTestConfig config, Clock clock, MetricsHub hub) {
+    IterationRunner(Target target, LoadTestConfig config, Clock clock) {
         this.target = target;
         this.scenarios = config.scenarios();
         this.cumulativeWeights = new double[scenarios.size()];
@@ -45,7 +45,6 @@ final class IterationRunner {
         this.mode = config.settings().sessionMode();
         this.timeout = config.settings().timeout();
         this.clock = clock;
-        this.hub = hub;
     }
 
     Scenario pick(Worker w) {
@@ -59,61 +58,62 @@ final class IterationRunner {
     }
 
     /**
-     * Runs one iteration.
+     * Runs one iteration; the caller has {@linkplain WorkerMetrics#beginIteration() begun} it and ends it. Once the
+     * run's measurements are sealed the iteration stops at its next sample.
      *
      * @return false if the session could not be opened (callers may back off)
      */
     boolean run(Worker w, long intendedNanos) throws InterruptedException {
         Scenario scenario = pick(w);
-        hub.countIteration();
         long intended = intendedNanos;
         if (w.session == null) {
             long t0 = clock.nanoTime();
             try {
                 w.session = target.openSession(mode);
                 long end = clock.nanoTime();
-                w.metrics.recordHandshake(end - t0, true);
                 w.consecutiveOpenFailures = 0;
                 if (mode == SessionMode.PER_ITERATION) {
                     // churn: the handshake is part of every iteration's work, measured like a request
                     w.metrics.recordConnect(StepOutcome.success(null), end - intendedNanos, end - t0);
                     intended = end;
+                } else {
+                    w.metrics.recordHandshake(end - t0, true);
                 }
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                w.metrics.recordHandshake(clock.nanoTime() - t0, false);
                 w.consecutiveOpenFailures++;
+                long end = clock.nanoTime();
+                StepOutcome failed = StepOutcome.connectionError("session open failed: " + e);
                 if (mode == SessionMode.PER_ITERATION) {
-                    long end = clock.nanoTime();
-                    w.metrics.recordConnect(
-                            StepOutcome.connectionError("session open failed: " + e), end - intendedNanos, end - t0);
+                    w.metrics.recordConnect(failed, end - intendedNanos, end - t0);
                     return false;
                 }
+                w.metrics.recordHandshake(end - t0, false);
                 FlowStep first = scenario.steps().get(0);
-                Step step = Placeholders.resolve(first, Map.of());
-                long end = clock.nanoTime();
-                w.metrics.record(
-                        step, StepOutcome.connectionError("session open failed: " + e), end - intendedNanos, end - t0);
+                w.metrics.record(Placeholders.resolve(first, Map.of()), failed, end - intendedNanos, end - t0);
                 return false;
             }
         }
+        TargetSession session = w.session;
         try {
             Map<String, JsonNode> vars = new HashMap<>();
             for (FlowStep flowStep : scenario.steps()) {
                 Step step = Placeholders.resolve(flowStep, vars);
                 long sent = clock.nanoTime();
-                StepOutcome outcome = w.session.execute(step, timeout);
+                StepOutcome outcome = session == null
+                        ? StepOutcome.connectionError("session closed: the run is ending")
+                        : session.execute(step, timeout);
                 long end = clock.nanoTime();
                 if (outcome.success() && !flowStep.extract().isEmpty()) {
                     outcome = extract(flowStep, outcome, vars);
                 }
-                w.metrics.record(step, outcome, end - intended, end - sent);
-                if (!outcome.success()) {
-                    if (outcome.errorKind() == ErrorKind.CONNECTION) {
-                        w.closeSession();
-                    }
-                    break;
+                boolean recorded = w.metrics.record(step, outcome, end - intended, end - sent);
+                if (!outcome.success() && outcome.errorKind() == ErrorKind.CONNECTION) {
+                    w.closeSession();
+                }
+                if (!recorded || !outcome.success()) {
+                    break; // sealed: the run is over and this iteration was counted as cut off
                 }
                 intended = end;
             }

@@ -61,18 +61,17 @@ public final class OpenModelScheduler {
                 }
                 clock.sleepUntil(Math.min(intended, clock.nanoTime() + 50_000_000L));
             }
-            hub.recordArrival(clock.nanoTime() - intended);
+            long lag = clock.nanoTime() - intended;
             boolean taken;
             try {
                 taken = dispatcher.dispatch(intended, intended + maxQueueWaitNanos);
             } catch (InterruptedException e) {
-                hub.countDropped(); // the run stopped while this arrival waited for a worker
+                hub.recordArrival(lag, false); // the run stopped while this arrival waited for a worker
                 throw e;
             }
+            hub.recordArrival(lag, taken);
             if (taken) {
                 dispatched++;
-            } else {
-                hub.countDropped();
             }
         }
         return dispatched;

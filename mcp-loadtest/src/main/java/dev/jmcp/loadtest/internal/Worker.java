@@ -8,7 +8,7 @@ final class Worker {
     final int id;
     final WorkerMetrics metrics;
     final SplittableRandom random;
-    TargetSession session;
+    volatile TargetSession session;
     int consecutiveOpenFailures;
     volatile boolean active = true;
 
@@ -19,8 +19,11 @@ final class Worker {
     }
 
     void closeSession() {
-        TargetSession s = session;
-        session = null;
+        TargetSession s;
+        synchronized (this) {
+            s = session;
+            session = null;
+        }
         if (s != null) {
             try {
                 s.close();

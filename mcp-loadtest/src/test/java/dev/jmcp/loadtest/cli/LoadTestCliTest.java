@@ -45,8 +45,8 @@ class LoadTestCliTest {
                 "run",
                 "--config",
                 cfg.toString(),
-                "--duration",
-                "1s",
+                "--iterations",
+                "40",
                 "--report-dir",
                 dir.resolve("reports").toString(),
                 "--junit",
@@ -72,9 +72,9 @@ class LoadTestCliTest {
                 "-c",
                 cfg.toString(),
                 "--rate",
-                "50",
-                "--duration",
-                "1s",
+                "100",
+                "--iterations",
+                "40",
                 "--no-report",
                 "--quiet",
                 "-t",
@@ -106,8 +106,8 @@ class LoadTestCliTest {
                 "run",
                 "-c",
                 cfg.toString(),
-                "--duration",
-                "1s",
+                "--iterations",
+                "2",
                 "--no-report",
                 "--quiet",
                 "http://127.0.0.1:" + port + "/mcp");
@@ -137,7 +137,8 @@ class LoadTestCliTest {
                 "--quiet",
                 "sim:?latency=1ms");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ceiling: highest sustainable rate 40.0/s");
+        // which rate holds on a busy machine is not this test's business (EngineEndToEndTest checks the search)
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("ceiling: highest sustainable rate ");
     }
 
     @Test

@@ -53,10 +53,15 @@ class McpCliEndToEndTest {
                     .as(err.toString())
                     .isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("4 tools, 1 resources, 1 prompts");
-            String toml = Files.readString(cfg);
-            assertThat(toml)
+            String generated = Files.readString(cfg);
+            assertThat(generated)
                     .contains("tool = \"echo\"", "tool = \"fail\"", "tool = \"slow\"", "tool = \"counter\"")
-                    .contains("uri = \"mem://greeting\"", "prompt = \"greet\"", "url = \"" + url + "\"");
+                    .contains("uri = \"mem://greeting\"", "prompt = \"greet\"", "url = \"" + url + "\"")
+                    .contains("[[stage]]");
+            // the generated ramp takes minutes; one virtual user bounded by iterations runs the same scenarios with
+            // the config's seed, so which ones run is fixed
+            String toml = generated.substring(0, generated.indexOf("\n[[stage]]"));
+            Files.writeString(cfg, toml);
 
             // the generated thresholds include error_rate<1%; the `fail` tool always answers isError: exit 99
             Path reports = dir.resolve("reports");
@@ -65,8 +70,10 @@ class McpCliEndToEndTest {
                     "run",
                     "--config",
                     cfg.toString(),
-                    "--duration",
-                    "2s",
+                    "--vus",
+                    "1",
+                    "--iterations",
+                    "12",
                     "--quiet",
                     "--report-dir",
                     reports.toString(),
@@ -93,8 +100,10 @@ class McpCliEndToEndTest {
                     "run",
                     "--config",
                     cfg.toString(),
-                    "--duration",
-                    "2s",
+                    "--vus",
+                    "1",
+                    "--iterations",
+                    "3",
                     "--quiet",
                     "--report-dir",
                     reports.toString(),

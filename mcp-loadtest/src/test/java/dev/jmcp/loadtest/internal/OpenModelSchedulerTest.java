@@ -63,6 +63,17 @@ class OpenModelSchedulerTest {
     }
 
     @Test
+    void closedModelRampRaisesVirtualUsersLinearlyThenHolds() {
+        LoadPlan p = plan("[[stage]]\ntarget_vus = 4\nduration = \"400ms\"\n"
+                + "[[stage]]\ntarget_vus = 4\nduration = \"400ms\"\nramp = false\n");
+        assertThat(p.levelAt(0)).isZero();
+        assertThat(p.levelAt(100 * MS)).isEqualTo(1.0);
+        assertThat(p.levelAt(300 * MS)).isEqualTo(3.0);
+        assertThat(p.levelAt(500 * MS)).isEqualTo(4.0);
+        assertThat(p.levelAt(799 * MS)).isEqualTo(4.0);
+    }
+
+    @Test
     void intendedStartTimesAreKeptWhenTheGeneratorRunsLate() throws Exception {
         FakeClock clock = new FakeClock();
         MetricsHub hub = new MetricsHub();

@@ -179,15 +179,18 @@ class McpTargetTest {
     @Test
     void httpPersistentClosedModelCountsSuccessesToolErrorsTimeoutsAndValidationApart() throws Exception {
         try (McpTarget target = new McpTarget(httpSpec())) {
+            // one virtual user and an iteration bound: with the seed, which scenarios run is fixed (the slow one
+            // among them), whatever the machine's speed; the 3 s timeout leaves a loaded machine's echo far below it
             LoadTestReport r = LoadTest.builder()
                     .target(target)
-                    .closedModel(3)
-                    .duration(Duration.ofMillis(1500))
-                    .timeout(Duration.ofMillis(250))
-                    .seed(7)
+                    .closedModel(1)
+                    .iterations(60)
+                    .duration(null)
+                    .timeout(Duration.ofSeconds(3))
+                    .seed(3) // 60 picks: slow exactly once, every other scenario at least twice
                     .scenario(tool("echo", "{\"text\":\"hi\"}", 4))
                     .scenario(tool("fail", "{}", 1))
-                    .scenario(tool("slow", "{\"ms\":2000}", 0.3))
+                    .scenario(tool("slow", "{\"ms\":10000}", 0.3))
                     .scenario(tool("counter", "{}", 1))
                     .scenario(op(Operation.RESOURCES_READ, TestServers.RESOURCE_URI, null, 1))
                     .scenario(op(Operation.PROMPTS_GET, "greet", "{\"name\":\"x\"}", 1))
@@ -213,7 +216,9 @@ class McpTargetTest {
             }
             assertThat(s.errors())
                     .isEqualTo(tools.get("fail").requests() + tools.get("slow").requests());
-            assertThat(r.generator().sessionsOpened()).isEqualTo(3);
+            assertThat(tools.get("slow").requests()).isEqualTo(1);
+            assertThat(r.summary().requests()).isEqualTo(60);
+            assertThat(r.generator().sessionsOpened()).isEqualTo(1);
             assertThat(r.generator().sessionOpenFailures()).isZero();
             assertThat(r.operations()).doesNotContainKey("session/connect");
             assertThat(target.openSessions()).isZero();
@@ -225,9 +230,11 @@ class McpTargetTest {
         try (McpTarget target = new McpTarget(httpSpec())) {
             LoadTestReport r = LoadTest.builder()
                     .target(target)
-                    .openModel(30)
-                    .duration(Duration.ofMillis(1500))
-                    .timeout(Duration.ofSeconds(2))
+                    .openModel(60)
+                    .iterations(30)
+                    .duration(Duration.ofSeconds(30))
+                    .workers(8, Duration.ofSeconds(30))
+                    .timeout(Duration.ofSeconds(5))
                     .sessionMode(SessionMode.PER_ITERATION)
                     .scenario(tool("echo", "{\"text\":\"hi\"}", 1))
                     .build()
@@ -237,7 +244,7 @@ class McpTargetTest {
             assertThat(connect.errors())
                     .as(r.summary().errorsByClass().toString())
                     .isZero();
-            assertThat(connect.requests()).isEqualTo(r.generator().iterations());
+            assertThat(connect.requests()).isEqualTo(r.generator().iterations()).isEqualTo(30);
             assertThat(connect.requests()).isEqualTo(r.generator().sessionsOpened());
             assertThat(r.tools().get("echo").successes()).isEqualTo(connect.requests());
             assertThat(r.summary().requests()).isEqualTo(2 * connect.requests());
@@ -280,8 +287,9 @@ class McpTargetTest {
             LoadTestReport r = LoadTest.builder()
                     .target(watched)
                     .closedModel(2)
-                    .duration(Duration.ofSeconds(1))
-                    .timeout(Duration.ofSeconds(2))
+                    .iterations(60)
+                    .duration(null)
+                    .timeout(Duration.ofSeconds(5))
                     .sessionMode(SessionMode.STATELESS)
                     .scenario(tool("echo", "{\"text\":\"hi\"}", 3))
                     .scenario(tool("fail", "{}", 1))
@@ -340,8 +348,8 @@ class McpTargetTest {
         try (McpTarget target = new McpTarget(spec)) {
             LoadTestReport r = LoadTest.builder()
                     .target(target)
-                    .openModel(2)
-                    .iterations(3)
+                    .openModel(1) // the two server processes start a second apart, not competing for the CPU
+                    .iterations(2)
                     .duration(Duration.ofSeconds(30))
                     .timeout(Duration.ofSeconds(5))
                     .sessionMode(SessionMode.PER_ITERATION)
@@ -350,7 +358,7 @@ class McpTargetTest {
                     .run();
             LoadTestReport.Stats connect = r.operations().get("session/connect");
             assertThat(connect).as(r.summary().errorsByClass().toString()).isNotNull();
-            assertThat(connect.requests()).isEqualTo(3);
+            assertThat(connect.requests()).isEqualTo(2);
             assertThat(connect.errors()).isZero();
             assertThat(r.tools().get("echo").successes()).isEqualTo(connect.requests());
             assertThat(r.generator().sessionsOpened()).isEqualTo(connect.requests());
