@@ -481,10 +481,24 @@ class EngineEndToEndTest {
                 .build()
                 .findCeiling();
         LoadTestReport.Ceiling c = r.ceiling();
-        assertThat(c.highestSustainableRate()).as(c.reason()).isEqualTo(150.0);
-        assertThat(c.brokeAtRate()).isEqualTo(250.0);
-        assertThat(c.reason()).startsWith("at 250.0/s");
-        assertThat(c.steps()).extracting(LoadTestReport.CeilingStep::passed).containsExactly(true, true, false);
+        List<LoadTestReport.CeilingStep> steps = c.steps();
+        // The search itself is checked free of timing in CeilingFinderTest. Here the engine drives it for real, so
+        // assert what holds however slow the machine is: steps climb by the step size, the search stops at the
+        // first failing step, the answer is the step before it, and the 1.5 s step at 250/s can never pass.
+        assertThat(steps).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        for (int i = 0; i < steps.size(); i++) {
+            assertThat(steps.get(i).rate()).isEqualTo(start + i * step);
+            assertThat(steps.get(i).passed()).as("step %d: %s", i, c.reason()).isEqualTo(i < steps.size() - 1);
+        }
+        LoadTestReport.CeilingStep broken = steps.get(steps.size() - 1);
+        assertThat(c.brokeAtRate()).isEqualTo(broken.rate());
+        assertThat(c.reason()).startsWith("at " + broken.rate() + "/s");
+        if (steps.size() > 1) {
+            assertThat(c.highestSustainableRate())
+                    .isEqualTo(steps.get(steps.size() - 2).rate());
+        } else {
+            assertThat(c.highestSustainableRate()).isNull();
+        }
         assertThat(r.model()).isEqualTo("open");
         assertThat(r.stopReason()).isEqualTo("stage_gate");
     }
