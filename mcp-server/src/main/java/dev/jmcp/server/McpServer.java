@@ -6,7 +6,10 @@ import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.internal.ServerConfig;
 import dev.jmcp.server.internal.ServerCore;
 import java.security.SecureRandom;
+import dev.jmcp.core.protocol.tools.Tool;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,6 +57,21 @@ public final class McpServer implements AutoCloseable {
         return core.connect(Objects.requireNonNull(transport, "transport"), true);
     }
 
+    /** Adds (or replaces) a tool at run time; clients that asked are told the list changed. */
+    public void addTool(ServerTool tool) {
+        core.addTool(tool);
+    }
+
+    /** Adds (or replaces) a tool at run time. */
+    public void addTool(Tool tool, ToolHandler handler) {
+        addTool(new ServerTool(tool, handler));
+    }
+
+    /** Removes a tool; returns whether it was registered. */
+    public boolean removeTool(String name) {
+        return core.tools().remove(name);
+    }
+
     /** Closes every session. Never shuts down an executor the application supplied. */
     @Override
     public void close() {
@@ -76,6 +94,7 @@ public final class McpServer implements AutoCloseable {
         private Duration taskTtl = Duration.ofHours(1);
         private long cacheTtlMs = 0;
         private String cacheScope = "private";
+        private final List<ServerTool> tools = new ArrayList<>();
 
         private Builder() {}
 
@@ -170,6 +189,21 @@ public final class McpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Registers a tool. Its name must follow SEP-986 and its schemas must compile.
+         *
+         * @throws IllegalArgumentException when the name or a schema is invalid
+         */
+        public Builder tool(Tool tool, ToolHandler handler) {
+            return tool(new ServerTool(tool, handler));
+        }
+
+        /** Registers a tool (for example a typed tool). */
+        public Builder tool(ServerTool tool) {
+            tools.add(Objects.requireNonNull(tool, "tool"));
+            return this;
+        }
+
         /** Builds the server. */
         public McpServer build() {
             ObjectNode info = McpJson.object();
@@ -204,7 +238,10 @@ public final class McpServer implements AutoCloseable {
                     false,
                     false,
                     false);
-            return new McpServer(new ServerCore(config));
+            ServerCore core = new ServerCore(config);
+            tools.forEach(core::addTool);
+            core.markStarted();
+            return new McpServer(core);
         }
 
         private static Duration positive(Duration d) {

@@ -1,7 +1,9 @@
 package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.ServerTool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,13 +16,87 @@ public final class ServerCore {
     private final ServerConfig config;
     private final Router router;
     private final Set<ServerSessionImpl> sessions = ConcurrentHashMap.newKeySet();
+    private final Schemas schemas;
+    private final Registry<ServerTool> tools = new Registry<>(() -> listChanged("tools"));
+    private final Tasks tasks;
+    private volatile boolean started;
     private volatile boolean closed;
 
     /** Creates the core and registers every method. */
     public ServerCore(ServerConfig config) {
         this.config = config;
         this.router = new Router(this);
+        this.schemas = new Schemas(config.schemaCacheSize());
         Lifecycle.register(this);
+        Tools.register(this);
+        this.tasks = new Tasks(this);
+    }
+
+    /** Marks the end of building: from now on registry changes notify clients. */
+    public void markStarted() {
+        started = true;
+    }
+
+    /** The tools. */
+    public Registry<ServerTool> tools() {
+        return tools;
+    }
+
+    /** Registers a tool after checking its name and schemas. */
+    public void addTool(ServerTool tool) {
+        Tools.check(schemas, tool);
+        tools.put(tool.tool().name(), tool);
+    }
+
+    /** The schema compiler and cache. */
+    public Schemas schemas() {
+        return schemas;
+    }
+
+    Tasks tasks() {
+        return tasks;
+    }
+
+    /** Adds the 2026-07-28 caching hints to a list or read result. */
+    void cacheHints(Call call, ObjectNode result) {
+        if (call.stateless()) {
+            result.put("ttlMs", config.listTtlMs());
+            result.put("cacheScope", config.cacheScope());
+        }
+    }
+
+    /**
+     * Tells clients a list changed: every initialized handshake session, and every 2026-07-28 listener that asked
+     * for it.
+     */
+    void listChanged(String kind) {
+        if (!started) {
+            return;
+        }
+        String method = "notifications/" + kind + "/list_changed";
+        String filterKey = kind + "ListChanged";
+        for (ServerSessionImpl s : sessions()) {
+            if (s.isInitialized()) {
+                s.engine().notify(method, null).exceptionally(e -> null);
+            }
+            for (ServerSessionImpl.Listener l : s.listeners().values()) {
+                if (l.filter().path(filterKey).asBoolean(false)) {
+                    s.engine().notify(method, listenerParams(l), l.requestId()).exceptionally(e -> null);
+                }
+            }
+        }
+    }
+
+    static JsonNode idJson(dev.jmcp.core.jsonrpc.RequestId id) {
+        return id instanceof dev.jmcp.core.jsonrpc.RequestId.NumberId n
+                ? McpJson.toTree(n.number())
+                : McpJson.toTree(((dev.jmcp.core.jsonrpc.RequestId.StringId) id).value());
+    }
+
+    static ObjectNode listenerParams(ServerSessionImpl.Listener l) {
+        ObjectNode p = McpJson.object();
+        p.putObject("_meta").set("io.modelcontextprotocol/subscriptionId", idJson(l.requestId()));
+        return p;
     }
 
     /** The settings. */
@@ -42,6 +118,15 @@ public final class ServerCore {
     public ObjectNode capabilities() {
         ObjectNode caps = McpJson.object();
         caps.putObject("logging");
+        if (!tools.isEmpty() || config.declareTools()) {
+            caps.putObject("tools").put("listChanged", true);
+        }
+        if (tools.list().stream().anyMatch(t -> Tools.taskSupport(t.tool()) != ToolExecution.TaskSupport.FORBIDDEN)) {
+            ObjectNode t = caps.putObject("tasks");
+            t.putObject("list");
+            t.putObject("cancel");
+            t.putObject("requests").putObject("tools").putObject("call");
+        }
         return caps;
     }
 

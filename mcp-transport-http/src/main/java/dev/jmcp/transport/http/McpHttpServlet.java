@@ -74,7 +74,8 @@ public final class McpHttpServlet extends HttpServlet {
         this.codec = JsonRpcCodec.withLimits(b.codecLimits);
         this.settings = new StreamSettings(
                 codec, b.eventStore, b.retryInterval.toMillis(), b.maxQueuedBytesPerStream, b.maxStandaloneBacklog);
-        this.guard = new RequestGuard(b.dnsRebindingProtection, Set.copyOf(b.allowedHosts), Set.copyOf(b.allowedOrigins));
+        this.guard =
+                new RequestGuard(b.dnsRebindingProtection, Set.copyOf(b.allowedHosts), Set.copyOf(b.allowedOrigins));
     }
 
     /** A builder for a servlet serving {@code connector}'s sessions. */
@@ -242,7 +243,11 @@ public final class McpHttpServlet extends HttpServlet {
         String headerVersion = req.getHeader(VERSION_HEADER);
         String metaVersion = batch ? null : Http.metaProtocolVersion(first);
         if (metaVersion != null && headerVersion != null && !metaVersion.equals(headerVersion.trim())) {
-            Http.error(resp, 400, firstId, ErrorCodes.HEADER_MISMATCH,
+            Http.error(
+                    resp,
+                    400,
+                    firstId,
+                    ErrorCodes.HEADER_MISMATCH,
                     "Header mismatch: " + VERSION_HEADER + " " + headerVersion + " but _meta says " + metaVersion);
             return;
         }
@@ -266,10 +271,14 @@ public final class McpHttpServlet extends HttpServlet {
         }
         ServerTransport session;
         if (sessionId == null) {
-            boolean initialize = messages.stream()
-                    .anyMatch(m -> m instanceof JsonRpcRequest r && "initialize".equals(r.method()));
+            boolean initialize =
+                    messages.stream().anyMatch(m -> m instanceof JsonRpcRequest r && "initialize".equals(r.method()));
             if (!initialize) {
-                Http.error(resp, 400, firstId, ErrorCodes.INVALID_REQUEST,
+                Http.error(
+                        resp,
+                        400,
+                        firstId,
+                        ErrorCodes.INVALID_REQUEST,
                         "Bad Request: " + SESSION_HEADER + " header is required");
                 return;
             }
@@ -290,13 +299,18 @@ public final class McpHttpServlet extends HttpServlet {
                 return;
             }
             if (!samePrincipal(session, context)) {
-                Http.error(resp, 403, firstId, ErrorCodes.INVALID_REQUEST, "Forbidden: session belongs to another caller");
+                Http.error(
+                        resp, 403, firstId, ErrorCodes.INVALID_REQUEST, "Forbidden: session belongs to another caller");
                 return;
             }
             resp.setHeader(SESSION_HEADER, sessionId);
             ProtocolVersion negotiated = session.protocolVersion();
             if (batch && negotiated != null && !negotiated.allowsBatches()) {
-                Http.error(resp, 400, null, ErrorCodes.INVALID_REQUEST,
+                Http.error(
+                        resp,
+                        400,
+                        null,
+                        ErrorCodes.INVALID_REQUEST,
                         "batches are not allowed in protocol version " + negotiated);
                 return;
             }
@@ -443,10 +457,17 @@ public final class McpHttpServlet extends HttpServlet {
         String sessionId = req.getHeader(SESSION_HEADER);
         if (sessionId == null) {
             String v = req.getHeader(VERSION_HEADER);
-            if (v != null && ProtocolVersion.parse(v.trim()).map(ProtocolVersion::isStateless).orElse(false)) {
+            if (v != null
+                    && ProtocolVersion.parse(v.trim())
+                            .map(ProtocolVersion::isStateless)
+                            .orElse(false)) {
                 methodNotAllowed(resp, "POST");
             } else {
-                Http.error(resp, 400, null, ErrorCodes.INVALID_REQUEST,
+                Http.error(
+                        resp,
+                        400,
+                        null,
+                        ErrorCodes.INVALID_REQUEST,
                         "Bad Request: " + SESSION_HEADER + " header is required");
             }
             return null;

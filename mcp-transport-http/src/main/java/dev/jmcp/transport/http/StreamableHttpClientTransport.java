@@ -252,8 +252,7 @@ public final class StreamableHttpClientTransport implements Transport {
         }
         if ((status == 401 || status == 403) && authorizer != null && mayRetryAuth) {
             drain(response.body());
-            if (authorizer.onUnauthorized(
-                    endpoint, status, response.headers().allValues("WWW-Authenticate"))) {
+            if (authorizer.onUnauthorized(endpoint, status, response.headers().allValues("WWW-Authenticate"))) {
                 statelessRequests.remove(requestId == null ? RequestId.of("") : requestId, handle);
                 return post(message, false);
             }
@@ -441,7 +440,8 @@ public final class StreamableHttpClientTransport implements Transport {
                         http.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
                 handle.call = call;
                 response = call.get(requestTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+            } catch (java.util.concurrent.ExecutionException
+                    | java.util.concurrent.TimeoutException
                     | java.util.concurrent.CancellationException e) {
                 LOG.debug("GET stream failed: {}", e.toString());
                 return null;
@@ -449,7 +449,8 @@ public final class StreamableHttpClientTransport implements Transport {
             int status = response.statusCode();
             if ((status == 401 || status == 403) && authorizer != null && attempt == 0) {
                 drain(response.body());
-                if (authorizer.onUnauthorized(endpoint, status, response.headers().allValues("WWW-Authenticate"))) {
+                if (authorizer.onUnauthorized(
+                        endpoint, status, response.headers().allValues("WWW-Authenticate"))) {
                     continue;
                 }
             }
@@ -555,8 +556,7 @@ public final class StreamableHttpClientTransport implements Transport {
                     if ("endpoint".equals(event.name())) {
                         legacyPostUri = endpoint.resolve(event.data().trim());
                         ready.complete(null);
-                    } else if (!event.data().isBlank()
-                            && (event.name() == null || "message".equals(event.name()))) {
+                    } else if (!event.data().isBlank() && (event.name() == null || "message".equals(event.name()))) {
                         try {
                             for (JsonRpcMessage m : codec.decodeAll(event.data().getBytes(StandardCharsets.UTF_8))) {
                                 deliver(m);

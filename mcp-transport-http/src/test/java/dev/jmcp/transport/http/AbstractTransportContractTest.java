@@ -54,8 +54,10 @@ public abstract class AbstractTransportContractTest {
                 .name("contract-client")
                 .requestHandler("sampling/createMessage", r -> McpJson.object().put("text", "sampled"))
                 .notificationHandler("notifications/tools/list_changed", n -> clientNotifications.add(n.method()))
-                .notificationHandler("notifications/message", n -> clientNotifications.add(
-                        n.method() + ":" + n.params().get("i").intValue()))
+                .notificationHandler(
+                        "notifications/message",
+                        n -> clientNotifications.add(
+                                n.method() + ":" + n.params().get("i").intValue()))
                 .build()
                 .start());
         JsonNode init = Await.result(client.request("initialize", FakeServer.initializeParams("2025-11-25")), WAIT);

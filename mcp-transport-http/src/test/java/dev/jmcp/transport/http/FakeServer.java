@@ -40,8 +40,7 @@ final class FakeServer implements SessionConnector {
         McpSession.Builder b = McpSession.builder(transport).name(stateless ? "fake-stateless" : "fake");
         b.requestHandler("initialize", r -> {
             JsonNode requested = r.params() == null ? null : r.params().get("protocolVersion");
-            ProtocolVersion v =
-                    ProtocolVersion.negotiateHandshake(requested == null ? null : requested.asString());
+            ProtocolVersion v = ProtocolVersion.negotiateHandshake(requested == null ? null : requested.asString());
             r.session().setProtocolVersion(v);
             ObjectNode result = McpJson.object();
             result.put("protocolVersion", v.id());
@@ -62,7 +61,8 @@ final class FakeServer implements SessionConnector {
             return McpJson.object().put("done", true);
         });
         b.requestHandler("sample", r -> {
-            JsonNode answer = r.request("sampling/createMessage", McpJson.object().put("q", "hi"), RequestOptions.defaults())
+            JsonNode answer = r.request(
+                            "sampling/createMessage", McpJson.object().put("q", "hi"), RequestOptions.defaults())
                     .get(10, TimeUnit.SECONDS);
             return McpJson.object().set("answer", answer);
         });
@@ -72,7 +72,8 @@ final class FakeServer implements SessionConnector {
         });
         b.requestHandler("stream", r -> {
             int count = r.params().get("count").intValue();
-            int closeEvery = r.params().has("closeEvery") ? r.params().get("closeEvery").intValue() : 0;
+            int closeEvery =
+                    r.params().has("closeEvery") ? r.params().get("closeEvery").intValue() : 0;
             for (int i = 0; i < count; i++) {
                 r.notify("notifications/message", McpJson.object().put("i", i)).get(5, TimeUnit.SECONDS);
                 if (closeEvery > 0 && i % closeEvery == closeEvery - 1) {
@@ -92,6 +93,25 @@ final class FakeServer implements SessionConnector {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline && !r.isCancelled()) {
                 Thread.sleep(10);
+            }
+            return McpJson.object();
+        });
+        b.requestHandler("headers", r -> {
+            ObjectNode result = McpJson.object();
+            for (String name : List.of(
+                    "mcp-protocol-version", "mcp-session-id", "x-custom", "authorization", "mcp-method", "mcp-name")) {
+                r.context().header(name).ifPresent(v -> result.put(name, v));
+            }
+            return result;
+        });
+        b.requestHandler("flood", r -> {
+            int count = r.params().get("count").intValue();
+            String payload = "y".repeat(r.params().get("size").intValue());
+            for (int i = 0; i < count; i++) {
+                r.session()
+                        .notify(
+                                "notifications/message",
+                                McpJson.object().put("i", i).put("p", payload));
             }
             return McpJson.object();
         });

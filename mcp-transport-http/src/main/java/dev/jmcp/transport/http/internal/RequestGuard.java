@@ -97,6 +97,8 @@ public final class RequestGuard {
     }
 
     private static Set<String> lower(Set<String> in) {
-        return in.stream().map(s -> stripSlash(s.toLowerCase(Locale.ROOT))).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return in.stream()
+                .map(s -> stripSlash(s.toLowerCase(Locale.ROOT)))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

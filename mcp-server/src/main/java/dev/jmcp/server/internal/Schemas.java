@@ -1,0 +1,82 @@
+package dev.jmcp.server.internal;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.jmcp.core.McpJson;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Compiles and applies JSON Schemas (2020-12 when {@code $schema} is absent; drafts 4, 6, 7 and 2019-09 when it
+ * names them; anything else is refused) and keeps a bounded LRU cache of compiled schemas.
+ */
+public final class Schemas {
+    private static final int MAX_REPORTED = 10;
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private final Map<String, Schema> cache;
+
+    /** A cache of at most {@code maxEntries} compiled schemas. */
+    public Schemas(int maxEntries) {
+        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Schema> eldest) {
+                return size() > maxEntries;
+            }
+        });
+    }
+
+    /**
+     * Checks a schema and compiles it into the cache.
+     *
+     * @throws IllegalArgumentException when the dialect is unsupported or the schema is invalid
+     */
+    public void check(String what, JsonNode schema) {
+        compile(what, schema);
+    }
+
+    /** Validates {@code instance}; returns the problems (empty when valid), at most ten. */
+    public List<String> validate(String what, JsonNode schema, JsonNode instance) {
+        Schema compiled = compile(what, schema);
+        List<Error> errors = compiled.validate(instance);
+        return errors.stream()
+                .limit(MAX_REPORTED)
+                .map(e -> e.toString())
+                .collect(Collectors.toList());
+    }
+
+    private Schema compile(String what, JsonNode schema) {
+        if (schema == null || !schema.isObject()) {
+            throw new IllegalArgumentException(what + ": a schema must be a JSON object");
+        }
+        String key = McpJson.write(schema);
+        Schema s = cache.get(key);
+        if (s != null) {
+            return s;
+        }
+        JsonNode dialect = schema.get("$schema");
+        if (dialect != null) {
+            Optional<SpecificationVersion> v =
+                    dialect.isString() ? SpecificationVersion.fromDialectId(dialect.asString()) : Optional.empty();
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException(what + ": unsupported JSON Schema dialect " + dialect
+                        + " (supported: 2020-12, 2019-09, draft-07, draft-06, draft-04)");
+            }
+        }
+        try {
+            s = registry.getSchema(schema);
+            s.initializeValidators();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(what + ": invalid JSON Schema: " + e.getMessage(), e);
+        }
+        cache.put(key, s);
+        return s;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.jmcp.server.internal;
+
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One task: its status, its owner and its eventual result. */
+final class TaskEntry {
+    final String id;
+    final String owner;
+    final ServerSessionImpl session;
+    final long ttlMs;
+    final long pollIntervalMs;
+    final Instant createdAt = Instant.now();
+    final CompletableFuture<JsonNode> done = new CompletableFuture<>();
+    volatile ContextImpl context;
+    private String status = "working";
+    private String statusMessage;
+    private Instant lastUpdatedAt = createdAt;
+
+    TaskEntry(String id, String owner, ServerSessionImpl session, long ttlMs, long pollIntervalMs) {
+        this.id = id;
+        this.owner = owner;
+        this.session = session;
+        this.ttlMs = ttlMs;
+        this.pollIntervalMs = pollIntervalMs;
+    }
+
+    synchronized String status() {
+        return status;
+    }
+
+    synchronized boolean isTerminal() {
+        return status.equals("completed") || status.equals("failed") || status.equals("cancelled");
+    }
+
+    /** Moves to a status; a terminal status never changes. Returns whether it changed. */
+    synchronized boolean setStatus(String next, String message) {
+        if (isTerminal() || status.equals(next)) {
+            return false;
+        }
+        status = next;
+        statusMessage = message;
+        lastUpdatedAt = Instant.now();
+        return true;
+    }
+
+    /** Records the outcome once; returns false when it was already recorded. */
+    boolean finish(JsonNode result, JsonRpcError error) {
+        return error == null ? done.complete(result) : done.completeExceptionally(new McpRpcException(error));
+    }
+
+    Instant expiresAt() {
+        return createdAt.plusMillis(ttlMs);
+    }
+
+    synchronized ObjectNode toJson() {
+        ObjectNode t = McpJson.object();
+        t.put("taskId", id);
+        t.put("status", status);
+        if (statusMessage != null) {
+            t.put("statusMessage", statusMessage);
+        }
+        t.put("createdAt", createdAt.toString());
+        t.put("lastUpdatedAt", lastUpdatedAt.toString());
+        t.put("ttl", ttlMs);
+        t.put("pollInterval", pollIntervalMs);
+        return t;
+    }
+
+    ObjectNode toTask() {
+        return toJson();
+    }
+}
