@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * histogram; a tool result whose text is not the expected echo counts as a {@code tool} error.
  *
  * <p>Usage: {@code OpenLoad --url http://127.0.0.1:18080/mcp [--connections 16] [--rate 1000] [--warmup 5s]
- * [--duration 15s] [--tool echo] [--label name] [--protocol 2025-06-18] [--timeout 10s]}. The last line printed
+ * [--duration 15s] [--tool echo] [--label name] [--protocol 2025-06-18] [--timeout 10s] [--server-pid PID]}; with
+ * a server pid (Linux) it also reports the server's CPU time per successful request in the measured window. The last line printed
  * is a machine-readable {@code RESULT key=value ...} line.
  */
 public final class OpenLoad {
@@ -49,6 +50,8 @@ public final class OpenLoad {
     private final String protocol;
     private final Duration timeout;
     private final HttpClient client;
+    private final long serverPid;
+    private final double clockTicksPerSecond;
 
     private OpenLoad(Map<String, String> o) {
         this.url = URI.create(require(o, "url"));
@@ -60,6 +63,8 @@ public final class OpenLoad {
         this.label = o.getOrDefault("label", url.toString());
         this.protocol = o.getOrDefault("protocol", "2025-06-18");
         this.timeout = parseDuration(o.getOrDefault("timeout", "10s"));
+        this.serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
+        this.clockTicksPerSecond = Double.parseDouble(o.getOrDefault("clk-tck", "100"));
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -72,7 +77,8 @@ public final class OpenLoad {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 System.err.println("usage: OpenLoad --url URL [--connections N] [--rate R|0] [--warmup 5s]"
-                        + " [--duration 15s] [--tool echo|work] [--label L] [--protocol V] [--timeout 10s]");
+                        + " [--duration 15s] [--tool echo|work] [--label L] [--protocol V] [--timeout 10s]"
+                        + " [--server-pid PID] [--clk-tck 100]");
                 System.exit(2);
             }
             o.put(args[i].substring(2), args[++i]);
@@ -98,7 +104,17 @@ public final class OpenLoad {
         for (Worker w : workers) {
             threads.add(startThread("load-" + w.index, () -> w.loop(t0, measureStart, end)));
         }
+        long[] cpuTicks = {-1, -1};
+        Thread cpuProbe = serverPid <= 0 ? null : startThread("cpu-probe", () -> {
+            sleepUntil(measureStart);
+            cpuTicks[0] = cpuTicks(serverPid);
+            sleepUntil(end);
+            cpuTicks[1] = cpuTicks(serverPid);
+        });
         join(threads, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + timeout.toMillis() + 15_000);
+        if (cpuProbe != null) {
+            join(List.of(cpuProbe), 5_000);
+        }
 
         Histogram latency = new Histogram(MAX_MICROS, 3);
         Histogram service = new Histogram(MAX_MICROS, 3);
@@ -118,6 +134,10 @@ public final class OpenLoad {
             w.errors.forEach((k, v) -> errors.merge(k, v.get(), Long::sum));
         }
         double seconds = durationNanos / 1e9;
+        // server CPU (user + system) per successful request during the measured window, in microseconds
+        double cpuPerRequest = cpuTicks[0] >= 0 && cpuTicks[1] >= 0 && ok > 0
+                ? (cpuTicks[1] - cpuTicks[0]) * (1e6 / clockTicksPerSecond) / ok
+                : -1;
         double throughput = ok / seconds;
         double overrun = Math.max(0, (lastDone - end) / 1e9);
         long errorTotal = errors.values().stream().mapToLong(Long::longValue).sum();
@@ -133,13 +153,15 @@ public final class OpenLoad {
                 warmupNanos / 1e9);
         System.out.printf(
                 Locale.ROOT,
-                "  ok %d (%.1f req/s), errors %d %s, dropped %d, finished %.2f s after the window%n",
+                "  ok %d (%.1f req/s), errors %d %s, dropped %d, finished %.2f s after the window,"
+                        + " server CPU %.0f us/request%n",
                 ok,
                 throughput,
                 errorTotal,
                 errors,
                 dropped,
-                overrun);
+                overrun,
+                cpuPerRequest);
         System.out.printf(
                 Locale.ROOT,
                 "  latency from intended start (us): p50 %d  p90 %d  p99 %d  p99.9 %d  max %d%n",
@@ -167,6 +189,7 @@ public final class OpenLoad {
         line.append(" errors=").append(errorTotal);
         errors.forEach((k, v) -> line.append(" err_").append(k).append('=').append(v));
         line.append(" dropped=").append(dropped);
+        line.append(String.format(Locale.ROOT, " cpu_us_per_req=%.0f", cpuPerRequest));
         line.append(" p50=").append(latency.getValueAtPercentile(50));
         line.append(" p90=").append(latency.getValueAtPercentile(90));
         line.append(" p99=").append(latency.getValueAtPercentile(99));
@@ -176,6 +199,24 @@ public final class OpenLoad {
         line.append(" s_p99=").append(service.getValueAtPercentile(99));
         line.append(" s_p999=").append(service.getValueAtPercentile(99.9));
         System.out.println(line);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long now;
+        while ((now = System.nanoTime()) < nanoTime) {
+            LockSupport.parkNanos(nanoTime - now);
+        }
+    }
+
+    /** utime + stime of a Linux process in clock ticks, or -1. */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static Thread startThread(String name, Runnable task) {
