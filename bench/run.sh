@@ -50,6 +50,7 @@ server_mode() { case "$1" in *-stateless) echo stateless ;; *) echo session ;; e
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 JAVA_VERSION=$("$JAVA" -version 2>&1 | head -1)
+JCMD="$(dirname "$(command -v "$JAVA")")/jcmd"
 CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 {
   echo "date:      $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -122,7 +123,16 @@ TOML
   hwm=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
   threads=$(awk '/Threads/ {print $2}' "/proc/$SERVER_PID/status")
-  echo "RSS label=$server hwm_kb=$hwm rss_kb=$rss threads=$threads" | tee -a "$RESULTS" | sed 's/^/   /'
+  # live heap after a full GC and loaded classes: what the server really keeps, apart from heap sizing policy
+  live_kb=-; classes=-
+  if [[ -x "$JCMD" ]]; then
+    "$JCMD" "$SERVER_PID" GC.run > /dev/null 2>&1 || true
+    live_kb=$("$JCMD" "$SERVER_PID" GC.heap_info 2>/dev/null | grep -m1 -oE 'used [0-9]+K' | grep -oE '[0-9]+' || echo -)
+    classes=$("$JCMD" "$SERVER_PID" PerfCounter.print 2>/dev/null \
+      | awk -F= '/^java.cls.loadedClasses=/ {l=$2} /^java.cls.unloadedClasses=/ {u=$2} END {if (l != "") print l - u; else print "-"}')
+  fi
+  echo "RSS label=$server hwm_kb=$hwm rss_kb=$rss threads=$threads live_heap_kb=$live_kb classes=$classes" \
+    | tee -a "$RESULTS" | sed 's/^/   /'
   cleanup
   SERVER_PID=
 done
