@@ -12,7 +12,8 @@
 #
 # Settings (environment): JAVA (default $JAVA_HOME/bin/java or java), JVM_FLAGS (-Xmx512m), PORT (39181),
 # CONNS (16), RATE_ECHO (500), RATE_WORK (300), WARMUP (15s, per server, before the measurements),
-# DURATION (15s per measurement), SERVERS (default: all five), SKIP_BUILD=1, OUT (results directory).
+# DURATION (15s per measurement), SERVERS (default: all five), ROUNDS (1; the servers run in turn, round after
+# round, and the table shows each metric's median over the rounds), SKIP_BUILD=1, OUT (results directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -57,13 +58,13 @@ CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
   echo "java:      $JAVA ($JAVA_VERSION)"
   echo "jvm flags: $JVM_FLAGS (servers and load generator)"
   echo "machine:   $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "settings:  conns=$CONNS warmup=$WARMUP duration=$DURATION rate_echo=$RATE_ECHO rate_work=$RATE_WORK port=$PORT"
+  echo "settings:  rounds=${ROUNDS:-1} conns=$CONNS warmup=$WARMUP duration=$DURATION rate_echo=$RATE_ECHO rate_work=$RATE_WORK port=$PORT"
   echo "jmcp:      $(git rev-parse --short HEAD 2>/dev/null || echo '?') ($(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?'))"
 } | tee "$OUT/env.txt"
 
 load() { # label tool rate warmup duration pid  -> appends the RESULT line
   local label=$1 tool=$2 rate=$3 warmup=$4 duration=$5 pid=$6
-  local file="$OUT/${label//\//.}.txt"
+  local file="$OUT/${label//\//.}.r$round.txt"
   "$JAVA" $JVM_FLAGS -cp "$CP" dev.jmcp.bench.OpenLoad --url "http://127.0.0.1:$PORT/mcp" \
     --connections "$CONNS" --rate "$rate" --warmup "$warmup" --duration "$duration" --tool "$tool" \
     --label "$label" --server-pid "$pid" --clk-tck "$CLK_TCK" > "$file" 2>&1 || true
@@ -75,26 +76,28 @@ SERVER_PID=
 cleanup() { if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
+ROUNDS=${ROUNDS:-1}
+for round in $(seq 1 "$ROUNDS"); do
 for server in $SERVERS; do
   if port_busy "$PORT"; then echo "port $PORT is busy; set PORT" >&2; exit 1; fi
   echo
-  echo "== $server: starting ($(main_class "$server") $(server_mode "$server")); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  "$JAVA" $JVM_FLAGS -cp "$CP" "$(main_class "$server")" "$PORT" "$(server_mode "$server")" > "$OUT/$server.server.log" 2>&1 &
+  echo "== round $round/$ROUNDS, $server: starting ($(main_class "$server") $(server_mode "$server")); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$JAVA" $JVM_FLAGS -cp "$CP" "$(main_class "$server")" "$PORT" "$(server_mode "$server")" > "$OUT/$server.r$round.server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 300); do
-    grep -q '^READY' "$OUT/$server.server.log" && break
+    grep -q '^READY' "$OUT/$server.r$round.server.log" && break
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.1
   done
-  if ! grep -q '^READY' "$OUT/$server.server.log"; then
-    echo "$server did not start in 30 s:" >&2; tail -20 "$OUT/$server.server.log" >&2; exit 1
+  if ! grep -q '^READY' "$OUT/$server.r$round.server.log"; then
+    echo "$server did not start in 30 s:" >&2; tail -20 "$OUT/$server.r$round.server.log" >&2; exit 1
   fi
-  echo "   $(head -1 "$OUT/$server.server.log")"
+  echo "   $(head -1 "$OUT/$server.r$round.server.log")"
   echo "   warm-up: closed echo then open work, $WARMUP total"
   "$JAVA" $JVM_FLAGS -cp "$CP" dev.jmcp.bench.OpenLoad --url "http://127.0.0.1:$PORT/mcp" --connections "$CONNS" \
-    --rate 0 --warmup 0s --duration "$WARMUP" --tool echo --label warmup > "$OUT/$server.warmup.txt" 2>&1 || true
+    --rate 0 --warmup 0s --duration "$WARMUP" --tool echo --label warmup > "$OUT/$server.r$round.warmup.txt" 2>&1 || true
   "$JAVA" $JVM_FLAGS -cp "$CP" dev.jmcp.bench.OpenLoad --url "http://127.0.0.1:$PORT/mcp" --connections "$CONNS" \
-    --rate "$RATE_WORK" --warmup 0s --duration 5s --tool work --label warmup-work >> "$OUT/$server.warmup.txt" 2>&1 || true
+    --rate "$RATE_WORK" --warmup 0s --duration 5s --tool work --label warmup-work >> "$OUT/$server.r$round.warmup.txt" 2>&1 || true
   load "$server/closed-echo" echo 0 3s "$DURATION" "$SERVER_PID"
   load "$server/open-echo" echo "$RATE_ECHO" 3s "$DURATION" "$SERVER_PID"
   load "$server/open-work" work "$RATE_WORK" 3s "$DURATION" "$SERVER_PID"
@@ -115,10 +118,10 @@ arguments = { message = "hello" }
 TOML
     set +e
     "$JAVA" $JVM_FLAGS -jar "$LOADTEST_JAR" run --config "$cfg" --duration "$DURATION" --quiet --no-report \
-      "http://127.0.0.1:$PORT/mcp" > "$OUT/$server.loadtest.txt" 2>&1
+      "http://127.0.0.1:$PORT/mcp" > "$OUT/$server.r$round.loadtest.txt" 2>&1
     rc=$?
     set -e
-    echo "   mcp-loadtest (open echo, $RATE_ECHO/s): exit $rc; $(grep -iE 'p99|no MCP target' "$OUT/$server.loadtest.txt" | head -2 | tr '\n' ' ')"
+    echo "   mcp-loadtest (open echo, $RATE_ECHO/s): exit $rc; $(grep -iE 'p99|no MCP target' "$OUT/$server.r$round.loadtest.txt" | head -2 | tr '\n' ' ')"
   fi
   hwm=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
@@ -135,6 +138,7 @@ TOML
     | tee -a "$RESULTS" | sed 's/^/   /'
   cleanup
   SERVER_PID=
+done
 done
 
 echo
