@@ -9,16 +9,35 @@ import tools.jackson.databind.node.ObjectNode;
 final class ClientCapabilitiesJson {
     private ClientCapabilitiesJson() {}
 
-    /** For {@code initialize}: roots with {@code listChanged}. */
+    /** For {@code initialize}: roots with {@code listChanged}, and {@code tasks} (2025-11-25) when offered. */
     static JsonNode handshake(McpClientBuilder b) {
         ObjectNode caps = common(b);
         if (b.roots != null) {
             caps.putObject("roots").put("listChanged", true);
         }
+        if (b.tasks != null) {
+            ObjectNode tasks = caps.putObject("tasks");
+            if (b.tasks.list()) {
+                tasks.putObject("list");
+            }
+            if (b.tasks.cancel()) {
+                tasks.putObject("cancel");
+            }
+            ObjectNode requests = tasks.putObject("requests");
+            if (b.tasks.sampling()) {
+                requests.putObject("sampling").putObject("createMessage");
+            }
+            if (b.tasks.elicitation()) {
+                requests.putObject("elicitation").putObject("create");
+            }
+        }
         return caps;
     }
 
-    /** For the 2026-07-28 {@code _meta}: roots is a bare object. */
+    /**
+     * For the 2026-07-28 {@code _meta}: roots is a bare object; no {@code tasks} (core tasks are gone, and the
+     * server sends no requests in that era).
+     */
     static JsonNode stateless(McpClientBuilder b) {
         ObjectNode caps = common(b);
         if (b.roots != null) {

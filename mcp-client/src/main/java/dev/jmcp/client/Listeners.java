@@ -2,6 +2,7 @@ package dev.jmcp.client;
 
 import dev.jmcp.client.internal.ClientRuntime;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
 import dev.jmcp.core.protocol.logging.LoggingMessageNotification;
 import dev.jmcp.core.protocol.notifications.ProgressNotification;
 import dev.jmcp.core.protocol.resources.ResourceUpdatedNotification;
@@ -40,6 +41,14 @@ final class Listeners {
             runtime.addListener("notifications/tasks/status", n -> {
                 TaskStatusNotification t = McpJson.fromTree(params(n.params()), TaskStatusNotification.class);
                 ls.forEach(l -> l.onStatus(t));
+            });
+        }
+        if (!b.elicitationCompleteListeners.isEmpty()) {
+            List<ElicitationCompleteListener> ls = List.copyOf(b.elicitationCompleteListeners);
+            runtime.addListener("notifications/elicitation/complete", n -> {
+                ElicitationCompleteNotification c =
+                        McpJson.fromTree(params(n.params()), ElicitationCompleteNotification.class);
+                ls.forEach(l -> l.onComplete(c));
             });
         }
         List<ListChangedListener> changed = List.copyOf(b.listChangedListeners);

@@ -5,6 +5,7 @@ import dev.jmcp.client.internal.ClientRuntime;
 import dev.jmcp.client.internal.ListCache;
 import dev.jmcp.client.internal.Paginator;
 import dev.jmcp.client.internal.ServerState;
+import dev.jmcp.client.internal.TaskWaiter;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.protocol.Implementation;
@@ -20,6 +21,7 @@ import dev.jmcp.core.protocol.resources.ListResourcesResult;
 import dev.jmcp.core.protocol.resources.ReadResourceResult;
 import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.ResourceTemplate;
+import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import dev.jmcp.core.protocol.tasks.CreateTaskResult;
 import dev.jmcp.core.protocol.tasks.GetTaskResult;
 import dev.jmcp.core.protocol.tasks.ListTasksResult;
@@ -28,6 +30,7 @@ import dev.jmcp.core.protocol.tasks.TaskMetadata;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.ListToolsResult;
 import dev.jmcp.core.protocol.tools.Tool;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,6 +153,47 @@ public final class McpAsyncClient {
         params.set("task", McpJson.toTree(task == null ? TaskMetadata.defaults() : task));
         return call(
                 "tools/call", params, CallOptions.defaults(), json -> McpJson.fromTree(json, CreateTaskResult.class));
+    }
+
+    /**
+     * Calls a tool as a task (2025-11-25) and waits for its result: polls {@code tasks/get} at the server's
+     * {@code pollInterval} until the task is terminal (or needs input), then fetches {@code tasks/result}. Fails
+     * with {@link dev.jmcp.core.McpTimeoutException} when the task is not done within {@code timeout}, and with
+     * {@link dev.jmcp.core.McpCancelledException} when the server reports it cancelled. On timeout, or when the
+     * returned future is cancelled, the task is cancelled with {@code tasks/cancel} if the server offers it.
+     */
+    public CompletableFuture<CallToolResult> callToolAsTaskAndWait(
+            String name, JsonNode arguments, TaskMetadata task, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        ServerState s = runtime.state();
+        boolean canCancel = s != null && s.capabilities().path("tasks").has("cancel");
+        return TaskWaiter.await(
+                callToolAsTask(name, arguments, task),
+                this::getTask,
+                (id, within) -> call(
+                        "tasks/result",
+                        taskParams(id),
+                        CallOptions.builder()
+                                .timeout(within)
+                                .totalTimeout(within)
+                                .build(),
+                        json -> McpJson.fromTree(json, CallToolResult.class)),
+                canCancel ? id -> cancelTask(id).exceptionally(e -> null) : null,
+                timeout);
+    }
+
+    // ---- subscriptions ----
+
+    /**
+     * Subscribes to server notifications; they go to the listeners registered on the builder and refresh the list
+     * cache. 2026-07-28: opens a {@code subscriptions/listen} request and completes when the server acknowledged
+     * it. Handshake era: {@code resources/subscribe} for each URI (list changes arrive without asking).
+     */
+    public CompletableFuture<Subscription> subscribe(SubscriptionFilter filter) {
+        return runtime.subscribe(Objects.requireNonNull(filter, "filter"));
     }
 
     // ---- resources ----

@@ -13,6 +13,7 @@ import dev.jmcp.core.protocol.resources.ListResourcesResult;
 import dev.jmcp.core.protocol.resources.ReadResourceResult;
 import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.ResourceTemplate;
+import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import dev.jmcp.core.protocol.tasks.CreateTaskResult;
 import dev.jmcp.core.protocol.tasks.GetTaskResult;
 import dev.jmcp.core.protocol.tasks.ListTasksResult;
@@ -140,6 +141,24 @@ public final class McpClient implements AutoCloseable {
     /** Calls a tool as a task (2025-11-25). */
     public CreateTaskResult callToolAsTask(String name, JsonNode arguments, TaskMetadata task) {
         return await(async.callToolAsTask(name, arguments, task));
+    }
+
+    /**
+     * Calls a tool as a task (2025-11-25) and waits up to {@code timeout} for its result, polling
+     * {@code tasks/get} at the server's {@code pollInterval}, then fetching {@code tasks/result}. See
+     * {@link McpAsyncClient#callToolAsTaskAndWait}.
+     */
+    public CallToolResult callToolAsTaskAndWait(String name, JsonNode arguments, TaskMetadata task, Duration timeout) {
+        return Await.result(async.callToolAsTaskAndWait(name, arguments, task, timeout), timeout.plus(SLACK));
+    }
+
+    /**
+     * Subscribes to server notifications (list changes, resource updates), delivered to the builder's listeners:
+     * {@code subscriptions/listen} in 2026-07-28 (returns once the server acknowledged it), {@code
+     * resources/subscribe} per URI in the handshake era. Close the subscription to end it.
+     */
+    public Subscription subscribe(SubscriptionFilter filter) {
+        return await(async.subscribe(filter));
     }
 
     /** The page of resources at {@code cursor}. */

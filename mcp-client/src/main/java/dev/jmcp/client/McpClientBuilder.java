@@ -1,6 +1,7 @@
 package dev.jmcp.client;
 
 import dev.jmcp.client.internal.ClientConfig;
+import dev.jmcp.client.internal.ClientVersion;
 import dev.jmcp.client.internal.InputHandlers;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.Implementation;
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class McpClientBuilder {
     Transport transport;
-    Implementation clientInfo = Implementation.of("jmcp-client", "0.1.0");
+    Implementation clientInfo = Implementation.of("jmcp-client", ClientVersion.current());
     RootsProvider roots;
     SamplingHandler sampling;
     boolean samplingTools;
@@ -44,6 +45,8 @@ public final class McpClientBuilder {
     final List<ListChangedListener> listChangedListeners = new ArrayList<>();
     final List<ResourceUpdatedListener> resourceListeners = new ArrayList<>();
     final List<TaskStatusListener> taskListeners = new ArrayList<>();
+    final List<ElicitationCompleteListener> elicitationCompleteListeners = new ArrayList<>();
+    ClientTaskOptions tasks;
 
     McpClientBuilder() {}
 
@@ -53,7 +56,7 @@ public final class McpClientBuilder {
         return this;
     }
 
-    /** Who the client is; default {@code jmcp-client}. */
+    /** Who the client is; default {@code jmcp-client} with this library's jar version ({@code dev} outside a jar). */
     public McpClientBuilder clientInfo(Implementation clientInfo) {
         this.clientInfo = Objects.requireNonNull(clientInfo, "clientInfo");
         return this;
@@ -204,10 +207,33 @@ public final class McpClientBuilder {
         return this;
     }
 
+    /** Told when a URL-mode elicitation completed ({@code notifications/elicitation/complete}, 2025-11-25). */
+    public McpClientBuilder onElicitationComplete(ElicitationCompleteListener listener) {
+        elicitationCompleteListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Declares the {@code tasks} capability (2025-11-25): the server may then send {@code sampling/createMessage}
+     * or {@code elicitation/create} as tasks (as the options allow), and {@code tasks/get}, {@code tasks/result},
+     * and, when offered, {@code tasks/list} and {@code tasks/cancel}. Task-augmented sampling needs
+     * {@link #sampling}, task-augmented elicitation {@link #elicitation}.
+     */
+    public McpClientBuilder tasks(ClientTaskOptions options) {
+        this.tasks = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
     /** Builds the client; call {@link McpClient#connect()} to start talking. */
     public McpClient build() {
         if (transport == null) {
             throw new IllegalStateException("transport is required");
+        }
+        if (tasks != null && tasks.sampling() && sampling == null) {
+            throw new IllegalStateException("task-augmented sampling needs a sampling handler");
+        }
+        if (tasks != null && tasks.elicitation() && elicitation == null) {
+            throw new IllegalStateException("task-augmented elicitation needs an elicitation handler");
         }
         return new McpClient(this);
     }
@@ -232,6 +258,7 @@ public final class McpClientBuilder {
                 discoveryTimeout,
                 protocolVersion,
                 maxInputRounds,
-                validateToolOutput);
+                validateToolOutput,
+                tasks);
     }
 }

@@ -38,8 +38,11 @@ final class FakeServer implements AutoCloseable {
             }
             return h.handle(r);
         });
-        for (String n :
-                List.of("notifications/initialized", "notifications/cancelled", "notifications/roots/list_changed")) {
+        for (String n : List.of(
+                "notifications/initialized",
+                "notifications/cancelled",
+                "notifications/roots/list_changed",
+                "notifications/tasks/status")) {
             sb.notificationHandler(n, notifications::add);
         }
         this.session = sb.build();

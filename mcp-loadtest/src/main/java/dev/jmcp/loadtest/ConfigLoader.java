@@ -74,7 +74,9 @@ public final class ConfigLoader {
 
     private LoadTestConfig read(JsonNode root) {
         if (root.has("test")) {
-            throw error("test", "[test] is not a loadtest.toml section (documentation drift in cargo-pmcp); use [settings]");
+            throw error(
+                    "test",
+                    "[test] is not a loadtest.toml section (documentation drift in cargo-pmcp); use [settings]");
         }
         if (root.has("scenarios")) {
             throw error("scenarios", "use [[scenario]] (singular)");
@@ -125,9 +127,28 @@ public final class ConfigLoader {
 
     private Settings settings(JsonNode s, boolean hasStages) {
         String p = "settings";
-        unknown(s, p, Set.of("model", "virtual_users", "vus", "rate", "duration", "duration_secs", "iterations",
-                "timeout", "timeout_ms", "think_time", "think_time_distribution", "request_interval_ms",
-                "expected_interval_ms", "session_mode", "max_workers", "max_queue_wait", "interval", "seed"));
+        unknown(
+                s,
+                p,
+                Set.of(
+                        "model",
+                        "virtual_users",
+                        "vus",
+                        "rate",
+                        "duration",
+                        "duration_secs",
+                        "iterations",
+                        "timeout",
+                        "timeout_ms",
+                        "think_time",
+                        "think_time_distribution",
+                        "request_interval_ms",
+                        "expected_interval_ms",
+                        "session_mode",
+                        "max_workers",
+                        "max_queue_wait",
+                        "interval",
+                        "seed"));
         Settings d = Settings.defaults();
         LoadModel model = d.model();
         if (s.has("model")) {
@@ -171,7 +192,8 @@ public final class ConfigLoader {
         if (s.has("think_time_distribution")) {
             String dist = string(s, p, "think_time_distribution").toLowerCase(Locale.ROOT);
             if (!dist.equals("fixed") && !dist.equals("exponential")) {
-                throw error(p + ".think_time_distribution", "expected \"fixed\" or \"exponential\", got \"" + dist + "\"");
+                throw error(
+                        p + ".think_time_distribution", "expected \"fixed\" or \"exponential\", got \"" + dist + "\"");
             }
             exponential = dist.equals("exponential");
         }
@@ -185,8 +207,9 @@ public final class ConfigLoader {
                 case "persistent" -> SessionMode.PERSISTENT;
                 case "per-iteration", "new-per-iteration" -> SessionMode.PER_ITERATION;
                 case "stateless" -> SessionMode.STATELESS;
-                default -> throw error(
-                        p + ".session_mode", "expected persistent, per-iteration or stateless, got \"" + m + "\"");
+                default ->
+                    throw error(
+                            p + ".session_mode", "expected persistent, per-iteration or stateless, got \"" + m + "\"");
             };
         }
         int maxWorkers = s.has("max_workers") ? positiveInt(s, p, "max_workers") : d.maxWorkers();
@@ -196,8 +219,19 @@ public final class ConfigLoader {
             throw error(p + ".interval", "must be at least 100ms");
         }
         long seed = s.has("seed") ? longValue(s, p, "seed") : d.seed();
-        return new Settings(model, vus, rate, duration, iterations, timeout, new ThinkTime(think, exponential), mode,
-                maxWorkers, queueWait, interval, seed);
+        return new Settings(
+                model,
+                vus,
+                rate,
+                duration,
+                iterations,
+                timeout,
+                new ThinkTime(think, exponential),
+                mode,
+                maxWorkers,
+                queueWait,
+                interval,
+                seed);
     }
 
     private List<Scenario> scenarios(JsonNode arr) {
@@ -214,8 +248,22 @@ public final class ConfigLoader {
             if (!s.isObject()) {
                 throw error(p, "expected a table");
             }
-            unknown(s, p, Set.of("name", "weight", "type", "tool", "uri", "prompt", "arguments", "extract", "step",
-                    "steps", "code", "format"));
+            unknown(
+                    s,
+                    p,
+                    Set.of(
+                            "name",
+                            "weight",
+                            "type",
+                            "tool",
+                            "uri",
+                            "prompt",
+                            "arguments",
+                            "extract",
+                            "step",
+                            "steps",
+                            "code",
+                            "format"));
             double weight = s.has("weight") ? positive(s, p, "weight") : 1;
             List<FlowStep> steps = new ArrayList<>();
             String stepsKey = s.has("step") ? "step" : s.has("steps") ? "steps" : null;
@@ -229,7 +277,10 @@ public final class ConfigLoader {
                 }
                 for (int j = 0; j < list.size(); j++) {
                     String sp = p + "." + stepsKey + "[" + j + "]";
-                    unknown(list.get(j), sp, Set.of("type", "tool", "uri", "prompt", "arguments", "extract", "code", "format"));
+                    unknown(
+                            list.get(j),
+                            sp,
+                            Set.of("type", "tool", "uri", "prompt", "arguments", "extract", "code", "format"));
                     steps.add(step(list.get(j), sp));
                 }
             } else {
@@ -259,8 +310,10 @@ public final class ConfigLoader {
 
     private FlowStep step(JsonNode s, String p) {
         if (!s.has("type")) {
-            throw error(p + ".type", "missing (tools/call, resources/read, prompts/get, tools/list, resources/list, "
-                    + "prompts/list or ping)");
+            throw error(
+                    p + ".type",
+                    "missing (tools/call, resources/read, prompts/get, tools/list, resources/list, "
+                            + "prompts/list or ping)");
         }
         String type = string(s, p, "type");
         if (type.equals("code_mode")) {
@@ -270,12 +323,13 @@ public final class ConfigLoader {
         if (op == null) {
             throw error(p + ".type", "unknown type \"" + type + "\"");
         }
-        String nameKey = switch (op) {
-            case TOOLS_CALL -> "tool";
-            case RESOURCES_READ -> "uri";
-            case PROMPTS_GET -> "prompt";
-            default -> null;
-        };
+        String nameKey =
+                switch (op) {
+                    case TOOLS_CALL -> "tool";
+                    case RESOURCES_READ -> "uri";
+                    case PROMPTS_GET -> "prompt";
+                    default -> null;
+                };
         for (String k : List.of("tool", "uri", "prompt", "code", "format")) {
             if (s.has(k) && !k.equals(nameKey)) {
                 throw error(p + "." + k, "not used by " + type);
@@ -310,8 +364,9 @@ public final class ConfigLoader {
                 throw error(p + ".extract." + k, "variable names are letters, digits and _");
             }
             if (!v.isEmpty() && !v.startsWith("/")) {
-                throw error(p + ".extract." + k, "expected a JSON pointer such as /structuredContent/id, got \"" + v
-                        + "\"");
+                throw error(
+                        p + ".extract." + k,
+                        "expected a JSON pointer such as /structuredContent/id, got \"" + v + "\"");
             }
         });
         return new FlowStep(op, name, args, extract);
@@ -387,9 +442,20 @@ public final class ConfigLoader {
 
     private BreakingPointSettings breakingPoint(JsonNode b) {
         String p = "breaking_point";
-        unknown(b, p, Set.of("enabled", "baseline_intervals", "window_intervals", "error_rate", "error_rate_factor",
-                "p99_factor", "p99_floor", "plateau_load_increase", "plateau_throughput_increase",
-                "stop_on_detection"));
+        unknown(
+                b,
+                p,
+                Set.of(
+                        "enabled",
+                        "baseline_intervals",
+                        "window_intervals",
+                        "error_rate",
+                        "error_rate_factor",
+                        "p99_factor",
+                        "p99_floor",
+                        "plateau_load_increase",
+                        "plateau_throughput_increase",
+                        "stop_on_detection"));
         BreakingPointSettings d = BreakingPointSettings.defaults();
         return new BreakingPointSettings(
                 b.has("enabled") ? bool(b, p, "enabled") : d.enabled(),
@@ -408,8 +474,17 @@ public final class ConfigLoader {
 
     private CeilingSettings ceiling(JsonNode c) {
         String p = "ceiling";
-        unknown(c, p, Set.of("start_rate", "step_rate", "step_duration", "max_rate", "slo_p99", "slo_error_rate",
-                "slo_drop_rate"));
+        unknown(
+                c,
+                p,
+                Set.of(
+                        "start_rate",
+                        "step_rate",
+                        "step_duration",
+                        "max_rate",
+                        "slo_p99",
+                        "slo_error_rate",
+                        "slo_drop_rate"));
         CeilingSettings d = CeilingSettings.defaults();
         CeilingSettings out = new CeilingSettings(
                 c.has("start_rate") ? positive(c, p, "start_rate") : d.startRate(),
@@ -435,7 +510,14 @@ public final class ConfigLoader {
         for (String key : node.propertyNames()) {
             if (!allowed.contains(key)) {
                 String full = path.isEmpty() ? key : path + "." + key;
-                throw error(full, "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                if (!path.isEmpty() && TOP.contains(key)) {
+                    throw error(
+                            full,
+                            "unknown field; in TOML a key after a [table] header belongs to that table:" + " move `"
+                                    + key + " = ...` above the first [table]");
+                }
+                throw error(
+                        full, "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
             }
         }
     }

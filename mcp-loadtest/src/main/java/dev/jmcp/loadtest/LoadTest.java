@@ -220,8 +220,8 @@ public final class LoadTest {
 
         /** Adds a single {@code tools/call} scenario. */
         public Builder toolCall(String tool, JsonNode arguments, double weight) {
-            return scenario(Scenario.of("tools/call " + tool, weight,
-                    FlowStep.of(Operation.TOOLS_CALL, tool, arguments)));
+            return scenario(
+                    Scenario.of("tools/call " + tool, weight, FlowStep.of(Operation.TOOLS_CALL, tool, arguments)));
         }
 
         /** Adds a stage. */
@@ -273,8 +273,8 @@ public final class LoadTest {
             if (stages.isEmpty() && settings.duration() == null && settings.iterations() == 0) {
                 throw new ConfigException(source, 0, "settings.duration", "a duration or an iteration limit is needed");
             }
-            LoadTestConfig config = new LoadTestConfig(targetSpec, settings, scenarios, stages, thresholds,
-                    breakingPoint, ceiling, source);
+            LoadTestConfig config = new LoadTestConfig(
+                    targetSpec, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
             if (target != null) {
                 return new LoadTest(config, target, false, live);
             }
@@ -288,7 +288,10 @@ public final class LoadTest {
                 FlowStep step = s.steps().get(j);
                 for (String var : Placeholders.referenced(step)) {
                     if (!defined.contains(var)) {
-                        throw new ConfigException(source, 0, "scenario[" + index + "].step[" + j + "]",
+                        throw new ConfigException(
+                                source,
+                                0,
+                                "scenario[" + index + "].step[" + j + "]",
                                 "${" + var + "} is not extracted by an earlier step");
                     }
                 }

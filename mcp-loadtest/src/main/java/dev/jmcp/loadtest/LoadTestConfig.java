@@ -107,68 +107,189 @@ public record LoadTestConfig(
 
         /** A copy with another model. */
         public Settings withModel(LoadModel v) {
-            return new Settings(v, virtualUsers, rate, duration, iterations, timeout, thinkTime, sessionMode,
-                    maxWorkers, maxQueueWait, interval, seed);
+            return new Settings(
+                    v,
+                    virtualUsers,
+                    rate,
+                    duration,
+                    iterations,
+                    timeout,
+                    thinkTime,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    interval,
+                    seed);
         }
 
         /** A copy with another number of virtual users. */
         public Settings withVirtualUsers(int v) {
-            return new Settings(model, v, rate, duration, iterations, timeout, thinkTime, sessionMode, maxWorkers,
-                    maxQueueWait, interval, seed);
+            return new Settings(
+                    model,
+                    v,
+                    rate,
+                    duration,
+                    iterations,
+                    timeout,
+                    thinkTime,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    interval,
+                    seed);
         }
 
         /** A copy with another arrival rate. */
         public Settings withRate(double v) {
-            return new Settings(model, virtualUsers, v, duration, iterations, timeout, thinkTime, sessionMode,
-                    maxWorkers, maxQueueWait, interval, seed);
+            return new Settings(
+                    model,
+                    virtualUsers,
+                    v,
+                    duration,
+                    iterations,
+                    timeout,
+                    thinkTime,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    interval,
+                    seed);
         }
 
         /** A copy with another duration. */
         public Settings withDuration(Duration v) {
-            return new Settings(model, virtualUsers, rate, v, iterations, timeout, thinkTime, sessionMode, maxWorkers,
-                    maxQueueWait, interval, seed);
+            return new Settings(
+                    model,
+                    virtualUsers,
+                    rate,
+                    v,
+                    iterations,
+                    timeout,
+                    thinkTime,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    interval,
+                    seed);
         }
 
         /** A copy with another iteration limit. */
         public Settings withIterations(long v) {
-            return new Settings(model, virtualUsers, rate, duration, v, timeout, thinkTime, sessionMode, maxWorkers,
-                    maxQueueWait, interval, seed);
+            return new Settings(
+                    model,
+                    virtualUsers,
+                    rate,
+                    duration,
+                    v,
+                    timeout,
+                    thinkTime,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    interval,
+                    seed);
         }
 
         /** A copy with another step timeout. */
         public Settings withTimeout(Duration v) {
-            return new Settings(model, virtualUsers, rate, duration, iterations, v, thinkTime, sessionMode, maxWorkers,
-                    maxQueueWait, interval, seed);
+            return new Settings(
+                    model,
+                    virtualUsers,
+                    rate,
+                    duration,
+                    iterations,
+                    v,
+                    thinkTime,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    interval,
+                    seed);
         }
 
         /** A copy with another think time. */
         public Settings withThinkTime(ThinkTime v) {
-            return new Settings(model, virtualUsers, rate, duration, iterations, timeout, v, sessionMode, maxWorkers,
-                    maxQueueWait, interval, seed);
+            return new Settings(
+                    model,
+                    virtualUsers,
+                    rate,
+                    duration,
+                    iterations,
+                    timeout,
+                    v,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    interval,
+                    seed);
         }
 
         /** A copy with another session mode. */
         public Settings withSessionMode(SessionMode v) {
-            return new Settings(model, virtualUsers, rate, duration, iterations, timeout, thinkTime, v, maxWorkers,
-                    maxQueueWait, interval, seed);
+            return new Settings(
+                    model,
+                    virtualUsers,
+                    rate,
+                    duration,
+                    iterations,
+                    timeout,
+                    thinkTime,
+                    v,
+                    maxWorkers,
+                    maxQueueWait,
+                    interval,
+                    seed);
         }
 
         /** A copy with another worker bound and queue wait. */
         public Settings withWorkers(int v, Duration queueWait) {
-            return new Settings(model, virtualUsers, rate, duration, iterations, timeout, thinkTime, sessionMode, v,
-                    queueWait, interval, seed);
+            return new Settings(
+                    model,
+                    virtualUsers,
+                    rate,
+                    duration,
+                    iterations,
+                    timeout,
+                    thinkTime,
+                    sessionMode,
+                    v,
+                    queueWait,
+                    interval,
+                    seed);
         }
 
         /** A copy with another interval. */
         public Settings withInterval(Duration v) {
-            return new Settings(model, virtualUsers, rate, duration, iterations, timeout, thinkTime, sessionMode,
-                    maxWorkers, maxQueueWait, v, seed);
+            return new Settings(
+                    model,
+                    virtualUsers,
+                    rate,
+                    duration,
+                    iterations,
+                    timeout,
+                    thinkTime,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    v,
+                    seed);
         }
 
         /** A copy with another seed. */
         public Settings withSeed(long v) {
-            return new Settings(model, virtualUsers, rate, duration, iterations, timeout, thinkTime, sessionMode,
-                    maxWorkers, maxQueueWait, interval, v);
+            return new Settings(
+                    model,
+                    virtualUsers,
+                    rate,
+                    duration,
+                    iterations,
+                    timeout,
+                    thinkTime,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    interval,
+                    v);
         }
     }
 

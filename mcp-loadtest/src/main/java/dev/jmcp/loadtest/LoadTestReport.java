@@ -57,16 +57,46 @@ public record LoadTestReport(
 
     /** A copy with threshold results. */
     public LoadTestReport withThresholds(List<ThresholdResult> results) {
-        return new LoadTestReport(schemaVersion, target, model, offeredLoadUnit, sessionMode, startedAt,
-                durationSeconds, stopReason, summary, generator, operations, tools, stages, intervals, breakingPoint,
-                ceiling, List.copyOf(results));
+        return new LoadTestReport(
+                schemaVersion,
+                target,
+                model,
+                offeredLoadUnit,
+                sessionMode,
+                startedAt,
+                durationSeconds,
+                stopReason,
+                summary,
+                generator,
+                operations,
+                tools,
+                stages,
+                intervals,
+                breakingPoint,
+                ceiling,
+                List.copyOf(results));
     }
 
     /** A copy with a ceiling result. */
     public LoadTestReport withCeiling(Ceiling result) {
-        return new LoadTestReport(schemaVersion, target, model, offeredLoadUnit, sessionMode, startedAt,
-                durationSeconds, stopReason, summary, generator, operations, tools, stages, intervals, breakingPoint,
-                result, thresholds);
+        return new LoadTestReport(
+                schemaVersion,
+                target,
+                model,
+                offeredLoadUnit,
+                sessionMode,
+                startedAt,
+                durationSeconds,
+                stopReason,
+                summary,
+                generator,
+                operations,
+                tools,
+                stages,
+                intervals,
+                breakingPoint,
+                result,
+                thresholds);
     }
 
     /**
@@ -181,7 +211,8 @@ public record LoadTestReport(
      * @param intervalIndex the interval at which it was detected
      * @param offeredLoad the offered load then
      */
-    public record BreakingPoint(String reason, String detail, double atSeconds, int intervalIndex, double offeredLoad) {}
+    public record BreakingPoint(
+            String reason, String detail, double atSeconds, int intervalIndex, double offeredLoad) {}
 
     /**
      * The {@code find-ceiling} result.

@@ -61,41 +61,91 @@ public final class ReportFiles {
         StringBuilder sb = new StringBuilder();
         LoadTestReport.Stats s = r.summary();
         LoadTestReport.Latency l = s.latency();
-        sb.append(String.format(Locale.ROOT, "%n=== jmcp-loadtest: %s (%s model, %s sessions) ===%n", r.target(),
-                r.model(), r.sessionMode()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%n=== jmcp-loadtest: %s (%s model, %s sessions) ===%n",
+                r.target(),
+                r.model(),
+                r.sessionMode()));
         sb.append(String.format(Locale.ROOT, "duration %.1fs  stop: %s%n", r.durationSeconds(), r.stopReason()));
-        sb.append(String.format(Locale.ROOT, "requests %d  ok %d  errors %d (%.2f%%)  throughput %.1f req/s%n",
-                s.requests(), s.successes(), s.errors(), s.errorRate() * 100, s.throughputRps()));
-        sb.append(String.format(Locale.ROOT,
+        sb.append(String.format(
+                Locale.ROOT,
+                "requests %d  ok %d  errors %d (%.2f%%)  throughput %.1f req/s%n",
+                s.requests(),
+                s.successes(),
+                s.errors(),
+                s.errorRate() * 100,
+                s.throughputRps()));
+        sb.append(String.format(
+                Locale.ROOT,
                 "latency (from intended start, ok): min %.3f  p50 %.3f  p90 %.3f  p95 %.3f  p99 %.3f  p99.9 %.3f  max %.3f ms%n",
-                l.minMs(), l.p50Ms(), l.p90Ms(), l.p95Ms(), l.p99Ms(), l.p999Ms(), l.maxMs()));
+                l.minMs(),
+                l.p50Ms(),
+                l.p90Ms(),
+                l.p95Ms(),
+                l.p99Ms(),
+                l.p999Ms(),
+                l.maxMs()));
         LoadTestReport.Generator g = r.generator();
-        sb.append(String.format(Locale.ROOT,
+        sb.append(String.format(
+                Locale.ROOT,
                 "service time p99 %.3f ms  |  iterations %d  scheduled %d  dropped %d (%.2f%%)  lag p99 %.3f ms  sessions %d (%d failed)%n",
-                g.serviceTime().p99Ms(), g.iterations(), g.scheduledArrivals(), g.droppedArrivals(),
-                g.dropRate() * 100, g.lag().p99Ms(), g.sessionsOpened(), g.sessionOpenFailures()));
+                g.serviceTime().p99Ms(),
+                g.iterations(),
+                g.scheduledArrivals(),
+                g.droppedArrivals(),
+                g.dropRate() * 100,
+                g.lag().p99Ms(),
+                g.sessionsOpened(),
+                g.sessionOpenFailures()));
         if (!s.errorsByClass().isEmpty()) {
             sb.append("errors by class: ").append(s.errorsByClass()).append('\n');
         }
-        r.operations().forEach((k, v) -> sb.append(String.format(Locale.ROOT,
-                "  %-20s %8d req  %6.2f%% err  p50 %.3f  p99 %.3f ms%n", k, v.requests(), v.errorRate() * 100,
-                v.latency().p50Ms(), v.latency().p99Ms())));
-        r.tools().forEach((k, v) -> sb.append(String.format(Locale.ROOT,
-                "  tool %-15s %8d req  %6.2f%% err  p50 %.3f  p99 %.3f ms%n", k, v.requests(), v.errorRate() * 100,
-                v.latency().p50Ms(), v.latency().p99Ms())));
+        r.operations()
+                .forEach((k, v) -> sb.append(String.format(
+                        Locale.ROOT,
+                        "  %-20s %8d req  %6.2f%% err  p50 %.3f  p99 %.3f ms%n",
+                        k,
+                        v.requests(),
+                        v.errorRate() * 100,
+                        v.latency().p50Ms(),
+                        v.latency().p99Ms())));
+        r.tools()
+                .forEach((k, v) -> sb.append(String.format(
+                        Locale.ROOT,
+                        "  tool %-15s %8d req  %6.2f%% err  p50 %.3f  p99 %.3f ms%n",
+                        k,
+                        v.requests(),
+                        v.errorRate() * 100,
+                        v.latency().p50Ms(),
+                        v.latency().p99Ms())));
         if (r.breakingPoint() != null) {
-            sb.append("breaking point: ").append(r.breakingPoint().reason()).append(" at ")
-                    .append(String.format(Locale.ROOT, "%.1fs", r.breakingPoint().atSeconds())).append(": ")
-                    .append(r.breakingPoint().detail()).append('\n');
+            sb.append("breaking point: ")
+                    .append(r.breakingPoint().reason())
+                    .append(" at ")
+                    .append(String.format(
+                            Locale.ROOT, "%.1fs", r.breakingPoint().atSeconds()))
+                    .append(": ")
+                    .append(r.breakingPoint().detail())
+                    .append('\n');
         }
         if (r.ceiling() != null) {
-            sb.append("ceiling: highest sustainable rate ").append(r.ceiling().highestSustainableRate())
-                    .append("/s").append(r.ceiling().reason() == null ? "" : "; broke " + r.ceiling().reason())
+            sb.append("ceiling: highest sustainable rate ")
+                    .append(r.ceiling().highestSustainableRate())
+                    .append("/s")
+                    .append(
+                            r.ceiling().reason() == null
+                                    ? ""
+                                    : "; broke " + r.ceiling().reason())
                     .append('\n');
         }
         for (LoadTestReport.ThresholdResult t : r.thresholds()) {
-            sb.append(String.format(Locale.ROOT, "threshold %-30s %s (actual %.4f)%n", t.expression(),
-                    t.passed() ? "PASS" : "FAIL", t.actual()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "threshold %-30s %s (actual %.4f)%n",
+                    t.expression(),
+                    t.passed() ? "PASS" : "FAIL",
+                    t.actual()));
         }
         return sb.toString();
     }

@@ -16,7 +16,8 @@ class ConfigLoaderTest {
     @TempDir
     Path dir;
 
-    static final String JMCP = """
+    static final String JMCP =
+            """
             thresholds = ["p99<50ms", "error_rate<1%", "tool:echo:p95<=20ms"]
 
             [target]
@@ -83,7 +84,8 @@ class ConfigLoaderTest {
         assertThat(flow.steps()).hasSize(2);
         assertThat(flow.steps().get(0).extract()).containsEntry("id", "/structuredContent/id");
         assertThat(flow.steps().get(1).operation()).isEqualTo(Operation.RESOURCES_READ);
-        assertThat(c.scenarios().get(0).steps().get(0).arguments().get("n").asInt()).isEqualTo(2);
+        assertThat(c.scenarios().get(0).steps().get(0).arguments().get("n").asInt())
+                .isEqualTo(2);
         assertThat(c.stages()).hasSize(2);
         assertThat(c.stages().get(1).ramp()).isFalse();
         assertThat(c.stages().get(1).targetRate()).isEqualTo(100);
@@ -95,7 +97,9 @@ class ConfigLoaderTest {
     @Test
     void readsTheCargoPmcpFormat() throws Exception {
         Path file = dir.resolve("loadtest.toml");
-        Files.writeString(file, """
+        Files.writeString(
+                file,
+                """
                 [settings]
                 virtual_users = 10
                 duration_secs = 60
@@ -159,7 +163,8 @@ class ConfigLoaderTest {
 
     @Test
     void semanticErrorsPointAtTheOffendingScenarioField() {
-        String toml = """
+        String toml =
+                """
                 [[scenario]]
                 type = "ping"
 
@@ -179,7 +184,8 @@ class ConfigLoaderTest {
 
     @Test
     void nestedStepErrorsCarryTheStepPath() {
-        String toml = """
+        String toml =
+                """
                 [[scenario]]
                 name = "flow"
                   [[scenario.step]]
@@ -196,18 +202,22 @@ class ConfigLoaderTest {
 
     @Test
     void badValuesAreRejectedWithTheirField() {
-        assertThatThrownBy(() -> ConfigLoader.parse("[settings]\ntimeout = \"soon\"\n[[scenario]]\ntype = \"ping\"",
-                        "d.toml"))
+        assertThatThrownBy(() ->
+                        ConfigLoader.parse("[settings]\ntimeout = \"soon\"\n[[scenario]]\ntype = \"ping\"", "d.toml"))
                 .hasMessageStartingWith("d.toml:2: settings.timeout: not a duration");
-        assertThatThrownBy(() -> ConfigLoader.parse("thresholds = [\"p99 ~ 5\"]\n[[scenario]]\ntype = \"ping\"",
-                        "t.toml"))
+        assertThatThrownBy(
+                        () -> ConfigLoader.parse("thresholds = [\"p99 ~ 5\"]\n[[scenario]]\ntype = \"ping\"", "t.toml"))
                 .hasMessageStartingWith("t.toml:1: thresholds[0]: not a threshold");
         assertThatThrownBy(() -> ConfigLoader.parse("[[scenario]]\ntype = \"code_mode\"\ncode = \"{ x }\"", "c.toml"))
                 .hasMessage("c.toml:2: scenario[0].type: code_mode (pmcp code mode) is not supported by jmcp; use"
                         + " tools/call steps");
-        assertThatThrownBy(() -> ConfigLoader.parse("[[scenario]]\ntype = \"ping\"\n[[stage]]\ntarget_rate = 5\n"
-                        + "duration = \"1s\"", "m.toml"))
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        "[[scenario]]\ntype = \"ping\"\n[[stage]]\ntarget_rate = 5\n" + "duration = \"1s\"", "m.toml"))
                 .hasMessage("m.toml:3: stage[0].target_vus: required in the closed model");
+        assertThatThrownBy(
+                        () -> ConfigLoader.parse("[[scenario]]\ntype = \"ping\"\nthresholds = [\"p99<1s\"]", "o.toml"))
+                .hasMessageStartingWith(
+                        "o.toml:3: scenario[0].thresholds: unknown field; in TOML a key after a [table]");
         assertThatThrownBy(() -> ConfigLoader.parse("[test]\nvus = 1", "p.toml"))
                 .hasMessageStartingWith("p.toml:1: test: [test] is not a loadtest.toml section");
         assertThatThrownBy(() -> ConfigLoader.parse("[settings]\nvus = 1", "n.toml"))

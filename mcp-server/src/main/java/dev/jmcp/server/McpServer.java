@@ -1,12 +1,16 @@
 package dev.jmcp.server;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.Icon;
+import dev.jmcp.core.protocol.prompts.Prompt;
+import dev.jmcp.core.protocol.resources.Resource;
+import dev.jmcp.core.protocol.resources.ResourceTemplate;
+import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.internal.ServerConfig;
 import dev.jmcp.server.internal.ServerCore;
 import java.security.SecureRandom;
-import dev.jmcp.core.protocol.tools.Tool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +76,49 @@ public final class McpServer implements AutoCloseable {
         return core.tools().remove(name);
     }
 
+    /** Adds (or replaces) a static resource at run time. */
+    public void addResource(ServerResource resource) {
+        core.resources().put(resource.resource().uri(), resource);
+    }
+
+    /** Removes a static resource; returns whether it was registered. */
+    public boolean removeResource(String uri) {
+        return core.resources().remove(uri);
+    }
+
+    /** Adds (or replaces) a resource template at run time. */
+    public void addResourceTemplate(ServerResourceTemplate template) {
+        core.templates().put(template.template().uriTemplate(), template);
+    }
+
+    /** Removes a resource template; returns whether it was registered. */
+    public boolean removeResourceTemplate(String uriTemplate) {
+        return core.templates().remove(uriTemplate);
+    }
+
+    /** Adds (or replaces) a prompt at run time. */
+    public void addPrompt(ServerPrompt prompt) {
+        core.prompts().put(prompt.prompt().name(), prompt);
+    }
+
+    /** Removes a prompt; returns whether it was registered. */
+    public boolean removePrompt(String name) {
+        return core.prompts().remove(name);
+    }
+
+    /**
+     * Sends {@code notifications/resources/updated} for {@code uri} to the clients subscribed to it (handshake
+     * {@code resources/subscribe} or 2026-07-28 {@code subscriptions/listen}).
+     */
+    public void notifyResourceUpdated(String uri) {
+        core.resourceUpdated(Objects.requireNonNull(uri, "uri"));
+    }
+
+    /** The sessions being served. */
+    public List<ServerSession> sessions() {
+        return List.copyOf(core.sessions());
+    }
+
     /** Closes every session. Never shuts down an executor the application supplied. */
     @Override
     public void close() {
@@ -86,6 +133,7 @@ public final class McpServer implements AutoCloseable {
         private String description;
         private String websiteUrl;
         private String instructions;
+        private List<Icon> icons;
         private Executor executor;
         private Duration handlerTimeout = Duration.ofMinutes(10);
         private Duration clientRequestTimeout = Duration.ofMinutes(5);
@@ -95,6 +143,12 @@ public final class McpServer implements AutoCloseable {
         private long cacheTtlMs = 0;
         private String cacheScope = "private";
         private final List<ServerTool> tools = new ArrayList<>();
+        private final List<ServerResource> resources = new ArrayList<>();
+        private final List<ServerResourceTemplate> templates = new ArrayList<>();
+        private final List<ServerPrompt> prompts = new ArrayList<>();
+        private boolean declareTools;
+        private boolean declareResources;
+        private boolean declarePrompts;
 
         private Builder() {}
 
@@ -125,6 +179,12 @@ public final class McpServer implements AutoCloseable {
         /** The project's website ({@code serverInfo.websiteUrl}, 2025-11-25). */
         public Builder websiteUrl(String websiteUrl) {
             this.websiteUrl = websiteUrl;
+            return this;
+        }
+
+        /** Icons of the server ({@code serverInfo.icons}, 2025-11-25). */
+        public Builder icons(List<Icon> icons) {
+            this.icons = icons == null ? null : List.copyOf(icons);
             return this;
         }
 
@@ -204,6 +264,45 @@ public final class McpServer implements AutoCloseable {
             return this;
         }
 
+        /** Registers a static resource. */
+        public Builder resource(Resource resource, ResourceHandler handler) {
+            resources.add(new ServerResource(resource, handler));
+            return this;
+        }
+
+        /** Registers a resource template (RFC 6570) and the handler of the URIs it matches. */
+        public Builder resourceTemplate(ResourceTemplate template, ResourceHandler handler) {
+            return resourceTemplate(new ServerResourceTemplate(template, handler));
+        }
+
+        /** Registers a resource template with completion for its variables. */
+        public Builder resourceTemplate(ServerResourceTemplate template) {
+            templates.add(Objects.requireNonNull(template, "template"));
+            return this;
+        }
+
+        /** Registers a prompt. */
+        public Builder prompt(Prompt prompt, PromptHandler handler) {
+            return prompt(new ServerPrompt(prompt, handler));
+        }
+
+        /** Registers a prompt with completion for its arguments. */
+        public Builder prompt(ServerPrompt prompt) {
+            prompts.add(Objects.requireNonNull(prompt, "prompt"));
+            return this;
+        }
+
+        /**
+         * Declares the tools, resources and prompts capabilities even when nothing of that kind is registered yet
+         * (for servers that add them at run time).
+         */
+        public Builder declareCapabilities(boolean tools, boolean resources, boolean prompts) {
+            this.declareTools = tools;
+            this.declareResources = resources;
+            this.declarePrompts = prompts;
+            return this;
+        }
+
         /** Builds the server. */
         public McpServer build() {
             ObjectNode info = McpJson.object();
@@ -217,6 +316,9 @@ public final class McpServer implements AutoCloseable {
             }
             if (websiteUrl != null) {
                 info.put("websiteUrl", websiteUrl);
+            }
+            if (icons != null && !icons.isEmpty()) {
+                info.set("icons", McpJson.toTree(icons));
             }
             byte[] secret = stateSecret;
             if (secret == null) {
@@ -235,11 +337,14 @@ public final class McpServer implements AutoCloseable {
                     cacheTtlMs,
                     cacheScope,
                     256,
-                    false,
-                    false,
-                    false);
+                    declareTools,
+                    declareResources,
+                    declarePrompts);
             ServerCore core = new ServerCore(config);
             tools.forEach(core::addTool);
+            resources.forEach(r -> core.resources().put(r.resource().uri(), r));
+            templates.forEach(t -> core.templates().put(t.template().uriTemplate(), t));
+            prompts.forEach(p -> core.prompts().put(p.prompt().name(), p));
             core.markStarted();
             return new McpServer(core);
         }

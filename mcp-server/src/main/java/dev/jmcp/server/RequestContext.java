@@ -2,6 +2,7 @@ package dev.jmcp.server;
 
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
 import dev.jmcp.core.protocol.logging.LoggingLevel;
@@ -30,6 +31,12 @@ public interface RequestContext {
 
     /** The id of the server session the request arrived on. */
     String sessionId();
+
+    /**
+     * The JSON-RPC id of the request being served, e.g. to close its HTTP stream early with
+     * {@code HttpStreamControl.closeRequestStream} (SEP-1699 polling).
+     */
+    RequestId requestId();
 
     /** The authenticated caller, if the transport authenticated one. */
     Optional<AuthInfo> authInfo();

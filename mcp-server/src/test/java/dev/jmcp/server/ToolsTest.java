@@ -29,54 +29,74 @@ class ToolsTest {
             .name("tools")
             .handlerTimeout(Duration.ofMillis(800))
             .pageSize(2)
-            .tool(Tool.builder("add", ADD_SCHEMA).description("adds").build(), (req, ctx) -> CallToolResult.text(
-                    String.valueOf(req.arguments().get("a").asInt() + req.arguments().get("b").asInt())))
-            .tool(Tool.builder("simple", EMPTY_SCHEMA).description("simple").build(), (req, ctx) ->
-                    CallToolResult.text("hello"))
+            .tool(
+                    Tool.builder("add", ADD_SCHEMA).description("adds").build(),
+                    (req, ctx) -> CallToolResult.text(
+                            String.valueOf(req.arguments().get("a").asInt()
+                                    + req.arguments().get("b").asInt())))
+            .tool(
+                    Tool.builder("simple", EMPTY_SCHEMA).description("simple").build(),
+                    (req, ctx) -> CallToolResult.text("hello"))
             .tool(Tool.builder("boom", EMPTY_SCHEMA).description("throws").build(), (req, ctx) -> {
                 throw new IllegalStateException("kaboom");
             })
-            .tool(Tool.builder("forever", EMPTY_SCHEMA).description("never returns").build(), (req, ctx) -> {
-                while (true) {
-                    try {
-                        Thread.sleep(10_000);
-                    } catch (InterruptedException ignored) {
-                        // a hostile handler that swallows interrupts
-                    }
-                }
-            })
-            .tool(Tool.builder("slow", EMPTY_SCHEMA).description("waits for cancel").build(), (req, ctx) -> {
-                slowStarted.countDown();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (!ctx.isCancelled() && System.nanoTime() < deadline) {
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        break;
-                    }
-                }
-                sawCancel.set(ctx.isCancelled());
-                return CallToolResult.text("late");
-            })
-            .tool(Tool.builder("structured", EMPTY_SCHEMA)
-                    .description("structured")
-                    .outputSchema(McpJson.parse("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}},"
-                            + "\"required\":[\"n\"]}"))
-                    .build(), (req, ctx) -> CallToolResult.builder()
-                    .structuredContent(req.arguments().path("bad").asBoolean(false)
-                            ? McpJson.parse("{\"n\":\"x\"}")
-                            : McpJson.parse("{\"n\":7}"))
-                    .build())
-            .tool(Tool.builder("chatty", EMPTY_SCHEMA).description("logs and reports progress").build(), (req, ctx) -> {
-                ctx.log(LoggingLevel.DEBUG, "t", "debug message");
-                ctx.log(LoggingLevel.INFO, "t", "info message");
-                ctx.log(LoggingLevel.ERROR, "t", "error message");
-                ctx.progress(0, 100.0, "start");
-                ctx.progress(0, 100.0, "duplicate, dropped");
-                ctx.progress(50, 100.0, null);
-                ctx.progress(100, 100.0, "done");
-                return CallToolResult.text("ok");
-            })
+            .tool(
+                    Tool.builder("forever", EMPTY_SCHEMA)
+                            .description("never returns")
+                            .build(),
+                    (req, ctx) -> {
+                        while (true) {
+                            try {
+                                Thread.sleep(10_000);
+                            } catch (InterruptedException ignored) {
+                                // a hostile handler that swallows interrupts
+                            }
+                        }
+                    })
+            .tool(
+                    Tool.builder("slow", EMPTY_SCHEMA)
+                            .description("waits for cancel")
+                            .build(),
+                    (req, ctx) -> {
+                        slowStarted.countDown();
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                        while (!ctx.isCancelled() && System.nanoTime() < deadline) {
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException e) {
+                                break;
+                            }
+                        }
+                        sawCancel.set(ctx.isCancelled());
+                        return CallToolResult.text("late");
+                    })
+            .tool(
+                    Tool.builder("structured", EMPTY_SCHEMA)
+                            .description("structured")
+                            .outputSchema(
+                                    McpJson.parse("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}},"
+                                            + "\"required\":[\"n\"]}"))
+                            .build(),
+                    (req, ctx) -> CallToolResult.builder()
+                            .structuredContent(
+                                    req.arguments().path("bad").asBoolean(false)
+                                            ? McpJson.parse("{\"n\":\"x\"}")
+                                            : McpJson.parse("{\"n\":7}"))
+                            .build())
+            .tool(
+                    Tool.builder("chatty", EMPTY_SCHEMA)
+                            .description("logs and reports progress")
+                            .build(),
+                    (req, ctx) -> {
+                        ctx.log(LoggingLevel.DEBUG, "t", "debug message");
+                        ctx.log(LoggingLevel.INFO, "t", "info message");
+                        ctx.log(LoggingLevel.ERROR, "t", "error message");
+                        ctx.progress(0, 100.0, "start");
+                        ctx.progress(0, 100.0, "duplicate, dropped");
+                        ctx.progress(50, 100.0, null);
+                        ctx.progress(100, 100.0, "done");
+                        return CallToolResult.text("ok");
+                    })
             .build();
 
     @AfterEach
@@ -116,7 +136,8 @@ class ToolsTest {
     @Test
     void nonObjectArgumentsAreInvalidParams() {
         try (RawClient c = RawClient.connect(server).initialize()) {
-            assertThat(c.error("tools/call", "{\"name\":\"add\",\"arguments\":[1,2]}").code())
+            assertThat(c.error("tools/call", "{\"name\":\"add\",\"arguments\":[1,2]}")
+                            .code())
                     .isEqualTo(ErrorCodes.INVALID_PARAMS);
         }
     }
@@ -167,7 +188,9 @@ class ToolsTest {
         try (RawClient c = RawClient.connect(server).initialize()) {
             JsonNode ok = c.call("tools/call", "{\"name\":\"structured\",\"arguments\":{}}");
             assertThat(ok.get("structuredContent").get("n").asInt()).isEqualTo(7);
-            assertThat(McpJson.parse(ok.get("content").get(0).get("text").asString()).get("n").asInt())
+            assertThat(McpJson.parse(ok.get("content").get(0).get("text").asString())
+                            .get("n")
+                            .asInt())
                     .isEqualTo(7);
             JsonNode bad = c.call("tools/call", "{\"name\":\"structured\",\"arguments\":{\"bad\":true}}");
             assertThat(bad.get("isError").asBoolean()).isTrue();
@@ -188,14 +211,19 @@ class ToolsTest {
     void logsAreFilteredBySessionLevelAndProgressIncreases() {
         try (RawClient c = RawClient.connect(server).initialize()) {
             c.call("logging/setLevel", "{\"level\":\"info\"}");
-            JsonNode r = c.call("tools/call", "{\"name\":\"chatty\",\"arguments\":{},\"_meta\":{\"progressToken\":42}}");
+            JsonNode r =
+                    c.call("tools/call", "{\"name\":\"chatty\",\"arguments\":{},\"_meta\":{\"progressToken\":42}}");
             assertThat(r.get("content").get(0).get("text").asString()).isEqualTo("ok");
             var logs = c.awaitNotifications("notifications/message", 2);
-            assertThat(logs).extracting(n -> n.get("params").get("level").asString()).containsExactly("info", "error");
+            assertThat(logs)
+                    .extracting(n -> n.get("params").get("level").asString())
+                    .containsExactly("info", "error");
             var progress = c.awaitNotifications("notifications/progress", 3);
-            assertThat(progress).extracting(n -> n.get("params").get("progress").asDouble())
+            assertThat(progress)
+                    .extracting(n -> n.get("params").get("progress").asDouble())
                     .containsExactly(0.0, 50.0, 100.0);
-            assertThat(progress.get(0).get("params").get("progressToken").asInt()).isEqualTo(42);
+            assertThat(progress.get(0).get("params").get("progressToken").asInt())
+                    .isEqualTo(42);
         }
     }
 
@@ -228,8 +256,10 @@ class ToolsTest {
                 cursor = page.get("nextCursor").asString();
             }
             assertThat(names).containsExactly("add", "simple", "boom", "forever", "slow", "structured", "chatty");
-            assertThat(c.error("tools/list", "{\"cursor\":\"garbage!\"}").code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
-            assertThat(c.error("tools/list", "{\"cursor\":\"dG9vbHM6OTk5\"}").code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+            assertThat(c.error("tools/list", "{\"cursor\":\"garbage!\"}").code())
+                    .isEqualTo(ErrorCodes.INVALID_PARAMS);
+            assertThat(c.error("tools/list", "{\"cursor\":\"dG9vbHM6OTk5\"}").code())
+                    .isEqualTo(ErrorCodes.INVALID_PARAMS);
             assertThat(c.error("tools/list", "{\"cursor\":12}").code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
         }
     }
@@ -266,12 +296,20 @@ class ToolsTest {
                         .build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> McpServer.builder()
-                        .tool(Tool.builder("t", McpJson.parse("{\"$schema\":\"https://example.com/mine\",\"type\":\"object\"}"))
-                                .build(), (r, c) -> null)
+                        .tool(
+                                Tool.builder(
+                                                "t",
+                                                McpJson.parse(
+                                                        "{\"$schema\":\"https://example.com/mine\",\"type\":\"object\"}"))
+                                        .build(),
+                                (r, c) -> null)
                         .build())
                 .hasMessageContaining("unsupported JSON Schema dialect");
         assertThatThrownBy(() -> McpServer.builder()
-                        .tool(Tool.builder("t", McpJson.parse("{\"type\":\"string\"}")).build(), (r, c) -> null)
+                        .tool(
+                                Tool.builder("t", McpJson.parse("{\"type\":\"string\"}"))
+                                        .build(),
+                                (r, c) -> null)
                         .build())
                 .hasMessageContaining("type");
     }
@@ -284,8 +322,13 @@ class ToolsTest {
                         .tool(Tool.builder("d7", draft7).description("d").build(), (r, c) -> CallToolResult.text("ok"))
                         .build();
                 RawClient c = RawClient.connect(s).initialize()) {
-            assertThat(c.call("tools/call", "{\"name\":\"d7\",\"arguments\":{\"n\":1}}").has("isError")).isFalse();
-            assertThat(c.call("tools/call", "{\"name\":\"d7\",\"arguments\":{}}").get("isError").asBoolean()).isTrue();
+            assertThat(c.call("tools/call", "{\"name\":\"d7\",\"arguments\":{\"n\":1}}")
+                            .has("isError"))
+                    .isFalse();
+            assertThat(c.call("tools/call", "{\"name\":\"d7\",\"arguments\":{}}")
+                            .get("isError")
+                            .asBoolean())
+                    .isTrue();
             JsonNode listed = c.call("tools/list", "{}").get("tools").get(0).get("inputSchema");
             assertThat(listed.get("$schema").asString()).isEqualTo("http://json-schema.org/draft-07/schema#");
         }
@@ -294,12 +337,20 @@ class ToolsTest {
     @Test
     void toolsCanBeAddedAndRemovedAtRunTimeWithListChanged() {
         try (RawClient c = RawClient.connect(server).initialize()) {
-            server.addTool(Tool.builder("late", EMPTY_SCHEMA).description("late").build(), (r, x) -> CallToolResult.text("hi"));
-            assertThat(c.awaitNotifications("notifications/tools/list_changed", 1)).hasSize(1);
-            assertThat(c.call("tools/call", "{\"name\":\"late\"}").get("content").get(0).get("text").asString())
+            server.addTool(
+                    Tool.builder("late", EMPTY_SCHEMA).description("late").build(),
+                    (r, x) -> CallToolResult.text("hi"));
+            assertThat(c.awaitNotifications("notifications/tools/list_changed", 1))
+                    .hasSize(1);
+            assertThat(c.call("tools/call", "{\"name\":\"late\"}")
+                            .get("content")
+                            .get(0)
+                            .get("text")
+                            .asString())
                     .isEqualTo("hi");
             assertThat(server.removeTool("late")).isTrue();
-            assertThat(c.awaitNotifications("notifications/tools/list_changed", 2)).hasSize(2);
+            assertThat(c.awaitNotifications("notifications/tools/list_changed", 2))
+                    .hasSize(2);
             assertThat(c.error("tools/call", "{\"name\":\"late\"}").code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
         }
     }
@@ -308,7 +359,8 @@ class ToolsTest {
     void capabilitiesAreDerivedFromRegistrations() {
         try (RawClient c = RawClient.connect(server)) {
             JsonNode r = c.call("initialize", "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{}}");
-            assertThat(r.get("capabilities").get("tools").get("listChanged").asBoolean()).isTrue();
+            assertThat(r.get("capabilities").get("tools").get("listChanged").asBoolean())
+                    .isTrue();
             assertThat(r.get("capabilities").has("logging")).isTrue();
             assertThat(r.get("capabilities").has("tasks")).isFalse();
         }

@@ -1,5 +1,6 @@
 package dev.jmcp.client.internal;
 
+import dev.jmcp.client.ClientTaskOptions;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.transport.Transport;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * @param pinnedVersion the revision the caller forces, or null to discover then fall back
  * @param maxInputRounds how many {@code input_required} rounds one call may take
  * @param validateToolOutput whether tool results are checked against the tool's {@code outputSchema}
+ * @param tasks what the client offers as a task receiver, or null for no {@code tasks} capability
  */
 public record ClientConfig(
         Transport transport,
@@ -35,7 +37,8 @@ public record ClientConfig(
         Duration discoveryTimeout,
         ProtocolVersion pinnedVersion,
         int maxInputRounds,
-        boolean validateToolOutput) {
+        boolean validateToolOutput,
+        ClientTaskOptions tasks) {
     /** Copies the handler map. */
     public ClientConfig {
         inputHandlers = Map.copyOf(inputHandlers);

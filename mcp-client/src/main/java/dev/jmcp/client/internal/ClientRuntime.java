@@ -1,10 +1,13 @@
 package dev.jmcp.client.internal;
 
 import dev.jmcp.client.MissingServerCapabilityException;
+import dev.jmcp.client.Subscription;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
+import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import dev.jmcp.core.session.Await;
+import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.session.InboundNotification;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.NotificationHandler;
@@ -15,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -31,6 +35,9 @@ public final class ClientRuntime {
 
     private final ClientConfig config;
     private final McpSession session;
+    private final OutboundProbe probe;
+    private final ClientTaskStore taskStore;
+    private final Subscriptions subscriptions;
     private final Negotiation negotiation;
     private final InputRounds inputRounds;
     private final OutputSchemas outputSchemas = new OutputSchemas();
@@ -44,18 +51,40 @@ public final class ClientRuntime {
     /** Creates the runtime; nothing is sent before {@link #connect()}. */
     public ClientRuntime(ClientConfig config) {
         this.config = config;
-        McpSession.Builder b = McpSession.builder(config.transport())
+        this.probe = new OutboundProbe(config.transport());
+        McpSession.Builder b = McpSession.builder(probe)
                 .name("mcp-client")
                 .requestTimeout(config.requestTimeout())
                 .maxRequestTimeout(config.maxRequestTimeout());
         if (config.handlerExecutor() != null) {
             b.handlerExecutor(config.handlerExecutor());
         }
-        for (Map.Entry<String, InputHandler> e : config.inputHandlers().entrySet()) {
-            InputHandler handler = e.getValue();
-            b.requestHandler(e.getKey(), request -> handler.answer(request.params()));
-        }
         this.session = b.build();
+        Executor executor = config.handlerExecutor() != null ? config.handlerExecutor() : HandlerExecutors.handlers();
+        this.taskStore = config.tasks() == null ? null : new ClientTaskStore(config.tasks(), session, executor);
+        for (Map.Entry<String, InputHandler> e : config.inputHandlers().entrySet()) {
+            String method = e.getKey();
+            InputHandler handler = e.getValue();
+            session.setRequestHandler(method, request -> {
+                JsonNode params = request.params();
+                if (taskStore != null && params != null && params.has("task") && taskStore.accepts(method)) {
+                    return taskStore.create(params, handler);
+                }
+                return handler.answer(params);
+            });
+        }
+        if (taskStore != null) {
+            session.setRequestHandler("tasks/get", r -> taskStore.get(r.params()));
+            session.setRequestHandler("tasks/result", r -> taskStore.result(r.params()));
+            if (config.tasks().list()) {
+                session.setRequestHandler("tasks/list", r -> taskStore.list(r.params()));
+            }
+            if (config.tasks().cancel()) {
+                session.setRequestHandler("tasks/cancel", r -> taskStore.cancel(r.params()));
+            }
+        }
+        this.subscriptions = new Subscriptions(this, session, probe, config.requestTimeout());
+        session.setNotificationHandler("notifications/subscriptions/acknowledged", subscriptions::onAcknowledged);
         this.negotiation = new Negotiation(config, session);
         this.inputRounds = new InputRounds(config, session);
     }
@@ -63,6 +92,26 @@ public final class ClientRuntime {
     /** The session engine underneath (for tests and diagnostics). */
     public McpSession session() {
         return session;
+    }
+
+    /** The tasks the server created at this client, or null when the client declared no {@code tasks}. */
+    public ClientTaskStore taskStore() {
+        return taskStore;
+    }
+
+    /**
+     * Opens a subscription: {@code subscriptions/listen} in 2026-07-28 (completes on the server's
+     * acknowledgement), {@code resources/subscribe} per URI in the handshake era.
+     */
+    public CompletableFuture<Subscription> subscribe(SubscriptionFilter filter) {
+        ServerState s = state;
+        if (s == null || closed.get()) {
+            return CompletableFuture.failedFuture(
+                    closed.get()
+                            ? new McpTransportException("client is closed")
+                            : new IllegalStateException("not connected: call connect() first"));
+        }
+        return subscriptions.subscribe(filter, s);
     }
 
     /** The tool output schemas learned from {@code tools/list}. */
@@ -165,6 +214,10 @@ public final class ClientRuntime {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        subscriptions.closeAll();
+        if (taskStore != null) {
+            taskStore.close();
         }
         for (CallFuture<?> c : List.copyOf(calls)) {
             c.cancel(true);

@@ -37,7 +37,7 @@ final class Negotiation {
         if (pinned != null && pinned.isHandshakeEra()) {
             return initialize(pinned);
         }
-        return discover(pinned != null)
+        return discover(pinned != null, true)
                 .thenCompose(s -> s != null
                         ? CompletableFuture.completedFuture(s)
                         : initialize(ProtocolVersion.LATEST_HANDSHAKE));
@@ -51,7 +51,7 @@ final class Negotiation {
     }
 
     /** Completes with the stateless state, or with null to fall back to the handshake. */
-    private CompletableFuture<ServerState> discover(boolean pinnedStateless) {
+    private CompletableFuture<ServerState> discover(boolean pinnedStateless, boolean mayRetry) {
         session.setProtocolVersion(ProtocolVersion.V2026_07_28);
         ObjectNode params = McpJson.object();
         params.set("_meta", StatelessMeta.build(config, null));
@@ -60,9 +60,42 @@ final class Negotiation {
                 params,
                 RequestOptions.builder().timeout(config.discoveryTimeout()).build());
         inFlight.set(request);
-        return request.handle((result, err) -> {
+        CompletableFuture<CompletableFuture<ServerState>> handled = request.handle((result, err) -> {
+            if (err != null && mayRetry && session.isOpen() && offersStateless(ClientRuntime.unwrap(err))) {
+                // -32022 whose data lists 2026-07-28 (e.g. a rejected header): retry once with that version.
+                LOG.debug("server/discover rejected the version but supports 2026-07-28; retrying once");
+                return discover(pinnedStateless, false);
+            }
+            return CompletableFuture.completedFuture(discovered(pinnedStateless, result, err));
+        });
+        return handled.thenCompose(f -> f);
+    }
+
+    private static boolean offersStateless(McpException e) {
+        if (!(e instanceof dev.jmcp.core.McpRpcException)
+                || ((dev.jmcp.core.McpRpcException) e).code()
+                        != dev.jmcp.core.ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION) {
+            return false;
+        }
+        JsonNode data = ((dev.jmcp.core.McpRpcException) e).error().data();
+        if (data == null) {
+            return false;
+        }
+        for (JsonNode v : data.path("supported")) {
+            if (ProtocolVersion.V2026_07_28.id().equals(v.asString(""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ServerState discovered(boolean pinnedStateless, JsonNode result, Throwable err) {
+        {
             if (err != null) {
                 McpException e = ClientRuntime.unwrap(err);
+                if (isAuthorizationFailure(e)) {
+                    throw e; // e.g. an OAuth failure: initialize would fail the same way
+                }
                 if (pinnedStateless || !session.isOpen()) {
                     throw new McpException("server/discover failed: " + e.getMessage(), e);
                 }
@@ -93,7 +126,19 @@ final class Negotiation {
                         "the client is pinned to protocol 2026-07-28 but the server supports only " + supported);
             }
             return null;
-        });
+        }
+    }
+
+    /**
+     * Whether discovery failed for a reason that is not about the era: a specific exception a transport raised
+     * that is neither a transport, RPC, timeout nor cancellation failure (an HTTP authorizer's OAuth error).
+     */
+    private static boolean isAuthorizationFailure(McpException e) {
+        return e.getClass() != McpException.class
+                && !(e instanceof dev.jmcp.core.McpTransportException)
+                && !(e instanceof dev.jmcp.core.McpRpcException)
+                && !(e instanceof dev.jmcp.core.McpTimeoutException)
+                && !(e instanceof dev.jmcp.core.McpCancelledException);
     }
 
     private CompletableFuture<ServerState> initialize(ProtocolVersion requested) {

@@ -208,10 +208,28 @@ public final class McpSession implements AutoCloseable {
                 .send(new JsonRpcRequest(id, method, sentParams), OutboundContext.relatedTo(options.relatedRequestId()))
                 .whenComplete((ok, err) -> {
                     if (err != null) {
-                        fail(id, new McpTransportException("cannot send " + method + ": " + err.getMessage(), err));
+                        fail(id, sendFailure(method, err));
                     }
                 });
         return p.future;
+    }
+
+    /**
+     * Why sending a request failed: a specific non-transport {@link McpException} the transport failed with (e.g.
+     * an OAuth error from an HTTP authorizer) reaches the caller as it is; anything else becomes an {@link
+     * McpTransportException}.
+     */
+    private static McpException sendFailure(String method, Throwable err) {
+        Throwable cause = err;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof McpException m
+                && m.getClass() != McpException.class
+                && !(m instanceof McpTransportException)) {
+            return m;
+        }
+        return new McpTransportException("cannot send " + method + ": " + cause.getMessage(), cause);
     }
 
     /** Sends a notification that relates to no request. */

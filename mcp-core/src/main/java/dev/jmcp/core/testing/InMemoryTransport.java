@@ -31,6 +31,9 @@ public final class InMemoryTransport implements Transport {
     private final JsonRpcCodec codec;
     private final SerialExecutor inbox = new SerialExecutor(HandlerExecutors.delivery());
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Closed by its own owner: frames still queued are dropped. A peer's close lets them arrive first. */
+    private volatile boolean closedLocally;
+
     private volatile InMemoryTransport peer;
     private volatile TransportListener listener;
     private volatile InboundContext inboundContext = InboundContext.EMPTY;
@@ -113,11 +116,16 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public void close() {
+        closedLocally = true;
+        shutdown();
+    }
+
+    private void shutdown() {
         if (closed.compareAndSet(false, true)) {
             InMemoryTransport p = peer;
-            inbox.execute(() -> notifyClose());
+            inbox.execute(this::notifyClose);
             if (p != null) {
-                p.close();
+                p.shutdown();
             }
         }
     }
@@ -128,7 +136,7 @@ public final class InMemoryTransport implements Transport {
     }
 
     private void receive(byte[] frame) {
-        if (closed.get()) {
+        if (closedLocally) {
             return;
         }
         synchronized (early) {
@@ -142,7 +150,7 @@ public final class InMemoryTransport implements Transport {
 
     private void deliver(byte[] frame) {
         inbox.execute(() -> {
-            if (closed.get()) {
+            if (closedLocally) {
                 return;
             }
             List<JsonRpcMessage> messages;

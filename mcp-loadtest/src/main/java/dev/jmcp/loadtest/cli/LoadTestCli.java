@@ -6,6 +6,7 @@ import dev.jmcp.loadtest.LoadModel;
 import dev.jmcp.loadtest.LoadTest;
 import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.LoadTestConfig.Settings;
+import dev.jmcp.loadtest.LoadTestConfig.Stage;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.ReportFiles;
 import dev.jmcp.loadtest.Targets;
@@ -58,7 +59,22 @@ public final class LoadTestCli implements Callable<Integer> {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        quietLogging();
         System.exit(execute(args, System.out, System.err));
+    }
+
+    /**
+     * Without a logback configuration of the user's, only warnings are logged (to stderr): the SDK's debug logging
+     * would drown the live view and cost the generator time.
+     */
+    private static void quietLogging() {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return;
+        }
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
@@ -94,10 +110,14 @@ public final class LoadTestCli implements Callable<Integer> {
 
     /** Options shared by {@code run} and {@code find-ceiling}. */
     abstract static class RunOptions implements Callable<Integer> {
-        @Option(names = {"-c", "--config"}, description = "TOML configuration (jmcp or cargo-pmcp loadtest.toml format)")
+        @Option(
+                names = {"-c", "--config"},
+                description = "TOML configuration (jmcp or cargo-pmcp loadtest.toml format)")
         Path config;
 
-        @Option(names = "--duration", description = "Run time without stages, e.g. 15s, 2m")
+        @Option(
+                names = "--duration",
+                description = "Run time, e.g. 15s, 2m (with stages: the run stops there, the stages cut)")
         String duration;
 
         @Option(names = "--vus", description = "Closed model: virtual users (ignored with stages)")
@@ -115,10 +135,14 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--seed", description = "Random seed")
         Long seed;
 
-        @Option(names = {"-t", "--threshold"}, description = "Threshold such as p99<50ms, error_rate<1%, tool:echo:p95<20ms")
+        @Option(
+                names = {"-t", "--threshold"},
+                description = "Threshold such as p99<50ms, error_rate<1%%, tool:echo:p95<20ms")
         List<String> thresholds = new ArrayList<>();
 
-        @Option(names = "--report-dir", description = "Directory for the JSON and HTML reports (default: loadtest-reports)")
+        @Option(
+                names = "--report-dir",
+                description = "Directory for the JSON and HTML reports (default: loadtest-reports)")
         Path reportDir = Path.of("loadtest-reports");
 
         @Option(names = "--no-report", description = "Write no report files")
@@ -133,7 +157,10 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--header", description = "Extra HTTP header NAME=VALUE")
         List<String> headers = new ArrayList<>();
 
-        @Parameters(arity = "0..*", paramLabel = "URL | -- COMMAND ARGS", description = "HTTP URL, or (after --) the stdio command")
+        @Parameters(
+                arity = "0..*",
+                paramLabel = "URL | -- COMMAND ARGS",
+                description = "HTTP URL, or (after --) the stdio command")
         List<String> target = new ArrayList<>();
 
         @CommandLine.Spec
@@ -167,13 +194,16 @@ public final class LoadTestCli implements Callable<Integer> {
                 }
             }
             if (sessionMode != null) {
-                s = s.withSessionMode(SessionMode.valueOf(
-                        sessionMode.toUpperCase(Locale.ROOT).replace('-', '_')));
+                s = s.withSessionMode(
+                        SessionMode.valueOf(sessionMode.toUpperCase(Locale.ROOT).replace('-', '_')));
             }
             if (seed != null) {
                 s = s.withSeed(seed);
             }
             cfg = cfg.withSettings(s);
+            if (duration != null && !cfg.stages().isEmpty()) {
+                cfg = cfg.withStages(capStages(cfg.stages(), Durations.parse(duration)));
+            }
             if ((vus != null || rate != null) && !cfg.stages().isEmpty()) {
                 spec.commandLine().getErr().println("note: --vus/--rate ignored because the config has stages");
             }
@@ -209,16 +239,19 @@ public final class LoadTestCli implements Callable<Integer> {
         int runAndReport(boolean ceiling) throws Exception {
             LoadTestConfig cfg = loadConfig();
             PrintStream out = parent.stdout;
-            LoadTest test = LoadTest.builder().config(cfg).liveView(quiet ? null : out).build();
+            LoadTest test =
+                    LoadTest.builder().config(cfg).liveView(quiet ? null : out).build();
             CountDownLatch finished = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                test.stop();
-                try {
-                    finished.await(15, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "jmcp-loadtest-shutdown");
+            Thread hook = new Thread(
+                    () -> {
+                        test.stop();
+                        try {
+                            finished.await(15, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "jmcp-loadtest-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 LoadTestReport report = ceiling ? test.findCeiling() : test.run();
@@ -248,8 +281,45 @@ public final class LoadTestCli implements Callable<Integer> {
                 ReportFiles.writeJUnitXml(report, junit);
                 out.println("junit: " + junit);
             }
+            LoadTestReport.Generator g = report.generator();
+            if (g.sessionsOpened() == 0 && g.sessionOpenFailures() > 0) {
+                spec.commandLine()
+                        .getErr()
+                        .println("error: target unreachable: no session could be opened (" + g.sessionOpenFailures()
+                                + " attempts; see errors in the report)");
+                return EXIT_FAILURE;
+            }
             return report.passed() ? EXIT_OK : EXIT_THRESHOLD;
         }
+    }
+
+    /**
+     * The stages cut at {@code limit} (so {@code --duration} bounds a staged run too): later stages are dropped and
+     * the stage running at the limit ends there, at the level its ramp has reached by then.
+     */
+    static List<Stage> capStages(List<Stage> stages, Duration limit) {
+        List<Stage> out = new ArrayList<>();
+        long left = limit.toNanos();
+        double previousVus = 0;
+        double previousRate = 0;
+        for (Stage s : stages) {
+            if (left <= 0) {
+                break;
+            }
+            long d = s.duration().toNanos();
+            if (d <= left) {
+                out.add(s);
+            } else {
+                double f = s.ramp() ? left / (double) d : 1;
+                int vus = (int) Math.round(previousVus + (s.targetVus() - previousVus) * f);
+                double rate = previousRate + (s.targetRate() - previousRate) * f;
+                out.add(new Stage(s.name(), Duration.ofNanos(left), vus, rate, s.ramp()));
+            }
+            left -= d;
+            previousVus = s.targetVus();
+            previousRate = s.targetRate();
+        }
+        return out;
     }
 
     static TargetSpec targetSpec(List<String> target, List<String> headers) {
@@ -280,8 +350,11 @@ public final class LoadTestCli implements Callable<Integer> {
     }
 
     /** {@code find-ceiling}: steps the arrival rate up until the SLO breaks. */
-    @Command(name = "find-ceiling", mixinStandardHelpOptions = true,
-            description = "Step the open-model arrival rate up until the SLO breaks; report the highest sustainable rate")
+    @Command(
+            name = "find-ceiling",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Step the open-model arrival rate up until the SLO breaks; report the highest sustainable rate")
     static final class FindCeiling extends RunOptions {
         @Option(names = "--start-rate", description = "First rate (per second)")
         Double startRate;
@@ -298,7 +371,7 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--slo-p99", description = "SLO p99 bound, e.g. 200ms")
         String sloP99;
 
-        @Option(names = "--slo-error-rate", description = "SLO error-rate bound, e.g. 1% or 0.01")
+        @Option(names = "--slo-error-rate", description = "SLO error-rate bound, e.g. 1%% or 0.01")
         String sloErrorRate;
 
         @Override
@@ -313,8 +386,15 @@ public final class LoadTestCli implements Callable<Integer> {
                     sloP99 != null ? Durations.parse(sloP99) : c.sloP99(),
                     sloErrorRate != null ? fraction(sloErrorRate) : c.sloErrorRate(),
                     c.sloDropRate());
-            return new LoadTestConfig(cfg.target(), cfg.settings(), cfg.scenarios(), cfg.stages(), cfg.thresholds(),
-                    cfg.breakingPoint(), c, cfg.source());
+            return new LoadTestConfig(
+                    cfg.target(),
+                    cfg.settings(),
+                    cfg.scenarios(),
+                    cfg.stages(),
+                    cfg.thresholds(),
+                    cfg.breakingPoint(),
+                    c,
+                    cfg.source());
         }
 
         private static double fraction(String s) {
@@ -329,9 +409,14 @@ public final class LoadTestCli implements Callable<Integer> {
     }
 
     /** {@code init}: discovers a server's tools, resources and prompts and writes a starting config. */
-    @Command(name = "init", mixinStandardHelpOptions = true, description = "Write a starting config from what a server offers")
+    @Command(
+            name = "init",
+            mixinStandardHelpOptions = true,
+            description = "Write a starting config from what a server offers")
     static final class Init implements Callable<Integer> {
-        @Option(names = {"-o", "--output"}, description = "Where to write (default: loadtest.toml)")
+        @Option(
+                names = {"-o", "--output"},
+                description = "Where to write (default: loadtest.toml)")
         Path output = Path.of("loadtest.toml");
 
         @Option(names = "--force", description = "Overwrite an existing file")
@@ -363,8 +448,14 @@ public final class LoadTestCli implements Callable<Integer> {
             }
             Files.writeString(output, ConfigTemplate.render(t, found), StandardCharsets.UTF_8);
             ConfigLoader.load(output); // what we write must load
-            spec.commandLine().getOut().printf("wrote %s: %d tools, %d resources, %d prompts%n", output,
-                    found.tools().size(), found.resourceUris().size(), found.prompts().size());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "wrote %s: %d tools, %d resources, %d prompts%n",
+                            output,
+                            found.tools().size(),
+                            found.resourceUris().size(),
+                            found.prompts().size());
             return EXIT_OK;
         }
     }

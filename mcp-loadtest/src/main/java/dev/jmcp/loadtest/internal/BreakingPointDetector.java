@@ -58,8 +58,12 @@ public final class BreakingPointDetector {
         double errNow = rate(window.errors(), window.requests());
         if (errNow > settings.errorRateAbsolute() && errNow > settings.errorRateFactor() * errBase) {
             reason = "error_rate_spike";
-            detail = String.format(Locale.ROOT, "error rate %.2f%% in the last %d intervals vs %.2f%% baseline",
-                    errNow * 100, w, errBase * 100);
+            detail = String.format(
+                    Locale.ROOT,
+                    "error rate %.2f%% in the last %d intervals vs %.2f%% baseline",
+                    errNow * 100,
+                    w,
+                    errBase * 100);
         }
         Histogram hb = baseline.merged(true, "op:");
         Histogram hw = window.merged(true, "op:");
@@ -69,8 +73,13 @@ public final class BreakingPointDetector {
             double floorMs = settings.p99Floor().toNanos() / 1e6;
             if (p99Now > settings.p99Factor() * p99Base && p99Now > floorMs) {
                 reason = "latency_degradation";
-                detail = String.format(Locale.ROOT, "p99 %.3f ms in the last %d intervals vs %.3f ms baseline (x%.1f)",
-                        p99Now, w, p99Base, p99Now / Math.max(p99Base, 1e-9));
+                detail = String.format(
+                        Locale.ROOT,
+                        "p99 %.3f ms in the last %d intervals vs %.3f ms baseline (x%.1f)",
+                        p99Now,
+                        w,
+                        p99Base,
+                        p99Now / Math.max(p99Base, 1e-9));
             }
         }
         if (reason == null && history.size() >= 2 * w) {
@@ -84,9 +93,14 @@ public final class BreakingPointDetector {
                     && (loadNow - loadPrev) / loadPrev >= settings.plateauLoadIncrease()
                     && (tpNow - tpPrev) / tpPrev < settings.plateauThroughputIncrease()) {
                 reason = "throughput_plateau";
-                detail = String.format(Locale.ROOT,
+                detail = String.format(
+                        Locale.ROOT,
                         "offered load %.1f -> %.1f (+%.0f%%) but throughput %.1f -> %.1f req/s (%+.0f%%)",
-                        loadPrev, loadNow, (loadNow - loadPrev) / loadPrev * 100, tpPrev, tpNow,
+                        loadPrev,
+                        loadNow,
+                        (loadNow - loadPrev) / loadPrev * 100,
+                        tpPrev,
+                        tpNow,
                         (tpNow - tpPrev) / tpPrev * 100);
             }
         }

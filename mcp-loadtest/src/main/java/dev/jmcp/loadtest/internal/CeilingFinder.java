@@ -31,10 +31,11 @@ public final class CeilingFinder implements Engine.StageGate {
         List<Stage> stages = new ArrayList<>();
         int i = 0;
         for (double rate = c.startRate(); rate <= c.maxRate() + 1e-9; rate += c.stepRate()) {
-            stages.add(new Stage(String.format(Locale.ROOT, "step %d: %.1f/s", ++i, rate), c.stepDuration(), 0, rate,
-                    false));
+            stages.add(new Stage(
+                    String.format(Locale.ROOT, "step %d: %.1f/s", ++i, rate), c.stepDuration(), 0, rate, false));
         }
-        return base.withSettings(base.settings().withModel(LoadModel.OPEN).withIterations(0)).withStages(stages);
+        return base.withSettings(base.settings().withModel(LoadModel.OPEN).withIterations(0))
+                .withStages(stages);
     }
 
     @Override
@@ -57,14 +58,22 @@ public final class CeilingFinder implements Engine.StageGate {
         } else if (p99 > sloMs) {
             broken = String.format(Locale.ROOT, "p99 %.3f ms > %.3f ms", p99, sloMs);
         } else if (errorRate > settings.sloErrorRate()) {
-            broken = String.format(Locale.ROOT, "error rate %.2f%% > %.2f%%", errorRate * 100,
-                    settings.sloErrorRate() * 100);
+            broken = String.format(
+                    Locale.ROOT, "error rate %.2f%% > %.2f%%", errorRate * 100, settings.sloErrorRate() * 100);
         } else if (dropRate > settings.sloDropRate()) {
-            broken = String.format(Locale.ROOT, "%.2f%% of arrivals dropped > %.2f%% (no free worker)",
-                    dropRate * 100, settings.sloDropRate() * 100);
+            broken = String.format(
+                    Locale.ROOT,
+                    "%.2f%% of arrivals dropped > %.2f%% (no free worker)",
+                    dropRate * 100,
+                    settings.sloDropRate() * 100);
         }
-        steps.add(new CeilingStep(rate, Reports.round(secs <= 0 ? 0 : requests / secs), p99,
-                Reports.round6(errorRate), Reports.round6(dropRate), broken == null));
+        steps.add(new CeilingStep(
+                rate,
+                Reports.round(secs <= 0 ? 0 : requests / secs),
+                p99,
+                Reports.round6(errorRate),
+                Reports.round6(dropRate),
+                broken == null));
         if (broken != null) {
             reason = String.format(Locale.ROOT, "at %.1f/s: %s", rate, broken);
             return false;

@@ -15,10 +15,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +31,11 @@ public final class Engine {
     /** Receives each interval as it is cut. */
     public interface Listener {
         /** Called after every interval from the collector thread. */
-        void onInterval(IntervalPoint point, IntervalData runSoFar, double elapsedSeconds, double plannedSeconds,
+        void onInterval(
+                IntervalPoint point,
+                IntervalData runSoFar,
+                double elapsedSeconds,
+                double plannedSeconds,
                 String stageName);
 
         /** Called once when a breaking point is found. */
@@ -215,12 +218,15 @@ public final class Engine {
     }
 
     private Worker newWorker() {
-        Worker w;
-        synchronized (seeds) {
-            w = new Worker(allWorkers.size(), hub.newWorker(), seeds.split());
-        }
+        Worker w = new Worker(allWorkers.size(), hub.newWorker(), nextSeed());
         allWorkers.add(w);
         return w;
+    }
+
+    private SplittableRandom nextSeed() {
+        synchronized (seeds) {
+            return seeds.split();
+        }
     }
 
     private void vuLoop(Worker w) {
@@ -271,13 +277,17 @@ public final class Engine {
 
     private Thread startScheduler(ExecutorService executor) {
         int n = config.settings().maxWorkers();
-        BlockingQueue<Worker> idle = new ArrayBlockingQueue<>(n);
+        // LIFO: the most recently used worker (and its warm session) is reused first, so only as many sessions
+        // are opened as the concurrency actually needs
+        LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>(n);
         for (int i = 0; i < n; i++) {
-            idle.add(newWorker());
+            Worker w = new Worker(i, hub.newWorker(), nextSeed());
+            allWorkers.add(w);
+            idle.add(w);
         }
         OpenModelScheduler.Dispatcher dispatcher = (intended, deadline) -> {
             long wait = deadline - clock.nanoTime();
-            Worker w = wait > 0 ? idle.poll(wait, TimeUnit.NANOSECONDS) : idle.poll();
+            Worker w = wait > 0 ? idle.pollFirst(wait, TimeUnit.NANOSECONDS) : idle.pollFirst();
             if (w == null) {
                 return false;
             }
@@ -289,19 +299,24 @@ public final class Engine {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
-                        idle.offer(w);
+                        idle.offerFirst(w);
                         inFlight.decrementAndGet();
                     }
                 });
             } catch (RuntimeException rejected) {
-                idle.offer(w);
+                idle.offerFirst(w);
                 inFlight.decrementAndGet();
                 return false;
             }
             return true;
         };
-        OpenModelScheduler scheduler = new OpenModelScheduler(clock, new ArrivalSchedule(plan), dispatcher, hub,
-                config.settings().maxQueueWait().toNanos(), config.settings().iterations());
+        OpenModelScheduler scheduler = new OpenModelScheduler(
+                clock,
+                new ArrivalSchedule(plan),
+                dispatcher,
+                hub,
+                config.settings().maxQueueWait().toNanos(),
+                config.settings().iterations());
         Thread t = Threads.platform("jmcp-loadtest-scheduler", () -> {
             try {
                 scheduler.run(startNanos, () -> stopping || stopReason != null);
@@ -335,10 +350,13 @@ public final class Engine {
     }
 
     private synchronized void cut() {
-        long offset = clock.nanoTime() - startNanos;
         int phase = currentPhase;
-        IntervalData d = hub.snapshot(offset, phase);
-        if (d.seconds() < 1e-3 && d.requests() == 0 && d.scheduled() == 0) {
+        IntervalData d = hub.snapshot(() -> clock.nanoTime() - startNanos, phase);
+        long offset = d.endNanos();
+        boolean empty =
+                d.requests() == 0 && d.scheduled() == 0 && d.sessionsOpened() == 0 && d.sessionOpenFailures() == 0;
+        if (empty && d.seconds() < config.settings().interval().toNanos() / 2e9) {
+            // nothing happened in a short remainder (the drain after the end): not a data point
             return;
         }
         if (config.settings().model() == LoadModel.OPEN) {
@@ -360,7 +378,12 @@ public final class Engine {
         }
         if (listener != null) {
             double planned = plan.endNanos() == Long.MAX_VALUE ? -1 : plan.endNanos() / 1e9;
-            listener.onInterval(Reports.point(d), total, offset / 1e9, planned, plan.phases().get(phase).name());
+            listener.onInterval(
+                    Reports.point(d),
+                    total,
+                    offset / 1e9,
+                    planned,
+                    plan.phases().get(phase).name());
         }
     }
 
@@ -387,9 +410,15 @@ public final class Engine {
             }
             double dur = Math.max(0, stageEnd[i] - stageStart[i]) / 1e9;
             IntervalData sd = stageData.get(i);
-            stages.add(new StageReport(i, p.name(), Reports.round(stageStart[i] / 1e9), Reports.round(dur),
-                    open ? null : (int) Math.round(p.to()), open ? p.to() : null,
-                    Reports.stats(sd, "op:", dur, sd.errorsByClass()), sd.dropped()));
+            stages.add(new StageReport(
+                    i,
+                    p.name(),
+                    Reports.round(stageStart[i] / 1e9),
+                    Reports.round(dur),
+                    open ? null : (int) Math.round(p.to()),
+                    open ? p.to() : null,
+                    Reports.stats(sd, "op:", dur, sd.errorsByClass()),
+                    sd.dropped()));
         }
         List<IntervalPoint> points = new ArrayList<>();
         for (IntervalData d : intervals) {

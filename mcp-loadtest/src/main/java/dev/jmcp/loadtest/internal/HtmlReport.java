@@ -22,7 +22,8 @@ public final class HtmlReport {
             throw new IllegalStateException("report template missing", e);
         }
         // JSON inside <script>: "</" and U+2028/9 must not end the element or break the parser
-        String safeJson = json.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        String safeJson =
+                json.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
         return template.replace("__TITLE__", JUnitXml.esc(report.target())).replace("__DATA__", safeJson);
     }
 }

@@ -32,6 +32,12 @@ public final class IntervalData {
         this.stage = stage;
     }
 
+    /** Sets the time span (offsets in nanoseconds since the run started). */
+    public void span(long start, long end) {
+        this.startNanos = start;
+        this.endNanos = end;
+    }
+
     /** Adds a success histogram for a key. */
     public void addOk(String key, Histogram h) {
         ok.computeIfAbsent(key, k -> new Histogram(WorkerMetrics.DIGITS)).add(h);

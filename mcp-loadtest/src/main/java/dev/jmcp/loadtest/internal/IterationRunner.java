@@ -17,9 +17,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Runs one scenario iteration for a worker: opens a session if needed, runs the steps in order passing extracted
  * values on, records every real request. The first step's latency counts from the iteration's intended start;
- * each later step's from the end of the previous one.
+ * each later step's from the end of the previous one. In {@link SessionMode#PER_ITERATION} the session open is
+ * the iteration's first operation, {@value #CONNECT_OPERATION}, recorded like a request (the first step then
+ * counts from its end).
  */
 final class IterationRunner {
+    /** The operation under which per-iteration session opens are recorded. */
+    static final String CONNECT_OPERATION = WorkerMetrics.CONNECT_OPERATION;
+
     private final Target target;
     private final List<Scenario> scenarios;
     private final double[] cumulativeWeights;
@@ -61,17 +66,30 @@ final class IterationRunner {
     boolean run(Worker w, long intendedNanos) throws InterruptedException {
         Scenario scenario = pick(w);
         hub.countIteration();
+        long intended = intendedNanos;
         if (w.session == null) {
             long t0 = clock.nanoTime();
             try {
                 w.session = target.openSession(mode);
-                w.metrics.recordHandshake(clock.nanoTime() - t0, true);
+                long end = clock.nanoTime();
+                w.metrics.recordHandshake(end - t0, true);
                 w.consecutiveOpenFailures = 0;
+                if (mode == SessionMode.PER_ITERATION) {
+                    // churn: the handshake is part of every iteration's work, measured like a request
+                    w.metrics.recordConnect(StepOutcome.success(null), end - intendedNanos, end - t0);
+                    intended = end;
+                }
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
                 w.metrics.recordHandshake(clock.nanoTime() - t0, false);
                 w.consecutiveOpenFailures++;
+                if (mode == SessionMode.PER_ITERATION) {
+                    long end = clock.nanoTime();
+                    w.metrics.recordConnect(
+                            StepOutcome.connectionError("session open failed: " + e), end - intendedNanos, end - t0);
+                    return false;
+                }
                 FlowStep first = scenario.steps().get(0);
                 Step step = Placeholders.resolve(first, Map.of());
                 long end = clock.nanoTime();
@@ -82,7 +100,6 @@ final class IterationRunner {
         }
         try {
             Map<String, JsonNode> vars = new HashMap<>();
-            long intended = intendedNanos;
             for (FlowStep flowStep : scenario.steps()) {
                 Step step = Placeholders.resolve(flowStep, vars);
                 long sent = clock.nanoTime();

@@ -12,9 +12,13 @@ public final class JUnitXml {
     public static String render(LoadTestReport r) {
         long failures = r.thresholds().stream().filter(t -> !t.passed()).count();
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append(String.format(Locale.ROOT,
+        sb.append(String.format(
+                Locale.ROOT,
                 "<testsuite name=\"jmcp-loadtest\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"%.3f\" timestamp=\"%s\">%n",
-                r.thresholds().size() + 1, failures, r.durationSeconds(), esc(r.startedAt())));
+                r.thresholds().size() + 1,
+                failures,
+                r.durationSeconds(),
+                esc(r.startedAt())));
         sb.append("  <properties>\n");
         prop(sb, "target", r.target());
         prop(sb, "model", r.model());
@@ -22,18 +26,24 @@ public final class JUnitXml {
         prop(sb, "errors", Long.toString(r.summary().errors()));
         prop(sb, "stopReason", r.stopReason());
         sb.append("  </properties>\n");
-        sb.append(String.format(Locale.ROOT,
-                "  <testcase classname=\"jmcp-loadtest\" name=\"run %s\" time=\"%.3f\"/>%n", esc(r.target()),
+        sb.append(String.format(
+                Locale.ROOT,
+                "  <testcase classname=\"jmcp-loadtest\" name=\"run %s\" time=\"%.3f\"/>%n",
+                esc(r.target()),
                 r.durationSeconds()));
         for (ThresholdResult t : r.thresholds()) {
-            sb.append("  <testcase classname=\"jmcp-loadtest.thresholds\" name=\"").append(esc(t.expression()))
+            sb.append("  <testcase classname=\"jmcp-loadtest.thresholds\" name=\"")
+                    .append(esc(t.expression()))
                     .append("\" time=\"0\"");
             if (t.passed()) {
                 sb.append("/>\n");
             } else {
                 String msg = String.format(Locale.ROOT, "threshold %s failed: actual %.4f", t.expression(), t.actual());
-                sb.append(">\n    <failure message=\"").append(esc(msg)).append("\" type=\"threshold\">")
-                        .append(esc(msg)).append("</failure>\n  </testcase>\n");
+                sb.append(">\n    <failure message=\"")
+                        .append(esc(msg))
+                        .append("\" type=\"threshold\">")
+                        .append(esc(msg))
+                        .append("</failure>\n  </testcase>\n");
             }
         }
         sb.append("</testsuite>\n");
@@ -41,7 +51,11 @@ public final class JUnitXml {
     }
 
     private static void prop(StringBuilder sb, String name, String value) {
-        sb.append("    <property name=\"").append(esc(name)).append("\" value=\"").append(esc(value)).append("\"/>\n");
+        sb.append("    <property name=\"")
+                .append(esc(name))
+                .append("\" value=\"")
+                .append(esc(value))
+                .append("\"/>\n");
     }
 
     static String esc(String s) {

@@ -29,28 +29,57 @@ public final class LiveView implements Engine.Listener {
         Latency l = p.latency();
         String pct = l == null
                 ? "p50 -  p95 -  p99 -"
-                : String.format(Locale.ROOT, "p50 %s  p95 %s  p99 %s  max %s", ms(l.p50Ms()), ms(l.p95Ms()),
-                        ms(l.p99Ms()), ms(l.maxMs()));
+                : String.format(
+                        Locale.ROOT,
+                        "p50 %s  p95 %s  p99 %s  max %s",
+                        ms(l.p50Ms()),
+                        ms(l.p95Ms()),
+                        ms(l.p99Ms()),
+                        ms(l.maxMs()));
         String rate = String.format(Locale.ROOT, "%.1f req/s", p.throughputRps());
         long total = runSoFar.requests();
         long errors = runSoFar.errors();
         if (!ansi) {
-            out.printf(Locale.ROOT, "[%6.1fs] %-12s load %.1f  %s  %s  errors %d (%.2f%%)  dropped %d  total %d%n",
-                    elapsed, stageName, p.offeredLoad(), rate, pct, p.errors(), p.errorRate() * 100,
-                    p.droppedArrivals(), total);
+            out.printf(
+                    Locale.ROOT,
+                    "[%6.1fs] %-12s load %.1f  %s  %s  errors %d (%.2f%%)  dropped %d  total %d%n",
+                    elapsed,
+                    stageName,
+                    p.offeredLoad(),
+                    rate,
+                    pct,
+                    p.errors(),
+                    p.errorRate() * 100,
+                    p.droppedArrivals(),
+                    total);
             return;
         }
         StringBuilder sb = new StringBuilder();
         if (drawn) {
             sb.append("\033[").append(LINES).append('F');
         }
-        String progress = planned > 0 ? bar(elapsed / planned) + String.format(Locale.ROOT, " %.1fs / %.1fs",
-                elapsed, planned) : String.format(Locale.ROOT, "%.1fs", elapsed);
-        line(sb, String.format(Locale.ROOT, "\033[1mjmcp-loadtest\033[0m %s  stage %s  offered %.1f", progress,
-                stageName, p.offeredLoad()));
+        String progress = planned > 0
+                ? bar(elapsed / planned) + String.format(Locale.ROOT, " %.1fs / %.1fs", elapsed, planned)
+                : String.format(Locale.ROOT, "%.1fs", elapsed);
+        line(
+                sb,
+                String.format(
+                        Locale.ROOT,
+                        "\033[1mjmcp-loadtest\033[0m %s  stage %s  offered %.1f",
+                        progress,
+                        stageName,
+                        p.offeredLoad()));
         line(sb, String.format(Locale.ROOT, "  %s  %s  lag p99 %s", rate, pct, ms(p.lagP99Ms())));
-        line(sb, String.format(Locale.ROOT, "  total %d requests  %s%d errors (%.2f%%)\033[0m  dropped %d", total,
-                errors > 0 ? "\033[31m" : "", errors, total == 0 ? 0 : errors * 100.0 / total, p.droppedArrivals()));
+        line(
+                sb,
+                String.format(
+                        Locale.ROOT,
+                        "  total %d requests  %s%d errors (%.2f%%)\033[0m  dropped %d",
+                        total,
+                        errors > 0 ? "\033[31m" : "",
+                        errors,
+                        total == 0 ? 0 : errors * 100.0 / total,
+                        p.droppedArrivals()));
         out.print(sb);
         out.flush();
         drawn = true;

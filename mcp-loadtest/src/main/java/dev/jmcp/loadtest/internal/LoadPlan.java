@@ -37,7 +37,9 @@ public final class LoadPlan {
         LoadModel model = config.settings().model();
         List<Phase> phases = new ArrayList<>();
         if (config.stages().isEmpty()) {
-            double level = model == LoadModel.OPEN ? config.settings().rate() : config.settings().virtualUsers();
+            double level = model == LoadModel.OPEN
+                    ? config.settings().rate()
+                    : config.settings().virtualUsers();
             long end = config.settings().duration() == null
                     ? Long.MAX_VALUE
                     : config.settings().duration().toNanos();

@@ -63,11 +63,21 @@ public final class MetricsHub {
     }
 
     /** Drains everything recorded since the previous snapshot into a new interval ending at {@code endNanos}. */
-    public synchronized IntervalData snapshot(long endNanos, int stage) {
-        IntervalData data = new IntervalData(lastSnapshotNanos.getAndSet(endNanos), endNanos, stage);
+    public IntervalData snapshot(long endNanos, int stage) {
+        return snapshot(() -> endNanos, stage);
+    }
+
+    /**
+     * Drains everything recorded since the previous snapshot into a new interval. The end time is read after
+     * draining, so no sample recorded before the interval's end lands in the next one.
+     */
+    public synchronized IntervalData snapshot(java.util.function.LongSupplier endNanos, int stage) {
+        IntervalData data = new IntervalData(0, 0, stage);
         for (WorkerMetrics w : workers) {
             w.drainInto(data);
         }
+        long end = endNanos.getAsLong();
+        data.span(lastSnapshotNanos.getAndSet(end), end);
         data.lag().add(lag.getIntervalHistogram());
         errorsByClass.forEach((k, v) -> {
             long now = v.sum();
@@ -77,8 +87,7 @@ public final class MetricsHub {
                 data.errorsByClass().put(k, delta);
             }
         });
-        long[] now = {
-            scheduled.sum(), dropped.sum(), iterations.sum(), sessionsOpened.sum(), sessionOpenFailures.sum()
+        long[] now = {scheduled.sum(), dropped.sum(), iterations.sum(), sessionsOpened.sum(), sessionOpenFailures.sum()
         };
         data.counters(now[0] - last[0], now[1] - last[1], now[2] - last[2], now[3] - last[3], now[4] - last[4]);
         System.arraycopy(now, 0, last, 0, now.length);

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * percentage: {@code 0.01}, {@code 1%}); {@code rps} (completed requests per second); {@code requests};
  * {@code errors}; {@code dropped} and {@code drop_rate} (run-wide only). Operators: {@code < <= > >=}.
  */
-public record Threshold(String expression, String scopeKind, String scopeName, String metric, String operator,
-        double value) {
+public record Threshold(
+        String expression, String scopeKind, String scopeName, String metric, String operator, double value) {
     private static final Pattern PATTERN = Pattern.compile(
             "^(?:(tool|op):(.+):)?(p50|p90|p95|p99|p999|max|mean|error_rate|rps|requests|errors|dropped|drop_rate)"
                     + "\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(us|ms|s|%)?$");

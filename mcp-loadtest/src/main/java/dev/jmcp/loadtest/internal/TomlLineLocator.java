@@ -72,7 +72,8 @@ public final class TomlLineLocator {
     }
 
     private static String unquote(String key) {
-        if (key.length() >= 2 && (key.startsWith("\"") && key.endsWith("\"") || key.startsWith("'") && key.endsWith("'"))) {
+        if (key.length() >= 2
+                && (key.startsWith("\"") && key.endsWith("\"") || key.startsWith("'") && key.endsWith("'"))) {
             return key.substring(1, key.length() - 1);
         }
         return key;

@@ -14,6 +14,9 @@ import org.HdrHistogram.Recorder;
 public final class WorkerMetrics {
     static final int DIGITS = 3;
 
+    /** The operation name of session opens in per-iteration mode. */
+    public static final String CONNECT_OPERATION = "session/connect";
+
     private final Map<String, Recorder> ok = new ConcurrentHashMap<>();
     private final Map<String, Recorder> err = new ConcurrentHashMap<>();
     private final Recorder service = new Recorder(DIGITS);
@@ -32,6 +35,19 @@ public final class WorkerMetrics {
         if (step.operation() == Operation.TOOLS_CALL) {
             recorder(target, "tool:" + step.name()).recordValue(latencyUs);
         }
+        service.recordValue(Math.max(0, serviceNanos / 1000));
+        if (!outcome.success()) {
+            hub.countError(outcome.errorClass());
+        }
+    }
+
+    /**
+     * Records a per-iteration session open as the operation {@value #CONNECT_OPERATION} (latency from the
+     * iteration's intended start, service time from the actual connect).
+     */
+    public void recordConnect(StepOutcome outcome, long latencyNanos, long serviceNanos) {
+        Map<String, Recorder> target = outcome.success() ? ok : err;
+        recorder(target, "op:" + CONNECT_OPERATION).recordValue(Math.max(0, latencyNanos / 1000));
         service.recordValue(Math.max(0, serviceNanos / 1000));
         if (!outcome.success()) {
             hub.countError(outcome.errorClass());

@@ -111,8 +111,8 @@ class BreakingPointDetectorTest {
 
     @Test
     void disabledDetectorNeverFires() {
-        BreakingPointSettings off = new BreakingPointSettings(
-                false, 3, 3, 0.1, 2, 3, Duration.ofMillis(1), 0.2, 0.05, false);
+        BreakingPointSettings off =
+                new BreakingPointSettings(false, 3, 3, 0.1, 2, 3, Duration.ofMillis(1), 0.2, 0.05, false);
         BreakingPointDetector d = new BreakingPointDetector(off);
         for (int i = 0; i < 10; i++) {
             d.observe(interval(i, 10, 10, i < 5 ? 1_000 : 100_000, i < 5 ? 0 : 10));

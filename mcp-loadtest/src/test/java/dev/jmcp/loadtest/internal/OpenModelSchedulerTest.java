@@ -75,8 +75,8 @@ class OpenModelSchedulerTest {
         };
         long start = 5_000 * MS;
         clock.now = start;
-        OpenModelScheduler scheduler = new OpenModelScheduler(clock,
-                new ArrivalSchedule(plan("[settings]\nrate = 100\nduration = \"100ms\"")), slow, hub, 0, 0);
+        OpenModelScheduler scheduler = new OpenModelScheduler(
+                clock, new ArrivalSchedule(plan("[settings]\nrate = 100\nduration = \"100ms\"")), slow, hub, 0, 0);
         long dispatched = scheduler.run(start, () -> false);
         assertThat(dispatched).isEqualTo(10);
         for (int i = 0; i < 10; i++) {
@@ -99,8 +99,13 @@ class OpenModelSchedulerTest {
             assertThat(deadline - t).isEqualTo(7 * MS);
             return calls[0]++ % 3 == 0;
         };
-        OpenModelScheduler scheduler = new OpenModelScheduler(clock,
-                new ArrivalSchedule(plan("[settings]\nrate = 30\nduration = \"1s\"")), everyThirdFree, hub, 7 * MS, 0);
+        OpenModelScheduler scheduler = new OpenModelScheduler(
+                clock,
+                new ArrivalSchedule(plan("[settings]\nrate = 30\nduration = \"1s\"")),
+                everyThirdFree,
+                hub,
+                7 * MS,
+                0);
         assertThat(scheduler.run(0, () -> false)).isEqualTo(10);
         IntervalData d = hub.snapshot(1, 0);
         assertThat(d.scheduled()).isEqualTo(30);
@@ -112,9 +117,13 @@ class OpenModelSchedulerTest {
     @Test
     void iterationLimitStopsTheSchedule() throws Exception {
         FakeClock clock = new FakeClock();
-        OpenModelScheduler scheduler = new OpenModelScheduler(clock,
-                new ArrivalSchedule(plan("[settings]\nrate = 1000\nduration = \"10s\"")), (t, d) -> true,
-                new MetricsHub(), 0, 42);
+        OpenModelScheduler scheduler = new OpenModelScheduler(
+                clock,
+                new ArrivalSchedule(plan("[settings]\nrate = 1000\nduration = \"10s\"")),
+                (t, d) -> true,
+                new MetricsHub(),
+                0,
+                42);
         assertThat(scheduler.run(0, () -> false)).isEqualTo(42);
         assertThat(clock.now).isEqualTo(41 * MS);
     }

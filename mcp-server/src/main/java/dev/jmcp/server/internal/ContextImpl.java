@@ -81,6 +81,11 @@ final class ContextImpl implements RequestContext {
     }
 
     @Override
+    public dev.jmcp.core.jsonrpc.RequestId requestId() {
+        return call.request().id();
+    }
+
+    @Override
     public Optional<AuthInfo> authInfo() {
         return Optional.ofNullable(call.auth());
     }
@@ -126,7 +131,8 @@ final class ContextImpl implements RequestContext {
     @Override
     public void log(LoggingLevel level, String logger, Object data) {
         Objects.requireNonNull(level, "level");
-        String threshold = call.stateless() ? call.metaLogLevel() : call.session().logLevel();
+        String threshold =
+                call.stateless() ? call.metaLogLevel() : call.session().logLevel();
         if (call.stateless() && threshold == null || !Levels.passes(level.wire(), threshold)) {
             return;
         }

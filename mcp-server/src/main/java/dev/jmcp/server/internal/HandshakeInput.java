@@ -33,11 +33,11 @@ final class HandshakeInput implements InputChannel {
     @Override
     public JsonNode ask(String method, JsonNode params, String capability) throws InterruptedException {
         if (!Capabilities.clientHas(call.clientCapabilities(), capability)) {
-            throw new McpException("the client did not declare the '" + capability + "' capability, so " + method
-                    + " cannot be sent");
+            throw new McpException(
+                    "the client did not declare the '" + capability + "' capability, so " + method + " cannot be sent");
         }
-        CompletableFuture<JsonNode> f =
-                sender.send(method, params, RequestOptions.builder().timeout(timeout).build());
+        CompletableFuture<JsonNode> f = sender.send(
+                method, params, RequestOptions.builder().timeout(timeout).build());
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -46,7 +46,10 @@ final class HandshakeInput implements InputChannel {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof McpRpcException rpc) {
-                throw new McpException("the client answered " + method + " with an error: " + rpc.error().message(), rpc);
+                throw new McpException(
+                        "the client answered " + method + " with an error: "
+                                + rpc.error().message(),
+                        rpc);
             }
             if (cause instanceof McpException me) {
                 throw me;

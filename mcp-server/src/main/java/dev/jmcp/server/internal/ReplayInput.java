@@ -64,8 +64,8 @@ final class ReplayInput implements InputChannel {
         if (next < answers.size()) {
             RequestState.Answer a = answers.get(next++);
             if (!a.digest().equals(digest)) {
-                throw new McpException("the handler asked for different input when replayed; input calls must be"
-                        + " deterministic");
+                throw new McpException(
+                        "the handler asked for different input when replayed; input calls must be" + " deterministic");
             }
             return a.result();
         }

@@ -46,10 +46,7 @@ public final class Schemas {
     public List<String> validate(String what, JsonNode schema, JsonNode instance) {
         Schema compiled = compile(what, schema);
         List<Error> errors = compiled.validate(instance);
-        return errors.stream()
-                .limit(MAX_REPORTED)
-                .map(e -> e.toString())
-                .collect(Collectors.toList());
+        return errors.stream().limit(MAX_REPORTED).map(e -> e.toString()).collect(Collectors.toList());
     }
 
     private Schema compile(String what, JsonNode schema) {

@@ -3,6 +3,9 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.ServerPrompt;
+import dev.jmcp.server.ServerResource;
+import dev.jmcp.server.ServerResourceTemplate;
 import dev.jmcp.server.ServerTool;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,9 @@ public final class ServerCore {
     private final Set<ServerSessionImpl> sessions = ConcurrentHashMap.newKeySet();
     private final Schemas schemas;
     private final Registry<ServerTool> tools = new Registry<>(() -> listChanged("tools"));
+    private final Registry<ServerResource> resources = new Registry<>(() -> listChanged("resources"));
+    private final Registry<ServerResourceTemplate> templates = new Registry<>(() -> listChanged("resources"));
+    private final Registry<ServerPrompt> prompts = new Registry<>(() -> listChanged("prompts"));
     private final Tasks tasks;
     private volatile boolean started;
     private volatile boolean closed;
@@ -29,6 +35,10 @@ public final class ServerCore {
         this.schemas = new Schemas(config.schemaCacheSize());
         Lifecycle.register(this);
         Tools.register(this);
+        Resources.register(this);
+        Prompts.register(this);
+        Completions.register(this);
+        Subscriptions.register(this);
         this.tasks = new Tasks(this);
     }
 
@@ -46,6 +56,47 @@ public final class ServerCore {
     public void addTool(ServerTool tool) {
         Tools.check(schemas, tool);
         tools.put(tool.tool().name(), tool);
+    }
+
+    /** The static resources by URI. */
+    public Registry<ServerResource> resources() {
+        return resources;
+    }
+
+    /** The resource templates by URI template. */
+    public Registry<ServerResourceTemplate> templates() {
+        return templates;
+    }
+
+    /** The prompts by name. */
+    public Registry<ServerPrompt> prompts() {
+        return prompts;
+    }
+
+    /**
+     * Tells subscribers a resource changed: handshake sessions that subscribed to {@code uri}, and 2026-07-28
+     * listeners whose {@code resourceSubscriptions} include it.
+     */
+    public void resourceUpdated(String uri) {
+        ObjectNode params = McpJson.object();
+        params.put("uri", uri);
+        for (ServerSessionImpl s : sessions()) {
+            if (s.resourceSubscriptions().contains(uri)) {
+                s.engine().notify("notifications/resources/updated", params).exceptionally(e -> null);
+            }
+            for (ServerSessionImpl.Listener l : s.listeners().values()) {
+                for (JsonNode u : l.filter().path("resourceSubscriptions")) {
+                    if (uri.equals(u.asString(""))) {
+                        ObjectNode p = listenerParams(l);
+                        p.put("uri", uri);
+                        s.engine()
+                                .notify("notifications/resources/updated", p, l.requestId())
+                                .exceptionally(e -> null);
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /** The schema compiler and cache. */
@@ -120,6 +171,16 @@ public final class ServerCore {
         caps.putObject("logging");
         if (!tools.isEmpty() || config.declareTools()) {
             caps.putObject("tools").put("listChanged", true);
+        }
+        if (!resources.isEmpty() || !templates.isEmpty() || config.declareResources()) {
+            caps.putObject("resources").put("subscribe", true).put("listChanged", true);
+        }
+        if (!prompts.isEmpty() || config.declarePrompts()) {
+            caps.putObject("prompts").put("listChanged", true);
+        }
+        if (prompts.list().stream().anyMatch(p -> p.completion() != null)
+                || templates.list().stream().anyMatch(t -> t.completion() != null)) {
+            caps.putObject("completions");
         }
         if (tools.list().stream().anyMatch(t -> Tools.taskSupport(t.tool()) != ToolExecution.TaskSupport.FORBIDDEN)) {
             ObjectNode t = caps.putObject("tasks");

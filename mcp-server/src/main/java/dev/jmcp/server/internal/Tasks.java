@@ -81,29 +81,31 @@ final class Tasks {
         try {
             JsonNode result = Tools.execute(core, tool, args, ctx);
             boolean failed = result.path("isError").asBoolean(false);
-            if (entry.finish(result, null)) {
-                update(entry, failed ? "failed" : "completed", null);
+            if (update(entry, failed ? "failed" : "completed", null)) {
+                entry.finish(result, null);
             }
         } catch (McpRpcException e) {
-            if (entry.finish(null, e.error())) {
-                update(entry, "failed", e.error().message());
+            if (update(entry, "failed", e.error().message())) {
+                entry.finish(null, e.error());
             }
         } catch (Exception e) {
             JsonRpcError err = JsonRpcError.of(dev.jmcp.core.ErrorCodes.INTERNAL_ERROR, Tools.describe(e));
-            if (entry.finish(null, err)) {
-                update(entry, "failed", err.message());
+            if (update(entry, "failed", err.message())) {
+                entry.finish(null, err);
             }
         }
     }
 
-    private void update(TaskEntry entry, String status, String message) {
+    /** Moves the task to a status and notifies; returns false when it was already terminal (or unchanged). */
+    private boolean update(TaskEntry entry, String status, String message) {
         if (!entry.setStatus(status, message)) {
-            return;
+            return false;
         }
         ObjectNode n = McpJson.object();
         n.put("method", "notifications/tasks/status");
         n.set("params", entry.toTask());
         notifySession(entry.session, n);
+        return true;
     }
 
     private static void notifySession(ServerSessionImpl session, ObjectNode n) {
@@ -135,7 +137,8 @@ final class Tasks {
                 .filter(t -> t.owner.equals(owner))
                 .sorted((a, b) -> a.createdAt.compareTo(b.createdAt))
                 .toList();
-        Pages.Page<TaskEntry> page = Pages.page("tasks", mine, call.stringParam("cursor"), core.config().pageSize());
+        Pages.Page<TaskEntry> page = Pages.page(
+                "tasks", mine, call.stringParam("cursor"), core.config().pageSize());
         ObjectNode result = McpJson.object();
         var array = result.putArray("tasks");
         page.items().forEach(t -> array.add(t.toTask()));
@@ -150,8 +153,8 @@ final class Tasks {
         if (entry.isTerminal()) {
             throw Errors.invalidParams("task " + entry.id + " is already " + entry.status());
         }
-        if (entry.finish(null, JsonRpcError.of(dev.jmcp.core.ErrorCodes.INVALID_REQUEST, "task was cancelled"))) {
-            update(entry, "cancelled", "cancelled by the client");
+        if (update(entry, "cancelled", "cancelled by the client")) {
+            entry.finish(null, JsonRpcError.of(dev.jmcp.core.ErrorCodes.INVALID_REQUEST, "task was cancelled"));
             entry.context.cancel("task cancelled");
         }
         return entry.toJson();
@@ -169,7 +172,9 @@ final class Tasks {
 
     private static String owner(Call call) {
         String principal = call.auth() != null ? call.auth().principal() : null;
-        return principal != null ? "principal:" + principal : "session:" + call.session().id();
+        return principal != null
+                ? "principal:" + principal
+                : "session:" + call.session().id();
     }
 
     private void purge() {

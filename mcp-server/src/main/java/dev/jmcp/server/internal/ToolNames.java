@@ -11,8 +11,8 @@ public final class ToolNames {
     /** Throws {@link IllegalArgumentException} for a name that breaks the rules. */
     public static void check(String name) {
         if (name == null || !VALID.matcher(name).matches()) {
-            throw new IllegalArgumentException("invalid tool name '" + name
-                    + "': use 1 to 128 characters of A-Z, a-z, 0-9, '_', '-' and '.'");
+            throw new IllegalArgumentException(
+                    "invalid tool name '" + name + "': use 1 to 128 characters of A-Z, a-z, 0-9, '_', '-' and '.'");
         }
     }
 }

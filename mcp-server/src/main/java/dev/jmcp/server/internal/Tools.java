@@ -37,8 +37,11 @@ final class Tools {
     }
 
     private static JsonNode list(ServerCore core, Call call) {
-        Pages.Page<ServerTool> page =
-                Pages.page("tools", core.tools().list(), call.stringParam("cursor"), core.config().pageSize());
+        Pages.Page<ServerTool> page = Pages.page(
+                "tools",
+                core.tools().list(),
+                call.stringParam("cursor"),
+                core.config().pageSize());
         ObjectNode result = McpJson.object();
         ArrayNode tools = result.putArray("tools");
         for (ServerTool t : page.items()) {
@@ -73,7 +76,8 @@ final class Tools {
             return core.tasks().create(call, tool, args, task);
         }
         if (support == ToolExecution.TaskSupport.REQUIRED && call.version().hasCoreTasks()) {
-            throw new ProtocolError(dev.jmcp.core.ErrorCodes.METHOD_NOT_FOUND, "tool " + name + " must be called as a task");
+            throw new ProtocolError(
+                    dev.jmcp.core.ErrorCodes.METHOD_NOT_FOUND, "tool " + name + " must be called as a task");
         }
         return execute(core, tool, args, ContextImpl.forCall(core, call, "tool:" + name, args));
     }
@@ -86,7 +90,8 @@ final class Tools {
     /** Validates, runs the handler and shapes the result. */
     static JsonNode execute(ServerCore core, ServerTool tool, JsonNode args, ContextImpl ctx) throws Exception {
         String name = tool.tool().name();
-        List<String> problems = core.schemas().validate("tool " + name, tool.tool().inputSchema(), args);
+        List<String> problems =
+                core.schemas().validate("tool " + name, tool.tool().inputSchema(), args);
         if (!problems.isEmpty()) {
             return error("Invalid arguments for tool " + name + ": " + String.join("; ", problems));
         }

@@ -1,7 +1,11 @@
 package dev.jmcp.transport.http;
 
+import dev.jmcp.transport.http.auth.ResourceServerAuth;
+import dev.jmcp.transport.http.auth.ScopePolicy;
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -40,6 +44,11 @@ public final class McpHttpServer implements AutoCloseable {
         this.host = b.host;
         this.path = b.path;
         this.tls = b.sslContextFactory != null;
+    }
+
+    /** A builder serving {@code server}: {@code McpHttpServer.builder(server).port(0).start()}. */
+    public static Builder builder(dev.jmcp.server.McpServer server) {
+        return new Builder(SessionConnector.of(server));
     }
 
     /** A builder serving {@code sessions} (an MCP server adapter). */
@@ -123,6 +132,22 @@ public final class McpHttpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Protects the endpoint as an OAuth 2.1 resource server (see {@link McpHttpServlet.Builder#authorization})
+         * and serves {@code auth}'s protected resource metadata at {@link ResourceServerAuth#wellKnownPaths()} and
+         * at the root {@code /.well-known/oauth-protected-resource}.
+         */
+        public Builder authorization(ResourceServerAuth auth) {
+            servlet.authorization(auth);
+            return this;
+        }
+
+        /** Per-request scope requirements (see {@link McpHttpServlet.Builder#scopePolicy}). */
+        public Builder scopePolicy(ScopePolicy policy) {
+            servlet.scopePolicy(policy);
+            return this;
+        }
+
         /** Starts Jetty and returns the running server. */
         public McpHttpServer start() {
             QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
@@ -152,6 +177,19 @@ public final class McpHttpServer implements AutoCloseable {
                 legacy.setServletName("mcp");
                 legacy.setPathSpecs(new String[] {servlet.legacySsePathValue(), servlet.legacyMessagesPathValue()});
                 context.getServletHandler().addServletMapping(legacy);
+            }
+            ResourceServerAuth auth = servlet.authorizationValue();
+            if (auth != null) {
+                Set<String> paths = new LinkedHashSet<>(auth.wellKnownPaths());
+                paths.add(ProtectedResourceMetadataServlet.ROOT_PATH);
+                paths.remove(path);
+                ServletHolder prm =
+                        new ServletHolder("oauth-protected-resource", new ProtectedResourceMetadataServlet(auth));
+                context.getServletHandler().addServlet(prm);
+                ServletMapping mapping = new ServletMapping();
+                mapping.setServletName("oauth-protected-resource");
+                mapping.setPathSpecs(paths.toArray(String[]::new));
+                context.getServletHandler().addServletMapping(mapping);
             }
             server.setHandler(context);
             server.setStopTimeout(0);

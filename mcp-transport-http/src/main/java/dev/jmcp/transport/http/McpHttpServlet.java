@@ -10,7 +10,11 @@ import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.transport.http.auth.AuthOutcome;
+import dev.jmcp.transport.http.auth.ResourceServerAuth;
+import dev.jmcp.transport.http.auth.ScopePolicy;
 import dev.jmcp.transport.http.internal.AsyncWriter;
+import dev.jmcp.transport.http.internal.AuthInfos;
 import dev.jmcp.transport.http.internal.Http;
 import dev.jmcp.transport.http.internal.LegacySseTransport;
 import dev.jmcp.transport.http.internal.RequestGuard;
@@ -24,6 +28,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,9 +47,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Container threads never wait for handlers: a POST that carries requests goes async, and every write is
  * non-blocking through a bounded queue. Sessions have cryptographically random ids, expire when idle and are
- * bounded in number. An authentication filter in front of the servlet may store the caller as a request
- * attribute named {@link #AUTH_INFO_ATTRIBUTE}; it reaches handlers through the {@code InboundContext} and binds
- * the session to its principal.
+ * bounded in number.
+ *
+ * <p>Authorization: with {@link Builder#authorization(ResourceServerAuth)} every request (POST, GET, DELETE and
+ * the legacy endpoints) needs a valid bearer token: none, an invalid or an expired one gets 401 with a {@code
+ * WWW-Authenticate} challenge naming the resource metadata, missing scopes get 403 {@code insufficient_scope}, a
+ * malformed header gets 400. Serve the metadata itself with {@link ProtectedResourceMetadataServlet} ({@link
+ * McpHttpServer} does). Alternatively an authentication filter in front of the servlet may store the caller as a
+ * request attribute named {@link #AUTH_INFO_ATTRIBUTE}. Either way the caller reaches handlers through the {@code
+ * InboundContext} ({@code RequestContext.authInfo()} in {@code McpServer} handlers), and a session is bound to
+ * the principal that created it: another principal gets 403. The {@code Authorization} header itself is not
+ * among the headers handlers see, and is never logged.
  */
 public final class McpHttpServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -58,6 +71,7 @@ public final class McpHttpServlet extends HttpServlet {
     public static final String VERSION_HEADER = "MCP-Protocol-Version";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String TOKEN_INFO_ATTRIBUTE = McpHttpServlet.class.getName() + ".token";
 
     private final transient Builder config;
     private final transient SessionConnector connector;
@@ -76,6 +90,11 @@ public final class McpHttpServlet extends HttpServlet {
                 codec, b.eventStore, b.retryInterval.toMillis(), b.maxQueuedBytesPerStream, b.maxStandaloneBacklog);
         this.guard =
                 new RequestGuard(b.dnsRebindingProtection, Set.copyOf(b.allowedHosts), Set.copyOf(b.allowedOrigins));
+    }
+
+    /** A builder for a servlet serving {@code server}. */
+    public static Builder builder(dev.jmcp.server.McpServer server) {
+        return new Builder(SessionConnector.of(server));
     }
 
     /** A builder for a servlet serving {@code connector}'s sessions. */
@@ -166,6 +185,9 @@ public final class McpHttpServlet extends HttpServlet {
             Http.error(resp, 403, null, ErrorCodes.INVALID_REQUEST, "Forbidden: " + refused);
             return;
         }
+        if (config.authorization != null && !authenticate(req, resp)) {
+            return;
+        }
         String path = req.getRequestURI().substring(req.getContextPath().length());
         if (config.legacySse && path.equals(config.legacySsePath)) {
             if ("GET".equals(req.getMethod())) {
@@ -239,6 +261,9 @@ public final class McpHttpServlet extends HttpServlet {
         boolean batch = JsonRpcCodec.looksLikeBatch(body);
         JsonRpcMessage first = messages.get(0);
         RequestId firstId = first instanceof JsonRpcRequest r ? r.id() : null;
+        if (!scopesSuffice(req, resp, messages, firstId)) {
+            return;
+        }
         // 2026-07-28: _meta and headers
         String headerVersion = req.getHeader(VERSION_HEADER);
         String metaVersion = batch ? null : Http.metaProtocolVersion(first);
@@ -532,8 +557,65 @@ public final class McpHttpServlet extends HttpServlet {
             Http.errorBody(resp, 400, e.toErrorResponse());
             return;
         }
+        if (!scopesSuffice(req, resp, messages, null)) {
+            return;
+        }
         transport.accept(messages, Http.inboundContext(req, AUTH_INFO_ATTRIBUTE));
         resp.setStatus(202);
+    }
+
+    // ---------------------------------------------------------------- authorization
+
+    /** Checks the bearer token; on success stores the caller, else answers the challenge. */
+    private boolean authenticate(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        AuthOutcome outcome = config.authorization.authenticate(req.getHeader("Authorization"));
+        if (outcome instanceof AuthOutcome.Authenticated a) {
+            req.setAttribute(TOKEN_INFO_ATTRIBUTE, a.info());
+            req.setAttribute(AUTH_INFO_ATTRIBUTE, AuthInfos.toCore(a.info()));
+            return true;
+        }
+        challenge(resp, (AuthOutcome.Challenge) outcome, null);
+        return false;
+    }
+
+    /** Applies the {@link ScopePolicy} to every request of a POST; answers 403 when the token lacks a scope. */
+    private boolean scopesSuffice(
+            HttpServletRequest req, HttpServletResponse resp, List<JsonRpcMessage> messages, RequestId id)
+            throws IOException {
+        ScopePolicy policy = config.scopePolicy;
+        Object token = req.getAttribute(TOKEN_INFO_ATTRIBUTE);
+        if (policy == null || !(token instanceof dev.jmcp.transport.http.auth.AuthInfo info)) {
+            return true;
+        }
+        Set<String> needed = new LinkedHashSet<>();
+        for (JsonRpcMessage m : messages) {
+            if (m instanceof JsonRpcRequest r) {
+                Set<String> scopes = policy.requiredScopes(r.method(), Http.mcpName(r));
+                if (scopes != null) {
+                    needed.addAll(scopes);
+                }
+            }
+        }
+        if (info.scopes().containsAll(needed)) {
+            return true;
+        }
+        challenge(resp, config.authorization.insufficientScope(info, needed), id);
+        return false;
+    }
+
+    private static void challenge(HttpServletResponse resp, AuthOutcome.Challenge c, RequestId id) throws IOException {
+        LOG.debug("refused an MCP request: {} {}", c.status(), c.error());
+        resp.setHeader("WWW-Authenticate", c.wwwAuthenticate());
+        String reason =
+                switch (c.status()) {
+                    case 401 -> "Unauthorized";
+                    case 403 -> "Forbidden";
+                    default -> "Bad Request";
+                };
+        String detail = c.error() == null
+                ? ": a bearer token is required"
+                : ": " + c.error() + (c.errorDescription() == null ? "" : " (" + c.errorDescription() + ")");
+        Http.error(resp, c.status(), id, ErrorCodes.INVALID_REQUEST, reason + detail);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -573,6 +655,8 @@ public final class McpHttpServlet extends HttpServlet {
         private boolean legacySse;
         private String legacySsePath = "/sse";
         private String legacyMessagesPath = "/messages";
+        private ResourceServerAuth authorization;
+        private ScopePolicy scopePolicy;
 
         private Builder(SessionConnector connector) {
             this.connector = Objects.requireNonNull(connector, "connector");
@@ -672,6 +756,29 @@ public final class McpHttpServlet extends HttpServlet {
         public Builder legacyMessagesPath(String path) {
             this.legacyMessagesPath = Objects.requireNonNull(path, "path");
             return this;
+        }
+
+        /**
+         * Protects the endpoint as an OAuth 2.1 resource server: every request needs a bearer token that {@code
+         * auth} accepts (401, 403 or 400 with a {@code WWW-Authenticate} challenge otherwise), and handlers see the
+         * caller as {@code AuthInfo}. Serve {@code auth}'s metadata with {@link ProtectedResourceMetadataServlet}.
+         */
+        public Builder authorization(ResourceServerAuth auth) {
+            this.authorization = Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        /**
+         * Scopes individual requests need beyond the {@link #authorization} required scopes, e.g. per tool (403
+         * {@code insufficient_scope} when missing, so clients step up). Only used with {@link #authorization}.
+         */
+        public Builder scopePolicy(ScopePolicy policy) {
+            this.scopePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        ResourceServerAuth authorizationValue() {
+            return authorization;
         }
 
         boolean legacySseEnabled() {

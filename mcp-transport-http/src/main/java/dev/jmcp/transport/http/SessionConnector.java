@@ -1,6 +1,7 @@
 package dev.jmcp.transport.http;
 
 import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.McpServer;
 
 /**
  * What the HTTP server needs from an MCP server: serve a connection. This is the only place the HTTP module
@@ -17,4 +18,20 @@ public interface SessionConnector {
 
     /** Serves one stateless exchange: no initialize expected; every request stands alone. */
     AutoCloseable connectStateless(Transport transport);
+
+    /** The connector serving {@code server}'s sessions. */
+    static SessionConnector of(McpServer server) {
+        java.util.Objects.requireNonNull(server, "server");
+        return new SessionConnector() {
+            @Override
+            public AutoCloseable connect(Transport transport) {
+                return server.connect(transport);
+            }
+
+            @Override
+            public AutoCloseable connectStateless(Transport transport) {
+                return server.connectStateless(transport);
+            }
+        };
+    }
 }

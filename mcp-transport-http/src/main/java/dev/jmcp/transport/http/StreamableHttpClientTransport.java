@@ -36,7 +36,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +80,9 @@ public final class StreamableHttpClientTransport implements Transport {
     private final HttpClient http;
     private final ExecutorService ownedExecutor;
     private final Map<String, String> headers;
+    /** How often one message is re-sent after the authorizer obtained a new token (step-ups included). */
+    private static final int MAX_AUTH_RETRIES = 3;
+
     private final HttpAuthorizer authorizer;
     private final Duration requestTimeout;
     private final boolean openGetStream;
@@ -180,12 +182,12 @@ public final class StreamableHttpClientTransport implements Transport {
         if (legacyPostUri != null) {
             return legacyPost(message);
         }
-        return post(message, true);
+        return post(message, MAX_AUTH_RETRIES);
     }
 
     // ------------------------------------------------------------------ POST
 
-    private CompletableFuture<Void> post(JsonRpcMessage message, boolean mayRetryAuth) {
+    private CompletableFuture<Void> post(JsonRpcMessage message, int authRetries) {
         byte[] body = codec.encode(message);
         String metaVersion = Http.metaProtocolVersion(message);
         boolean statelessEra = metaVersion != null || (protocolVersion != null && protocolVersion.isStateless());
@@ -229,7 +231,7 @@ public final class StreamableHttpClientTransport implements Transport {
                                 throw new McpTransportException(
                                         "POST to " + endpoint + " failed: " + error.getMessage(), error);
                             }
-                            return onPostResponse(message, requestId, sentSession, response, handle, mayRetryAuth);
+                            return onPostResponse(message, requestId, sentSession, response, handle, authRetries);
                         },
                         workers())
                 .thenCompose(f -> f);
@@ -241,7 +243,7 @@ public final class StreamableHttpClientTransport implements Transport {
             String sentSession,
             HttpResponse<InputStream> response,
             StreamHandle handle,
-            boolean mayRetryAuth) {
+            int authRetries) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             response.headers().firstValue(McpHttpServlet.SESSION_HEADER).ifPresent(id -> {
@@ -250,13 +252,22 @@ public final class StreamableHttpClientTransport implements Transport {
                 }
             });
         }
-        if ((status == 401 || status == 403) && authorizer != null && mayRetryAuth) {
-            drain(response.body());
-            if (authorizer.onUnauthorized(endpoint, status, response.headers().allValues("WWW-Authenticate"))) {
+        if ((status == 401 || status == 403) && authorizer != null) {
+            List<String> challenges = response.headers().allValues("WWW-Authenticate");
+            String text = readText(response.body());
+            // an OAuthException thrown here fails the send as it is, so the caller learns why
+            if (authRetries > 0 && authorizer.onUnauthorized(endpoint, status, challenges)) {
                 statelessRequests.remove(requestId == null ? RequestId.of("") : requestId, handle);
-                return post(message, false);
+                return post(message, authRetries - 1);
             }
-            return fail(requestId, handle, new McpHttpException(status, ""));
+            return fail(
+                    requestId,
+                    handle,
+                    new McpHttpException(
+                            status,
+                            "authorization failed"
+                                    + (challenges.isEmpty() ? "" : " (WWW-Authenticate: " + challenges + ")")
+                                    + (text.isEmpty() ? "" : ": " + text)));
         }
         if (status == 404 && sentSession != null) {
             String text = readText(response.body());
@@ -525,11 +536,7 @@ public final class StreamableHttpClientTransport implements Transport {
 
     private CompletableFuture<Void> legacyConnect() {
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        CountDownLatch started = new CountDownLatch(1);
-        startReader("jmcp-http-legacy-sse", () -> {
-            started.countDown();
-            legacyLoop(ready);
-        });
+        startReader("jmcp-http-legacy-sse", () -> legacyLoop(ready));
         return ready.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

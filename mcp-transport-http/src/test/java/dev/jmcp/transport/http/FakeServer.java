@@ -115,6 +115,16 @@ final class FakeServer implements SessionConnector {
             }
             return McpJson.object();
         });
+        b.requestHandler("subscriptions/listen", r -> {
+            r.onCancel(() -> cancelled.add("listen:" + r.id().value()));
+            r.notify("notifications/subscriptions/acknowledged", McpJson.object())
+                    .get(5, TimeUnit.SECONDS);
+            for (int i = 0; !r.isCancelled() && i < 1000; i++) {
+                r.notify("notifications/message", McpJson.object().put("i", i)).get(5, TimeUnit.SECONDS);
+                Thread.sleep(20);
+            }
+            return McpJson.object();
+        });
         b.notificationHandler("notifications/initialized", n -> notifications.add(n.method()));
         b.notificationHandler("notifications/ping", n -> notifications.add(n.method()));
         McpSession session = b.build();

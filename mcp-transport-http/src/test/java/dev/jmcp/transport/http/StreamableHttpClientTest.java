@@ -197,7 +197,8 @@ class StreamableHttpClientTest {
                 .build());
         initialize(client);
         JsonNode h = Await.result(client.request("headers", McpJson.object()), WAIT);
-        assertThat(h.get("authorization").asString()).isEqualTo("Bearer good");
+        // the filter let it through, so "Bearer good" was sent; handlers never see the credentials themselves
+        assertThat(h.has("authorization")).isFalse();
         assertThat(unauthorized.get()).isEqualTo(1);
         assertThat(challenges.poll()).containsExactly("Bearer error=\"invalid_token\"");
     }
@@ -223,6 +224,24 @@ class StreamableHttpClientTest {
         }
         slow.cancel(true);
         assertThat(fake.cancelled.poll(10, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void subscriptionsListenIsALongLivedStreamThatClosingCancels() throws Exception {
+        URI uri = start(s -> s.keepAliveInterval(Duration.ofMillis(50)));
+        McpSession client = client(StreamableHttpClientTransport.create(uri));
+        ObjectNode params = McpJson.object();
+        params.putObject("_meta").put("io.modelcontextprotocol/protocolVersion", "2026-07-28");
+        params.putObject("notifications").put("toolsListChanged", true);
+        CompletableFuture<JsonNode> listen = client.request("subscriptions/listen", params);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (messages.size() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(messages).startsWith("0", "1", "2", "3", "4");
+        assertThat(listen).isNotDone();
+        listen.cancel(true);
+        assertThat(fake.cancelled.poll(10, TimeUnit.SECONDS)).startsWith("listen:");
     }
 
     @Test

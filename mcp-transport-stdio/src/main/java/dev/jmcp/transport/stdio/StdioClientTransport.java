@@ -292,6 +292,7 @@ public final class StdioClientTransport implements Transport {
             code = p.onExit()
                     .get(EXIT_REPORT_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                     .exitValue();
+            exit.complete(code);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

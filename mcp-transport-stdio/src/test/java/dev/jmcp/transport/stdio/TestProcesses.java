@@ -11,11 +11,18 @@ final class TestProcesses {
 
     /** The command line running {@code main} with {@code args}, tuned for fast start-up. */
     static List<String> java(Class<?> main, String... args) {
+        return java(true, main, args);
+    }
+
+    /** The command line running {@code main}; {@code fastStart} trades peak speed for start-up (C1 only). */
+    static List<String> java(boolean fastStart, Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Xss512k");
+        if (fastStart) {
+            cmd.add("-XX:TieredStopAtLevel=1");
+            cmd.add("-XX:+UseSerialGC");
+            cmd.add("-Xss512k");
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());

@@ -107,6 +107,35 @@ public record OAuthClientMetadata(
                 softwareVersion);
     }
 
+    /**
+     * The OpenID Connect {@code application_type} sent with the metadata (SEP-837 requires it in dynamic
+     * registration): {@code native} when every redirect URI is a loopback {@code http} URI or a private-use scheme
+     * (an app on the user's device), else {@code web}.
+     */
+    @JsonProperty("application_type")
+    public String applicationType() {
+        if (redirectUris.isEmpty()) {
+            return "web";
+        }
+        for (String u : redirectUris) {
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(u);
+            } catch (IllegalArgumentException e) {
+                return "web";
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            boolean loopback = "http".equals(scheme)
+                    && ("localhost".equals(uri.getHost())
+                            || "127.0.0.1".equals(uri.getHost())
+                            || "[::1]".equals(uri.getHost()));
+            if (!loopback && ("https".equals(scheme) || "http".equals(scheme) || scheme.isEmpty())) {
+                return "web";
+            }
+        }
+        return "native";
+    }
+
     /** The JSON document (what a client ID metadata document URL must serve). */
     public String toJson() {
         return McpJson.write(this);

@@ -39,7 +39,18 @@ import tools.jackson.databind.JsonNode;
  * minutes. Expired tokens are refreshed before use.
  *
  * <p>Scope selection: the builder's scopes override, else the challenge's {@code scope}, else every scope the
- * resource metadata lists, else no {@code scope} parameter.
+ * resource metadata lists, else no {@code scope} parameter; {@code offline_access} is added only when the
+ * authorization server lists it in {@code scopes_supported}.
+ *
+ * <p>Authorization server checks: the metadata's {@code issuer} must equal the issuer named by the resource
+ * metadata (RFC 8414 §3.3), and an authorization response's {@code iss} must equal it exactly (RFC 9207; required
+ * when the server advertises it). A 401 for a token that was accepted before triggers discovery again: when the
+ * resource now names another authorization server, the client registers there anew (credentials are kept per
+ * issuer, SEP-2352). Dynamic registration sends {@code application_type} {@code native} for loopback redirect URIs
+ * and {@code web} otherwise, with the {@code refresh_token} grant.
+ *
+ * <p>Grants: authorization code (default), client credentials ({@link Builder#clientCredentialsGrant()}), or
+ * cross-app access ({@link Builder#crossAppAccess(URI, String, String, java.util.function.Supplier)}).
  *
  * <p>Tokens are kept in the {@link TokenStore} under the resource and issuer, sent only to the origin of the
  * resource they were issued for, and never logged. Thread-safe; authorizations are serialized.
@@ -50,8 +61,25 @@ public final class OAuthClientProvider implements HttpAuthorizer {
 
     private enum Grant {
         AUTHORIZATION_CODE,
-        CLIENT_CREDENTIALS
+        CLIENT_CREDENTIALS,
+        CROSS_APP_ACCESS
     }
+
+    static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    static final String JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    static final String ID_JAG = "urn:ietf:params:oauth:token-type:id-jag";
+    static final String ID_TOKEN = "urn:ietf:params:oauth:token-type:id_token";
+
+    /**
+     * The identity provider side of cross-app access.
+     *
+     * @param tokenEndpoint the IdP's token endpoint
+     * @param clientId this client's id at the IdP
+     * @param clientSecret its secret at the IdP, or null for a public client
+     * @param idToken supplies the user's current ID token
+     */
+    private record CrossApp(
+            URI tokenEndpoint, String clientId, String clientSecret, java.util.function.Supplier<String> idToken) {}
 
     private record Identity(String clientId, String clientSecret, String method) {}
 
@@ -78,6 +106,8 @@ public final class OAuthClientProvider implements HttpAuthorizer {
     private final String tokenEndpointAuthMethod;
     private final PrivateKey privateKey;
     private final String clientIdMetadataUrl;
+    private final Map<String, Identity> preRegistered;
+    private final CrossApp crossApp;
     private final boolean dynamicRegistration;
     private final URI redirectUri;
     private final AuthorizationCodeHandler codeHandler;
@@ -101,6 +131,8 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         this.tokenEndpointAuthMethod = b.tokenEndpointAuthMethod;
         this.privateKey = b.privateKey;
         this.clientIdMetadataUrl = b.clientIdMetadataUrl;
+        this.preRegistered = Map.copyOf(b.preRegistered);
+        this.crossApp = b.crossApp;
         this.dynamicRegistration = b.dynamicRegistration;
         this.codeHandler = b.codeHandler;
         this.tokenStore = b.tokenStore;
@@ -183,6 +215,17 @@ public final class OAuthClientProvider implements HttpAuthorizer {
                 }
                 contexts.put(endpointKey, ctx);
                 fresh = true;
+            } else if (statusCode == 401 && tokenStore.load(ctx.key).isPresent()) {
+                // a token we sent was refused: the resource may now trust another authorization server (SEP-2352)
+                Discovery.Result again = discovery.discover(mcpEndpoint, hint != null ? hint : ctx.resourceMetadataUrl);
+                if (!again.issuer().equals(ctx.discovery.issuer())
+                        || !again.resource().equals(ctx.discovery.resource())) {
+                    Context previous = ctx;
+                    ctx = new Context(again, previous.resourceMetadataUrl);
+                    ctx.attempts.addAll(previous.attempts);
+                    contexts.put(endpointKey, ctx);
+                    fresh = true;
+                }
             }
             Optional<OAuthTokens> stored = tokenStore.load(ctx.key);
             Set<String> challenged = OAuthTokens.splitScopes(challenges.scope());
@@ -247,7 +290,11 @@ public final class OAuthClientProvider implements HttpAuthorizer {
     private void obtain(Context ctx, Set<String> scopes) {
         String scope = scopes.isEmpty() ? null : String.join(" ", scopes);
         OAuthTokens tokens =
-                grant == Grant.CLIENT_CREDENTIALS ? clientCredentials(ctx, scope) : authorizationCode(ctx, scope);
+                switch (grant) {
+                    case CLIENT_CREDENTIALS -> clientCredentials(ctx, scope);
+                    case CROSS_APP_ACCESS -> crossAppAccess(ctx, scope);
+                    default -> authorizationCode(ctx, scope);
+                };
         ctx.refreshedSinceAuthorization = false;
         tokenStore.save(ctx.key, tokens);
     }
@@ -265,7 +312,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
                     return refreshed;
                 }
             }
-            if (grant == Grant.CLIENT_CREDENTIALS) {
+            if (grant != Grant.AUTHORIZATION_CODE) {
                 try {
                     obtain(ctx, stored.map(OAuthTokens::scopes).orElseGet(() -> selectScopes(ctx, Set.of())));
                     return tokenStore.load(ctx.key);
@@ -373,6 +420,79 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         return TokenEndpoint.request(http, tokenEndpoint(ctx), form, clientAuth(ctx, identity(ctx)), scope, clock);
     }
 
+    /**
+     * Cross-app access (Enterprise-Managed Authorization, SEP-990): exchanges the user's ID token at the IdP for an
+     * identity assertion grant (ID-JAG, RFC 8693) addressed to the authorization server, then presents it with the
+     * JWT bearer grant (RFC 7523) at the authorization server's token endpoint.
+     */
+    private OAuthTokens crossAppAccess(Context ctx, String scope) {
+        AuthorizationServerMetadata md = ctx.discovery.metadata();
+        String audience = ctx.discovery.metadataFound() && md.issuer() != null ? md.issuer() : ctx.discovery.issuer();
+        if (md.grantTypesSupported() != null && !md.grantTypesSupported().contains(JWT_BEARER_GRANT)) {
+            throw new OAuthException("authorization server " + audience
+                    + " does not list the JWT bearer grant; cannot use cross-app access");
+        }
+        String idToken = crossApp.idToken().get();
+        if (idToken == null || idToken.isEmpty()) {
+            throw new OAuthException("cross-app access needs an ID token, but the supplier returned none");
+        }
+        Map<String, String> exchange = new LinkedHashMap<>();
+        exchange.put("grant_type", TOKEN_EXCHANGE);
+        exchange.put("requested_token_type", ID_JAG);
+        exchange.put("audience", audience);
+        exchange.put("resource", ctx.discovery.resource());
+        if (scope != null) {
+            exchange.put("scope", scope);
+        }
+        exchange.put("subject_token", idToken);
+        exchange.put("subject_token_type", ID_TOKEN);
+        Map<String, String> headers = new LinkedHashMap<>();
+        String idpMethod = crossApp.clientSecret() == null ? TokenEndpoint.NONE : TokenEndpoint.BASIC;
+        TokenEndpoint.authenticate(
+                new ClientAuth(crossApp.clientId(), crossApp.clientSecret(), idpMethod, null, null),
+                exchange,
+                headers,
+                clock);
+        OAuthHttp.Response r = http.postForm(crossApp.tokenEndpoint(), exchange, headers);
+        JsonNode json;
+        try {
+            json = r.json();
+        } catch (McpException e) {
+            throw new OAuthException("token exchange at " + OAuthHttp.safe(crossApp.tokenEndpoint()) + " answered "
+                    + r.status() + " with a body that is not JSON");
+        }
+        if (!r.ok() || json.has("error")) {
+            String error = json.path("error").isString() ? json.path("error").asString() : null;
+            String description = json.path("error_description").isString()
+                    ? json.path("error_description").asString()
+                    : null;
+            throw new OAuthException(
+                    "token exchange at " + OAuthHttp.safe(crossApp.tokenEndpoint()) + " failed with " + r.status()
+                            + ": " + error + (description == null ? "" : " (" + description + ")"),
+                    error,
+                    null);
+        }
+        String issuedType = json.path("issued_token_type").isString()
+                ? json.path("issued_token_type").asString()
+                : null;
+        if (issuedType != null && !ID_JAG.equals(issuedType)) {
+            throw new OAuthException("token exchange issued a " + issuedType + ", not an identity assertion grant");
+        }
+        String assertion =
+                json.path("access_token").isString() ? json.path("access_token").asString() : null;
+        if (assertion == null || assertion.isEmpty()) {
+            throw new OAuthException("token exchange returned no identity assertion grant (access_token)");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", JWT_BEARER_GRANT);
+        form.put("assertion", assertion);
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        form.put("resource", ctx.discovery.resource());
+        return TokenEndpoint.request(http, tokenEndpoint(ctx), form, clientAuth(ctx, identity(ctx)), scope, clock);
+    }
+
     private ClientAuth clientAuth(Context ctx, Identity identity) {
         if (TokenEndpoint.PRIVATE_KEY_JWT.equals(identity.method())) {
             AuthorizationServerMetadata md = ctx.discovery.metadata();
@@ -397,6 +517,13 @@ public final class OAuthClientProvider implements HttpAuthorizer {
 
     private Identity identity(Context ctx) {
         AuthorizationServerMetadata md = ctx.discovery.metadata();
+        Identity forIssuer = preRegistered.get(ctx.discovery.issuer());
+        if (forIssuer != null) {
+            String method = forIssuer.method() != null
+                    ? forIssuer.method()
+                    : chooseMethod(md, forIssuer.clientSecret() != null);
+            return new Identity(forIssuer.clientId(), forIssuer.clientSecret(), method);
+        }
         if (clientId != null) {
             String method = tokenEndpointAuthMethod;
             if (method == null) {
@@ -454,7 +581,11 @@ public final class OAuthClientProvider implements HttpAuthorizer {
                 clientMetadata.logoUri(),
                 clientMetadata.softwareId(),
                 clientMetadata.softwareVersion());
-        OAuthHttp.Response r = http.postJson(endpoint, body.toJson());
+        tools.jackson.databind.node.ObjectNode json0 =
+                (tools.jackson.databind.node.ObjectNode) dev.jmcp.core.McpJson.parse(body.toJson());
+        // OpenID Connect registration's application_type (2026-07-28): native for loopback redirects, else web
+        json0.put("application_type", isLoopback(redirectUri) || redirectUri == null ? "native" : "web");
+        OAuthHttp.Response r = http.postJson(endpoint, json0.toString());
         JsonNode json;
         try {
             json = r.json();
@@ -479,6 +610,14 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             method = chooseMethod(md, secret != null);
         }
         return new Identity(id, secret, method);
+    }
+
+    static boolean isLoopback(URI uri) {
+        return uri != null
+                && "http".equals(uri.getScheme())
+                && ("localhost".equals(uri.getHost())
+                        || "127.0.0.1".equals(uri.getHost())
+                        || "[::1]".equals(uri.getHost()));
     }
 
     private static String chooseMethod(AuthorizationServerMetadata md, boolean hasSecret) {
@@ -512,6 +651,8 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         private String tokenEndpointAuthMethod;
         private PrivateKey privateKey;
         private String clientIdMetadataUrl;
+        private final Map<String, Identity> preRegistered = new LinkedHashMap<>();
+        private CrossApp crossApp;
         private boolean dynamicRegistration = true;
         private URI redirectUri;
         private AuthorizationCodeHandler codeHandler;
@@ -547,6 +688,53 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
             this.clientSecret = clientSecret;
             return this;
+        }
+
+        /**
+         * Pre-registered credentials for one authorization server, chosen when the resource names that issuer
+         * (exactly as in its protected resource metadata). They take precedence over {@link #clientCredentials(String,
+         * String)} and are never sent to another authorization server; the authentication method is chosen from what
+         * that server supports.
+         */
+        public Builder clientCredentials(String issuer, String clientId, String clientSecret) {
+            Uris.httpUri(Objects.requireNonNull(issuer, "issuer"), "issuer");
+            preRegistered.put(issuer, new Identity(Objects.requireNonNull(clientId, "clientId"), clientSecret, null));
+            return this;
+        }
+
+        /**
+         * Obtains tokens by cross-app access (Enterprise-Managed Authorization, SEP-990) instead of the authorization
+         * code flow: the user's ID token from the enterprise IdP is exchanged there (RFC 8693, {@code
+         * requested_token_type=urn:ietf:params:oauth:token-type:id-jag}, audience = the authorization server's
+         * issuer, resource = the MCP resource) for an identity assertion grant, which the authorization server turns
+         * into an access token (RFC 7523 JWT bearer grant). The client authenticates at the authorization server
+         * with {@link #clientCredentials} (e.g. {@code client_secret_basic}).
+         *
+         * @param idpTokenEndpoint the IdP's token endpoint
+         * @param idpClientId this client's id at the IdP
+         * @param idpClientSecret its secret at the IdP (sent with HTTP Basic), or null for a public client
+         * @param idToken supplies the user's current ID token, asked each time a token is needed
+         */
+        public Builder crossAppAccess(
+                URI idpTokenEndpoint,
+                String idpClientId,
+                String idpClientSecret,
+                java.util.function.Supplier<String> idToken) {
+            Uris.httpUri(
+                    Objects.requireNonNull(idpTokenEndpoint, "idpTokenEndpoint").toString(), "IdP token endpoint");
+            this.crossApp = new CrossApp(
+                    idpTokenEndpoint,
+                    Objects.requireNonNull(idpClientId, "idpClientId"),
+                    idpClientSecret,
+                    Objects.requireNonNull(idToken, "idToken"));
+            this.grant = Grant.CROSS_APP_ACCESS;
+            return this;
+        }
+
+        /** {@link #crossAppAccess(URI, String, String, java.util.function.Supplier)} with a fixed ID token. */
+        public Builder crossAppAccess(URI idpTokenEndpoint, String idpClientId, String idToken) {
+            Objects.requireNonNull(idToken, "idToken");
+            return crossAppAccess(idpTokenEndpoint, idpClientId, null, () -> idToken);
         }
 
         /**
@@ -686,12 +874,17 @@ public final class OAuthClientProvider implements HttpAuthorizer {
                         .connectTimeout(Duration.ofSeconds(10))
                         .build();
             }
-            if (grant == Grant.CLIENT_CREDENTIALS) {
-                if (clientId == null) {
+            if (grant == Grant.CROSS_APP_ACCESS) {
+                if (clientId == null && preRegistered.isEmpty()) {
+                    throw new IllegalStateException("cross-app access needs the client's credentials at the "
+                            + "authorization server: clientCredentials(...)");
+                }
+            } else if (grant == Grant.CLIENT_CREDENTIALS) {
+                if (clientId == null && preRegistered.isEmpty()) {
                     throw new IllegalStateException(
                             "the client credentials grant needs clientCredentials(...) or " + "privateKeyJwt(...)");
                 }
-                if (clientSecret == null && privateKey == null) {
+                if (clientId != null && clientSecret == null && privateKey == null) {
                     throw new IllegalStateException("the client credentials grant needs a secret or a private key");
                 }
             } else if (codeHandler == null) {

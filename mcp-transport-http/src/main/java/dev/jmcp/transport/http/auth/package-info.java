@@ -8,6 +8,9 @@
  *
  * <p>Server side: {@link dev.jmcp.transport.http.auth.ResourceServerAuth} turns an {@code Authorization} header
  * into an {@link dev.jmcp.transport.http.auth.AuthOutcome} using a {@link
- * dev.jmcp.transport.http.auth.TokenValidator}, and publishes protected resource metadata.
+ * dev.jmcp.transport.http.auth.TokenValidator}, and publishes protected resource metadata. Plug it into the HTTP
+ * server with {@code McpHttpServer.Builder.authorization(auth)} (or {@code McpHttpServlet.Builder.authorization}
+ * plus {@code ProtectedResourceMetadataServlet}); {@link dev.jmcp.transport.http.auth.ScopePolicy} adds scopes
+ * per request (e.g. per tool).
  */
 package dev.jmcp.transport.http.auth;

@@ -103,11 +103,18 @@ public final class Http {
         response.getOutputStream().write(body);
     }
 
-    /** The request's headers by lower-case name, and the authenticated caller if a filter stored one. */
+    /**
+     * The request's headers by lower-case name (without credentials: {@code Authorization} and {@code
+     * Proxy-Authorization} are left out), and the authenticated caller if one was stored.
+     */
     public static InboundContext inboundContext(HttpServletRequest request, String authAttribute) {
         Map<String, List<String>> headers = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(Collections.list(request.getHeaders(name))));
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
+                continue; // credentials stay in the transport: handlers get the validated AuthInfo instead
+            }
+            headers.put(lower, new ArrayList<>(Collections.list(request.getHeaders(name))));
         }
         Object auth = request.getAttribute(authAttribute);
         return new InboundContext(auth instanceof AuthInfo a ? a : null, headers);

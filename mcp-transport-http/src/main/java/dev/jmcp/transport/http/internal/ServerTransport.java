@@ -9,6 +9,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
@@ -154,6 +155,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
             Stream stream;
             synchronized (lock) {
                 stream = new Stream(nextStreamId(), jsonAllowed, cancelOnDisconnect || exchange);
+                watch(writer, stream);
                 stream.writer = writer;
                 for (JsonRpcMessage m : messages) {
                     if (m instanceof JsonRpcRequest r) {
@@ -167,7 +169,6 @@ public final class ServerTransport implements Transport, HttpStreamControl {
                 byId.put(stream.id, stream);
                 pruneFinished();
             }
-            writer.onClosed((w, clean) -> onWriterClosed(stream, w, clean));
         }
         deliver(messages, context);
     }
@@ -176,6 +177,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     public void attachStandalone(AsyncWriter writer) {
         lastActivityNanos = System.nanoTime();
         AsyncWriter previous;
+        watch(writer, standalone);
         synchronized (lock) {
             previous = standalone.writer;
             standalone.writer = writer;
@@ -185,7 +187,6 @@ public final class ServerTransport implements Transport, HttpStreamControl {
                 writer.write(backlog.pollFirst());
             }
         }
-        writer.onClosed((w, clean) -> onWriterClosed(standalone, w, clean));
         if (previous != null) {
             previous.abort();
         }
@@ -211,6 +212,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
             if (stream == null) {
                 return false;
             }
+            watch(writer, stream);
             previous = stream.writer;
             stream.writer = null;
             stream.sse = true;
@@ -230,7 +232,6 @@ public final class ServerTransport implements Transport, HttpStreamControl {
                 stream.writer = writer;
             }
         }
-        writer.onClosed((w, clean) -> onWriterClosed(stream, w, clean));
         if (previous != null) {
             previous.abort();
         }
@@ -493,6 +494,14 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     }
 
     // ---- callbacks (no lock held) ----
+
+    /**
+     * Reacts when a connection ends. The reaction runs on another thread: a writer may report its end from inside
+     * a write made under this transport's lock, and the reaction delivers messages to the session.
+     */
+    private void watch(AsyncWriter writer, Stream stream) {
+        writer.onClosed((w, clean) -> HandlerExecutors.delivery().execute(() -> onWriterClosed(stream, w, clean)));
+    }
 
     private void onWriterClosed(Stream stream, AsyncWriter writer, boolean clean) {
         List<RequestId> cancelled = List.of();

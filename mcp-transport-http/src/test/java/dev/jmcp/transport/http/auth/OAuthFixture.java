@@ -57,6 +57,9 @@ final class OAuthFixture implements AutoCloseable {
     /** When set, access tokens are ES256 JWTs signed with this key (kid "as-key"), keys served at /jwks. */
     java.security.KeyPair jwtKey;
 
+    /** The identity assertion grant the JWT bearer grant accepts (cross-app access); null refuses it. */
+    String acceptedAssertion;
+
     // --- authorization server records
     final List<Map<String, String>> authorizations = Collections.synchronizedList(new ArrayList<>());
     final List<Req> tokenRequests = Collections.synchronizedList(new ArrayList<>());
@@ -194,6 +197,11 @@ final class OAuthFixture implements AutoCloseable {
                 return Reply.json(400, "{\"error\":\"invalid_grant\"}");
             }
         } else if ("client_credentials".equals(grant)) {
+            scopes = OAuthTokens.splitScopes(form.get("scope"));
+        } else if ("urn:ietf:params:oauth:grant-type:jwt-bearer".equals(grant)) {
+            if (acceptedAssertion == null || !acceptedAssertion.equals(form.get("assertion"))) {
+                return Reply.json(400, "{\"error\":\"invalid_grant\"}");
+            }
             scopes = OAuthTokens.splitScopes(form.get("scope"));
         } else {
             return Reply.json(400, "{\"error\":\"unsupported_grant_type\"}");

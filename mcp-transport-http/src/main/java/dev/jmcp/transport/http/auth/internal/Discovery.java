@@ -87,6 +87,13 @@ public final class Discovery {
         for (URI candidate : authorizationServerCandidates(issuerUri)) {
             AuthorizationServerMetadata md = fetchAsMetadata(candidate);
             if (md != null) {
+                // RFC 8414 §3.3: the metadata's issuer must be the issuer the well-known URL was built from. Only
+                // checked when the issuer came from resource metadata: 2025-03-26 servers without it have none.
+                if (prm != null && !issuer.equals(md.issuer())) {
+                    throw new OAuthException("authorization server metadata at " + OAuthHttp.safe(candidate)
+                            + " names issuer " + md.issuer() + ", not " + issuer
+                            + " (RFC 8414 section 3.3); refusing to use it");
+                }
                 return new Result(prm, prmUrl, resource, issuer, md, true);
             }
         }

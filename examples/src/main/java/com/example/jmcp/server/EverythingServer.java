@@ -1,0 +1,29 @@
+package com.example.jmcp.server;
+
+import dev.jmcp.server.McpServer;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The everything-server the official MCP conformance suite tests: every tool, resource and prompt its server
+ * scenarios call, with the names and behaviours they expect.
+ */
+public final class EverythingServer {
+    private EverythingServer() {}
+
+    /** A new everything-server. */
+    public static McpServer create() {
+        McpServer.Builder b = McpServer.builder()
+                .name("jmcp-everything-server")
+                .title("jmcp everything server")
+                .version("0.1.0")
+                .instructions("A test server exercising every MCP feature; tool names follow the conformance suite.");
+        EverythingTools.register(b);
+        EverythingResources.register(b);
+        EverythingPrompts.register(b);
+        AtomicReference<McpServer> self = new AtomicReference<>();
+        EverythingInputTools.register(b, self);
+        McpServer server = b.build();
+        self.set(server);
+        return server;
+    }
+}

@@ -1,0 +1,89 @@
+package com.example.jmcp.server;
+
+import dev.jmcp.server.McpServer;
+import dev.jmcp.transport.http.McpHttpServer;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code server everything|notes|typed [--http PORT | --stdio]}. */
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        description = "Run an example MCP server over stdio (for desktop MCP hosts) or Streamable HTTP.")
+public final class ServerCommand implements Callable<Integer> {
+    /** The example servers. */
+    public enum Kind {
+        /** The conformance everything-server. */
+        everything,
+        /** A notes server with tools, resources and prompts. */
+        notes,
+        /** A server with record-based typed tools. */
+        typed
+    }
+
+    @Parameters(index = "0", paramLabel = "SERVER", description = "Which server: ${COMPLETION-CANDIDATES}.")
+    Kind kind;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Mode mode;
+
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "The interface to bind with --http (default ${DEFAULT-VALUE}).")
+    String host;
+
+    /** Exactly one of the two; stdio when neither is given. */
+    static final class Mode {
+        @Option(names = "--http", paramLabel = "PORT", required = true, description = "Serve http://HOST:PORT/mcp.")
+        Integer httpPort;
+
+        @Option(names = "--stdio", required = true, description = "Serve on stdin/stdout (the default).")
+        boolean stdio;
+    }
+
+    /** Builds the named example server. */
+    public static McpServer create(Kind kind) {
+        switch (kind) {
+            case everything:
+                return EverythingServer.create();
+            case notes:
+                return NotesServer.create();
+            case typed:
+                return TypedToolsServer.create();
+            default:
+                throw new IllegalArgumentException(String.valueOf(kind));
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        McpServer server = create(kind);
+        if (mode != null && mode.httpPort != null) {
+            McpHttpServer http = Serving.http(server, host, mode.httpPort);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                http.close();
+                server.close();
+                stopped.countDown();
+            }));
+            System.err.println(kind + " server listening on " + http.uri());
+            stopped.await();
+            return 0;
+        }
+        try (server) {
+            Serving.stdio(server);
+        }
+        return 0;
+    }
+
+    /** Lets tests run a server command. */
+    static CommandLine commandLine() {
+        return new CommandLine(new ServerCommand());
+    }
+}

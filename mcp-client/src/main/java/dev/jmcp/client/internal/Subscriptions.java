@@ -1,0 +1,332 @@
+package dev.jmcp.client.internal;
+
+import dev.jmcp.client.Subscription;
+import dev.jmcp.core.McpException;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpTimeoutException;
+import dev.jmcp.core.internal.Timers;
+import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
+import dev.jmcp.core.session.InboundNotification;
+import dev.jmcp.core.session.McpSession;
+import dev.jmcp.core.session.RequestOptions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Opens and closes {@link Subscription}s in either era. 2026-07-28: one {@code subscriptions/listen} request per
+ * subscription, open without timeout until closed, acknowledged by {@code notifications/subscriptions/acknowledged}
+ * (matched by its {@code subscriptionId}, else to the oldest unacknowledged one). Handshake era:
+ * {@code resources/subscribe} per URI, counted so a URI held by two subscriptions is unsubscribed once both closed.
+ */
+public final class Subscriptions {
+    private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
+    /** "No timeout" for the open listen request: a century, which every timer can represent. */
+    private static final Duration OPEN = Duration.ofDays(36_500);
+
+    private final ClientRuntime runtime;
+    private final McpSession session;
+    private final OutboundProbe probe;
+    private final Duration ackTimeout;
+    private final List<Listen> listens = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> uriHolders = new HashMap<>();
+    private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
+
+    Subscriptions(ClientRuntime runtime, McpSession session, OutboundProbe probe, Duration ackTimeout) {
+        this.runtime = runtime;
+        this.session = session;
+        this.probe = probe;
+        this.ackTimeout = ackTimeout;
+    }
+
+    /** Opens a subscription in the negotiated era; completes once the server acknowledged it. */
+    CompletableFuture<Subscription> subscribe(SubscriptionFilter filter, ServerState state) {
+        Objects.requireNonNull(filter, "filter");
+        return state.version().isStateless() ? listen(filter) : handshake(filter, state);
+    }
+
+    // ---- 2026-07-28 ----
+
+    private CompletableFuture<Subscription> listen(SubscriptionFilter filter) {
+        ObjectNode params = McpJson.object();
+        params.set("notifications", McpJson.toTree(filter));
+        params.set("_meta", runtime.statelessMeta());
+        Listen sub = new Listen(filter);
+        listens.add(sub);
+        probe.expect(params, id -> sub.requestId = id);
+        CompletableFuture<JsonNode> wire = session.request(
+                "subscriptions/listen",
+                params,
+                RequestOptions.builder().timeout(OPEN).maxTotalTimeout(OPEN).build());
+        sub.wire = wire;
+        ScheduledFuture<?> timer = Timers.schedule(
+                () -> {
+                    if (sub.ack.completeExceptionally(new McpTimeoutException(
+                            "the server did not acknowledge subscriptions/listen within " + ackTimeout.toMillis()
+                                    + " ms",
+                            ackTimeout))) {
+                        wire.cancel(true);
+                    }
+                },
+                ackTimeout.toNanos());
+        wire.whenComplete((result, err) -> {
+            timer.cancel(false);
+            probe.forget(params);
+            listens.remove(sub);
+            McpException cause = err == null
+                    ? new McpException("the server ended subscriptions/listen before acknowledging it")
+                    : ClientRuntime.unwrap(err);
+            sub.ack.completeExceptionally(cause);
+            sub.ended();
+        });
+        return sub.ack.thenApply(s -> s);
+    }
+
+    /** Routes {@code notifications/subscriptions/acknowledged} to its subscription. */
+    void onAcknowledged(InboundNotification n) {
+        JsonNode params = n.params() == null ? McpJson.object() : n.params();
+        RequestId id = idOf(params.path("_meta").get(MetaKeys.SUBSCRIPTION_ID));
+        Listen target = null;
+        for (Listen l : listens) {
+            if (id != null && id.equals(l.requestId)) {
+                target = l;
+                break;
+            }
+        }
+        if (target == null && id == null) {
+            for (Listen l : listens) {
+                if (!l.ack.isDone()) {
+                    target = l;
+                    break;
+                }
+            }
+        }
+        if (target == null) {
+            LOG.debug("acknowledgement for no open subscription: {}", params);
+            return;
+        }
+        JsonNode granted = params.get("notifications");
+        SubscriptionFilter acknowledged = granted != null && granted.isObject()
+                ? McpJson.fromTree(granted, SubscriptionFilter.class)
+                : SubscriptionFilter.builder().build();
+        target.acknowledged = acknowledged;
+        target.ack.complete(target);
+    }
+
+    private static RequestId idOf(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isString()) {
+            return RequestId.of(node.asString());
+        }
+        return node.isIntegralNumber() && node.canConvertToLong() ? RequestId.of(node.longValue()) : null;
+    }
+
+    /** A {@code subscriptions/listen} request kept open. */
+    private static final class Listen implements Subscription {
+        final SubscriptionFilter requested;
+        final CompletableFuture<Subscription> ack = new CompletableFuture<>();
+        final CompletableFuture<Void> closed = new CompletableFuture<>();
+        volatile RequestId requestId;
+        volatile CompletableFuture<JsonNode> wire;
+        volatile SubscriptionFilter acknowledged;
+
+        Listen(SubscriptionFilter requested) {
+            this.requested = requested;
+        }
+
+        void ended() {
+            closed.complete(null);
+        }
+
+        @Override
+        public SubscriptionFilter requested() {
+            return requested;
+        }
+
+        @Override
+        public SubscriptionFilter acknowledged() {
+            return acknowledged;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !closed.isDone();
+        }
+
+        @Override
+        public CompletableFuture<Void> closeFuture() {
+            return closed.copy();
+        }
+
+        @Override
+        public void close() {
+            CompletableFuture<JsonNode> w = wire;
+            if (w != null) {
+                w.cancel(true); // the session sends notifications/cancelled; over HTTP the stream is closed
+            }
+            closed.complete(null);
+        }
+
+        @Override
+        public String toString() {
+            return "Subscription[listen " + requestId + ", " + requested + "]";
+        }
+    }
+
+    // ---- handshake era ----
+
+    private CompletableFuture<Subscription> handshake(SubscriptionFilter filter, ServerState state) {
+        List<String> uris =
+                filter.resourceSubscriptions() == null ? List.of() : List.copyOf(filter.resourceSubscriptions());
+        Map<String, CompletableFuture<Void>> sends = new HashMap<>();
+        for (String uri : uris) {
+            if (hold(uri)) {
+                sends.put(
+                        uri,
+                        runtime.call("resources/subscribe", uriParams(uri), RequestOptions.defaults(), json -> null));
+            }
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(sends.values().toArray(CompletableFuture[]::new));
+        return all.handle((ok, err) -> {
+            if (err != null) {
+                for (String uri : uris) {
+                    CompletableFuture<Void> send = sends.get(uri);
+                    boolean subscribed = send == null || !send.isCompletedExceptionally();
+                    if (release(uri) && subscribed) {
+                        unsubscribe(uri);
+                    }
+                }
+                throw ClientRuntime.unwrap(err);
+            }
+            Handshake sub = new Handshake(filter, acknowledge(filter, uris, state.capabilities()), uris);
+            handshakes.add(sub);
+            return sub;
+        });
+    }
+
+    private void unsubscribe(String uri) {
+        if (!session.isOpen() || runtime.isClosed()) {
+            return;
+        }
+        runtime.call("resources/unsubscribe", uriParams(uri), RequestOptions.defaults(), json -> null)
+                .exceptionally(e -> {
+                    LOG.debug("resources/unsubscribe {} failed", uri, e);
+                    return null;
+                });
+    }
+
+    private static SubscriptionFilter acknowledge(SubscriptionFilter f, List<String> uris, JsonNode caps) {
+        return new SubscriptionFilter(
+                granted(f.toolsListChanged(), caps, "tools"),
+                granted(f.promptsListChanged(), caps, "prompts"),
+                granted(f.resourcesListChanged(), caps, "resources"),
+                f.resourceSubscriptions() == null ? null : uris);
+    }
+
+    private static Boolean granted(Boolean asked, JsonNode caps, String area) {
+        if (asked == null) {
+            return null;
+        }
+        return asked && caps.path(area).path("listChanged").asBoolean(false);
+    }
+
+    /** Counts a holder of {@code uri}; true when it is the first (so the client must subscribe). */
+    private synchronized boolean hold(String uri) {
+        return uriHolders.merge(uri, 1, Integer::sum) == 1;
+    }
+
+    /** Drops a holder of {@code uri}; true when it was the last (so the client must unsubscribe). */
+    private synchronized boolean release(String uri) {
+        Integer left = uriHolders.computeIfPresent(uri, (k, v) -> v == 1 ? null : v - 1);
+        return left == null;
+    }
+
+    private static ObjectNode uriParams(String uri) {
+        ObjectNode params = McpJson.object();
+        params.put("uri", uri);
+        return params;
+    }
+
+    /** Handshake-era subscription: the URIs it subscribed to. */
+    private final class Handshake implements Subscription {
+        final SubscriptionFilter requested;
+        final SubscriptionFilter acknowledged;
+        final List<String> uris;
+        final CompletableFuture<Void> closed = new CompletableFuture<>();
+        final AtomicBoolean closing = new AtomicBoolean();
+
+        Handshake(SubscriptionFilter requested, SubscriptionFilter acknowledged, List<String> uris) {
+            this.requested = requested;
+            this.acknowledged = acknowledged;
+            this.uris = uris;
+            session.closeFuture().whenComplete((v, e) -> end());
+        }
+
+        void end() {
+            handshakes.remove(this);
+            closed.complete(null);
+        }
+
+        @Override
+        public SubscriptionFilter requested() {
+            return requested;
+        }
+
+        @Override
+        public SubscriptionFilter acknowledged() {
+            return acknowledged;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !closed.isDone();
+        }
+
+        @Override
+        public CompletableFuture<Void> closeFuture() {
+            return closed.copy();
+        }
+
+        @Override
+        public void close() {
+            if (!closing.compareAndSet(false, true)) {
+                return;
+            }
+            for (String uri : uris) {
+                if (release(uri)) {
+                    unsubscribe(uri);
+                }
+            }
+            end();
+        }
+
+        @Override
+        public String toString() {
+            return "Subscription[handshake " + requested + "]";
+        }
+    }
+
+    /** Ends every subscription (the client is closing): listen requests are cancelled. */
+    void closeAll() {
+        for (Listen l : listens) {
+            l.close();
+        }
+        for (Handshake h : handshakes) {
+            h.end();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.jmcp.loadtest.target;
+
+import java.time.Duration;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Lists what a server offers, for {@code init}. Implementations are found with {@link java.util.ServiceLoader}.
+ */
+public interface Discovery {
+    /** Whether this implementation can reach the spec. */
+    boolean supports(TargetSpec spec);
+
+    /** Connects, lists tools, resources and prompts (all pages), and disconnects. */
+    Discovered discover(TargetSpec spec, Duration timeout) throws Exception;
+
+    /** What a server offers. */
+    record Discovered(String serverName, List<Tool> tools, List<String> resourceUris, List<Prompt> prompts) {
+        /** Copies the lists. */
+        public Discovered {
+            tools = List.copyOf(tools);
+            resourceUris = List.copyOf(resourceUris);
+            prompts = List.copyOf(prompts);
+        }
+    }
+
+    /** A tool and its input schema (may be {@code null}). */
+    record Tool(String name, JsonNode inputSchema) {}
+
+    /** A prompt and the names of its required arguments. */
+    record Prompt(String name, List<String> requiredArguments) {
+        /** Copies the list. */
+        public Prompt {
+            requiredArguments = List.copyOf(requiredArguments);
+        }
+    }
+}

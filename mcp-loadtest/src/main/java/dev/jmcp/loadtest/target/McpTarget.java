@@ -1,0 +1,408 @@
+package dev.jmcp.loadtest.target;
+
+import dev.jmcp.client.CallOptions;
+import dev.jmcp.client.McpClient;
+import dev.jmcp.client.ServerDescription;
+import dev.jmcp.core.McpCancelledException;
+import dev.jmcp.core.McpException;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
+import dev.jmcp.core.protocol.prompts.PromptArgument;
+import dev.jmcp.core.protocol.resources.Resource;
+import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.core.transport.Transport;
+import dev.jmcp.loadtest.internal.McpOutcomes;
+import dev.jmcp.loadtest.internal.ToolOutputSchemas;
+import dev.jmcp.transport.http.StreamableHttpClientTransport;
+import dev.jmcp.transport.stdio.StdioClientTransport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The MCP binding of the load tester: sessions are {@link McpClient}s over Streamable HTTP
+ * ({@link StreamableHttpClientTransport}, the spec's headers on every request) or stdio
+ * ({@link StdioClientTransport}, one server process per session).
+ *
+ * <ul>
+ *   <li>{@link SessionMode#PERSISTENT} and {@link SessionMode#PER_ITERATION}: the client is pinned to the newest
+ *       handshake revision ({@code initialize} + {@code notifications/initialized}), so a server that also speaks
+ *       2026-07-28 is still measured with sessions.
+ *   <li>{@link SessionMode#STATELESS}: pinned to 2026-07-28: {@code server/discover} once when the session opens,
+ *       then every request is self-contained (no {@code Mcp-Session-Id}, no handshake).
+ *   <li>HTTP: all sessions share one {@link HttpClient} (its connection pool); the standalone GET stream is not
+ *       opened (scenario steps never need server-initiated messages).
+ *   <li>stdio: a stdio server serves exactly one client, so each session is its own server process; at most
+ *       {@value #DEFAULT_MAX_STDIO_PROCESSES} at once (system property {@value #MAX_STDIO_PROCESSES_PROPERTY}).
+ *       Opening a session beyond the bound fails (counted as a connection error).
+ * </ul>
+ *
+ * <p>Each step is one client call with the step timeout as its limit. Tool results with {@code isError} are tool
+ * errors; a successful result whose {@code structuredContent} does not match the tool's {@code outputSchema} (tools
+ * listed once, by the first session) is a validation error. Server failures never throw out of
+ * {@link TargetSession#execute}. {@link #close()} closes every session still open (and so every process).
+ */
+public final class McpTarget implements Target {
+    /** The system property bounding concurrent stdio server processes. */
+    public static final String MAX_STDIO_PROCESSES_PROPERTY = "jmcp.loadtest.maxStdioProcesses";
+
+    /** The default bound on concurrent stdio server processes. */
+    public static final int DEFAULT_MAX_STDIO_PROCESSES = 32;
+
+    /** How long opening a session (connect and handshake) may take. */
+    public static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final String CLIENT_NAME = "jmcp-loadtest";
+    private static final String CLIENT_VERSION = "0.1.0";
+
+    private final TargetSpec spec;
+    private final HttpClient http;
+    private final ExecutorService httpExecutor;
+    private final Semaphore processes;
+    private final int maxProcesses;
+    private final Set<Session> open = ConcurrentHashMap.newKeySet();
+    private final ToolOutputSchemas schemas = new ToolOutputSchemas();
+    private final AtomicBoolean schemasLoaded = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** A target for the spec: an {@code http(s)} URL or a stdio command. Nothing connects until a session opens. */
+    public McpTarget(TargetSpec spec) {
+        this.spec = spec;
+        if (spec.isStdio()) {
+            this.http = null;
+            this.httpExecutor = null;
+            this.maxProcesses = Integer.getInteger(MAX_STDIO_PROCESSES_PROPERTY, DEFAULT_MAX_STDIO_PROCESSES);
+            this.processes = new Semaphore(Math.max(1, maxProcesses));
+        } else {
+            URI uri = URI.create(spec.url());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new IllegalArgumentException("not an http(s) URL: " + spec.url());
+            }
+            AtomicInteger n = new AtomicInteger();
+            this.httpExecutor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "jmcp-loadtest-http-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            this.http = HttpClient.newBuilder()
+                    .version(scheme.equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .executor(httpExecutor)
+                    .build();
+            this.processes = null;
+            this.maxProcesses = 0;
+        }
+    }
+
+    @Override
+    public TargetSession openSession(SessionMode mode) throws Exception {
+        if (closed.get()) {
+            throw new IllegalStateException("target is closed");
+        }
+        if (processes != null && !processes.tryAcquire()) {
+            throw new IllegalStateException("stdio target: at most " + maxProcesses
+                    + " server processes at once (one per session); lower the virtual users / max_workers or set -D"
+                    + MAX_STDIO_PROCESSES_PROPERTY);
+        }
+        McpClient client = null;
+        try {
+            client = McpClient.builder()
+                    .transport(transport(spec, http))
+                    .clientInfo(CLIENT_NAME, CLIENT_VERSION)
+                    .protocolVersion(
+                            mode == SessionMode.STATELESS
+                                    ? ProtocolVersion.V2026_07_28
+                                    : ProtocolVersion.LATEST_HANDSHAKE)
+                    .requestTimeout(OPEN_TIMEOUT)
+                    .discoveryTimeout(OPEN_TIMEOUT)
+                    .maxRequestTimeout(OPEN_TIMEOUT)
+                    .validateToolOutput(false) // checked here against the schemas listed once per target
+                    .build();
+            ServerDescription server = client.connect();
+            loadSchemasOnce(client, server);
+        } catch (McpCancelledException e) {
+            closeQuietly(client);
+            release();
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while opening a session");
+            }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            closeQuietly(client);
+            release();
+            throw e;
+        }
+        Session s = new Session(client);
+        open.add(s);
+        if (closed.get()) {
+            s.close(); // close() raced with this open: leave nothing behind
+            throw new IllegalStateException("target is closed");
+        }
+        return s;
+    }
+
+    private void loadSchemasOnce(McpClient client, ServerDescription server) {
+        ServerCapabilities caps = server.capabilities();
+        if (caps == null || caps.tools() == null || !schemasLoaded.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            for (Tool t : client.listAllTools()) {
+                schemas.put(t.name(), t.outputSchema());
+            }
+        } catch (McpException e) {
+            schemasLoaded.set(false); // try again with the next session
+        }
+    }
+
+    private void release() {
+        if (processes != null) {
+            processes.release();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return spec.describe();
+    }
+
+    /** Closes every session still open (stdio: their processes) and the shared HTTP client. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<Thread> closers = new ArrayList<>();
+        for (Session s : List.copyOf(open)) {
+            Thread t = new Thread(s::close, "jmcp-loadtest-close");
+            t.setDaemon(true);
+            t.start();
+            closers.add(t);
+        }
+        for (Thread t : closers) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (httpExecutor != null) {
+            httpExecutor.shutdownNow();
+            try {
+                http.getClass().getMethod("shutdownNow").invoke(http);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // JDK 17: the client's selector thread ends when the client is collected
+            }
+        }
+    }
+
+    /** Sessions currently open (for tests and diagnostics). */
+    public int openSessions() {
+        return open.size();
+    }
+
+    private static Transport transport(TargetSpec spec, HttpClient http) {
+        if (spec.isStdio()) {
+            return StdioClientTransport.builder(spec.command())
+                    .environment(spec.env())
+                    .stderrLevel(org.slf4j.event.Level.DEBUG)
+                    .build();
+        }
+        StreamableHttpClientTransport.Builder b = StreamableHttpClientTransport.builder(URI.create(spec.url()))
+                .headers(spec.headers())
+                .openGetStream(false);
+        if (http != null) {
+            b.httpClient(http);
+        }
+        return b.build();
+    }
+
+    private static void closeQuietly(McpClient client) {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (RuntimeException ignored) {
+                // best effort
+            }
+        }
+    }
+
+    /**
+     * Connects with the client's default negotiation ({@code server/discover}, else {@code initialize}), lists
+     * every tool, resource and prompt the server declares, and disconnects; bounded by {@code timeout}.
+     */
+    public static Discovery.Discovered discover(TargetSpec spec, Duration timeout) {
+        try (McpClient client = McpClient.builder()
+                .transport(transport(spec, null))
+                .clientInfo(CLIENT_NAME, CLIENT_VERSION)
+                .requestTimeout(timeout)
+                .discoveryTimeout(timeout.compareTo(OPEN_TIMEOUT) < 0 ? timeout : OPEN_TIMEOUT)
+                .maxRequestTimeout(timeout)
+                .build()) {
+            ServerDescription server = client.connect();
+            ServerCapabilities caps = server.capabilities();
+            List<Discovery.Tool> tools = new ArrayList<>();
+            List<String> resources = new ArrayList<>();
+            List<Discovery.Prompt> prompts = new ArrayList<>();
+            if (caps != null && caps.tools() != null) {
+                for (Tool t : client.listAllTools()) {
+                    tools.add(new Discovery.Tool(t.name(), t.inputSchema()));
+                }
+            }
+            if (caps != null && caps.resources() != null) {
+                for (Resource r : client.listAllResources()) {
+                    resources.add(r.uri());
+                }
+            }
+            if (caps != null && caps.prompts() != null) {
+                for (dev.jmcp.core.protocol.prompts.Prompt p : client.listAllPrompts()) {
+                    List<String> required = new ArrayList<>();
+                    if (p.arguments() != null) {
+                        for (PromptArgument a : p.arguments()) {
+                            if (Boolean.TRUE.equals(a.required())) {
+                                required.add(a.name());
+                            }
+                        }
+                    }
+                    prompts.add(new Discovery.Prompt(p.name(), required));
+                }
+            }
+            String name = server.serverInfo() == null
+                    ? spec.describe()
+                    : server.serverInfo().name() + " " + server.serverInfo().version();
+            return new Discovery.Discovered(name, tools, resources, prompts);
+        }
+    }
+
+    /** One client: a session with the server, used by one worker at a time. */
+    private final class Session implements TargetSession {
+        private final McpClient client;
+        private final AtomicBoolean sessionClosed = new AtomicBoolean();
+
+        Session(McpClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public StepOutcome execute(Step step, Duration timeout) throws InterruptedException {
+            if (sessionClosed.get()) {
+                return StepOutcome.connectionError("session closed");
+            }
+            CallOptions options =
+                    CallOptions.builder().timeout(timeout).totalTimeout(timeout).build();
+            try {
+                JsonNode result = client.request(step.operation().method(), params(step), options);
+                if (step.operation() == Operation.TOOLS_CALL) {
+                    JsonNode isError = result == null ? null : result.get("isError");
+                    if (isError != null && isError.asBoolean(false)) {
+                        return StepOutcome.toolError(result);
+                    }
+                    String problem = schemas.check(step.name(), result);
+                    if (problem != null) {
+                        return StepOutcome.validationError(problem, result);
+                    }
+                }
+                return StepOutcome.success(result);
+            } catch (McpCancelledException e) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted during " + step.label());
+                }
+                return McpOutcomes.classify(e);
+            } catch (RuntimeException e) {
+                return McpOutcomes.classify(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!sessionClosed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                client.close();
+            } catch (RuntimeException ignored) {
+                // best effort: the session is gone either way
+            } finally {
+                open.remove(this);
+                release();
+            }
+        }
+    }
+
+    private static JsonNode params(Step step) {
+        ObjectNode params = McpJson.object();
+        JsonNode args = step.arguments();
+        switch (step.operation()) {
+            case TOOLS_CALL -> {
+                params.put("name", step.name());
+                params.set("arguments", args == null || args.isNull() ? McpJson.object() : args);
+            }
+            case RESOURCES_READ -> params.put("uri", step.name());
+            case PROMPTS_GET -> {
+                params.put("name", step.name());
+                if (args != null && !args.isNull()) {
+                    params.set("arguments", args);
+                }
+            }
+            case TOOLS_LIST, RESOURCES_LIST, PROMPTS_LIST, PING -> {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    /** Registers {@link McpTarget} as the {@link TargetFactory} for {@code http(s)} URLs and stdio commands. */
+    public static final class Factory implements TargetFactory {
+        /** For {@link java.util.ServiceLoader}. */
+        public Factory() {}
+
+        @Override
+        public boolean supports(TargetSpec spec) {
+            return supported(spec);
+        }
+
+        @Override
+        public Target create(TargetSpec spec) {
+            return new McpTarget(spec);
+        }
+    }
+
+    /** Registers {@link McpTarget#discover} as the {@link Discovery} for {@code http(s)} URLs and stdio commands. */
+    public static final class Discoverer implements Discovery {
+        /** For {@link java.util.ServiceLoader}. */
+        public Discoverer() {}
+
+        @Override
+        public boolean supports(TargetSpec spec) {
+            return supported(spec);
+        }
+
+        @Override
+        public Discovered discover(TargetSpec spec, Duration timeout) {
+            return McpTarget.discover(spec, timeout);
+        }
+    }
+
+    private static boolean supported(TargetSpec spec) {
+        if (spec.isStdio()) {
+            return true;
+        }
+        String url = spec.url().toLowerCase(Locale.ROOT);
+        return url.startsWith("http://") || url.startsWith("https://");
+    }
+}

@@ -1,0 +1,18 @@
+package dev.jmcp.loadtest.target;
+
+/** The server under test: a factory of sessions. Thread-safe. */
+public interface Target extends AutoCloseable {
+    /**
+     * Opens a session (for MCP: connect and initialize, unless {@code mode} is {@link SessionMode#STATELESS}).
+     *
+     * @throws Exception if the session cannot be opened; the engine counts it as a connection error
+     */
+    TargetSession openSession(SessionMode mode) throws Exception;
+
+    /** A short description for reports ({@code http://127.0.0.1:8080/mcp}, {@code stdio: node server.js}). */
+    String describe();
+
+    /** Releases shared resources (HTTP client, ...). The default does nothing. */
+    @Override
+    default void close() {}
+}

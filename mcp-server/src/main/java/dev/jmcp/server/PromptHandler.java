@@ -1,0 +1,13 @@
+package dev.jmcp.server;
+
+import dev.jmcp.core.protocol.prompts.GetPromptResult;
+
+/**
+ * Renders a prompt. Required arguments were checked before the call. An exception becomes -32603 with its message
+ * ({@link dev.jmcp.core.McpRpcException} is sent as is).
+ */
+@FunctionalInterface
+public interface PromptHandler {
+    /** Renders the prompt. */
+    GetPromptResult get(PromptRequest request, RequestContext ctx) throws Exception;
+}

@@ -1,0 +1,24 @@
+package dev.jmcp.server;
+
+import dev.jmcp.core.protocol.prompts.Prompt;
+import java.util.Objects;
+
+/**
+ * A prompt with its handler and an optional completion handler for its arguments.
+ *
+ * @param prompt the definition listed by {@code prompts/list}
+ * @param handler renders it
+ * @param completion completes argument values, or null
+ */
+public record ServerPrompt(Prompt prompt, PromptHandler handler, CompletionHandler completion) {
+    /** Checks the prompt and handler are present. */
+    public ServerPrompt {
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(handler, "handler");
+    }
+
+    /** A prompt without completion. */
+    public ServerPrompt(Prompt prompt, PromptHandler handler) {
+        this(prompt, handler, null);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.jmcp.server;
+
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.tools.CallToolResult;
+import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.server.internal.RecordSchemas;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tools whose input is a Java record: the input schema is generated from the record (component names and types,
+ * required unless {@code Optional} or annotated {@code @Nullable}, enums, nested records, lists, maps,
+ * {@link Description} texts) and the validated arguments are bound to it. A record output becomes
+ * {@code structuredContent} with a generated {@code outputSchema} (without {@code $schema}).
+ *
+ * <pre>{@code
+ * record Add(@Description("first term") int a, int b, Optional<String> note) {}
+ * record Sum(int value) {}
+ *
+ * McpServer server = McpServer.builder()
+ *         .tool(TypedTools.of("add", "Adds two integers", Add.class, Sum.class,
+ *                 (in, ctx) -> new Sum(in.a() + in.b())))
+ *         .build();
+ * }</pre>
+ */
+public final class TypedTools {
+    private TypedTools() {}
+
+    /** A typed tool; {@code output} may be a record, {@code String.class} or {@code CallToolResult.class}. */
+    public static <I extends Record, O> ServerTool of(
+            String name, String description, Class<I> input, Class<O> output, TypedToolHandler<I, O> handler) {
+        return of(name, description, input, output, handler, UnaryOperator.identity());
+    }
+
+    /**
+     * A typed tool whose definition is further shaped by {@code customizer} (title, annotations, icons,
+     * execution...).
+     */
+    public static <I extends Record, O> ServerTool of(
+            String name,
+            String description,
+            Class<I> input,
+            Class<O> output,
+            TypedToolHandler<I, O> handler,
+            UnaryOperator<Tool.Builder> customizer) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(handler, "handler");
+        Tool.Builder b = Tool.builder(name, RecordSchemas.schemaOf(input)).description(description);
+        boolean structured = output.isRecord();
+        if (structured) {
+            b.outputSchema(RecordSchemas.schemaOf(output));
+        }
+        Tool tool = customizer.apply(b).build();
+        ToolHandler h = (request, ctx) -> {
+            I in = McpJson.fromTree(request.arguments(), input);
+            O out = handler.handle(in, ctx);
+            if (out instanceof CallToolResult r) {
+                return r;
+            }
+            if (out == null) {
+                return CallToolResult.text("");
+            }
+            if (structured) {
+                JsonNode tree = McpJson.toTree(out);
+                return CallToolResult.builder().structuredContent(tree).build();
+            }
+            return CallToolResult.text(out instanceof String s ? s : McpJson.write(out));
+        };
+        return new ServerTool(tool, h);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jmcp.server.internal;
+
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.protocol.completion.Completion;
+import dev.jmcp.server.CompletionHandler;
+import dev.jmcp.server.CompletionRequest;
+import dev.jmcp.server.ServerPrompt;
+import dev.jmcp.server.ServerResourceTemplate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code completion/complete} for prompt arguments and resource-template variables. */
+final class Completions {
+    private static final int MAX_VALUES = 100;
+
+    private Completions() {}
+
+    static void register(ServerCore core) {
+        core.router().register("completion/complete", call -> complete(core, call));
+    }
+
+    private static JsonNode complete(ServerCore core, Call call) throws Exception {
+        JsonNode ref = call.params().get("ref");
+        JsonNode argument = call.params().get("argument");
+        if (ref == null || !ref.isObject() || argument == null || !argument.isObject()) {
+            throw Errors.invalidParams("'ref' and 'argument' are required objects");
+        }
+        String argName = argument.path("name").asString(null);
+        String value = argument.path("value").asString("");
+        if (argName == null) {
+            throw Errors.invalidParams("'argument.name' is required");
+        }
+        CompletionHandler handler =
+                switch (ref.path("type").asString("")) {
+                    case "ref/prompt" -> {
+                        ServerPrompt p = core.prompts().get(ref.path("name").asString(""));
+                        if (p == null) {
+                            throw Errors.invalidParams(
+                                    "Unknown prompt: " + ref.path("name").asString(""));
+                        }
+                        yield p.completion();
+                    }
+                    case "ref/resource" -> {
+                        String uri = ref.path("uri").asString("");
+                        ServerResourceTemplate t = core.templates().list().stream()
+                                .filter(x -> x.template().uriTemplate().equals(uri))
+                                .findFirst()
+                                .orElseThrow(() -> Errors.invalidParams("Unknown resource template: " + uri));
+                        yield t.completion();
+                    }
+                    default -> throw Errors.invalidParams("unknown ref type " + ref.path("type"));
+                };
+        Map<String, String> context = new LinkedHashMap<>();
+        JsonNode ctxArgs = call.params().path("context").path("arguments");
+        if (ctxArgs.isObject()) {
+            for (Map.Entry<String, JsonNode> e : ctxArgs.properties()) {
+                if (e.getValue().isString()) {
+                    context.put(e.getKey(), e.getValue().asString());
+                }
+            }
+        }
+        Completion completion = Completion.of(List.of());
+        if (handler != null) {
+            ContextImpl ctx =
+                    new ContextImpl(call, new HandshakeInput(call, core.config().clientRequestTimeout()), null);
+            try {
+                Completion c = Invoker.run(
+                        core, ctx, () -> handler.complete(new CompletionRequest(argName, value, context), ctx));
+                if (c != null) {
+                    completion = c;
+                }
+            } catch (McpRpcException e) {
+                throw e;
+            }
+        }
+        ObjectNode result = McpJson.object();
+        ObjectNode c = result.putObject("completion");
+        ArrayNode values = c.putArray("values");
+        List<String> all = completion.values() == null ? List.of() : completion.values();
+        all.stream().limit(MAX_VALUES).forEach(values::add);
+        if (completion.total() != null) {
+            c.put("total", completion.total());
+        }
+        if (all.size() > MAX_VALUES || Boolean.TRUE.equals(completion.hasMore())) {
+            c.put("hasMore", true);
+        }
+        return result;
+    }
+}

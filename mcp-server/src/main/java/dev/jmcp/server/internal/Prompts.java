@@ -1,0 +1,93 @@
+package dev.jmcp.server.internal;
+
+import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpCancelledException;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.McpTimeoutException;
+import dev.jmcp.core.protocol.prompts.GetPromptResult;
+import dev.jmcp.core.protocol.prompts.PromptArgument;
+import dev.jmcp.server.PromptRequest;
+import dev.jmcp.server.ServerPrompt;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code prompts/list} and {@code prompts/get}. */
+final class Prompts {
+    private Prompts() {}
+
+    static void register(ServerCore core) {
+        core.router().register("prompts/list", call -> list(core, call));
+        core.router().register("prompts/get", call -> get(core, call));
+    }
+
+    private static JsonNode list(ServerCore core, Call call) {
+        Pages.Page<ServerPrompt> page = Pages.page(
+                "prompts",
+                core.prompts().list(),
+                call.stringParam("cursor"),
+                core.config().pageSize());
+        ObjectNode result = McpJson.object();
+        ArrayNode items = result.putArray("prompts");
+        page.items().forEach(p -> items.add(McpJson.toTree(p.prompt())));
+        if (page.nextCursor() != null) {
+            result.put("nextCursor", page.nextCursor());
+        }
+        core.cacheHints(call, result);
+        return result;
+    }
+
+    private static JsonNode get(ServerCore core, Call call) throws Exception {
+        String name = call.requiredString("name");
+        ServerPrompt prompt = core.prompts().get(name);
+        if (prompt == null) {
+            throw Errors.invalidParams("Unknown prompt: " + name);
+        }
+        JsonNode argsNode = call.params().get("arguments");
+        Map<String, String> args = new LinkedHashMap<>();
+        if (argsNode != null && !argsNode.isNull()) {
+            if (!argsNode.isObject()) {
+                throw Errors.invalidParams("'arguments' must be an object of strings");
+            }
+            for (Map.Entry<String, JsonNode> e : argsNode.properties()) {
+                if (!e.getValue().isString()) {
+                    throw Errors.invalidParams("argument '" + e.getKey() + "' must be a string");
+                }
+                args.put(e.getKey(), e.getValue().asString());
+            }
+        }
+        if (prompt.prompt().arguments() != null) {
+            for (PromptArgument a : prompt.prompt().arguments()) {
+                if (Boolean.TRUE.equals(a.required()) && !args.containsKey(a.name())) {
+                    throw Errors.invalidParams("missing required argument '" + a.name() + "' for prompt " + name);
+                }
+            }
+        }
+        ContextImpl ctx = ContextImpl.forCall(core, call, "prompt:" + name, McpJson.toTree(args));
+        GetPromptResult result;
+        try {
+            result = Invoker.run(core, ctx, () -> prompt.handler().get(new PromptRequest(name, args, ctx.meta()), ctx));
+        } catch (InputRequiredSignal signal) {
+            return signal.result();
+        } catch (McpRpcException | McpCancelledException e) {
+            throw e;
+        } catch (McpTimeoutException e) {
+            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "prompt " + name + " timed out");
+        } catch (Exception e) {
+            if (ctx.pendingInput() != null) {
+                return ctx.pendingInput();
+            }
+            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "Prompt " + name + " failed: " + Tools.describe(e));
+        }
+        if (ctx.pendingInput() != null) {
+            return ctx.pendingInput();
+        }
+        if (result == null) {
+            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "Prompt " + name + " returned no result");
+        }
+        return McpJson.toTree(result);
+    }
+}
