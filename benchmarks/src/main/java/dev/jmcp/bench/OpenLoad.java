@@ -105,12 +105,14 @@ public final class OpenLoad {
             threads.add(startThread("load-" + w.index, () -> w.loop(t0, measureStart, end)));
         }
         long[] cpuTicks = {-1, -1};
-        Thread cpuProbe = serverPid <= 0 ? null : startThread("cpu-probe", () -> {
-            sleepUntil(measureStart);
-            cpuTicks[0] = cpuTicks(serverPid);
-            sleepUntil(end);
-            cpuTicks[1] = cpuTicks(serverPid);
-        });
+        Thread cpuProbe = serverPid <= 0
+                ? null
+                : startThread("cpu-probe", () -> {
+                    sleepUntil(measureStart);
+                    cpuTicks[0] = cpuTicks(serverPid);
+                    sleepUntil(end);
+                    cpuTicks[1] = cpuTicks(serverPid);
+                });
         join(threads, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + timeout.toMillis() + 15_000);
         if (cpuProbe != null) {
             join(List.of(cpuProbe), 5_000);
@@ -341,6 +343,7 @@ public final class OpenLoad {
             try {
                 HttpResponse<String> r = post(body, true);
                 if (r.statusCode() != 200) {
+                    firstError("http", new IOException("HTTP " + r.statusCode() + ": " + r.body()));
                     if (r.statusCode() == 404 || r.statusCode() == 400) {
                         rehandshake();
                     }
@@ -351,6 +354,7 @@ public final class OpenLoad {
                     return "rpc";
                 }
                 if (msg.has("error") || msg.path("id").asLong(-1) != id) {
+                    firstError("rpc", new IOException(msg.toString()));
                     return "rpc";
                 }
                 JsonNode result = msg.path("result");
@@ -360,9 +364,11 @@ public final class OpenLoad {
                 }
                 return null;
             } catch (HttpTimeoutException e) {
+                firstError("timeout", e);
                 rehandshake();
                 return "timeout";
             } catch (IOException e) {
+                firstError("io", e);
                 rehandshake();
                 return "io";
             } catch (InterruptedException e) {
@@ -393,6 +399,13 @@ public final class OpenLoad {
                 b.header("Mcp-Session-Id", sessionId);
             }
             return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Prints the first error of each kind on each connection to stderr, so a run's errors can be told apart. */
+        void firstError(String kind, Exception e) {
+            if (!errors.containsKey(kind)) {
+                System.err.println("connection " + index + ": first " + kind + " error: " + e);
+            }
         }
 
         void count(String kind) {
