@@ -85,7 +85,7 @@ for server in $SERVERS; do
   "$JAVA" $JVM_FLAGS -cp "$CP" "$(main_class "$server")" "$PORT" "$(server_mode "$server")" > "$OUT/$server.r$round.server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 300); do
-    grep -q '^READY' "$OUT/$server.r$round.server.log" && break
+    grep -qs '^READY' "$OUT/$server.r$round.server.log" && break
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.1
   done
