@@ -1,0 +1,54 @@
+package dev.jmcp.bench;
+
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.tools.CallToolResult;
+import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.McpServer;
+import dev.jmcp.transport.http.McpHttpServlet;
+import dev.jmcp.transport.http.SessionConnector;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * jmcp: {@link McpServer} with the {@code echo} and {@code work} tools behind {@link McpHttpServlet} on
+ * {@link JettyHost}. Arguments: {@code [port] [session|stateless]}. Everything else is jmcp's default.
+ */
+public final class JmcpServerMain {
+    private JmcpServerMain() {}
+
+    /** Starts the server and blocks. */
+    public static void main(String[] args) throws Exception {
+        int port = JettyHost.port(args);
+        String mode = JettyHost.mode(args);
+        JsonNode schema = McpJson.mapper().readTree(Work.INPUT_SCHEMA);
+        McpServer server = McpServer.builder()
+                .name("bench-jmcp")
+                .version("1.0.0")
+                .tool(
+                        Tool.builder("echo", schema)
+                                .description("Echoes the message")
+                                .build(),
+                        (request, ctx) -> CallToolResult.text(Work.echo(request.stringArgument("message"))))
+                .tool(
+                        Tool.builder("work", schema)
+                                .description("Burns ~0.5 ms of CPU, then echoes")
+                                .build(),
+                        (request, ctx) -> CallToolResult.text(Work.work(request.stringArgument("message"))))
+                .build();
+        SessionConnector connector = new SessionConnector() {
+            @Override
+            public AutoCloseable connect(Transport transport) {
+                return server.connect(transport);
+            }
+
+            @Override
+            public AutoCloseable connectStateless(Transport transport) {
+                return server.connectStateless(transport);
+            }
+        };
+        McpHttpServlet servlet = McpHttpServlet.builder(connector)
+                .stateless(mode.equals("stateless"))
+                .build();
+        JettyHost.serve("jmcp-" + mode, port, servlet);
+    }
+}
