@@ -80,9 +80,10 @@ final class Tools {
             return core.tasks().create(call, tool, args, task);
         }
         if (support == ToolExecution.TaskSupport.REQUIRED && call.stateless()) {
-            throw new ProtocolError(
-                    dev.jmcp.core.ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-                    "tool " + name + " runs only as a task: declare the " + Tasks.EXTENSION + " extension");
+            ObjectNode required = McpJson.object();
+            required.putObject("extensions").putObject(Tasks.EXTENSION);
+            throw Capabilities.missing(
+                    required, "tool " + name + " runs only as a task: declare the " + Tasks.EXTENSION + " extension");
         }
         if (support == ToolExecution.TaskSupport.REQUIRED && call.version().hasCoreTasks()) {
             throw new ProtocolError(
