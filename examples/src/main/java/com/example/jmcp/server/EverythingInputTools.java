@@ -131,6 +131,19 @@ final class EverythingInputTools {
                                     Role.USER, TextContent.of("Use this context: " + McpJson.write(r.content())))));
                 });
 
+        // SEP-2243: region travels in an Mcp-Param-Region header too (checked against the body by the server).
+        tool(
+                b,
+                "test_custom_header",
+                "Echoes a region that is mirrored into the Mcp-Param-Region header",
+                Json.as(
+                        """
+                        {"type":"object","properties":{"region":{"type":"string","x-mcp-header":"Region",
+                          "description":"The region (also sent as Mcp-Param-Region)"}},"required":["region"]}""",
+                        tools.jackson.databind.JsonNode.class),
+                (req, ctx) -> CallToolResult.text(
+                        "region: " + req.arguments().path("region").asString()));
+
         // Diagnostic tools of the server-stateless scenario.
         tool(
                 b,
