@@ -6,6 +6,7 @@ import dev.jmcp.client.internal.ListCache;
 import dev.jmcp.client.internal.Paginator;
 import dev.jmcp.client.internal.ServerState;
 import dev.jmcp.client.internal.TaskWaiter;
+import dev.jmcp.client.internal.ValidTools;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.protocol.Implementation;
@@ -90,7 +91,10 @@ public final class McpAsyncClient {
         return listTools(null);
     }
 
-    /** The page of tools at {@code cursor} (null for the first). Remembers each tool's output schema. */
+    /**
+     * The page of tools at {@code cursor} (null for the first). Remembers each tool's output schema. Tools whose
+     * SEP-2243 {@code x-mcp-header} annotations are invalid are left out (with a warning in the log).
+     */
     public CompletableFuture<ListToolsResult> listTools(String cursor) {
         return listToolsPage(cursor);
     }
@@ -98,7 +102,7 @@ public final class McpAsyncClient {
     private CallFuture<ListToolsResult> listToolsPage(String cursor) {
         return runtime.call(
                 "tools/list", cursorParams(cursor), CallOptions.defaults().toRequestOptions(), json -> {
-                    ListToolsResult r = McpJson.fromTree(json, ListToolsResult.class);
+                    ListToolsResult r = ValidTools.only(McpJson.fromTree(json, ListToolsResult.class));
                     for (Tool t : r.tools()) {
                         runtime.outputSchemas().remember(t.name(), t.outputSchema());
                     }

@@ -25,6 +25,11 @@ import tools.jackson.databind.JsonNode;
  * {@code input_required} and the client's retry runs the handler again from the start, with each input call
  * returning the answer recorded for it: keep handlers deterministic up to their last input call, and do side
  * effects after it.
+ *
+ * <p>Input calls have keys: the positional forms are keyed {@code input-0}, {@code input-1}... in call order, the
+ * keyed forms ({@link #elicit(String, ElicitRequest)}, {@link #sample(String, CreateMessageRequest)}, {@link
+ * #roots(String)}) use the handler's own name, which is what the client sees in {@code inputRequests}. A key must be
+ * unique within one request. {@link #inputs()} asks several at once, in one round.
  */
 public interface RequestContext {
     /** The revision this request is served under. */
@@ -100,4 +105,16 @@ public interface RequestContext {
 
     /** The client's roots. */
     List<Root> roots();
+
+    /** {@link #elicit(ElicitRequest)} under the handler's own input key. */
+    ElicitResult elicit(String key, ElicitRequest request);
+
+    /** {@link #sample(CreateMessageRequest)} under the handler's own input key. */
+    CreateMessageResult sample(String key, CreateMessageRequest request);
+
+    /** {@link #roots()} under the handler's own input key. */
+    List<Root> roots(String key);
+
+    /** Starts a batch of keyed input requests asked in one round. */
+    InputBatch inputs();
 }

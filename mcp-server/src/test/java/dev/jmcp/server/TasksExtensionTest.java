@@ -75,7 +75,8 @@ class TasksExtensionTest {
     @Test
     void discoverAdvertisesTheExtensionNotTheV1Slot() {
         try (RawClient c = RawClient.connect(server)) {
-            JsonNode caps = c.call("server/discover", "{}").get("capabilities");
+            JsonNode caps =
+                    c.call("server/discover", RawClient.with26Meta("{}", "{}")).get("capabilities");
             assertThat(caps.has("tasks")).isFalse();
             assertThat(caps.get("extensions").has("io.modelcontextprotocol/tasks"))
                     .isTrue();

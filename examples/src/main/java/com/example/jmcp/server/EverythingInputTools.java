@@ -18,6 +18,7 @@ import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
 import dev.jmcp.core.protocol.sampling.SamplingMessage;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.server.InputAnswers;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.server.RequestContext;
 import java.util.ArrayList;
@@ -39,8 +40,8 @@ final class EverythingInputTools {
                 "test_input_required_result_elicitation",
                 "Asks the user's name",
                 Json.noArguments(),
-                (req, ctx) ->
-                        CallToolResult.text("Hello, " + describe(ctx.elicit(form("What is your name?", "name")))));
+                (req, ctx) -> CallToolResult.text(
+                        "Hello, " + describe(ctx.elicit("user_name", form("What is your name?", "name")))));
         tool(
                 b,
                 "test_input_required_result_sampling",
@@ -75,9 +76,15 @@ final class EverythingInputTools {
                 "Asks for a name, a greeting and the roots",
                 Json.noArguments(),
                 (req, ctx) -> {
-                    ElicitResult name = ctx.elicit(form("What is your name?", "name"));
-                    String greeting = text(ctx.sample(question("Generate a greeting", 50)));
-                    List<Root> roots = ctx.roots();
+                    // one round: all three requests go into one input_required result (or out concurrently)
+                    InputAnswers in = ctx.inputs()
+                            .elicit("user_name", form("What is your name?", "name"))
+                            .sample("greeting", question("Generate a greeting", 50))
+                            .roots("client_roots")
+                            .await();
+                    ElicitResult name = in.elicitation("user_name");
+                    String greeting = text(in.sampling("greeting"));
+                    List<Root> roots = in.roots("client_roots");
                     return CallToolResult.text(
                             "name=" + describe(name) + ", greeting=" + greeting + ", roots=" + roots.size());
                 });
@@ -123,6 +130,19 @@ final class EverythingInputTools {
                             List.of(PromptMessage.of(
                                     Role.USER, TextContent.of("Use this context: " + McpJson.write(r.content())))));
                 });
+
+        // SEP-2243: region travels in an Mcp-Param-Region header too (checked against the body by the server).
+        tool(
+                b,
+                "test_custom_header",
+                "Echoes a region that is mirrored into the Mcp-Param-Region header",
+                Json.as(
+                        """
+                        {"type":"object","properties":{"region":{"type":"string","x-mcp-header":"Region",
+                          "description":"The region (also sent as Mcp-Param-Region)"}},"required":["region"]}""",
+                        tools.jackson.databind.JsonNode.class),
+                (req, ctx) -> CallToolResult.text(
+                        "region: " + req.arguments().path("region").asString()));
 
         // Diagnostic tools of the server-stateless scenario.
         tool(

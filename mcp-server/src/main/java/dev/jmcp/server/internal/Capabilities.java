@@ -1,6 +1,10 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Reads client capabilities by the dotted names the server checks ("elicitation.form", "sampling.tools"...). */
 final class Capabilities {
@@ -28,5 +32,31 @@ final class Capabilities {
                 return n != null && n.isObject();
             }
         }
+    }
+
+    /**
+     * The -32021 MissingRequiredClientCapability error for {@code capability} (a name like {@code sampling} or a
+     * dotted path like {@code elicitation.form}), with {@code data.requiredCapabilities} as a ClientCapabilities
+     * object naming it, e.g. {@code {"sampling": {}}} or {@code {"elicitation": {"form": {}}}}.
+     */
+    static ProtocolError missing(String capability, String message) {
+        return missing(requiredCapabilities(capability), message);
+    }
+
+    /** The -32021 error with the given {@code requiredCapabilities} object. */
+    static ProtocolError missing(ObjectNode requiredCapabilities, String message) {
+        ObjectNode data = McpJson.object();
+        data.set("requiredCapabilities", requiredCapabilities);
+        return new ProtocolError(new JsonRpcError(ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY, message, data));
+    }
+
+    /** A ClientCapabilities object that declares {@code capability} (a name or a dotted path). */
+    static ObjectNode requiredCapabilities(String capability) {
+        ObjectNode root = McpJson.object();
+        ObjectNode at = root;
+        for (String part : capability.split("\\.")) {
+            at = at.putObject(part);
+        }
+        return root;
     }
 }

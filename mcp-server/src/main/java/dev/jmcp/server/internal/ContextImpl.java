@@ -18,10 +18,17 @@ import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.core.transport.RequestStreamControl;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ElicitAnswer;
+import dev.jmcp.server.InputAnswers;
+import dev.jmcp.server.InputBatch;
 import dev.jmcp.server.RequestContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -231,15 +238,16 @@ final class ContextImpl implements RequestContext {
 
     @Override
     public ElicitResult elicit(ElicitRequest request) {
-        Objects.requireNonNull(request, "request");
-        String capability = request instanceof UrlElicitRequest ? "elicitation.url" : "elicitation.form";
-        if (request instanceof UrlElicitRequest && !call.version().hasUrlElicitation()) {
-            throw new dev.jmcp.core.McpException("URL-mode elicitation needs protocol 2025-11-25 or later");
-        }
-        if (!call.version().hasElicitation()) {
-            throw new dev.jmcp.core.McpException("elicitation needs protocol 2025-06-18 or later");
-        }
-        return McpJson.fromTree(ask("elicitation/create", McpJson.toTree(request), capability), ElicitResult.class);
+        return elicitAs(null, request);
+    }
+
+    @Override
+    public ElicitResult elicit(String key, ElicitRequest request) {
+        return elicitAs(requireKey(key), request);
+    }
+
+    private ElicitResult elicitAs(String key, ElicitRequest request) {
+        return McpJson.fromTree(askOne(elicitation(key, request)), ElicitResult.class);
     }
 
     @Override
@@ -272,30 +280,130 @@ final class ContextImpl implements RequestContext {
 
     @Override
     public CreateMessageResult sample(CreateMessageRequest request) {
-        Objects.requireNonNull(request, "request");
-        boolean tools = request.tools() != null && !request.tools().isEmpty() || request.toolChoice() != null;
-        return McpJson.fromTree(
-                ask("sampling/createMessage", McpJson.toTree(request), tools ? "sampling.tools" : "sampling"),
-                CreateMessageResult.class);
+        return McpJson.fromTree(askOne(sampling(null, request)), CreateMessageResult.class);
+    }
+
+    @Override
+    public CreateMessageResult sample(String key, CreateMessageRequest request) {
+        return McpJson.fromTree(askOne(sampling(requireKey(key), request)), CreateMessageResult.class);
     }
 
     @Override
     public List<Root> roots() {
-        ListRootsResult r = McpJson.fromTree(ask("roots/list", null, "roots"), ListRootsResult.class);
+        return rootsOf(askOne(new InputChannel.Ask(null, "roots/list", null, "roots")));
+    }
+
+    @Override
+    public List<Root> roots(String key) {
+        return rootsOf(askOne(new InputChannel.Ask(requireKey(key), "roots/list", null, "roots")));
+    }
+
+    @Override
+    public InputBatch inputs() {
+        return new Batch();
+    }
+
+    private InputChannel.Ask elicitation(String key, ElicitRequest request) {
+        Objects.requireNonNull(request, "request");
+        String capability = request instanceof UrlElicitRequest ? "elicitation.url" : "elicitation.form";
+        if (request instanceof UrlElicitRequest && !call.version().hasUrlElicitation()) {
+            throw new dev.jmcp.core.McpException("URL-mode elicitation needs protocol 2025-11-25 or later");
+        }
+        if (!call.version().hasElicitation()) {
+            throw new dev.jmcp.core.McpException("elicitation needs protocol 2025-06-18 or later");
+        }
+        return new InputChannel.Ask(key, "elicitation/create", McpJson.toTree(request), capability);
+    }
+
+    private static InputChannel.Ask sampling(String key, CreateMessageRequest request) {
+        Objects.requireNonNull(request, "request");
+        boolean tools = request.tools() != null && !request.tools().isEmpty() || request.toolChoice() != null;
+        return new InputChannel.Ask(
+                key, "sampling/createMessage", McpJson.toTree(request), tools ? "sampling.tools" : "sampling");
+    }
+
+    private static List<Root> rootsOf(JsonNode result) {
+        ListRootsResult r = McpJson.fromTree(result, ListRootsResult.class);
         return r == null || r.roots() == null ? List.of() : r.roots();
     }
 
-    private JsonNode ask(String method, JsonNode params, String capability) {
+    private static String requireKey(String key) {
+        Objects.requireNonNull(key, "key");
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("an input key must not be empty");
+        }
+        return key;
+    }
+
+    private JsonNode askOne(InputChannel.Ask ask) {
+        return ask(List.of(ask)).get(0);
+    }
+
+    private List<JsonNode> ask(List<InputChannel.Ask> batch) {
         checkCancelled();
         try {
-            JsonNode result = input.ask(method, params, capability);
-            if (result == null || !result.isObject()) {
-                throw new dev.jmcp.core.McpException("the client answered " + method + " without a result object");
+            List<JsonNode> results = input.ask(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                JsonNode result = results.get(i);
+                if (result == null || !result.isObject()) {
+                    throw new dev.jmcp.core.McpException(
+                            "the client answered " + batch.get(i).method() + " without a result object");
+                }
             }
-            return result;
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new McpCancelledException("request was cancelled while waiting for " + method);
+            throw new McpCancelledException("request was cancelled while waiting for the client's input");
+        }
+    }
+
+    /** The {@link InputBatch} of this context. */
+    private final class Batch implements InputBatch {
+        private final List<InputChannel.Ask> asks = new ArrayList<>();
+        private final Set<String> keys = new HashSet<>();
+
+        @Override
+        public InputBatch elicit(String key, ElicitRequest request) {
+            return add(elicitation(requireKey(key), request));
+        }
+
+        @Override
+        public InputBatch sample(String key, CreateMessageRequest request) {
+            return add(sampling(requireKey(key), request));
+        }
+
+        @Override
+        public InputBatch roots(String key) {
+            return add(new InputChannel.Ask(requireKey(key), "roots/list", null, "roots"));
+        }
+
+        private InputBatch add(InputChannel.Ask ask) {
+            if (!keys.add(ask.key())) {
+                throw new IllegalArgumentException("the input key '" + ask.key() + "' is already in this batch");
+            }
+            asks.add(ask);
+            return this;
+        }
+
+        @Override
+        public InputAnswers await() {
+            if (asks.isEmpty()) {
+                throw new IllegalStateException("an input batch needs at least one request");
+            }
+            List<JsonNode> results = ask(List.copyOf(asks));
+            Map<String, Object> answers = new LinkedHashMap<>();
+            for (int i = 0; i < asks.size(); i++) {
+                InputChannel.Ask a = asks.get(i);
+                JsonNode r = results.get(i);
+                answers.put(
+                        a.key(),
+                        switch (a.method()) {
+                            case "elicitation/create" -> McpJson.fromTree(r, ElicitResult.class);
+                            case "sampling/createMessage" -> McpJson.fromTree(r, CreateMessageResult.class);
+                            default -> rootsOf(r);
+                        });
+            }
+            return new InputAnswers(answers);
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.session.RequestOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import tools.jackson.databind.JsonNode;
@@ -39,18 +41,51 @@ final class HandshakeInput implements InputChannel {
     }
 
     @Override
-    public JsonNode ask(String method, JsonNode params, String capability) throws InterruptedException {
-        if (!Capabilities.clientHas(call.clientCapabilities(), capability)) {
-            throw new McpException(
-                    "the client did not declare the '" + capability + "' capability, so " + method + " cannot be sent");
+    public List<JsonNode> ask(List<Ask> batch) throws InterruptedException {
+        for (Ask a : batch) {
+            if (!Capabilities.clientHas(call.clientCapabilities(), a.capability())) {
+                throw new McpException("the client did not declare the '" + a.capability() + "' capability, so "
+                        + a.method() + " cannot be sent");
+            }
         }
-        if (clientTasks
+        // every plain request goes out before the first wait, so the client handles the batch concurrently
+        List<CompletableFuture<JsonNode>> sent = new ArrayList<>(batch.size());
+        for (Ask a : batch) {
+            sent.add(
+                    viaTask(a)
+                            ? null
+                            : sender.send(
+                                    a.method(),
+                                    a.params(),
+                                    RequestOptions.builder().timeout(timeout).build()));
+        }
+        List<JsonNode> results = new ArrayList<>(batch.size());
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                Ask a = batch.get(i);
+                CompletableFuture<JsonNode> f = sent.get(i);
+                results.add(
+                        f == null
+                                ? ClientTasks.ask(sender, call.clientCapabilities(), a.method(), a.params(), timeout)
+                                : await(a.method(), f));
+            }
+        } finally {
+            for (CompletableFuture<JsonNode> f : sent) {
+                if (f != null && !f.isDone()) {
+                    f.cancel(true); // a failed or interrupted batch leaves no request waiting
+                }
+            }
+        }
+        return results;
+    }
+
+    private boolean viaTask(Ask a) {
+        return clientTasks
                 && call.version().hasCoreTasks()
-                && ClientTasks.clientSupports(call.clientCapabilities(), method)) {
-            return ClientTasks.ask(sender, call.clientCapabilities(), method, params, timeout);
-        }
-        CompletableFuture<JsonNode> f = sender.send(
-                method, params, RequestOptions.builder().timeout(timeout).build());
+                && ClientTasks.clientSupports(call.clientCapabilities(), a.method());
+    }
+
+    private static JsonNode await(String method, CompletableFuture<JsonNode> f) throws InterruptedException {
         try {
             return f.get();
         } catch (InterruptedException e) {

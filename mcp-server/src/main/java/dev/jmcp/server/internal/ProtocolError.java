@@ -9,4 +9,8 @@ final class ProtocolError extends McpRpcException {
     ProtocolError(int code, String message) {
         super(code, message);
     }
+
+    ProtocolError(dev.jmcp.core.jsonrpc.JsonRpcError error) {
+        super(error);
+    }
 }

@@ -4,21 +4,40 @@ import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * 2026-07-28: deterministic replay. The k-th input call of a handler returns the k-th recorded answer; the first
- * unanswered call stops the handler with an {@code input_required} result whose signed {@code requestState}
- * carries every answer so far.
+ * 2026-07-28: deterministic replay with keyed inputs. Every input call has a key (the handler's name for it, or
+ * {@code input-<n>} for the n-th positional call); on each retry the handler runs again from the start and an
+ * input call returns the answer recorded for its key. The first batch with an unanswered key stops the handler
+ * with an {@code input_required} result that asks for the unanswered keys of that batch; its signed {@code
+ * requestState} carries every answer so far and the keys it waits for.
+ *
+ * <p>Trust: answers to later rounds are taken only from keys the signed state says the server is waiting for, so
+ * a client cannot slip in answers to questions the server never asked in that context. Answers to the first
+ * batch may also come without a state: that batch depends on nothing but the request itself (which the state
+ * would bind anyway), so a client answering it directly could have obtained the same question by a round trip.
+ * Unknown keys are ignored; a missing key is asked for again; a present key whose value is not an object is
+ * refused with -32602.
  */
 final class ReplayInput implements InputChannel {
     private final Call call;
     private final byte[] secret;
     private final String requestDigest;
-    private final List<RequestState.Answer> answers = new ArrayList<>();
-    private int next;
+    /** Verified answers (from the state, or accepted this run). */
+    private final Map<String, RequestState.Answer> answers = new LinkedHashMap<>();
+    /** Answers sent without a state: usable by the first batch only. */
+    private final JsonNode unverified;
+
+    private final Set<String> usedKeys = new HashSet<>();
+    private int positional;
+    private int batches;
     private volatile ObjectNode pending;
 
     ReplayInput(Call call, byte[] secret, String requestDigest) {
@@ -28,23 +47,27 @@ final class ReplayInput implements InputChannel {
         JsonNode params = call.params();
         JsonNode state = params.get("requestState");
         JsonNode responses = params.get("inputResponses");
+        if (responses != null && !responses.isNull() && !responses.isObject()) {
+            throw Errors.invalidParams("inputResponses must be an object");
+        }
+        boolean hasResponses = responses != null && responses.isObject();
         if (state == null || state.isNull()) {
-            if (responses != null && !responses.isNull()) {
-                throw Errors.invalidParams("inputResponses without requestState");
-            }
+            this.unverified = hasResponses ? responses : null;
             return;
         }
+        this.unverified = null;
         if (!state.isString()) {
             throw Errors.invalidParams("requestState must be a string");
         }
         RequestState.Decoded decoded = RequestState.decode(secret, state.asString(), requestDigest);
-        answers.addAll(decoded.answers());
-        String key = key(answers.size());
-        JsonNode answer = responses != null && responses.isObject() ? responses.get(key) : null;
-        if (answer == null || !answer.isObject()) {
-            throw Errors.invalidParams("inputResponses must carry an object for '" + key + "'");
+        answers.putAll(decoded.answers());
+        for (Map.Entry<String, String> p : decoded.pending().entrySet()) {
+            JsonNode answer = hasResponses ? responses.get(p.getKey()) : null;
+            if (answer == null || answer.isNull()) {
+                continue; // asked for again when the handler reaches it
+            }
+            answers.put(p.getKey(), new RequestState.Answer(p.getValue(), checked(p.getKey(), answer)));
         }
-        answers.add(new RequestState.Answer(decoded.pendingDigest(), answer));
     }
 
     /** The digest that binds a state to one request: method, target, arguments and caller. */
@@ -54,29 +77,55 @@ final class ReplayInput implements InputChannel {
     }
 
     @Override
-    public JsonNode ask(String method, JsonNode params, String capability) {
-        if (!Capabilities.clientHas(call.clientCapabilities(), capability)) {
-            throw new ProtocolError(
-                    ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-                    "this request needs the client capability '" + capability + "'");
-        }
-        String digest = RequestState.digest(method, params);
-        if (next < answers.size()) {
-            RequestState.Answer a = answers.get(next++);
-            if (!a.digest().equals(digest)) {
-                throw new McpException(
-                        "the handler asked for different input when replayed; input calls must be" + " deterministic");
+    public List<JsonNode> ask(List<Ask> batch) {
+        for (Ask a : batch) {
+            if (!Capabilities.clientHas(call.clientCapabilities(), a.capability())) {
+                throw Capabilities.missing(
+                        a.capability(), "this request needs the client capability '" + a.capability() + "'");
             }
-            return a.result();
+        }
+        boolean first = batches++ == 0;
+        List<JsonNode> results = new ArrayList<>(batch.size());
+        Map<String, String> missing = new LinkedHashMap<>();
+        ObjectNode requests = McpJson.object();
+        for (Ask a : batch) {
+            String key = a.key() != null ? a.key() : "input-" + positional;
+            positional++;
+            if (!usedKeys.add(key)) {
+                throw new McpException("the input key '" + key + "' was used twice in one request");
+            }
+            String digest = RequestState.digest(a.method(), a.params());
+            RequestState.Answer answer = answers.get(key);
+            if (answer == null && first && unverified != null) {
+                JsonNode given = unverified.get(key);
+                if (given != null && !given.isNull()) {
+                    answer = new RequestState.Answer(digest, checked(key, given));
+                    answers.put(key, answer);
+                }
+            }
+            if (answer != null) {
+                if (!answer.digest().equals(digest)) {
+                    throw new McpException("the handler asked for different input under the key '" + key
+                            + "' when replayed; input calls must be deterministic");
+                }
+                results.add(answer.result());
+                continue;
+            }
+            results.add(null);
+            missing.put(key, digest);
+            ObjectNode request = requests.putObject(key);
+            request.put("method", a.method());
+            if (a.params() != null) {
+                request.set("params", a.params());
+            }
+        }
+        if (missing.isEmpty()) {
+            return results;
         }
         ObjectNode result = McpJson.object();
         result.put("resultType", "input_required");
-        ObjectNode request = result.putObject("inputRequests").putObject(key(next));
-        request.put("method", method);
-        if (params != null) {
-            request.set("params", params);
-        }
-        result.put("requestState", RequestState.encode(secret, requestDigest, answers, digest));
+        result.set("inputRequests", requests);
+        result.put("requestState", RequestState.encode(secret, requestDigest, answers, missing));
         pending = result;
         throw new InputRequiredSignal(result);
     }
@@ -86,7 +135,11 @@ final class ReplayInput implements InputChannel {
         return pending;
     }
 
-    private static String key(int index) {
-        return "input-" + index;
+    private static JsonNode checked(String key, JsonNode answer) {
+        if (!answer.isObject()) {
+            // a protocol error even when raised inside the handler's input call (not a tool error result)
+            throw new ProtocolError(ErrorCodes.INVALID_PARAMS, "inputResponses[\"" + key + "\"] must be an object");
+        }
+        return answer;
     }
 }

@@ -4,22 +4,21 @@ import dev.jmcp.core.McpJson;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The 2026-07-28 {@code requestState}: the answers gathered so far for one request, a digest of that request and
- * of the pending input call, signed with HMAC-SHA256 under the server secret. A state that was altered, that
- * belongs to another request, or that is older than the maximum age is refused with -32602.
+ * The 2026-07-28 {@code requestState}: the answers gathered so far for one request (by input key), the keys the
+ * server is waiting for with a digest of each pending input call, and a digest of the request, signed with
+ * HMAC-SHA256 under the server secret. A state that was altered, that belongs to another request, or that is
+ * older than the maximum age is refused with -32602.
  */
 final class RequestState {
     private static final long MAX_AGE_MS = 24L * 60 * 60 * 1000;
@@ -36,25 +35,27 @@ final class RequestState {
     /**
      * A decoded state.
      *
-     * @param answers the answers so far, in call order
-     * @param pendingDigest the digest of the input call awaiting an answer
+     * @param answers the answers so far by input key
+     * @param pending the digest of each input call awaiting an answer, by input key
      */
-    record Decoded(List<Answer> answers, String pendingDigest) {}
+    record Decoded(Map<String, Answer> answers, Map<String, String> pending) {}
 
     private RequestState() {}
 
-    static String encode(byte[] secret, String requestDigest, List<Answer> answers, String pendingDigest) {
+    static String encode(
+            byte[] secret, String requestDigest, Map<String, Answer> answers, Map<String, String> pending) {
         ObjectNode s = McpJson.object();
-        s.put("v", 1);
+        s.put("v", 2);
         s.put("d", requestDigest);
         s.put("t", System.currentTimeMillis());
-        ArrayNode a = s.putArray("a");
-        for (Answer answer : answers) {
-            ObjectNode o = a.addObject();
-            o.put("h", answer.digest());
-            o.set("r", answer.result());
+        ObjectNode a = s.putObject("a");
+        for (Map.Entry<String, Answer> e : answers.entrySet()) {
+            ObjectNode o = a.putObject(e.getKey());
+            o.put("h", e.getValue().digest());
+            o.set("r", e.getValue().result());
         }
-        s.put("p", pendingDigest);
+        ObjectNode p = s.putObject("p");
+        pending.forEach(p::put);
         byte[] body = McpJson.write(s).getBytes(StandardCharsets.UTF_8);
         return B64.encodeToString(body) + "." + B64.encodeToString(mac(secret, body));
     }
@@ -76,17 +77,26 @@ final class RequestState {
             throw Errors.invalidParams("requestState failed its integrity check");
         }
         JsonNode s = McpJson.parse(new String(body, StandardCharsets.UTF_8));
+        if (s.path("v").asInt(0) != 2) {
+            throw Errors.invalidParams("requestState has an unknown format");
+        }
         if (!requestDigest.equals(s.path("d").asString(""))) {
             throw Errors.invalidParams("requestState belongs to another request");
         }
         if (System.currentTimeMillis() - s.path("t").asLong(0) > MAX_AGE_MS) {
             throw Errors.invalidParams("requestState has expired");
         }
-        List<Answer> answers = new ArrayList<>();
-        for (JsonNode a : s.path("a")) {
-            answers.add(new Answer(a.path("h").asString(""), a.get("r")));
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : s.path("a").properties()) {
+            answers.put(
+                    e.getKey(),
+                    new Answer(e.getValue().path("h").asString(""), e.getValue().get("r")));
         }
-        return new Decoded(answers, s.path("p").asString(""));
+        Map<String, String> pending = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : s.path("p").properties()) {
+            pending.put(e.getKey(), e.getValue().asString(""));
+        }
+        return new Decoded(answers, pending);
     }
 
     /** SHA-256 of a canonical form (object keys sorted) of the given values, base64url. */

@@ -69,11 +69,12 @@ public final class Router {
         JsonNode params = request.params();
         JsonNode meta = params != null && params.isObject() ? params.get("_meta") : null;
         JsonNode v = meta != null && meta.isObject() ? meta.get(META_VERSION) : null;
-        if (v != null && !"initialize".equals(method)) {
+        if (v != null) {
             return statelessCall(session, request, meta, v);
         }
         if ("server/discover".equals(method)) {
-            return new Call(request, session, ProtocolVersion.LATEST, true, McpJson.object(), null, null);
+            // a 2026-07-28 request like any other: without its _meta version it cannot be served (SEP-2575)
+            throw Errors.invalidParams("server/discover needs _meta " + META_VERSION);
         }
         if (session.isStatelessMode()) {
             Optional<String> header = request.context().header("mcp-protocol-version");
@@ -106,6 +107,16 @@ public final class Router {
                 null);
     }
 
+    /** Whether {@code method} is one the stateless revision removed (answered -32601, HTTP 404). */
+    static boolean isRemoved(ProtocolVersion version, String method) {
+        return switch (method) {
+            case "initialize", "notifications/initialized", "resources/subscribe", "resources/unsubscribe" -> true;
+            case "ping" -> !version.hasPing();
+            case "logging/setLevel" -> !version.hasSetLevel();
+            default -> false;
+        };
+    }
+
     private Call statelessCall(ServerSessionImpl session, InboundRequest request, JsonNode meta, JsonNode v) {
         Optional<ProtocolVersion> pv = v.isString() ? ProtocolVersion.parse(v.asString()) : Optional.empty();
         if (pv.isEmpty() || !pv.get().isStateless()) {
@@ -136,11 +147,8 @@ public final class Router {
             }
             logLevel = level.asString();
         }
-        String method = request.method();
-        if (!pv.get().hasPing() && "ping".equals(method)
-                || !pv.get().hasSetLevel() && "logging/setLevel".equals(method)
-                || "notifications/initialized".equals(method)) {
-            throw Errors.methodNotFound(method);
+        if (isRemoved(pv.get(), request.method())) {
+            throw Errors.methodNotFound(request.method());
         }
         return new Call(request, session, pv.get(), true, caps, info, logLevel);
     }

@@ -110,17 +110,18 @@ final class Tasks {
 
     /** Input calls inside a 2026-07-28 task (they would need input_required tasks and tasks/update). */
     private static InputChannel noInput() {
-        return (method, params, capability) -> {
+        return InputChannel.single((method, params, capability) -> {
             throw new dev.jmcp.core.McpException(
                     method + " inside a 2026-07-28 task is not supported by this server (no input_required tasks)");
-        };
+        });
     }
 
     private void requireExtension(Call call) {
         if (!declaresExtension(call)) {
-            throw new McpRpcException(
-                    ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-                    call.method() + " needs the client capability extensions[\"" + EXTENSION + "\"]");
+            ObjectNode required = McpJson.object();
+            required.putObject("extensions").putObject(EXTENSION);
+            throw Capabilities.missing(
+                    required, call.method() + " needs the client capability extensions[\"" + EXTENSION + "\"]");
         }
     }
 

@@ -1,14 +1,18 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.protocol.tools.ToolExecution;
+import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.ParamHeaders;
 import dev.jmcp.server.ServerTool;
 import dev.jmcp.server.ToolRequest;
 import dev.jmcp.server.UrlElicitationRequiredException;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,6 +70,7 @@ final class Tools {
         } else if (!args.isObject()) {
             throw Errors.invalidParams("'arguments' must be an object");
         }
+        verifyParamHeaders(call, tool.tool(), args);
         JsonNode task = call.params().get("task");
         ToolExecution.TaskSupport support = taskSupport(tool.tool());
         if (call.stateless() && support != ToolExecution.TaskSupport.FORBIDDEN && Tasks.declaresExtension(call)) {
@@ -80,15 +85,46 @@ final class Tools {
             return core.tasks().create(call, tool, args, task);
         }
         if (support == ToolExecution.TaskSupport.REQUIRED && call.stateless()) {
-            throw new ProtocolError(
-                    dev.jmcp.core.ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-                    "tool " + name + " runs only as a task: declare the " + Tasks.EXTENSION + " extension");
+            ObjectNode required = McpJson.object();
+            required.putObject("extensions").putObject(Tasks.EXTENSION);
+            throw Capabilities.missing(
+                    required, "tool " + name + " runs only as a task: declare the " + Tasks.EXTENSION + " extension");
         }
         if (support == ToolExecution.TaskSupport.REQUIRED && call.version().hasCoreTasks()) {
             throw new ProtocolError(
                     dev.jmcp.core.ErrorCodes.METHOD_NOT_FOUND, "tool " + name + " must be called as a task");
         }
         return execute(core, tool, args, ContextImpl.forCall(core, call, "tool:" + name, args));
+    }
+
+    /**
+     * SEP-2243: on 2026-07-28 Streamable HTTP (recognised by its {@code Mcp-Method} header) every argument the
+     * tool annotates with {@code x-mcp-header} must arrive in a matching {@code Mcp-Param-*} header, and such a
+     * header must not come without its argument; otherwise HeaderMismatch (-32020, HTTP 400).
+     */
+    static void verifyParamHeaders(Call call, Tool tool, JsonNode args) {
+        InboundContext context = call.request().context();
+        if (!call.stateless() || context.header("mcp-method").isEmpty()) {
+            return;
+        }
+        for (ParamHeaders.Declaration d : ParamHeaders.ofOrEmpty(tool.inputSchema())) {
+            Optional<String> header = context.header(d.headerName());
+            Optional<JsonNode> value = d.valueIn(args);
+            String problem;
+            if (value.isPresent()) {
+                problem = header.isEmpty()
+                        ? "the " + d.headerName() + " header is required (arguments." + String.join(".", d.path())
+                                + " is set)"
+                        : ParamHeaders.mismatch(d, header.get(), value.get()).orElse(null);
+            } else {
+                problem = header.isPresent()
+                        ? d.headerName() + " is set but arguments." + String.join(".", d.path()) + " is not"
+                        : null;
+            }
+            if (problem != null) {
+                throw new ProtocolError(ErrorCodes.HEADER_MISMATCH, "Header mismatch: " + problem);
+            }
+        }
     }
 
     static ToolExecution.TaskSupport taskSupport(Tool tool) {

@@ -19,6 +19,7 @@ import dev.jmcp.transport.http.internal.Http;
 import dev.jmcp.transport.http.internal.LegacySseTransport;
 import dev.jmcp.transport.http.internal.RequestGuard;
 import dev.jmcp.transport.http.internal.ServerTransport;
+import dev.jmcp.transport.http.internal.StandardHeaders;
 import dev.jmcp.transport.http.internal.StreamSettings;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -206,7 +207,11 @@ public final class McpHttpServlet extends HttpServlet {
             return;
         }
         String versionHeader = req.getHeader(VERSION_HEADER);
-        if (versionHeader != null && ProtocolVersion.parse(versionHeader.trim()).isEmpty()) {
+        // a POST is checked after its body is read: a 2026-07-28 request naming the same unknown version in its
+        // _meta gets UnsupportedProtocolVersion (-32022) with the supported versions from the server instead
+        if (!"POST".equals(req.getMethod())
+                && versionHeader != null
+                && ProtocolVersion.parse(versionHeader.trim()).isEmpty()) {
             Http.error(
                     resp,
                     400,
@@ -267,6 +272,18 @@ public final class McpHttpServlet extends HttpServlet {
         // 2026-07-28: _meta and headers
         String headerVersion = req.getHeader(VERSION_HEADER);
         String metaVersion = batch ? null : Http.metaProtocolVersion(first);
+        if (headerVersion != null
+                && metaVersion == null
+                && ProtocolVersion.parse(headerVersion.trim()).isEmpty()) {
+            Http.error(
+                    resp,
+                    400,
+                    null,
+                    ErrorCodes.INVALID_REQUEST,
+                    "Bad Request: unsupported " + VERSION_HEADER + " " + headerVersion + " (supported: "
+                            + ProtocolVersion.allIds() + ")");
+            return;
+        }
         if (metaVersion != null && headerVersion != null && !metaVersion.equals(headerVersion.trim())) {
             Http.error(
                     resp,
@@ -276,16 +293,22 @@ public final class McpHttpServlet extends HttpServlet {
                     "Header mismatch: " + VERSION_HEADER + " " + headerVersion + " but _meta says " + metaVersion);
             return;
         }
-        String mismatch = batch ? null : headerMismatch(req, first);
-        if (mismatch != null) {
-            Http.error(resp, 400, firstId, ErrorCodes.HEADER_MISMATCH, "Header mismatch: " + mismatch);
-            return;
-        }
         boolean statelessEra = metaVersion != null
                 || (headerVersion != null
                         && ProtocolVersion.parse(headerVersion.trim())
                                 .map(ProtocolVersion::isStateless)
                                 .orElse(false));
+        String mismatch = batch ? null : StandardHeaders.mismatch(req, first, statelessEra);
+        if (mismatch != null) {
+            Http.error(resp, 400, firstId, ErrorCodes.HEADER_MISMATCH, "Header mismatch: " + mismatch);
+            return;
+        }
+        String envelope = statelessEra && !batch ? StandardHeaders.envelopeProblem(first) : null;
+        if (envelope != null) {
+            // the envelope rung: a 2026-07-28 request without the required _meta never reaches the server
+            Http.error(resp, 400, firstId, ErrorCodes.INVALID_PARAMS, "Invalid params: " + envelope);
+            return;
+        }
         boolean hasRequests = messages.stream().anyMatch(m -> m instanceof JsonRpcRequest);
         InboundContext context = Http.inboundContext(req, AUTH_INFO_ATTRIBUTE);
         String sessionId = req.getHeader(SESSION_HEADER);
@@ -380,20 +403,6 @@ public final class McpHttpServlet extends HttpServlet {
         }
         AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream);
         exchange.acceptPost(messages, context, writer, !batch, statelessEra);
-    }
-
-    private static String headerMismatch(HttpServletRequest req, JsonRpcMessage message) {
-        String method = req.getHeader("Mcp-Method");
-        String bodyMethod = Http.methodOf(message);
-        if (method != null && bodyMethod != null && !method.trim().equals(bodyMethod)) {
-            return "Mcp-Method " + method + " but the body calls " + bodyMethod;
-        }
-        String name = req.getHeader("Mcp-Name");
-        String bodyName = Http.mcpName(message);
-        if (name != null && bodyName != null && !name.trim().equals(bodyName)) {
-            return "Mcp-Name " + name + " but the body names " + bodyName;
-        }
-        return null;
     }
 
     private ServerTransport newSession(InboundContext context) {

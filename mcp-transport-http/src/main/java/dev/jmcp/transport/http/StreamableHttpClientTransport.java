@@ -12,12 +12,14 @@ import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.transport.HeaderValues;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
 import dev.jmcp.transport.http.auth.HttpAuthorizer;
 import dev.jmcp.transport.http.internal.Http;
+import dev.jmcp.transport.http.internal.ParamHeaderMirror;
 import dev.jmcp.transport.http.internal.SseEventReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,6 +163,8 @@ public final class StreamableHttpClientTransport implements Transport {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    private final ParamHeaderMirror paramHeaders = new ParamHeaderMirror();
+
     @Override
     public void setProtocolVersion(ProtocolVersion version) {
         this.protocolVersion = version;
@@ -208,8 +212,14 @@ public final class StreamableHttpClientTransport implements Transport {
             }
             String name = Http.mcpName(message);
             if (name != null) {
-                rb.header("Mcp-Name", name);
+                rb.header("Mcp-Name", HeaderValues.encode(name));
             }
+            if ("tools/call".equals(method) && name != null) {
+                paramHeaders.addTo(rb, name, Http.paramsOf(message));
+            }
+        }
+        if (message instanceof JsonRpcRequest r && "tools/list".equals(r.method())) {
+            paramHeaders.expectToolList(r.id());
         }
         RequestId requestId = message instanceof JsonRpcRequest r ? r.id() : null;
         StreamHandle handle = new StreamHandle();
@@ -617,6 +627,7 @@ public final class StreamableHttpClientTransport implements Transport {
     }
 
     private void deliver(JsonRpcMessage message) {
+        paramHeaders.observe(message);
         TransportListener l = listener;
         if (l == null || closed.get()) {
             return;

@@ -54,6 +54,9 @@ final class FakeServer implements SessionConnector {
             return result;
         });
         b.requestHandler("echo", r -> r.params() == null ? McpJson.object() : r.params());
+        b.requestHandler("fail", r -> {
+            throw new dev.jmcp.core.McpRpcException(r.params().path("code").intValue(), "failed as asked");
+        });
         b.requestHandler("progress", r -> {
             for (int i = 0; i < 3; i++) {
                 r.sendProgress(i * 50, 100.0, "step " + i);

@@ -208,7 +208,9 @@ class StreamableHttpClientTest {
         URI uri = start(s -> s.keepAliveInterval(Duration.ofMillis(50)));
         McpSession client = client(StreamableHttpClientTransport.create(uri));
         ObjectNode meta = McpJson.object();
-        meta.putObject("_meta").put("io.modelcontextprotocol/protocolVersion", "2026-07-28");
+        meta.putObject("_meta")
+                .put("io.modelcontextprotocol/protocolVersion", "2026-07-28")
+                .putObject("io.modelcontextprotocol/clientCapabilities");
         ObjectNode call = meta.deepCopy();
         call.put("name", "my-tool");
         JsonNode h = Await.result(client.request("headers", meta), WAIT);
@@ -231,7 +233,9 @@ class StreamableHttpClientTest {
         URI uri = start(s -> s.keepAliveInterval(Duration.ofMillis(50)));
         McpSession client = client(StreamableHttpClientTransport.create(uri));
         ObjectNode params = McpJson.object();
-        params.putObject("_meta").put("io.modelcontextprotocol/protocolVersion", "2026-07-28");
+        params.putObject("_meta")
+                .put("io.modelcontextprotocol/protocolVersion", "2026-07-28")
+                .putObject("io.modelcontextprotocol/clientCapabilities");
         params.putObject("notifications").put("toolsListChanged", true);
         CompletableFuture<JsonNode> listen = client.request("subscriptions/listen", params);
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -287,7 +287,7 @@ class StreamableHttpServerTest {
     @Test
     void era2026RequestNeedsNoSessionAndHeadersMustMatchTheBody() throws Exception {
         URI uri = start();
-        String meta = "{\"name\":\"t1\",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}";
+        String meta = "{\"name\":\"t1\",\"_meta\":" + META_2026 + "}";
         Map<String, String> h = new LinkedHashMap<>();
         h.put("MCP-Protocol-Version", "2026-07-28");
         h.put("Mcp-Method", "echo");
@@ -303,7 +303,7 @@ class StreamableHttpServerTest {
         assertThat(McpJson.parse(wrongMethod.body()).get("error").get("code").intValue())
                 .isEqualTo(-32020);
 
-        String call = "{\"name\":\"add\",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}";
+        String call = "{\"name\":\"add\",\"_meta\":" + META_2026 + "}";
         h.put("Mcp-Method", "tools/call");
         h.put("Mcp-Name", "subtract");
         HttpResponse<String> wrongName = post(uri, request(6, "tools/call", call), h);
@@ -321,6 +321,85 @@ class StreamableHttpServerTest {
                         .get("code")
                         .intValue())
                 .isEqualTo(-32020);
+    }
+
+    private static final String META_2026 = "{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+            + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+
+    private static Map<String, String> headers2026(String method) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("MCP-Protocol-Version", "2026-07-28");
+        h.put("Mcp-Method", method);
+        return h;
+    }
+
+    private static int code(HttpResponse<String> r) {
+        return McpJson.parse(r.body()).get("error").get("code").intValue();
+    }
+
+    @Test
+    void era2026RequestsNeedTheStandardHeaders() throws Exception {
+        URI uri = start();
+        HttpResponse<String> noMethod = post(
+                uri, request(1, "echo", "{\"_meta\":" + META_2026 + "}"), Map.of("MCP-Protocol-Version", "2026-07-28"));
+        assertThat(noMethod.statusCode()).isEqualTo(400);
+        assertThat(code(noMethod)).isEqualTo(-32020);
+
+        String call = "{\"name\":\"add\",\"_meta\":" + META_2026 + "}";
+        HttpResponse<String> noName = post(uri, request(2, "tools/call", call), headers2026("tools/call"));
+        assertThat(noName.statusCode()).isEqualTo(400);
+        assertThat(code(noName)).isEqualTo(-32020);
+
+        HttpResponse<String> lowerCaseName = post(
+                uri,
+                request(3, "echo", "{\"_meta\":" + META_2026 + "}"),
+                Map.of("MCP-Protocol-Version", "2026-07-28", "mcp-method", "echo"));
+        assertThat(lowerCaseName.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void era2026EnvelopeErrorsAre400WithTheRequestId() throws Exception {
+        URI uri = start();
+        HttpResponse<String> noMeta = post(uri, request(101, "echo", "{}"), headers2026("echo"));
+        assertThat(noMeta.statusCode()).isEqualTo(400);
+        assertThat(code(noMeta)).isEqualTo(-32602);
+        assertThat(McpJson.parse(noMeta.body()).get("id").intValue()).isEqualTo(101);
+
+        String noCaps = "{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}";
+        HttpResponse<String> missingCaps = post(uri, request(102, "echo", noCaps), headers2026("echo"));
+        assertThat(missingCaps.statusCode()).isEqualTo(400);
+        assertThat(code(missingCaps)).isEqualTo(-32602);
+
+        // an unknown version in both the header and _meta reaches the server (which answers -32022)
+        String unknown = "{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"v999\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}}";
+        Map<String, String> h = headers2026("echo");
+        h.put("MCP-Protocol-Version", "v999");
+        HttpResponse<String> passed = post(uri, request(103, "echo", unknown), h);
+        assertThat(passed.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void era2026ErrorsCarryTheHttpStatusOfTheirCode() throws Exception {
+        URI uri = start();
+        HttpResponse<String> unknownMethod =
+                post(uri, request(1, "no/such/method", "{\"_meta\":" + META_2026 + "}"), headers2026("no/such/method"));
+        assertThat(unknownMethod.statusCode()).isEqualTo(404);
+        assertThat(code(unknownMethod)).isEqualTo(-32601);
+        assertThat(McpJson.parse(unknownMethod.body()).get("id").intValue()).isEqualTo(1);
+
+        Map<Integer, Integer> expected = Map.of(-32021, 400, -32022, 400, -32600, 400, -32602, 200, -32603, 200);
+        for (Map.Entry<Integer, Integer> e : expected.entrySet()) {
+            String params = "{\"code\":" + e.getKey() + ",\"_meta\":" + META_2026 + "}";
+            HttpResponse<String> r = post(uri, request(2, "fail", params), headers2026("fail"));
+            assertThat(r.statusCode()).as("status of %s", e.getKey()).isEqualTo(e.getValue());
+            assertThat(code(r)).isEqualTo(e.getKey());
+        }
+
+        // the handshake era keeps JSON-RPC errors in-band
+        String id = initialize(uri);
+        HttpResponse<String> inBand = post(uri, request(3, "no/such/method", "{}"), session(id));
+        assertThat(inBand.statusCode()).isEqualTo(200);
     }
 
     @Test

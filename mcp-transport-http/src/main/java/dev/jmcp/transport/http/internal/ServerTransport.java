@@ -1,5 +1,6 @@
 package dev.jmcp.transport.http.internal;
 
+import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.ProtocolVersion;
@@ -142,7 +143,8 @@ public final class ServerTransport implements Transport, HttpStreamControl {
      * Takes the messages of one POST. When they include requests, {@code writer} carries their stream.
      *
      * @param jsonAllowed whether the stream may answer with plain JSON
-     * @param cancelOnDisconnect whether losing the connection cancels the requests (2026-07-28, stateless)
+     * @param cancelOnDisconnect whether the POST is a 2026-07-28 one: losing the connection cancels its requests,
+     *     and an error answered as plain JSON gets the HTTP status of its code ({@link #httpStatus})
      */
     public void acceptPost(
             List<JsonRpcMessage> messages,
@@ -155,6 +157,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
             Stream stream;
             synchronized (lock) {
                 stream = new Stream(nextStreamId(), jsonAllowed, cancelOnDisconnect || exchange);
+                stream.modern = cancelOnDisconnect;
                 watch(writer, stream);
                 stream.writer = writer;
                 for (JsonRpcMessage m : messages) {
@@ -273,7 +276,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
             if (stream == standalone) {
                 emitStandalone(json);
             } else {
-                finishedExchange = emit(stream, answered, json) && exchange;
+                finishedExchange = emit(stream, answered, json, httpStatus(message)) && exchange;
             }
         }
         if (finishedExchange) {
@@ -405,7 +408,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     }
 
     /** Emits on a request stream; returns true when this message finished the stream. */
-    private boolean emit(Stream stream, RequestId answered, byte[] json) {
+    private boolean emit(Stream stream, RequestId answered, byte[] json, int errorStatus) {
         boolean isFinal = false;
         if (answered != null && stream.awaiting.remove(answered)) {
             byRequest.remove(answered);
@@ -415,7 +418,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
             stream.json = true;
             stream.finished = true;
             AsyncWriter w = stream.writer;
-            w.begin(200, "application/json");
+            w.begin(stream.modern ? errorStatus : 200, "application/json");
             w.write(json);
             w.complete();
             return true;
@@ -436,6 +439,27 @@ public final class ServerTransport implements Transport, HttpStreamControl {
             }
         }
         return isFinal;
+    }
+
+    /**
+     * The HTTP status of a 2026-07-28 answer sent as plain JSON: 404 for Method not found (-32601), 400 for the
+     * protocol's request errors (-32700, -32600, HeaderMismatch -32020, MissingRequiredClientCapability -32021,
+     * UnsupportedProtocolVersion -32022), else 200. Invalid params (-32602) stays 200: the envelope rung that
+     * answers it with 400 runs before the server (see {@code StandardHeaders}), and a handler's -32602 is in-band.
+     */
+    static int httpStatus(JsonRpcMessage message) {
+        if (!(message instanceof JsonRpcErrorResponse e)) {
+            return 200;
+        }
+        return switch (e.error().code()) {
+            case ErrorCodes.METHOD_NOT_FOUND -> 404;
+            case ErrorCodes.PARSE_ERROR,
+                    ErrorCodes.INVALID_REQUEST,
+                    ErrorCodes.HEADER_MISMATCH,
+                    ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+                    ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION -> 400;
+            default -> 200;
+        };
     }
 
     private void emitStandalone(byte[] json) {
@@ -586,6 +610,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         final boolean jsonAllowed;
         final boolean cancelOnDisconnect;
         final long createdNanos = System.nanoTime();
+        boolean modern;
         boolean sse;
         boolean json;
         boolean finished;
