@@ -62,6 +62,25 @@ ci_setup_node() {
   ci_note "node $have ($NODE22_BIN), npm peers ready"
 }
 
+# --- Chromium, for the load tester's HTML report test ----------------------------------------
+# Installs Debian's chromium when it is missing (CI runs as root). The test that renders the report
+# skips itself without a browser, so installing it here is what keeps that test from going quiet.
+ci_setup_chromium() {
+  if command -v chromium >/dev/null 2>&1; then
+    ci_note "chromium present: $(chromium --version 2>/dev/null | head -n 1)"
+    return 0
+  fi
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    ci_err "chromium missing and cannot be installed here (needs root and apt-get)"
+    return 1
+  fi
+  ci_note "installing chromium (Debian package)"
+  DEBIAN_FRONTEND=noninteractive timeout 300 apt-get update -qq || { ci_err "apt-get update failed"; return 1; }
+  DEBIAN_FRONTEND=noninteractive timeout 400 apt-get install -y -qq --no-install-recommends chromium >/dev/null \
+    || { ci_err "chromium install failed"; return 1; }
+  ci_note "chromium installed: $(chromium --version 2>/dev/null | head -n 1)"
+}
+
 # Runs a command with Node 22 first on PATH.
 with_node22() { PATH="$NODE22_BIN:$PATH" "$@"; }
 
