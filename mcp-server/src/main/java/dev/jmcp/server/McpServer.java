@@ -24,14 +24,26 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code server/discover}, {@code input_required} results) on the same instance.
  *
  * <pre>{@code
- * McpServer server = McpServer.builder()
- *         .name("demo").version("1.0.0")
+ * Tool greet = Tool.builder("greet", McpJson.parse("""
+ *         {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}"""))
+ *         .description("Greets someone by name")
  *         .build();
- * InMemoryTransport.Pair pair = InMemoryTransport.linkedPair();
- * ServerSession session = server.connect(pair.serverSide());
- * // ... a client talks over pair.clientSide() ...
- * server.close();
+ *
+ * McpServer server = McpServer.builder()
+ *         .name("greeter").version("1.0.0")
+ *         .tool(greet, (request, ctx) -> {
+ *             ctx.progress(1, 1.0, "looked up the name");
+ *             return CallToolResult.text("Hello, " + request.arguments().get("name").asString() + "!");
+ *         })
+ *         .build();
+ *
+ * StdioServer.serve(server);                                  // mcp-transport-stdio: a desktop host's subprocess
+ * // or McpHttpServer.builder(server).port(8080).start();     // mcp-transport-http: http://127.0.0.1:8080/mcp
+ * // or server.connect(InMemoryTransport.linkedPair().serverSide()) in a test
  * }</pre>
+ *
+ * <p>Arguments are validated against the input schema before the handler runs; a handler that throws answers
+ * {@code isError: true} with its message. For record-typed tools with generated schemas see {@link TypedTools}.
  *
  * <p>Handlers are blocking code run on the handler executor (a virtual thread per request on JDK 21+).
  */
