@@ -2,7 +2,9 @@
 # Interop between jmcp and the TypeScript SDK (see docs/ci.md):
 #   TS client (SDK v1, v2)            -> jmcp everything server, stdio and Streamable HTTP
 #   jmcp CLI client                   -> @modelcontextprotocol/server-everything (stdio)
-#   jmcp CLI client                   -> interop/ts-server-http.mjs (Streamable HTTP)
+#   jmcp CLI client                   -> interop/ts-server-http.mjs (SDK v1, Streamable HTTP)
+#   jmcp CLI client (negotiated, 2025-11-25 pinned)
+#                                     -> interop/ts-server-http-v2.mjs (SDK v2, Streamable HTTP)
 # Every run is bounded by `timeout 120`. Exit 1 if any run fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -14,6 +16,7 @@ OUT="$CI_CACHE/interop"
 rm -rf "$OUT"; mkdir -p "$OUT"
 RUN_TIMEOUT=${INTEROP_TIMEOUT_S:-120}
 SPEC_NEXT=2026-07-28
+SPEC_LEGACY=2025-11-25
 
 if [[ "$JMCP_SERVER_HTTP_CMD $JMCP_SERVER_STDIO_CMD $JMCP_CLI_CMD" == *"$JMCP_JAR"* ]] && [ ! -f "$JMCP_JAR" ]; then
   ci_note "${JMCP_JAR#"$CI_ROOT"/} missing: building it (./mvnw -B -ntp -q -DskipTests install)"
@@ -81,6 +84,17 @@ if start_http ts-server "node interop/ts-server-http.mjs %PORT%"; then
   run "jmcp cli -> ts-server-http" bash interop/jmcp-cli-checks.sh --http "$HTTP_URL" ts-server
 else
   ci_err "interop/ts-server-http.mjs did not start"; runs_failed=$((runs_failed + 1))
+fi
+cleanup
+# The SDK v2 server serves 2026-07-28 (stateless) and, for 2025-era clients, a stateless legacy
+# fallback: the CLI's default negotiation must land on $SPEC_NEXT, the pinned run on $SPEC_LEGACY.
+if start_http ts-server-v2 "node interop/ts-server-http-v2.mjs %PORT%"; then
+  run "jmcp cli -> ts-server-http-v2 (negotiated)" \
+    bash interop/jmcp-cli-checks.sh --expect-protocol "$SPEC_NEXT" --http "$HTTP_URL" ts-server
+  run "jmcp cli@$SPEC_LEGACY -> ts-server-http-v2" \
+    bash interop/jmcp-cli-checks.sh --protocol "$SPEC_LEGACY" --expect-protocol "$SPEC_LEGACY" --http "$HTTP_URL" ts-server
+else
+  ci_err "interop/ts-server-http-v2.mjs did not start"; runs_failed=$((runs_failed + 2))
 fi
 cleanup
 

@@ -2,11 +2,14 @@
 # The jmcp CLI client against a TypeScript server. This file is the ONLY place that knows the
 # jmcp CLI's command line, so adjust it here when the CLI settles.
 #
-#   interop/jmcp-cli-checks.sh --stdio "<server command>" everything
-#   interop/jmcp-cli-checks.sh --http http://localhost:PORT/mcp ts-server
+#   interop/jmcp-cli-checks.sh [--protocol V] [--expect-protocol V] --stdio "<server command>" everything
+#   interop/jmcp-cli-checks.sh [--protocol V] [--expect-protocol V] --http http://localhost:PORT/mcp ts-server
 #
 # The profile (everything = @modelcontextprotocol/server-everything, ts-server =
-# interop/ts-server-http.mjs) picks the tool names. Prints one line per check and
+# interop/ts-server-http.mjs and interop/ts-server-http-v2.mjs) picks the tool names.
+# --protocol V pins the handshake to revision V (the CLI's --protocol; default: the CLI
+# negotiates). --expect-protocol V adds an `info --json` check that the connection ended up on
+# revision V (so a silent fallback to another era fails the run). Prints one line per check and
 # `N passed, M failed`; exits 0 only if every check passed.
 # Env: JMCP_CLI_CMD (default: java -jar examples/target/jmcp-examples.jar client),
 #      JMCP_CLI_TIMEOUT_S (per command, default 60).
@@ -15,8 +18,18 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JMCP_CLI_CMD=${JMCP_CLI_CMD:-java -jar $root/examples/target/jmcp-examples.jar client}
 TIMEOUT_S=${JMCP_CLI_TIMEOUT_S:-60}
 
-[ $# -eq 3 ] || { echo "usage: $0 --stdio CMD|--http URL everything|ts-server" >&2; exit 2; }
+usage() { echo "usage: $0 [--protocol V] [--expect-protocol V] --stdio CMD|--http URL everything|ts-server" >&2; exit 2; }
+pin="" expect_protocol=""
+while [ $# -gt 3 ]; do
+  case "$1" in
+    --protocol) pin=$2; shift 2 ;;
+    --expect-protocol) expect_protocol=$2; shift 2 ;;
+    *) usage ;;
+  esac
+done
+[ $# -eq 3 ] || usage
 transport=$1 target=$2 profile=$3
+cli_opts=(); [ -z "$pin" ] || cli_opts=("--protocol=$pin")
 
 case "$profile" in
   everything) sum_tool=get-sum; sum_text='is 5'; error_tool=""; prompt=simple-prompt; prompt_args='{}' ;;
@@ -27,7 +40,7 @@ esac
 # jmcp SUBCOMMAND...: runs the jmcp CLI client against the target; output on stdout.
 jmcp() {
   # shellcheck disable=SC2086
-  timeout "$TIMEOUT_S" $JMCP_CLI_CMD "$transport" "$target" "$@" </dev/null
+  timeout "$TIMEOUT_S" $JMCP_CLI_CMD "${cli_opts[@]}" "$transport" "$target" "$@" </dev/null
 }
 
 passed=0 failed=0
@@ -51,7 +64,10 @@ check() {
   fi
 }
 
-echo "jmcp CLI $transport $target ($profile)"
+echo "jmcp CLI ${cli_opts[*]:+${cli_opts[*]} }$transport $target ($profile)"
+if [ -n "$expect_protocol" ]; then
+  check "info: protocol $expect_protocol" 0 "\"protocolVersion\" *: *\"$expect_protocol\"" -- info --json
+fi
 check "tools list" 0 '"echo"' -- tools list --json
 check "tools call echo" 0 'Echo: interop' -- tools call echo --args '{"message":"interop"}' --json
 check "tools call $sum_tool" 0 "$sum_text" -- tools call "$sum_tool" --args '{"a":2,"b":3}' --json
