@@ -176,6 +176,37 @@ class EverythingServerHttpTest {
                 .contains("\"test_simple_text\"", "intentionally returns an error");
     }
 
+    @Test
+    void cliReadsResourcesAndRendersPrompts() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int resources;
+        int read;
+        int prompt;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            String url = http.uri().toString();
+            resources = Main.run("client", "--http", url, "resources", "list", "--json");
+            read = Main.run("client", "--http", url, "resources", "read", "test://static-text");
+            prompt = Main.run(
+                    "client",
+                    "--http",
+                    url,
+                    "prompts",
+                    "get",
+                    "test_prompt_with_arguments",
+                    "--args",
+                    "{\"arg1\":\"one\",\"arg2\":\"two\"}");
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(resources).isZero();
+        assertThat(read).isZero();
+        assertThat(prompt).isZero();
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+                .contains("test://static-binary", "This is the content of the static text resource.", "arg1='one'");
+    }
+
     static String text(CallToolResult r) {
         return ((TextContent) r.content().get(0)).text();
     }
