@@ -159,21 +159,39 @@ class EverythingServerHttpTest {
 
     @Test
     void cliListsToolsAndReportsToolErrorsByExitCode() {
-        PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int list;
-        int error;
+        String url = http.uri().toString();
+        assertThat(cli(buf, "client", "--http", url, "tools", "list", "--json")).isZero();
+        assertThat(cli(buf, "client", "--http", url, "tools", "call", "test_error_handling"))
+                .isEqualTo(1);
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+                .contains("\"test_simple_text\"", "intentionally returns an error");
+    }
+
+    @Test
+    void cliReadsResourcesAndRendersPrompts() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        String url = http.uri().toString();
+        assertThat(cli(buf, "client", "--http", url, "resources", "list", "--json"))
+                .isZero();
+        assertThat(cli(buf, "client", "--http", url, "resources", "read", "test://static-text"))
+                .isZero();
+        String args = "{\"arg1\":\"one\",\"arg2\":\"two\"}";
+        assertThat(cli(buf, "client", "--http", url, "prompts", "get", "test_prompt_with_arguments", "--args", args))
+                .isZero();
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+                .contains("test://static-binary", "This is the content of the static text resource.", "arg1='one'");
+    }
+
+    /** Runs the example CLI with {@code args}, its standard output going to {@code out}; returns the exit code. */
+    private static int cli(ByteArrayOutputStream out, String... args) {
+        PrintStream old = System.out;
         try {
-            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            list = Main.run("client", "--http", http.uri().toString(), "tools", "list", "--json");
-            error = Main.run("client", "--http", http.uri().toString(), "tools", "call", "test_error_handling");
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            return Main.run(args);
         } finally {
             System.setOut(old);
         }
-        assertThat(list).isZero();
-        assertThat(error).isEqualTo(1);
-        assertThat(buf.toString(StandardCharsets.UTF_8))
-                .contains("\"test_simple_text\"", "intentionally returns an error");
     }
 
     static String text(CallToolResult r) {

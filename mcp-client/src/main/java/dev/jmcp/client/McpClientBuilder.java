@@ -179,38 +179,32 @@ public final class McpClientBuilder {
 
     /** Receives the server's log messages. */
     public McpClientBuilder onLog(LogListener listener) {
-        logListeners.add(Objects.requireNonNull(listener, "listener"));
-        return this;
+        return add(logListeners, listener);
     }
 
     /** Receives every progress notification. */
     public McpClientBuilder onProgress(ProgressNotificationListener listener) {
-        progressListeners.add(Objects.requireNonNull(listener, "listener"));
-        return this;
+        return add(progressListeners, listener);
     }
 
     /** Told when a server list changed. */
     public McpClientBuilder onListChanged(ListChangedListener listener) {
-        listChangedListeners.add(Objects.requireNonNull(listener, "listener"));
-        return this;
+        return add(listChangedListeners, listener);
     }
 
     /** Told when a subscribed resource changed. */
     public McpClientBuilder onResourceUpdated(ResourceUpdatedListener listener) {
-        resourceListeners.add(Objects.requireNonNull(listener, "listener"));
-        return this;
+        return add(resourceListeners, listener);
     }
 
     /** Told when a task's status changed. */
     public McpClientBuilder onTaskStatus(TaskStatusListener listener) {
-        taskListeners.add(Objects.requireNonNull(listener, "listener"));
-        return this;
+        return add(taskListeners, listener);
     }
 
     /** Told when a URL-mode elicitation completed ({@code notifications/elicitation/complete}, 2025-11-25). */
     public McpClientBuilder onElicitationComplete(ElicitationCompleteListener listener) {
-        elicitationCompleteListeners.add(Objects.requireNonNull(listener, "listener"));
-        return this;
+        return add(elicitationCompleteListeners, listener);
     }
 
     /**
@@ -221,6 +215,11 @@ public final class McpClientBuilder {
      */
     public McpClientBuilder tasks(ClientTaskOptions options) {
         this.tasks = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    private <T> McpClientBuilder add(List<T> listeners, T listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 

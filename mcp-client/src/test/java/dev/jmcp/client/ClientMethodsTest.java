@@ -218,10 +218,7 @@ class ClientMethodsTest {
 
     @Test
     void perCallTimeoutFailsAndCancelsAtTheServer() throws Exception {
-        try (FakeServer server = FakeServer.handshake("2025-11-25", ALL).on("tools/call", r -> {
-                    Thread.sleep(5_000);
-                    return McpJson.object();
-                });
+        try (FakeServer server = slowToolServer();
                 McpClient client = server.client().build()) {
             client.connect();
             assertThatThrownBy(() -> client.callTool("slow", null, CallOptions.timeout(Duration.ofMillis(150))))
@@ -234,10 +231,7 @@ class ClientMethodsTest {
 
     @Test
     void cancellingTheFutureCancelsTheRequest() throws Exception {
-        try (FakeServer server = FakeServer.handshake("2025-11-25", ALL).on("tools/call", r -> {
-                    Thread.sleep(5_000);
-                    return McpJson.object();
-                });
+        try (FakeServer server = slowToolServer();
                 McpClient client = server.client().build()) {
             client.connect();
             CompletableFuture<?> f = client.async().callTool("slow", (JsonNode) null);
@@ -277,10 +271,7 @@ class ClientMethodsTest {
 
     @Test
     void closeCancelsPendingCallsAndReleasesTheTransport() throws Exception {
-        try (FakeServer server = FakeServer.handshake("2025-11-25", ALL).on("tools/call", r -> {
-                    Thread.sleep(5_000);
-                    return McpJson.object();
-                });
+        try (FakeServer server = slowToolServer();
                 McpClient client = server.client().build()) {
             client.connect();
             CompletableFuture<?> f = client.async().callTool("slow", (JsonNode) null);
@@ -317,5 +308,13 @@ class ClientMethodsTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /** A server (protocol 2025-11-25, every capability) whose {@code tools/call} answers only after five seconds. */
+    private static FakeServer slowToolServer() {
+        return FakeServer.handshake("2025-11-25", ALL).on("tools/call", r -> {
+            Thread.sleep(5_000);
+            return McpJson.object();
+        });
     }
 }

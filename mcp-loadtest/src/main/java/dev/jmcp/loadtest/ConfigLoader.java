@@ -162,11 +162,11 @@ public final class ConfigLoader {
         } else if (s.has("rate")) {
             model = LoadModel.OPEN;
         }
-        int vus = s.has("virtual_users") ? positiveInt(s, p, "virtual_users") : d.virtualUsers();
+        int vus = opt(s, p, "virtual_users", this::positiveInt, d.virtualUsers());
         if (s.has("vus")) {
             vus = positiveInt(s, p, "vus");
         }
-        double rate = s.has("rate") ? positive(s, p, "rate") : d.rate();
+        double rate = opt(s, p, "rate", this::positive, d.rate());
         Duration duration = d.duration();
         if (s.has("duration")) {
             duration = duration(s, p, "duration");
@@ -213,14 +213,14 @@ public final class ConfigLoader {
                             p + ".session_mode", "expected persistent, per-iteration or stateless, got \"" + m + "\"");
             };
         }
-        int maxWorkers = s.has("max_workers") ? positiveInt(s, p, "max_workers") : d.maxWorkers();
-        Duration queueWait = s.has("max_queue_wait") ? duration(s, p, "max_queue_wait") : d.maxQueueWait();
-        int sessionPool = s.has("session_pool") ? positiveInt(s, p, "session_pool") : d.sessionPool();
-        Duration interval = s.has("interval") ? duration(s, p, "interval") : d.interval();
+        int maxWorkers = opt(s, p, "max_workers", this::positiveInt, d.maxWorkers());
+        Duration queueWait = opt(s, p, "max_queue_wait", this::duration, d.maxQueueWait());
+        int sessionPool = opt(s, p, "session_pool", this::positiveInt, d.sessionPool());
+        Duration interval = opt(s, p, "interval", this::duration, d.interval());
         if (interval.toMillis() < 100) {
             throw error(p + ".interval", "must be at least 100ms");
         }
-        long seed = s.has("seed") ? longValue(s, p, "seed") : d.seed();
+        long seed = opt(s, p, "seed", this::longValue, d.seed());
         return new Settings(
                 model,
                 vus,
@@ -461,18 +461,16 @@ public final class ConfigLoader {
                         "stop_on_detection"));
         BreakingPointSettings d = BreakingPointSettings.defaults();
         return new BreakingPointSettings(
-                b.has("enabled") ? bool(b, p, "enabled") : d.enabled(),
-                b.has("baseline_intervals") ? positiveInt(b, p, "baseline_intervals") : d.baselineIntervals(),
-                b.has("window_intervals") ? positiveInt(b, p, "window_intervals") : d.windowIntervals(),
-                b.has("error_rate") ? fraction(b, p, "error_rate") : d.errorRateAbsolute(),
-                b.has("error_rate_factor") ? positive(b, p, "error_rate_factor") : d.errorRateFactor(),
-                b.has("p99_factor") ? positive(b, p, "p99_factor") : d.p99Factor(),
-                b.has("p99_floor") ? duration(b, p, "p99_floor") : d.p99Floor(),
-                b.has("plateau_load_increase") ? fraction(b, p, "plateau_load_increase") : d.plateauLoadIncrease(),
-                b.has("plateau_throughput_increase")
-                        ? fraction(b, p, "plateau_throughput_increase")
-                        : d.plateauThroughputIncrease(),
-                b.has("stop_on_detection") ? bool(b, p, "stop_on_detection") : d.stopOnDetection());
+                opt(b, p, "enabled", this::bool, d.enabled()),
+                opt(b, p, "baseline_intervals", this::positiveInt, d.baselineIntervals()),
+                opt(b, p, "window_intervals", this::positiveInt, d.windowIntervals()),
+                opt(b, p, "error_rate", this::fraction, d.errorRateAbsolute()),
+                opt(b, p, "error_rate_factor", this::positive, d.errorRateFactor()),
+                opt(b, p, "p99_factor", this::positive, d.p99Factor()),
+                opt(b, p, "p99_floor", this::duration, d.p99Floor()),
+                opt(b, p, "plateau_load_increase", this::fraction, d.plateauLoadIncrease()),
+                opt(b, p, "plateau_throughput_increase", this::fraction, d.plateauThroughputIncrease()),
+                opt(b, p, "stop_on_detection", this::bool, d.stopOnDetection()));
     }
 
     private CeilingSettings ceiling(JsonNode c) {
@@ -490,13 +488,13 @@ public final class ConfigLoader {
                         "slo_drop_rate"));
         CeilingSettings d = CeilingSettings.defaults();
         CeilingSettings out = new CeilingSettings(
-                c.has("start_rate") ? positive(c, p, "start_rate") : d.startRate(),
-                c.has("step_rate") ? positive(c, p, "step_rate") : d.stepRate(),
-                c.has("step_duration") ? duration(c, p, "step_duration") : d.stepDuration(),
-                c.has("max_rate") ? positive(c, p, "max_rate") : d.maxRate(),
-                c.has("slo_p99") ? duration(c, p, "slo_p99") : d.sloP99(),
-                c.has("slo_error_rate") ? fraction(c, p, "slo_error_rate") : d.sloErrorRate(),
-                c.has("slo_drop_rate") ? fraction(c, p, "slo_drop_rate") : d.sloDropRate());
+                opt(c, p, "start_rate", this::positive, d.startRate()),
+                opt(c, p, "step_rate", this::positive, d.stepRate()),
+                opt(c, p, "step_duration", this::duration, d.stepDuration()),
+                opt(c, p, "max_rate", this::positive, d.maxRate()),
+                opt(c, p, "slo_p99", this::duration, d.sloP99()),
+                opt(c, p, "slo_error_rate", this::fraction, d.sloErrorRate()),
+                opt(c, p, "slo_drop_rate", this::fraction, d.sloDropRate()));
         if (out.maxRate() < out.startRate()) {
             throw error(p + ".max_rate", "must be at least start_rate");
         }
@@ -674,6 +672,17 @@ public final class ConfigLoader {
             throw error(path + "." + key, "must not be negative");
         }
         return f;
+    }
+
+    /** Reads one value of a table: the node, the table's path and the key. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(JsonNode n, String path, String key);
+    }
+
+    /** The value at {@code key} read with {@code reader}, or {@code fallback} when the table has no such key. */
+    private static <T> T opt(JsonNode n, String path, String key, Reader<T> reader, T fallback) {
+        return n.has(key) ? reader.read(n, path, key) : fallback;
     }
 
     private static String describe(JsonNode v) {

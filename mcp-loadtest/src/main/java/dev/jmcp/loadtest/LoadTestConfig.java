@@ -58,6 +58,11 @@ public record LoadTestConfig(
         return new LoadTestConfig(target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source);
     }
 
+    /** A copy with other {@code find-ceiling} settings. */
+    public LoadTestConfig withCeiling(CeilingSettings newCeiling) {
+        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, breakingPoint, newCeiling, source);
+    }
+
     /**
      * Run-wide settings.
      *
@@ -111,182 +116,52 @@ public record LoadTestConfig(
 
         /** A copy with another model. */
         public Settings withModel(LoadModel v) {
-            return new Settings(
-                    v,
-                    virtualUsers,
-                    rate,
-                    duration,
-                    iterations,
-                    timeout,
-                    thinkTime,
-                    sessionMode,
-                    maxWorkers,
-                    maxQueueWait,
-                    sessionPool,
-                    interval,
-                    seed);
+            return toBuilder().model(v).build();
         }
 
         /** A copy with another number of virtual users. */
         public Settings withVirtualUsers(int v) {
-            return new Settings(
-                    model,
-                    v,
-                    rate,
-                    duration,
-                    iterations,
-                    timeout,
-                    thinkTime,
-                    sessionMode,
-                    maxWorkers,
-                    maxQueueWait,
-                    sessionPool,
-                    interval,
-                    seed);
+            return toBuilder().virtualUsers(v).build();
         }
 
         /** A copy with another arrival rate. */
         public Settings withRate(double v) {
-            return new Settings(
-                    model,
-                    virtualUsers,
-                    v,
-                    duration,
-                    iterations,
-                    timeout,
-                    thinkTime,
-                    sessionMode,
-                    maxWorkers,
-                    maxQueueWait,
-                    sessionPool,
-                    interval,
-                    seed);
+            return toBuilder().rate(v).build();
         }
 
         /** A copy with another duration. */
         public Settings withDuration(Duration v) {
-            return new Settings(
-                    model,
-                    virtualUsers,
-                    rate,
-                    v,
-                    iterations,
-                    timeout,
-                    thinkTime,
-                    sessionMode,
-                    maxWorkers,
-                    maxQueueWait,
-                    sessionPool,
-                    interval,
-                    seed);
+            return toBuilder().duration(v).build();
         }
 
         /** A copy with another iteration limit. */
         public Settings withIterations(long v) {
-            return new Settings(
-                    model,
-                    virtualUsers,
-                    rate,
-                    duration,
-                    v,
-                    timeout,
-                    thinkTime,
-                    sessionMode,
-                    maxWorkers,
-                    maxQueueWait,
-                    sessionPool,
-                    interval,
-                    seed);
+            return toBuilder().iterations(v).build();
         }
 
         /** A copy with another step timeout. */
         public Settings withTimeout(Duration v) {
-            return new Settings(
-                    model,
-                    virtualUsers,
-                    rate,
-                    duration,
-                    iterations,
-                    v,
-                    thinkTime,
-                    sessionMode,
-                    maxWorkers,
-                    maxQueueWait,
-                    sessionPool,
-                    interval,
-                    seed);
+            return toBuilder().timeout(v).build();
         }
 
         /** A copy with another think time. */
         public Settings withThinkTime(ThinkTime v) {
-            return new Settings(
-                    model,
-                    virtualUsers,
-                    rate,
-                    duration,
-                    iterations,
-                    timeout,
-                    v,
-                    sessionMode,
-                    maxWorkers,
-                    maxQueueWait,
-                    sessionPool,
-                    interval,
-                    seed);
+            return toBuilder().thinkTime(v).build();
         }
 
         /** A copy with another session mode. */
         public Settings withSessionMode(SessionMode v) {
-            return new Settings(
-                    model,
-                    virtualUsers,
-                    rate,
-                    duration,
-                    iterations,
-                    timeout,
-                    thinkTime,
-                    v,
-                    maxWorkers,
-                    maxQueueWait,
-                    sessionPool,
-                    interval,
-                    seed);
+            return toBuilder().sessionMode(v).build();
         }
 
         /** A copy with another worker bound and queue wait. */
         public Settings withWorkers(int v, Duration queueWait) {
-            return new Settings(
-                    model,
-                    virtualUsers,
-                    rate,
-                    duration,
-                    iterations,
-                    timeout,
-                    thinkTime,
-                    sessionMode,
-                    v,
-                    queueWait,
-                    sessionPool,
-                    interval,
-                    seed);
+            return toBuilder().maxWorkers(v).maxQueueWait(queueWait).build();
         }
 
         /** A copy with another session pool size (0 = the maximum number of workers). */
         public Settings withSessionPool(int v) {
-            return new Settings(
-                    model,
-                    virtualUsers,
-                    rate,
-                    duration,
-                    iterations,
-                    timeout,
-                    thinkTime,
-                    sessionMode,
-                    maxWorkers,
-                    maxQueueWait,
-                    v,
-                    interval,
-                    seed);
+            return toBuilder().sessionPool(v).build();
         }
 
         /** The effective session pool size of the open model: {@code sessionPool}, or {@code maxWorkers} if 0. */
@@ -296,38 +171,146 @@ public record LoadTestConfig(
 
         /** A copy with another interval. */
         public Settings withInterval(Duration v) {
-            return new Settings(
-                    model,
-                    virtualUsers,
-                    rate,
-                    duration,
-                    iterations,
-                    timeout,
-                    thinkTime,
-                    sessionMode,
-                    maxWorkers,
-                    maxQueueWait,
-                    sessionPool,
-                    v,
-                    seed);
+            return toBuilder().interval(v).build();
         }
 
         /** A copy with another seed. */
         public Settings withSeed(long v) {
-            return new Settings(
-                    model,
-                    virtualUsers,
-                    rate,
-                    duration,
-                    iterations,
-                    timeout,
-                    thinkTime,
-                    sessionMode,
-                    maxWorkers,
-                    maxQueueWait,
-                    sessionPool,
-                    interval,
-                    v);
+            return toBuilder().seed(v).build();
+        }
+
+        /** A builder that starts from these settings. */
+        public Builder toBuilder() {
+            return new Builder(this);
+        }
+
+        /** Builds {@link Settings}; each setter sets the record component of the same name. */
+        public static final class Builder {
+            private LoadModel model;
+            private int virtualUsers;
+            private double rate;
+            private Duration duration;
+            private long iterations;
+            private Duration timeout;
+            private ThinkTime thinkTime;
+            private SessionMode sessionMode;
+            private int maxWorkers;
+            private Duration maxQueueWait;
+            private int sessionPool;
+            private Duration interval;
+            private long seed;
+
+            private Builder(Settings s) {
+                this.model = s.model;
+                this.virtualUsers = s.virtualUsers;
+                this.rate = s.rate;
+                this.duration = s.duration;
+                this.iterations = s.iterations;
+                this.timeout = s.timeout;
+                this.thinkTime = s.thinkTime;
+                this.sessionMode = s.sessionMode;
+                this.maxWorkers = s.maxWorkers;
+                this.maxQueueWait = s.maxQueueWait;
+                this.sessionPool = s.sessionPool;
+                this.interval = s.interval;
+                this.seed = s.seed;
+            }
+
+            /** Sets {@code model}. */
+            public Builder model(LoadModel v) {
+                this.model = v;
+                return this;
+            }
+
+            /** Sets {@code virtualUsers}. */
+            public Builder virtualUsers(int v) {
+                this.virtualUsers = v;
+                return this;
+            }
+
+            /** Sets {@code rate}. */
+            public Builder rate(double v) {
+                this.rate = v;
+                return this;
+            }
+
+            /** Sets {@code duration}. */
+            public Builder duration(Duration v) {
+                this.duration = v;
+                return this;
+            }
+
+            /** Sets {@code iterations}. */
+            public Builder iterations(long v) {
+                this.iterations = v;
+                return this;
+            }
+
+            /** Sets {@code timeout}. */
+            public Builder timeout(Duration v) {
+                this.timeout = v;
+                return this;
+            }
+
+            /** Sets {@code thinkTime}. */
+            public Builder thinkTime(ThinkTime v) {
+                this.thinkTime = v;
+                return this;
+            }
+
+            /** Sets {@code sessionMode}. */
+            public Builder sessionMode(SessionMode v) {
+                this.sessionMode = v;
+                return this;
+            }
+
+            /** Sets {@code maxWorkers}. */
+            public Builder maxWorkers(int v) {
+                this.maxWorkers = v;
+                return this;
+            }
+
+            /** Sets {@code maxQueueWait}. */
+            public Builder maxQueueWait(Duration v) {
+                this.maxQueueWait = v;
+                return this;
+            }
+
+            /** Sets {@code sessionPool}. */
+            public Builder sessionPool(int v) {
+                this.sessionPool = v;
+                return this;
+            }
+
+            /** Sets {@code interval}. */
+            public Builder interval(Duration v) {
+                this.interval = v;
+                return this;
+            }
+
+            /** Sets {@code seed}. */
+            public Builder seed(long v) {
+                this.seed = v;
+                return this;
+            }
+
+            /** The settings. */
+            public Settings build() {
+                return new Settings(
+                        model,
+                        virtualUsers,
+                        rate,
+                        duration,
+                        iterations,
+                        timeout,
+                        thinkTime,
+                        sessionMode,
+                        maxWorkers,
+                        maxQueueWait,
+                        sessionPool,
+                        interval,
+                        seed);
+            }
         }
     }
 

@@ -57,28 +57,15 @@ public record LoadTestReport(
 
     /** A copy with threshold results. */
     public LoadTestReport withThresholds(List<ThresholdResult> results) {
-        return new LoadTestReport(
-                schemaVersion,
-                target,
-                model,
-                offeredLoadUnit,
-                sessionMode,
-                startedAt,
-                durationSeconds,
-                stopReason,
-                summary,
-                generator,
-                operations,
-                tools,
-                stages,
-                intervals,
-                breakingPoint,
-                ceiling,
-                List.copyOf(results));
+        return withResults(ceiling, List.copyOf(results));
     }
 
     /** A copy with a ceiling result. */
     public LoadTestReport withCeiling(Ceiling result) {
+        return withResults(result, thresholds);
+    }
+
+    private LoadTestReport withResults(Ceiling newCeiling, List<ThresholdResult> newThresholds) {
         return new LoadTestReport(
                 schemaVersion,
                 target,
@@ -95,8 +82,8 @@ public record LoadTestReport(
                 stages,
                 intervals,
                 breakingPoint,
-                result,
-                thresholds);
+                newCeiling,
+                newThresholds);
     }
 
     /**

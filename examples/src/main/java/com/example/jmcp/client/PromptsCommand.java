@@ -1,7 +1,7 @@
 package com.example.jmcp.client;
 
 import dev.jmcp.client.McpClient;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,45 +13,20 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "List or get prompts.",
         subcommands = {PromptsCommand.ListPrompts.class, PromptsCommand.Get.class})
-final class PromptsCommand implements Runnable {
-    @CommandLine.ParentCommand
-    ClientCommand client;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+final class PromptsCommand extends ClientGroupCommand {
     /** {@code prompts list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the server's prompts.")
-    static final class ListPrompts implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        PromptsCommand parent;
-
-        @CommandLine.Mixin
-        OutputOptions output;
-
+    static final class ListPrompts extends ClientSubcommand {
         @Override
-        public Integer call() {
-            try (McpClient c = parent.client.connect()) {
-                Printer.of(output).prompts(c.listAllPrompts());
-                return 0;
-            }
+        int run(McpClient c, Printer out) {
+            out.prompts(c.listAllPrompts());
+            return 0;
         }
     }
 
     /** {@code prompts get NAME --args JSON}. */
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Get a prompt with arguments.")
-    static final class Get implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        PromptsCommand parent;
-
-        @CommandLine.Mixin
-        OutputOptions output;
-
+    static final class Get extends ClientSubcommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The prompt's name.")
         String name;
 
@@ -62,13 +37,17 @@ final class PromptsCommand implements Runnable {
                 description = "The arguments as a JSON object of strings (default {}).")
         String args;
 
+        private Map<String, String> arguments;
+
         @Override
-        public Integer call() {
-            var arguments = Arguments.stringMap(args, parent.spec.commandLine());
-            try (McpClient c = parent.client.connect()) {
-                Printer.of(output).prompt(c.getPrompt(name, arguments));
-                return 0;
-            }
+        void prepare(CommandLine commandLine) {
+            arguments = Arguments.stringMap(args, commandLine);
+        }
+
+        @Override
+        int run(McpClient c, Printer out) {
+            out.prompt(c.getPrompt(name, arguments));
+            return 0;
         }
     }
 }

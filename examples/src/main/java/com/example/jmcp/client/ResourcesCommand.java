@@ -1,8 +1,6 @@
 package com.example.jmcp.client;
 
 import dev.jmcp.client.McpClient;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,72 +14,37 @@ import picocli.CommandLine.Parameters;
             ResourcesCommand.Templates.class,
             ResourcesCommand.Read.class
         })
-final class ResourcesCommand implements Runnable {
-    @CommandLine.ParentCommand
-    ClientCommand client;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+final class ResourcesCommand extends ClientGroupCommand {
     /** {@code resources list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the server's resources.")
-    static final class ListResources implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        ResourcesCommand parent;
-
-        @CommandLine.Mixin
-        OutputOptions output;
-
+    static final class ListResources extends ClientSubcommand {
         @Override
-        public Integer call() {
-            try (McpClient c = parent.client.connect()) {
-                Printer.of(output).resources(c.listAllResources());
-                return 0;
-            }
+        int run(McpClient c, Printer out) {
+            out.resources(c.listAllResources());
+            return 0;
         }
     }
 
     /** {@code resources templates}. */
     @Command(name = "templates", mixinStandardHelpOptions = true, description = "List the resource templates.")
-    static final class Templates implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        ResourcesCommand parent;
-
-        @CommandLine.Mixin
-        OutputOptions output;
-
+    static final class Templates extends ClientSubcommand {
         @Override
-        public Integer call() {
-            try (McpClient c = parent.client.connect()) {
-                Printer.of(output).templates(c.listAllResourceTemplates());
-                return 0;
-            }
+        int run(McpClient c, Printer out) {
+            out.templates(c.listAllResourceTemplates());
+            return 0;
         }
     }
 
     /** {@code resources read URI}. */
     @Command(name = "read", mixinStandardHelpOptions = true, description = "Read a resource.")
-    static final class Read implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        ResourcesCommand parent;
-
-        @CommandLine.Mixin
-        OutputOptions output;
-
+    static final class Read extends ClientSubcommand {
         @Parameters(index = "0", paramLabel = "URI", description = "The resource URI.")
         String uri;
 
         @Override
-        public Integer call() {
-            try (McpClient c = parent.client.connect()) {
-                Printer.of(output).read(c.readResource(uri));
-                return 0;
-            }
+        int run(McpClient c, Printer out) {
+            out.read(c.readResource(uri));
+            return 0;
         }
     }
 }

@@ -2,7 +2,6 @@ package com.example.jmcp.client;
 
 import dev.jmcp.client.McpClient;
 import dev.jmcp.core.protocol.tools.CallToolResult;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,33 +14,14 @@ import tools.jackson.databind.JsonNode;
         mixinStandardHelpOptions = true,
         description = "List or call tools.",
         subcommands = {ToolsCommand.ListTools.class, ToolsCommand.Call.class})
-final class ToolsCommand implements Runnable {
-    @CommandLine.ParentCommand
-    ClientCommand client;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+final class ToolsCommand extends ClientGroupCommand {
     /** {@code tools list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the server's tools.")
-    static final class ListTools implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        ToolsCommand parent;
-
-        @CommandLine.Mixin
-        OutputOptions output;
-
+    static final class ListTools extends ClientSubcommand {
         @Override
-        public Integer call() {
-            try (McpClient c = parent.client.connect()) {
-                Printer.of(output).tools(c.listAllTools());
-                return 0;
-            }
+        int run(McpClient c, Printer out) {
+            out.tools(c.listAllTools());
+            return 0;
         }
     }
 
@@ -50,13 +30,7 @@ final class ToolsCommand implements Runnable {
             name = "call",
             mixinStandardHelpOptions = true,
             description = "Call a tool; exits 1 if it reports an error.")
-    static final class Call implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        ToolsCommand parent;
-
-        @CommandLine.Mixin
-        OutputOptions output;
-
+    static final class Call extends ClientSubcommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The tool's name.")
         String name;
 
@@ -67,14 +41,18 @@ final class ToolsCommand implements Runnable {
                 description = "The arguments as a JSON object (default {}).")
         String args;
 
+        private JsonNode arguments;
+
         @Override
-        public Integer call() {
-            JsonNode arguments = Arguments.parseObject(args, parent.spec.commandLine());
-            try (McpClient c = parent.client.connect()) {
-                CallToolResult result = c.callTool(name, arguments);
-                Printer.of(output).toolResult(result);
-                return result.failed() ? 1 : 0;
-            }
+        void prepare(CommandLine commandLine) {
+            arguments = Arguments.parseObject(args, commandLine);
+        }
+
+        @Override
+        int run(McpClient c, Printer out) {
+            CallToolResult result = c.callTool(name, arguments);
+            out.toolResult(result);
+            return result.failed() ? 1 : 0;
         }
     }
 }

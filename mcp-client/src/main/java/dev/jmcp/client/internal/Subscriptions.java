@@ -135,21 +135,14 @@ public final class Subscriptions {
         return node.isIntegralNumber() && node.canConvertToLong() ? RequestId.of(node.longValue()) : null;
     }
 
-    /** A {@code subscriptions/listen} request kept open. */
-    private static final class Listen implements Subscription {
+    /** What both kinds of subscription hold: the filter asked for, the one granted, and the end. */
+    private abstract static class BaseSubscription implements Subscription {
         final SubscriptionFilter requested;
-        final CompletableFuture<Subscription> ack = new CompletableFuture<>();
         final CompletableFuture<Void> closed = new CompletableFuture<>();
-        volatile RequestId requestId;
-        volatile CompletableFuture<JsonNode> wire;
         volatile SubscriptionFilter acknowledged;
 
-        Listen(SubscriptionFilter requested) {
+        BaseSubscription(SubscriptionFilter requested) {
             this.requested = requested;
-        }
-
-        void ended() {
-            closed.complete(null);
         }
 
         @Override
@@ -170,6 +163,21 @@ public final class Subscriptions {
         @Override
         public CompletableFuture<Void> closeFuture() {
             return closed.copy();
+        }
+    }
+
+    /** A {@code subscriptions/listen} request kept open. */
+    private static final class Listen extends BaseSubscription {
+        final CompletableFuture<Subscription> ack = new CompletableFuture<>();
+        volatile RequestId requestId;
+        volatile CompletableFuture<JsonNode> wire;
+
+        Listen(SubscriptionFilter requested) {
+            super(requested);
+        }
+
+        void ended() {
+            closed.complete(null);
         }
 
         @Override
@@ -262,15 +270,12 @@ public final class Subscriptions {
     }
 
     /** Handshake-era subscription: the URIs it subscribed to. */
-    private final class Handshake implements Subscription {
-        final SubscriptionFilter requested;
-        final SubscriptionFilter acknowledged;
+    private final class Handshake extends BaseSubscription {
         final List<String> uris;
-        final CompletableFuture<Void> closed = new CompletableFuture<>();
         final AtomicBoolean closing = new AtomicBoolean();
 
         Handshake(SubscriptionFilter requested, SubscriptionFilter acknowledged, List<String> uris) {
-            this.requested = requested;
+            super(requested);
             this.acknowledged = acknowledged;
             this.uris = uris;
             session.closeFuture().whenComplete((v, e) -> end());
@@ -279,26 +284,6 @@ public final class Subscriptions {
         void end() {
             handshakes.remove(this);
             closed.complete(null);
-        }
-
-        @Override
-        public SubscriptionFilter requested() {
-            return requested;
-        }
-
-        @Override
-        public SubscriptionFilter acknowledged() {
-            return acknowledged;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return !closed.isDone();
-        }
-
-        @Override
-        public CompletableFuture<Void> closeFuture() {
-            return closed.copy();
         }
 
         @Override

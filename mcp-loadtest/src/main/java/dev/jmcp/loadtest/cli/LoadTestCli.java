@@ -378,23 +378,14 @@ public final class LoadTestCli implements Callable<Integer> {
         LoadTestConfig loadConfig() {
             LoadTestConfig cfg = super.loadConfig();
             LoadTestConfig.CeilingSettings c = cfg.ceiling();
-            c = new LoadTestConfig.CeilingSettings(
+            return cfg.withCeiling(new LoadTestConfig.CeilingSettings(
                     startRate != null ? startRate : c.startRate(),
                     stepRate != null ? stepRate : c.stepRate(),
                     stepDuration != null ? Durations.parse(stepDuration) : c.stepDuration(),
                     maxRate != null ? maxRate : c.maxRate(),
                     sloP99 != null ? Durations.parse(sloP99) : c.sloP99(),
                     sloErrorRate != null ? fraction(sloErrorRate) : c.sloErrorRate(),
-                    c.sloDropRate());
-            return new LoadTestConfig(
-                    cfg.target(),
-                    cfg.settings(),
-                    cfg.scenarios(),
-                    cfg.stages(),
-                    cfg.thresholds(),
-                    cfg.breakingPoint(),
-                    c,
-                    cfg.source());
+                    c.sloDropRate()));
         }
 
         private static double fraction(String s) {

@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -295,15 +296,20 @@ class McpTargetTest {
                     .scenario(tool("fail", "{}", 1))
                     .build()
                     .run();
-            assertThat(r.tools().get("echo").successes()).isPositive();
-            assertThat(r.tools().get("echo").errors()).isZero();
-            assertThat(r.tools().get("fail").successes()).isZero();
-            assertThat(r.summary().errorsByClass().get("tool_error"))
-                    .isEqualTo(r.tools().get("fail").requests());
-            assertThat(r.summary().errorsByClass()).containsOnlyKeys("tool_error");
+            assertEchoPassesAndFailIsTheOnlyError(r);
             assertThat(maxServerSessions.get()).isZero();
             assertThat(r.sessionMode()).isEqualTo("stateless");
         }
+    }
+
+    /** {@code echo} succeeded and never failed; every {@code fail} call, and nothing else, was a tool error. */
+    private static void assertEchoPassesAndFailIsTheOnlyError(LoadTestReport r) {
+        assertThat(r.tools().get("echo").successes()).isPositive();
+        assertThat(r.tools().get("echo").errors()).isZero();
+        assertThat(r.tools().get("fail").successes()).isZero();
+        assertThat(r.summary().errorsByClass().get("tool_error"))
+                .isEqualTo(r.tools().get("fail").requests());
+        assertThat(r.summary().errorsByClass()).containsOnlyKeys("tool_error");
     }
 
     // ---- load tests over stdio (one server process per session) ----
@@ -312,80 +318,63 @@ class McpTargetTest {
         return ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
     }
 
-    @Test
-    void stdioPersistentClosedModelRunsOneProcessPerVirtualUser() throws Exception {
-        TargetSpec spec = TargetSpec.stdio(TestServers.stdioCommand());
-        try (McpTarget target = new McpTarget(spec)) {
-            LoadTestReport r = LoadTest.builder()
-                    .target(target)
-                    .closedModel(2)
-                    .iterations(40) // bounded by work, not time: process start-up on a loaded machine varies
-                    .seed(3)
-                    .duration(Duration.ofSeconds(30))
-                    .timeout(Duration.ofSeconds(5))
-                    .scenario(tool("echo", "{\"text\":\"hi\"}", 3))
-                    .scenario(tool("fail", "{}", 1))
-                    .scenario(op(Operation.RESOURCES_READ, TestServers.RESOURCE_URI, null, 1))
+    /**
+     * Runs a load test against the stdio test server (30 s at most, 5 s step timeout) as {@code configure} sets
+     * it up, and checks that the target closed every session and no server process outlives it.
+     */
+    private static LoadTestReport runOverStdio(UnaryOperator<LoadTest.Builder> configure) throws Exception {
+        LoadTestReport r;
+        try (McpTarget target = new McpTarget(TargetSpec.stdio(TestServers.stdioCommand()))) {
+            r = configure
+                    .apply(LoadTest.builder()
+                            .target(target)
+                            .duration(Duration.ofSeconds(30))
+                            .timeout(Duration.ofSeconds(5)))
                     .build()
                     .run();
-            assertThat(r.generator().sessionsOpened()).isEqualTo(2);
-            assertThat(r.summary().requests()).isEqualTo(40);
-            assertThat(r.tools().get("echo").successes()).isPositive();
-            assertThat(r.tools().get("echo").errors()).isZero();
-            assertThat(r.tools().get("fail").successes()).isZero();
-            assertThat(r.summary().errorsByClass().get("tool_error"))
-                    .isEqualTo(r.tools().get("fail").requests());
-            assertThat(r.operations().get("resources/read").errors()).isZero();
-            assertThat(r.summary().errorsByClass()).containsOnlyKeys("tool_error");
             assertThat(target.openSessions()).isZero();
         }
         assertThat(childProcesses()).isZero();
+        return r;
+    }
+
+    @Test
+    void stdioPersistentClosedModelRunsOneProcessPerVirtualUser() throws Exception {
+        LoadTestReport r = runOverStdio(b -> b.closedModel(2)
+                .iterations(40) // bounded by work, not time: process start-up on a loaded machine varies
+                .seed(3)
+                .scenario(tool("echo", "{\"text\":\"hi\"}", 3))
+                .scenario(tool("fail", "{}", 1))
+                .scenario(op(Operation.RESOURCES_READ, TestServers.RESOURCE_URI, null, 1)));
+        assertThat(r.generator().sessionsOpened()).isEqualTo(2);
+        assertThat(r.summary().requests()).isEqualTo(40);
+        assertEchoPassesAndFailIsTheOnlyError(r);
+        assertThat(r.operations().get("resources/read").errors()).isZero();
     }
 
     @Test
     void stdioPerIterationOpenModelStartsAProcessPerIterationAndTimesIt() throws Exception {
-        TargetSpec spec = TargetSpec.stdio(TestServers.stdioCommand());
-        try (McpTarget target = new McpTarget(spec)) {
-            LoadTestReport r = LoadTest.builder()
-                    .target(target)
-                    .openModel(1) // the two server processes start a second apart, not competing for the CPU
-                    .iterations(2)
-                    .duration(Duration.ofSeconds(30))
-                    .timeout(Duration.ofSeconds(5))
-                    .sessionMode(SessionMode.PER_ITERATION)
-                    .scenario(tool("echo", "{\"text\":\"hi\"}", 1))
-                    .build()
-                    .run();
-            LoadTestReport.Stats connect = r.operations().get("session/connect");
-            assertThat(connect).as(r.summary().errorsByClass().toString()).isNotNull();
-            assertThat(connect.requests()).isEqualTo(2);
-            assertThat(connect.errors()).isZero();
-            assertThat(r.tools().get("echo").successes()).isEqualTo(connect.requests());
-            assertThat(r.generator().sessionsOpened()).isEqualTo(connect.requests());
-            assertThat(target.openSessions()).isZero();
-        }
-        assertThat(childProcesses()).isZero();
+        LoadTestReport r = runOverStdio(b -> b.openModel(1) // processes start a second apart, not competing for CPU
+                .iterations(2)
+                .sessionMode(SessionMode.PER_ITERATION)
+                .scenario(tool("echo", "{\"text\":\"hi\"}", 1)));
+        LoadTestReport.Stats connect = r.operations().get("session/connect");
+        assertThat(connect).as(r.summary().errorsByClass().toString()).isNotNull();
+        assertThat(connect.requests()).isEqualTo(2);
+        assertThat(connect.errors()).isZero();
+        assertThat(r.tools().get("echo").successes()).isEqualTo(connect.requests());
+        assertThat(r.generator().sessionsOpened()).isEqualTo(connect.requests());
     }
 
     @Test
     void stdioStatelessSpeaksTheStatelessRevision() throws Exception {
-        TargetSpec spec = TargetSpec.stdio(TestServers.stdioCommand());
-        try (McpTarget target = new McpTarget(spec)) {
-            LoadTestReport r = LoadTest.builder()
-                    .target(target)
-                    .closedModel(1)
-                    .iterations(30)
-                    .duration(Duration.ofSeconds(30))
-                    .timeout(Duration.ofSeconds(5))
-                    .sessionMode(SessionMode.STATELESS)
-                    .scenario(tool("echo", "{\"text\":\"hi\"}", 1))
-                    .build()
-                    .run();
-            assertThat(r.tools().get("echo").successes()).isPositive();
-            assertThat(r.tools().get("echo").errors()).isZero();
-            assertThat(r.generator().sessionsOpened()).isEqualTo(1);
-        }
-        assertThat(childProcesses()).isZero();
+        LoadTestReport r = runOverStdio(b -> b.closedModel(1)
+                .iterations(30)
+                .sessionMode(SessionMode.STATELESS)
+                .scenario(tool("echo", "{\"text\":\"hi\"}", 1)));
+        assertThat(r.tools().get("echo").successes()).isPositive();
+        assertThat(r.tools().get("echo").errors()).isZero();
+        assertThat(r.generator().sessionsOpened()).isEqualTo(1);
     }
 
     @Test

@@ -7,9 +7,10 @@ import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
+import dev.jmcp.transport.stdio.internal.Checks;
 import dev.jmcp.transport.stdio.internal.FrameWriter;
-import dev.jmcp.transport.stdio.internal.Inbound;
 import dev.jmcp.transport.stdio.internal.LineReader;
+import dev.jmcp.transport.stdio.internal.ListenerGate;
 import dev.jmcp.transport.stdio.internal.ProcessShutdown;
 import dev.jmcp.transport.stdio.internal.StderrPump;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -93,11 +93,9 @@ public final class StdioClientTransport implements Transport {
 
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final ReentrantLock listenerLock = new ReentrantLock();
+    private final ListenerGate gate = new ListenerGate(LOG, () -> this.displayName);
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicLong linesRead = new AtomicLong();
-    private boolean finished; // guarded by listenerLock
-    private volatile TransportListener listener;
     private volatile Process process;
     private volatile FrameWriter writer;
     private volatile StderrPump stderr;
@@ -145,7 +143,7 @@ public final class StdioClientTransport implements Transport {
         if (closing.get()) {
             throw new McpTransportException("transport is closed");
         }
-        this.listener = listener;
+        gate.open(listener);
         ProcessBuilder pb = new ProcessBuilder(command);
         if (workingDirectory != null) {
             pb.directory(workingDirectory.toFile());
@@ -158,9 +156,7 @@ public final class StdioClientTransport implements Transport {
         try {
             p = pb.start();
         } catch (IOException | RuntimeException e) {
-            listenerLock.lock();
-            finished = true;
-            listenerLock.unlock();
+            gate.markFinished();
             throw new McpTransportException("cannot start server process " + command + ": " + e.getMessage(), e);
         }
         String name = displayName + " (pid " + p.pid() + ")";
@@ -191,13 +187,7 @@ public final class StdioClientTransport implements Transport {
             return CompletableFuture.failedFuture(
                     new McpTransportException("transport to " + displayName + " is closed"));
         }
-        byte[] frame;
-        try {
-            frame = codec.encode(message);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return w.enqueue(frame);
+        return w.enqueue(codec, message);
     }
 
     /**
@@ -266,21 +256,7 @@ public final class StdioClientTransport implements Transport {
         LineReader reader = new LineReader(p.getInputStream(), codec.limits().maxMessageBytes());
         IOException error = null;
         try {
-            LineReader.Line line;
-            while ((line = reader.next()) != null) {
-                linesRead.incrementAndGet();
-                listenerLock.lock();
-                try {
-                    if (finished) {
-                        break;
-                    }
-                    Inbound.deliver(line, codec, listener);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: listener failed on an inbound message", displayName, e);
-                } finally {
-                    listenerLock.unlock();
-                }
-            }
+            gate.deliverAll(reader, codec, linesRead::incrementAndGet);
         } catch (IOException e) {
             error = e;
         }
@@ -320,7 +296,7 @@ public final class StdioClientTransport implements Transport {
      * once the reader has stopped making progress.
      */
     private void afterExit(long linesSeen) {
-        if (closing.get() || isFinished()) {
+        if (closing.get() || gate.isFinished()) {
             return;
         }
         long lines = linesRead.get();
@@ -335,38 +311,8 @@ public final class StdioClientTransport implements Transport {
         finish(cause);
     }
 
-    private boolean isFinished() {
-        listenerLock.lock();
-        try {
-            return finished;
-        } finally {
-            listenerLock.unlock();
-        }
-    }
-
     private void finish(Throwable cause) {
-        TransportListener l;
-        listenerLock.lock();
-        try {
-            if (finished) {
-                return;
-            }
-            finished = true;
-            l = listener;
-            FrameWriter w = writer;
-            if (w != null) {
-                w.stop(false);
-            }
-            if (l != null) {
-                try {
-                    l.onClose(cause);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: listener failed on close", displayName, e);
-                }
-            }
-        } finally {
-            listenerLock.unlock();
-        }
+        gate.finish(cause, writer);
     }
 
     private static void join(Thread t, Duration timeout) {
@@ -444,37 +390,31 @@ public final class StdioClientTransport implements Transport {
 
         /** How long {@link #close()} waits for the server to exit after closing its stdin; default 2 s. */
         public Builder stdinCloseGrace(Duration grace) {
-            this.stdinCloseGrace = nonNegative(grace, "stdinCloseGrace");
+            this.stdinCloseGrace = Checks.nonNegative(grace, "stdinCloseGrace");
             return this;
         }
 
         /** How long {@link #close()} waits after terminating the server before killing it; default 2 s. */
         public Builder terminateGrace(Duration grace) {
-            this.terminateGrace = nonNegative(grace, "terminateGrace");
+            this.terminateGrace = Checks.nonNegative(grace, "terminateGrace");
             return this;
         }
 
         /** How long a sender waits for room in the write queue before failing; default 30 s. */
         public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = nonNegative(timeout, "writeTimeout");
+            this.writeTimeout = Checks.nonNegative(timeout, "writeTimeout");
             return this;
         }
 
         /** How many messages the write queue holds; default 1024. */
         public Builder maxQueuedMessages(int max) {
-            if (max <= 0) {
-                throw new IllegalArgumentException("maxQueuedMessages must be positive");
-            }
-            this.maxQueuedMessages = max;
+            this.maxQueuedMessages = (int) Checks.positive(max, "maxQueuedMessages");
             return this;
         }
 
         /** How many bytes the write queue holds (one message is always accepted); default 32 MiB. */
         public Builder maxQueuedBytes(long max) {
-            if (max <= 0) {
-                throw new IllegalArgumentException("maxQueuedBytes must be positive");
-            }
-            this.maxQueuedBytes = max;
+            this.maxQueuedBytes = Checks.positive(max, "maxQueuedBytes");
             return this;
         }
 
@@ -502,14 +442,6 @@ public final class StdioClientTransport implements Transport {
         /** Builds the transport; the process starts when the transport is started. */
         public StdioClientTransport build() {
             return new StdioClientTransport(this);
-        }
-
-        private static Duration nonNegative(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative");
-            }
-            return d;
         }
     }
 }

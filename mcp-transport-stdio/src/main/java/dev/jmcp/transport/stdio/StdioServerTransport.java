@@ -7,9 +7,10 @@ import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
+import dev.jmcp.transport.stdio.internal.Checks;
 import dev.jmcp.transport.stdio.internal.FrameWriter;
-import dev.jmcp.transport.stdio.internal.Inbound;
 import dev.jmcp.transport.stdio.internal.LineReader;
+import dev.jmcp.transport.stdio.internal.ListenerGate;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +48,8 @@ public final class StdioServerTransport implements Transport {
     private final FrameWriter writer;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final ReentrantLock listenerLock = new ReentrantLock();
+    private final ListenerGate gate = new ListenerGate(LOG, () -> "stdio");
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private boolean finished; // guarded by listenerLock
-    private volatile TransportListener listener;
 
     private StdioServerTransport(Builder b) {
         this.in = b.in;
@@ -102,7 +100,7 @@ public final class StdioServerTransport implements Transport {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("transport already started");
         }
-        this.listener = listener;
+        gate.open(listener);
         writer.start();
         HandlerExecutors.startThread("jmcp-stdio-server-reader", this::readLoop);
     }
@@ -115,13 +113,7 @@ public final class StdioServerTransport implements Transport {
         if (!started.get()) {
             return CompletableFuture.failedFuture(new McpTransportException("stdio transport not started"));
         }
-        byte[] frame;
-        try {
-            frame = codec.encode(message);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return writer.enqueue(frame);
+        return writer.enqueue(codec, message);
     }
 
     /**
@@ -154,19 +146,8 @@ public final class StdioServerTransport implements Transport {
         LineReader reader = new LineReader(in, codec.limits().maxMessageBytes());
         Throwable error = null;
         try {
-            LineReader.Line line;
-            while ((line = reader.next()) != null) {
-                listenerLock.lock();
-                try {
-                    if (finished) {
-                        return;
-                    }
-                    Inbound.deliver(line, codec, listener);
-                } catch (RuntimeException e) {
-                    LOG.warn("stdio listener failed on an inbound message", e);
-                } finally {
-                    listenerLock.unlock();
-                }
+            if (!gate.deliverAll(reader, codec, () -> {})) {
+                return;
             }
             LOG.debug("stdio input reached its end");
         } catch (IOException e) {
@@ -182,23 +163,9 @@ public final class StdioServerTransport implements Transport {
     }
 
     private void finish(Throwable cause) {
-        listenerLock.lock();
         try {
-            if (finished) {
-                return;
-            }
-            finished = true;
-            writer.stop(false);
-            TransportListener l = listener;
-            if (l != null) {
-                try {
-                    l.onClose(cause);
-                } catch (RuntimeException e) {
-                    LOG.warn("stdio listener failed on close", e);
-                }
-            }
+            gate.finish(cause, writer);
         } finally {
-            listenerLock.unlock();
             closed.complete(null);
         }
     }
@@ -230,29 +197,19 @@ public final class StdioServerTransport implements Transport {
 
         /** How long a sender waits for room in the write queue before failing; default 30 s. */
         public Builder writeTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("writeTimeout must not be negative");
-            }
-            this.writeTimeout = timeout;
+            this.writeTimeout = Checks.nonNegative(timeout, "writeTimeout");
             return this;
         }
 
         /** How many messages the write queue holds; default 1024. */
         public Builder maxQueuedMessages(int max) {
-            if (max <= 0) {
-                throw new IllegalArgumentException("maxQueuedMessages must be positive");
-            }
-            this.maxQueuedMessages = max;
+            this.maxQueuedMessages = (int) Checks.positive(max, "maxQueuedMessages");
             return this;
         }
 
         /** How many bytes the write queue holds (one message is always accepted); default 32 MiB. */
         public Builder maxQueuedBytes(long max) {
-            if (max <= 0) {
-                throw new IllegalArgumentException("maxQueuedBytes must be positive");
-            }
-            this.maxQueuedBytes = max;
+            this.maxQueuedBytes = Checks.positive(max, "maxQueuedBytes");
             return this;
         }
 

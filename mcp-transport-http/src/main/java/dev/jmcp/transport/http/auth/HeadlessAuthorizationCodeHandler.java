@@ -20,10 +20,7 @@ public final class HeadlessAuthorizationCodeHandler implements AuthorizationCode
 
     /** Uses its own client that never follows redirects. */
     public HeadlessAuthorizationCodeHandler() {
-        this(HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build());
+        this(OAuthHttp.defaultClient());
     }
 
     /** Uses the given client, which must not follow redirects. */

@@ -163,9 +163,7 @@ public final class IntrospectionTokenValidator implements TokenValidator {
                 throw new IllegalStateException("endpoint and audience are required");
             }
             if (httpClient == null) {
-                httpClient = HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .build();
+                httpClient = OAuthHttp.defaultClient();
             }
             return new IntrospectionTokenValidator(this);
         }

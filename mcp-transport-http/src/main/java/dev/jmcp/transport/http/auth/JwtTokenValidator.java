@@ -204,9 +204,7 @@ public final class JwtTokenValidator implements TokenValidator {
                 throw new IllegalStateException("jwksUri, issuer and audience are required");
             }
             if (httpClient == null) {
-                httpClient = HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .build();
+                httpClient = OAuthHttp.defaultClient();
             }
             return new JwtTokenValidator(this);
         }

@@ -869,10 +869,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         /** Builds the provider. */
         public OAuthClientProvider build() {
             if (httpClient == null) {
-                httpClient = HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .build();
+                httpClient = OAuthHttp.defaultClient();
             }
             if (grant == Grant.CROSS_APP_ACCESS) {
                 if (clientId == null && preRegistered.isEmpty()) {

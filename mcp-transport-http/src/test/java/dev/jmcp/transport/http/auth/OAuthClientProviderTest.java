@@ -193,10 +193,7 @@ class OAuthClientProviderTest {
     void withoutRegistrationOrCredentialsAuthorizationFailsClearly() {
         f.metadataCustomizer = md -> md.remove("registration_endpoint");
         f.install();
-        OAuthClientProvider provider = builder().build();
-        assertThatThrownBy(() -> f.call(provider))
-                .isInstanceOf(OAuthException.class)
-                .hasMessageContaining("no client identity");
+        assertCallFails(builder().build(), "no client identity");
     }
 
     @Test
@@ -222,10 +219,7 @@ class OAuthClientProviderTest {
     void refusesAnAuthorizationServerWithoutS256() {
         f.metadataCustomizer = md -> md.remove("code_challenge_methods_supported");
         f.install();
-        OAuthClientProvider provider = builder().build();
-        assertThatThrownBy(() -> f.call(provider))
-                .isInstanceOf(OAuthException.class)
-                .hasMessageContaining("S256");
+        assertCallFails(builder().build(), "S256");
         assertThat(f.authorizations).isEmpty();
     }
 
@@ -233,10 +227,7 @@ class OAuthClientProviderTest {
     void refusesAMismatchedState() {
         f.stateOverride = "forged";
         f.install();
-        OAuthClientProvider provider = builder().build();
-        assertThatThrownBy(() -> f.call(provider))
-                .isInstanceOf(OAuthException.class)
-                .hasMessageContaining("state");
+        assertCallFails(builder().build(), "state");
         assertThat(f.tokenRequests).isEmpty();
     }
 
@@ -244,14 +235,10 @@ class OAuthClientProviderTest {
     void checksTheIssParameterWhenTheServerPromisesIt() {
         f.metadataCustomizer = md -> md.put("authorization_response_iss_parameter_supported", true);
         f.install();
-        assertThatThrownBy(() -> f.call(builder().build()))
-                .isInstanceOf(OAuthException.class)
-                .hasMessageContaining("iss");
+        assertCallFails(builder().build(), "iss");
         f.issInRedirect = "https://attacker.example.com";
         f.install();
-        assertThatThrownBy(() -> f.call(builder().build()))
-                .isInstanceOf(OAuthException.class)
-                .hasMessageContaining("mix-up");
+        assertCallFails(builder().build(), "mix-up");
         f.issInRedirect = f.issuer();
         f.install();
         assertThat(f.call(builder().build())).isEqualTo(200);
@@ -389,5 +376,12 @@ class OAuthClientProviderTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> OAuthClientProvider.builder().clientIdMetadataDocument("http://x.example/m.json"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Authorizing through {@code provider} fails with an {@link OAuthException} whose message names {@code part}. */
+    private void assertCallFails(OAuthClientProvider provider, String part) {
+        assertThatThrownBy(() -> f.call(provider))
+                .isInstanceOf(OAuthException.class)
+                .hasMessageContaining(part);
     }
 }

@@ -1,6 +1,8 @@
 package dev.jmcp.transport.stdio.internal;
 
 import dev.jmcp.core.McpTransportException;
+import dev.jmcp.core.jsonrpc.JsonRpcCodec;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.session.HandlerExecutors;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -101,6 +103,20 @@ public final class FrameWriter {
             lock.unlock();
         }
         return entry.future;
+    }
+
+    /**
+     * Encodes {@code message} with {@code codec} and queues it as in {@link #enqueue(byte[])}; a message that
+     * cannot be encoded fails the returned future.
+     */
+    public CompletableFuture<Void> enqueue(JsonRpcCodec codec, JsonRpcMessage message) {
+        byte[] frame;
+        try {
+            frame = codec.encode(message);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return enqueue(frame);
     }
 
     /**

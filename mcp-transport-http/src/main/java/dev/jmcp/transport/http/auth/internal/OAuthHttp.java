@@ -44,6 +44,14 @@ public final class OAuthHttp {
         this.timeout = timeout;
     }
 
+    /** A new client that never follows redirects (so credentials never leave for another host) and connects within 10 s. */
+    public static HttpClient defaultClient() {
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
     /** The underlying client. */
     public HttpClient client() {
         return client;

@@ -1,0 +1,110 @@
+package dev.jmcp.transport.stdio.internal;
+
+import dev.jmcp.core.jsonrpc.JsonRpcCodec;
+import dev.jmcp.core.transport.TransportListener;
+import java.io.IOException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The listener side of a stdio transport: delivers inbound lines to the transport listener and closes it
+ * exactly once. Delivery and closing hold the same lock, so no message reaches a listener after it was closed.
+ */
+public final class ListenerGate {
+    private final Logger log;
+    private final Supplier<String> name;
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean finished; // guarded by lock
+    private volatile TransportListener listener;
+
+    /**
+     * Creates a gate with no listener yet.
+     *
+     * @param log the transport's logger, for listener failures
+     * @param name the transport's name in log messages (read each time it is logged)
+     */
+    public ListenerGate(Logger log, Supplier<String> name) {
+        this.log = log;
+        this.name = name;
+    }
+
+    /** Sets the listener that lines are delivered to; called once, before the first line is read. */
+    public void open(TransportListener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Reads lines from {@code reader} and delivers each to the listener until end of input or until the
+     * listener was closed. A listener failure is logged and the next line is read.
+     *
+     * @param onLine runs for every line read, before it is delivered
+     * @return true at end of input, false if reading stopped because the listener was closed
+     * @throws IOException if reading fails
+     */
+    public boolean deliverAll(LineReader reader, JsonRpcCodec codec, Runnable onLine) throws IOException {
+        LineReader.Line line;
+        while ((line = reader.next()) != null) {
+            onLine.run();
+            lock.lock();
+            try {
+                if (finished) {
+                    return false;
+                }
+                Inbound.deliver(line, codec, listener);
+            } catch (RuntimeException e) {
+                log.warn("{}: listener failed on an inbound message", name.get(), e);
+            } finally {
+                lock.unlock();
+            }
+        }
+        return true;
+    }
+
+    /** Whether the listener was closed (or will never be opened: see {@link #markFinished()}). */
+    public boolean isFinished() {
+        lock.lock();
+        try {
+            return finished;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Marks the gate finished without telling the listener: for a transport that failed to start. */
+    public void markFinished() {
+        lock.lock();
+        try {
+            finished = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The first time only: stops {@code writer} (if not null) without draining and closes the listener with
+     * {@code cause} (null for a normal close). A listener failure is logged.
+     */
+    public void finish(Throwable cause, FrameWriter writer) {
+        lock.lock();
+        try {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            if (writer != null) {
+                writer.stop(false);
+            }
+            TransportListener l = listener;
+            if (l != null) {
+                try {
+                    l.onClose(cause);
+                } catch (RuntimeException e) {
+                    log.warn("{}: listener failed on close", name.get(), e);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}
