@@ -36,7 +36,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "building: ./mvnw -q -Pbench -pl benchmarks -am package -DskipTests"
   ./mvnw -q -Pbench -pl benchmarks -am package -DskipTests -Dspotless.check.skip
 fi
-CP="$ROOT/benchmarks/target/jmcp-benchmarks-0.1.0-SNAPSHOT.jar:$ROOT/benchmarks/target/lib/*"
+CP=${BENCH_CP:-"$ROOT/benchmarks/target/jmcp-benchmarks-0.1.0-SNAPSHOT.jar:$ROOT/benchmarks/target/lib/*"}
 LOADTEST_JAR="$ROOT/mcp-loadtest/target/mcp-loadtest.jar"
 
 main_class() {
