@@ -77,6 +77,7 @@ public final class McpSession implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Consumer<Throwable>> closeListeners = new ArrayList<>();
     private final List<Runnable> closeHooks;
+    private final java.util.Set<String> ignoredNotifications;
     /** Created on the first {@link #closeFuture()} call: a session nobody waits on completes no future. */
     private CompletableFuture<Void> closeFuture;
     /** Set (under {@code closeListeners}) once the close listeners ran and the close future may complete. */
@@ -99,6 +100,7 @@ public final class McpSession implements AutoCloseable {
         this.fallbackHandler = b.fallbackHandler;
         this.closeListeners.addAll(b.closeListeners);
         this.closeHooks = List.copyOf(b.closeHooks);
+        this.ignoredNotifications = java.util.Set.copyOf(b.ignoredNotifications);
     }
 
     /** A builder for a session over {@code transport}. */
@@ -471,6 +473,9 @@ public final class McpSession implements AutoCloseable {
             case "notifications/progress" -> onProgress(n.params());
             default -> {
                 NotificationHandler handler = notificationHandlers.get(n.method());
+                if (handler == null && ignoredNotifications.contains(n.method())) {
+                    return;
+                }
                 if (handler == null) {
                     LOG.debug("{}: no handler for notification {}", name, n.method());
                     return;
@@ -654,6 +659,7 @@ public final class McpSession implements AutoCloseable {
         private final Map<String, NotificationHandler> notificationHandlers = new ConcurrentHashMap<>();
         private final List<Consumer<Throwable>> closeListeners = new ArrayList<>();
         private final List<Runnable> closeHooks = new ArrayList<>();
+        private final java.util.Set<String> ignoredNotifications = new java.util.HashSet<>();
         private RequestHandler fallbackHandler;
 
         private Builder(Transport transport) {
@@ -699,6 +705,15 @@ public final class McpSession implements AutoCloseable {
         /** Handles inbound notifications of {@code method}. */
         public Builder notificationHandler(String method, NotificationHandler handler) {
             notificationHandlers.put(method, handler);
+            return this;
+        }
+
+        /**
+         * Accepts inbound notifications of {@code method} without acting on them: nothing is dispatched (no
+         * delivery task) and nothing is logged. A handler registered for the method takes precedence.
+         */
+        public Builder ignoreNotification(String method) {
+            ignoredNotifications.add(Objects.requireNonNull(method, "method"));
             return this;
         }
 

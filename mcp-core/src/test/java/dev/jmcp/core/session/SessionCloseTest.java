@@ -59,4 +59,25 @@ class SessionCloseTest {
         assertThat(listenerThread.get()).isNotNull().isNotSameAs(Thread.currentThread());
         assertThat(deliveryTasks.get()).isPositive();
     }
+
+    @Test
+    void anIgnoredNotificationIsNotDispatched() throws Exception {
+        var pair = InMemoryTransport.linkedPair();
+        AtomicInteger pings = new AtomicInteger();
+        McpSession server = McpSession.builder(pair.serverSide())
+                .deliveryExecutor(countingDelivery)
+                .ignoreNotification("notifications/initialized")
+                .build()
+                .start();
+        try (McpSession client = McpSession.builder(pair.clientSide()).build().start()) {
+            client.notify("notifications/initialized", null).get(10, TimeUnit.SECONDS);
+            // a request after the notification: once it is answered, the notification was processed
+            client.request("ping", null).get(10, TimeUnit.SECONDS);
+            pings.incrementAndGet();
+        } finally {
+            server.close();
+        }
+        assertThat(pings).hasValue(1);
+        assertThat(deliveryTasks).hasValue(0);
+    }
 }

@@ -51,8 +51,8 @@ public final class ServerSessionImpl implements ServerSession {
                 .maxRequestTimeout(core.config().clientRequestTimeout())
                 .fallbackRequestHandler(r -> core.router().route(this, r))
                 .requestHandler("ping", r -> core.router().route(this, r))
-                .notificationHandler("notifications/initialized", n -> {})
-                .notificationHandler("notifications/roots/list_changed", n -> {})
+                .ignoreNotification("notifications/initialized")
+                .ignoreNotification("notifications/roots/list_changed")
                 .closeHook(() -> core.onSessionClosed(this))
                 .build();
     }
