@@ -14,6 +14,7 @@
 # CONNS (16), RATE_ECHO (500), RATE_WORK (300), WARMUP (15s, per server, before the measurements),
 # DURATION (15s per measurement), SERVERS (default: all five), ROUNDS (1; the servers run in turn, round after
 # round, and the table shows each metric's median over the rounds), SKIP_BUILD=1, OUT (results directory).
+# BENCH_CP: the class path to run (default: this tree's benchmarks/target), e.g. saved jars of another commit for A/B.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
