@@ -14,7 +14,7 @@ CONNS=${CONNS:-16}
 DURATION=${DURATION:-20s}
 OUT=${OUT:-"$ROOT/bench/results/profile-$server"}
 mkdir -p "$OUT"
-CP="$ROOT/benchmarks/target/jmcp-benchmarks-0.1.0-SNAPSHOT.jar:$ROOT/benchmarks/target/lib/*"
+CP=${BENCH_CP:-"$ROOT/benchmarks/target/jmcp-benchmarks-0.1.0-SNAPSHOT.jar:$ROOT/benchmarks/target/lib/*"}
 case "$server" in
   jmcp-*) main=dev.jmcp.bench.JmcpServerMain ;; sdk-*) main=dev.jmcp.bench.SdkServerMain ;; bare) main=dev.jmcp.bench.BareServerMain ;;
   *) echo "unknown server $server" >&2; exit 2 ;;

@@ -14,6 +14,7 @@
 # CONNS (16), RATE_ECHO (500), RATE_WORK (300), WARMUP (15s, per server, before the measurements),
 # DURATION (15s per measurement), SERVERS (default: all five), ROUNDS (1; the servers run in turn, round after
 # round, and the table shows each metric's median over the rounds), SKIP_BUILD=1, OUT (results directory).
+# BENCH_CP: the class path to run (default: this tree's benchmarks/target), e.g. saved jars of another commit for A/B.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -36,7 +37,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "building: ./mvnw -q -Pbench -pl benchmarks -am package -DskipTests"
   ./mvnw -q -Pbench -pl benchmarks -am package -DskipTests -Dspotless.check.skip
 fi
-CP="$ROOT/benchmarks/target/jmcp-benchmarks-0.1.0-SNAPSHOT.jar:$ROOT/benchmarks/target/lib/*"
+CP=${BENCH_CP:-"$ROOT/benchmarks/target/jmcp-benchmarks-0.1.0-SNAPSHOT.jar:$ROOT/benchmarks/target/lib/*"}
 LOADTEST_JAR="$ROOT/mcp-loadtest/target/mcp-loadtest.jar"
 
 main_class() {

@@ -3,7 +3,8 @@ package dev.jmcp.core.session;
 import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -89,9 +90,36 @@ public final class HandlerExecutors {
             return new ThreadPoolExecutor(
                     0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), factory);
         }
-        ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(max, max, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return scalingPool(max, factory);
+    }
+
+    /**
+     * A pool that hands a task to an idle thread when there is one, starts a new thread (up to {@code max}) only
+     * when there is none, and queues beyond that. A plain fixed pool would start all {@code max} threads under
+     * the lightest concurrent load, one per submission, even with idle threads waiting. Threads time out after
+     * 30 s idle.
+     */
+    static ThreadPoolExecutor scalingPool(int max, ThreadFactory factory) {
+        HandOffQueue queue = new HandOffQueue();
+        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, factory, (task, pool) -> {
+            if (pool.isShutdown()) {
+                throw new RejectedExecutionException("handler pool is shut down");
+            }
+            queue.enqueue(task); // every thread is busy: wait for one
+        });
+    }
+
+    /** Offers succeed only as a direct hand-off to a waiting thread, so the pool grows before it queues. */
+    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
+
+        void enqueue(Runnable task) {
+            super.offer(task);
+        }
     }
 }

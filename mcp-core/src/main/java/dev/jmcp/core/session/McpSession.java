@@ -75,8 +75,14 @@ public final class McpSession implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final List<Consumer<Throwable>> closeListeners = new ArrayList<>();
+    private final List<Runnable> closeHooks;
+    private final java.util.Set<String> ignoredNotifications;
+    /** Created on the first {@link #closeFuture()} call: a session nobody waits on completes no future. */
+    private CompletableFuture<Void> closeFuture;
+    /** Set (under {@code closeListeners}) once the close listeners ran and the close future may complete. */
+    private boolean closeDone;
+
     private volatile RequestHandler fallbackHandler;
     private volatile ProtocolVersion protocolVersion;
 
@@ -93,6 +99,8 @@ public final class McpSession implements AutoCloseable {
         this.notificationHandlers.putAll(b.notificationHandlers);
         this.fallbackHandler = b.fallbackHandler;
         this.closeListeners.addAll(b.closeListeners);
+        this.closeHooks = List.copyOf(b.closeHooks);
+        this.ignoredNotifications = java.util.Set.copyOf(b.ignoredNotifications);
     }
 
     /** A builder for a session over {@code transport}. */
@@ -158,7 +166,15 @@ public final class McpSession implements AutoCloseable {
 
     /** A future completed when the session has closed. */
     public CompletableFuture<Void> closeFuture() {
-        return closeFuture;
+        synchronized (closeListeners) {
+            if (closeFuture == null) {
+                closeFuture = new CompletableFuture<>();
+                if (closeDone) {
+                    closeFuture.complete(null);
+                }
+            }
+            return closeFuture;
+        }
     }
 
     /** Whether the session is open. */
@@ -259,17 +275,21 @@ public final class McpSession implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        McpTransportException failure = new McpTransportException(
-                "session " + name + " closed" + (cause != null ? ": " + cause.getMessage() : ""), cause);
-        for (Pending p : new ArrayList<>(pending.values())) {
-            pending.remove(p.id);
-            p.cancelTimer();
-            p.future.completeExceptionally(failure);
+        if (!pending.isEmpty()) {
+            McpTransportException failure = new McpTransportException(
+                    "session " + name + " closed" + (cause != null ? ": " + cause.getMessage() : ""), cause);
+            for (Pending p : new ArrayList<>(pending.values())) {
+                pending.remove(p.id);
+                p.cancelTimer();
+                p.future.completeExceptionally(failure);
+            }
         }
-        for (InboundRequest r : new ArrayList<>(inFlight.values())) {
-            r.cancel("session closed");
+        if (!inFlight.isEmpty()) {
+            for (InboundRequest r : new ArrayList<>(inFlight.values())) {
+                r.cancel("session closed");
+            }
+            inFlight.clear();
         }
-        inFlight.clear();
         if (closeTransport) {
             try {
                 transport.close();
@@ -277,15 +297,50 @@ public final class McpSession implements AutoCloseable {
                 LOG.debug("{}: transport close failed", name, e);
             }
         }
+        for (Runnable hook : closeHooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: close hook failed", name, e);
+            }
+        }
         List<Consumer<Throwable>> listeners;
+        CompletableFuture<Void> future;
         synchronized (closeListeners) {
-            listeners = new ArrayList<>(closeListeners);
+            listeners = closeListeners.isEmpty() ? List.of() : new ArrayList<>(closeListeners);
             closeListeners.clear();
+            if (listeners.isEmpty()) {
+                closeDone = true;
+            }
+            future = closeFuture;
+        }
+        if (listeners.isEmpty()) {
+            // nothing user-supplied to run: no hand-off unless someone holds the close future
+            if (future != null) {
+                delivery.execute(() -> future.complete(null));
+            }
+            return;
         }
         for (Consumer<Throwable> l : listeners) {
             delivery.execute(() -> l.accept(cause));
         }
-        delivery.execute(() -> closeFuture.complete(null));
+        delivery.execute(() -> {
+            CompletableFuture<Void> f;
+            synchronized (closeListeners) {
+                closeDone = true;
+                f = closeFuture;
+            }
+            if (f != null) {
+                f.complete(null);
+            }
+        });
+    }
+
+    /** Whether closing this session would hand anything to the delivery executor (for tests). */
+    boolean closeNeedsDelivery() {
+        synchronized (closeListeners) {
+            return !closeListeners.isEmpty() || closeFuture != null;
+        }
     }
 
     private void fail(RequestId id, McpException error) {
@@ -418,6 +473,9 @@ public final class McpSession implements AutoCloseable {
             case "notifications/progress" -> onProgress(n.params());
             default -> {
                 NotificationHandler handler = notificationHandlers.get(n.method());
+                if (handler == null && ignoredNotifications.contains(n.method())) {
+                    return;
+                }
                 if (handler == null) {
                     LOG.debug("{}: no handler for notification {}", name, n.method());
                     return;
@@ -600,6 +658,8 @@ public final class McpSession implements AutoCloseable {
         private final Map<String, RequestHandler> requestHandlers = new ConcurrentHashMap<>();
         private final Map<String, NotificationHandler> notificationHandlers = new ConcurrentHashMap<>();
         private final List<Consumer<Throwable>> closeListeners = new ArrayList<>();
+        private final List<Runnable> closeHooks = new ArrayList<>();
+        private final java.util.Set<String> ignoredNotifications = new java.util.HashSet<>();
         private RequestHandler fallbackHandler;
 
         private Builder(Transport transport) {
@@ -648,6 +708,15 @@ public final class McpSession implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Accepts inbound notifications of {@code method} without acting on them: nothing is dispatched (no
+         * delivery task) and nothing is logged. A handler registered for the method takes precedence.
+         */
+        public Builder ignoreNotification(String method) {
+            ignoredNotifications.add(Objects.requireNonNull(method, "method"));
+            return this;
+        }
+
         /** Handles request methods with no handler of their own. */
         public Builder fallbackRequestHandler(RequestHandler handler) {
             this.fallbackHandler = handler;
@@ -657,6 +726,16 @@ public final class McpSession implements AutoCloseable {
         /** Called once when the session closes, with the cause or null. */
         public Builder onClose(Consumer<Throwable> listener) {
             closeListeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Runs {@code hook} once, synchronously on the thread that closes the session, right after the transport
+         * closed. For cheap, non-blocking bookkeeping of the layer that owns the session (leaving a registry),
+         * never for application code: use {@link #onClose} for that, which runs on the delivery executor.
+         */
+        public Builder closeHook(Runnable hook) {
+            closeHooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }
 

@@ -12,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Compiles and applies JSON Schemas (2020-12 when {@code $schema} is absent; drafts 4, 6, 7 and 2019-09 when it
- * names them; anything else is refused), never fetching a referenced document, and keeps a bounded LRU cache of compiled schemas.
+ * names them; anything else is refused), never fetching a referenced document, and keeps a bounded LRU cache of compiled schemas
+ * (by content) behind a small identity cache: a schema node must not be mutated once it was handed to the server.
  */
 public final class Schemas {
     private static final int MAX_REPORTED = 10;
@@ -34,7 +36,16 @@ public final class Schemas {
                     .allow(Schemas::isBundledMetaSchema)
                     .build()));
 
+    private static final int RECENT_SLOTS = 64;
+
     private final Map<String, Schema> cache;
+    /**
+     * Front cache by identity: a registered tool validates every call against the same schema node, so the
+     * common case needs neither serialising the schema into the cache key nor the synchronised LRU lookup.
+     */
+    private final AtomicReferenceArray<Recent> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
+
+    private record Recent(JsonNode schema, Schema compiled) {}
 
     /** A cache of at most {@code maxEntries} compiled schemas. */
     public Schemas(int maxEntries) {
@@ -71,6 +82,17 @@ public final class Schemas {
         if (schema == null || !schema.isObject()) {
             throw new IllegalArgumentException(what + ": a schema must be a JSON object");
         }
+        int slot = System.identityHashCode(schema) & (RECENT_SLOTS - 1);
+        Recent r = recent.get(slot);
+        if (r != null && r.schema() == schema) {
+            return r.compiled();
+        }
+        Schema s = compileByContent(what, schema);
+        recent.set(slot, new Recent(schema, s));
+        return s;
+    }
+
+    private Schema compileByContent(String what, JsonNode schema) {
         String key = McpJson.write(schema);
         Schema s = cache.get(key);
         if (s != null) {

@@ -12,14 +12,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A connection served by the server: the engine session plus the handshake state and subscriptions. */
 public final class ServerSessionImpl implements ServerSession {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final AtomicLong SERIAL = new AtomicLong();
 
-    private final String id;
+    private volatile String id;
     private final ServerCore core;
     private final McpSession session;
     private final boolean statelessMode;
@@ -40,21 +42,18 @@ public final class ServerSessionImpl implements ServerSession {
     public record Listener(RequestId requestId, JsonNode filter) {}
 
     ServerSessionImpl(ServerCore core, Transport transport, boolean statelessMode) {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        this.id = HexFormat.of().formatHex(bytes);
         this.core = core;
         this.statelessMode = statelessMode;
         this.session = McpSession.builder(transport)
-                .name("mcp-server-" + id.substring(0, 8))
+                .name("mcp-server-" + SERIAL.incrementAndGet())
                 .handlerExecutor(core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
                 .fallbackRequestHandler(r -> core.router().route(this, r))
                 .requestHandler("ping", r -> core.router().route(this, r))
-                .notificationHandler("notifications/initialized", n -> {})
-                .notificationHandler("notifications/roots/list_changed", n -> {})
-                .onClose(cause -> core.onSessionClosed(this))
+                .ignoreNotification("notifications/initialized")
+                .ignoreNotification("notifications/roots/list_changed")
+                .closeHook(() -> core.onSessionClosed(this))
                 .build();
     }
 
@@ -62,9 +61,30 @@ public final class ServerSessionImpl implements ServerSession {
         session.start();
     }
 
+    /**
+     * The session's random id, drawn on first use: most sessions (every stateless exchange) never show it, and
+     * drawing from the shared {@link SecureRandom} costs a global lock.
+     */
     @Override
     public String id() {
-        return id;
+        String v = id;
+        if (v == null) {
+            synchronized (this) {
+                v = id;
+                if (v == null) {
+                    byte[] bytes = new byte[24];
+                    RANDOM.nextBytes(bytes);
+                    v = HexFormat.of().formatHex(bytes);
+                    id = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    /** Whether the id was drawn yet (for tests). */
+    boolean idDrawn() {
+        return id != null;
     }
 
     @Override

@@ -245,6 +245,31 @@ class StreamableHttpServerTest {
     }
 
     @Test
+    void finishedStreamsKeepNoObjectsButTheirSseEventsCanStillBeResumed() throws Exception {
+        URI uri = start();
+        String id = initialize(uri);
+        for (int i = 10; i < 15; i++) {
+            assertThat(post(uri, request(i, "echo", "{}"), session(id)).statusCode())
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> sse = post(uri, request(5, "progress", "{\"_meta\":{\"progressToken\":5}}"), session(id));
+        assertThat(sse.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        ServerTransport transport = (ServerTransport) fake.transports.get(fake.transports.size() - 1);
+        assertThat(transport.retainedStreams()).isZero();
+        String firstId = null;
+        for (String line : sse.body().split("\n")) {
+            if (line.startsWith("id: ") && firstId == null) {
+                firstId = line.substring(4);
+            }
+        }
+        Map<String, String> h = new LinkedHashMap<>(session(id));
+        h.put("Last-Event-ID", firstId);
+        HttpResponse<String> resumed = get(uri, h);
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(resumed.body()).contains("notifications/progress").contains("\"id\":5");
+    }
+
+    @Test
     void concurrentPostStreamsAllSucceed() throws Exception {
         URI uri = start();
         String id = initialize(uri);

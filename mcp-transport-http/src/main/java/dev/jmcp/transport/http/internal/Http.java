@@ -15,7 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,12 +109,35 @@ public final class Http {
      */
     public static InboundContext inboundContext(HttpServletRequest request, String authAttribute) {
         Map<String, List<String>> headers = new HashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
+        Enumeration<String> names = request.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
                 continue; // credentials stay in the transport: handlers get the validated AuthInfo instead
             }
-            headers.put(lower, new ArrayList<>(Collections.list(request.getHeaders(name))));
+            Enumeration<String> values = request.getHeaders(name);
+            if (!values.hasMoreElements()) {
+                continue;
+            }
+            String first = values.nextElement();
+            List<String> all;
+            if (!values.hasMoreElements()) {
+                all = List.of(first); // the common case: one value, no mutable list to copy
+            } else {
+                List<String> many = new ArrayList<>();
+                many.add(first);
+                while (values.hasMoreElements()) {
+                    many.add(values.nextElement());
+                }
+                all = List.copyOf(many);
+            }
+            List<String> previous = headers.putIfAbsent(lower, all);
+            if (previous != null) { // the same name spelled twice in different case
+                List<String> merged = new ArrayList<>(previous);
+                merged.addAll(all);
+                headers.put(lower, List.copyOf(merged));
+            }
         }
         Object auth = request.getAttribute(authAttribute);
         return new InboundContext(auth instanceof AuthInfo a ? a : null, headers);

@@ -22,7 +22,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +57,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     private final LinkedHashMap<String, Stream> byId = new LinkedHashMap<>();
     private final Stream standalone;
     private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
+    private final FinishedStreams finished = new FinishedStreams(MAX_FINISHED_STREAMS);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean closeNotified = new AtomicBoolean();
     private volatile TransportListener listener;
@@ -170,7 +170,6 @@ public final class ServerTransport implements Transport, HttpStreamControl {
                     }
                 }
                 byId.put(stream.id, stream);
-                pruneFinished();
             }
         }
         deliver(messages, context);
@@ -213,7 +212,18 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         synchronized (lock) {
             stream = byId.get(streamId);
             if (stream == null) {
-                return false;
+                if (!wasFinished(streamId)) {
+                    return false;
+                }
+                writer.begin(200, "text/event-stream");
+                writer.write(SseFormat.retry(settings.retryMillis()));
+                for (EventStore.StoredEvent e : store.eventsAfter(sessionId, lastEventId)) {
+                    if (!e.message().isEmpty()) {
+                        writer.write(SseFormat.message(e.id(), e.message()));
+                    }
+                }
+                writer.complete();
+                return true;
             }
             watch(writer, stream);
             previous = stream.writer;
@@ -390,20 +400,22 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         return null;
     }
 
-    private void pruneFinished() {
-        int finished = 0;
-        for (Stream s : byId.values()) {
-            if (s.finished) {
-                finished++;
-            }
+    /**
+     * Forgets a finished request stream. Only its id is kept (when it had SSE events in a store), so that a
+     * resumption naming it still replays the store's events; JSON answers and store-less streams leave nothing.
+     */
+    private void retire(Stream stream) {
+        byId.remove(stream.id, stream);
+        if (stream.sse && settings.eventStore() != null) {
+            finished.add(Long.parseLong(stream.id));
         }
-        Iterator<Stream> it = byId.values().iterator();
-        while (finished > MAX_FINISHED_STREAMS && it.hasNext()) {
-            Stream s = it.next();
-            if (s.finished && s != standalone) {
-                it.remove();
-                finished--;
-            }
+    }
+
+    private boolean wasFinished(String streamId) {
+        try {
+            return finished.contains(Long.parseLong(streamId));
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
@@ -417,6 +429,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         if (!stream.sse && isFinal && stream.jsonAllowed && stream.writer != null) {
             stream.json = true;
             stream.finished = true;
+            retire(stream);
             AsyncWriter w = stream.writer;
             w.begin(stream.modern ? errorStatus : 200, "application/json");
             w.write(json);
@@ -434,6 +447,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         }
         if (isFinal) {
             stream.finished = true;
+            retire(stream);
             if (stream.writer != null) {
                 stream.writer.complete();
             }
@@ -524,7 +538,18 @@ public final class ServerTransport implements Transport, HttpStreamControl {
      * a write made under this transport's lock, and the reaction delivers messages to the session.
      */
     private void watch(AsyncWriter writer, Stream stream) {
-        writer.onClosed((w, clean) -> HandlerExecutors.delivery().execute(() -> onWriterClosed(stream, w, clean)));
+        writer.onClosed((w, clean) -> {
+            if (clean) {
+                // an orderly end only detaches the writer: no hand-off needed
+                synchronized (lock) {
+                    if (stream.writer == w) {
+                        stream.writer = null;
+                    }
+                }
+            } else {
+                HandlerExecutors.delivery().execute(() -> onWriterClosed(stream, w, false));
+            }
+        });
     }
 
     private void onWriterClosed(Stream stream, AsyncWriter writer, boolean clean) {
@@ -546,6 +571,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
                     }
                     stream.awaiting.clear();
                     stream.finished = true;
+                    retire(stream);
                     closeExchange = exchange;
                 }
             }
@@ -594,6 +620,13 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         TransportListener l = listener;
         if (l != null) {
             l.onClose(null);
+        }
+    }
+
+    /** How many request streams this session still holds objects for, finished or not (for tests). */
+    public int retainedStreams() {
+        synchronized (lock) {
+            return byId.size() - (standalone != null ? 1 : 0);
         }
     }
 
