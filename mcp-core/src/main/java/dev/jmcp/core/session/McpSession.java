@@ -468,40 +468,30 @@ public final class McpSession implements AutoCloseable {
     }
 
     private void onNotification(JsonRpcNotification n, InboundContext context) {
-        switch (n.method()) {
-            case "notifications/cancelled" -> onCancelled(n.params());
-            case "notifications/progress" -> onProgress(n.params());
-            default -> {
-                NotificationHandler handler = notificationHandlers.get(n.method());
-                if (handler == null && ignoredNotifications.contains(n.method())) {
-                    return;
-                }
-                if (handler == null) {
-                    LOG.debug("{}: no handler for notification {}", name, n.method());
-                    return;
-                }
-                InboundNotification notification = new InboundNotification(n.method(), n.params(), context);
-                delivery.execute(() -> {
-                    try {
-                        handler.handle(notification);
-                    } catch (Exception e) {
-                        LOG.warn("{}: handler of {} failed", name, n.method(), e);
-                    }
-                });
+        // The engine acts on cancellation and progress itself; a handler registered for them only observes.
+        boolean engineHandled = true;
+        if ("notifications/cancelled".equals(n.method())) {
+            onCancelled(n.params());
+        } else if ("notifications/progress".equals(n.method())) {
+            onProgress(n.params());
+        } else {
+            engineHandled = false;
+        }
+        NotificationHandler handler = notificationHandlers.get(n.method());
+        if (handler == null) {
+            if (!engineHandled && !ignoredNotifications.contains(n.method())) {
+                LOG.debug("{}: no handler for notification {}", name, n.method());
             }
+            return;
         }
-        NotificationHandler observer = notificationHandlers.get(n.method());
-        if (observer != null
-                && ("notifications/cancelled".equals(n.method()) || "notifications/progress".equals(n.method()))) {
-            InboundNotification notification = new InboundNotification(n.method(), n.params(), context);
-            delivery.execute(() -> {
-                try {
-                    observer.handle(notification);
-                } catch (Exception e) {
-                    LOG.warn("{}: handler of {} failed", name, n.method(), e);
-                }
-            });
-        }
+        InboundNotification notification = new InboundNotification(n.method(), n.params(), context);
+        delivery.execute(() -> {
+            try {
+                handler.handle(notification);
+            } catch (Exception e) {
+                LOG.warn("{}: handler of {} failed", name, n.method(), e);
+            }
+        });
     }
 
     private void onCancelled(JsonNode params) {
