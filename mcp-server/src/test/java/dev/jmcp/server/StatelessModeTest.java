@@ -8,6 +8,8 @@ import dev.jmcp.core.protocol.Icon;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.MessageEnvelope;
+import dev.jmcp.core.transport.TransportMetadata;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +49,8 @@ class StatelessModeTest {
         }
         var pair = dev.jmcp.core.testing.InMemoryTransport.linkedPair();
         pair.serverSide()
-                .withInboundContext(new InboundContext(null, Map.of("mcp-protocol-version", List.of("2025-06-18"))));
+                .withInboundContext(new InboundContext(
+                        null, TransportMetadata.NONE, new MessageEnvelope(null, null, "2025-06-18", Map.of())));
         server.connectStateless(pair.serverSide());
         try (var client = dev.jmcp.core.session.McpSession.builder(pair.clientSide())
                 .build()
@@ -106,7 +109,8 @@ class StatelessModeTest {
     void statelessHeaderNaming2026WithoutMetaIsInvalidParams() {
         var pair = dev.jmcp.core.testing.InMemoryTransport.linkedPair();
         pair.serverSide()
-                .withInboundContext(new InboundContext(null, Map.of("mcp-protocol-version", List.of("2026-07-28"))));
+                .withInboundContext(new InboundContext(
+                        null, TransportMetadata.NONE, new MessageEnvelope(null, null, "2026-07-28", Map.of())));
         server.connectStateless(pair.serverSide());
         try (var client = dev.jmcp.core.session.McpSession.builder(pair.clientSide())
                 .build()

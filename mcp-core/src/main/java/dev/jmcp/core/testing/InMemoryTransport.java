@@ -10,6 +10,7 @@ import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
+import dev.jmcp.core.transport.TransportMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ public final class InMemoryTransport implements Transport {
 
     private volatile InMemoryTransport peer;
     private volatile TransportListener listener;
-    private volatile InboundContext inboundContext = InboundContext.EMPTY;
+    private volatile InboundContext inboundContext = InboundContext.of(TransportMetadata.of("in-memory"));
     private volatile UnaryOperator<byte[]> outboundFilter = UnaryOperator.identity();
     private final List<byte[]> early = new ArrayList<>();
 

@@ -1,23 +1,28 @@
 package dev.jmcp.core.transport;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a transport knows about an inbound message beyond its JSON: the authenticated caller and, for HTTP, the
- * request headers (lower-case names).
+ * What a transport knows about an inbound message beyond its JSON: the authenticated caller, read-only
+ * transport metadata (peer address, headers) and the request fields the transport carried outside the body.
  *
  * @param auth the authenticated caller, or null
- * @param headers transport headers by lower-case name; empty for transports without headers
+ * @param transport read-only facts about the connection; never null
+ * @param envelope request fields mirrored outside the body; never null
  */
-public record InboundContext(AuthInfo auth, Map<String, List<String>> headers) {
-    /** No caller, no headers. */
-    public static final InboundContext EMPTY = new InboundContext(null, Map.of());
+public record InboundContext(AuthInfo auth, TransportMetadata transport, MessageEnvelope envelope) {
+    /** No caller, no metadata, nothing mirrored. */
+    public static final InboundContext EMPTY = new InboundContext(null, TransportMetadata.NONE, MessageEnvelope.NONE);
 
-    /** Copies the header map. */
+    /** Replaces nulls with the empty values. */
     public InboundContext {
-        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        transport = transport == null ? TransportMetadata.NONE : transport;
+        envelope = envelope == null ? MessageEnvelope.NONE : envelope;
+    }
+
+    /** The context of a transport that only knows its own name (stdio, in-memory). */
+    public static InboundContext of(TransportMetadata transport) {
+        return new InboundContext(null, transport, MessageEnvelope.NONE);
     }
 
     /** The authenticated caller, if the transport authenticated one. */
@@ -25,9 +30,8 @@ public record InboundContext(AuthInfo auth, Map<String, List<String>> headers) {
         return Optional.ofNullable(auth);
     }
 
-    /** The first value of a header (name is case-insensitive), if present. */
-    public Optional<String> header(String name) {
-        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    /** This context with another caller. */
+    public InboundContext withAuth(AuthInfo caller) {
+        return new InboundContext(caller, transport, envelope);
     }
 }

@@ -77,7 +77,7 @@ public final class Router {
             throw Errors.invalidParams("server/discover needs _meta " + META_VERSION);
         }
         if (session.isStatelessMode()) {
-            Optional<String> header = request.context().header("mcp-protocol-version");
+            Optional<String> header = request.context().envelope().declaredProtocolVersion();
             ProtocolVersion pv = header.flatMap(ProtocolVersion::parse).orElse(ProtocolVersion.HTTP_DEFAULT);
             if (pv.isStateless()) {
                 throw Errors.invalidParams("missing _meta " + META_VERSION + " on a 2026-07-28 request");

@@ -7,6 +7,7 @@ import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.MessageEnvelope;
 import dev.jmcp.core.transport.ParamHeaders;
 import dev.jmcp.server.ServerTool;
 import dev.jmcp.server.ToolRequest;
@@ -104,11 +105,12 @@ final class Tools {
      */
     static void verifyParamHeaders(Call call, Tool tool, JsonNode args) {
         InboundContext context = call.request().context();
-        if (!call.stateless() || context.header("mcp-method").isEmpty()) {
+        MessageEnvelope envelope = context.envelope();
+        if (!call.stateless() || !envelope.mirrored()) {
             return;
         }
         for (ParamHeaders.Declaration d : ParamHeaders.ofOrEmpty(tool.inputSchema())) {
-            Optional<String> header = context.header(d.headerName());
+            Optional<String> header = envelope.param(d.name());
             Optional<JsonNode> value = d.valueIn(args);
             String problem;
             if (value.isPresent()) {

@@ -103,7 +103,7 @@ final class FakeServer implements SessionConnector {
             ObjectNode result = McpJson.object();
             for (String name : List.of(
                     "mcp-protocol-version", "mcp-session-id", "x-custom", "authorization", "mcp-method", "mcp-name")) {
-                r.context().header(name).ifPresent(v -> result.put(name, v));
+                r.context().transport().header(name).ifPresent(v -> result.put(name, v));
             }
             return result;
         });

@@ -9,6 +9,8 @@ import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.MessageEnvelope;
+import dev.jmcp.core.transport.TransportMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 /** Small servlet helpers shared by the streamable and legacy endpoints. */
 public final class Http {
+    /** Lower-case prefix of the SEP-2243 parameter headers. */
+    private static final String PARAM_HEADER_PREFIX = "mcp-param-";
     /** The {@code _meta} key naming a 2026-07-28 request's protocol version. */
     public static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
 
@@ -140,7 +144,33 @@ public final class Http {
             }
         }
         Object auth = request.getAttribute(authAttribute);
-        return new InboundContext(auth instanceof AuthInfo a ? a : null, headers);
+        TransportMetadata metadata =
+                new TransportMetadata("http", request.getRemoteAddr() + ":" + request.getRemotePort(), headers);
+        return new InboundContext(auth instanceof AuthInfo a ? a : null, metadata, envelopeOf(headers));
+    }
+
+    /** The request fields the 2026-07-28 standard headers mirror (SEP-2243); read from headers only. */
+    private static MessageEnvelope envelopeOf(Map<String, List<String>> headers) {
+        Map<String, String> params = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey().startsWith(PARAM_HEADER_PREFIX) && !e.getValue().isEmpty()) {
+                params.put(
+                        e.getKey().substring(PARAM_HEADER_PREFIX.length()),
+                        e.getValue().get(0));
+            }
+        }
+        String method = first(headers, "mcp-method");
+        String name = first(headers, "mcp-name");
+        String version = first(headers, "mcp-protocol-version");
+        if (method == null && name == null && version == null && params.isEmpty()) {
+            return MessageEnvelope.NONE;
+        }
+        return new MessageEnvelope(method == null ? null : method.strip(), name, version, params);
+    }
+
+    private static String first(Map<String, List<String>> headers, String lowerName) {
+        List<String> values = headers.get(lowerName);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** The method of a request or notification, else null. */

@@ -7,10 +7,13 @@ import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.TransportListener;
+import dev.jmcp.core.transport.TransportMetadata;
 import java.util.List;
 
 /** Turns one line read from a stdio stream into listener calls. */
 public final class Inbound {
+    private static final InboundContext STDIO = InboundContext.of(TransportMetadata.of("stdio"));
+
     private Inbound() {}
 
     /**
@@ -36,7 +39,7 @@ public final class Inbound {
             return;
         }
         for (JsonRpcMessage m : messages) {
-            listener.onMessage(m, InboundContext.EMPTY);
+            listener.onMessage(m, STDIO);
         }
     }
 }
