@@ -7,6 +7,7 @@ import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.ResourceTemplate;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.transport.ServerConnector;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.internal.ServerConfig;
 import dev.jmcp.server.internal.ServerCore;
@@ -47,7 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Handlers are blocking code run on the handler executor (a virtual thread per request on JDK 21+).
  */
-public final class McpServer implements AutoCloseable {
+public final class McpServer implements ServerConnector, AutoCloseable {
     private final ServerCore core;
 
     private McpServer(ServerCore core) {
@@ -60,6 +61,7 @@ public final class McpServer implements AutoCloseable {
     }
 
     /** Serves one connection: a handshake-era session that may also carry 2026-07-28 stateless requests. */
+    @Override
     public ServerSession connect(Transport transport) {
         return core.connect(Objects.requireNonNull(transport, "transport"), false);
     }
@@ -69,6 +71,7 @@ public final class McpServer implements AutoCloseable {
      * its 2026-07-28 {@code _meta}, else the {@code mcp-protocol-version} header of its inbound context, else
      * 2025-03-26.
      */
+    @Override
     public ServerSession connectStateless(Transport transport) {
         return core.connect(Objects.requireNonNull(transport, "transport"), true);
     }

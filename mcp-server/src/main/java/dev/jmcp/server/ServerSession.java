@@ -1,13 +1,14 @@
 package dev.jmcp.server;
 
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.transport.ServerConnection;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One connection served by an {@link McpServer}: a handshake-era session (after {@code initialize}) that may also
  * carry 2026-07-28 stateless requests, or a stateless exchange from {@link McpServer#connectStateless}.
  */
-public interface ServerSession extends AutoCloseable {
+public interface ServerSession extends ServerConnection {
     /** A random, unguessable id (suitable as an HTTP {@code Mcp-Session-Id}). */
     String id();
 
