@@ -3,10 +3,8 @@ package dev.jmcp.bench;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
-import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.McpServer;
-import dev.jmcp.transport.http.McpHttpServlet;
-import dev.jmcp.transport.http.SessionConnector;
+import dev.jmcp.transport.http.servlet.McpHttpServlet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,18 +33,7 @@ public final class JmcpServerMain {
                                 .build(),
                         (request, ctx) -> CallToolResult.text(Work.work(request.stringArgument("message"))))
                 .build();
-        SessionConnector connector = new SessionConnector() {
-            @Override
-            public AutoCloseable connect(Transport transport) {
-                return server.connect(transport);
-            }
-
-            @Override
-            public AutoCloseable connectStateless(Transport transport) {
-                return server.connectStateless(transport);
-            }
-        };
-        McpHttpServlet servlet = McpHttpServlet.builder(connector)
+        McpHttpServlet servlet = McpHttpServlet.builder(server)
                 .stateless(mode.equals("stateless"))
                 .build();
         JettyHost.serve("jmcp-" + mode, port, servlet);

@@ -3,7 +3,7 @@ package com.example.jmcp.client;
 import dev.jmcp.client.McpClient;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.transport.Transport;
-import dev.jmcp.transport.http.StreamableHttpClientTransport;
+import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.stdio.StdioClientTransport;
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package com.example.jmcp.server;
 
 import dev.jmcp.server.McpServer;
-import dev.jmcp.transport.http.McpHttpServer;
+import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;

@@ -1,11 +1,12 @@
 package com.example.jmcp.server;
 
+import dev.jmcp.core.transport.ServerConnection;
+import dev.jmcp.core.transport.ServerConnector;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.server.ServerSession;
-import dev.jmcp.transport.http.HttpStreamControl;
-import dev.jmcp.transport.http.McpHttpServer;
-import dev.jmcp.transport.http.SessionConnector;
+import dev.jmcp.transport.http.jetty.McpHttpServer;
+import dev.jmcp.transport.http.servlet.HttpStreamControl;
 import dev.jmcp.transport.stdio.StdioServer;
 
 /** Runs an {@link McpServer} over stdio or on embedded Jetty. */
@@ -13,10 +14,10 @@ public final class Serving {
     private Serving() {}
 
     /** The adapter the HTTP module needs: one session per connection, stateless exchanges for 2026-07-28. */
-    public static SessionConnector connector(McpServer server) {
-        return new SessionConnector() {
+    public static ServerConnector connector(McpServer server) {
+        return new ServerConnector() {
             @Override
-            public AutoCloseable connect(Transport transport) {
+            public ServerConnection connect(Transport transport) {
                 ServerSession session = server.connect(transport);
                 if (transport instanceof HttpStreamControl) {
                     SessionStreams.register(session.id(), (HttpStreamControl) transport);
@@ -26,7 +27,7 @@ public final class Serving {
             }
 
             @Override
-            public AutoCloseable connectStateless(Transport transport) {
+            public ServerConnection connectStateless(Transport transport) {
                 return server.connectStateless(transport);
             }
         };

@@ -1,6 +1,6 @@
 package com.example.jmcp.server;
 
-import dev.jmcp.transport.http.HttpStreamControl;
+import dev.jmcp.transport.http.servlet.HttpStreamControl;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -20,6 +20,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
+import dev.jmcp.core.transport.ServerConnection;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
 import java.time.Duration;
@@ -54,7 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
  * are delivered one at a time per session, in arrival order, on the delivery executor. The futures returned by
  * {@link #request} complete on that delivery thread: chain heavy work with an {@code ...Async} method.
  */
-public final class McpSession implements AutoCloseable {
+public final class McpSession implements ServerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
 
     /** Default timeout of an outbound request without answer or progress. */
@@ -165,6 +166,7 @@ public final class McpSession implements AutoCloseable {
     }
 
     /** A future completed when the session has closed. */
+    @Override
     public CompletableFuture<Void> closeFuture() {
         synchronized (closeListeners) {
             if (closeFuture == null) {

@@ -6,7 +6,7 @@ import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.McpTimeoutException;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.loadtest.target.StepOutcome;
-import dev.jmcp.transport.http.McpHttpException;
+import dev.jmcp.transport.http.client.McpHttpException;
 import java.io.IOException;
 
 /**

@@ -14,7 +14,7 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.loadtest.internal.McpOutcomes;
 import dev.jmcp.loadtest.internal.ToolOutputSchemas;
-import dev.jmcp.transport.http.StreamableHttpClientTransport;
+import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.stdio.StdioClientTransport;
 import java.net.URI;
 import java.net.http.HttpClient;

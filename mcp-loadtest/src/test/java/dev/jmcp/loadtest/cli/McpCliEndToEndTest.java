@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.loadtest.target.TestServers;
 import dev.jmcp.server.McpServer;
-import dev.jmcp.transport.http.McpHttpServer;
+import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import dev.jmcp.loadtest.LoadTestConfig.FlowStep;
 import dev.jmcp.loadtest.LoadTestConfig.Scenario;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.server.McpServer;
-import dev.jmcp.transport.http.McpHttpServer;
+import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

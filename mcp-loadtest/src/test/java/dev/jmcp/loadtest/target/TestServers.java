@@ -13,7 +13,7 @@ import dev.jmcp.core.protocol.resources.TextResourceContents;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.server.McpServer;
-import dev.jmcp.transport.http.McpHttpServer;
+import dev.jmcp.transport.http.jetty.McpHttpServer;
 import dev.jmcp.transport.stdio.StdioServer;
 import java.nio.file.Path;
 import java.util.ArrayList;

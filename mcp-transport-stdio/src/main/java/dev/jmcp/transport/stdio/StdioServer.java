@@ -1,12 +1,12 @@
 package dev.jmcp.transport.stdio;
 
-import dev.jmcp.server.McpServer;
-import dev.jmcp.server.ServerSession;
+import dev.jmcp.core.transport.ServerConnection;
+import dev.jmcp.core.transport.ServerConnector;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs an {@link McpServer} on this process's stdin and stdout, the way an MCP host launches a local server.
+ * Runs an MCP server (any {@link ServerConnector}, such as {@code McpServer}) on this process's stdin and stdout, the way an MCP host launches a local server.
  *
  * <pre>{@code
  * public static void main(String[] args) {
@@ -25,15 +25,15 @@ public final class StdioServer {
      * Serves {@code server} on {@code System.in}/{@code System.out} and blocks until stdin reaches its end (the
      * client closed it) or the session is closed. Closes the session, not the server.
      */
-    public static void serve(McpServer server) {
+    public static void serve(ServerConnector server) {
         serve(server, StdioServerTransport.ofSystemStreams());
     }
 
     /** Serves {@code server} on {@code transport} and blocks until the transport or the session closes. */
-    public static void serve(McpServer server, StdioServerTransport transport) {
+    public static void serve(ServerConnector server, StdioServerTransport transport) {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(transport, "transport");
-        ServerSession session = server.connect(transport);
+        ServerConnection session = server.connect(transport);
         try {
             session.closeFuture().get();
         } catch (InterruptedException e) {

@@ -1,0 +1,24 @@
+package dev.jmcp.transport.http.client;
+
+/**
+ * The server answered 404 to a request carrying an {@code Mcp-Session-Id}: the session ended or expired. The
+ * client transport has already forgotten the session id (and the negotiated version header), so the client
+ * re-initializes simply by sending {@code initialize} again on the same transport. {@code McpClient} finds this
+ * exception in the cause chain of the failed request.
+ */
+public final class McpSessionExpiredException extends McpHttpException {
+    private static final long serialVersionUID = 1L;
+
+    private final String sessionId;
+
+    /** Creates the exception for the session that expired. */
+    public McpSessionExpiredException(String sessionId, String body) {
+        super(404, body);
+        this.sessionId = sessionId;
+    }
+
+    /** The id of the session the server no longer knows. */
+    public String sessionId() {
+        return sessionId;
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the OAuth client; not API. */
+package dev.jmcp.transport.http.client.auth.internal;

@@ -1,0 +1,66 @@
+package dev.jmcp.transport.http.servlet;
+
+import java.util.List;
+
+/**
+ * Keeps the SSE events of each session so a client that lost a stream can resume it with
+ * {@code Last-Event-ID}. The default is {@link InMemoryEventStore} (bounded); implement this interface over a
+ * shared store (e.g. Redis) when sessions must survive a move to another instance.
+ *
+ * <p>Event ids are unique within a session and name their stream: {@code <streamId>_<sequence>}, where the
+ * sequence grows across the whole session. Implementations must be thread-safe.
+ */
+public interface EventStore {
+
+    /**
+     * Stores one event and returns its id.
+     *
+     * @param sessionId the session (never null)
+     * @param streamId the stream within the session (no {@code _} in it)
+     * @param message the JSON text of the message, or the empty string for a priming event
+     */
+    String append(String sessionId, String streamId, String message);
+
+    /**
+     * The events of the stream named by {@code lastEventId} that came after it, oldest first, priming events
+     * included (their message is empty). Empty when nothing is known.
+     */
+    List<StoredEvent> eventsAfter(String sessionId, String lastEventId);
+
+    /** Forgets everything about a session. */
+    void removeSession(String sessionId);
+
+    /** The stream an event id names, or null when the id is not one of ours. */
+    static String streamIdOf(String eventId) {
+        if (eventId == null) {
+            return null;
+        }
+        int sep = eventId.lastIndexOf('_');
+        return sep <= 0 ? null : eventId.substring(0, sep);
+    }
+
+    /** The sequence number an event id carries, or -1 when the id is not one of ours. */
+    static long sequenceOf(String eventId) {
+        if (eventId == null) {
+            return -1;
+        }
+        int sep = eventId.lastIndexOf('_');
+        if (sep <= 0) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(eventId.substring(sep + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * One stored event.
+     *
+     * @param id the event id
+     * @param streamId the stream it belongs to
+     * @param message the JSON text, or empty for a priming event
+     */
+    record StoredEvent(String id, String streamId, String message) {}
+}

@@ -1,0 +1,136 @@
+package dev.jmcp.transport.http.servlet.internal;
+
+import dev.jmcp.core.jsonrpc.JsonRpcCodec;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
+import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.transport.AuthInfo;
+import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.MessageEnvelope;
+import dev.jmcp.core.transport.TransportMetadata;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Small servlet helpers shared by the streamable and legacy endpoints. */
+public final class Http {
+    /** Lower-case prefix of the SEP-2243 parameter headers. */
+    private static final String PARAM_HEADER_PREFIX = "mcp-param-";
+
+    private Http() {}
+
+    /** Reads the body up to {@code max} bytes; null when it is larger. */
+    public static byte[] readBody(HttpServletRequest request, int max) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            byte[] buf = new byte[8192];
+            int total = 0;
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                total += n;
+                if (total > max) {
+                    return null;
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** Writes a JSON-RPC error response with an HTTP status (blocking; small bodies only). */
+    public static void error(HttpServletResponse response, int status, RequestId id, int code, String message)
+            throws IOException {
+        errorBody(response, status, new JsonRpcErrorResponse(id, JsonRpcError.of(code, message)));
+    }
+
+    /** Writes a JSON-RPC error response with an HTTP status (blocking; small bodies only). */
+    public static void errorBody(HttpServletResponse response, int status, JsonRpcErrorResponse error)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        byte[] body = JsonRpcCodec.defaults().encode(error);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /**
+     * The request's headers by lower-case name (without credentials: {@code Authorization} and {@code
+     * Proxy-Authorization} are left out), and the authenticated caller if one was stored.
+     */
+    public static InboundContext inboundContext(HttpServletRequest request, String authAttribute) {
+        Map<String, List<String>> headers = new HashMap<>();
+        Enumeration<String> names = request.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
+                continue; // credentials stay in the transport: handlers get the validated AuthInfo instead
+            }
+            Enumeration<String> values = request.getHeaders(name);
+            if (!values.hasMoreElements()) {
+                continue;
+            }
+            String first = values.nextElement();
+            List<String> all;
+            if (!values.hasMoreElements()) {
+                all = List.of(first); // the common case: one value, no mutable list to copy
+            } else {
+                List<String> many = new ArrayList<>();
+                many.add(first);
+                while (values.hasMoreElements()) {
+                    many.add(values.nextElement());
+                }
+                all = List.copyOf(many);
+            }
+            List<String> previous = headers.putIfAbsent(lower, all);
+            if (previous != null) { // the same name spelled twice in different case
+                List<String> merged = new ArrayList<>(previous);
+                merged.addAll(all);
+                headers.put(lower, List.copyOf(merged));
+            }
+        }
+        Object auth = request.getAttribute(authAttribute);
+        TransportMetadata metadata =
+                new TransportMetadata("http", request.getRemoteAddr() + ":" + request.getRemotePort(), headers);
+        return new InboundContext(auth instanceof AuthInfo a ? a : null, metadata, envelopeOf(headers));
+    }
+
+    /** The request fields the 2026-07-28 standard headers mirror (SEP-2243); read from headers only. */
+    private static MessageEnvelope envelopeOf(Map<String, List<String>> headers) {
+        Map<String, String> params = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey().startsWith(PARAM_HEADER_PREFIX) && !e.getValue().isEmpty()) {
+                params.put(
+                        e.getKey().substring(PARAM_HEADER_PREFIX.length()),
+                        e.getValue().get(0));
+            }
+        }
+        String method = first(headers, "mcp-method");
+        String name = first(headers, "mcp-name");
+        String version = first(headers, "mcp-protocol-version");
+        if (method == null && name == null && version == null && params.isEmpty()) {
+            return MessageEnvelope.NONE;
+        }
+        return new MessageEnvelope(method == null ? null : method.strip(), name, version, params);
+    }
+
+    private static String first(Map<String, List<String>> headers, String lowerName) {
+        List<String> values = headers.get(lowerName);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

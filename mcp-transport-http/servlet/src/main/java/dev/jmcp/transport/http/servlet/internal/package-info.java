@@ -1,0 +1,2 @@
+/** Implementation of the servlet transport; not API. */
+package dev.jmcp.transport.http.servlet.internal;

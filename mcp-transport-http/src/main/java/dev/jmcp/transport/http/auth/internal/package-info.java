@@ -1,2 +1,0 @@
-/** Implementation details of OAuth for MCP over HTTP: not API, may change at any time. */
-package dev.jmcp.transport.http.auth.internal;
