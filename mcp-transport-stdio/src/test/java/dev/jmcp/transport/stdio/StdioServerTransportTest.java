@@ -223,7 +223,13 @@ class StdioServerTransportTest {
         assertThat(listener.closed.get(5, TimeUnit.SECONDS)).isNull();
         assertThat(listener.closeCalls).isEqualTo(1);
         assertThat(transport.send(new JsonRpcNotification("x", null))).isCompletedExceptionally();
-        Thread.sleep(Duration.ofMillis(50).toMillis());
+        // the reader thread is the only other path to onClose: once it has ended, no second call can come
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("jmcp-stdio-server-reader")) {
+                t.join(Duration.ofSeconds(5).toMillis());
+                assertThat(t.isAlive()).as("reader thread ended").isFalse();
+            }
+        }
         assertThat(listener.closeCalls).isEqualTo(1);
     }
 }
