@@ -7,6 +7,7 @@ import dev.jmcp.core.jsonrpc.CodecLimits;
 import dev.jmcp.core.jsonrpc.JsonRpcCodec;
 import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.session.McpSession;
+import dev.jmcp.testsupport.Threads;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -224,12 +225,7 @@ class StdioServerTransportTest {
         assertThat(listener.closeCalls).isEqualTo(1);
         assertThat(transport.send(new JsonRpcNotification("x", null))).isCompletedExceptionally();
         // the reader thread is the only other path to onClose: once it has ended, no second call can come
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals("jmcp-stdio-server-reader")) {
-                t.join(Duration.ofSeconds(5).toMillis());
-                assertThat(t.isAlive()).as("reader thread ended").isFalse();
-            }
-        }
+        Threads.joinAll("jmcp-stdio-server-reader"::equals, Duration.ofSeconds(5));
         assertThat(listener.closeCalls).isEqualTo(1);
     }
 }
