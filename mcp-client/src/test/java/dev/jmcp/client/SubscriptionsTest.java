@@ -149,12 +149,21 @@ class SubscriptionsTest {
 
     @Test
     void aListenTheServerAnswersEndsTheSubscription() throws Exception {
-        try (FakeServer server = FakeServer.stateless("{}").on("subscriptions/listen", r -> {
-                    notify(r, "notifications/subscriptions/acknowledged", ack(r.id().value(), "{}"));
-                    Thread.sleep(100);
-                    return McpJson.object();
-                });
+        try (FakeServer server = FakeServer.stateless("{\"tools\":{}}")
+                        .on("subscriptions/listen", r -> {
+                            notify(r, "notifications/subscriptions/acknowledged", ack(r.id().value(), "{}"));
+                            Thread.sleep(100);
+                            return McpJson.object();
+                        })
+                        .onJson("tools/list", "{\"tools\":[]}");
                 McpClient client = server.client().build()) {
+            List<String> sentMethods = new CopyOnWriteArrayList<>();
+            server.pair.clientSide().withOutboundFilter(frame -> {
+                sentMethods.add(McpJson.parse(new String(frame, java.nio.charset.StandardCharsets.UTF_8))
+                        .path("method")
+                        .asString(""));
+                return frame;
+            });
             client.connect();
             Subscription sub = client.subscribe(TOOLS_AND_A);
             assertThat(sub.acknowledged())
@@ -162,8 +171,8 @@ class SubscriptionsTest {
             assertThat(sub.closeFuture()).succeedsWithin(Duration.ofSeconds(5));
             assertThat(sub.isOpen()).isFalse();
             sub.close(); // idempotent, sends nothing for an ended request
-            Thread.sleep(50);
-            assertThat(server.notifications).isEmpty();
+            client.listTools(); // a probe: a cancellation sent by close() would be sent before it
+            assertThat(sentMethods).doesNotContain("notifications/cancelled").endsWith("tools/list");
         }
     }
 
