@@ -76,17 +76,18 @@ public final class ClientRuntime {
             });
         }
         if (taskStore != null) {
-            session.setRequestHandler("tasks/get", r -> taskStore.get(r.params()));
-            session.setRequestHandler("tasks/result", r -> taskStore.result(r.params()));
+            session.setRequestHandler(McpMethods.TASKS_GET, r -> taskStore.get(r.params()));
+            session.setRequestHandler(McpMethods.TASKS_RESULT, r -> taskStore.result(r.params()));
             if (config.tasks().list()) {
-                session.setRequestHandler("tasks/list", r -> taskStore.list(r.params()));
+                session.setRequestHandler(McpMethods.TASKS_LIST, r -> taskStore.list(r.params()));
             }
             if (config.tasks().cancel()) {
-                session.setRequestHandler("tasks/cancel", r -> taskStore.cancel(r.params()));
+                session.setRequestHandler(McpMethods.TASKS_CANCEL, r -> taskStore.cancel(r.params()));
             }
         }
         this.subscriptions = new Subscriptions(this, session, probe, config.requestTimeout());
-        session.setNotificationHandler("notifications/subscriptions/acknowledged", subscriptions::onAcknowledged);
+        session.setNotificationHandler(
+                McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, subscriptions::onAcknowledged);
         this.negotiation = new Negotiation(config, session);
         this.inputRounds = new InputRounds(config, session, envelopes);
     }

@@ -207,7 +207,11 @@ public final class Subscriptions {
             if (hold(uri)) {
                 sends.put(
                         uri,
-                        runtime.call("resources/subscribe", uriParams(uri), RequestOptions.defaults(), json -> null));
+                        runtime.call(
+                                McpMethods.RESOURCES_SUBSCRIBE,
+                                uriParams(uri),
+                                RequestOptions.defaults(),
+                                json -> null));
             }
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(sends.values().toArray(CompletableFuture[]::new));
@@ -232,7 +236,7 @@ public final class Subscriptions {
         if (!session.isOpen() || runtime.isClosed()) {
             return;
         }
-        runtime.call("resources/unsubscribe", uriParams(uri), RequestOptions.defaults(), json -> null)
+        runtime.call(McpMethods.RESOURCES_UNSUBSCRIBE, uriParams(uri), RequestOptions.defaults(), json -> null)
                 .exceptionally(e -> {
                     LOG.debug("resources/unsubscribe {} failed", uri, e);
                     return null;
