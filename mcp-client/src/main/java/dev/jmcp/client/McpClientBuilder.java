@@ -23,7 +23,6 @@ import tools.jackson.databind.JsonNode;
  * the capabilities it declares), timeouts, and listeners. Only {@link #transport} is required.
  */
 public final class McpClientBuilder {
-    private static final ElicitationMode[] NONE = {};
     Transport transport;
     Implementation clientInfo = Implementation.of("jmcp-client", ClientVersion.current());
     RootsProvider roots;
@@ -129,9 +128,10 @@ public final class McpClientBuilder {
         if (!form && !url) {
             throw new IllegalArgumentException("declare at least one elicitation mode");
         }
-        return form
-                ? elicitation(handler, ElicitationMode.FORM, url ? new ElicitationMode[] {ElicitationMode.URL} : NONE)
-                : elicitation(handler, ElicitationMode.URL);
+        if (form && url) {
+            return elicitation(handler, ElicitationMode.FORM, ElicitationMode.URL);
+        }
+        return elicitation(handler, form ? ElicitationMode.FORM : ElicitationMode.URL);
     }
 
     /** Whether an accepted form answer gets the schema defaults of fields it leaves out; default true. */
