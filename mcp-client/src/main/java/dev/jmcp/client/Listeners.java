@@ -2,6 +2,7 @@ package dev.jmcp.client;
 
 import dev.jmcp.client.internal.ClientRuntime;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
 import dev.jmcp.core.protocol.logging.LoggingMessageNotification;
 import dev.jmcp.core.protocol.notifications.ProgressNotification;
@@ -17,44 +18,44 @@ final class Listeners {
     static void register(ClientRuntime runtime, McpClientBuilder b, McpAsyncClient client) {
         if (!b.logListeners.isEmpty()) {
             List<LogListener> ls = List.copyOf(b.logListeners);
-            runtime.addListener("notifications/message", n -> {
+            runtime.addListener(McpMethods.NOTIFICATION_MESSAGE, n -> {
                 LoggingMessageNotification m = McpJson.fromTree(params(n.params()), LoggingMessageNotification.class);
                 ls.forEach(l -> l.onLog(m));
             });
         }
         if (!b.progressListeners.isEmpty()) {
             List<ProgressNotificationListener> ls = List.copyOf(b.progressListeners);
-            runtime.addListener("notifications/progress", n -> {
+            runtime.addListener(McpMethods.NOTIFICATION_PROGRESS, n -> {
                 ProgressNotification p = McpJson.fromTree(params(n.params()), ProgressNotification.class);
                 ls.forEach(l -> l.onProgress(p));
             });
         }
         if (!b.resourceListeners.isEmpty()) {
             List<ResourceUpdatedListener> ls = List.copyOf(b.resourceListeners);
-            runtime.addListener("notifications/resources/updated", n -> {
+            runtime.addListener(McpMethods.NOTIFICATION_RESOURCES_UPDATED, n -> {
                 ResourceUpdatedNotification u = McpJson.fromTree(params(n.params()), ResourceUpdatedNotification.class);
                 ls.forEach(l -> l.onUpdated(u));
             });
         }
         if (!b.taskListeners.isEmpty()) {
             List<TaskStatusListener> ls = List.copyOf(b.taskListeners);
-            runtime.addListener("notifications/tasks/status", n -> {
+            runtime.addListener(McpMethods.NOTIFICATION_TASKS_STATUS, n -> {
                 TaskStatusNotification t = McpJson.fromTree(params(n.params()), TaskStatusNotification.class);
                 ls.forEach(l -> l.onStatus(t));
             });
         }
         if (!b.elicitationCompleteListeners.isEmpty()) {
             List<ElicitationCompleteListener> ls = List.copyOf(b.elicitationCompleteListeners);
-            runtime.addListener("notifications/elicitation/complete", n -> {
+            runtime.addListener(McpMethods.NOTIFICATION_ELICITATION_COMPLETE, n -> {
                 ElicitationCompleteNotification c =
                         McpJson.fromTree(params(n.params()), ElicitationCompleteNotification.class);
                 ls.forEach(l -> l.onComplete(c));
             });
         }
         List<ListChangedListener> changed = List.copyOf(b.listChangedListeners);
-        listChanged(runtime, "notifications/tools/list_changed", ListKind.TOOLS, changed, client);
-        listChanged(runtime, "notifications/prompts/list_changed", ListKind.PROMPTS, changed, client);
-        listChanged(runtime, "notifications/resources/list_changed", ListKind.RESOURCES, changed, client);
+        listChanged(runtime, McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED, ListKind.TOOLS, changed, client);
+        listChanged(runtime, McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED, ListKind.PROMPTS, changed, client);
+        listChanged(runtime, McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED, ListKind.RESOURCES, changed, client);
     }
 
     private static void listChanged(

@@ -10,24 +10,32 @@ import dev.jmcp.client.internal.ValidTools;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.protocol.Implementation;
+import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.PaginatedRequest;
 import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
 import dev.jmcp.core.protocol.completion.CompleteRequest;
 import dev.jmcp.core.protocol.completion.CompleteResult;
 import dev.jmcp.core.protocol.logging.LoggingLevel;
+import dev.jmcp.core.protocol.logging.SetLevelRequest;
+import dev.jmcp.core.protocol.prompts.GetPromptRequest;
 import dev.jmcp.core.protocol.prompts.GetPromptResult;
 import dev.jmcp.core.protocol.prompts.ListPromptsResult;
 import dev.jmcp.core.protocol.prompts.Prompt;
 import dev.jmcp.core.protocol.resources.ListResourceTemplatesResult;
 import dev.jmcp.core.protocol.resources.ListResourcesResult;
+import dev.jmcp.core.protocol.resources.ReadResourceRequest;
 import dev.jmcp.core.protocol.resources.ReadResourceResult;
 import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.ResourceTemplate;
+import dev.jmcp.core.protocol.resources.SubscribeRequest;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import dev.jmcp.core.protocol.tasks.CreateTaskResult;
 import dev.jmcp.core.protocol.tasks.GetTaskResult;
 import dev.jmcp.core.protocol.tasks.ListTasksResult;
 import dev.jmcp.core.protocol.tasks.Task;
 import dev.jmcp.core.protocol.tasks.TaskMetadata;
+import dev.jmcp.core.protocol.tasks.TaskRequest;
+import dev.jmcp.core.protocol.tools.CallToolRequest;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.ListToolsResult;
 import dev.jmcp.core.protocol.tools.Tool;
@@ -101,7 +109,10 @@ public final class McpAsyncClient {
 
     private CallFuture<ListToolsResult> listToolsPage(String cursor) {
         return runtime.call(
-                "tools/list", cursorParams(cursor), CallOptions.defaults().toRequestOptions(), json -> {
+                McpMethods.TOOLS_LIST,
+                cursorParams(cursor),
+                CallOptions.defaults().toRequestOptions(),
+                json -> {
                     ListToolsResult r = ValidTools.only(McpJson.fromTree(json, ListToolsResult.class));
                     for (Tool t : r.tools()) {
                         runtime.outputSchemas().remember(t.name(), t.outputSchema());
@@ -132,10 +143,8 @@ public final class McpAsyncClient {
      */
     public CompletableFuture<CallToolResult> callTool(String name, JsonNode arguments, CallOptions options) {
         Objects.requireNonNull(name, "name");
-        ObjectNode params = McpJson.object();
-        params.put("name", name);
-        params.set("arguments", arguments == null ? McpJson.object() : arguments);
-        return call("tools/call", params, options, json -> {
+        JsonNode params = McpJson.toTree(CallToolRequest.of(name, arguments == null ? McpJson.object() : arguments));
+        return call(McpMethods.TOOLS_CALL, params, options, json -> {
             if (validateToolOutput) {
                 String problem = runtime.outputSchemas().check(name, json);
                 if (problem != null) {
@@ -151,12 +160,15 @@ public final class McpAsyncClient {
      * answers with the task at once; poll {@link #getTask}, then fetch {@link #getTaskResult}.
      */
     public CompletableFuture<CreateTaskResult> callToolAsTask(String name, JsonNode arguments, TaskMetadata task) {
-        ObjectNode params = McpJson.object();
-        params.put("name", Objects.requireNonNull(name, "name"));
-        params.set("arguments", arguments == null ? McpJson.object() : arguments);
-        params.set("task", McpJson.toTree(task == null ? TaskMetadata.defaults() : task));
+        CallToolRequest request = CallToolRequest.builder(Objects.requireNonNull(name, "name"))
+                .arguments(arguments == null ? McpJson.object() : arguments)
+                .task(task == null ? TaskMetadata.defaults() : task)
+                .build();
         return call(
-                "tools/call", params, CallOptions.defaults(), json -> McpJson.fromTree(json, CreateTaskResult.class));
+                McpMethods.TOOLS_CALL,
+                McpJson.toTree(request),
+                CallOptions.defaults(),
+                json -> McpJson.fromTree(json, CreateTaskResult.class));
     }
 
     /**
@@ -178,7 +190,7 @@ public final class McpAsyncClient {
                 callToolAsTask(name, arguments, task),
                 this::getTask,
                 (id, within) -> call(
-                        "tasks/result",
+                        McpMethods.TASKS_RESULT,
                         taskParams(id),
                         CallOptions.builder()
                                 .timeout(within)
@@ -204,26 +216,26 @@ public final class McpAsyncClient {
 
     /** The page of resources at {@code cursor} (null for the first). */
     public CompletableFuture<ListResourcesResult> listResources(String cursor) {
-        return page("resources/list", cursor, ListResourcesResult.class);
+        return page(McpMethods.RESOURCES_LIST, cursor, ListResourcesResult.class);
     }
 
     /** Every resource, following cursors. */
     public CompletableFuture<List<Resource>> listAllResources() {
         return Paginator.all(
-                c -> page("resources/list", c, ListResourcesResult.class),
+                c -> page(McpMethods.RESOURCES_LIST, c, ListResourcesResult.class),
                 ListResourcesResult::resources,
                 ListResourcesResult::nextCursor);
     }
 
     /** The page of resource templates at {@code cursor} (null for the first). */
     public CompletableFuture<ListResourceTemplatesResult> listResourceTemplates(String cursor) {
-        return page("resources/templates/list", cursor, ListResourceTemplatesResult.class);
+        return page(McpMethods.RESOURCES_TEMPLATES_LIST, cursor, ListResourceTemplatesResult.class);
     }
 
     /** Every resource template, following cursors. */
     public CompletableFuture<List<ResourceTemplate>> listAllResourceTemplates() {
         return Paginator.all(
-                c -> page("resources/templates/list", c, ListResourceTemplatesResult.class),
+                c -> page(McpMethods.RESOURCES_TEMPLATES_LIST, c, ListResourceTemplatesResult.class),
                 ListResourceTemplatesResult::resourceTemplates,
                 ListResourceTemplatesResult::nextCursor);
     }
@@ -235,32 +247,32 @@ public final class McpAsyncClient {
 
     /** Reads a resource with options. */
     public CompletableFuture<ReadResourceResult> readResource(String uri, CallOptions options) {
-        ObjectNode params = McpJson.object();
-        params.put("uri", Objects.requireNonNull(uri, "uri"));
-        return call("resources/read", params, options, json -> McpJson.fromTree(json, ReadResourceResult.class));
+        JsonNode params = McpJson.toTree(ReadResourceRequest.of(Objects.requireNonNull(uri, "uri")));
+        return call(
+                McpMethods.RESOURCES_READ, params, options, json -> McpJson.fromTree(json, ReadResourceResult.class));
     }
 
     /** Subscribes to a resource's updates (handshake era; needs {@code resources.subscribe}). */
     public CompletableFuture<Void> subscribeResource(String uri) {
-        return uriCall("resources/subscribe", uri);
+        return uriCall(McpMethods.RESOURCES_SUBSCRIBE, uri);
     }
 
     /** Ends a resource subscription. */
     public CompletableFuture<Void> unsubscribeResource(String uri) {
-        return uriCall("resources/unsubscribe", uri);
+        return uriCall(McpMethods.RESOURCES_UNSUBSCRIBE, uri);
     }
 
     // ---- prompts ----
 
     /** The page of prompts at {@code cursor} (null for the first). */
     public CompletableFuture<ListPromptsResult> listPrompts(String cursor) {
-        return page("prompts/list", cursor, ListPromptsResult.class);
+        return page(McpMethods.PROMPTS_LIST, cursor, ListPromptsResult.class);
     }
 
     /** Every prompt, following cursors. */
     public CompletableFuture<List<Prompt>> listAllPrompts() {
         return Paginator.all(
-                c -> page("prompts/list", c, ListPromptsResult.class),
+                c -> page(McpMethods.PROMPTS_LIST, c, ListPromptsResult.class),
                 ListPromptsResult::prompts,
                 ListPromptsResult::nextCursor);
     }
@@ -273,12 +285,9 @@ public final class McpAsyncClient {
     /** Gets a prompt with options. */
     public CompletableFuture<GetPromptResult> getPrompt(
             String name, Map<String, String> arguments, CallOptions options) {
-        ObjectNode params = McpJson.object();
-        params.put("name", Objects.requireNonNull(name, "name"));
-        if (arguments != null && !arguments.isEmpty()) {
-            params.set("arguments", McpJson.toTree(arguments));
-        }
-        return call("prompts/get", params, options, json -> McpJson.fromTree(json, GetPromptResult.class));
+        JsonNode params = McpJson.toTree(GetPromptRequest.of(
+                Objects.requireNonNull(name, "name"), arguments == null || arguments.isEmpty() ? null : arguments));
+        return call(McpMethods.PROMPTS_GET, params, options, json -> McpJson.fromTree(json, GetPromptResult.class));
     }
 
     // ---- completion, logging, ping ----
@@ -286,7 +295,7 @@ public final class McpAsyncClient {
     /** Asks for argument completions (needs {@code completions}). */
     public CompletableFuture<CompleteResult> complete(CompleteRequest request) {
         return call(
-                "completion/complete",
+                McpMethods.COMPLETION_COMPLETE,
                 McpJson.toTree(Objects.requireNonNull(request, "request")),
                 CallOptions.defaults(),
                 json -> McpJson.fromTree(json, CompleteResult.class));
@@ -303,14 +312,16 @@ public final class McpAsyncClient {
             runtime.setStatelessLogLevel(McpJson.toTree(level).asString());
             return CompletableFuture.completedFuture(null);
         }
-        ObjectNode params = McpJson.object();
-        params.set("level", McpJson.toTree(level));
-        return call("logging/setLevel", params, CallOptions.defaults(), json -> null);
+        return call(
+                McpMethods.LOGGING_SET_LEVEL,
+                McpJson.toTree(SetLevelRequest.of(level)),
+                CallOptions.defaults(),
+                json -> null);
     }
 
     /** Pings the server (handshake era; 2026-07-28 has no ping). */
     public CompletableFuture<Void> ping() {
-        return call("ping", null, CallOptions.defaults(), json -> null);
+        return call(McpMethods.PING, null, CallOptions.defaults(), json -> null);
     }
 
     // ---- tasks (2025-11-25) ----
@@ -318,7 +329,7 @@ public final class McpAsyncClient {
     /** A task's state. */
     public CompletableFuture<GetTaskResult> getTask(String taskId) {
         return call(
-                "tasks/get",
+                McpMethods.TASKS_GET,
                 taskParams(taskId),
                 CallOptions.defaults(),
                 json -> McpJson.fromTree(json, GetTaskResult.class));
@@ -326,13 +337,13 @@ public final class McpAsyncClient {
 
     /** A task's result as JSON (the server holds the request until the task is terminal). */
     public CompletableFuture<JsonNode> getTaskResult(String taskId) {
-        return call("tasks/result", taskParams(taskId), CallOptions.defaults(), Function.identity());
+        return call(McpMethods.TASKS_RESULT, taskParams(taskId), CallOptions.defaults(), Function.identity());
     }
 
     /** A tool task's result, typed. */
     public CompletableFuture<CallToolResult> getToolTaskResult(String taskId) {
         return call(
-                "tasks/result",
+                McpMethods.TASKS_RESULT,
                 taskParams(taskId),
                 CallOptions.defaults(),
                 json -> McpJson.fromTree(json, CallToolResult.class));
@@ -340,19 +351,21 @@ public final class McpAsyncClient {
 
     /** The page of tasks at {@code cursor} (needs {@code tasks.list}). */
     public CompletableFuture<ListTasksResult> listTasks(String cursor) {
-        return page("tasks/list", cursor, ListTasksResult.class);
+        return page(McpMethods.TASKS_LIST, cursor, ListTasksResult.class);
     }
 
     /** Every task, following cursors. */
     public CompletableFuture<List<Task>> listAllTasks() {
         return Paginator.all(
-                c -> page("tasks/list", c, ListTasksResult.class), ListTasksResult::tasks, ListTasksResult::nextCursor);
+                c -> page(McpMethods.TASKS_LIST, c, ListTasksResult.class),
+                ListTasksResult::tasks,
+                ListTasksResult::nextCursor);
     }
 
     /** Cancels a task (needs {@code tasks.cancel}); completes with its state, now cancelled. */
     public CompletableFuture<GetTaskResult> cancelTask(String taskId) {
         return call(
-                "tasks/cancel",
+                McpMethods.TASKS_CANCEL,
                 taskParams(taskId),
                 CallOptions.defaults(),
                 json -> McpJson.fromTree(json, GetTaskResult.class));
@@ -366,7 +379,7 @@ public final class McpAsyncClient {
         if (s == null || !s.version().isHandshakeEra()) {
             return CompletableFuture.completedFuture(null); // 2026-07-28: the server asks for roots per request
         }
-        return runtime.notify("notifications/roots/list_changed", null);
+        return runtime.notify(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED, null);
     }
 
     /**
@@ -434,23 +447,16 @@ public final class McpAsyncClient {
     }
 
     private CompletableFuture<Void> uriCall(String method, String uri) {
-        ObjectNode params = McpJson.object();
-        params.put("uri", Objects.requireNonNull(uri, "uri"));
+        JsonNode params = McpJson.toTree(SubscribeRequest.of(Objects.requireNonNull(uri, "uri")));
         return call(method, params, CallOptions.defaults(), json -> null);
     }
 
-    private static ObjectNode cursorParams(String cursor) {
-        ObjectNode params = McpJson.object();
-        if (cursor != null) {
-            params.put("cursor", cursor);
-        }
-        return params;
+    private static JsonNode cursorParams(String cursor) {
+        return McpJson.toTree(cursor == null ? PaginatedRequest.firstPage() : PaginatedRequest.after(cursor));
     }
 
-    private static ObjectNode taskParams(String taskId) {
-        ObjectNode params = McpJson.object();
-        params.put("taskId", Objects.requireNonNull(taskId, "taskId"));
-        return params;
+    private static JsonNode taskParams(String taskId) {
+        return McpJson.toTree(TaskRequest.of(Objects.requireNonNull(taskId, "taskId")));
     }
 
     private static ServerDescription describe(ServerState s) {

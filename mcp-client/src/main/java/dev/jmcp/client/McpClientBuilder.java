@@ -9,10 +9,12 @@ import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +49,7 @@ public final class McpClientBuilder {
     final List<TaskStatusListener> taskListeners = new ArrayList<>();
     final List<ElicitationCompleteListener> elicitationCompleteListeners = new ArrayList<>();
     ClientTaskOptions tasks;
+    final List<ClientInterceptor> interceptors = new ArrayList<>();
 
     McpClientBuilder() {}
 
@@ -75,33 +78,60 @@ public final class McpClientBuilder {
 
     /** Serves {@code sampling/createMessage} without tool use and declares {@code sampling}. */
     public McpClientBuilder sampling(SamplingHandler handler) {
-        return sampling(handler, false);
+        return sampling(handler, SamplingToolUse.NONE);
     }
 
     /**
-     * Serves {@code sampling/createMessage} and declares {@code sampling}; with {@code tools}, also
-     * {@code sampling.tools}, so the server may send {@code tools} and {@code toolChoice}.
+     * Serves {@code sampling/createMessage} and declares {@code sampling}; with {@link SamplingToolUse#TOOLS},
+     * also {@code sampling.tools}, so the server may send {@code tools} and {@code toolChoice}.
      */
-    public McpClientBuilder sampling(SamplingHandler handler, boolean tools) {
+    public McpClientBuilder sampling(SamplingHandler handler, SamplingToolUse toolUse) {
         this.sampling = Objects.requireNonNull(handler, "handler");
-        this.samplingTools = tools;
+        this.samplingTools = Objects.requireNonNull(toolUse, "toolUse") == SamplingToolUse.TOOLS;
         return this;
+    }
+
+    /**
+     * Serves {@code sampling/createMessage}; {@code tools} declares {@code sampling.tools}.
+     *
+     * @deprecated use {@link #sampling(SamplingHandler, SamplingToolUse)}
+     */
+    @Deprecated
+    public McpClientBuilder sampling(SamplingHandler handler, boolean tools) {
+        return sampling(handler, tools ? SamplingToolUse.TOOLS : SamplingToolUse.NONE);
     }
 
     /** Serves form-mode {@code elicitation/create} and declares {@code elicitation.form}. */
     public McpClientBuilder elicitation(ElicitationHandler handler) {
-        return elicitation(handler, true, false);
+        return elicitation(handler, ElicitationMode.FORM);
     }
 
-    /** Serves {@code elicitation/create} in the given modes and declares them. At least one mode is needed. */
+    /**
+     * Serves {@code elicitation/create} in the given modes and declares them, e.g.
+     * {@code elicitation(handler, ElicitationMode.FORM, ElicitationMode.URL)}.
+     */
+    public McpClientBuilder elicitation(ElicitationHandler handler, ElicitationMode mode, ElicitationMode... more) {
+        Set<ElicitationMode> modes = EnumSet.of(Objects.requireNonNull(mode, "mode"), more);
+        this.elicitation = Objects.requireNonNull(handler, "handler");
+        this.elicitationForm = modes.contains(ElicitationMode.FORM);
+        this.elicitationUrl = modes.contains(ElicitationMode.URL);
+        return this;
+    }
+
+    /**
+     * Serves {@code elicitation/create} in the given modes. At least one mode is needed.
+     *
+     * @deprecated use {@link #elicitation(ElicitationHandler, ElicitationMode, ElicitationMode...)}
+     */
+    @Deprecated
     public McpClientBuilder elicitation(ElicitationHandler handler, boolean form, boolean url) {
         if (!form && !url) {
             throw new IllegalArgumentException("declare at least one elicitation mode");
         }
-        this.elicitation = Objects.requireNonNull(handler, "handler");
-        this.elicitationForm = form;
-        this.elicitationUrl = url;
-        return this;
+        if (form && url) {
+            return elicitation(handler, ElicitationMode.FORM, ElicitationMode.URL);
+        }
+        return elicitation(handler, form ? ElicitationMode.FORM : ElicitationMode.URL);
     }
 
     /** Whether an accepted form answer gets the schema defaults of fields it leaves out; default true. */
@@ -218,6 +248,14 @@ public final class McpClientBuilder {
         return this;
     }
 
+    /**
+     * Adds an interceptor to the chain every request of a call passes through (see {@link ClientInterceptor});
+     * interceptors run in registration order, the first one outermost.
+     */
+    public McpClientBuilder interceptor(ClientInterceptor interceptor) {
+        return add(interceptors, interceptor);
+    }
+
     private <T> McpClientBuilder add(List<T> listeners, T listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
@@ -258,6 +296,7 @@ public final class McpClientBuilder {
                 protocolVersion,
                 maxInputRounds,
                 validateToolOutput,
-                tasks);
+                tasks,
+                InterceptorChain.of(interceptors));
     }
 }

@@ -110,11 +110,17 @@ class ClientTasksTest {
 
             assertThat(ask(server, "tasks/get", idParams(id)).get("status").asString())
                     .isEqualTo("working");
+            java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
             CompletableFuture<JsonNode> result = askAsync(server, "tasks/result", idParams(id));
-            Thread.sleep(150);
+            CompletableFuture<Boolean> answeredAfterRelease = result.thenApply(r -> released.get());
+            // a probe sent after tasks/result is answered while the task still works: tasks/result is still held
+            assertThat(ask(server, "tasks/get", idParams(id)).get("status").asString())
+                    .isEqualTo("working");
             assertThat(result).isNotDone();
 
+            released.set(true);
             release.countDown();
+            assertThat(answeredAfterRelease.get(5, TimeUnit.SECONDS)).isTrue();
             JsonNode answer = result.get(5, TimeUnit.SECONDS);
             assertThat(answer.get("model").asString()).isEqualTo("m1");
             assertThat(answer.get("_meta").get("io.modelcontextprotocol/related-task"))

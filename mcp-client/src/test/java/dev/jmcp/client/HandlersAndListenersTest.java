@@ -117,7 +117,8 @@ class HandlersAndListenersTest {
                     .hasMessageContaining("sampling.tools");
         }
         try (FakeServer server = FakeServer.handshake("2025-11-25", "{}");
-                McpClient client = server.client().sampling(h, true).build()) {
+                McpClient client =
+                        server.client().sampling(h, SamplingToolUse.TOOLS).build()) {
             client.connect();
             assertThat(ask(server, "sampling/createMessage", withTools)
                             .get("role")

@@ -119,8 +119,8 @@ class HandshakeNegotiationTest {
         try (FakeServer server = FakeServer.handshake("2025-11-25", "{}");
                 McpClient client = server.client()
                         .roots(java.util.List::of)
-                        .sampling(r -> null, true)
-                        .elicitation(r -> null, true, true)
+                        .sampling(r -> null, SamplingToolUse.TOOLS)
+                        .elicitation(r -> null, ElicitationMode.FORM, ElicitationMode.URL)
                         .build()) {
             client.connect();
             assertThat(server.last("initialize").params().get("capabilities"))

@@ -256,19 +256,34 @@ class StatelessEraTest {
     }
 
     @Test
-    void inputRequiredResultIsAnsweredWithCancellationMidway() throws Exception {
-        AtomicReference<Thread> handlerThread = new AtomicReference<>();
+    void aCallCancelledWhileItsInputHandlerRunsSendsNoRetry() throws Exception {
         java.util.concurrent.CountDownLatch inHandler = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch mayReturn = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch handlerTaskDone = new java.util.concurrent.CountDownLatch(1);
+        AtomicReference<Thread> handlerThread = new AtomicReference<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
+        // runs handlers, and tells when the task that ran the roots handler (and would send the retry) has finished
+        java.util.concurrent.Executor observed = task -> pool.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                if (Thread.currentThread() == handlerThread.get()) {
+                    handlerTaskDone.countDown();
+                }
+            }
+        });
         try (FakeServer server = FakeServer.stateless(CAPS)
                         .on(
                                 "tools/call",
                                 r -> McpJson.parse("{\"resultType\":\"input_required\","
-                                        + "\"inputRequests\":{\"d\":{\"method\":\"roots/list\"}}}"));
+                                        + "\"inputRequests\":{\"d\":{\"method\":\"roots/list\"}}}"))
+                        .onJson("tools/list", "{\"tools\":[]}");
                 McpClient client = server.client()
+                        .handlerExecutor(observed)
                         .roots(() -> {
                             handlerThread.set(Thread.currentThread());
                             inHandler.countDown();
-                            Thread.sleep(300);
+                            mayReturn.await(5, java.util.concurrent.TimeUnit.SECONDS);
                             return List.of();
                         })
                         .build()) {
@@ -276,10 +291,14 @@ class StatelessEraTest {
             var future = client.async().callTool("t", (JsonNode) null);
             assertThat(inHandler.await(5, java.util.concurrent.TimeUnit.SECONDS))
                     .isTrue();
-            future.cancel(true);
-            Thread.sleep(500);
-            assertThat(future.isCancelled()).isTrue();
-            assertThat(server.all("tools/call")).hasSize(1); // no retry after cancel
+            assertThat(future.cancel(true)).isTrue();
+            mayReturn.countDown();
+            assertThat(handlerTaskDone.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            client.listTools(); // a probe: sent after the point where a retry would have been sent
+            assertThat(server.methods()).containsExactly("server/discover", "tools/call", "tools/list");
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

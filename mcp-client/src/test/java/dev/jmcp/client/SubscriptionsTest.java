@@ -54,6 +54,15 @@ class SubscriptionsTest {
         return McpJson.object();
     }
 
+    /** A handler that answers only once the request was cancelled. */
+    private static JsonNode untilCancelled(InboundRequest r) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!r.isCancelled() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return McpJson.object();
+    }
+
     @Test
     void statelessListenIsAcknowledgedRoutedStaysOpenAndIsCancelledOnClose() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
@@ -62,7 +71,8 @@ class SubscriptionsTest {
                         .on("subscriptions/listen", r -> {
                             listenId.set((Long) r.id().value());
                             return holdOpen(r);
-                        });
+                        })
+                        .on("tools/list", SubscriptionsTest::untilCancelled);
                 McpClient client = server.client()
                         .requestTimeout(Duration.ofMillis(300))
                         .onListChanged(k -> seen.add("changed:" + k))
@@ -89,9 +99,17 @@ class SubscriptionsTest {
             ClientMethodsTest.waitFor(() -> seen.size() == 2);
             assertThat(seen).containsExactly("changed:TOOLS", "updated:file:///a");
 
-            Thread.sleep(600); // twice the request timeout: the listen request must not time out
+            // a probe sent after the listen, with the client's request timeout, times out first: had the listen
+            // request that timeout too, it would have timed out (and been cancelled) before the probe
+            var probe = client.async().request("tools/list", null, CallOptions.defaults());
+            assertThat(probe)
+                    .failsWithin(Duration.ofSeconds(5))
+                    .withThrowableThat()
+                    .havingRootCause()
+                    .isInstanceOf(McpTimeoutException.class);
             assertThat(sub.isOpen()).isTrue();
-            assertThat(server.notifications).isEmpty();
+            InboundNotification probeCancelled = server.nextNotification("notifications/cancelled");
+            assertThat(probeCancelled.params().get("requestId").asLong()).isNotEqualTo(listenId.get());
 
             sub.close();
             InboundNotification cancelled = server.nextNotification("notifications/cancelled");
@@ -131,12 +149,21 @@ class SubscriptionsTest {
 
     @Test
     void aListenTheServerAnswersEndsTheSubscription() throws Exception {
-        try (FakeServer server = FakeServer.stateless("{}").on("subscriptions/listen", r -> {
-                    notify(r, "notifications/subscriptions/acknowledged", ack(r.id().value(), "{}"));
-                    Thread.sleep(100);
-                    return McpJson.object();
-                });
+        try (FakeServer server = FakeServer.stateless("{\"tools\":{}}")
+                        .on("subscriptions/listen", r -> {
+                            notify(r, "notifications/subscriptions/acknowledged", ack(r.id().value(), "{}"));
+                            Thread.sleep(100);
+                            return McpJson.object();
+                        })
+                        .onJson("tools/list", "{\"tools\":[]}");
                 McpClient client = server.client().build()) {
+            List<String> sentMethods = new CopyOnWriteArrayList<>();
+            server.pair.clientSide().withOutboundFilter(frame -> {
+                sentMethods.add(McpJson.parse(new String(frame, java.nio.charset.StandardCharsets.UTF_8))
+                        .path("method")
+                        .asString(""));
+                return frame;
+            });
             client.connect();
             Subscription sub = client.subscribe(TOOLS_AND_A);
             assertThat(sub.acknowledged())
@@ -144,8 +171,8 @@ class SubscriptionsTest {
             assertThat(sub.closeFuture()).succeedsWithin(Duration.ofSeconds(5));
             assertThat(sub.isOpen()).isFalse();
             sub.close(); // idempotent, sends nothing for an ended request
-            Thread.sleep(50);
-            assertThat(server.notifications).isEmpty();
+            client.listTools(); // a probe: a cancellation sent by close() would be sent before it
+            assertThat(sentMethods).doesNotContain("notifications/cancelled").endsWith("tools/list");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jmcp.client.internal;
 
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.McpMethods;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,9 +24,9 @@ final class CapabilityGate {
             return era;
         }
         switch (method) {
-            case "tools/list":
+            case McpMethods.TOOLS_LIST:
                 return need(caps, "tools");
-            case "tools/call":
+            case McpMethods.TOOLS_CALL:
                 if (params != null && params.has("task")) {
                     String t = need(caps, "tasks", "requests", "tools", "call");
                     if (t != null) {
@@ -33,27 +34,27 @@ final class CapabilityGate {
                     }
                 }
                 return need(caps, "tools");
-            case "resources/list":
-            case "resources/templates/list":
-            case "resources/read":
+            case McpMethods.RESOURCES_LIST:
+            case McpMethods.RESOURCES_TEMPLATES_LIST:
+            case McpMethods.RESOURCES_READ:
                 return need(caps, "resources");
-            case "resources/subscribe":
-            case "resources/unsubscribe":
+            case McpMethods.RESOURCES_SUBSCRIBE:
+            case McpMethods.RESOURCES_UNSUBSCRIBE:
                 return needTrue(caps, "resources", "subscribe");
-            case "prompts/list":
-            case "prompts/get":
+            case McpMethods.PROMPTS_LIST:
+            case McpMethods.PROMPTS_GET:
                 return need(caps, "prompts");
-            case "completion/complete":
+            case McpMethods.COMPLETION_COMPLETE:
                 // 2024-11-05 had completion/complete without a capability
                 return version.hasToolAnnotations() ? need(caps, "completions") : null;
-            case "logging/setLevel":
+            case McpMethods.LOGGING_SET_LEVEL:
                 return need(caps, "logging");
-            case "tasks/get":
-            case "tasks/result":
+            case McpMethods.TASKS_GET:
+            case McpMethods.TASKS_RESULT:
                 return need(caps, "tasks");
-            case "tasks/list":
+            case McpMethods.TASKS_LIST:
                 return need(caps, "tasks", "list");
-            case "tasks/cancel":
+            case McpMethods.TASKS_CANCEL:
                 return need(caps, "tasks", "cancel");
             default:
                 return null;
@@ -62,21 +63,21 @@ final class CapabilityGate {
 
     private static String eraRefusal(String method, ProtocolVersion version) {
         switch (method) {
-            case "ping":
+            case McpMethods.PING:
                 return version.hasPing() ? null : "ping does not exist in protocol " + version;
-            case "logging/setLevel":
+            case McpMethods.LOGGING_SET_LEVEL:
                 return version.hasSetLevel() ? null : "logging/setLevel does not exist in protocol " + version;
-            case "resources/subscribe":
-            case "resources/unsubscribe":
+            case McpMethods.RESOURCES_SUBSCRIBE:
+            case McpMethods.RESOURCES_UNSUBSCRIBE:
                 return version.isHandshakeEra()
                         ? null
                         : method + " does not exist in protocol " + version + "; use subscriptions/listen";
-            case "tasks/get":
-            case "tasks/result":
-            case "tasks/list":
-            case "tasks/cancel":
+            case McpMethods.TASKS_GET:
+            case McpMethods.TASKS_RESULT:
+            case McpMethods.TASKS_LIST:
+            case McpMethods.TASKS_CANCEL:
                 return version.hasCoreTasks() ? null : method + " is not part of protocol " + version;
-            case "subscriptions/listen":
+            case McpMethods.SUBSCRIPTIONS_LISTEN:
                 return version.isStateless() ? null : "subscriptions/listen needs protocol 2026-07-28 or later";
             default:
                 return null;

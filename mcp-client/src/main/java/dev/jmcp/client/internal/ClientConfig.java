@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * @param maxInputRounds how many {@code input_required} rounds one call may take
  * @param validateToolOutput whether tool results are checked against the tool's {@code outputSchema}
  * @param tasks what the client offers as a task receiver, or null for no {@code tasks} capability
+ * @param pipeline what each wire request of a call passes through (the interceptors)
  */
 public record ClientConfig(
         Transport transport,
@@ -38,9 +39,11 @@ public record ClientConfig(
         ProtocolVersion pinnedVersion,
         int maxInputRounds,
         boolean validateToolOutput,
-        ClientTaskOptions tasks) {
-    /** Copies the handler map. */
+        ClientTaskOptions tasks,
+        CallPipeline pipeline) {
+    /** Copies the handler map; no pipeline means {@link CallPipeline#DIRECT}. */
     public ClientConfig {
         inputHandlers = Map.copyOf(inputHandlers);
+        pipeline = pipeline == null ? CallPipeline.DIRECT : pipeline;
     }
 }

@@ -5,6 +5,7 @@ import dev.jmcp.client.Subscription;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import dev.jmcp.core.session.Await;
 import dev.jmcp.core.session.HandlerExecutors;
@@ -41,6 +42,7 @@ public final class ClientRuntime {
     private final Negotiation negotiation;
     private final InputRounds inputRounds;
     private final OutputSchemas outputSchemas = new OutputSchemas();
+    private final RequestEnvelopes envelopes = new RequestEnvelopes();
     private final Map<String, List<NotificationHandler>> listeners = new ConcurrentHashMap<>();
     private final Set<CallFuture<?>> calls = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean connectStarted = new AtomicBoolean();
@@ -74,19 +76,20 @@ public final class ClientRuntime {
             });
         }
         if (taskStore != null) {
-            session.setRequestHandler("tasks/get", r -> taskStore.get(r.params()));
-            session.setRequestHandler("tasks/result", r -> taskStore.result(r.params()));
+            session.setRequestHandler(McpMethods.TASKS_GET, r -> taskStore.get(r.params()));
+            session.setRequestHandler(McpMethods.TASKS_RESULT, r -> taskStore.result(r.params()));
             if (config.tasks().list()) {
-                session.setRequestHandler("tasks/list", r -> taskStore.list(r.params()));
+                session.setRequestHandler(McpMethods.TASKS_LIST, r -> taskStore.list(r.params()));
             }
             if (config.tasks().cancel()) {
-                session.setRequestHandler("tasks/cancel", r -> taskStore.cancel(r.params()));
+                session.setRequestHandler(McpMethods.TASKS_CANCEL, r -> taskStore.cancel(r.params()));
             }
         }
         this.subscriptions = new Subscriptions(this, session, probe, config.requestTimeout());
-        session.setNotificationHandler("notifications/subscriptions/acknowledged", subscriptions::onAcknowledged);
+        session.setNotificationHandler(
+                McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, subscriptions::onAcknowledged);
         this.negotiation = new Negotiation(config, session);
-        this.inputRounds = new InputRounds(config, session);
+        this.inputRounds = new InputRounds(config, session, envelopes);
     }
 
     /** The session engine underneath (for tests and diagnostics). */
@@ -196,7 +199,14 @@ public final class ClientRuntime {
         ObjectNode base = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
         calls.add(call);
         call.whenComplete((r, e) -> calls.remove(call));
-        inputRounds.start(call, method, base, options, s.version().isStateless() ? this::statelessMeta : null, mapper);
+        boolean stateless = s.version().isStateless();
+        Function<JsonNode, T> map = stateless && McpMethods.TOOLS_LIST.equals(method)
+                ? json -> {
+                    envelopes.learn(json);
+                    return mapper.apply(json);
+                }
+                : mapper;
+        inputRounds.start(call, method, base, options, s.version(), stateless ? this::statelessMeta : null, map);
         return call;
     }
 

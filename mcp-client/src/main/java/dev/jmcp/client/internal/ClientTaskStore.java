@@ -6,6 +6,7 @@ import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.internal.Timers;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.tasks.CreateTaskResult;
 import dev.jmcp.core.protocol.tasks.GetTaskResult;
@@ -62,9 +63,9 @@ public final class ClientTaskStore {
     /** Whether a task-augmented request of {@code method} is run as a task (else it is served normally). */
     boolean accepts(String method) {
         switch (method) {
-            case "sampling/createMessage":
+            case McpMethods.SAMPLING_CREATE_MESSAGE:
                 return options.sampling();
-            case "elicitation/create":
+            case McpMethods.ELICITATION_CREATE:
                 return options.elicitation();
             default:
                 return false;
@@ -150,7 +151,9 @@ public final class ClientTaskStore {
         if (closed || !session.isOpen()) {
             return;
         }
-        session.notify("notifications/tasks/status", McpJson.toTree(TaskStatusNotification.of(entry.task(), null)))
+        session.notify(
+                        McpMethods.NOTIFICATION_TASKS_STATUS,
+                        McpJson.toTree(TaskStatusNotification.of(entry.task(), null)))
                 .exceptionally(e -> {
                     LOG.debug("cannot send the status of task {}", entry.id, e);
                     return null;

@@ -6,6 +6,7 @@ import dev.jmcp.client.SamplingHandler;
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
 import dev.jmcp.core.protocol.roots.ListRootsResult;
@@ -36,16 +37,16 @@ public final class InputHandlers {
             boolean fillDefaults) {
         Map<String, InputHandler> map = new HashMap<>();
         if (roots != null) {
-            map.put("roots/list", params -> {
+            map.put(McpMethods.ROOTS_LIST, params -> {
                 List<Root> list = roots.roots();
                 return McpJson.toTree(ListRootsResult.of(list == null ? List.of() : list));
             });
         }
         if (sampling != null) {
-            map.put("sampling/createMessage", params -> sample(sampling, samplingTools, params));
+            map.put(McpMethods.SAMPLING_CREATE_MESSAGE, params -> sample(sampling, samplingTools, params));
         }
         if (elicitation != null) {
-            map.put("elicitation/create", params -> elicit(elicitation, form, url, fillDefaults, params));
+            map.put(McpMethods.ELICITATION_CREATE, params -> elicit(elicitation, form, url, fillDefaults, params));
         }
         return map;
     }

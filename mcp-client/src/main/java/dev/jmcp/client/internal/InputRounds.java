@@ -2,6 +2,7 @@ package dev.jmcp.client.internal;
 
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestOptions;
@@ -16,22 +17,28 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Sends one call and, while the server answers {@code input_required}, answers its input requests with the
  * application's handlers and retries with a new request carrying {@code inputResponses} and the echoed
- * {@code requestState}, up to the configured number of rounds.
+ * {@code requestState}, up to the configured number of rounds. Each round's wire request goes through the
+ * {@link CallPipeline} (the interceptors) on its own, and carries its {@link RequestEnvelopes envelope}.
  */
 final class InputRounds {
     private final ClientConfig config;
     private final McpSession session;
     private final Executor executor;
+    private final CallPipeline pipeline;
+    private final RequestEnvelopes envelopes;
 
-    InputRounds(ClientConfig config, McpSession session) {
+    InputRounds(ClientConfig config, McpSession session, RequestEnvelopes envelopes) {
         this.config = config;
         this.session = session;
+        this.pipeline = config.pipeline();
+        this.envelopes = envelopes;
         this.executor = config.handlerExecutor() != null ? config.handlerExecutor() : HandlerExecutors.handlers();
     }
 
     /**
      * Starts the call.
      *
+     * @param version the negotiated protocol revision
      * @param meta the 2026-07-28 {@code _meta} keys to merge into each attempt, or null in the handshake era
      */
     <T> void start(
@@ -39,40 +46,75 @@ final class InputRounds {
             String method,
             ObjectNode base,
             RequestOptions options,
+            ProtocolVersion version,
             Supplier<ObjectNode> meta,
             Function<JsonNode, T> mapper) {
-        attempt(call, method, base, options, meta, mapper, null, null, 0);
+        new Exchange<>(call, method, base, options, version, meta, mapper).attempt(null, null, 0);
     }
 
-    private <T> void attempt(
-            CallFuture<T> call,
-            String method,
-            ObjectNode base,
-            RequestOptions options,
-            Supplier<ObjectNode> meta,
-            Function<JsonNode, T> mapper,
-            ObjectNode inputResponses,
-            String requestState,
-            int round) {
-        if (call.isDone()) {
-            return;
+    /** One call: its fixed parts, and a wire request per round. */
+    private final class Exchange<T> {
+        private final CallFuture<T> call;
+        private final String method;
+        private final ObjectNode base;
+        private final RequestOptions options;
+        private final ProtocolVersion version;
+        private final Supplier<ObjectNode> meta;
+        private final Function<JsonNode, T> mapper;
+
+        Exchange(
+                CallFuture<T> call,
+                String method,
+                ObjectNode base,
+                RequestOptions options,
+                ProtocolVersion version,
+                Supplier<ObjectNode> meta,
+                Function<JsonNode, T> mapper) {
+            this.call = call;
+            this.method = method;
+            this.base = base;
+            this.options = options;
+            this.version = version;
+            this.meta = meta;
+            this.mapper = mapper;
         }
-        ObjectNode params = base.deepCopy();
-        if (inputResponses != null) {
-            params.set("inputResponses", inputResponses);
+
+        void attempt(ObjectNode inputResponses, String requestState, int round) {
+            if (call.isDone()) {
+                return;
+            }
+            ObjectNode params = base.deepCopy();
+            if (inputResponses != null) {
+                params.set("inputResponses", inputResponses);
+            }
+            if (requestState != null) {
+                params.put("requestState", requestState);
+            }
+            if (meta != null) {
+                JsonNode existing = params.get("_meta");
+                ObjectNode merged = existing != null && existing.isObject() ? (ObjectNode) existing : McpJson.object();
+                merged.setAll(meta.get());
+                params.set("_meta", merged);
+            }
+            CompletableFuture<JsonNode> answer;
+            try {
+                answer = pipeline.send(
+                        new CallPipeline.WireRequest(method, params, version, options, round), this::sendOnWire);
+            } catch (RuntimeException e) {
+                answer = CompletableFuture.failedFuture(e);
+            }
+            answer.whenComplete((result, err) -> onAnswer(result, err, round));
         }
-        if (requestState != null) {
-            params.put("requestState", requestState);
+
+        /** The last step of the pipeline: one request on the session, with its envelope. */
+        private CompletableFuture<JsonNode> sendOnWire(ObjectNode params) {
+            RequestOptions sent = RequestEnvelopes.handOver(options, envelopes.of(method, params, version));
+            CompletableFuture<JsonNode> wire = session.request(method, params, sent);
+            call.track(wire);
+            return wire;
         }
-        if (meta != null) {
-            JsonNode existing = params.get("_meta");
-            ObjectNode merged = existing != null && existing.isObject() ? (ObjectNode) existing : McpJson.object();
-            merged.setAll(meta.get());
-            params.set("_meta", merged);
-        }
-        CompletableFuture<JsonNode> wire = session.request(method, params, options);
-        call.track(wire);
-        wire.whenComplete((result, err) -> {
+
+        private void onAnswer(JsonNode result, Throwable err, int round) {
             if (call.isDone()) {
                 return;
             }
@@ -100,10 +142,10 @@ final class InputRounds {
                 if (e != null) {
                     call.completeExceptionally(ClientRuntime.unwrap(e));
                 } else {
-                    attempt(call, method, base, options, meta, mapper, responses, nextState, round + 1);
+                    attempt(responses, nextState, round + 1);
                 }
             });
-        });
+        }
     }
 
     static boolean isInputRequired(JsonNode result) {

@@ -3,6 +3,7 @@ package dev.jmcp.client.internal;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestOptions;
 import java.util.ArrayList;
@@ -56,9 +57,13 @@ final class Negotiation {
         ObjectNode params = McpJson.object();
         params.set("_meta", StatelessMeta.build(config, null));
         CompletableFuture<JsonNode> request = session.request(
-                "server/discover",
+                McpMethods.SERVER_DISCOVER,
                 params,
-                RequestOptions.builder().timeout(config.discoveryTimeout()).build());
+                RequestEnvelopes.handOver(
+                        RequestOptions.builder()
+                                .timeout(config.discoveryTimeout())
+                                .build(),
+                        RequestEnvelopes.ofMethod(McpMethods.SERVER_DISCOVER, ProtocolVersion.V2026_07_28)));
         inFlight.set(request);
         CompletableFuture<CompletableFuture<ServerState>> handled = request.handle((result, err) -> {
             if (err != null && mayRetry && session.isOpen() && offersStateless(ClientRuntime.unwrap(err))) {
@@ -147,7 +152,7 @@ final class Negotiation {
         params.put("protocolVersion", requested.id());
         params.set("capabilities", config.handshakeCapabilities());
         params.set("clientInfo", config.clientInfo());
-        CompletableFuture<JsonNode> request = session.request("initialize", params, RequestOptions.defaults());
+        CompletableFuture<JsonNode> request = session.request(McpMethods.INITIALIZE, params, RequestOptions.defaults());
         inFlight.set(request);
         return request.thenApply(result -> {
             JsonNode v = result.get("protocolVersion");
@@ -158,7 +163,7 @@ final class Negotiation {
                             + answered + ", which this client does not speak (it speaks "
                             + ProtocolVersion.handshakeIds() + ")"));
             session.setProtocolVersion(version);
-            session.notify("notifications/initialized", null).exceptionally(e -> null);
+            session.notify(McpMethods.NOTIFICATION_INITIALIZED, null).exceptionally(e -> null);
             JsonNode caps = result.get("capabilities");
             JsonNode instructions = result.get("instructions");
             return new ServerState(

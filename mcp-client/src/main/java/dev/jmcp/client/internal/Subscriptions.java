@@ -4,8 +4,10 @@ import dev.jmcp.client.Subscription;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTimeoutException;
+import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import dev.jmcp.core.session.InboundNotification;
@@ -66,10 +68,10 @@ public final class Subscriptions {
         Listen sub = new Listen(filter);
         listens.add(sub);
         probe.expect(params, id -> sub.requestId = id);
-        CompletableFuture<JsonNode> wire = session.request(
-                "subscriptions/listen",
-                params,
-                RequestOptions.builder().timeout(OPEN).maxTotalTimeout(OPEN).build());
+        RequestOptions options = RequestEnvelopes.handOver(
+                RequestOptions.builder().timeout(OPEN).maxTotalTimeout(OPEN).build(),
+                RequestEnvelopes.ofMethod(McpMethods.SUBSCRIPTIONS_LISTEN, ProtocolVersion.V2026_07_28));
+        CompletableFuture<JsonNode> wire = session.request(McpMethods.SUBSCRIPTIONS_LISTEN, params, options);
         sub.wire = wire;
         ScheduledFuture<?> timer = Timers.schedule(
                 () -> {
@@ -205,7 +207,11 @@ public final class Subscriptions {
             if (hold(uri)) {
                 sends.put(
                         uri,
-                        runtime.call("resources/subscribe", uriParams(uri), RequestOptions.defaults(), json -> null));
+                        runtime.call(
+                                McpMethods.RESOURCES_SUBSCRIBE,
+                                uriParams(uri),
+                                RequestOptions.defaults(),
+                                json -> null));
             }
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(sends.values().toArray(CompletableFuture[]::new));
@@ -230,7 +236,7 @@ public final class Subscriptions {
         if (!session.isOpen() || runtime.isClosed()) {
             return;
         }
-        runtime.call("resources/unsubscribe", uriParams(uri), RequestOptions.defaults(), json -> null)
+        runtime.call(McpMethods.RESOURCES_UNSUBSCRIBE, uriParams(uri), RequestOptions.defaults(), json -> null)
                 .exceptionally(e -> {
                     LOG.debug("resources/unsubscribe {} failed", uri, e);
                     return null;

@@ -1,0 +1,127 @@
+package dev.jmcp.client;
+
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.session.RequestOptions;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One request the client is about to send, as a {@link ClientInterceptor} sees it. Immutable: {@link #withMeta}
+ * returns a new call; getters return copies.
+ */
+public final class ClientCall {
+    private final String method;
+    private final ObjectNode params;
+    private final ProtocolVersion protocolVersion;
+    private final RequestOptions options;
+    private final int round;
+
+    ClientCall(String method, ObjectNode params, ProtocolVersion protocolVersion, RequestOptions options, int round) {
+        this.method = Objects.requireNonNull(method, "method");
+        this.params = Objects.requireNonNull(params, "params");
+        this.protocolVersion = Objects.requireNonNull(protocolVersion, "protocolVersion");
+        this.options = Objects.requireNonNull(options, "options");
+        this.round = round;
+    }
+
+    /** The JSON-RPC method, e.g. {@code tools/call} (see {@link dev.jmcp.core.protocol.McpMethods}). */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * A copy of the params as they will be sent, {@code _meta} included (a progress token, when the call has a
+     * progress listener, is added later by the session).
+     */
+    public JsonNode params() {
+        return params.deepCopy();
+    }
+
+    /**
+     * The params read as a protocol record, e.g. {@code call.params(CallToolRequest.class)} for {@code tools/call}
+     * ({@link dev.jmcp.core.protocol.tools.CallToolRequest}), {@code GetPromptRequest} for {@code prompts/get},
+     * {@code ReadResourceRequest} for {@code resources/read}, {@code CompleteRequest} for
+     * {@code completion/complete}.
+     *
+     * @throws IllegalArgumentException when the params do not fit the type
+     */
+    public <T> T params(Class<T> type) {
+        return McpJson.fromTree(params, type);
+    }
+
+    /** The request's {@code _meta} members (unmodifiable; empty when none). */
+    public Map<String, JsonNode> meta() {
+        JsonNode meta = params.get("_meta");
+        if (meta == null || !meta.isObject()) {
+            return Map.of();
+        }
+        Map<String, JsonNode> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : meta.properties()) {
+            copy.put(e.getKey(), e.getValue().deepCopy());
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** One {@code _meta} member, if present. */
+    public Optional<JsonNode> meta(String key) {
+        JsonNode meta = params.get("_meta");
+        JsonNode value = meta == null ? null : meta.get(key);
+        return value == null ? Optional.empty() : Optional.of(value.deepCopy());
+    }
+
+    /** This call with a {@code _meta} member added or replaced (e.g. a W3C {@code traceparent}). */
+    public ClientCall withMeta(String key, JsonNode value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        ObjectNode copy = params.deepCopy();
+        JsonNode meta = copy.get("_meta");
+        ObjectNode target = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject("_meta");
+        target.set(key, value.deepCopy());
+        return new ClientCall(method, copy, protocolVersion, options, round);
+    }
+
+    /** This call with a string {@code _meta} member added or replaced. */
+    public ClientCall withMeta(String key, String value) {
+        return withMeta(key, JsonNodeFactory.instance.stringNode(Objects.requireNonNull(value, "value")));
+    }
+
+    /** The negotiated protocol revision. */
+    public ProtocolVersion protocolVersion() {
+        return protocolVersion;
+    }
+
+    /** Whether the call is made in the stateless 2026-07-28 era (else in a handshake-era session). */
+    public boolean isStateless() {
+        return protocolVersion.isStateless();
+    }
+
+    /** The request options: timeouts and progress listener. */
+    public RequestOptions options() {
+        return options;
+    }
+
+    /**
+     * Which wire request of the call this is: 0 for the first, n for the n-th retry after an
+     * {@code input_required} result (2026-07-28).
+     */
+    public int round() {
+        return round;
+    }
+
+    /** The params as sent (shared, not copied): for the client's own sending. */
+    ObjectNode sentParams() {
+        return params;
+    }
+
+    @Override
+    public String toString() {
+        return method + (round == 0 ? "" : " (round " + round + ")") + " @" + protocolVersion.id();
+    }
+}

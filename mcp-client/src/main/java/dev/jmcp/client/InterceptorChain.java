@@ -1,0 +1,84 @@
+package dev.jmcp.client;
+
+import dev.jmcp.client.internal.CallPipeline;
+import dev.jmcp.core.McpException;
+import dev.jmcp.core.session.Await;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import tools.jackson.databind.JsonNode;
+
+/** Runs each wire request through the registered {@link ClientInterceptor}s, the first one outermost. */
+final class InterceptorChain implements CallPipeline {
+    private final List<ClientInterceptor> interceptors;
+
+    private InterceptorChain(List<ClientInterceptor> interceptors) {
+        this.interceptors = interceptors;
+    }
+
+    /** The pipeline for these interceptors: {@link CallPipeline#DIRECT} when there are none. */
+    static CallPipeline of(List<ClientInterceptor> interceptors) {
+        return interceptors.isEmpty() ? CallPipeline.DIRECT : new InterceptorChain(List.copyOf(interceptors));
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> send(WireRequest request, Wire wire) {
+        ClientCall call = new ClientCall(
+                request.method(), request.params(), request.version(), request.options(), request.round());
+        return proceed(0, call, wire)
+                .toCompletableFuture()
+                .thenCompose(outcome -> outcome.succeeded()
+                        ? CompletableFuture.completedFuture(outcome.result())
+                        : CompletableFuture.failedFuture(outcome.error()));
+    }
+
+    /** Runs the link at {@code index} (or the wire after the last), timing it and turning failures into outcomes. */
+    private CompletionStage<CallOutcome> proceed(int index, ClientCall call, Wire wire) {
+        long start = System.nanoTime();
+        CompletionStage<CallOutcome> below;
+        try {
+            below = index == interceptors.size()
+                    ? wire.send(call.sentParams()).thenApply(CallOutcome::answered)
+                    : interceptors.get(index).intercept(new Link(index, call, wire));
+        } catch (RuntimeException e) {
+            below = CompletableFuture.failedFuture(e);
+        }
+        if (below == null) {
+            below = CompletableFuture.failedFuture(
+                    new McpException("client interceptor " + interceptors.get(index) + " returned null"));
+        }
+        return below.handle((outcome, err) -> {
+            CallOutcome o = err != null
+                    ? CallOutcome.failure(Await.unwrap(err))
+                    : outcome != null
+                            ? outcome
+                            : CallOutcome.failure(new McpException("client interceptor returned a null outcome"));
+            return o.withDuration(Duration.ofNanos(System.nanoTime() - start));
+        });
+    }
+
+    /** The chain as the interceptor at {@code index} sees it. */
+    private final class Link implements ClientInterceptor.Chain {
+        private final int index;
+        private final ClientCall call;
+        private final Wire wire;
+
+        Link(int index, ClientCall call, Wire wire) {
+            this.index = index;
+            this.call = call;
+            this.wire = wire;
+        }
+
+        @Override
+        public ClientCall call() {
+            return call;
+        }
+
+        @Override
+        public CompletionStage<CallOutcome> proceed(ClientCall next) {
+            return InterceptorChain.this.proceed(index + 1, Objects.requireNonNull(next, "call"), wire);
+        }
+    }
+}
