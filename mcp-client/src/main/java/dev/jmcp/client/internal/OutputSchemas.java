@@ -1,26 +1,45 @@
 package dev.jmcp.client.internal;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code outputSchema} of every tool the client has listed, compiled once, for checking the
  * {@code structuredContent} of tool results. Schemas default to JSON Schema 2020-12; remote {@code $ref}s are never
  * fetched.
+ *
+ * <p>Validation needs {@code com.networknt:json-schema-validator} on the class path, an optional dependency of
+ * mcp-client (a client-only application does not get it unless it asks for it). Without it, the client checks
+ * only that a tool with an output schema returned {@code structuredContent}.
  */
 public final class OutputSchemas {
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12, b -> b.schemaLoader(l -> l.fetchRemoteResources(false)));
-
+    private final SchemaValidation validation;
     private final Map<String, JsonNode> rawByTool = new ConcurrentHashMap<>();
-    private final Map<String, Schema> compiledByTool = new ConcurrentHashMap<>();
+    private final Map<String, SchemaValidation.Compiled> compiledByTool = new ConcurrentHashMap<>();
+
+    /** Output schemas checked with the JSON Schema validator when it is on the class path. */
+    public OutputSchemas() {
+        this(SchemaValidation.detect(className -> {
+            try {
+                Class.forName(className, false, OutputSchemas.class.getClassLoader());
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
+        }));
+    }
+
+    /** Output schemas checked with {@code validation}; {@link SchemaValidation#NONE} checks presence only. */
+    OutputSchemas(SchemaValidation validation) {
+        this.validation = validation;
+    }
+
+    /** Whether structured results are validated against their schemas (the validator is on the class path). */
+    public boolean validates() {
+        return validation != SchemaValidation.NONE;
+    }
 
     /** Records a listed tool's output schema (null removes a previous one). */
     public void remember(String tool, JsonNode outputSchema) {
@@ -61,17 +80,20 @@ public final class OutputSchemas {
         if (structured == null || structured.isNull()) {
             return "tool " + tool + " declares an outputSchema but returned no structuredContent";
         }
-        Schema schema;
+        if (!validates()) {
+            return null;
+        }
+        SchemaValidation.Compiled schema;
         try {
-            schema = compiledByTool.computeIfAbsent(tool, t -> REGISTRY.getSchema(raw));
+            schema = compiledByTool.computeIfAbsent(tool, t -> validation.compile(raw));
         } catch (RuntimeException e) {
             return "tool " + tool + " has an unusable outputSchema: " + e.getMessage();
         }
-        List<Error> errors = schema.validate(structured);
+        List<String> errors = schema.validate(structured);
         if (errors.isEmpty()) {
             return null;
         }
         return "structuredContent of tool " + tool + " does not match its outputSchema: "
-                + errors.stream().limit(5).map(Error::toString).collect(Collectors.joining("; "));
+                + String.join("; ", errors.subList(0, Math.min(5, errors.size())));
     }
 }
