@@ -1,6 +1,8 @@
 package dev.jmcp.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.loadtest.LoadTestConfig.FlowStep;
@@ -27,13 +29,10 @@ class EngineEndToEndTest {
 
     @Test
     void closedModelCountsSuccessesAndClassifiedErrorsApart() throws Exception {
-        SimulatedTarget target = SimulatedTarget.builder()
-                .latency(Duration.ofMillis(2))
-                .errorRate(0.2)
-                .errorCode(-32000)
-                .toolErrorRate(0.1)
-                .seed(42)
-                .build();
+        // which request fails is fixed by its number, not drawn at random: every 5th is a JSON-RPC error and a tool
+        // call right after one of those answers isError, so the counts do not depend on timing or interleaving
+        EveryNthErrorTarget target = new EveryNthErrorTarget(
+                SimulatedTarget.builder().latency(Duration.ofMillis(2)).build(), 5, -32000);
         LoadTestReport r = LoadTest.builder()
                 .target(target)
                 .closedModel(4)
@@ -46,20 +45,21 @@ class EngineEndToEndTest {
                 .run();
 
         LoadTestReport.Stats s = r.summary();
-        assertThat(s.requests()).isEqualTo(target.requests());
-        assertThat(s.requests()).isEqualTo(s.successes() + s.errors());
-        assertThat(s.errors()).isPositive();
-        assertThat(s.errorsByClass()).containsKeys("jsonrpc:-32000", "tool_error");
-        assertThat(s.errorsByClass().values().stream()
-                        .mapToLong(Long::longValue)
-                        .sum())
-                .isEqualTo(s.errors());
-        assertThat(s.errorRate()).isBetween(0.15, 0.40);
+        long toolErrors = target.toolErrors();
+        assertThat(s.requests()).isEqualTo(400).isEqualTo(target.requests());
+        assertThat(toolErrors).isPositive().isLessThanOrEqualTo(80);
+        assertThat(s.errorsByClass()).containsOnly(entry("jsonrpc:-32000", 80L), entry("tool_error", toolErrors));
+        assertThat(s.errors()).isEqualTo(80 + toolErrors);
+        assertThat(s.successes()).isEqualTo(400 - s.errors());
+        assertThat(s.errorRate()).isCloseTo((80 + toolErrors) / 400.0, within(1e-6));
         assertThat(s.latency().p50Ms()).isGreaterThanOrEqualTo(2.0);
         assertThat(r.operations()).containsKeys("tools/call", "ping");
         assertThat(r.tools()).containsOnlyKeys("echo");
         assertThat(r.tools().get("echo").requests())
                 .isEqualTo(r.operations().get("tools/call").requests());
+        assertThat(r.operations().get("ping").errors()
+                        + r.operations().get("tools/call").errors())
+                .isEqualTo(s.errors());
         // how many intervals a run spans depends on the machine's speed; that they add up exactly does not
         assertThat(r.intervals()).isNotEmpty();
         assertThat(r.intervals().stream()
@@ -501,6 +501,72 @@ class EngineEndToEndTest {
         }
         assertThat(r.model()).isEqualTo("open");
         assertThat(r.stopReason()).isEqualTo("stage_gate");
+    }
+
+    /**
+     * A target that fails by request number, so error counts are exact whatever the timing: request {@code n}
+     * (1-based, over all sessions) is a JSON-RPC error when {@code n} is a multiple of {@code every}, and a tool call
+     * numbered one more than such a multiple answers {@code isError: true}. Latency and sessions come from the
+     * wrapped simulated target.
+     */
+    private static final class EveryNthErrorTarget implements Target {
+        private final SimulatedTarget sim;
+        private final int every;
+        private final int errorCode;
+        private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong toolErrors = new java.util.concurrent.atomic.AtomicLong();
+
+        EveryNthErrorTarget(SimulatedTarget sim, int every, int errorCode) {
+            this.sim = sim;
+            this.every = every;
+            this.errorCode = errorCode;
+        }
+
+        @Override
+        public TargetSession openSession(SessionMode mode) throws Exception {
+            TargetSession s = sim.openSession(mode);
+            return new TargetSession() {
+                @Override
+                public StepOutcome execute(Step step, Duration timeout) throws InterruptedException {
+                    long n = requests.incrementAndGet();
+                    StepOutcome o = s.execute(step, timeout);
+                    if (n % every == 0) {
+                        return StepOutcome.jsonRpcError(errorCode, "error by number");
+                    }
+                    if (n % every == 1 && step.operation() == Operation.TOOLS_CALL) {
+                        toolErrors.incrementAndGet();
+                        return StepOutcome.toolError(o.result());
+                    }
+                    return o;
+                }
+
+                @Override
+                public void close() {
+                    s.close();
+                }
+            };
+        }
+
+        @Override
+        public String describe() {
+            return "every-nth-error";
+        }
+
+        long requests() {
+            return requests.get();
+        }
+
+        long toolErrors() {
+            return toolErrors.get();
+        }
+
+        long sessionsOpened() {
+            return sim.sessionsOpened();
+        }
+
+        long sessionsClosed() {
+            return sim.sessionsClosed();
+        }
     }
 
     /**
