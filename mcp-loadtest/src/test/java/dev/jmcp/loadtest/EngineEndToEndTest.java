@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.loadtest.LoadTestConfig.FlowStep;
 import dev.jmcp.loadtest.LoadTestConfig.Scenario;
+import dev.jmcp.loadtest.target.HookedTarget;
 import dev.jmcp.loadtest.target.Operation;
 import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.SimulatedTarget;
@@ -31,10 +32,11 @@ class EngineEndToEndTest {
     void closedModelCountsSuccessesAndClassifiedErrorsApart() throws Exception {
         // which request fails is fixed by its number, not drawn at random: every 5th is a JSON-RPC error and a tool
         // call right after one of those answers isError, so the counts do not depend on timing or interleaving
-        EveryNthErrorTarget target = new EveryNthErrorTarget(
-                SimulatedTarget.builder().latency(Duration.ofMillis(2)).build(), 5, -32000);
+        SimulatedTarget sim =
+                SimulatedTarget.builder().latency(Duration.ofMillis(2)).build();
+        EveryNthError faults = new EveryNthError(5, -32000);
         LoadTestReport r = LoadTest.builder()
-                .target(target)
+                .target(new HookedTarget(sim, "every-nth-error", faults))
                 .closedModel(4)
                 .iterations(400) // bounded by work, not wall-clock time
                 .duration(null)
@@ -45,8 +47,8 @@ class EngineEndToEndTest {
                 .run();
 
         LoadTestReport.Stats s = r.summary();
-        long toolErrors = target.toolErrors();
-        assertThat(s.requests()).isEqualTo(400).isEqualTo(target.requests());
+        long toolErrors = faults.toolErrors();
+        assertThat(s.requests()).isEqualTo(400).isEqualTo(faults.requests()).isEqualTo(sim.requests());
         assertThat(toolErrors).isPositive().isLessThanOrEqualTo(80);
         assertThat(s.errorsByClass()).containsOnly(entry("jsonrpc:-32000", 80L), entry("tool_error", toolErrors));
         assertThat(s.errors()).isEqualTo(80 + toolErrors);
@@ -67,8 +69,8 @@ class EngineEndToEndTest {
                         .sum())
                 .isEqualTo(s.requests());
         // a VU the machine never got round to before the work ran out opens no session: at most 4
-        assertThat(r.generator().sessionsOpened()).isBetween(1L, 4L).isEqualTo(target.sessionsOpened());
-        assertThat(target.sessionsClosed()).isEqualTo(target.sessionsOpened());
+        assertThat(r.generator().sessionsOpened()).isBetween(1L, 4L).isEqualTo(sim.sessionsOpened());
+        assertThat(sim.sessionsClosed()).isEqualTo(sim.sessionsOpened());
         assertThat(r.generator().iterations()).isEqualTo(400);
         assertThat(r.generator().cutOffIterations()).isZero();
         assertThat(r.generator().droppedArrivals()).isZero();
@@ -325,32 +327,12 @@ class EngineEndToEndTest {
         java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
         SimulatedTarget sim =
                 SimulatedTarget.builder().latency(Duration.ofMillis(1)).build();
-        Target stopping = new Target() {
-            @Override
-            public TargetSession openSession(SessionMode mode) throws Exception {
-                TargetSession s = sim.openSession(mode);
-                return new TargetSession() {
-                    @Override
-                    public StepOutcome execute(Step step, Duration timeout) throws InterruptedException {
-                        StepOutcome o = s.execute(step, timeout);
-                        if (served.incrementAndGet() == 20) {
-                            test.get().stop();
-                        }
-                        return o;
-                    }
-
-                    @Override
-                    public void close() {
-                        s.close();
-                    }
-                };
+        Target stopping = new HookedTarget(sim, "stopping", (step, outcome) -> {
+            if (served.incrementAndGet() == 20) {
+                test.get().stop();
             }
-
-            @Override
-            public String describe() {
-                return "stopping";
-            }
-        };
+            return outcome;
+        });
         test.set(LoadTest.builder()
                 .target(stopping)
                 .closedModel(2)
@@ -504,52 +486,32 @@ class EngineEndToEndTest {
     }
 
     /**
-     * A target that fails by request number, so error counts are exact whatever the timing: request {@code n}
-     * (1-based, over all sessions) is a JSON-RPC error when {@code n} is a multiple of {@code every}, and a tool call
-     * numbered one more than such a multiple answers {@code isError: true}. Latency and sessions come from the
-     * wrapped simulated target.
+     * Fails steps by request number, so error counts are exact whatever the timing: request {@code n} (1-based, over
+     * all sessions) becomes a JSON-RPC error when {@code n} is a multiple of {@code every}, and a tool call numbered
+     * one more than such a multiple answers {@code isError: true}.
      */
-    private static final class EveryNthErrorTarget implements Target {
-        private final SimulatedTarget sim;
+    private static final class EveryNthError implements HookedTarget.StepHook {
         private final int every;
         private final int errorCode;
         private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicLong toolErrors = new java.util.concurrent.atomic.AtomicLong();
 
-        EveryNthErrorTarget(SimulatedTarget sim, int every, int errorCode) {
-            this.sim = sim;
+        EveryNthError(int every, int errorCode) {
             this.every = every;
             this.errorCode = errorCode;
         }
 
         @Override
-        public TargetSession openSession(SessionMode mode) throws Exception {
-            TargetSession s = sim.openSession(mode);
-            return new TargetSession() {
-                @Override
-                public StepOutcome execute(Step step, Duration timeout) throws InterruptedException {
-                    long n = requests.incrementAndGet();
-                    StepOutcome o = s.execute(step, timeout);
-                    if (n % every == 0) {
-                        return StepOutcome.jsonRpcError(errorCode, "error by number");
-                    }
-                    if (n % every == 1 && step.operation() == Operation.TOOLS_CALL) {
-                        toolErrors.incrementAndGet();
-                        return StepOutcome.toolError(o.result());
-                    }
-                    return o;
-                }
-
-                @Override
-                public void close() {
-                    s.close();
-                }
-            };
-        }
-
-        @Override
-        public String describe() {
-            return "every-nth-error";
+        public StepOutcome after(Step step, StepOutcome outcome) {
+            long n = requests.incrementAndGet();
+            if (n % every == 0) {
+                return StepOutcome.jsonRpcError(errorCode, "error by number");
+            }
+            if (n % every == 1 && step.operation() == Operation.TOOLS_CALL) {
+                toolErrors.incrementAndGet();
+                return StepOutcome.toolError(outcome.result());
+            }
+            return outcome;
         }
 
         long requests() {
@@ -558,14 +520,6 @@ class EngineEndToEndTest {
 
         long toolErrors() {
             return toolErrors.get();
-        }
-
-        long sessionsOpened() {
-            return sim.sessionsOpened();
-        }
-
-        long sessionsClosed() {
-            return sim.sessionsClosed();
         }
     }
 

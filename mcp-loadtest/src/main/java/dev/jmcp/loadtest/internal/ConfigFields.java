@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -75,11 +76,7 @@ public final class ConfigFields {
 
     /** A string. */
     public String string(JsonNode n, String path, String key) {
-        JsonNode v = n.get(key);
-        if (!v.isString()) {
-            throw error(path + "." + key, "expected a string, got " + describe(v));
-        }
-        return v.asString();
+        return typed(n, path, key, JsonNode::isString, "a string").asString();
     }
 
     /** An array of strings (the array itself is at {@code path}). */
@@ -118,20 +115,12 @@ public final class ConfigFields {
 
     /** A boolean. */
     public boolean bool(JsonNode n, String path, String key) {
-        JsonNode v = n.get(key);
-        if (!v.isBoolean()) {
-            throw error(path + "." + key, "expected true or false, got " + describe(v));
-        }
-        return v.asBoolean();
+        return typed(n, path, key, JsonNode::isBoolean, "true or false").asBoolean();
     }
 
     /** Any number. */
     public double number(JsonNode n, String path, String key) {
-        JsonNode v = n.get(key);
-        if (!v.isNumber()) {
-            throw error(path + "." + key, "expected a number, got " + describe(v));
-        }
-        return v.asDouble();
+        return typed(n, path, key, JsonNode::isNumber, "a number").asDouble();
     }
 
     /** A number greater than 0. */
@@ -154,11 +143,7 @@ public final class ConfigFields {
 
     /** An integer. */
     public long longValue(JsonNode n, String path, String key) {
-        JsonNode v = n.get(key);
-        if (!v.isIntegralNumber()) {
-            throw error(path + "." + key, "expected an integer, got " + describe(v));
-        }
-        return v.asLong();
+        return typed(n, path, key, JsonNode::isIntegralNumber, "an integer").asLong();
     }
 
     /** An integer of at least 0. */
@@ -227,6 +212,15 @@ public final class ConfigFields {
             throw error(path + "." + key, "must not be negative");
         }
         return f;
+    }
+
+    /** The value at {@code key} if it is of the {@code expected} type, else the error naming what it is. */
+    private JsonNode typed(JsonNode n, String path, String key, Predicate<JsonNode> isExpected, String expected) {
+        JsonNode v = n.get(key);
+        if (!isExpected.test(v)) {
+            throw error(path + "." + key, "expected " + expected + ", got " + describe(v));
+        }
+        return v;
     }
 
     private static String describe(JsonNode v) {
