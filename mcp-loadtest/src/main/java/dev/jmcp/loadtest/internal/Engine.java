@@ -72,9 +72,10 @@ public final class Engine {
         this.detector = new BreakingPointDetector(config.breakingPoint());
         this.measurements = new Measurements(plan);
         this.workers = new WorkerPool(hub, config.settings().seed());
-        IterationRunner runner = new IterationRunner(target, config, clock);
-        this.virtualUsers = new VirtualUsers(config.settings(), runner, clock, control, workers);
-        this.openModel = new OpenModelWorkers(config.settings(), target, runner, clock, hub, control, workers);
+        RunContext run = new RunContext(
+                config.settings(), target, new IterationRunner(target, config, clock), clock, hub, control, workers);
+        this.virtualUsers = new VirtualUsers(run);
+        this.openModel = new OpenModelWorkers(run);
     }
 
     /** Asks the run to stop (Ctrl+C, abort); the report is still produced. */

@@ -2,7 +2,6 @@ package dev.jmcp.loadtest.internal;
 
 import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.target.SessionMode;
-import dev.jmcp.loadtest.target.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,30 +19,13 @@ final class OpenModelWorkers {
     private static final Duration POOL_OPEN_LIMIT = Duration.ofSeconds(60);
 
     private final LoadTestConfig.Settings settings;
-    private final Target target;
-    private final IterationRunner runner;
-    private final Clock clock;
-    private final MetricsHub hub;
-    private final RunControl control;
-    private final WorkerPool pool;
+    private final RunContext run;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean schedulerDone;
 
-    OpenModelWorkers(
-            LoadTestConfig.Settings settings,
-            Target target,
-            IterationRunner runner,
-            Clock clock,
-            MetricsHub hub,
-            RunControl control,
-            WorkerPool pool) {
-        this.settings = settings;
-        this.target = target;
-        this.runner = runner;
-        this.clock = clock;
-        this.hub = hub;
-        this.control = control;
-        this.pool = pool;
+    OpenModelWorkers(RunContext run) {
+        this.run = run;
+        this.settings = run.settings();
     }
 
     /**
@@ -56,20 +38,20 @@ final class OpenModelWorkers {
         int n = perIteration ? settings.maxWorkers() : settings.effectiveSessionPool();
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            workers.add(pool.newWorker());
+            workers.add(run.workers().newWorker());
         }
         if (perIteration) {
             return workers;
         }
         Parallel.forEach(workers, OPEN_PARALLELISM, POOL_OPEN_LIMIT, w -> {
-            long t0 = clock.nanoTime();
+            long t0 = run.clock().nanoTime();
             try {
-                w.session = target.openSession(settings.sessionMode());
-                w.metrics.recordHandshake(clock.nanoTime() - t0, true);
+                w.session = run.target().openSession(settings.sessionMode());
+                w.metrics.recordHandshake(run.clock().nanoTime() - t0, true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
-                w.metrics.recordHandshake(clock.nanoTime() - t0, false);
+                w.metrics.recordHandshake(run.clock().nanoTime() - t0, false);
             }
         });
         List<Worker> ready = new ArrayList<>();
@@ -87,15 +69,15 @@ final class OpenModelWorkers {
         LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>(Math.max(1, workers.size()));
         idle.addAll(workers);
         OpenModelScheduler scheduler = new OpenModelScheduler(
-                clock,
+                run.clock(),
                 schedule,
                 (intended, deadline) -> dispatch(executor, idle, intended, deadline),
-                hub,
+                run.hub(),
                 settings.maxQueueWait().toNanos(),
                 settings.iterations());
         Thread t = Threads.platform("jmcp-loadtest-scheduler", () -> {
             try {
-                scheduler.run(startNanos, () -> !control.running());
+                scheduler.run(startNanos, () -> !run.control().running());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -108,7 +90,7 @@ final class OpenModelWorkers {
 
     private boolean dispatch(ExecutorService executor, LinkedBlockingDeque<Worker> idle, long intended, long deadline)
             throws InterruptedException {
-        long wait = deadline - clock.nanoTime();
+        long wait = deadline - run.clock().nanoTime();
         Worker w = wait > 0 ? idle.pollFirst(wait, TimeUnit.NANOSECONDS) : idle.pollFirst();
         if (w == null) {
             return false;
@@ -121,7 +103,7 @@ final class OpenModelWorkers {
         try {
             executor.execute(() -> {
                 try {
-                    runner.run(w, intended);
+                    run.runner().run(w, intended);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {

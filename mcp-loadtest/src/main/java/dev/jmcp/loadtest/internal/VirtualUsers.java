@@ -15,31 +15,20 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class VirtualUsers {
     private final LoadTestConfig.Settings settings;
-    private final IterationRunner runner;
-    private final Clock clock;
-    private final RunControl control;
-    private final WorkerPool pool;
+    private final RunContext run;
     private final Deque<Worker> users = new ConcurrentLinkedDeque<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong iterationPermits = new AtomicLong();
 
-    VirtualUsers(
-            LoadTestConfig.Settings settings,
-            IterationRunner runner,
-            Clock clock,
-            RunControl control,
-            WorkerPool pool) {
-        this.settings = settings;
-        this.runner = runner;
-        this.clock = clock;
-        this.control = control;
-        this.pool = pool;
+    VirtualUsers(RunContext run) {
+        this.run = run;
+        this.settings = run.settings();
     }
 
     /** Starts or retires users until {@code desired} are active. */
     void adjust(ExecutorService executor, int desired) {
         while (users.size() < desired) {
-            Worker w = pool.newWorker();
+            Worker w = run.workers().newWorker();
             users.addLast(w);
             running.incrementAndGet();
             executor.execute(() -> loop(w));
@@ -71,7 +60,7 @@ final class VirtualUsers {
     private void loop(Worker w) {
         long limit = settings.iterations();
         try {
-            while (w.active && control.running()) {
+            while (w.active && run.control().running()) {
                 if (limit > 0 && iterationPermits.incrementAndGet() > limit) {
                     break;
                 }
@@ -80,7 +69,7 @@ final class VirtualUsers {
                 }
                 boolean opened;
                 try {
-                    opened = runner.run(w, clock.nanoTime());
+                    opened = run.runner().run(w, run.clock().nanoTime());
                 } finally {
                     w.metrics.endIteration();
                 }
@@ -110,7 +99,9 @@ final class VirtualUsers {
     private void pause(Worker w, long nanos) throws InterruptedException {
         long deadline = System.nanoTime() + nanos;
         long left;
-        while ((left = deadline - System.nanoTime()) > 0 && w.active && control.running()) {
+        while ((left = deadline - System.nanoTime()) > 0
+                && w.active
+                && run.control().running()) {
             LockSupport.parkNanos(Math.min(left, 20_000_000L));
             if (Thread.interrupted()) {
                 throw new InterruptedException();
