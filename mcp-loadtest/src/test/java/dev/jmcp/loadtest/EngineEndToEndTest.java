@@ -1,10 +1,13 @@
 package dev.jmcp.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.loadtest.LoadTestConfig.FlowStep;
 import dev.jmcp.loadtest.LoadTestConfig.Scenario;
+import dev.jmcp.loadtest.target.HookedTarget;
 import dev.jmcp.loadtest.target.Operation;
 import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.SimulatedTarget;
@@ -27,15 +30,13 @@ class EngineEndToEndTest {
 
     @Test
     void closedModelCountsSuccessesAndClassifiedErrorsApart() throws Exception {
-        SimulatedTarget target = SimulatedTarget.builder()
-                .latency(Duration.ofMillis(2))
-                .errorRate(0.2)
-                .errorCode(-32000)
-                .toolErrorRate(0.1)
-                .seed(42)
-                .build();
+        // which request fails is fixed by its number, not drawn at random: every 5th is a JSON-RPC error and a tool
+        // call right after one of those answers isError, so the counts do not depend on timing or interleaving
+        SimulatedTarget sim =
+                SimulatedTarget.builder().latency(Duration.ofMillis(2)).build();
+        EveryNthError faults = new EveryNthError(5, -32000);
         LoadTestReport r = LoadTest.builder()
-                .target(target)
+                .target(new HookedTarget(sim, "every-nth-error", faults))
                 .closedModel(4)
                 .iterations(400) // bounded by work, not wall-clock time
                 .duration(null)
@@ -46,20 +47,21 @@ class EngineEndToEndTest {
                 .run();
 
         LoadTestReport.Stats s = r.summary();
-        assertThat(s.requests()).isEqualTo(target.requests());
-        assertThat(s.requests()).isEqualTo(s.successes() + s.errors());
-        assertThat(s.errors()).isPositive();
-        assertThat(s.errorsByClass()).containsKeys("jsonrpc:-32000", "tool_error");
-        assertThat(s.errorsByClass().values().stream()
-                        .mapToLong(Long::longValue)
-                        .sum())
-                .isEqualTo(s.errors());
-        assertThat(s.errorRate()).isBetween(0.15, 0.40);
+        long toolErrors = faults.toolErrors();
+        assertThat(s.requests()).isEqualTo(400).isEqualTo(faults.requests()).isEqualTo(sim.requests());
+        assertThat(toolErrors).isPositive().isLessThanOrEqualTo(80);
+        assertThat(s.errorsByClass()).containsOnly(entry("jsonrpc:-32000", 80L), entry("tool_error", toolErrors));
+        assertThat(s.errors()).isEqualTo(80 + toolErrors);
+        assertThat(s.successes()).isEqualTo(400 - s.errors());
+        assertThat(s.errorRate()).isCloseTo((80 + toolErrors) / 400.0, within(1e-6));
         assertThat(s.latency().p50Ms()).isGreaterThanOrEqualTo(2.0);
         assertThat(r.operations()).containsKeys("tools/call", "ping");
         assertThat(r.tools()).containsOnlyKeys("echo");
         assertThat(r.tools().get("echo").requests())
                 .isEqualTo(r.operations().get("tools/call").requests());
+        assertThat(r.operations().get("ping").errors()
+                        + r.operations().get("tools/call").errors())
+                .isEqualTo(s.errors());
         // how many intervals a run spans depends on the machine's speed; that they add up exactly does not
         assertThat(r.intervals()).isNotEmpty();
         assertThat(r.intervals().stream()
@@ -67,8 +69,8 @@ class EngineEndToEndTest {
                         .sum())
                 .isEqualTo(s.requests());
         // a VU the machine never got round to before the work ran out opens no session: at most 4
-        assertThat(r.generator().sessionsOpened()).isBetween(1L, 4L).isEqualTo(target.sessionsOpened());
-        assertThat(target.sessionsClosed()).isEqualTo(target.sessionsOpened());
+        assertThat(r.generator().sessionsOpened()).isBetween(1L, 4L).isEqualTo(sim.sessionsOpened());
+        assertThat(sim.sessionsClosed()).isEqualTo(sim.sessionsOpened());
         assertThat(r.generator().iterations()).isEqualTo(400);
         assertThat(r.generator().cutOffIterations()).isZero();
         assertThat(r.generator().droppedArrivals()).isZero();
@@ -325,32 +327,12 @@ class EngineEndToEndTest {
         java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
         SimulatedTarget sim =
                 SimulatedTarget.builder().latency(Duration.ofMillis(1)).build();
-        Target stopping = new Target() {
-            @Override
-            public TargetSession openSession(SessionMode mode) throws Exception {
-                TargetSession s = sim.openSession(mode);
-                return new TargetSession() {
-                    @Override
-                    public StepOutcome execute(Step step, Duration timeout) throws InterruptedException {
-                        StepOutcome o = s.execute(step, timeout);
-                        if (served.incrementAndGet() == 20) {
-                            test.get().stop();
-                        }
-                        return o;
-                    }
-
-                    @Override
-                    public void close() {
-                        s.close();
-                    }
-                };
+        Target stopping = new HookedTarget(sim, "stopping", (step, outcome) -> {
+            if (served.incrementAndGet() == 20) {
+                test.get().stop();
             }
-
-            @Override
-            public String describe() {
-                return "stopping";
-            }
-        };
+            return outcome;
+        });
         test.set(LoadTest.builder()
                 .target(stopping)
                 .closedModel(2)
@@ -501,6 +483,44 @@ class EngineEndToEndTest {
         }
         assertThat(r.model()).isEqualTo("open");
         assertThat(r.stopReason()).isEqualTo("stage_gate");
+    }
+
+    /**
+     * Fails steps by request number, so error counts are exact whatever the timing: request {@code n} (1-based, over
+     * all sessions) becomes a JSON-RPC error when {@code n} is a multiple of {@code every}, and a tool call numbered
+     * one more than such a multiple answers {@code isError: true}.
+     */
+    private static final class EveryNthError implements HookedTarget.StepHook {
+        private final int every;
+        private final int errorCode;
+        private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong toolErrors = new java.util.concurrent.atomic.AtomicLong();
+
+        EveryNthError(int every, int errorCode) {
+            this.every = every;
+            this.errorCode = errorCode;
+        }
+
+        @Override
+        public StepOutcome after(Step step, StepOutcome outcome) {
+            long n = requests.incrementAndGet();
+            if (n % every == 0) {
+                return StepOutcome.jsonRpcError(errorCode, "error by number");
+            }
+            if (n % every == 1 && step.operation() == Operation.TOOLS_CALL) {
+                toolErrors.incrementAndGet();
+                return StepOutcome.toolError(outcome.result());
+            }
+            return outcome;
+        }
+
+        long requests() {
+            return requests.get();
+        }
+
+        long toolErrors() {
+            return toolErrors.get();
+        }
     }
 
     /**

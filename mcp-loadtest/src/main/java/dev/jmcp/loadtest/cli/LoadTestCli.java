@@ -2,33 +2,30 @@ package dev.jmcp.loadtest.cli;
 
 import dev.jmcp.loadtest.ConfigException;
 import dev.jmcp.loadtest.ConfigLoader;
-import dev.jmcp.loadtest.LoadModel;
 import dev.jmcp.loadtest.LoadTest;
 import dev.jmcp.loadtest.LoadTestConfig;
-import dev.jmcp.loadtest.LoadTestConfig.Settings;
-import dev.jmcp.loadtest.LoadTestConfig.Stage;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.ReportFiles;
 import dev.jmcp.loadtest.Targets;
 import dev.jmcp.loadtest.internal.Durations;
 import dev.jmcp.loadtest.target.Discovery;
-import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.TargetSpec;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -82,8 +79,8 @@ public final class LoadTestCli implements Callable<Integer> {
         LoadTestCli root = new LoadTestCli();
         root.stdout = out;
         CommandLine cl = new CommandLine(root);
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
                 err.println("error: " + ex.getMessage());
@@ -108,60 +105,76 @@ public final class LoadTestCli implements Callable<Integer> {
         return EXIT_CONFIG;
     }
 
-    /** Options shared by {@code run} and {@code find-ceiling}. */
-    abstract static class RunOptions implements Callable<Integer> {
-        @Option(
-                names = {"-c", "--config"},
-                description = "TOML configuration (jmcp or cargo-pmcp loadtest.toml format)")
-        Path config;
+    /** What a run command does with its built test: run it, or search for the ceiling. */
+    @FunctionalInterface
+    private interface Execution {
+        LoadTestReport execute(LoadTest test) throws InterruptedException;
+    }
 
-        @Option(
-                names = "--duration",
-                description = "Run time, e.g. 15s, 2m (with stages: the run stops there, the stages cut)")
-        String duration;
+    /**
+     * Runs the test {@code options} configure with {@code execution} (Ctrl+C stops it and the reports are still
+     * written), writes the reports and returns the exit code.
+     */
+    private int runAndReport(LoadTestConfig cfg, RunOptions options, Execution execution, PrintWriter err)
+            throws Exception {
+        LoadTest test = LoadTest.builder()
+                .config(cfg)
+                .liveView(options.quiet ? null : stdout)
+                .build();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    test.stop();
+                    try {
+                        finished.await(15, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "jmcp-loadtest-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            LoadTestReport report = execution.execute(test);
+            return writeReports(report, options, err);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting (Ctrl+C); the reports are written
+            }
+        }
+    }
 
-        @Option(names = "--vus", description = "Closed model: virtual users (ignored with stages)")
-        Integer vus;
+    private int writeReports(LoadTestReport report, RunOptions options, PrintWriter err) throws IOException {
+        PrintStream out = stdout;
+        out.print(ReportFiles.summary(report));
+        if (!options.noReport) {
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path json = options.reportDir.resolve("loadtest-" + stamp + ".json");
+            Path html = options.reportDir.resolve("loadtest-" + stamp + ".html");
+            ReportFiles.writeJson(report, json);
+            ReportFiles.writeHtml(report, html);
+            out.println("reports: " + json + " " + html);
+        }
+        if (options.junit != null) {
+            ReportFiles.writeJUnitXml(report, options.junit);
+            out.println("junit: " + options.junit);
+        }
+        LoadTestReport.Generator g = report.generator();
+        if (g.sessionsOpened() == 0 && g.sessionOpenFailures() > 0) {
+            err.println("error: target unreachable: no session could be opened (" + g.sessionOpenFailures()
+                    + " attempts; see errors in the report)");
+            return EXIT_FAILURE;
+        }
+        return report.passed() ? EXIT_OK : EXIT_THRESHOLD;
+    }
 
-        @Option(names = "--rate", description = "Open model: scenario iterations per second")
-        Double rate;
-
-        @Option(names = "--iterations", description = "Stop after this many iterations")
-        Long iterations;
-
-        @Option(names = "--session-mode", description = "persistent, per-iteration or stateless")
-        String sessionMode;
-
-        @Option(names = "--seed", description = "Random seed")
-        Long seed;
-
-        @Option(
-                names = {"-t", "--threshold"},
-                description = "Threshold such as p99<50ms, error_rate<1%%, tool:echo:p95<20ms")
-        List<String> thresholds = new ArrayList<>();
-
-        @Option(
-                names = "--report-dir",
-                description = "Directory for the JSON and HTML reports (default: loadtest-reports)")
-        Path reportDir = Path.of("loadtest-reports");
-
-        @Option(names = "--no-report", description = "Write no report files")
-        boolean noReport;
-
-        @Option(names = "--junit", description = "Write JUnit XML here")
-        Path junit;
-
-        @Option(names = "--quiet", description = "No live view")
-        boolean quiet;
-
-        @Option(names = "--header", description = "Extra HTTP header NAME=VALUE")
-        List<String> headers = new ArrayList<>();
-
-        @Parameters(
-                arity = "0..*",
-                paramLabel = "URL | -- COMMAND ARGS",
-                description = "HTTP URL, or (after --) the stdio command")
-        List<String> target = new ArrayList<>();
+    /** {@code run}: runs a load test. */
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a load test")
+    static final class Run implements Callable<Integer> {
+        @Mixin
+        RunOptions options;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -169,183 +182,10 @@ public final class LoadTestCli implements Callable<Integer> {
         @CommandLine.ParentCommand
         LoadTestCli parent;
 
-        LoadTestConfig loadConfig() {
-            LoadTestConfig cfg;
-            Path file = config != null ? config : defaultConfig();
-            if (file != null) {
-                cfg = ConfigLoader.load(file);
-            } else {
-                cfg = ConfigLoader.parse("[[scenario]]\ntype = \"ping\"\n", "<default: ping>");
-            }
-            Settings s = cfg.settings();
-            if (duration != null) {
-                s = s.withDuration(Durations.parse(duration));
-            }
-            if (vus != null) {
-                s = s.withModel(LoadModel.CLOSED).withVirtualUsers(vus);
-            }
-            if (rate != null) {
-                s = s.withModel(LoadModel.OPEN).withRate(rate);
-            }
-            if (iterations != null) {
-                s = s.withIterations(iterations);
-                if (duration == null && cfg.stages().isEmpty()) {
-                    s = s.withDuration(null);
-                }
-            }
-            if (sessionMode != null) {
-                s = s.withSessionMode(
-                        SessionMode.valueOf(sessionMode.toUpperCase(Locale.ROOT).replace('-', '_')));
-            }
-            if (seed != null) {
-                s = s.withSeed(seed);
-            }
-            cfg = cfg.withSettings(s);
-            if (duration != null && !cfg.stages().isEmpty()) {
-                cfg = cfg.withStages(capStages(cfg.stages(), Durations.parse(duration)));
-            }
-            if ((vus != null || rate != null) && !cfg.stages().isEmpty()) {
-                spec.commandLine().getErr().println("note: --vus/--rate ignored because the config has stages");
-            }
-            if (!thresholds.isEmpty()) {
-                List<String> all = new ArrayList<>(cfg.thresholds());
-                all.addAll(thresholds);
-                cfg = cfg.withThresholds(all);
-            }
-            TargetSpec t = targetSpec(target, headers);
-            if (t != null) {
-                cfg = cfg.withTarget(t);
-            }
-            if (cfg.target() == null) {
-                throw new IllegalArgumentException(
-                        "no target: give a URL, `-- command args` or a [target] section in the config");
-            }
-            return cfg;
-        }
-
-        private static Path defaultConfig() {
-            Path dir = Path.of("").toAbsolutePath();
-            while (dir != null) {
-                for (Path p : List.of(dir.resolve("loadtest.toml"), dir.resolve(".pmcp/loadtest.toml"))) {
-                    if (Files.isRegularFile(p)) {
-                        return p;
-                    }
-                }
-                dir = dir.getParent();
-            }
-            return null;
-        }
-
-        int runAndReport(boolean ceiling) throws Exception {
-            LoadTestConfig cfg = loadConfig();
-            PrintStream out = parent.stdout;
-            LoadTest test =
-                    LoadTest.builder().config(cfg).liveView(quiet ? null : out).build();
-            CountDownLatch finished = new CountDownLatch(1);
-            Thread hook = new Thread(
-                    () -> {
-                        test.stop();
-                        try {
-                            finished.await(15, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    },
-                    "jmcp-loadtest-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                LoadTestReport report = ceiling ? test.findCeiling() : test.run();
-                return writeReports(report);
-            } finally {
-                finished.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting (Ctrl+C); the reports are written
-                }
-            }
-        }
-
-        private int writeReports(LoadTestReport report) throws java.io.IOException {
-            PrintStream out = parent.stdout;
-            out.print(ReportFiles.summary(report));
-            if (!noReport) {
-                String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-                Path json = reportDir.resolve("loadtest-" + stamp + ".json");
-                Path html = reportDir.resolve("loadtest-" + stamp + ".html");
-                ReportFiles.writeJson(report, json);
-                ReportFiles.writeHtml(report, html);
-                out.println("reports: " + json + " " + html);
-            }
-            if (junit != null) {
-                ReportFiles.writeJUnitXml(report, junit);
-                out.println("junit: " + junit);
-            }
-            LoadTestReport.Generator g = report.generator();
-            if (g.sessionsOpened() == 0 && g.sessionOpenFailures() > 0) {
-                spec.commandLine()
-                        .getErr()
-                        .println("error: target unreachable: no session could be opened (" + g.sessionOpenFailures()
-                                + " attempts; see errors in the report)");
-                return EXIT_FAILURE;
-            }
-            return report.passed() ? EXIT_OK : EXIT_THRESHOLD;
-        }
-    }
-
-    /**
-     * The stages cut at {@code limit} (so {@code --duration} bounds a staged run too): later stages are dropped and
-     * the stage running at the limit ends there, at the level its ramp has reached by then.
-     */
-    static List<Stage> capStages(List<Stage> stages, Duration limit) {
-        List<Stage> out = new ArrayList<>();
-        long left = limit.toNanos();
-        double previousVus = 0;
-        double previousRate = 0;
-        for (Stage s : stages) {
-            if (left <= 0) {
-                break;
-            }
-            long d = s.duration().toNanos();
-            if (d <= left) {
-                out.add(s);
-            } else {
-                double f = s.ramp() ? left / (double) d : 1;
-                int vus = (int) Math.round(previousVus + (s.targetVus() - previousVus) * f);
-                double rate = previousRate + (s.targetRate() - previousRate) * f;
-                out.add(new Stage(s.name(), Duration.ofNanos(left), vus, rate, s.ramp()));
-            }
-            left -= d;
-            previousVus = s.targetVus();
-            previousRate = s.targetRate();
-        }
-        return out;
-    }
-
-    static TargetSpec targetSpec(List<String> target, List<String> headers) {
-        if (target == null || target.isEmpty()) {
-            return null;
-        }
-        java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
-        for (String header : headers) {
-            int eq = header.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--header expects NAME=VALUE, got " + header);
-            }
-            h.put(header.substring(0, eq), header.substring(eq + 1));
-        }
-        if (target.size() == 1 && target.get(0).matches("(?i)(https?|sim):.*")) {
-            return new TargetSpec(target.get(0), List.of(), h, java.util.Map.of());
-        }
-        return new TargetSpec(null, target, h, java.util.Map.of());
-    }
-
-    /** {@code run}: runs a load test. */
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a load test")
-    static final class Run extends RunOptions {
         @Override
         public Integer call() throws Exception {
-            return runAndReport(false);
+            PrintWriter err = spec.commandLine().getErr();
+            return parent.runAndReport(options.loadConfig(err), options, LoadTest::run, err);
         }
     }
 
@@ -355,7 +195,10 @@ public final class LoadTestCli implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description =
                     "Step the open-model arrival rate up until the SLO breaks; report the highest sustainable rate")
-    static final class FindCeiling extends RunOptions {
+    static final class FindCeiling implements Callable<Integer> {
+        @Mixin
+        RunOptions options;
+
         @Option(names = "--start-rate", description = "First rate (per second)")
         Double startRate;
 
@@ -374,9 +217,14 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--slo-error-rate", description = "SLO error-rate bound, e.g. 1%% or 0.01")
         String sloErrorRate;
 
-        @Override
-        LoadTestConfig loadConfig() {
-            LoadTestConfig cfg = super.loadConfig();
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        LoadTestCli parent;
+
+        /** The configuration with the ceiling options of the command line applied. */
+        private LoadTestConfig withCeilingOptions(LoadTestConfig cfg) {
             LoadTestConfig.CeilingSettings c = cfg.ceiling();
             return cfg.withCeiling(new LoadTestConfig.CeilingSettings(
                     startRate != null ? startRate : c.startRate(),
@@ -395,7 +243,9 @@ public final class LoadTestCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return runAndReport(true);
+            PrintWriter err = spec.commandLine().getErr();
+            LoadTestConfig cfg = withCeilingOptions(options.loadConfig(err));
+            return parent.runAndReport(cfg, options, LoadTest::findCeiling, err);
         }
     }
 
@@ -416,8 +266,8 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--timeout", description = "Discovery timeout (default 30s)")
         String timeout = "30s";
 
-        @Option(names = "--header", description = "Extra HTTP header NAME=VALUE")
-        List<String> headers = new ArrayList<>();
+        @Mixin
+        TargetOptions targetOptions;
 
         @Parameters(arity = "1..*", paramLabel = "URL | -- COMMAND ARGS")
         List<String> target;
@@ -427,7 +277,7 @@ public final class LoadTestCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            TargetSpec t = targetSpec(target, headers);
+            TargetSpec t = targetOptions.spec(target);
             if (Files.exists(output) && !force) {
                 throw new IllegalArgumentException(output + " exists (use --force to overwrite)");
             }

@@ -5,28 +5,17 @@ import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.LoadTestReport.BreakingPoint;
 import dev.jmcp.loadtest.LoadTestReport.IntervalPoint;
-import dev.jmcp.loadtest.LoadTestReport.StageReport;
-import dev.jmcp.loadtest.LoadTestReport.ThresholdResult;
-import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.Target;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs a load test: drives the open or closed model through the plan's stages, cuts the measurements into
- * intervals (live view, breaking-point detection, per-stage and run totals) and builds the report.
+ * Runs a load test: drives the open model ({@link OpenModelWorkers}) or the closed model ({@link VirtualUsers})
+ * through the plan's stages, cuts the measurements into intervals (live view, breaking-point detection, per-stage
+ * and run totals) and builds the report ({@link ReportAssembler}).
  */
 public final class Engine {
     /** Receives each interval as it is cut. */
@@ -54,10 +43,6 @@ public final class Engine {
     }
 
     private static final long TICK_NANOS = 10_000_000L;
-    private static final int OPEN_PARALLELISM = 16;
-    private static final int CLOSE_PARALLELISM = 32;
-    private static final java.time.Duration POOL_OPEN_LIMIT = java.time.Duration.ofSeconds(60);
-    private static final java.time.Duration CLOSE_LIMIT = java.time.Duration.ofSeconds(10);
 
     private final LoadTestConfig config;
     private final Target target;
@@ -66,23 +51,14 @@ public final class Engine {
     private final StageGate gate;
     private final LoadPlan plan;
     private final MetricsHub hub = new MetricsHub();
-    private final IterationRunner runner;
     private final BreakingPointDetector detector;
-    private final List<IntervalData> intervals = new ArrayList<>();
-    private final IntervalData total = new IntervalData(0, 0, 0);
-    private final List<IntervalData> stageData = new ArrayList<>();
-    private final long[] stageStart;
-    private final long[] stageEnd;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger runningVus = new AtomicInteger();
-    private final AtomicLong iterationPermits = new AtomicLong();
-    private final List<Worker> allWorkers = Collections.synchronizedList(new ArrayList<>());
-    private final SplittableRandom seeds;
-    private volatile String stopReason;
+    private final Measurements measurements;
+    private final RunControl control = new RunControl();
+    private final WorkerPool workers;
+    private final VirtualUsers virtualUsers;
+    private final OpenModelWorkers openModel;
     private long cutOffIterations;
-    private volatile boolean stopping;
     private volatile int currentPhase;
-    private volatile boolean schedulerDone;
     private long startNanos;
 
     /** Creates an engine; {@code listener} and {@code gate} may be {@code null}. */
@@ -93,44 +69,39 @@ public final class Engine {
         this.listener = listener;
         this.gate = gate;
         this.plan = LoadPlan.of(config);
-        this.runner = new IterationRunner(target, config, clock);
         this.detector = new BreakingPointDetector(config.breakingPoint());
-        this.seeds = new SplittableRandom(config.settings().seed());
-        for (LoadPlan.Phase p : plan.phases()) {
-            stageData.add(new IntervalData(p.startNanos(), p.startNanos(), p.index()));
-        }
-        this.stageStart = new long[plan.phases().size()];
-        this.stageEnd = new long[plan.phases().size()];
-        java.util.Arrays.fill(stageStart, -1);
+        this.measurements = new Measurements(plan);
+        this.workers = new WorkerPool(hub, config.settings().seed());
+        RunContext run = new RunContext(
+                config.settings(), target, new IterationRunner(target, config, clock), clock, hub, control, workers);
+        this.virtualUsers = new VirtualUsers(run);
+        this.openModel = new OpenModelWorkers(run);
     }
 
     /** Asks the run to stop (Ctrl+C, abort); the report is still produced. */
     public void stop(String reason) {
-        if (stopReason == null) {
-            stopReason = reason;
-        }
+        control.stop(reason);
     }
 
     /** Runs to completion (or {@link #stop}) and returns the report, thresholds evaluated. */
     public LoadTestReport run() throws InterruptedException {
         Instant startedAt = Instant.now();
         boolean open = config.settings().model() == LoadModel.OPEN;
-        List<Worker> pool = open ? openModelWorkers() : List.of();
+        List<Worker> pool = open ? openModel.prepare() : List.of();
         startNanos = clock.nanoTime();
-        stageStart[0] = 0;
+        measurements.stageStarted(0, 0);
         int maxThreads = open ? config.settings().maxWorkers() : (int) Math.max(1, maxVus());
         ExecutorService executor = Threads.workers("jmcp-loadtest-vu", maxThreads + 1);
         Thread collector = Threads.platform("jmcp-loadtest-collector", this::collectLoop);
         collector.start();
         Thread scheduler = null;
         if (open) {
-            scheduler = startScheduler(executor, pool);
+            scheduler = openModel.start(executor, pool, new ArrivalSchedule(plan), startNanos);
         }
-        Deque<Worker> vus = new ConcurrentLinkedDeque<>();
         try {
-            mainLoop(executor, vus);
+            mainLoop(executor);
         } finally {
-            finish(executor, scheduler, collector, vus);
+            finish(executor, scheduler, collector);
         }
         return report(startedAt);
     }
@@ -140,17 +111,16 @@ public final class Engine {
      * then the measurements are sealed (iterations still running are counted as cut off and can record nothing
      * more) before the final interval is cut, so every figure of the report comes from the same set of samples.
      */
-    private void finish(ExecutorService executor, Thread scheduler, Thread collector, Deque<Worker> vus)
-            throws InterruptedException {
-        stopping = true;
+    private void finish(ExecutorService executor, Thread scheduler, Thread collector) throws InterruptedException {
+        control.shutDown();
         if (scheduler != null) {
             scheduler.interrupt();
             scheduler.join(10_000); // it only waits interruptibly
         }
-        vus.forEach(v -> v.active = false);
+        virtualUsers.retireAll();
         long graceNanos = Math.min(config.settings().timeout().toNanos() + 1_000_000_000L, 5_000_000_000L);
         long deadline = System.nanoTime() + graceNanos;
-        while ((inFlight.get() > 0 || runningVus.get() > 0) && System.nanoTime() - deadline < 0) {
+        while ((openModel.inFlight() > 0 || virtualUsers.running() > 0) && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(5_000_000L);
         }
         executor.shutdownNow();
@@ -159,54 +129,13 @@ public final class Engine {
         collector.join(10_000);
         cutOffIterations = hub.seal();
         cut();
-        stageEnd[currentPhase] = clock.nanoTime() - startNanos;
+        measurements.stageEnded(currentPhase, clock.nanoTime() - startNanos);
         if (gate != null) {
             synchronized (this) {
-                gate.proceed(plan.phases().get(currentPhase), stageData.get(currentPhase));
+                gate.proceed(plan.phases().get(currentPhase), measurements.stage(currentPhase));
             }
         }
-        List<Worker> workers;
-        synchronized (allWorkers) {
-            workers = new ArrayList<>(allWorkers);
-        }
-        Parallel.forEach(workers, CLOSE_PARALLELISM, CLOSE_LIMIT, Worker::closeSession);
-    }
-
-    /**
-     * The open model's workers. With persistent or stateless sessions, a pool of sessions is opened before the
-     * measured phase (in parallel, bounded) and only workers holding one take arrivals, so a slow server never sees
-     * a burst of handshakes during the run; with per-iteration sessions every worker opens its own each iteration.
-     */
-    private List<Worker> openModelWorkers() throws InterruptedException {
-        boolean perIteration = config.settings().sessionMode() == SessionMode.PER_ITERATION;
-        int n = perIteration
-                ? config.settings().maxWorkers()
-                : config.settings().effectiveSessionPool();
-        List<Worker> workers = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            workers.add(newWorker());
-        }
-        if (perIteration) {
-            return workers;
-        }
-        Parallel.forEach(workers, OPEN_PARALLELISM, POOL_OPEN_LIMIT, w -> {
-            long t0 = clock.nanoTime();
-            try {
-                w.session = target.openSession(config.settings().sessionMode());
-                w.metrics.recordHandshake(clock.nanoTime() - t0, true);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                w.metrics.recordHandshake(clock.nanoTime() - t0, false);
-            }
-        });
-        List<Worker> ready = new ArrayList<>();
-        for (Worker w : workers) {
-            if (w.session != null) {
-                ready.add(w);
-            }
-        }
-        return ready;
+        workers.closeAllSessions();
     }
 
     private long maxVus() {
@@ -216,9 +145,9 @@ public final class Engine {
                 .orElse(1);
     }
 
-    private void mainLoop(ExecutorService executor, Deque<Worker> vus) throws InterruptedException {
+    private void mainLoop(ExecutorService executor) throws InterruptedException {
         long limit = config.settings().iterations();
-        while (stopReason == null) {
+        while (!control.stopRequested()) {
             long offset = clock.nanoTime() - startNanos;
             if (offset >= plan.endNanos()) {
                 stop("completed");
@@ -231,14 +160,14 @@ public final class Engine {
                     break;
                 }
                 currentPhase = phase;
-                stageStart[phase] = offset;
+                measurements.stageStarted(phase, offset);
             }
             if (config.settings().model() == LoadModel.CLOSED) {
-                adjustVus(executor, vus, (int) Math.round(plan.levelAt(offset)));
-                if (limit > 0 && iterationPermits.get() >= limit && runningVus.get() == 0) {
+                virtualUsers.adjust(executor, (int) Math.round(plan.levelAt(offset)));
+                if (virtualUsers.iterationsDone()) {
                     stop("iterations");
                 }
-            } else if (schedulerDone && inFlight.get() == 0) {
+            } else if (openModel.done()) {
                 stop(limit > 0 ? "iterations" : "completed");
             }
             Thread.sleep(TICK_NANOS / 1_000_000L);
@@ -247,151 +176,13 @@ public final class Engine {
 
     private boolean endStage(int phase, long offset) {
         cut();
-        stageEnd[phase] = offset;
+        measurements.stageEnded(phase, offset);
         if (gate == null) {
             return true;
         }
         synchronized (this) {
-            return gate.proceed(plan.phases().get(phase), stageData.get(phase));
+            return gate.proceed(plan.phases().get(phase), measurements.stage(phase));
         }
-    }
-
-    // ---- closed model ----
-
-    private void adjustVus(ExecutorService executor, Deque<Worker> vus, int desired) {
-        while (vus.size() < desired) {
-            Worker w = newWorker();
-            vus.addLast(w);
-            runningVus.incrementAndGet();
-            executor.execute(() -> vuLoop(w));
-        }
-        while (vus.size() > desired) {
-            Worker w = vus.pollLast();
-            if (w != null) {
-                w.active = false;
-            }
-        }
-    }
-
-    private Worker newWorker() {
-        Worker w = new Worker(allWorkers.size(), hub.newWorker(), nextSeed());
-        allWorkers.add(w);
-        return w;
-    }
-
-    private SplittableRandom nextSeed() {
-        synchronized (seeds) {
-            return seeds.split();
-        }
-    }
-
-    private void vuLoop(Worker w) {
-        long limit = config.settings().iterations();
-        try {
-            while (w.active && !stopping && stopReason == null) {
-                if (limit > 0 && iterationPermits.incrementAndGet() > limit) {
-                    break;
-                }
-                if (!w.metrics.beginIteration()) {
-                    break; // the run is over
-                }
-                boolean opened;
-                try {
-                    opened = runner.run(w, clock.nanoTime());
-                } finally {
-                    w.metrics.endIteration();
-                }
-                if (!opened) {
-                    long backoff = Math.min(100_000_000L << Math.min(w.consecutiveOpenFailures - 1, 5), 2_000_000_000L);
-                    pause(w, backoff);
-                } else {
-                    pause(w, thinkNanos(w));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            w.closeSession();
-            runningVus.decrementAndGet();
-        }
-    }
-
-    private long thinkNanos(Worker w) {
-        long mean = config.settings().thinkTime().mean().toNanos();
-        if (mean <= 0) {
-            return 0;
-        }
-        return config.settings().thinkTime().exponential()
-                ? (long) (-Math.log(1 - w.random.nextDouble()) * mean)
-                : mean;
-    }
-
-    private void pause(Worker w, long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0 && w.active && !stopping && stopReason == null) {
-            LockSupport.parkNanos(Math.min(left, 20_000_000L));
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
-    }
-
-    // ---- open model ----
-
-    private Thread startScheduler(ExecutorService executor, List<Worker> workers) {
-        // LIFO: the most recently used worker (and its warm session) is reused first
-        LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>(Math.max(1, workers.size()));
-        idle.addAll(workers);
-        OpenModelScheduler.Dispatcher dispatcher = (intended, deadline) -> {
-            long wait = deadline - clock.nanoTime();
-            Worker w = wait > 0 ? idle.pollFirst(wait, TimeUnit.NANOSECONDS) : idle.pollFirst();
-            if (w == null) {
-                return false;
-            }
-            if (!w.metrics.beginIteration()) {
-                idle.offerFirst(w);
-                return false;
-            }
-            inFlight.incrementAndGet();
-            try {
-                executor.execute(() -> {
-                    try {
-                        runner.run(w, intended);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } finally {
-                        w.metrics.endIteration();
-                        idle.offerFirst(w);
-                        inFlight.decrementAndGet();
-                    }
-                });
-            } catch (RuntimeException rejected) {
-                w.metrics.endIteration();
-                idle.offerFirst(w);
-                inFlight.decrementAndGet();
-                return false;
-            }
-            return true;
-        };
-        OpenModelScheduler scheduler = new OpenModelScheduler(
-                clock,
-                new ArrivalSchedule(plan),
-                dispatcher,
-                hub,
-                config.settings().maxQueueWait().toNanos(),
-                config.settings().iterations());
-        Thread t = Threads.platform("jmcp-loadtest-scheduler", () -> {
-            try {
-                scheduler.run(startNanos, () -> stopping || stopReason != null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                schedulerDone = true;
-            }
-        });
-        t.start();
-        return t;
     }
 
     // ---- intervals ----
@@ -426,11 +217,9 @@ public final class Engine {
         if (config.settings().model() == LoadModel.OPEN) {
             d.offeredLoad(d.seconds() <= 0 ? 0 : d.scheduled() / d.seconds());
         } else {
-            d.offeredLoad(runningVus.get());
+            d.offeredLoad(virtualUsers.running());
         }
-        intervals.add(d);
-        total.add(d);
-        stageData.get(phase).add(d);
+        measurements.add(d, phase);
         BreakingPoint bp = detector.observe(d);
         if (bp != null) {
             if (listener != null) {
@@ -444,7 +233,7 @@ public final class Engine {
             double planned = plan.endNanos() == Long.MAX_VALUE ? -1 : plan.endNanos() / 1e9;
             listener.onInterval(
                     Reports.point(d),
-                    total,
+                    measurements.total(),
                     offset / 1e9,
                     planned,
                     plan.phases().get(phase).name());
@@ -454,67 +243,7 @@ public final class Engine {
     // ---- report ----
 
     private synchronized LoadTestReport report(Instant startedAt) {
-        double secs = total.seconds();
-        LoadTestReport.Generator generator = new LoadTestReport.Generator(
-                total.scheduled(),
-                total.dropped(),
-                total.scheduled() == 0 ? 0 : Reports.round6(total.dropped() / (double) total.scheduled()),
-                orEmpty(Reports.latency(total.lag())),
-                orEmpty(Reports.latency(total.service())),
-                total.sessionsOpened(),
-                total.sessionOpenFailures(),
-                orEmpty(Reports.latency(total.handshake())),
-                total.iterations(),
-                cutOffIterations);
-        List<StageReport> stages = new ArrayList<>();
-        boolean open = config.settings().model() == LoadModel.OPEN;
-        for (LoadPlan.Phase p : plan.phases()) {
-            int i = p.index();
-            if (stageStart[i] < 0) {
-                break;
-            }
-            double dur = Math.max(0, stageEnd[i] - stageStart[i]) / 1e9;
-            IntervalData sd = stageData.get(i);
-            stages.add(new StageReport(
-                    i,
-                    p.name(),
-                    Reports.round(stageStart[i] / 1e9),
-                    Reports.round(dur),
-                    open ? null : (int) Math.round(p.to()),
-                    open ? p.to() : null,
-                    Reports.stats(sd, "op:", dur, sd.errorsByClass()),
-                    sd.dropped()));
-        }
-        List<IntervalPoint> points = new ArrayList<>();
-        for (IntervalData d : intervals) {
-            points.add(Reports.point(d));
-        }
-        LoadTestReport report = new LoadTestReport(
-                LoadTestReport.SCHEMA_VERSION,
-                target.describe(),
-                config.settings().model().name().toLowerCase(Locale.ROOT),
-                open ? "rps" : "vus",
-                config.settings().sessionMode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                startedAt.toString(),
-                Reports.round(secs),
-                stopReason == null ? "completed" : stopReason,
-                Reports.stats(total, "op:", secs, total.errorsByClass()),
-                generator,
-                Reports.byKey(total, "op:", secs),
-                Reports.byKey(total, "tool:", secs),
-                stages,
-                points,
-                detector.found(),
-                null,
-                List.of());
-        List<ThresholdResult> results = new ArrayList<>();
-        for (String t : config.thresholds()) {
-            results.add(Threshold.parse(t).evaluate(report));
-        }
-        return report.withThresholds(results);
-    }
-
-    private static LoadTestReport.Latency orEmpty(LoadTestReport.Latency l) {
-        return l == null ? Reports.emptyLatency() : l;
+        return new ReportAssembler(config, plan, measurements)
+                .assemble(target.describe(), startedAt, control.reason(), cutOffIterations, detector.found());
     }
 }

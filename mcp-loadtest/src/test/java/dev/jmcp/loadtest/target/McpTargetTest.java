@@ -261,30 +261,10 @@ class McpTargetTest {
     void httpStatelessOpensNoServerSession() throws Exception {
         AtomicInteger maxServerSessions = new AtomicInteger();
         try (McpTarget mcp = new McpTarget(httpSpec())) {
-            Target watched = new Target() {
-                @Override
-                public TargetSession openSession(SessionMode mode) throws Exception {
-                    TargetSession s = mcp.openSession(mode);
-                    return new TargetSession() {
-                        @Override
-                        public StepOutcome execute(Step step, Duration timeout) throws InterruptedException {
-                            StepOutcome o = s.execute(step, timeout);
-                            maxServerSessions.accumulateAndGet(http.servlet().sessionCount(), Math::max);
-                            return o;
-                        }
-
-                        @Override
-                        public void close() {
-                            s.close();
-                        }
-                    };
-                }
-
-                @Override
-                public String describe() {
-                    return mcp.describe();
-                }
-            };
+            Target watched = new HookedTarget(mcp, mcp.describe(), (step, outcome) -> {
+                maxServerSessions.accumulateAndGet(http.servlet().sessionCount(), Math::max);
+                return outcome;
+            });
             LoadTestReport r = LoadTest.builder()
                     .target(watched)
                     .closedModel(2)

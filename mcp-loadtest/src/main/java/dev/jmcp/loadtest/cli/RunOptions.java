@@ -1,0 +1,177 @@
+package dev.jmcp.loadtest.cli;
+
+import dev.jmcp.loadtest.ConfigLoader;
+import dev.jmcp.loadtest.LoadModel;
+import dev.jmcp.loadtest.LoadTestConfig;
+import dev.jmcp.loadtest.LoadTestConfig.Settings;
+import dev.jmcp.loadtest.LoadTestConfig.Stage;
+import dev.jmcp.loadtest.internal.Durations;
+import dev.jmcp.loadtest.target.SessionMode;
+import dev.jmcp.loadtest.target.TargetSpec;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The options {@code run} and {@code find-ceiling} share (a picocli mixin): the configuration file, the settings
+ * the command line overrides in it, the thresholds, the report outputs and the target.
+ */
+final class RunOptions {
+    @Option(
+            names = {"-c", "--config"},
+            description = "TOML configuration (jmcp or cargo-pmcp loadtest.toml format)")
+    Path config;
+
+    @Option(
+            names = "--duration",
+            description = "Run time, e.g. 15s, 2m (with stages: the run stops there, the stages cut)")
+    String duration;
+
+    @Option(names = "--vus", description = "Closed model: virtual users (ignored with stages)")
+    Integer vus;
+
+    @Option(names = "--rate", description = "Open model: scenario iterations per second")
+    Double rate;
+
+    @Option(names = "--iterations", description = "Stop after this many iterations")
+    Long iterations;
+
+    @Option(names = "--session-mode", description = "persistent, per-iteration or stateless")
+    String sessionMode;
+
+    @Option(names = "--seed", description = "Random seed")
+    Long seed;
+
+    @Option(
+            names = {"-t", "--threshold"},
+            description = "Threshold such as p99<50ms, error_rate<1%%, tool:echo:p95<20ms")
+    List<String> thresholds = new ArrayList<>();
+
+    @Option(names = "--report-dir", description = "Directory for the JSON and HTML reports (default: loadtest-reports)")
+    Path reportDir = Path.of("loadtest-reports");
+
+    @Option(names = "--no-report", description = "Write no report files")
+    boolean noReport;
+
+    @Option(names = "--junit", description = "Write JUnit XML here")
+    Path junit;
+
+    @Option(names = "--quiet", description = "No live view")
+    boolean quiet;
+
+    @Mixin
+    TargetOptions targetOptions;
+
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "URL | -- COMMAND ARGS",
+            description = "HTTP URL, or (after --) the stdio command")
+    List<String> target = new ArrayList<>();
+
+    /**
+     * The configuration: the file given (or a {@code loadtest.toml} found upwards from the working directory, or a
+     * ping scenario), with the command line's settings, thresholds and target applied; notes go to {@code err}.
+     */
+    LoadTestConfig loadConfig(PrintWriter err) {
+        Path file = config != null ? config : defaultConfig();
+        LoadTestConfig cfg = file != null
+                ? ConfigLoader.load(file)
+                : ConfigLoader.parse("[[scenario]]\ntype = \"ping\"\n", "<default: ping>");
+        cfg = cfg.withSettings(overrideSettings(cfg.settings(), cfg.stages().isEmpty()));
+        if (duration != null && !cfg.stages().isEmpty()) {
+            cfg = cfg.withStages(capStages(cfg.stages(), Durations.parse(duration)));
+        }
+        if ((vus != null || rate != null) && !cfg.stages().isEmpty()) {
+            err.println("note: --vus/--rate ignored because the config has stages");
+        }
+        if (!thresholds.isEmpty()) {
+            List<String> all = new ArrayList<>(cfg.thresholds());
+            all.addAll(thresholds);
+            cfg = cfg.withThresholds(all);
+        }
+        TargetSpec t = targetOptions.spec(target);
+        if (t != null) {
+            cfg = cfg.withTarget(t);
+        }
+        if (cfg.target() == null) {
+            throw new IllegalArgumentException(
+                    "no target: give a URL, `-- command args` or a [target] section in the config");
+        }
+        return cfg;
+    }
+
+    private Settings overrideSettings(Settings s, boolean noStages) {
+        if (duration != null) {
+            s = s.withDuration(Durations.parse(duration));
+        }
+        if (vus != null) {
+            s = s.withModel(LoadModel.CLOSED).withVirtualUsers(vus);
+        }
+        if (rate != null) {
+            s = s.withModel(LoadModel.OPEN).withRate(rate);
+        }
+        if (iterations != null) {
+            s = s.withIterations(iterations);
+            if (duration == null && noStages) {
+                s = s.withDuration(null);
+            }
+        }
+        if (sessionMode != null) {
+            s = s.withSessionMode(
+                    SessionMode.valueOf(sessionMode.toUpperCase(Locale.ROOT).replace('-', '_')));
+        }
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        return s;
+    }
+
+    private static Path defaultConfig() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            for (Path p : List.of(dir.resolve("loadtest.toml"), dir.resolve(".pmcp/loadtest.toml"))) {
+                if (Files.isRegularFile(p)) {
+                    return p;
+                }
+            }
+            dir = dir.getParent();
+        }
+        return null;
+    }
+
+    /**
+     * The stages cut at {@code limit} (so {@code --duration} bounds a staged run too): later stages are dropped and
+     * the stage running at the limit ends there, at the level its ramp has reached by then.
+     */
+    static List<Stage> capStages(List<Stage> stages, Duration limit) {
+        List<Stage> out = new ArrayList<>();
+        long left = limit.toNanos();
+        double previousVus = 0;
+        double previousRate = 0;
+        for (Stage s : stages) {
+            if (left <= 0) {
+                break;
+            }
+            long d = s.duration().toNanos();
+            if (d <= left) {
+                out.add(s);
+            } else {
+                double f = s.ramp() ? left / (double) d : 1;
+                int vus = (int) Math.round(previousVus + (s.targetVus() - previousVus) * f);
+                double rate = previousRate + (s.targetRate() - previousRate) * f;
+                out.add(new Stage(s.name(), Duration.ofNanos(left), vus, rate, s.ramp()));
+            }
+            left -= d;
+            previousVus = s.targetVus();
+            previousRate = s.targetRate();
+        }
+        return out;
+    }
+}
