@@ -13,6 +13,7 @@ import dev.jmcp.core.protocol.logging.LoggingLevel;
 import dev.jmcp.core.protocol.tasks.TaskMetadata;
 import dev.jmcp.core.protocol.tasks.TaskStatus;
 import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.testsupport.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -235,7 +236,9 @@ class ClientMethodsTest {
                 McpClient client = server.client().build()) {
             client.connect();
             CompletableFuture<?> f = client.async().callTool("slow", (JsonNode) null);
-            waitFor(() -> server.all("tools/call").size() == 1);
+            Poll.until(
+                    "server.all('tools/call').size() == 1",
+                    () -> server.all("tools/call").size() == 1);
             assertThat(f.cancel(true)).isTrue();
             JsonNode cancelled =
                     server.nextNotification("notifications/cancelled").params();
@@ -264,7 +267,7 @@ class ClientMethodsTest {
             assertThat(server.last("tools/call").params().get("_meta").has("progressToken"))
                     .isTrue();
             assertThat(perCall).containsExactly(1.0, 2.0);
-            waitFor(() -> global.size() == 2);
+            Poll.until("global.size() == 2", () -> global.size() == 2);
             assertThat(global).containsExactly(1.0, 2.0);
         }
     }
@@ -275,7 +278,9 @@ class ClientMethodsTest {
                 McpClient client = server.client().build()) {
             client.connect();
             CompletableFuture<?> f = client.async().callTool("slow", (JsonNode) null);
-            waitFor(() -> server.all("tools/call").size() == 1);
+            Poll.until(
+                    "server.all('tools/call').size() == 1",
+                    () -> server.all("tools/call").size() == 1);
             client.close();
             assertThat(f).isCancelled();
             assertThat(server.pair.clientSide().isClosed()).isTrue();
@@ -290,23 +295,9 @@ class ClientMethodsTest {
                 McpClient client = server.client().build()) {
             client.connect();
             server.pair.serverSide().close();
-            waitFor(() -> !client.isConnected());
+            Poll.until("!client.isConnected()", () -> !client.isConnected());
             assertThatThrownBy(client::listTools)
                     .isInstanceOfAny(dev.jmcp.core.McpTransportException.class, McpCancelledException.class);
-        }
-    }
-
-    static void waitFor(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 5 s");
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
         }
     }
 

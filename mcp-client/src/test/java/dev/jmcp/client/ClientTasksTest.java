@@ -11,6 +11,7 @@ import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
 import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import dev.jmcp.core.session.InboundNotification;
+import dev.jmcp.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -167,7 +168,7 @@ class ClientTasksTest {
             JsonNode cancelled = ask(server, "tasks/cancel", idParams(id));
             assertThat(cancelled.get("taskId").asString()).isEqualTo(id);
             assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
-            ClientMethodsTest.waitFor(interrupted::get);
+            Poll.until("interrupted", interrupted::get);
             assertThat(ask(server, "tasks/get", idParams(id)).get("status").asString())
                     .isEqualTo("cancelled");
             assertThat(rpcError(waiting).code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
@@ -322,7 +323,7 @@ class ClientTasksTest {
             ask(server, "sampling/createMessage", SAMPLE);
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
             client.close();
-            ClientMethodsTest.waitFor(interrupted::get);
+            Poll.until("interrupted", interrupted::get);
         }
     }
 }

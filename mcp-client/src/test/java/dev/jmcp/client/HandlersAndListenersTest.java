@@ -1,6 +1,5 @@
 package dev.jmcp.client;
 
-import static dev.jmcp.client.ClientMethodsTest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +12,7 @@ import dev.jmcp.core.protocol.elicitation.UrlElicitRequest;
 import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.testsupport.Poll;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -165,7 +165,7 @@ class HandlersAndListenersTest {
                     "notifications/tasks/status",
                     McpJson.parse("{\"taskId\":\"t9\",\"status\":\"completed\",\"createdAt\":\"2025-01-01T00:00:00Z\","
                             + "\"lastUpdatedAt\":\"2025-01-01T00:00:00Z\",\"ttl\":null}"));
-            waitFor(() -> seen.size() == 4);
+            Poll.until("seen.size() == 4", () -> seen.size() == 4);
             assertThat(seen)
                     .containsExactly("log:ERROR:boom", "updated:file:///a", "changed:PROMPTS", "task:t9:COMPLETED");
         }
@@ -186,7 +186,9 @@ class HandlersAndListenersTest {
             assertThat(server.all("tools/list")).hasSize(1);
             version.set(2);
             server.session.notify("notifications/tools/list_changed", null);
-            waitFor(() -> server.all("tools/list").size() == 2);
+            Poll.until(
+                    "server.all('tools/list').size() == 2",
+                    () -> server.all("tools/list").size() == 2);
             assertThat(client.cachedTools()).extracting(Tool::name).containsExactly("v2");
         }
     }

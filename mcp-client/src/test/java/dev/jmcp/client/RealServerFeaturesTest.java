@@ -15,6 +15,7 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.testing.InMemoryTransport;
 import dev.jmcp.server.McpServer;
+import dev.jmcp.testsupport.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,7 +79,7 @@ class RealServerFeaturesTest {
 
             server.addTool(Tool.builder("later", OBJECT).build(), (req, ctx) -> CallToolResult.text("l"));
             server.notifyResourceUpdated(A);
-            ClientMethodsTest.waitFor(() -> seen.size() == 2);
+            Poll.until("seen.size() == 2", () -> seen.size() == 2);
             assertThat(seen).containsExactlyInAnyOrder("changed:TOOLS", "updated:" + A);
 
             sub.close();
@@ -92,7 +93,7 @@ class RealServerFeaturesTest {
             client.connect();
             Subscription sub = client.subscribe(toolsAndA());
             server.notifyResourceUpdated(A);
-            ClientMethodsTest.waitFor(() -> seen.contains("updated:" + A));
+            Poll.until("seen.contains('updated:' + A)", () -> seen.contains("updated:" + A));
 
             sub.close();
             assertThat(sub.isOpen()).isFalse();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.testing.InMemoryTransport;
 import dev.jmcp.server.McpServer;
+import dev.jmcp.testsupport.Poll;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class RealServerTest {
             assertThat(d.serverInfo().name()).isEqualTo("real");
             assertThat(d.instructions()).isEqualTo("hi");
             client.ping();
-            ClientMethodsTest.waitFor(session::isInitialized);
+            Poll.until("session::isInitialized", session::isInitialized);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.jmcp.core.McpTimeoutException;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import dev.jmcp.core.session.InboundNotification;
 import dev.jmcp.core.session.InboundRequest;
+import dev.jmcp.testsupport.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,7 +97,7 @@ class SubscriptionsTest {
                     .isEqualTo("2026-07-28");
             assertThat(params.get("_meta").has("io.modelcontextprotocol/clientCapabilities"))
                     .isTrue();
-            ClientMethodsTest.waitFor(() -> seen.size() == 2);
+            Poll.until("seen.size() == 2", () -> seen.size() == 2);
             assertThat(seen).containsExactly("changed:TOOLS", "updated:file:///a");
 
             // a probe sent after the listen, with the client's request timeout, times out first: had the listen
@@ -246,17 +247,21 @@ class SubscriptionsTest {
 
             server.session.notify("notifications/tools/list_changed", null);
             server.session.notify("notifications/resources/updated", McpJson.parse("{\"uri\":\"file:///b\"}"));
-            ClientMethodsTest.waitFor(() -> seen.size() == 2);
+            Poll.until("seen.size() == 2", () -> seen.size() == 2);
             assertThat(seen).containsExactly("changed:TOOLS", "updated:file:///b");
 
             first.close();
-            ClientMethodsTest.waitFor(() -> server.all("resources/unsubscribe").size() == 1);
+            Poll.until(
+                    "server.all('resources/unsubscribe').size() == 1",
+                    () -> server.all("resources/unsubscribe").size() == 1);
             assertThat(server.last("resources/unsubscribe").params().get("uri").asString())
                     .isEqualTo("file:///b");
             assertThat(first.isOpen()).isFalse();
             assertThat(second.isOpen()).isTrue();
             second.close();
-            ClientMethodsTest.waitFor(() -> server.all("resources/unsubscribe").size() == 2);
+            Poll.until(
+                    "server.all('resources/unsubscribe').size() == 2",
+                    () -> server.all("resources/unsubscribe").size() == 2);
             assertThat(server.last("resources/unsubscribe").params().get("uri").asString())
                     .isEqualTo("file:///a");
             assertThat(server.methods()).doesNotContain("subscriptions/listen");
@@ -287,7 +292,7 @@ class SubscriptionsTest {
             client.connect();
             ObjectNode params = McpJson.object().put("elicitationId", "el-7");
             server.session.notify("notifications/elicitation/complete", params);
-            ClientMethodsTest.waitFor(() -> !done.isEmpty());
+            Poll.until("!done.isEmpty()", () -> !done.isEmpty());
             assertThat(done).containsExactly("el-7");
         }
     }

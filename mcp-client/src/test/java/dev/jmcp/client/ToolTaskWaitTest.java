@@ -9,6 +9,7 @@ import dev.jmcp.core.McpTimeoutException;
 import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.tasks.TaskMetadata;
 import dev.jmcp.core.protocol.tools.CallToolResult;
+import dev.jmcp.testsupport.Poll;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,8 @@ class ToolTaskWaitTest {
                             client.callToolAsTaskAndWait("slow", null, TaskMetadata.defaults(), Duration.ofMillis(200)))
                     .isInstanceOf(McpTimeoutException.class)
                     .hasMessageContaining("t-1");
-            ClientMethodsTest.waitFor(() -> !server.all("tasks/cancel").isEmpty());
+            Poll.until("!server.all('tasks/cancel').isEmpty()", () -> !server.all("tasks/cancel")
+                    .isEmpty());
             assertThat(server.methods()).doesNotContain("tasks/result");
         }
     }

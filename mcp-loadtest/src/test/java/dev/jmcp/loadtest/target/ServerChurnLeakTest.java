@@ -7,6 +7,8 @@ import dev.jmcp.loadtest.LoadTestConfig.FlowStep;
 import dev.jmcp.loadtest.LoadTestConfig.Scenario;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.server.McpServer;
+import dev.jmcp.testsupport.Poll;
+import dev.jmcp.testsupport.Threads;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ServerChurnLeakTest {
             // warm up once, so that lazily created pools and classes are part of the baseline
             round(http);
             awaitIdle(server, http);
-            Map<String, Integer> baselineThreads = threadsByPool();
+            Map<String, Integer> baselineThreads = Threads.liveByPool();
             long baselineHeap = usedHeapAfterGc();
 
             for (int i = 0; i < 4; i++) {
@@ -55,7 +56,7 @@ class ServerChurnLeakTest {
             }
             awaitIdle(server, http);
             long afterHeap = usedHeapAfterGc();
-            Map<String, Integer> afterThreads = threadsByPool();
+            Map<String, Integer> afterThreads = Threads.liveByPool();
 
             assertThat(http.servlet().sessionCount()).isZero();
             assertThat(server.sessions()).isEmpty();
@@ -164,25 +165,10 @@ class ServerChurnLeakTest {
 
     /** Waits (bounded) until every session has expired and the server holds none. */
     private static void awaitIdle(McpServer server, McpHttpServer http) throws InterruptedException {
-        await(() -> http.servlet().sessionCount() == 0 && server.sessions().isEmpty(), Duration.ofSeconds(30));
-    }
-
-    private static void await(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(20); // polling a condition, bounded; the assertions check the final state
-        }
-    }
-
-    /** Live threads grouped by name with the trailing counter removed ({@code jmcp-http-housekeeping}, ...). */
-    private static Map<String, Integer> threadsByPool() {
-        Map<String, Integer> byPool = new TreeMap<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive()) {
-                byPool.merge(t.getName().replaceAll("[-#]?\\d+$", ""), 1, Integer::sum);
-            }
-        }
-        return byPool;
+        Poll.until(
+                "every session expired",
+                () -> http.servlet().sessionCount() == 0 && server.sessions().isEmpty(),
+                Duration.ofSeconds(30));
     }
 
     /** Pool threads (jmcp-*) that are not waiting for a task: each is stuck in some work. */
