@@ -18,10 +18,12 @@ import dev.jmcp.core.protocol.elicitation.UntitledMultiSelectEnumSchema;
 import dev.jmcp.core.protocol.errors.UnsupportedProtocolVersionData;
 import dev.jmcp.core.protocol.lifecycle.RequestMeta;
 import dev.jmcp.core.protocol.mrtr.InputRequest;
+import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
 import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import dev.jmcp.core.protocol.sampling.SamplingMessage;
 import dev.jmcp.core.protocol.sampling.ToolChoice;
+import dev.jmcp.core.protocol.tasks.Task;
 import dev.jmcp.core.protocol.tasks.TaskStatus;
 import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
 import dev.jmcp.core.protocol.tools.CallToolResult;
@@ -131,10 +133,10 @@ class BuildersTest {
     @Test
     void contentBuildersWriteOnlyWhatWasSet() {
         assertSameJson(
-                McpJson.toTree(ResourceLink.builder("file:///a", "a")
+                McpJson.toTree(ResourceLink.of(Resource.builder("file:///a", "a")
                         .mimeType("text/plain")
                         .size(3L)
-                        .build()),
+                        .build())),
                 McpJson.parse("{\"type\":\"resource_link\",\"uri\":\"file:///a\",\"name\":\"a\","
                         + "\"mimeType\":\"text/plain\",\"size\":3}"));
         assertSameJson(
@@ -176,9 +178,8 @@ class BuildersTest {
 
     @Test
     void taskNotificationBuilderWritesANullTtl() {
-        TaskStatusNotification n = TaskStatusNotification.builder("t", TaskStatus.WORKING, "c", "u")
-                .pollInterval(5L)
-                .build();
+        TaskStatusNotification n = TaskStatusNotification.of(
+                Task.builder("t", TaskStatus.WORKING, "c", "u").pollInterval(5L).build(), null);
         assertSameJson(
                 McpJson.toTree(n),
                 McpJson.parse("{\"taskId\":\"t\",\"status\":\"working\",\"createdAt\":\"c\","

@@ -45,7 +45,7 @@ public record ResourceLink(
         icons = icons == null ? null : List.copyOf(icons);
     }
 
-    /** A link to the given resource. */
+    /** A link to the given resource; the supported way to build a full link: {@link Resource#builder}. */
     public static ResourceLink of(Resource r) {
         return new ResourceLink(
                 r.uri(),
@@ -73,75 +73,5 @@ public record ResourceLink(
     @JsonProperty("type")
     public String type() {
         return TYPE;
-    }
-
-    /** A builder with the required fields. */
-    public static Builder builder(String uri, String name) {
-        return new Builder(uri, name);
-    }
-
-    /** Builds a {@link ResourceLink}. */
-    public static final class Builder {
-        private final String uri;
-        private final String name;
-        private String title;
-        private String description;
-        private String mimeType;
-        private Annotations annotations;
-        private Long size;
-        private List<Icon> icons;
-        private JsonNode meta;
-
-        private Builder(String uri, String name) {
-            this.uri = uri;
-            this.name = name;
-        }
-
-        /** Sets {@code title}: display name. */
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        /** Sets {@code description}: description. */
-        public Builder description(String description) {
-            this.description = description;
-            return this;
-        }
-
-        /** Sets {@code mimeType}: MIME type. */
-        public Builder mimeType(String mimeType) {
-            this.mimeType = mimeType;
-            return this;
-        }
-
-        /** Sets {@code annotations}: client hints. */
-        public Builder annotations(Annotations annotations) {
-            this.annotations = annotations;
-            return this;
-        }
-
-        /** Sets {@code size}: raw size in bytes. */
-        public Builder size(Long size) {
-            this.size = size;
-            return this;
-        }
-
-        /** Sets {@code icons}: icons. */
-        public Builder icons(List<Icon> icons) {
-            this.icons = icons;
-            return this;
-        }
-
-        /** Sets {@code _meta}: the {@code _meta} object. */
-        public Builder meta(JsonNode meta) {
-            this.meta = meta;
-            return this;
-        }
-
-        /** Builds the value. */
-        public ResourceLink build() {
-            return new ResourceLink(uri, name, title, description, mimeType, annotations, size, icons, meta);
-        }
     }
 }

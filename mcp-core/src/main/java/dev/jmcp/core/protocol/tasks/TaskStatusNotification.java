@@ -34,7 +34,10 @@ public record TaskStatusNotification(
         Objects.requireNonNull(lastUpdatedAt, "lastUpdatedAt");
     }
 
-    /** The flattened form of {@code task} with the given {@code _meta} (may be null). */
+    /**
+     * The flattened form of {@code task} with the given {@code _meta} (may be null); the supported way to build
+     * one: build the {@link Task} with {@link Task#builder}.
+     */
     public static TaskStatusNotification of(Task task, JsonNode meta) {
         return new TaskStatusNotification(
                 task.taskId(),
@@ -50,59 +53,5 @@ public record TaskStatusNotification(
     /** The task state without {@code _meta}. */
     public Task task() {
         return new Task(taskId, status, statusMessage, createdAt, lastUpdatedAt, ttl, pollInterval);
-    }
-
-    /** A builder with the required fields. */
-    public static Builder builder(String taskId, TaskStatus status, String createdAt, String lastUpdatedAt) {
-        return new Builder(taskId, status, createdAt, lastUpdatedAt);
-    }
-
-    /** Builds a {@link TaskStatusNotification}. */
-    public static final class Builder {
-        private final String taskId;
-        private final TaskStatus status;
-        private final String createdAt;
-        private final String lastUpdatedAt;
-        private String statusMessage;
-        private Long ttl;
-        private Long pollInterval;
-        private JsonNode meta;
-
-        private Builder(String taskId, TaskStatus status, String createdAt, String lastUpdatedAt) {
-            this.taskId = taskId;
-            this.status = status;
-            this.createdAt = createdAt;
-            this.lastUpdatedAt = lastUpdatedAt;
-        }
-
-        /** Sets {@code statusMessage}: status detail. */
-        public Builder statusMessage(String statusMessage) {
-            this.statusMessage = statusMessage;
-            return this;
-        }
-
-        /** Sets {@code ttl}: retention in milliseconds; null (the default) means unlimited. */
-        public Builder ttl(Long ttl) {
-            this.ttl = ttl;
-            return this;
-        }
-
-        /** Sets {@code pollInterval}: suggested polling interval in milliseconds. */
-        public Builder pollInterval(Long pollInterval) {
-            this.pollInterval = pollInterval;
-            return this;
-        }
-
-        /** Sets {@code _meta}: the {@code _meta} object. */
-        public Builder meta(JsonNode meta) {
-            this.meta = meta;
-            return this;
-        }
-
-        /** Builds the value. */
-        public TaskStatusNotification build() {
-            return new TaskStatusNotification(
-                    taskId, status, statusMessage, createdAt, lastUpdatedAt, ttl, pollInterval, meta);
-        }
     }
 }
