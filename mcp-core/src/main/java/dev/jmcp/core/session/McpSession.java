@@ -16,6 +16,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.notifications.CancelledNotification;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
@@ -287,10 +288,8 @@ public final class McpSession implements AutoCloseable {
     }
 
     private void sendCancelled(RequestId id, String reason) {
-        ObjectNode params = McpJson.object();
-        params.set("requestId", id.toJson());
-        params.put("reason", reason);
-        notify(McpMethods.NOTIFICATION_CANCELLED, params).exceptionally(e -> null);
+        notify(McpMethods.NOTIFICATION_CANCELLED, McpJson.toTree(CancelledNotification.of(id, reason)))
+                .exceptionally(e -> null);
     }
 
     // ---- inbound ----

@@ -47,4 +47,16 @@ class RequestIdJsonTest {
         assertThat(ProgressToken.of(3).toJson()).isEqualTo(RequestId.of(3).toJson());
         assertThat(ProgressToken.of("p").toJson()).isEqualTo(RequestId.of("p").toJson());
     }
+
+    @Test
+    void onlyAnswersNameTheIdTheyAnswer() {
+        assertThat(new JsonRpcResponse(RequestId.of(2), McpJson.object()).answeredId())
+                .isEqualTo(RequestId.of(2));
+        assertThat(new JsonRpcErrorResponse(RequestId.of("e"), JsonRpcError.of(-1, "x")).answeredId())
+                .isEqualTo(RequestId.of("e"));
+        assertThat(new JsonRpcErrorResponse(null, JsonRpcError.of(-1, "x")).answeredId())
+                .isNull();
+        assertThat(new JsonRpcRequest(RequestId.of(3), "m", null).answeredId()).isNull();
+        assertThat(new JsonRpcNotification("m", null).answeredId()).isNull();
+    }
 }
