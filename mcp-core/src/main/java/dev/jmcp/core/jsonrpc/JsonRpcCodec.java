@@ -12,7 +12,6 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeType;
 
 /**
  * Encodes and decodes JSON-RPC 2.0 messages. Thread-safe and cheap to share.
@@ -211,20 +210,7 @@ public final class JsonRpcCodec {
     }
 
     private static RequestId readId(JsonNode node) {
-        JsonNode id = node.get("id");
-        if (id == null || id.isNull()) {
-            return null;
-        }
-        if (id.isString()) {
-            return RequestId.of(id.asString());
-        }
-        if (id.isIntegralNumber() && id.canConvertToLong()) {
-            return RequestId.of(id.longValue());
-        }
-        if (id.getNodeType() == JsonNodeType.NUMBER && id.canConvertToExactIntegral() && id.canConvertToLong()) {
-            return RequestId.of(id.longValue());
-        }
-        return null;
+        return RequestId.fromJson(node.get("id"));
     }
 
     private static JsonRpcError readError(JsonNode error, RequestId id) {

@@ -5,4 +5,19 @@ package dev.jmcp.core.jsonrpc;
  * {@link JsonRpcResponse} or a {@link JsonRpcErrorResponse}. Switch over it exhaustively.
  */
 public sealed interface JsonRpcMessage
-        permits JsonRpcRequest, JsonRpcNotification, JsonRpcResponse, JsonRpcErrorResponse {}
+        permits JsonRpcRequest, JsonRpcNotification, JsonRpcResponse, JsonRpcErrorResponse {
+
+    /**
+     * The id of the request this message answers: the id of a response or an error response; null for a request, a
+     * notification, or an error response that answers no id (a parse error).
+     */
+    default RequestId answeredId() {
+        if (this instanceof JsonRpcResponse r) {
+            return r.id();
+        }
+        if (this instanceof JsonRpcErrorResponse e) {
+            return e.id();
+        }
+        return null;
+    }
+}

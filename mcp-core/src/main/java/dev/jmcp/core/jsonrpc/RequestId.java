@@ -1,6 +1,8 @@
 package dev.jmcp.core.jsonrpc;
 
+import dev.jmcp.core.internal.StringOrInteger;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A JSON-RPC request id: a string or an integer, never null. Ids are compared by value and JSON type, so
@@ -19,14 +21,32 @@ public sealed interface RequestId permits RequestId.StringId, RequestId.NumberId
         return new NumberId(value);
     }
 
+    /**
+     * The id a JSON value holds: a string, or an integer (a number with an integral value such as {@code 1.0}
+     * counts). The one place ids are read from JSON trees.
+     *
+     * @return the id, or null when {@code node} is null, JSON null or holds no valid id
+     */
+    static RequestId fromJson(JsonNode node) {
+        return StringOrInteger.fromJson(node, RequestId::of, RequestId::of);
+    }
+
     /** The id as a plain Java value: a {@link String} or a {@link Long}. */
     Object value();
+
+    /** The id as a JSON string or integer node, with the JSON type it arrived with. */
+    JsonNode toJson();
 
     /** A string id. */
     record StringId(String value) implements RequestId {
         /** Creates a string id; null is refused. */
         public StringId {
             Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public JsonNode toJson() {
+            return StringOrInteger.toJson(value);
         }
 
         @Override
@@ -40,6 +60,11 @@ public sealed interface RequestId permits RequestId.StringId, RequestId.NumberId
         @Override
         public Object value() {
             return number;
+        }
+
+        @Override
+        public JsonNode toJson() {
+            return StringOrInteger.toJson(number);
         }
 
         @Override

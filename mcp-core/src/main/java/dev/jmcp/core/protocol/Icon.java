@@ -55,4 +55,44 @@ public record Icon(String src, String mimeType, List<String> sizes, Theme theme)
             throw new IllegalArgumentException("unknown icon theme: " + wire);
         }
     }
+
+    /** A builder with the required fields. */
+    public static Builder builder(String src) {
+        return new Builder(src);
+    }
+
+    /** Builds an {@link Icon}. */
+    public static final class Builder {
+        private final String src;
+        private String mimeType;
+        private List<String> sizes;
+        private Theme theme;
+
+        private Builder(String src) {
+            this.src = src;
+        }
+
+        /** Sets {@code mimeType}: the MIME type override. */
+        public Builder mimeType(String mimeType) {
+            this.mimeType = mimeType;
+            return this;
+        }
+
+        /** Sets {@code sizes}: sizes such as {@code "48x48"} or {@code "any"}. */
+        public Builder sizes(List<String> sizes) {
+            this.sizes = sizes;
+            return this;
+        }
+
+        /** Sets {@code theme}: the background the icon is designed for. */
+        public Builder theme(Theme theme) {
+            this.theme = theme;
+            return this;
+        }
+
+        /** Builds the value. */
+        public Icon build() {
+            return new Icon(src, mimeType, sizes, theme);
+        }
+    }
 }

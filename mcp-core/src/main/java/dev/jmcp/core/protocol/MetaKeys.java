@@ -4,6 +4,8 @@ package dev.jmcp.core.protocol;
 public final class MetaKeys {
     private MetaKeys() {}
 
+    /** The name of the {@code _meta} field itself, in params and results. */
+    public static final String META = "_meta";
     /** Request {@code _meta}: the token for progress notifications. */
     public static final String PROGRESS_TOKEN = "progressToken";
     /** Associates a message with a task: {@code {taskId}} (2025-11-25). */

@@ -1,8 +1,10 @@
 package dev.jmcp.core.protocol;
 
+import dev.jmcp.core.internal.StringOrInteger;
 import dev.jmcp.core.protocol.internal.ProgressTokenDeserializer;
 import dev.jmcp.core.protocol.internal.ProgressTokenSerializer;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
@@ -24,8 +26,21 @@ public sealed interface ProgressToken permits ProgressToken.StringToken, Progres
         return new NumberToken(value);
     }
 
+    /**
+     * The token a JSON value holds: a string, or an integer (a number with an integral value such as {@code 1.0}
+     * counts).
+     *
+     * @return the token, or null when {@code node} is null, JSON null or holds no valid token
+     */
+    static ProgressToken fromJson(JsonNode node) {
+        return StringOrInteger.fromJson(node, ProgressToken::of, ProgressToken::of);
+    }
+
     /** The token as a plain Java value: a {@link String} or a {@link Long}. */
     Object value();
+
+    /** The token as a JSON string or integer node, with the JSON type it arrived with. */
+    JsonNode toJson();
 
     /**
      * A string token.
@@ -36,6 +51,11 @@ public sealed interface ProgressToken permits ProgressToken.StringToken, Progres
         /** Creates a string token; null is refused. */
         public StringToken {
             Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public JsonNode toJson() {
+            return StringOrInteger.toJson(value);
         }
 
         @Override
@@ -53,6 +73,11 @@ public sealed interface ProgressToken permits ProgressToken.StringToken, Progres
         @Override
         public Object value() {
             return number;
+        }
+
+        @Override
+        public JsonNode toJson() {
+            return StringOrInteger.toJson(number);
         }
 
         @Override

@@ -1,9 +1,18 @@
 package dev.jmcp.core.session;
 
+import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpCancelledException;
+import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.lifecycle.RequestMeta;
 import dev.jmcp.core.transport.InboundContext;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +38,9 @@ public final class InboundRequest {
     private volatile Thread handlerThread;
     private volatile boolean completed;
     private volatile boolean deferred;
+    /** The typed {@code _meta}, parsed on first use (a race parses it twice, harmlessly). */
+    private volatile RequestMeta requestMeta;
+
     private final AtomicBoolean answered = new AtomicBoolean();
 
     InboundRequest(McpSession session, RequestId id, String method, JsonNode params, InboundContext context) {
@@ -56,8 +68,31 @@ public final class InboundRequest {
 
     /** The params' {@code _meta} object, if present. */
     public Optional<JsonNode> meta() {
-        JsonNode meta = params == null ? null : params.get("_meta");
-        return meta != null && meta.isObject() ? Optional.of(meta) : Optional.empty();
+        return Optional.ofNullable(metaObject());
+    }
+
+    /**
+     * The reserved keys of the params' {@code _meta} (progress token; the 2026-07-28 protocol version, client
+     * capabilities, client info and log level), parsed once on first use. All keys are null without {@code _meta}.
+     *
+     * @throws McpRpcException ({@code -32602}) when a reserved key holds a value of the wrong shape
+     */
+    public RequestMeta requestMeta() {
+        RequestMeta parsed = requestMeta;
+        if (parsed == null) {
+            try {
+                parsed = RequestMeta.from(metaObject());
+            } catch (McpException e) {
+                throw new McpRpcException(ErrorCodes.INVALID_PARAMS, "invalid _meta: " + e.getMessage());
+            }
+            requestMeta = parsed;
+        }
+        return parsed;
+    }
+
+    private JsonNode metaObject() {
+        JsonNode meta = params == null ? null : params.get(MetaKeys.META);
+        return meta != null && meta.isObject() ? meta : null;
     }
 
     /** What the transport knows about the request (caller, headers). */
@@ -72,7 +107,9 @@ public final class InboundRequest {
 
     /** The progress token the caller attached ({@code _meta.progressToken}), if any. */
     public Optional<JsonNode> progressToken() {
-        return meta().map(m -> m.get("progressToken")).filter(t -> t.isString() || t.isIntegralNumber());
+        JsonNode meta = metaObject();
+        JsonNode token = meta == null ? null : meta.get(MetaKeys.PROGRESS_TOKEN);
+        return token != null && (token.isString() || token.isIntegralNumber()) ? Optional.of(token) : Optional.empty();
     }
 
     /** Whether the caller cancelled the request (or the session closed). */
@@ -111,7 +148,7 @@ public final class InboundRequest {
             return;
         }
         ObjectNode p = McpJson.object();
-        p.set("progressToken", token.get());
+        p.set(MetaKeys.PROGRESS_TOKEN, token.get());
         p.put("progress", progress);
         if (total != null) {
             p.put("total", total);
@@ -119,7 +156,7 @@ public final class InboundRequest {
         if (message != null) {
             p.put("message", message);
         }
-        session.notify("notifications/progress", p, id);
+        session.notify(McpMethods.NOTIFICATION_PROGRESS, p, id);
     }
 
     /** Sends a notification that belongs to this request. */
@@ -140,7 +177,7 @@ public final class InboundRequest {
      * @return whether this call sent the answer
      */
     public boolean respond(JsonNode result) {
-        return answer(new dev.jmcp.core.jsonrpc.JsonRpcResponse(id, result == null ? McpJson.object() : result));
+        return answer(new JsonRpcResponse(id, result == null ? McpJson.object() : result));
     }
 
     /**
@@ -150,7 +187,7 @@ public final class InboundRequest {
      * @return whether this call sent the answer
      */
     public boolean respondError(JsonRpcError error) {
-        return answer(new dev.jmcp.core.jsonrpc.JsonRpcErrorResponse(id, error));
+        return answer(new JsonRpcErrorResponse(id, error));
     }
 
     /**
@@ -184,7 +221,7 @@ public final class InboundRequest {
         return deferred;
     }
 
-    private boolean answer(dev.jmcp.core.jsonrpc.JsonRpcMessage message) {
+    private boolean answer(JsonRpcMessage message) {
         if (cancelReason != null || !claimAnswer()) {
             return false;
         }

@@ -1,7 +1,5 @@
 package dev.jmcp.core.session;
 
-import dev.jmcp.core.ErrorCodes;
-import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
@@ -9,15 +7,16 @@ import dev.jmcp.core.McpTimeoutException;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.internal.SerialExecutor;
-import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
-import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.notifications.CancelledNotification;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.ServerConnection;
@@ -25,15 +24,16 @@ import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,43 +65,34 @@ public final class McpSession implements ServerConnection {
 
     private final Transport transport;
     private final String name;
-    private final Executor handlerExecutor;
     private final SerialExecutor delivery;
-    private final Duration requestTimeout;
-    private final Duration maxRequestTimeout;
-    private final Map<String, RequestHandler> requestHandlers = new ConcurrentHashMap<>();
+    private final PendingRequests pending;
+    private final InboundRequests inbound;
     private final Map<String, NotificationHandler> notificationHandlers = new ConcurrentHashMap<>();
-    private final Map<RequestId, Pending> pending = new ConcurrentHashMap<>();
-    private final Map<RequestId, InboundRequest> inFlight = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final List<Consumer<Throwable>> closeListeners = new ArrayList<>();
+    private final CloseListeners closeListeners;
     private final List<Runnable> closeHooks;
-    private final java.util.Set<String> ignoredNotifications;
-    /** Created on the first {@link #closeFuture()} call: a session nobody waits on completes no future. */
-    private CompletableFuture<Void> closeFuture;
-    /** Set (under {@code closeListeners}) once the close listeners ran and the close future may complete. */
-    private boolean closeDone;
+    private final Set<String> ignoredNotifications;
 
-    private volatile RequestHandler fallbackHandler;
     private volatile ProtocolVersion protocolVersion;
 
     private McpSession(Builder b) {
         this.transport = b.transport;
         this.name = b.name;
-        this.handlerExecutor = b.handlerExecutor != null ? b.handlerExecutor : HandlerExecutors.handlers();
         this.delivery =
                 new SerialExecutor(b.deliveryExecutor != null ? b.deliveryExecutor : HandlerExecutors.delivery());
-        this.requestTimeout = b.requestTimeout;
-        this.maxRequestTimeout = b.maxRequestTimeout;
-        this.requestHandlers.put("ping", request -> McpJson.object());
-        this.requestHandlers.putAll(b.requestHandlers);
+        this.pending = new PendingRequests(
+                name, delivery, b.requestTimeout, b.maxRequestTimeout, (id, reason) -> sendCancelled(id, reason));
+        this.inbound = new InboundRequests(
+                this,
+                b.handlerExecutor != null ? b.handlerExecutor : HandlerExecutors.handlers(),
+                b.requestHandlers,
+                b.fallbackHandler);
         this.notificationHandlers.putAll(b.notificationHandlers);
-        this.fallbackHandler = b.fallbackHandler;
-        this.closeListeners.addAll(b.closeListeners);
+        this.closeListeners = new CloseListeners(closed, b.closeListeners);
         this.closeHooks = List.copyOf(b.closeHooks);
-        this.ignoredNotifications = java.util.Set.copyOf(b.ignoredNotifications);
+        this.ignoredNotifications = Set.copyOf(b.ignoredNotifications);
     }
 
     /** A builder for a session over {@code transport}. */
@@ -141,7 +132,7 @@ public final class McpSession implements ServerConnection {
 
     /** Registers (or replaces) the handler of an inbound request method. */
     public void setRequestHandler(String method, RequestHandler handler) {
-        requestHandlers.put(method, handler);
+        inbound.setHandler(method, handler);
     }
 
     /** Registers (or replaces) the handler of an inbound notification method. */
@@ -151,32 +142,18 @@ public final class McpSession implements ServerConnection {
 
     /** Sets the handler for request methods with no handler of their own; without one they get -32601. */
     public void setFallbackRequestHandler(RequestHandler handler) {
-        this.fallbackHandler = handler;
+        inbound.setFallbackHandler(handler);
     }
 
     /** Adds a listener called once when the session closes; the argument is the cause, or null. */
     public void onClose(Consumer<Throwable> listener) {
-        synchronized (closeListeners) {
-            if (!closed.get()) {
-                closeListeners.add(listener);
-                return;
-            }
-        }
-        listener.accept(null);
+        closeListeners.add(listener);
     }
 
     /** A future completed when the session has closed. */
     @Override
     public CompletableFuture<Void> closeFuture() {
-        synchronized (closeListeners) {
-            if (closeFuture == null) {
-                closeFuture = new CompletableFuture<>();
-                if (closeDone) {
-                    closeFuture.complete(null);
-                }
-            }
-            return closeFuture;
-        }
+        return closeListeners.future();
     }
 
     /** Whether the session is open. */
@@ -191,7 +168,7 @@ public final class McpSession implements ServerConnection {
 
     /** The number of inbound requests being handled. */
     public int inFlightRequests() {
-        return inFlight.size();
+        return inbound.size();
     }
 
     /** Sends a request with the default options. */
@@ -206,8 +183,8 @@ public final class McpSession implements ServerConnection {
      */
     public CompletableFuture<JsonNode> request(String method, JsonNode params, RequestOptions options) {
         Objects.requireNonNull(method, "method");
-        RequestId id = RequestId.of(nextId.getAndIncrement());
-        Pending p = new Pending(id, method, options);
+        PendingRequests.Pending p = pending.open(method, options);
+        RequestId id = p.id;
         if (closed.get()) {
             p.future.completeExceptionally(new McpTransportException("session " + name + " is closed"));
             return p.future;
@@ -215,18 +192,17 @@ public final class McpSession implements ServerConnection {
         JsonNode sentParams = params;
         if (options.progressListener() != null) {
             ObjectNode copy = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
-            JsonNode meta = copy.get("_meta");
-            ObjectNode metaObj = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject("_meta");
-            metaObj.put("progressToken", id instanceof RequestId.NumberId n ? n.number() : 0);
+            JsonNode meta = copy.get(MetaKeys.META);
+            ObjectNode metaObj = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject(MetaKeys.META);
+            metaObj.set(MetaKeys.PROGRESS_TOKEN, id.toJson());
             sentParams = copy;
         }
-        pending.put(id, p);
-        p.armTimeout();
+        pending.track(p);
         transport
                 .send(new JsonRpcRequest(id, method, sentParams), OutboundContext.relatedTo(options.relatedRequestId()))
                 .whenComplete((ok, err) -> {
                     if (err != null) {
-                        fail(id, sendFailure(method, err));
+                        pending.fail(id, sendFailure(method, err));
                     }
                 });
         return p.future;
@@ -239,7 +215,7 @@ public final class McpSession implements ServerConnection {
      */
     private static McpException sendFailure(String method, Throwable err) {
         Throwable cause = err;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof McpException m
@@ -273,25 +249,24 @@ public final class McpSession implements ServerConnection {
         delivery.execute(task);
     }
 
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Sends the single answer of {@code request} (claimed by the caller) and forgets the request. */
+    void sendAnswer(InboundRequest request, JsonRpcMessage answer) {
+        inbound.sendAnswer(request, answer);
+    }
+
     private void shutdown(Throwable cause, boolean closeTransport) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (!pending.isEmpty()) {
-            McpTransportException failure = new McpTransportException(
-                    "session " + name + " closed" + (cause != null ? ": " + cause.getMessage() : ""), cause);
-            for (Pending p : new ArrayList<>(pending.values())) {
-                pending.remove(p.id);
-                p.cancelTimer();
-                p.future.completeExceptionally(failure);
-            }
+        if (pending.size() > 0) {
+            pending.failAll(new McpTransportException(
+                    "session " + name + " closed" + (cause != null ? ": " + cause.getMessage() : ""), cause));
         }
-        if (!inFlight.isEmpty()) {
-            for (InboundRequest r : new ArrayList<>(inFlight.values())) {
-                r.cancel("session closed");
-            }
-            inFlight.clear();
-        }
+        inbound.cancelAll("session closed");
         if (closeTransport) {
             try {
                 transport.close();
@@ -306,62 +281,17 @@ public final class McpSession implements ServerConnection {
                 LOG.warn("{}: close hook failed", name, e);
             }
         }
-        List<Consumer<Throwable>> listeners;
-        CompletableFuture<Void> future;
-        synchronized (closeListeners) {
-            listeners = closeListeners.isEmpty() ? List.of() : new ArrayList<>(closeListeners);
-            closeListeners.clear();
-            if (listeners.isEmpty()) {
-                closeDone = true;
-            }
-            future = closeFuture;
-        }
-        if (listeners.isEmpty()) {
-            // nothing user-supplied to run: no hand-off unless someone holds the close future
-            if (future != null) {
-                delivery.execute(() -> future.complete(null));
-            }
-            return;
-        }
-        for (Consumer<Throwable> l : listeners) {
-            delivery.execute(() -> l.accept(cause));
-        }
-        delivery.execute(() -> {
-            CompletableFuture<Void> f;
-            synchronized (closeListeners) {
-                closeDone = true;
-                f = closeFuture;
-            }
-            if (f != null) {
-                f.complete(null);
-            }
-        });
+        closeListeners.fire(cause, delivery);
     }
 
     /** Whether closing this session would hand anything to the delivery executor (for tests). */
     boolean closeNeedsDelivery() {
-        synchronized (closeListeners) {
-            return !closeListeners.isEmpty() || closeFuture != null;
-        }
-    }
-
-    private void fail(RequestId id, McpException error) {
-        Pending p = pending.remove(id);
-        if (p != null) {
-            p.cancelTimer();
-            delivery.execute(() -> p.future.completeExceptionally(error));
-        }
+        return closeListeners.needDelivery();
     }
 
     private void sendCancelled(RequestId id, String reason) {
-        ObjectNode params = McpJson.object();
-        if (id instanceof RequestId.NumberId n) {
-            params.put("requestId", n.number());
-        } else {
-            params.put("requestId", ((RequestId.StringId) id).value());
-        }
-        params.put("reason", reason);
-        notify("notifications/cancelled", params).exceptionally(e -> null);
+        notify(McpMethods.NOTIFICATION_CANCELLED, McpJson.toTree(CancelledNotification.of(id, reason)))
+                .exceptionally(e -> null);
     }
 
     // ---- inbound ----
@@ -371,111 +301,23 @@ public final class McpSession implements ServerConnection {
             return;
         }
         if (message instanceof JsonRpcRequest r) {
-            onRequest(r, context);
+            inbound.dispatch(r, context);
         } else if (message instanceof JsonRpcNotification n) {
             onNotification(n, context);
         } else if (message instanceof JsonRpcResponse r) {
-            Pending p = pending.remove(r.id());
-            if (p == null) {
-                LOG.debug("{}: dropping response for unknown id {}", name, r.id());
-                return;
-            }
-            p.cancelTimer();
-            delivery.execute(() -> p.future.complete(r.result()));
+            pending.complete(r);
         } else {
-            JsonRpcErrorResponse e = (JsonRpcErrorResponse) message;
-            Pending p = e.id() == null ? null : pending.remove(e.id());
-            if (p == null) {
-                LOG.debug("{}: dropping error response for unknown id {}: {}", name, e.id(), e.error());
-                return;
-            }
-            p.cancelTimer();
-            delivery.execute(() -> p.future.completeExceptionally(new McpRpcException(e.error())));
+            pending.complete((JsonRpcErrorResponse) message);
         }
-    }
-
-    private void onRequest(JsonRpcRequest r, InboundContext context) {
-        RequestHandler handler = requestHandlers.get(r.method());
-        if (handler == null) {
-            handler = fallbackHandler;
-        }
-        if (handler == null) {
-            sendError(r.id(), JsonRpcError.of(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + r.method()));
-            return;
-        }
-        InboundRequest request = new InboundRequest(this, r.id(), r.method(), r.params(), context);
-        if (inFlight.putIfAbsent(r.id(), request) != null) {
-            sendError(
-                    r.id(), JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "request id " + r.id() + " is already in use"));
-            return;
-        }
-        RequestHandler h = handler;
-        try {
-            handlerExecutor.execute(() -> runHandler(h, request));
-        } catch (RuntimeException rejected) {
-            inFlight.remove(r.id());
-            sendError(r.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "server is overloaded"));
-        }
-    }
-
-    private void runHandler(RequestHandler handler, InboundRequest request) {
-        request.bindThread(Thread.currentThread());
-        JsonRpcMessage answer;
-        try {
-            request.checkCancelled();
-            JsonNode result = handler.handle(request);
-            answer = new JsonRpcResponse(request.id(), result == null ? McpJson.object() : result);
-        } catch (McpRpcException e) {
-            answer = new JsonRpcErrorResponse(request.id(), e.error());
-        } catch (McpCancelledException | InterruptedException e) {
-            answer = request.isCancelled()
-                    ? null
-                    : new JsonRpcErrorResponse(
-                            request.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "request was interrupted"));
-        } catch (Exception | StackOverflowError e) {
-            if (request.isCancelled()) {
-                answer = null;
-            } else {
-                LOG.debug("{}: handler of {} failed", name, request.method(), e);
-                String message =
-                        e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-                answer = new JsonRpcErrorResponse(request.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, message));
-            }
-        } finally {
-            request.markCompleted();
-            if (!request.isDeferred() || request.isAnswered()) {
-                inFlight.remove(request.id(), request);
-            }
-            Thread.interrupted(); // clear a cancellation interrupt before the thread goes back to its pool
-        }
-        if (answer != null && !request.isDeferred() && !request.isCancelled() && request.claimAnswer()) {
-            send(request, answer);
-        }
-    }
-
-    /** Sends the single answer of {@code request} (claimed by the caller) and forgets the request. */
-    void sendAnswer(InboundRequest request, JsonRpcMessage answer) {
-        inFlight.remove(request.id(), request);
-        send(request, answer);
-    }
-
-    private void send(InboundRequest request, JsonRpcMessage answer) {
-        if (closed.get()) {
-            return;
-        }
-        transport.send(answer, OutboundContext.relatedTo(request.id())).exceptionally(e -> {
-            LOG.debug("{}: cannot send answer to {}", name, request.id(), e);
-            return null;
-        });
     }
 
     private void onNotification(JsonRpcNotification n, InboundContext context) {
         // The engine acts on cancellation and progress itself; a handler registered for them only observes.
         boolean engineHandled = true;
-        if ("notifications/cancelled".equals(n.method())) {
-            onCancelled(n.params());
-        } else if ("notifications/progress".equals(n.method())) {
-            onProgress(n.params());
+        if (McpMethods.NOTIFICATION_CANCELLED.equals(n.method())) {
+            inbound.onCancelled(n.params());
+        } else if (McpMethods.NOTIFICATION_PROGRESS.equals(n.method())) {
+            pending.onProgress(n.params());
         } else {
             engineHandled = false;
         }
@@ -494,65 +336,6 @@ public final class McpSession implements ServerConnection {
                 LOG.warn("{}: handler of {} failed", name, n.method(), e);
             }
         });
-    }
-
-    private void onCancelled(JsonNode params) {
-        RequestId id = params == null ? null : idOf(params.get("requestId"));
-        if (id == null) {
-            return;
-        }
-        InboundRequest r = inFlight.get(id);
-        if (r != null) {
-            JsonNode reason = params.get("reason");
-            r.cancel(reason != null && reason.isString() ? reason.asString() : "cancelled by peer");
-            if (r.isDeferred()) {
-                inFlight.remove(id, r);
-            }
-        }
-    }
-
-    private void onProgress(JsonNode params) {
-        RequestId token = params == null ? null : idOf(params.get("progressToken"));
-        JsonNode progress = params == null ? null : params.get("progress");
-        if (token == null || progress == null || !progress.isNumber()) {
-            return;
-        }
-        Pending p = pending.get(token);
-        if (p == null || p.options.progressListener() == null) {
-            return;
-        }
-        if (p.options.resetTimeoutOnProgress()) {
-            p.armTimeout();
-        }
-        JsonNode total = params.get("total");
-        JsonNode message = params.get("message");
-        double value = progress.doubleValue();
-        Double totalValue = total != null && total.isNumber() ? total.doubleValue() : null;
-        String text = message != null && message.isString() ? message.asString() : null;
-        delivery.execute(() -> {
-            if (!p.future.isDone()) {
-                p.options.progressListener().onProgress(value, totalValue, text);
-            }
-        });
-    }
-
-    private void sendError(RequestId id, JsonRpcError error) {
-        transport
-                .send(new JsonRpcErrorResponse(id, error), OutboundContext.relatedTo(id))
-                .exceptionally(e -> null);
-    }
-
-    private static RequestId idOf(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isString()) {
-            return RequestId.of(node.asString());
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return RequestId.of(node.longValue());
-        }
-        return null;
     }
 
     private final class Listener implements TransportListener {
@@ -577,65 +360,12 @@ public final class McpSession implements ServerConnection {
 
         @Override
         public void onRequestAborted(RequestId id, McpTransportException cause) {
-            fail(id, cause);
+            pending.fail(id, cause);
         }
 
         @Override
         public void onClose(Throwable cause) {
             shutdown(cause, false);
-        }
-    }
-
-    /** An outbound request awaiting its answer. */
-    private final class Pending {
-        final RequestId id;
-        final String method;
-        final RequestOptions options;
-        final long startNanos = System.nanoTime();
-        final CompletableFuture<JsonNode> future;
-        private ScheduledFuture<?> timer;
-
-        Pending(RequestId id, String method, RequestOptions options) {
-            this.id = id;
-            this.method = method;
-            this.options = options;
-            this.future = new CompletableFuture<>() {
-                @Override
-                public boolean cancel(boolean mayInterruptIfRunning) {
-                    boolean cancelled = super.cancel(mayInterruptIfRunning);
-                    if (cancelled && pending.remove(id) != null) {
-                        cancelTimer();
-                        sendCancelled(id, "cancelled by caller");
-                    }
-                    return cancelled;
-                }
-            };
-        }
-
-        synchronized void armTimeout() {
-            cancelTimer();
-            Duration timeout = options.timeout() != null ? options.timeout() : requestTimeout;
-            Duration max = options.maxTotalTimeout() != null ? options.maxTotalTimeout() : maxRequestTimeout;
-            long elapsed = System.nanoTime() - startNanos;
-            long remainingMax = max.toNanos() - elapsed;
-            long delay = Math.min(timeout.toNanos(), remainingMax);
-            Duration effective = delay == remainingMax ? max : timeout;
-            timer = Timers.schedule(() -> onTimeout(effective), delay);
-        }
-
-        synchronized void cancelTimer() {
-            if (timer != null) {
-                timer.cancel(false);
-                timer = null;
-            }
-        }
-
-        private void onTimeout(Duration timeout) {
-            if (pending.remove(id, this)) {
-                sendCancelled(id, "timed out after " + timeout.toMillis() + " ms");
-                delivery.execute(() -> future.completeExceptionally(new McpTimeoutException(
-                        "request " + id + " (" + method + ") timed out after " + timeout.toMillis() + " ms", timeout)));
-            }
         }
     }
 
@@ -651,7 +381,7 @@ public final class McpSession implements ServerConnection {
         private final Map<String, NotificationHandler> notificationHandlers = new ConcurrentHashMap<>();
         private final List<Consumer<Throwable>> closeListeners = new ArrayList<>();
         private final List<Runnable> closeHooks = new ArrayList<>();
-        private final java.util.Set<String> ignoredNotifications = new java.util.HashSet<>();
+        private final Set<String> ignoredNotifications = new HashSet<>();
         private RequestHandler fallbackHandler;
 
         private Builder(Transport transport) {

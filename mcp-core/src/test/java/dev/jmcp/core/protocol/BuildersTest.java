@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.capabilities.ClientCapabilities;
+import dev.jmcp.core.protocol.content.ImageContent;
+import dev.jmcp.core.protocol.content.ResourceLink;
 import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.elicitation.EnumItems;
 import dev.jmcp.core.protocol.elicitation.FormElicitRequest;
@@ -14,10 +16,16 @@ import dev.jmcp.core.protocol.elicitation.RequestedSchema;
 import dev.jmcp.core.protocol.elicitation.StringSchema;
 import dev.jmcp.core.protocol.elicitation.UntitledMultiSelectEnumSchema;
 import dev.jmcp.core.protocol.errors.UnsupportedProtocolVersionData;
+import dev.jmcp.core.protocol.lifecycle.RequestMeta;
 import dev.jmcp.core.protocol.mrtr.InputRequest;
+import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
+import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import dev.jmcp.core.protocol.sampling.SamplingMessage;
 import dev.jmcp.core.protocol.sampling.ToolChoice;
+import dev.jmcp.core.protocol.tasks.Task;
+import dev.jmcp.core.protocol.tasks.TaskStatus;
+import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.ListToolsResult;
 import dev.jmcp.core.protocol.tools.Tool;
@@ -120,5 +128,61 @@ class BuildersTest {
         assertSameJson(
                 McpJson.toTree(UnsupportedProtocolVersionData.of(List.of("2026-07-28"), "1999-01-01")),
                 McpJson.parse("{\"supported\":[\"2026-07-28\"],\"requested\":\"1999-01-01\"}"));
+    }
+
+    @Test
+    void contentBuildersWriteOnlyWhatWasSet() {
+        assertSameJson(
+                McpJson.toTree(ResourceLink.of(Resource.builder("file:///a", "a")
+                        .mimeType("text/plain")
+                        .size(3L)
+                        .build())),
+                McpJson.parse("{\"type\":\"resource_link\",\"uri\":\"file:///a\",\"name\":\"a\","
+                        + "\"mimeType\":\"text/plain\",\"size\":3}"));
+        assertSameJson(
+                McpJson.toTree(ImageContent.builder("AA==", "image/png")
+                        .annotations(new Annotations(List.of(Role.USER), null, null))
+                        .build()),
+                McpJson.parse("{\"type\":\"image\",\"data\":\"AA==\",\"mimeType\":\"image/png\","
+                        + "\"annotations\":{\"audience\":[\"user\"]}}"));
+        assertThat(Icon.builder("https://x/i.png").theme(Icon.Theme.DARK).build())
+                .isEqualTo(new Icon("https://x/i.png", null, null, Icon.Theme.DARK));
+    }
+
+    @Test
+    void samplingBuildersKeepTheContentShape() {
+        CreateMessageResult single = CreateMessageResult.builder(Role.ASSISTANT, TextContent.of("x"), "m")
+                .stopReason(CreateMessageResult.STOP_END_TURN)
+                .build();
+        assertThat(McpJson.toTree(single).get("content").isObject()).isTrue();
+        assertThat(single).isEqualTo(CreateMessageResult.of(Role.ASSISTANT, TextContent.of("x"), "m", "endTurn"));
+        SamplingMessage many =
+                SamplingMessage.builder(Role.USER, List.of(TextContent.of("a"))).build();
+        assertThat(McpJson.toTree(many).get("content").isArray()).isTrue();
+    }
+
+    @Test
+    void requestMetaBuilderWritesTheReservedKeys() {
+        RequestMeta meta = RequestMeta.builder()
+                .protocolVersion("2026-07-28")
+                .clientInfo(Implementation.of("c", "1"))
+                .progressToken(ProgressToken.of(4))
+                .build();
+        assertSameJson(
+                meta.toMeta(),
+                McpJson.parse("{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                        + "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"c\",\"version\":\"1\"},"
+                        + "\"progressToken\":4}"));
+        assertThat(RequestMeta.from(meta.toMeta())).isEqualTo(meta);
+    }
+
+    @Test
+    void taskNotificationBuilderWritesANullTtl() {
+        TaskStatusNotification n = TaskStatusNotification.of(
+                Task.builder("t", TaskStatus.WORKING, "c", "u").pollInterval(5L).build(), null);
+        assertSameJson(
+                McpJson.toTree(n),
+                McpJson.parse("{\"taskId\":\"t\",\"status\":\"working\",\"createdAt\":\"c\","
+                        + "\"lastUpdatedAt\":\"u\",\"ttl\":null,\"pollInterval\":5}"));
     }
 }

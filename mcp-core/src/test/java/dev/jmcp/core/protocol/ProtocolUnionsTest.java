@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.capabilities.ClientCapabilities;
 import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
@@ -313,6 +314,10 @@ class ProtocolUnionsTest {
         assertThat(str.requestId()).isEqualTo(RequestId.of("7"));
         assertThat(McpJson.write(CancelledNotification.of(RequestId.of(3), null)))
                 .isEqualTo("{\"requestId\":3}");
+        JsonRpcNotification message =
+                CancelledNotification.of(RequestId.of("r"), "gone").toNotification();
+        assertThat(message.method()).isEqualTo(McpMethods.NOTIFICATION_CANCELLED);
+        assertThat(McpJson.write(message.params())).isEqualTo("{\"requestId\":\"r\",\"reason\":\"gone\"}");
     }
 
     // ---- tasks

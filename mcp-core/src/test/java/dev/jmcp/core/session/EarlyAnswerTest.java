@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +37,21 @@ class EarlyAnswerTest {
         return s.start();
     }
 
+    /**
+     * Runs each handler task on a thread of its own and counts {@code done} down once the task finished: by then
+     * every answer the task sent has passed the (synchronous) outbound filter.
+     */
+    private static Executor signallingWhenDone(CountDownLatch done) {
+        return task -> new Thread(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        done.countDown();
+                    }
+                })
+                .start();
+    }
+
     /** Counts the answers the client side receives by watching the raw bytes it is sent. */
     private List<String> watchAnswers() {
         List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -55,21 +71,24 @@ class EarlyAnswerTest {
         CountDownLatch interrupted = new CountDownLatch(1);
         CountDownLatch returned = new CountDownLatch(1);
         AtomicBoolean secondAnswerAccepted = new AtomicBoolean(true);
-        start(McpSession.builder(pair.serverSide()).requestHandler("work", r -> {
-            Thread answerer = new Thread(() -> {
-                r.respondError(JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "timed out"));
-                r.abort("timed out");
-            });
-            answerer.start();
-            try {
-                Thread.sleep(30_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-            }
-            secondAnswerAccepted.set(r.respond(McpJson.object()));
-            returned.countDown();
-            return McpJson.object().put("late", true);
-        }));
+        CountDownLatch handlerTaskDone = new CountDownLatch(1);
+        start(McpSession.builder(pair.serverSide())
+                .handlerExecutor(signallingWhenDone(handlerTaskDone))
+                .requestHandler("work", r -> {
+                    Thread answerer = new Thread(() -> {
+                        r.respondError(JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "timed out"));
+                        r.abort("timed out");
+                    });
+                    answerer.start();
+                    try {
+                        Thread.sleep(30_000);
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                    }
+                    secondAnswerAccepted.set(r.respond(McpJson.object()));
+                    returned.countDown();
+                    return McpJson.object().put("late", true);
+                }));
         McpSession client = start(McpSession.builder(pair.clientSide()));
         CompletableFuture<JsonNode> f = client.request("work", null);
         Throwable cause = causeOf(f);
@@ -78,25 +97,30 @@ class EarlyAnswerTest {
         assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(returned.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(secondAnswerAccepted).isFalse();
-        Thread.sleep(100);
+        // the engine sends a handler's result on the handler's thread, before its task ends
+        assertThat(handlerTaskDone.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(answers).hasSize(1);
     }
 
     @Test
     void aDeferredRequestIsAnsweredLaterFromAnotherThread() throws Exception {
         AtomicReference<InboundRequest> held = new AtomicReference<>();
-        McpSession server = start(McpSession.builder(pair.serverSide()).requestHandler("wait", r -> {
-            r.defer();
-            held.set(r);
-            return McpJson.object().put("ignored", true);
-        }));
-        McpSession client = start(McpSession.builder(pair.clientSide()));
+        CountDownLatch handlerTaskDone = new CountDownLatch(1);
+        McpSession server = start(McpSession.builder(pair.serverSide())
+                .handlerExecutor(signallingWhenDone(handlerTaskDone))
+                .requestHandler("wait", r -> {
+                    r.defer();
+                    held.set(r);
+                    return McpJson.object().put("ignored", true);
+                }));
+        CountDownLatch probed = new CountDownLatch(1);
+        McpSession client =
+                start(McpSession.builder(pair.clientSide()).notificationHandler("probe", n -> probed.countDown()));
         CompletableFuture<JsonNode> f = client.request("wait", null);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (held.get() == null && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(50);
+        assertThat(handlerTaskDone.await(5, TimeUnit.SECONDS)).isTrue();
+        // a probe sent after the handler returned is delivered after any answer the handler's return had sent
+        server.notify("probe", null);
+        assertThat(probed.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(f).isNotDone();
         assertThat(server.inFlightRequests()).isEqualTo(1);
         assertThat(held.get().respond(McpJson.object().put("v", 7))).isTrue();
@@ -109,22 +133,21 @@ class EarlyAnswerTest {
     void cancellingADeferredRequestRunsItsCallbacksAndForgetsIt() throws Exception {
         CountDownLatch cancelled = new CountDownLatch(1);
         AtomicReference<InboundRequest> held = new AtomicReference<>();
+        CountDownLatch deferred = new CountDownLatch(1);
         McpSession server = start(McpSession.builder(pair.serverSide()).requestHandler("wait", r -> {
             r.defer();
             r.onCancel(cancelled::countDown);
             held.set(r);
+            deferred.countDown();
             return null;
         }));
         McpSession client = start(McpSession.builder(pair.clientSide()));
         CompletableFuture<JsonNode> f = client.request("wait", null);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (held.get() == null && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        assertThat(deferred.await(5, TimeUnit.SECONDS)).isTrue();
         f.cancel(true);
         assertThat(cancelled.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(held.get().respond(McpJson.object())).isFalse();
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (server.inFlightRequests() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }

@@ -194,7 +194,9 @@ class McpSessionTest {
     @Test
     void responseArrivingAfterCancelIsDropped() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
         McpSession server = start(McpSession.builder(pair.serverSide()).requestHandler("late", r -> {
+            running.countDown();
             // Ignores cancellation on purpose and answers anyway.
             while (!release.await(10, TimeUnit.MILLISECONDS)) {
                 Thread.interrupted();
@@ -203,7 +205,7 @@ class McpSessionTest {
         }));
         McpSession client = start(McpSession.builder(pair.clientSide()).requestHandler("ping2", r -> McpJson.object()));
         CompletableFuture<JsonNode> f = client.request("late", null);
-        Thread.sleep(50);
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
         f.cancel(true);
         release.countDown();
         // The session still works and the late answer did not complete anything.

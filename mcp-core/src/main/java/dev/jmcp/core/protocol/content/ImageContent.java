@@ -37,4 +37,39 @@ public record ImageContent(String data, String mimeType, Annotations annotations
     public String type() {
         return TYPE;
     }
+
+    /** A builder with the required fields. */
+    public static Builder builder(String data, String mimeType) {
+        return new Builder(data, mimeType);
+    }
+
+    /** Builds an {@link ImageContent}. */
+    public static final class Builder {
+        private final String data;
+        private final String mimeType;
+        private Annotations annotations;
+        private JsonNode meta;
+
+        private Builder(String data, String mimeType) {
+            this.data = data;
+            this.mimeType = mimeType;
+        }
+
+        /** Sets {@code annotations}: client hints. */
+        public Builder annotations(Annotations annotations) {
+            this.annotations = annotations;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public ImageContent build() {
+            return new ImageContent(data, mimeType, annotations, meta);
+        }
+    }
 }

@@ -45,7 +45,7 @@ public record ResourceLink(
         icons = icons == null ? null : List.copyOf(icons);
     }
 
-    /** A link to the given resource. */
+    /** A link to the given resource; the supported way to build a full link: {@link Resource#builder}. */
     public static ResourceLink of(Resource r) {
         return new ResourceLink(
                 r.uri(),

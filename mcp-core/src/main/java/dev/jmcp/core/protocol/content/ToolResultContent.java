@@ -43,4 +43,51 @@ public record ToolResultContent(
     public String type() {
         return TYPE;
     }
+
+    /** A builder with the required fields. */
+    public static Builder builder(String toolUseId) {
+        return new Builder(toolUseId);
+    }
+
+    /** Builds a {@link ToolResultContent}. */
+    public static final class Builder {
+        private final String toolUseId;
+        private List<ContentBlock> content;
+        private JsonNode structuredContent;
+        private Boolean isError;
+        private JsonNode meta;
+
+        private Builder(String toolUseId) {
+            this.toolUseId = toolUseId;
+        }
+
+        /** Sets {@code content}: the unstructured result (empty list when the wire omits it). */
+        public Builder content(List<ContentBlock> content) {
+            this.content = content;
+            return this;
+        }
+
+        /** Sets {@code structuredContent}: the structured result. */
+        public Builder structuredContent(JsonNode structuredContent) {
+            this.structuredContent = structuredContent;
+            return this;
+        }
+
+        /** Sets {@code isError}: whether the tool failed. */
+        public Builder isError(Boolean isError) {
+            this.isError = isError;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public ToolResultContent build() {
+            return new ToolResultContent(toolUseId, content, structuredContent, isError, meta);
+        }
+    }
 }

@@ -37,4 +37,34 @@ public record ToolUseContent(String id, String name, JsonNode input, @JsonProper
     public String type() {
         return TYPE;
     }
+
+    /** A builder with the required fields. */
+    public static Builder builder(String id, String name, JsonNode input) {
+        return new Builder(id, name, input);
+    }
+
+    /** Builds a {@link ToolUseContent}. */
+    public static final class Builder {
+        private final String id;
+        private final String name;
+        private final JsonNode input;
+        private JsonNode meta;
+
+        private Builder(String id, String name, JsonNode input) {
+            this.id = id;
+            this.name = name;
+            this.input = input;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public ToolUseContent build() {
+            return new ToolUseContent(id, name, input, meta);
+        }
+    }
 }

@@ -42,4 +42,44 @@ public record ElicitResult(
     public static ElicitResult cancel() {
         return new ElicitResult(ElicitAction.CANCEL, null, null, null);
     }
+
+    /** A builder with the required fields. */
+    public static Builder builder(ElicitAction action) {
+        return new Builder(action);
+    }
+
+    /** Builds an {@link ElicitResult}. */
+    public static final class Builder {
+        private final ElicitAction action;
+        private Map<String, JsonNode> content;
+        private ResultType resultType;
+        private JsonNode meta;
+
+        private Builder(ElicitAction action) {
+            this.action = action;
+        }
+
+        /** Sets {@code content}: the submitted form (accept in form mode). */
+        public Builder content(Map<String, JsonNode> content) {
+            this.content = content;
+            return this;
+        }
+
+        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        public Builder resultType(ResultType resultType) {
+            this.resultType = resultType;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public ElicitResult build() {
+            return new ElicitResult(action, content, resultType, meta);
+        }
+    }
 }

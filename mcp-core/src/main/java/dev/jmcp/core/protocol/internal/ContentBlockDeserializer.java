@@ -6,29 +6,19 @@ import dev.jmcp.core.protocol.content.EmbeddedResource;
 import dev.jmcp.core.protocol.content.ImageContent;
 import dev.jmcp.core.protocol.content.ResourceLink;
 import dev.jmcp.core.protocol.content.TextContent;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JsonNode;
+import java.util.Map;
 
 /** Reads a {@link ContentBlock} by its {@code type}. */
-public final class ContentBlockDeserializer extends TreeDeserializer<ContentBlock> {
+public final class ContentBlockDeserializer extends TypeFieldDeserializer<ContentBlock> {
     /** Creates the deserializer. */
     public ContentBlockDeserializer() {
-        super("content block");
-    }
-
-    @Override
-    protected ContentBlock decode(JsonNode node, DeserializationContext ctxt) {
-        String type = text(node, "type");
-        if (type == null) {
-            return fail(ctxt, "missing \"type\"");
-        }
-        return switch (type) {
-            case TextContent.TYPE -> ctxt.readTreeAsValue(node, TextContent.class);
-            case ImageContent.TYPE -> ctxt.readTreeAsValue(node, ImageContent.class);
-            case AudioContent.TYPE -> ctxt.readTreeAsValue(node, AudioContent.class);
-            case ResourceLink.TYPE -> ctxt.readTreeAsValue(node, ResourceLink.class);
-            case EmbeddedResource.TYPE -> ctxt.readTreeAsValue(node, EmbeddedResource.class);
-            default -> fail(ctxt, "unknown type \"%s\"", type);
-        };
+        super(
+                "content block",
+                Map.of(
+                        TextContent.TYPE, TextContent.class,
+                        ImageContent.TYPE, ImageContent.class,
+                        AudioContent.TYPE, AudioContent.class,
+                        ResourceLink.TYPE, ResourceLink.class,
+                        EmbeddedResource.TYPE, EmbeddedResource.class));
     }
 }

@@ -25,6 +25,7 @@ public record RequestMeta(
         Implementation clientInfo,
         LoggingLevel logLevel,
         ProgressToken progressToken) {
+    private static final RequestMeta NONE = new RequestMeta(null, null, null, null, null);
 
     /** The stateless-request keys for the given version, capabilities and client (both may be null). */
     public static RequestMeta of(String protocolVersion, ClientCapabilities capabilities, Implementation clientInfo) {
@@ -38,7 +39,7 @@ public record RequestMeta(
      */
     public static RequestMeta from(JsonNode meta) {
         if (meta == null || !meta.isObject()) {
-            return new RequestMeta(null, null, null, null, null);
+            return NONE;
         }
         JsonNode version = meta.get(MetaKeys.PROTOCOL_VERSION);
         return new RequestMeta(
@@ -81,5 +82,56 @@ public record RequestMeta(
     /** The keys as a new {@code _meta} object. */
     public ObjectNode toMeta() {
         return writeTo(null);
+    }
+
+    /** A builder with every field unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link RequestMeta}. */
+    public static final class Builder {
+        private String protocolVersion;
+        private ClientCapabilities clientCapabilities;
+        private Implementation clientInfo;
+        private LoggingLevel logLevel;
+        private ProgressToken progressToken;
+
+        private Builder() {}
+
+        /** Sets {@code protocolVersion}: {@code io.modelcontextprotocol/protocolVersion}. */
+        public Builder protocolVersion(String protocolVersion) {
+            this.protocolVersion = protocolVersion;
+            return this;
+        }
+
+        /** Sets {@code clientCapabilities}: {@code io.modelcontextprotocol/clientCapabilities}. */
+        public Builder clientCapabilities(ClientCapabilities clientCapabilities) {
+            this.clientCapabilities = clientCapabilities;
+            return this;
+        }
+
+        /** Sets {@code clientInfo}: {@code io.modelcontextprotocol/clientInfo}. */
+        public Builder clientInfo(Implementation clientInfo) {
+            this.clientInfo = clientInfo;
+            return this;
+        }
+
+        /** Sets {@code logLevel}: {@code io.modelcontextprotocol/logLevel}. */
+        public Builder logLevel(LoggingLevel logLevel) {
+            this.logLevel = logLevel;
+            return this;
+        }
+
+        /** Sets {@code progressToken}: {@code progressToken}. */
+        public Builder progressToken(ProgressToken progressToken) {
+            this.progressToken = progressToken;
+            return this;
+        }
+
+        /** Builds the value. */
+        public RequestMeta build() {
+            return new RequestMeta(protocolVersion, clientCapabilities, clientInfo, logLevel, progressToken);
+        }
     }
 }

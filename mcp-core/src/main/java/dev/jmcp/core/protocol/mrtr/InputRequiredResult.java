@@ -31,4 +31,48 @@ public record InputRequiredResult(
     public static InputRequiredResult of(Map<String, InputRequest> inputRequests, String requestState) {
         return new InputRequiredResult(ResultType.INPUT_REQUIRED, inputRequests, requestState, null);
     }
+
+    /** A builder with every field unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link InputRequiredResult}. */
+    public static final class Builder {
+        private ResultType resultType;
+        private Map<String, InputRequest> inputRequests;
+        private String requestState;
+        private JsonNode meta;
+
+        private Builder() {}
+
+        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        public Builder resultType(ResultType resultType) {
+            this.resultType = resultType;
+            return this;
+        }
+
+        /** Sets {@code inputRequests}: requests the client must answer before retrying (2026-07-28). */
+        public Builder inputRequests(Map<String, InputRequest> inputRequests) {
+            this.inputRequests = inputRequests;
+            return this;
+        }
+
+        /** Sets {@code requestState}: opaque state the client echoes on the retry (2026-07-28). */
+        public Builder requestState(String requestState) {
+            this.requestState = requestState;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public InputRequiredResult build() {
+            return new InputRequiredResult(resultType, inputRequests, requestState, meta);
+        }
+    }
 }

@@ -1,7 +1,10 @@
 package dev.jmcp.core.protocol.notifications;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.internal.RequestIdDeserializer;
 import dev.jmcp.core.protocol.internal.RequestIdSerializer;
 import tools.jackson.databind.JsonNode;
@@ -24,5 +27,10 @@ public record CancelledNotification(
     /** Cancels the given request. */
     public static CancelledNotification of(RequestId requestId, String reason) {
         return new CancelledNotification(requestId, reason, null);
+    }
+
+    /** This as a {@code notifications/cancelled} message, e.g. for a transport to hand to its session. */
+    public JsonRpcNotification toNotification() {
+        return new JsonRpcNotification(McpMethods.NOTIFICATION_CANCELLED, McpJson.toTree(this));
     }
 }

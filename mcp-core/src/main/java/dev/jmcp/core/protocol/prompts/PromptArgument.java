@@ -20,4 +20,44 @@ public record PromptArgument(String name, String title, String description, Bool
     public static PromptArgument of(String name, String description, boolean required) {
         return new PromptArgument(name, null, description, required);
     }
+
+    /** A builder with the required fields. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds a {@link PromptArgument}. */
+    public static final class Builder {
+        private final String name;
+        private String title;
+        private String description;
+        private Boolean required;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** Sets {@code title}: display name. */
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** Sets {@code description}: description. */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /** Sets {@code required}: whether it must be given. */
+        public Builder required(Boolean required) {
+            this.required = required;
+            return this;
+        }
+
+        /** Builds the value. */
+        public PromptArgument build() {
+            return new PromptArgument(name, title, description, required);
+        }
+    }
 }

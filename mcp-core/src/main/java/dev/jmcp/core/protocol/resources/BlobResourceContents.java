@@ -27,4 +27,39 @@ public record BlobResourceContents(String uri, String mimeType, String blob, @Js
     public static BlobResourceContents of(String uri, String mimeType, String blob) {
         return new BlobResourceContents(uri, mimeType, blob, null);
     }
+
+    /** A builder with the required fields. */
+    public static Builder builder(String uri, String blob) {
+        return new Builder(uri, blob);
+    }
+
+    /** Builds a {@link BlobResourceContents}. */
+    public static final class Builder {
+        private final String uri;
+        private final String blob;
+        private String mimeType;
+        private JsonNode meta;
+
+        private Builder(String uri, String blob) {
+            this.uri = uri;
+            this.blob = blob;
+        }
+
+        /** Sets {@code mimeType}: MIME type. */
+        public Builder mimeType(String mimeType) {
+            this.mimeType = mimeType;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public BlobResourceContents build() {
+            return new BlobResourceContents(uri, mimeType, blob, meta);
+        }
+    }
 }

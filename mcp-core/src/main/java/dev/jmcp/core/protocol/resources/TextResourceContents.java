@@ -27,4 +27,39 @@ public record TextResourceContents(String uri, String mimeType, String text, @Js
     public static TextResourceContents of(String uri, String mimeType, String text) {
         return new TextResourceContents(uri, mimeType, text, null);
     }
+
+    /** A builder with the required fields. */
+    public static Builder builder(String uri, String text) {
+        return new Builder(uri, text);
+    }
+
+    /** Builds a {@link TextResourceContents}. */
+    public static final class Builder {
+        private final String uri;
+        private final String text;
+        private String mimeType;
+        private JsonNode meta;
+
+        private Builder(String uri, String text) {
+            this.uri = uri;
+            this.text = text;
+        }
+
+        /** Sets {@code mimeType}: MIME type. */
+        public Builder mimeType(String mimeType) {
+            this.mimeType = mimeType;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public TextResourceContents build() {
+            return new TextResourceContents(uri, mimeType, text, meta);
+        }
+    }
 }

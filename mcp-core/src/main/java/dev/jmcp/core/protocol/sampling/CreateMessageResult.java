@@ -83,4 +83,55 @@ public record CreateMessageResult(
     public SamplingMessage message() {
         return new SamplingMessage(role, content, singleBlock, null);
     }
+
+    /** A builder of a result with one block, written as a single object. */
+    public static Builder builder(Role role, SamplingContent block, String model) {
+        return new Builder(role, List.of(block), true, model);
+    }
+
+    /** A builder of a result with blocks, written as an array. */
+    public static Builder builder(Role role, List<? extends SamplingContent> blocks, String model) {
+        return new Builder(role, List.copyOf(blocks), false, model);
+    }
+
+    /** Builds a {@link CreateMessageResult}. */
+    public static final class Builder {
+        private final Role role;
+        private final List<SamplingContent> content;
+        private final boolean singleBlock;
+        private final String model;
+        private String stopReason;
+        private ResultType resultType;
+        private JsonNode meta;
+
+        private Builder(Role role, List<SamplingContent> content, boolean singleBlock, String model) {
+            this.role = role;
+            this.content = content;
+            this.singleBlock = singleBlock;
+            this.model = model;
+        }
+
+        /** Sets {@code stopReason}: why sampling stopped, an open string (see the constants). */
+        public Builder stopReason(String stopReason) {
+            this.stopReason = stopReason;
+            return this;
+        }
+
+        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        public Builder resultType(ResultType resultType) {
+            this.resultType = resultType;
+            return this;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public CreateMessageResult build() {
+            return new CreateMessageResult(role, content, singleBlock, model, stopReason, resultType, meta);
+        }
+    }
 }

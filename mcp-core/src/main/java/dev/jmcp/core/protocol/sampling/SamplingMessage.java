@@ -56,4 +56,39 @@ public record SamplingMessage(
     Object contentJson() {
         return SamplingContents.write(content, singleBlock);
     }
+
+    /** A builder of a message with one block, written as a single object. */
+    public static Builder builder(Role role, SamplingContent block) {
+        return new Builder(role, List.of(block), true);
+    }
+
+    /** A builder of a message with blocks, written as an array. */
+    public static Builder builder(Role role, List<? extends SamplingContent> blocks) {
+        return new Builder(role, List.copyOf(blocks), false);
+    }
+
+    /** Builds a {@link SamplingMessage}. */
+    public static final class Builder {
+        private final Role role;
+        private final List<SamplingContent> content;
+        private final boolean singleBlock;
+        private JsonNode meta;
+
+        private Builder(Role role, List<SamplingContent> content, boolean singleBlock) {
+            this.role = role;
+            this.content = content;
+            this.singleBlock = singleBlock;
+        }
+
+        /** Sets {@code _meta}: the {@code _meta} object. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public SamplingMessage build() {
+            return new SamplingMessage(role, content, singleBlock, meta);
+        }
+    }
 }

@@ -34,7 +34,10 @@ public record TaskStatusNotification(
         Objects.requireNonNull(lastUpdatedAt, "lastUpdatedAt");
     }
 
-    /** The flattened form of {@code task} with the given {@code _meta} (may be null). */
+    /**
+     * The flattened form of {@code task} with the given {@code _meta} (may be null); the supported way to build
+     * one: build the {@link Task} with {@link Task#builder}.
+     */
     public static TaskStatusNotification of(Task task, JsonNode meta) {
         return new TaskStatusNotification(
                 task.taskId(),

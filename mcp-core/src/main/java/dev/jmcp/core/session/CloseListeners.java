@@ -1,0 +1,91 @@
+package dev.jmcp.core.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The close listeners of one session and its close future. The future is created on demand, so a session
+ * nobody waits on completes none; closing hands nothing to the delivery executor when there is nothing to run.
+ */
+final class CloseListeners {
+    private final AtomicBoolean closed;
+    private final List<Consumer<Throwable>> listeners;
+    /** Created on the first {@link #future()} call. */
+    private CompletableFuture<Void> future;
+    /** Set (under {@code listeners}) once the listeners ran and the future may complete. */
+    private boolean done;
+
+    CloseListeners(AtomicBoolean closed, List<Consumer<Throwable>> initial) {
+        this.closed = closed;
+        this.listeners = new ArrayList<>(initial);
+    }
+
+    /** Adds a listener, or runs it at once with null when the session is already closed. */
+    void add(Consumer<Throwable> listener) {
+        synchronized (listeners) {
+            if (!closed.get()) {
+                listeners.add(listener);
+                return;
+            }
+        }
+        listener.accept(null);
+    }
+
+    /** The future completed once the session closed and its listeners ran. */
+    CompletableFuture<Void> future() {
+        synchronized (listeners) {
+            if (future == null) {
+                future = new CompletableFuture<>();
+                if (done) {
+                    future.complete(null);
+                }
+            }
+            return future;
+        }
+    }
+
+    /** Whether {@link #fire} would hand anything to the delivery executor. */
+    boolean needDelivery() {
+        synchronized (listeners) {
+            return !listeners.isEmpty() || future != null;
+        }
+    }
+
+    /** Runs every listener with {@code cause} on {@code delivery}, then completes the future. Call once. */
+    void fire(Throwable cause, Executor delivery) {
+        List<Consumer<Throwable>> toRun;
+        CompletableFuture<Void> f;
+        synchronized (listeners) {
+            toRun = listeners.isEmpty() ? List.of() : new ArrayList<>(listeners);
+            listeners.clear();
+            if (toRun.isEmpty()) {
+                done = true;
+            }
+            f = future;
+        }
+        if (toRun.isEmpty()) {
+            // nothing user-supplied to run: no hand-off unless someone holds the close future
+            if (f != null) {
+                delivery.execute(() -> f.complete(null));
+            }
+            return;
+        }
+        for (Consumer<Throwable> l : toRun) {
+            delivery.execute(() -> l.accept(cause));
+        }
+        delivery.execute(() -> {
+            CompletableFuture<Void> later;
+            synchronized (listeners) {
+                done = true;
+                later = future;
+            }
+            if (later != null) {
+                later.complete(null);
+            }
+        });
+    }
+}

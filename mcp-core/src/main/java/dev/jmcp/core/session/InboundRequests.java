@@ -1,0 +1,173 @@
+package dev.jmcp.core.session;
+
+import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpCancelledException;
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.JsonRpcRequest;
+import dev.jmcp.core.jsonrpc.JsonRpcResponse;
+import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.OutboundContext;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The inbound requests of one session: the handler table, dispatch of each request to the handler executor,
+ * the in-flight table, exactly one answer per request, and cancellation by the peer or by close. An inbound
+ * request for an unregistered method (and no fallback) is answered {@code -32601}.
+ */
+final class InboundRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
+
+    private final McpSession session;
+    private final Executor handlerExecutor;
+    private final Map<String, RequestHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<RequestId, InboundRequest> inFlight = new ConcurrentHashMap<>();
+    private volatile RequestHandler fallbackHandler;
+
+    InboundRequests(
+            McpSession session,
+            Executor handlerExecutor,
+            Map<String, RequestHandler> handlers,
+            RequestHandler fallbackHandler) {
+        this.session = session;
+        this.handlerExecutor = handlerExecutor;
+        this.handlers.put(McpMethods.PING, request -> McpJson.object());
+        this.handlers.putAll(handlers);
+        this.fallbackHandler = fallbackHandler;
+    }
+
+    void setHandler(String method, RequestHandler handler) {
+        handlers.put(method, handler);
+    }
+
+    void setFallbackHandler(RequestHandler handler) {
+        this.fallbackHandler = handler;
+    }
+
+    /** The number of requests being handled. */
+    int size() {
+        return inFlight.size();
+    }
+
+    /** Hands {@code r} to its handler on the handler executor, or answers it with an error at once. */
+    void dispatch(JsonRpcRequest r, InboundContext context) {
+        RequestHandler handler = handlers.get(r.method());
+        if (handler == null) {
+            handler = fallbackHandler;
+        }
+        if (handler == null) {
+            sendError(r.id(), JsonRpcError.of(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + r.method()));
+            return;
+        }
+        InboundRequest request = new InboundRequest(session, r.id(), r.method(), r.params(), context);
+        if (inFlight.putIfAbsent(r.id(), request) != null) {
+            sendError(
+                    r.id(), JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "request id " + r.id() + " is already in use"));
+            return;
+        }
+        RequestHandler h = handler;
+        try {
+            handlerExecutor.execute(() -> run(h, request));
+        } catch (RuntimeException rejected) {
+            inFlight.remove(r.id());
+            sendError(r.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "server is overloaded"));
+        }
+    }
+
+    private void run(RequestHandler handler, InboundRequest request) {
+        request.bindThread(Thread.currentThread());
+        JsonRpcMessage answer;
+        try {
+            request.checkCancelled();
+            JsonNode result = handler.handle(request);
+            answer = new JsonRpcResponse(request.id(), result == null ? McpJson.object() : result);
+        } catch (McpRpcException e) {
+            answer = new JsonRpcErrorResponse(request.id(), e.error());
+        } catch (McpCancelledException | InterruptedException e) {
+            answer = request.isCancelled()
+                    ? null
+                    : new JsonRpcErrorResponse(
+                            request.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "request was interrupted"));
+        } catch (Exception | StackOverflowError e) {
+            if (request.isCancelled()) {
+                answer = null;
+            } else {
+                LOG.debug("{}: handler of {} failed", session.name(), request.method(), e);
+                String message =
+                        e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                answer = new JsonRpcErrorResponse(request.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, message));
+            }
+        } finally {
+            request.markCompleted();
+            if (!request.isDeferred() || request.isAnswered()) {
+                inFlight.remove(request.id(), request);
+            }
+            Thread.interrupted(); // clear a cancellation interrupt before the thread goes back to its pool
+        }
+        if (answer != null && !request.isDeferred() && !request.isCancelled() && request.claimAnswer()) {
+            send(request, answer);
+        }
+    }
+
+    /** Sends the single answer of {@code request} (claimed by the caller) and forgets the request. */
+    void sendAnswer(InboundRequest request, JsonRpcMessage answer) {
+        inFlight.remove(request.id(), request);
+        send(request, answer);
+    }
+
+    private void send(InboundRequest request, JsonRpcMessage answer) {
+        if (session.isClosed()) {
+            return;
+        }
+        session.transport()
+                .send(answer, OutboundContext.relatedTo(request.id()))
+                .exceptionally(e -> {
+                    LOG.debug("{}: cannot send answer to {}", session.name(), request.id(), e);
+                    return null;
+                });
+    }
+
+    /** Acts on the params of a {@code notifications/cancelled}: cancels the request it names, if in flight. */
+    void onCancelled(JsonNode params) {
+        RequestId id = params == null ? null : RequestId.fromJson(params.get("requestId"));
+        if (id == null) {
+            return;
+        }
+        InboundRequest r = inFlight.get(id);
+        if (r != null) {
+            JsonNode reason = params.get("reason");
+            r.cancel(reason != null && reason.isString() ? reason.asString() : "cancelled by peer");
+            if (r.isDeferred()) {
+                inFlight.remove(id, r);
+            }
+        }
+    }
+
+    /** Cancels every request in flight (the session closed). */
+    void cancelAll(String reason) {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        for (InboundRequest r : new ArrayList<>(inFlight.values())) {
+            r.cancel(reason);
+        }
+        inFlight.clear();
+    }
+
+    private void sendError(RequestId id, JsonRpcError error) {
+        session.transport()
+                .send(new JsonRpcErrorResponse(id, error), OutboundContext.relatedTo(id))
+                .exceptionally(e -> null);
+    }
+}
