@@ -14,8 +14,10 @@ import dev.jmcp.server.internal.ServerCore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * McpServer server = McpServer.builder()
  *         .name("greeter").version("1.0.0")
  *         .tool(greet, (request, ctx) -> {
- *             ctx.progress(1, 1.0, "looked up the name");
+ *             ctx.progress(Progress.of(1).total(1).message("looked up the name"));
  *             return CallToolResult.text("Hello, " + request.arguments().get("name").asString() + "!");
  *         })
  *         .build();
@@ -161,10 +163,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         private final List<ServerResource> resources = new ArrayList<>();
         private final List<ServerResourceTemplate> templates = new ArrayList<>();
         private final List<ServerPrompt> prompts = new ArrayList<>();
-        private boolean declareTools;
-        private boolean declareResources;
-        private boolean declarePrompts;
-        private boolean clientTasks;
+        private final Set<ServerFeature> declared = EnumSet.noneOf(ServerFeature.class);
+        private ClientRequestMode clientRequestMode = ClientRequestMode.PLAIN;
+        private final List<ServerInterceptor> interceptors = new ArrayList<>();
 
         private Builder() {}
 
@@ -309,25 +310,30 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         }
 
         /**
-         * Declares the tools, resources and prompts capabilities even when nothing of that kind is registered yet
-         * (for servers that add them at run time).
+         * Declares the capabilities of {@code features} even when nothing of that kind is registered yet (for
+         * servers that add them at run time), e.g. {@code declareCapabilities(ServerFeature.TOOLS)}.
          */
-        public Builder declareCapabilities(boolean tools, boolean resources, boolean prompts) {
-            this.declareTools = tools;
-            this.declareResources = resources;
-            this.declarePrompts = prompts;
+        public Builder declareCapabilities(ServerFeature... features) {
+            declared.clear();
+            declared.addAll(List.of(features));
             return this;
         }
 
         /**
-         * Sends {@code elicitation/create} and {@code sampling/createMessage} as task-augmented requests (2025-11-25)
-         * when the client declares {@code tasks.requests.elicitation.create} / {@code
-         * tasks.requests.sampling.createMessage}: the client answers at once with a task, and the server polls
-         * {@code tasks/get} and fetches {@code tasks/result}, so no request stays open while the user thinks.
-         * Default false (plain requests).
+         * How elicitation and sampling requests are sent to handshake-era clients; default {@link
+         * ClientRequestMode#PLAIN}.
          */
-        public Builder clientTasks(boolean enabled) {
-            this.clientTasks = enabled;
+        public Builder clientRequestMode(ClientRequestMode mode) {
+            this.clientRequestMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Adds an interceptor around every request. Interceptors run in registration order, the first registered
+         * outermost.
+         */
+        public Builder interceptor(ServerInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 
@@ -365,10 +371,11 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     cacheTtlMs,
                     cacheScope,
                     256,
-                    declareTools,
-                    declareResources,
-                    declarePrompts,
-                    clientTasks);
+                    declared.contains(ServerFeature.TOOLS),
+                    declared.contains(ServerFeature.RESOURCES),
+                    declared.contains(ServerFeature.PROMPTS),
+                    clientRequestMode == ClientRequestMode.TASKS,
+                    interceptors);
             ServerCore core = new ServerCore(config);
             tools.forEach(core::addTool);
             resources.forEach(r -> core.resources().put(r.resource().uri(), r));

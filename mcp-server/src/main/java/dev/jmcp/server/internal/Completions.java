@@ -2,8 +2,8 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
-import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.completion.Completion;
 import dev.jmcp.server.CompletionHandler;
 import dev.jmcp.server.CompletionRequest;
@@ -23,7 +23,7 @@ final class Completions {
     private Completions() {}
 
     static void register(ServerCore core) {
-        core.router().register("completion/complete", call -> complete(core, call));
+        core.router().register(McpMethods.COMPLETION_COMPLETE, call -> complete(core, call));
     }
 
     private static JsonNode complete(ServerCore core, Call call) throws Exception {
@@ -69,18 +69,14 @@ final class Completions {
         Completion completion = Completion.of(List.of());
         if (handler != null) {
             ContextImpl ctx = new ContextImpl(core, call, HandshakeInput.forCall(core, call), null);
-            try {
-                Completion c = Invoker.run(
-                        core,
-                        ctx,
-                        (c2, e) -> c2.answerEarlyError(
-                                JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "completion timed out: " + e.getMessage())),
-                        () -> handler.complete(new CompletionRequest(argName, value, context), ctx));
-                if (c != null) {
-                    completion = c;
-                }
-            } catch (McpRpcException e) {
-                throw e;
+            Completion c = HandlerTimeout.run(
+                    ctx,
+                    core.config().handlerTimeout(),
+                    e -> ctx.answerEarlyError(
+                            JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "completion timed out: " + e.getMessage())),
+                    () -> handler.complete(new CompletionRequest(argName, value, context), ctx));
+            if (c != null) {
+                completion = c;
             }
         }
         ObjectNode result = McpJson.object();

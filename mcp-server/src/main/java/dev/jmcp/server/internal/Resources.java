@@ -1,10 +1,10 @@
 package dev.jmcp.server.internal;
 
 import dev.jmcp.core.ErrorCodes;
-import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.resources.ReadResourceResult;
 import dev.jmcp.server.ResourceHandler;
 import dev.jmcp.server.ResourceRequest;
@@ -23,11 +23,11 @@ final class Resources {
 
     static void register(ServerCore core) {
         Router r = core.router();
-        r.register("resources/list", call -> list(core, call));
-        r.register("resources/templates/list", call -> templates(core, call));
-        r.register("resources/read", call -> read(core, call));
-        r.register("resources/subscribe", call -> subscribe(core, call, true));
-        r.register("resources/unsubscribe", call -> subscribe(core, call, false));
+        r.register(McpMethods.RESOURCES_LIST, call -> list(core, call));
+        r.register(McpMethods.RESOURCES_TEMPLATES_LIST, call -> templates(core, call));
+        r.register(McpMethods.RESOURCES_READ, call -> read(core, call));
+        r.register(McpMethods.RESOURCES_SUBSCRIBE, call -> subscribe(core, call, true));
+        r.register(McpMethods.RESOURCES_UNSUBSCRIBE, call -> subscribe(core, call, false));
     }
 
     private static JsonNode list(ServerCore core, Call call) {
@@ -86,35 +86,26 @@ final class Resources {
         String uri = call.requiredString("uri");
         var target = resolve(core, uri).orElseThrow(() -> Errors.resourceNotFound(call.version(), uri));
         ContextImpl ctx = ContextImpl.forCall(core, call, "resource:" + uri, null);
-        ReadResourceResult result;
-        try {
-            result = Invoker.run(
-                    core,
-                    ctx,
-                    (c, e) -> c.answerEarlyError(
-                            JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "reading " + uri + " timed out")),
-                    () -> target.getKey().read(new ResourceRequest(uri, target.getValue(), ctx.meta()), ctx));
-        } catch (InputRequiredSignal signal) {
-            return signal.result();
-        } catch (McpRpcException | McpCancelledException e) {
-            throw e;
-        } catch (Exception e) {
-            if (ctx.pendingInput() != null) {
-                return ctx.pendingInput();
-            }
-            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "Failed to read " + uri + ": " + Tools.describe(e));
-        }
-        if (ctx.pendingInput() != null) {
-            return ctx.pendingInput();
-        }
-        if (result == null) {
-            throw Errors.resourceNotFound(call.version(), uri);
-        }
-        ObjectNode json = (ObjectNode) McpJson.toTree(result);
-        if (call.stateless() && !json.has("ttlMs")) {
-            core.cacheHints(call, json);
-        }
-        return json;
+        HandlerTemplate.Policy<ReadResourceResult> policy = new HandlerTemplate.Policy<>(
+                timeout -> ctx.answerEarlyError(
+                        JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "reading " + uri + " timed out")),
+                HandlerTemplate::protocolOrCancel,
+                e -> {
+                    throw new McpRpcException(
+                            ErrorCodes.INTERNAL_ERROR, "Failed to read " + uri + ": " + Tools.describe(e));
+                },
+                result -> {
+                    if (result == null) {
+                        throw Errors.resourceNotFound(call.version(), uri);
+                    }
+                    ObjectNode json = (ObjectNode) McpJson.toTree(result);
+                    if (call.stateless() && !json.has("ttlMs")) {
+                        core.cacheHints(call, json);
+                    }
+                    return json;
+                });
+        return HandlerTemplate.invoke(core, ctx, policy, () -> target.getKey()
+                .read(new ResourceRequest(uri, target.getValue(), ctx.meta()), ctx));
     }
 
     private static JsonNode subscribe(ServerCore core, Call call, boolean subscribe) {

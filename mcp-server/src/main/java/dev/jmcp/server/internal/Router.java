@@ -5,6 +5,7 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.session.InboundRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +28,11 @@ public final class Router {
 
     private final Map<String, MethodHandler> handlers = new ConcurrentHashMap<>();
     private final ServerCore core;
+    private final InterceptorChain interceptors;
 
     Router(ServerCore core) {
         this.core = core;
+        this.interceptors = new InterceptorChain(core.config().interceptors());
     }
 
     /** Registers the handler of a method. */
@@ -37,9 +40,29 @@ public final class Router {
         handlers.put(method, handler);
     }
 
-    /** Serves one request arriving on {@code session}. */
+    /**
+     * Serves one request arriving on {@code session}: resolves its era, then runs the user's interceptors around
+     * its handler. A request rejected while resolving still passes through the interceptors, which see the
+     * rejection as its outcome.
+     */
     JsonNode route(ServerSessionImpl session, InboundRequest request) throws Exception {
-        Call call = resolve(session, request);
+        if (interceptors.isEmpty()) {
+            return serve(resolve(session, request));
+        }
+        Call call;
+        try {
+            call = resolve(session, request);
+        } catch (RuntimeException rejected) {
+            return interceptors.run(new ServerCallView(request, null), () -> {
+                throw rejected;
+            });
+        }
+        return interceptors.run(new ServerCallView(request, call), () -> serve(call));
+    }
+
+    /** Calls the method's handler for a resolved call and decorates its result. */
+    private JsonNode serve(Call call) throws Exception {
+        InboundRequest request = call.request();
         MethodHandler handler = handlers.get(request.method());
         if (handler == null) {
             throw Errors.methodNotFound(request.method());
@@ -72,7 +95,7 @@ public final class Router {
         if (v != null) {
             return statelessCall(session, request, meta, v);
         }
-        if ("server/discover".equals(method)) {
+        if (McpMethods.SERVER_DISCOVER.equals(method)) {
             // a 2026-07-28 request like any other: without its _meta version it cannot be served (SEP-2575)
             throw Errors.invalidParams("server/discover needs _meta " + META_VERSION);
         }
@@ -82,16 +105,13 @@ public final class Router {
             if (pv.isStateless()) {
                 throw Errors.invalidParams("missing _meta " + META_VERSION + " on a 2026-07-28 request");
             }
-            if ("initialize".equals(method)) {
-                return new Call(request, session, pv, false, McpJson.object(), null, null);
-            }
             return new Call(request, session, pv, false, McpJson.object(), null, null);
         }
-        if ("initialize".equals(method)) {
+        if (McpMethods.INITIALIZE.equals(method)) {
             return new Call(request, session, null, false, McpJson.object(), null, null);
         }
         if (!session.isInitialized()) {
-            if ("ping".equals(method)) {
+            if (McpMethods.PING.equals(method)) {
                 return new Call(
                         request, session, ProtocolVersion.LATEST_HANDSHAKE, false, McpJson.object(), null, null);
             }
@@ -110,9 +130,12 @@ public final class Router {
     /** Whether {@code method} is one the stateless revision removed (answered -32601, HTTP 404). */
     static boolean isRemoved(ProtocolVersion version, String method) {
         return switch (method) {
-            case "initialize", "notifications/initialized", "resources/subscribe", "resources/unsubscribe" -> true;
-            case "ping" -> !version.hasPing();
-            case "logging/setLevel" -> !version.hasSetLevel();
+            case McpMethods.INITIALIZE,
+                    McpMethods.NOTIFICATION_INITIALIZED,
+                    McpMethods.RESOURCES_SUBSCRIBE,
+                    McpMethods.RESOURCES_UNSUBSCRIBE -> true;
+            case McpMethods.PING -> !version.hasPing();
+            case McpMethods.LOGGING_SET_LEVEL -> !version.hasSetLevel();
             default -> false;
         };
     }

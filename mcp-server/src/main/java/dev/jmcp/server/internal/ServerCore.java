@@ -1,6 +1,7 @@
 package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerPrompt;
@@ -82,7 +83,9 @@ public final class ServerCore {
         params.put("uri", uri);
         for (ServerSessionImpl s : sessions()) {
             if (s.resourceSubscriptions().contains(uri)) {
-                s.engine().notify("notifications/resources/updated", params).exceptionally(e -> null);
+                s.engine()
+                        .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, params)
+                        .exceptionally(e -> null);
             }
             for (ServerSessionImpl.Listener l : s.listeners().values()) {
                 for (JsonNode u : l.filter().path("resourceSubscriptions")) {
@@ -90,7 +93,7 @@ public final class ServerCore {
                         ObjectNode p = listenerParams(l);
                         p.put("uri", uri);
                         s.engine()
-                                .notify("notifications/resources/updated", p, l.requestId())
+                                .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, p, l.requestId())
                                 .exceptionally(e -> null);
                         break;
                     }

@@ -3,6 +3,7 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerSession;
@@ -50,9 +51,9 @@ public final class ServerSessionImpl implements ServerSession {
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
                 .fallbackRequestHandler(r -> core.router().route(this, r))
-                .requestHandler("ping", r -> core.router().route(this, r))
-                .ignoreNotification("notifications/initialized")
-                .ignoreNotification("notifications/roots/list_changed")
+                .requestHandler(McpMethods.PING, r -> core.router().route(this, r))
+                .ignoreNotification(McpMethods.NOTIFICATION_INITIALIZED)
+                .ignoreNotification(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED)
                 .closeHook(() -> core.onSessionClosed(this))
                 .build();
     }
@@ -106,7 +107,7 @@ public final class ServerSessionImpl implements ServerSession {
         }
         ObjectNode p = McpJson.object();
         p.put("elicitationId", elicitationId);
-        session.notify("notifications/elicitation/complete", p).exceptionally(e -> null);
+        session.notify(McpMethods.NOTIFICATION_ELICITATION_COMPLETE, p).exceptionally(e -> null);
         return true;
     }
 
