@@ -1,7 +1,9 @@
 package dev.jmcp.server;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.CacheScope;
 import dev.jmcp.core.protocol.Icon;
+import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.core.protocol.prompts.Prompt;
 import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.ResourceTemplate;
@@ -257,13 +259,23 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         }
 
         /** The 2026-07-28 caching hints on lists and reads: {@code ttlMs} and {@code cacheScope}. */
-        public Builder cacheHints(long ttlMs, String cacheScope) {
+        public Builder cacheHints(long ttlMs, CacheScope scope) {
             if (ttlMs < 0) {
                 throw new IllegalArgumentException("ttlMs must not be negative");
             }
             this.cacheTtlMs = ttlMs;
-            this.cacheScope = Objects.requireNonNull(cacheScope, "cacheScope");
+            this.cacheScope = Objects.requireNonNull(scope, "scope").wire();
             return this;
+        }
+
+        /**
+         * The 2026-07-28 caching hints with the scope's wire name ({@code "public"} or {@code "private"}).
+         *
+         * @deprecated use {@link #cacheHints(long, CacheScope)}
+         */
+        @Deprecated
+        public Builder cacheHints(long ttlMs, String cacheScope) {
+            return cacheHints(ttlMs, CacheScope.fromWire(Objects.requireNonNull(cacheScope, "cacheScope")));
         }
 
         /**
@@ -339,21 +351,8 @@ public final class McpServer implements ServerConnector, AutoCloseable {
 
         /** Builds the server. */
         public McpServer build() {
-            ObjectNode info = McpJson.object();
-            info.put("name", name);
-            if (title != null) {
-                info.put("title", title);
-            }
-            info.put("version", version);
-            if (description != null) {
-                info.put("description", description);
-            }
-            if (websiteUrl != null) {
-                info.put("websiteUrl", websiteUrl);
-            }
-            if (icons != null && !icons.isEmpty()) {
-                info.set("icons", McpJson.toTree(icons));
-            }
+            ObjectNode info = (ObjectNode) McpJson.toTree(new Implementation(
+                    name, title, version, description, icons == null || icons.isEmpty() ? null : icons, websiteUrl));
             byte[] secret = stateSecret;
             if (secret == null) {
                 secret = new byte[32];

@@ -4,6 +4,7 @@ import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.completion.CompleteResult;
 import dev.jmcp.core.protocol.completion.Completion;
 import dev.jmcp.server.CompletionHandler;
 import dev.jmcp.server.CompletionRequest;
@@ -13,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code completion/complete} for prompt arguments and resource-template variables. */
 final class Completions {
@@ -79,17 +78,10 @@ final class Completions {
                 completion = c;
             }
         }
-        ObjectNode result = McpJson.object();
-        ObjectNode c = result.putObject("completion");
-        ArrayNode values = c.putArray("values");
-        List<String> all = completion.values() == null ? List.of() : completion.values();
-        all.stream().limit(MAX_VALUES).forEach(values::add);
-        if (completion.total() != null) {
-            c.put("total", completion.total());
-        }
-        if (all.size() > MAX_VALUES || Boolean.TRUE.equals(completion.hasMore())) {
-            c.put("hasMore", true);
-        }
-        return result;
+        List<String> all = completion.values();
+        boolean more = all.size() > MAX_VALUES || Boolean.TRUE.equals(completion.hasMore());
+        Completion answered = new Completion(
+                all.size() > MAX_VALUES ? all.subList(0, MAX_VALUES) : all, completion.total(), more ? true : null);
+        return McpJson.toTree(new CompleteResult(answered, null, null));
     }
 }

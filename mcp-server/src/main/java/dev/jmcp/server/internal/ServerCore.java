@@ -2,6 +2,7 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.resources.ResourceUpdatedNotification;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerPrompt;
@@ -79,8 +80,7 @@ public final class ServerCore {
      * listeners whose {@code resourceSubscriptions} include it.
      */
     public void resourceUpdated(String uri) {
-        ObjectNode params = McpJson.object();
-        params.put("uri", uri);
+        JsonNode params = McpJson.toTree(ResourceUpdatedNotification.of(uri));
         for (ServerSessionImpl s : sessions()) {
             if (s.resourceSubscriptions().contains(uri)) {
                 s.engine()

@@ -4,6 +4,7 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerSession;
@@ -15,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** A connection served by the server: the engine session plus the handshake state and subscriptions. */
 public final class ServerSessionImpl implements ServerSession {
@@ -105,9 +105,10 @@ public final class ServerSessionImpl implements ServerSession {
         if (!initialized || v == null || !v.hasUrlElicitation() || v.isStateless() || !session.isOpen()) {
             return false;
         }
-        ObjectNode p = McpJson.object();
-        p.put("elicitationId", elicitationId);
-        session.notify(McpMethods.NOTIFICATION_ELICITATION_COMPLETE, p).exceptionally(e -> null);
+        session.notify(
+                        McpMethods.NOTIFICATION_ELICITATION_COMPLETE,
+                        McpJson.toTree(ElicitationCompleteNotification.of(elicitationId)))
+                .exceptionally(e -> null);
         return true;
     }
 
