@@ -11,6 +11,7 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.ServerConnector;
 import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.internal.ConnectionMode;
 import dev.jmcp.server.internal.ServerConfig;
 import dev.jmcp.server.internal.ServerCore;
 import java.security.SecureRandom;
@@ -67,7 +68,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
     /** Serves one connection: a handshake-era session that may also carry 2026-07-28 stateless requests. */
     @Override
     public ServerSession connect(Transport transport) {
-        return core.connect(Objects.requireNonNull(transport, "transport"), false);
+        return core.connect(Objects.requireNonNull(transport, "transport"), ConnectionMode.SESSION);
     }
 
     /**
@@ -77,7 +78,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
      */
     @Override
     public ServerSession connectStateless(Transport transport) {
-        return core.connect(Objects.requireNonNull(transport, "transport"), true);
+        return core.connect(Objects.requireNonNull(transport, "transport"), ConnectionMode.STATELESS);
     }
 
     /** Adds (or replaces) a tool at run time; clients that asked are told the list changed. */

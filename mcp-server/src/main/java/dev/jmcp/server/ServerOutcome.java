@@ -13,8 +13,10 @@ import tools.jackson.databind.JsonNode;
  * How a request ended, as an {@link ServerInterceptor} sees it after {@link ServerInterceptor.Chain#proceed()}:
  * a result, a JSON-RPC error, or a cancellation, and how long the rest of the chain took. Immutable.
  *
- * <p>A request whose answer is sent later (a {@code subscriptions/listen} stream, a waiting {@code tasks/result})
- * reports what its handler returned when it let go of the request.
+ * <p>A request answered before its handler returned (the handler timeout answers at once) reports that answer;
+ * it was sent already, so an interceptor cannot replace it. A request whose answer is sent later (a {@code
+ * subscriptions/listen} stream, a waiting {@code tasks/result}) reports what its handler returned when it let go of
+ * the request.
  */
 public final class ServerOutcome {
     /** The kind of an outcome. */

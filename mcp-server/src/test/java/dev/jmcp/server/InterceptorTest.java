@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -249,6 +252,32 @@ class InterceptorTest {
         assertThat(calls.get(0).era()).isEqualTo(ServerCall.Era.UNRESOLVED);
         assertThat(calls.get(0).protocolVersion()).isEmpty();
         assertThat(outcomes.get(0).error().orElseThrow().code()).isEqualTo(ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION);
+    }
+
+    @Test
+    void aTimedOutHandlerIsSeenWithTheTimeoutAnswerTheClientGot() throws Exception {
+        CompletableFuture<ServerOutcome> seen = new CompletableFuture<>();
+        server = McpServer.builder()
+                .handlerTimeout(Duration.ofMillis(50))
+                .tool(Tool.builder("stuck", EMPTY).description("waits").build(), (req, ctx) -> {
+                    new CountDownLatch(1).await(); // until the timeout interrupts it
+                    return CallToolResult.text("never");
+                })
+                .interceptor((call, chain) -> {
+                    ServerOutcome outcome = chain.proceed();
+                    if ("tools/call".equals(call.method())) {
+                        seen.complete(outcome);
+                    }
+                    return outcome;
+                })
+                .build();
+        try (RawClient c = RawClient.connect(server).initialize()) {
+            JsonNode r = c.call("tools/call", "{\"name\":\"stuck\"}");
+            assertThat(r.get("content").get(0).get("text").asString()).contains("timed out");
+            ServerOutcome outcome = seen.get(10, TimeUnit.SECONDS);
+            assertThat(outcome.kind()).isEqualTo(ServerOutcome.Kind.RESULT);
+            assertThat(outcome.result().orElseThrow()).isEqualTo(r);
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.jmcp.server.InputAnswers;
 import dev.jmcp.server.InputBatch;
 import dev.jmcp.server.Progress;
 import dev.jmcp.server.RequestContext;
+import dev.jmcp.server.ServerOutcome;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,12 +85,20 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
                 if (call.stateless() && result.isObject()) {
                     core.router().decorate((ObjectNode) result);
                 }
-                return call.request().respond(result);
+                boolean sent = call.request().respond(result);
+                if (sent) {
+                    call.early().record(ServerOutcome.result(result));
+                }
+                return sent;
             }
 
             @Override
             public boolean error(JsonRpcError error) {
-                return call.request().respondError(error);
+                boolean sent = call.request().respondError(error);
+                if (sent) {
+                    call.early().record(ServerOutcome.error(error));
+                }
+                return sent;
             }
         };
     }

@@ -18,6 +18,11 @@ final class InterceptorChain {
     interface Terminal {
         /** The result of the request; throws to answer an error. */
         JsonNode serve() throws Exception;
+
+        /** The answer sent before {@link #serve()} returned (a handler timeout), or null. */
+        default ServerOutcome answeredEarly() {
+            return null;
+        }
     }
 
     private final List<ServerInterceptor> interceptors;
@@ -73,7 +78,7 @@ final class InterceptorChain {
             ServerOutcome outcome;
             try {
                 if (index == interceptors.size()) {
-                    outcome = ServerOutcome.result(terminal.serve());
+                    outcome = serveTerminal();
                 } else {
                     ServerInterceptor interceptor = interceptors.get(index);
                     outcome = interceptor.intercept(call, new Link(index + 1, call, terminal));
@@ -86,6 +91,18 @@ final class InterceptorChain {
                 outcome = ServerOutcome.failure(e);
             }
             return outcome.withDuration(Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        /** The handler's outcome, unless the request was answered before it returned: then that answer. */
+        private ServerOutcome serveTerminal() {
+            ServerOutcome outcome;
+            try {
+                outcome = ServerOutcome.result(terminal.serve());
+            } catch (Exception | StackOverflowError e) {
+                outcome = ServerOutcome.failure(e);
+            }
+            ServerOutcome early = terminal.answeredEarly();
+            return early != null ? early : outcome;
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.session.InboundRequest;
+import dev.jmcp.server.ServerOutcome;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +58,17 @@ public final class Router {
                 throw rejected;
             });
         }
-        return interceptors.run(new ServerCallView(request, call), () -> serve(call));
+        return interceptors.run(new ServerCallView(request, call), new InterceptorChain.Terminal() {
+            @Override
+            public JsonNode serve() throws Exception {
+                return Router.this.serve(call);
+            }
+
+            @Override
+            public ServerOutcome answeredEarly() {
+                return call.early().get();
+            }
+        });
     }
 
     /** Calls the method's handler for a resolved call and decorates its result. */

@@ -195,11 +195,11 @@ public final class ServerCore {
     }
 
     /** Serves a connection. */
-    public ServerSessionImpl connect(Transport transport, boolean stateless) {
+    public ServerSessionImpl connect(Transport transport, ConnectionMode mode) {
         if (closed) {
             throw new IllegalStateException("server is closed");
         }
-        ServerSessionImpl s = new ServerSessionImpl(this, transport, stateless);
+        ServerSessionImpl s = new ServerSessionImpl(this, transport, mode);
         sessions.add(s);
         s.start();
         return s;

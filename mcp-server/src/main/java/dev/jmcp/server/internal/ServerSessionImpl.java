@@ -42,9 +42,9 @@ public final class ServerSessionImpl implements ServerSession {
      */
     public record Listener(RequestId requestId, JsonNode filter) {}
 
-    ServerSessionImpl(ServerCore core, Transport transport, boolean statelessMode) {
+    ServerSessionImpl(ServerCore core, Transport transport, ConnectionMode mode) {
         this.core = core;
-        this.statelessMode = statelessMode;
+        this.statelessMode = mode == ConnectionMode.STATELESS;
         this.session = McpSession.builder(transport)
                 .name("mcp-server-" + SERIAL.incrementAndGet())
                 .handlerExecutor(core.config().handlerExecutor())

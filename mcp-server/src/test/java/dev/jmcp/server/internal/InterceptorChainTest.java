@@ -87,4 +87,28 @@ class InterceptorChainTest {
         assertThat(chainOf((c, chain) -> ServerOutcome.result(replaced)).run(null, () -> RESULT))
                 .isSameAs(replaced);
     }
+
+    @Test
+    void anAnswerSentBeforeTheHandlerReturnedIsTheOutcomeSeen() throws Exception {
+        JsonNode timeoutAnswer = McpJson.parse("{\"isError\":true}");
+        AtomicReference<ServerOutcome> seen = new AtomicReference<>();
+        InterceptorChain.Terminal terminal = new InterceptorChain.Terminal() {
+            @Override
+            public JsonNode serve() {
+                throw new McpCancelledException("timed out");
+            }
+
+            @Override
+            public ServerOutcome answeredEarly() {
+                return ServerOutcome.result(timeoutAnswer);
+            }
+        };
+        JsonNode r = chainOf((c, chain) -> {
+                    seen.set(chain.proceed());
+                    return seen.get();
+                })
+                .run(null, terminal);
+        assertThat(r).isSameAs(timeoutAnswer);
+        assertThat(seen.get().kind()).isEqualTo(ServerOutcome.Kind.RESULT);
+    }
 }
