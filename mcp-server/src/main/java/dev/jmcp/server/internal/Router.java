@@ -6,6 +6,7 @@ import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerOutcome;
 import java.util.Map;
@@ -21,11 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
  * with {@code resultType} and {@code _meta} server info.
  */
 public final class Router {
-    static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
-    static final String META_CAPS = "io.modelcontextprotocol/clientCapabilities";
-    static final String META_INFO = "io.modelcontextprotocol/clientInfo";
-    static final String META_LOG = "io.modelcontextprotocol/logLevel";
-    static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+    static final String META_VERSION = MetaKeys.PROTOCOL_VERSION;
+    static final String META_CAPS = MetaKeys.CLIENT_CAPABILITIES;
+    static final String META_INFO = MetaKeys.CLIENT_INFO;
+    static final String META_LOG = MetaKeys.LOG_LEVEL;
+    static final String META_SERVER_INFO = MetaKeys.SERVER_INFO;
 
     private final Map<String, MethodHandler> handlers = new ConcurrentHashMap<>();
     private final ServerCore core;

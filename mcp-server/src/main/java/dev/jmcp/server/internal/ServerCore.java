@@ -2,6 +2,7 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.resources.ResourceUpdatedNotification;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.Transport;
@@ -149,7 +150,7 @@ public final class ServerCore {
 
     static ObjectNode listenerParams(ServerSessionImpl.Listener l) {
         ObjectNode p = McpJson.object();
-        p.putObject("_meta").set("io.modelcontextprotocol/subscriptionId", idJson(l.requestId()));
+        p.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, idJson(l.requestId()));
         return p;
     }
 

@@ -6,6 +6,7 @@ import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerTool;
 import java.security.SecureRandom;
@@ -25,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the session) and its result is kept until its TTL ends.
  */
 final class Tasks {
-    static final String RELATED_TASK = "io.modelcontextprotocol/related-task";
+    static final String RELATED_TASK = MetaKeys.RELATED_TASK;
     /** The 2026-07-28 tasks extension (SEP-2663). */
     static final String EXTENSION = "io.modelcontextprotocol/tasks";
 
