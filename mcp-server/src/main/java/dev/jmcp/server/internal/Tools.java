@@ -1,6 +1,5 @@
 package dev.jmcp.server.internal;
 
-import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
@@ -70,28 +69,13 @@ final class Tools {
             throw Errors.invalidParams("'arguments' must be an object");
         }
         ParamHeaderCheck.check(call, tool.tool(), args);
-        JsonNode task = call.params().get("task");
-        ToolExecution.TaskSupport support = taskSupport(tool.tool());
-        if (call.stateless() && support != ToolExecution.TaskSupport.FORBIDDEN && Tasks.declaresExtension(call)) {
-            // 2026-07-28 tasks extension: the server decides; a task-supporting tool runs as a task
-            return core.tasks().create(call, tool, args, McpJson.object());
-        }
-        if (task != null && !task.isNull() && call.version().hasCoreTasks() && !call.stateless()) {
-            if (support == ToolExecution.TaskSupport.FORBIDDEN) {
-                throw new ProtocolError(ErrorCodes.METHOD_NOT_FOUND, "tool " + name + " does not support tasks");
-            }
-            return core.tasks().create(call, tool, args, task);
-        }
-        if (support == ToolExecution.TaskSupport.REQUIRED && call.stateless()) {
-            ObjectNode required = McpJson.object();
-            required.putObject("extensions").putObject(Tasks.EXTENSION);
-            throw Capabilities.missing(
-                    required, "tool " + name + " runs only as a task: declare the " + Tasks.EXTENSION + " extension");
-        }
-        if (support == ToolExecution.TaskSupport.REQUIRED && call.version().hasCoreTasks()) {
-            throw new ProtocolError(ErrorCodes.METHOD_NOT_FOUND, "tool " + name + " must be called as a task");
-        }
-        return execute(core, tool, args, ContextImpl.forCall(core, call, "tool:" + name, args));
+        ToolTaskRouting.Facts facts = ToolTaskRouting.factsOf(call, name, taskSupport(tool.tool()));
+        return switch (ToolTaskRouting.route(facts)) {
+            case EXTENSION_TASK -> core.tasks().create(call, tool, args, McpJson.object());
+            case CORE_TASK ->
+                core.tasks().create(call, tool, args, call.params().get("task"));
+            case INLINE -> execute(core, tool, args, ContextImpl.forCall(core, call, "tool:" + name, args));
+        };
     }
 
     static ToolExecution.TaskSupport taskSupport(Tool tool) {
