@@ -12,7 +12,6 @@ import dev.jmcp.server.ServerPrompt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code prompts/list} and {@code prompts/get}. */
@@ -25,20 +24,13 @@ final class Prompts {
     }
 
     private static JsonNode list(ServerCore core, Call call) {
-        Pages.Page<ServerPrompt> page = Pages.page(
+        return ListResults.page(
+                core,
+                call,
+                "prompts",
                 "prompts",
                 core.prompts().list(),
-                call.stringParam("cursor"),
-                core.config().pageSize());
-        ObjectNode result = McpJson.object();
-        ArrayNode items = result.putArray("prompts");
-        page.items()
-                .forEach(p -> items.add(Definitions.prompt((ObjectNode) McpJson.toTree(p.prompt()), call.version())));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        core.cacheHints(call, result);
-        return result;
+                p -> Definitions.prompt((ObjectNode) McpJson.toTree(p.prompt()), call.version()));
     }
 
     private static JsonNode get(ServerCore core, Call call) throws Exception {

@@ -14,7 +14,6 @@ import dev.jmcp.server.UriTemplate;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code resources/list}, {@code resources/templates/list}, {@code resources/read}, subscribe/unsubscribe. */
@@ -31,39 +30,23 @@ final class Resources {
     }
 
     private static JsonNode list(ServerCore core, Call call) {
-        Pages.Page<ServerResource> page = Pages.page(
+        return ListResults.page(
+                core,
+                call,
+                "resources",
                 "resources",
                 core.resources().list(),
-                call.stringParam("cursor"),
-                core.config().pageSize());
-        ObjectNode result = McpJson.object();
-        ArrayNode items = result.putArray("resources");
-        page.items()
-                .forEach(r ->
-                        items.add(Definitions.resource((ObjectNode) McpJson.toTree(r.resource()), call.version())));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        core.cacheHints(call, result);
-        return result;
+                r -> Definitions.resource((ObjectNode) McpJson.toTree(r.resource()), call.version()));
     }
 
     private static JsonNode templates(ServerCore core, Call call) {
-        Pages.Page<ServerResourceTemplate> page = Pages.page(
+        return ListResults.page(
+                core,
+                call,
                 "templates",
+                "resourceTemplates",
                 core.templates().list(),
-                call.stringParam("cursor"),
-                core.config().pageSize());
-        ObjectNode result = McpJson.object();
-        ArrayNode items = result.putArray("resourceTemplates");
-        page.items()
-                .forEach(t ->
-                        items.add(Definitions.resource((ObjectNode) McpJson.toTree(t.template()), call.version())));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        core.cacheHints(call, result);
-        return result;
+                t -> Definitions.resource((ObjectNode) McpJson.toTree(t.template()), call.version()));
     }
 
     /** The handler and variables for a URI, if a static resource or a template matches it. */

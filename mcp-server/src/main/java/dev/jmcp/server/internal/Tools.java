@@ -39,21 +39,13 @@ final class Tools {
     }
 
     private static JsonNode list(ServerCore core, Call call) {
-        Pages.Page<ServerTool> page = Pages.page(
+        return ListResults.page(
+                core,
+                call,
+                "tools",
                 "tools",
                 core.tools().list(),
-                call.stringParam("cursor"),
-                core.config().pageSize());
-        ObjectNode result = McpJson.object();
-        ArrayNode tools = result.putArray("tools");
-        for (ServerTool t : page.items()) {
-            tools.add(Definitions.tool((ObjectNode) McpJson.toTree(t.tool()), call.version()));
-        }
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        core.cacheHints(call, result);
-        return result;
+                t -> Definitions.tool((ObjectNode) McpJson.toTree(t.tool()), call.version()));
     }
 
     private static JsonNode call(ServerCore core, Call call) throws Exception {
