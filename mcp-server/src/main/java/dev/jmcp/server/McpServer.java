@@ -51,7 +51,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Arguments are validated against the input schema before the handler runs; a handler that throws answers
  * {@code isError: true} with its message. For record-typed tools with generated schemas see {@link TypedTools}.
  *
- * <p>Handlers are blocking code run on the handler executor (a virtual thread per request on JDK 21+).
+ * <p>Handlers are blocking code run on the handler executor (a virtual thread per request on JDK 21+). Cross-cutting
+ * concerns (metrics, tracing, audit, rate limits) plug in as {@link ServerInterceptor}s around every request.
  */
 public final class McpServer implements ServerConnector, AutoCloseable {
     private final ServerCore core;

@@ -25,8 +25,8 @@ final class Resources {
         r.register(McpMethods.RESOURCES_LIST, call -> list(core, call));
         r.register(McpMethods.RESOURCES_TEMPLATES_LIST, call -> templates(core, call));
         r.register(McpMethods.RESOURCES_READ, call -> read(core, call));
-        r.register(McpMethods.RESOURCES_SUBSCRIBE, call -> subscribe(core, call, true));
-        r.register(McpMethods.RESOURCES_UNSUBSCRIBE, call -> subscribe(core, call, false));
+        r.register(McpMethods.RESOURCES_SUBSCRIBE, call -> subscribe(core, call));
+        r.register(McpMethods.RESOURCES_UNSUBSCRIBE, Resources::unsubscribe);
     }
 
     private static JsonNode list(ServerCore core, Call call) {
@@ -91,19 +91,26 @@ final class Resources {
                 .read(new ResourceRequest(uri, target.getValue(), ctx.meta()), ctx));
     }
 
-    private static JsonNode subscribe(ServerCore core, Call call, boolean subscribe) {
+    private static JsonNode subscribe(ServerCore core, Call call) {
+        String uri = subscriptionUri(call);
+        if (resolve(core, uri).isEmpty()) {
+            throw Errors.resourceNotFound(call.version(), uri);
+        }
+        call.session().resourceSubscriptions().add(uri);
+        return McpJson.object();
+    }
+
+    private static JsonNode unsubscribe(Call call) {
+        call.session().resourceSubscriptions().remove(subscriptionUri(call));
+        return McpJson.object();
+    }
+
+    /** The URI of a handshake-era (un)subscribe; the 2026-07-28 revision has neither method. */
+    private static String subscriptionUri(Call call) {
         String uri = call.requiredString("uri");
         if (call.stateless()) {
             throw Errors.methodNotFound(call.method());
         }
-        if (subscribe) {
-            if (resolve(core, uri).isEmpty()) {
-                throw Errors.resourceNotFound(call.version(), uri);
-            }
-            call.session().resourceSubscriptions().add(uri);
-        } else {
-            call.session().resourceSubscriptions().remove(uri);
-        }
-        return McpJson.object();
+        return uri;
     }
 }
