@@ -1,7 +1,9 @@
 package dev.jmcp.server;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.CacheScope;
 import dev.jmcp.core.protocol.Icon;
+import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.core.protocol.prompts.Prompt;
 import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.ResourceTemplate;
@@ -9,13 +11,16 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.ServerConnector;
 import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.internal.ConnectionMode;
 import dev.jmcp.server.internal.ServerConfig;
 import dev.jmcp.server.internal.ServerCore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * McpServer server = McpServer.builder()
  *         .name("greeter").version("1.0.0")
  *         .tool(greet, (request, ctx) -> {
- *             ctx.progress(1, 1.0, "looked up the name");
+ *             ctx.progress(Progress.of(1).total(1).message("looked up the name"));
  *             return CallToolResult.text("Hello, " + request.arguments().get("name").asString() + "!");
  *         })
  *         .build();
@@ -46,7 +51,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Arguments are validated against the input schema before the handler runs; a handler that throws answers
  * {@code isError: true} with its message. For record-typed tools with generated schemas see {@link TypedTools}.
  *
- * <p>Handlers are blocking code run on the handler executor (a virtual thread per request on JDK 21+).
+ * <p>Handlers are blocking code run on the handler executor (a virtual thread per request on JDK 21+). Cross-cutting
+ * concerns (metrics, tracing, audit, rate limits) plug in as {@link ServerInterceptor}s around every request.
  */
 public final class McpServer implements ServerConnector, AutoCloseable {
     private final ServerCore core;
@@ -63,7 +69,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
     /** Serves one connection: a handshake-era session that may also carry 2026-07-28 stateless requests. */
     @Override
     public ServerSession connect(Transport transport) {
-        return core.connect(Objects.requireNonNull(transport, "transport"), false);
+        return core.connect(Objects.requireNonNull(transport, "transport"), ConnectionMode.SESSION);
     }
 
     /**
@@ -73,7 +79,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
      */
     @Override
     public ServerSession connectStateless(Transport transport) {
-        return core.connect(Objects.requireNonNull(transport, "transport"), true);
+        return core.connect(Objects.requireNonNull(transport, "transport"), ConnectionMode.STATELESS);
     }
 
     /** Adds (or replaces) a tool at run time; clients that asked are told the list changed. */
@@ -161,10 +167,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         private final List<ServerResource> resources = new ArrayList<>();
         private final List<ServerResourceTemplate> templates = new ArrayList<>();
         private final List<ServerPrompt> prompts = new ArrayList<>();
-        private boolean declareTools;
-        private boolean declareResources;
-        private boolean declarePrompts;
-        private boolean clientTasks;
+        private final Set<ServerFeature> declared = EnumSet.noneOf(ServerFeature.class);
+        private ClientRequestMode clientRequestMode = ClientRequestMode.PLAIN;
+        private final List<ServerInterceptor> interceptors = new ArrayList<>();
 
         private Builder() {}
 
@@ -256,13 +261,23 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         }
 
         /** The 2026-07-28 caching hints on lists and reads: {@code ttlMs} and {@code cacheScope}. */
-        public Builder cacheHints(long ttlMs, String cacheScope) {
+        public Builder cacheHints(long ttlMs, CacheScope scope) {
             if (ttlMs < 0) {
                 throw new IllegalArgumentException("ttlMs must not be negative");
             }
             this.cacheTtlMs = ttlMs;
-            this.cacheScope = Objects.requireNonNull(cacheScope, "cacheScope");
+            this.cacheScope = Objects.requireNonNull(scope, "scope").wire();
             return this;
+        }
+
+        /**
+         * The 2026-07-28 caching hints with the scope's wire name ({@code "public"} or {@code "private"}).
+         *
+         * @deprecated use {@link #cacheHints(long, CacheScope)}
+         */
+        @Deprecated
+        public Builder cacheHints(long ttlMs, String cacheScope) {
+            return cacheHints(ttlMs, CacheScope.fromWire(Objects.requireNonNull(cacheScope, "cacheScope")));
         }
 
         /**
@@ -309,45 +324,37 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         }
 
         /**
-         * Declares the tools, resources and prompts capabilities even when nothing of that kind is registered yet
-         * (for servers that add them at run time).
+         * Declares the capabilities of {@code features} even when nothing of that kind is registered yet (for
+         * servers that add them at run time), e.g. {@code declareCapabilities(ServerFeature.TOOLS)}.
          */
-        public Builder declareCapabilities(boolean tools, boolean resources, boolean prompts) {
-            this.declareTools = tools;
-            this.declareResources = resources;
-            this.declarePrompts = prompts;
+        public Builder declareCapabilities(ServerFeature... features) {
+            declared.clear();
+            declared.addAll(List.of(features));
             return this;
         }
 
         /**
-         * Sends {@code elicitation/create} and {@code sampling/createMessage} as task-augmented requests (2025-11-25)
-         * when the client declares {@code tasks.requests.elicitation.create} / {@code
-         * tasks.requests.sampling.createMessage}: the client answers at once with a task, and the server polls
-         * {@code tasks/get} and fetches {@code tasks/result}, so no request stays open while the user thinks.
-         * Default false (plain requests).
+         * How elicitation and sampling requests are sent to handshake-era clients; default {@link
+         * ClientRequestMode#PLAIN}.
          */
-        public Builder clientTasks(boolean enabled) {
-            this.clientTasks = enabled;
+        public Builder clientRequestMode(ClientRequestMode mode) {
+            this.clientRequestMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Adds an interceptor around every request. Interceptors run in registration order, the first registered
+         * outermost.
+         */
+        public Builder interceptor(ServerInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 
         /** Builds the server. */
         public McpServer build() {
-            ObjectNode info = McpJson.object();
-            info.put("name", name);
-            if (title != null) {
-                info.put("title", title);
-            }
-            info.put("version", version);
-            if (description != null) {
-                info.put("description", description);
-            }
-            if (websiteUrl != null) {
-                info.put("websiteUrl", websiteUrl);
-            }
-            if (icons != null && !icons.isEmpty()) {
-                info.set("icons", McpJson.toTree(icons));
-            }
+            ObjectNode info = (ObjectNode) McpJson.toTree(new Implementation(
+                    name, title, version, description, icons == null || icons.isEmpty() ? null : icons, websiteUrl));
             byte[] secret = stateSecret;
             if (secret == null) {
                 secret = new byte[32];
@@ -365,10 +372,11 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     cacheTtlMs,
                     cacheScope,
                     256,
-                    declareTools,
-                    declareResources,
-                    declarePrompts,
-                    clientTasks);
+                    declared.contains(ServerFeature.TOOLS),
+                    declared.contains(ServerFeature.RESOURCES),
+                    declared.contains(ServerFeature.PROMPTS),
+                    clientRequestMode == ClientRequestMode.TASKS,
+                    interceptors);
             ServerCore core = new ServerCore(config);
             tools.forEach(core::addTool);
             resources.forEach(r -> core.resources().put(r.resource().uri(), r));

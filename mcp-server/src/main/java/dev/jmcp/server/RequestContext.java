@@ -11,6 +11,7 @@ import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
 import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import dev.jmcp.core.transport.AuthInfo;
+import dev.jmcp.core.transport.TransportMetadata;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -53,11 +54,25 @@ public interface RequestContext {
     /** The request's {@code _meta} object (an empty object when absent). */
     JsonNode meta();
 
+    /** What the transport knows about this request (transport name, remote address, headers); read-only. */
+    TransportMetadata transport();
+
     /**
      * Sends {@code notifications/progress} when the client asked for progress. Values that do not increase are
      * dropped (the protocol requires increasing progress).
      */
-    void progress(double progress, Double total, String message);
+    void progress(Progress progress);
+
+    /**
+     * Sends {@code notifications/progress}; {@code total} and {@code message} may be null.
+     *
+     * @deprecated use {@link #progress(Progress)}: {@code ctx.progress(Progress.of(p).total(t).message(m))}
+     */
+    @Deprecated
+    default void progress(double progress, Double total, String message) {
+        Progress p = Progress.of(progress).message(message);
+        progress(total == null ? p : p.total(total));
+    }
 
     /** Sends {@code notifications/message} if the client's log level lets {@code level} through. */
     void log(LoggingLevel level, String logger, Object data);

@@ -28,9 +28,9 @@ class ClientTasksTest {
     final List<JsonNode> elicitParams = new CopyOnWriteArrayList<>();
     final AtomicInteger polls = new AtomicInteger();
 
-    McpServer server(boolean clientTasks) {
+    McpServer server(ClientRequestMode mode) {
         return McpServer.builder()
-                .clientTasks(clientTasks)
+                .clientRequestMode(mode)
                 .tool(
                         Tool.builder("ask", McpJson.parse("{\"type\":\"object\"}"))
                                 .description("elicits")
@@ -82,7 +82,7 @@ class ClientTasksTest {
 
     @Test
     void elicitationRunsAsAClientTaskWhenTheClientSupportsIt() {
-        server = server(true);
+        server = server(ClientRequestMode.TASKS);
         try (RawClient c = RawClient.connect(server, clientHandlers())
                 .initialize(
                         "2025-11-25",
@@ -99,7 +99,7 @@ class ClientTasksTest {
 
     @Test
     void withoutTheClientCapabilityElicitationIsAPlainRequest() {
-        server = server(true);
+        server = server(ClientRequestMode.TASKS);
         try (RawClient c =
                 RawClient.connect(server, clientHandlers()).initialize("2025-11-25", "{\"elicitation\":{}}")) {
             JsonNode r = c.call("tools/call", "{\"name\":\"ask\"}");
@@ -111,7 +111,7 @@ class ClientTasksTest {
 
     @Test
     void theOptionIsOffByDefault() {
-        server = server(false);
+        server = server(ClientRequestMode.PLAIN);
         try (RawClient c = RawClient.connect(server, clientHandlers())
                 .initialize(
                         "2025-11-25",

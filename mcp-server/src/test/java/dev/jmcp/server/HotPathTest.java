@@ -28,11 +28,21 @@ class HotPathTest {
     final AtomicInteger submissions = new AtomicInteger();
     final AtomicReference<Thread> handlerThread = new AtomicReference<>();
     final CountDownLatch stubbornReturned = new CountDownLatch(1);
+    final AtomicReference<Thread> stubbornThread = new AtomicReference<>();
+    final CountDownLatch stubbornTaskDone = new CountDownLatch(1);
 
     final McpServer server = McpServer.builder()
             .executor(task -> {
                 submissions.incrementAndGet();
-                pool.execute(task);
+                pool.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        if (stubbornThread.get() == Thread.currentThread()) {
+                            stubbornTaskDone.countDown(); // the engine is done with the stubborn handler's return
+                        }
+                    }
+                });
             })
             .handlerTimeout(Duration.ofMillis(300))
             .tool(Tool.builder("where", EMPTY).description("records its thread").build(), (req, ctx) -> {
@@ -44,6 +54,7 @@ class HotPathTest {
                             .description("ignores interrupts, answers late")
                             .build(),
                     (r, c) -> {
+                        stubbornThread.set(Thread.currentThread());
                         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(900);
                         while (System.nanoTime() < end) {
                             try {
@@ -89,10 +100,11 @@ class HotPathTest {
             assertThat(stubbornReturned.getCount()).isEqualTo(1); // the timer answered, not the handler's return
             assertThat(r.get("isError").asBoolean()).isTrue();
             assertThat(r.get("content").get(0).get("text").asString()).contains("timed out");
-            assertThat(stubbornReturned.await(5, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(200);
-            assertThat(answers).hasSize(1);
-            assertThat(answers.get(0).toString()).doesNotContain("late result");
+            assertThat(stubbornTaskDone.await(5, TimeUnit.SECONDS)).isTrue();
+            c.call("ping", "{}"); // a probe: answered after anything the late return could have sent
+            assertThat(answers).hasSize(2);
+            assertThat(answers.get(0).toString()).contains("timed out").doesNotContain("late result");
+            assertThat(answers.get(1).get("result").isEmpty()).isTrue();
         }
     }
 

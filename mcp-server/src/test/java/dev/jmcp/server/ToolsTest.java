@@ -91,10 +91,10 @@ class ToolsTest {
                         ctx.log(LoggingLevel.DEBUG, "t", "debug message");
                         ctx.log(LoggingLevel.INFO, "t", "info message");
                         ctx.log(LoggingLevel.ERROR, "t", "error message");
-                        ctx.progress(0, 100.0, "start");
-                        ctx.progress(0, 100.0, "duplicate, dropped");
-                        ctx.progress(50, 100.0, null);
-                        ctx.progress(100, 100.0, "done");
+                        ctx.progress(Progress.of(0).total(100).message("start"));
+                        ctx.progress(Progress.of(0).total(100).message("duplicate, dropped"));
+                        ctx.progress(Progress.of(50).total(100));
+                        ctx.progress(Progress.of(100).total(100).message("done"));
                         return CallToolResult.text("ok");
                     })
             .build();

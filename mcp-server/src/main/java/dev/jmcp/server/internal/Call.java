@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * @param clientCapabilities the client's capabilities (an empty object when unknown)
  * @param clientInfo the client's implementation info, or null
  * @param metaLogLevel the 2026-07-28 {@code _meta} log level, or null
+ * @param early the answer sent before the handler returned, once there is one
  */
 public record Call(
         InboundRequest request,
@@ -26,7 +27,20 @@ public record Call(
         boolean stateless,
         JsonNode clientCapabilities,
         JsonNode clientInfo,
-        String metaLogLevel) {
+        String metaLogLevel,
+        EarlyOutcome early) {
+
+    /** A call not answered yet. */
+    public Call(
+            InboundRequest request,
+            ServerSessionImpl session,
+            ProtocolVersion version,
+            boolean stateless,
+            JsonNode clientCapabilities,
+            JsonNode clientInfo,
+            String metaLogLevel) {
+        this(request, session, version, stateless, clientCapabilities, clientInfo, metaLogLevel, new EarlyOutcome());
+    }
 
     /** The params object (an empty object when the request had none). */
     public JsonNode params() {

@@ -3,6 +3,7 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTimeoutException;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.session.RequestOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +30,8 @@ final class ClientTasks {
             return false;
         }
         return switch (method) {
-            case "elicitation/create" -> requests.path("elicitation").has("create");
-            case "sampling/createMessage" -> requests.path("sampling").has("createMessage");
+            case McpMethods.ELICITATION_CREATE -> requests.path("elicitation").has("create");
+            case McpMethods.SAMPLING_CREATE_MESSAGE -> requests.path("sampling").has("createMessage");
             default -> false;
         };
     }
@@ -60,12 +61,16 @@ final class ClientTasks {
                     throw new McpTimeoutException(method + " task " + taskId + " did not finish in time", timeout);
                 }
                 Thread.sleep(poll);
-                JsonNode t = await(sender.send("tasks/get", idParams, options(deadline)), "tasks/get", deadline);
+                JsonNode t = await(
+                        sender.send(McpMethods.TASKS_GET, idParams, options(deadline)), McpMethods.TASKS_GET, deadline);
                 status = t.path("status").asString("working");
                 poll = pollMs(t);
             }
             // completed, failed, cancelled or input_required: tasks/result answers (blocking until terminal)
-            JsonNode result = await(sender.send("tasks/result", idParams, options(deadline)), "tasks/result", deadline);
+            JsonNode result = await(
+                    sender.send(McpMethods.TASKS_RESULT, idParams, options(deadline)),
+                    McpMethods.TASKS_RESULT,
+                    deadline);
             if (result.isObject() && result.has("_meta")) {
                 ObjectNode copy = ((ObjectNode) result).deepCopy();
                 JsonNode meta = copy.get("_meta");
@@ -80,7 +85,7 @@ final class ClientTasks {
             return result;
         } catch (InterruptedException | RuntimeException e) {
             if (Capabilities.clientHas(caps.path("tasks"), "cancel")) {
-                sender.send("tasks/cancel", idParams, options(System.nanoTime() + TimeUnit.SECONDS.toNanos(5)))
+                sender.send(McpMethods.TASKS_CANCEL, idParams, options(System.nanoTime() + TimeUnit.SECONDS.toNanos(5)))
                         .exceptionally(x -> null);
             }
             throw e;

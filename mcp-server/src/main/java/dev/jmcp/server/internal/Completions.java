@@ -2,8 +2,9 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
-import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.completion.CompleteResult;
 import dev.jmcp.core.protocol.completion.Completion;
 import dev.jmcp.server.CompletionHandler;
 import dev.jmcp.server.CompletionRequest;
@@ -13,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code completion/complete} for prompt arguments and resource-template variables. */
 final class Completions {
@@ -23,7 +22,7 @@ final class Completions {
     private Completions() {}
 
     static void register(ServerCore core) {
-        core.router().register("completion/complete", call -> complete(core, call));
+        core.router().register(McpMethods.COMPLETION_COMPLETE, call -> complete(core, call));
     }
 
     private static JsonNode complete(ServerCore core, Call call) throws Exception {
@@ -69,31 +68,20 @@ final class Completions {
         Completion completion = Completion.of(List.of());
         if (handler != null) {
             ContextImpl ctx = new ContextImpl(core, call, HandshakeInput.forCall(core, call), null);
-            try {
-                Completion c = Invoker.run(
-                        core,
-                        ctx,
-                        (c2, e) -> c2.answerEarlyError(
-                                JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "completion timed out: " + e.getMessage())),
-                        () -> handler.complete(new CompletionRequest(argName, value, context), ctx));
-                if (c != null) {
-                    completion = c;
-                }
-            } catch (McpRpcException e) {
-                throw e;
+            Completion c = HandlerTimeout.run(
+                    ctx,
+                    core.config().handlerTimeout(),
+                    e -> ctx.answerEarlyError(
+                            JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "completion timed out: " + e.getMessage())),
+                    () -> handler.complete(new CompletionRequest(argName, value, context), ctx));
+            if (c != null) {
+                completion = c;
             }
         }
-        ObjectNode result = McpJson.object();
-        ObjectNode c = result.putObject("completion");
-        ArrayNode values = c.putArray("values");
-        List<String> all = completion.values() == null ? List.of() : completion.values();
-        all.stream().limit(MAX_VALUES).forEach(values::add);
-        if (completion.total() != null) {
-            c.put("total", completion.total());
-        }
-        if (all.size() > MAX_VALUES || Boolean.TRUE.equals(completion.hasMore())) {
-            c.put("hasMore", true);
-        }
-        return result;
+        List<String> all = completion.values();
+        boolean more = all.size() > MAX_VALUES || Boolean.TRUE.equals(completion.hasMore());
+        Completion answered = new Completion(
+                all.size() > MAX_VALUES ? all.subList(0, MAX_VALUES) : all, completion.total(), more ? true : null);
+        return McpJson.toTree(new CompleteResult(answered, null, null));
     }
 }

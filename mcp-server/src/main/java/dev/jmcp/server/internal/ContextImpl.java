@@ -4,6 +4,7 @@ import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.elicitation.ElicitAction;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
@@ -17,10 +18,13 @@ import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.core.transport.RequestStreamControl;
 import dev.jmcp.core.transport.Transport;
+import dev.jmcp.core.transport.TransportMetadata;
 import dev.jmcp.server.ElicitAnswer;
 import dev.jmcp.server.InputAnswers;
 import dev.jmcp.server.InputBatch;
+import dev.jmcp.server.Progress;
 import dev.jmcp.server.RequestContext;
+import dev.jmcp.server.ServerOutcome;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The {@link RequestContext} of one request. */
-final class ContextImpl implements RequestContext {
+final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
     /** Answers the work this context serves before its handler returns (a timeout answer); at most once. */
     interface EarlyAnswer {
         /** Answers with a result; false when an answer was already given. */
@@ -81,12 +85,20 @@ final class ContextImpl implements RequestContext {
                 if (call.stateless() && result.isObject()) {
                     core.router().decorate((ObjectNode) result);
                 }
-                return call.request().respond(result);
+                boolean sent = call.request().respond(result);
+                if (sent) {
+                    call.early().record(ServerOutcome.result(result));
+                }
+                return sent;
             }
 
             @Override
             public boolean error(JsonRpcError error) {
-                return call.request().respondError(error);
+                boolean sent = call.request().respondError(error);
+                if (sent) {
+                    call.early().record(ServerOutcome.error(error));
+                }
+                return sent;
             }
         };
     }
@@ -120,16 +132,24 @@ final class ContextImpl implements RequestContext {
         return input instanceof ReplayInput r ? r.pending() : null;
     }
 
-    synchronized void bindWorker(Thread thread) {
+    @Override
+    public void onClientCancel(Runnable callback) {
+        call.request().onCancel(callback);
+    }
+
+    @Override
+    public synchronized void bindWorker(Thread thread) {
         this.worker = thread;
     }
 
     /** The handler returned: a later cancel no longer interrupts this thread. */
-    synchronized void unbindWorker() {
+    @Override
+    public synchronized void unbindWorker() {
         this.worker = null;
     }
 
-    synchronized void cancel(String reason) {
+    @Override
+    public synchronized void cancel(String reason) {
         if (cancelReason == null) {
             cancelReason = reason;
             Thread t = worker;
@@ -171,7 +191,15 @@ final class ContextImpl implements RequestContext {
     }
 
     @Override
-    public synchronized void progress(double progress, Double total, String message) {
+    public TransportMetadata transport() {
+        return call.request().context().transport();
+    }
+
+    @Override
+    public synchronized void progress(Progress report) {
+        double progress = report.progress();
+        Double total = report.total().isPresent() ? report.total().getAsDouble() : null;
+        String message = report.message().orElse(null);
         if (progress <= lastProgress || isCancelled()) {
             return;
         }
@@ -183,7 +211,7 @@ final class ContextImpl implements RequestContext {
         JsonNode token = call.request().progressToken().orElse(null);
         if (token != null) {
             ObjectNode n = McpJson.object();
-            n.put("method", "notifications/progress");
+            n.put("method", McpMethods.NOTIFICATION_PROGRESS);
             ObjectNode p = n.putObject("params");
             p.set("progressToken", token);
             p.put("progress", progress);
@@ -212,10 +240,10 @@ final class ContextImpl implements RequestContext {
         }
         p.set("data", data instanceof JsonNode j ? j : McpJson.toTree(data));
         if (notifier == null) {
-            call.request().notify("notifications/message", p);
+            call.request().notify(McpMethods.NOTIFICATION_MESSAGE, p);
         } else {
             ObjectNode n = McpJson.object();
-            n.put("method", "notifications/message");
+            n.put("method", McpMethods.NOTIFICATION_MESSAGE);
             n.set("params", p);
             notifier.accept(n);
         }
@@ -290,12 +318,12 @@ final class ContextImpl implements RequestContext {
 
     @Override
     public List<Root> roots() {
-        return rootsOf(askOne(new InputChannel.Ask(null, "roots/list", null, "roots")));
+        return rootsOf(askOne(new InputChannel.Ask(null, McpMethods.ROOTS_LIST, null, "roots")));
     }
 
     @Override
     public List<Root> roots(String key) {
-        return rootsOf(askOne(new InputChannel.Ask(requireKey(key), "roots/list", null, "roots")));
+        return rootsOf(askOne(new InputChannel.Ask(requireKey(key), McpMethods.ROOTS_LIST, null, "roots")));
     }
 
     @Override
@@ -312,14 +340,17 @@ final class ContextImpl implements RequestContext {
         if (!call.version().hasElicitation()) {
             throw new dev.jmcp.core.McpException("elicitation needs protocol 2025-06-18 or later");
         }
-        return new InputChannel.Ask(key, "elicitation/create", McpJson.toTree(request), capability);
+        return new InputChannel.Ask(key, McpMethods.ELICITATION_CREATE, McpJson.toTree(request), capability);
     }
 
     private static InputChannel.Ask sampling(String key, CreateMessageRequest request) {
         Objects.requireNonNull(request, "request");
         boolean tools = request.tools() != null && !request.tools().isEmpty() || request.toolChoice() != null;
         return new InputChannel.Ask(
-                key, "sampling/createMessage", McpJson.toTree(request), tools ? "sampling.tools" : "sampling");
+                key,
+                McpMethods.SAMPLING_CREATE_MESSAGE,
+                McpJson.toTree(request),
+                tools ? "sampling.tools" : "sampling");
     }
 
     private static List<Root> rootsOf(JsonNode result) {
@@ -374,7 +405,7 @@ final class ContextImpl implements RequestContext {
 
         @Override
         public InputBatch roots(String key) {
-            return add(new InputChannel.Ask(requireKey(key), "roots/list", null, "roots"));
+            return add(new InputChannel.Ask(requireKey(key), McpMethods.ROOTS_LIST, null, "roots"));
         }
 
         private InputBatch add(InputChannel.Ask ask) {
@@ -398,8 +429,8 @@ final class ContextImpl implements RequestContext {
                 answers.put(
                         a.key(),
                         switch (a.method()) {
-                            case "elicitation/create" -> McpJson.fromTree(r, ElicitResult.class);
-                            case "sampling/createMessage" -> McpJson.fromTree(r, CreateMessageResult.class);
+                            case McpMethods.ELICITATION_CREATE -> McpJson.fromTree(r, ElicitResult.class);
+                            case McpMethods.SAMPLING_CREATE_MESSAGE -> McpJson.fromTree(r, CreateMessageResult.class);
                             default -> rootsOf(r);
                         });
             }

@@ -2,6 +2,7 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.McpMethods;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -12,10 +13,10 @@ final class Lifecycle {
 
     static void register(ServerCore core) {
         Router r = core.router();
-        r.register("initialize", call -> initialize(core, call));
-        r.register("ping", call -> McpJson.object());
-        r.register("server/discover", call -> discover(core));
-        r.register("logging/setLevel", Lifecycle::setLevel);
+        r.register(McpMethods.INITIALIZE, call -> initialize(core, call));
+        r.register(McpMethods.PING, call -> McpJson.object());
+        r.register(McpMethods.SERVER_DISCOVER, call -> discover(core));
+        r.register(McpMethods.LOGGING_SET_LEVEL, Lifecycle::setLevel);
     }
 
     private static JsonNode initialize(ServerCore core, Call call) {

@@ -1,10 +1,10 @@
 package dev.jmcp.server.internal;
 
 import dev.jmcp.core.ErrorCodes;
-import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.prompts.GetPromptResult;
 import dev.jmcp.core.protocol.prompts.PromptArgument;
 import dev.jmcp.server.PromptRequest;
@@ -12,7 +12,6 @@ import dev.jmcp.server.ServerPrompt;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code prompts/list} and {@code prompts/get}. */
@@ -20,25 +19,18 @@ final class Prompts {
     private Prompts() {}
 
     static void register(ServerCore core) {
-        core.router().register("prompts/list", call -> list(core, call));
-        core.router().register("prompts/get", call -> get(core, call));
+        core.router().register(McpMethods.PROMPTS_LIST, call -> list(core, call));
+        core.router().register(McpMethods.PROMPTS_GET, call -> get(core, call));
     }
 
     private static JsonNode list(ServerCore core, Call call) {
-        Pages.Page<ServerPrompt> page = Pages.page(
+        return ListResults.page(
+                core,
+                call,
+                "prompts",
                 "prompts",
                 core.prompts().list(),
-                call.stringParam("cursor"),
-                core.config().pageSize());
-        ObjectNode result = McpJson.object();
-        ArrayNode items = result.putArray("prompts");
-        page.items()
-                .forEach(p -> items.add(Definitions.prompt((ObjectNode) McpJson.toTree(p.prompt()), call.version())));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        core.cacheHints(call, result);
-        return result;
+                p -> Definitions.prompt((ObjectNode) McpJson.toTree(p.prompt()), call.version()));
     }
 
     private static JsonNode get(ServerCore core, Call call) throws Exception {
@@ -68,30 +60,21 @@ final class Prompts {
             }
         }
         ContextImpl ctx = ContextImpl.forCall(core, call, "prompt:" + name, McpJson.toTree(args));
-        GetPromptResult result;
-        try {
-            result = Invoker.run(
-                    core,
-                    ctx,
-                    (c, e) -> c.answerEarlyError(
-                            JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "prompt " + name + " timed out")),
-                    () -> prompt.handler().get(new PromptRequest(name, args, ctx.meta()), ctx));
-        } catch (InputRequiredSignal signal) {
-            return signal.result();
-        } catch (McpRpcException | McpCancelledException e) {
-            throw e;
-        } catch (Exception e) {
-            if (ctx.pendingInput() != null) {
-                return ctx.pendingInput();
-            }
-            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "Prompt " + name + " failed: " + Tools.describe(e));
-        }
-        if (ctx.pendingInput() != null) {
-            return ctx.pendingInput();
-        }
-        if (result == null) {
-            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "Prompt " + name + " returned no result");
-        }
-        return McpJson.toTree(result);
+        HandlerTemplate.Policy<GetPromptResult> policy = new HandlerTemplate.Policy<>(
+                timeout -> ctx.answerEarlyError(
+                        JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "prompt " + name + " timed out")),
+                HandlerTemplate::protocolOrCancel,
+                e -> {
+                    throw new McpRpcException(
+                            ErrorCodes.INTERNAL_ERROR, "Prompt " + name + " failed: " + Tools.describe(e));
+                },
+                result -> {
+                    if (result == null) {
+                        throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "Prompt " + name + " returned no result");
+                    }
+                    return McpJson.toTree(result);
+                });
+        return HandlerTemplate.invoke(
+                core, ctx, policy, () -> prompt.handler().get(new PromptRequest(name, args, ctx.meta()), ctx));
     }
 }

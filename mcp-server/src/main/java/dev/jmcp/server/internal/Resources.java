@@ -1,10 +1,10 @@
 package dev.jmcp.server.internal;
 
 import dev.jmcp.core.ErrorCodes;
-import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.resources.ReadResourceResult;
 import dev.jmcp.server.ResourceHandler;
 import dev.jmcp.server.ResourceRequest;
@@ -14,7 +14,6 @@ import dev.jmcp.server.UriTemplate;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code resources/list}, {@code resources/templates/list}, {@code resources/read}, subscribe/unsubscribe. */
@@ -23,47 +22,31 @@ final class Resources {
 
     static void register(ServerCore core) {
         Router r = core.router();
-        r.register("resources/list", call -> list(core, call));
-        r.register("resources/templates/list", call -> templates(core, call));
-        r.register("resources/read", call -> read(core, call));
-        r.register("resources/subscribe", call -> subscribe(core, call, true));
-        r.register("resources/unsubscribe", call -> subscribe(core, call, false));
+        r.register(McpMethods.RESOURCES_LIST, call -> list(core, call));
+        r.register(McpMethods.RESOURCES_TEMPLATES_LIST, call -> templates(core, call));
+        r.register(McpMethods.RESOURCES_READ, call -> read(core, call));
+        r.register(McpMethods.RESOURCES_SUBSCRIBE, call -> subscribe(core, call));
+        r.register(McpMethods.RESOURCES_UNSUBSCRIBE, Resources::unsubscribe);
     }
 
     private static JsonNode list(ServerCore core, Call call) {
-        Pages.Page<ServerResource> page = Pages.page(
+        return ListResults.page(
+                core,
+                call,
+                "resources",
                 "resources",
                 core.resources().list(),
-                call.stringParam("cursor"),
-                core.config().pageSize());
-        ObjectNode result = McpJson.object();
-        ArrayNode items = result.putArray("resources");
-        page.items()
-                .forEach(r ->
-                        items.add(Definitions.resource((ObjectNode) McpJson.toTree(r.resource()), call.version())));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        core.cacheHints(call, result);
-        return result;
+                r -> Definitions.resource((ObjectNode) McpJson.toTree(r.resource()), call.version()));
     }
 
     private static JsonNode templates(ServerCore core, Call call) {
-        Pages.Page<ServerResourceTemplate> page = Pages.page(
+        return ListResults.page(
+                core,
+                call,
                 "templates",
+                "resourceTemplates",
                 core.templates().list(),
-                call.stringParam("cursor"),
-                core.config().pageSize());
-        ObjectNode result = McpJson.object();
-        ArrayNode items = result.putArray("resourceTemplates");
-        page.items()
-                .forEach(t ->
-                        items.add(Definitions.resource((ObjectNode) McpJson.toTree(t.template()), call.version())));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        core.cacheHints(call, result);
-        return result;
+                t -> Definitions.resource((ObjectNode) McpJson.toTree(t.template()), call.version()));
     }
 
     /** The handler and variables for a URI, if a static resource or a template matches it. */
@@ -86,50 +69,48 @@ final class Resources {
         String uri = call.requiredString("uri");
         var target = resolve(core, uri).orElseThrow(() -> Errors.resourceNotFound(call.version(), uri));
         ContextImpl ctx = ContextImpl.forCall(core, call, "resource:" + uri, null);
-        ReadResourceResult result;
-        try {
-            result = Invoker.run(
-                    core,
-                    ctx,
-                    (c, e) -> c.answerEarlyError(
-                            JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "reading " + uri + " timed out")),
-                    () -> target.getKey().read(new ResourceRequest(uri, target.getValue(), ctx.meta()), ctx));
-        } catch (InputRequiredSignal signal) {
-            return signal.result();
-        } catch (McpRpcException | McpCancelledException e) {
-            throw e;
-        } catch (Exception e) {
-            if (ctx.pendingInput() != null) {
-                return ctx.pendingInput();
-            }
-            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "Failed to read " + uri + ": " + Tools.describe(e));
-        }
-        if (ctx.pendingInput() != null) {
-            return ctx.pendingInput();
-        }
-        if (result == null) {
-            throw Errors.resourceNotFound(call.version(), uri);
-        }
-        ObjectNode json = (ObjectNode) McpJson.toTree(result);
-        if (call.stateless() && !json.has("ttlMs")) {
-            core.cacheHints(call, json);
-        }
-        return json;
+        HandlerTemplate.Policy<ReadResourceResult> policy = new HandlerTemplate.Policy<>(
+                timeout -> ctx.answerEarlyError(
+                        JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "reading " + uri + " timed out")),
+                HandlerTemplate::protocolOrCancel,
+                e -> {
+                    throw new McpRpcException(
+                            ErrorCodes.INTERNAL_ERROR, "Failed to read " + uri + ": " + Tools.describe(e));
+                },
+                result -> {
+                    if (result == null) {
+                        throw Errors.resourceNotFound(call.version(), uri);
+                    }
+                    ObjectNode json = (ObjectNode) McpJson.toTree(result);
+                    if (call.stateless() && !json.has("ttlMs")) {
+                        core.cacheHints(call, json);
+                    }
+                    return json;
+                });
+        return HandlerTemplate.invoke(core, ctx, policy, () -> target.getKey()
+                .read(new ResourceRequest(uri, target.getValue(), ctx.meta()), ctx));
     }
 
-    private static JsonNode subscribe(ServerCore core, Call call, boolean subscribe) {
+    private static JsonNode subscribe(ServerCore core, Call call) {
+        String uri = subscriptionUri(call);
+        if (resolve(core, uri).isEmpty()) {
+            throw Errors.resourceNotFound(call.version(), uri);
+        }
+        call.session().resourceSubscriptions().add(uri);
+        return McpJson.object();
+    }
+
+    private static JsonNode unsubscribe(Call call) {
+        call.session().resourceSubscriptions().remove(subscriptionUri(call));
+        return McpJson.object();
+    }
+
+    /** The URI of a handshake-era (un)subscribe; the 2026-07-28 revision has neither method. */
+    private static String subscriptionUri(Call call) {
         String uri = call.requiredString("uri");
         if (call.stateless()) {
             throw Errors.methodNotFound(call.method());
         }
-        if (subscribe) {
-            if (resolve(core, uri).isEmpty()) {
-                throw Errors.resourceNotFound(call.version(), uri);
-            }
-            call.session().resourceSubscriptions().add(uri);
-        } else {
-            call.session().resourceSubscriptions().remove(uri);
-        }
-        return McpJson.object();
+        return uri;
     }
 }

@@ -1,6 +1,8 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.server.ServerInterceptor;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param declareResources declare the resources capability even with no resource registered
  * @param declarePrompts declare the prompts capability even with no prompt registered
  * @param clientTasks send elicitation and sampling as tasks when the client supports task-augmented requests
+ * @param interceptors the user's interceptors, outermost first
  */
 public record ServerConfig(
         ObjectNode serverInfo,
@@ -38,4 +41,10 @@ public record ServerConfig(
         boolean declareTools,
         boolean declareResources,
         boolean declarePrompts,
-        boolean clientTasks) {}
+        boolean clientTasks,
+        List<ServerInterceptor> interceptors) {
+    /** Copies the interceptor list. */
+    public ServerConfig {
+        interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
+    }
+}

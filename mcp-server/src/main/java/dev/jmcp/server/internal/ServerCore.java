@@ -1,6 +1,9 @@
 package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.resources.ResourceUpdatedNotification;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerPrompt;
@@ -78,11 +81,12 @@ public final class ServerCore {
      * listeners whose {@code resourceSubscriptions} include it.
      */
     public void resourceUpdated(String uri) {
-        ObjectNode params = McpJson.object();
-        params.put("uri", uri);
+        JsonNode params = McpJson.toTree(ResourceUpdatedNotification.of(uri));
         for (ServerSessionImpl s : sessions()) {
             if (s.resourceSubscriptions().contains(uri)) {
-                s.engine().notify("notifications/resources/updated", params).exceptionally(e -> null);
+                s.engine()
+                        .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, params)
+                        .exceptionally(e -> null);
             }
             for (ServerSessionImpl.Listener l : s.listeners().values()) {
                 for (JsonNode u : l.filter().path("resourceSubscriptions")) {
@@ -90,7 +94,7 @@ public final class ServerCore {
                         ObjectNode p = listenerParams(l);
                         p.put("uri", uri);
                         s.engine()
-                                .notify("notifications/resources/updated", p, l.requestId())
+                                .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, p, l.requestId())
                                 .exceptionally(e -> null);
                         break;
                     }
@@ -146,7 +150,7 @@ public final class ServerCore {
 
     static ObjectNode listenerParams(ServerSessionImpl.Listener l) {
         ObjectNode p = McpJson.object();
-        p.putObject("_meta").set("io.modelcontextprotocol/subscriptionId", idJson(l.requestId()));
+        p.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, idJson(l.requestId()));
         return p;
     }
 
@@ -192,11 +196,11 @@ public final class ServerCore {
     }
 
     /** Serves a connection. */
-    public ServerSessionImpl connect(Transport transport, boolean stateless) {
+    public ServerSessionImpl connect(Transport transport, ConnectionMode mode) {
         if (closed) {
             throw new IllegalStateException("server is closed");
         }
-        ServerSessionImpl s = new ServerSessionImpl(this, transport, stateless);
+        ServerSessionImpl s = new ServerSessionImpl(this, transport, mode);
         sessions.add(s);
         s.start();
         return s;

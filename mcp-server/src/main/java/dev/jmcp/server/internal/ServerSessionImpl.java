@@ -3,6 +3,8 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerSession;
@@ -14,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** A connection served by the server: the engine session plus the handshake state and subscriptions. */
 public final class ServerSessionImpl implements ServerSession {
@@ -41,18 +42,18 @@ public final class ServerSessionImpl implements ServerSession {
      */
     public record Listener(RequestId requestId, JsonNode filter) {}
 
-    ServerSessionImpl(ServerCore core, Transport transport, boolean statelessMode) {
+    ServerSessionImpl(ServerCore core, Transport transport, ConnectionMode mode) {
         this.core = core;
-        this.statelessMode = statelessMode;
+        this.statelessMode = mode == ConnectionMode.STATELESS;
         this.session = McpSession.builder(transport)
                 .name("mcp-server-" + SERIAL.incrementAndGet())
                 .handlerExecutor(core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
                 .fallbackRequestHandler(r -> core.router().route(this, r))
-                .requestHandler("ping", r -> core.router().route(this, r))
-                .ignoreNotification("notifications/initialized")
-                .ignoreNotification("notifications/roots/list_changed")
+                .requestHandler(McpMethods.PING, r -> core.router().route(this, r))
+                .ignoreNotification(McpMethods.NOTIFICATION_INITIALIZED)
+                .ignoreNotification(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED)
                 .closeHook(() -> core.onSessionClosed(this))
                 .build();
     }
@@ -104,9 +105,10 @@ public final class ServerSessionImpl implements ServerSession {
         if (!initialized || v == null || !v.hasUrlElicitation() || v.isStateless() || !session.isOpen()) {
             return false;
         }
-        ObjectNode p = McpJson.object();
-        p.put("elicitationId", elicitationId);
-        session.notify("notifications/elicitation/complete", p).exceptionally(e -> null);
+        session.notify(
+                        McpMethods.NOTIFICATION_ELICITATION_COMPLETE,
+                        McpJson.toTree(ElicitationCompleteNotification.of(elicitationId)))
+                .exceptionally(e -> null);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.core.protocol.McpMethods;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,7 +13,7 @@ final class Subscriptions {
     private Subscriptions() {}
 
     static void register(ServerCore core) {
-        core.router().register("subscriptions/listen", Subscriptions::listen);
+        core.router().register(McpMethods.SUBSCRIPTIONS_LISTEN, Subscriptions::listen);
     }
 
     private static JsonNode listen(Call call) {
@@ -34,7 +35,7 @@ final class Subscriptions {
                 .onCancel(() -> call.session().listeners().remove(call.request().id()));
         ObjectNode ack = ServerCore.listenerParams(listener);
         ack.set("notifications", filter);
-        call.request().notify("notifications/subscriptions/acknowledged", ack);
+        call.request().notify(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, ack);
         return null;
     }
 }

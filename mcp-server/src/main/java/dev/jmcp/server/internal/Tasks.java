@@ -5,6 +5,8 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerTool;
 import java.security.SecureRandom;
@@ -24,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the session) and its result is kept until its TTL ends.
  */
 final class Tasks {
-    static final String RELATED_TASK = "io.modelcontextprotocol/related-task";
+    static final String RELATED_TASK = MetaKeys.RELATED_TASK;
     /** The 2026-07-28 tasks extension (SEP-2663). */
     static final String EXTENSION = "io.modelcontextprotocol/tasks";
 
@@ -38,12 +40,12 @@ final class Tasks {
         this.core = core;
         Router r = core.router();
         r.register(
-                "tasks/get",
+                McpMethods.TASKS_GET,
                 call -> call.stateless() ? detailed(find2026(call)) : find(call).toJson());
-        r.register("tasks/result", this::result);
-        r.register("tasks/list", this::list);
-        r.register("tasks/cancel", call -> call.stateless() ? cancel2026(call) : cancel(call));
-        r.register("tasks/update", this::update2026);
+        r.register(McpMethods.TASKS_RESULT, this::result);
+        r.register(McpMethods.TASKS_LIST, this::list);
+        r.register(McpMethods.TASKS_CANCEL, call -> call.stateless() ? cancel2026(call) : cancel(call));
+        r.register(McpMethods.TASKS_UPDATE, this::update2026);
     }
 
     /** Whether any task of the session is still running (for tests and shutdown). */
@@ -242,7 +244,7 @@ final class Tasks {
             return true; // 2026-07-28 status notifications belong on subscriptions/listen (not sent)
         }
         ObjectNode n = McpJson.object();
-        n.put("method", "notifications/tasks/status");
+        n.put("method", McpMethods.NOTIFICATION_TASKS_STATUS);
         n.set("params", entry.toTask());
         notifySession(entry.session, n);
         return true;

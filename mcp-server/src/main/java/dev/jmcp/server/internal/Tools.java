@@ -1,19 +1,16 @@
 package dev.jmcp.server.internal;
 
-import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.protocol.tools.ToolExecution;
-import dev.jmcp.core.transport.InboundContext;
-import dev.jmcp.core.transport.MessageEnvelope;
-import dev.jmcp.core.transport.ParamHeaders;
 import dev.jmcp.server.ServerTool;
 import dev.jmcp.server.ToolRequest;
 import dev.jmcp.server.UrlElicitationRequiredException;
 import java.util.List;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,8 +20,8 @@ final class Tools {
     private Tools() {}
 
     static void register(ServerCore core) {
-        core.router().register("tools/list", call -> list(core, call));
-        core.router().register("tools/call", call -> call(core, call));
+        core.router().register(McpMethods.TOOLS_LIST, call -> list(core, call));
+        core.router().register(McpMethods.TOOLS_CALL, call -> call(core, call));
     }
 
     /** Checks a tool before it is registered. */
@@ -42,21 +39,13 @@ final class Tools {
     }
 
     private static JsonNode list(ServerCore core, Call call) {
-        Pages.Page<ServerTool> page = Pages.page(
+        return ListResults.page(
+                core,
+                call,
+                "tools",
                 "tools",
                 core.tools().list(),
-                call.stringParam("cursor"),
-                core.config().pageSize());
-        ObjectNode result = McpJson.object();
-        ArrayNode tools = result.putArray("tools");
-        for (ServerTool t : page.items()) {
-            tools.add(Definitions.tool((ObjectNode) McpJson.toTree(t.tool()), call.version()));
-        }
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        core.cacheHints(call, result);
-        return result;
+                t -> Definitions.tool((ObjectNode) McpJson.toTree(t.tool()), call.version()));
     }
 
     private static JsonNode call(ServerCore core, Call call) throws Exception {
@@ -71,62 +60,14 @@ final class Tools {
         } else if (!args.isObject()) {
             throw Errors.invalidParams("'arguments' must be an object");
         }
-        verifyParamHeaders(call, tool.tool(), args);
-        JsonNode task = call.params().get("task");
-        ToolExecution.TaskSupport support = taskSupport(tool.tool());
-        if (call.stateless() && support != ToolExecution.TaskSupport.FORBIDDEN && Tasks.declaresExtension(call)) {
-            // 2026-07-28 tasks extension: the server decides; a task-supporting tool runs as a task
-            return core.tasks().create(call, tool, args, McpJson.object());
-        }
-        if (task != null && !task.isNull() && call.version().hasCoreTasks() && !call.stateless()) {
-            if (support == ToolExecution.TaskSupport.FORBIDDEN) {
-                throw new ProtocolError(
-                        dev.jmcp.core.ErrorCodes.METHOD_NOT_FOUND, "tool " + name + " does not support tasks");
-            }
-            return core.tasks().create(call, tool, args, task);
-        }
-        if (support == ToolExecution.TaskSupport.REQUIRED && call.stateless()) {
-            ObjectNode required = McpJson.object();
-            required.putObject("extensions").putObject(Tasks.EXTENSION);
-            throw Capabilities.missing(
-                    required, "tool " + name + " runs only as a task: declare the " + Tasks.EXTENSION + " extension");
-        }
-        if (support == ToolExecution.TaskSupport.REQUIRED && call.version().hasCoreTasks()) {
-            throw new ProtocolError(
-                    dev.jmcp.core.ErrorCodes.METHOD_NOT_FOUND, "tool " + name + " must be called as a task");
-        }
-        return execute(core, tool, args, ContextImpl.forCall(core, call, "tool:" + name, args));
-    }
-
-    /**
-     * SEP-2243: on 2026-07-28 Streamable HTTP (recognised by its {@code Mcp-Method} header) every argument the
-     * tool annotates with {@code x-mcp-header} must arrive in a matching {@code Mcp-Param-*} header, and such a
-     * header must not come without its argument; otherwise HeaderMismatch (-32020, HTTP 400).
-     */
-    static void verifyParamHeaders(Call call, Tool tool, JsonNode args) {
-        InboundContext context = call.request().context();
-        MessageEnvelope envelope = context.envelope();
-        if (!call.stateless() || !envelope.mirrored()) {
-            return;
-        }
-        for (ParamHeaders.Declaration d : ParamHeaders.ofOrEmpty(tool.inputSchema())) {
-            Optional<String> header = envelope.param(d.name());
-            Optional<JsonNode> value = d.valueIn(args);
-            String problem;
-            if (value.isPresent()) {
-                problem = header.isEmpty()
-                        ? "the " + d.headerName() + " header is required (arguments." + String.join(".", d.path())
-                                + " is set)"
-                        : ParamHeaders.mismatch(d, header.get(), value.get()).orElse(null);
-            } else {
-                problem = header.isPresent()
-                        ? d.headerName() + " is set but arguments." + String.join(".", d.path()) + " is not"
-                        : null;
-            }
-            if (problem != null) {
-                throw new ProtocolError(ErrorCodes.HEADER_MISMATCH, "Header mismatch: " + problem);
-            }
-        }
+        ParamHeaderCheck.check(call, tool.tool(), args);
+        ToolTaskRouting.Facts facts = ToolTaskRouting.factsOf(call, name, taskSupport(tool.tool()));
+        return switch (ToolTaskRouting.route(facts)) {
+            case EXTENSION_TASK -> core.tasks().create(call, tool, args, McpJson.object());
+            case CORE_TASK ->
+                core.tasks().create(call, tool, args, call.params().get("task"));
+            case INLINE -> execute(core, tool, args, ContextImpl.forCall(core, call, "tool:" + name, args));
+        };
     }
 
     static ToolExecution.TaskSupport taskSupport(Tool tool) {
@@ -143,32 +84,22 @@ final class Tools {
             return error("Invalid arguments for tool " + name + ": " + String.join("; ", problems));
         }
         JsonNode meta = ctx.meta();
-        CallToolResult result;
-        try {
-            result = Invoker.run(
-                    core,
-                    ctx,
-                    (c, e) -> c.answerEarly(error("Tool " + name + " timed out: " + e.getMessage())),
-                    () -> tool.handler().handle(new ToolRequest(name, args, meta), ctx));
-        } catch (InputRequiredSignal signal) {
-            return signal.result();
-        } catch (ProtocolError | UrlElicitationRequiredException | McpCancelledException e) {
-            throw e;
-        } catch (Exception e) {
-            if (ctx.pendingInput() != null) {
-                return ctx.pendingInput();
-            }
-            if (e instanceof dev.jmcp.core.McpRpcException
-                    && ctx.isTask()
-                    && ctx.call().stateless()) {
-                throw e; // a 2026-07-28 task reports a protocol error as status failed with the error inlined
-            }
-            return error("Tool " + name + " failed: " + describe(e));
-        }
-        if (ctx.pendingInput() != null) {
-            return ctx.pendingInput();
-        }
-        return finish(core, ctx.call(), tool.tool(), result);
+        HandlerTemplate.Policy<CallToolResult> policy = new HandlerTemplate.Policy<>(
+                timeout -> ctx.answerEarly(error("Tool " + name + " timed out: " + timeout.getMessage())),
+                e -> e instanceof ProtocolError
+                        || e instanceof UrlElicitationRequiredException
+                        || e instanceof McpCancelledException,
+                e -> {
+                    if (e instanceof McpRpcException
+                            && ctx.isTask()
+                            && ctx.call().stateless()) {
+                        throw e; // a 2026-07-28 task reports a protocol error as status failed with the error inlined
+                    }
+                    return error("Tool " + name + " failed: " + describe(e));
+                },
+                result -> finish(core, ctx.call(), tool.tool(), result));
+        return HandlerTemplate.invoke(
+                core, ctx, policy, () -> tool.handler().handle(new ToolRequest(name, args, meta), ctx));
     }
 
     private static JsonNode finish(ServerCore core, Call call, Tool tool, CallToolResult result) {

@@ -11,9 +11,9 @@ import java.util.concurrent.ScheduledFuture;
  * Runs user code on the current thread (the engine's handler thread, or a task's worker) under the handler
  * timeout. The timeout is a timer, not a waiting thread: when it fires, the timer answers the request itself
  * (through the context's early answer, so exactly one answer is sent) and then cancels the handler, whose late
- * result is dropped.
+ * result is dropped. A client's cancellation cancels the handler too.
  */
-final class Invoker {
+final class HandlerTimeout {
     /** User code that may throw. */
     @FunctionalInterface
     interface Work<T> {
@@ -23,22 +23,37 @@ final class Invoker {
     /** Answers a request whose handler timed out (through {@link ContextImpl#answerEarly}). */
     @FunctionalInterface
     interface TimeoutAnswer {
-        void answer(ContextImpl ctx, McpTimeoutException timeout);
+        void answer(McpTimeoutException timeout);
     }
 
-    private Invoker() {}
+    /** The handler's context as the timeout sees it: what it binds, cancels and listens to. */
+    interface Supervised {
+        /** Runs {@code callback} when the client cancels the request. */
+        void onClientCancel(Runnable callback);
 
-    static <T> T run(ServerCore core, ContextImpl ctx, TimeoutAnswer onTimeout, Work<T> work) throws Exception {
-        return run(ctx, core.config().handlerTimeout(), onTimeout, work);
+        /** Cancels the handler (interrupting its bound worker); the first reason wins. */
+        void cancel(String reason);
+
+        /** Whether the handler was cancelled. */
+        boolean isCancelled();
+
+        /** Binds the thread running the handler, to interrupt it on cancellation. */
+        void bindWorker(Thread thread);
+
+        /** The handler returned: a later cancel no longer interrupts the thread. */
+        void unbindWorker();
     }
 
-    static <T> T run(ContextImpl ctx, Duration timeout, TimeoutAnswer onTimeout, Work<T> work) throws Exception {
-        ctx.call().request().onCancel(() -> ctx.cancel("cancelled by the client"));
+    private HandlerTimeout() {}
+
+    /** Runs {@code work} under {@code timeout}; on expiry {@code onTimeout} answers and the handler is cancelled. */
+    static <T> T run(Supervised ctx, Duration timeout, TimeoutAnswer onTimeout, Work<T> work) throws Exception {
+        ctx.onClientCancel(() -> ctx.cancel("cancelled by the client"));
         ScheduledFuture<?> timer = Timers.schedule(
                 () -> HandlerExecutors.delivery().execute(() -> {
                     McpTimeoutException e = new McpTimeoutException(
                             "handler did not finish within " + timeout.toMillis() + " ms", timeout);
-                    onTimeout.answer(ctx, e);
+                    onTimeout.answer(e);
                     ctx.cancel("timed out");
                 }),
                 timeout.toNanos());

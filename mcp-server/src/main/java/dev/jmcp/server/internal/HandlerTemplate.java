@@ -1,0 +1,81 @@
+package dev.jmcp.server.internal;
+
+import dev.jmcp.core.McpCancelledException;
+import dev.jmcp.core.McpRpcException;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one way a user handler (tool, prompt, resource) is invoked: under the handler timeout, with
+ * {@code input_required} replay (a 2026-07-28 handler that stopped at an unanswered input call answers the
+ * pending {@code input_required} result, whatever it returned or threw afterwards), and the kind's own mapping
+ * of failures and results.
+ */
+final class HandlerTemplate {
+    /** Maps a handler's exception to the answer (a result, or a thrown JSON-RPC error). */
+    @FunctionalInterface
+    interface FailureAnswer {
+        JsonNode answer(Exception failure) throws Exception;
+    }
+
+    /** Maps a handler's return value (possibly null) to the answer. */
+    @FunctionalInterface
+    interface ResultAnswer<T> {
+        JsonNode answer(T result) throws Exception;
+    }
+
+    /** Where an unanswered input call left its {@code input_required} result (null when none). */
+    @FunctionalInterface
+    interface PendingInput {
+        JsonNode pending();
+    }
+
+    /**
+     * What differs between kinds of handler.
+     *
+     * @param onTimeout answers the request when the handler times out
+     * @param passThrough the exceptions that propagate unchanged (even over a pending input)
+     * @param onFailure maps any other exception
+     * @param onResult maps the return value
+     * @param <T> the handler's result type
+     */
+    record Policy<T>(
+            HandlerTimeout.TimeoutAnswer onTimeout,
+            Predicate<Exception> passThrough,
+            FailureAnswer onFailure,
+            ResultAnswer<T> onResult) {}
+
+    private HandlerTemplate() {}
+
+    /** The pass-through of prompts and resources: JSON-RPC errors and cancellations. */
+    static boolean protocolOrCancel(Exception e) {
+        return e instanceof McpRpcException || e instanceof McpCancelledException;
+    }
+
+    /** Runs {@code handler} in {@code ctx} under the server's handler timeout and maps its outcome. */
+    static <T> JsonNode invoke(ServerCore core, ContextImpl ctx, Policy<T> policy, HandlerTimeout.Work<T> handler)
+            throws Exception {
+        return run(
+                ctx::pendingInput,
+                policy,
+                () -> HandlerTimeout.run(ctx, core.config().handlerTimeout(), policy.onTimeout(), handler));
+    }
+
+    /** Runs {@code guarded} (a handler already under its timeout) and maps its outcome. */
+    static <T> JsonNode run(PendingInput input, Policy<T> policy, HandlerTimeout.Work<T> guarded) throws Exception {
+        T result;
+        try {
+            result = guarded.run();
+        } catch (InputRequiredSignal signal) {
+            return signal.result();
+        } catch (Exception e) {
+            if (policy.passThrough().test(e)) {
+                throw e;
+            }
+            JsonNode pending = input.pending();
+            return pending != null ? pending : policy.onFailure().answer(e);
+        }
+        JsonNode pending = input.pending();
+        return pending != null ? pending : policy.onResult().answer(result);
+    }
+}
