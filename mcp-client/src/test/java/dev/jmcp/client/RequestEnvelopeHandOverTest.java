@@ -18,11 +18,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The envelope of each 2026-07-28 request reaches the transport beside the message (SEP-2243 headers). */
-@Disabled("MERGE: enable once mcp-core's RequestOptions carries the envelope; see RequestEnvelopes.handOver")
 class RequestEnvelopeHandOverTest {
 
     /** Remembers the outbound context of every request, by method. */

@@ -67,13 +67,9 @@ public final class RequestEnvelopes {
 
     /**
      * Hands the envelope to the session with the request options: the one place the client passes it down.
-     *
-     * <p>MERGE: needs {@code RequestOptions.Builder.envelope(MessageEnvelope)} in mcp-core, and {@code McpSession}
-     * sending with {@code new OutboundContext(options.relatedRequestId(), options.envelope())}. Complete as
-     * {@code return envelope.mirrored() ? options.toBuilder().envelope(envelope).build() : options;}.
      */
     public static RequestOptions handOver(RequestOptions options, MessageEnvelope envelope) {
-        return options; // until mcp-core carries the envelope in RequestOptions (see above)
+        return envelope.mirrored() ? options.toBuilder().envelope(envelope).build() : options;
     }
 
     /** The tool or prompt name, or resource URI, of a request; null for other methods. */

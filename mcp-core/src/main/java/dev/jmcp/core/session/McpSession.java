@@ -199,7 +199,7 @@ public final class McpSession implements ServerConnection {
         }
         pending.track(p);
         transport
-                .send(new JsonRpcRequest(id, method, sentParams), OutboundContext.relatedTo(options.relatedRequestId()))
+                .send(new JsonRpcRequest(id, method, sentParams), options.outboundContext())
                 .whenComplete((ok, err) -> {
                     if (err != null) {
                         pending.fail(id, sendFailure(method, err));

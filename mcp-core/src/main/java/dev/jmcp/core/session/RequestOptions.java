@@ -1,6 +1,8 @@
 package dev.jmcp.core.session;
 
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.transport.MessageEnvelope;
+import dev.jmcp.core.transport.OutboundContext;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,6 +18,7 @@ public final class RequestOptions {
     private final boolean resetTimeoutOnProgress;
     private final ProgressListener progressListener;
     private final RequestId relatedRequestId;
+    private final MessageEnvelope envelope;
 
     private RequestOptions(Builder b) {
         this.timeout = b.timeout;
@@ -23,6 +26,7 @@ public final class RequestOptions {
         this.resetTimeoutOnProgress = b.resetTimeoutOnProgress;
         this.progressListener = b.progressListener;
         this.relatedRequestId = b.relatedRequestId;
+        this.envelope = b.envelope;
     }
 
     /** The defaults: the session's timeouts, progress resets the timeout, no listener. */
@@ -43,6 +47,7 @@ public final class RequestOptions {
         b.resetTimeoutOnProgress = resetTimeoutOnProgress;
         b.progressListener = progressListener;
         b.relatedRequestId = relatedRequestId;
+        b.envelope = envelope;
         return b;
     }
 
@@ -71,6 +76,21 @@ public final class RequestOptions {
         return relatedRequestId;
     }
 
+    /**
+     * The request fields a transport mirrors outside the body (2026-07-28 Streamable HTTP headers); {@link
+     * MessageEnvelope#NONE} by default.
+     */
+    public MessageEnvelope envelope() {
+        return envelope;
+    }
+
+    /** What the transport is told about the request: its related inbound request and its envelope. */
+    public OutboundContext outboundContext() {
+        return relatedRequestId == null && envelope == MessageEnvelope.NONE
+                ? OutboundContext.NONE
+                : new OutboundContext(relatedRequestId, envelope);
+    }
+
     /** Builds {@link RequestOptions}. */
     public static final class Builder {
         private Duration timeout;
@@ -78,6 +98,7 @@ public final class RequestOptions {
         private boolean resetTimeoutOnProgress = true;
         private ProgressListener progressListener;
         private RequestId relatedRequestId;
+        private MessageEnvelope envelope = MessageEnvelope.NONE;
 
         private Builder() {}
 
@@ -108,6 +129,12 @@ public final class RequestOptions {
         /** The inbound request this request is made while serving. */
         public Builder relatedRequestId(RequestId id) {
             this.relatedRequestId = id;
+            return this;
+        }
+
+        /** Request fields for the transport to mirror outside the body (set by the client in the 2026 era). */
+        public Builder envelope(MessageEnvelope envelope) {
+            this.envelope = envelope == null ? MessageEnvelope.NONE : envelope;
             return this;
         }
 

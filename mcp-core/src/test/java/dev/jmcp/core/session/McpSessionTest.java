@@ -11,6 +11,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcCodec;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.testing.InMemoryTransport;
+import dev.jmcp.testsupport.Poll;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ class McpSessionTest {
                 RequestOptions.builder().timeout(Duration.ofMillis(200)).build());
         assertThat(causeOf(f)).isInstanceOf(McpTimeoutException.class).hasMessageContaining("timed out");
         assertThat(cancelledSeen.await(5, TimeUnit.SECONDS)).isTrue();
-        awaitTrue(() -> server.inFlightRequests() == 0);
+        Poll.until("server.inFlightRequests() == 0", () -> server.inFlightRequests() == 0);
     }
 
     @Test
@@ -291,7 +292,7 @@ class McpSessionTest {
         p.clientSide()
                 .sendRaw("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"echo\",\"params\":{\"ok\":1}}"
                         .getBytes(StandardCharsets.UTF_8));
-        awaitTrue(() -> raw.size() == 3);
+        Poll.until("raw.size() == 3", () -> raw.size() == 3);
         assertThat(raw.get(0).get("error").get("code").intValue()).isEqualTo(ErrorCodes.PARSE_ERROR);
         assertThat(raw.get(0).get("id").isNull()).isTrue();
         assertThat(raw.get(1).get("error").get("code").intValue()).isEqualTo(ErrorCodes.INVALID_REQUEST);
@@ -376,10 +377,10 @@ class McpSessionTest {
         byte[] req = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"wait\"}".getBytes(StandardCharsets.UTF_8);
         p.clientSide().sendRaw(req);
         p.clientSide().sendRaw(req);
-        awaitTrue(() -> answers.size() == 1);
+        Poll.until("answers.size() == 1", () -> answers.size() == 1);
         assertThat(answers.get(0).get("error").get("code").intValue()).isEqualTo(ErrorCodes.INVALID_REQUEST);
         release.countDown();
-        awaitTrue(() -> answers.size() == 2);
+        Poll.until("answers.size() == 2", () -> answers.size() == 2);
         assertThat(answers.get(1).has("result")).isTrue();
     }
 
@@ -409,15 +410,5 @@ class McpSessionTest {
         client.onClose(t -> calls.incrementAndGet());
         assertThat(calls).hasValue(1);
         assertThat(new JsonRpcNotification("x", null).method()).isEqualTo("x");
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(5);
-        }
     }
 }

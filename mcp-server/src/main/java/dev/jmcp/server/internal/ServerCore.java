@@ -142,15 +142,9 @@ public final class ServerCore {
         }
     }
 
-    static JsonNode idJson(dev.jmcp.core.jsonrpc.RequestId id) {
-        return id instanceof dev.jmcp.core.jsonrpc.RequestId.NumberId n
-                ? McpJson.toTree(n.number())
-                : McpJson.toTree(((dev.jmcp.core.jsonrpc.RequestId.StringId) id).value());
-    }
-
     static ObjectNode listenerParams(ServerSessionImpl.Listener l) {
         ObjectNode p = McpJson.object();
-        p.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, idJson(l.requestId()));
+        p.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, l.requestId().toJson());
         return p;
     }
 
