@@ -3,21 +3,33 @@ package dev.jmcp.transport.http;
 import static dev.jmcp.transport.http.HttpTestSupport.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jmcp.client.McpClient;
 import dev.jmcp.core.McpJson;
-import dev.jmcp.core.protocol.content.TextContent;
+import dev.jmcp.core.jsonrpc.CodecLimits;
+import dev.jmcp.core.jsonrpc.JsonRpcCodec;
+import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
+import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.JsonRpcRequest;
+import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.MessageEnvelope;
+import dev.jmcp.core.transport.OutboundContext;
+import dev.jmcp.core.transport.TransportListener;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
 
 /** SEP-2243 custom headers between the real server and client over Streamable HTTP (2026-07-28). */
 @Timeout(30)
@@ -96,20 +108,54 @@ class ParamHeadersOverHttpTest {
         }
     }
 
+    /**
+     * The client transport writes the {@code Mcp-Param-*} headers of the envelope it is handed (the client fills it
+     * from the tools it listed); the real server refuses a call whose annotated arguments lack their headers, so
+     * an accepted call proves the headers went on the wire, and a refused one that they come from the envelope only.
+     */
     @Test
-    void theClientMirrorsAnnotatedArgumentsOfListedTools() {
+    void theTransportWritesTheEnvelopesParamHeadersAndTheServerChecksThem() throws Exception {
         try (McpServer server = server();
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start();
-                McpClient client = McpClient.builder()
-                        .transport(StreamableHttpClientTransport.create(http.uri()))
-                        .requestTimeout(Duration.ofSeconds(10))
-                        .build()) {
-            client.connect();
-            client.listAllTools();
-            // the server refuses a call whose annotated arguments lack their headers, so success proves mirroring
-            CallToolResult r = client.callTool("where", Map.of("region", "Zürich", "n", 7, "q", "x"));
-            assertThat(r.failed()).isFalse();
-            assertThat(((TextContent) r.content().get(0)).text()).startsWith("Zürich/");
+                StreamableHttpClientTransport transport = StreamableHttpClientTransport.create(http.uri())) {
+            BlockingQueue<JsonRpcMessage> answers = new LinkedBlockingQueue<>();
+            transport.start(new TransportListener() {
+                @Override
+                public void onMessage(JsonRpcMessage message, InboundContext context) {
+                    answers.add(message);
+                }
+
+                @Override
+                public void onInvalidMessage(JsonRpcCodecException error) {}
+
+                @Override
+                public void onClose(Throwable cause) {}
+            });
+            String args = "{\"region\":\"Zürich\",\"n\":7,\"q\":\"x\"}";
+            MessageEnvelope mirrored =
+                    new MessageEnvelope("tools/call", "where", "2026-07-28", Map.of("region", "Zürich", "N", "7"));
+            transport
+                    .send(request(1, args), OutboundContext.mirroring(mirrored))
+                    .get(10, TimeUnit.SECONDS);
+            JsonRpcMessage accepted = answers.poll(10, TimeUnit.SECONDS);
+            assertThat(accepted).isInstanceOf(JsonRpcResponse.class);
+            JsonNode result = ((JsonRpcResponse) accepted).result();
+            assertThat(result.path("isError").asBoolean(false)).isFalse();
+            assertThat(result.path("content").get(0).path("text").asString()).startsWith("Zürich/");
+
+            MessageEnvelope withoutParams = new MessageEnvelope("tools/call", "where", "2026-07-28", Map.of());
+            transport
+                    .send(request(2, args), OutboundContext.mirroring(withoutParams))
+                    .get(10, TimeUnit.SECONDS);
+            JsonRpcMessage refused = answers.poll(10, TimeUnit.SECONDS);
+            assertThat(refused).isInstanceOfSatisfying(JsonRpcErrorResponse.class, e -> assertThat(
+                            e.error().code())
+                    .isEqualTo(-32020));
         }
+    }
+
+    private static JsonRpcRequest request(long id, String args) {
+        return (JsonRpcRequest)
+                JsonRpcCodec.withLimits(CodecLimits.DEFAULTS).decode(call(args).replace("\"id\":1", "\"id\":" + id));
     }
 }

@@ -7,6 +7,7 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.session.Await;
 import dev.jmcp.core.session.McpSession;
+import dev.jmcp.core.transport.Transport;
 import dev.jmcp.transport.http.client.McpSessionExpiredException;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.client.auth.HttpAuthorizer;
@@ -67,7 +68,7 @@ class StreamableHttpClientTest {
         return http.uri();
     }
 
-    private McpSession client(StreamableHttpClientTransport transport) {
+    private McpSession client(Transport transport) {
         McpSession session = McpSession.builder(transport)
                 .notificationHandler(
                         "notifications/message",
@@ -210,7 +211,7 @@ class StreamableHttpClientTest {
     @Test
     void era2026RequestCarriesMethodHeadersAndClosingItsStreamCancelsIt() throws Exception {
         URI uri = start(s -> s.keepAliveInterval(Duration.ofMillis(50)));
-        McpSession client = client(StreamableHttpClientTransport.create(uri));
+        McpSession client = client(new EnvelopeFillingTransport(StreamableHttpClientTransport.create(uri)));
         ObjectNode meta = McpJson.object();
         meta.putObject("_meta")
                 .put("io.modelcontextprotocol/protocolVersion", "2026-07-28")
@@ -235,7 +236,7 @@ class StreamableHttpClientTest {
     @Test
     void subscriptionsListenIsALongLivedStreamThatClosingCancels() throws Exception {
         URI uri = start(s -> s.keepAliveInterval(Duration.ofMillis(50)));
-        McpSession client = client(StreamableHttpClientTransport.create(uri));
+        McpSession client = client(new EnvelopeFillingTransport(StreamableHttpClientTransport.create(uri)));
         ObjectNode params = McpJson.object();
         params.putObject("_meta")
                 .put("io.modelcontextprotocol/protocolVersion", "2026-07-28")

@@ -1,4 +1,4 @@
-package dev.jmcp.transport.http.auth;
+package dev.jmcp.transport.http.client.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

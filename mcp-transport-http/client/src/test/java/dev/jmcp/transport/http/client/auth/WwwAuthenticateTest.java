@@ -1,9 +1,8 @@
-package dev.jmcp.transport.http.auth;
+package dev.jmcp.transport.http.client.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jmcp.transport.http.client.auth.WwwAuthenticate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

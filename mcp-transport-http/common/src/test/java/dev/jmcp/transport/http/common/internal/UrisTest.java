@@ -1,8 +1,7 @@
-package dev.jmcp.transport.http.auth;
+package dev.jmcp.transport.http.common.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jmcp.transport.http.common.internal.Uris;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 

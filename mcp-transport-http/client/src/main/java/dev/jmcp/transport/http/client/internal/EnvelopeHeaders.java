@@ -1,0 +1,42 @@
+package dev.jmcp.transport.http.client.internal;
+
+import dev.jmcp.core.transport.HeaderValues;
+import dev.jmcp.core.transport.MessageEnvelope;
+import dev.jmcp.transport.http.common.McpHttpHeaders;
+import java.net.http.HttpRequest;
+
+/**
+ * Writes the headers a message's {@link MessageEnvelope} mirrors (2026-07-28 Streamable HTTP, SEP-2243): exactly
+ * what the envelope carries, never anything read from the body. The name and parameter values are raw in the
+ * envelope and {@link HeaderValues#encode encoded} here.
+ */
+public final class EnvelopeHeaders {
+    private EnvelopeHeaders() {}
+
+    /**
+     * Whether the envelope declares a per-request protocol version: such a message is framed the 2026-07-28 way
+     * (no session id; its stream is closed to cancel it).
+     */
+    public static boolean declaresVersion(MessageEnvelope envelope) {
+        return envelope.protocolVersion() != null;
+    }
+
+    /**
+     * Adds {@code MCP-Protocol-Version} (replacing the negotiated one), {@code Mcp-Method}, {@code Mcp-Name} and one
+     * {@code Mcp-Param-<name>} per mirrored parameter, each only when the envelope carries it.
+     */
+    public static void write(HttpRequest.Builder request, MessageEnvelope envelope) {
+        if (envelope.protocolVersion() != null) {
+            request.setHeader(McpHttpHeaders.PROTOCOL_VERSION, envelope.protocolVersion());
+        }
+        if (envelope.method() != null) {
+            request.header(McpHttpHeaders.METHOD, envelope.method());
+        }
+        if (envelope.name() != null) {
+            request.header(McpHttpHeaders.NAME, HeaderValues.encode(envelope.name()));
+        }
+        envelope.params()
+                .forEach((name, value) ->
+                        request.header(McpHttpHeaders.PARAM_PREFIX + name, HeaderValues.encode(value)));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.jmcp.transport.http.client.internal;
+
+import dev.jmcp.core.McpTransportException;
+import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.transport.http.client.McpHttpException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The legacy HTTP+SSE client (2024-11-05): a GET stream whose {@code endpoint} event names where to POST, then
+ * every message as a POST there and every answer on that stream. When the stream ends the transport closes.
+ */
+public final class LegacySseClient {
+    private static final Logger LOG = LoggerFactory.getLogger(LegacySseClient.class);
+
+    private final ClientChannel channel;
+    private volatile URI postUri;
+
+    /** A legacy client over {@code channel}, not yet connected. */
+    public LegacySseClient(ClientChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Whether the transport fell back to legacy HTTP+SSE (the endpoint event arrived). */
+    public boolean isActive() {
+        return postUri != null;
+    }
+
+    /** Opens the SSE stream; completes when the endpoint event arrived. */
+    public CompletableFuture<Void> connect() {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        channel.startReader("jmcp-http-legacy-sse", () -> readStream(ready));
+        return ready.orTimeout(channel.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** POSTs a message to the endpoint the server named; its answer arrives on the stream. */
+    public CompletableFuture<Void> post(JsonRpcMessage message) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(postUri)
+                .timeout(channel.settings().requestTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(channel.codec().encode(message)));
+        channel.addCommonHeaders(rb, null);
+        return channel.http()
+                .sendAsync(rb.build(), HttpResponse.BodyHandlers.ofString())
+                .thenAccept(response -> {
+                    if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                        throw new McpHttpException(response.statusCode(), response.body());
+                    }
+                });
+    }
+
+    private void readStream(CompletableFuture<Void> ready) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(channel.endpoint())
+                .timeout(channel.settings().requestTimeout())
+                .header("Accept", "text/event-stream")
+                .GET();
+        channel.addCommonHeaders(rb, null);
+        Throwable cause = null;
+        try {
+            HttpResponse<InputStream> response =
+                    channel.http().send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                String text = Bodies.text(response.body());
+                ready.completeExceptionally(new McpHttpException(response.statusCode(), text));
+                return;
+            }
+            readEvents(response.body(), ready);
+        } catch (IOException e) {
+            cause = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ready.completeExceptionally(new McpTransportException("legacy SSE stream ended", cause));
+        if (!channel.isClosed() && postUri != null) {
+            channel.markClosed();
+            channel.notifyClosed(cause == null ? new McpTransportException("the server closed the SSE stream") : cause);
+        }
+    }
+
+    private void readEvents(InputStream in, CompletableFuture<Void> ready) throws IOException {
+        channel.track(in);
+        try (in) {
+            SseEventReader reader =
+                    new SseEventReader(in, channel.codec().limits().maxMessageBytes());
+            SseEventReader.Event event;
+            while (!channel.isClosed() && (event = reader.next()) != null) {
+                if ("endpoint".equals(event.name())) {
+                    postUri = channel.endpoint().resolve(event.data().trim());
+                    ready.complete(null);
+                } else if (!event.data().isBlank() && (event.name() == null || "message".equals(event.name()))) {
+                    try {
+                        for (JsonRpcMessage m :
+                                channel.codec().decodeAll(event.data().getBytes(StandardCharsets.UTF_8))) {
+                            channel.deliver(m);
+                        }
+                    } catch (JsonRpcCodecException e) {
+                        LOG.debug("skipping invalid legacy SSE message: {}", e.getMessage());
+                    }
+                }
+            }
+        } finally {
+            channel.untrack(in);
+        }
+    }
+}
