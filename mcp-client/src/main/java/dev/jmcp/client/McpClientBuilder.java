@@ -91,16 +91,6 @@ public final class McpClientBuilder {
         return this;
     }
 
-    /**
-     * Serves {@code sampling/createMessage}; {@code tools} declares {@code sampling.tools}.
-     *
-     * @deprecated use {@link #sampling(SamplingHandler, SamplingToolUse)}
-     */
-    @Deprecated
-    public McpClientBuilder sampling(SamplingHandler handler, boolean tools) {
-        return sampling(handler, tools ? SamplingToolUse.TOOLS : SamplingToolUse.NONE);
-    }
-
     /** Serves form-mode {@code elicitation/create} and declares {@code elicitation.form}. */
     public McpClientBuilder elicitation(ElicitationHandler handler) {
         return elicitation(handler, ElicitationMode.FORM);
@@ -116,22 +106,6 @@ public final class McpClientBuilder {
         this.elicitationForm = modes.contains(ElicitationMode.FORM);
         this.elicitationUrl = modes.contains(ElicitationMode.URL);
         return this;
-    }
-
-    /**
-     * Serves {@code elicitation/create} in the given modes. At least one mode is needed.
-     *
-     * @deprecated use {@link #elicitation(ElicitationHandler, ElicitationMode, ElicitationMode...)}
-     */
-    @Deprecated
-    public McpClientBuilder elicitation(ElicitationHandler handler, boolean form, boolean url) {
-        if (!form && !url) {
-            throw new IllegalArgumentException("declare at least one elicitation mode");
-        }
-        if (form && url) {
-            return elicitation(handler, ElicitationMode.FORM, ElicitationMode.URL);
-        }
-        return elicitation(handler, form ? ElicitationMode.FORM : ElicitationMode.URL);
     }
 
     /** Whether an accepted form answer gets the schema defaults of fields it leaves out; default true. */

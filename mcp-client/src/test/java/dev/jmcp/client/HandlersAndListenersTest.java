@@ -92,8 +92,7 @@ class HandlersAndListenersTest {
                                     assertThat(((UrlElicitRequest) r).url()).isEqualTo("https://x.test/a");
                                     return ElicitResult.accept(null);
                                 },
-                                false,
-                                true)
+                                ElicitationMode.URL)
                         .build()) {
             client.connect();
             assertThat(ask(server, "elicitation/create", url).get("action").asString())

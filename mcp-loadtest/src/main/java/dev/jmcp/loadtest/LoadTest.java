@@ -176,9 +176,9 @@ public final class LoadTest {
             return this;
         }
 
-        /** Think time between a virtual user's iterations. */
-        public Builder thinkTime(Duration mean, boolean exponential) {
-            settings = settings.withThinkTime(new ThinkTime(mean, exponential));
+        /** Think time between a virtual user's iterations (fixed or exponentially distributed). */
+        public Builder thinkTime(ThinkTime thinkTime) {
+            settings = settings.withThinkTime(thinkTime);
             return this;
         }
 

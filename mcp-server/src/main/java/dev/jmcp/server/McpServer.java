@@ -271,16 +271,6 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         }
 
         /**
-         * The 2026-07-28 caching hints with the scope's wire name ({@code "public"} or {@code "private"}).
-         *
-         * @deprecated use {@link #cacheHints(long, CacheScope)}
-         */
-        @Deprecated
-        public Builder cacheHints(long ttlMs, String cacheScope) {
-            return cacheHints(ttlMs, CacheScope.fromWire(Objects.requireNonNull(cacheScope, "cacheScope")));
-        }
-
-        /**
          * Registers a tool. Its name must follow SEP-986 and its schemas must compile.
          *
          * @throws IllegalArgumentException when the name or a schema is invalid

@@ -63,17 +63,6 @@ public interface RequestContext {
      */
     void progress(Progress progress);
 
-    /**
-     * Sends {@code notifications/progress}; {@code total} and {@code message} may be null.
-     *
-     * @deprecated use {@link #progress(Progress)}: {@code ctx.progress(Progress.of(p).total(t).message(m))}
-     */
-    @Deprecated
-    default void progress(double progress, Double total, String message) {
-        Progress p = Progress.of(progress).message(message);
-        progress(total == null ? p : p.total(total));
-    }
-
     /** Sends {@code notifications/message} if the client's log level lets {@code level} through. */
     void log(LoggingLevel level, String logger, Object data);
 

@@ -51,7 +51,7 @@ class ResourcesPromptsTest {
                     Prompt.builder("greet")
                             .description("greets")
                             .arguments(List.of(
-                                    PromptArgument.of("name", "who", true), PromptArgument.of("mood", "how", false)))
+                                    PromptArgument.required("name", "who"), PromptArgument.optional("mood", "how")))
                             .build(),
                     (req, ctx) -> GetPromptResult.of(
                             null,

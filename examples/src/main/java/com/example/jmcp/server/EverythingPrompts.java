@@ -32,8 +32,8 @@ final class EverythingPrompts {
                 Prompt.builder("test_prompt_with_arguments")
                         .description("A prompt with two required arguments")
                         .arguments(List.of(
-                                PromptArgument.of("arg1", "First test argument", true),
-                                PromptArgument.of("arg2", "Second test argument", true)))
+                                PromptArgument.required("arg1", "First test argument"),
+                                PromptArgument.required("arg2", "Second test argument")))
                         .build(),
                 (req, ctx) -> GetPromptResult.of(
                         null,
@@ -51,7 +51,7 @@ final class EverythingPrompts {
         b.prompt(
                 Prompt.builder("test_prompt_with_embedded_resource")
                         .description("A prompt that embeds a resource")
-                        .arguments(List.of(PromptArgument.of("resourceUri", "URI of the resource to embed", true)))
+                        .arguments(List.of(PromptArgument.required("resourceUri", "URI of the resource to embed")))
                         .build(),
                 (req, ctx) -> GetPromptResult.of(
                         null,

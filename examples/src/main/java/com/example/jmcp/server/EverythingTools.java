@@ -16,6 +16,7 @@ import dev.jmcp.core.protocol.sampling.SamplingMessage;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.server.McpServer;
+import dev.jmcp.server.Progress;
 import dev.jmcp.server.ToolHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ final class EverythingTools {
                 (req, ctx) -> CallToolResult.error("This tool intentionally returns an error for testing"));
         tool(b, "test_tool_with_progress", "Reports progress 0, 50, 100", Json.noArguments(), (req, ctx) -> {
             for (int p = 0; p <= 100; p += 50) {
-                ctx.progress(p, 100.0, "step " + (p / 50 + 1) + " of 3");
+                ctx.progress(Progress.of(p).total(100).message("step " + (p / 50 + 1) + " of 3"));
                 if (p < 100) {
                     Thread.sleep(50);
                 }

@@ -122,8 +122,8 @@ public final class NotesServer {
                 .prompt(
                         Prompt.builder("summarize_notes")
                                 .description("Asks the model to summarize all notes")
-                                .arguments(List.of(
-                                        PromptArgument.of("style", "e.g. 'bullet points' or 'one line'", false)))
+                                .arguments(
+                                        List.of(PromptArgument.optional("style", "e.g. 'bullet points' or 'one line'")))
                                 .build(),
                         (req, ctx) -> {
                             String style = req.arguments().getOrDefault("style", "bullet points");

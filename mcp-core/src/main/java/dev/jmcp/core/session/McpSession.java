@@ -290,7 +290,11 @@ public final class McpSession implements ServerConnection {
     }
 
     private void sendCancelled(RequestId id, String reason) {
-        notify(McpMethods.NOTIFICATION_CANCELLED, McpJson.toTree(CancelledNotification.of(id, reason)))
+        if (closed.get()) {
+            return;
+        }
+        transport
+                .send(CancelledNotification.of(id, reason).toNotification(), OutboundContext.cancelling(id))
                 .exceptionally(e -> null);
     }
 

@@ -86,9 +86,7 @@ public final class RequestOptions {
 
     /** What the transport is told about the request: its related inbound request and its envelope. */
     public OutboundContext outboundContext() {
-        return relatedRequestId == null && envelope == MessageEnvelope.NONE
-                ? OutboundContext.NONE
-                : new OutboundContext(relatedRequestId, envelope);
+        return OutboundContext.request(relatedRequestId, envelope);
     }
 
     /** Builds {@link RequestOptions}. */

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  *
  * <p>Inbound, a transport fills it from what it received, without reading the body; the session checks it
  * against the body. Outbound, the client fills it and the transport writes it, without reading the body either.
- * Values are raw: {@link HeaderValues} encoding is undone by whoever compares them.
+ * Values are in their header form in both directions: a name or parameter value that is not header-safe is
+ * {@link HeaderValues#encode encoded} by whoever fills the envelope (the client) and decoded by whoever compares
+ * it with the body (the server), so a transport copies values and never looks into them.
  *
  * @param method the method the transport saw declared, or null
  * @param name the tool, prompt or resource name or URI the transport saw declared, or null

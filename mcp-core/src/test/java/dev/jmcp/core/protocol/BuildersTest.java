@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.capabilities.ClientCapabilities;
+import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
 import dev.jmcp.core.protocol.content.ImageContent;
 import dev.jmcp.core.protocol.content.ResourceLink;
 import dev.jmcp.core.protocol.content.TextContent;
@@ -120,11 +121,16 @@ class BuildersTest {
         assertSameJson(
                 McpJson.toTree(ClientCapabilities.builder()
                         .roots(true)
-                        .sampling(true, false)
-                        .elicitation(true, true)
+                        .sampling(ClientCapabilities.SamplingFeature.TOOLS)
+                        .elicitation(ClientCapabilities.ElicitationMode.FORM, ClientCapabilities.ElicitationMode.URL)
                         .build()),
                 McpJson.parse("{\"roots\":{\"listChanged\":true},\"sampling\":{\"tools\":{}},"
                         + "\"elicitation\":{\"form\":{},\"url\":{}}}"));
+        assertSameJson(
+                McpJson.toTree(ServerCapabilities.builder()
+                        .resources(ServerCapabilities.ResourceFeature.SUBSCRIBE)
+                        .build()),
+                McpJson.parse("{\"resources\":{\"subscribe\":true}}"));
         assertSameJson(
                 McpJson.toTree(UnsupportedProtocolVersionData.of(List.of("2026-07-28"), "1999-01-01")),
                 McpJson.parse("{\"supported\":[\"2026-07-28\"],\"requested\":\"1999-01-01\"}"));

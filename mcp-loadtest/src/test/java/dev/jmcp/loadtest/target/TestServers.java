@@ -64,7 +64,7 @@ public final class TestServers {
                                 List.of(TextResourceContents.of(RESOURCE_URI, "text/plain", "hello"))))
                 .prompt(
                         Prompt.builder("greet")
-                                .arguments(List.of(PromptArgument.of("name", "who", true)))
+                                .arguments(List.of(PromptArgument.required("name", "who")))
                                 .build(),
                         (request, ctx) -> GetPromptResult.of(
                                 "greeting",

@@ -96,15 +96,21 @@ public record ClientCapabilities(
             return this;
         }
 
-        /** Declares sampling support, optionally with tools and context inclusion. */
-        public Builder sampling(boolean tools, boolean context) {
-            this.sampling = new Sampling(context ? McpJson.object() : null, tools ? McpJson.object() : null);
+        /** Declares sampling support with the given optional features (none: plain sampling). */
+        public Builder sampling(SamplingFeature... features) {
+            java.util.Set<SamplingFeature> set = java.util.Set.of(features);
+            this.sampling = new Sampling(
+                    set.contains(SamplingFeature.CONTEXT) ? McpJson.object() : null,
+                    set.contains(SamplingFeature.TOOLS) ? McpJson.object() : null);
             return this;
         }
 
-        /** Declares elicitation support for the given modes. */
-        public Builder elicitation(boolean form, boolean url) {
-            this.elicitation = new Elicitation(form ? McpJson.object() : null, url ? McpJson.object() : null);
+        /** Declares elicitation support for the given modes (at least one). */
+        public Builder elicitation(ElicitationMode mode, ElicitationMode... more) {
+            java.util.Set<ElicitationMode> set = java.util.EnumSet.of(mode, more);
+            this.elicitation = new Elicitation(
+                    set.contains(ElicitationMode.FORM) ? McpJson.object() : null,
+                    set.contains(ElicitationMode.URL) ? McpJson.object() : null);
             return this;
         }
 
@@ -124,5 +130,21 @@ public record ClientCapabilities(
         public ClientCapabilities build() {
             return new ClientCapabilities(experimental, roots, sampling, elicitation, tasks, extensions);
         }
+    }
+
+    /** The optional parts of the sampling capability. */
+    public enum SamplingFeature {
+        /** {@code sampling.tools}: tool use in sampling requests. */
+        TOOLS,
+        /** {@code sampling.context}: context inclusion. */
+        CONTEXT
+    }
+
+    /** The elicitation modes a client declares. */
+    public enum ElicitationMode {
+        /** {@code elicitation.form}. */
+        FORM,
+        /** {@code elicitation.url}. */
+        URL
     }
 }

@@ -103,9 +103,12 @@ public record ServerCapabilities(
             return this;
         }
 
-        /** Declares resources. */
-        public Builder resources(boolean subscribe, boolean listChanged) {
-            this.resources = new Resources(subscribe ? Boolean.TRUE : null, listChanged ? Boolean.TRUE : null);
+        /** Declares resources with the given optional features (none: plain resources). */
+        public Builder resources(ResourceFeature... features) {
+            java.util.Set<ResourceFeature> set = java.util.Set.of(features);
+            this.resources = new Resources(
+                    set.contains(ResourceFeature.SUBSCRIBE) ? Boolean.TRUE : null,
+                    set.contains(ResourceFeature.LIST_CHANGED) ? Boolean.TRUE : null);
             return this;
         }
 
@@ -132,5 +135,13 @@ public record ServerCapabilities(
             return new ServerCapabilities(
                     experimental, logging, completions, prompts, resources, tools, tasks, extensions);
         }
+    }
+
+    /** The optional parts of the resources capability. */
+    public enum ResourceFeature {
+        /** {@code resources.subscribe}. */
+        SUBSCRIBE,
+        /** {@code resources.listChanged}. */
+        LIST_CHANGED
     }
 }

@@ -16,9 +16,14 @@ public record PromptArgument(String name, String title, String description, Bool
         Objects.requireNonNull(name, "name");
     }
 
-    /** An argument with a name, a description and whether it is required. */
-    public static PromptArgument of(String name, String description, boolean required) {
-        return new PromptArgument(name, null, description, required);
+    /** An argument the caller must give. */
+    public static PromptArgument required(String name, String description) {
+        return new PromptArgument(name, null, description, Boolean.TRUE);
+    }
+
+    /** An argument the caller may leave out. */
+    public static PromptArgument optional(String name, String description) {
+        return new PromptArgument(name, null, description, Boolean.FALSE);
     }
 
     /** A builder with the required fields. */

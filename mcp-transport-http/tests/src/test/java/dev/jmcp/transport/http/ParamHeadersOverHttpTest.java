@@ -135,7 +135,7 @@ class ParamHeadersOverHttpTest {
             MessageEnvelope mirrored =
                     new MessageEnvelope("tools/call", "where", "2026-07-28", Map.of("region", "Zürich", "N", "7"));
             transport
-                    .send(request(1, args), OutboundContext.mirroring(mirrored))
+                    .send(request(1, args), OutboundContext.request(null, mirrored))
                     .get(10, TimeUnit.SECONDS);
             JsonRpcMessage accepted = answers.poll(10, TimeUnit.SECONDS);
             assertThat(accepted).isInstanceOf(JsonRpcResponse.class);
@@ -145,7 +145,7 @@ class ParamHeadersOverHttpTest {
 
             MessageEnvelope withoutParams = new MessageEnvelope("tools/call", "where", "2026-07-28", Map.of());
             transport
-                    .send(request(2, args), OutboundContext.mirroring(withoutParams))
+                    .send(request(2, args), OutboundContext.request(null, withoutParams))
                     .get(10, TimeUnit.SECONDS);
             JsonRpcMessage refused = answers.poll(10, TimeUnit.SECONDS);
             assertThat(refused).isInstanceOfSatisfying(JsonRpcErrorResponse.class, e -> assertThat(

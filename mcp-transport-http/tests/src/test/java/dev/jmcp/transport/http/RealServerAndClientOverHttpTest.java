@@ -10,6 +10,7 @@ import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.server.McpServer;
+import dev.jmcp.server.Progress;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class RealServerAndClientOverHttpTest {
                                 .description("adds")
                                 .build(),
                         (request, ctx) -> {
-                            ctx.progress(50, 100.0, "half");
+                            ctx.progress(Progress.of(50).total(100).message("half"));
                             double sum = request.arguments().get("a").doubleValue()
                                     + request.arguments().get("b").doubleValue();
                             return CallToolResult.text(String.valueOf((long) sum));
@@ -62,16 +63,12 @@ class RealServerAndClientOverHttpTest {
         }
     }
 
-    /**
-     * MERGE: the wrapper stands in for the session filling each 2026-07-28 request's envelope (the transport no
-     * longer reads the body for {@code Mcp-Method}); drop it once mcp-client and mcp-core hand the envelope down.
-     */
     @Test
     void defaultClientDiscoversTheStatelessEraOverHttp() {
         try (McpServer server = server();
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start();
                 McpClient client = McpClient.builder()
-                        .transport(new EnvelopeFillingTransport(StreamableHttpClientTransport.create(http.uri())))
+                        .transport(StreamableHttpClientTransport.create(http.uri()))
                         .requestTimeout(Duration.ofSeconds(10))
                         .build()) {
             ServerDescription d = client.connect();

@@ -7,6 +7,8 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.session.Await;
 import dev.jmcp.core.session.McpSession;
+import dev.jmcp.core.session.RequestOptions;
+import dev.jmcp.core.transport.MessageEnvelope;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.transport.http.client.McpSessionExpiredException;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
@@ -211,19 +213,19 @@ class StreamableHttpClientTest {
     @Test
     void era2026RequestCarriesMethodHeadersAndClosingItsStreamCancelsIt() throws Exception {
         URI uri = start(s -> s.keepAliveInterval(Duration.ofMillis(50)));
-        McpSession client = client(new EnvelopeFillingTransport(StreamableHttpClientTransport.create(uri)));
+        McpSession client = client(StreamableHttpClientTransport.create(uri));
         ObjectNode meta = McpJson.object();
         meta.putObject("_meta")
                 .put("io.modelcontextprotocol/protocolVersion", "2026-07-28")
                 .putObject("io.modelcontextprotocol/clientCapabilities");
         ObjectNode call = meta.deepCopy();
         call.put("name", "my-tool");
-        JsonNode h = Await.result(client.request("headers", meta), WAIT);
+        JsonNode h = Await.result(client.request("headers", meta, era2026("headers", null)), WAIT);
         assertThat(h.get("mcp-method").asString()).isEqualTo("headers");
         assertThat(h.get("mcp-protocol-version").asString()).isEqualTo("2026-07-28");
         assertThat(h.has("mcp-session-id")).isFalse();
 
-        CompletableFuture<JsonNode> slow = client.request("slow", call);
+        CompletableFuture<JsonNode> slow = client.request("slow", call, era2026("slow", "my-tool"));
         // wait until the server runs the handler, then cancel: the transport closes the stream instead of sending
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (fake.sessions.stream().noneMatch(s -> s.inFlightRequests() > 0) && System.nanoTime() < deadline) {
@@ -236,13 +238,14 @@ class StreamableHttpClientTest {
     @Test
     void subscriptionsListenIsALongLivedStreamThatClosingCancels() throws Exception {
         URI uri = start(s -> s.keepAliveInterval(Duration.ofMillis(50)));
-        McpSession client = client(new EnvelopeFillingTransport(StreamableHttpClientTransport.create(uri)));
+        McpSession client = client(StreamableHttpClientTransport.create(uri));
         ObjectNode params = McpJson.object();
         params.putObject("_meta")
                 .put("io.modelcontextprotocol/protocolVersion", "2026-07-28")
                 .putObject("io.modelcontextprotocol/clientCapabilities");
         params.putObject("notifications").put("toolsListChanged", true);
-        CompletableFuture<JsonNode> listen = client.request("subscriptions/listen", params);
+        CompletableFuture<JsonNode> listen =
+                client.request("subscriptions/listen", params, era2026("subscriptions/listen", null));
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (messages.size() < 5 && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -295,5 +298,12 @@ class StreamableHttpClientTest {
         ServerTransport server = (ServerTransport) fake.transports.get(0);
         client.close();
         assertThat(server.isClosed()).isTrue();
+    }
+
+    /** What the client (RequestEnvelopes) hands a bare session for a 2026-07-28 request: its envelope. */
+    private static RequestOptions era2026(String method, String name) {
+        return RequestOptions.builder()
+                .envelope(new MessageEnvelope(method, name, "2026-07-28", Map.of()))
+                .build();
     }
 }

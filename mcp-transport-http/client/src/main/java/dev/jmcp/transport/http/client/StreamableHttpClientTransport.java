@@ -4,7 +4,6 @@ import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.CodecLimits;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
-import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.transport.MessageEnvelope;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
@@ -51,10 +50,10 @@ import org.slf4j.LoggerFactory;
  *       session id yet and no request accepted yet), the transport falls back to the legacy HTTP+SSE transport
  *       (GET for the {@code endpoint} event, then POSTs to it).
  *   <li>The {@link MessageEnvelope} of the {@link OutboundContext} is written as headers: {@code Mcp-Method},
- *       {@code Mcp-Name}, {@code Mcp-Param-<name>} (values {@link dev.jmcp.core.transport.HeaderValues}-encoded)
+ *       {@code Mcp-Name}, {@code Mcp-Param-<name>} (values copied in the header form the envelope holds)
  *       and {@code MCP-Protocol-Version}; the transport never reads the body for them. A message whose envelope
  *       declares a protocol version, or any message once a 2026-07-28 version was set, is sent without a session.
- *   <li>A notification whose {@link OutboundContext#relatedRequestId()} names an in-flight 2026-07-28 request of
+ *   <li>A message whose {@link OutboundContext#cancelledRequestId()} names an in-flight 2026-07-28 request of
  *       this transport cancels that request the 2026-07-28 way: its response stream is closed and the
  *       notification is not sent.
  *   <li>{@link #close()} sends DELETE for the session and closes every stream.
@@ -125,9 +124,7 @@ public final class StreamableHttpClientTransport implements Transport {
         if (channel.isClosed()) {
             return CompletableFuture.failedFuture(new McpTransportException("transport is closed"));
         }
-        if (message instanceof JsonRpcNotification
-                && context.relatedRequestId() != null
-                && posts.closeStreamOf(context.relatedRequestId())) {
+        if (context.cancelledRequestId() != null && posts.closeStreamOf(context.cancelledRequestId())) {
             return CompletableFuture.completedFuture(null);
         }
         if (legacy.isActive()) {

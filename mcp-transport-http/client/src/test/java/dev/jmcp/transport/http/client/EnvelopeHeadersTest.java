@@ -12,6 +12,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.transport.HeaderValues;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.MessageEnvelope;
 import dev.jmcp.core.transport.OutboundContext;
@@ -77,10 +78,13 @@ class EnvelopeHeadersTest {
 
     @Test
     void everyEnvelopeFieldBecomesItsHeaderAndNothingElseIsMirrored() throws Exception {
-        MessageEnvelope envelope =
-                new MessageEnvelope("tools/call", "Zürich tool", V2026, Map.of("Region", " eu ", "N", "7"));
+        MessageEnvelope envelope = new MessageEnvelope(
+                "tools/call",
+                HeaderValues.encode("Zürich tool"),
+                V2026,
+                Map.of("Region", HeaderValues.encode(" eu "), "N", "7"));
         transport
-                .send(toolsCall(1, McpJson.object().put("region", "ignored")), OutboundContext.mirroring(envelope))
+                .send(toolsCall(1, McpJson.object().put("region", "ignored")), OutboundContext.request(null, envelope))
                 .get(10, TimeUnit.SECONDS);
 
         Recorded post = server.requests.poll(10, TimeUnit.SECONDS);
@@ -124,7 +128,7 @@ class EnvelopeHeadersTest {
         transport
                 .send(
                         new JsonRpcRequest(RequestId.of(3), "ping", null),
-                        OutboundContext.mirroring(new MessageEnvelope("ping", null, V2026, Map.of())))
+                        OutboundContext.request(null, new MessageEnvelope("ping", null, V2026, Map.of())))
                 .get(10, TimeUnit.SECONDS);
 
         server.requests.poll(10, TimeUnit.SECONDS);
@@ -147,7 +151,7 @@ class EnvelopeHeadersTest {
         });
         MessageEnvelope slow = new MessageEnvelope("slow", null, V2026, Map.of());
         transport
-                .send(new JsonRpcRequest(RequestId.of(7), "slow", null), OutboundContext.mirroring(slow))
+                .send(new JsonRpcRequest(RequestId.of(7), "slow", null), OutboundContext.request(null, slow))
                 .get(10, TimeUnit.SECONDS);
         assertThat(server.requests.poll(10, TimeUnit.SECONDS).body()).contains("\"slow\"");
 
@@ -155,7 +159,7 @@ class EnvelopeHeadersTest {
         transport
                 .send(
                         new JsonRpcNotification("notifications/cancelled", cancel),
-                        OutboundContext.relatedTo(RequestId.of(7)))
+                        OutboundContext.cancelling(RequestId.of(7)))
                 .get(10, TimeUnit.SECONDS);
         assertThat(streamClosed.await(10, TimeUnit.SECONDS)).isTrue();
 

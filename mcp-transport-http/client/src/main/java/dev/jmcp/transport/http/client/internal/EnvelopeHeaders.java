@@ -1,14 +1,13 @@
 package dev.jmcp.transport.http.client.internal;
 
-import dev.jmcp.core.transport.HeaderValues;
 import dev.jmcp.core.transport.MessageEnvelope;
 import dev.jmcp.transport.http.common.McpHttpHeaders;
 import java.net.http.HttpRequest;
 
 /**
  * Writes the headers a message's {@link MessageEnvelope} mirrors (2026-07-28 Streamable HTTP, SEP-2243): exactly
- * what the envelope carries, never anything read from the body. The name and parameter values are raw in the
- * envelope and {@link HeaderValues#encode encoded} here.
+ * what the envelope carries, never anything read from the body. Values are already in their header form
+ * ({@link MessageEnvelope}); they are copied as they are.
  */
 public final class EnvelopeHeaders {
     private EnvelopeHeaders() {}
@@ -33,10 +32,8 @@ public final class EnvelopeHeaders {
             request.header(McpHttpHeaders.METHOD, envelope.method());
         }
         if (envelope.name() != null) {
-            request.header(McpHttpHeaders.NAME, HeaderValues.encode(envelope.name()));
+            request.header(McpHttpHeaders.NAME, envelope.name());
         }
-        envelope.params()
-                .forEach((name, value) ->
-                        request.header(McpHttpHeaders.PARAM_PREFIX + name, HeaderValues.encode(value)));
+        envelope.params().forEach((name, value) -> request.header(McpHttpHeaders.PARAM_PREFIX + name, value));
     }
 }
