@@ -14,6 +14,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.HeaderValues;
 import dev.jmcp.core.transport.MessageEnvelope;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.TransportListener;
@@ -110,7 +111,7 @@ class ParamHeadersOverHttpTest {
 
     /**
      * The client transport writes the {@code Mcp-Param-*} headers of the envelope it is handed (the client fills it
-     * from the tools it listed); the real server refuses a call whose annotated arguments lack their headers, so
+     * from the tools it listed, values in header form); the real server refuses a call whose annotated arguments lack their headers, so
      * an accepted call proves the headers went on the wire, and a refused one that they come from the envelope only.
      */
     @Test
@@ -133,7 +134,8 @@ class ParamHeadersOverHttpTest {
             });
             String args = "{\"region\":\"Zürich\",\"n\":7,\"q\":\"x\"}";
             MessageEnvelope mirrored =
-                    new MessageEnvelope("tools/call", "where", "2026-07-28", Map.of("region", "Zürich", "N", "7"));
+                    new MessageEnvelope(
+                    "tools/call", "where", "2026-07-28", Map.of("region", HeaderValues.encode("Zürich"), "N", "7"));
             transport
                     .send(request(1, args), OutboundContext.request(null, mirrored))
                     .get(10, TimeUnit.SECONDS);
