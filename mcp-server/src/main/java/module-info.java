@@ -1,0 +1,11 @@
+/**
+ * The MCP server: {@code McpServer} and its builder, tools, prompts, resources and tasks.
+ *
+ * <p>Exports {@code dev.jmcp.server} only; {@code dev.jmcp.server.internal} is not exported.
+ */
+module dev.jmcp.server {
+    requires transitive dev.jmcp.core;
+    requires com.networknt.schema;
+
+    exports dev.jmcp.server;
+}
