@@ -5,7 +5,7 @@
  */
 module dev.jmcp.client {
     requires transitive dev.jmcp.core;
-    requires com.networknt.schema;
+    requires static com.networknt.schema; // optional: validates structured tool results when present
     requires org.slf4j;
 
     exports dev.jmcp.client;

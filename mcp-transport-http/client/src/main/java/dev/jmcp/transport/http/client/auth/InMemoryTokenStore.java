@@ -8,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryTokenStore implements TokenStore {
     private final Map<TokenKey, OAuthTokens> tokens = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemoryTokenStore() {}
+
     @Override
     public Optional<OAuthTokens> load(TokenKey key) {
         return Optional.ofNullable(tokens.get(key));
