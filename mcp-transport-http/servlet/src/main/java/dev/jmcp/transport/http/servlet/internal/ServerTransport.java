@@ -1,12 +1,9 @@
 package dev.jmcp.transport.http.servlet.internal;
 
-import dev.jmcp.core.ErrorCodes;
-import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
-import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
@@ -21,24 +18,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The server side of one Streamable HTTP session (or of one stateless POST exchange). Each POST that carries
- * requests opens a stream; outbound messages go to the stream of the request they relate to, others to the
- * standalone GET stream. A stream answers with plain JSON when its only message is the response, and switches
- * to SSE as soon as anything else comes first. With an event store every SSE event gets an id and is kept, so a
- * dropped connection can be resumed with {@code GET} + {@code Last-Event-ID}.
+ * requests opens a {@link ResponseStream}; outbound messages go to the stream of the request they relate to,
+ * others to the standalone GET stream. With an event store every SSE event gets an id and is kept ({@link
+ * StreamJournal}), so a dropped connection can be resumed with {@code GET} + {@code Last-Event-ID}.
+ *
+ * <p>The negotiated revision comes from the session ({@link #setProtocolVersion}); the transport never reads
+ * message content. A 2026-07-28 request whose stream the client closes is reported to the session with {@link
+ * TransportListener#onRequestCancelled}.
  */
 public final class ServerTransport implements Transport, HttpStreamControl {
     private static final Logger LOG = LoggerFactory.getLogger(ServerTransport.class);
@@ -46,35 +42,34 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     public static final String STANDALONE = "0";
 
     private static final int MAX_FINISHED_STREAMS = 128;
+    private static final String CANCEL_REASON = "the client closed the response stream";
 
     private final String sessionId;
     private final boolean exchange;
     private final StreamSettings settings;
+    private final StreamJournal journal;
     private final String principal;
     private final Object lock = new Object();
-    private final Object deliveryLock = new Object();
-    private final Map<RequestId, Stream> byRequest = new HashMap<>();
-    private final LinkedHashMap<String, Stream> byId = new LinkedHashMap<>();
-    private final Stream standalone;
+    private final Map<RequestId, ResponseStream> byRequest = new HashMap<>();
+    private final LinkedHashMap<String, ResponseStream> byId = new LinkedHashMap<>();
+    private final ResponseStream standalone;
     private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
     private final FinishedStreams finished = new FinishedStreams(MAX_FINISHED_STREAMS);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicBoolean closeNotified = new AtomicBoolean();
-    private volatile TransportListener listener;
+    private final SessionInbox inbox;
     private volatile ProtocolVersion version;
     private volatile long lastActivityNanos = System.nanoTime();
-    private volatile Runnable onClosed = () -> {};
-    private RequestId initializeId;
     private long streamCounter;
 
     private ServerTransport(String sessionId, boolean exchange, StreamSettings settings, String principal) {
         this.sessionId = sessionId;
         this.exchange = exchange;
         this.settings = settings;
+        this.journal = new StreamJournal(sessionId, settings, () -> version);
         this.principal = principal;
-        this.standalone = exchange ? null : new Stream(STANDALONE, false, false);
+        this.inbox = new SessionInbox(sessionId);
+        this.standalone = exchange ? null : ResponseStream.standalone(STANDALONE);
         if (standalone != null) {
-            standalone.sse = true;
             byId.put(STANDALONE, standalone);
         }
     }
@@ -101,10 +96,10 @@ public final class ServerTransport implements Transport, HttpStreamControl {
 
     /** Runs {@code hook} once when the transport closes (e.g. to leave the session registry). */
     public void onClosed(Runnable hook) {
-        this.onClosed = hook;
+        inbox.onClosed(hook);
     }
 
-    /** The negotiated revision, if known. */
+    /** The negotiated revision, once the session told it. */
     public ProtocolVersion protocolVersion() {
         return version;
     }
@@ -117,7 +112,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     /** Whether no connection is attached to any stream. */
     public boolean isIdle() {
         synchronized (lock) {
-            for (Stream s : byId.values()) {
+            for (ResponseStream s : byId.values()) {
                 if (s.writer != null) {
                     return false;
                 }
@@ -133,46 +128,27 @@ public final class ServerTransport implements Transport, HttpStreamControl {
 
     @Override
     public void start(TransportListener listener) {
-        if (this.listener != null) {
-            throw new IllegalStateException("already started");
-        }
-        this.listener = listener;
+        inbox.start(listener);
     }
 
-    /**
-     * Takes the messages of one POST. When they include requests, {@code writer} carries their stream.
-     *
-     * @param jsonAllowed whether the stream may answer with plain JSON
-     * @param cancelOnDisconnect whether the POST is a 2026-07-28 one: losing the connection cancels its requests,
-     *     and an error answered as plain JSON gets the HTTP status of its code ({@link #httpStatus})
-     */
-    public void acceptPost(
-            List<JsonRpcMessage> messages,
-            InboundContext context,
-            AsyncWriter writer,
-            boolean jsonAllowed,
-            boolean cancelOnDisconnect) {
+    /** Takes the messages of one POST. When they include requests, {@code writer} carries their stream. */
+    public void acceptPost(List<JsonRpcMessage> messages, InboundContext context, AsyncWriter writer, StreamMode mode) {
         lastActivityNanos = System.nanoTime();
         if (writer != null) {
-            Stream stream;
             synchronized (lock) {
-                stream = new Stream(nextStreamId(), jsonAllowed, cancelOnDisconnect || exchange);
-                stream.modern = cancelOnDisconnect;
+                ResponseStream stream = ResponseStream.forPost(nextStreamId(), mode, exchange);
                 watch(writer, stream);
                 stream.writer = writer;
                 for (JsonRpcMessage m : messages) {
                     if (m instanceof JsonRpcRequest r) {
                         stream.awaiting.add(r.id());
                         byRequest.put(r.id(), stream);
-                        if ("initialize".equals(r.method())) {
-                            initializeId = r.id();
-                        }
                     }
                 }
                 byId.put(stream.id, stream);
             }
         }
-        deliver(messages, context);
+        inbox.deliver(messages, context);
     }
 
     /** Attaches a GET connection to the standalone stream, replacing any previous one. */
@@ -183,8 +159,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         synchronized (lock) {
             previous = standalone.writer;
             standalone.writer = writer;
-            writer.begin(200, "text/event-stream");
-            writer.write(SseFormat.retry(settings.retryMillis()));
+            journal.begin(writer);
             while (!backlog.isEmpty()) {
                 writer.write(backlog.pollFirst());
             }
@@ -202,26 +177,18 @@ public final class ServerTransport implements Transport, HttpStreamControl {
      */
     public boolean resume(String lastEventId, AsyncWriter writer) {
         lastActivityNanos = System.nanoTime();
-        EventStore store = settings.eventStore();
         String streamId = EventStore.streamIdOf(lastEventId);
-        if (store == null || streamId == null) {
+        if (!journal.isResumable() || streamId == null) {
             return false;
         }
         AsyncWriter previous;
-        Stream stream;
         synchronized (lock) {
-            stream = byId.get(streamId);
+            ResponseStream stream = byId.get(streamId);
             if (stream == null) {
                 if (!wasFinished(streamId)) {
                     return false;
                 }
-                writer.begin(200, "text/event-stream");
-                writer.write(SseFormat.retry(settings.retryMillis()));
-                for (EventStore.StoredEvent e : store.eventsAfter(sessionId, lastEventId)) {
-                    if (!e.message().isEmpty()) {
-                        writer.write(SseFormat.message(e.id(), e.message()));
-                    }
-                }
+                journal.replayAfter(lastEventId, writer);
                 writer.complete();
                 return true;
             }
@@ -229,13 +196,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
             previous = stream.writer;
             stream.writer = null;
             stream.sse = true;
-            writer.begin(200, "text/event-stream");
-            writer.write(SseFormat.retry(settings.retryMillis()));
-            for (EventStore.StoredEvent e : store.eventsAfter(sessionId, lastEventId)) {
-                if (!e.message().isEmpty()) {
-                    writer.write(SseFormat.message(e.id(), e.message()));
-                }
-            }
+            journal.replayAfter(lastEventId, writer);
             if (stream == standalone) {
                 backlog.clear();
             }
@@ -269,10 +230,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         }
         boolean finishedExchange = false;
         synchronized (lock) {
-            if (answered != null && answered.equals(initializeId)) {
-                sniffVersion(message);
-            }
-            Stream stream = related == null ? null : byRequest.get(related);
+            ResponseStream stream = related == null ? null : byRequest.get(related);
             if (stream == null) {
                 if (answered != null) {
                     LOG.debug("dropping response to {}: its stream is gone", answered);
@@ -286,7 +244,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
             if (stream == standalone) {
                 emitStandalone(json);
             } else {
-                finishedExchange = emit(stream, answered, json, httpStatus(message)) && exchange;
+                finishedExchange = emit(stream, answered, json, message) && exchange;
             }
         }
         if (finishedExchange) {
@@ -304,12 +262,12 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     public boolean closeRequestStream(RequestId requestId) {
         AsyncWriter writer;
         synchronized (lock) {
-            Stream stream = byRequest.get(requestId);
-            if (stream == null || stream.finished || settings.eventStore() == null || stream.writer == null) {
+            ResponseStream stream = byRequest.get(requestId);
+            if (stream == null || stream.finished || !journal.isResumable() || stream.writer == null) {
                 return false;
             }
             if (!stream.sse) {
-                switchToSse(stream);
+                stream.switchToSse(journal);
             }
             writer = stream.writer;
             stream.writer = null;
@@ -340,13 +298,13 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         long now = System.nanoTime();
         List<AsyncWriter> ping = new ArrayList<>();
         synchronized (lock) {
-            for (Stream s : byId.values()) {
+            for (ResponseStream s : byId.values()) {
                 if (s.writer == null || s.finished && s != standalone) {
                     continue;
                 }
                 if (!s.sse) {
                     if (s.cancelOnDisconnect && now - s.createdNanos > intervalNanos) {
-                        switchToSse(s);
+                        s.switchToSse(journal);
                     }
                 } else if (now - s.writer.lastWriteNanos() > intervalNanos) {
                     ping.add(s.writer);
@@ -366,7 +324,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         }
         List<AsyncWriter> writers = new ArrayList<>();
         synchronized (lock) {
-            for (Stream s : byId.values()) {
+            for (ResponseStream s : byId.values()) {
                 if (s.writer != null) {
                     writers.add(s.writer);
                     s.writer = null;
@@ -379,10 +337,8 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         for (AsyncWriter w : writers) {
             w.complete();
         }
-        if (sessionId != null && settings.eventStore() != null) {
-            settings.eventStore().removeSession(sessionId);
-        }
-        notifyClosed();
+        journal.forgetSession();
+        inbox.closed();
     }
 
     // ---- internals (lock held unless stated) ----
@@ -391,8 +347,8 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         return Long.toString(++streamCounter);
     }
 
-    private Stream firstOpenStream() {
-        for (Stream s : byId.values()) {
+    private ResponseStream firstOpenStream() {
+        for (ResponseStream s : byId.values()) {
             if (!s.finished) {
                 return s;
             }
@@ -400,13 +356,27 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         return null;
     }
 
+    /** Emits on a request stream; returns true when this message finished the stream. */
+    private boolean emit(ResponseStream stream, RequestId answered, byte[] json, JsonRpcMessage message) {
+        boolean isFinal = false;
+        if (answered != null && stream.awaiting.remove(answered)) {
+            byRequest.remove(answered);
+            isFinal = stream.awaiting.isEmpty();
+        }
+        boolean done = stream.emit(json, message, isFinal, journal);
+        if (done) {
+            retire(stream);
+        }
+        return done;
+    }
+
     /**
      * Forgets a finished request stream. Only its id is kept (when it had SSE events in a store), so that a
      * resumption naming it still replays the store's events; JSON answers and store-less streams leave nothing.
      */
-    private void retire(Stream stream) {
+    private void retire(ResponseStream stream) {
         byId.remove(stream.id, stream);
-        if (stream.sse && settings.eventStore() != null) {
+        if (stream.sse && journal.isResumable()) {
             finished.add(Long.parseLong(stream.id));
         }
     }
@@ -419,104 +389,15 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         }
     }
 
-    /** Emits on a request stream; returns true when this message finished the stream. */
-    private boolean emit(Stream stream, RequestId answered, byte[] json, int errorStatus) {
-        boolean isFinal = false;
-        if (answered != null && stream.awaiting.remove(answered)) {
-            byRequest.remove(answered);
-            isFinal = stream.awaiting.isEmpty();
-        }
-        if (!stream.sse && isFinal && stream.jsonAllowed && stream.writer != null) {
-            stream.json = true;
-            stream.finished = true;
-            retire(stream);
-            AsyncWriter w = stream.writer;
-            w.begin(stream.modern ? errorStatus : 200, "application/json");
-            w.write(json);
-            w.complete();
-            return true;
-        }
-        if (!stream.sse) {
-            switchToSse(stream);
-        }
-        String text = new String(json, StandardCharsets.UTF_8);
-        EventStore store = settings.eventStore();
-        String eventId = store != null ? store.append(sessionId, stream.id, text) : null;
-        if (stream.writer != null) {
-            stream.writer.write(SseFormat.message(eventId, text));
-        }
-        if (isFinal) {
-            stream.finished = true;
-            retire(stream);
-            if (stream.writer != null) {
-                stream.writer.complete();
-            }
-        }
-        return isFinal;
-    }
-
-    /**
-     * The HTTP status of a 2026-07-28 answer sent as plain JSON: 404 for Method not found (-32601), 400 for the
-     * protocol's request errors (-32700, -32600, HeaderMismatch -32020, MissingRequiredClientCapability -32021,
-     * UnsupportedProtocolVersion -32022), else 200. Invalid params (-32602) stays 200: the envelope rung that
-     * answers it with 400 runs before the server (see {@code StandardHeaders}), and a handler's -32602 is in-band.
-     */
-    static int httpStatus(JsonRpcMessage message) {
-        if (!(message instanceof JsonRpcErrorResponse e)) {
-            return 200;
-        }
-        return switch (e.error().code()) {
-            case ErrorCodes.METHOD_NOT_FOUND -> 404;
-            case ErrorCodes.PARSE_ERROR,
-                    ErrorCodes.INVALID_REQUEST,
-                    ErrorCodes.HEADER_MISMATCH,
-                    ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
-                    ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION -> 400;
-            default -> 200;
-        };
-    }
-
     private void emitStandalone(byte[] json) {
         String text = new String(json, StandardCharsets.UTF_8);
-        EventStore store = settings.eventStore();
-        String eventId = store != null ? store.append(sessionId, STANDALONE, text) : null;
-        byte[] event = SseFormat.message(eventId, text);
+        byte[] event = SseFormat.message(journal.append(STANDALONE, text), text);
         if (standalone.writer != null && standalone.writer.isOpen()) {
             standalone.writer.write(event);
         } else {
             backlog.addLast(event);
             while (backlog.size() > settings.maxStandaloneBacklog()) {
                 backlog.pollFirst();
-            }
-        }
-    }
-
-    private void switchToSse(Stream stream) {
-        stream.sse = true;
-        AsyncWriter w = stream.writer;
-        if (w == null) {
-            return;
-        }
-        w.begin(200, "text/event-stream");
-        EventStore store = settings.eventStore();
-        ProtocolVersion v = version;
-        if (store != null && (v == null || v.atLeast(ProtocolVersion.V2025_11_25))) {
-            String primingId = store.append(sessionId, stream.id, "");
-            w.write(SseFormat.priming(primingId, settings.retryMillis()));
-        } else {
-            w.write(SseFormat.comment("stream"));
-        }
-    }
-
-    private void sniffVersion(JsonRpcMessage message) {
-        if (message instanceof JsonRpcResponse r) {
-            JsonNode v = r.result().get("protocolVersion");
-            if (v != null && v.isString()) {
-                ProtocolVersion.parse(v.asString()).ifPresent(p -> {
-                    if (version == null) {
-                        version = p;
-                    }
-                });
             }
         }
     }
@@ -537,7 +418,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
      * Reacts when a connection ends. The reaction runs on another thread: a writer may report its end from inside
      * a write made under this transport's lock, and the reaction delivers messages to the session.
      */
-    private void watch(AsyncWriter writer, Stream stream) {
+    private void watch(AsyncWriter writer, ResponseStream stream) {
         writer.onClosed((w, clean) -> {
             if (clean) {
                 // an orderly end only detaches the writer: no hand-off needed
@@ -547,12 +428,12 @@ public final class ServerTransport implements Transport, HttpStreamControl {
                     }
                 }
             } else {
-                HandlerExecutors.delivery().execute(() -> onWriterClosed(stream, w, false));
+                HandlerExecutors.delivery().execute(() -> onConnectionLost(stream, w));
             }
         });
     }
 
-    private void onWriterClosed(Stream stream, AsyncWriter writer, boolean clean) {
+    private void onConnectionLost(ResponseStream stream, AsyncWriter writer) {
         List<RequestId> cancelled = List.of();
         boolean closeExchange = false;
         synchronized (lock) {
@@ -560,7 +441,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
                 return;
             }
             stream.writer = null;
-            if (!clean && !stream.finished) {
+            if (!stream.finished) {
                 if (!stream.sse && !stream.json) {
                     stream.sse = true;
                 }
@@ -576,50 +457,11 @@ public final class ServerTransport implements Transport, HttpStreamControl {
                 }
             }
         }
-        for (RequestId id : cancelled) {
-            ObjectNode params = McpJson.object();
-            if (id instanceof RequestId.NumberId n) {
-                params.put("requestId", n.number());
-            } else {
-                params.put("requestId", ((RequestId.StringId) id).value());
-            }
-            params.put("reason", "the client closed the response stream");
-            deliver(List.of(new JsonRpcNotification("notifications/cancelled", params)), InboundContext.EMPTY);
+        if (!cancelled.isEmpty()) {
+            inbox.cancelled(cancelled, CANCEL_REASON);
         }
         if (closeExchange) {
             close();
-        }
-    }
-
-    private void deliver(List<JsonRpcMessage> messages, InboundContext context) {
-        TransportListener l = listener;
-        if (l == null) {
-            LOG.warn("HTTP session {} received a message before it was started", sessionId);
-            return;
-        }
-        synchronized (deliveryLock) {
-            for (JsonRpcMessage m : messages) {
-                try {
-                    l.onMessage(m, context);
-                } catch (RuntimeException e) {
-                    LOG.warn("listener failed on inbound message", e);
-                }
-            }
-        }
-    }
-
-    private void notifyClosed() {
-        if (!closeNotified.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            onClosed.run();
-        } catch (RuntimeException e) {
-            LOG.debug("close hook failed", e);
-        }
-        TransportListener l = listener;
-        if (l != null) {
-            l.onClose(null);
         }
     }
 
@@ -634,25 +476,6 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     public boolean isAwaiting(RequestId id) {
         synchronized (lock) {
             return byRequest.containsKey(id);
-        }
-    }
-
-    private static final class Stream {
-        final String id;
-        final Set<RequestId> awaiting = new HashSet<>();
-        final boolean jsonAllowed;
-        final boolean cancelOnDisconnect;
-        final long createdNanos = System.nanoTime();
-        boolean modern;
-        boolean sse;
-        boolean json;
-        boolean finished;
-        AsyncWriter writer;
-
-        Stream(String id, boolean jsonAllowed, boolean cancelOnDisconnect) {
-            this.id = id;
-            this.jsonAllowed = jsonAllowed;
-            this.cancelOnDisconnect = cancelOnDisconnect;
         }
     }
 }

@@ -1,0 +1,68 @@
+package dev.jmcp.transport.http.servlet.internal.admission;
+
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.JsonRpcRequest;
+import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.transport.AuthInfo;
+import dev.jmcp.transport.http.common.McpHttpHeaders;
+import dev.jmcp.transport.http.common.internal.MessageFields;
+import java.util.List;
+
+/**
+ * A POST whose body was read and decoded: what the checks after decoding look at.
+ *
+ * @param messages the decoded messages, at least one
+ * @param batch whether the body was a JSON array
+ * @param headers the request headers
+ * @param token the caller as the built-in bearer authorization validated it, or null
+ */
+public record DecodedPost(List<JsonRpcMessage> messages, boolean batch, RequestHeaders headers, AuthInfo token) {
+
+    /** Copies the messages. */
+    public DecodedPost {
+        messages = List.copyOf(messages);
+    }
+
+    /** The first message. */
+    public JsonRpcMessage first() {
+        return messages.get(0);
+    }
+
+    /** The id of the first message when it is a request, else null: the id refusals answer. */
+    public RequestId firstId() {
+        return first() instanceof JsonRpcRequest r ? r.id() : null;
+    }
+
+    /** Whether any message is a request (so the POST needs a response stream). */
+    public boolean hasRequests() {
+        for (JsonRpcMessage m : messages) {
+            if (m instanceof JsonRpcRequest) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code MCP-Protocol-Version} header, or null. */
+    public String headerVersion() {
+        return headers.get(McpHttpHeaders.PROTOCOL_VERSION);
+    }
+
+    /** The protocol version in a single message's {@code _meta} (2026-07-28), or null. */
+    public String metaVersion() {
+        return batch ? null : MessageFields.metaProtocolVersion(first());
+    }
+
+    /** Whether the POST belongs to the 2026-07-28 era: its {@code _meta} or its version header says so. */
+    public boolean statelessEra() {
+        if (metaVersion() != null) {
+            return true;
+        }
+        String header = headerVersion();
+        return header != null
+                && ProtocolVersion.parse(header.trim())
+                        .map(ProtocolVersion::isStateless)
+                        .orElse(false);
+    }
+}
