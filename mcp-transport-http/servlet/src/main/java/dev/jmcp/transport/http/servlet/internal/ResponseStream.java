@@ -3,9 +3,11 @@ package dev.jmcp.transport.http.servlet.internal;
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,9 +35,17 @@ final class ResponseStream {
         this.modern = modern;
     }
 
-    /** The stream of one POST; an exchange's streams always cancel their requests when the connection drops. */
-    static ResponseStream forPost(String id, StreamMode mode, boolean exchange) {
-        return new ResponseStream(id, mode.jsonAllowed(), mode.modern() || exchange, mode.modern());
+    /** Why requests are cancelled when the client drops their stream's connection. */
+    static final String CANCEL_REASON = "the client closed the response stream";
+
+    /** The stream of one POST to a session: a 2026-07-28 one cancels its requests when its connection drops. */
+    static ResponseStream forSessionPost(String id, StreamMode mode) {
+        return new ResponseStream(id, mode.jsonAllowed(), mode.modern(), mode.modern());
+    }
+
+    /** The stream of a stateless exchange: it always cancels its requests when its connection drops. */
+    static ResponseStream forExchange(String id, StreamMode mode) {
+        return new ResponseStream(id, mode.jsonAllowed(), true, mode.modern());
     }
 
     /** The standalone (GET) stream: always SSE. */
@@ -79,6 +89,34 @@ final class ResponseStream {
         return isFinal;
     }
 
+    /**
+     * The connection {@code lost} ended abruptly. When it still carried this unfinished stream, the stream is
+     * detached from it and becomes SSE (unless it already answered as JSON); a stream that cancels on
+     * disconnect also finishes, withdrawing the requests it awaited.
+     *
+     * @return the withdrawn requests (possibly none) when the stream finished, else null (it lives on, or the
+     *     connection was no longer its own)
+     */
+    List<RequestId> connectionLost(AsyncWriter lost) {
+        if (writer != lost) {
+            return null;
+        }
+        writer = null;
+        if (finished) {
+            return null;
+        }
+        if (!sse && !json) {
+            sse = true;
+        }
+        if (!cancelOnDisconnect) {
+            return null;
+        }
+        List<RequestId> withdrawn = List.copyOf(awaiting);
+        awaiting.clear();
+        finished = true;
+        return withdrawn;
+    }
+
     /** Decides for SSE; with a connection, starts the SSE answer. */
     void switchToSse(StreamJournal journal) {
         sse = true;
@@ -87,6 +125,17 @@ final class ResponseStream {
         }
         writer.begin(200, "text/event-stream");
         writer.write(journal.opening(id));
+    }
+
+    /** The id a response or error response answers, else null. */
+    static RequestId answeredId(JsonRpcMessage message) {
+        if (message instanceof JsonRpcResponse r) {
+            return r.id();
+        }
+        if (message instanceof JsonRpcErrorResponse e) {
+            return e.id();
+        }
+        return null;
     }
 
     /**

@@ -2,10 +2,8 @@ package dev.jmcp.transport.http.servlet.internal;
 
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.ProtocolVersion;
-import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
-import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.InboundContext;
@@ -27,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server side of one Streamable HTTP session (or of one stateless POST exchange). Each POST that carries
+ * The server side of one handshake-era Streamable HTTP session (stateless POSTs get a {@link
+ * StatelessExchange}). Each POST that carries
  * requests opens a {@link ResponseStream}; outbound messages go to the stream of the request they relate to,
  * others to the standalone GET stream. With an event store every SSE event gets an id and is kept ({@link
  * StreamJournal}), so a dropped connection can be resumed with {@code GET} + {@code Last-Event-ID}.
@@ -36,16 +35,15 @@ import org.slf4j.LoggerFactory;
  * message content. A 2026-07-28 request whose stream the client closes is reported to the session with {@link
  * TransportListener#onRequestCancelled}.
  */
+@SuppressWarnings("deprecation") // HttpStreamControl stays implemented until its callers move to the core twin
 public final class ServerTransport implements Transport, HttpStreamControl {
     private static final Logger LOG = LoggerFactory.getLogger(ServerTransport.class);
     /** The id of the standalone (GET) stream. */
     public static final String STANDALONE = "0";
 
     private static final int MAX_FINISHED_STREAMS = 128;
-    private static final String CANCEL_REASON = "the client closed the response stream";
 
     private final String sessionId;
-    private final boolean exchange;
     private final StreamSettings settings;
     private final StreamJournal journal;
     private final String principal;
@@ -61,30 +59,22 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     private volatile long lastActivityNanos = System.nanoTime();
     private long streamCounter;
 
-    private ServerTransport(String sessionId, boolean exchange, StreamSettings settings, String principal) {
+    private ServerTransport(String sessionId, StreamSettings settings, String principal) {
         this.sessionId = sessionId;
-        this.exchange = exchange;
         this.settings = settings;
         this.journal = new StreamJournal(sessionId, settings, () -> version);
         this.principal = principal;
         this.inbox = new SessionInbox(sessionId);
-        this.standalone = exchange ? null : ResponseStream.standalone(STANDALONE);
-        if (standalone != null) {
-            byId.put(STANDALONE, standalone);
-        }
+        this.standalone = ResponseStream.standalone(STANDALONE);
+        byId.put(STANDALONE, standalone);
     }
 
     /** A transport for a handshake-era session. */
     public static ServerTransport forSession(String sessionId, StreamSettings settings, String principal) {
-        return new ServerTransport(sessionId, false, settings, principal);
+        return new ServerTransport(sessionId, settings, principal);
     }
 
-    /** A transport for one stateless POST exchange: no store, closes when its stream ends. */
-    public static ServerTransport forExchange(StreamSettings settings) {
-        return new ServerTransport(null, true, settings.withoutStore(), null);
-    }
-
-    /** The session id, or null for an exchange. */
+    /** The session id. */
     public String sessionId() {
         return sessionId;
     }
@@ -136,7 +126,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         lastActivityNanos = System.nanoTime();
         if (writer != null) {
             synchronized (lock) {
-                ResponseStream stream = ResponseStream.forPost(nextStreamId(), mode, exchange);
+                ResponseStream stream = ResponseStream.forSessionPost(nextStreamId(), mode);
                 watch(writer, stream);
                 stream.writer = writer;
                 for (JsonRpcMessage m : messages) {
@@ -223,12 +213,11 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        RequestId answered = answeredId(message);
+        RequestId answered = ResponseStream.answeredId(message);
         RequestId related = context == null ? null : context.relatedRequestId();
         if (related == null) {
             related = answered;
         }
-        boolean finishedExchange = false;
         synchronized (lock) {
             ResponseStream stream = related == null ? null : byRequest.get(related);
             if (stream == null) {
@@ -236,19 +225,13 @@ public final class ServerTransport implements Transport, HttpStreamControl {
                     LOG.debug("dropping response to {}: its stream is gone", answered);
                     return CompletableFuture.completedFuture(null);
                 }
-                stream = exchange ? firstOpenStream() : standalone;
-            }
-            if (stream == null) {
-                return CompletableFuture.completedFuture(null);
+                stream = standalone;
             }
             if (stream == standalone) {
                 emitStandalone(json);
             } else {
-                finishedExchange = emit(stream, answered, json, message) && exchange;
+                emit(stream, answered, json, message);
             }
-        }
-        if (finishedExchange) {
-            close();
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -280,7 +263,7 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     public boolean closeStandaloneStream() {
         AsyncWriter writer;
         synchronized (lock) {
-            if (standalone == null || standalone.writer == null) {
+            if (standalone.writer == null) {
                 return false;
             }
             writer = standalone.writer;
@@ -347,27 +330,16 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         return Long.toString(++streamCounter);
     }
 
-    private ResponseStream firstOpenStream() {
-        for (ResponseStream s : byId.values()) {
-            if (!s.finished) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    /** Emits on a request stream; returns true when this message finished the stream. */
-    private boolean emit(ResponseStream stream, RequestId answered, byte[] json, JsonRpcMessage message) {
+    /** Emits on a request stream. */
+    private void emit(ResponseStream stream, RequestId answered, byte[] json, JsonRpcMessage message) {
         boolean isFinal = false;
         if (answered != null && stream.awaiting.remove(answered)) {
             byRequest.remove(answered);
             isFinal = stream.awaiting.isEmpty();
         }
-        boolean done = stream.emit(json, message, isFinal, journal);
-        if (done) {
+        if (stream.emit(json, message, isFinal, journal)) {
             retire(stream);
         }
-        return done;
     }
 
     /**
@@ -402,16 +374,6 @@ public final class ServerTransport implements Transport, HttpStreamControl {
         }
     }
 
-    private static RequestId answeredId(JsonRpcMessage message) {
-        if (message instanceof JsonRpcResponse r) {
-            return r.id();
-        }
-        if (message instanceof JsonRpcErrorResponse e) {
-            return e.id();
-        }
-        return null;
-    }
-
     // ---- callbacks (no lock held) ----
 
     /**
@@ -434,41 +396,25 @@ public final class ServerTransport implements Transport, HttpStreamControl {
     }
 
     private void onConnectionLost(ResponseStream stream, AsyncWriter writer) {
-        List<RequestId> cancelled = List.of();
-        boolean closeExchange = false;
+        List<RequestId> withdrawn;
         synchronized (lock) {
-            if (stream.writer != writer) {
-                return;
-            }
-            stream.writer = null;
-            if (!stream.finished) {
-                if (!stream.sse && !stream.json) {
-                    stream.sse = true;
+            withdrawn = stream.connectionLost(writer);
+            if (withdrawn != null) {
+                for (RequestId id : withdrawn) {
+                    byRequest.remove(id);
                 }
-                if (stream.cancelOnDisconnect) {
-                    cancelled = new ArrayList<>(stream.awaiting);
-                    for (RequestId id : cancelled) {
-                        byRequest.remove(id);
-                    }
-                    stream.awaiting.clear();
-                    stream.finished = true;
-                    retire(stream);
-                    closeExchange = exchange;
-                }
+                retire(stream);
             }
         }
-        if (!cancelled.isEmpty()) {
-            inbox.cancelled(cancelled, CANCEL_REASON);
-        }
-        if (closeExchange) {
-            close();
+        if (withdrawn != null && !withdrawn.isEmpty()) {
+            inbox.cancelled(withdrawn, ResponseStream.CANCEL_REASON);
         }
     }
 
     /** How many request streams this session still holds objects for, finished or not (for tests). */
     public int retainedStreams() {
         synchronized (lock) {
-            return byId.size() - (standalone != null ? 1 : 0);
+            return byId.size() - 1;
         }
     }
 

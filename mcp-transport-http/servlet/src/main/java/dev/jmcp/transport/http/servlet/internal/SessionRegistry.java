@@ -24,8 +24,9 @@ public final class SessionRegistry {
     private final EndpointConfig config;
     private final ServerConnector connector;
     private final StreamSettings settings;
+    private final StreamJournal storeless;
     private final Map<String, ServerTransport> sessions = new ConcurrentHashMap<>();
-    private final Map<ServerTransport, Boolean> exchanges = new ConcurrentHashMap<>();
+    private final Map<StatelessExchange, Boolean> exchanges = new ConcurrentHashMap<>();
     private final Map<String, LegacySseTransport> legacy = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
 
@@ -34,6 +35,7 @@ public final class SessionRegistry {
         this.config = config;
         this.connector = connector;
         this.settings = settings;
+        this.storeless = StreamJournal.storeless(settings);
     }
 
     /** The number of live handshake-era sessions. */
@@ -80,8 +82,8 @@ public final class SessionRegistry {
      *
      * @throws RuntimeException when the connector refuses it
      */
-    public ServerTransport openExchange() {
-        ServerTransport exchange = ServerTransport.forExchange(settings);
+    public StatelessExchange openExchange() {
+        StatelessExchange exchange = new StatelessExchange(settings, storeless);
         AutoCloseable handle = connector.connectStateless(exchange);
         exchanges.put(exchange, Boolean.TRUE);
         exchange.onClosed(() -> {
@@ -165,7 +167,7 @@ public final class SessionRegistry {
                     t.keepAlive(keepAlive);
                 }
             }
-            for (ServerTransport t : List.copyOf(exchanges.keySet())) {
+            for (StatelessExchange t : List.copyOf(exchanges.keySet())) {
                 t.keepAlive(keepAlive);
             }
             for (LegacySseTransport t : List.copyOf(legacy.values())) {

@@ -25,6 +25,11 @@ final class StreamJournal {
         this.version = version;
     }
 
+    /** The journal of stateless exchanges: no store, so no event ids, no priming events and no resumption. */
+    static StreamJournal storeless(StreamSettings settings) {
+        return new StreamJournal(null, settings.withoutStore(), () -> null);
+    }
+
     /** Whether events are kept, so that streams can be resumed. */
     boolean isResumable() {
         return store != null;

@@ -148,7 +148,7 @@ public final class StreamableEndpoint {
     private void postStateless(
             HttpServletRequest req, HttpServletResponse resp, DecodedPost post, InboundContext context)
             throws IOException {
-        ServerTransport exchange;
+        StatelessExchange exchange;
         try {
             exchange = registry.openExchange();
         } catch (RuntimeException e) {
@@ -158,13 +158,13 @@ public final class StreamableEndpoint {
             return;
         }
         if (!post.hasRequests()) {
-            exchange.acceptPost(post.messages(), context, null, StreamMode.NOTIFICATIONS_ONLY);
+            exchange.accept(post.messages(), context, null, StreamMode.NOTIFICATIONS_ONLY);
             resp.setStatus(202);
             exchange.close();
             return;
         }
         AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
-        exchange.acceptPost(post.messages(), context, writer, StreamMode.of(post));
+        exchange.accept(post.messages(), context, writer, StreamMode.of(post));
     }
 
     // ---------------------------------------------------------------- GET and DELETE

@@ -30,11 +30,11 @@ class ResponseStreamTest {
     @Test
     void postStreamsOfExchangesAlwaysCancelOnDisconnect() {
         StreamMode handshake = new StreamMode(true, false);
-        assertThat(ResponseStream.forPost("1", handshake, false).cancelOnDisconnect)
+        assertThat(ResponseStream.forSessionPost("1", handshake).cancelOnDisconnect)
                 .isFalse();
-        assertThat(ResponseStream.forPost("1", handshake, true).cancelOnDisconnect)
+        assertThat(ResponseStream.forExchange("1", handshake).cancelOnDisconnect)
                 .isTrue();
-        assertThat(ResponseStream.forPost("1", new StreamMode(true, true), false).cancelOnDisconnect)
+        assertThat(ResponseStream.forSessionPost("1", new StreamMode(true, true)).cancelOnDisconnect)
                 .isTrue();
         assertThat(ResponseStream.standalone("0").sse).isTrue();
     }
