@@ -37,7 +37,7 @@ public final class PostAdmission {
         if (body.isRefused()) {
             return Outcome.refused(body.rejection());
         }
-        return admit(new DecodedPost(body.messages(), body.batch(), request::getHeader, token));
+        return admit(DecodedPost.of(body.messages(), body.batch(), request::getHeader, token));
     }
 
     /** Runs the checks that follow decoding on {@code post}. */

@@ -34,7 +34,7 @@ final class Posts {
         List<JsonRpcMessage> messages = JsonRpcCodec.defaults().decodeAll(bytes);
         Map<String, String> byLowerName = new TreeMap<>();
         headers.forEach((k, v) -> byLowerName.put(k.toLowerCase(Locale.ROOT), v));
-        return new DecodedPost(
+        return DecodedPost.of(
                 messages,
                 JsonRpcCodec.looksLikeBatch(bytes),
                 name -> byLowerName.get(name.toLowerCase(Locale.ROOT)),
