@@ -1,12 +1,16 @@
 package dev.jmcp.core.transport;
 
 import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.notifications.CancelledNotification;
 
 /** Receives what a {@link Transport} reads. Called from the transport's threads, one call at a time. */
 public interface TransportListener {
@@ -28,6 +32,18 @@ public interface TransportListener {
     default void onRequestAborted(RequestId id, McpTransportException cause) {
         onMessage(
                 new JsonRpcErrorResponse(id, JsonRpcError.of(ErrorCodes.CONNECTION_CLOSED, cause.getMessage())),
+                InboundContext.EMPTY);
+    }
+
+    /**
+     * The peer withdrew its inbound request {@code id} by transport means (for Streamable HTTP in the 2026-07-28
+     * era: it closed the request's response stream), as if it had sent {@code notifications/cancelled}. The
+     * default delivers that notification, so transports never build protocol messages themselves.
+     */
+    default void onRequestCancelled(RequestId id, String reason) {
+        onMessage(
+                new JsonRpcNotification(
+                        McpMethods.NOTIFICATION_CANCELLED, McpJson.toTree(CancelledNotification.of(id, reason))),
                 InboundContext.EMPTY);
     }
 

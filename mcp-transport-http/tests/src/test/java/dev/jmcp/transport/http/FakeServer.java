@@ -5,10 +5,10 @@ import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestOptions;
+import dev.jmcp.core.transport.RequestStreamControl;
 import dev.jmcp.core.transport.ServerConnection;
 import dev.jmcp.core.transport.ServerConnector;
 import dev.jmcp.core.transport.Transport;
-import dev.jmcp.transport.http.servlet.HttpStreamControl;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -83,14 +83,14 @@ final class FakeServer implements ServerConnector {
             for (int i = 0; i < count; i++) {
                 r.notify("notifications/message", McpJson.object().put("i", i)).get(5, TimeUnit.SECONDS);
                 if (closeEvery > 0 && i % closeEvery == closeEvery - 1) {
-                    ((HttpStreamControl) transport).closeRequestStream(r.id());
+                    ((RequestStreamControl) transport).closeRequestStream(r.id());
                     Thread.sleep(5);
                 }
             }
             return McpJson.object().put("count", count);
         });
         b.requestHandler("reconnect", r -> {
-            ((HttpStreamControl) transport).closeRequestStream(r.id());
+            ((RequestStreamControl) transport).closeRequestStream(r.id());
             Thread.sleep(100);
             return McpJson.object().put("resumed", true);
         });

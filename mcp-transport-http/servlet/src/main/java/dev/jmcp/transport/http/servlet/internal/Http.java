@@ -1,9 +1,7 @@
 package dev.jmcp.transport.http.servlet.internal;
 
 import dev.jmcp.core.jsonrpc.JsonRpcCodec;
-import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
-import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.MessageEnvelope;
@@ -47,12 +45,6 @@ public final class Http {
             }
             return out.toByteArray();
         }
-    }
-
-    /** Writes a JSON-RPC error response with an HTTP status (blocking; small bodies only). */
-    public static void error(HttpServletResponse response, int status, RequestId id, int code, String message)
-            throws IOException {
-        errorBody(response, status, new JsonRpcErrorResponse(id, JsonRpcError.of(code, message)));
     }
 
     /** Writes a JSON-RPC error response with an HTTP status (blocking; small bodies only). */

@@ -1,11 +1,10 @@
-package dev.jmcp.transport.http.servlet.internal;
+package dev.jmcp.transport.http.servlet.internal.admission;
 
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.transport.HeaderValues;
 import dev.jmcp.transport.http.common.internal.MessageFields;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -14,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * {@code Mcp-Method} and {@code Mcp-Name} against the body (SEP-2243), and the 2026-07-28 request envelope
  * ({@code _meta} with the protocol version and the client capabilities, SEP-2575).
  */
-public final class StandardHeaders {
+final class StandardHeaders {
     /** The {@code _meta} key of the client capabilities. */
     static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
 
@@ -25,8 +24,8 @@ public final class StandardHeaders {
      * equal the body's (after Base64 sentinel decoding for {@code Mcp-Name}); in the 2026-07-28 era a request
      * must also carry both headers where they apply.
      */
-    public static String mismatch(HttpServletRequest req, JsonRpcMessage message, boolean modern) {
-        String method = req.getHeader("Mcp-Method");
+    static String mismatch(RequestHeaders req, JsonRpcMessage message, boolean modern) {
+        String method = req.get("Mcp-Method");
         String bodyMethod = MessageFields.methodOf(message);
         boolean required = modern && message instanceof JsonRpcRequest;
         if (method == null) {
@@ -36,7 +35,7 @@ public final class StandardHeaders {
         } else if (bodyMethod != null && !method.strip().equals(bodyMethod)) {
             return "Mcp-Method " + method + " but the body calls " + bodyMethod;
         }
-        String name = req.getHeader("Mcp-Name");
+        String name = req.get("Mcp-Name");
         String bodyName = MessageFields.mcpName(message);
         if (name == null) {
             if (required && bodyName != null) {
@@ -59,7 +58,7 @@ public final class StandardHeaders {
      * {@code _meta} must be an object with a string protocol version, and for a known modern version the client
      * capabilities object. An unknown version passes, so that the server answers UnsupportedProtocolVersion.
      */
-    public static String envelopeProblem(JsonRpcMessage message) {
+    static String envelopeProblem(JsonRpcMessage message) {
         if (!(message instanceof JsonRpcRequest r)) {
             return null;
         }

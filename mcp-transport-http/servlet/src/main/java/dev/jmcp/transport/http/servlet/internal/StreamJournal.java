@@ -1,0 +1,74 @@
+package dev.jmcp.transport.http.servlet.internal;
+
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.transport.http.servlet.EventStore;
+import java.util.function.Supplier;
+
+/**
+ * The SSE events of one session's streams in the event store: it numbers and keeps each event, opens an SSE
+ * stream (with a priming event where the client can resume), and replays what came after a {@code
+ * Last-Event-ID}. Without a store events get no ids and nothing can be resumed.
+ */
+final class StreamJournal {
+    private final String sessionId;
+    private final EventStore store;
+    private final long retryMillis;
+    private final Supplier<ProtocolVersion> version;
+
+    /**
+     * @param version the negotiated revision, null while unknown: priming events start with 2025-11-25
+     */
+    StreamJournal(String sessionId, StreamSettings settings, Supplier<ProtocolVersion> version) {
+        this.sessionId = sessionId;
+        this.store = settings.eventStore();
+        this.retryMillis = settings.retryMillis();
+        this.version = version;
+    }
+
+    /** The journal of stateless exchanges: no store, so no event ids, no priming events and no resumption. */
+    static StreamJournal storeless(StreamSettings settings) {
+        return new StreamJournal(null, settings.withoutStore(), () -> null);
+    }
+
+    /** Whether events are kept, so that streams can be resumed. */
+    boolean isResumable() {
+        return store != null;
+    }
+
+    /** Keeps {@code text} as the next event of stream {@code streamId}; returns its id, or null without a store. */
+    String append(String streamId, String text) {
+        return store != null ? store.append(sessionId, streamId, text) : null;
+    }
+
+    /** The first bytes of a request stream that switches to SSE: a priming event, or a comment. */
+    byte[] opening(String streamId) {
+        ProtocolVersion v = version.get();
+        if (store != null && (v == null || v.atLeast(ProtocolVersion.V2025_11_25))) {
+            return SseFormat.priming(store.append(sessionId, streamId, ""), retryMillis);
+        }
+        return SseFormat.comment("stream");
+    }
+
+    /** Starts an SSE answer on {@code writer} with the {@code retry} delay. */
+    void begin(AsyncWriter writer) {
+        writer.begin(200, "text/event-stream");
+        writer.write(SseFormat.retry(retryMillis));
+    }
+
+    /** Starts an SSE answer on {@code writer} and replays the events after {@code lastEventId}. */
+    void replayAfter(String lastEventId, AsyncWriter writer) {
+        begin(writer);
+        for (EventStore.StoredEvent e : store.eventsAfter(sessionId, lastEventId)) {
+            if (!e.message().isEmpty()) {
+                writer.write(SseFormat.message(e.id(), e.message()));
+            }
+        }
+    }
+
+    /** Forgets the session's events (when it closes). */
+    void forgetSession() {
+        if (sessionId != null && store != null) {
+            store.removeSession(sessionId);
+        }
+    }
+}
