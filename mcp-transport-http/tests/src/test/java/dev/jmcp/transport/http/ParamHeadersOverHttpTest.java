@@ -13,8 +13,8 @@ import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
-import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.HeaderValues;
+import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.MessageEnvelope;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.TransportListener;
@@ -133,8 +133,7 @@ class ParamHeadersOverHttpTest {
                 public void onClose(Throwable cause) {}
             });
             String args = "{\"region\":\"Zürich\",\"n\":7,\"q\":\"x\"}";
-            MessageEnvelope mirrored =
-                    new MessageEnvelope(
+            MessageEnvelope mirrored = new MessageEnvelope(
                     "tools/call", "where", "2026-07-28", Map.of("region", HeaderValues.encode("Zürich"), "N", "7"));
             transport
                     .send(request(1, args), OutboundContext.request(null, mirrored))
