@@ -39,10 +39,7 @@ public interface RequestContext {
     /** The id of the server session the request arrived on. */
     String sessionId();
 
-    /**
-     * The JSON-RPC id of the request being served, e.g. to close its HTTP stream early with
-     * {@code HttpStreamControl.closeRequestStream} (SEP-1699 polling).
-     */
+    /** The JSON-RPC id of the request being served. */
     RequestId requestId();
 
     /** The authenticated caller, if the transport authenticated one. */

@@ -194,9 +194,7 @@ final class EverythingTools {
                 Json.noArguments(),
                 (req, ctx) -> {
                     // Over HTTP: end this request's SSE connection now; the result follows on the resumed stream.
-                    boolean closed = SessionStreams.of(ctx.sessionId())
-                            .map(c -> c.closeRequestStream(ctx.requestId()))
-                            .orElse(false);
+                    boolean closed = ctx.closeStream();
                     Thread.sleep(300);
                     return CallToolResult.text("Reconnection test completed (stream closed early: " + closed + ")");
                 });

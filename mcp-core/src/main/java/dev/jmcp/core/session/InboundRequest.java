@@ -14,6 +14,7 @@ import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.lifecycle.RequestMeta;
 import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.RequestStreamControl;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -98,6 +99,17 @@ public final class InboundRequest {
     /** What the transport knows about the request (caller, headers). */
     public InboundContext context() {
         return context;
+    }
+
+    /**
+     * Closes the transport connection carrying this request's messages before its answer, where the transport
+     * can resume it later ({@link RequestStreamControl}: Streamable HTTP, SEP-1699 polling). Messages sent
+     * afterwards are kept and replayed when the client resumes.
+     *
+     * @return false when the transport has no such stream (stdio, a stateless exchange, a closed stream)
+     */
+    public boolean closeStream() {
+        return session.transport() instanceof RequestStreamControl control && control.closeRequestStream(id);
     }
 
     /** The session the request arrived on. */

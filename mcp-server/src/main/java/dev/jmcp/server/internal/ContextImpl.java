@@ -16,8 +16,6 @@ import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
 import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import dev.jmcp.core.transport.AuthInfo;
-import dev.jmcp.core.transport.RequestStreamControl;
-import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportMetadata;
 import dev.jmcp.server.ElicitAnswer;
 import dev.jmcp.server.InputAnswers;
@@ -259,9 +257,7 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
         if (notifier != null) {
             return false; // a task runs after its request was answered: it has no stream of its own
         }
-        Transport transport = call.session().engine().transport();
-        return transport instanceof RequestStreamControl control
-                && control.closeRequestStream(call.request().id());
+        return call.request().closeStream();
     }
 
     @Override

@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A tiny MCP server on the bare session engine, standing in for {@code McpServer} until it is merged. This is the
- * only class that implements {@link ServerConnector}: switching to the real server means replacing it.
+ * A scriptable MCP peer on the bare session engine (a {@link ServerConnector} of its own, no {@code McpServer}):
+ * transport tests use it to provoke what a real server would not do on demand (floods, slow or missing answers,
+ * raw notifications), and tests that need real server behaviour use {@code McpServer} instead.
  */
 final class FakeServer implements ServerConnector {
     final List<McpSession> sessions = new CopyOnWriteArrayList<>();

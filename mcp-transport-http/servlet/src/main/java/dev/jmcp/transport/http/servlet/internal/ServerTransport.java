@@ -8,10 +8,10 @@ import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
+import dev.jmcp.core.transport.RequestStreamControl;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
 import dev.jmcp.transport.http.servlet.EventStore;
-import dev.jmcp.transport.http.servlet.HttpStreamControl;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,8 +35,7 @@ import org.slf4j.LoggerFactory;
  * message content. A 2026-07-28 request whose stream the client closes is reported to the session with {@link
  * TransportListener#onRequestCancelled}.
  */
-@SuppressWarnings("deprecation") // HttpStreamControl stays implemented until its callers move to the core twin
-public final class ServerTransport implements Transport, HttpStreamControl {
+public final class ServerTransport implements Transport, RequestStreamControl {
     private static final Logger LOG = LoggerFactory.getLogger(ServerTransport.class);
     /** The id of the standalone (GET) stream. */
     public static final String STANDALONE = "0";
@@ -254,20 +253,6 @@ public final class ServerTransport implements Transport, HttpStreamControl {
             }
             writer = stream.writer;
             stream.writer = null;
-        }
-        writer.complete();
-        return true;
-    }
-
-    @Override
-    public boolean closeStandaloneStream() {
-        AsyncWriter writer;
-        synchronized (lock) {
-            if (standalone.writer == null) {
-                return false;
-            }
-            writer = standalone.writer;
-            standalone.writer = null;
         }
         writer.complete();
         return true;

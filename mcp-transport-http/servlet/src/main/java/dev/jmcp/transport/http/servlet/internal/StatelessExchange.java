@@ -7,9 +7,9 @@ import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
+import dev.jmcp.core.transport.RequestStreamControl;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
-import dev.jmcp.transport.http.servlet.HttpStreamControl;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
  * the POST's requests (and unrelated notifications while it is open) go to its stream; the exchange closes when
  * the stream finishes, and losing the connection cancels the requests it still awaited.
  */
-@SuppressWarnings("deprecation") // HttpStreamControl stays implemented until its callers move to the core twin
-public final class StatelessExchange implements Transport, HttpStreamControl {
+public final class StatelessExchange implements Transport, RequestStreamControl {
     private static final Logger LOG = LoggerFactory.getLogger(StatelessExchange.class);
     private static final String STREAM_ID = "1";
 
@@ -116,12 +115,6 @@ public final class StatelessExchange implements Transport, HttpStreamControl {
     /** Always false: a stateless exchange keeps no events, so a closed stream could not be resumed. */
     @Override
     public boolean closeRequestStream(RequestId requestId) {
-        return false;
-    }
-
-    /** Always false: an exchange has no standalone stream. */
-    @Override
-    public boolean closeStandaloneStream() {
         return false;
     }
 
