@@ -2,9 +2,7 @@ package dev.jmcp.transport.http.client.internal;
 
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
-import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
-import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.transport.http.common.McpHttpHeaders;
 import java.io.IOException;
@@ -231,7 +229,7 @@ public final class SseStreams {
                 for (JsonRpcMessage m : messages) {
                     channel.deliver(m);
                     if (awaiting != null) {
-                        RequestId answered = answeredId(m);
+                        RequestId answered = m.answeredId();
                         if (answered != null) {
                             awaiting.remove(answered);
                         }
@@ -247,16 +245,6 @@ public final class SseStreams {
             channel.untrack(in);
         }
         return last;
-    }
-
-    private static RequestId answeredId(JsonRpcMessage m) {
-        if (m instanceof JsonRpcResponse r) {
-            return r.id();
-        }
-        if (m instanceof JsonRpcErrorResponse e) {
-            return e.id();
-        }
-        return null;
     }
 
     private static void sleep(long millis) throws InterruptedException {

@@ -3,12 +3,13 @@ package dev.jmcp.transport.http.servlet.internal;
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
-import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.session.HandlerExecutors;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One response stream of a session and its state machine: undecided, then either a plain JSON answer (its only
@@ -127,17 +128,6 @@ final class ResponseStream {
         writer.write(journal.opening(id));
     }
 
-    /** The id a response or error response answers, else null. */
-    static RequestId answeredId(JsonRpcMessage message) {
-        if (message instanceof JsonRpcResponse r) {
-            return r.id();
-        }
-        if (message instanceof JsonRpcErrorResponse e) {
-            return e.id();
-        }
-        return null;
-    }
-
     /**
      * The HTTP status of a 2026-07-28 answer sent as plain JSON: 404 for Method not found (-32601), 400 for the
      * protocol's request errors (-32700, -32600, HeaderMismatch -32020, MissingRequiredClientCapability -32021,
@@ -158,5 +148,25 @@ final class ResponseStream {
                     ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION -> 400;
             default -> 200;
         };
+    }
+
+    /**
+     * Watches the connection {@code writer} carries for {@code stream}: an orderly end only detaches the writer
+     * (inline, under {@code lock}); an abnormal end (the client went away) goes to {@code onLost} on a delivery
+     * thread, because a writer may report its end from inside a write made under the owner's lock and the reaction
+     * delivers cancellations to the session.
+     */
+    static void watch(AsyncWriter writer, ResponseStream stream, Object lock, Consumer<AsyncWriter> onLost) {
+        writer.onClosed((w, clean) -> {
+            if (clean) {
+                synchronized (lock) {
+                    if (stream.writer == w) {
+                        stream.writer = null;
+                    }
+                }
+            } else {
+                HandlerExecutors.delivery().execute(() -> onLost.accept(w));
+            }
+        });
     }
 }

@@ -5,7 +5,6 @@ import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.RequestId;
-import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.RequestStreamControl;
@@ -126,7 +125,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         if (writer != null) {
             synchronized (lock) {
                 ResponseStream stream = ResponseStream.forSessionPost(nextStreamId(), mode);
-                watch(writer, stream);
+                ResponseStream.watch(writer, stream, lock, w -> onConnectionLost(stream, w));
                 stream.writer = writer;
                 for (JsonRpcMessage m : messages) {
                     if (m instanceof JsonRpcRequest r) {
@@ -144,7 +143,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
     public void attachStandalone(AsyncWriter writer) {
         lastActivityNanos = System.nanoTime();
         AsyncWriter previous;
-        watch(writer, standalone);
+        ResponseStream.watch(writer, standalone, lock, w -> onConnectionLost(standalone, w));
         synchronized (lock) {
             previous = standalone.writer;
             standalone.writer = writer;
@@ -181,7 +180,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
                 writer.complete();
                 return true;
             }
-            watch(writer, stream);
+            ResponseStream.watch(writer, stream, lock, w -> onConnectionLost(stream, w));
             previous = stream.writer;
             stream.writer = null;
             stream.sse = true;
@@ -212,7 +211,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        RequestId answered = ResponseStream.answeredId(message);
+        RequestId answered = message.answeredId();
         RequestId related = context == null ? null : context.relatedRequestId();
         if (related == null) {
             related = answered;
@@ -360,25 +359,6 @@ public final class ServerTransport implements Transport, RequestStreamControl {
     }
 
     // ---- callbacks (no lock held) ----
-
-    /**
-     * Reacts when a connection ends. The reaction runs on another thread: a writer may report its end from inside
-     * a write made under this transport's lock, and the reaction delivers messages to the session.
-     */
-    private void watch(AsyncWriter writer, ResponseStream stream) {
-        writer.onClosed((w, clean) -> {
-            if (clean) {
-                // an orderly end only detaches the writer: no hand-off needed
-                synchronized (lock) {
-                    if (stream.writer == w) {
-                        stream.writer = null;
-                    }
-                }
-            } else {
-                HandlerExecutors.delivery().execute(() -> onConnectionLost(stream, w));
-            }
-        });
-    }
 
     private void onConnectionLost(ResponseStream stream, AsyncWriter writer) {
         List<RequestId> withdrawn;

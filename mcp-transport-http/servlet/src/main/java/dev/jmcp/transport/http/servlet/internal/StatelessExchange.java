@@ -4,7 +4,6 @@ import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.RequestId;
-import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.RequestStreamControl;
@@ -59,7 +58,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         if (writer != null) {
             ResponseStream s = ResponseStream.forExchange(STREAM_ID, mode);
             synchronized (lock) {
-                watch(writer, s);
+                ResponseStream.watch(writer, s, lock, w -> onConnectionLost(s, w));
                 s.writer = writer;
                 for (JsonRpcMessage m : messages) {
                     if (m instanceof JsonRpcRequest r) {
@@ -83,7 +82,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        RequestId answered = ResponseStream.answeredId(message);
+        RequestId answered = message.answeredId();
         RequestId related = context == null ? null : context.relatedRequestId();
         if (related == null) {
             related = answered;
@@ -161,21 +160,6 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
             writer.complete();
         }
         inbox.closed();
-    }
-
-    private void watch(AsyncWriter writer, ResponseStream s) {
-        writer.onClosed((w, clean) -> {
-            if (clean) {
-                synchronized (lock) {
-                    if (s.writer == w) {
-                        s.writer = null;
-                    }
-                }
-            } else {
-                // not under the writer's lock, and the session hears of the cancellation on a delivery thread
-                HandlerExecutors.delivery().execute(() -> onConnectionLost(s, w));
-            }
-        });
     }
 
     private void onConnectionLost(ResponseStream s, AsyncWriter writer) {
