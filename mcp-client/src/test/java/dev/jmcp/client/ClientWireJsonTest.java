@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.Implementation;
+import dev.jmcp.core.protocol.elicitation.ElicitAction;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
 import dev.jmcp.core.protocol.logging.LoggingLevel;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The exact JSON the client puts on the wire for the messages it builds itself (key order aside): the
  * {@code initialize} params of each handshake revision, the 2026-07-28 {@code _meta} of discovery and of later
- * requests, and the {@code subscriptions/listen} params.
+ * requests, the {@code subscriptions/listen} params, and an elicitation answer the client completed.
  */
 class ClientWireJsonTest {
     private static final Implementation INFO =
@@ -155,6 +156,29 @@ class ClientWireJsonTest {
                             + "\"_meta\":{" + STATELESS_META + "}}");
         } finally {
             release.countDown();
+        }
+    }
+
+    @Test
+    void acceptedElicitationAnswerGetsTheDefaultsAndKeepsItsMeta() throws Exception {
+        String form = "{\"mode\":\"form\",\"message\":\"Profile\",\"requestedSchema\":{\"type\":\"object\","
+                + "\"properties\":{\"name\":{\"type\":\"string\",\"default\":\"John Doe\"},"
+                + "\"age\":{\"type\":\"integer\",\"default\":30},\"nick\":{\"type\":\"string\"}}}}";
+        try (FakeServer server = FakeServer.handshake("2025-11-25", "{}");
+                McpClient client = server.client()
+                        .elicitation(r -> ElicitResult.builder(ElicitAction.ACCEPT)
+                                .content(Map.of("age", McpJson.toTree(31)))
+                                .meta(McpJson.parse("{\"k\":\"v\"}"))
+                                .build())
+                        .build()) {
+            client.connect();
+            JsonNode answer = server.session
+                    .request("elicitation/create", McpJson.parse(form))
+                    .get(5, TimeUnit.SECONDS);
+            assertJson(
+                    answer,
+                    "{\"action\":\"accept\",\"content\":{\"age\":31,\"name\":\"John Doe\"},"
+                            + "\"_meta\":{\"k\":\"v\"}}");
         }
     }
 }
