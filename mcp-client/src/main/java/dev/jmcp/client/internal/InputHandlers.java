@@ -7,6 +7,7 @@ import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.elicitation.ElicitAction;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
 import dev.jmcp.core.protocol.roots.ListRootsResult;
@@ -14,10 +15,10 @@ import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
 import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Adapts the application's typed handlers to {@link InputHandler}s, enforcing what the client declared: sampling
@@ -84,14 +85,17 @@ public final class InputHandlers {
         if (result == null) {
             throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "the elicitation handler returned no result");
         }
-        ObjectNode tree = (ObjectNode) McpJson.toTree(result);
-        JsonNode action = tree.get("action");
-        if (fillDefaults && "form".equals(mode) && action != null && "accept".equals(action.asString(""))) {
-            JsonNode content = tree.get("content");
-            ObjectNode filled = content != null && content.isObject() ? (ObjectNode) content : McpJson.object();
-            ElicitationDefaults.fill(params.get("requestedSchema"), filled);
-            tree.set("content", filled);
+        if (fillDefaults && "form".equals(mode) && result.action() == ElicitAction.ACCEPT) {
+            Map<String, JsonNode> content = new LinkedHashMap<>();
+            if (result.content() != null) {
+                content.putAll(result.content());
+            }
+            result = ElicitResult.builder(result.action())
+                    .content(ElicitationDefaults.fill(params.get("requestedSchema"), content))
+                    .resultType(result.resultType())
+                    .meta(result.meta())
+                    .build();
         }
-        return tree;
+        return McpJson.toTree(result);
     }
 }

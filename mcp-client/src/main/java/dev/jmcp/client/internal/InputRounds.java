@@ -3,6 +3,8 @@ package dev.jmcp.client.internal;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.lifecycle.RequestMeta;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestOptions;
@@ -47,7 +49,7 @@ final class InputRounds {
             ObjectNode base,
             RequestOptions options,
             ProtocolVersion version,
-            Supplier<ObjectNode> meta,
+            Supplier<RequestMeta> meta,
             Function<JsonNode, T> mapper) {
         new Exchange<>(call, method, base, options, version, meta, mapper).attempt(null, null, 0);
     }
@@ -59,7 +61,7 @@ final class InputRounds {
         private final ObjectNode base;
         private final RequestOptions options;
         private final ProtocolVersion version;
-        private final Supplier<ObjectNode> meta;
+        private final Supplier<RequestMeta> meta;
         private final Function<JsonNode, T> mapper;
 
         Exchange(
@@ -68,7 +70,7 @@ final class InputRounds {
                 ObjectNode base,
                 RequestOptions options,
                 ProtocolVersion version,
-                Supplier<ObjectNode> meta,
+                Supplier<RequestMeta> meta,
                 Function<JsonNode, T> mapper) {
             this.call = call;
             this.method = method;
@@ -91,10 +93,7 @@ final class InputRounds {
                 params.put("requestState", requestState);
             }
             if (meta != null) {
-                JsonNode existing = params.get("_meta");
-                ObjectNode merged = existing != null && existing.isObject() ? (ObjectNode) existing : McpJson.object();
-                merged.setAll(meta.get());
-                params.set("_meta", merged);
+                params.set(MetaKeys.META, meta.get().writeTo(params.get(MetaKeys.META)));
             }
             CompletableFuture<JsonNode> answer;
             try {
