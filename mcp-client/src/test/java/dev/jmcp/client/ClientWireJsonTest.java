@@ -5,21 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.Implementation;
+import dev.jmcp.core.protocol.Role;
+import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.elicitation.ElicitAction;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
 import dev.jmcp.core.protocol.logging.LoggingLevel;
+import dev.jmcp.core.protocol.roots.Root;
+import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The exact JSON the client puts on the wire for the messages it builds itself (key order aside): the
  * {@code initialize} params of each handshake revision, the 2026-07-28 {@code _meta} of discovery and of later
- * requests, the {@code subscriptions/listen} params, and an elicitation answer the client completed.
+ * requests, the {@code subscriptions/listen} params, and an elicitation answer the client completed, and
+ * the answers of an {@code input_required} retry.
  */
 class ClientWireJsonTest {
     private static final Implementation INFO =
@@ -179,6 +185,46 @@ class ClientWireJsonTest {
                     answer,
                     "{\"action\":\"accept\",\"content\":{\"age\":31,\"name\":\"John Doe\"},"
                             + "\"_meta\":{\"k\":\"v\"}}");
+        }
+    }
+
+    @Test
+    void inputRequiredRetryCarriesEachAnswerAsItsBareResult() {
+        AtomicInteger round = new AtomicInteger();
+        try (FakeServer server = FakeServer.stateless("{\"tools\":{}}")
+                        .on(
+                                "tools/call",
+                                r -> round.getAndIncrement() == 0
+                                        ? McpJson.parse(
+                                                "{\"resultType\":\"input_required\",\"requestState\":\"s1\",\"inputRequests\":{"
+                                                        + "\"who\":{\"method\":\"elicitation/create\",\"params\":{\"mode\":\"form\","
+                                                        + "\"message\":\"Name?\",\"requestedSchema\":{\"type\":\"object\",\"properties\":{"
+                                                        + "\"name\":{\"type\":\"string\",\"default\":\"Ann\"}}}}},"
+                                                        + "\"llm\":{\"method\":\"sampling/createMessage\",\"params\":{\"messages\":"
+                                                        + "[{\"role\":\"user\",\"content\":{\"type\":\"text\",\"text\":\"hi\"}}],"
+                                                        + "\"maxTokens\":10}},"
+                                                        + "\"dirs\":{\"method\":\"roots/list\"}}}")
+                                        : McpJson.parse("{\"content\":[]}"));
+                McpClient client = server.client()
+                        .clientInfo(INFO)
+                        .elicitation(req -> ElicitResult.accept(Map.of("age", McpJson.toTree(41))))
+                        .sampling(
+                                req -> CreateMessageResult.of(Role.ASSISTANT, TextContent.of("hello"), "m1", "endTurn"))
+                        .roots(() -> List.of(Root.of("file:///work", "work")))
+                        .build()) {
+            client.connect();
+            client.callTool("t", Map.of("x", 1));
+            assertJson(
+                    server.last("tools/call").params(),
+                    "{\"name\":\"t\",\"arguments\":{\"x\":1},\"requestState\":\"s1\",\"inputResponses\":{"
+                            + "\"who\":{\"action\":\"accept\",\"content\":{\"age\":41,\"name\":\"Ann\"}},"
+                            + "\"llm\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\",\"text\":\"hello\"},"
+                            + "\"model\":\"m1\",\"stopReason\":\"endTurn\"},"
+                            + "\"dirs\":{\"roots\":[{\"uri\":\"file:///work\",\"name\":\"work\"}]}},"
+                            + "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                            + "\"io.modelcontextprotocol/clientCapabilities\":{\"roots\":{},\"sampling\":{},"
+                            + "\"elicitation\":{\"form\":{}}},"
+                            + "\"io.modelcontextprotocol/clientInfo\":" + INFO_JSON + "}}");
         }
     }
 }
