@@ -74,7 +74,7 @@ public final class ClientRuntime {
                 if (taskStore != null && params != null && params.has("task") && taskStore.accepts(method)) {
                     return taskStore.create(params, handler);
                 }
-                return handler.answer(params);
+                return McpJson.toTree(handler.answer(params));
             });
         }
         if (taskStore != null) {

@@ -6,9 +6,9 @@ import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.internal.Timers;
-import dev.jmcp.core.protocol.EmptyResult;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.mrtr.InputResponse;
 import dev.jmcp.core.protocol.tasks.CreateTaskResult;
 import dev.jmcp.core.protocol.tasks.GetTaskResult;
 import dev.jmcp.core.protocol.tasks.ListTasksResult;
@@ -104,7 +104,7 @@ public final class ClientTaskStore {
     }
 
     private void run(Entry entry, InputHandler handler, JsonNode params) {
-        JsonNode result;
+        InputResponse result;
         try {
             result = handler.answer(params);
         } catch (McpRpcException e) {
@@ -121,7 +121,7 @@ public final class ClientTaskStore {
             finish(entry, TaskStatus.FAILED, message, null, new McpRpcException(ErrorCodes.INTERNAL_ERROR, message));
             return;
         }
-        finish(entry, TaskStatus.COMPLETED, null, result == null ? McpJson.toTree(EmptyResult.empty()) : result, null);
+        finish(entry, TaskStatus.COMPLETED, null, McpJson.toTree(result), null);
     }
 
     private static McpRpcException asRpc(Exception e) {

@@ -10,6 +10,7 @@ import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.elicitation.ElicitAction;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
+import dev.jmcp.core.protocol.mrtr.InputResponse;
 import dev.jmcp.core.protocol.roots.ListRootsResult;
 import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
@@ -40,7 +41,7 @@ public final class InputHandlers {
         if (roots != null) {
             map.put(McpMethods.ROOTS_LIST, params -> {
                 List<Root> list = roots.roots();
-                return McpJson.toTree(ListRootsResult.of(list == null ? List.of() : list));
+                return InputResponse.of(ListRootsResult.of(list == null ? List.of() : list));
             });
         }
         if (sampling != null) {
@@ -52,7 +53,7 @@ public final class InputHandlers {
         return map;
     }
 
-    private static JsonNode sample(SamplingHandler handler, boolean tools, JsonNode params) throws Exception {
+    private static InputResponse sample(SamplingHandler handler, boolean tools, JsonNode params) throws Exception {
         if (!tools && params != null && (params.has("tools") || params.has("toolChoice"))) {
             throw new McpRpcException(
                     ErrorCodes.INVALID_PARAMS, "this client did not declare sampling.tools; tools are not allowed");
@@ -65,10 +66,10 @@ public final class InputHandlers {
         if (result == null) {
             throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "the sampling handler returned no result");
         }
-        return McpJson.toTree(result);
+        return InputResponse.of(result);
     }
 
-    private static JsonNode elicit(
+    private static InputResponse elicit(
             ElicitationHandler handler, boolean form, boolean url, boolean fillDefaults, JsonNode params)
             throws Exception {
         JsonNode modeNode = params == null ? null : params.get("mode");
@@ -96,6 +97,6 @@ public final class InputHandlers {
                     .meta(result.meta())
                     .build();
         }
-        return McpJson.toTree(result);
+        return InputResponse.of(result);
     }
 }

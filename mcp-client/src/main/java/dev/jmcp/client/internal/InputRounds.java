@@ -5,9 +5,11 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.lifecycle.RequestMeta;
+import dev.jmcp.core.protocol.mrtr.InputResponse;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestOptions;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -81,13 +83,13 @@ final class InputRounds {
             this.mapper = mapper;
         }
 
-        void attempt(ObjectNode inputResponses, String requestState, int round) {
+        void attempt(Map<String, InputResponse> inputResponses, String requestState, int round) {
             if (call.isDone()) {
                 return;
             }
             ObjectNode params = base.deepCopy();
             if (inputResponses != null) {
-                params.set("inputResponses", inputResponses);
+                params.set("inputResponses", McpJson.toTree(inputResponses));
             }
             if (requestState != null) {
                 params.put("requestState", requestState);
@@ -153,11 +155,11 @@ final class InputRounds {
     }
 
     /** Answers every input request with the matching handler; null when the server sent none. */
-    private ObjectNode answerAll(JsonNode requests) {
+    private Map<String, InputResponse> answerAll(JsonNode requests) {
         if (requests == null || !requests.isObject() || requests.isEmpty()) {
             return null;
         }
-        ObjectNode responses = McpJson.object();
+        Map<String, InputResponse> responses = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : requests.properties()) {
             JsonNode request = e.getValue();
             JsonNode m = request.get("method");
@@ -168,7 +170,7 @@ final class InputRounds {
                 throw new McpException("the server asked for " + (method == null ? "an unnamed input" : method)
                         + " (input request \"" + e.getKey() + "\"), which this client has no handler for");
             }
-            JsonNode answer;
+            InputResponse answer;
             try {
                 answer = handler.answer(request.get("params"));
             } catch (McpException ex) {
@@ -176,7 +178,7 @@ final class InputRounds {
             } catch (Exception ex) {
                 throw new McpException(method + " handler failed: " + ex.getMessage(), ex);
             }
-            responses.set(e.getKey(), answer == null ? McpJson.object() : answer);
+            responses.put(e.getKey(), answer);
         }
         return responses;
     }
