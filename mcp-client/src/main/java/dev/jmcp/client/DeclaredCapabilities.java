@@ -45,8 +45,10 @@ final class DeclaredCapabilities {
         if (!b.experimental.isEmpty()) {
             caps.experimental(b.experimental);
         }
-        if (b.sampling != null) {
-            caps.sampling(b.samplingTools ? new SamplingFeature[] {SamplingFeature.TOOLS} : new SamplingFeature[0]);
+        if (b.sampling != null && b.samplingTools) {
+            caps.sampling(SamplingFeature.TOOLS);
+        } else if (b.sampling != null) {
+            caps.sampling();
         }
         if (b.elicitation != null) {
             List<ClientCapabilities.ElicitationMode> modes = new ArrayList<>();
