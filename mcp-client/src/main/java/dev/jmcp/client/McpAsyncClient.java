@@ -309,7 +309,7 @@ public final class McpAsyncClient {
         Objects.requireNonNull(level, "level");
         ServerState s = runtime.state();
         if (s != null && s.version().isStateless()) {
-            runtime.setStatelessLogLevel(McpJson.toTree(level).asString());
+            runtime.setStatelessLogLevel(level);
             return CompletableFuture.completedFuture(null);
         }
         return call(

@@ -252,9 +252,9 @@ public final class McpClientBuilder {
     ClientConfig toConfig() {
         return new ClientConfig(
                 transport,
-                dev.jmcp.core.McpJson.toTree(clientInfo),
-                ClientCapabilitiesJson.handshake(this),
-                ClientCapabilitiesJson.stateless(this),
+                clientInfo,
+                DeclaredCapabilities.handshake(this),
+                DeclaredCapabilities.stateless(this),
                 InputHandlers.of(
                         roots,
                         sampling,

@@ -2,17 +2,18 @@ package dev.jmcp.client.internal;
 
 import dev.jmcp.client.ClientTaskOptions;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.Implementation;
+import dev.jmcp.core.protocol.capabilities.ClientCapabilities;
 import dev.jmcp.core.transport.Transport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Everything the runtime needs from the builder.
  *
  * @param transport the connection to the server
- * @param clientInfo the client's {@code Implementation} object
+ * @param clientInfo who the client is
  * @param handshakeCapabilities the capabilities sent in {@code initialize}
  * @param statelessCapabilities the capabilities sent in every 2026-07-28 request's {@code _meta}
  * @param inputHandlers answers to server-to-client requests, by method
@@ -28,9 +29,9 @@ import tools.jackson.databind.JsonNode;
  */
 public record ClientConfig(
         Transport transport,
-        JsonNode clientInfo,
-        JsonNode handshakeCapabilities,
-        JsonNode statelessCapabilities,
+        Implementation clientInfo,
+        ClientCapabilities handshakeCapabilities,
+        ClientCapabilities statelessCapabilities,
         Map<String, InputHandler> inputHandlers,
         Executor handlerExecutor,
         Duration requestTimeout,

@@ -6,6 +6,8 @@ import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.lifecycle.RequestMeta;
+import dev.jmcp.core.protocol.logging.LoggingLevel;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import dev.jmcp.core.session.Await;
 import dev.jmcp.core.session.HandlerExecutors;
@@ -48,7 +50,7 @@ public final class ClientRuntime {
     private final AtomicBoolean connectStarted = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ServerState state;
-    private volatile String logLevel;
+    private volatile LoggingLevel logLevel;
 
     /** Creates the runtime; nothing is sent before {@link #connect()}. */
     public ClientRuntime(ClientConfig config) {
@@ -72,7 +74,7 @@ public final class ClientRuntime {
                 if (taskStore != null && params != null && params.has("task") && taskStore.accepts(method)) {
                     return taskStore.create(params, handler);
                 }
-                return handler.answer(params);
+                return McpJson.toTree(handler.answer(params));
             });
         }
         if (taskStore != null) {
@@ -151,7 +153,7 @@ public final class ClientRuntime {
     }
 
     /** Sets the 2026-07-28 per-request log level ({@code null} for none). */
-    public void setStatelessLogLevel(String level) {
+    public void setStatelessLogLevel(LoggingLevel level) {
         this.logLevel = level;
     }
 
@@ -216,8 +218,8 @@ public final class ClientRuntime {
     }
 
     /** The {@code _meta} keys of a 2026-07-28 request. */
-    ObjectNode statelessMeta() {
-        return StatelessMeta.build(config, logLevel);
+    RequestMeta statelessMeta() {
+        return StatelessMeta.of(config, logLevel);
     }
 
     /** Cancels every pending call, then closes the session and the transport. Idempotent. */

@@ -8,9 +8,11 @@ import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.mrtr.InputResponse;
 import dev.jmcp.core.protocol.tasks.CreateTaskResult;
 import dev.jmcp.core.protocol.tasks.GetTaskResult;
 import dev.jmcp.core.protocol.tasks.ListTasksResult;
+import dev.jmcp.core.protocol.tasks.RelatedTask;
 import dev.jmcp.core.protocol.tasks.Task;
 import dev.jmcp.core.protocol.tasks.TaskStatus;
 import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
@@ -102,7 +104,7 @@ public final class ClientTaskStore {
     }
 
     private void run(Entry entry, InputHandler handler, JsonNode params) {
-        JsonNode result;
+        InputResponse result;
         try {
             result = handler.answer(params);
         } catch (McpRpcException e) {
@@ -119,7 +121,7 @@ public final class ClientTaskStore {
             finish(entry, TaskStatus.FAILED, message, null, new McpRpcException(ErrorCodes.INTERNAL_ERROR, message));
             return;
         }
-        finish(entry, TaskStatus.COMPLETED, null, result == null ? McpJson.object() : result, null);
+        finish(entry, TaskStatus.COMPLETED, null, McpJson.toTree(result), null);
     }
 
     private static McpRpcException asRpc(Exception e) {
@@ -201,10 +203,11 @@ public final class ClientTaskStore {
         } catch (TimeoutException | CancellationException e) {
             throw new McpRpcException(ErrorCodes.INVALID_PARAMS, "task " + entry.id + " expired");
         }
-        ObjectNode copy = result.isObject() ? ((ObjectNode) result).deepCopy() : McpJson.object();
-        JsonNode meta = copy.get("_meta");
-        ObjectNode m = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject("_meta");
-        m.putObject(MetaKeys.RELATED_TASK).put("taskId", entry.id);
+        // the handler's result (a sampling or elicitation result) as it was sent, plus the related-task key
+        ObjectNode copy = ((ObjectNode) result).deepCopy();
+        JsonNode meta = copy.get(MetaKeys.META);
+        ObjectNode m = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject(MetaKeys.META);
+        m.set(MetaKeys.RELATED_TASK, McpJson.toTree(new RelatedTask(entry.id)));
         return copy;
     }
 

@@ -2,7 +2,6 @@ package dev.jmcp.client.internal;
 
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fills the {@code default} of every property of an elicitation's {@code requestedSchema} that the user left
@@ -12,21 +11,21 @@ public final class ElicitationDefaults {
     private ElicitationDefaults() {}
 
     /**
-     * Adds the schema's defaults to {@code content} for each property it lacks.
+     * Adds the schema's defaults to {@code content} for each property it lacks (absent or mapped to null).
      *
      * @param requestedSchema the {@code requestedSchema} of the request, or null
-     * @param content the accepted content; modified in place
+     * @param content the accepted content, by field name; modified in place
      * @return {@code content}
      */
-    public static ObjectNode fill(JsonNode requestedSchema, ObjectNode content) {
+    public static Map<String, JsonNode> fill(JsonNode requestedSchema, Map<String, JsonNode> content) {
         JsonNode properties = requestedSchema == null ? null : requestedSchema.get("properties");
         if (properties == null || !properties.isObject()) {
             return content;
         }
         for (Map.Entry<String, JsonNode> property : properties.properties()) {
             JsonNode def = property.getValue().get("default");
-            if (def != null && !def.isNull() && !content.has(property.getKey())) {
-                content.set(property.getKey(), def.deepCopy());
+            if (def != null && !def.isNull() && content.get(property.getKey()) == null) {
+                content.put(property.getKey(), def.deepCopy());
             }
         }
         return content;

@@ -7,17 +7,19 @@ import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.elicitation.ElicitAction;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
+import dev.jmcp.core.protocol.mrtr.InputResponse;
 import dev.jmcp.core.protocol.roots.ListRootsResult;
 import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
 import dev.jmcp.core.protocol.sampling.CreateMessageResult;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Adapts the application's typed handlers to {@link InputHandler}s, enforcing what the client declared: sampling
@@ -39,7 +41,7 @@ public final class InputHandlers {
         if (roots != null) {
             map.put(McpMethods.ROOTS_LIST, params -> {
                 List<Root> list = roots.roots();
-                return McpJson.toTree(ListRootsResult.of(list == null ? List.of() : list));
+                return InputResponse.of(ListRootsResult.of(list == null ? List.of() : list));
             });
         }
         if (sampling != null) {
@@ -51,7 +53,7 @@ public final class InputHandlers {
         return map;
     }
 
-    private static JsonNode sample(SamplingHandler handler, boolean tools, JsonNode params) throws Exception {
+    private static InputResponse sample(SamplingHandler handler, boolean tools, JsonNode params) throws Exception {
         if (!tools && params != null && (params.has("tools") || params.has("toolChoice"))) {
             throw new McpRpcException(
                     ErrorCodes.INVALID_PARAMS, "this client did not declare sampling.tools; tools are not allowed");
@@ -64,10 +66,10 @@ public final class InputHandlers {
         if (result == null) {
             throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "the sampling handler returned no result");
         }
-        return McpJson.toTree(result);
+        return InputResponse.of(result);
     }
 
-    private static JsonNode elicit(
+    private static InputResponse elicit(
             ElicitationHandler handler, boolean form, boolean url, boolean fillDefaults, JsonNode params)
             throws Exception {
         JsonNode modeNode = params == null ? null : params.get("mode");
@@ -84,14 +86,17 @@ public final class InputHandlers {
         if (result == null) {
             throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "the elicitation handler returned no result");
         }
-        ObjectNode tree = (ObjectNode) McpJson.toTree(result);
-        JsonNode action = tree.get("action");
-        if (fillDefaults && "form".equals(mode) && action != null && "accept".equals(action.asString(""))) {
-            JsonNode content = tree.get("content");
-            ObjectNode filled = content != null && content.isObject() ? (ObjectNode) content : McpJson.object();
-            ElicitationDefaults.fill(params.get("requestedSchema"), filled);
-            tree.set("content", filled);
+        if (fillDefaults && "form".equals(mode) && result.action() == ElicitAction.ACCEPT) {
+            Map<String, JsonNode> content = new LinkedHashMap<>();
+            if (result.content() != null) {
+                content.putAll(result.content());
+            }
+            result = ElicitResult.builder(result.action())
+                    .content(ElicitationDefaults.fill(params.get("requestedSchema"), content))
+                    .resultType(result.resultType())
+                    .meta(result.meta())
+                    .build();
         }
-        return tree;
+        return InputResponse.of(result);
     }
 }

@@ -3,9 +3,13 @@ package dev.jmcp.client.internal;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.lifecycle.RequestMeta;
+import dev.jmcp.core.protocol.mrtr.InputResponse;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestOptions;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -47,7 +51,7 @@ final class InputRounds {
             ObjectNode base,
             RequestOptions options,
             ProtocolVersion version,
-            Supplier<ObjectNode> meta,
+            Supplier<RequestMeta> meta,
             Function<JsonNode, T> mapper) {
         new Exchange<>(call, method, base, options, version, meta, mapper).attempt(null, null, 0);
     }
@@ -59,7 +63,7 @@ final class InputRounds {
         private final ObjectNode base;
         private final RequestOptions options;
         private final ProtocolVersion version;
-        private final Supplier<ObjectNode> meta;
+        private final Supplier<RequestMeta> meta;
         private final Function<JsonNode, T> mapper;
 
         Exchange(
@@ -68,7 +72,7 @@ final class InputRounds {
                 ObjectNode base,
                 RequestOptions options,
                 ProtocolVersion version,
-                Supplier<ObjectNode> meta,
+                Supplier<RequestMeta> meta,
                 Function<JsonNode, T> mapper) {
             this.call = call;
             this.method = method;
@@ -79,22 +83,19 @@ final class InputRounds {
             this.mapper = mapper;
         }
 
-        void attempt(ObjectNode inputResponses, String requestState, int round) {
+        void attempt(Map<String, InputResponse> inputResponses, String requestState, int round) {
             if (call.isDone()) {
                 return;
             }
             ObjectNode params = base.deepCopy();
             if (inputResponses != null) {
-                params.set("inputResponses", inputResponses);
+                params.set("inputResponses", McpJson.toTree(inputResponses));
             }
             if (requestState != null) {
                 params.put("requestState", requestState);
             }
             if (meta != null) {
-                JsonNode existing = params.get("_meta");
-                ObjectNode merged = existing != null && existing.isObject() ? (ObjectNode) existing : McpJson.object();
-                merged.setAll(meta.get());
-                params.set("_meta", merged);
+                params.set(MetaKeys.META, meta.get().writeTo(params.get(MetaKeys.META)));
             }
             CompletableFuture<JsonNode> answer;
             try {
@@ -154,11 +155,11 @@ final class InputRounds {
     }
 
     /** Answers every input request with the matching handler; null when the server sent none. */
-    private ObjectNode answerAll(JsonNode requests) {
+    private Map<String, InputResponse> answerAll(JsonNode requests) {
         if (requests == null || !requests.isObject() || requests.isEmpty()) {
             return null;
         }
-        ObjectNode responses = McpJson.object();
+        Map<String, InputResponse> responses = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : requests.properties()) {
             JsonNode request = e.getValue();
             JsonNode m = request.get("method");
@@ -169,7 +170,7 @@ final class InputRounds {
                 throw new McpException("the server asked for " + (method == null ? "an unnamed input" : method)
                         + " (input request \"" + e.getKey() + "\"), which this client has no handler for");
             }
-            JsonNode answer;
+            InputResponse answer;
             try {
                 answer = handler.answer(request.get("params"));
             } catch (McpException ex) {
@@ -177,7 +178,7 @@ final class InputRounds {
             } catch (Exception ex) {
                 throw new McpException(method + " handler failed: " + ex.getMessage(), ex);
             }
-            responses.set(e.getKey(), answer == null ? McpJson.object() : answer);
+            responses.put(e.getKey(), answer);
         }
         return responses;
     }

@@ -4,6 +4,8 @@ import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.lifecycle.InitializeRequest;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestOptions;
 import java.util.ArrayList;
@@ -54,8 +56,9 @@ final class Negotiation {
     /** Completes with the stateless state, or with null to fall back to the handshake. */
     private CompletableFuture<ServerState> discover(boolean pinnedStateless, boolean mayRetry) {
         session.setProtocolVersion(ProtocolVersion.V2026_07_28);
+        // server/discover has no params record in the core: its params are just the stateless _meta
         ObjectNode params = McpJson.object();
-        params.set("_meta", StatelessMeta.build(config, null));
+        params.set(MetaKeys.META, StatelessMeta.of(config, null).toMeta());
         CompletableFuture<JsonNode> request = session.request(
                 McpMethods.SERVER_DISCOVER,
                 params,
@@ -148,10 +151,9 @@ final class Negotiation {
 
     private CompletableFuture<ServerState> initialize(ProtocolVersion requested) {
         session.setProtocolVersion(requested);
-        ObjectNode params = McpJson.object();
-        params.put("protocolVersion", requested.id());
-        params.set("capabilities", config.handshakeCapabilities());
-        params.set("clientInfo", config.clientInfo());
+        JsonNode params = McpJson.toTree(
+                InitializeRequest.builder(requested.id(), config.handshakeCapabilities(), config.clientInfo())
+                        .build());
         CompletableFuture<JsonNode> request = session.request(McpMethods.INITIALIZE, params, RequestOptions.defaults());
         inFlight.set(request);
         return request.thenApply(result -> {

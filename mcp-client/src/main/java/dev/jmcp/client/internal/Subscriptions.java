@@ -9,7 +9,9 @@ import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.resources.SubscribeRequest;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
+import dev.jmcp.core.protocol.subscriptions.SubscriptionsListenRequest;
 import dev.jmcp.core.session.InboundNotification;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestOptions;
@@ -25,7 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Opens and closes {@link Subscription}s in either era. 2026-07-28: one {@code subscriptions/listen} request per
@@ -62,9 +63,8 @@ public final class Subscriptions {
     // ---- 2026-07-28 ----
 
     private CompletableFuture<Subscription> listen(SubscriptionFilter filter) {
-        ObjectNode params = McpJson.object();
-        params.set("notifications", McpJson.toTree(filter));
-        params.set("_meta", runtime.statelessMeta());
+        JsonNode params = McpJson.toTree(
+                new SubscriptionsListenRequest(filter, runtime.statelessMeta().toMeta()));
         Listen sub = new Listen(filter);
         listens.add(sub);
         probe.expect(params, id -> sub.requestId = id);
@@ -269,10 +269,8 @@ public final class Subscriptions {
         return left == null;
     }
 
-    private static ObjectNode uriParams(String uri) {
-        ObjectNode params = McpJson.object();
-        params.put("uri", uri);
-        return params;
+    private static JsonNode uriParams(String uri) {
+        return McpJson.toTree(SubscribeRequest.of(uri));
     }
 
     /** Handshake-era subscription: the URIs it subscribed to. */
