@@ -87,7 +87,7 @@ public final class Router {
         }
         JsonNode meta = result.get("_meta");
         ObjectNode m = meta != null && meta.isObject() ? (ObjectNode) meta : result.putObject("_meta");
-        m.set(MetaKeys.SERVER_INFO, core.serverInfo());
+        m.set(MetaKeys.SERVER_INFO, core.serverInfoJson());
     }
 
     private Call resolve(ServerSessionImpl session, InboundRequest request) {
