@@ -58,6 +58,7 @@ class WireFormatTest {
                             .build(),
                     (req, ctx) -> {
                         ctx.log(LoggingLevel.INFO, "jobs", Map.of("step", 1));
+                        ctx.log(LoggingLevel.NOTICE, null, null);
                         ctx.progress(Progress.of(0.5).total(1.0).message("half"));
                         if (req.arguments().path("wait").asBoolean(false)) {
                             while (!ctx.isCancelled() && release.getCount() > 0) {
@@ -244,6 +245,9 @@ class WireFormatTest {
                     c.awaitNotifications("notifications/message", 1).get(0),
                     "{\"method\":\"notifications/message\",\"params\":{\"level\":\"info\",\"logger\":\"jobs\","
                             + "\"data\":{\"step\":1}}}");
+            assertJson(
+                    c.awaitNotifications("notifications/message", 2).get(1),
+                    "{\"method\":\"notifications/message\",\"params\":{\"level\":\"notice\",\"data\":null}}");
             assertJson(
                     c.awaitNotifications("notifications/progress", 1).get(0),
                     "{\"method\":\"notifications/progress\",\"params\":{\"progressToken\":7,\"progress\":0.5,"

@@ -3,6 +3,8 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.tasks.Task;
+import dev.jmcp.core.protocol.tasks.TaskStatus;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -64,7 +66,20 @@ final class TaskEntry {
         return createdAt.plusMillis(ttlMs);
     }
 
-    synchronized ObjectNode toJson() {
+    /** The task in the 2025-11-25 shape ({@code ttl}, {@code pollInterval}). */
+    synchronized Task task() {
+        return Task.builder(id, TaskStatus.fromWire(status), createdAt.toString(), lastUpdatedAt.toString())
+                .statusMessage(statusMessage)
+                .ttl(ttlMs)
+                .pollInterval(pollIntervalMs)
+                .build();
+    }
+
+    /**
+     * The task in the 2026-07-28 extension shape ({@code ttlMs}, {@code pollIntervalMs}); no core record has it,
+     * so it is built as a tree.
+     */
+    synchronized ObjectNode toExtensionJson() {
         ObjectNode t = McpJson.object();
         t.put("taskId", id);
         t.put("status", status);
@@ -73,12 +88,8 @@ final class TaskEntry {
         }
         t.put("createdAt", createdAt.toString());
         t.put("lastUpdatedAt", lastUpdatedAt.toString());
-        t.put(v2 ? "ttlMs" : "ttl", ttlMs);
-        t.put(v2 ? "pollIntervalMs" : "pollInterval", pollIntervalMs);
+        t.put("ttlMs", ttlMs);
+        t.put("pollIntervalMs", pollIntervalMs);
         return t;
-    }
-
-    ObjectNode toTask() {
-        return toJson();
     }
 }

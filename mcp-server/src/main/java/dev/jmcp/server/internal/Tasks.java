@@ -5,8 +5,16 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
+import dev.jmcp.core.protocol.EmptyResult;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.tasks.CreateTaskResult;
+import dev.jmcp.core.protocol.tasks.GetTaskResult;
+import dev.jmcp.core.protocol.tasks.ListTasksResult;
+import dev.jmcp.core.protocol.tasks.RelatedTask;
+import dev.jmcp.core.protocol.tasks.Task;
+import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerTool;
 import java.security.SecureRandom;
@@ -41,7 +49,9 @@ final class Tasks {
         Router r = core.router();
         r.register(
                 McpMethods.TASKS_GET,
-                call -> call.stateless() ? detailed(find2026(call)) : find(call).toJson());
+                call -> call.stateless()
+                        ? detailed(find2026(call))
+                        : McpJson.toTree(GetTaskResult.of(find(call).task(), null)));
         r.register(McpMethods.TASKS_RESULT, this::result);
         r.register(McpMethods.TASKS_LIST, this::list);
         r.register(McpMethods.TASKS_CANCEL, call -> call.stateless() ? cancel2026(call) : cancel(call));
@@ -86,13 +96,13 @@ final class Tasks {
         entry.context = ctx;
         entry.expiry = Timers.schedule(() -> expire(entry), TimeUnit.MILLISECONDS.toNanos(ttl));
         // The answer shows the task as created (working), even if it finishes before the answer is sent.
-        ObjectNode created;
+        JsonNode created;
         if (v2) {
-            created = entry.toJson();
-            created.put("resultType", "task");
+            ObjectNode detailed = entry.toExtensionJson();
+            detailed.put("resultType", "task"); // no ResultType constant for the extension's "task"
+            created = detailed;
         } else {
-            created = McpJson.object();
-            created.set("task", entry.toTask());
+            created = McpJson.toTree(CreateTaskResult.of(entry.task()));
         }
         try {
             core.config().handlerExecutor().execute(() -> run(entry, tool, args, ctx));
@@ -134,7 +144,7 @@ final class Tasks {
 
     /** The 2026-07-28 DetailedTask: the task with its inlined {@code result} or {@code error}. */
     private ObjectNode detailed(TaskEntry entry) {
-        ObjectNode t = entry.toJson();
+        ObjectNode t = entry.toExtensionJson();
         if (entry.done.isDone()) {
             try {
                 JsonNode result = entry.done.getNow(null);
@@ -157,7 +167,7 @@ final class Tasks {
             entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
             entry.context.cancel("task cancelled");
         }
-        return McpJson.object();
+        return McpJson.toTree(EmptyResult.empty());
     }
 
     /** 2026-07-28 {@code tasks/update}: this server's tasks never wait for input, so there is nothing to update. */
@@ -172,7 +182,7 @@ final class Tasks {
     private HandshakeInput taskInput(Call call, TaskEntry entry) {
         return new HandshakeInput(call, core.config().clientRequestTimeout(), (method, params, options) -> {
             ObjectNode p = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
-            p.withObject("_meta").putObject(RELATED_TASK).put("taskId", entry.id);
+            p.withObject("_meta").set(RELATED_TASK, McpJson.toTree(new RelatedTask(entry.id)));
             update(entry, "input_required", null);
             return call.session()
                     .engine()
@@ -243,15 +253,16 @@ final class Tasks {
         if (entry.v2) {
             return true; // 2026-07-28 status notifications belong on subscriptions/listen (not sent)
         }
-        ObjectNode n = McpJson.object();
-        n.put("method", McpMethods.NOTIFICATION_TASKS_STATUS);
-        n.set("params", entry.toTask());
-        notifySession(entry.session, n);
+        notifySession(
+                entry.session,
+                new JsonRpcNotification(
+                        McpMethods.NOTIFICATION_TASKS_STATUS,
+                        McpJson.toTree(TaskStatusNotification.of(entry.task(), null))));
         return true;
     }
 
-    private static void notifySession(ServerSessionImpl session, ObjectNode n) {
-        session.engine().notify(n.get("method").asString(), n.get("params")).exceptionally(e -> null);
+    private static void notifySession(ServerSessionImpl session, JsonRpcNotification n) {
+        session.engine().notify(n.method(), n.params()).exceptionally(e -> null);
     }
 
     /**
@@ -268,7 +279,7 @@ final class Tasks {
         entry.done.whenComplete((result, error) -> {
             if (error == null) {
                 ObjectNode copy = ((ObjectNode) result).deepCopy();
-                copy.withObject("_meta").putObject(RELATED_TASK).put("taskId", entry.id);
+                copy.withObject("_meta").set(RELATED_TASK, McpJson.toTree(new RelatedTask(entry.id)));
                 request.respond(copy);
             } else if (error instanceof McpRpcException rpc) {
                 request.respondError(rpc.error());
@@ -291,13 +302,8 @@ final class Tasks {
                 .toList();
         Pages.Page<TaskEntry> page = Pages.page(
                 "tasks", mine, call.stringParam("cursor"), core.config().pageSize());
-        ObjectNode result = McpJson.object();
-        var array = result.putArray("tasks");
-        page.items().forEach(t -> array.add(t.toTask()));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        return result;
+        List<Task> listed = page.items().stream().map(TaskEntry::task).toList();
+        return McpJson.toTree(new ListTasksResult(listed, page.nextCursor(), null));
     }
 
     private JsonNode cancel(Call call) {
@@ -309,7 +315,7 @@ final class Tasks {
             entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
             entry.context.cancel("task cancelled");
         }
-        return entry.toJson();
+        return McpJson.toTree(GetTaskResult.of(entry.task(), null));
     }
 
     private TaskEntry find(Call call) {
