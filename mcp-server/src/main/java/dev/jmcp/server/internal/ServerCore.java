@@ -7,6 +7,7 @@ import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
 import dev.jmcp.core.protocol.capabilities.TasksCapability;
+import dev.jmcp.core.protocol.notifications.NotificationParams;
 import dev.jmcp.core.protocol.resources.ResourceUpdatedNotification;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.Transport;
@@ -98,8 +99,7 @@ public final class ServerCore {
             for (ServerSessionImpl.Listener l : s.listeners().values()) {
                 for (JsonNode u : l.filter().path("resourceSubscriptions")) {
                     if (uri.equals(u.asString(""))) {
-                        ObjectNode p = listenerParams(l);
-                        p.put("uri", uri);
+                        JsonNode p = McpJson.toTree(new ResourceUpdatedNotification(uri, listenerMeta(l)));
                         s.engine()
                                 .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, p, l.requestId())
                                 .exceptionally(e -> null);
@@ -143,16 +143,18 @@ public final class ServerCore {
             }
             for (ServerSessionImpl.Listener l : s.listeners().values()) {
                 if (l.filter().path(filterKey).asBoolean(false)) {
-                    s.engine().notify(method, listenerParams(l), l.requestId()).exceptionally(e -> null);
+                    JsonNode p = McpJson.toTree(new NotificationParams(listenerMeta(l)));
+                    s.engine().notify(method, p, l.requestId()).exceptionally(e -> null);
                 }
             }
         }
     }
 
-    static ObjectNode listenerParams(ServerSessionImpl.Listener l) {
-        ObjectNode p = McpJson.object();
-        p.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, l.requestId().toJson());
-        return p;
+    /** The {@code _meta} of a notification sent on a listen stream: its subscription id. */
+    static ObjectNode listenerMeta(ServerSessionImpl.Listener l) {
+        ObjectNode meta = McpJson.object();
+        meta.set(MetaKeys.SUBSCRIPTION_ID, l.requestId().toJson());
+        return meta;
     }
 
     /** The settings. */

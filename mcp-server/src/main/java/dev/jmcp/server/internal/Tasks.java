@@ -130,10 +130,9 @@ final class Tasks {
 
     private void requireExtension(Call call) {
         if (!declaresExtension(call)) {
-            ObjectNode required = McpJson.object();
-            required.putObject("extensions").putObject(EXTENSION);
             throw Capabilities.missing(
-                    required, call.method() + " needs the client capability extensions[\"" + EXTENSION + "\"]");
+                    Capabilities.tasksExtension(),
+                    call.method() + " needs the client capability extensions[\"" + EXTENSION + "\"]");
         }
     }
 
