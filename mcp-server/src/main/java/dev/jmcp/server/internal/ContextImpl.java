@@ -14,6 +14,7 @@ import dev.jmcp.core.protocol.elicitation.FormElicitRequest;
 import dev.jmcp.core.protocol.elicitation.UrlElicitRequest;
 import dev.jmcp.core.protocol.logging.LoggingLevel;
 import dev.jmcp.core.protocol.logging.LoggingMessageNotification;
+import dev.jmcp.core.protocol.mrtr.InputRequest;
 import dev.jmcp.core.protocol.notifications.ProgressNotification;
 import dev.jmcp.core.protocol.roots.ListRootsResult;
 import dev.jmcp.core.protocol.roots.Root;
@@ -309,12 +310,12 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
 
     @Override
     public List<Root> roots() {
-        return rootsOf(askOne(new InputChannel.Ask(null, McpMethods.ROOTS_LIST, null, "roots")));
+        return rootsOf(askOne(InputChannel.Ask.of(null, InputRequest.listRoots(), "roots")));
     }
 
     @Override
     public List<Root> roots(String key) {
-        return rootsOf(askOne(new InputChannel.Ask(requireKey(key), McpMethods.ROOTS_LIST, null, "roots")));
+        return rootsOf(askOne(InputChannel.Ask.of(requireKey(key), InputRequest.listRoots(), "roots")));
     }
 
     @Override
@@ -331,17 +332,13 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
         if (!call.version().hasElicitation()) {
             throw new dev.jmcp.core.McpException("elicitation needs protocol 2025-06-18 or later");
         }
-        return new InputChannel.Ask(key, McpMethods.ELICITATION_CREATE, McpJson.toTree(request), capability);
+        return InputChannel.Ask.of(key, InputRequest.elicitation(request), capability);
     }
 
     private static InputChannel.Ask sampling(String key, CreateMessageRequest request) {
         Objects.requireNonNull(request, "request");
         boolean tools = request.tools() != null && !request.tools().isEmpty() || request.toolChoice() != null;
-        return new InputChannel.Ask(
-                key,
-                McpMethods.SAMPLING_CREATE_MESSAGE,
-                McpJson.toTree(request),
-                tools ? "sampling.tools" : "sampling");
+        return InputChannel.Ask.of(key, InputRequest.sampling(request), tools ? "sampling.tools" : "sampling");
     }
 
     private static List<Root> rootsOf(JsonNode result) {
@@ -396,7 +393,7 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
 
         @Override
         public InputBatch roots(String key) {
-            return add(new InputChannel.Ask(requireKey(key), McpMethods.ROOTS_LIST, null, "roots"));
+            return add(InputChannel.Ask.of(requireKey(key), InputRequest.listRoots(), "roots"));
         }
 
         private InputBatch add(InputChannel.Ask ask) {
