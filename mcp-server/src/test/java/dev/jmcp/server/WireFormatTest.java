@@ -92,6 +92,11 @@ class WireFormatTest {
                             .execution(ToolExecution.of(ToolExecution.TaskSupport.REQUIRED))
                             .build(),
                     (req, ctx) -> CallToolResult.text("t"))
+            .tool(
+                    Tool.builder("shape", EMPTY).description("structured only").build(),
+                    (req, ctx) -> CallToolResult.builder()
+                            .structuredContent(McpJson.parse("{\"n\":7}"))
+                            .build())
             .resource(
                     Resource.builder("test://a", "a").build(),
                     (req, ctx) -> ReadResourceResult.of(List.of(TextResourceContents.of(req.uri(), "text/plain", "A"))))
@@ -217,6 +222,15 @@ class WireFormatTest {
             assertJson(c.call("logging/setLevel", "{\"level\":\"debug\"}"), "{}");
             assertJson(c.call("resources/subscribe", "{\"uri\":\"test://a\"}"), "{}");
             assertJson(c.call("resources/unsubscribe", "{\"uri\":\"test://a\"}"), "{}");
+        }
+    }
+
+    @Test
+    void structuredContentIsMirroredAsATextBlock() {
+        try (RawClient c = RawClient.connect(server).initialize()) {
+            assertJson(
+                    c.call("tools/call", "{\"name\":\"shape\",\"arguments\":{}}"),
+                    "{\"content\":[{\"type\":\"text\",\"text\":\"{\\\"n\\\":7}\"}],\"structuredContent\":{\"n\":7}}");
         }
     }
 
