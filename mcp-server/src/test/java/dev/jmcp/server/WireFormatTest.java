@@ -361,6 +361,21 @@ class WireFormatTest {
     }
 
     @Test
+    void inputRequiredResultAsksForAUrlElicitation() {
+        try (RawClient c = RawClient.connect(server)) {
+            JsonNode r = c.call(
+                    "tools/call",
+                    RawClient.with26Meta("{\"name\":\"url\",\"arguments\":{}}", "{\"elicitation\":{\"url\":{}}}"));
+            assertJson(
+                    r,
+                    "{\"resultType\":\"input_required\",\"requestState\":\"*\",\"inputRequests\":{"
+                            + "\"input-0\":{\"method\":\"elicitation/create\",\"params\":{\"mode\":\"url\","
+                            + "\"message\":\"Sign in\",\"elicitationId\":\"el-1\",\"url\":\"https://example.com/login\"}}},"
+                            + "\"_meta\":{\"io.modelcontextprotocol/serverInfo\":" + FULL_INFO + "}}");
+        }
+    }
+
+    @Test
     void missingClientCapabilityErrorsNameTheCapability() {
         try (RawClient c = RawClient.connect(server)) {
             JsonRpcError noSampling = c.error(
