@@ -22,7 +22,7 @@ final class TaskEntry {
     final CompletableFuture<JsonNode> done = new CompletableFuture<>();
     volatile ContextImpl context;
     volatile ScheduledFuture<?> expiry;
-    private String status = "working";
+    private TaskStatus status = TaskStatus.WORKING;
     private String statusMessage;
     private Instant lastUpdatedAt = createdAt;
 
@@ -38,17 +38,17 @@ final class TaskEntry {
         this.pollIntervalMs = pollIntervalMs;
     }
 
-    synchronized String status() {
+    synchronized TaskStatus status() {
         return status;
     }
 
     synchronized boolean isTerminal() {
-        return status.equals("completed") || status.equals("failed") || status.equals("cancelled");
+        return status.isTerminal();
     }
 
     /** Moves to a status; a terminal status never changes. Returns whether it changed. */
-    synchronized boolean setStatus(String next, String message) {
-        if (isTerminal() || status.equals(next)) {
+    synchronized boolean setStatus(TaskStatus next, String message) {
+        if (isTerminal() || status == next) {
             return false;
         }
         status = next;
@@ -68,7 +68,7 @@ final class TaskEntry {
 
     /** The task in the 2025-11-25 shape ({@code ttl}, {@code pollInterval}). */
     synchronized Task task() {
-        return Task.builder(id, TaskStatus.fromWire(status), createdAt.toString(), lastUpdatedAt.toString())
+        return Task.builder(id, status, createdAt.toString(), lastUpdatedAt.toString())
                 .statusMessage(statusMessage)
                 .ttl(ttlMs)
                 .pollInterval(pollIntervalMs)
@@ -82,7 +82,7 @@ final class TaskEntry {
     synchronized ObjectNode toExtensionJson() {
         ObjectNode t = McpJson.object();
         t.put("taskId", id);
-        t.put("status", status);
+        t.put("status", status.wire());
         if (statusMessage != null) {
             t.put("statusMessage", statusMessage);
         }

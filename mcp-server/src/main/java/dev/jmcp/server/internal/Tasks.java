@@ -14,6 +14,7 @@ import dev.jmcp.core.protocol.tasks.GetTaskResult;
 import dev.jmcp.core.protocol.tasks.ListTasksResult;
 import dev.jmcp.core.protocol.tasks.RelatedTask;
 import dev.jmcp.core.protocol.tasks.Task;
+import dev.jmcp.core.protocol.tasks.TaskStatus;
 import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerTool;
@@ -162,7 +163,7 @@ final class Tasks {
     /** 2026-07-28 {@code tasks/cancel}: an empty ack, idempotent on a task that already ended. */
     private JsonNode cancel2026(Call call) {
         TaskEntry entry = find2026(call);
-        if (update(entry, "cancelled", "cancelled by the client")) {
+        if (update(entry, TaskStatus.CANCELLED, "cancelled by the client")) {
             entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
             entry.context.cancel("task cancelled");
         }
@@ -175,18 +176,18 @@ final class Tasks {
             throw Errors.methodNotFound(call.method());
         }
         TaskEntry entry = find2026(call);
-        throw Errors.invalidParams("task " + entry.id + " is " + entry.status() + ", not input_required");
+        throw Errors.invalidParams("task " + entry.id + " is " + entry.status().wire() + ", not input_required");
     }
 
     private HandshakeInput taskInput(Call call, TaskEntry entry) {
         return new HandshakeInput(call, core.config().clientRequestTimeout(), (method, params, options) -> {
             ObjectNode p = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
             p.withObject("_meta").set(RELATED_TASK, McpJson.toTree(new RelatedTask(entry.id)));
-            update(entry, "input_required", null);
+            update(entry, TaskStatus.INPUT_REQUIRED, null);
             return call.session()
                     .engine()
                     .request(method, p, options)
-                    .whenComplete((r, e) -> update(entry, "working", null));
+                    .whenComplete((r, e) -> update(entry, TaskStatus.WORKING, null));
         });
     }
 
@@ -203,7 +204,7 @@ final class Tasks {
     /** Records the tool's result (failed when {@code isError}); false when the task already ended. */
     private boolean complete(TaskEntry entry, JsonNode result) {
         boolean failed = !entry.v2 && result.path("isError").asBoolean(false);
-        if (update(entry, failed ? "failed" : "completed", null)) {
+        if (update(entry, failed ? TaskStatus.FAILED : TaskStatus.COMPLETED, null)) {
             entry.finish(result, null);
             return true;
         }
@@ -212,7 +213,7 @@ final class Tasks {
 
     /** Records a JSON-RPC error outcome; false when the task already ended. */
     private boolean fail(TaskEntry entry, JsonRpcError error) {
-        if (update(entry, "failed", error.message())) {
+        if (update(entry, TaskStatus.FAILED, error.message())) {
             entry.finish(null, error);
             return true;
         }
@@ -223,7 +224,7 @@ final class Tasks {
     private void expire(TaskEntry entry) {
         tasks.remove(entry.id, entry);
         if (!entry.isTerminal()) {
-            if (entry.setStatus("cancelled", "the task expired")) {
+            if (entry.setStatus(TaskStatus.CANCELLED, "the task expired")) {
                 entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task expired"));
             }
             ContextImpl ctx = entry.context;
@@ -245,7 +246,7 @@ final class Tasks {
     }
 
     /** Moves the task to a status and notifies; returns false when it was already terminal (or unchanged). */
-    private boolean update(TaskEntry entry, String status, String message) {
+    private boolean update(TaskEntry entry, TaskStatus status, String message) {
         if (!entry.setStatus(status, message)) {
             return false;
         }
@@ -308,9 +309,10 @@ final class Tasks {
     private JsonNode cancel(Call call) {
         TaskEntry entry = find(call);
         if (entry.isTerminal()) {
-            throw Errors.invalidParams("task " + entry.id + " is already " + entry.status());
+            throw Errors.invalidParams(
+                    "task " + entry.id + " is already " + entry.status().wire());
         }
-        if (update(entry, "cancelled", "cancelled by the client")) {
+        if (update(entry, TaskStatus.CANCELLED, "cancelled by the client")) {
             entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
             entry.context.cancel("task cancelled");
         }
