@@ -1,6 +1,5 @@
 package dev.jmcp.server;
 
-import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.CacheScope;
 import dev.jmcp.core.protocol.Icon;
 import dev.jmcp.core.protocol.Implementation;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An MCP server. Register handlers once; the server serves them to clients of every revision from 2024-11-05 to
@@ -162,7 +160,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         private byte[] stateSecret;
         private Duration taskTtl = Duration.ofHours(1);
         private long cacheTtlMs = 0;
-        private String cacheScope = "private";
+        private CacheScope cacheScope = CacheScope.PRIVATE;
         private final List<ServerTool> tools = new ArrayList<>();
         private final List<ServerResource> resources = new ArrayList<>();
         private final List<ServerResourceTemplate> templates = new ArrayList<>();
@@ -266,7 +264,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                 throw new IllegalArgumentException("ttlMs must not be negative");
             }
             this.cacheTtlMs = ttlMs;
-            this.cacheScope = Objects.requireNonNull(scope, "scope").wire();
+            this.cacheScope = Objects.requireNonNull(scope, "scope");
             return this;
         }
 
@@ -343,8 +341,12 @@ public final class McpServer implements ServerConnector, AutoCloseable {
 
         /** Builds the server. */
         public McpServer build() {
-            ObjectNode info = (ObjectNode) McpJson.toTree(new Implementation(
-                    name, title, version, description, icons == null || icons.isEmpty() ? null : icons, websiteUrl));
+            Implementation info = Implementation.builder(name, version)
+                    .title(title)
+                    .description(description)
+                    .icons(icons == null || icons.isEmpty() ? null : icons)
+                    .websiteUrl(websiteUrl)
+                    .build();
             byte[] secret = stateSecret;
             if (secret == null) {
                 secret = new byte[32];

@@ -3,8 +3,10 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.capabilities.ClientCapabilities;
+import dev.jmcp.core.protocol.errors.MissingClientCapabilityData;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Reads client capabilities by the dotted names the server checks ("elicitation.form", "sampling.tools"...). */
 final class Capabilities {
@@ -43,20 +45,33 @@ final class Capabilities {
         return missing(requiredCapabilities(capability), message);
     }
 
-    /** The -32021 error with the given {@code requiredCapabilities} object. */
-    static ProtocolError missing(ObjectNode requiredCapabilities, String message) {
-        ObjectNode data = McpJson.object();
-        data.set("requiredCapabilities", requiredCapabilities);
+    /** The -32021 error with the given {@code requiredCapabilities}. */
+    static ProtocolError missing(ClientCapabilities requiredCapabilities, String message) {
+        JsonNode data = McpJson.toTree(MissingClientCapabilityData.of(requiredCapabilities));
         return new ProtocolError(new JsonRpcError(ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY, message, data));
     }
 
-    /** A ClientCapabilities object that declares {@code capability} (a name or a dotted path). */
-    static ObjectNode requiredCapabilities(String capability) {
-        ObjectNode root = McpJson.object();
-        ObjectNode at = root;
-        for (String part : capability.split("\\.")) {
-            at = at.putObject(part);
+    /**
+     * The client capabilities that declare {@code capability}, one of the dotted names input calls need:
+     * {@code roots}, {@code sampling}, {@code sampling.tools}, {@code elicitation.form}, {@code elicitation.url}.
+     */
+    static ClientCapabilities requiredCapabilities(String capability) {
+        ClientCapabilities.Builder b = ClientCapabilities.builder();
+        switch (capability) {
+            case "roots" -> b.roots(false);
+            case "sampling" -> b.sampling();
+            case "sampling.tools" -> b.sampling(ClientCapabilities.SamplingFeature.TOOLS);
+            case "elicitation.form" -> b.elicitation(ClientCapabilities.ElicitationMode.FORM);
+            case "elicitation.url" -> b.elicitation(ClientCapabilities.ElicitationMode.URL);
+            default -> throw new IllegalArgumentException("unknown client capability: " + capability);
         }
-        return root;
+        return b.build();
+    }
+
+    /** The client capabilities that declare the 2026-07-28 tasks extension. */
+    static ClientCapabilities tasksExtension() {
+        return ClientCapabilities.builder()
+                .extensions(Map.of(Tasks.EXTENSION, McpJson.object()))
+                .build();
     }
 }

@@ -4,6 +4,8 @@ import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTimeoutException;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.tasks.TaskMetadata;
+import dev.jmcp.core.protocol.tasks.TaskRequest;
 import dev.jmcp.core.session.RequestOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +43,7 @@ final class ClientTasks {
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         ObjectNode p = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
-        p.putObject("task").put("ttl", timeout.toMillis());
+        p.set("task", McpJson.toTree(TaskMetadata.ttl(timeout.toMillis())));
         JsonNode first = await(sender.send(method, p, options(deadline)), method, deadline);
         JsonNode task = first.get("task");
         if (task == null || !task.isObject()) {
@@ -51,8 +53,7 @@ final class ClientTasks {
         if (taskId == null) {
             throw new McpException("the client answered " + method + " with a task without taskId");
         }
-        ObjectNode idParams = McpJson.object();
-        idParams.put("taskId", taskId);
+        JsonNode idParams = McpJson.toTree(TaskRequest.of(taskId));
         try {
             String status = task.path("status").asString("working");
             long poll = pollMs(task);

@@ -4,13 +4,18 @@ import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.ProgressToken;
 import dev.jmcp.core.protocol.elicitation.ElicitAction;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
 import dev.jmcp.core.protocol.elicitation.FormElicitRequest;
 import dev.jmcp.core.protocol.elicitation.UrlElicitRequest;
 import dev.jmcp.core.protocol.logging.LoggingLevel;
+import dev.jmcp.core.protocol.logging.LoggingMessageNotification;
+import dev.jmcp.core.protocol.mrtr.InputRequest;
+import dev.jmcp.core.protocol.notifications.ProgressNotification;
 import dev.jmcp.core.protocol.roots.ListRootsResult;
 import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
@@ -33,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The {@link RequestContext} of one request. */
@@ -49,7 +55,7 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
     private final ServerCore core;
     private final Call call;
     private final InputChannel input;
-    private final Consumer<ObjectNode> notifier;
+    private final Consumer<JsonRpcNotification> notifier;
     private volatile EarlyAnswer early;
     private volatile String cancelReason;
     private Thread worker;
@@ -59,7 +65,7 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
      * @param notifier sends a notification built by this context (progress, log), or null to send them related
      *     to the request
      */
-    ContextImpl(ServerCore core, Call call, InputChannel input, Consumer<ObjectNode> notifier) {
+    ContextImpl(ServerCore core, Call call, InputChannel input, Consumer<JsonRpcNotification> notifier) {
         this.core = core;
         this.call = call;
         this.input = input;
@@ -206,20 +212,14 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
             call.request().sendProgress(progress, total, message);
             return;
         }
-        JsonNode token = call.request().progressToken().orElse(null);
+        ProgressToken token =
+                call.request().progressToken().map(ProgressToken::fromJson).orElse(null);
         if (token != null) {
-            ObjectNode n = McpJson.object();
-            n.put("method", McpMethods.NOTIFICATION_PROGRESS);
-            ObjectNode p = n.putObject("params");
-            p.set("progressToken", token);
-            p.put("progress", progress);
-            if (total != null) {
-                p.put("total", total);
-            }
-            if (message != null) {
-                p.put("message", message);
-            }
-            notifier.accept(n);
+            ProgressNotification n = ProgressNotification.builder(token, progress)
+                    .total(total)
+                    .message(message)
+                    .build();
+            notifier.accept(new JsonRpcNotification(McpMethods.NOTIFICATION_PROGRESS, McpJson.toTree(n)));
         }
     }
 
@@ -231,19 +231,15 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
         if (call.stateless() && threshold == null || !Levels.passes(level.wire(), threshold)) {
             return;
         }
-        ObjectNode p = McpJson.object();
-        p.put("level", level.wire());
-        if (logger != null) {
-            p.put("logger", logger);
-        }
-        p.set("data", data instanceof JsonNode j ? j : McpJson.toTree(data));
+        JsonNode json = data instanceof JsonNode j ? j : McpJson.toTree(data);
+        JsonNode p =
+                McpJson.toTree(LoggingMessageNotification.builder(level, json == null ? NullNode.getInstance() : json)
+                        .logger(logger)
+                        .build());
         if (notifier == null) {
             call.request().notify(McpMethods.NOTIFICATION_MESSAGE, p);
         } else {
-            ObjectNode n = McpJson.object();
-            n.put("method", McpMethods.NOTIFICATION_MESSAGE);
-            n.set("params", p);
-            notifier.accept(n);
+            notifier.accept(new JsonRpcNotification(McpMethods.NOTIFICATION_MESSAGE, p));
         }
     }
 
@@ -314,12 +310,12 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
 
     @Override
     public List<Root> roots() {
-        return rootsOf(askOne(new InputChannel.Ask(null, McpMethods.ROOTS_LIST, null, "roots")));
+        return rootsOf(askOne(InputChannel.Ask.of(null, InputRequest.listRoots(), "roots")));
     }
 
     @Override
     public List<Root> roots(String key) {
-        return rootsOf(askOne(new InputChannel.Ask(requireKey(key), McpMethods.ROOTS_LIST, null, "roots")));
+        return rootsOf(askOne(InputChannel.Ask.of(requireKey(key), InputRequest.listRoots(), "roots")));
     }
 
     @Override
@@ -336,17 +332,13 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
         if (!call.version().hasElicitation()) {
             throw new dev.jmcp.core.McpException("elicitation needs protocol 2025-06-18 or later");
         }
-        return new InputChannel.Ask(key, McpMethods.ELICITATION_CREATE, McpJson.toTree(request), capability);
+        return InputChannel.Ask.of(key, InputRequest.elicitation(request), capability);
     }
 
     private static InputChannel.Ask sampling(String key, CreateMessageRequest request) {
         Objects.requireNonNull(request, "request");
         boolean tools = request.tools() != null && !request.tools().isEmpty() || request.toolChoice() != null;
-        return new InputChannel.Ask(
-                key,
-                McpMethods.SAMPLING_CREATE_MESSAGE,
-                McpJson.toTree(request),
-                tools ? "sampling.tools" : "sampling");
+        return InputChannel.Ask.of(key, InputRequest.sampling(request), tools ? "sampling.tools" : "sampling");
     }
 
     private static List<Root> rootsOf(JsonNode result) {
@@ -401,7 +393,7 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
 
         @Override
         public InputBatch roots(String key) {
-            return add(new InputChannel.Ask(requireKey(key), McpMethods.ROOTS_LIST, null, "roots"));
+            return add(InputChannel.Ask.of(requireKey(key), InputRequest.listRoots(), "roots"));
         }
 
         private InputBatch add(InputChannel.Ask ask) {

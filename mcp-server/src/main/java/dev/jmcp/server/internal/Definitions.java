@@ -49,30 +49,6 @@ final class Definitions {
         return resource;
     }
 
-    /** The {@code Implementation} sent as {@code serverInfo}. */
-    static ObjectNode implementation(ObjectNode info, ProtocolVersion v) {
-        if (!v.hasTitles()) {
-            info.remove("title");
-        }
-        if (!v.hasIcons()) {
-            info.remove("icons");
-            info.remove("description");
-            info.remove("websiteUrl");
-        }
-        return info;
-    }
-
-    /** Server capabilities: {@code completions} is 2025-03-26, core {@code tasks} 2025-11-25 only. */
-    static ObjectNode capabilities(ObjectNode caps, ProtocolVersion v) {
-        if (!v.hasToolAnnotations()) {
-            caps.remove("completions");
-        }
-        if (!v.hasCoreTasks()) {
-            caps.remove("tasks");
-        }
-        return caps;
-    }
-
     private static void common(ObjectNode def, ProtocolVersion v) {
         if (!v.hasTitles()) {
             def.remove("title");

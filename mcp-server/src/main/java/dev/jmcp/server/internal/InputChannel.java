@@ -1,5 +1,7 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.mrtr.InputRequest;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -10,12 +12,30 @@ interface InputChannel {
      * One input request of a handler.
      *
      * @param key the handler's name for it, or null for a positional call (keyed {@code input-<n>})
-     * @param method the client method ({@code elicitation/create}, {@code sampling/createMessage}, {@code
+     * @param request the client request ({@code elicitation/create}, {@code sampling/createMessage}, {@code
      *     roots/list})
-     * @param params its params, or null
+     * @param params the JSON of its params, or null
      * @param capability the client capability it needs, by dotted name
      */
-    record Ask(String key, String method, JsonNode params, String capability) {}
+    record Ask(String key, InputRequest request, JsonNode params, String capability) {
+        /** An input request; its params are serialized once, here. */
+        static Ask of(String key, InputRequest request, String capability) {
+            Object params = null;
+            if (request instanceof InputRequest.Elicitation e) {
+                params = e.params();
+            } else if (request instanceof InputRequest.Sampling s) {
+                params = s.params();
+            } else if (request instanceof InputRequest.ListRoots r) {
+                params = r.params();
+            }
+            return new Ask(key, request, params == null ? null : McpJson.toTree(params), capability);
+        }
+
+        /** The client method. */
+        String method() {
+            return request.method();
+        }
+    }
 
     /**
      * Asks the client for every request of {@code batch} at once (one round; in a session they are sent

@@ -2,9 +2,12 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.EmptyResult;
+import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.lifecycle.DiscoverResult;
+import dev.jmcp.core.protocol.lifecycle.InitializeResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code initialize}, {@code ping}, {@code server/discover} and {@code logging/setLevel}. */
@@ -14,8 +17,8 @@ final class Lifecycle {
     static void register(ServerCore core) {
         Router r = core.router();
         r.register(McpMethods.INITIALIZE, call -> initialize(core, call));
-        r.register(McpMethods.PING, call -> McpJson.object());
-        r.register(McpMethods.SERVER_DISCOVER, call -> discover(core));
+        r.register(McpMethods.PING, call -> McpJson.toTree(EmptyResult.empty()));
+        r.register(McpMethods.SERVER_DISCOVER, call -> discover(core, call));
         r.register(McpMethods.LOGGING_SET_LEVEL, Lifecycle::setLevel);
     }
 
@@ -39,34 +42,34 @@ final class Lifecycle {
         if (!session.isStatelessMode()) {
             session.markInitialized(version, caps, params.get("clientInfo"));
         }
-        ObjectNode result = McpJson.object();
-        result.put("protocolVersion", version.id());
-        result.set("capabilities", Definitions.capabilities(core.capabilities(), version));
-        result.set("serverInfo", Definitions.implementation((ObjectNode) core.serverInfo(), version));
-        if (core.config().instructions() != null) {
-            result.put("instructions", core.config().instructions());
-        }
-        return result;
+        InitializeResult result = InitializeResult.builder(
+                        version.id(), core.capabilities(version), serverInfo(core.serverInfo(), version))
+                .instructions(core.config().instructions())
+                .build();
+        return McpJson.toTree(result);
     }
 
-    private static JsonNode discover(ServerCore core) {
-        ObjectNode result = McpJson.object();
-        ArrayNode versions = result.putArray("supportedVersions");
-        for (String id : ProtocolVersion.allIds()) {
-            versions.add(id);
+    /** The server info a revision defines: titles from 2025-06-18, icons, description and website from 2025-11-25. */
+    static Implementation serverInfo(Implementation info, ProtocolVersion v) {
+        Implementation.Builder b = Implementation.builder(info.name(), info.version());
+        if (v.hasTitles()) {
+            b.title(info.title());
         }
-        ObjectNode caps = core.capabilities();
-        if (caps.remove("tasks") != null) {
-            caps.putObject("extensions").putObject(Tasks.EXTENSION);
+        if (v.hasIcons()) {
+            b.description(info.description()).icons(info.icons()).websiteUrl(info.websiteUrl());
         }
-        result.set("capabilities", caps);
-        result.set("serverInfo", core.serverInfo());
-        if (core.config().instructions() != null) {
-            result.put("instructions", core.config().instructions());
-        }
-        result.put("ttlMs", core.config().listTtlMs());
-        result.put("cacheScope", core.config().cacheScope());
-        return result;
+        return b.build();
+    }
+
+    private static JsonNode discover(ServerCore core, Call call) {
+        DiscoverResult result = DiscoverResult.builder(ProtocolVersion.allIds(), core.capabilities(call.version()))
+                .instructions(core.config().instructions())
+                .ttlMs(core.config().listTtlMs())
+                .cacheScope(core.config().cacheScope())
+                .build();
+        ObjectNode json = (ObjectNode) McpJson.toTree(result);
+        json.set("serverInfo", McpJson.toTree(core.serverInfo())); // DiscoverResult has no serverInfo member
+        return json;
     }
 
     private static JsonNode setLevel(Call call) {
@@ -75,6 +78,6 @@ final class Lifecycle {
             throw Errors.invalidParams("unknown log level: " + level);
         }
         call.session().setLogLevel(level);
-        return McpJson.object();
+        return McpJson.toTree(EmptyResult.empty());
     }
 }

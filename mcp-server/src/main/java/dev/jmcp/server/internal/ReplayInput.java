@@ -3,6 +3,8 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.mrtr.InputRequest;
+import dev.jmcp.core.protocol.mrtr.InputRequiredResult;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,7 +89,7 @@ final class ReplayInput implements InputChannel {
         boolean first = batches++ == 0;
         List<JsonNode> results = new ArrayList<>(batch.size());
         Map<String, String> missing = new LinkedHashMap<>();
-        ObjectNode requests = McpJson.object();
+        Map<String, InputRequest> requests = new LinkedHashMap<>();
         for (Ask a : batch) {
             String key = a.key() != null ? a.key() : "input-" + positional;
             positional++;
@@ -113,19 +115,13 @@ final class ReplayInput implements InputChannel {
             }
             results.add(null);
             missing.put(key, digest);
-            ObjectNode request = requests.putObject(key);
-            request.put("method", a.method());
-            if (a.params() != null) {
-                request.set("params", a.params());
-            }
+            requests.put(key, a.request());
         }
         if (missing.isEmpty()) {
             return results;
         }
-        ObjectNode result = McpJson.object();
-        result.put("resultType", "input_required");
-        result.set("inputRequests", requests);
-        result.put("requestState", RequestState.encode(secret, requestDigest, answers, missing));
+        ObjectNode result = (ObjectNode) McpJson.toTree(
+                InputRequiredResult.of(requests, RequestState.encode(secret, requestDigest, answers, missing)));
         pending = result;
         throw new InputRequiredSignal(result);
     }

@@ -4,6 +4,7 @@ import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.EmptyResult;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.resources.ReadResourceResult;
 import dev.jmcp.server.ResourceHandler;
@@ -97,12 +98,12 @@ final class Resources {
             throw Errors.resourceNotFound(call.version(), uri);
         }
         call.session().resourceSubscriptions().add(uri);
-        return McpJson.object();
+        return McpJson.toTree(EmptyResult.empty());
     }
 
     private static JsonNode unsubscribe(Call call) {
         call.session().resourceSubscriptions().remove(subscriptionUri(call));
-        return McpJson.object();
+        return McpJson.toTree(EmptyResult.empty());
     }
 
     /** The URI of a handshake-era (un)subscribe; the 2026-07-28 revision has neither method. */

@@ -2,8 +2,10 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.EmptyResult;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.ResultType;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerOutcome;
 import java.util.Map;
@@ -72,7 +74,7 @@ public final class Router {
         }
         JsonNode result = handler.handle(call);
         if (result == null) {
-            result = McpJson.object();
+            result = McpJson.toTree(EmptyResult.empty());
         }
         if (call.stateless() && result.isObject()) {
             decorate((ObjectNode) result);
@@ -83,11 +85,11 @@ public final class Router {
     /** Adds the 2026-07-28 {@code resultType} and server info to a result. */
     void decorate(ObjectNode result) {
         if (!result.has("resultType")) {
-            result.put("resultType", "complete");
+            result.put("resultType", ResultType.COMPLETE.value());
         }
         JsonNode meta = result.get("_meta");
         ObjectNode m = meta != null && meta.isObject() ? (ObjectNode) meta : result.putObject("_meta");
-        m.set(MetaKeys.SERVER_INFO, core.serverInfo());
+        m.set(MetaKeys.SERVER_INFO, core.serverInfoJson());
     }
 
     private Call resolve(ServerSessionImpl session, InboundRequest request) {

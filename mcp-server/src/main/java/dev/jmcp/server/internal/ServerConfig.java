@@ -1,15 +1,16 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.core.protocol.CacheScope;
+import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.server.ServerInterceptor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The settings an {@link dev.jmcp.server.McpServer} was built with.
  *
- * @param serverInfo the {@code Implementation} object sent as {@code serverInfo}
+ * @param serverInfo the server as sent in {@code serverInfo} (trimmed per revision)
  * @param instructions instructions for the model, or null
  * @param handlerExecutor where user handlers run
  * @param handlerTimeout how long a handler may run before it is cancelled and the request fails
@@ -27,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param interceptors the user's interceptors, outermost first
  */
 public record ServerConfig(
-        ObjectNode serverInfo,
+        Implementation serverInfo,
         String instructions,
         Executor handlerExecutor,
         Duration handlerTimeout,
@@ -36,7 +37,7 @@ public record ServerConfig(
         byte[] stateSecret,
         Duration taskTtl,
         long listTtlMs,
-        String cacheScope,
+        CacheScope cacheScope,
         int schemaCacheSize,
         boolean declareTools,
         boolean declareResources,

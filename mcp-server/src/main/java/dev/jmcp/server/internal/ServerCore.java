@@ -1,8 +1,13 @@
 package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
+import dev.jmcp.core.protocol.capabilities.TasksCapability;
+import dev.jmcp.core.protocol.notifications.NotificationParams;
 import dev.jmcp.core.protocol.resources.ResourceUpdatedNotification;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.Transport;
@@ -12,6 +17,7 @@ import dev.jmcp.server.ServerResourceTemplate;
 import dev.jmcp.server.ServerTool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
@@ -28,12 +34,14 @@ public final class ServerCore {
     private final Registry<ServerResourceTemplate> templates = new Registry<>(() -> listChanged("resources"));
     private final Registry<ServerPrompt> prompts = new Registry<>(() -> listChanged("prompts"));
     private final Tasks tasks;
+    private final JsonNode serverInfoJson;
     private volatile boolean started;
     private volatile boolean closed;
 
     /** Creates the core and registers every method. */
     public ServerCore(ServerConfig config) {
         this.config = config;
+        this.serverInfoJson = McpJson.toTree(config.serverInfo());
         this.router = new Router(this);
         this.schemas = new Schemas(config.schemaCacheSize());
         Lifecycle.register(this);
@@ -91,8 +99,7 @@ public final class ServerCore {
             for (ServerSessionImpl.Listener l : s.listeners().values()) {
                 for (JsonNode u : l.filter().path("resourceSubscriptions")) {
                     if (uri.equals(u.asString(""))) {
-                        ObjectNode p = listenerParams(l);
-                        p.put("uri", uri);
+                        JsonNode p = McpJson.toTree(new ResourceUpdatedNotification(uri, listenerMeta(l)));
                         s.engine()
                                 .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, p, l.requestId())
                                 .exceptionally(e -> null);
@@ -116,7 +123,7 @@ public final class ServerCore {
     void cacheHints(Call call, ObjectNode result) {
         if (call.stateless()) {
             result.put("ttlMs", config.listTtlMs());
-            result.put("cacheScope", config.cacheScope());
+            result.put("cacheScope", config.cacheScope().wire());
         }
     }
 
@@ -136,16 +143,18 @@ public final class ServerCore {
             }
             for (ServerSessionImpl.Listener l : s.listeners().values()) {
                 if (l.filter().path(filterKey).asBoolean(false)) {
-                    s.engine().notify(method, listenerParams(l), l.requestId()).exceptionally(e -> null);
+                    JsonNode p = McpJson.toTree(new NotificationParams(listenerMeta(l)));
+                    s.engine().notify(method, p, l.requestId()).exceptionally(e -> null);
                 }
             }
         }
     }
 
-    static ObjectNode listenerParams(ServerSessionImpl.Listener l) {
-        ObjectNode p = McpJson.object();
-        p.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, l.requestId().toJson());
-        return p;
+    /** The {@code _meta} of a notification sent on a listen stream: its subscription id. */
+    static ObjectNode listenerMeta(ServerSessionImpl.Listener l) {
+        ObjectNode meta = McpJson.object();
+        meta.set(MetaKeys.SUBSCRIPTION_ID, l.requestId().toJson());
+        return meta;
     }
 
     /** The settings. */
@@ -158,35 +167,47 @@ public final class ServerCore {
         return router;
     }
 
-    /** The {@code serverInfo} object (a copy). */
-    public JsonNode serverInfo() {
-        return config.serverInfo().deepCopy();
+    /** The server as sent in {@code serverInfo}, with every field it was built with. */
+    public Implementation serverInfo() {
+        return config.serverInfo();
     }
 
-    /** The server capabilities, derived from what is registered. */
-    public ObjectNode capabilities() {
-        ObjectNode caps = McpJson.object();
-        caps.putObject("logging");
+    /** A fresh JSON tree of {@link #serverInfo()}, for {@code _meta} (callers may modify it). */
+    JsonNode serverInfoJson() {
+        return serverInfoJson.deepCopy();
+    }
+
+    /**
+     * The server capabilities under a revision, derived from what is registered: {@code completions} from
+     * 2025-03-26, task support as the core {@code tasks} capability in 2025-11-25 and as the tasks extension in
+     * 2026-07-28.
+     */
+    public ServerCapabilities capabilities(ProtocolVersion version) {
+        ServerCapabilities.Builder caps = ServerCapabilities.builder().logging();
         if (!tools.isEmpty() || config.declareTools()) {
-            caps.putObject("tools").put("listChanged", true);
+            caps.tools(true);
         }
         if (!resources.isEmpty() || !templates.isEmpty() || config.declareResources()) {
-            caps.putObject("resources").put("subscribe", true).put("listChanged", true);
+            caps.resources(
+                    ServerCapabilities.ResourceFeature.SUBSCRIBE, ServerCapabilities.ResourceFeature.LIST_CHANGED);
         }
         if (!prompts.isEmpty() || config.declarePrompts()) {
-            caps.putObject("prompts").put("listChanged", true);
+            caps.prompts(true);
         }
-        if (prompts.list().stream().anyMatch(p -> p.completion() != null)
-                || templates.list().stream().anyMatch(t -> t.completion() != null)) {
-            caps.putObject("completions");
+        if (version.hasToolAnnotations()
+                && (prompts.list().stream().anyMatch(p -> p.completion() != null)
+                        || templates.list().stream().anyMatch(t -> t.completion() != null))) {
+            caps.completions();
         }
         if (tools.list().stream().anyMatch(t -> Tools.taskSupport(t.tool()) != ToolExecution.TaskSupport.FORBIDDEN)) {
-            ObjectNode t = caps.putObject("tasks");
-            t.putObject("list");
-            t.putObject("cancel");
-            t.putObject("requests").putObject("tools").putObject("call");
+            if (version.isStateless()) {
+                caps.extensions(Map.of(Tasks.EXTENSION, McpJson.object()));
+            } else if (version.hasCoreTasks()) {
+                caps.tasks(new TasksCapability(
+                        McpJson.object(), McpJson.object(), McpJson.parse("{\"tools\":{\"call\":{}}}")));
+            }
         }
-        return caps;
+        return caps.build();
     }
 
     /** Serves a connection. */

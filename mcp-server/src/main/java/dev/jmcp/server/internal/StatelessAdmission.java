@@ -7,9 +7,11 @@ import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.errors.UnsupportedProtocolVersionData;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -77,14 +79,12 @@ final class StatelessAdmission {
     }
 
     private static McpRpcException unsupported(JsonNode requested) {
-        ObjectNode data = McpJson.object();
-        ArrayNode supported = data.putArray("supported");
-        for (ProtocolVersion p : ProtocolVersion.values()) {
-            if (p.isStateless()) {
-                supported.add(p.id());
-            }
-        }
-        data.set("requested", requested);
+        List<String> supported = Arrays.stream(ProtocolVersion.values())
+                .filter(ProtocolVersion::isStateless)
+                .map(ProtocolVersion::id)
+                .toList();
+        ObjectNode data = (ObjectNode) McpJson.toTree(UnsupportedProtocolVersionData.of(supported, null));
+        data.set("requested", requested); // echoed as sent: the record types it as a string, a client may not
         return new McpRpcException(new JsonRpcError(
                 ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version: " + requested, data));
     }

@@ -1,6 +1,8 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.notifications.NotificationParams;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +35,8 @@ final class Subscriptions {
         call.session().listeners().put(call.request().id(), listener);
         call.request()
                 .onCancel(() -> call.session().listeners().remove(call.request().id()));
-        ObjectNode ack = ServerCore.listenerParams(listener);
+        // the filter is echoed as the client sent it: binding it to SubscriptionFilter would drop unknown members
+        ObjectNode ack = (ObjectNode) McpJson.toTree(new NotificationParams(ServerCore.listenerMeta(listener)));
         ack.set("notifications", filter);
         call.request().notify(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, ack);
         return null;

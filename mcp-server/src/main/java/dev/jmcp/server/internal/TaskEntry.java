@@ -3,6 +3,8 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.tasks.Task;
+import dev.jmcp.core.protocol.tasks.TaskStatus;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -20,7 +22,7 @@ final class TaskEntry {
     final CompletableFuture<JsonNode> done = new CompletableFuture<>();
     volatile ContextImpl context;
     volatile ScheduledFuture<?> expiry;
-    private String status = "working";
+    private TaskStatus status = TaskStatus.WORKING;
     private String statusMessage;
     private Instant lastUpdatedAt = createdAt;
 
@@ -36,17 +38,17 @@ final class TaskEntry {
         this.pollIntervalMs = pollIntervalMs;
     }
 
-    synchronized String status() {
+    synchronized TaskStatus status() {
         return status;
     }
 
     synchronized boolean isTerminal() {
-        return status.equals("completed") || status.equals("failed") || status.equals("cancelled");
+        return status.isTerminal();
     }
 
     /** Moves to a status; a terminal status never changes. Returns whether it changed. */
-    synchronized boolean setStatus(String next, String message) {
-        if (isTerminal() || status.equals(next)) {
+    synchronized boolean setStatus(TaskStatus next, String message) {
+        if (isTerminal() || status == next) {
             return false;
         }
         status = next;
@@ -64,21 +66,30 @@ final class TaskEntry {
         return createdAt.plusMillis(ttlMs);
     }
 
-    synchronized ObjectNode toJson() {
+    /** The task in the 2025-11-25 shape ({@code ttl}, {@code pollInterval}). */
+    synchronized Task task() {
+        return Task.builder(id, status, createdAt.toString(), lastUpdatedAt.toString())
+                .statusMessage(statusMessage)
+                .ttl(ttlMs)
+                .pollInterval(pollIntervalMs)
+                .build();
+    }
+
+    /**
+     * The task in the 2026-07-28 extension shape ({@code ttlMs}, {@code pollIntervalMs}); no core record has it,
+     * so it is built as a tree.
+     */
+    synchronized ObjectNode toExtensionJson() {
         ObjectNode t = McpJson.object();
         t.put("taskId", id);
-        t.put("status", status);
+        t.put("status", status.wire());
         if (statusMessage != null) {
             t.put("statusMessage", statusMessage);
         }
         t.put("createdAt", createdAt.toString());
         t.put("lastUpdatedAt", lastUpdatedAt.toString());
-        t.put(v2 ? "ttlMs" : "ttl", ttlMs);
-        t.put(v2 ? "pollIntervalMs" : "pollInterval", pollIntervalMs);
+        t.put("ttlMs", ttlMs);
+        t.put("pollIntervalMs", pollIntervalMs);
         return t;
-    }
-
-    ObjectNode toTask() {
-        return toJson();
     }
 }

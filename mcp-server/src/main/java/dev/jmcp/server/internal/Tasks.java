@@ -5,8 +5,17 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
+import dev.jmcp.core.protocol.EmptyResult;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.tasks.CreateTaskResult;
+import dev.jmcp.core.protocol.tasks.GetTaskResult;
+import dev.jmcp.core.protocol.tasks.ListTasksResult;
+import dev.jmcp.core.protocol.tasks.RelatedTask;
+import dev.jmcp.core.protocol.tasks.Task;
+import dev.jmcp.core.protocol.tasks.TaskStatus;
+import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerTool;
 import java.security.SecureRandom;
@@ -41,7 +50,9 @@ final class Tasks {
         Router r = core.router();
         r.register(
                 McpMethods.TASKS_GET,
-                call -> call.stateless() ? detailed(find2026(call)) : find(call).toJson());
+                call -> call.stateless()
+                        ? detailed(find2026(call))
+                        : McpJson.toTree(GetTaskResult.of(find(call).task(), null)));
         r.register(McpMethods.TASKS_RESULT, this::result);
         r.register(McpMethods.TASKS_LIST, this::list);
         r.register(McpMethods.TASKS_CANCEL, call -> call.stateless() ? cancel2026(call) : cancel(call));
@@ -86,13 +97,13 @@ final class Tasks {
         entry.context = ctx;
         entry.expiry = Timers.schedule(() -> expire(entry), TimeUnit.MILLISECONDS.toNanos(ttl));
         // The answer shows the task as created (working), even if it finishes before the answer is sent.
-        ObjectNode created;
+        JsonNode created;
         if (v2) {
-            created = entry.toJson();
-            created.put("resultType", "task");
+            ObjectNode detailed = entry.toExtensionJson();
+            detailed.put("resultType", "task"); // no ResultType constant for the extension's "task"
+            created = detailed;
         } else {
-            created = McpJson.object();
-            created.set("task", entry.toTask());
+            created = McpJson.toTree(CreateTaskResult.of(entry.task()));
         }
         try {
             core.config().handlerExecutor().execute(() -> run(entry, tool, args, ctx));
@@ -120,10 +131,9 @@ final class Tasks {
 
     private void requireExtension(Call call) {
         if (!declaresExtension(call)) {
-            ObjectNode required = McpJson.object();
-            required.putObject("extensions").putObject(EXTENSION);
             throw Capabilities.missing(
-                    required, call.method() + " needs the client capability extensions[\"" + EXTENSION + "\"]");
+                    Capabilities.tasksExtension(),
+                    call.method() + " needs the client capability extensions[\"" + EXTENSION + "\"]");
         }
     }
 
@@ -134,7 +144,7 @@ final class Tasks {
 
     /** The 2026-07-28 DetailedTask: the task with its inlined {@code result} or {@code error}. */
     private ObjectNode detailed(TaskEntry entry) {
-        ObjectNode t = entry.toJson();
+        ObjectNode t = entry.toExtensionJson();
         if (entry.done.isDone()) {
             try {
                 JsonNode result = entry.done.getNow(null);
@@ -153,11 +163,11 @@ final class Tasks {
     /** 2026-07-28 {@code tasks/cancel}: an empty ack, idempotent on a task that already ended. */
     private JsonNode cancel2026(Call call) {
         TaskEntry entry = find2026(call);
-        if (update(entry, "cancelled", "cancelled by the client")) {
+        if (update(entry, TaskStatus.CANCELLED, "cancelled by the client")) {
             entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
             entry.context.cancel("task cancelled");
         }
-        return McpJson.object();
+        return McpJson.toTree(EmptyResult.empty());
     }
 
     /** 2026-07-28 {@code tasks/update}: this server's tasks never wait for input, so there is nothing to update. */
@@ -166,18 +176,18 @@ final class Tasks {
             throw Errors.methodNotFound(call.method());
         }
         TaskEntry entry = find2026(call);
-        throw Errors.invalidParams("task " + entry.id + " is " + entry.status() + ", not input_required");
+        throw Errors.invalidParams("task " + entry.id + " is " + entry.status().wire() + ", not input_required");
     }
 
     private HandshakeInput taskInput(Call call, TaskEntry entry) {
         return new HandshakeInput(call, core.config().clientRequestTimeout(), (method, params, options) -> {
             ObjectNode p = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
-            p.withObject("_meta").putObject(RELATED_TASK).put("taskId", entry.id);
-            update(entry, "input_required", null);
+            p.withObject("_meta").set(RELATED_TASK, McpJson.toTree(new RelatedTask(entry.id)));
+            update(entry, TaskStatus.INPUT_REQUIRED, null);
             return call.session()
                     .engine()
                     .request(method, p, options)
-                    .whenComplete((r, e) -> update(entry, "working", null));
+                    .whenComplete((r, e) -> update(entry, TaskStatus.WORKING, null));
         });
     }
 
@@ -194,7 +204,7 @@ final class Tasks {
     /** Records the tool's result (failed when {@code isError}); false when the task already ended. */
     private boolean complete(TaskEntry entry, JsonNode result) {
         boolean failed = !entry.v2 && result.path("isError").asBoolean(false);
-        if (update(entry, failed ? "failed" : "completed", null)) {
+        if (update(entry, failed ? TaskStatus.FAILED : TaskStatus.COMPLETED, null)) {
             entry.finish(result, null);
             return true;
         }
@@ -203,7 +213,7 @@ final class Tasks {
 
     /** Records a JSON-RPC error outcome; false when the task already ended. */
     private boolean fail(TaskEntry entry, JsonRpcError error) {
-        if (update(entry, "failed", error.message())) {
+        if (update(entry, TaskStatus.FAILED, error.message())) {
             entry.finish(null, error);
             return true;
         }
@@ -214,7 +224,7 @@ final class Tasks {
     private void expire(TaskEntry entry) {
         tasks.remove(entry.id, entry);
         if (!entry.isTerminal()) {
-            if (entry.setStatus("cancelled", "the task expired")) {
+            if (entry.setStatus(TaskStatus.CANCELLED, "the task expired")) {
                 entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task expired"));
             }
             ContextImpl ctx = entry.context;
@@ -236,22 +246,23 @@ final class Tasks {
     }
 
     /** Moves the task to a status and notifies; returns false when it was already terminal (or unchanged). */
-    private boolean update(TaskEntry entry, String status, String message) {
+    private boolean update(TaskEntry entry, TaskStatus status, String message) {
         if (!entry.setStatus(status, message)) {
             return false;
         }
         if (entry.v2) {
             return true; // 2026-07-28 status notifications belong on subscriptions/listen (not sent)
         }
-        ObjectNode n = McpJson.object();
-        n.put("method", McpMethods.NOTIFICATION_TASKS_STATUS);
-        n.set("params", entry.toTask());
-        notifySession(entry.session, n);
+        notifySession(
+                entry.session,
+                new JsonRpcNotification(
+                        McpMethods.NOTIFICATION_TASKS_STATUS,
+                        McpJson.toTree(TaskStatusNotification.of(entry.task(), null))));
         return true;
     }
 
-    private static void notifySession(ServerSessionImpl session, ObjectNode n) {
-        session.engine().notify(n.get("method").asString(), n.get("params")).exceptionally(e -> null);
+    private static void notifySession(ServerSessionImpl session, JsonRpcNotification n) {
+        session.engine().notify(n.method(), n.params()).exceptionally(e -> null);
     }
 
     /**
@@ -268,7 +279,7 @@ final class Tasks {
         entry.done.whenComplete((result, error) -> {
             if (error == null) {
                 ObjectNode copy = ((ObjectNode) result).deepCopy();
-                copy.withObject("_meta").putObject(RELATED_TASK).put("taskId", entry.id);
+                copy.withObject("_meta").set(RELATED_TASK, McpJson.toTree(new RelatedTask(entry.id)));
                 request.respond(copy);
             } else if (error instanceof McpRpcException rpc) {
                 request.respondError(rpc.error());
@@ -291,25 +302,21 @@ final class Tasks {
                 .toList();
         Pages.Page<TaskEntry> page = Pages.page(
                 "tasks", mine, call.stringParam("cursor"), core.config().pageSize());
-        ObjectNode result = McpJson.object();
-        var array = result.putArray("tasks");
-        page.items().forEach(t -> array.add(t.toTask()));
-        if (page.nextCursor() != null) {
-            result.put("nextCursor", page.nextCursor());
-        }
-        return result;
+        List<Task> listed = page.items().stream().map(TaskEntry::task).toList();
+        return McpJson.toTree(new ListTasksResult(listed, page.nextCursor(), null));
     }
 
     private JsonNode cancel(Call call) {
         TaskEntry entry = find(call);
         if (entry.isTerminal()) {
-            throw Errors.invalidParams("task " + entry.id + " is already " + entry.status());
+            throw Errors.invalidParams(
+                    "task " + entry.id + " is already " + entry.status().wire());
         }
-        if (update(entry, "cancelled", "cancelled by the client")) {
+        if (update(entry, TaskStatus.CANCELLED, "cancelled by the client")) {
             entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
             entry.context.cancel("task cancelled");
         }
-        return entry.toJson();
+        return McpJson.toTree(GetTaskResult.of(entry.task(), null));
     }
 
     private TaskEntry find(Call call) {

@@ -1,10 +1,8 @@
 package dev.jmcp.server.internal;
 
 import dev.jmcp.core.ErrorCodes;
-import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.tools.ToolExecution.TaskSupport;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decides how a {@code tools/call} runs given the tool's {@code taskSupport}: as a 2026-07-28 extension task (the
@@ -71,10 +69,8 @@ final class ToolTaskRouting {
             return Route.CORE_TASK;
         }
         if (f.support() == TaskSupport.REQUIRED && f.perRequest()) {
-            ObjectNode required = McpJson.object();
-            required.putObject("extensions").putObject(Tasks.EXTENSION);
             throw Capabilities.missing(
-                    required,
+                    Capabilities.tasksExtension(),
                     "tool " + f.tool() + " runs only as a task: declare the " + Tasks.EXTENSION + " extension");
         }
         if (f.support() == TaskSupport.REQUIRED && f.version().hasCoreTasks()) {

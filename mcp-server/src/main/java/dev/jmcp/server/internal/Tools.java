@@ -4,6 +4,8 @@ import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.content.TextContent;
+import dev.jmcp.core.protocol.tasks.TaskMetadata;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.protocol.tools.ToolExecution;
@@ -63,7 +65,7 @@ final class Tools {
         ParamHeaderCheck.check(call, tool.tool(), args);
         ToolTaskRouting.Facts facts = ToolTaskRouting.factsOf(call, name, taskSupport(tool.tool()));
         return switch (ToolTaskRouting.route(facts)) {
-            case EXTENSION_TASK -> core.tasks().create(call, tool, args, McpJson.object());
+            case EXTENSION_TASK -> core.tasks().create(call, tool, args, McpJson.toTree(TaskMetadata.defaults()));
             case CORE_TASK ->
                 core.tasks().create(call, tool, args, call.params().get("task"));
             case INLINE -> execute(core, tool, args, ContextImpl.forCall(core, call, "tool:" + name, args));
@@ -124,9 +126,7 @@ final class Tools {
         if (structured != null) {
             ArrayNode content = json.withArray("content");
             if (content.isEmpty()) {
-                ObjectNode text = content.addObject();
-                text.put("type", "text");
-                text.put("text", McpJson.write(structured));
+                content.add(McpJson.toTree(TextContent.of(McpJson.write(structured))));
             }
             if (!call.version().hasStructuredContent()) {
                 json.remove("structuredContent");
