@@ -7,6 +7,7 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.testing.InMemoryTransport;
+import dev.jmcp.testsupport.Poll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -147,11 +148,7 @@ class EarlyAnswerTest {
         f.cancel(true);
         assertThat(cancelled.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(held.get().respond(McpJson.object())).isFalse();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (server.inFlightRequests() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(server.inFlightRequests()).isZero();
+        Poll.until("no request in flight", () -> server.inFlightRequests() == 0);
     }
 
     private static Throwable causeOf(CompletableFuture<?> f) {

@@ -5,6 +5,7 @@ import static dev.jmcp.transport.http.HttpTestSupport.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.testsupport.Poll;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import dev.jmcp.transport.http.servlet.McpHttpServlet;
 import dev.jmcp.transport.http.servlet.internal.StatelessExchange;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,14 +44,6 @@ class StatelessExchangeTest {
         servers.forEach(McpHttpServer::close);
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(condition.getAsBoolean()).isTrue();
-    }
-
     @Test
     void statelessModePostIsAnsweredByAnExchangeThatClosesAfterwards() throws Exception {
         URI uri = start(s -> s.stateless(true));
@@ -60,8 +52,8 @@ class StatelessExchangeTest {
         assertThat(McpJson.parse(r.body()).get("result").get("x").intValue()).isEqualTo(1);
         assertThat(fake.transports).singleElement().isInstanceOf(StatelessExchange.class);
         StatelessExchange exchange = (StatelessExchange) fake.transports.get(0);
-        awaitTrue(exchange::isClosed);
-        awaitTrue(() -> !fake.sessions.get(0).isOpen());
+        Poll.until("the exchange closed", exchange::isClosed);
+        Poll.until("the session closed", () -> !fake.sessions.get(0).isOpen());
     }
 
     @Test
@@ -94,7 +86,7 @@ class StatelessExchangeTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
-            awaitTrue(() -> !fake.transports.isEmpty());
+            Poll.until("a transport connected", () -> !fake.transports.isEmpty());
             // the answer started as SSE (after the keep-alive interval) so that the disconnect becomes visible
             byte[] head = new byte[12];
             assertThat(socket.getInputStream().readNBytes(head, 0, head.length)).isEqualTo(head.length);
@@ -102,6 +94,6 @@ class StatelessExchangeTest {
         }
         assertThat(fake.cancelled.poll(10, TimeUnit.SECONDS)).isEqualTo("9");
         StatelessExchange exchange = (StatelessExchange) fake.transports.get(0);
-        awaitTrue(exchange::isClosed);
+        Poll.until("the exchange closed", exchange::isClosed);
     }
 }
