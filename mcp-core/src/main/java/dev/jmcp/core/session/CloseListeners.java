@@ -13,21 +13,26 @@ import java.util.function.Consumer;
  */
 final class CloseListeners {
     private final AtomicBoolean closed;
-    private final List<Consumer<Throwable>> listeners;
+    /** Created by the first listener; guarded by {@code this}. */
+    private List<Consumer<Throwable>> listeners;
     /** Created on the first {@link #future()} call. */
     private CompletableFuture<Void> future;
-    /** Set (under {@code listeners}) once the listeners ran and the future may complete. */
+    /** Set (under {@code this}) once the listeners ran and the future may complete. */
     private boolean done;
 
+    /** @param initial the listeners from the builder, or null */
     CloseListeners(AtomicBoolean closed, List<Consumer<Throwable>> initial) {
         this.closed = closed;
-        this.listeners = new ArrayList<>(initial);
+        this.listeners = initial == null || initial.isEmpty() ? null : new ArrayList<>(initial);
     }
 
     /** Adds a listener, or runs it at once with null when the session is already closed. */
     void add(Consumer<Throwable> listener) {
-        synchronized (listeners) {
+        synchronized (this) {
             if (!closed.get()) {
+                if (listeners == null) {
+                    listeners = new ArrayList<>(1);
+                }
                 listeners.add(listener);
                 return;
             }
@@ -37,7 +42,7 @@ final class CloseListeners {
 
     /** The future completed once the session closed and its listeners ran. */
     CompletableFuture<Void> future() {
-        synchronized (listeners) {
+        synchronized (this) {
             if (future == null) {
                 future = new CompletableFuture<>();
                 if (done) {
@@ -50,8 +55,8 @@ final class CloseListeners {
 
     /** Whether {@link #fire} would hand anything to the delivery executor. */
     boolean needDelivery() {
-        synchronized (listeners) {
-            return !listeners.isEmpty() || future != null;
+        synchronized (this) {
+            return (listeners != null && !listeners.isEmpty()) || future != null;
         }
     }
 
@@ -59,9 +64,9 @@ final class CloseListeners {
     void fire(Throwable cause, Executor delivery) {
         List<Consumer<Throwable>> toRun;
         CompletableFuture<Void> f;
-        synchronized (listeners) {
-            toRun = listeners.isEmpty() ? List.of() : new ArrayList<>(listeners);
-            listeners.clear();
+        synchronized (this) {
+            toRun = listeners == null || listeners.isEmpty() ? List.of() : listeners;
+            listeners = null;
             if (toRun.isEmpty()) {
                 done = true;
             }
@@ -79,7 +84,7 @@ final class CloseListeners {
         }
         delivery.execute(() -> {
             CompletableFuture<Void> later;
-            synchronized (listeners) {
+            synchronized (this) {
                 done = true;
                 later = future;
             }

@@ -10,7 +10,6 @@ import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
-import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The inbound requests of one session: the handler table, dispatch of each request to the handler executor,
+ * The inbound requests of one session: dispatch (through the session's {@link SessionHandlers}) of each request to the handler executor,
  * the in-flight table, exactly one answer per request, and cancellation by the peer or by close. An inbound
  * request for an unregistered method (and no fallback) is answered {@code -32601}.
  */
@@ -31,28 +30,11 @@ final class InboundRequests {
 
     private final McpSession session;
     private final Executor handlerExecutor;
-    private final Map<String, RequestHandler> handlers = new ConcurrentHashMap<>();
     private final Map<RequestId, InboundRequest> inFlight = new ConcurrentHashMap<>();
-    private volatile RequestHandler fallbackHandler;
 
-    InboundRequests(
-            McpSession session,
-            Executor handlerExecutor,
-            Map<String, RequestHandler> handlers,
-            RequestHandler fallbackHandler) {
+    InboundRequests(McpSession session, Executor handlerExecutor) {
         this.session = session;
         this.handlerExecutor = handlerExecutor;
-        this.handlers.put(McpMethods.PING, request -> McpJson.object());
-        this.handlers.putAll(handlers);
-        this.fallbackHandler = fallbackHandler;
-    }
-
-    void setHandler(String method, RequestHandler handler) {
-        handlers.put(method, handler);
-    }
-
-    void setFallbackHandler(RequestHandler handler) {
-        this.fallbackHandler = handler;
     }
 
     /** The number of requests being handled. */
@@ -62,10 +44,7 @@ final class InboundRequests {
 
     /** Hands {@code r} to its handler on the handler executor, or answers it with an error at once. */
     void dispatch(JsonRpcRequest r, InboundContext context) {
-        RequestHandler handler = handlers.get(r.method());
-        if (handler == null) {
-            handler = fallbackHandler;
-        }
+        RequestHandler handler = session.handlers().requestHandler(r.method());
         if (handler == null) {
             sendError(r.id(), JsonRpcError.of(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + r.method()));
             return;

@@ -1,7 +1,5 @@
 package dev.jmcp.core.session;
 
-import dev.jmcp.core.McpException;
-import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.McpTimeoutException;
 import dev.jmcp.core.McpTransportException;
@@ -15,30 +13,22 @@ import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.McpMethods;
-import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.notifications.CancelledNotification;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.ServerConnection;
 import dev.jmcp.core.transport.Transport;
-import dev.jmcp.core.transport.TransportListener;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The session engine: one JSON-RPC conversation over one {@link Transport}, used by both server and client.
@@ -65,34 +55,37 @@ public final class McpSession implements ServerConnection {
 
     private final Transport transport;
     private final String name;
-    private final SerialExecutor delivery;
-    private final PendingRequests pending;
+    private final Executor deliveryExecutor;
+    /** Created by the first delivery: a session that only answers requests may never deliver anything. */
+    private volatile SerialExecutor delivery;
+
+    private final Duration requestTimeout;
+    private final Duration maxRequestTimeout;
     private final InboundRequests inbound;
-    private final Map<String, NotificationHandler> notificationHandlers = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CloseListeners closeListeners;
     private final List<Runnable> closeHooks;
-    private final Set<String> ignoredNotifications;
+    private final Object attachment;
+    /** Shared with every session built from the same table; replaced (copy on write) by the setters. */
+    private volatile SessionHandlers handlers;
+    /** Created by the first outbound request: a session that only answers (a stateless exchange) needs none. */
+    private volatile PendingRequests pending;
 
     private volatile ProtocolVersion protocolVersion;
 
     private McpSession(Builder b) {
         this.transport = b.transport;
         this.name = b.name;
-        this.delivery =
-                new SerialExecutor(b.deliveryExecutor != null ? b.deliveryExecutor : HandlerExecutors.delivery());
-        this.pending = new PendingRequests(
-                name, delivery, b.requestTimeout, b.maxRequestTimeout, (id, reason) -> sendCancelled(id, reason));
-        this.inbound = new InboundRequests(
-                this,
-                b.handlerExecutor != null ? b.handlerExecutor : HandlerExecutors.handlers(),
-                b.requestHandlers,
-                b.fallbackHandler);
-        this.notificationHandlers.putAll(b.notificationHandlers);
+        this.deliveryExecutor = b.deliveryExecutor;
+        this.requestTimeout = b.requestTimeout;
+        this.maxRequestTimeout = b.maxRequestTimeout;
+        this.inbound =
+                new InboundRequests(this, b.handlerExecutor != null ? b.handlerExecutor : HandlerExecutors.handlers());
+        this.handlers = b.handlers();
         this.closeListeners = new CloseListeners(closed, b.closeListeners);
-        this.closeHooks = List.copyOf(b.closeHooks);
-        this.ignoredNotifications = Set.copyOf(b.ignoredNotifications);
+        this.closeHooks = b.closeHooks == null ? List.of() : List.copyOf(b.closeHooks);
+        this.attachment = b.attachment;
     }
 
     /** A builder for a session over {@code transport}. */
@@ -105,7 +98,7 @@ public final class McpSession implements ServerConnection {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("session already started");
         }
-        transport.start(new Listener());
+        transport.start(new SessionListener(this));
         return this;
     }
 
@@ -131,18 +124,54 @@ public final class McpSession implements ServerConnection {
     }
 
     /** Registers (or replaces) the handler of an inbound request method. */
-    public void setRequestHandler(String method, RequestHandler handler) {
-        inbound.setHandler(method, handler);
+    public synchronized void setRequestHandler(String method, RequestHandler handler) {
+        handlers = handlers.toBuilder().requestHandler(method, handler).build();
     }
 
     /** Registers (or replaces) the handler of an inbound notification method. */
-    public void setNotificationHandler(String method, NotificationHandler handler) {
-        notificationHandlers.put(method, handler);
+    public synchronized void setNotificationHandler(String method, NotificationHandler handler) {
+        handlers = handlers.toBuilder().notificationHandler(method, handler).build();
     }
 
     /** Sets the handler for request methods with no handler of their own; without one they get -32601. */
-    public void setFallbackRequestHandler(RequestHandler handler) {
-        inbound.setFallbackHandler(handler);
+    public synchronized void setFallbackRequestHandler(RequestHandler handler) {
+        handlers = handlers.toBuilder().fallbackRequestHandler(handler).build();
+    }
+
+    /** The object the layer that owns this session attached to it ({@link Builder#attachment}), or null. */
+    public Object attachment() {
+        return attachment;
+    }
+
+    /** The dispatch table this session uses: the shared one it was built with, unless handlers were added. */
+    public SessionHandlers handlers() {
+        return handlers;
+    }
+
+    /** The serial delivery executor of this session, created on first use. */
+    private SerialExecutor delivery() {
+        SerialExecutor d = delivery;
+        return d != null ? d : createDelivery();
+    }
+
+    private synchronized SerialExecutor createDelivery() {
+        if (delivery == null) {
+            delivery = new SerialExecutor(deliveryExecutor != null ? deliveryExecutor : HandlerExecutors.delivery());
+        }
+        return delivery;
+    }
+
+    /** The outbound request table, created on first use. */
+    private PendingRequests pending() {
+        PendingRequests p = pending;
+        return p != null ? p : createPending();
+    }
+
+    private synchronized PendingRequests createPending() {
+        if (pending == null) {
+            pending = new PendingRequests(name, delivery(), requestTimeout, maxRequestTimeout, this::sendCancelled);
+        }
+        return pending;
     }
 
     /** Adds a listener called once when the session closes; the argument is the cause, or null. */
@@ -163,7 +192,8 @@ public final class McpSession implements ServerConnection {
 
     /** The number of outbound requests awaiting an answer. */
     public int pendingRequests() {
-        return pending.size();
+        PendingRequests p = pending;
+        return p == null ? 0 : p.size();
     }
 
     /** The number of inbound requests being handled. */
@@ -183,47 +213,9 @@ public final class McpSession implements ServerConnection {
      */
     public CompletableFuture<JsonNode> request(String method, JsonNode params, RequestOptions options) {
         Objects.requireNonNull(method, "method");
-        PendingRequests.Pending p = pending.open(method, options);
-        RequestId id = p.id;
-        if (closed.get()) {
-            p.future.completeExceptionally(new McpTransportException("session " + name + " is closed"));
-            return p.future;
-        }
-        JsonNode sentParams = params;
-        if (options.progressListener() != null) {
-            ObjectNode copy = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
-            JsonNode meta = copy.get(MetaKeys.META);
-            ObjectNode metaObj = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject(MetaKeys.META);
-            metaObj.set(MetaKeys.PROGRESS_TOKEN, id.toJson());
-            sentParams = copy;
-        }
-        pending.track(p);
-        transport
-                .send(new JsonRpcRequest(id, method, sentParams), options.outboundContext())
-                .whenComplete((ok, err) -> {
-                    if (err != null) {
-                        pending.fail(id, sendFailure(method, err));
-                    }
-                });
-        return p.future;
-    }
-
-    /**
-     * Why sending a request failed: a specific non-transport {@link McpException} the transport failed with (e.g.
-     * an OAuth error from an HTTP authorizer) reaches the caller as it is; anything else becomes an {@link
-     * McpTransportException}.
-     */
-    private static McpException sendFailure(String method, Throwable err) {
-        Throwable cause = err;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof McpException m
-                && m.getClass() != McpException.class
-                && !(m instanceof McpTransportException)) {
-            return m;
-        }
-        return new McpTransportException("cannot send " + method + ": " + cause.getMessage(), cause);
+        McpTransportException closedFailure =
+                closed.get() ? new McpTransportException("session " + name + " is closed") : null;
+        return pending().send(transport, method, params, options, closedFailure);
     }
 
     /** Sends a notification that relates to no request. */
@@ -246,7 +238,7 @@ public final class McpSession implements ServerConnection {
     }
 
     void runDelivery(Runnable task) {
-        delivery.execute(task);
+        delivery().execute(task);
     }
 
     boolean isClosed() {
@@ -258,11 +250,30 @@ public final class McpSession implements ServerConnection {
         inbound.sendAnswer(request, answer);
     }
 
-    private void shutdown(Throwable cause, boolean closeTransport) {
+    /** Answers bytes that were not a valid message with the codec's error (from {@link SessionListener}). */
+    void onInvalidMessage(JsonRpcCodecException error) {
+        LOG.debug("{}: invalid inbound message: {}", name, error.getMessage());
+        if (!closed.get()) {
+            transport
+                    .send(error.toErrorResponse(), OutboundContext.relatedTo(error.requestId()))
+                    .exceptionally(e -> null);
+        }
+    }
+
+    /** Fails the outbound request {@code id}, whose answer can no longer arrive. */
+    void onRequestAborted(RequestId id, McpTransportException cause) {
+        PendingRequests p = pending;
+        if (p != null) {
+            p.fail(id, cause);
+        }
+    }
+
+    void shutdown(Throwable cause, boolean closeTransport) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (pending.size() > 0) {
+        PendingRequests pending = this.pending;
+        if (pending != null && pending.size() > 0) {
             pending.failAll(new McpTransportException(
                     "session " + name + " closed" + (cause != null ? ": " + cause.getMessage() : ""), cause));
         }
@@ -281,7 +292,12 @@ public final class McpSession implements ServerConnection {
                 LOG.warn("{}: close hook failed", name, e);
             }
         }
-        closeListeners.fire(cause, delivery);
+        closeListeners.fire(cause, this::runDelivery);
+    }
+
+    /** Whether the outbound request table was created (for tests). */
+    boolean hasOutboundTable() {
+        return pending != null;
     }
 
     /** Whether closing this session would hand anything to the delivery executor (for tests). */
@@ -300,7 +316,8 @@ public final class McpSession implements ServerConnection {
 
     // ---- inbound ----
 
-    private void onInbound(JsonRpcMessage message, InboundContext context) {
+    /** Acts on an inbound message (from {@link SessionListener}). */
+    void onInbound(JsonRpcMessage message, InboundContext context) {
         if (closed.get()) {
             return;
         }
@@ -309,9 +326,9 @@ public final class McpSession implements ServerConnection {
         } else if (message instanceof JsonRpcNotification n) {
             onNotification(n, context);
         } else if (message instanceof JsonRpcResponse r) {
-            pending.complete(r);
+            pending().complete(r);
         } else {
-            pending.complete((JsonRpcErrorResponse) message);
+            pending().complete((JsonRpcErrorResponse) message);
         }
     }
 
@@ -321,56 +338,29 @@ public final class McpSession implements ServerConnection {
         if (McpMethods.NOTIFICATION_CANCELLED.equals(n.method())) {
             inbound.onCancelled(n.params());
         } else if (McpMethods.NOTIFICATION_PROGRESS.equals(n.method())) {
-            pending.onProgress(n.params());
+            PendingRequests pending = this.pending;
+            if (pending != null) {
+                pending.onProgress(n.params());
+            }
         } else {
             engineHandled = false;
         }
-        NotificationHandler handler = notificationHandlers.get(n.method());
+        SessionHandlers table = handlers;
+        NotificationHandler handler = table.notificationHandler(n.method());
         if (handler == null) {
-            if (!engineHandled && !ignoredNotifications.contains(n.method())) {
+            if (!engineHandled && !table.ignores(n.method())) {
                 LOG.debug("{}: no handler for notification {}", name, n.method());
             }
             return;
         }
         InboundNotification notification = new InboundNotification(n.method(), n.params(), context);
-        delivery.execute(() -> {
+        delivery().execute(() -> {
             try {
                 handler.handle(notification);
             } catch (Exception e) {
                 LOG.warn("{}: handler of {} failed", name, n.method(), e);
             }
         });
-    }
-
-    private final class Listener implements TransportListener {
-        @Override
-        public void onMessage(JsonRpcMessage message, InboundContext context) {
-            try {
-                onInbound(message, context == null ? InboundContext.EMPTY : context);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: failed to process inbound message", name, e);
-            }
-        }
-
-        @Override
-        public void onInvalidMessage(JsonRpcCodecException error) {
-            LOG.debug("{}: invalid inbound message: {}", name, error.getMessage());
-            if (!closed.get()) {
-                transport
-                        .send(error.toErrorResponse(), OutboundContext.relatedTo(error.requestId()))
-                        .exceptionally(e -> null);
-            }
-        }
-
-        @Override
-        public void onRequestAborted(RequestId id, McpTransportException cause) {
-            pending.fail(id, cause);
-        }
-
-        @Override
-        public void onClose(Throwable cause) {
-            shutdown(cause, false);
-        }
     }
 
     /** Builds an {@link McpSession}. */
@@ -381,12 +371,13 @@ public final class McpSession implements ServerConnection {
         private Executor deliveryExecutor;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration maxRequestTimeout = DEFAULT_MAX_REQUEST_TIMEOUT;
-        private final Map<String, RequestHandler> requestHandlers = new ConcurrentHashMap<>();
-        private final Map<String, NotificationHandler> notificationHandlers = new ConcurrentHashMap<>();
-        private final List<Consumer<Throwable>> closeListeners = new ArrayList<>();
-        private final List<Runnable> closeHooks = new ArrayList<>();
-        private final Set<String> ignoredNotifications = new HashSet<>();
-        private RequestHandler fallbackHandler;
+        private SessionHandlers sharedHandlers = SessionHandlers.empty();
+        /** Created by the first per-session handler; null when the session uses {@link #sharedHandlers} as is. */
+        private SessionHandlers.Builder ownHandlers;
+
+        private List<Consumer<Throwable>> closeListeners;
+        private List<Runnable> closeHooks;
+        private Object attachment;
 
         private Builder(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -424,14 +415,43 @@ public final class McpSession implements ServerConnection {
 
         /** Handles inbound requests of {@code method}. */
         public Builder requestHandler(String method, RequestHandler handler) {
-            requestHandlers.put(method, handler);
+            own().requestHandler(method, handler);
             return this;
         }
 
         /** Handles inbound notifications of {@code method}. */
         public Builder notificationHandler(String method, NotificationHandler handler) {
-            notificationHandlers.put(method, handler);
+            own().notificationHandler(method, handler);
             return this;
+        }
+
+        /**
+         * Starts from {@code table}, shared as is (not copied) unless this builder adds handlers of its own; call
+         * before adding any. Sessions of one server share one table.
+         */
+        public Builder handlers(SessionHandlers table) {
+            if (ownHandlers != null) {
+                throw new IllegalStateException("set the shared handlers before adding handlers of this session");
+            }
+            this.sharedHandlers = Objects.requireNonNull(table, "table");
+            return this;
+        }
+
+        /** Attaches an object of the layer that owns the session, returned by {@link McpSession#attachment()}. */
+        public Builder attachment(Object attachment) {
+            this.attachment = attachment;
+            return this;
+        }
+
+        private SessionHandlers.Builder own() {
+            if (ownHandlers == null) {
+                ownHandlers = sharedHandlers.toBuilder();
+            }
+            return ownHandlers;
+        }
+
+        private SessionHandlers handlers() {
+            return ownHandlers == null ? sharedHandlers : ownHandlers.build();
         }
 
         /**
@@ -439,18 +459,21 @@ public final class McpSession implements ServerConnection {
          * delivery task) and nothing is logged. A handler registered for the method takes precedence.
          */
         public Builder ignoreNotification(String method) {
-            ignoredNotifications.add(Objects.requireNonNull(method, "method"));
+            own().ignoreNotification(method);
             return this;
         }
 
         /** Handles request methods with no handler of their own. */
         public Builder fallbackRequestHandler(RequestHandler handler) {
-            this.fallbackHandler = handler;
+            own().fallbackRequestHandler(handler);
             return this;
         }
 
         /** Called once when the session closes, with the cause or null. */
         public Builder onClose(Consumer<Throwable> listener) {
+            if (closeListeners == null) {
+                closeListeners = new ArrayList<>(1);
+            }
             closeListeners.add(listener);
             return this;
         }
@@ -461,6 +484,9 @@ public final class McpSession implements ServerConnection {
          * never for application code: use {@link #onClose} for that, which runs on the delivery executor.
          */
         public Builder closeHook(Runnable hook) {
+            if (closeHooks == null) {
+                closeHooks = new ArrayList<>(1);
+            }
             closeHooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }

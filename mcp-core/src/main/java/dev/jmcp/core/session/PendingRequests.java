@@ -1,17 +1,22 @@
 package dev.jmcp.core.session;
 
 import dev.jmcp.core.McpException;
+import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.McpTimeoutException;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
+import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -20,6 +25,7 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The outbound requests of one session awaiting their answer: it numbers them, applies their timeouts (progress
@@ -53,6 +59,59 @@ final class PendingRequests {
     /** A new request with the next id, not tracked yet. */
     Pending open(String method, RequestOptions options) {
         return new Pending(RequestId.of(nextId.getAndIncrement()), method, options);
+    }
+
+    /**
+     * Sends a request on {@code transport} and tracks it; with a progress listener, its params carry the request id
+     * as progress token. With {@code closedFailure} (the session is closed) the future fails with it at once.
+     */
+    CompletableFuture<JsonNode> send(
+            Transport transport,
+            String method,
+            JsonNode params,
+            RequestOptions options,
+            McpTransportException closedFailure) {
+        Pending p = open(method, options);
+        RequestId id = p.id;
+        if (closedFailure != null) {
+            p.future.completeExceptionally(closedFailure);
+            return p.future;
+        }
+        JsonNode sentParams = params;
+        if (options.progressListener() != null) {
+            ObjectNode copy = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
+            JsonNode meta = copy.get(MetaKeys.META);
+            ObjectNode metaObj = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject(MetaKeys.META);
+            metaObj.set(MetaKeys.PROGRESS_TOKEN, id.toJson());
+            sentParams = copy;
+        }
+        track(p);
+        transport
+                .send(new JsonRpcRequest(id, method, sentParams), options.outboundContext())
+                .whenComplete((ok, err) -> {
+                    if (err != null) {
+                        fail(id, sendFailure(method, err));
+                    }
+                });
+        return p.future;
+    }
+
+    /**
+     * Why sending a request failed: a specific non-transport {@link McpException} the transport failed with (e.g.
+     * an OAuth error from an HTTP authorizer) reaches the caller as it is; anything else becomes an {@link
+     * McpTransportException}.
+     */
+    private static McpException sendFailure(String method, Throwable err) {
+        Throwable cause = err;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof McpException m
+                && m.getClass() != McpException.class
+                && !(m instanceof McpTransportException)) {
+            return m;
+        }
+        return new McpTransportException("cannot send " + method + ": " + cause.getMessage(), cause);
     }
 
     /** Tracks {@code p} until its answer and starts its timeout. */

@@ -10,6 +10,7 @@ import dev.jmcp.core.protocol.capabilities.TasksCapability;
 import dev.jmcp.core.protocol.notifications.NotificationParams;
 import dev.jmcp.core.protocol.resources.ResourceUpdatedNotification;
 import dev.jmcp.core.protocol.tools.ToolExecution;
+import dev.jmcp.core.session.SessionHandlers;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerPrompt;
 import dev.jmcp.server.ServerResource;
@@ -28,6 +29,9 @@ public final class ServerCore {
     private final ServerConfig config;
     private final Router router;
     private final Set<ServerSessionImpl> sessions = ConcurrentHashMap.newKeySet();
+    /** Open stateless exchanges, only so that {@link #close()} cancels their handlers. */
+    private final Set<ServerSessionImpl> exchanges = ConcurrentHashMap.newKeySet();
+
     private final Schemas schemas;
     private final Registry<ServerTool> tools = new Registry<>(() -> listChanged("tools"));
     private final Registry<ServerResource> resources = new Registry<>(() -> listChanged("resources"));
@@ -35,6 +39,7 @@ public final class ServerCore {
     private final Registry<ServerPrompt> prompts = new Registry<>(() -> listChanged("prompts"));
     private final Tasks tasks;
     private final JsonNode serverInfoJson;
+    private final SessionHandlers sessionHandlers;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -43,6 +48,7 @@ public final class ServerCore {
         this.config = config;
         this.serverInfoJson = McpJson.toTree(config.serverInfo());
         this.router = new Router(this);
+        this.sessionHandlers = ServerSessionImpl.handlers(this);
         this.schemas = new Schemas(config.schemaCacheSize());
         Lifecycle.register(this);
         Tools.register(this);
@@ -210,15 +216,32 @@ public final class ServerCore {
         return caps.build();
     }
 
-    /** Serves a connection. */
+    /**
+     * Serves a connection. A stateless exchange is not listed in {@link #sessions()} unless it subscribes or
+     * listens ({@link #retain}): it shares the dispatch table, lives for one POST, and is only remembered so that
+     * {@link #close()} cancels it.
+     */
     public ServerSessionImpl connect(Transport transport, ConnectionMode mode) {
         if (closed) {
             throw new IllegalStateException("server is closed");
         }
         ServerSessionImpl s = new ServerSessionImpl(this, transport, mode);
-        sessions.add(s);
+        (mode == ConnectionMode.SESSION ? sessions : exchanges).add(s);
         s.start();
         return s;
+    }
+
+    /** The dispatch table shared by every session and exchange of this server. */
+    SessionHandlers sessionHandlers() {
+        return sessionHandlers;
+    }
+
+    /** Lists a stateless exchange that may now receive server notifications, while it is open. */
+    void retain(ServerSessionImpl exchange) {
+        sessions.add(exchange);
+        if (!exchange.engine().isOpen()) {
+            sessions.remove(exchange);
+        }
     }
 
     /** The open sessions. */
@@ -227,6 +250,9 @@ public final class ServerCore {
     }
 
     void onSessionClosed(ServerSessionImpl session) {
+        if (session.isStatelessMode()) {
+            exchanges.remove(session);
+        }
         sessions.remove(session);
     }
 
@@ -235,6 +261,9 @@ public final class ServerCore {
         closed = true;
         tasks.close();
         for (ServerSessionImpl s : sessions()) {
+            s.close();
+        }
+        for (ServerSessionImpl s : new ArrayList<>(exchanges)) {
             s.close();
         }
     }

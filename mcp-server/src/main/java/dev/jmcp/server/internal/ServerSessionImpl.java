@@ -6,6 +6,8 @@ import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
 import dev.jmcp.core.session.McpSession;
+import dev.jmcp.core.session.RequestHandler;
+import dev.jmcp.core.session.SessionHandlers;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerSession;
 import java.security.SecureRandom;
@@ -26,8 +28,11 @@ public final class ServerSessionImpl implements ServerSession {
     private final ServerCore core;
     private final McpSession session;
     private final boolean statelessMode;
-    private final Set<String> resourceSubscriptions = ConcurrentHashMap.newKeySet();
-    private final Map<RequestId, Listener> listeners = new ConcurrentHashMap<>();
+    /** Created on first use (most stateless exchanges never subscribe); guarded by {@code this}. */
+    private volatile Set<String> resourceSubscriptions;
+    /** Created on first use (most stateless exchanges never listen); guarded by {@code this}. */
+    private volatile Map<RequestId, Listener> listeners;
+
     private volatile ProtocolVersion version;
     private volatile boolean initialized;
     private volatile JsonNode clientCapabilities = McpJson.object();
@@ -47,14 +52,27 @@ public final class ServerSessionImpl implements ServerSession {
         this.statelessMode = mode == ConnectionMode.STATELESS;
         this.session = McpSession.builder(transport)
                 .name("mcp-server-" + SERIAL.incrementAndGet())
+                .handlers(core.sessionHandlers())
+                .attachment(this)
                 .handlerExecutor(core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
-                .fallbackRequestHandler(r -> core.router().route(this, r))
-                .requestHandler(McpMethods.PING, r -> core.router().route(this, r))
+                .closeHook(() -> core.onSessionClosed(this))
+                .build();
+    }
+
+    /**
+     * The dispatch table every session and exchange of {@code core} shares: each request (ping included) goes to
+     * the router with the session it arrived on, found through the engine session's attachment.
+     */
+    static SessionHandlers handlers(ServerCore core) {
+        RequestHandler route =
+                r -> core.router().route((ServerSessionImpl) r.session().attachment(), r);
+        return SessionHandlers.builder()
+                .fallbackRequestHandler(route)
+                .requestHandler(McpMethods.PING, route)
                 .ignoreNotification(McpMethods.NOTIFICATION_INITIALIZED)
                 .ignoreNotification(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED)
-                .closeHook(() -> core.onSessionClosed(this))
                 .build();
     }
 
@@ -161,11 +179,43 @@ public final class ServerSessionImpl implements ServerSession {
 
     /** The resource URIs this session subscribed to (handshake era). */
     public Set<String> resourceSubscriptions() {
-        return resourceSubscriptions;
+        Set<String> v = resourceSubscriptions;
+        if (v == null) {
+            synchronized (this) {
+                v = resourceSubscriptions;
+                if (v == null) {
+                    v = ConcurrentHashMap.newKeySet();
+                    resourceSubscriptions = v;
+                    retain();
+                }
+            }
+        }
+        return v;
     }
 
     /** The open 2026-07-28 listen requests. */
     public Map<RequestId, Listener> listeners() {
-        return listeners;
+        Map<RequestId, Listener> v = listeners;
+        if (v == null) {
+            synchronized (this) {
+                v = listeners;
+                if (v == null) {
+                    v = new ConcurrentHashMap<>();
+                    listeners = v;
+                    retain();
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * A stateless exchange joins the server's sessions only once it may receive server notifications (it
+     * subscribed or listens), so that list changes and resource updates reach its stream; a session always is.
+     */
+    private void retain() {
+        if (statelessMode) {
+            core.retain(this);
+        }
     }
 }
