@@ -1,13 +1,11 @@
 package dev.jmcp.client;
 
-import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.capabilities.ClientCapabilities;
 import dev.jmcp.core.protocol.capabilities.ClientCapabilities.SamplingFeature;
+import dev.jmcp.core.protocol.capabilities.TaskRequests;
 import dev.jmcp.core.protocol.capabilities.TasksCapability;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The client capabilities the builder's handlers imply, in each era's shape. */
 final class DeclaredCapabilities {
@@ -20,10 +18,14 @@ final class DeclaredCapabilities {
             caps.roots(true);
         }
         if (b.tasks != null) {
-            caps.tasks(new TasksCapability(
-                    b.tasks.list() ? McpJson.object() : null,
-                    b.tasks.cancel() ? McpJson.object() : null,
-                    taskRequests(b.tasks)));
+            TasksCapability.Builder tasks = TasksCapability.builder().requests(taskRequests(b.tasks));
+            if (b.tasks.list()) {
+                tasks.list();
+            }
+            if (b.tasks.cancel()) {
+                tasks.cancel();
+            }
+            caps.tasks(tasks.build());
         }
         return caps.build();
     }
@@ -68,18 +70,15 @@ final class DeclaredCapabilities {
         return caps;
     }
 
-    /**
-     * The task-augmentable requests the client accepts, e.g. {@code {"sampling": {"createMessage": {}}}}:
-     * {@link TasksCapability} keeps them as JSON (the core has no record for this map).
-     */
-    private static JsonNode taskRequests(ClientTaskOptions tasks) {
-        ObjectNode requests = McpJson.object();
+    /** The task-augmentable requests the client accepts, e.g. {@code {"sampling": {"createMessage": {}}}}. */
+    private static TaskRequests taskRequests(ClientTaskOptions tasks) {
+        TaskRequests.Builder requests = TaskRequests.builder();
         if (tasks.sampling()) {
-            requests.putObject("sampling").putObject("createMessage");
+            requests.samplingCreateMessage();
         }
         if (tasks.elicitation()) {
-            requests.putObject("elicitation").putObject("create");
+            requests.elicitationCreate();
         }
-        return requests;
+        return requests.build();
     }
 }

@@ -318,6 +318,38 @@ class WireFormatTest {
     }
 
     @Test
+    void extensionTasksGetInlinesTheResultOfACompletedTask() {
+        String ext = "{\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}";
+        try (RawClient c = RawClient.connect(server)) {
+            String id = c.call("tools/call", RawClient.with26Meta("{\"name\":\"job\",\"arguments\":{}}", ext))
+                    .get("taskId")
+                    .asString();
+            JsonNode done = awaitEnded(c, id, ext);
+            assertJson(
+                    done,
+                    "{\"taskId\":\"*\",\"status\":\"completed\",\"createdAt\":\"*\",\"lastUpdatedAt\":\"*\","
+                            + "\"ttlMs\":3600000,\"pollIntervalMs\":500,"
+                            + "\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"done\"}]},"
+                            + "\"resultType\":\"complete\","
+                            + "\"_meta\":{\"io.modelcontextprotocol/serverInfo\":" + FULL_INFO + "}}");
+        }
+    }
+
+    /** {@code tasks/get} until the task left {@code working}; bounded, fails naming the last answer. */
+    private static JsonNode awaitEnded(RawClient c, String id, String caps) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JsonNode t = c.call("tasks/get", RawClient.with26Meta("{\"taskId\":\"" + id + "\"}", caps));
+        while ("working".equals(t.get("status").asString())) {
+            assertThat(System.nanoTime() - deadline)
+                    .as("task still working: %s", t)
+                    .isNegative();
+            Thread.onSpinWait();
+            t = c.call("tasks/get", RawClient.with26Meta("{\"taskId\":\"" + id + "\"}", caps));
+        }
+        return t;
+    }
+
+    @Test
     void elicitationRequestsInFormAndUrlMode() {
         List<JsonNode> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         RequestHandler h = r -> {

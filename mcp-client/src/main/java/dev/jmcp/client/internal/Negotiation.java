@@ -4,7 +4,7 @@ import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.McpMethods;
-import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.lifecycle.DiscoverRequest;
 import dev.jmcp.core.protocol.lifecycle.InitializeRequest;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestOptions;
@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Picks the era per the specification's dual-era rules. By default: {@code server/discover} first; if the server
@@ -56,9 +55,8 @@ final class Negotiation {
     /** Completes with the stateless state, or with null to fall back to the handshake. */
     private CompletableFuture<ServerState> discover(boolean pinnedStateless, boolean mayRetry) {
         session.setProtocolVersion(ProtocolVersion.V2026_07_28);
-        // server/discover has no params record in the core: its params are just the stateless _meta
-        ObjectNode params = McpJson.object();
-        params.set(MetaKeys.META, StatelessMeta.of(config, null).toMeta());
+        JsonNode params =
+                McpJson.toTree(DiscoverRequest.of(StatelessMeta.of(config, null).toMeta()));
         CompletableFuture<JsonNode> request = session.request(
                 McpMethods.SERVER_DISCOVER,
                 params,

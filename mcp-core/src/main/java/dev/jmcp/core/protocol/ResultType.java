@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
- * The {@code resultType} of a 2026-07-28 result: {@link #COMPLETE}, {@link #INPUT_REQUIRED}, or any other
+ * The {@code resultType} of a 2026-07-28 result: {@link #COMPLETE}, {@link #INPUT_REQUIRED}, {@link #TASK}, or any other
  * string (the field is open). An absent {@code resultType} means complete.
  *
  * @param value the wire value
@@ -15,6 +15,8 @@ public record ResultType(String value) {
     public static final ResultType COMPLETE = new ResultType("complete");
     /** The server needs input first; retry with {@code inputResponses} and the echoed {@code requestState}. */
     public static final ResultType INPUT_REQUIRED = new ResultType("input_required");
+    /** The tasks extension ({@code io.modelcontextprotocol/tasks}) created a task; poll it with {@code tasks/get}. */
+    public static final ResultType TASK = new ResultType("task");
 
     /** Creates a result type; null is refused. */
     public ResultType {
@@ -27,6 +29,7 @@ public record ResultType(String value) {
         return switch (value) {
             case "complete" -> COMPLETE;
             case "input_required" -> INPUT_REQUIRED;
+            case "task" -> TASK;
             default -> new ResultType(value);
         };
     }

@@ -10,6 +10,7 @@ import dev.jmcp.core.protocol.completion.CompleteResult;
 import dev.jmcp.core.protocol.elicitation.ElicitRequest;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
 import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
+import dev.jmcp.core.protocol.lifecycle.DiscoverRequest;
 import dev.jmcp.core.protocol.lifecycle.DiscoverResult;
 import dev.jmcp.core.protocol.lifecycle.InitializeRequest;
 import dev.jmcp.core.protocol.lifecycle.InitializeResult;
@@ -35,6 +36,7 @@ import dev.jmcp.core.protocol.sampling.SamplingMessage;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionsAcknowledgedNotification;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionsListenRequest;
 import dev.jmcp.core.protocol.tasks.CreateTaskResult;
+import dev.jmcp.core.protocol.tasks.ExtensionTask;
 import dev.jmcp.core.protocol.tasks.GetTaskResult;
 import dev.jmcp.core.protocol.tasks.ListTasksResult;
 import dev.jmcp.core.protocol.tasks.TaskRequest;
@@ -65,6 +67,8 @@ class SpecExamplesRoundTripTest {
             Map.entry("InitializeRequest", InitializeRequest.class),
             Map.entry("InitializeResult", InitializeResult.class),
             Map.entry("DiscoverResult", DiscoverResult.class),
+            Map.entry("DiscoverRequest", DiscoverRequest.class),
+            Map.entry("ExtensionTask", ExtensionTask.class),
             Map.entry("ClientCapabilities", ClientCapabilities.class),
             Map.entry("ServerCapabilities", ServerCapabilities.class),
             Map.entry("Tool", Tool.class),

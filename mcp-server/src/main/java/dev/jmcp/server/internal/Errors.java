@@ -5,7 +5,7 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
-import tools.jackson.databind.node.ObjectNode;
+import dev.jmcp.core.protocol.errors.ResourceNotFoundData;
 
 /** Factories for the JSON-RPC errors the server answers with. */
 public final class Errors {
@@ -28,9 +28,9 @@ public final class Errors {
 
     /** The era's resource-not-found error, with {@code data.uri}. */
     public static McpRpcException resourceNotFound(ProtocolVersion version, String uri) {
-        ObjectNode data = McpJson.object();
-        data.put("uri", uri);
-        return new McpRpcException(
-                new JsonRpcError(version.resourceNotFoundCode(), "Resource not found: " + uri, data));
+        return new McpRpcException(new JsonRpcError(
+                version.resourceNotFoundCode(),
+                "Resource not found: " + uri,
+                McpJson.toTree(ResourceNotFoundData.of(uri))));
     }
 }

@@ -8,7 +8,6 @@ import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.lifecycle.DiscoverResult;
 import dev.jmcp.core.protocol.lifecycle.InitializeResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code initialize}, {@code ping}, {@code server/discover} and {@code logging/setLevel}. */
 final class Lifecycle {
@@ -66,10 +65,9 @@ final class Lifecycle {
                 .instructions(core.config().instructions())
                 .ttlMs(core.config().listTtlMs())
                 .cacheScope(core.config().cacheScope())
+                .serverInfo(core.serverInfo())
                 .build();
-        ObjectNode json = (ObjectNode) McpJson.toTree(result);
-        json.set("serverInfo", McpJson.toTree(core.serverInfo())); // DiscoverResult has no serverInfo member
-        return json;
+        return McpJson.toTree(result);
     }
 
     private static JsonNode setLevel(Call call) {

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Admits a 2026-07-28 request by its {@code _meta}: a supported stateless revision (else -32022 with the supported
@@ -83,8 +82,8 @@ final class StatelessAdmission {
                 .filter(ProtocolVersion::isStateless)
                 .map(ProtocolVersion::id)
                 .toList();
-        ObjectNode data = (ObjectNode) McpJson.toTree(UnsupportedProtocolVersionData.of(supported, null));
-        data.set("requested", requested); // echoed as sent: the record types it as a string, a client may not
+        // echoed as sent: a client may send a number or null
+        JsonNode data = McpJson.toTree(UnsupportedProtocolVersionData.echoing(supported, requested));
         return new McpRpcException(new JsonRpcError(
                 ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version: " + requested, data));
     }

@@ -1,15 +1,14 @@
 package dev.jmcp.server.internal;
 
-import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.protocol.tasks.ExtensionTask;
 import dev.jmcp.core.protocol.tasks.Task;
 import dev.jmcp.core.protocol.tasks.TaskStatus;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** One task: its status, its owner and its eventual result. */
 final class TaskEntry {
@@ -75,21 +74,12 @@ final class TaskEntry {
                 .build();
     }
 
-    /**
-     * The task in the 2026-07-28 extension shape ({@code ttlMs}, {@code pollIntervalMs}); no core record has it,
-     * so it is built as a tree.
-     */
-    synchronized ObjectNode toExtensionJson() {
-        ObjectNode t = McpJson.object();
-        t.put("taskId", id);
-        t.put("status", status.wire());
-        if (statusMessage != null) {
-            t.put("statusMessage", statusMessage);
-        }
-        t.put("createdAt", createdAt.toString());
-        t.put("lastUpdatedAt", lastUpdatedAt.toString());
-        t.put("ttlMs", ttlMs);
-        t.put("pollIntervalMs", pollIntervalMs);
-        return t;
+    /** The task in the 2026-07-28 extension shape ({@code ttlMs}, {@code pollIntervalMs}). */
+    synchronized ExtensionTask extensionTask() {
+        return ExtensionTask.builder(id, status, createdAt.toString(), lastUpdatedAt.toString())
+                .statusMessage(statusMessage)
+                .ttlMs(ttlMs)
+                .pollIntervalMs(pollIntervalMs)
+                .build();
     }
 }

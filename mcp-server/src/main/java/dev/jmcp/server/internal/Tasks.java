@@ -9,7 +9,9 @@ import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.protocol.EmptyResult;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.ResultType;
 import dev.jmcp.core.protocol.tasks.CreateTaskResult;
+import dev.jmcp.core.protocol.tasks.ExtensionTask;
 import dev.jmcp.core.protocol.tasks.GetTaskResult;
 import dev.jmcp.core.protocol.tasks.ListTasksResult;
 import dev.jmcp.core.protocol.tasks.RelatedTask;
@@ -99,9 +101,9 @@ final class Tasks {
         // The answer shows the task as created (working), even if it finishes before the answer is sent.
         JsonNode created;
         if (v2) {
-            ObjectNode detailed = entry.toExtensionJson();
-            detailed.put("resultType", "task"); // no ResultType constant for the extension's "task"
-            created = detailed;
+            created = McpJson.toTree(entry.extensionTask().toBuilder()
+                    .resultType(ResultType.TASK)
+                    .build());
         } else {
             created = McpJson.toTree(CreateTaskResult.of(entry.task()));
         }
@@ -143,21 +145,18 @@ final class Tasks {
     }
 
     /** The 2026-07-28 DetailedTask: the task with its inlined {@code result} or {@code error}. */
-    private ObjectNode detailed(TaskEntry entry) {
-        ObjectNode t = entry.toExtensionJson();
+    private JsonNode detailed(TaskEntry entry) {
+        ExtensionTask.Builder t = entry.extensionTask().toBuilder();
         if (entry.done.isDone()) {
             try {
-                JsonNode result = entry.done.getNow(null);
-                if (result != null) {
-                    t.set("result", result);
-                }
+                t.result(entry.done.getNow(null));
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof McpRpcException rpc) {
-                    t.set("error", McpJson.toTree(rpc.error()));
+                    t.error(rpc.error());
                 }
             }
         }
-        return t;
+        return McpJson.toTree(t.build());
     }
 
     /** 2026-07-28 {@code tasks/cancel}: an empty ack, idempotent on a task that already ended. */

@@ -2,6 +2,7 @@ package dev.jmcp.core.protocol.lifecycle;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jmcp.core.protocol.CacheScope;
+import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.core.protocol.ResultType;
 import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
 import java.util.List;
@@ -13,6 +14,9 @@ import tools.jackson.databind.JsonNode;
  *
  * @param supportedVersions the protocol versions the server supports
  * @param capabilities server capabilities
+ * @param serverInfo the server's identity as a top-level member, null when absent. Drafts of 2026-07-28 before
+ *     July 2026 required it here; the final revision carries it in {@code _meta} under
+ *     {@code io.modelcontextprotocol/serverInfo} instead, so it is optional (jmcp servers send both)
  * @param instructions usage hints for the model, null when absent
  * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
  * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
@@ -22,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 public record DiscoverResult(
         List<String> supportedVersions,
         ServerCapabilities capabilities,
+        Implementation serverInfo,
         String instructions,
         Long ttlMs,
         CacheScope cacheScope,
@@ -33,6 +38,23 @@ public record DiscoverResult(
         Objects.requireNonNull(capabilities, "capabilities");
     }
 
+    /**
+     * Creates the value without a top-level {@code serverInfo} (the shape before that member was added).
+     *
+     * @deprecated use {@link #builder(List, ServerCapabilities)}; builders keep working as members are added
+     */
+    @Deprecated
+    public DiscoverResult(
+            List<String> supportedVersions,
+            ServerCapabilities capabilities,
+            String instructions,
+            Long ttlMs,
+            CacheScope cacheScope,
+            ResultType resultType,
+            JsonNode meta) {
+        this(supportedVersions, capabilities, null, instructions, ttlMs, cacheScope, resultType, meta);
+    }
+
     /** A builder with the required fields. */
     public static Builder builder(List<String> supportedVersions, ServerCapabilities capabilities) {
         return new Builder(supportedVersions, capabilities);
@@ -42,6 +64,7 @@ public record DiscoverResult(
     public static final class Builder {
         private final List<String> supportedVersions;
         private final ServerCapabilities capabilities;
+        private Implementation serverInfo;
         private String instructions;
         private Long ttlMs;
         private CacheScope cacheScope;
@@ -51,6 +74,12 @@ public record DiscoverResult(
         private Builder(List<String> supportedVersions, ServerCapabilities capabilities) {
             this.supportedVersions = supportedVersions;
             this.capabilities = capabilities;
+        }
+
+        /** Sets the top-level {@code serverInfo}: the server's identity (pre-release 2026-07-28 drafts). */
+        public Builder serverInfo(Implementation serverInfo) {
+            this.serverInfo = serverInfo;
+            return this;
         }
 
         /** Sets {@code instructions}: usage hints for the model. */
@@ -86,7 +115,7 @@ public record DiscoverResult(
         /** Builds the value. */
         public DiscoverResult build() {
             return new DiscoverResult(
-                    supportedVersions, capabilities, instructions, ttlMs, cacheScope, resultType, meta);
+                    supportedVersions, capabilities, serverInfo, instructions, ttlMs, cacheScope, resultType, meta);
         }
     }
 }

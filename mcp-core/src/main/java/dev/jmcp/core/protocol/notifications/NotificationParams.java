@@ -14,4 +14,27 @@ public record NotificationParams(@JsonProperty("_meta") JsonNode meta) {
     public static NotificationParams empty() {
         return new NotificationParams(null);
     }
+
+    /** A builder with nothing set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link NotificationParams}; more members may be added as the specification grows. */
+    public static final class Builder {
+        private JsonNode meta;
+
+        private Builder() {}
+
+        /** Sets {@code _meta}. */
+        public Builder meta(JsonNode meta) {
+            this.meta = meta;
+            return this;
+        }
+
+        /** Builds the value. */
+        public NotificationParams build() {
+            return new NotificationParams(meta);
+        }
+    }
 }
