@@ -6,6 +6,7 @@ import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
+import dev.jmcp.core.protocol.capabilities.TaskRequests;
 import dev.jmcp.core.protocol.capabilities.TasksCapability;
 import dev.jmcp.core.protocol.notifications.NotificationParams;
 import dev.jmcp.core.protocol.resources.ResourceUpdatedNotification;
@@ -209,8 +210,11 @@ public final class ServerCore {
             if (version.isStateless()) {
                 caps.extensions(Map.of(Tasks.EXTENSION, McpJson.object()));
             } else if (version.hasCoreTasks()) {
-                caps.tasks(new TasksCapability(
-                        McpJson.object(), McpJson.object(), McpJson.parse("{\"tools\":{\"call\":{}}}")));
+                caps.tasks(TasksCapability.builder()
+                        .list()
+                        .cancel()
+                        .requests(TaskRequests.builder().toolsCall().build())
+                        .build());
             }
         }
         return caps.build();

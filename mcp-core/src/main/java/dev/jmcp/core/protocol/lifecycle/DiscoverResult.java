@@ -38,23 +38,6 @@ public record DiscoverResult(
         Objects.requireNonNull(capabilities, "capabilities");
     }
 
-    /**
-     * Creates the value without a top-level {@code serverInfo} (the shape before that member was added).
-     *
-     * @deprecated use {@link #builder(List, ServerCapabilities)}; builders keep working as members are added
-     */
-    @Deprecated
-    public DiscoverResult(
-            List<String> supportedVersions,
-            ServerCapabilities capabilities,
-            String instructions,
-            Long ttlMs,
-            CacheScope cacheScope,
-            ResultType resultType,
-            JsonNode meta) {
-        this(supportedVersions, capabilities, null, instructions, ttlMs, cacheScope, resultType, meta);
-    }
-
     /** A builder with the required fields. */
     public static Builder builder(List<String> supportedVersions, ServerCapabilities capabilities) {
         return new Builder(supportedVersions, capabilities);
