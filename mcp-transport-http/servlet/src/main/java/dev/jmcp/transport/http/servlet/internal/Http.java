@@ -104,9 +104,12 @@ public final class Http {
 
     /** The request fields the 2026-07-28 standard headers mirror (SEP-2243); read from headers only. */
     private static MessageEnvelope envelopeOf(Map<String, List<String>> headers) {
-        Map<String, String> params = new HashMap<>();
+        Map<String, String> params = Map.of(); // a map only for the rare request that mirrors parameters
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             if (e.getKey().startsWith(PARAM_HEADER_PREFIX) && !e.getValue().isEmpty()) {
+                if (params.isEmpty()) {
+                    params = new HashMap<>();
+                }
                 params.put(
                         e.getKey().substring(PARAM_HEADER_PREFIX.length()),
                         e.getValue().get(0));
