@@ -31,10 +31,12 @@ final class InboundRequests {
     private final McpSession session;
     private final Executor handlerExecutor;
     private final Map<RequestId, InboundRequest> inFlight = new ConcurrentHashMap<>();
+    private final int maxInFlight;
 
-    InboundRequests(McpSession session, Executor handlerExecutor) {
+    InboundRequests(McpSession session, Executor handlerExecutor, int maxInFlight) {
         this.session = session;
         this.handlerExecutor = handlerExecutor;
+        this.maxInFlight = maxInFlight;
     }
 
     /** The number of requests being handled. */
@@ -47,6 +49,15 @@ final class InboundRequests {
         RequestHandler handler = session.handlers().requestHandler(r.method());
         if (handler == null) {
             sendError(r.id(), JsonRpcError.of(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + r.method()));
+            return;
+        }
+        if (inFlight.size() >= maxInFlight) {
+            // checked before the request is built; concurrent dispatchers (HTTP) may overshoot by their number
+            sendError(
+                    r.id(),
+                    JsonRpcError.of(
+                            ErrorCodes.SERVER_BUSY,
+                            "too many concurrent requests: " + maxInFlight + " already in flight on this session"));
             return;
         }
         InboundRequest request = new InboundRequest(session, r.id(), r.method(), r.params(), context);
