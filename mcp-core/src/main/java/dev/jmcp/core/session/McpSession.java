@@ -209,6 +209,14 @@ public final class McpSession implements ServerConnection {
         return inbound.size();
     }
 
+    /**
+     * Completes once no inbound request is in flight and every answer was handed to the transport: what a
+     * transport whose input ended waits for before it closes (see {@code TransportListener.onEndOfInput}).
+     */
+    CompletableFuture<Void> inboundIdle() {
+        return inbound.idle();
+    }
+
     /** Sends a request with the default options. */
     public CompletableFuture<JsonNode> request(String method, JsonNode params) {
         return request(method, params, RequestOptions.defaults());

@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
  * A real jmcp {@link McpServer} served with {@link StdioServer#serve}, launched as a subprocess by the tests and
  * the benchmark. Tools: {@code echo {text}}, {@code sleep {ms}}, {@code big {bytes}}, {@code print} (stray
  * {@code System.out} output, then a result) and {@code crash {code}} (two stderr lines, then exit with code).
- * The environment variable {@code JMCP_TEST_MAX_BYTES} raises the message size limit.
+ * The environment variable {@code JMCP_TEST_MAX_BYTES} raises the message size limit; {@code
+ * JMCP_TEST_MAX_IN_FLIGHT} sets the per-session cap on concurrent requests (1024 unless set: the tests send up to
+ * 500 at once).
  * Usage: {@code McpStdioServerMain [crashAfterMillis exitCode]}: with arguments, the process also writes a
  * stderr line and halts with {@code exitCode} after {@code crashAfterMillis}.
  */
@@ -27,6 +29,8 @@ public final class McpStdioServerMain {
         McpServer server = McpServer.builder()
                 .name("jmcp-stdio-test")
                 .version("1.0.0")
+                .maxConcurrentRequestsPerSession(Integer.parseInt(
+                        System.getenv().getOrDefault("JMCP_TEST_MAX_IN_FLIGHT", "1024")))
                 .tool(tool("echo"), (req, ctx) -> CallToolResult.text(req.stringArgument("text")))
                 .tool(tool("sleep"), (req, ctx) -> {
                     long ms = req.arguments().get("ms").longValue();
