@@ -349,8 +349,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         private Duration handlerSlotWait = HandlerBulkhead.DEFAULT_MAX_WAIT;
 
         /**
-         * The most requests one session (or one stateless exchange) handles at once; default 256. One more is answered at once with JSON-RPC error {@code
-         * -32010} ({@link dev.jmcp.core.ErrorCodes#SERVER_BUSY}) "too many concurrent requests", without running.
+         * The most requests one session (or one stateless exchange) handles at once; default 256. One more is
+         * answered at once with JSON-RPC error {@code -32010} ({@link dev.jmcp.core.ErrorCodes#SERVER_BUSY}) "too
+         * many concurrent requests", without running.
          */
         public Builder maxConcurrentRequestsPerSession(int max) {
             if (max < 1) {
@@ -362,8 +363,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
 
         /**
          * The server-wide bulkhead: at most {@code maxConcurrentHandlers} tool, prompt and resource handlers run
-         * at once over all sessions and stateless exchanges (default 1024); a request waits up to {@code maxWait} (default 10 s)
-         * for a slot, then is answered JSON-RPC error {@code -32010} ("server busy") without running.
+         * at once over all sessions and stateless exchanges (default 1024); a request waits up to {@code maxWait}
+         * (default 10 s) for a slot, then is answered JSON-RPC error {@code -32010} ("server busy") without
+         * running.
          */
         public Builder handlerConcurrency(int maxConcurrentHandlers, Duration maxWait) {
             if (maxConcurrentHandlers < 1) {
