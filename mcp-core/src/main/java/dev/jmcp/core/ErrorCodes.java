@@ -19,6 +19,11 @@ public final class ErrorCodes {
     public static final int CONNECTION_CLOSED = -32000;
     /** The request timed out (TypeScript SDK convention, not in the spec). */
     public static final int REQUEST_TIMEOUT = -32001;
+    /**
+     * jmcp: a concurrency limit was reached (too many requests in flight on one session, or no free handler slot
+     * within the server's wait); nothing was run, the caller may retry later. Not in the spec.
+     */
+    public static final int SERVER_BUSY = -32010;
     /** A resource was not found (2024-11-05 to 2025-11-25; 2026-07-28 uses {@link #INVALID_PARAMS}). */
     public static final int RESOURCE_NOT_FOUND = -32002;
     /** URL-mode elicitation is required before the request can go on (2025-11-25). */

@@ -8,9 +8,12 @@ import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.ResourceTemplate;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.transport.ServerConnector;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.internal.ConnectionMode;
+import dev.jmcp.server.internal.EngineLimits;
+import dev.jmcp.server.internal.HandlerBulkhead;
 import dev.jmcp.server.internal.ServerConfig;
 import dev.jmcp.server.internal.ServerCore;
 import java.security.SecureRandom;
@@ -339,6 +342,51 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
+        // ---- engine limits (#14): per-session in-flight cap and the server-wide handler bulkhead ----
+
+        private int maxConcurrentRequestsPerSession = McpSession.DEFAULT_MAX_IN_FLIGHT_REQUESTS;
+        private int maxConcurrentHandlers = HandlerBulkhead.DEFAULT_MAX_CONCURRENT_HANDLERS;
+        private Duration handlerSlotWait = HandlerBulkhead.DEFAULT_MAX_WAIT;
+
+        /**
+         * The most requests one session (or one stateless exchange) handles at once; default 256. One more is
+         * answered at once with JSON-RPC error {@code -32010} ({@link dev.jmcp.core.ErrorCodes#SERVER_BUSY}) "too
+         * many concurrent requests", without running.
+         */
+        public Builder maxConcurrentRequestsPerSession(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentRequestsPerSession must be positive");
+            }
+            this.maxConcurrentRequestsPerSession = max;
+            return this;
+        }
+
+        /**
+         * The server-wide bulkhead: at most {@code maxConcurrentHandlers} tool, prompt and resource handlers run
+         * at once over all sessions and stateless exchanges (default 1024); a request waits up to {@code maxWait}
+         * (default 10 s) for a slot, then is answered JSON-RPC error {@code -32010} ("server busy") without
+         * running.
+         */
+        public Builder handlerConcurrency(int maxConcurrentHandlers, Duration maxWait) {
+            if (maxConcurrentHandlers < 1) {
+                throw new IllegalArgumentException("maxConcurrentHandlers must be positive");
+            }
+            Objects.requireNonNull(maxWait, "maxWait");
+            if (maxWait.isNegative()) {
+                throw new IllegalArgumentException("maxWait must not be negative");
+            }
+            this.maxConcurrentHandlers = maxConcurrentHandlers;
+            this.handlerSlotWait = maxWait;
+            return this;
+        }
+
+        private EngineLimits engineLimits() {
+            return new EngineLimits(
+                    maxConcurrentRequestsPerSession, new HandlerBulkhead(maxConcurrentHandlers, handlerSlotWait));
+        }
+
+        // ---- end of engine limits ----
+
         /** Builds the server. */
         public McpServer build() {
             Implementation info = Implementation.builder(name, version)
@@ -368,7 +416,8 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     declared.contains(ServerFeature.RESOURCES),
                     declared.contains(ServerFeature.PROMPTS),
                     clientRequestMode == ClientRequestMode.TASKS,
-                    interceptors);
+                    interceptors,
+                    engineLimits());
             ServerCore core = new ServerCore(config);
             tools.forEach(core::addTool);
             resources.forEach(r -> core.resources().put(r.resource().uri(), r));

@@ -30,7 +30,9 @@ public final class UriTemplate {
 
     private final String template;
     private final List<Object> parts = new ArrayList<>();
-    private final Pattern regex;
+    /** The compiled matcher: linear in the URI's length, built once per template. */
+    private final TemplateMatcher matcher;
+
     private final List<String> names = new ArrayList<>();
 
     private record Var(String name, int prefix) {}
@@ -39,13 +41,13 @@ public final class UriTemplate {
 
     private UriTemplate(String template) {
         this.template = template;
-        StringBuilder re = new StringBuilder("^");
+        TemplateMatcher.Program program = new TemplateMatcher.Program();
         Matcher m = EXPRESSION.matcher(template);
         int last = 0;
         while (m.find()) {
             String literal = template.substring(last, m.start());
             parts.add(literal);
-            re.append(Pattern.quote(literal));
+            program.literal(literal);
             char op = m.group(1).isEmpty() ? 0 : m.group(1).charAt(0);
             List<Var> vars = new ArrayList<>();
             for (String spec : m.group(2).split(",")) {
@@ -63,7 +65,7 @@ public final class UriTemplate {
                 names.add(s);
             }
             parts.add(new Expr(op, vars));
-            re.append(regexOf(op, vars));
+            compile(program, op, vars);
             last = m.end();
         }
         String tail = template.substring(last);
@@ -71,8 +73,7 @@ public final class UriTemplate {
             throw new IllegalArgumentException("unbalanced braces in URI template " + template);
         }
         parts.add(tail);
-        re.append(Pattern.quote(tail)).append('$');
-        this.regex = Pattern.compile(re.toString());
+        this.matcher = program.literal(tail).build();
     }
 
     /** Parses a template. */
@@ -120,17 +121,21 @@ public final class UriTemplate {
         return out.toString();
     }
 
-    /** The variables of {@code uri} if it matches the template. */
+    /**
+     * The variables of {@code uri} if it matches the template. Runs in time linear in the length of {@code uri},
+     * whatever its content.
+     */
     public Optional<Map<String, String>> match(String uri) {
-        Matcher m = regex.matcher(uri);
-        if (!m.matches()) {
+        int[] groups = matcher.match(uri);
+        if (groups == null) {
             return Optional.empty();
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            String v = m.group(i + 1);
-            if (v != null) {
-                values.put(names.get(i), decode(v));
+            int start = groups[2 * i];
+            int end = groups[2 * i + 1];
+            if (start >= 0 && end >= 0) {
+                values.put(names.get(i), decode(uri.substring(start, end)));
             }
         }
         return Optional.of(values);
@@ -141,21 +146,29 @@ public final class UriTemplate {
         return template;
     }
 
-    private static String regexOf(char op, List<Var> vars) {
-        StringBuilder re = new StringBuilder();
+    /** Adds the pattern of one expression: what each operator's expansion can produce, read back. */
+    private static void compile(TemplateMatcher.Program program, char op, List<Var> vars) {
         for (int i = 0; i < vars.size(); i++) {
-            String name = Pattern.quote(vars.get(i).name());
+            String name = vars.get(i).name();
             switch (op) {
-                case '?', '&' -> re.append("(?:[?&]").append(name).append("=([^&#]*))?");
-                case ';' -> re.append("(?:;").append(name).append("=?([^;/?#]*))?");
-                case '/' -> re.append(i == 0 ? "/" : "/").append("([^/?#]*)");
-                case '.' -> re.append("\\.([^/?#.]*)");
-                case '#' -> re.append(i == 0 ? "#" : ",").append("([^,]*)");
-                case '+' -> re.append(i == 0 ? "" : ",").append("([^,]*?)");
-                default -> re.append(i == 0 ? "" : ",").append("([^/?#,&]*)");
+                case '?', '&' -> {
+                    int optional = program.beginOptional();
+                    program.oneOf("?&").literal(name + "=").capture("&#", false).endOptional(optional);
+                }
+                case ';' -> {
+                    int optional = program.beginOptional();
+                    program.literal(";" + name);
+                    int equals = program.beginOptional();
+                    program.literal("=").endOptional(equals);
+                    program.capture(";/?#", false).endOptional(optional);
+                }
+                case '/' -> program.literal("/").capture("/?#", false);
+                case '.' -> program.literal(".").capture("/?#.", false);
+                case '#' -> program.literal(i == 0 ? "#" : ",").capture(",", false);
+                case '+' -> program.literal(i == 0 ? "" : ",").capture(",", true);
+                default -> program.literal(i == 0 ? "" : ",").capture("/?#,&", false);
             }
         }
-        return re.toString();
     }
 
     private static String firstOf(char op) {

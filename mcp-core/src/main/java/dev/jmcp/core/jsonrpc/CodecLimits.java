@@ -1,23 +1,38 @@
 package dev.jmcp.core.jsonrpc;
 
 /**
- * Limits the codec enforces on every inbound message.
+ * Limits the codec enforces on every inbound message. A message over a limit is refused with {@code -32600}
+ * (Invalid Request).
  *
- * @param maxMessageBytes the largest message accepted, in bytes of UTF-8
+ * @param maxMessageBytes the largest message (or batch) accepted, in bytes of UTF-8
  * @param maxNestingDepth the deepest nesting of arrays and objects accepted
+ * @param maxBatchSize the most messages one JSON-RPC batch may hold
  */
-public record CodecLimits(int maxMessageBytes, int maxNestingDepth) {
+public record CodecLimits(int maxMessageBytes, int maxNestingDepth, int maxBatchSize) {
     /** 4 MiB per message. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     /** 128 levels of nesting. */
     public static final int DEFAULT_MAX_NESTING_DEPTH = 128;
-    /** The defaults: 4 MiB and 128 levels. */
-    public static final CodecLimits DEFAULTS = new CodecLimits(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_NESTING_DEPTH);
+    /** 100 messages per batch. */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 100;
+    /** The defaults: 4 MiB, 128 levels, 100 messages per batch. */
+    public static final CodecLimits DEFAULTS =
+            new CodecLimits(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_BATCH_SIZE);
 
-    /** Checks that both limits are positive. */
+    /** Checks that every limit is positive. */
     public CodecLimits {
-        if (maxMessageBytes <= 0 || maxNestingDepth <= 0) {
+        if (maxMessageBytes <= 0 || maxNestingDepth <= 0 || maxBatchSize <= 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
+    }
+
+    /** Size and depth limits with the default batch size ({@value #DEFAULT_MAX_BATCH_SIZE}). */
+    public CodecLimits(int maxMessageBytes, int maxNestingDepth) {
+        this(maxMessageBytes, maxNestingDepth, DEFAULT_MAX_BATCH_SIZE);
+    }
+
+    /** These limits with another maximum batch size. */
+    public CodecLimits withMaxBatchSize(int maxBatchSize) {
+        return new CodecLimits(maxMessageBytes, maxNestingDepth, maxBatchSize);
     }
 }

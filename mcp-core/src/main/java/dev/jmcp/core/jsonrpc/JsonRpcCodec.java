@@ -69,7 +69,8 @@ public final class JsonRpcCodec {
 
     /**
      * Decodes a message or a batch (a non-empty JSON array of messages, as 2025-03-26 peers may send). A batch
-     * with any invalid element is refused whole.
+     * with any invalid element, or with more than {@link CodecLimits#maxBatchSize()} messages, is refused whole
+     * with {@code -32600}.
      */
     public List<JsonRpcMessage> decodeAll(byte[] bytes) {
         JsonNode tree = parse(bytes);
@@ -78,6 +79,10 @@ public final class JsonRpcCodec {
         }
         if (tree.isEmpty()) {
             throw invalid("empty batch", null);
+        }
+        if (tree.size() > limits.maxBatchSize()) {
+            throw invalid(
+                    "batch of " + tree.size() + " messages exceeds the limit of " + limits.maxBatchSize(), null);
         }
         List<JsonRpcMessage> messages = new ArrayList<>(tree.size());
         for (JsonNode element : tree) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,6 +31,17 @@ import tools.jackson.databind.node.ObjectNode;
  * request's stream). Thread-safe.
  */
 public final class InboundRequest {
+    /** Sets {@link #cancelReason} once, atomically: of two racing cancellations exactly one acts (C1). */
+    private static final VarHandle CANCEL_REASON;
+
+    static {
+        try {
+            CANCEL_REASON = MethodHandles.lookup().findVarHandle(InboundRequest.class, "cancelReason", String.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final McpSession session;
     private final RequestId id;
     private final String method;
@@ -246,15 +259,19 @@ public final class InboundRequest {
         if (cancelReason != null || completed && handlerThread == null) {
             return;
         }
-        cancelReason = reason == null ? "cancelled" : reason;
+        if (!CANCEL_REASON.compareAndSet(this, (String) null, reason == null ? "cancelled" : reason)) {
+            return; // another cancellation won the race and runs the callbacks
+        }
         answered.set(true);
         Thread t = handlerThread;
         if (t != null) {
             t.interrupt();
         }
         for (Runnable r : cancelCallbacks) {
-            cancelCallbacks.remove(r);
-            session.runDelivery(r);
+            // onCancel racing this loop removes its callback too: whoever removes it runs it, once
+            if (cancelCallbacks.remove(r)) {
+                session.runDelivery(r);
+            }
         }
     }
 

@@ -14,8 +14,10 @@ import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -31,10 +33,16 @@ final class InboundRequests {
     private final McpSession session;
     private final Executor handlerExecutor;
     private final Map<RequestId, InboundRequest> inFlight = new ConcurrentHashMap<>();
+    private final int maxInFlight;
+    /** Answers between leaving the in-flight table and being handed to the transport. */
+    private final AtomicInteger answering = new AtomicInteger();
+    /** Set when someone waits for the end of in-flight work ({@link #idle()}); null otherwise. */
+    private volatile CompletableFuture<Void> idle;
 
-    InboundRequests(McpSession session, Executor handlerExecutor) {
+    InboundRequests(McpSession session, Executor handlerExecutor, int maxInFlight) {
         this.session = session;
         this.handlerExecutor = handlerExecutor;
+        this.maxInFlight = maxInFlight;
     }
 
     /** The number of requests being handled. */
@@ -47,6 +55,15 @@ final class InboundRequests {
         RequestHandler handler = session.handlers().requestHandler(r.method());
         if (handler == null) {
             sendError(r.id(), JsonRpcError.of(ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + r.method()));
+            return;
+        }
+        if (inFlight.size() >= maxInFlight) {
+            // checked before the request is built; concurrent dispatchers (HTTP) may overshoot by their number
+            sendError(
+                    r.id(),
+                    JsonRpcError.of(
+                            ErrorCodes.SERVER_BUSY,
+                            "too many concurrent requests: " + maxInFlight + " already in flight on this session"));
             return;
         }
         InboundRequest request = new InboundRequest(session, r.id(), r.method(), r.params(), context);
@@ -89,20 +106,57 @@ final class InboundRequests {
             }
         } finally {
             request.markCompleted();
+            answering.incrementAndGet();
             if (!request.isDeferred() || request.isAnswered()) {
                 inFlight.remove(request.id(), request);
             }
             Thread.interrupted(); // clear a cancellation interrupt before the thread goes back to its pool
         }
-        if (answer != null && !request.isDeferred() && !request.isCancelled() && request.claimAnswer()) {
-            send(request, answer);
+        try {
+            if (answer != null && !request.isDeferred() && !request.isCancelled() && request.claimAnswer()) {
+                send(request, answer);
+            }
+        } finally {
+            answering.decrementAndGet();
+            checkIdle();
         }
     }
 
     /** Sends the single answer of {@code request} (claimed by the caller) and forgets the request. */
     void sendAnswer(InboundRequest request, JsonRpcMessage answer) {
-        inFlight.remove(request.id(), request);
-        send(request, answer);
+        answering.incrementAndGet();
+        try {
+            inFlight.remove(request.id(), request);
+            send(request, answer);
+        } finally {
+            answering.decrementAndGet();
+            checkIdle();
+        }
+    }
+
+    /**
+     * Completes once no request is in flight and every answer was handed to the transport (at once if none is).
+     */
+    CompletableFuture<Void> idle() {
+        CompletableFuture<Void> f = idle;
+        if (f == null) {
+            synchronized (this) {
+                f = idle;
+                if (f == null) {
+                    f = new CompletableFuture<>();
+                    idle = f;
+                }
+            }
+        }
+        checkIdle();
+        return f;
+    }
+
+    private void checkIdle() {
+        CompletableFuture<Void> f = idle;
+        if (f != null && answering.get() == 0 && inFlight.isEmpty()) {
+            f.complete(null);
+        }
     }
 
     private void send(InboundRequest request, JsonRpcMessage answer) {
@@ -129,6 +183,7 @@ final class InboundRequests {
             r.cancel(reason != null && reason.isString() ? reason.asString() : "cancelled by peer");
             if (r.isDeferred()) {
                 inFlight.remove(id, r);
+                checkIdle();
             }
         }
     }
@@ -142,6 +197,7 @@ final class InboundRequests {
             r.cancel(reason);
         }
         inFlight.clear();
+        checkIdle();
     }
 
     private void sendError(RequestId id, JsonRpcError error) {

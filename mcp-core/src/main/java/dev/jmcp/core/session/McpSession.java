@@ -52,6 +52,12 @@ public final class McpSession implements ServerConnection {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Default hard maximum of an outbound request, whatever progress arrives. */
     public static final Duration DEFAULT_MAX_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * Default cap on the inbound requests one session handles at once (including deferred ones); a request over
+     * it is answered {@link dev.jmcp.core.ErrorCodes#SERVER_BUSY} ({@code -32010}) "too many concurrent
+     * requests" without running.
+     */
+    public static final int DEFAULT_MAX_IN_FLIGHT_REQUESTS = 256;
 
     private final Transport transport;
     private final String name;
@@ -80,8 +86,10 @@ public final class McpSession implements ServerConnection {
         this.deliveryExecutor = b.deliveryExecutor;
         this.requestTimeout = b.requestTimeout;
         this.maxRequestTimeout = b.maxRequestTimeout;
-        this.inbound =
-                new InboundRequests(this, b.handlerExecutor != null ? b.handlerExecutor : HandlerExecutors.handlers());
+        this.inbound = new InboundRequests(
+                this,
+                b.handlerExecutor != null ? b.handlerExecutor : HandlerExecutors.handlers(),
+                b.maxInFlightRequests);
         this.handlers = b.handlers();
         this.closeListeners = new CloseListeners(closed, b.closeListeners);
         this.closeHooks = b.closeHooks == null ? List.of() : List.copyOf(b.closeHooks);
@@ -199,6 +207,14 @@ public final class McpSession implements ServerConnection {
     /** The number of inbound requests being handled. */
     public int inFlightRequests() {
         return inbound.size();
+    }
+
+    /**
+     * Completes once no inbound request is in flight and every answer was handed to the transport: what a
+     * transport whose input ended waits for before it closes (see {@code TransportListener.onEndOfInput}).
+     */
+    CompletableFuture<Void> inboundIdle() {
+        return inbound.idle();
     }
 
     /** Sends a request with the default options. */
@@ -371,6 +387,7 @@ public final class McpSession implements ServerConnection {
         private Executor deliveryExecutor;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration maxRequestTimeout = DEFAULT_MAX_REQUEST_TIMEOUT;
+        private int maxInFlightRequests = DEFAULT_MAX_IN_FLIGHT_REQUESTS;
         private SessionHandlers sharedHandlers = SessionHandlers.empty();
         /** Created by the first per-session handler; null when the session uses {@link #sharedHandlers} as is. */
         private SessionHandlers.Builder ownHandlers;
@@ -410,6 +427,19 @@ public final class McpSession implements ServerConnection {
         /** Hard maximum of an outbound request whatever progress arrives; default 10 min. */
         public Builder maxRequestTimeout(Duration timeout) {
             this.maxRequestTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * The most inbound requests this session handles at once (default {@value
+         * McpSession#DEFAULT_MAX_IN_FLIGHT_REQUESTS}); one more is answered {@code -32010} "too many concurrent
+         * requests" without running.
+         */
+        public Builder maxInFlightRequests(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxInFlightRequests must be positive");
+            }
+            this.maxInFlightRequests = max;
             return this;
         }
 

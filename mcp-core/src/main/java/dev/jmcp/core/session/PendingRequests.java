@@ -14,6 +14,7 @@ import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -134,15 +135,27 @@ final class PendingRequests {
         }
     }
 
-    /** Fails every pending request with {@code failure} at once (the session closed). */
+    /**
+     * Fails every pending request with {@code failure} (the session closed): each leaves the table at once, and
+     * its future fails on the delivery executor, never on the closing thread, so the callers' dependent callbacks
+     * do not run inside the close (which may hold a transport's lock) (C2).
+     */
     void failAll(McpTransportException failure) {
         if (pending.isEmpty()) {
             return;
         }
+        List<Pending> failed = new ArrayList<>(pending.size());
         for (Pending p : new ArrayList<>(pending.values())) {
-            pending.remove(p.id);
-            p.cancelTimer();
-            p.future.completeExceptionally(failure);
+            if (pending.remove(p.id, p)) {
+                p.cancelTimer();
+                failed.add(p);
+            }
+        }
+        Runnable failAll = () -> failed.forEach(p -> p.future.completeExceptionally(failure));
+        try {
+            delivery.execute(failAll);
+        } catch (RuntimeException rejected) {
+            failAll.run(); // the application's delivery executor was shut down: better here than never
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.jmcp.core.session;
 
+import java.util.concurrent.CompletableFuture;
+
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
@@ -36,6 +38,11 @@ final class SessionListener implements TransportListener {
     @Override
     public void onRequestAborted(RequestId id, McpTransportException cause) {
         session.onRequestAborted(id, cause);
+    }
+
+    @Override
+    public CompletableFuture<Void> onEndOfInput() {
+        return session.inboundIdle();
     }
 
     @Override

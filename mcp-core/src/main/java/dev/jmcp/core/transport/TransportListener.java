@@ -1,5 +1,7 @@
 package dev.jmcp.core.transport;
 
+import java.util.concurrent.CompletableFuture;
+
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
@@ -45,6 +47,15 @@ public interface TransportListener {
                 new JsonRpcNotification(
                         McpMethods.NOTIFICATION_CANCELLED, McpJson.toTree(CancelledNotification.of(id, reason))),
                 InboundContext.EMPTY);
+    }
+
+    /**
+     * The peer's input ended (stdio: end of stdin) while the transport can still send. The future completes once
+     * every inbound request already received has been answered (or cancelled), so the transport can write those
+     * answers before it closes; the transport bounds its wait. The default completes at once.
+     */
+    default CompletableFuture<Void> onEndOfInput() {
+        return CompletableFuture.completedFuture(null);
     }
 
     /** The connection closed; {@code cause} is null for an orderly close. Called once. */

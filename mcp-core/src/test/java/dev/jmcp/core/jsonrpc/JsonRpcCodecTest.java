@@ -163,6 +163,21 @@ class JsonRpcCodecTest {
     }
 
     @Test
+    void batchOverTheDefaultLimitOfHundredIsRefusedAsInvalidRequest() {
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        assertThat(codec.decodeAll(bytes("[" + String.join(",", java.util.Collections.nCopies(100, ping)) + "]")))
+                .hasSize(CodecLimits.DEFAULT_MAX_BATCH_SIZE);
+        JsonRpcCodecException e = catchThrowableOfType(
+                JsonRpcCodecException.class,
+                () -> codec.decodeAll(bytes("[" + String.join(",", java.util.Collections.nCopies(101, ping)) + "]")));
+        assertThat(e.error().code()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+        assertThat(e.error().message()).contains("batch of 101 messages exceeds the limit of 100");
+        JsonRpcCodec two = JsonRpcCodec.withLimits(CodecLimits.DEFAULTS.withMaxBatchSize(2));
+        assertThatThrownBy(() -> two.decodeAll(bytes("[" + ping + "," + ping + "," + ping + "]")))
+                .isInstanceOf(JsonRpcCodecException.class);
+    }
+
+    @Test
     void batchIsRefusedWhereOnlySingleMessagesAreAllowed() {
         assertThatThrownBy(() -> codec.decode("[{\"jsonrpc\":\"2.0\",\"method\":\"n\"}]"))
                 .isInstanceOfSatisfying(

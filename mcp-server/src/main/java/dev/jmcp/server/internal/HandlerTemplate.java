@@ -52,13 +52,20 @@ final class HandlerTemplate {
         return e instanceof McpRpcException || e instanceof McpCancelledException;
     }
 
-    /** Runs {@code handler} in {@code ctx} under the server's handler timeout and maps its outcome. */
+    /**
+     * Runs {@code handler} in {@code ctx} in a slot of the server's {@link HandlerBulkhead} (a request that finds
+     * none within the wait fails with {@code -32010}, never mapped to a tool result), under the server's handler
+     * timeout, and maps its outcome.
+     */
     static <T> JsonNode invoke(ServerCore core, ContextImpl ctx, Policy<T> policy, HandlerTimeout.Work<T> handler)
             throws Exception {
-        return run(
-                ctx::pendingInput,
-                policy,
-                () -> HandlerTimeout.run(ctx, core.config().handlerTimeout(), policy.onTimeout(), handler));
+        return core.config()
+                .engineLimits()
+                .bulkhead()
+                .run(() -> run(
+                        ctx::pendingInput,
+                        policy,
+                        () -> HandlerTimeout.run(ctx, core.config().handlerTimeout(), policy.onTimeout(), handler)));
     }
 
     /** Runs {@code guarded} (a handler already under its timeout) and maps its outcome. */

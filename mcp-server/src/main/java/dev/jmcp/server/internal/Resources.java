@@ -12,14 +12,28 @@ import dev.jmcp.server.ResourceRequest;
 import dev.jmcp.server.ServerResource;
 import dev.jmcp.server.ServerResourceTemplate;
 import dev.jmcp.server.UriTemplate;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code resources/list}, {@code resources/templates/list}, {@code resources/read}, subscribe/unsubscribe. */
 final class Resources {
+    /**
+     * Each registered template compiled once, on its first lookup, not per request; an entry goes when its
+     * template is no longer referenced (unregistered). The compiled value does not reference its key.
+     */
+    private static final Map<ServerResourceTemplate, UriTemplate> COMPILED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private Resources() {}
+
+    /** The compiled template of {@code t}, compiled on first use. */
+    static UriTemplate compiled(ServerResourceTemplate t) {
+        return COMPILED.computeIfAbsent(t, k -> UriTemplate.parse(k.template().uriTemplate()));
+    }
 
     static void register(ServerCore core) {
         Router r = core.router();
@@ -57,8 +71,7 @@ final class Resources {
             return Optional.of(Map.entry(r.handler(), Map.of()));
         }
         for (ServerResourceTemplate t : core.templates().list()) {
-            Optional<Map<String, String>> vars =
-                    UriTemplate.parse(t.template().uriTemplate()).match(uri);
+            Optional<Map<String, String>> vars = compiled(t).match(uri);
             if (vars.isPresent()) {
                 return Optional.of(Map.entry(t.handler(), vars.get()));
             }

@@ -26,6 +26,7 @@ import java.util.concurrent.Executor;
  * @param declarePrompts declare the prompts capability even with no prompt registered
  * @param clientTasks send elicitation and sampling as tasks when the client supports task-augmented requests
  * @param interceptors the user's interceptors, outermost first
+ * @param engineLimits the per-session in-flight cap and the server-wide handler bulkhead
  */
 public record ServerConfig(
         Implementation serverInfo,
@@ -43,7 +44,8 @@ public record ServerConfig(
         boolean declareResources,
         boolean declarePrompts,
         boolean clientTasks,
-        List<ServerInterceptor> interceptors) {
+        List<ServerInterceptor> interceptors,
+        EngineLimits engineLimits) {
     /** Copies the interceptor list. */
     public ServerConfig {
         interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);

@@ -57,6 +57,7 @@ public final class ServerSessionImpl implements ServerSession {
                 .handlerExecutor(core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
+                .maxInFlightRequests(core.config().engineLimits().maxInFlightRequestsPerSession())
                 .closeHook(() -> core.onSessionClosed(this))
                 .build();
     }

@@ -21,8 +21,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,10 +49,17 @@ import org.slf4j.event.Level;
  * exits while the transport is open, the listener is closed with a {@link StdioProcessExitedException} naming
  * the exit code and those lines, so every pending request fails at once.
  *
- * <p>{@link #close()} follows the specification: it closes the server's stdin, waits {@link
- * Builder#stdinCloseGrace} for the process to exit, then terminates it (SIGTERM) and waits {@link
- * Builder#terminateGrace}, then kills it. It blocks for at most the sum of both grace periods plus a few
- * seconds.
+ * <p>{@link #close()} follows the specification, for the server's whole process tree: it first writes the
+ * messages already queued (for at most {@link Builder#stdinCloseGrace}), closes the server's stdin, waits {@link
+ * Builder#stdinCloseGrace} for the process to exit, then terminates it and its descendants (SIGTERM) and waits
+ * {@link Builder#terminateGrace}, then kills them. Descendants recorded while the server ran that outlive it (what
+ * an {@code npx}, {@code uvx} or {@code sh -c} wrapper left behind) are terminated and then killed too, and the
+ * server's stdout and stderr are closed, so no process and no reader thread is left behind. It blocks for at most
+ * twice each grace period plus a few seconds.
+ *
+ * <p>Environment: the server does not inherit this process's environment, which may hold secrets, but only
+ * the variables of {@link #DEFAULT_INHERITED_ENVIRONMENT} (PATH, HOME, USER, LANG, TMPDIR, SystemRoot, ...) plus
+ * those set with {@link Builder#environment}. {@link Builder#inheritFullEnvironment()} opts in to everything.
  *
  * <p>Threads: one reader thread (stdout), one stderr thread and one writer thread per process, virtual on JDK
  * 21+. Outbound messages go through a write queue bounded in messages and bytes; a sender waits at most the
@@ -71,6 +80,17 @@ public final class StdioClientTransport implements Transport {
     /** Default number of bytes the write queue holds. */
     public static final long DEFAULT_MAX_QUEUED_BYTES = 32L * 1024 * 1024;
 
+    /**
+     * The variables a server inherits by default (when this process has them), enough to find and run programs
+     * ({@code npx}, {@code uvx}, a JVM) on Unix and Windows: the same idea as the TypeScript and Python SDKs'
+     * default environments. Compared case-insensitively.
+     */
+    public static final Set<String> DEFAULT_INHERITED_ENVIRONMENT = Set.of(
+            "PATH", "HOME", "USER", "LOGNAME", "SHELL", "TERM", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "TEMP",
+            "TMP", "SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT", "APPDATA", "LOCALAPPDATA",
+            "PROGRAMDATA", "PROGRAMFILES", "PROGRAMFILES(X86)", "USERPROFILE", "USERNAME", "HOMEDRIVE", "HOMEPATH",
+            "PROCESSOR_ARCHITECTURE");
+
     private static final Logger LOG = LoggerFactory.getLogger(StdioClientTransport.class);
     private static final Logger STDERR_LOG = LoggerFactory.getLogger(STDERR_LOGGER);
     private static final Duration EXIT_REPORT_WAIT = Duration.ofSeconds(2);
@@ -81,7 +101,7 @@ public final class StdioClientTransport implements Transport {
     private final List<String> command;
     private final Path workingDirectory;
     private final Map<String, String> environment;
-    private final boolean inheritEnvironment;
+    private final EnvironmentMode environmentMode;
     private final Duration stdinCloseGrace;
     private final Duration terminateGrace;
     private final Duration writeTimeout;
@@ -106,7 +126,7 @@ public final class StdioClientTransport implements Transport {
         this.command = List.copyOf(b.command);
         this.workingDirectory = b.workingDirectory;
         this.environment = Map.copyOf(b.environment);
-        this.inheritEnvironment = b.inheritEnvironment;
+        this.environmentMode = b.environmentMode;
         this.stdinCloseGrace = b.stdinCloseGrace;
         this.terminateGrace = b.terminateGrace;
         this.writeTimeout = b.writeTimeout;
@@ -148,9 +168,7 @@ public final class StdioClientTransport implements Transport {
         if (workingDirectory != null) {
             pb.directory(workingDirectory.toFile());
         }
-        if (!inheritEnvironment) {
-            pb.environment().clear();
-        }
+        environmentMode.apply(pb.environment());
         pb.environment().putAll(environment);
         Process p;
         try {
@@ -204,8 +222,22 @@ public final class StdioClientTransport implements Transport {
             finish(null);
             return;
         }
-        writer.stop(false);
-        OptionalInt code = ProcessShutdown.await(p, stdinCloseGrace, terminateGrace, displayName);
+        FrameWriter w = writer;
+        OptionalInt code = ProcessShutdown.shutdown(
+                p,
+                () -> {
+                    // the frames already queued go out first; then the writer closes the server's stdin
+                    w.stop(true);
+                    if (!w.awaitTerminated(stdinCloseGrace)) {
+                        LOG.debug("{} did not read its queued messages within {} ms", displayName, stdinCloseGrace);
+                    }
+                },
+                stdinCloseGrace,
+                terminateGrace,
+                displayName);
+        // a process that escaped the tree (a daemon) may still hold the pipes: stop reading them regardless
+        closeQuietly(p.getInputStream());
+        closeQuietly(p.getErrorStream());
         Thread reader = readerThread;
         if (reader != null && reader != Thread.currentThread()) {
             join(reader, JOIN_WAIT);
@@ -315,6 +347,44 @@ public final class StdioClientTransport implements Transport {
         gate.finish(cause, writer);
     }
 
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing a server pipe failed", e);
+        }
+    }
+
+    /** The reader thread, while it runs (for tests). */
+    Thread readerThread() {
+        return readerThread;
+    }
+
+    /** What the server inherits of this process's environment. */
+    private enum EnvironmentMode {
+        /** {@link #DEFAULT_INHERITED_ENVIRONMENT} only. */
+        ALLOWLIST {
+            @Override
+            void apply(Map<String, String> env) {
+                env.keySet().removeIf(name -> !DEFAULT_INHERITED_ENVIRONMENT.contains(name.toUpperCase(Locale.ROOT)));
+            }
+        },
+        /** Everything. */
+        FULL {
+            @Override
+            void apply(Map<String, String> env) {}
+        },
+        /** Nothing. */
+        NONE {
+            @Override
+            void apply(Map<String, String> env) {
+                env.clear();
+            }
+        };
+
+        abstract void apply(Map<String, String> env);
+    }
+
     private static void join(Thread t, Duration timeout) {
         try {
             t.join(timeout.toMillis());
@@ -333,7 +403,7 @@ public final class StdioClientTransport implements Transport {
         private final List<String> command = new ArrayList<>();
         private Path workingDirectory;
         private final Map<String, String> environment = new LinkedHashMap<>();
-        private boolean inheritEnvironment = true;
+        private EnvironmentMode environmentMode = EnvironmentMode.ALLOWLIST;
         private Duration stdinCloseGrace = DEFAULT_STDIN_CLOSE_GRACE;
         private Duration terminateGrace = DEFAULT_TERMINATE_GRACE;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
@@ -370,7 +440,10 @@ public final class StdioClientTransport implements Transport {
             return this;
         }
 
-        /** Environment variables set for the server, on top of the inherited ones (see {@link #inheritEnvironment}). */
+        /**
+         * Environment variables set for the server, on top of the inherited ones ({@link
+         * #DEFAULT_INHERITED_ENVIRONMENT} unless {@link #inheritFullEnvironment()} or {@link #inheritEnvironment}).
+         */
         public Builder environment(Map<String, String> variables) {
             variables.forEach(this::environment);
             return this;
@@ -382,9 +455,22 @@ public final class StdioClientTransport implements Transport {
             return this;
         }
 
-        /** Whether the server inherits this process's environment; default true. */
+        /**
+         * Opts in to passing this process's whole environment to the server (every secret in it included). By
+         * default the server gets only {@link #DEFAULT_INHERITED_ENVIRONMENT} and what {@link #environment} sets.
+         */
+        public Builder inheritFullEnvironment() {
+            this.environmentMode = EnvironmentMode.FULL;
+            return this;
+        }
+
+        /**
+         * With {@code true}, as {@link #inheritFullEnvironment()}; with {@code false}, the server inherits nothing,
+         * not even {@code PATH}, and gets only what {@link #environment} sets. Without a call, the server inherits
+         * {@link #DEFAULT_INHERITED_ENVIRONMENT}.
+         */
         public Builder inheritEnvironment(boolean inherit) {
-            this.inheritEnvironment = inherit;
+            this.environmentMode = inherit ? EnvironmentMode.FULL : EnvironmentMode.NONE;
             return this;
         }
 

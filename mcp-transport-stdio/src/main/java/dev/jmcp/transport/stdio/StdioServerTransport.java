@@ -32,11 +32,15 @@ import org.slf4j.LoggerFactory;
  * <p>One reader thread decodes each line (a batch line is delivered as its messages; an invalid or too long
  * line goes to {@link TransportListener#onInvalidMessage}); one writer thread writes outbound messages, one per
  * line, from a bounded queue, so concurrent sends never interleave and answers go out as they finish. At end of
- * input the queued messages are flushed and the listener is closed: the server exits cleanly on stdin EOF.
+ * input the transport first waits (at most {@link Builder#endOfInputGrace}, default 5 s) until the requests
+ * already received are answered, then flushes the queued messages and closes the listener: the server exits
+ * cleanly on stdin EOF, without dropping the answers of requests the client sent before closing its end.
  */
 public final class StdioServerTransport implements Transport {
     /** Default wait of a sender for room in the write queue. */
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+    /** Default wait at end of input for the answers of requests already received. */
+    public static final Duration DEFAULT_END_OF_INPUT_GRACE = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(StdioServerTransport.class);
     private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
@@ -46,6 +50,7 @@ public final class StdioServerTransport implements Transport {
     private final InputStream in;
     private final JsonRpcCodec codec;
     private final FrameWriter writer;
+    private final Duration endOfInputGrace;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final ListenerGate gate = new ListenerGate(LOG, () -> "stdio");
@@ -54,6 +59,7 @@ public final class StdioServerTransport implements Transport {
     private StdioServerTransport(Builder b) {
         this.in = b.in;
         this.codec = b.codec;
+        this.endOfInputGrace = b.endOfInputGrace;
         this.writer = new FrameWriter(
                 b.out, "jmcp-stdio-server-writer", b.maxQueuedMessages, b.maxQueuedBytes, b.writeTimeout);
     }
@@ -150,6 +156,7 @@ public final class StdioServerTransport implements Transport {
                 return;
             }
             LOG.debug("stdio input reached its end");
+            gate.awaitAnswersAfterEndOfInput(endOfInputGrace);
         } catch (IOException e) {
             if (!closing.get()) {
                 error = new McpTransportException("reading stdio input failed: " + e.getMessage(), e);
@@ -183,6 +190,7 @@ public final class StdioServerTransport implements Transport {
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
         private int maxQueuedMessages = StdioClientTransport.DEFAULT_MAX_QUEUED_MESSAGES;
         private long maxQueuedBytes = StdioClientTransport.DEFAULT_MAX_QUEUED_BYTES;
+        private Duration endOfInputGrace = DEFAULT_END_OF_INPUT_GRACE;
 
         private Builder(InputStream in, OutputStream out) {
             this.in = Objects.requireNonNull(in, "in");
@@ -210,6 +218,15 @@ public final class StdioServerTransport implements Transport {
         /** How many bytes the write queue holds (one message is always accepted); default 32 MiB. */
         public Builder maxQueuedBytes(long max) {
             this.maxQueuedBytes = Checks.positive(max, "maxQueuedBytes");
+            return this;
+        }
+
+        /**
+         * How long the transport waits at end of input for the answers of requests it already received before it
+         * flushes and closes; default 5 s, zero to close at once (dropping those answers).
+         */
+        public Builder endOfInputGrace(Duration grace) {
+            this.endOfInputGrace = Checks.nonNegative(grace, "endOfInputGrace");
             return this;
         }
 

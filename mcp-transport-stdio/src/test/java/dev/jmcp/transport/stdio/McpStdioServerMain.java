@@ -3,6 +3,9 @@ package dev.jmcp.transport.stdio;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.jsonrpc.CodecLimits;
 import dev.jmcp.core.jsonrpc.JsonRpcCodec;
+import dev.jmcp.core.protocol.resources.ReadResourceResult;
+import dev.jmcp.core.protocol.resources.ResourceTemplate;
+import dev.jmcp.core.protocol.resources.TextResourceContents;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.server.McpServer;
@@ -13,9 +16,12 @@ import tools.jackson.databind.JsonNode;
  * A real jmcp {@link McpServer} served with {@link StdioServer#serve}, launched as a subprocess by the tests and
  * the benchmark. Tools: {@code echo {text}}, {@code sleep {ms}}, {@code big {bytes}}, {@code print} (stray
  * {@code System.out} output, then a result) and {@code crash {code}} (two stderr lines, then exit with code).
- * The environment variable {@code JMCP_TEST_MAX_BYTES} raises the message size limit.
+ * The environment variable {@code JMCP_TEST_MAX_BYTES} raises the message size limit; {@code
+ * JMCP_TEST_MAX_IN_FLIGHT} sets the per-session cap on concurrent requests (1024 unless set: the tests send up to
+ * 500 at once).
  * Usage: {@code McpStdioServerMain [crashAfterMillis exitCode]}: with arguments, the process also writes a
- * stderr line and halts with {@code exitCode} after {@code crashAfterMillis}.
+ * stderr line and halts with {@code exitCode} after {@code crashAfterMillis}. Resource template: {@code
+ * file:///{+path}{?rev}} (answers the length of the path it matched).
  */
 public final class McpStdioServerMain {
     private static final JsonNode OBJECT_SCHEMA = McpJson.parse("{\"type\":\"object\"}");
@@ -27,6 +33,8 @@ public final class McpStdioServerMain {
         McpServer server = McpServer.builder()
                 .name("jmcp-stdio-test")
                 .version("1.0.0")
+                .maxConcurrentRequestsPerSession(Integer.parseInt(
+                        System.getenv().getOrDefault("JMCP_TEST_MAX_IN_FLIGHT", "1024")))
                 .tool(tool("echo"), (req, ctx) -> CallToolResult.text(req.stringArgument("text")))
                 .tool(tool("sleep"), (req, ctx) -> {
                     long ms = req.arguments().get("ms").longValue();
@@ -38,6 +46,12 @@ public final class McpStdioServerMain {
                         (req, ctx) -> CallToolResult.text(
                                 "b".repeat(req.arguments().get("bytes").intValue())))
                 .tool(tool("print"), printing())
+                .resourceTemplate(
+                        ResourceTemplate.builder("file:///{+path}{?rev}", "files").build(),
+                        (req, ctx) -> ReadResourceResult.of(java.util.List.of(TextResourceContents.of(
+                                req.uri(),
+                                "text/plain",
+                                "path of " + req.variables().getOrDefault("path", "").length() + " chars"))))
                 .tool(tool("crash"), (req, ctx) -> {
                     System.err.println("fatal: database unreachable");
                     System.err.println("giving up");

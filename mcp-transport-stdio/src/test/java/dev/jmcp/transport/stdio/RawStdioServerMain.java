@@ -45,6 +45,7 @@ public final class RawStdioServerMain {
                 .build();
         McpSession session = McpSession.builder(transport)
                 .name("raw-stdio-server")
+                .maxInFlightRequests(1024) // the tests send 400 at once
                 .requestHandler("echo", r -> r.params())
                 .requestHandler("sleep", r -> {
                     Thread.sleep(r.params().get("ms").longValue());

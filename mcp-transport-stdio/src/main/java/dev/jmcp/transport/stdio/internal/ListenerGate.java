@@ -3,6 +3,10 @@ package dev.jmcp.transport.stdio.internal;
 import dev.jmcp.core.jsonrpc.JsonRpcCodec;
 import dev.jmcp.core.transport.TransportListener;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -59,6 +63,30 @@ public final class ListenerGate {
             }
         }
         return true;
+    }
+
+    /**
+     * Tells the listener the input ended and waits, at most {@code timeout}, until it has answered every request
+     * it received ({@link TransportListener#onEndOfInput()}). Returns whether it did in time.
+     */
+    public boolean awaitAnswersAfterEndOfInput(Duration timeout) {
+        TransportListener l = listener;
+        if (l == null || timeout.isZero() || isFinished()) {
+            return true;
+        }
+        try {
+            l.onEndOfInput().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (TimeoutException e) {
+            log.debug("{}: requests still unanswered {} ms after end of input", name.get(), timeout.toMillis());
+            return false;
+        } catch (ExecutionException | RuntimeException e) {
+            log.debug("{}: waiting for answers after end of input failed", name.get(), e);
+            return false;
+        }
     }
 
     /** Whether the listener was closed (or will never be opened: see {@link #markFinished()}). */
