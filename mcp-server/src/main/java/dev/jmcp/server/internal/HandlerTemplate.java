@@ -55,10 +55,14 @@ final class HandlerTemplate {
     /** Runs {@code handler} in {@code ctx} under the server's handler timeout and maps its outcome. */
     static <T> JsonNode invoke(ServerCore core, ContextImpl ctx, Policy<T> policy, HandlerTimeout.Work<T> handler)
             throws Exception {
-        return run(
-                ctx::pendingInput,
-                policy,
-                () -> HandlerTimeout.run(ctx, core.config().handlerTimeout(), policy.onTimeout(), handler));
+        return invoke(core.config().handlerTimeout(), ctx, policy, handler);
+    }
+
+    /** Runs {@code handler} in {@code ctx} under {@code timeout} and maps its outcome. */
+    static <T> JsonNode invoke(
+            java.time.Duration timeout, ContextImpl ctx, Policy<T> policy, HandlerTimeout.Work<T> handler)
+            throws Exception {
+        return run(ctx::pendingInput, policy, () -> HandlerTimeout.run(ctx, timeout, policy.onTimeout(), handler));
     }
 
     /** Runs {@code guarded} (a handler already under its timeout) and maps its outcome. */

@@ -16,8 +16,11 @@ import java.util.concurrent.Executor;
  * @param handlerTimeout how long a handler may run before it is cancelled and the request fails
  * @param clientRequestTimeout how long a server-to-client request (elicit, sample, roots) may wait
  * @param pageSize items per page of every list
- * @param stateSecret the HMAC-SHA256 key protecting 2026-07-28 {@code requestState}
+ * @param stateKeys the AES keys sealing 2026-07-28 {@code requestState} (current and previous)
+ * @param stateMaxAge how long after it was issued a {@code requestState} is accepted
  * @param taskTtl the default and maximum task time-to-live
+ * @param taskTimeout how long a task's handler may run unless its tool sets its own limit
+ * @param maxTasksPerOwner how many tasks one owner (principal, session, or the anonymous stateless caller) may hold
  * @param listTtlMs the 2026-07-28 {@code ttlMs} caching hint on lists and reads
  * @param cacheScope the 2026-07-28 {@code cacheScope} caching hint
  * @param schemaCacheSize how many compiled schemas to keep
@@ -34,8 +37,11 @@ public record ServerConfig(
         Duration handlerTimeout,
         Duration clientRequestTimeout,
         int pageSize,
-        byte[] stateSecret,
+        StateKeys stateKeys,
+        Duration stateMaxAge,
         Duration taskTtl,
+        Duration taskTimeout,
+        int maxTasksPerOwner,
         long listTtlMs,
         CacheScope cacheScope,
         int schemaCacheSize,
