@@ -174,6 +174,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         private final List<StateKeys.Key> previousStateKeys = new ArrayList<>();
         private Duration stateKeyGrace = Duration.ofHours(1);
         private Duration stateMaxAge = Duration.ofMinutes(10);
+        private java.util.function.UnaryOperator<String> environment = System::getenv;
 
         private Builder() {}
 
@@ -329,11 +330,22 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
+        /** Where {@value StateKeys#ENVIRONMENT_VARIABLE} is read from (tests); default the process environment. */
+        Builder environment(java.util.function.UnaryOperator<String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
         private StateKeys stateKeys() {
             if (stateKey == null) {
-                String env = System.getenv(StateKeys.ENVIRONMENT_VARIABLE);
+                String env = environment.apply(StateKeys.ENVIRONMENT_VARIABLE);
                 if (env != null && !env.isBlank()) {
-                    List<StateKeys.Key> parsed = StateKeys.parse(env);
+                    List<StateKeys.Key> parsed;
+                    try {
+                        parsed = StateKeys.parse(env);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(StateKeys.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
+                    }
                     return StateKeys.of(
                             parsed.get(0), concat(parsed.subList(1, parsed.size()), previousStateKeys), stateKeyGrace);
                 }
