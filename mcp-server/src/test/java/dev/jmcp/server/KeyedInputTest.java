@@ -171,7 +171,9 @@ class KeyedInputTest {
             // a tampered state is refused
             String state = round2.get("requestState").asString();
             int i = state.length() - 5;
-            retry.put("requestState", state.substring(0, i) + (state.charAt(i) == 'A' ? 'B' : 'A') + state.substring(i + 1));
+            retry.put(
+                    "requestState",
+                    state.substring(0, i) + (state.charAt(i) == 'A' ? 'B' : 'A') + state.substring(i + 1));
             assertThat(c.error("tools/call", retry).code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
         }
     }

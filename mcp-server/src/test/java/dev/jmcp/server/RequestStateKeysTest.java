@@ -40,9 +40,13 @@ class RequestStateKeysTest {
                 .tool(Tool.builder("greet", EMPTY).description("asks a name").build(), (req, ctx) -> {
                     FormElicitRequest form = FormElicitRequest.of(
                             "name?",
-                            RequestedSchema.of(Map.of("name", StringSchema.builder().build()), List.of("name")));
+                            RequestedSchema.of(
+                                    Map.of("name", StringSchema.builder().build()), List.of("name")));
                     return CallToolResult.text("Hello, "
-                            + ctx.elicit("user_name", form).content().get("name").asString());
+                            + ctx.elicit("user_name", form)
+                                    .content()
+                                    .get("name")
+                                    .asString());
                 });
         McpServer s = config.apply(b).build();
         servers.add(s);
@@ -70,10 +74,13 @@ class RequestStateKeysTest {
     @Test
     void theEnvironmentVariableGivesTheKeySoAnInstanceConfiguredInCodeWithItServesTheRetry() {
         String b64 = Base64.getEncoder().encodeToString(KEY);
-        McpServer fromEnv = server(b -> b.environment(
-                name -> name.equals("JMCP_REQUEST_STATE_KEY") ? b64 : null));
+        McpServer fromEnv = server(b -> b.environment(name -> name.equals("JMCP_REQUEST_STATE_KEY") ? b64 : null));
         McpServer inCode = server(b -> b.requestStateKey(KEY));
-        assertThat(askThenRetry(fromEnv, inCode, false).get("content").get(0).get("text").asString())
+        assertThat(askThenRetry(fromEnv, inCode, false)
+                        .get("content")
+                        .get(0)
+                        .get("text")
+                        .asString())
                 .isEqualTo("Hello, ann");
     }
 
@@ -95,9 +102,8 @@ class RequestStateKeysTest {
         assertThatThrownBy(() -> McpServer.builder().requestStateKey("bad.id", KEY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("key id");
-        assertThatThrownBy(() -> McpServer.builder()
-                        .environment(name -> "not base64!")
-                        .build())
+        assertThatThrownBy(() ->
+                        McpServer.builder().environment(name -> "not base64!").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("base64");
     }

@@ -124,8 +124,8 @@ final class ReplayInput implements InputChannel {
         if (missing.isEmpty()) {
             return results;
         }
-        ObjectNode result = (ObjectNode) McpJson.toTree(
-                InputRequiredResult.of(requests, RequestState.encode(binding, answers, missing)));
+        ObjectNode result = (ObjectNode)
+                McpJson.toTree(InputRequiredResult.of(requests, RequestState.encode(binding, answers, missing)));
         pending = result;
         throw new InputRequiredSignal(result);
     }

@@ -84,7 +84,8 @@ final class RequestState {
         long issued = s.path("t").asLong(0);
         if (now - issued > binding.maxAge().toMillis()) {
             throw Errors.invalidParams("requestState has expired (it is accepted for "
-                    + binding.maxAge().toMillis() + " ms after it was issued); start the request again without requestState");
+                    + binding.maxAge().toMillis()
+                    + " ms after it was issued); start the request again without requestState");
         }
         if (issued - now > MAX_SKEW_MS) {
             throw Errors.invalidParams("requestState was issued in the future");

@@ -65,11 +65,12 @@ final class StateCipher {
         }
         StateKeys.Key key = keys.find(id, now);
         if (key == null) {
-            throw Errors.invalidParams(keys.retired(id)
-                    ? "requestState was sealed with the retired key '" + id + "' whose grace period ended;"
-                            + " start the request again without requestState"
-                    : "requestState was sealed with the key '" + id + "', which this server does not have"
-                            + " (instances serving retries must share the request-state key)");
+            throw Errors.invalidParams(
+                    keys.retired(id)
+                            ? "requestState was sealed with the retired key '" + id + "' whose grace period ended;"
+                                    + " start the request again without requestState"
+                            : "requestState was sealed with the key '" + id + "', which this server does not have"
+                                    + " (instances serving retries must share the request-state key)");
         }
         try {
             Cipher c = Cipher.getInstance(TRANSFORMATION);

@@ -365,9 +365,7 @@ final class Tasks {
         }
         Set<TaskEntry> owned = byOwner.get(owner(call));
         List<TaskEntry> mine = (owned == null ? Set.<TaskEntry>of() : owned)
-                .stream()
-                .sorted((a, b) -> a.createdAt.compareTo(b.createdAt))
-                .toList();
+                .stream().sorted((a, b) -> a.createdAt.compareTo(b.createdAt)).toList();
         Pages.Page<TaskEntry> page = Pages.page(
                 "tasks", mine, call.stringParam("cursor"), core.config().pageSize());
         List<Task> listed = page.items().stream().map(TaskEntry::task).toList();
@@ -390,7 +388,9 @@ final class Tasks {
     private TaskEntry find(Call call) {
         String id = call.requiredString("taskId");
         TaskEntry entry = tasks.get(id);
-        if (entry == null || !entry.owner.equals(owner(call)) || entry.expiresAt().isBefore(Instant.now())) {
+        if (entry == null
+                || !entry.owner.equals(owner(call))
+                || entry.expiresAt().isBefore(Instant.now())) {
             throw Errors.invalidParams("Unknown task: " + id);
         }
         return entry;

@@ -65,22 +65,47 @@ class RequestStateOverHttpTest {
     URI start(Consumer<McpServer.Builder> config, boolean withAuth) {
         McpServer.Builder b = McpServer.builder()
                 .tool(Tool.builder("greet", EMPTY).description("asks a name").build(), (req, ctx) -> {
-                    String name = ctx.elicit("user_name", form("name?")).content().get("name").asString();
+                    String name = ctx.elicit("user_name", form("name?"))
+                            .content()
+                            .get("name")
+                            .asString();
                     return CallToolResult.text("Hello, " + name);
                 })
-                .tool(Tool.builder("greet_again", EMPTY).description("asks the same").build(), (req, ctx) -> {
-                    String name = ctx.elicit("user_name", form("name?")).content().get("name").asString();
-                    return CallToolResult.text("Hello again, " + name);
-                })
-                .tool(Tool.builder("profile", EMPTY).description("two questions").build(), (req, ctx) -> {
-                    String name = ctx.elicit("user_name", form("name?")).content().get("name").asString();
-                    String color = ctx.elicit("color", form("color?")).content().get("name").asString();
-                    return CallToolResult.text(name + "/" + color);
-                })
-                .tool(Tool.builder("order", EMPTY).description("places an order").build(), (req, ctx) -> {
-                    ctx.elicit("confirm", form("place the order?"));
-                    return CallToolResult.text("order #" + ordersPlaced.incrementAndGet()); // after the last question
-                });
+                .tool(
+                        Tool.builder("greet_again", EMPTY)
+                                .description("asks the same")
+                                .build(),
+                        (req, ctx) -> {
+                            String name = ctx.elicit("user_name", form("name?"))
+                                    .content()
+                                    .get("name")
+                                    .asString();
+                            return CallToolResult.text("Hello again, " + name);
+                        })
+                .tool(
+                        Tool.builder("profile", EMPTY)
+                                .description("two questions")
+                                .build(),
+                        (req, ctx) -> {
+                            String name = ctx.elicit("user_name", form("name?"))
+                                    .content()
+                                    .get("name")
+                                    .asString();
+                            String color = ctx.elicit("color", form("color?"))
+                                    .content()
+                                    .get("name")
+                                    .asString();
+                            return CallToolResult.text(name + "/" + color);
+                        })
+                .tool(
+                        Tool.builder("order", EMPTY)
+                                .description("places an order")
+                                .build(),
+                        (req, ctx) -> {
+                            ctx.elicit("confirm", form("place the order?"));
+                            return CallToolResult.text(
+                                    "order #" + ordersPlaced.incrementAndGet()); // after the last question
+                        });
         config.accept(b);
         McpServer server = b.build();
         McpHttpServer.Builder http = McpHttpServer.builder(server).port(0);
@@ -148,7 +173,9 @@ class RequestStateOverHttpTest {
         JsonNode asked = Raw2026.result(a, null, "tools/call", call("greet"));
         JsonNode error = Raw2026.error(b, null, "tools/call", retry("greet", asked, "user_name", ANN));
         assertThat(error.get("code").asInt()).isEqualTo(ErrorCodes.INVALID_PARAMS);
-        assertThat(error.get("message").asString()).contains("this server does not have").contains("share");
+        assertThat(error.get("message").asString())
+                .contains("this server does not have")
+                .contains("share");
 
         JsonNode namedState = Raw2026.result(named, null, "tools/call", call("greet"));
         JsonNode forged =
@@ -205,7 +232,8 @@ class RequestStateOverHttpTest {
         URI old = start(b -> b.requestStateKey("v1", KEY_1));
         // the format of JMCP_REQUEST_STATE_KEY: the first key is current, the others are previous
         URI rotated = start(b -> b.requestStateKeys("v2:" + k2 + ",v1:" + k1));
-        URI graceOver = start(b -> b.requestStateKeys("v2:" + k2 + ",v1:" + k1).requestStateKeyGrace(Duration.ofMillis(200)));
+        URI graceOver =
+                start(b -> b.requestStateKeys("v2:" + k2 + ",v1:" + k1).requestStateKeyGrace(Duration.ofMillis(200)));
 
         JsonNode asked = Raw2026.result(old, null, "tools/call", call("greet"));
         assertThat(asked.get("requestState").asString()).startsWith("v1.");
@@ -222,7 +250,8 @@ class RequestStateOverHttpTest {
         Poll.until("the grace period of v1 ended", () -> {
             try {
                 JsonNode r = Raw2026.send(graceOver, null, "tools/call", retry("greet", asked, "user_name", ANN));
-                return r.has("error") && r.get("error").get("message").asString().contains("grace period ended");
+                return r.has("error")
+                        && r.get("error").get("message").asString().contains("grace period ended");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -266,7 +295,9 @@ class RequestStateOverHttpTest {
         assertThat(text(Raw2026.result(uri, null, "tools/call", confirmed))).isEqualTo("order #2");
         Poll.until("the max age passed", () -> System.nanoTime() - issued > maxAge.toNanos() + 50_000_000L);
         int placed = ordersPlaced.get();
-        assertThat(Raw2026.error(uri, null, "tools/call", confirmed).get("message").asString())
+        assertThat(Raw2026.error(uri, null, "tools/call", confirmed)
+                        .get("message")
+                        .asString())
                 .contains("expired");
         assertThat(ordersPlaced.get()).isEqualTo(placed);
     }

@@ -119,8 +119,8 @@ class TaskLimitsOverHttpTest {
 
     /** Starts a 2026-07-28 extension task and returns its id. */
     static String startTask2026(URI uri, String tool) throws Exception {
-        JsonNode created = Raw2026.result(
-                uri, null, "tools/call", Raw2026.params("{\"name\":\"" + tool + "\",\"arguments\":{}}"));
+        JsonNode created =
+                Raw2026.result(uri, null, "tools/call", Raw2026.params("{\"name\":\"" + tool + "\",\"arguments\":{}}"));
         assertThat(created.get("resultType").asString()).isEqualTo("task");
         return created.get("taskId").asString();
     }
@@ -148,12 +148,14 @@ class TaskLimitsOverHttpTest {
         assertThat(inline.isError()).isTrue();
         assertThat(text(inline)).contains("timed out");
         // a task is not
-        CallToolResult task = client.callToolAsTaskAndWait("slow", EMPTY, TaskMetadata.defaults(), Duration.ofSeconds(10));
+        CallToolResult task =
+                client.callToolAsTaskAndWait("slow", EMPTY, TaskMetadata.defaults(), Duration.ofSeconds(10));
         assertThat(text(task)).isEqualTo("done");
 
         JsonNode done = awaitTask2026(uri, startTask2026(uri, "slow"));
         assertThat(done.get("status").asString()).isEqualTo("completed");
-        assertThat(done.get("result").get("content").get(0).get("text").asString()).isEqualTo("done");
+        assertThat(done.get("result").get("content").get(0).get("text").asString())
+                .isEqualTo("done");
     }
 
     @Test
@@ -166,7 +168,9 @@ class TaskLimitsOverHttpTest {
         URI uri = start(b -> b.tool(limited).taskTimeout(Duration.ofMillis(400)), false);
         McpClient client = client2025(uri, null);
 
-        String id = client.callToolAsTask("limited", EMPTY, TaskMetadata.defaults()).task().taskId();
+        String id = client.callToolAsTask("limited", EMPTY, TaskMetadata.defaults())
+                .task()
+                .taskId();
         CallToolResult own = client.getToolTaskResult(id);
         assertThat(own.isError()).isTrue();
         assertThat(text(own)).contains("timed out").contains("300 ms");
@@ -193,13 +197,15 @@ class TaskLimitsOverHttpTest {
                 });
         // another session is another owner
         McpClient second = client2025(uri, null);
-        assertThat(second.callToolAsTask("blocking", EMPTY, TaskMetadata.defaults()).task().status())
+        assertThat(second.callToolAsTask("blocking", EMPTY, TaskMetadata.defaults())
+                        .task()
+                        .status())
                 .isEqualTo(TaskStatus.WORKING);
 
         startTask2026(uri, "blocking");
         startTask2026(uri, "blocking");
-        JsonNode error = Raw2026.error(
-                uri, null, "tools/call", Raw2026.params("{\"name\":\"blocking\",\"arguments\":{}}"));
+        JsonNode error =
+                Raw2026.error(uri, null, "tools/call", Raw2026.params("{\"name\":\"blocking\",\"arguments\":{}}"));
         assertThat(error.get("code").asInt()).isEqualTo(ErrorCodes.INVALID_REQUEST);
         assertThat(error.get("message").asString()).contains("too many tasks");
         assertThat(error.get("data").get("maxTasksPerOwner").asInt()).isEqualTo(2);
@@ -214,7 +220,9 @@ class TaskLimitsOverHttpTest {
                 .isInstanceOf(McpRpcException.class);
         // the expiry timer forgets the task, then cancels its handler
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(client.callToolAsTask("slow", EMPTY, TaskMetadata.defaults()).task().status())
+        assertThat(client.callToolAsTask("slow", EMPTY, TaskMetadata.defaults())
+                        .task()
+                        .status())
                 .isEqualTo(TaskStatus.WORKING);
     }
 
@@ -232,7 +240,9 @@ class TaskLimitsOverHttpTest {
     void aPrincipalsTaskOutlivesItsSessionAndIsReachableFromAnother() throws Exception {
         URI uri = start(b -> {}, true);
         McpClient first = client2025(uri, "alice");
-        String id = first.callToolAsTask("blocking", EMPTY, TaskMetadata.defaults()).task().taskId();
+        String id = first.callToolAsTask("blocking", EMPTY, TaskMetadata.defaults())
+                .task()
+                .taskId();
         Poll.until("the task runs", () -> "alice".equals(lastCaller.get()));
         first.close();
 
