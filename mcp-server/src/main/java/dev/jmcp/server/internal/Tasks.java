@@ -290,6 +290,9 @@ final class Tasks {
      * another session), as do 2026-07-28 tasks, which outlive requests by design.
      */
     void sessionClosed(ServerSessionImpl session) {
+        if (byOwner.isEmpty() || !session.idDrawn()) {
+            return; // a session whose id was never drawn owns no task (and a stateless exchange draws none)
+        }
         Set<TaskEntry> owned = byOwner.remove(sessionOwner(session));
         if (owned == null) {
             return;
