@@ -226,7 +226,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
-        /** How long a handler may run before it is cancelled and the request fails; default 10 min. */
+        /**
+         * How long a handler may run before it is cancelled and the request fails; default 10 min. Tasks are not
+         * bound by it: see {@link #taskTimeout}.
+         */
         public Builder handlerTimeout(Duration timeout) {
             this.handlerTimeout = positive(timeout);
             return this;

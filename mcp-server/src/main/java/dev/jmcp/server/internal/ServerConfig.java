@@ -13,7 +13,8 @@ import java.util.concurrent.Executor;
  * @param serverInfo the server as sent in {@code serverInfo} (trimmed per revision)
  * @param instructions instructions for the model, or null
  * @param handlerExecutor where user handlers run
- * @param handlerTimeout how long a handler may run before it is cancelled and the request fails
+ * @param handlerTimeout how long a request's handler may run before it is cancelled and the request fails (not
+ *     tasks)
  * @param clientRequestTimeout how long a server-to-client request (elicit, sample, roots) may wait
  * @param pageSize items per page of every list
  * @param stateKeys the AES keys sealing 2026-07-28 {@code requestState} (current and previous)
