@@ -28,7 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ReplayInput implements InputChannel {
     private final Call call;
-    private final RequestState.Binding binding;
+    private final ServerConfig config;
+    private final String requestDigest;
+    /** Computed when a state is read or written (most requests never ask for input). */
+    private RequestState.Binding binding;
     /** Verified answers (from the state, or accepted this run). */
     private final Map<String, RequestState.Answer> answers = new LinkedHashMap<>();
     /** Answers sent without a state: refused if the handler asks for one of their keys. */
@@ -40,8 +43,8 @@ final class ReplayInput implements InputChannel {
 
     ReplayInput(Call call, ServerConfig config, String requestDigest) {
         this.call = call;
-        this.binding =
-                new RequestState.Binding(config.stateKeys(), config.stateMaxAge(), requestDigest, callerDigest(call));
+        this.config = config;
+        this.requestDigest = requestDigest;
         JsonNode params = call.params();
         JsonNode state = params.get("requestState");
         JsonNode responses = params.get("inputResponses");
@@ -57,7 +60,7 @@ final class ReplayInput implements InputChannel {
         if (!state.isString()) {
             throw Errors.invalidParams("requestState must be a string");
         }
-        RequestState.Decoded decoded = RequestState.decode(binding, state.asString());
+        RequestState.Decoded decoded = RequestState.decode(binding(), state.asString());
         answers.putAll(decoded.answers());
         for (Map.Entry<String, String> p : decoded.pending().entrySet()) {
             JsonNode answer = hasResponses ? responses.get(p.getKey()) : null;
@@ -71,6 +74,14 @@ final class ReplayInput implements InputChannel {
     /** The digest that binds a state to one request: method, target (tool name, prompt name or URI), arguments. */
     static String requestDigest(Call call, String target, JsonNode arguments) {
         return RequestState.digest(call.method(), target, arguments == null ? McpJson.object() : arguments);
+    }
+
+    private RequestState.Binding binding() {
+        if (binding == null) {
+            binding = new RequestState.Binding(
+                    config.stateKeys(), config.stateMaxAge(), requestDigest, callerDigest(call));
+        }
+        return binding;
     }
 
     /** The digest that binds a state to its caller: the authenticated principal, or anonymous. */
@@ -125,7 +136,7 @@ final class ReplayInput implements InputChannel {
             return results;
         }
         ObjectNode result = (ObjectNode)
-                McpJson.toTree(InputRequiredResult.of(requests, RequestState.encode(binding, answers, missing)));
+                McpJson.toTree(InputRequiredResult.of(requests, RequestState.encode(binding(), answers, missing)));
         pending = result;
         throw new InputRequiredSignal(result);
     }
