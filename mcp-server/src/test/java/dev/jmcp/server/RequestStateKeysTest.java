@@ -107,4 +107,35 @@ class RequestStateKeysTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("base64");
     }
+
+    @Test
+    void aServerWithoutAKeyLogsOnceAtBuildThatRetriesMustReachIt() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.jmcp.server.internal.StateKeys");
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                messages.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(capture);
+        try {
+            McpServer withoutKey = server(b -> b);
+            try (RawClient c = RawClient.connect(withoutKey)) {
+                c.call("tools/call", RawClient.with26Meta("{\"name\":\"greet\"}", CAPS));
+                c.call("tools/call", RawClient.with26Meta("{\"name\":\"greet\"}", CAPS));
+            }
+            assertThat(messages).singleElement().asString().contains("same instance");
+            server(b -> b.requestStateKey(KEY));
+            assertThat(messages).hasSize(1);
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
 }
