@@ -16,7 +16,7 @@ import dev.jmcp.server.internal.EngineLimits;
 import dev.jmcp.server.internal.HandlerBulkhead;
 import dev.jmcp.server.internal.ServerConfig;
 import dev.jmcp.server.internal.ServerCore;
-import java.security.SecureRandom;
+import dev.jmcp.server.internal.StateKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -160,7 +160,6 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         private Duration handlerTimeout = Duration.ofMinutes(10);
         private Duration clientRequestTimeout = Duration.ofMinutes(5);
         private int pageSize = 100;
-        private byte[] stateSecret;
         private Duration taskTtl = Duration.ofHours(1);
         private long cacheTtlMs = 0;
         private CacheScope cacheScope = CacheScope.PRIVATE;
@@ -171,6 +170,14 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         private final Set<ServerFeature> declared = EnumSet.noneOf(ServerFeature.class);
         private ClientRequestMode clientRequestMode = ClientRequestMode.PLAIN;
         private final List<ServerInterceptor> interceptors = new ArrayList<>();
+        // tasks and requestState (#13, #14)
+        private Duration taskTimeout;
+        private int maxTasksPerOwner = 100;
+        private StateKeys.Key stateKey;
+        private final List<StateKeys.Key> previousStateKeys = new ArrayList<>();
+        private Duration stateKeyGrace = Duration.ofHours(1);
+        private Duration stateMaxAge = Duration.ofMinutes(10);
+        private java.util.function.UnaryOperator<String> environment = System::getenv;
 
         private Builder() {}
 
@@ -222,7 +229,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
-        /** How long a handler may run before it is cancelled and the request fails; default 10 min. */
+        /**
+         * How long a handler may run before it is cancelled and the request fails; default 10 min. Tasks are not
+         * bound by it: see {@link #taskTimeout}.
+         */
         public Builder handlerTimeout(Duration timeout) {
             this.handlerTimeout = positive(timeout);
             return this;
@@ -243,22 +253,117 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
-        /**
-         * The HMAC-SHA256 key that protects 2026-07-28 {@code requestState} (at least 32 bytes). Share it between
-         * instances behind one load balancer; default a random key per server.
-         */
-        public Builder requestStateSecret(byte[] secret) {
-            if (secret == null || secret.length < 32) {
-                throw new IllegalArgumentException("the secret must have at least 32 bytes");
-            }
-            this.stateSecret = secret.clone();
-            return this;
-        }
-
         /** Default and maximum time-to-live of a task (SEP-1686); default 1 h. */
         public Builder taskTtl(Duration ttl) {
             this.taskTtl = positive(ttl);
             return this;
+        }
+
+        /**
+         * How long a task's handler may run, for tools without their own {@link ServerTool#withTaskTimeout limit};
+         * default the {@link #taskTtl task TTL} (1 h). A task is bounded by this limit, its TTL and cancellation,
+         * never by the {@link #handlerTimeout handler timeout} of ordinary requests.
+         */
+        public Builder taskTimeout(Duration timeout) {
+            this.taskTimeout = positive(timeout);
+            return this;
+        }
+
+        /**
+         * How many tasks one owner may hold at once, running or keeping a result until its TTL ends; default 100.
+         * The owner is the authenticated principal, else the handshake session, else (2026-07-28 without
+         * authentication) every anonymous caller together. One more task is refused with -32600.
+         */
+        public Builder maxTasksPerOwner(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxTasksPerOwner must be positive");
+            }
+            this.maxTasksPerOwner = max;
+            return this;
+        }
+
+        /**
+         * The AES key (16, 24 or 32 bytes) that encrypts and authenticates 2026-07-28 {@code requestState}, with a
+         * key id derived from it. Give every instance behind one load balancer the same key, so any of them can
+         * serve a retry. Without one the server reads {@value StateKeys#ENVIRONMENT_VARIABLE}, else uses a random
+         * key of its own (retries must then reach the same instance).
+         */
+        public Builder requestStateKey(byte[] key) {
+            this.stateKey = StateKeys.Key.derived(key);
+            return this;
+        }
+
+        /** The current {@code requestState} key under an explicit key id (1-64 of {@code [A-Za-z0-9_-]}). */
+        public Builder requestStateKey(String keyId, byte[] key) {
+            this.stateKey = StateKeys.Key.of(keyId, key);
+            return this;
+        }
+
+        /**
+         * A previous {@code requestState} key: states sealed with it are still accepted for the {@link
+         * #requestStateKeyGrace grace period} after the server is built (key rotation). May be called repeatedly.
+         */
+        public Builder previousRequestStateKey(String keyId, byte[] key) {
+            previousStateKeys.add(StateKeys.Key.of(keyId, key));
+            return this;
+        }
+
+        /**
+         * Keys in the form of {@value StateKeys#ENVIRONMENT_VARIABLE}: {@code base64} or {@code
+         * kid:base64[,kid:base64...]}, the first the current key and the others previous keys.
+         *
+         * @throws IllegalArgumentException when the list cannot be parsed (the message never shows key material)
+         */
+        public Builder requestStateKeys(String keys) {
+            List<StateKeys.Key> parsed = StateKeys.parse(keys);
+            this.stateKey = parsed.get(0);
+            previousStateKeys.addAll(parsed.subList(1, parsed.size()));
+            return this;
+        }
+
+        /** How long previous {@code requestState} keys are accepted after the server is built; default 1 h. */
+        public Builder requestStateKeyGrace(Duration grace) {
+            this.stateKeyGrace = positive(grace);
+            return this;
+        }
+
+        /**
+         * How long after it was issued a {@code requestState} is accepted; default 10 min. Within that time a
+         * state may be replayed (see docs/architecture.md, "Replay policy").
+         */
+        public Builder requestStateMaxAge(Duration maxAge) {
+            this.stateMaxAge = positive(maxAge);
+            return this;
+        }
+
+        /** Where {@value StateKeys#ENVIRONMENT_VARIABLE} is read from (tests); default the process environment. */
+        Builder environment(java.util.function.UnaryOperator<String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        private StateKeys stateKeys() {
+            if (stateKey == null) {
+                String env = environment.apply(StateKeys.ENVIRONMENT_VARIABLE);
+                if (env != null && !env.isBlank()) {
+                    List<StateKeys.Key> parsed;
+                    try {
+                        parsed = StateKeys.parse(env);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(StateKeys.ENVIRONMENT_VARIABLE + ": " + e.getMessage());
+                    }
+                    return StateKeys.of(
+                            parsed.get(0), concat(parsed.subList(1, parsed.size()), previousStateKeys), stateKeyGrace);
+                }
+                return StateKeys.random();
+            }
+            return StateKeys.of(stateKey, previousStateKeys, stateKeyGrace);
+        }
+
+        private static List<StateKeys.Key> concat(List<StateKeys.Key> a, List<StateKeys.Key> b) {
+            List<StateKeys.Key> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
         }
 
         /** The 2026-07-28 caching hints on lists and reads: {@code ttlMs} and {@code cacheScope}. */
@@ -395,11 +500,6 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     .icons(icons == null || icons.isEmpty() ? null : icons)
                     .websiteUrl(websiteUrl)
                     .build();
-            byte[] secret = stateSecret;
-            if (secret == null) {
-                secret = new byte[32];
-                new SecureRandom().nextBytes(secret);
-            }
             ServerConfig config = new ServerConfig(
                     info,
                     instructions,
@@ -407,8 +507,11 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     handlerTimeout,
                     clientRequestTimeout,
                     pageSize,
-                    secret,
+                    stateKeys(),
+                    stateMaxAge,
                     taskTtl,
+                    taskTimeout != null ? taskTimeout : taskTtl,
+                    maxTasksPerOwner,
                     cacheTtlMs,
                     cacheScope,
                     256,

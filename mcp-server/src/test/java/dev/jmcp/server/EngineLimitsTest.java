@@ -25,13 +25,18 @@ class EngineLimitsTest {
 
     private McpServer.Builder server() {
         return McpServer.builder()
-                .tool(Tool.builder("block", McpJson.parse("{\"type\":\"object\"}")).build(), (req, ctx) -> {
-                    started.countDown();
-                    release.await();
-                    return CallToolResult.text("released");
-                })
-                .tool(Tool.builder("quick", McpJson.parse("{\"type\":\"object\"}")).build(), (req, ctx) ->
-                        CallToolResult.text("quick"));
+                .tool(
+                        Tool.builder("block", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (req, ctx) -> {
+                            started.countDown();
+                            release.await();
+                            return CallToolResult.text("released");
+                        })
+                .tool(
+                        Tool.builder("quick", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (req, ctx) -> CallToolResult.text("quick"));
     }
 
     @Test
@@ -54,7 +59,8 @@ class EngineLimitsTest {
 
     @Test
     void statelessExchangesShareTheBulkheadAndAWaitPastTheBoundIsServerBusy() throws Exception {
-        try (McpServer s = server().handlerConcurrency(1, Duration.ofMillis(200)).build();
+        try (McpServer s =
+                        server().handlerConcurrency(1, Duration.ofMillis(200)).build();
                 RawClient holder = RawClient.stateless(s);
                 RawClient other = RawClient.stateless(s)) {
             CompletableFuture<JsonNode> held =
@@ -75,7 +81,8 @@ class EngineLimitsTest {
 
     @Test
     void aHandlerThatFindsASlotWithinTheWaitRuns() throws Exception {
-        try (McpServer s = server().handlerConcurrency(1, Duration.ofSeconds(10)).build();
+        try (McpServer s =
+                        server().handlerConcurrency(1, Duration.ofSeconds(10)).build();
                 RawClient c = RawClient.connect(s).initialize()) {
             CompletableFuture<JsonNode> held = c.session.request("tools/call", block());
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -101,7 +108,9 @@ class EngineLimitsTest {
     }
 
     private static int inFlight(RawClient c) {
-        return ((dev.jmcp.server.internal.ServerSessionImpl) c.serverSession).engine().inFlightRequests();
+        return ((dev.jmcp.server.internal.ServerSessionImpl) c.serverSession)
+                .engine()
+                .inFlightRequests();
     }
 
     private static JsonNode block() {

@@ -118,13 +118,20 @@ class KeyedInputTest {
     }
 
     @Test
-    void aFirstRoundAnswerMayComeWithoutStateAndExtraKeysAreIgnored() {
+    void anAnswerWithoutStateIsRefusedWhereTheServerAsksForItAndExtraKeysAreIgnored() {
         try (RawClient c = RawClient.connect(server)) {
             ObjectNode direct = RawClient.with26Meta("{\"name\":\"greet\"}", ALL);
-            ObjectNode responses = direct.putObject("inputResponses");
-            responses.set("user_name", McpJson.parse(NAME));
-            responses.set("unknown_extra_key", McpJson.parse("{\"action\":\"accept\",\"content\":{}}"));
-            assertThat(text(c.call("tools/call", direct))).isEqualTo("Hello, ann");
+            direct.putObject("inputResponses").set("user_name", McpJson.parse(NAME));
+            var refused = c.error("tools/call", direct);
+            assertThat(refused.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
+            assertThat(refused.message()).contains("user_name").contains("without requestState");
+
+            // keys the handler never asks for are ignored: the server asks its question with a state
+            ObjectNode extra = RawClient.with26Meta("{\"name\":\"greet\"}", ALL);
+            extra.putObject("inputResponses").set("unknown_extra_key", McpJson.parse("{\"action\":\"accept\"}"));
+            JsonNode asked = c.call("tools/call", extra);
+            assertThat(asked.get("resultType").asString()).isEqualTo("input_required");
+            assertThat(asked.get("inputRequests").propertyNames()).containsExactly("user_name");
         }
     }
 
@@ -140,13 +147,17 @@ class KeyedInputTest {
     }
 
     @Test
-    void laterRoundsNeedTheSignedState() {
+    void everyRoundNeedsTheSealedState() {
         try (RawClient c = RawClient.connect(server)) {
-            // answers for both rounds without any state: only the first round's answer may be used
+            JsonNode round1 = c.call("tools/call", RawClient.with26Meta("{\"name\":\"two\"}", ALL));
+            assertThat(round1.get("inputRequests").propertyNames()).containsExactly("first");
+
+            // an answer to a later round without any state is refused when the handler reaches that question
             ObjectNode forged = RawClient.with26Meta("{\"name\":\"two\"}", ALL);
+            forged.put("requestState", round1.get("requestState").asString());
             ObjectNode responses = forged.putObject("inputResponses");
             responses.set("first", McpJson.parse(NAME));
-            responses.set("second", McpJson.parse(COLOR));
+            responses.set("second", McpJson.parse(COLOR)); // not pending in the state: ignored
             JsonNode round2 = c.call("tools/call", forged);
             assertThat(round2.get("resultType").asString()).isEqualTo("input_required");
             assertThat(round2.get("inputRequests").propertyNames()).containsExactly("second");
@@ -157,10 +168,12 @@ class KeyedInputTest {
             retry.putObject("inputResponses").set("second", McpJson.parse(COLOR));
             assertThat(text(c.call("tools/call", retry))).isEqualTo("ann+blue");
 
-            // a tampered state is still refused
+            // a tampered state is refused
             String state = round2.get("requestState").asString();
+            int i = state.length() - 5;
             retry.put(
-                    "requestState", state.substring(0, 5) + (state.charAt(5) == 'A' ? 'B' : 'A') + state.substring(6));
+                    "requestState",
+                    state.substring(0, i) + (state.charAt(i) == 'A' ? 'B' : 'A') + state.substring(i + 1));
             assertThat(c.error("tools/call", retry).code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
         }
     }

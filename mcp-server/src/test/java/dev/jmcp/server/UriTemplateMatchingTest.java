@@ -21,8 +21,7 @@ class UriTemplateMatchingTest {
     void matchingTheReDoSInputOfD1CompletesQuickly() {
         UriTemplate t = UriTemplate.parse("file:///{+path}{?rev}");
         String hostile = "file:///" + "?rev=".repeat(400_000) + "&";
-        Optional<Map<String, String>> result =
-                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> t.match(hostile));
+        Optional<Map<String, String>> result = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> t.match(hostile));
         // "&" cannot end a rev value and ',' never appears, so the whole rest is the reserved path
         assertThat(result).hasValueSatisfying(v -> assertThat(v.get("path")).hasSize(hostile.length() - 8));
     }

@@ -42,8 +42,7 @@ public final class HandlerBulkhead {
      * @throws InterruptedException when the request was cancelled while waiting
      */
     <T> T run(HandlerTimeout.Work<T> work) throws Exception {
-        if (!slots.tryAcquire()
-                && !slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!slots.tryAcquire() && !slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
             throw new McpRpcException(
                     ErrorCodes.SERVER_BUSY,
                     "server busy: all " + permits + " handler slots stayed taken for " + maxWait.toMillis() + " ms");

@@ -59,13 +59,24 @@ final class HandlerTemplate {
      */
     static <T> JsonNode invoke(ServerCore core, ContextImpl ctx, Policy<T> policy, HandlerTimeout.Work<T> handler)
             throws Exception {
+        return invoke(core, core.config().handlerTimeout(), ctx, policy, handler);
+    }
+
+    /** Like {@link #invoke(ServerCore, ContextImpl, Policy, HandlerTimeout.Work)}, under {@code timeout}. */
+    static <T> JsonNode invoke(
+            ServerCore core,
+            java.time.Duration timeout,
+            ContextImpl ctx,
+            Policy<T> policy,
+            HandlerTimeout.Work<T> handler)
+            throws Exception {
         return core.config()
                 .engineLimits()
                 .bulkhead()
                 .run(() -> run(
                         ctx::pendingInput,
                         policy,
-                        () -> HandlerTimeout.run(ctx, core.config().handlerTimeout(), policy.onTimeout(), handler)));
+                        () -> HandlerTimeout.run(ctx, timeout, policy.onTimeout(), handler)));
     }
 
     /** Runs {@code guarded} (a handler already under its timeout) and maps its outcome. */

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * Runs user code on the current thread (the engine's handler thread, or a task's worker) under the handler
- * timeout. The timeout is a timer, not a waiting thread: when it fires, the timer answers the request itself
+ * Runs user code on the current thread (the engine's handler thread, or a task's worker) under a timeout: the
+ * server's handler timeout for a request, the task timeout (the tool's own, else the server's) for a task. The timeout is a timer, not a waiting thread: when it fires, the timer answers the request itself
  * (through the context's early answer, so exactly one answer is sent) and then cancels the handler, whose late
  * result is dropped. A client's cancellation cancels the handler too.
  */

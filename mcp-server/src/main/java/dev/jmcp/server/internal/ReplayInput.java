@@ -18,33 +18,32 @@ import tools.jackson.databind.node.ObjectNode;
  * 2026-07-28: deterministic replay with keyed inputs. Every input call has a key (the handler's name for it, or
  * {@code input-<n>} for the n-th positional call); on each retry the handler runs again from the start and an
  * input call returns the answer recorded for its key. The first batch with an unanswered key stops the handler
- * with an {@code input_required} result that asks for the unanswered keys of that batch; its signed {@code
+ * with an {@code input_required} result that asks for the unanswered keys of that batch; its sealed {@code
  * requestState} carries every answer so far and the keys it waits for.
  *
- * <p>Trust: answers to later rounds are taken only from keys the signed state says the server is waiting for, so
- * a client cannot slip in answers to questions the server never asked in that context. Answers to the first
- * batch may also come without a state: that batch depends on nothing but the request itself (which the state
- * would bind anyway), so a client answering it directly could have obtained the same question by a round trip.
- * Unknown keys are ignored; a missing key is asked for again; a present key whose value is not an object is
- * refused with -32602.
+ * <p>Trust: answers are taken only from keys the sealed state says the server is waiting for, so a client cannot
+ * slip in answers to questions the server never asked in that context. An answer the handler asks for that came
+ * without any state (every question this server asks comes with one) is refused with -32602. Unknown keys are
+ * ignored; a missing key is asked for again; a present key whose value is not an object is refused with -32602.
  */
 final class ReplayInput implements InputChannel {
     private final Call call;
-    private final byte[] secret;
+    private final ServerConfig config;
     private final String requestDigest;
+    /** Computed when a state is read or written (most requests never ask for input). */
+    private RequestState.Binding binding;
     /** Verified answers (from the state, or accepted this run). */
     private final Map<String, RequestState.Answer> answers = new LinkedHashMap<>();
-    /** Answers sent without a state: usable by the first batch only. */
+    /** Answers sent without a state: refused if the handler asks for one of their keys. */
     private final JsonNode unverified;
 
     private final Set<String> usedKeys = new HashSet<>();
     private int positional;
-    private int batches;
     private volatile ObjectNode pending;
 
-    ReplayInput(Call call, byte[] secret, String requestDigest) {
+    ReplayInput(Call call, ServerConfig config, String requestDigest) {
         this.call = call;
-        this.secret = secret;
+        this.config = config;
         this.requestDigest = requestDigest;
         JsonNode params = call.params();
         JsonNode state = params.get("requestState");
@@ -61,7 +60,7 @@ final class ReplayInput implements InputChannel {
         if (!state.isString()) {
             throw Errors.invalidParams("requestState must be a string");
         }
-        RequestState.Decoded decoded = RequestState.decode(secret, state.asString(), requestDigest);
+        RequestState.Decoded decoded = RequestState.decode(binding(), state.asString());
         answers.putAll(decoded.answers());
         for (Map.Entry<String, String> p : decoded.pending().entrySet()) {
             JsonNode answer = hasResponses ? responses.get(p.getKey()) : null;
@@ -72,10 +71,23 @@ final class ReplayInput implements InputChannel {
         }
     }
 
-    /** The digest that binds a state to one request: method, target, arguments and caller. */
+    /** The digest that binds a state to one request: method, target (tool name, prompt name or URI), arguments. */
     static String requestDigest(Call call, String target, JsonNode arguments) {
-        String principal = call.auth() != null ? call.auth().principal() : "";
-        return RequestState.digest(call.method(), target, arguments == null ? McpJson.object() : arguments, principal);
+        return RequestState.digest(call.method(), target, arguments == null ? McpJson.object() : arguments);
+    }
+
+    private RequestState.Binding binding() {
+        if (binding == null) {
+            binding = new RequestState.Binding(
+                    config.stateKeys(), config.stateMaxAge(), requestDigest, callerDigest(call));
+        }
+        return binding;
+    }
+
+    /** The digest that binds a state to its caller: the authenticated principal, or anonymous. */
+    private static String callerDigest(Call call) {
+        String principal = call.auth() != null ? call.auth().principal() : null;
+        return RequestState.digest(principal == null ? "anonymous" : "principal:" + principal);
     }
 
     @Override
@@ -86,7 +98,6 @@ final class ReplayInput implements InputChannel {
                         a.capability(), "this request needs the client capability '" + a.capability() + "'");
             }
         }
-        boolean first = batches++ == 0;
         List<JsonNode> results = new ArrayList<>(batch.size());
         Map<String, String> missing = new LinkedHashMap<>();
         Map<String, InputRequest> requests = new LinkedHashMap<>();
@@ -98,11 +109,15 @@ final class ReplayInput implements InputChannel {
             }
             String digest = RequestState.digest(a.method(), a.params());
             RequestState.Answer answer = answers.get(key);
-            if (answer == null && first && unverified != null) {
+            if (answer == null && unverified != null) {
                 JsonNode given = unverified.get(key);
                 if (given != null && !given.isNull()) {
-                    answer = new RequestState.Answer(digest, checked(key, given));
-                    answers.put(key, answer);
+                    // a protocol error even when raised inside the handler's input call (not a tool error result)
+                    throw new ProtocolError(
+                            ErrorCodes.INVALID_PARAMS,
+                            "inputResponses[\"" + key + "\"] came without requestState: this server accepts an"
+                                    + " answer only with the requestState of the input_required result that asked"
+                                    + " for it");
                 }
             }
             if (answer != null) {
@@ -120,8 +135,8 @@ final class ReplayInput implements InputChannel {
         if (missing.isEmpty()) {
             return results;
         }
-        ObjectNode result = (ObjectNode) McpJson.toTree(
-                InputRequiredResult.of(requests, RequestState.encode(secret, requestDigest, answers, missing)));
+        ObjectNode result = (ObjectNode)
+                McpJson.toTree(InputRequiredResult.of(requests, RequestState.encode(binding(), answers, missing)));
         pending = result;
         throw new InputRequiredSignal(result);
     }

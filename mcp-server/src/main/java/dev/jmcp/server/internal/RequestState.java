@@ -4,24 +4,29 @@ import dev.jmcp.core.McpJson;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The 2026-07-28 {@code requestState}: the answers gathered so far for one request (by input key), the keys the
- * server is waiting for with a digest of each pending input call, and a digest of the request, signed with
- * HMAC-SHA256 under the server secret. A state that was altered, that belongs to another request, or that is
- * older than the maximum age is refused with -32602.
+ * server is waiting for with a digest of each pending input call, a digest of the request (method, name or URI,
+ * arguments), a digest of the caller, and when it was issued, encrypted and authenticated with AES-GCM
+ * ({@link StateCipher}) under the server's current key. A state that was altered, sealed with a key the server
+ * does not have, issued to another caller or for another request, or older than the maximum age is refused with
+ * -32602.
  */
 final class RequestState {
-    private static final long MAX_AGE_MS = 24L * 60 * 60 * 1000;
+    private static final int FORMAT = 3;
+    /** How far in the future an issue time may lie (clock skew between instances). */
+    private static final long MAX_SKEW_MS = 60_000;
+
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     /**
@@ -40,13 +45,23 @@ final class RequestState {
      */
     record Decoded(Map<String, Answer> answers, Map<String, String> pending) {}
 
+    /**
+     * What a state is bound to and checked against.
+     *
+     * @param keys the keys that seal and open states
+     * @param maxAge how long after it was issued a state is accepted
+     * @param requestDigest the digest of the request (method, target, arguments)
+     * @param callerDigest the digest of the caller (principal, or anonymous)
+     */
+    record Binding(StateKeys keys, Duration maxAge, String requestDigest, String callerDigest) {}
+
     private RequestState() {}
 
-    static String encode(
-            byte[] secret, String requestDigest, Map<String, Answer> answers, Map<String, String> pending) {
+    static String encode(Binding binding, Map<String, Answer> answers, Map<String, String> pending) {
         ObjectNode s = McpJson.object();
-        s.put("v", 2);
-        s.put("d", requestDigest);
+        s.put("v", FORMAT);
+        s.put("d", binding.requestDigest());
+        s.put("c", binding.callerDigest());
         s.put("t", System.currentTimeMillis());
         ObjectNode a = s.putObject("a");
         for (Map.Entry<String, Answer> e : answers.entrySet()) {
@@ -56,35 +71,31 @@ final class RequestState {
         }
         ObjectNode p = s.putObject("p");
         pending.forEach(p::put);
-        byte[] body = McpJson.write(s).getBytes(StandardCharsets.UTF_8);
-        return B64.encodeToString(body) + "." + B64.encodeToString(mac(secret, body));
+        return StateCipher.seal(binding.keys(), McpJson.write(s).getBytes(StandardCharsets.UTF_8));
     }
 
-    static Decoded decode(byte[] secret, String state, String requestDigest) {
-        int dot = state.indexOf('.');
-        if (dot < 0) {
-            throw Errors.invalidParams("invalid requestState");
-        }
-        byte[] body;
-        byte[] sig;
-        try {
-            body = Base64.getUrlDecoder().decode(state.substring(0, dot));
-            sig = Base64.getUrlDecoder().decode(state.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            throw Errors.invalidParams("invalid requestState");
-        }
-        if (!MessageDigest.isEqual(sig, mac(secret, body))) {
-            throw Errors.invalidParams("requestState failed its integrity check");
-        }
+    static Decoded decode(Binding binding, String state) {
+        long now = System.currentTimeMillis();
+        byte[] body = StateCipher.open(binding.keys(), state, Instant.ofEpochMilli(now));
         JsonNode s = McpJson.parse(new String(body, StandardCharsets.UTF_8));
-        if (s.path("v").asInt(0) != 2) {
+        if (s.path("v").asInt(0) != FORMAT) {
             throw Errors.invalidParams("requestState has an unknown format");
         }
-        if (!requestDigest.equals(s.path("d").asString(""))) {
-            throw Errors.invalidParams("requestState belongs to another request");
+        long issued = s.path("t").asLong(0);
+        if (now - issued > binding.maxAge().toMillis()) {
+            throw Errors.invalidParams("requestState has expired (it is accepted for "
+                    + binding.maxAge().toMillis()
+                    + " ms after it was issued); start the request again without requestState");
         }
-        if (System.currentTimeMillis() - s.path("t").asLong(0) > MAX_AGE_MS) {
-            throw Errors.invalidParams("requestState has expired");
+        if (issued - now > MAX_SKEW_MS) {
+            throw Errors.invalidParams("requestState was issued in the future");
+        }
+        if (!binding.callerDigest().equals(s.path("c").asString(""))) {
+            throw Errors.invalidParams("requestState was issued to another caller");
+        }
+        if (!binding.requestDigest().equals(s.path("d").asString(""))) {
+            throw Errors.invalidParams(
+                    "requestState belongs to another request (the method, name or URI, or arguments differ)");
         }
         Map<String, Answer> answers = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : s.path("a").properties()) {
@@ -143,16 +154,6 @@ final class RequestState {
             sb.append(']');
         } else {
             sb.append(McpJson.write(n));
-        }
-    }
-
-    private static byte[] mac(byte[] secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -13,11 +13,15 @@ import java.util.concurrent.Executor;
  * @param serverInfo the server as sent in {@code serverInfo} (trimmed per revision)
  * @param instructions instructions for the model, or null
  * @param handlerExecutor where user handlers run
- * @param handlerTimeout how long a handler may run before it is cancelled and the request fails
+ * @param handlerTimeout how long a request's handler may run before it is cancelled and the request fails (not
+ *     tasks)
  * @param clientRequestTimeout how long a server-to-client request (elicit, sample, roots) may wait
  * @param pageSize items per page of every list
- * @param stateSecret the HMAC-SHA256 key protecting 2026-07-28 {@code requestState}
+ * @param stateKeys the AES keys sealing 2026-07-28 {@code requestState} (current and previous)
+ * @param stateMaxAge how long after it was issued a {@code requestState} is accepted
  * @param taskTtl the default and maximum task time-to-live
+ * @param taskTimeout how long a task's handler may run unless its tool sets its own limit
+ * @param maxTasksPerOwner how many tasks one owner (principal, session, or the anonymous stateless caller) may hold
  * @param listTtlMs the 2026-07-28 {@code ttlMs} caching hint on lists and reads
  * @param cacheScope the 2026-07-28 {@code cacheScope} caching hint
  * @param schemaCacheSize how many compiled schemas to keep
@@ -35,8 +39,11 @@ public record ServerConfig(
         Duration handlerTimeout,
         Duration clientRequestTimeout,
         int pageSize,
-        byte[] stateSecret,
+        StateKeys stateKeys,
+        Duration stateMaxAge,
         Duration taskTtl,
+        Duration taskTimeout,
+        int maxTasksPerOwner,
         long listTtlMs,
         CacheScope cacheScope,
         int schemaCacheSize,

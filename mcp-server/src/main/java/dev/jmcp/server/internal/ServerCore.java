@@ -258,6 +258,7 @@ public final class ServerCore {
             exchanges.remove(session);
         }
         sessions.remove(session);
+        tasks.sessionClosed(session);
     }
 
     /** Closes every session. */

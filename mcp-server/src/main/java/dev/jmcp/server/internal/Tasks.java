@@ -21,10 +21,12 @@ import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerTool;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Tasks (SEP-1686, 2025-11-25): task-augmented {@code tools/call}, {@code tasks/get}, {@code tasks/result},
  * {@code tasks/list}, {@code tasks/cancel}. A task belongs to its requester (the authenticated principal, else
- * the session) and its result is kept until its TTL ends.
+ * the handshake session, else in the 2026-07-28 era every anonymous caller) and its result is kept until its TTL
+ * ends.
+ *
+ * <p>Limits: a task's handler runs under the task timeout (the tool's own, else the server's), not the request
+ * handler timeout; an owner holds at most {@code maxTasksPerOwner} tasks; each task has its own expiry timer, so
+ * expiring costs work proportional to what expires; the tasks of a closed handshake session end with it (a
+ * principal's tasks outlive the session, since the principal may poll them from another one).
  */
 final class Tasks {
     static final String RELATED_TASK = MetaKeys.RELATED_TASK;
@@ -46,6 +54,8 @@ final class Tasks {
 
     private final ServerCore core;
     private final Map<String, TaskEntry> tasks = new ConcurrentHashMap<>();
+    /** The tasks of each owner (at most {@code maxTasksPerOwner} each); changed only inside {@code compute}. */
+    private final Map<String, Set<TaskEntry>> byOwner = new ConcurrentHashMap<>();
 
     Tasks(ServerCore core) {
         this.core = core;
@@ -61,14 +71,12 @@ final class Tasks {
         r.register(McpMethods.TASKS_UPDATE, this::update2026);
     }
 
-    /** Whether any task of the session is still running (for tests and shutdown). */
+    /** How many tasks are held (for tests and shutdown). */
     int size() {
-        purge();
         return tasks.size();
     }
 
     JsonNode create(Call call, ServerTool tool, JsonNode args, JsonNode taskParam) {
-        purge();
         long maxTtl = core.config().taskTtl().toMillis();
         JsonNode requested = taskParam.get("ttl");
         long ttl = requested != null && requested.canConvertToLong() && requested.asLong() > 0
@@ -79,6 +87,7 @@ final class Tasks {
         String id = HexFormat.of().formatHex(bytes);
         boolean v2 = call.stateless();
         TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS, v2);
+        admit(entry);
         tasks.put(id, entry);
         ContextImpl ctx = new ContextImpl(core, call, v2 ? noInput() : taskInput(call, entry), n -> {
             if (!v2) {
@@ -110,11 +119,48 @@ final class Tasks {
         try {
             core.config().handlerExecutor().execute(() -> run(entry, tool, args, ctx));
         } catch (RejectedExecutionException e) {
-            tasks.remove(id);
+            forget(entry);
             entry.expiry.cancel(false);
             throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "server is overloaded");
         }
         return created;
+    }
+
+    /** Reserves a place for the task among its owner's, or refuses it with -32600 when the owner holds the maximum. */
+    private void admit(TaskEntry entry) {
+        int max = core.config().maxTasksPerOwner();
+        boolean[] admitted = {false};
+        byOwner.compute(entry.owner, (owner, set) -> {
+            Set<TaskEntry> mine = set != null ? set : ConcurrentHashMap.newKeySet();
+            if (mine.size() < max) {
+                mine.add(entry);
+                admitted[0] = true;
+            }
+            return mine.isEmpty() ? null : mine;
+        });
+        if (!admitted[0]) {
+            ObjectNode data = McpJson.object();
+            data.put("maxTasksPerOwner", max);
+            throw new McpRpcException(new JsonRpcError(
+                    ErrorCodes.INVALID_REQUEST,
+                    "too many tasks: this requester already holds " + max + " tasks (running, or keeping a result"
+                            + " until its ttl ends); wait for some to expire, or ask for a shorter ttl",
+                    data));
+        }
+    }
+
+    /** Removes the task from the index (its timer expired it, or it could not start). */
+    private void forget(TaskEntry entry) {
+        tasks.remove(entry.id, entry);
+        byOwner.computeIfPresent(entry.owner, (owner, set) -> {
+            set.remove(entry);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** The task's own running limit: the tool's task timeout, else the server's. */
+    private Duration timeoutOf(ServerTool tool) {
+        return tool.taskTimeout() != null ? tool.taskTimeout() : core.config().taskTimeout();
     }
 
     /** Whether a 2026-07-28 request declared the tasks extension in its client capabilities. */
@@ -192,7 +238,7 @@ final class Tasks {
 
     private void run(TaskEntry entry, ServerTool tool, JsonNode args, ContextImpl ctx) {
         try {
-            complete(entry, Tools.execute(core, tool, args, ctx));
+            complete(entry, Tools.execute(core, tool, args, ctx, timeoutOf(tool)));
         } catch (McpRpcException e) {
             fail(entry, e.error());
         } catch (Exception e) {
@@ -221,15 +267,41 @@ final class Tasks {
 
     /** The TTL ended: the task is forgotten; a task still running is cancelled first. */
     private void expire(TaskEntry entry) {
-        tasks.remove(entry.id, entry);
+        end(entry, "task expired", "the task expired");
+    }
+
+    /** Forgets the task; a task still running is cancelled with {@code reason}. */
+    private void end(TaskEntry entry, String reason, String statusMessage) {
+        forget(entry);
         if (!entry.isTerminal()) {
-            if (entry.setStatus(TaskStatus.CANCELLED, "the task expired")) {
-                entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task expired"));
+            if (entry.setStatus(TaskStatus.CANCELLED, statusMessage)) {
+                entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, reason));
             }
             ContextImpl ctx = entry.context;
             if (ctx != null) {
-                ctx.cancel("task expired");
+                ctx.cancel(reason);
             }
+        }
+    }
+
+    /**
+     * A handshake session closed (security review L6): its session-owned tasks are cancelled and forgotten, since
+     * nobody can reach them any more. Tasks owned by a principal outlive it (the principal may poll them from
+     * another session), as do 2026-07-28 tasks, which outlive requests by design.
+     */
+    void sessionClosed(ServerSessionImpl session) {
+        if (byOwner.isEmpty() || !session.idDrawn()) {
+            return; // a session whose id was never drawn owns no task (and a stateless exchange draws none)
+        }
+        Set<TaskEntry> owned = byOwner.remove(sessionOwner(session));
+        if (owned == null) {
+            return;
+        }
+        for (TaskEntry entry : owned) {
+            if (entry.expiry != null) {
+                entry.expiry.cancel(false);
+            }
+            end(entry, "task cancelled: its session closed", "the session closed");
         }
     }
 
@@ -242,6 +314,7 @@ final class Tasks {
             expire(entry);
         }
         tasks.clear();
+        byOwner.clear();
     }
 
     /** Moves the task to a status and notifies; returns false when it was already terminal (or unchanged). */
@@ -293,12 +366,9 @@ final class Tasks {
         if (call.stateless()) {
             throw Errors.methodNotFound(call.method());
         }
-        purge();
-        String owner = owner(call);
-        List<TaskEntry> mine = tasks.values().stream()
-                .filter(t -> t.owner.equals(owner))
-                .sorted((a, b) -> a.createdAt.compareTo(b.createdAt))
-                .toList();
+        Set<TaskEntry> owned = byOwner.get(owner(call));
+        List<TaskEntry> mine = (owned == null ? Set.<TaskEntry>of() : owned)
+                .stream().sorted((a, b) -> a.createdAt.compareTo(b.createdAt)).toList();
         Pages.Page<TaskEntry> page = Pages.page(
                 "tasks", mine, call.stringParam("cursor"), core.config().pageSize());
         List<Task> listed = page.items().stream().map(TaskEntry::task).toList();
@@ -319,10 +389,11 @@ final class Tasks {
     }
 
     private TaskEntry find(Call call) {
-        purge();
         String id = call.requiredString("taskId");
         TaskEntry entry = tasks.get(id);
-        if (entry == null || !entry.owner.equals(owner(call))) {
+        if (entry == null
+                || !entry.owner.equals(owner(call))
+                || entry.expiresAt().isBefore(Instant.now())) {
             throw Errors.invalidParams("Unknown task: " + id);
         }
         return entry;
@@ -334,11 +405,10 @@ final class Tasks {
             return "principal:" + principal;
         }
         // 2026-07-28 requests stand alone (any connection may poll): the unguessable id is the capability
-        return call.stateless() ? "stateless" : "session:" + call.session().id();
+        return call.stateless() ? "stateless" : sessionOwner(call.session());
     }
 
-    private void purge() {
-        Instant now = Instant.now();
-        tasks.values().removeIf(t -> t.expiresAt().isBefore(now));
+    private static String sessionOwner(ServerSessionImpl session) {
+        return "session:" + session.id();
     }
 }

@@ -12,6 +12,7 @@ import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.server.ServerTool;
 import dev.jmcp.server.ToolRequest;
 import dev.jmcp.server.UrlElicitationRequiredException;
+import java.time.Duration;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -79,6 +80,12 @@ final class Tools {
 
     /** Validates, runs the handler and shapes the result. */
     static JsonNode execute(ServerCore core, ServerTool tool, JsonNode args, ContextImpl ctx) throws Exception {
+        return execute(core, tool, args, ctx, core.config().handlerTimeout());
+    }
+
+    /** As {@link #execute(ServerCore, ServerTool, JsonNode, ContextImpl)} under {@code timeout} (a task's limit). */
+    static JsonNode execute(ServerCore core, ServerTool tool, JsonNode args, ContextImpl ctx, Duration limit)
+            throws Exception {
         String name = tool.tool().name();
         List<String> problems =
                 core.schemas().validate("tool " + name, tool.tool().inputSchema(), args);
@@ -101,7 +108,7 @@ final class Tools {
                 },
                 result -> finish(core, ctx.call(), tool.tool(), result));
         return HandlerTemplate.invoke(
-                core, ctx, policy, () -> tool.handler().handle(new ToolRequest(name, args, meta), ctx));
+                core, limit, ctx, policy, () -> tool.handler().handle(new ToolRequest(name, args, meta), ctx));
     }
 
     private static JsonNode finish(ServerCore core, Call call, Tool tool, CallToolResult result) {
