@@ -72,11 +72,13 @@ public final class McpAsyncClient {
     private final ListCache<Resource> resourceCache;
     private final TaskProgress taskProgress = new TaskProgress();
     private final Duration taskResultWait;
+    private final boolean declaresTaskExtension;
 
     McpAsyncClient(ClientRuntime runtime, McpClientBuilder b) {
         this.runtime = runtime;
         this.validateToolOutput = b.validateToolOutput;
         this.taskResultWait = b.maxRequestTimeout;
+        this.declaresTaskExtension = b.extensions.containsKey(ExtensionTasks.ID);
         this.toolCache = b.listCache ? new ListCache<>(this::loadTools) : null;
         this.promptCache = b.listCache ? new ListCache<>(this::loadPrompts) : null;
         this.resourceCache = b.listCache ? new ListCache<>(this::loadResources) : null;
@@ -151,11 +153,17 @@ public final class McpAsyncClient {
     /**
      * Calls a tool. When the tool was listed with an {@code outputSchema}, a successful result's
      * {@code structuredContent} must match it, else the future fails with {@link InvalidToolOutputException}. In
-     * 2026-07-28, {@code input_required} answers are served by the registered handlers and retried.
+     * 2026-07-28, {@code input_required} answers are served by the registered handlers and retried; when the client
+     * declared the {@code io.modelcontextprotocol/tasks} extension on its builder and the server answers with a
+     * task, the task is waited for (see {@link #callToolAsTaskAndWait}) up to the options' total timeout, else the
+     * client's maximum request timeout.
      */
     public CompletableFuture<CallToolResult> callTool(String name, JsonNode arguments, CallOptions options) {
         Objects.requireNonNull(name, "name");
         JsonNode params = McpJson.toTree(CallToolRequest.of(name, arguments == null ? McpJson.object() : arguments));
+        if (declaresTaskExtension && isStateless()) {
+            return callMayAnswerWithTask(name, params, options);
+        }
         return call(McpMethods.TOOLS_CALL, params, options, json -> toolResult(name, json));
     }
 
@@ -289,6 +297,32 @@ public final class McpAsyncClient {
                 c.forgetPrivate();
             }
         }
+    }
+
+    /**
+     * A 2026-07-28 {@code tools/call} of a client that declared the tasks extension: the server may answer with a
+     * task (it decides), which is then polled to its result.
+     */
+    private CompletableFuture<CallToolResult> callMayAnswerWithTask(String name, JsonNode params, CallOptions options) {
+        CallFuture<JsonNode> raw = call(McpMethods.TOOLS_CALL, params, options, Function.identity());
+        CompletableFuture<CreateTaskResult> created = raw.thenApply(json -> {
+            if (ExtensionTasks.isTask(json)) {
+                return ExtensionTasks.created(json);
+            }
+            throw new TaskNotCreatedException(name, toolResult(name, json));
+        });
+        created.whenComplete((c, e) -> {
+            if (created.isCancelled()) {
+                raw.cancel(true); // the caller gave up before the answer: cancel the request
+            }
+        });
+        Duration wait = options != null && options.totalTimeout() != null ? options.totalTimeout() : taskResultWait;
+        return awaitExtensionTask(
+                created,
+                wait,
+                json -> toolResult(name, json),
+                id -> sendCancel(id).exceptionally(e -> null),
+                e -> e instanceof TaskNotCreatedException t ? t.result() : null);
     }
 
     private boolean isStateless() {

@@ -220,6 +220,26 @@ class ClientTasksOverHttpTest {
     }
 
     @Test
+    void aPlainCallOfAClientThatDeclaresTheExtensionWaitsForTheTaskTheServerCreated() {
+        try (McpClient client = McpClient.builder()
+                .transport(StreamableHttpClientTransport.create(http.uri()))
+                .requestTimeout(Duration.ofSeconds(10))
+                .extension(EXTENSION, McpJson.object())
+                .interceptor(chain -> {
+                    sentMethods.add(chain.call().method());
+                    return chain.proceed(chain.call());
+                })
+                .build()) {
+            client.connect();
+            var answer = client.async().callTool("slow", McpJson.object(), CallOptions.defaults());
+            Poll.until("the task is polled", () -> sentMethods.contains("tasks/get"));
+            release.countDown();
+            assertThat(text(answer.join())).isEqualTo("done");
+            assertThat(text(client.callTool("plain", McpJson.object()))).isEqualTo("inline");
+        }
+    }
+
+    @Test
     void tasksResultAndTasksListAreRefusedBeforeSendingInTheStatelessEra() {
         try (McpClient client = client(Era.TASKS_EXTENSION_2026_07_28)) {
             assertThatThrownBy(() -> client.listTasks(null))
