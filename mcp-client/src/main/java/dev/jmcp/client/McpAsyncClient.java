@@ -282,7 +282,8 @@ public final class McpAsyncClient {
                     canCancel ? id -> cancelTask(id).exceptionally(e -> null) : null,
                     timeout);
         }
-        created.thenAccept(c -> out.whenComplete((r, e) -> taskProgress.taskEnded(c.task().taskId())));
+        created.thenAccept(
+                c -> out.whenComplete((r, e) -> taskProgress.taskEnded(c.task().taskId())));
         return out;
     }
 
@@ -341,10 +342,11 @@ public final class McpAsyncClient {
             TaskWaiter.Canceller canceller,
             Function<Throwable, R> inline) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
-        TaskWaiter.StateReader reader = id -> call(McpMethods.TASKS_GET, taskParams(id), CallOptions.defaults(), json -> {
-            last.set(json);
-            return ExtensionTasks.state(json);
-        });
+        TaskWaiter.StateReader reader =
+                id -> call(McpMethods.TASKS_GET, taskParams(id), CallOptions.defaults(), json -> {
+                    last.set(json);
+                    return ExtensionTasks.state(json);
+                });
         TaskWaiter.ResultFetcher<R> fetcher = (id, within) -> {
             JsonNode seen = last.get();
             if (seen != null && ExtensionTasks.task(seen).status().isTerminal()) {
@@ -538,7 +540,7 @@ public final class McpAsyncClient {
         return call(McpMethods.PING, null, CallOptions.defaults(), json -> null);
     }
 
-    // ---- tasks (2025-11-25) ----
+    // ---- tasks: 2025-11-25 core tasks; get, result and cancel also 2026-07-28 (tasks extension) ----
 
     /** A task's state ({@code tasks/get}; 2026-07-28: the extension's DetailedTask without its outcome). */
     public CompletableFuture<GetTaskResult> getTask(String taskId) {

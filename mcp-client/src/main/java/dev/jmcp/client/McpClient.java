@@ -170,8 +170,7 @@ public final class McpClient implements AutoCloseable {
      */
     public CallToolResult callToolAsTaskAndWait(
             String name, JsonNode arguments, TaskMetadata task, Duration timeout, CallOptions options) {
-        return Await.result(
-                async.callToolAsTaskAndWait(name, arguments, task, timeout, options), timeout.plus(SLACK));
+        return Await.result(async.callToolAsTaskAndWait(name, arguments, task, timeout, options), timeout.plus(SLACK));
     }
 
     /** Drops the cached lists not marked {@code cacheScope} public. See {@link McpAsyncClient#forgetPrivateCachedLists}. */

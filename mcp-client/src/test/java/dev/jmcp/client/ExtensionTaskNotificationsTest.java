@@ -19,7 +19,8 @@ class ExtensionTaskNotificationsTest {
     @Test
     void extensionTaskNotificationsReachTheTaskStatusListener() {
         List<TaskStatusNotification> seen = new CopyOnWriteArrayList<>();
-        try (FakeServer server = FakeServer.stateless("{\"tools\":{},\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}");
+        try (FakeServer server =
+                        FakeServer.stateless("{\"tools\":{},\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}");
                 McpClient client = server.client().onTaskStatus(seen::add).build()) {
             client.connect();
             server.session.notify(

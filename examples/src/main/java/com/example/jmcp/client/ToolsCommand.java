@@ -66,10 +66,7 @@ final class ToolsCommand extends ClientGroupCommand {
         int run(McpClient c, Printer out) {
             CallToolResult result = task || requiresTask(c, name)
                     ? c.callToolAsTaskAndWait(
-                            name,
-                            arguments,
-                            TaskMetadata.defaults(),
-                            Duration.ofSeconds(group.client.timeoutSeconds))
+                            name, arguments, TaskMetadata.defaults(), Duration.ofSeconds(group.client.timeoutSeconds))
                     : c.callTool(name, arguments);
             out.toolResult(result);
             return result.failed() ? 1 : 0;

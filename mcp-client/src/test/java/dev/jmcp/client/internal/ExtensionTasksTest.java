@@ -73,8 +73,8 @@ class ExtensionTasksTest {
                         + ",\"status\":\"failed\",\"ttlMs\":null,\"error\":{\"code\":-32603,\"message\":\"boom\"}}")))
                 .isInstanceOf(McpRpcException.class)
                 .hasMessageContaining("boom");
-        assertThatThrownBy(() -> ExtensionTasks.outcome(
-                        McpJson.parse("{" + TASK + ",\"status\":\"cancelled\",\"ttlMs\":null}")))
+        assertThatThrownBy(() ->
+                        ExtensionTasks.outcome(McpJson.parse("{" + TASK + ",\"status\":\"cancelled\",\"ttlMs\":null}")))
                 .isInstanceOf(McpCancelledException.class);
     }
 }

@@ -67,6 +67,7 @@ class ClientTasksOverHttpTest {
     private final List<JsonNode> sentParams = new CopyOnWriteArrayList<>();
     private final List<String> sentMethods = new CopyOnWriteArrayList<>();
     private final List<TaskStatusNotification> statuses = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void start() {
         server = server();
@@ -176,11 +177,14 @@ class ClientTasksOverHttpTest {
     @EnumSource(Era.class)
     void waitingPastTheTimeoutCancelsTheTaskAtTheServer(Era era) {
         try (McpClient client = client(era)) {
-            assertThatThrownBy(() -> client.callToolAsTaskAndWait(
-                            "slow", null, TaskMetadata.defaults(), Duration.ofMillis(300)))
+            assertThatThrownBy(() ->
+                            client.callToolAsTaskAndWait("slow", null, TaskMetadata.defaults(), Duration.ofMillis(300)))
                     .isInstanceOf(McpTimeoutException.class);
             Poll.until("tasks/cancel was sent", () -> sentMethods.contains("tasks/cancel"));
-            String id = sentParams.get(sentMethods.indexOf("tasks/cancel")).get("taskId").asString();
+            String id = sentParams
+                    .get(sentMethods.indexOf("tasks/cancel"))
+                    .get("taskId")
+                    .asString();
             Poll.until("the task is cancelled", () -> client.getTask(id).status() == TaskStatus.CANCELLED);
         }
     }
@@ -188,7 +192,9 @@ class ClientTasksOverHttpTest {
     @Test
     void theStatelessTaskCallDeclaresTheExtensionAndSendsNoTaskMember() {
         try (McpClient client = client(Era.TASKS_EXTENSION_2026_07_28)) {
-            String id = client.callToolAsTask("needs_task", null, TaskMetadata.ttl(5000)).task().taskId();
+            String id = client.callToolAsTask("needs_task", null, TaskMetadata.ttl(5000))
+                    .task()
+                    .taskId();
             client.getTask(id);
             JsonNode call = sentParams.get(0);
             assertThat(call.has("task")).isFalse();
@@ -210,9 +216,8 @@ class ClientTasksOverHttpTest {
     void aStatelessServerThatAnswersAtOnceGivesTheResultInsteadOfATask() {
         try (McpClient client = client(Era.TASKS_EXTENSION_2026_07_28)) {
             assertThatThrownBy(() -> client.callToolAsTask("plain", null, null))
-                    .isInstanceOfSatisfying(
-                            TaskNotCreatedException.class, e -> assertThat(text(e.result()))
-                                    .isEqualTo("inline"));
+                    .isInstanceOfSatisfying(TaskNotCreatedException.class, e -> assertThat(text(e.result()))
+                            .isEqualTo("inline"));
             CallToolResult r =
                     client.callToolAsTaskAndWait("plain", null, TaskMetadata.defaults(), Duration.ofSeconds(5));
             assertThat(text(r)).isEqualTo("inline");

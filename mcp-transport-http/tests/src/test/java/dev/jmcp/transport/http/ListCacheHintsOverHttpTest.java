@@ -35,7 +35,8 @@ class ListCacheHintsOverHttpTest {
                 .version("1")
                 .cacheHints(ttlMs, scope)
                 .tool(
-                        Tool.builder("t", McpJson.parse("{\"type\":\"object\"}")).build(),
+                        Tool.builder("t", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
                         (r, c) -> CallToolResult.text("x"))
                 .build();
         http = McpHttpServer.builder(server).host("127.0.0.1").port(0).start();
