@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -71,6 +72,7 @@ public final class McpAsyncClient {
     private final ListCache<Prompt> promptCache;
     private final ListCache<Resource> resourceCache;
     private final TaskProgress taskProgress = new TaskProgress();
+    private final AtomicBoolean progressRouted = new AtomicBoolean();
     private final Duration taskResultWait;
     private final boolean declaresTaskExtension;
 
@@ -83,9 +85,6 @@ public final class McpAsyncClient {
         this.promptCache = b.listCache ? new ListCache<>(this::loadPrompts) : null;
         this.resourceCache = b.listCache ? new ListCache<>(this::loadResources) : null;
         Listeners.register(runtime, b, this);
-        runtime.addListener(McpMethods.NOTIFICATION_PROGRESS, taskProgress::onProgress);
-        runtime.addListener(McpMethods.NOTIFICATION_TASKS_STATUS, n -> forgetEndedTask(n.params(), false));
-        runtime.addListener(ExtensionTasks.NOTIFICATION, n -> forgetEndedTask(n.params(), true));
     }
 
     // ---- connection ----
@@ -213,7 +212,11 @@ public final class McpAsyncClient {
                 .arguments(arguments == null ? McpJson.object() : arguments)
                 .task(task == null ? TaskMetadata.defaults() : task)
                 .build());
-        String token = o.progress() == null ? null : taskProgress.register(o.progress());
+        String token = null;
+        if (o.progress() != null) {
+            routeTaskProgress();
+            token = taskProgress.register(o.progress());
+        }
         if (token != null) {
             params.withObject(MetaKeys.META).put(MetaKeys.PROGRESS_TOKEN, token);
         }
@@ -228,13 +231,12 @@ public final class McpAsyncClient {
             throw new TaskNotCreatedException(name, toolResult(name, json));
         });
         if (token != null) {
+            String t = token;
             created.whenComplete((c, err) -> {
-                if (c == null) {
-                    taskProgress.forget(token);
-                } else if (c.task().status().isTerminal()) {
-                    taskProgress.forget(token);
+                if (c == null || c.task().status().isTerminal()) {
+                    taskProgress.forget(t);
                 } else {
-                    taskProgress.bind(token, c.task().taskId(), c.task().ttl());
+                    taskProgress.bind(t, c.task().taskId(), c.task().ttl());
                 }
             });
         }
@@ -369,6 +371,18 @@ public final class McpAsyncClient {
     private CompletableFuture<JsonNode> sendCancel(String taskId) {
         taskProgress.taskEnded(taskId);
         return call(McpMethods.TASKS_CANCEL, taskParams(taskId), CallOptions.defaults(), Function.identity());
+    }
+
+    /**
+     * Starts routing task progress (on the first task call with a progress listener, so clients that never make
+     * one handle no extra notification work): progress by token, and task status notifications that end a task.
+     */
+    private void routeTaskProgress() {
+        if (progressRouted.compareAndSet(false, true)) {
+            runtime.addListener(McpMethods.NOTIFICATION_PROGRESS, taskProgress::onProgress);
+            runtime.addListener(McpMethods.NOTIFICATION_TASKS_STATUS, n -> forgetEndedTask(n.params(), false));
+            runtime.addListener(ExtensionTasks.NOTIFICATION, n -> forgetEndedTask(n.params(), true));
+        }
     }
 
     /** A task status notification (either era): a terminal task's progress token is no longer routed. */
