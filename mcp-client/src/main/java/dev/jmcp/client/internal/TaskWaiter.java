@@ -95,8 +95,8 @@ public final class TaskWaiter<R> {
      * Waits for the task {@code created} completes with; when creating fails, {@code inline} may turn the failure
      * into the result (2026-07-28: the server answered at once instead of creating a task).
      *
-     * @param inline the result a creation failure stands for, or null (then the failure is the outcome); may be
-     *     null
+     * @param inline maps a creation failure to the result it stands for (null from it: the failure is the
+     *     outcome); may itself be null
      */
     public static <R> CompletableFuture<R> await(
             CompletableFuture<CreateTaskResult> created,
