@@ -66,6 +66,18 @@ public final class CallOptions {
         return meta;
     }
 
+    /** These options without the progress listener (a task call routes progress itself, by its own token). */
+    CallOptions withoutProgress() {
+        if (progress == null) {
+            return this;
+        }
+        Builder b = builder();
+        b.timeout = timeout;
+        b.totalTimeout = totalTimeout;
+        b.meta = meta;
+        return b.build();
+    }
+
     /** The session options these map to. */
     RequestOptions toRequestOptions() {
         RequestOptions.Builder b = RequestOptions.builder();

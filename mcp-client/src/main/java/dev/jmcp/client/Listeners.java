@@ -1,6 +1,7 @@
 package dev.jmcp.client;
 
 import dev.jmcp.client.internal.ClientRuntime;
+import dev.jmcp.client.internal.ExtensionTasks;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
@@ -41,6 +42,10 @@ final class Listeners {
             List<TaskStatusListener> ls = List.copyOf(b.taskListeners);
             runtime.addListener(McpMethods.NOTIFICATION_TASKS_STATUS, n -> {
                 TaskStatusNotification t = McpJson.fromTree(params(n.params()), TaskStatusNotification.class);
+                ls.forEach(l -> l.onStatus(t));
+            });
+            runtime.addListener(ExtensionTasks.NOTIFICATION, n -> {
+                TaskStatusNotification t = ExtensionTasks.notification(params(n.params()));
                 ls.forEach(l -> l.onStatus(t));
             });
         }

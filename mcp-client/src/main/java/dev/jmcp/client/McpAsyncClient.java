@@ -2,15 +2,18 @@ package dev.jmcp.client;
 
 import dev.jmcp.client.internal.CallFuture;
 import dev.jmcp.client.internal.ClientRuntime;
+import dev.jmcp.client.internal.ExtensionTasks;
 import dev.jmcp.client.internal.ListCache;
 import dev.jmcp.client.internal.Paginator;
 import dev.jmcp.client.internal.ServerState;
+import dev.jmcp.client.internal.TaskProgress;
 import dev.jmcp.client.internal.TaskWaiter;
 import dev.jmcp.client.internal.ValidTools;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.PaginatedRequest;
 import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
 import dev.jmcp.core.protocol.completion.CompleteRequest;
@@ -35,6 +38,8 @@ import dev.jmcp.core.protocol.tasks.ListTasksResult;
 import dev.jmcp.core.protocol.tasks.Task;
 import dev.jmcp.core.protocol.tasks.TaskMetadata;
 import dev.jmcp.core.protocol.tasks.TaskRequest;
+import dev.jmcp.core.protocol.tasks.TaskStatus;
+import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
 import dev.jmcp.core.protocol.tools.CallToolRequest;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.ListToolsResult;
@@ -44,6 +49,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,13 +71,19 @@ public final class McpAsyncClient {
     private final ListCache<Tool> toolCache;
     private final ListCache<Prompt> promptCache;
     private final ListCache<Resource> resourceCache;
+    private final TaskProgress taskProgress = new TaskProgress();
+    private final AtomicBoolean progressRouted = new AtomicBoolean();
+    private final Duration taskResultWait;
+    private final boolean declaresTaskExtension;
 
     McpAsyncClient(ClientRuntime runtime, McpClientBuilder b) {
         this.runtime = runtime;
         this.validateToolOutput = b.validateToolOutput;
-        this.toolCache = b.listCache ? new ListCache<>(this::listAllTools) : null;
-        this.promptCache = b.listCache ? new ListCache<>(this::listAllPrompts) : null;
-        this.resourceCache = b.listCache ? new ListCache<>(this::listAllResources) : null;
+        this.taskResultWait = b.maxRequestTimeout;
+        this.declaresTaskExtension = b.extensions.containsKey(ExtensionTasks.ID);
+        this.toolCache = b.listCache ? new ListCache<>(this::loadTools) : null;
+        this.promptCache = b.listCache ? new ListCache<>(this::loadPrompts) : null;
+        this.resourceCache = b.listCache ? new ListCache<>(this::loadResources) : null;
         Listeners.register(runtime, b, this);
     }
 
@@ -139,67 +152,284 @@ public final class McpAsyncClient {
     /**
      * Calls a tool. When the tool was listed with an {@code outputSchema}, a successful result's
      * {@code structuredContent} must match it, else the future fails with {@link InvalidToolOutputException}. In
-     * 2026-07-28, {@code input_required} answers are served by the registered handlers and retried.
+     * 2026-07-28, {@code input_required} answers are served by the registered handlers and retried; when the client
+     * declared the {@code io.modelcontextprotocol/tasks} extension on its builder and the server answers with a
+     * task, the task is waited for (see {@link #callToolAsTaskAndWait}) up to the options' total timeout, else the
+     * client's maximum request timeout.
      */
     public CompletableFuture<CallToolResult> callTool(String name, JsonNode arguments, CallOptions options) {
         Objects.requireNonNull(name, "name");
         JsonNode params = McpJson.toTree(CallToolRequest.of(name, arguments == null ? McpJson.object() : arguments));
-        return call(McpMethods.TOOLS_CALL, params, options, json -> {
-            if (validateToolOutput) {
-                String problem = runtime.outputSchemas().check(name, json);
-                if (problem != null) {
-                    throw new InvalidToolOutputException(problem);
-                }
+        if (declaresTaskExtension && isStateless()) {
+            return callMayAnswerWithTask(name, params, options);
+        }
+        return call(McpMethods.TOOLS_CALL, params, options, json -> toolResult(name, json));
+    }
+
+    private CallToolResult toolResult(String name, JsonNode json) {
+        if (validateToolOutput) {
+            String problem = runtime.outputSchemas().check(name, json);
+            if (problem != null) {
+                throw new InvalidToolOutputException(problem);
             }
-            return McpJson.fromTree(json, CallToolResult.class);
-        });
+        }
+        return McpJson.fromTree(json, CallToolResult.class);
     }
 
     /**
-     * Calls a tool as a task (2025-11-25; needs the server's {@code tasks.requests.tools.call}): the server
-     * answers with the task at once; poll {@link #getTask}, then fetch {@link #getTaskResult}.
+     * Calls a tool as a task; the server answers with the task at once; poll {@link #getTask}, then fetch
+     * {@link #getToolTaskResult}. See {@link #callToolAsTask(String, JsonNode, TaskMetadata, CallOptions)}.
      */
     public CompletableFuture<CreateTaskResult> callToolAsTask(String name, JsonNode arguments, TaskMetadata task) {
-        CallToolRequest request = CallToolRequest.builder(Objects.requireNonNull(name, "name"))
-                .arguments(arguments == null ? McpJson.object() : arguments)
-                .task(task == null ? TaskMetadata.defaults() : task)
-                .build();
-        return call(
-                McpMethods.TOOLS_CALL,
-                McpJson.toTree(request),
-                CallOptions.defaults(),
-                json -> McpJson.fromTree(json, CreateTaskResult.class));
+        return callToolAsTask(name, arguments, task, CallOptions.defaults());
     }
 
     /**
-     * Calls a tool as a task (2025-11-25) and waits for its result: polls {@code tasks/get} at the server's
-     * {@code pollInterval} until the task is terminal (or needs input), then fetches {@code tasks/result}. Fails
-     * with {@link dev.jmcp.core.McpTimeoutException} when the task is not done within {@code timeout}, and with
-     * {@link dev.jmcp.core.McpCancelledException} when the server reports it cancelled. On timeout, or when the
-     * returned future is cancelled, the task is cancelled with {@code tasks/cancel} if the server offers it.
+     * Calls a tool as a task and waits up to {@code timeout} for its result. See
+     * {@link #callToolAsTaskAndWait(String, JsonNode, TaskMetadata, Duration, CallOptions)}.
      */
     public CompletableFuture<CallToolResult> callToolAsTaskAndWait(
             String name, JsonNode arguments, TaskMetadata task, Duration timeout) {
+        return callToolAsTaskAndWait(name, arguments, task, timeout, CallOptions.defaults());
+    }
+
+    // ---- tasks in both eras: 2025-11-25 core tasks, the 2026-07-28 tasks extension ----
+
+    /**
+     * Calls a tool as a task. 2025-11-25: sends {@code task} (needs the server's {@code tasks.requests.tools.call}).
+     * 2026-07-28: declares the {@code io.modelcontextprotocol/tasks} extension on this call (needs the server's
+     * {@code extensions["io.modelcontextprotocol/tasks"]}) and the server decides: when it answers at once, the
+     * future fails with {@link TaskNotCreatedException} carrying the tool's result.
+     *
+     * <p>A progress listener in {@code options} receives the task's {@code notifications/progress} for the task's
+     * lifetime (the request carries its own progress token), until the client sees the task terminal, the task's
+     * TTL ends (at most one hour), or the client closes. 2026-07-28 servers send no progress for tasks.
+     */
+    public CompletableFuture<CreateTaskResult> callToolAsTask(
+            String name, JsonNode arguments, TaskMetadata task, CallOptions options) {
+        CallOptions o = options == null ? CallOptions.defaults() : options;
+        ObjectNode params = (ObjectNode) McpJson.toTree(CallToolRequest.builder(Objects.requireNonNull(name, "name"))
+                .arguments(arguments == null ? McpJson.object() : arguments)
+                .task(task == null ? TaskMetadata.defaults() : task)
+                .build());
+        String token = null;
+        if (o.progress() != null) {
+            routeTaskProgress();
+            token = taskProgress.register(o.progress());
+        }
+        if (token != null) {
+            params.withObject(MetaKeys.META).put(MetaKeys.PROGRESS_TOKEN, token);
+        }
+        boolean extension = isStateless();
+        CallFuture<CreateTaskResult> created = call(McpMethods.TOOLS_CALL, params, o.withoutProgress(), json -> {
+            if (!extension) {
+                return McpJson.fromTree(json, CreateTaskResult.class);
+            }
+            if (ExtensionTasks.isTask(json)) {
+                return ExtensionTasks.created(json);
+            }
+            throw new TaskNotCreatedException(name, toolResult(name, json));
+        });
+        if (token != null) {
+            String t = token;
+            created.whenComplete((c, err) -> {
+                if (c == null || c.task().status().isTerminal()) {
+                    taskProgress.forget(t);
+                } else {
+                    taskProgress.bind(t, c.task().taskId(), c.task().ttl());
+                }
+            });
+        }
+        return created;
+    }
+
+    /**
+     * Calls a tool as a task and waits for its result: polls {@code tasks/get} at the server's poll interval until
+     * the task is terminal (or needs input), then takes the result: {@code tasks/result} in 2025-11-25, the result
+     * the 2026-07-28 task inlines. Fails with {@link dev.jmcp.core.McpTimeoutException} when the task is not done
+     * within {@code timeout}, and with {@link dev.jmcp.core.McpCancelledException} when the server reports it
+     * cancelled. On timeout, or when the returned future is cancelled, the task is cancelled with
+     * {@code tasks/cancel} if the server offers it. In 2026-07-28 a result the server answered at once (no task) is
+     * returned as it is. {@code options} as in {@link #callToolAsTask(String, JsonNode, TaskMetadata, CallOptions)}.
+     */
+    public CompletableFuture<CallToolResult> callToolAsTaskAndWait(
+            String name, JsonNode arguments, TaskMetadata task, Duration timeout, CallOptions options) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
         ServerState s = runtime.state();
-        boolean canCancel = s != null && s.capabilities().path("tasks").has("cancel");
-        return TaskWaiter.await(
-                callToolAsTask(name, arguments, task),
-                this::getTask,
-                (id, within) -> call(
-                        McpMethods.TASKS_RESULT,
-                        taskParams(id),
-                        CallOptions.builder()
-                                .timeout(within)
-                                .totalTimeout(within)
-                                .build(),
-                        json -> McpJson.fromTree(json, CallToolResult.class)),
-                canCancel ? id -> cancelTask(id).exceptionally(e -> null) : null,
-                timeout);
+        CompletableFuture<CreateTaskResult> created = callToolAsTask(name, arguments, task, options);
+        CompletableFuture<CallToolResult> out;
+        if (isStateless()) {
+            out = awaitExtensionTask(
+                    created,
+                    timeout,
+                    json -> McpJson.fromTree(json, CallToolResult.class),
+                    id -> sendCancel(id).exceptionally(e -> null),
+                    e -> e instanceof TaskNotCreatedException t ? t.result() : null);
+        } else {
+            boolean canCancel = s != null && s.capabilities().path("tasks").has("cancel");
+            out = TaskWaiter.await(
+                    created,
+                    this::getTask,
+                    (id, within) -> call(
+                            McpMethods.TASKS_RESULT,
+                            taskParams(id),
+                            CallOptions.builder()
+                                    .timeout(within)
+                                    .totalTimeout(within)
+                                    .build(),
+                            json -> McpJson.fromTree(json, CallToolResult.class)),
+                    canCancel ? id -> cancelTask(id).exceptionally(e -> null) : null,
+                    timeout);
+        }
+        created.thenAccept(
+                c -> out.whenComplete((r, e) -> taskProgress.taskEnded(c.task().taskId())));
+        return out;
     }
+
+    /**
+     * Drops the cached lists the server did not mark {@code cacheScope} {@code public}: call it when the
+     * authorization context changes (another user, another token), as a {@code private} list may be reused only
+     * within the same one. The next read loads them again.
+     */
+    public void forgetPrivateCachedLists() {
+        for (ListCache<?> c : new ListCache<?>[] {toolCache, promptCache, resourceCache}) {
+            if (c != null) {
+                c.forgetPrivate();
+            }
+        }
+    }
+
+    /**
+     * A 2026-07-28 {@code tools/call} of a client that declared the tasks extension: the server may answer with a
+     * task (it decides), which is then polled to its result.
+     */
+    private CompletableFuture<CallToolResult> callMayAnswerWithTask(String name, JsonNode params, CallOptions options) {
+        CallFuture<JsonNode> raw = call(McpMethods.TOOLS_CALL, params, options, Function.identity());
+        CompletableFuture<CreateTaskResult> created = raw.thenApply(json -> {
+            if (ExtensionTasks.isTask(json)) {
+                return ExtensionTasks.created(json);
+            }
+            throw new TaskNotCreatedException(name, toolResult(name, json));
+        });
+        created.whenComplete((c, e) -> {
+            if (created.isCancelled()) {
+                raw.cancel(true); // the caller gave up before the answer: cancel the request
+            }
+        });
+        Duration wait = options != null && options.totalTimeout() != null ? options.totalTimeout() : taskResultWait;
+        return awaitExtensionTask(
+                created,
+                wait,
+                json -> toolResult(name, json),
+                id -> sendCancel(id).exceptionally(e -> null),
+                e -> e instanceof TaskNotCreatedException t ? t.result() : null);
+    }
+
+    private boolean isStateless() {
+        ServerState s = runtime.state();
+        return s != null && s.version().isStateless();
+    }
+
+    /**
+     * Waits for a 2026-07-28 task: polls {@code tasks/get} and maps the outcome the terminal DetailedTask inlines
+     * (taken from the last poll when it was terminal, else from one more {@code tasks/get}).
+     */
+    private <R> CompletableFuture<R> awaitExtensionTask(
+            CompletableFuture<CreateTaskResult> created,
+            Duration timeout,
+            Function<JsonNode, R> map,
+            TaskWaiter.Canceller canceller,
+            Function<Throwable, R> inline) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        TaskWaiter.StateReader reader =
+                id -> call(McpMethods.TASKS_GET, taskParams(id), CallOptions.defaults(), json -> {
+                    last.set(json);
+                    return ExtensionTasks.state(json);
+                });
+        TaskWaiter.ResultFetcher<R> fetcher = (id, within) -> {
+            JsonNode seen = last.get();
+            if (seen != null && ExtensionTasks.task(seen).status().isTerminal()) {
+                try {
+                    return CompletableFuture.completedFuture(map.apply(ExtensionTasks.outcome(seen)));
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            }
+            return call(
+                    McpMethods.TASKS_GET,
+                    taskParams(id),
+                    CallOptions.builder().timeout(within).build(),
+                    json -> map.apply(ExtensionTasks.outcome(json)));
+        };
+        return TaskWaiter.await(created, reader, fetcher, canceller, timeout, inline);
+    }
+
+    /** Sends {@code tasks/cancel}; completes with the (empty, 2026-07-28) acknowledgement. */
+    private CompletableFuture<JsonNode> sendCancel(String taskId) {
+        taskProgress.taskEnded(taskId);
+        return call(McpMethods.TASKS_CANCEL, taskParams(taskId), CallOptions.defaults(), Function.identity());
+    }
+
+    /**
+     * Starts routing task progress (on the first task call with a progress listener, so clients that never make
+     * one handle no extra notification work): progress by token, and task status notifications that end a task.
+     */
+    private void routeTaskProgress() {
+        if (progressRouted.compareAndSet(false, true)) {
+            runtime.addListener(McpMethods.NOTIFICATION_PROGRESS, taskProgress::onProgress);
+            runtime.addListener(McpMethods.NOTIFICATION_TASKS_STATUS, n -> forgetEndedTask(n.params(), false));
+            runtime.addListener(ExtensionTasks.NOTIFICATION, n -> forgetEndedTask(n.params(), true));
+        }
+    }
+
+    /** A task status notification (either era): a terminal task's progress token is no longer routed. */
+    private void forgetEndedTask(JsonNode params, boolean extension) {
+        if (params == null || !params.path("taskId").isString()) {
+            return;
+        }
+        try {
+            TaskStatus status = extension
+                    ? ExtensionTasks.task(params).status()
+                    : McpJson.fromTree(params, TaskStatusNotification.class).status();
+            if (status.isTerminal()) {
+                taskProgress.taskEnded(params.get("taskId").asString());
+            }
+        } catch (RuntimeException e) {
+            // a malformed notification: nothing to forget
+        }
+    }
+
+    private CompletableFuture<ListCache.Listing<Tool>> loadTools() {
+        return Paginator.listing(
+                this::listToolsPage,
+                ListToolsResult::tools,
+                ListToolsResult::nextCursor,
+                ListToolsResult::ttlMs,
+                ListToolsResult::cacheScope);
+    }
+
+    private CompletableFuture<ListCache.Listing<Prompt>> loadPrompts() {
+        return Paginator.listing(
+                c -> page(McpMethods.PROMPTS_LIST, c, ListPromptsResult.class),
+                ListPromptsResult::prompts,
+                ListPromptsResult::nextCursor,
+                ListPromptsResult::ttlMs,
+                ListPromptsResult::cacheScope);
+    }
+
+    private CompletableFuture<ListCache.Listing<Resource>> loadResources() {
+        return Paginator.listing(
+                c -> page(McpMethods.RESOURCES_LIST, c, ListResourcesResult.class),
+                ListResourcesResult::resources,
+                ListResourcesResult::nextCursor,
+                ListResourcesResult::ttlMs,
+                ListResourcesResult::cacheScope);
+    }
+
+    // ---- end of tasks in both eras ----
 
     // ---- subscriptions ----
 
@@ -324,29 +554,40 @@ public final class McpAsyncClient {
         return call(McpMethods.PING, null, CallOptions.defaults(), json -> null);
     }
 
-    // ---- tasks (2025-11-25) ----
+    // ---- tasks: 2025-11-25 core tasks; get, result and cancel also 2026-07-28 (tasks extension) ----
 
-    /** A task's state. */
+    /** A task's state ({@code tasks/get}; 2026-07-28: the extension's DetailedTask without its outcome). */
     public CompletableFuture<GetTaskResult> getTask(String taskId) {
-        return call(
-                McpMethods.TASKS_GET,
-                taskParams(taskId),
-                CallOptions.defaults(),
-                json -> McpJson.fromTree(json, GetTaskResult.class));
+        boolean extension = isStateless();
+        return call(McpMethods.TASKS_GET, taskParams(taskId), CallOptions.defaults(), json -> {
+            GetTaskResult g = extension ? ExtensionTasks.state(json) : McpJson.fromTree(json, GetTaskResult.class);
+            if (g.status().isTerminal()) {
+                taskProgress.taskEnded(taskId);
+            }
+            return g;
+        });
     }
 
-    /** A task's result as JSON (the server holds the request until the task is terminal). */
+    /**
+     * A task's result as JSON, once the task is terminal: {@code tasks/result} in 2025-11-25 (the server holds the
+     * request); in 2026-07-28 {@code tasks/get} is polled until the task is terminal (at most the client's
+     * maximum request timeout) and the inlined result is returned (an inlined error fails the future).
+     */
     public CompletableFuture<JsonNode> getTaskResult(String taskId) {
-        return call(McpMethods.TASKS_RESULT, taskParams(taskId), CallOptions.defaults(), Function.identity());
+        return taskResult(taskId, Function.identity());
     }
 
-    /** A tool task's result, typed. */
+    /** A tool task's result, typed (see {@link #getTaskResult}). */
     public CompletableFuture<CallToolResult> getToolTaskResult(String taskId) {
-        return call(
-                McpMethods.TASKS_RESULT,
-                taskParams(taskId),
-                CallOptions.defaults(),
-                json -> McpJson.fromTree(json, CallToolResult.class));
+        return taskResult(taskId, json -> McpJson.fromTree(json, CallToolResult.class));
+    }
+
+    private <R> CompletableFuture<R> taskResult(String taskId, Function<JsonNode, R> map) {
+        if (!isStateless()) {
+            return call(McpMethods.TASKS_RESULT, taskParams(taskId), CallOptions.defaults(), map);
+        }
+        CompletableFuture<CreateTaskResult> known = getTask(taskId).thenApply(g -> CreateTaskResult.of(g.task()));
+        return awaitExtensionTask(known, taskResultWait, map, null, null);
     }
 
     /** The page of tasks at {@code cursor} (needs {@code tasks.list}). */
@@ -362,8 +603,16 @@ public final class McpAsyncClient {
                 ListTasksResult::nextCursor);
     }
 
-    /** Cancels a task (needs {@code tasks.cancel}); completes with its state, now cancelled. */
+    /**
+     * Cancels a task (2025-11-25: needs {@code tasks.cancel}); completes with its state, now cancelled. 2026-07-28:
+     * the server only acknowledges ({@code tasks/cancel} is cooperative and eventually consistent), so this
+     * completes with the state a following {@code tasks/get} reports, which may still be {@code working}.
+     */
     public CompletableFuture<GetTaskResult> cancelTask(String taskId) {
+        if (isStateless()) {
+            return sendCancel(taskId).thenCompose(ack -> getTask(taskId));
+        }
+        taskProgress.taskEnded(taskId);
         return call(
                 McpMethods.TASKS_CANCEL,
                 taskParams(taskId),
@@ -408,6 +657,7 @@ public final class McpAsyncClient {
     /** Cancels every pending call and closes the connection. */
     public void close() {
         runtime.close();
+        taskProgress.clear();
     }
 
     // ---- internals ----

@@ -138,7 +138,7 @@ public final class McpClient implements AutoCloseable {
         return await(async.callTool(name, arguments, options), options);
     }
 
-    /** Calls a tool as a task (2025-11-25). */
+    /** Calls a tool as a task (either era; see {@link McpAsyncClient#callToolAsTask}). */
     public CreateTaskResult callToolAsTask(String name, JsonNode arguments, TaskMetadata task) {
         return await(async.callToolAsTask(name, arguments, task));
     }
@@ -151,6 +151,34 @@ public final class McpClient implements AutoCloseable {
     public CallToolResult callToolAsTaskAndWait(String name, JsonNode arguments, TaskMetadata task, Duration timeout) {
         return Await.result(async.callToolAsTaskAndWait(name, arguments, task, timeout), timeout.plus(SLACK));
     }
+
+    // ---- tasks in both eras (2025-11-25 core tasks, 2026-07-28 tasks extension) ----
+
+    /**
+     * Calls a tool as a task in either era, with options (a progress listener receives the task's progress for
+     * its lifetime). See {@link McpAsyncClient#callToolAsTask(String, JsonNode, TaskMetadata, CallOptions)}.
+     *
+     * @throws TaskNotCreatedException in 2026-07-28 when the server answered at once (the result is in it)
+     */
+    public CreateTaskResult callToolAsTask(String name, JsonNode arguments, TaskMetadata task, CallOptions options) {
+        return await(async.callToolAsTask(name, arguments, task, options));
+    }
+
+    /**
+     * Calls a tool as a task in either era and waits up to {@code timeout} for its result. See
+     * {@link McpAsyncClient#callToolAsTaskAndWait(String, JsonNode, TaskMetadata, Duration, CallOptions)}.
+     */
+    public CallToolResult callToolAsTaskAndWait(
+            String name, JsonNode arguments, TaskMetadata task, Duration timeout, CallOptions options) {
+        return Await.result(async.callToolAsTaskAndWait(name, arguments, task, timeout, options), timeout.plus(SLACK));
+    }
+
+    /** Drops the cached lists not marked {@code cacheScope} public. See {@link McpAsyncClient#forgetPrivateCachedLists}. */
+    public void forgetPrivateCachedLists() {
+        async.forgetPrivateCachedLists();
+    }
+
+    // ---- end of tasks in both eras ----
 
     /**
      * Subscribes to server notifications (list changes, resource updates), delivered to the builder's listeners:
@@ -294,7 +322,7 @@ public final class McpClient implements AutoCloseable {
     /** Cancels every pending call and closes the connection. Idempotent. */
     @Override
     public void close() {
-        runtime.close();
+        async.close();
     }
 
     private <T> T await(CompletableFuture<T> future) {

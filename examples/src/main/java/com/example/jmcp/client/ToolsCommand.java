@@ -1,7 +1,11 @@
 package com.example.jmcp.client;
 
 import dev.jmcp.client.McpClient;
+import dev.jmcp.core.protocol.tasks.TaskMetadata;
 import dev.jmcp.core.protocol.tools.CallToolResult;
+import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.core.protocol.tools.ToolExecution;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,11 +29,15 @@ final class ToolsCommand extends ClientGroupCommand {
         }
     }
 
-    /** {@code tools call NAME --args JSON}: exits 1 when the tool reports an error. */
+    /**
+     * {@code tools call NAME --args JSON [--task]}: exits 1 when the tool reports an error. A tool whose
+     * {@code execution.taskSupport} is {@code required} (or any tool with {@code --task}) is called as a task and
+     * waited for (up to {@code --timeout}), in either protocol era.
+     */
     @Command(
             name = "call",
             mixinStandardHelpOptions = true,
-            description = "Call a tool; exits 1 if it reports an error.")
+            description = "Call a tool; exits 1 if it reports an error. A tool that requires a task runs as one.")
     static final class Call extends ClientSubcommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The tool's name.")
         String name;
@@ -41,6 +49,12 @@ final class ToolsCommand extends ClientGroupCommand {
                 description = "The arguments as a JSON object (default {}).")
         String args;
 
+        @Option(
+                names = "--task",
+                description = "Call the tool as a task and wait for its result (automatic for a tool that"
+                        + " requires a task).")
+        boolean task;
+
         private JsonNode arguments;
 
         @Override
@@ -50,9 +64,25 @@ final class ToolsCommand extends ClientGroupCommand {
 
         @Override
         int run(McpClient c, Printer out) {
-            CallToolResult result = c.callTool(name, arguments);
+            CallToolResult result = task || requiresTask(c, name)
+                    ? c.callToolAsTaskAndWait(
+                            name, arguments, TaskMetadata.defaults(), Duration.ofSeconds(group.client.timeoutSeconds))
+                    : c.callTool(name, arguments);
             out.toolResult(result);
             return result.failed() ? 1 : 0;
+        }
+
+        /** Whether the server lists the tool with {@code execution.taskSupport} {@code required}. */
+        private static boolean requiresTask(McpClient c, String name) {
+            if (c.server().capabilities().tools() == null) {
+                return false; // the call fails as it is
+            }
+            return c.listAllTools().stream()
+                    .filter(t -> t.name().equals(name))
+                    .findFirst()
+                    .map(Tool::execution)
+                    .map(e -> e.taskSupport() == ToolExecution.TaskSupport.REQUIRED)
+                    .orElse(false);
         }
     }
 }

@@ -28,7 +28,9 @@ final class CapabilityGate {
                 return need(caps, "tools");
             case McpMethods.TOOLS_CALL:
                 if (params != null && params.has("task")) {
-                    String t = need(caps, "tasks", "requests", "tools", "call");
+                    String t = version.isStateless()
+                            ? needExtension(caps)
+                            : need(caps, "tasks", "requests", "tools", "call");
                     if (t != null) {
                         return t;
                     }
@@ -50,15 +52,25 @@ final class CapabilityGate {
             case McpMethods.LOGGING_SET_LEVEL:
                 return need(caps, "logging");
             case McpMethods.TASKS_GET:
+            case McpMethods.TASKS_UPDATE:
+                return version.isStateless() ? needExtension(caps) : need(caps, "tasks");
             case McpMethods.TASKS_RESULT:
                 return need(caps, "tasks");
             case McpMethods.TASKS_LIST:
                 return need(caps, "tasks", "list");
             case McpMethods.TASKS_CANCEL:
-                return need(caps, "tasks", "cancel");
+                return version.isStateless() ? needExtension(caps) : need(caps, "tasks", "cancel");
             default:
                 return null;
         }
+    }
+
+    /** The 2026-07-28 tasks extension, declared under the server's {@code extensions}. */
+    private static String needExtension(JsonNode caps) {
+        JsonNode ext = caps == null ? null : caps.path("extensions").get(ExtensionTasks.ID);
+        return ext != null && ext.isObject()
+                ? null
+                : "the server did not declare the extension extensions[\"" + ExtensionTasks.ID + "\"]";
     }
 
     private static String eraRefusal(String method, ProtocolVersion version) {
@@ -73,10 +85,21 @@ final class CapabilityGate {
                         ? null
                         : method + " does not exist in protocol " + version + "; use subscriptions/listen";
             case McpMethods.TASKS_GET:
+            case McpMethods.TASKS_CANCEL:
+                // 2026-07-28: part of the tasks extension
+                return version.hasCoreTasks() || version.isStateless()
+                        ? null
+                        : method + " is not part of protocol " + version;
+            case McpMethods.TASKS_UPDATE:
+                return version.isStateless() ? null : method + " is not part of protocol " + version;
             case McpMethods.TASKS_RESULT:
             case McpMethods.TASKS_LIST:
-            case McpMethods.TASKS_CANCEL:
-                return version.hasCoreTasks() ? null : method + " is not part of protocol " + version;
+                return version.hasCoreTasks()
+                        ? null
+                        : version.isStateless()
+                                ? method + " is not part of the 2026-07-28 tasks extension (tasks/get carries the"
+                                        + " result; there is no task list)"
+                                : method + " is not part of protocol " + version;
             case McpMethods.SUBSCRIPTIONS_LISTEN:
                 return version.isStateless() ? null : "subscriptions/listen needs protocol 2026-07-28 or later";
             default:

@@ -42,9 +42,12 @@ public record ClientConfig(
         boolean validateToolOutput,
         ClientTaskOptions tasks,
         CallPipeline pipeline) {
-    /** Copies the handler map; no pipeline means {@link CallPipeline#DIRECT}. */
+    /**
+     * Copies the handler map; no pipeline means {@link CallPipeline#DIRECT}; the tasks extension's stage
+     * ({@link ExtensionTasks#stage}) wraps it.
+     */
     public ClientConfig {
         inputHandlers = Map.copyOf(inputHandlers);
-        pipeline = pipeline == null ? CallPipeline.DIRECT : pipeline;
+        pipeline = ExtensionTasks.stage(pipeline == null ? CallPipeline.DIRECT : pipeline);
     }
 }

@@ -1,10 +1,12 @@
 package dev.jmcp.client.internal;
 
 import dev.jmcp.core.McpException;
+import dev.jmcp.core.protocol.CacheScope;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -29,6 +31,49 @@ public final class Paginator {
         CallFuture<List<T>> all = new CallFuture<>();
         fetch(all, page, items, next, null, new ArrayList<>(), new HashSet<>());
         return all;
+    }
+
+    /**
+     * Fetches every page and folds the pages' 2026-07-28 caching hints ({@code ttlMs}, {@code cacheScope}) into
+     * a {@link ListCache.Listing}.
+     *
+     * @param ttl the {@code ttlMs} of a page, null when absent
+     * @param scope the {@code cacheScope} of a page, null when absent
+     */
+    public static <R, T> CompletableFuture<ListCache.Listing<T>> listing(
+            Function<String, CallFuture<R>> page,
+            Function<R, List<T>> items,
+            Function<R, String> next,
+            Function<R, Long> ttl,
+            Function<R, CacheScope> scope) {
+        Hints hints = new Hints();
+        return all(
+                        page,
+                        r -> {
+                            hints.add(ttl.apply(r), scope.apply(r));
+                            return items.apply(r);
+                        },
+                        next)
+                .thenApply(list -> new ListCache.Listing<>(list, hints.ttl, hints.scope));
+    }
+
+    /** The hints of the pages seen so far (pages arrive one after another). */
+    private static final class Hints {
+        private volatile Long ttl;
+        private volatile CacheScope scope;
+        private volatile boolean anyPrivate;
+
+        void add(Long pageTtl, CacheScope pageScope) {
+            if (pageTtl != null && pageTtl >= 0 && (ttl == null || pageTtl < ttl)) {
+                ttl = pageTtl;
+            }
+            if (pageScope == CacheScope.PRIVATE) {
+                anyPrivate = true;
+            }
+            if (pageScope != null) {
+                scope = anyPrivate ? CacheScope.PRIVATE : pageScope;
+            }
+        }
     }
 
     private static <R, T> void fetch(

@@ -72,7 +72,7 @@ public final class RequestEnvelopes {
         return envelope.mirrored() ? options.toBuilder().envelope(envelope).build() : options;
     }
 
-    /** The tool or prompt name, or resource URI, of a request; null for other methods. */
+    /** The tool or prompt name, resource URI, or task id of a request; null for other methods. */
     static String nameOf(String method, JsonNode params) {
         if (params == null) {
             return null;
@@ -81,6 +81,8 @@ public final class RequestEnvelopes {
                 switch (method) {
                     case McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET -> params.get("name");
                     case McpMethods.RESOURCES_READ -> params.get("uri");
+                    // the tasks extension: Mcp-Name carries the task id (routes to the instance holding the task)
+                    case McpMethods.TASKS_GET, McpMethods.TASKS_UPDATE, McpMethods.TASKS_CANCEL -> params.get("taskId");
                     default -> null;
                 };
         return v != null && v.isString() ? v.asString() : null;

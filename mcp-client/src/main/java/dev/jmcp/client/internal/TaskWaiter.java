@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Waits for a task the server runs: polls {@code tasks/get} at the server's {@code pollInterval} (1 s when it
@@ -87,11 +88,34 @@ public final class TaskWaiter<R> {
             ResultFetcher<R> fetcher,
             Canceller canceller,
             Duration timeout) {
+        return await(created, reader, fetcher, canceller, timeout, null);
+    }
+
+    /**
+     * Waits for the task {@code created} completes with; when creating fails, {@code inline} may turn the failure
+     * into the result (2026-07-28: the server answered at once instead of creating a task).
+     *
+     * @param inline maps a creation failure to the result it stands for (null from it: the failure is the
+     *     outcome); may itself be null
+     */
+    public static <R> CompletableFuture<R> await(
+            CompletableFuture<CreateTaskResult> created,
+            StateReader reader,
+            ResultFetcher<R> fetcher,
+            Canceller canceller,
+            Duration timeout,
+            Function<Throwable, R> inline) {
         TaskWaiter<R> w = new TaskWaiter<>(reader, fetcher, canceller, timeout);
         w.step.set(created);
         created.whenComplete((c, err) -> {
             if (err != null) {
-                w.out.completeExceptionally(ClientRuntime.unwrap(err));
+                Throwable cause = ClientRuntime.unwrap(err);
+                R answered = inline == null ? null : inline.apply(cause);
+                if (answered != null) {
+                    w.out.complete(answered);
+                } else {
+                    w.out.completeExceptionally(cause);
+                }
             } else {
                 w.taskId = c.task().taskId();
                 w.check(c.task());
