@@ -29,12 +29,43 @@ class JsonRpcCodecFuzzTest {
             "{\"jsonrpc\":\"2.0\",\"id\":-9223372036854775808,\"method\":\"server/discover\",\"params\":[]}");
 
     static final String[] VALUES = {
-        "null", "true", "false", "0", "-0", "1e999", "-1.5e-400", "9223372036854775808", "1.0", "\"\"", "\"\\ud800\"",
-        "\"\\u0000\"", "[]", "{}", "[[[]]]", "{\"\":{}}", "\"2.0\"", "2.0", "\"\\uZZZZ\"", "\"\u00e9\u4e2d\""
+        "null",
+        "true",
+        "false",
+        "0",
+        "-0",
+        "1e999",
+        "-1.5e-400",
+        "9223372036854775808",
+        "1.0",
+        "\"\"",
+        "\"\\ud800\"",
+        "\"\\u0000\"",
+        "[]",
+        "{}",
+        "[[[]]]",
+        "{\"\":{}}",
+        "\"2.0\"",
+        "2.0",
+        "\"\\uZZZZ\"",
+        "\"\u00e9\u4e2d\""
     };
 
-    static final String[] KEYS = {"jsonrpc", "id", "method", "params", "result", "error", "code", "message", "data",
-        "_meta", "name", "arguments", "uri"};
+    static final String[] KEYS = {
+        "jsonrpc",
+        "id",
+        "method",
+        "params",
+        "result",
+        "error",
+        "code",
+        "message",
+        "data",
+        "_meta",
+        "name",
+        "arguments",
+        "uri"
+    };
 
     private final JsonRpcCodec codec = JsonRpcCodec.defaults();
     private final JsonRpcCodec tight = JsonRpcCodec.withLimits(new CodecLimits(512, 6));
@@ -51,10 +82,7 @@ class JsonRpcCodecFuzzTest {
 
     @Test
     void randomJsonOfRpcKeysOnlyEverFailsWithTheCodecsOwnError() {
-        Fuzz.run(
-                "codec, random JSON",
-                r -> json(r, 4).getBytes(StandardCharsets.UTF_8),
-                this::decodesOrRefusesCleanly);
+        Fuzz.run("codec, random JSON", r -> json(r, 4).getBytes(StandardCharsets.UTF_8), this::decodesOrRefusesCleanly);
     }
 
     private void decodesOrRefusesCleanly(byte[] input) {
@@ -156,7 +184,10 @@ class JsonRpcCodecFuzzTest {
             StringBuilder sb = new StringBuilder("{");
             int n = r.nextInt(6);
             for (int i = 0; i < n; i++) {
-                sb.append(i == 0 ? "" : ",").append('"').append(Fuzz.oneOf(r, KEYS)).append("\":");
+                sb.append(i == 0 ? "" : ",")
+                        .append('"')
+                        .append(Fuzz.oneOf(r, KEYS))
+                        .append("\":");
                 sb.append(json(r, depth - 1));
             }
             return sb.append('}').toString();
