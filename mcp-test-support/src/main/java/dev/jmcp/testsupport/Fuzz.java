@@ -54,8 +54,13 @@ public final class Fuzz {
         long runSeed = Long.getLong(SEED_PROPERTY, new SplittableRandom().nextLong());
         SplittableRandom seeds = new SplittableRandom(runSeed);
         long n = inputs();
-        for (long i = 0; i < n; i++) {
-            runOne(what, seeds.nextLong(), generator, check, i);
+        try {
+            for (long i = 0; i < n; i++) {
+                runOne(what, seeds.nextLong(), generator, check, i);
+            }
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage() + "\n  (the whole run: -D" + SEED_PROPERTY + "=" + runSeed + ")", e);
         }
         return n;
     }
