@@ -65,6 +65,56 @@ public final class Fuzz {
         return n;
     }
 
+    /**
+     * Like {@link #run}, with the inputs shared among {@code threads} threads (for checks that wait on I/O, such as
+     * an HTTP exchange). The first failure stops every thread and is thrown.
+     *
+     * @return the number of inputs checked
+     */
+    public static <T> long runConcurrently(
+            String what, int threads, Function<SplittableRandom, T> generator, Consumer<T> check)
+            throws InterruptedException {
+        String replay = System.getProperty(REPLAY_PROPERTY);
+        if (threads <= 1 || (replay != null && !replay.isBlank())) {
+            return run(what, generator, check);
+        }
+        long runSeed = Long.getLong(SEED_PROPERTY, new SplittableRandom().nextLong());
+        long n = inputs();
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<AssertionError> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(
+                    () -> {
+                        long i;
+                        while (failure.get() == null && (i = next.getAndIncrement()) < n) {
+                            try {
+                                runOne(
+                                        what,
+                                        new SplittableRandom(runSeed ^ (i * 0x9E3779B97F4A7C15L)).nextLong(),
+                                        generator,
+                                        check,
+                                        i);
+                            } catch (AssertionError e) {
+                                failure.compareAndSet(null, e);
+                            }
+                        }
+                    },
+                    "fuzz-" + t);
+            workers[t].start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError(
+                    failure.get().getMessage() + "\n  (the whole run: -D" + SEED_PROPERTY + "=" + runSeed + ")",
+                    failure.get());
+        }
+        return n;
+    }
+
     private static <T> void runOne(
             String what, long seed, Function<SplittableRandom, T> generator, Consumer<T> check, long index) {
         T input = generator.apply(new SplittableRandom(seed));

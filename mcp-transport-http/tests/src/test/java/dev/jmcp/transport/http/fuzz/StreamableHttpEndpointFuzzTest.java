@@ -62,7 +62,7 @@ class StreamableHttpEndpointFuzzTest {
     private static McpHttpServer http;
     private static HttpClient client;
     private static URI uri;
-    private static String sessionId;
+    private static volatile String sessionId;
     private static final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
 
     @BeforeAll
@@ -178,8 +178,9 @@ class StreamableHttpEndpointFuzzTest {
     };
 
     @Test
-    void everyAnswerIsAValidResponseOrAClearErrorAndNothingHangs() {
-        long n = Fuzz.run("Streamable HTTP endpoint", StreamableHttpEndpointFuzzTest::input, this::answersCleanly);
+    void everyAnswerIsAValidResponseOrAClearErrorAndNothingHangs() throws InterruptedException {
+        long n = Fuzz.runConcurrently(
+                "Streamable HTTP endpoint", 4, StreamableHttpEndpointFuzzTest::input, this::answersCleanly);
         assertThat(n).isPositive();
         // The server is still well: a normal call in a new session.
         sessionId = openSession();
@@ -322,11 +323,11 @@ class StreamableHttpEndpointFuzzTest {
         }
     }
 
-    private Input previous;
+    private final ThreadLocal<Input> previous = new ThreadLocal<>();
 
     private void answersCleanly(Input input) {
-        Input before = previous;
-        previous = input;
+        Input before = previous.get();
+        previous.set(input);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(REQUEST_LIMIT);
         input.headers().forEach(b::setHeader);
         b.method(input.method(), HttpRequest.BodyPublishers.ofByteArray(input.body()));
