@@ -32,6 +32,7 @@ public final class JsonRpcCodec {
         this.mapper = McpJson.newMapper(limits.maxNestingDepth(), limits.maxMessageBytes())
                 .rebuild()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .nodeFactory(FiniteNumbers.INSTANCE)
                 .build();
     }
 

@@ -228,4 +228,15 @@ class JsonRpcCodecTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aNumberBeyondTheRangeOfADoubleIsRefusedNotTurnedIntoInfinity() {
+        JsonRpcCodecException e = catchThrowableOfType(
+                JsonRpcCodecException.class,
+                () -> codec.decode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"n\":1e999}}"));
+        assertThat(e.error().code()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+        assertThat(e.error().message()).contains("beyond the range of a double");
+        assertThat(codec.decode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"n\":1.5e300}}"))
+                .isInstanceOf(JsonRpcRequest.class);
+    }
 }

@@ -52,8 +52,14 @@ public record Rejection(int status, JsonRpcErrorResponse body, Map<String, Strin
         return body.error().code();
     }
 
-    /** Writes this refusal (blocking; the body is small). */
+    /**
+     * Writes this refusal (blocking; the body is small) with {@code Connection: close}. A refusal is usually sent
+     * before the request body was read; the container then closes the connection once the rest of the body
+     * arrives, and a keep-alive client that was not told would send its next request into a closed connection
+     * (found by {@code StreamableHttpEndpointFuzzTest}).
+     */
     public void send(HttpServletResponse response) throws IOException {
+        response.setHeader("Connection", "close");
         headers.forEach(response::setHeader);
         Http.errorBody(response, status, body);
     }
