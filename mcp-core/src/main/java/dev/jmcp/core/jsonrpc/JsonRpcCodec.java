@@ -82,8 +82,7 @@ public final class JsonRpcCodec {
             throw invalid("empty batch", null);
         }
         if (tree.size() > limits.maxBatchSize()) {
-            throw invalid(
-                    "batch of " + tree.size() + " messages exceeds the limit of " + limits.maxBatchSize(), null);
+            throw invalid("batch of " + tree.size() + " messages exceeds the limit of " + limits.maxBatchSize(), null);
         }
         List<JsonRpcMessage> messages = new ArrayList<>(tree.size());
         for (JsonNode element : tree) {

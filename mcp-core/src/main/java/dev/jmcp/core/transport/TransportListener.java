@@ -1,7 +1,5 @@
 package dev.jmcp.core.transport;
 
-import java.util.concurrent.CompletableFuture;
-
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
@@ -13,6 +11,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.notifications.CancelledNotification;
+import java.util.concurrent.CompletableFuture;
 
 /** Receives what a {@link Transport} reads. Called from the transport's threads, one call at a time. */
 public interface TransportListener {

@@ -33,8 +33,8 @@ public final class McpStdioServerMain {
         McpServer server = McpServer.builder()
                 .name("jmcp-stdio-test")
                 .version("1.0.0")
-                .maxConcurrentRequestsPerSession(Integer.parseInt(
-                        System.getenv().getOrDefault("JMCP_TEST_MAX_IN_FLIGHT", "1024")))
+                .maxConcurrentRequestsPerSession(
+                        Integer.parseInt(System.getenv().getOrDefault("JMCP_TEST_MAX_IN_FLIGHT", "1024")))
                 .tool(tool("echo"), (req, ctx) -> CallToolResult.text(req.stringArgument("text")))
                 .tool(tool("sleep"), (req, ctx) -> {
                     long ms = req.arguments().get("ms").longValue();
@@ -47,11 +47,15 @@ public final class McpStdioServerMain {
                                 "b".repeat(req.arguments().get("bytes").intValue())))
                 .tool(tool("print"), printing())
                 .resourceTemplate(
-                        ResourceTemplate.builder("file:///{+path}{?rev}", "files").build(),
+                        ResourceTemplate.builder("file:///{+path}{?rev}", "files")
+                                .build(),
                         (req, ctx) -> ReadResourceResult.of(java.util.List.of(TextResourceContents.of(
                                 req.uri(),
                                 "text/plain",
-                                "path of " + req.variables().getOrDefault("path", "").length() + " chars"))))
+                                "path of "
+                                        + req.variables()
+                                                .getOrDefault("path", "")
+                                                .length() + " chars"))))
                 .tool(tool("crash"), (req, ctx) -> {
                     System.err.println("fatal: database unreachable");
                     System.err.println("giving up");

@@ -83,8 +83,11 @@ class StdioClientHardeningTest {
         // JMCP_TEST_PARENT_SECRET is set for this test JVM by the module's surefire configuration
         assertThat(System.getenv("JMCP_TEST_PARENT_SECRET")).isEqualTo("parent-secret");
         assertThat(StdioClientTransport.DEFAULT_INHERITED_ENVIRONMENT).contains("PATH", "HOME", "SYSTEMROOT");
-        try (McpSession client = rawSession(rawServer().environment("JMCP_TEST_VALUE", "given").build())) {
-            assertThat(env(client, "JMCP_TEST_PARENT_SECRET")).as("a secret of the client").isEmpty();
+        try (McpSession client =
+                rawSession(rawServer().environment("JMCP_TEST_VALUE", "given").build())) {
+            assertThat(env(client, "JMCP_TEST_PARENT_SECRET"))
+                    .as("a secret of the client")
+                    .isEmpty();
             assertThat(env(client, "JMCP_TEST_VALUE")).as("set explicitly").isEqualTo("given");
             assertThat(env(client, "PATH")).as("allowlisted").isEqualTo(System.getenv("PATH"));
         }
@@ -102,8 +105,7 @@ class StdioClientHardeningTest {
     void closeWritesTheFramesStillQueuedBeforeClosingStdin(@TempDir Path dir) throws Exception {
         Path received = dir.resolve("received.txt");
         // a server that starts reading only after a while: the pipe fills and frames wait in the write queue
-        StdioClientTransport transport = StdioClientTransport.builder(
-                        "sh", "-c", "sleep 1; cat > '" + received + "'")
+        StdioClientTransport transport = StdioClientTransport.builder("sh", "-c", "sleep 1; cat > '" + received + "'")
                 .stdinCloseGrace(Duration.ofSeconds(10))
                 .build();
         transport.start(IGNORING);
@@ -113,7 +115,9 @@ class StdioClientHardeningTest {
             sent.add(transport.send(new dev.jmcp.core.jsonrpc.JsonRpcNotification(
                     "n", McpJson.object().put("i", i).put("filler", filler))));
         }
-        assertThat(sent.get(39)).as("still queued: the pipe holds far less than 400 kB").isNotDone();
+        assertThat(sent.get(39))
+                .as("still queued: the pipe holds far less than 400 kB")
+                .isNotDone();
         transport.close();
         CompletableFuture.allOf(sent.toArray(new CompletableFuture[0])).get(5, TimeUnit.SECONDS);
         assertThat(Files.readAllLines(received)).hasSize(40);
@@ -137,7 +141,4 @@ class StdioClientHardeningTest {
                 .get("value")
                 .asString();
     }
-
-
-
 }

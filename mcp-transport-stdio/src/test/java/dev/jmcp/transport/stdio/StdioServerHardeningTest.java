@@ -25,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 class StdioServerHardeningTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-
     @Test
     void atEndOfInputTheServerStillAnswersASlowRequestItReceived() throws Exception {
         Process p = new ProcessBuilder(TestProcesses.java(McpStdioServerMain.class)).start();
@@ -101,7 +100,8 @@ class StdioServerHardeningTest {
                                 + "\"params\":{\"name\":\"sleep\",\"arguments\":{\"ms\":1000}}}");
             }
             in.close();
-            List<JsonNode> answers = readAllLines(out).stream().map(McpJson::parse).toList();
+            List<JsonNode> answers =
+                    readAllLines(out).stream().map(McpJson::parse).toList();
             assertThat(answers)
                     .anySatisfy(a -> assertThat(a.path("error").path("message").asString())
                             .contains("batch of 101 messages exceeds the limit of 100"));
@@ -119,8 +119,6 @@ class StdioServerHardeningTest {
             p.destroyForcibly();
         }
     }
-
-
 
     private static String initialize(int id) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{"

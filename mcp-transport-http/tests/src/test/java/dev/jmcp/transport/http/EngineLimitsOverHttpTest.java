@@ -87,8 +87,10 @@ class EngineLimitsOverHttpTest {
         try {
             return post(
                     http.uri(),
-                    request(id, "tools/call", "{\"name\":\"" + tool + "\",\"arguments\":{},\"_meta\":" + META_2026
-                            + "}"),
+                    request(
+                            id,
+                            "tools/call",
+                            "{\"name\":\"" + tool + "\",\"arguments\":{},\"_meta\":" + META_2026 + "}"),
                     Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", tool));
         } catch (Exception e) {
             throw new IllegalStateException(e);
