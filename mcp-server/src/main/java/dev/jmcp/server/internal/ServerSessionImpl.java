@@ -5,6 +5,9 @@ import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
+import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
+import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestHandler;
 import dev.jmcp.core.session.SessionHandlers;
@@ -18,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A connection served by the server: the engine session plus the handshake state and subscriptions. */
 public final class ServerSessionImpl implements ServerSession {
@@ -38,6 +42,8 @@ public final class ServerSessionImpl implements ServerSession {
     private volatile JsonNode clientCapabilities = McpJson.object();
     private volatile JsonNode clientInfo;
     private volatile String logLevel;
+    /** The capabilities this session was told at {@code initialize} (null before it). */
+    private volatile ServerCapabilities toldCapabilities;
 
     /**
      * A 2026-07-28 {@code subscriptions/listen} request kept open.
@@ -47,13 +53,20 @@ public final class ServerSessionImpl implements ServerSession {
      */
     public record Listener(RequestId requestId, JsonNode filter) {}
 
+    /** The open listen requests, to answer them when the server shuts down; guarded by the listeners map. */
+    private final Map<RequestId, InboundRequest> listenRequests = new ConcurrentHashMap<>();
+
     ServerSessionImpl(ServerCore core, Transport transport, ConnectionMode mode) {
         this.core = core;
         this.statelessMode = mode == ConnectionMode.STATELESS;
-        this.session = McpSession.builder(transport)
+        McpSession.Builder b = McpSession.builder(transport)
                 .name("mcp-server-" + SERIAL.incrementAndGet())
-                .handlers(core.sessionHandlers())
-                .attachment(this)
+                .handlers(core.sessionHandlers());
+        if (!statelessMode && core.hasRootsListeners()) {
+            // a table of its own only when the application listens: sessions otherwise share one
+            b.notificationHandler(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED, n -> core.rootsListChanged(this));
+        }
+        this.session = b.attachment(this)
                 .handlerExecutor(core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
@@ -150,12 +163,58 @@ public final class ServerSessionImpl implements ServerSession {
         return statelessMode;
     }
 
-    void markInitialized(ProtocolVersion version, JsonNode capabilities, JsonNode clientInfo) {
+    void markInitialized(
+            ProtocolVersion version, JsonNode capabilities, JsonNode clientInfo, ServerCapabilities told) {
         this.version = version;
+        this.toldCapabilities = told;
         this.clientCapabilities = capabilities == null || !capabilities.isObject() ? McpJson.object() : capabilities;
         this.clientInfo = clientInfo;
         this.initialized = true;
         session.setProtocolVersion(version);
+    }
+
+    /**
+     * Whether {@code initialize} told this session that the server sends {@code notifications/<kind>/list_changed}
+     * ({@code kind} is {@code tools}, {@code resources} or {@code prompts}).
+     */
+    boolean wasToldListChanged(String kind) {
+        ServerCapabilities c = toldCapabilities;
+        if (c == null) {
+            return false;
+        }
+        Boolean flag =
+                switch (kind) {
+                    case "tools" -> c.tools() == null ? null : c.tools().listChanged();
+                    case "prompts" -> c.prompts() == null ? null : c.prompts().listChanged();
+                    case "resources" -> c.resources() == null ? null : c.resources().listChanged();
+                    default -> null;
+                };
+        return Boolean.TRUE.equals(flag);
+    }
+
+    /** Keeps a 2026-07-28 listen request open until the client cancels it or the server shuts down. */
+    void openListener(InboundRequest request, JsonNode acknowledged) {
+        RequestId id = request.id();
+        listenRequests.put(id, request);
+        listeners().put(id, new Listener(id, acknowledged));
+        request.onCancel(() -> {
+            listeners().remove(id);
+            listenRequests.remove(id);
+        });
+    }
+
+    /**
+     * Ends every open listen request gracefully: answers it with the empty {@code subscriptions/listen} result
+     * whose {@code _meta} names the subscription (a stream that just ends means an unexpected disconnect).
+     */
+    void closeListeners() {
+        for (Map.Entry<RequestId, InboundRequest> e : listenRequests.entrySet()) {
+            listeners().remove(e.getKey());
+            ObjectNode result = McpJson.object();
+            result.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, e.getKey().toJson());
+            e.getValue().respond(result);
+        }
+        listenRequests.clear();
     }
 
     /** The client's capabilities from initialize (an empty object before it). */
