@@ -168,7 +168,8 @@ class ResourcesPromptsTest {
             server.notifyResourceUpdated("test://static-text");
             server.addPrompt(
                     new ServerPrompt(Prompt.builder("p2").description("d").build(), (r, x) -> null));
-            server.addResource(new ServerResource(Resource.builder("test://added", "added").build(), (r, x) -> null));
+            server.addResource(
+                    new ServerResource(Resource.builder("test://added", "added").build(), (r, x) -> null));
             assertThat(c.awaitNotifications("notifications/resources/updated", 1))
                     .hasSize(1);
             assertThat(c.awaitNotifications("notifications/resources/list_changed", 1))

@@ -291,7 +291,8 @@ class ToolsTest {
                 .tool(Tool.builder("x".repeat(129), EMPTY_SCHEMA).build(), (r, c) -> null)
                 .build();
         named.close();
-        assertThat(dev.jmcp.server.internal.ToolNames.check("github/create_issue")).isFalse();
+        assertThat(dev.jmcp.server.internal.ToolNames.check("github/create_issue"))
+                .isFalse();
         assertThat(dev.jmcp.server.internal.ToolNames.check("create_issue")).isTrue();
         assertThatThrownBy(() -> dev.jmcp.server.internal.ToolNames.check(""))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -79,7 +79,8 @@ final class Definitions {
         }
         if ("resource_link".equals(type) && !v.atLeast(ProtocolVersion.V2025_06_18)) {
             String name = block.path("title").asString(block.path("name").asString(""));
-            return text("[resource link] " + (name.isEmpty() ? "" : name + ": ") + block.path("uri").asString(""));
+            return text("[resource link] " + (name.isEmpty() ? "" : name + ": ")
+                    + block.path("uri").asString(""));
         }
         if (!v.hasIcons()) {
             block.remove("icons");

@@ -21,7 +21,8 @@ final class ElicitationSchemas {
 
     /** Throws {@link IllegalArgumentException} when {@code schema} breaks a restriction. */
     static void check(RequestedSchema schema) {
-        for (Map.Entry<String, PrimitiveSchemaDefinition> e : schema.properties().entrySet()) {
+        for (Map.Entry<String, PrimitiveSchemaDefinition> e :
+                schema.properties().entrySet()) {
             String field = e.getKey();
             PrimitiveSchemaDefinition d = e.getValue();
             if (d == null) {

@@ -76,7 +76,8 @@ final class Prompts {
                     for (JsonNode m : json.path("messages")) {
                         JsonNode content = m.get("content");
                         if (m.isObject() && content != null && content.isObject()) {
-                            ((ObjectNode) m).set("content", Definitions.contentBlock((ObjectNode) content, call.version()));
+                            ((ObjectNode) m)
+                                    .set("content", Definitions.contentBlock((ObjectNode) content, call.version()));
                         }
                     }
                     return json;

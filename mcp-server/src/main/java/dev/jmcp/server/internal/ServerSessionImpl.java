@@ -4,9 +4,9 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.McpMethods;
-import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
 import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
+import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestHandler;
@@ -163,8 +163,7 @@ public final class ServerSessionImpl implements ServerSession {
         return statelessMode;
     }
 
-    void markInitialized(
-            ProtocolVersion version, JsonNode capabilities, JsonNode clientInfo, ServerCapabilities told) {
+    void markInitialized(ProtocolVersion version, JsonNode capabilities, JsonNode clientInfo, ServerCapabilities told) {
         this.version = version;
         this.toldCapabilities = told;
         this.clientCapabilities = capabilities == null || !capabilities.isObject() ? McpJson.object() : capabilities;
@@ -186,7 +185,8 @@ public final class ServerSessionImpl implements ServerSession {
                 switch (kind) {
                     case "tools" -> c.tools() == null ? null : c.tools().listChanged();
                     case "prompts" -> c.prompts() == null ? null : c.prompts().listChanged();
-                    case "resources" -> c.resources() == null ? null : c.resources().listChanged();
+                    case "resources" ->
+                        c.resources() == null ? null : c.resources().listChanged();
                     default -> null;
                 };
         return Boolean.TRUE.equals(flag);

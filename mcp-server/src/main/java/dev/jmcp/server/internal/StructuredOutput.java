@@ -21,7 +21,8 @@ final class StructuredOutput {
 
     /** Whether a tool's {@code outputSchema} is not an object schema, so older clients get it wrapped. */
     static boolean wraps(JsonNode outputSchema) {
-        return outputSchema != null && !"object".equals(outputSchema.path("type").asString(""));
+        return outputSchema != null
+                && !"object".equals(outputSchema.path("type").asString(""));
     }
 
     /** Whether {@code v} is a revision whose schema requires object output (2025-06-18 and 2025-11-25). */

@@ -1,10 +1,10 @@
 package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
-import dev.jmcp.core.protocol.McpMethods;
-import dev.jmcp.core.protocol.notifications.NotificationParams;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
+import dev.jmcp.core.protocol.notifications.NotificationParams;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -65,7 +65,8 @@ final class Subscriptions {
         // (both cancel the deferred request) or the server shuts down (which answers it, see closeListeners).
         call.request().defer();
         call.session().openListener(call.request(), honoured);
-        ServerSessionImpl.Listener listener = new ServerSessionImpl.Listener(call.request().id(), honoured);
+        ServerSessionImpl.Listener listener =
+                new ServerSessionImpl.Listener(call.request().id(), honoured);
         ObjectNode ack = (ObjectNode) McpJson.toTree(new NotificationParams(ServerCore.listenerMeta(listener)));
         ack.set("notifications", honoured);
         call.request().notify(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, ack);

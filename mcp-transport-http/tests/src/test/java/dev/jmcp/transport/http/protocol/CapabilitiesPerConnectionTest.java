@@ -45,11 +45,10 @@ class CapabilitiesPerConnectionTest {
                 .name("caps")
                 .version("1")
                 .tool(
-                        Tool.builder("t", McpJson.parse("{\"type\":\"object\"}")).build(),
+                        Tool.builder("t", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
                         (req, ctx) -> CallToolResult.text("ok"))
-                .resource(
-                        Resource.builder("test://r", "r").build(),
-                        (req, ctx) -> ReadResourceResult.of(List.of()))
+                .resource(Resource.builder("test://r", "r").build(), (req, ctx) -> ReadResourceResult.of(List.of()))
                 .build();
         http = McpHttpServer.builder(server)
                 .port(0)
@@ -86,8 +85,9 @@ class CapabilitiesPerConnectionTest {
         JsonNode caps = s.initializeResult.get("capabilities");
         assertThat(caps.get("tools").get("listChanged").asBoolean()).isTrue();
         assertThat(caps.get("resources").get("subscribe").asBoolean()).isTrue();
-        JsonNode discovered =
-                Wire.call26(http.uri(), "server/discover", "{}", "{}").get("result").get("capabilities");
+        JsonNode discovered = Wire.call26(http.uri(), "server/discover", "{}", "{}")
+                .get("result")
+                .get("capabilities");
         assertThat(discovered.get("tools").get("listChanged").asBoolean())
                 .as("2026-07-28 delivers list changes through subscriptions/listen")
                 .isTrue();
@@ -151,7 +151,10 @@ class CapabilitiesPerConnectionTest {
         JsonNode closing = listen.next();
         assertThat(closing.get("id").longValue()).isEqualTo(listen.id);
         assertThat(closing.has("error")).isFalse();
-        assertThat(closing.get("result").get("_meta").get("io.modelcontextprotocol/subscriptionId").longValue())
+        assertThat(closing.get("result")
+                        .get("_meta")
+                        .get("io.modelcontextprotocol/subscriptionId")
+                        .longValue())
                 .isEqualTo(listen.id);
     }
 
@@ -169,7 +172,8 @@ class CapabilitiesPerConnectionTest {
             assertThat(client.server().capabilities().prompts()).isNull();
             Poll.until("the GET stream is open", () -> {
                 server.addTool(
-                        Tool.builder("probe", McpJson.parse("{\"type\":\"object\"}")).build(),
+                        Tool.builder("probe", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
                         (req, ctx) -> CallToolResult.text("ok"));
                 return !changes.isEmpty();
             });
@@ -178,7 +182,8 @@ class CapabilitiesPerConnectionTest {
             server.addPrompt(new dev.jmcp.server.ServerPrompt(
                     Prompt.builder("p").build(), (req, ctx) -> GetPromptResult.of(null, List.of())));
             server.addTool(
-                    Tool.builder("later", McpJson.parse("{\"type\":\"object\"}")).build(),
+                    Tool.builder("later", McpJson.parse("{\"type\":\"object\"}"))
+                            .build(),
                     (req, ctx) -> CallToolResult.text("ok"));
             Poll.until("the tools change arrived", () -> changes.contains(ListKind.TOOLS));
             assertThat(changes).doesNotContain(ListKind.PROMPTS);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jmcp.client.McpClient;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.protocol.Role;
 import dev.jmcp.core.protocol.completion.CompleteRequest;
 import dev.jmcp.core.protocol.completion.Completion;
 import dev.jmcp.core.protocol.completion.PromptReference;
-import dev.jmcp.core.protocol.Role;
 import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.elicitation.ElicitAction;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
@@ -68,32 +68,39 @@ class InputEraTest {
         server = McpServer.builder()
                 .name("input-era")
                 .version("1")
-                .tool(Tool.builder("needs-sign-in", McpJson.parse("{\"type\":\"object\"}")).build(), (req, ctx) -> {
-                    if (signIns.get() == 0) {
-                        throw new UrlElicitationRequiredException(
-                                "sign in first",
-                                List.of(UrlElicitRequest.of("Sign in", "el-1", "https://example.com/sign-in")));
-                    }
-                    return CallToolResult.text("signed in");
-                })
                 .tool(
-                        Tool.builder("opens-url", McpJson.parse("{\"type\":\"object\"}")).build(),
-                        (req, ctx) -> CallToolResult.text(ctx.elicit(
-                                        UrlElicitRequest.of("Open", "el-2", "https://example.com/open"))
-                                .action()
-                                .wire()))
+                        Tool.builder("needs-sign-in", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (req, ctx) -> {
+                            if (signIns.get() == 0) {
+                                throw new UrlElicitationRequiredException(
+                                        "sign in first",
+                                        List.of(UrlElicitRequest.of("Sign in", "el-1", "https://example.com/sign-in")));
+                            }
+                            return CallToolResult.text("signed in");
+                        })
                 .tool(
-                        Tool.builder("greet", McpJson.parse("{\"type\":\"object\"}")).build(),
+                        Tool.builder("opens-url", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (req, ctx) -> CallToolResult.text(
+                                ctx.elicit(UrlElicitRequest.of("Open", "el-2", "https://example.com/open"))
+                                        .action()
+                                        .wire()))
+                .tool(
+                        Tool.builder("greet", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
                         (req, ctx) -> CallToolResult.text("hello " + ask(ctx)))
                 .prompt(new ServerPrompt(
                         Prompt.builder("greeting")
                                 .arguments(List.of(PromptArgument.optional("style", null)))
                                 .build(),
-                        (req, ctx) -> GetPromptResult.of(null, List.of(PromptMessage.of(Role.USER, TextContent.of("hello " + ask(ctx))))),
+                        (req, ctx) -> GetPromptResult.of(
+                                null, List.of(PromptMessage.of(Role.USER, TextContent.of("hello " + ask(ctx))))),
                         (req, ctx) -> Completion.of(List.of(req.value() + "-" + ask(ctx)))))
                 .resource(
                         Resource.builder("test://me", "me").build(),
-                        (req, ctx) -> ReadResourceResult.of(List.of(TextResourceContents.of("test://me", "text/plain", ask(ctx)))))
+                        (req, ctx) -> ReadResourceResult.of(
+                                List.of(TextResourceContents.of("test://me", "text/plain", ask(ctx)))))
                 .build();
         http = McpHttpServer.builder(server).port(0).start();
     }
@@ -111,7 +118,8 @@ class InputEraTest {
         JsonNode result = Wire.response(first).get("result");
         assertThat(Wire.response(first).has("error")).isFalse();
         assertThat(result.get("resultType").asString()).isEqualTo("input_required");
-        Map.Entry<String, JsonNode> asked = result.get("inputRequests").properties().iterator().next();
+        Map.Entry<String, JsonNode> asked =
+                result.get("inputRequests").properties().iterator().next();
         assertThat(asked.getValue().get("method").asString()).isEqualTo("elicitation/create");
         assertThat(asked.getValue().get("params").get("mode").asString()).isEqualTo("url");
         assertThat(asked.getValue().get("params").get("url").asString()).isEqualTo("https://example.com/sign-in");
@@ -123,7 +131,8 @@ class InputEraTest {
         retry.set("requestState", result.get("requestState"));
         JsonNode done = Wire.response(Wire.exchange26(http.uri(), "tools/call", retry));
         assertThat(done.get("result").get("resultType").asString()).isEqualTo("complete");
-        assertThat(done.get("result").get("content").get(0).get("text").asString()).isEqualTo("signed in");
+        assertThat(done.get("result").get("content").get(0).get("text").asString())
+                .isEqualTo("signed in");
     }
 
     @Test
@@ -131,14 +140,24 @@ class InputEraTest {
         Wire.Session s = Wire.Session.open(http.uri(), "2025-11-25", URL_CAPS);
         JsonNode r = s.call("tools/call", "{\"name\":\"needs-sign-in\",\"arguments\":{}}");
         assertThat(r.get("error").get("code").intValue()).isEqualTo(-32042);
-        assertThat(r.get("error").get("data").get("elicitations").get(0).get("elicitationId").asString())
+        assertThat(r.get("error")
+                        .get("data")
+                        .get("elicitations")
+                        .get(0)
+                        .get("elicitationId")
+                        .asString())
                 .isEqualTo("el-1");
     }
 
     @Test
     void handlerUrlElicitationOmitsElicitationIdIn2026() throws Exception {
         JsonNode r = Wire.call26(http.uri(), "tools/call", "{\"name\":\"opens-url\",\"arguments\":{}}", URL_CAPS);
-        JsonNode asked = r.get("result").get("inputRequests").properties().iterator().next().getValue();
+        JsonNode asked = r.get("result")
+                .get("inputRequests")
+                .properties()
+                .iterator()
+                .next()
+                .getValue();
         assertThat(asked.get("params").get("url").asString()).isEqualTo("https://example.com/open");
         assertThat(asked.get("params").has("elicitationId")).isFalse();
     }
@@ -153,15 +172,15 @@ class InputEraTest {
                         "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"greeting\"},"
                                 + "\"argument\":{\"name\":\"style\",\"value\":\"po\"}}");
         for (Map.Entry<String, String> c : calls.entrySet()) {
-            List<JsonNode> messages =
-                    Wire.exchange26(http.uri(), c.getKey(), Wire.params26(c.getValue(), FORM_CAPS));
+            List<JsonNode> messages = Wire.exchange26(http.uri(), c.getKey(), Wire.params26(c.getValue(), FORM_CAPS));
             assertThat(messages)
                     .as("%s sends no server-to-client request", c.getKey())
                     .noneMatch(m -> m.has("method") && m.has("id"));
             JsonNode result = Wire.response(messages).get("result");
             assertThat(result).as(c.getKey()).isNotNull();
             assertThat(result.get("resultType").asString()).as(c.getKey()).isEqualTo("input_required");
-            String key = result.get("inputRequests").properties().iterator().next().getKey();
+            String key =
+                    result.get("inputRequests").properties().iterator().next().getKey();
 
             ObjectNode retry = Wire.params26(c.getValue(), FORM_CAPS);
             retry.putObject("inputResponses")

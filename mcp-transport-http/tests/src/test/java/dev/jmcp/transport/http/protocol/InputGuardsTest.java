@@ -46,26 +46,45 @@ class InputGuardsTest {
         server = McpServer.builder()
                 .name("guards")
                 .version("1")
-                .tool(Tool.builder("summarize", McpJson.parse("{\"type\":\"object\"}")).build(), (req, ctx) -> {
-                    CreateMessageResult r = ctx.sample(CreateMessageRequest.builder(
-                                    List.of(SamplingMessage.of(Role.USER, TextContent.of("summarize"))), 50)
-                            .includeContext(IncludeContext.THIS_SERVER)
-                            .build());
-                    return CallToolResult.text("sampled " + r.model());
-                })
-                .tool(Tool.builder("phone", McpJson.parse("{\"type\":\"object\"}")).build(), (req, ctx) -> {
-                    ctx.elicit(FormElicitRequest.of(
-                            "Your phone?",
-                            RequestedSchema.of(
-                                    Map.of("phone", StringSchema.builder().format("phone").build()), null)));
-                    return CallToolResult.text("unreachable");
-                })
-                .tool(Tool.builder("count", McpJson.parse("{\"type\":\"object\"}")).build(), (req, ctx) -> {
-                    ctx.elicit(FormElicitRequest.of(
-                            "How many?",
-                            RequestedSchema.of(Map.of("n", NumberSchema.builder("string").build()), null)));
-                    return CallToolResult.text("unreachable");
-                })
+                .tool(
+                        Tool.builder("summarize", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (req, ctx) -> {
+                            CreateMessageResult r = ctx.sample(CreateMessageRequest.builder(
+                                            List.of(SamplingMessage.of(Role.USER, TextContent.of("summarize"))), 50)
+                                    .includeContext(IncludeContext.THIS_SERVER)
+                                    .build());
+                            return CallToolResult.text("sampled " + r.model());
+                        })
+                .tool(
+                        Tool.builder("phone", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (req, ctx) -> {
+                            ctx.elicit(FormElicitRequest.of(
+                                    "Your phone?",
+                                    RequestedSchema.of(
+                                            Map.of(
+                                                    "phone",
+                                                    StringSchema.builder()
+                                                            .format("phone")
+                                                            .build()),
+                                            null)));
+                            return CallToolResult.text("unreachable");
+                        })
+                .tool(
+                        Tool.builder("count", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (req, ctx) -> {
+                            ctx.elicit(FormElicitRequest.of(
+                                    "How many?",
+                                    RequestedSchema.of(
+                                            Map.of(
+                                                    "n",
+                                                    NumberSchema.builder("string")
+                                                            .build()),
+                                            null)));
+                            return CallToolResult.text("unreachable");
+                        })
                 .build();
         http = McpHttpServer.builder(server).port(0).start();
     }
@@ -82,10 +101,14 @@ class InputGuardsTest {
 
     @Test
     void includeContextWithoutSamplingContextIsMissingCapabilityIn2026() throws Exception {
-        JsonNode refused = Wire.call26(
-                http.uri(), "tools/call", "{\"name\":\"summarize\",\"arguments\":{}}", "{\"sampling\":{}}");
+        JsonNode refused =
+                Wire.call26(http.uri(), "tools/call", "{\"name\":\"summarize\",\"arguments\":{}}", "{\"sampling\":{}}");
         assertThat(refused.get("error").get("code").intValue()).isEqualTo(-32021);
-        assertThat(refused.get("error").get("data").get("requiredCapabilities").get("sampling").has("context"))
+        assertThat(refused.get("error")
+                        .get("data")
+                        .get("requiredCapabilities")
+                        .get("sampling")
+                        .has("context"))
                 .isTrue();
 
         JsonNode asked = Wire.call26(
@@ -95,7 +118,12 @@ class InputGuardsTest {
                         "{\"sampling\":{\"context\":{}}}")
                 .get("result");
         assertThat(asked.get("resultType").asString()).isEqualTo("input_required");
-        JsonNode params = asked.get("inputRequests").properties().iterator().next().getValue().get("params");
+        JsonNode params = asked.get("inputRequests")
+                .properties()
+                .iterator()
+                .next()
+                .getValue()
+                .get("params");
         assertThat(params.get("includeContext").asString()).isEqualTo("thisServer");
     }
 

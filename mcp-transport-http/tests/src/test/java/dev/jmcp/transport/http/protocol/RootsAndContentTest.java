@@ -49,7 +49,8 @@ class RootsAndContentTest {
                 .version("1")
                 .onRootsListChanged(rootsChanged::add)
                 .tool(
-                        Tool.builder("media", McpJson.parse("{\"type\":\"object\"}")).build(),
+                        Tool.builder("media", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
                         (req, ctx) -> CallToolResult.of(
                                 List.of(TextContent.of("hi"), AudioContent.of("AAAA", "audio/wav"), link)))
                 .prompt(new ServerPrompt(

@@ -12,7 +12,6 @@ import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,18 +75,26 @@ class ToolOutputAndDiscoveryTest {
     @Test
     void nonObjectOutputIsWrappedAsResultFor2025Clients() throws Exception {
         Wire.Session s = Wire.Session.open(http.uri(), "2025-11-25", "{}");
-        JsonNode schema = tool(s.call("tools/list", "{}").get("result"), "numbers").get("outputSchema");
+        JsonNode schema =
+                tool(s.call("tools/list", "{}").get("result"), "numbers").get("outputSchema");
         assertThat(schema.get("type").asString()).isEqualTo("object");
         assertThat(schema.get("required")).containsExactly(McpJson.parse("\"result\""));
-        assertThat(schema.get("properties").get("result").get("type").asString()).isEqualTo("array");
-        assertThat(schema.get("$defs").has("n")).as("$defs move to the wrapper's root").isTrue();
+        assertThat(schema.get("properties").get("result").get("type").asString())
+                .isEqualTo("array");
+        assertThat(schema.get("$defs").has("n"))
+                .as("$defs move to the wrapper's root")
+                .isTrue();
 
-        JsonNode result = s.call("tools/call", "{\"name\":\"numbers\",\"arguments\":{}}").get("result");
+        JsonNode result =
+                s.call("tools/call", "{\"name\":\"numbers\",\"arguments\":{}}").get("result");
         assertThat(result.get("structuredContent")).isEqualTo(McpJson.parse("{\"result\":[1,2,3]}"));
         assertThat(result.get("content").get(0).get("text").asString()).isEqualTo("[1,2,3]");
 
-        JsonNode plain = s.call("tools/call", "{\"name\":\"plain-array\",\"arguments\":{}}").get("result");
-        assertThat(plain.has("structuredContent")).as("no schema: the text block carries it").isFalse();
+        JsonNode plain = s.call("tools/call", "{\"name\":\"plain-array\",\"arguments\":{}}")
+                .get("result");
+        assertThat(plain.has("structuredContent"))
+                .as("no schema: the text block carries it")
+                .isFalse();
         assertThat(plain.get("content").get(0).get("text").asString()).isEqualTo("[\"a\"]");
     }
 
@@ -122,7 +129,10 @@ class ToolOutputAndDiscoveryTest {
         JsonNode r = Wire.call26(http.uri(), "server/discover", "{}", "{}").get("result");
         assertThat(r.get("supportedVersions")).containsExactly(McpJson.parse("\"2026-07-28\""));
         assertThat(r.has("serverInfo")).isFalse();
-        assertThat(r.get("_meta").get("io.modelcontextprotocol/serverInfo").get("name").asString())
+        assertThat(r.get("_meta")
+                        .get("io.modelcontextprotocol/serverInfo")
+                        .get("name")
+                        .asString())
                 .isEqualTo("output");
     }
 
@@ -131,7 +141,8 @@ class ToolOutputAndDiscoveryTest {
         JsonNode listed = tool(Wire.call26(http.uri(), "tools/list", "{}", "{}").get("result"), "github/create_issue");
         assertThat(listed).isNotNull();
         JsonNode r = Wire.call26(http.uri(), "tools/call", "{\"name\":\"github/create_issue\",\"arguments\":{}}", "{}");
-        assertThat(((TextContent) McpJson.fromTree(r.get("result").get("content").get(0), TextContent.class))
+        assertThat(((TextContent)
+                                McpJson.fromTree(r.get("result").get("content").get(0), TextContent.class))
                         .text())
                 .isEqualTo("created");
     }

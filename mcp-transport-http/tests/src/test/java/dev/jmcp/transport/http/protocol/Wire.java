@@ -7,9 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -164,12 +162,5 @@ final class Wire {
         JsonNode call(String method, String paramsJson) throws Exception {
             return response(exchange(method, paramsJson));
         }
-    }
-
-    /** Headers as a map (for assertions). */
-    static Map<String, String> headers(HttpResponse<?> r) {
-        Map<String, String> m = new HashMap<>();
-        r.headers().map().forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
-        return m;
     }
 }
