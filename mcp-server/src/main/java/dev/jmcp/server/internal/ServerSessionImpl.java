@@ -204,14 +204,16 @@ public final class ServerSessionImpl implements ServerSession {
     }
 
     /**
-     * Ends every open listen request gracefully: answers it with the empty {@code subscriptions/listen} result
-     * whose {@code _meta} names the subscription (a stream that just ends means an unexpected disconnect).
+     * Ends every open listen request gracefully (2026-07-28 "Graceful Closure"): answers it with the {@code
+     * subscriptions/listen} result whose {@code _meta} names the subscription, before the stream closes (a stream
+     * that just ends means an unexpected disconnect).
      */
     void closeListeners() {
         for (Map.Entry<RequestId, InboundRequest> e : listenRequests.entrySet()) {
             listeners().remove(e.getKey());
             ObjectNode result = McpJson.object();
             result.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, e.getKey().toJson());
+            core.router().decorate(result); // resultType "complete" and the server info, like every 2026 result
             e.getValue().respond(result);
         }
         listenRequests.clear();

@@ -151,6 +151,7 @@ class CapabilitiesPerConnectionTest {
         JsonNode closing = listen.next();
         assertThat(closing.get("id").longValue()).isEqualTo(listen.id);
         assertThat(closing.has("error")).isFalse();
+        assertThat(closing.get("result").get("resultType").asString()).isEqualTo("complete");
         assertThat(closing.get("result")
                         .get("_meta")
                         .get("io.modelcontextprotocol/subscriptionId")
