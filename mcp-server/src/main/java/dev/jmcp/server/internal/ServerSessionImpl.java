@@ -49,12 +49,10 @@ public final class ServerSessionImpl implements ServerSession {
      * A 2026-07-28 {@code subscriptions/listen} request kept open.
      *
      * @param requestId the listen request's id
-     * @param filter what it asked for
+     * @param filter what it asked for and the server honours (the acknowledged filter)
+     * @param request the open request, answered when the server shuts down
      */
-    public record Listener(RequestId requestId, JsonNode filter) {}
-
-    /** The open listen requests, to answer them when the server shuts down; guarded by the listeners map. */
-    private final Map<RequestId, InboundRequest> listenRequests = new ConcurrentHashMap<>();
+    public record Listener(RequestId requestId, JsonNode filter, InboundRequest request) {}
 
     ServerSessionImpl(ServerCore core, Transport transport, ConnectionMode mode) {
         this.core = core;
@@ -195,12 +193,8 @@ public final class ServerSessionImpl implements ServerSession {
     /** Keeps a 2026-07-28 listen request open until the client cancels it or the server shuts down. */
     void openListener(InboundRequest request, JsonNode acknowledged) {
         RequestId id = request.id();
-        listenRequests.put(id, request);
-        listeners().put(id, new Listener(id, acknowledged));
-        request.onCancel(() -> {
-            listeners().remove(id);
-            listenRequests.remove(id);
-        });
+        listeners().put(id, new Listener(id, acknowledged, request));
+        request.onCancel(() -> listeners().remove(id));
     }
 
     /**
@@ -209,14 +203,18 @@ public final class ServerSessionImpl implements ServerSession {
      * that just ends means an unexpected disconnect).
      */
     void closeListeners() {
-        for (Map.Entry<RequestId, InboundRequest> e : listenRequests.entrySet()) {
-            listeners().remove(e.getKey());
-            ObjectNode result = McpJson.object();
-            result.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, e.getKey().toJson());
-            core.router().decorate(result); // resultType "complete" and the server info, like every 2026 result
-            e.getValue().respond(result);
+        Map<RequestId, Listener> open = listeners;
+        if (open == null) {
+            return;
         }
-        listenRequests.clear();
+        for (Listener l : open.values()) {
+            open.remove(l.requestId());
+            ObjectNode result = McpJson.object();
+            result.putObject("_meta")
+                    .set(MetaKeys.SUBSCRIPTION_ID, l.requestId().toJson());
+            core.router().decorate(result); // resultType "complete" and the server info, like every 2026 result
+            l.request().respond(result);
+        }
     }
 
     /** The client's capabilities from initialize (an empty object before it). */

@@ -66,7 +66,7 @@ final class Subscriptions {
         call.request().defer();
         call.session().openListener(call.request(), honoured);
         ServerSessionImpl.Listener listener =
-                new ServerSessionImpl.Listener(call.request().id(), honoured);
+                new ServerSessionImpl.Listener(call.request().id(), honoured, call.request());
         ObjectNode ack = (ObjectNode) McpJson.toTree(new NotificationParams(ServerCore.listenerMeta(listener)));
         ack.set("notifications", honoured);
         call.request().notify(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, ack);
