@@ -358,7 +358,18 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
             throw new dev.jmcp.core.McpException(message);
         }
         boolean tools = request.tools() != null && !request.tools().isEmpty() || request.toolChoice() != null;
-        return InputChannel.Ask.of(key, InputRequest.sampling(request), tools ? "sampling.tools" : "sampling");
+        InputChannel.Ask ask =
+                InputChannel.Ask.of(key, InputRequest.sampling(request), tools ? "sampling.tools" : "sampling");
+        if (!call.stateless() && ask.params() != null) {
+            // an older client gets only the content blocks its revision defines (its params are sent as is)
+            for (JsonNode m : ask.params().path("messages")) {
+                JsonNode content = m.get("content");
+                if (content instanceof ObjectNode block) {
+                    ((ObjectNode) m).set("content", Definitions.contentBlock(block, call.version()));
+                }
+            }
+        }
+        return ask;
     }
 
     /**

@@ -15,6 +15,9 @@ import dev.jmcp.core.protocol.prompts.Prompt;
 import dev.jmcp.core.protocol.prompts.PromptMessage;
 import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.roots.Root;
+import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
+import dev.jmcp.core.protocol.sampling.CreateMessageResult;
+import dev.jmcp.core.protocol.sampling.SamplingMessage;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.server.McpServer;
@@ -53,6 +56,15 @@ class RootsAndContentTest {
                                 .build(),
                         (req, ctx) -> CallToolResult.of(
                                 List.of(TextContent.of("hi"), AudioContent.of("AAAA", "audio/wav"), link)))
+                .tool(
+                        Tool.builder("describe-sound", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (req, ctx) -> CallToolResult.text(ctx.sample(CreateMessageRequest.builder(
+                                                List.of(SamplingMessage.of(
+                                                        Role.USER, AudioContent.of("AAAA", "audio/wav"))),
+                                                20)
+                                        .build())
+                                .model()))
                 .prompt(new ServerPrompt(
                         Prompt.builder("listen").build(),
                         (req, ctx) -> GetPromptResult.of(
@@ -80,6 +92,29 @@ class RootsAndContentTest {
             ServerSession session = rootsChanged.poll(10, TimeUnit.SECONDS);
             assertThat(session).as("the listener was called").isNotNull();
             assertThat(server.sessions()).contains(session);
+        }
+    }
+
+    @Test
+    void samplingContentIsDowngradedForAnOlderClient() {
+        LinkedBlockingQueue<CreateMessageRequest> asked = new LinkedBlockingQueue<>();
+        try (McpClient client = McpClient.builder()
+                .transport(StreamableHttpClientTransport.create(http.uri()))
+                .protocolVersion(ProtocolVersion.V2024_11_05)
+                .requestTimeout(Duration.ofSeconds(10))
+                .sampling(request -> {
+                    asked.add(request);
+                    return CreateMessageResult.of(Role.ASSISTANT, TextContent.of("a beep"), "m1", "endTurn");
+                })
+                .build()) {
+            client.connect();
+            assertThat(client.callTool("describe-sound", java.util.Map.of()).failed())
+                    .isFalse();
+            CreateMessageRequest request = asked.poll();
+            assertThat(request).isNotNull();
+            assertThat(McpJson.write(McpJson.toTree(request)))
+                    .contains("\"type\":\"text\"")
+                    .doesNotContain("\"audio\"");
         }
     }
 
