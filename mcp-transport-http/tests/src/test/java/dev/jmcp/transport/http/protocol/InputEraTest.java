@@ -150,6 +150,33 @@ class InputEraTest {
     }
 
     @Test
+    void urlElicitationRequiredFromAnInterceptorIsNotMinus32042In2026() throws Exception {
+        try (McpServer guarded = McpServer.builder()
+                        .name("guarded")
+                        .version("1")
+                        .interceptor((call, chain) -> {
+                            throw new UrlElicitationRequiredException(
+                                    "sign in first",
+                                    List.of(UrlElicitRequest.of("Sign in", "el-9", "https://example.com/in")));
+                        })
+                        .tool(
+                                Tool.builder("t", McpJson.parse("{\"type\":\"object\"}"))
+                                        .build(),
+                                (req, ctx) -> CallToolResult.text("ok"))
+                        .build();
+                McpHttpServer guardedHttp =
+                        McpHttpServer.builder(guarded).port(0).start()) {
+            JsonNode r = Wire.call26(guardedHttp.uri(), "tools/call", "{\"name\":\"t\",\"arguments\":{}}", URL_CAPS);
+            assertThat(r.get("error").get("code").intValue())
+                    .isNotEqualTo(-32042)
+                    .isEqualTo(-32603);
+            JsonNode legacy = Wire.Session.open(guardedHttp.uri(), "2025-11-25", URL_CAPS)
+                    .call("tools/call", "{\"name\":\"t\",\"arguments\":{}}");
+            assertThat(legacy.get("error").get("code").intValue()).isEqualTo(-32042);
+        }
+    }
+
+    @Test
     void handlerUrlElicitationOmitsElicitationIdIn2026() throws Exception {
         JsonNode r = Wire.call26(http.uri(), "tools/call", "{\"name\":\"opens-url\",\"arguments\":{}}", URL_CAPS);
         JsonNode asked = r.get("result")
