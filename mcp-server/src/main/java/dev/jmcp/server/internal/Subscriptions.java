@@ -64,12 +64,14 @@ final class Subscriptions {
         // The request stays open without holding a thread: it ends when the client cancels it, the session closes
         // (both cancel the deferred request) or the server shuts down (which answers it, see closeListeners).
         call.request().defer();
-        call.session().openListener(call.request(), honoured);
         ServerSessionImpl.Listener listener =
                 new ServerSessionImpl.Listener(call.request().id(), honoured, call.request());
         ObjectNode ack = (ObjectNode) McpJson.toTree(new NotificationParams(ServerCore.listenerMeta(listener)));
         ack.set("notifications", honoured);
+        // the acknowledgement is the first message of the subscription: it goes out before the listener can be
+        // notified of anything
         call.request().notify(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, ack);
+        call.session().openListener(call.request(), honoured);
         return null;
     }
 }
