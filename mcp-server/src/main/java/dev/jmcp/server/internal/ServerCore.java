@@ -134,9 +134,11 @@ public final class ServerCore {
                 for (JsonNode u : l.filter().path("resourceSubscriptions")) {
                     if (uri.equals(u.asString(""))) {
                         JsonNode p = McpJson.toTree(new ResourceUpdatedNotification(uri, listenerMeta(l)));
-                        s.engine()
-                                .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, p, l.requestId())
-                                .exceptionally(e -> null);
+                        synchronized (l) { // after its acknowledgement (see Subscriptions)
+                            s.engine()
+                                    .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, p, l.requestId())
+                                    .exceptionally(e -> null);
+                        }
                         break;
                     }
                 }
@@ -178,7 +180,9 @@ public final class ServerCore {
             for (ServerSessionImpl.Listener l : s.listeners().values()) {
                 if (l.filter().path(filterKey).asBoolean(false)) {
                     JsonNode p = McpJson.toTree(new NotificationParams(listenerMeta(l)));
-                    s.engine().notify(method, p, l.requestId()).exceptionally(e -> null);
+                    synchronized (l) { // after its acknowledgement (see Subscriptions)
+                        s.engine().notify(method, p, l.requestId()).exceptionally(e -> null);
+                    }
                 }
             }
         }

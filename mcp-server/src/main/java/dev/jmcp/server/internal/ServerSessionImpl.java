@@ -46,7 +46,8 @@ public final class ServerSessionImpl implements ServerSession {
     private volatile ServerCapabilities toldCapabilities;
 
     /**
-     * A 2026-07-28 {@code subscriptions/listen} request kept open.
+     * A 2026-07-28 {@code subscriptions/listen} request kept open. Notifications to it are sent while holding its
+     * monitor, which its acknowledgement holds too, so the acknowledgement is always its first message.
      *
      * @param requestId the listen request's id
      * @param filter what it asked for and the server honours (the acknowledged filter)
@@ -191,10 +192,10 @@ public final class ServerSessionImpl implements ServerSession {
     }
 
     /** Keeps a 2026-07-28 listen request open until the client cancels it or the server shuts down. */
-    void openListener(InboundRequest request, JsonNode acknowledged) {
-        RequestId id = request.id();
-        listeners().put(id, new Listener(id, acknowledged, request));
-        request.onCancel(() -> listeners().remove(id));
+    void openListener(Listener listener) {
+        RequestId id = listener.requestId();
+        listeners().put(id, listener);
+        listener.request().onCancel(() -> listeners().remove(id));
     }
 
     /**
@@ -213,7 +214,9 @@ public final class ServerSessionImpl implements ServerSession {
             result.putObject("_meta")
                     .set(MetaKeys.SUBSCRIPTION_ID, l.requestId().toJson());
             core.router().decorate(result); // resultType "complete" and the server info, like every 2026 result
-            l.request().respond(result);
+            synchronized (l) { // after its acknowledgement and every notification already sent
+                l.request().respond(result);
+            }
         }
     }
 

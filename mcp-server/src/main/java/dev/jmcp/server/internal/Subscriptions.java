@@ -68,10 +68,12 @@ final class Subscriptions {
                 new ServerSessionImpl.Listener(call.request().id(), honoured, call.request());
         ObjectNode ack = (ObjectNode) McpJson.toTree(new NotificationParams(ServerCore.listenerMeta(listener)));
         ack.set("notifications", honoured);
-        // the acknowledgement is the first message of the subscription: it goes out before the listener can be
-        // notified of anything
-        call.request().notify(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, ack);
-        call.session().openListener(call.request(), honoured);
+        // The acknowledgement is the subscription's first message, and a change right after it must not be lost:
+        // the listener is registered and acknowledged under its own lock, which every notification to it takes.
+        synchronized (listener) {
+            call.session().openListener(listener);
+            call.request().notify(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, ack);
+        }
         return null;
     }
 }
