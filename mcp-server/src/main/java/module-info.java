@@ -6,6 +6,7 @@
 module dev.jmcp.server {
     requires transitive dev.jmcp.core;
     requires com.networknt.schema;
+    requires org.slf4j;
 
     exports dev.jmcp.server;
 }

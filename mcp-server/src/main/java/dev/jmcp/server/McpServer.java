@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * An MCP server. Register handlers once; the server serves them to clients of every revision from 2024-11-05 to
@@ -377,9 +378,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         }
 
         /**
-         * Registers a tool. Its name must follow SEP-986 and its schemas must compile.
+         * Registers a tool. Its schemas must compile; a name that breaks the SEP-986 naming rule (a SHOULD) is
+         * registered with a logged warning.
          *
-         * @throws IllegalArgumentException when the name or a schema is invalid
+         * @throws IllegalArgumentException when the name is empty or a schema is invalid
          */
         public Builder tool(Tool tool, ToolHandler handler) {
             return tool(new ServerTool(tool, handler));
@@ -492,6 +494,20 @@ public final class McpServer implements ServerConnector, AutoCloseable {
 
         // ---- end of engine limits ----
 
+        // -- protocol hooks (#13) --
+        private final List<Consumer<ServerSession>> rootsListeners = new ArrayList<>();
+
+        /**
+         * Calls {@code listener} with the session whenever its client sends {@code
+         * notifications/roots/list_changed} (a client that declared {@code roots.listChanged}); ask for the new
+         * roots in the next request's handler with {@link RequestContext#roots()}. Runs on the session's delivery
+         * thread: keep it short.
+         */
+        public Builder onRootsListChanged(Consumer<ServerSession> listener) {
+            rootsListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         /** Builds the server. */
         public McpServer build() {
             Implementation info = Implementation.builder(name, version)
@@ -522,6 +538,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     interceptors,
                     engineLimits());
             ServerCore core = new ServerCore(config);
+            rootsListeners.forEach(core::addRootsListChangedListener);
             tools.forEach(core::addTool);
             resources.forEach(r -> core.resources().put(r.resource().uri(), r));
             templates.forEach(t -> core.templates().put(t.template().uriTemplate(), t));

@@ -84,7 +84,12 @@ public interface RequestContext {
      */
     boolean closeStream();
 
-    /** Asks the user for input (form or URL mode) and returns the answer. */
+    /**
+     * Asks the user for input (form or URL mode) and returns the answer. A form's schema must keep to the spec's
+     * restricted shapes (string {@code format} email, uri, date or date-time; number {@code type} number or
+     * integer), else this throws {@link IllegalArgumentException} before anything is sent. In 2026-07-28 a URL
+     * request is sent without its {@code elicitationId} (that revision removed it).
+     */
     ElicitResult elicit(ElicitRequest request);
 
     /**
@@ -101,7 +106,11 @@ public interface RequestContext {
      */
     boolean completeUrlElicitation(String elicitationId);
 
-    /** Asks the client's model for a completion (SEP-1577: may carry tools) and returns it. */
+    /**
+     * Asks the client's model for a completion (SEP-1577: may carry tools) and returns it. An {@code includeContext}
+     * other than {@code none} needs the client's {@code sampling.context} capability, else this fails before
+     * anything is sent.
+     */
     CreateMessageResult sample(CreateMessageRequest request);
 
     /** The client's roots. */

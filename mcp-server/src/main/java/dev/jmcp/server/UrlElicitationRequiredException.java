@@ -14,6 +14,11 @@ import java.util.Objects;
  * (2025-11-25): the request is answered with the JSON-RPC error -32042 ({@code URL_ELICITATION_REQUIRED}) whose
  * {@code data.elicitations} lists them, even from a tool (it is not turned into an {@code isError} result). When
  * the user finished, send {@link ServerSession#completeUrlElicitation} so the client may retry.
+ *
+ * <p>The 2026-07-28 revision has no -32042 (and no {@code elicitationId}): there the elicitations are asked for as
+ * an {@code input_required} result, keyed {@code url-elicitation:<elicitationId>}, and the handler runs again when
+ * the client retries with the answers. If it still throws for the same elicitations after the client answered
+ * them, the request fails like any other handler failure.
  */
 public final class UrlElicitationRequiredException extends McpRpcException {
     private static final long serialVersionUID = 1L;

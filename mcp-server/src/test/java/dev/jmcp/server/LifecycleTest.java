@@ -3,6 +3,7 @@ package dev.jmcp.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,10 +73,11 @@ class LifecycleTest {
     }
 
     @Test
-    void discoverListsEveryVersionWithServerInfoAndCompleteResultType() {
+    void discoverListsTheStatelessVersionsWithServerInfoInMetaAndCompleteResultType() {
         try (RawClient c = RawClient.connect(server)) {
             JsonNode r = c.call26("server/discover", null);
-            assertThat(r.get("supportedVersions")).hasSize(ProtocolVersion.values().length);
+            assertThat(r.get("supportedVersions")).containsExactly(McpJson.parse("\"2026-07-28\""));
+            assertThat(r.has("serverInfo")).isFalse();
             assertThat(r.get("capabilities").isObject()).isTrue();
             assertThat(r.get("resultType").asString()).isEqualTo("complete");
             assertThat(r.get("_meta")

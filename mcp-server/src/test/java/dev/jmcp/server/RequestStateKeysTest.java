@@ -110,21 +110,23 @@ class RequestStateKeysTest {
 
     @Test
     void aServerWithoutAKeyLogsOnceAtBuildThatRetriesMustReachIt() {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.jmcp.server.internal.StateKeys");
-        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
+        ch.qos.logback.classic.Logger log =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.jmcp.server.internal.StateKeys");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> capture =
+                new ch.qos.logback.core.read.ListAppender<>();
+        capture.start();
+        log.addAppender(capture);
+        List<String> messages = new java.util.AbstractList<>() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
-                messages.add(record.getMessage());
+            public String get(int index) {
+                return capture.list.get(index).getFormattedMessage();
             }
 
             @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
+            public int size() {
+                return capture.list.size();
+            }
         };
-        log.addHandler(capture);
         try {
             McpServer withoutKey = server(b -> b);
             try (RawClient c = RawClient.connect(withoutKey)) {
@@ -135,7 +137,7 @@ class RequestStateKeysTest {
             server(b -> b.requestStateKey(KEY));
             assertThat(messages).hasSize(1);
         } finally {
-            log.removeHandler(capture);
+            log.detachAppender(capture);
         }
     }
 }

@@ -156,21 +156,23 @@ class ResourcesPromptsTest {
             var listen = c.session.request(
                     "subscriptions/listen",
                     RawClient.with26Meta(
-                            "{\"notifications\":{\"toolsListChanged\":true,\"resourceSubscriptions\":[\"test://static-text\"]}}",
+                            "{\"notifications\":{\"resourcesListChanged\":true,\"toolsListChanged\":true,"
+                                    + "\"resourceSubscriptions\":[\"test://static-text\"]}}",
                             "{}"));
-            assertThat(c.awaitNotifications("notifications/subscriptions/acknowledged", 1))
-                    .hasSize(1);
+            List<JsonNode> acks = c.awaitNotifications("notifications/subscriptions/acknowledged", 1);
+            assertThat(acks).hasSize(1);
+            // a server without tools does not honour toolsListChanged: the acknowledgement omits it
+            assertThat(acks.get(0).get("params").get("notifications"))
+                    .isEqualTo(McpJson.parse(
+                            "{\"resourcesListChanged\":true,\"resourceSubscriptions\":[\"test://static-text\"]}"));
             server.notifyResourceUpdated("test://static-text");
             server.addPrompt(
                     new ServerPrompt(Prompt.builder("p2").description("d").build(), (r, x) -> null));
-            server.addTool(
-                    dev.jmcp.core.protocol.tools.Tool.builder("t2", McpJson.parse("{\"type\":\"object\"}"))
-                            .description("d")
-                            .build(),
-                    (r, x) -> null);
+            server.addResource(
+                    new ServerResource(Resource.builder("test://added", "added").build(), (r, x) -> null));
             assertThat(c.awaitNotifications("notifications/resources/updated", 1))
                     .hasSize(1);
-            assertThat(c.awaitNotifications("notifications/tools/list_changed", 1))
+            assertThat(c.awaitNotifications("notifications/resources/list_changed", 1))
                     .hasSize(1);
             assertThat(c.notifications.stream()
                             .filter(n -> n.get("method").asString().contains("prompts")))

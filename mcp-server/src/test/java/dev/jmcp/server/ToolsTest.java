@@ -285,15 +285,16 @@ class ToolsTest {
     }
 
     @Test
-    void invalidToolNamesAndDialectsAreRefusedAtRegistration() {
-        assertThatThrownBy(() -> McpServer.builder()
-                        .tool(Tool.builder("bad name!", EMPTY_SCHEMA).build(), (r, c) -> null)
-                        .build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("invalid tool name");
-        assertThatThrownBy(() -> McpServer.builder()
-                        .tool(Tool.builder("x".repeat(129), EMPTY_SCHEMA).build(), (r, c) -> null)
-                        .build())
+    void toolNamesBreakingTheShouldRuleAreWarnedAboutAndUnsupportedDialectsRefused() {
+        McpServer named = McpServer.builder()
+                .tool(Tool.builder("bad name!", EMPTY_SCHEMA).build(), (r, c) -> null)
+                .tool(Tool.builder("x".repeat(129), EMPTY_SCHEMA).build(), (r, c) -> null)
+                .build();
+        named.close();
+        assertThat(dev.jmcp.server.internal.ToolNames.check("github/create_issue"))
+                .isFalse();
+        assertThat(dev.jmcp.server.internal.ToolNames.check("create_issue")).isTrue();
+        assertThatThrownBy(() -> dev.jmcp.server.internal.ToolNames.check(""))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> McpServer.builder()
                         .tool(

@@ -196,20 +196,13 @@ class WireFormatTest {
     void discoverResultDeclaresTheTasksExtensionInsteadOfCoreTasks() {
         try (RawClient c = RawClient.connect(server)) {
             JsonNode r = c.call26("server/discover", null);
-            StringBuilder versions = new StringBuilder();
-            for (String id : dev.jmcp.core.ProtocolVersion.allIds()) {
-                versions.append(versions.length() == 0 ? "" : ",")
-                        .append('"')
-                        .append(id)
-                        .append('"');
-            }
             assertJson(
                     r,
-                    "{\"supportedVersions\":[" + versions + "],\"capabilities\":{\"logging\":{},\"completions\":{},"
+                    "{\"supportedVersions\":[\"2026-07-28\"],\"capabilities\":{\"logging\":{},\"completions\":{},"
                             + "\"tools\":{\"listChanged\":true},\"resources\":{\"subscribe\":true,\"listChanged\":true},"
                             + "\"prompts\":{\"listChanged\":true},"
                             + "\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}},"
-                            + "\"serverInfo\":" + FULL_INFO + ",\"instructions\":\"be brief\","
+                            + "\"instructions\":\"be brief\","
                             + "\"ttlMs\":5000,\"cacheScope\":\"private\",\"resultType\":\"complete\","
                             + "\"_meta\":{\"io.modelcontextprotocol/serverInfo\":" + FULL_INFO + "}}");
         }
@@ -402,7 +395,7 @@ class WireFormatTest {
                     r,
                     "{\"resultType\":\"input_required\",\"requestState\":\"*\",\"inputRequests\":{"
                             + "\"input-0\":{\"method\":\"elicitation/create\",\"params\":{\"mode\":\"url\","
-                            + "\"message\":\"Sign in\",\"elicitationId\":\"el-1\",\"url\":\"https://example.com/login\"}}},"
+                            + "\"message\":\"Sign in\",\"url\":\"https://example.com/login\"}}},"
                             + "\"_meta\":{\"io.modelcontextprotocol/serverInfo\":" + FULL_INFO + "}}");
         }
     }

@@ -29,6 +29,10 @@ final class Capabilities {
                 JsonNode s = caps.get("sampling");
                 return s != null && s.isObject() && s.has("tools");
             }
+            case "sampling.context" -> {
+                JsonNode s = caps.get("sampling");
+                return s != null && s.isObject() && s.has("context");
+            }
             default -> {
                 JsonNode n = caps.get(capability);
                 return n != null && n.isObject();
@@ -61,6 +65,7 @@ final class Capabilities {
             case "roots" -> b.roots(false);
             case "sampling" -> b.sampling();
             case "sampling.tools" -> b.sampling(ClientCapabilities.SamplingFeature.TOOLS);
+            case "sampling.context" -> b.sampling(ClientCapabilities.SamplingFeature.CONTEXT);
             case "elicitation.form" -> b.elicitation(ClientCapabilities.ElicitationMode.FORM);
             case "elicitation.url" -> b.elicitation(ClientCapabilities.ElicitationMode.URL);
             default -> throw new IllegalArgumentException("unknown client capability: " + capability);

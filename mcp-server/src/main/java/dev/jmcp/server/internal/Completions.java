@@ -2,6 +2,7 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.completion.CompleteResult;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code completion/complete} for prompt arguments and resource-template variables. */
 final class Completions {
@@ -65,19 +67,31 @@ final class Completions {
                 }
             }
         }
-        Completion completion = Completion.of(List.of());
-        if (handler != null) {
-            ContextImpl ctx = new ContextImpl(core, call, HandshakeInput.forCall(core, call), null);
-            Completion c = HandlerTimeout.run(
-                    ctx,
-                    core.config().handlerTimeout(),
-                    e -> ctx.answerEarlyError(
-                            JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "completion timed out: " + e.getMessage())),
-                    () -> handler.complete(new CompletionRequest(argName, value, context), ctx));
-            if (c != null) {
-                completion = c;
-            }
+        if (handler == null) {
+            return answer(Completion.of(List.of()));
         }
+        // like every handler kind: input calls follow the request's era (input_required in 2026-07-28)
+        ObjectNode target = McpJson.object();
+        target.set("ref", ref);
+        target.set("argument", argument);
+        JsonNode contextNode = call.params().get("context");
+        if (contextNode != null) {
+            target.set("context", contextNode);
+        }
+        ContextImpl ctx = ContextImpl.forCall(core, call, "completion", target);
+        HandlerTemplate.Policy<Completion> policy = new HandlerTemplate.Policy<>(
+                timeout -> ctx.answerEarlyError(
+                        JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "completion timed out: " + timeout.getMessage())),
+                HandlerTemplate::protocolOrCancel,
+                e -> {
+                    throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "completion failed: " + Tools.describe(e));
+                },
+                c -> answer(c == null ? Completion.of(List.of()) : c));
+        return HandlerTemplate.invoke(
+                core, ctx, policy, () -> handler.complete(new CompletionRequest(argName, value, context), ctx));
+    }
+
+    private static JsonNode answer(Completion completion) {
         List<String> all = completion.values();
         boolean more = all.size() > MAX_VALUES || Boolean.TRUE.equals(completion.hasMore());
         Completion answered = new Completion(

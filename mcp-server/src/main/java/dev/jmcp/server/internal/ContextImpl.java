@@ -20,6 +20,7 @@ import dev.jmcp.core.protocol.roots.ListRootsResult;
 import dev.jmcp.core.protocol.roots.Root;
 import dev.jmcp.core.protocol.sampling.CreateMessageRequest;
 import dev.jmcp.core.protocol.sampling.CreateMessageResult;
+import dev.jmcp.core.protocol.sampling.IncludeContext;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.core.transport.TransportMetadata;
 import dev.jmcp.server.ElicitAnswer;
@@ -28,6 +29,7 @@ import dev.jmcp.server.InputBatch;
 import dev.jmcp.server.Progress;
 import dev.jmcp.server.RequestContext;
 import dev.jmcp.server.ServerOutcome;
+import dev.jmcp.server.UrlElicitationRequiredException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -332,13 +334,67 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
         if (!call.version().hasElicitation()) {
             throw new dev.jmcp.core.McpException("elicitation needs protocol 2025-06-18 or later");
         }
+        if (request instanceof FormElicitRequest form) {
+            ElicitationSchemas.check(form.requestedSchema());
+        }
+        if (call.stateless() && request instanceof UrlElicitRequest url && url.elicitationId() != null) {
+            // 2026-07-28 removed elicitationId: the input key identifies the request instead
+            request = new UrlElicitRequest(url.message(), null, url.url(), url.task(), url.meta());
+        }
         return InputChannel.Ask.of(key, InputRequest.elicitation(request), capability);
     }
 
-    private static InputChannel.Ask sampling(String key, CreateMessageRequest request) {
+    private InputChannel.Ask sampling(String key, CreateMessageRequest request) {
         Objects.requireNonNull(request, "request");
+        IncludeContext include = request.includeContext();
+        if (include != null
+                && include != IncludeContext.NONE
+                && !Capabilities.clientHas(call.clientCapabilities(), "sampling.context")) {
+            String message = "includeContext '" + include.wire() + "' needs the client capability 'sampling.context',"
+                    + " which this client did not declare; omit includeContext or use NONE";
+            if (call.stateless()) {
+                throw Capabilities.missing("sampling.context", message);
+            }
+            throw new dev.jmcp.core.McpException(message);
+        }
         boolean tools = request.tools() != null && !request.tools().isEmpty() || request.toolChoice() != null;
-        return InputChannel.Ask.of(key, InputRequest.sampling(request), tools ? "sampling.tools" : "sampling");
+        InputChannel.Ask ask =
+                InputChannel.Ask.of(key, InputRequest.sampling(request), tools ? "sampling.tools" : "sampling");
+        if (!call.stateless() && ask.params() != null) {
+            // an older client gets only the content blocks its revision defines (its params are sent as is)
+            for (JsonNode m : ask.params().path("messages")) {
+                JsonNode content = m.get("content");
+                if (content instanceof ObjectNode block) {
+                    ((ObjectNode) m).set("content", Definitions.contentBlock(block, call.version()));
+                }
+            }
+        }
+        return ask;
+    }
+
+    /**
+     * 2026-07-28: asks for the URL elicitations a handler threw {@link UrlElicitationRequiredException} for, as
+     * {@code input_required} (that revision has no -32042), keyed by their ids. Throws {@link InputRequiredSignal}
+     * when one is unanswered; returns the failure to report when the client answered all of them and the handler
+     * still requires them, or when this context cannot ask (a task).
+     */
+    Exception askUrlElicitations(UrlElicitationRequiredException required) throws InterruptedException {
+        if (isTask()) {
+            return new dev.jmcp.core.McpException(
+                    "URL elicitation required, which a 2026-07-28 task cannot ask for: " + required.getMessage());
+        }
+        List<InputChannel.Ask> asks = new ArrayList<>();
+        for (UrlElicitRequest r : required.elicitations()) {
+            asks.add(elicitation("url-elicitation:" + r.elicitationId(), r));
+        }
+        List<JsonNode> answers = input.ask(asks);
+        StringBuilder actions = new StringBuilder();
+        for (JsonNode a : answers) {
+            actions.append(actions.length() == 0 ? "" : ", ")
+                    .append(a == null ? "none" : a.path("action").asString("none"));
+        }
+        return new dev.jmcp.core.McpException(required.getMessage() + " (the client answered the URL elicitation"
+                + " with " + actions + " and the handler still requires it)");
     }
 
     private static List<Root> rootsOf(JsonNode result) {

@@ -2,6 +2,7 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpRpcException;
+import dev.jmcp.server.UrlElicitationRequiredException;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +53,13 @@ final class HandlerTemplate {
         return e instanceof McpRpcException || e instanceof McpCancelledException;
     }
 
+    /** Asks for the URL elicitations a handler requires as input (2026-07-28); see ContextImpl. */
+    @FunctionalInterface
+    interface UrlInput {
+        /** Throws {@link InputRequiredSignal} to ask, or returns the failure to report. */
+        Exception ask(UrlElicitationRequiredException required) throws Exception;
+    }
+
     /**
      * Runs {@code handler} in {@code ctx} in a slot of the server's {@link HandlerBulkhead} (a request that finds
      * none within the wait fails with {@code -32010}, never mapped to a tool result), under the server's handler
@@ -70,23 +78,47 @@ final class HandlerTemplate {
             Policy<T> policy,
             HandlerTimeout.Work<T> handler)
             throws Exception {
+        UrlInput urlInput = ctx.call().stateless() ? ctx::askUrlElicitations : null;
         return core.config()
                 .engineLimits()
                 .bulkhead()
                 .run(() -> run(
                         ctx::pendingInput,
+                        urlInput,
                         policy,
                         () -> HandlerTimeout.run(ctx, timeout, policy.onTimeout(), handler)));
     }
 
     /** Runs {@code guarded} (a handler already under its timeout) and maps its outcome. */
     static <T> JsonNode run(PendingInput input, Policy<T> policy, HandlerTimeout.Work<T> guarded) throws Exception {
+        return run(input, null, policy, guarded);
+    }
+
+    /**
+     * Runs {@code guarded} and maps its outcome; with {@code urlInput} (2026-07-28, which has no -32042) a thrown
+     * {@link UrlElicitationRequiredException} becomes an {@code input_required} result.
+     */
+    static <T> JsonNode run(PendingInput input, UrlInput urlInput, Policy<T> policy, HandlerTimeout.Work<T> guarded)
+            throws Exception {
         T result;
         try {
             result = guarded.run();
         } catch (InputRequiredSignal signal) {
             return signal.result();
         } catch (Exception e) {
+            if (urlInput != null && e instanceof UrlElicitationRequiredException required) {
+                JsonNode pending = input.pending();
+                if (pending != null) {
+                    return pending;
+                }
+                Exception failure;
+                try {
+                    failure = urlInput.ask(required);
+                } catch (InputRequiredSignal signal) {
+                    return signal.result();
+                }
+                return policy.onFailure().answer(failure);
+            }
             if (policy.passThrough().test(e)) {
                 throw e;
             }

@@ -5,12 +5,21 @@ import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.EmptyResult;
 import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
 import dev.jmcp.core.protocol.lifecycle.DiscoverResult;
 import dev.jmcp.core.protocol.lifecycle.InitializeResult;
+import java.util.Arrays;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** {@code initialize}, {@code ping}, {@code server/discover} and {@code logging/setLevel}. */
 final class Lifecycle {
+    /** The revisions {@code server/discover} lists: those a request's {@code _meta} may declare. */
+    static final List<String> STATELESS_IDS = Arrays.stream(ProtocolVersion.values())
+            .filter(ProtocolVersion::isStateless)
+            .map(ProtocolVersion::id)
+            .toList();
+
     private Lifecycle() {}
 
     static void register(ServerCore core) {
@@ -38,11 +47,12 @@ final class Lifecycle {
             throw Errors.invalidParams("'capabilities' must be an object");
         }
         ProtocolVersion version = ProtocolVersion.negotiateHandshake(requested.asString());
+        ServerCapabilities capabilities = core.capabilities(version, session);
         if (!session.isStatelessMode()) {
-            session.markInitialized(version, caps, params.get("clientInfo"));
+            session.markInitialized(version, caps, params.get("clientInfo"), capabilities);
         }
         InitializeResult result = InitializeResult.builder(
-                        version.id(), core.capabilities(version), serverInfo(core.serverInfo(), version))
+                        version.id(), capabilities, serverInfo(core.serverInfo(), version))
                 .instructions(core.config().instructions())
                 .build();
         return McpJson.toTree(result);
@@ -61,11 +71,12 @@ final class Lifecycle {
     }
 
     private static JsonNode discover(ServerCore core, Call call) {
-        DiscoverResult result = DiscoverResult.builder(ProtocolVersion.allIds(), core.capabilities(call.version()))
+        // only the revisions a request's _meta may declare (a handshake revision there is refused with -32022);
+        // the server's identity travels in the result's _meta, the 2026-07-28 DiscoverResult has no serverInfo
+        DiscoverResult result = DiscoverResult.builder(STATELESS_IDS, core.capabilities(call.version(), call.session()))
                 .instructions(core.config().instructions())
                 .ttlMs(core.config().listTtlMs())
                 .cacheScope(core.config().cacheScope())
-                .serverInfo(core.serverInfo())
                 .build();
         return McpJson.toTree(result);
     }

@@ -72,7 +72,15 @@ final class Prompts {
                     if (result == null) {
                         throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "Prompt " + name + " returned no result");
                     }
-                    return McpJson.toTree(result);
+                    ObjectNode json = (ObjectNode) McpJson.toTree(result);
+                    for (JsonNode m : json.path("messages")) {
+                        JsonNode content = m.get("content");
+                        if (m.isObject() && content != null && content.isObject()) {
+                            ((ObjectNode) m)
+                                    .set("content", Definitions.contentBlock((ObjectNode) content, call.version()));
+                        }
+                    }
+                    return json;
                 });
         return HandlerTemplate.invoke(
                 core, ctx, policy, () -> prompt.handler().get(new PromptRequest(name, args, ctx.meta()), ctx));

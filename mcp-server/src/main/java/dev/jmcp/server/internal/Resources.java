@@ -125,6 +125,12 @@ final class Resources {
         if (call.stateless()) {
             throw Errors.methodNotFound(call.method());
         }
+        if (call.session().isStatelessMode()) {
+            // a stateless exchange ends with its answer: it could never deliver an update (nor declares subscribe)
+            throw new McpRpcException(
+                    ErrorCodes.METHOD_NOT_FOUND,
+                    call.method() + " needs a session; this server is stateless and declares no 'subscribe'");
+        }
         return uri;
     }
 }

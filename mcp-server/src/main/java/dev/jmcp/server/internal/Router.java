@@ -1,6 +1,8 @@
 package dev.jmcp.server.internal;
 
+import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.EmptyResult;
 import dev.jmcp.core.protocol.McpMethods;
@@ -8,6 +10,7 @@ import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.ResultType;
 import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.server.ServerOutcome;
+import dev.jmcp.server.UrlElicitationRequiredException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +44,25 @@ public final class Router {
      * rejection as its outcome.
      */
     JsonNode route(ServerSessionImpl session, InboundRequest request) throws Exception {
+        try {
+            return routeResolved(session, request);
+        } catch (UrlElicitationRequiredException e) {
+            // handlers' are turned into input_required; one thrown elsewhere (an interceptor) must still not
+            // become -32042, which the 2026-07-28 revision forbids
+            if (declaresVersion(request)) {
+                throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "URL elicitation required: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private static boolean declaresVersion(InboundRequest request) {
+        JsonNode params = request.params();
+        JsonNode meta = params != null && params.isObject() ? params.get("_meta") : null;
+        return meta != null && meta.isObject() && meta.has(MetaKeys.PROTOCOL_VERSION);
+    }
+
+    private JsonNode routeResolved(ServerSessionImpl session, InboundRequest request) throws Exception {
         if (interceptors.isEmpty()) {
             return serve(resolve(session, request));
         }

@@ -16,17 +16,23 @@ import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.ServerPrompt;
 import dev.jmcp.server.ServerResource;
 import dev.jmcp.server.ServerResourceTemplate;
+import dev.jmcp.server.ServerSession;
 import dev.jmcp.server.ServerTool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The shared state of one server: settings, registries, sessions, and the router. */
 public final class ServerCore {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCore.class);
     private final ServerConfig config;
     private final Router router;
     private final Set<ServerSessionImpl> sessions = ConcurrentHashMap.newKeySet();
@@ -41,6 +47,7 @@ public final class ServerCore {
     private final Tasks tasks;
     private final JsonNode serverInfoJson;
     private final SessionHandlers sessionHandlers;
+    private final List<Consumer<ServerSession>> rootsListeners = new CopyOnWriteArrayList<>();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -58,6 +65,26 @@ public final class ServerCore {
         Completions.register(this);
         Subscriptions.register(this);
         this.tasks = new Tasks(this);
+    }
+
+    /** Adds a listener called when a client sends {@code notifications/roots/list_changed} (set while building). */
+    public void addRootsListChangedListener(Consumer<ServerSession> listener) {
+        rootsListeners.add(listener);
+    }
+
+    boolean hasRootsListeners() {
+        return !rootsListeners.isEmpty();
+    }
+
+    /** A client said its roots changed: tells the application's listeners (a failing listener is logged). */
+    void rootsListChanged(ServerSessionImpl session) {
+        for (Consumer<ServerSession> l : rootsListeners) {
+            try {
+                l.accept(session);
+            } catch (RuntimeException e) {
+                LOG.warn("a roots list_changed listener failed", e);
+            }
+        }
     }
 
     /** Marks the end of building: from now on registry changes notify clients. */
@@ -107,9 +134,11 @@ public final class ServerCore {
                 for (JsonNode u : l.filter().path("resourceSubscriptions")) {
                     if (uri.equals(u.asString(""))) {
                         JsonNode p = McpJson.toTree(new ResourceUpdatedNotification(uri, listenerMeta(l)));
-                        s.engine()
-                                .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, p, l.requestId())
-                                .exceptionally(e -> null);
+                        synchronized (l) { // after its acknowledgement (see Subscriptions)
+                            s.engine()
+                                    .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, p, l.requestId())
+                                    .exceptionally(e -> null);
+                        }
                         break;
                     }
                 }
@@ -135,8 +164,8 @@ public final class ServerCore {
     }
 
     /**
-     * Tells clients a list changed: every initialized handshake session, and every 2026-07-28 listener that asked
-     * for it.
+     * Tells clients a list changed: every initialized handshake session that was told {@code listChanged} for that
+     * kind at {@code initialize}, and every 2026-07-28 listener whose acknowledged filter asked for it.
      */
     void listChanged(String kind) {
         if (!started) {
@@ -145,13 +174,15 @@ public final class ServerCore {
         String method = "notifications/" + kind + "/list_changed";
         String filterKey = kind + "ListChanged";
         for (ServerSessionImpl s : sessions()) {
-            if (s.isInitialized()) {
+            if (s.isInitialized() && s.wasToldListChanged(kind)) {
                 s.engine().notify(method, null).exceptionally(e -> null);
             }
             for (ServerSessionImpl.Listener l : s.listeners().values()) {
                 if (l.filter().path(filterKey).asBoolean(false)) {
                     JsonNode p = McpJson.toTree(new NotificationParams(listenerMeta(l)));
-                    s.engine().notify(method, p, l.requestId()).exceptionally(e -> null);
+                    synchronized (l) { // after its acknowledgement (see Subscriptions)
+                        s.engine().notify(method, p, l.requestId()).exceptionally(e -> null);
+                    }
                 }
             }
         }
@@ -187,19 +218,36 @@ public final class ServerCore {
     /**
      * The server capabilities under a revision, derived from what is registered: {@code completions} from
      * 2025-03-26, task support as the core {@code tasks} capability in 2025-11-25 and as the tasks extension in
-     * 2026-07-28.
+     * 2026-07-28. Declares {@code listChanged} and {@code subscribe} as if the connection can deliver them.
      */
     public ServerCapabilities capabilities(ProtocolVersion version) {
+        return capabilities(version, true);
+    }
+
+    /**
+     * The capabilities a connection is told: a stateless exchange answering a handshake-era {@code initialize} has
+     * no stream to carry list changes or resource updates, so it declares neither {@code listChanged} nor {@code
+     * subscribe}; a session (and any 2026-07-28 request, served through {@code subscriptions/listen}) declares both.
+     */
+    ServerCapabilities capabilities(ProtocolVersion version, ServerSessionImpl connection) {
+        return capabilities(version, version.isStateless() || !connection.isStatelessMode());
+    }
+
+    private ServerCapabilities capabilities(ProtocolVersion version, boolean notifies) {
         ServerCapabilities.Builder caps = ServerCapabilities.builder().logging();
         if (!tools.isEmpty() || config.declareTools()) {
-            caps.tools(true);
+            caps.tools(notifies);
         }
         if (!resources.isEmpty() || !templates.isEmpty() || config.declareResources()) {
-            caps.resources(
-                    ServerCapabilities.ResourceFeature.SUBSCRIBE, ServerCapabilities.ResourceFeature.LIST_CHANGED);
+            if (notifies) {
+                caps.resources(
+                        ServerCapabilities.ResourceFeature.SUBSCRIBE, ServerCapabilities.ResourceFeature.LIST_CHANGED);
+            } else {
+                caps.resources();
+            }
         }
         if (!prompts.isEmpty() || config.declarePrompts()) {
-            caps.prompts(true);
+            caps.prompts(notifies);
         }
         if (version.hasToolAnnotations()
                 && (prompts.list().stream().anyMatch(p -> p.completion() != null)
@@ -266,6 +314,7 @@ public final class ServerCore {
         closed = true;
         tasks.close();
         for (ServerSessionImpl s : sessions()) {
+            s.closeListeners();
             s.close();
         }
         for (ServerSessionImpl s : new ArrayList<>(exchanges)) {

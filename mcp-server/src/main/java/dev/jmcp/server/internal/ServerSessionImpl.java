@@ -4,7 +4,10 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.MetaKeys;
+import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
 import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
+import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestHandler;
 import dev.jmcp.core.session.SessionHandlers;
@@ -18,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A connection served by the server: the engine session plus the handshake state and subscriptions. */
 public final class ServerSessionImpl implements ServerSession {
@@ -38,22 +42,30 @@ public final class ServerSessionImpl implements ServerSession {
     private volatile JsonNode clientCapabilities = McpJson.object();
     private volatile JsonNode clientInfo;
     private volatile String logLevel;
+    /** The capabilities this session was told at {@code initialize} (null before it). */
+    private volatile ServerCapabilities toldCapabilities;
 
     /**
-     * A 2026-07-28 {@code subscriptions/listen} request kept open.
+     * A 2026-07-28 {@code subscriptions/listen} request kept open. Notifications to it are sent while holding its
+     * monitor, which its acknowledgement holds too, so the acknowledgement is always its first message.
      *
      * @param requestId the listen request's id
-     * @param filter what it asked for
+     * @param filter what it asked for and the server honours (the acknowledged filter)
+     * @param request the open request, answered when the server shuts down
      */
-    public record Listener(RequestId requestId, JsonNode filter) {}
+    public record Listener(RequestId requestId, JsonNode filter, InboundRequest request) {}
 
     ServerSessionImpl(ServerCore core, Transport transport, ConnectionMode mode) {
         this.core = core;
         this.statelessMode = mode == ConnectionMode.STATELESS;
-        this.session = McpSession.builder(transport)
+        McpSession.Builder b = McpSession.builder(transport)
                 .name("mcp-server-" + SERIAL.incrementAndGet())
-                .handlers(core.sessionHandlers())
-                .attachment(this)
+                .handlers(core.sessionHandlers());
+        if (!statelessMode && core.hasRootsListeners()) {
+            // a table of its own only when the application listens: sessions otherwise share one
+            b.notificationHandler(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED, n -> core.rootsListChanged(this));
+        }
+        this.session = b.attachment(this)
                 .handlerExecutor(core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
@@ -151,12 +163,62 @@ public final class ServerSessionImpl implements ServerSession {
         return statelessMode;
     }
 
-    void markInitialized(ProtocolVersion version, JsonNode capabilities, JsonNode clientInfo) {
+    void markInitialized(ProtocolVersion version, JsonNode capabilities, JsonNode clientInfo, ServerCapabilities told) {
         this.version = version;
+        this.toldCapabilities = told;
         this.clientCapabilities = capabilities == null || !capabilities.isObject() ? McpJson.object() : capabilities;
         this.clientInfo = clientInfo;
         this.initialized = true;
         session.setProtocolVersion(version);
+    }
+
+    /**
+     * Whether {@code initialize} told this session that the server sends {@code notifications/<kind>/list_changed}
+     * ({@code kind} is {@code tools}, {@code resources} or {@code prompts}).
+     */
+    boolean wasToldListChanged(String kind) {
+        ServerCapabilities c = toldCapabilities;
+        if (c == null) {
+            return false;
+        }
+        Boolean flag =
+                switch (kind) {
+                    case "tools" -> c.tools() == null ? null : c.tools().listChanged();
+                    case "prompts" -> c.prompts() == null ? null : c.prompts().listChanged();
+                    case "resources" ->
+                        c.resources() == null ? null : c.resources().listChanged();
+                    default -> null;
+                };
+        return Boolean.TRUE.equals(flag);
+    }
+
+    /** Keeps a 2026-07-28 listen request open until the client cancels it or the server shuts down. */
+    void openListener(Listener listener) {
+        RequestId id = listener.requestId();
+        listeners().put(id, listener);
+        listener.request().onCancel(() -> listeners().remove(id));
+    }
+
+    /**
+     * Ends every open listen request gracefully (2026-07-28 "Graceful Closure"): answers it with the {@code
+     * subscriptions/listen} result whose {@code _meta} names the subscription, before the stream closes (a stream
+     * that just ends means an unexpected disconnect).
+     */
+    void closeListeners() {
+        Map<RequestId, Listener> open = listeners;
+        if (open == null) {
+            return;
+        }
+        for (Listener l : open.values()) {
+            open.remove(l.requestId());
+            ObjectNode result = McpJson.object();
+            result.putObject("_meta")
+                    .set(MetaKeys.SUBSCRIPTION_ID, l.requestId().toJson());
+            core.router().decorate(result); // resultType "complete" and the server info, like every 2026 result
+            synchronized (l) { // after its acknowledgement and every notification already sent
+                l.request().respond(result);
+            }
+        }
     }
 
     /** The client's capabilities from initialize (an empty object before it). */

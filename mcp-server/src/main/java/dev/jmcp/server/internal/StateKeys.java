@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The AES keys that seal 2026-07-28 {@code requestState}: one current key (new states are sealed with it) and
@@ -26,7 +28,7 @@ public final class StateKeys {
     /** The environment variable a server reads its keys from when none were configured in code. */
     public static final String ENVIRONMENT_VARIABLE = "JMCP_REQUEST_STATE_KEY";
 
-    private static final System.Logger LOG = System.getLogger(StateKeys.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StateKeys.class);
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /**
@@ -84,11 +86,9 @@ public final class StateKeys {
 
     /** A random key known to this process only (retries must reach the same instance); logs that once. */
     public static StateKeys random() {
-        LOG.log(
-                System.Logger.Level.INFO,
-                "No request-state key configured (McpServer.Builder.requestStateKey or " + ENVIRONMENT_VARIABLE
-                        + "): this server seals 2026-07-28 requestState with a random key of its own, so"
-                        + " input_required retries must reach this same instance");
+        LOG.info("No request-state key configured (McpServer.Builder.requestStateKey or " + ENVIRONMENT_VARIABLE
+                + "): this server seals 2026-07-28 requestState with a random key of its own, so"
+                + " input_required retries must reach this same instance");
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return new StateKeys(Key.derived(bytes), List.of(), Instant.EPOCH, false);

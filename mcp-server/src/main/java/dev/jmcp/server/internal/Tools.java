@@ -117,6 +117,7 @@ final class Tools {
         }
         ObjectNode json = (ObjectNode) McpJson.toTree(result);
         if (result.failed()) {
+            Definitions.contentBlocks(json.withArray("content"), call.version());
             return json;
         }
         JsonNode structured = result.structuredContent();
@@ -132,17 +133,30 @@ final class Tools {
         }
         if (structured != null) {
             ArrayNode content = json.withArray("content");
-            if (content.isEmpty()) {
+            // SEP-2106: a non-object value always comes with its serialized JSON in a text block
+            if (content.isEmpty() || !structured.isObject() && !hasText(content)) {
                 content.add(McpJson.toTree(TextContent.of(McpJson.write(structured))));
             }
             if (!call.version().hasStructuredContent()) {
                 json.remove("structuredContent");
+            } else {
+                StructuredOutput.projectValue(json, tool.outputSchema(), call.version());
             }
         }
         if (!json.has("content")) {
             json.putArray("content");
         }
+        Definitions.contentBlocks(json.withArray("content"), call.version());
         return json;
+    }
+
+    private static boolean hasText(ArrayNode content) {
+        for (JsonNode block : content) {
+            if ("text".equals(block.path("type").asString(""))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ObjectNode error(String message) {
