@@ -79,7 +79,11 @@ public final class TokenCache {
             }
         }
         try {
-            Entry entry;
+            Entry entry = lookup(key); // another caller may have finished between the lookup and putIfAbsent
+            if (entry != null) {
+                mine.complete(entry);
+                return outcome(entry);
+            }
             try {
                 AuthInfo info = validator.apply(token);
                 entry = new Entry(info, null, positiveExpiry(info));
