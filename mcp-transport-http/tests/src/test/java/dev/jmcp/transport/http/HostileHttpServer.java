@@ -122,6 +122,17 @@ public final class HostileHttpServer implements AutoCloseable {
      */
     public static Behavior endless(
             String contentType, String prefix, char filler, long total, boolean declareLength) {
+        return endless(contentType, prefix, filler, total, declareLength, new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /** {@link #endless(String, String, char, long, boolean)} adding every byte written to {@code written}. */
+    public static Behavior endless(
+            String contentType,
+            String prefix,
+            char filler,
+            long total,
+            boolean declareLength,
+            java.util.concurrent.atomic.AtomicLong written) {
         return (req, out) -> {
             out.write(declareLength
                     ? head(200, "Content-Type: " + contentType, "Content-Length: " + total)
@@ -130,11 +141,13 @@ public final class HostileHttpServer implements AutoCloseable {
             out.write(start);
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) filler);
-            long written = start.length;
-            while (written < total) {
-                int n = (int) Math.min(chunk.length, total - written);
+            long sent = start.length;
+            written.addAndGet(sent);
+            while (sent < total) {
+                int n = (int) Math.min(chunk.length, total - sent);
                 out.write(chunk, 0, n);
-                written += n;
+                sent += n;
+                written.addAndGet(n);
             }
             out.flush();
         };

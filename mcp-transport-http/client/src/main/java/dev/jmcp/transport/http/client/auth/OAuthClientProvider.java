@@ -183,7 +183,12 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             return this;
         }
 
-        /** Pre-registered credentials; {@code clientSecret} may be null for a public client. */
+        /**
+         * Pre-registered credentials; {@code clientSecret} may be null for a public client. A secret is bound to the
+         * first authorization server it is used with and never sent to another (a resource naming another
+         * authorization server then fails with {@link OAuthException}); to name the server up front, or to use
+         * several, use {@link #clientCredentials(String, String, String)}.
+         */
         public Builder clientCredentials(String clientId, String clientSecret) {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
             this.clientSecret = clientSecret;

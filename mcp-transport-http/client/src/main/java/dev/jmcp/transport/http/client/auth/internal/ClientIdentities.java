@@ -7,12 +7,17 @@ import java.security.PrivateKey;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Picks this client's identity at an authorization server, in order: credentials pre-registered for that issuer,
  * the default pre-registered credentials (secret or {@code private_key_jwt}), the client ID metadata document URL
  * when the server supports it, a registration made earlier, or a new dynamic registration (RFC 7591).
  * Registrations are kept per issuer.
+ *
+ * <p>A secret is only ever sent to one authorization server: credentials pre-registered for an issuer go only to
+ * that issuer, and the default credentials ({@code clientCredentials(id, secret)}) are bound to the first
+ * authorization server they are used with; another issuer is refused with an {@link OAuthException}.
  */
 public final class ClientIdentities {
     private final Map<String, ClientIdentity> perIssuer;
@@ -21,6 +26,7 @@ public final class ClientIdentities {
     private final String clientIdMetadataUrl;
     private final DynamicRegistration registration;
     private final Map<String, ClientIdentity> registrations = new ConcurrentHashMap<>();
+    private final AtomicReference<String> defaultSecretIssuer = new AtomicReference<>();
 
     /**
      * The identities to choose from.
@@ -56,6 +62,14 @@ public final class ClientIdentities {
             return new ClientIdentity(forIssuer.clientId(), forIssuer.clientSecret(), method);
         }
         if (preRegistered != null) {
+            if (preRegistered.clientSecret() != null) {
+                String bound = defaultSecretIssuer.updateAndGet(b -> b == null ? issuer : b);
+                if (!bound.equals(issuer)) {
+                    throw new OAuthException("the client credentials are bound to the authorization server " + bound
+                            + " (the first one they were used with); refusing to send the secret to " + issuer
+                            + ": configure clientCredentials(issuer, clientId, secret) for it");
+                }
+            }
             String method = preRegistered.method();
             if (method == null) {
                 method = privateKey != null
