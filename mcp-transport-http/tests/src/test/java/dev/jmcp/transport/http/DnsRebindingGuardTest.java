@@ -53,8 +53,10 @@ class DnsRebindingGuardTest {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Host", host.replace("{p}", String.valueOf(uri.getPort())));
         if (origin != null && !origin.isEmpty()) {
-            h.put("Origin", origin.replace("{p}", String.valueOf(uri.getPort()))
-                    .replace("{other}", String.valueOf(uri.getPort() == 1 ? 2 : uri.getPort() - 1)));
+            h.put(
+                    "Origin",
+                    origin.replace("{p}", String.valueOf(uri.getPort()))
+                            .replace("{other}", String.valueOf(uri.getPort() == 1 ? 2 : uri.getPort() - 1)));
         }
         h.put("Content-Type", "application/json");
         h.put("Accept", HttpTestSupport.ACCEPT);
@@ -120,10 +122,8 @@ class DnsRebindingGuardTest {
                 "mcp.example.com, https://evil.example.com, refused",
             })
     void allowListsReplaceTheDefaultsAndAreNormalized(String host, String origin, String expected) throws Exception {
-        URI uri = start(
-                "127.0.0.1",
-                s -> s.allowedHosts(List.of("mcp.example.com.", "api.example.com:8443"))
-                        .allowedOrigins(List.of("https://App.example.com/", "null")));
+        URI uri = start("127.0.0.1", s -> s.allowedHosts(List.of("mcp.example.com.", "api.example.com:8443"))
+                .allowedOrigins(List.of("https://App.example.com/", "null")));
         assertOutcome(status(uri, host, origin), expected);
     }
 
@@ -149,7 +149,8 @@ class DnsRebindingGuardTest {
         assumeTrue(own != null, "this machine has no non-loopback IPv4 address");
         URI uri = start("127.0.0.1", s -> {});
         assertOutcome(status(uri, own.getHostAddress() + ":{p}", null), "accepted");
-        assertOutcome(status(uri, own.getHostAddress() + ":{p}", "http://" + own.getHostAddress() + ":{p}"), "accepted");
+        assertOutcome(
+                status(uri, own.getHostAddress() + ":{p}", "http://" + own.getHostAddress() + ":{p}"), "accepted");
     }
 
     @Test

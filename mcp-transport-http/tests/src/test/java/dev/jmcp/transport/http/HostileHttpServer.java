@@ -120,8 +120,7 @@ public final class HostileHttpServer implements AutoCloseable {
      * Writes {@code prefix}, then {@code filler} over and over until {@code total} bytes are written or the client
      * goes away; declares {@code Content-Length} when {@code declareLength}, else closes the connection at the end.
      */
-    public static Behavior endless(
-            String contentType, String prefix, char filler, long total, boolean declareLength) {
+    public static Behavior endless(String contentType, String prefix, char filler, long total, boolean declareLength) {
         return endless(contentType, prefix, filler, total, declareLength, new java.util.concurrent.atomic.AtomicLong());
     }
 
@@ -134,9 +133,10 @@ public final class HostileHttpServer implements AutoCloseable {
             boolean declareLength,
             java.util.concurrent.atomic.AtomicLong written) {
         return (req, out) -> {
-            out.write(declareLength
-                    ? head(200, "Content-Type: " + contentType, "Content-Length: " + total)
-                    : head(200, "Content-Type: " + contentType, "Connection: close"));
+            out.write(
+                    declareLength
+                            ? head(200, "Content-Type: " + contentType, "Content-Length: " + total)
+                            : head(200, "Content-Type: " + contentType, "Connection: close"));
             byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
             out.write(start);
             byte[] chunk = new byte[64 * 1024];

@@ -131,7 +131,8 @@ class HostileServerClientTest {
     @Test
     void aOneGigabyteJsonAnswerFailsAtTheCodecLimitWithoutBeingBuffered() {
         server.route(
-                "/mcp", HostileHttpServer.endless("application/json", "{\"jsonrpc\":\"2.0\",", ' ', ONE_GB, true, written));
+                "/mcp",
+                HostileHttpServer.endless("application/json", "{\"jsonrpc\":\"2.0\",", ' ', ONE_GB, true, written));
         long start = System.nanoTime();
         Throwable e = failure(transport());
         assertThat(e).isInstanceOf(McpTransportException.class).hasMessageContaining("exceeds 65536 bytes");
@@ -166,7 +167,8 @@ class HostileServerClientTest {
             if ("POST".equals(req.method())) {
                 out.write(HostileHttpServer.head(404, "Content-Length: 0"));
             } else {
-                HostileHttpServer.endless("text/event-stream", "event: endpoint\ndata: ", 'x', 2 * ONE_GB, false, written)
+                HostileHttpServer.endless(
+                                "text/event-stream", "event: endpoint\ndata: ", 'x', 2 * ONE_GB, false, written)
                         .respond(req, out);
             }
         });
@@ -179,8 +181,10 @@ class HostileServerClientTest {
     @Test
     void redirectsAreNotFollowedSoCredentialsAndHeadersStayOnTheirOrigin() {
         for (int status : new int[] {301, 302, 307, 308}) {
-            server.route("/mcp", (req, out) -> out.write(
-                    HostileHttpServer.head(status, "Location: " + elsewhere.url() + "/mcp?x=1", "Content-Length: 0")));
+            server.route(
+                    "/mcp",
+                    (req, out) -> out.write(HostileHttpServer.head(
+                            status, "Location: " + elsewhere.url() + "/mcp?x=1", "Content-Length: 0")));
             StreamableHttpClientTransport t = transport(StreamableHttpClientTransport.builder(server.uri("/mcp"))
                     .legacyFallback(false)
                     .header("X-Api-Key", "secret-key")
@@ -198,46 +202,58 @@ class HostileServerClientTest {
 
     @Test
     void hugeOAuthMetadataFailsDiscoveryClearly() {
-        server.route("/mcp", (req, out) -> out.write(HostileHttpServer.head(
-                401,
-                "WWW-Authenticate: Bearer resource_metadata=\"" + server.url() + "/prm\"",
-                "Content-Length: 0")));
-        server.route("/prm", HostileHttpServer.endless("application/json", "{\"resource\":\"", 'r', ONE_GB, true, written));
+        server.route(
+                "/mcp",
+                (req, out) -> out.write(HostileHttpServer.head(
+                        401,
+                        "WWW-Authenticate: Bearer resource_metadata=\"" + server.url() + "/prm\"",
+                        "Content-Length: 0")));
+        server.route(
+                "/prm", HostileHttpServer.endless("application/json", "{\"resource\":\"", 'r', ONE_GB, true, written));
         OAuthClientProvider oauth = OAuthClientProvider.builder()
                 .clientCredentials("machine", "secret")
                 .clientCredentialsGrant()
                 .requestTimeout(Duration.ofSeconds(10))
                 .build();
-        Throwable e = failure(transport(StreamableHttpClientTransport.builder(server.uri("/mcp")).authorizer(oauth)));
+        Throwable e = failure(transport(
+                StreamableHttpClientTransport.builder(server.uri("/mcp")).authorizer(oauth)));
         assertThat(e).isInstanceOf(OAuthException.class).hasMessageContaining("exceeds 1048576 bytes");
         assertThat(written.get()).isLessThan(WRITTEN_BOUND);
     }
 
     @Test
     void aResourceMetadataUrlOnAnotherOriginIsRefused() {
-        server.route("/mcp", (req, out) -> out.write(HostileHttpServer.head(
-                401,
-                "WWW-Authenticate: Bearer resource_metadata=\"" + elsewhere.url() + "/prm\"",
-                "Content-Length: 0")));
+        server.route(
+                "/mcp",
+                (req, out) -> out.write(HostileHttpServer.head(
+                        401,
+                        "WWW-Authenticate: Bearer resource_metadata=\"" + elsewhere.url() + "/prm\"",
+                        "Content-Length: 0")));
         OAuthClientProvider oauth = OAuthClientProvider.builder()
                 .clientCredentials("machine", "secret")
                 .clientCredentialsGrant()
                 .build();
-        Throwable e = failure(transport(StreamableHttpClientTransport.builder(server.uri("/mcp")).authorizer(oauth)));
+        Throwable e = failure(transport(
+                StreamableHttpClientTransport.builder(server.uri("/mcp")).authorizer(oauth)));
         assertThat(e).isInstanceOf(OAuthException.class).hasMessageContaining("not on the MCP server's origin");
         assertThat(elsewhere.requests()).isEmpty();
     }
 
     @Test
     void aPlainHttpAuthorizationServerOffLoopbackIsRefused() {
-        server.route("/mcp", (req, out) -> out.write(HostileHttpServer.head(
-                401, "WWW-Authenticate: Bearer resource_metadata=\"" + server.url() + "/prm\"", "Content-Length: 0")));
+        server.route(
+                "/mcp",
+                (req, out) -> out.write(HostileHttpServer.head(
+                        401,
+                        "WWW-Authenticate: Bearer resource_metadata=\"" + server.url() + "/prm\"",
+                        "Content-Length: 0")));
         server.route(
                 "/prm",
                 HostileHttpServer.fixed(
                         200,
                         "application/json",
-                        "{\"resource\":\"" + server.url() + "/mcp\",\"authorization_servers\":[\"http://as.example.com\"]}"));
+                        "{\"resource\":\"" + server.url()
+                                + "/mcp\",\"authorization_servers\":[\"http://as.example.com\"]}"));
         OAuthClientProvider oauth = OAuthClientProvider.builder()
                 .clientCredentials("machine", "secret")
                 .clientCredentialsGrant()

@@ -223,7 +223,11 @@ public final class McpHttpServer implements AutoCloseable {
 
         private static boolean bindsAllInterfaces(String host) {
             String h = host.trim();
-            return h.isEmpty() || h.equals("0.0.0.0") || h.equals("::") || h.equals("[::]") || h.equals("0:0:0:0:0:0:0:0");
+            return h.isEmpty()
+                    || h.equals("0.0.0.0")
+                    || h.equals("::")
+                    || h.equals("[::]")
+                    || h.equals("0:0:0:0:0:0:0:0");
         }
 
         private SslContextFactory.Server tlsFactory() {

@@ -112,9 +112,10 @@ class IntrospectionCacheTest {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                                + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"))
+                .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                                        + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"))
                 .build();
         return CLIENT.send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
@@ -157,7 +158,9 @@ class IntrospectionCacheTest {
         assertThat(call("good-short")).isEqualTo(200);
         assertThat(hits("good-short")).isEqualTo(1);
         clock.advance(Duration.ofSeconds(6));
-        assertThat(call("good-short")).as("expired: the cache entry ended with the token").isEqualTo(401);
+        assertThat(call("good-short"))
+                .as("expired: the cache entry ended with the token")
+                .isEqualTo(401);
         assertThat(hits("good-short")).isEqualTo(2);
 
         for (int i = 0; i < 10; i++) {

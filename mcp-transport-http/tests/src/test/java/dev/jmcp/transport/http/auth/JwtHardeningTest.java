@@ -72,7 +72,8 @@ class JwtHardeningTest {
         as = new LoopbackServer();
         jwks.set(Jwks.toJwks(List.of(Jwks.toJwk(ec.getPublic(), "k1"))));
         as.route("/jwks", req -> Reply.json(200, jwks.get()));
-        as.route("/attacker-jwks", req -> Reply.json(200, Jwks.toJwks(List.of(Jwks.toJwk(attacker.getPublic(), "a1")))));
+        as.route(
+                "/attacker-jwks", req -> Reply.json(200, Jwks.toJwks(List.of(Jwks.toJwk(attacker.getPublic(), "a1")))));
     }
 
     @AfterEach
@@ -111,9 +112,10 @@ class JwtHardeningTest {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-                                + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"))
+                .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                                        + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"))
                 .build();
         return CLIENT.send(r, HttpResponse.BodyHandlers.ofString());
     }
@@ -154,10 +156,12 @@ class JwtHardeningTest {
         serve(b -> b);
         String good = Jwt.sign("ES256", ec.getPrivate(), "k1", "at+jwt", claims());
         assertThat(call(good).statusCode()).isEqualTo(200);
-        assertThat(call(Jwt.sign("ES256", ec.getPrivate(), "k1", "application/at+jwt", claims())).statusCode())
+        assertThat(call(Jwt.sign("ES256", ec.getPrivate(), "k1", "application/at+jwt", claims()))
+                        .statusCode())
                 .as("application/at+jwt")
                 .isEqualTo(200);
-        assertThat(call(Jwt.sign("ES256", ec.getPrivate(), "k1", "AT+JWT", claims())).statusCode())
+        assertThat(call(Jwt.sign("ES256", ec.getPrivate(), "k1", "AT+JWT", claims()))
+                        .statusCode())
                 .as("typ is case-insensitive")
                 .isEqualTo(200);
 
@@ -183,8 +187,14 @@ class JwtHardeningTest {
         assertRefused(
                 signedRaw("{\"alg\":\"HS256\",\"kid\":\"k1\",\"typ\":\"at+jwt\"}", claims), "alg HS256 (confusion)");
 
-        for (String exp : List.of("1e300", "9223372036854775807", "-9223372036854775808", "1" + "0".repeat(400),
-                "\"tomorrow\"", "[1]", "1e-300")) {
+        for (String exp : List.of(
+                "1e300",
+                "9223372036854775807",
+                "-9223372036854775808",
+                "1" + "0".repeat(400),
+                "\"tomorrow\"",
+                "[1]",
+                "1e-300")) {
             String withExp = claims.replaceFirst("\"exp\":\\d+", "\"exp\":" + exp);
             assertRefused(signedRaw("{\"alg\":\"ES256\",\"kid\":\"k1\",\"typ\":\"at+jwt\"}", withExp), "exp " + exp);
         }
@@ -193,8 +203,10 @@ class JwtHardeningTest {
             assertRefused(signedRaw("{\"alg\":\"ES256\",\"kid\":\"k1\",\"typ\":\"at+jwt\"}", withNbf), "nbf " + nbf);
         }
 
-        String jku = signedBy(attacker, "{\"alg\":\"ES256\",\"kid\":\"a1\",\"typ\":\"at+jwt\",\"jku\":\"" + as.url()
-                + "/attacker-jwks\"}", claims);
+        String jku = signedBy(
+                attacker,
+                "{\"alg\":\"ES256\",\"kid\":\"a1\",\"typ\":\"at+jwt\",\"jku\":\"" + as.url() + "/attacker-jwks\"}",
+                claims);
         assertRefused(jku, "a key the token itself points to (jku)");
         assertThat(as.requests("/attacker-jwks")).as("jku is never fetched").isEmpty();
         assertRefused("a.b.c", "garbage");
@@ -212,7 +224,9 @@ class JwtHardeningTest {
     @Test
     void acceptedTypesAreConfigurable() throws Exception {
         serve(b -> b.acceptedTypes(List.of("JWT")));
-        assertThat(call(Jwt.sign("ES256", ec.getPrivate(), "k1", "JWT", claims())).statusCode()).isEqualTo(200);
+        assertThat(call(Jwt.sign("ES256", ec.getPrivate(), "k1", "JWT", claims()))
+                        .statusCode())
+                .isEqualTo(200);
         assertRefused(Jwt.sign("ES256", ec.getPrivate(), "k1", "at+jwt", claims()), "at+jwt not configured");
     }
 
@@ -220,7 +234,8 @@ class JwtHardeningTest {
     void jwksIsCachedAndRefetchedForUnknownKidsAtMostOncePerInterval() throws Exception {
         serve(b -> b.minRefreshInterval(Duration.ofSeconds(30)).cacheTtl(Duration.ofMinutes(10)));
         for (int i = 0; i < 5; i++) {
-            assertThat(call(Jwt.sign("ES256", ec.getPrivate(), "k1", "at+jwt", claims())).statusCode())
+            assertThat(call(Jwt.sign("ES256", ec.getPrivate(), "k1", "at+jwt", claims()))
+                            .statusCode())
                     .isEqualTo(200);
         }
         assertThat(as.requests("/jwks")).as("cached").hasSize(1);
@@ -238,7 +253,8 @@ class JwtHardeningTest {
         // a rotated key shows up on the next allowed refetch
         clock.advance(Duration.ofSeconds(31));
         jwks.set(Jwks.toJwks(List.of(Jwks.toJwk(ec.getPublic(), "k1"), Jwks.toJwk(attacker.getPublic(), "k2"))));
-        assertThat(call(Jwt.sign("ES256", attacker.getPrivate(), "k2", "at+jwt", claims())).statusCode())
+        assertThat(call(Jwt.sign("ES256", attacker.getPrivate(), "k2", "at+jwt", claims()))
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(as.requests("/jwks")).hasSize(3);
     }

@@ -58,9 +58,11 @@ public final class LegacySseClient {
         channel.addCommonHeaders(rb, null);
         HttpResponse.BodyHandler<byte[]> errorText = BoundedBody.handler(MAX_ERROR_TEXT, b -> {});
         return channel.http()
-                .sendAsync(rb.build(), info -> info.statusCode() >= 200 && info.statusCode() < 300
-                        ? HttpResponse.BodySubscribers.replacing(new byte[0])
-                        : errorText.apply(info))
+                .sendAsync(
+                        rb.build(),
+                        info -> info.statusCode() >= 200 && info.statusCode() < 300
+                                ? HttpResponse.BodySubscribers.replacing(new byte[0])
+                                : errorText.apply(info))
                 .thenAccept(response -> {
                     if (response.statusCode() < 200 || response.statusCode() >= 300) {
                         throw new McpHttpException(

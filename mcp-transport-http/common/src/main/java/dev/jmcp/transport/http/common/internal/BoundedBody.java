@@ -36,7 +36,8 @@ public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     /** A handler whose bodies are at most {@code maxBytes}; {@code last} receives each subscriber (to cancel it). */
-    public static HttpResponse.BodyHandler<byte[]> handler(int maxBytes, java.util.function.Consumer<BoundedBody> last) {
+    public static HttpResponse.BodyHandler<byte[]> handler(
+            int maxBytes, java.util.function.Consumer<BoundedBody> last) {
         return info -> {
             BoundedBody body = new BoundedBody(maxBytes);
             last.accept(body);

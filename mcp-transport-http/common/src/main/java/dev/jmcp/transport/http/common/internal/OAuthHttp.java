@@ -122,9 +122,10 @@ public final class OAuthHttp {
             abort(call, body, "timed out");
             throw new OAuthException(what + " did not complete within " + timeout, e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
-                    ? e.getCause().getCause()
-                    : e.getCause();
+            Throwable cause =
+                    e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+                            ? e.getCause().getCause()
+                            : e.getCause();
             throw new OAuthException(what + " failed: " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
             abort(call, body, "interrupted");

@@ -59,9 +59,8 @@ public final class Uris {
             throw new IllegalArgumentException(what + " is not an absolute http(s) URL: " + uri);
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !isLoopbackHost(uri)) {
-            throw new IllegalArgumentException(
-                    what + " must use https (plain http only on a loopback host): " + uri.getScheme() + "://"
-                            + uri.getRawAuthority());
+            throw new IllegalArgumentException(what + " must use https (plain http only on a loopback host): "
+                    + uri.getScheme() + "://" + uri.getRawAuthority());
         }
         return uri;
     }

@@ -80,7 +80,8 @@ public final class JwtTokenValidator implements TokenValidator {
             throw e;
         } catch (RuntimeException e) {
             // whatever a hostile token provokes is a refusal (401), never a server error
-            throw new TokenValidationException("token cannot be validated (" + e.getClass().getSimpleName() + ")", e);
+            throw new TokenValidationException(
+                    "token cannot be validated (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

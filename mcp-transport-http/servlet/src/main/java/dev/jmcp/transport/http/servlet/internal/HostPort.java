@@ -69,9 +69,8 @@ record HostPort(String name, int port) {
      * zone), or null when it is none. IPv6 comes back bracketed; IPv4-mapped IPv6 as IPv4.
      */
     static String canonicalAddress(String literal) {
-        String a = literal.startsWith("[") && literal.endsWith("]")
-                ? literal.substring(1, literal.length() - 1)
-                : literal;
+        String a =
+                literal.startsWith("[") && literal.endsWith("]") ? literal.substring(1, literal.length() - 1) : literal;
         if (isIpv4(a)) {
             return a;
         }

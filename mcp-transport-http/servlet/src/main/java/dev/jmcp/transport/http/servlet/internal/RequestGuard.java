@@ -34,9 +34,8 @@ public final class RequestGuard {
     /** A guard; hosts may be {@code name} or {@code name:port}, origins {@code scheme://host[:port]}. */
     public RequestGuard(DnsRebindingProtection mode, Set<String> allowedHosts, Set<String> allowedOrigins) {
         this.validateHost = mode != DnsRebindingProtection.OFF;
-        this.allowedHosts = allowedHosts.stream()
-                .map(RequestGuard::normalizeAllowedHost)
-                .collect(Collectors.toUnmodifiableSet());
+        this.allowedHosts =
+                allowedHosts.stream().map(RequestGuard::normalizeAllowedHost).collect(Collectors.toUnmodifiableSet());
         this.allowedOrigins = allowedOrigins.stream()
                 .map(o -> {
                     String normalized = normalizeOrigin(o.trim());
@@ -54,8 +53,8 @@ public final class RequestGuard {
         } else if (!allowedHosts.isEmpty()) {
             hosts = "Host must be one of " + allowedHosts;
         } else {
-            hosts = "Host must be localhost, a loopback address or one of this machine's addresses "
-                    + machineAddresses + "; other names are refused (set allowedHosts to serve a DNS name)";
+            hosts = "Host must be localhost, a loopback address or one of this machine's addresses " + machineAddresses
+                    + "; other names are refused (set allowedHosts to serve a DNS name)";
         }
         return hosts + "; Origin must be same-origin"
                 + (allowedOrigins.isEmpty() ? "" : " or one of " + allowedOrigins);
@@ -87,7 +86,8 @@ public final class RequestGuard {
             return null;
         }
         if (host != null) {
-            String scheme = request.getScheme() == null ? "http" : request.getScheme().toLowerCase(Locale.ROOT);
+            String scheme =
+                    request.getScheme() == null ? "http" : request.getScheme().toLowerCase(Locale.ROOT);
             int port = host.port() >= 0 ? host.port() : defaultPort(scheme);
             if (normalized.equals(origin(scheme, host.name(), port))) {
                 return null;
