@@ -8,16 +8,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import dev.jmcp.transport.http.servlet.DnsRebindingProtection;
 import dev.jmcp.transport.http.servlet.McpHttpServlet;
+import java.io.File;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,9 +51,28 @@ class DnsRebindingGuardTest {
         return http.uri();
     }
 
+    /** One server per configuration for the whole class (the matrices reuse it). */
+    private static final Map<String, McpHttpServer> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static URI shared(String name, Consumer<McpHttpServlet.Builder> config) {
+        return SHARED.computeIfAbsent(name, n -> McpHttpServer.builder(new FakeServer())
+                        .host("127.0.0.1")
+                        .port(0)
+                        .path("/mcp")
+                        .servlet(config)
+                        .start())
+                .uri();
+    }
+
     @AfterEach
     void stop() {
         servers.forEach(McpHttpServer::close);
+    }
+
+    @AfterAll
+    static void stopShared() {
+        SHARED.values().forEach(McpHttpServer::close);
+        SHARED.clear();
     }
 
     private static int status(URI uri, String host, String origin) throws Exception {
@@ -101,7 +127,7 @@ class DnsRebindingGuardTest {
                 "evil.example.com:{p}, http://evil.example.com:{p}, refused",
             })
     void hostAndOriginMatrixOnALoopbackBind(String host, String origin, String expected) throws Exception {
-        URI uri = start("127.0.0.1", s -> {});
+        URI uri = shared("defaults", s -> {});
         assertOutcome(status(uri, host, origin), expected);
     }
 
@@ -122,7 +148,7 @@ class DnsRebindingGuardTest {
                 "mcp.example.com, https://evil.example.com, refused",
             })
     void allowListsReplaceTheDefaultsAndAreNormalized(String host, String origin, String expected) throws Exception {
-        URI uri = start("127.0.0.1", s -> s.allowedHosts(List.of("mcp.example.com.", "api.example.com:8443"))
+        URI uri = shared("allow-lists", s -> s.allowedHosts(List.of("mcp.example.com.", "api.example.com:8443"))
                 .allowedOrigins(List.of("https://App.example.com/", "null")));
         assertOutcome(status(uri, host, origin), expected);
     }
@@ -165,6 +191,36 @@ class DnsRebindingGuardTest {
         assertOutcome(status(uri, "evil.example.com:{p}", null), "refused");
         assertOutcome(status(uri, "evil.example.com:{p}", "http://evil.example.com:{p}"), "refused");
         assertOutcome(status(uri, self, "http://evil.example.com:{p}"), "refused");
+    }
+
+    @Test
+    void theSameGuardProtectsTheServletInTomcat() throws Exception {
+        File base = Files.createTempDirectory("jmcp-tomcat-guard").toFile();
+        base.deleteOnExit();
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(base.getAbsolutePath());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.getService().addConnector(connector);
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", base.getAbsolutePath());
+        McpHttpServlet servlet = McpHttpServlet.builder(fake).build();
+        Wrapper wrapper = Tomcat.addServlet(context, "mcp", servlet);
+        wrapper.setAsyncSupported(true);
+        context.addServletMappingDecoded("/mcp", "mcp");
+        tomcat.start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/mcp");
+            assertOutcome(status(uri, "evil.example.com:{p}", null), "refused");
+            assertOutcome(status(uri, "localhost:{p}", "http://evil.example.com"), "refused");
+            assertOutcome(status(uri, "localhost:{p}", "http://localhost:{p}"), "accepted");
+            assertOutcome(status(uri, "[::1]:{p}", null), "accepted");
+        } finally {
+            servlet.closeAll();
+            tomcat.stop();
+            tomcat.destroy();
+        }
     }
 
     @Test
