@@ -216,7 +216,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
          * into an access token (RFC 7523 JWT bearer grant). The client authenticates at the authorization server
          * with {@link #clientCredentials} (e.g. {@code client_secret_basic}).
          *
-         * @param idpTokenEndpoint the IdP's token endpoint
+         * @param idpTokenEndpoint the IdP's token endpoint: https, or http on a loopback host
          * @param idpClientId this client's id at the IdP
          * @param idpClientSecret its secret at the IdP (sent with HTTP Basic), or null for a public client
          * @param idToken supplies the user's current ID token, asked each time a token is needed
@@ -226,8 +226,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
                 String idpClientId,
                 String idpClientSecret,
                 java.util.function.Supplier<String> idToken) {
-            Uris.httpUri(
-                    Objects.requireNonNull(idpTokenEndpoint, "idpTokenEndpoint").toString(), "IdP token endpoint");
+            Uris.requireSecure(Objects.requireNonNull(idpTokenEndpoint, "idpTokenEndpoint"), "IdP token endpoint");
             this.crossApp = new CrossAppAccessGrant.IdentityProvider(
                     idpTokenEndpoint,
                     Objects.requireNonNull(idpClientId, "idpClientId"),
