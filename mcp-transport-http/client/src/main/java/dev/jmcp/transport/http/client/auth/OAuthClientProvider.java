@@ -185,8 +185,9 @@ public final class OAuthClientProvider implements HttpAuthorizer {
 
         /**
          * Pre-registered credentials; {@code clientSecret} may be null for a public client. A secret is bound to the
-         * first authorization server it is used with and never sent to another (a resource naming another
-         * authorization server then fails with {@link OAuthException}); to name the server up front, or to use
+         * first authorization server it is used with and never sent to another: when a resource names another
+         * authorization server the client identifies itself there by the other means (client ID metadata document,
+         * dynamic registration), else fails with {@link OAuthException}. To name the server up front, or to use
          * several, use {@link #clientCredentials(String, String, String)}.
          */
         public Builder clientCredentials(String clientId, String clientSecret) {

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A secret is only ever sent to one authorization server: credentials pre-registered for an issuer go only to
  * that issuer, and the default credentials ({@code clientCredentials(id, secret)}) are bound to the first
- * authorization server they are used with; another issuer is refused with an {@link OAuthException}.
+ * authorization server they are used with. Another issuer never sees them: the client identifies itself there by
+ * the other means (client ID metadata document, dynamic registration, SEP-2352), or fails with an {@link
+ * OAuthException} saying why.
  */
 public final class ClientIdentities {
     private final Map<String, ClientIdentity> perIssuer;
@@ -61,15 +63,12 @@ public final class ClientIdentities {
                     : chooseMethod(md, forIssuer.clientSecret() != null);
             return new ClientIdentity(forIssuer.clientId(), forIssuer.clientSecret(), method);
         }
-        if (preRegistered != null) {
-            if (preRegistered.clientSecret() != null) {
-                String bound = defaultSecretIssuer.updateAndGet(b -> b == null ? issuer : b);
-                if (!bound.equals(issuer)) {
-                    throw new OAuthException("the client credentials are bound to the authorization server " + bound
-                            + " (the first one they were used with); refusing to send the secret to " + issuer
-                            + ": configure clientCredentials(issuer, clientId, secret) for it");
-                }
-            }
+        String boundElsewhere = null;
+        if (preRegistered != null && preRegistered.clientSecret() != null) {
+            String bound = defaultSecretIssuer.updateAndGet(b -> b == null ? issuer : b);
+            boundElsewhere = bound.equals(issuer) ? null : bound;
+        }
+        if (preRegistered != null && boundElsewhere == null) {
             String method = preRegistered.method();
             if (method == null) {
                 method = privateKey != null
@@ -88,7 +87,12 @@ public final class ClientIdentities {
         if (registration == null || md.registrationEndpoint() == null) {
             throw new OAuthException("no client identity for authorization server " + issuer
                     + ": configure pre-registered credentials"
-                    + (md.registrationEndpoint() == null ? " (it offers no dynamic client registration)" : ""));
+                    + (md.registrationEndpoint() == null ? " (it offers no dynamic client registration)" : "")
+                    + (boundElsewhere == null
+                            ? ""
+                            : "; the client credentials are bound to " + boundElsewhere
+                                    + " (the first authorization server they were used with) and are never sent to"
+                                    + " another: use clientCredentials(issuer, clientId, secret) for " + issuer));
         }
         ClientIdentity identity = registration.register(md);
         registrations.put(issuer, identity);
