@@ -176,7 +176,11 @@ public final class StreamableHttpClientTransport implements Transport {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         }
 
-        /** The HTTP client to use (not closed by the transport); default a new one per transport. */
+        /**
+         * The HTTP client to use (not closed by the transport); default a new one per transport, which follows no
+         * redirects (a 3xx fails the send: a followed redirect would carry the authorization and custom headers to
+         * another origin). Give a client of your own {@code Redirect.NEVER} too.
+         */
         public Builder httpClient(HttpClient client) {
             this.httpClient = client;
             return this;

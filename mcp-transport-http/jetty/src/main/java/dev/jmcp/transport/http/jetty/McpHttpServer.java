@@ -214,7 +214,20 @@ public final class McpHttpServer implements AutoCloseable {
                 }
                 throw new IllegalStateException("cannot start Jetty on " + host + ":" + port, e);
             }
+            if (bindsAllInterfaces(host)) {
+                // servlet containers and "0.0.0.0" binds are where DNS rebinding bites; say what is accepted
+                LOG.warn("MCP endpoint listens on all interfaces ({}): {}", host, s.hostPolicy());
+            }
             return new McpHttpServer(server, connector, s, this);
+        }
+
+        private static boolean bindsAllInterfaces(String host) {
+            String h = host.trim();
+            return h.isEmpty()
+                    || h.equals("0.0.0.0")
+                    || h.equals("::")
+                    || h.equals("[::]")
+                    || h.equals("0:0:0:0:0:0:0:0");
         }
 
         private SslContextFactory.Server tlsFactory() {

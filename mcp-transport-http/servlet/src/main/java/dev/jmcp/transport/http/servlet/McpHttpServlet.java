@@ -103,6 +103,11 @@ public final class McpHttpServlet extends HttpServlet {
         return Optional.ofNullable(config.authorization());
     }
 
+    /** One line saying which Host and Origin values this servlet accepts (for start-up logs). */
+    public String hostPolicy() {
+        return guard.describe();
+    }
+
     /** The number of live handshake-era sessions. */
     public int sessionCount() {
         return registry.sessionCount();
@@ -166,7 +171,7 @@ public final class McpHttpServlet extends HttpServlet {
         private CodecLimits codecLimits = CodecLimits.DEFAULTS;
         private long maxQueuedBytesPerStream = 8L * 1024 * 1024;
         private int maxStandaloneBacklog = 256;
-        private DnsRebindingProtection dnsRebindingProtection = DnsRebindingProtection.LOOPBACK;
+        private DnsRebindingProtection dnsRebindingProtection = DnsRebindingProtection.ON;
         private Set<String> allowedHosts = Set.of();
         private Set<String> allowedOrigins = Set.of();
         private boolean legacySse;
@@ -239,19 +244,22 @@ public final class McpHttpServlet extends HttpServlet {
             return this;
         }
 
-        /** When to validate the Host header; default {@link DnsRebindingProtection#LOOPBACK}. */
+        /** Whether to validate the Host header (on every bind); default {@link DnsRebindingProtection#ON}. */
         public Builder dnsRebindingProtection(DnsRebindingProtection mode) {
             this.dnsRebindingProtection = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** Host header values accepted ({@code name} or {@code name:port}); empty means the loopback names. */
+        /**
+         * Host header values accepted ({@code name} or {@code name:port}); empty (the default) means localhost, the
+         * loopback addresses and this machine's own addresses.
+         */
         public Builder allowedHosts(Collection<String> hosts) {
             this.allowedHosts = Set.copyOf(hosts);
             return this;
         }
 
-        /** Origins accepted besides same-origin (and loopback origins on loopback binds). */
+        /** Origins ({@code scheme://host[:port]}, or {@code null}) accepted besides same-origin ones. */
         public Builder allowedOrigins(Collection<String> origins) {
             this.allowedOrigins = Set.copyOf(origins);
             return this;

@@ -81,7 +81,7 @@ class JwtTokenValidatorTest {
     }
 
     private String es256(ObjectNode claims) {
-        return Jwt.sign("ES256", ec.getPrivate(), "ec-1", claims);
+        return Jwt.sign("ES256", ec.getPrivate(), "ec-1", "at+jwt", claims);
     }
 
     @Test
@@ -101,7 +101,7 @@ class JwtTokenValidatorTest {
         c.put("aud", RESOURCE);
         assertThat(validator()
                         .build()
-                        .validate(Jwt.sign("RS256", rsa.getPrivate(), "rsa-1", c))
+                        .validate(Jwt.sign("RS256", rsa.getPrivate(), "rsa-1", "at+jwt", c))
                         .subject())
                 .isEqualTo("user-1");
     }
@@ -152,7 +152,7 @@ class JwtTokenValidatorTest {
         assertThatThrownBy(() -> validator().build().validate(forged)).hasMessageContaining("signature");
         KeyPairGenerator ecGen = KeyPairGenerator.getInstance("EC");
         ecGen.initialize(new ECGenParameterSpec("secp256r1"));
-        String otherKey = Jwt.sign("ES256", ecGen.generateKeyPair().getPrivate(), "ec-1", claims());
+        String otherKey = Jwt.sign("ES256", ecGen.generateKeyPair().getPrivate(), "ec-1", "at+jwt", claims());
         assertThatThrownBy(() -> validator().build().validate(otherKey)).hasMessageContaining("signature");
     }
 
@@ -177,12 +177,12 @@ class JwtTokenValidatorTest {
         ecGen.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair rotated = ecGen.generateKeyPair();
         jwks.set(Jwks.toJwks(List.of(Jwks.toJwk(rotated.getPublic(), "ec-2"))));
-        AuthInfo info = v.validate(Jwt.sign("ES256", rotated.getPrivate(), "ec-2", claims()));
+        AuthInfo info = v.validate(Jwt.sign("ES256", rotated.getPrivate(), "ec-2", "at+jwt", claims()));
         assertThat(info.subject()).isEqualTo("user-1");
         assertThat(jwksServer.requests("/jwks")).hasSize(2);
 
         // cached: a known kid needs no fetch
-        v.validate(Jwt.sign("ES256", rotated.getPrivate(), "ec-2", claims()));
+        v.validate(Jwt.sign("ES256", rotated.getPrivate(), "ec-2", "at+jwt", claims()));
         assertThat(jwksServer.requests("/jwks")).hasSize(2);
     }
 
@@ -191,7 +191,7 @@ class JwtTokenValidatorTest {
         JwtTokenValidator v =
                 validator().minRefreshInterval(Duration.ofMinutes(5)).build();
         v.validate(es256(claims()));
-        String unknown = Jwt.sign("ES256", ec.getPrivate(), "nope", claims());
+        String unknown = Jwt.sign("ES256", ec.getPrivate(), "nope", "at+jwt", claims());
         assertThatThrownBy(() -> v.validate(unknown)).hasMessageContaining("no key nope");
         assertThatThrownBy(() -> v.validate(unknown)).hasMessageContaining("no key nope");
         assertThat(jwksServer.requests("/jwks")).hasSize(1);

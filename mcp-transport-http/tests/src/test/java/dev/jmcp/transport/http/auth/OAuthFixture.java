@@ -221,7 +221,7 @@ final class OAuthFixture implements AutoCloseable {
             claims.put("iat", now);
             claims.put("exp", now + expiresIn);
             claims.put("jti", access);
-            access = Jwt.sign("ES256", jwtKey.getPrivate(), "as-key", claims);
+            access = Jwt.sign("ES256", jwtKey.getPrivate(), "as-key", "at+jwt", claims);
         }
         String refresh = "rt-" + counter.incrementAndGet();
         issuedTokens.put(access, scopes);

@@ -378,7 +378,7 @@ class ProtectedMcpServerEndToEndTest {
         claims.put("scope", scope);
         claims.put("iat", expiresAt.getEpochSecond() - 600);
         claims.put("exp", expiresAt.getEpochSecond());
-        return Jwt.sign("ES256", asKey.getPrivate(), "as-key", claims);
+        return Jwt.sign("ES256", asKey.getPrivate(), "as-key", "at+jwt", claims);
     }
 
     private static String initialize() {

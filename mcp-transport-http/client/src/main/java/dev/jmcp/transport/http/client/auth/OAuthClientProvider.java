@@ -183,7 +183,13 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             return this;
         }
 
-        /** Pre-registered credentials; {@code clientSecret} may be null for a public client. */
+        /**
+         * Pre-registered credentials; {@code clientSecret} may be null for a public client. A secret is bound to the
+         * first authorization server it is used with and never sent to another: when a resource names another
+         * authorization server the client identifies itself there by the other means (client ID metadata document,
+         * dynamic registration), else fails with {@link OAuthException}. To name the server up front, or to use
+         * several, use {@link #clientCredentials(String, String, String)}.
+         */
         public Builder clientCredentials(String clientId, String clientSecret) {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
             this.clientSecret = clientSecret;
@@ -211,7 +217,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
          * into an access token (RFC 7523 JWT bearer grant). The client authenticates at the authorization server
          * with {@link #clientCredentials} (e.g. {@code client_secret_basic}).
          *
-         * @param idpTokenEndpoint the IdP's token endpoint
+         * @param idpTokenEndpoint the IdP's token endpoint: https, or http on a loopback host
          * @param idpClientId this client's id at the IdP
          * @param idpClientSecret its secret at the IdP (sent with HTTP Basic), or null for a public client
          * @param idToken supplies the user's current ID token, asked each time a token is needed
@@ -221,8 +227,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
                 String idpClientId,
                 String idpClientSecret,
                 java.util.function.Supplier<String> idToken) {
-            Uris.httpUri(
-                    Objects.requireNonNull(idpTokenEndpoint, "idpTokenEndpoint").toString(), "IdP token endpoint");
+            Uris.requireSecure(Objects.requireNonNull(idpTokenEndpoint, "idpTokenEndpoint"), "IdP token endpoint");
             this.crossApp = new CrossAppAccessGrant.IdentityProvider(
                     idpTokenEndpoint,
                     Objects.requireNonNull(idpClientId, "idpClientId"),

@@ -63,7 +63,7 @@ public final class ClientChannel {
             this.http = HttpClient.newBuilder()
                     .connectTimeout(settings.connectTimeout())
                     .executor(ownedExecutor)
-                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .followRedirects(HttpClient.Redirect.NEVER) // credentials never follow a redirect
                     .build();
         }
         this.codec = JsonRpcCodec.withLimits(settings.codecLimits());

@@ -4,6 +4,8 @@ import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.transport.http.client.McpHttpException;
+import dev.jmcp.transport.http.common.internal.BoundedBody;
+import dev.jmcp.transport.http.common.internal.Uris;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,9 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The legacy HTTP+SSE client (2024-11-05): a GET stream whose {@code endpoint} event names where to POST, then
  * every message as a POST there and every answer on that stream. When the stream ends the transport closes.
+ *
+ * <p>The {@code endpoint} event must name the origin of the SSE URL (scheme, host and port): the POSTs carry the
+ * authorization and custom headers, so an endpoint on another origin fails the connection. POST answers are read at
+ * most 64 KiB (error text), a success body is discarded.
  */
 public final class LegacySseClient {
     private static final Logger LOG = LoggerFactory.getLogger(LegacySseClient.class);
+    private static final int MAX_ERROR_TEXT = 64 * 1024;
 
     private final ClientChannel channel;
     private volatile URI postUri;
@@ -49,11 +56,17 @@ public final class LegacySseClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(channel.codec().encode(message)));
         channel.addCommonHeaders(rb, null);
+        HttpResponse.BodyHandler<byte[]> errorText = BoundedBody.handler(MAX_ERROR_TEXT, b -> {});
         return channel.http()
-                .sendAsync(rb.build(), HttpResponse.BodyHandlers.ofString())
+                .sendAsync(
+                        rb.build(),
+                        info -> info.statusCode() >= 200 && info.statusCode() < 300
+                                ? HttpResponse.BodySubscribers.replacing(new byte[0])
+                                : errorText.apply(info))
                 .thenAccept(response -> {
                     if (response.statusCode() < 200 || response.statusCode() >= 300) {
-                        throw new McpHttpException(response.statusCode(), response.body());
+                        throw new McpHttpException(
+                                response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
                     }
                 });
     }
@@ -86,6 +99,16 @@ public final class LegacySseClient {
         }
     }
 
+    /** The POST URI the endpoint event names, or null when it is not on the SSE URL's origin. */
+    private URI sameOriginEndpoint(String data) {
+        try {
+            URI target = channel.endpoint().resolve(data);
+            return Uris.sameOrigin(target, channel.endpoint()) && target.getRawUserInfo() == null ? target : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private void readEvents(InputStream in, CompletableFuture<Void> ready) throws IOException {
         channel.track(in);
         try (in) {
@@ -94,7 +117,14 @@ public final class LegacySseClient {
             SseEventReader.Event event;
             while (!channel.isClosed() && (event = reader.next()) != null) {
                 if ("endpoint".equals(event.name())) {
-                    postUri = channel.endpoint().resolve(event.data().trim());
+                    URI target = sameOriginEndpoint(event.data().trim());
+                    if (target == null) {
+                        ready.completeExceptionally(new McpTransportException("the legacy SSE endpoint event names "
+                                + "another origin than " + Uris.origin(channel.endpoint())
+                                + "; refusing to send messages (and credentials) there"));
+                        return;
+                    }
+                    postUri = target;
                     ready.complete(null);
                 } else if (!event.data().isBlank() && (event.name() == null || "message".equals(event.name()))) {
                     try {

@@ -136,6 +136,9 @@ public final class PostSender {
             LOG.debug("the first POST got {}; falling back to HTTP+SSE", status);
             return legacy.connect().thenCompose(ignored -> legacy.post(ex.message()));
         }
+        if (Redirects.isRedirect(status)) {
+            return fail(ex, Redirects.refused(channel.endpoint(), response));
+        }
         if (status < 200 || status >= 300) {
             return onErrorStatus(ex, status, Bodies.text(response.body()));
         }
@@ -211,10 +214,17 @@ public final class PostSender {
 
     private CompletableFuture<Void> onJsonAnswer(Exchange ex, InputStream body) {
         byte[] bytes;
+        int max = channel.codec().limits().maxMessageBytes();
         try (body) {
-            bytes = body.readAllBytes();
+            // never more than the codec accepts: a larger answer is cut off (the connection dropped) and fails
+            bytes = body.readNBytes(max == Integer.MAX_VALUE ? max : max + 1);
         } catch (IOException e) {
             return fail(ex, new McpTransportException("cannot read response", e));
+        }
+        if (bytes.length > max) {
+            return fail(
+                    ex,
+                    new McpTransportException("the JSON answer exceeds " + max + " bytes (the codec's message limit)"));
         }
         forget(ex);
         if (bytes.length > 0) {

@@ -1,6 +1,7 @@
 package dev.jmcp.transport.http.common.internal;
 
 import dev.jmcp.core.McpJson;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -15,6 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Compact JWS (RFC 7515) signing and verification with RS256 and ES256 on {@code java.security}. */
 public final class Jwt {
+    /** The order n of the P-256 group: ES256 signature values r and s must lie in [1, n-1]. */
+    private static final BigInteger P256_ORDER =
+            new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+
     private Jwt() {}
 
     /**
@@ -35,6 +40,16 @@ public final class Jwt {
         public String kid() {
             return header.path("kid").isString() ? header.path("kid").asString() : null;
         }
+
+        /** The {@code typ} header, or null. */
+        public String typ() {
+            return header.path("typ").isString() ? header.path("typ").asString() : null;
+        }
+
+        /** Whether the header has a {@code crit} member (extensions the recipient must understand). */
+        public boolean hasCrit() {
+            return header.has("crit");
+        }
     }
 
     /** base64url without padding. */
@@ -42,11 +57,18 @@ public final class Jwt {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Signs the claims with RS256 or ES256; {@code kid} may be null. */
+    /** Signs the claims with RS256 or ES256 and {@code typ} {@code JWT}; {@code kid} may be null. */
     public static String sign(String alg, PrivateKey key, String kid, ObjectNode claims) {
+        return sign(alg, key, kid, "JWT", claims);
+    }
+
+    /** Signs the claims with RS256 or ES256; {@code kid} and {@code typ} (e.g. {@code at+jwt}) may be null. */
+    public static String sign(String alg, PrivateKey key, String kid, String typ, ObjectNode claims) {
         ObjectNode header = McpJson.object();
         header.put("alg", alg);
-        header.put("typ", "JWT");
+        if (typ != null) {
+            header.put("typ", typ);
+        }
         if (kid != null) {
             header.put("kid", kid);
         }
@@ -91,11 +113,15 @@ public final class Jwt {
         }
     }
 
-    /** Whether the signature is valid for the algorithm and key (false on any mismatch, never throws). */
+    /**
+     * Whether the signature is valid for the algorithm and key (false on any mismatch, never throws). ES256
+     * signatures must be 64 bytes with r and s in [1, n-1], checked here so that JDKs with CVE-2022-21449 (17.0.0 to
+     * 17.0.2) cannot accept a zero signature.
+     */
     public static boolean verify(Parsed jwt, PublicKey key) {
         String alg = jwt.alg();
         try {
-            if ("ES256".equals(alg) && jwt.signature().length != 64) {
+            if ("ES256".equals(alg) && !es256ValuesInRange(jwt.signature())) {
                 return false;
             }
             Signature signature = Signature.getInstance(javaAlgorithm(alg, key));
@@ -105,6 +131,16 @@ public final class Jwt {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Whether a JOSE ES256 signature (r || s, 32 bytes each) has both values in [1, n-1]. */
+    static boolean es256ValuesInRange(byte[] signature) {
+        if (signature.length != 64) {
+            return false;
+        }
+        BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 0, 32));
+        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+        return r.signum() > 0 && s.signum() > 0 && r.compareTo(P256_ORDER) < 0 && s.compareTo(P256_ORDER) < 0;
     }
 
     private static String javaAlgorithm(String alg, Key key) {

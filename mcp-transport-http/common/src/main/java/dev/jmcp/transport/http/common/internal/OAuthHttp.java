@@ -7,23 +7,34 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
-/** The few HTTP exchanges OAuth needs, with a timeout on each and no redirects followed for credentials. */
+/**
+ * The few HTTP exchanges OAuth needs (metadata, JWKS, tokens, registration, introspection), each bounded: the whole
+ * exchange, body included, within the timeout, and the body at most {@link #MAX_BODY} bytes (a larger one is cut
+ * off and fails). No redirects are followed for credentials.
+ */
 public final class OAuthHttp {
-    /** Largest response body read (metadata, tokens, keys). */
+    /** Largest response body read (metadata, tokens, keys): 1 MiB. */
     public static final int MAX_BODY = 1024 * 1024;
 
     /**
      * An HTTP answer.
      *
      * @param status the status code
-     * @param body the body text (at most {@link #MAX_BODY} characters are kept)
+     * @param body the body text (at most the configured limit of bytes)
      * @param response the underlying response, for headers
      */
-    public record Response(int status, String body, HttpResponse<String> response) {
+    public record Response(int status, String body, HttpResponse<?> response) {
         /** Whether the status is 2xx. */
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -37,11 +48,18 @@ public final class OAuthHttp {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final int maxBodyBytes;
 
-    /** Uses the given client; every request times out after {@code timeout}. */
+    /** Uses the given client; every exchange ends within {@code timeout}; bodies up to {@link #MAX_BODY}. */
     public OAuthHttp(HttpClient client, Duration timeout) {
+        this(client, timeout, MAX_BODY);
+    }
+
+    /** Uses the given client; every exchange ends within {@code timeout}; bodies up to {@code maxBodyBytes}. */
+    public OAuthHttp(HttpClient client, Duration timeout, int maxBodyBytes) {
         this.client = client;
         this.timeout = timeout;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /** A new client that never follows redirects (so credentials never leave for another host) and connects within 10 s. */
@@ -87,20 +105,40 @@ public final class OAuthHttp {
                 .build());
     }
 
-    /** Sends a request; I/O failures and interruption become {@link OAuthException}. */
+    /**
+     * Sends a request; I/O failures, a body beyond the limit, the timeout (headers and body together) and
+     * interruption become {@link OAuthException}.
+     */
     public Response send(HttpRequest request) {
+        AtomicReference<BoundedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> call =
+                client.sendAsync(request, BoundedBody.handler(maxBodyBytes, body::set));
+        String what = request.method() + " " + safe(request.uri());
         try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            String body = r.body() == null ? "" : r.body();
-            if (body.length() > MAX_BODY) {
-                body = body.substring(0, MAX_BODY);
-            }
-            return new Response(r.statusCode(), body, r);
-        } catch (IOException e) {
-            throw new OAuthException(request.method() + " " + safe(request.uri()) + " failed: " + e.getMessage(), e);
+            HttpResponse<byte[]> r = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            byte[] bytes = r.body() == null ? new byte[0] : r.body();
+            return new Response(r.statusCode(), new String(bytes, StandardCharsets.UTF_8), r);
+        } catch (TimeoutException e) {
+            abort(call, body, "timed out");
+            throw new OAuthException(what + " did not complete within " + timeout, e);
+        } catch (ExecutionException e) {
+            Throwable cause =
+                    e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+                            ? e.getCause().getCause()
+                            : e.getCause();
+            throw new OAuthException(what + " failed: " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
+            abort(call, body, "interrupted");
             Thread.currentThread().interrupt();
-            throw new OAuthException("interrupted during " + request.method() + " " + safe(request.uri()), e);
+            throw new OAuthException("interrupted during " + what, e);
+        }
+    }
+
+    private static void abort(CompletableFuture<?> call, AtomicReference<BoundedBody> body, String why) {
+        call.cancel(true);
+        BoundedBody b = body.get();
+        if (b != null) {
+            b.cancel(new IOException(why));
         }
     }
 

@@ -29,6 +29,42 @@ public final class Uris {
         return uri;
     }
 
+    /**
+     * Whether the URI's host is {@code localhost} or a loopback address literal ({@code 127.x.x.x}, {@code [::1]});
+     * never resolves a name.
+     */
+    public static boolean isLoopbackHost(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.equals("[::1]") || h.equals("[0:0:0:0:0:0:0:1]") || h.equals("::1")) {
+            return true;
+        }
+        return h.startsWith("127.") && h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    /**
+     * Checks that a URL that credentials, keys or metadata come from or go to is https, or http on a loopback host
+     * (where TLS adds nothing).
+     *
+     * @throws IllegalArgumentException naming {@code what} otherwise
+     */
+    public static URI requireSecure(URI uri, String what) {
+        if (!isHttp(uri)) {
+            throw new IllegalArgumentException(what + " is not an absolute http(s) URL: " + uri);
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !isLoopbackHost(uri)) {
+            throw new IllegalArgumentException(what + " must use https (plain http only on a loopback host): "
+                    + uri.getScheme() + "://" + uri.getRawAuthority());
+        }
+        return uri;
+    }
+
     /** {@code scheme://host[:port]} in lower case, without a default port. */
     public static String origin(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);

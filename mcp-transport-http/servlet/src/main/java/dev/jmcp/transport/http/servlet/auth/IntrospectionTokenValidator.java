@@ -4,7 +4,9 @@ import dev.jmcp.core.McpException;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.transport.http.common.internal.Forms;
 import dev.jmcp.transport.http.common.internal.OAuthHttp;
+import dev.jmcp.transport.http.common.internal.Uris;
 import dev.jmcp.transport.http.servlet.auth.internal.Claims;
+import dev.jmcp.transport.http.servlet.auth.internal.TokenCache;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -19,6 +21,14 @@ import tools.jackson.databind.JsonNode;
  * Validates opaque tokens with token introspection (RFC 7662): the token must be {@code active}, its {@code aud}
  * must include this resource, it must not be expired, and it must carry the required scopes. The resource server
  * authenticates to the introspection endpoint with {@code client_secret_basic}.
+ *
+ * <p>Outcomes are cached by token hash so that the endpoint sees each token about once per TTL: an accepted token
+ * for {@link Builder#cacheTtl} (default 60 s, never beyond the token's {@code exp}; a revocation takes up to that
+ * long to be noticed), a refused one for {@link Builder#negativeCacheTtl} (default 30 s), at most {@link
+ * Builder#maxCacheEntries} tokens (default 10 000, least recently used evicted). Concurrent requests with one token
+ * share one introspection call. Failures of the endpoint itself (status, I/O, timeout) are not cached. The endpoint
+ * must be https (plain http only on a loopback host); each call is bounded by {@link Builder#requestTimeout} and
+ * reads at most 1 MiB.
  */
 public final class IntrospectionTokenValidator implements TokenValidator {
     private final OAuthHttp http;
@@ -31,6 +41,7 @@ public final class IntrospectionTokenValidator implements TokenValidator {
     private final Set<String> requiredScopes;
     private final Duration clockSkew;
     private final Clock clock;
+    private final TokenCache cache;
 
     private IntrospectionTokenValidator(Builder b) {
         this.http = new OAuthHttp(b.httpClient, b.requestTimeout);
@@ -43,6 +54,7 @@ public final class IntrospectionTokenValidator implements TokenValidator {
         this.requiredScopes = b.requiredScopes;
         this.clockSkew = b.clockSkew;
         this.clock = b.clock;
+        this.cache = new TokenCache(b.cacheTtl, b.negativeCacheTtl, b.maxCacheEntries, b.clock);
     }
 
     /** A builder. */
@@ -52,6 +64,10 @@ public final class IntrospectionTokenValidator implements TokenValidator {
 
     @Override
     public AuthInfo validate(String token) {
+        return cache.validate(token, this::introspect);
+    }
+
+    private AuthInfo introspect(String token) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", token);
         form.put("token_type_hint", "access_token");
@@ -63,13 +79,16 @@ public final class IntrospectionTokenValidator implements TokenValidator {
         try {
             OAuthHttp.Response r = http.postForm(endpoint, form, headers);
             if (!r.ok()) {
-                throw new TokenValidationException("introspection endpoint answered " + r.status());
+                throw new TokenCache.TransientFailure("introspection endpoint answered " + r.status(), null);
             }
             json = r.json();
         } catch (TokenValidationException e) {
             throw e;
         } catch (McpException e) {
-            throw new TokenValidationException("token introspection failed: " + e.getMessage(), e);
+            throw new TokenCache.TransientFailure("token introspection failed: " + e.getMessage(), e);
+        }
+        if (!json.isObject()) {
+            throw new TokenCache.TransientFailure("introspection endpoint answered no JSON object", null);
         }
         if (!json.path("active").isBoolean() || !json.path("active").asBoolean()) {
             throw new TokenValidationException("token is not active");
@@ -91,13 +110,50 @@ public final class IntrospectionTokenValidator implements TokenValidator {
         private Set<String> requiredScopes = Set.of();
         private Duration clockSkew = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
+        private Duration cacheTtl = Duration.ofSeconds(60);
+        private Duration negativeCacheTtl = Duration.ofSeconds(30);
+        private int maxCacheEntries = 10_000;
 
         private Builder() {}
 
-        /** The introspection endpoint (required). */
+        /** The introspection endpoint (required): https, or http on a loopback host. */
         public Builder endpoint(URI endpoint) {
-            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(endpoint, "endpoint");
+            Uris.requireSecure(endpoint, "introspection endpoint");
+            this.endpoint = endpoint;
             return this;
+        }
+
+        /**
+         * How long an accepted token is remembered without asking the endpoint again (default 60 s; never beyond
+         * the token's {@code exp}); {@link Duration#ZERO} asks every time.
+         */
+        public Builder cacheTtl(Duration ttl) {
+            this.cacheTtl = notNegative(ttl);
+            return this;
+        }
+
+        /** How long a refused token is remembered (default 30 s); {@link Duration#ZERO} asks every time. */
+        public Builder negativeCacheTtl(Duration ttl) {
+            this.negativeCacheTtl = notNegative(ttl);
+            return this;
+        }
+
+        /** The most tokens remembered (default 10 000; least recently used evicted); 0 disables the cache. */
+        public Builder maxCacheEntries(int entries) {
+            if (entries < 0) {
+                throw new IllegalArgumentException("entries must not be negative");
+            }
+            this.maxCacheEntries = entries;
+            return this;
+        }
+
+        private static Duration notNegative(Duration d) {
+            Objects.requireNonNull(d, "ttl");
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("ttl must not be negative");
+            }
+            return d;
         }
 
         /** The resource server's credentials at the introspection endpoint. */

@@ -121,6 +121,9 @@ public final class ResourceServerAuth {
             return challenge(403, "insufficient_scope", "the token lacks required scopes", scope);
         } catch (TokenValidationException e) {
             return challenge(401, "invalid_token", e.getMessage(), needed);
+        } catch (RuntimeException e) {
+            // a validator that fails on a hostile token refuses it; never a 500
+            return challenge(401, "invalid_token", "the token cannot be validated", needed);
         }
         if (!info.scopes().containsAll(needed)) {
             return insufficientScope(info, needed);

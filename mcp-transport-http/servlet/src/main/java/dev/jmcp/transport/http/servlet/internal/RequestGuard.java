@@ -3,102 +3,177 @@ package dev.jmcp.transport.http.servlet.internal;
 import dev.jmcp.transport.http.servlet.DnsRebindingProtection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
-import java.net.URI;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Host and Origin validation against DNS rebinding and cross-origin use. */
+/**
+ * Host and Origin validation against DNS rebinding and cross-origin use, on every request whatever interface the
+ * container bound.
+ *
+ * <p>Host: with an allow-list, the Host header (name, or name and port) must be on it. Without one, it must name
+ * this machine: {@code localhost}, a loopback address, the address the request arrived on, or an address of one of
+ * the machine's interfaces (a DNS-rebinding attacker's page can only send its own DNS name). Names are compared in
+ * lower case without a trailing dot; IPv6 literals in canonical form.
+ *
+ * <p>Origin: absent is fine (not a browser); otherwise it must be on the allow-list (the literal {@code null} only
+ * when listed) or be the same origin as the request itself: scheme, host and port all equal.
+ */
 public final class RequestGuard {
-    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final Set<String> LOCALHOST_NAMES = Set.of("localhost", "[0:0:0:0:0:0:0:1]");
 
-    private final DnsRebindingProtection mode;
+    private final boolean validateHost;
     private final Set<String> allowedHosts;
     private final Set<String> allowedOrigins;
+    private final Set<String> machineAddresses;
 
     /** A guard; hosts may be {@code name} or {@code name:port}, origins {@code scheme://host[:port]}. */
     public RequestGuard(DnsRebindingProtection mode, Set<String> allowedHosts, Set<String> allowedOrigins) {
-        this.mode = mode;
-        this.allowedHosts = lower(allowedHosts);
-        this.allowedOrigins = lower(allowedOrigins);
+        this.validateHost = mode != DnsRebindingProtection.OFF;
+        this.allowedHosts =
+                allowedHosts.stream().map(RequestGuard::normalizeAllowedHost).collect(Collectors.toUnmodifiableSet());
+        this.allowedOrigins = allowedOrigins.stream()
+                .map(o -> {
+                    String normalized = normalizeOrigin(o.trim());
+                    return normalized == null ? o.trim().toLowerCase(Locale.ROOT) : normalized;
+                })
+                .collect(Collectors.toUnmodifiableSet());
+        this.machineAddresses = this.allowedHosts.isEmpty() ? machineAddresses() : Set.of();
+    }
+
+    /** One line saying which Host and Origin values are accepted, for start-up logs. */
+    public String describe() {
+        String hosts;
+        if (!validateHost) {
+            hosts = "the Host header is NOT validated (DnsRebindingProtection.OFF)";
+        } else if (!allowedHosts.isEmpty()) {
+            hosts = "Host must be one of " + allowedHosts;
+        } else {
+            hosts = "Host must be localhost, a loopback address or one of this machine's addresses " + machineAddresses
+                    + "; other names are refused (set allowedHosts to serve a DNS name)";
+        }
+        return hosts + "; Origin must be same-origin"
+                + (allowedOrigins.isEmpty() ? "" : " or one of " + allowedOrigins);
     }
 
     /** Null when the request may proceed, else the reason to refuse it with 403. */
     public String check(HttpServletRequest request) {
-        boolean protect = mode == DnsRebindingProtection.ON
-                || (mode == DnsRebindingProtection.LOOPBACK && isLoopback(request.getLocalAddr()));
-        String host = request.getHeader("Host");
-        String hostName = host == null ? null : hostName(host.toLowerCase(Locale.ROOT));
-        if (protect || !allowedHosts.isEmpty()) {
-            if (host == null) {
+        String hostHeader = request.getHeader("Host");
+        HostPort host = hostHeader == null ? null : HostPort.parse(hostHeader);
+        if (validateHost) {
+            if (hostHeader == null) {
                 return "missing Host header";
             }
-            boolean ok = allowedHosts.isEmpty()
-                    ? LOOPBACK_NAMES.contains(hostName)
-                    : allowedHosts.contains(host.toLowerCase(Locale.ROOT)) || allowedHosts.contains(hostName);
-            if (!ok) {
-                return "Host " + host + " is not allowed";
+            if (host == null || !hostAllowed(host, request)) {
+                return "Host " + printable(hostHeader) + " is not allowed";
             }
         }
         String origin = request.getHeader("Origin");
         if (origin == null) {
             return null;
         }
-        String normalized = stripSlash(origin.trim().toLowerCase(Locale.ROOT));
+        String normalized = normalizeOrigin(origin.trim());
+        if (normalized == null) {
+            return allowedOrigins.contains(origin.trim().toLowerCase(Locale.ROOT))
+                    ? null
+                    : "Origin " + printable(origin) + " is not allowed";
+        }
         if (allowedOrigins.contains(normalized)) {
             return null;
         }
-        String originHost;
+        if (host != null) {
+            String scheme =
+                    request.getScheme() == null ? "http" : request.getScheme().toLowerCase(Locale.ROOT);
+            int port = host.port() >= 0 ? host.port() : defaultPort(scheme);
+            if (normalized.equals(origin(scheme, host.name(), port))) {
+                return null;
+            }
+        }
+        return "cross-origin request from " + printable(origin) + " is not allowed";
+    }
+
+    private boolean hostAllowed(HostPort host, HttpServletRequest request) {
+        if (!allowedHosts.isEmpty()) {
+            return allowedHosts.contains(host.name())
+                    || host.port() >= 0 && allowedHosts.contains(host.name() + ":" + host.port());
+        }
+        String name = host.name();
+        if (LOCALHOST_NAMES.contains(name) || isIpv4Loopback(name) || machineAddresses.contains(name)) {
+            return true;
+        }
+        String local = request.getLocalAddr();
+        return local != null && name.equals(HostPort.canonicalAddress(local));
+    }
+
+    private static boolean isIpv4Loopback(String name) {
+        return name.startsWith("127.") && HostPort.isIpv4(name);
+    }
+
+    /** {@code scheme://host[:port]} lower case without the default port, or null when it is no http(s) origin. */
+    static String normalizeOrigin(String origin) {
+        String lower = origin.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("/")) {
+            lower = lower.substring(0, lower.length() - 1);
+        }
+        String scheme;
+        if (lower.startsWith("http://")) {
+            scheme = "http";
+        } else if (lower.startsWith("https://")) {
+            scheme = "https";
+        } else {
+            return null;
+        }
+        HostPort hp = HostPort.parse(lower.substring(scheme.length() + 3));
+        if (hp == null) {
+            return null;
+        }
+        return origin(scheme, hp.name(), hp.port() >= 0 ? hp.port() : defaultPort(scheme));
+    }
+
+    private static String origin(String scheme, String host, int port) {
+        return scheme + "://" + host + (port == defaultPort(scheme) ? "" : ":" + port);
+    }
+
+    private static int defaultPort(String scheme) {
+        return "https".equals(scheme) ? 443 : 80;
+    }
+
+    private static String normalizeAllowedHost(String host) {
+        HostPort hp = HostPort.parse(host.trim());
+        if (hp == null) {
+            throw new IllegalArgumentException("not a host or host:port: " + host);
+        }
+        return hp.port() >= 0 ? hp.name() + ":" + hp.port() : hp.name();
+    }
+
+    private static Set<String> machineAddresses() {
+        Set<String> out = new HashSet<>();
         try {
-            URI uri = URI.create(normalized);
-            originHost = uri.getHost();
-        } catch (IllegalArgumentException e) {
-            return "Origin " + origin + " is not allowed";
+            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress a : Collections.list(nif.getInetAddresses())) {
+                    String canonical = HostPort.canonicalAddress(a.getHostAddress());
+                    if (canonical != null) {
+                        out.add(canonical);
+                    }
+                }
+            }
+        } catch (SocketException | RuntimeException e) {
+            // no interface list: localhost forms and the request's own address still work
         }
-        if (originHost == null) {
-            return "Origin " + origin + " is not allowed";
-        }
-        originHost = hostName(originHost);
-        if (protect) {
-            return LOOPBACK_NAMES.contains(originHost) ? null : "Origin " + origin + " is not allowed";
-        }
-        if (!allowedOrigins.isEmpty()) {
-            return "Origin " + origin + " is not allowed";
-        }
-        return originHost.equals(hostName) ? null : "cross-origin request from " + origin + " is not allowed";
+        return Set.copyOf(out);
     }
 
-    private static String hostName(String hostPort) {
-        if (hostPort.startsWith("[")) {
-            int end = hostPort.indexOf(']');
-            return end > 0 ? hostPort.substring(0, end + 1) : hostPort;
+    private static String printable(String value) {
+        String cut = value.length() > 100 ? value.substring(0, 100) + "..." : value;
+        StringBuilder out = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? c : '?');
         }
-        int colon = hostPort.indexOf(':');
-        if (colon >= 0 && hostPort.indexOf(':', colon + 1) < 0) {
-            return hostPort.substring(0, colon);
-        }
-        return hostPort;
-    }
-
-    private static boolean isLoopback(String address) {
-        if (address == null) {
-            return false;
-        }
-        try {
-            String a = address.startsWith("[") ? address.substring(1, address.length() - 1) : address;
-            return (Character.digit(a.charAt(0), 16) >= 0 || a.contains(":"))
-                    && InetAddress.getByName(a).isLoopbackAddress();
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private static Set<String> lower(Set<String> in) {
-        return in.stream()
-                .map(s -> stripSlash(s.toLowerCase(Locale.ROOT)))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return out.toString();
     }
 }

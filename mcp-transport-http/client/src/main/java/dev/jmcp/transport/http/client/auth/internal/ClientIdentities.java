@@ -7,12 +7,19 @@ import java.security.PrivateKey;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Picks this client's identity at an authorization server, in order: credentials pre-registered for that issuer,
  * the default pre-registered credentials (secret or {@code private_key_jwt}), the client ID metadata document URL
  * when the server supports it, a registration made earlier, or a new dynamic registration (RFC 7591).
  * Registrations are kept per issuer.
+ *
+ * <p>A secret is only ever sent to one authorization server: credentials pre-registered for an issuer go only to
+ * that issuer, and the default credentials ({@code clientCredentials(id, secret)}) are bound to the first
+ * authorization server they are used with. Another issuer never sees them: the client identifies itself there by
+ * the other means (client ID metadata document, dynamic registration, SEP-2352), or fails with an {@link
+ * OAuthException} saying why.
  */
 public final class ClientIdentities {
     private final Map<String, ClientIdentity> perIssuer;
@@ -21,6 +28,7 @@ public final class ClientIdentities {
     private final String clientIdMetadataUrl;
     private final DynamicRegistration registration;
     private final Map<String, ClientIdentity> registrations = new ConcurrentHashMap<>();
+    private final AtomicReference<String> defaultSecretIssuer = new AtomicReference<>();
 
     /**
      * The identities to choose from.
@@ -55,7 +63,12 @@ public final class ClientIdentities {
                     : chooseMethod(md, forIssuer.clientSecret() != null);
             return new ClientIdentity(forIssuer.clientId(), forIssuer.clientSecret(), method);
         }
-        if (preRegistered != null) {
+        String boundElsewhere = null;
+        if (preRegistered != null && preRegistered.clientSecret() != null) {
+            String bound = defaultSecretIssuer.updateAndGet(b -> b == null ? issuer : b);
+            boundElsewhere = bound.equals(issuer) ? null : bound;
+        }
+        if (preRegistered != null && boundElsewhere == null) {
             String method = preRegistered.method();
             if (method == null) {
                 method = privateKey != null
@@ -74,7 +87,12 @@ public final class ClientIdentities {
         if (registration == null || md.registrationEndpoint() == null) {
             throw new OAuthException("no client identity for authorization server " + issuer
                     + ": configure pre-registered credentials"
-                    + (md.registrationEndpoint() == null ? " (it offers no dynamic client registration)" : ""));
+                    + (md.registrationEndpoint() == null ? " (it offers no dynamic client registration)" : "")
+                    + (boundElsewhere == null
+                            ? ""
+                            : "; the client credentials are bound to " + boundElsewhere
+                                    + " (the first authorization server they were used with) and are never sent to"
+                                    + " another: use clientCredentials(issuer, clientId, secret) for " + issuer));
         }
         ClientIdentity identity = registration.register(md);
         registrations.put(issuer, identity);

@@ -13,6 +13,11 @@ import java.util.List;
 /**
  * Finds the protected resource metadata (RFC 9728) of an MCP endpoint and the metadata of its authorization
  * server (RFC 8414 / OpenID Connect), with the MCP 2025-03-26 fallbacks.
+ *
+ * <p>What a peer can steer is constrained: a challenge's {@code resource_metadata} URL must be on the MCP
+ * endpoint's origin (a challenge cannot send the client to fetch from elsewhere); the authorization server's
+ * issuer and its authorization, token and registration endpoints must be https (plain http only on a loopback
+ * host); every document is read at most {@link OAuthHttp#MAX_BODY} bytes within the request timeout.
  */
 public final class Discovery {
     /**
@@ -47,6 +52,7 @@ public final class Discovery {
      * @throws OAuthException when the metadata names another resource or no authorization server
      */
     public Result discover(URI mcpEndpoint, String resourceMetadataUrl) {
+        requireSameOrigin(mcpEndpoint, resourceMetadataUrl);
         ProtectedResourceMetadata prm = null;
         URI prmUrl = null;
         for (URI candidate : prmCandidates(mcpEndpoint, resourceMetadataUrl)) {
@@ -85,10 +91,11 @@ public final class Discovery {
             resource = Uris.canonicalResource(mcpEndpoint);
             issuer = Uris.origin(mcpEndpoint);
         }
-        URI issuerUri = URI.create(issuer);
+        URI issuerUri = secure(URI.create(issuer), "authorization server " + issuer);
         for (URI candidate : authorizationServerCandidates(issuerUri)) {
             AuthorizationServerMetadata md = fetchAsMetadata(candidate);
             if (md != null) {
+                requireSecureEndpoints(md, candidate);
                 // RFC 8414 §3.3: the metadata's issuer must be the issuer the well-known URL was built from. Only
                 // checked when the issuer came from resource metadata: 2025-03-26 servers without it have none.
                 if (prm != null && !issuer.equals(md.issuer())) {
@@ -115,6 +122,52 @@ public final class Discovery {
                 null,
                 null);
         return new Result(prm, prmUrl, resource, issuer, fallback, false);
+    }
+
+    /** Refuses a {@code resource_metadata} URL that is not on the MCP endpoint's origin (review A8). */
+    private static void requireSameOrigin(URI mcpEndpoint, String resourceMetadataUrl) {
+        if (resourceMetadataUrl == null) {
+            return;
+        }
+        URI url;
+        try {
+            url = Uris.httpUri(resourceMetadataUrl, "resource_metadata");
+        } catch (IllegalArgumentException e) {
+            return; // an unusable hint: the well-known locations are tried
+        }
+        if (!Uris.sameOrigin(url, mcpEndpoint)) {
+            throw new OAuthException("the challenge's resource_metadata " + OAuthHttp.safe(url)
+                    + " is not on the MCP server's origin " + Uris.origin(mcpEndpoint) + "; refusing to follow it");
+        }
+    }
+
+    private static URI secure(URI uri, String what) {
+        try {
+            return Uris.requireSecure(uri, what);
+        } catch (IllegalArgumentException e) {
+            throw new OAuthException(e.getMessage());
+        }
+    }
+
+    /** The endpoints that receive codes, secrets and tokens must be https (or loopback http). */
+    private static void requireSecureEndpoints(AuthorizationServerMetadata md, URI from) {
+        String[][] endpoints = {
+            {"authorization_endpoint", md.authorizationEndpoint()},
+            {"token_endpoint", md.tokenEndpoint()},
+            {"registration_endpoint", md.registrationEndpoint()}
+        };
+        for (String[] e : endpoints) {
+            if (e[1] == null) {
+                continue;
+            }
+            URI uri;
+            try {
+                uri = Uris.httpUri(e[1], e[0]);
+            } catch (IllegalArgumentException bad) {
+                throw new OAuthException(bad.getMessage() + " (from " + OAuthHttp.safe(from) + ")");
+            }
+            secure(uri, e[0] + " in the metadata at " + OAuthHttp.safe(from));
+        }
     }
 
     /** Where to look for protected resource metadata, in order. */

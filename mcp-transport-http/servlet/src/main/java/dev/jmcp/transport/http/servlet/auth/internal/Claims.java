@@ -14,6 +14,11 @@ import tools.jackson.databind.JsonNode;
 
 /** Checks shared by JWT and introspection validation: issuer, audience, time window, scopes. */
 public final class Claims {
+    /** 0001-01-01T00:00:00Z. */
+    private static final double MIN_NUMERIC_DATE = -62_135_596_800d;
+    /** 9999-12-31T23:59:59Z. */
+    private static final double MAX_NUMERIC_DATE = 253_402_300_799d;
+
     private Claims() {}
 
     /** Whether {@code aud} (a string or an array) contains the audience. */
@@ -67,10 +72,25 @@ public final class Claims {
         return out;
     }
 
-    /** A numeric date claim, or null. */
+    /**
+     * A NumericDate claim ({@code exp}, {@code nbf}, {@code iat}), or null when absent.
+     *
+     * @throws TokenValidationException when it is not a number or lies outside the years 1 to 9999 (so an absurd
+     *     value is a 401, never an arithmetic failure)
+     */
     public static Instant instant(JsonNode claims, String name) {
         JsonNode v = claims.get(name);
-        return v != null && v.isNumber() ? Instant.ofEpochSecond(v.asLong()) : null;
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw new TokenValidationException("token claim " + name + " is not a NumericDate");
+        }
+        double seconds = v.asDouble();
+        if (!Double.isFinite(seconds) || seconds < MIN_NUMERIC_DATE || seconds > MAX_NUMERIC_DATE) {
+            throw new TokenValidationException("token claim " + name + " is out of range");
+        }
+        return Instant.ofEpochSecond((long) Math.floor(seconds));
     }
 
     /** A string claim, or null. */
