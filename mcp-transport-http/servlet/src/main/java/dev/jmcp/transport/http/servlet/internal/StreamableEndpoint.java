@@ -79,7 +79,7 @@ public final class StreamableEndpoint {
         }
         ServerTransport session;
         if (sessionId == null) {
-            session = openSession(resp, post, context);
+            session = openSession(req, resp, post, context);
         } else {
             session = joinSession(resp, post, context, sessionId);
         }
@@ -93,10 +93,28 @@ public final class StreamableEndpoint {
         }
         AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
         session.acceptPost(post.messages(), context, writer, StreamMode.of(post));
+        if (session.isClosed()) {
+            answerClosed(writer, post);
+        }
+    }
+
+    /**
+     * Answers a POST whose session closed (DELETE, expiry, shutdown) while it was being accepted, so that it never
+     * waits for an answer no one will send: 404 (or 503 after shutdown) with a JSON-RPC error, unless the close
+     * already ended the response (then these calls do nothing).
+     */
+    private void answerClosed(AsyncWriter writer, DecodedPost post) {
+        Rejection gone = registry.isClosed()
+                ? SessionRefusal.SHUT_DOWN.rejection(post.firstId())
+                : Rejection.of(404, post.firstId(), -32001, "Session not found");
+        writer.begin(gone.status(), "application/json");
+        writer.write(codec.encode(gone.body()));
+        writer.complete();
     }
 
     /** A new session for a sessionless handshake-era POST, or null after refusing it. */
-    private ServerTransport openSession(HttpServletResponse resp, DecodedPost post, InboundContext context)
+    private ServerTransport openSession(
+            HttpServletRequest req, HttpServletResponse resp, DecodedPost post, InboundContext context)
             throws IOException {
         if (!SessionOpening.opensSession(post.messages())) {
             Rejection.of(
@@ -112,12 +130,12 @@ public final class StreamableEndpoint {
                     .send(resp);
             return null;
         }
-        ServerTransport session = registry.openSession(Callers.principal(context));
-        if (session == null) {
-            Rejection.of(503, post.firstId(), ErrorCodes.INTERNAL_ERROR, "Too many sessions")
-                    .send(resp);
+        SessionRegistry.Opening opening = registry.openSession(SessionOwner.of(context, req.getRemoteAddr()));
+        if (opening.refusal() != null) {
+            opening.refusal().rejection(post.firstId()).send(resp);
             return null;
         }
+        ServerTransport session = opening.session();
         resp.setHeader(SESSION_HEADER, session.sessionId());
         return session;
     }
@@ -252,8 +270,7 @@ public final class StreamableEndpoint {
         if (session == null) {
             return Rejection.of(404, post == null ? null : post.firstId(), -32001, "Session not found");
         }
-        String owner = session.principal();
-        if (owner != null && !owner.equals(Callers.principal(context))) {
+        if (!SessionOwner.mayUse(session.principal(), context)) {
             return Rejection.of(
                     403,
                     post == null ? null : post.firstId(),
