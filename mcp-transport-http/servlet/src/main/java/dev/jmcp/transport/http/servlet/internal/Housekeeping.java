@@ -62,6 +62,12 @@ final class Housekeeping {
         }
     }
 
+    /** Timed tasks waiting in the queue, the sweep included; 0 when not running (for tests). */
+    int queuedTasks() {
+        ScheduledThreadPoolExecutor e = executor;
+        return e == null || e.isShutdown() ? 0 : e.getQueue().size();
+    }
+
     /** Stops the thread for good. Idempotent. */
     void stop() {
         ScheduledThreadPoolExecutor e;

@@ -31,7 +31,7 @@ public record SessionOwner(String binding, String quotaKey) {
 
     /** The owner of a request from {@code remoteAddress} whose caller is in {@code context}. */
     public static SessionOwner of(InboundContext context, String remoteAddress) {
-        AuthInfo info = context.authInfo().orElse(null);
+        AuthInfo info = context.auth();
         if (info == null) {
             return new SessionOwner(null, "addr:" + remoteAddress);
         }
@@ -50,7 +50,7 @@ public record SessionOwner(String binding, String quotaKey) {
      * more than the key built here).
      */
     public static boolean mayUse(String sessionBinding, InboundContext context) {
-        AuthInfo info = context.authInfo().orElse(null);
+        AuthInfo info = context.auth();
         if (info == null || sessionBinding == null) {
             return info == null && sessionBinding == null;
         }

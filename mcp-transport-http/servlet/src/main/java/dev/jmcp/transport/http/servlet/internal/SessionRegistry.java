@@ -222,6 +222,11 @@ public final class SessionRegistry {
         return quota.inUse();
     }
 
+    /** Timed tasks of the housekeeping thread: the sweep and one expiry check per session (for tests). */
+    int queuedHousekeepingTasks() {
+        return housekeeping.queuedTasks();
+    }
+
     private SessionRefusal reserve(String quotaKey) {
         if (closed) {
             return SessionRefusal.SHUT_DOWN;
