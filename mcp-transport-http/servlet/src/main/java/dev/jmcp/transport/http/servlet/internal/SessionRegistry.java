@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>Sessions and legacy connections take a slot of a {@link SessionQuota} (a bound overall and one per caller)
  * before they exist, and give it back once when they close. Expiry is one check per session at its deadline on the
  * housekeeping thread (the executor's deadline-ordered queue), never a scan of the table and never on a request
- * thread: a session the client has not used since {@code initialize} expires after the initialization timeout, a
+ * thread: a session the client has not used since {@code initialize} expires after the initialization timeout (or
+ * the idle timeout when shorter), a
  * used one once it has been idle (no connection, no request) for the idle timeout. {@link #closeAll()} is final:
  * nothing opens afterwards and the housekeeping thread never comes back.
  */
@@ -38,6 +39,8 @@ public final class SessionRegistry {
     private final Map<StatelessExchange, Boolean> exchanges = new ConcurrentHashMap<>();
     private final Map<String, LegacySseTransport> legacy = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
+    private final long idleNanos;
+    private final long initializationNanos;
     private volatile boolean closed;
 
     /** A registry connecting new transports to {@code connector}. */
@@ -46,6 +49,10 @@ public final class SessionRegistry {
         this.connector = connector;
         this.settings = settings;
         this.storeless = StreamJournal.storeless(settings);
+        this.idleNanos = config.sessionIdleTimeout().toNanos();
+        // an unused session never outlives an idle one
+        this.initializationNanos =
+                Math.min(idleNanos, config.sessionInitializationTimeout().toNanos());
         this.quota = new SessionQuota(config.maxSessions(), config.maxSessionsPerPrincipal());
         long tick = Math.max(20, Math.min(config.keepAliveInterval().toMillis(), 1000));
         this.housekeeping = new Housekeeping(this::keepAlive, tick);
@@ -113,8 +120,7 @@ public final class SessionRegistry {
         if (transport.isClosed()) { // closed (by closeAll or the server) before the hook was in place
             leave(id, live, handle);
         }
-        live.expiryCheck(housekeeping.schedule(
-                () -> checkExpiry(live), config.sessionInitializationTimeout().toNanos()));
+        live.expiryCheck(housekeeping.schedule(() -> checkExpiry(live), initializationNanos));
         return Opening.of(transport);
     }
 
@@ -263,9 +269,7 @@ public final class SessionRegistry {
         if (t.isClosed()) {
             return;
         }
-        long timeout = live.isUsed()
-                ? config.sessionIdleTimeout().toNanos()
-                : config.sessionInitializationTimeout().toNanos();
+        long timeout = live.isUsed() ? idleNanos : initializationNanos;
         long next = timeout;
         if (t.isIdle()) {
             long left = t.lastActivityNanos() + timeout - System.nanoTime();
