@@ -89,6 +89,30 @@ class PostRacingDeleteAndExpiryTest {
         }
     }
 
+    @Test
+    void aGetStreamRacingADeleteAlwaysEnds() throws Exception {
+        try (McpHttpServer http = McpHttpServer.builder(new FakeServer()).start()) {
+            URI uri = http.uri();
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (int i = 0; i < 200; i++) {
+                String session = SessionTestSupport.initialize(uri, null);
+                var stream = SessionTestSupport.CLIENT.sendAsync(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Accept", "text/event-stream")
+                                .header("Mcp-Session-Id", session)
+                                .header("MCP-Protocol-Version", "2025-11-25")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                SessionTestSupport.delete(uri, headers(session, null));
+                statuses.merge(stream.get(10, TimeUnit.SECONDS).statusCode(), 1, Integer::sum);
+            }
+            assertThat(statuses.keySet()).as("%s", statuses).isSubsetOf(200, 404);
+            Poll.until("the session table is empty", () -> http.servlet().sessionCount() == 0);
+        }
+    }
+
     /** Runs {@code iterations} races on {@code workers}; returns how POSTs were answered, by kind. */
     private static Map<String, Integer> race(HttpClient client, URI uri, int iterations, ExecutorService workers)
             throws Exception {

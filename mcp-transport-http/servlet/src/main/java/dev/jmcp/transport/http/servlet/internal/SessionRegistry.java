@@ -77,13 +77,13 @@ public final class SessionRegistry {
      * The live session {@code id}, or null when there is none (or it closed). Finding it counts as the client's
      * use of the session (its first use ends the initialization timeout).
      */
-    public ServerTransport session(String id) {
+    public LiveSession session(String id) {
         LiveSession live = sessions.get(id);
-        if (live == null || live.transport.isClosed()) {
+        if (live == null || live.transport().isClosed()) {
             return null;
         }
         live.markUsed();
-        return live.transport;
+        return live;
     }
 
     /**
@@ -121,7 +121,7 @@ public final class SessionRegistry {
             leave(id, live, handle);
         }
         live.expiryCheck(housekeeping.schedule(() -> checkExpiry(live), initializationNanos));
-        return Opening.of(transport);
+        return Opening.of(live);
     }
 
     /**
@@ -161,7 +161,8 @@ public final class SessionRegistry {
      * the registry and gives its slot back like any other).
      *
      * @param endpointOf the URL to announce, given the connection id
-     * @return null when opened, else why not (nothing was written then)
+     * @return null when opened (or, when shut down meanwhile, already ended), else why not (nothing was written
+     *     then)
      */
     public SessionRefusal openLegacy(SessionOwner owner, LegacyFactory factory, Function<String, String> endpointOf)
             throws IOException {
@@ -182,9 +183,10 @@ public final class SessionRegistry {
         }
         AtomicBoolean released = new AtomicBoolean();
         synchronized (lifecycle) {
-            if (closed) {
+            if (closed) { // the response is async already: end it empty rather than write a refusal
                 quota.release(owner.quotaKey());
-                return SessionRefusal.SHUT_DOWN;
+                transport.close();
+                return null;
             }
             legacy.put(id, transport);
         }
@@ -213,7 +215,7 @@ public final class SessionRegistry {
         }
         housekeeping.stop();
         for (LiveSession s : List.copyOf(sessions.values())) {
-            s.transport.close();
+            s.close();
         }
         for (LegacySseTransport t : List.copyOf(legacy.values())) {
             t.close();
@@ -244,7 +246,7 @@ public final class SessionRegistry {
     private void leave(String id, LiveSession live, AutoCloseable handle) {
         if (live.release()) {
             sessions.remove(id, live);
-            quota.release(live.quotaKey);
+            quota.release(live.quotaKey());
             closeQuietly(handle);
         }
     }
@@ -265,7 +267,7 @@ public final class SessionRegistry {
      * connection attached is looked at again one timeout later).
      */
     private void checkExpiry(LiveSession live) {
-        ServerTransport t = live.transport;
+        ServerTransport t = live.transport();
         if (t.isClosed()) {
             return;
         }
@@ -275,7 +277,7 @@ public final class SessionRegistry {
             long left = t.lastActivityNanos() + timeout - System.nanoTime();
             if (left <= 0) {
                 LOG.debug("session {} expired{}", t.sessionId(), live.isUsed() ? "" : " before the client used it");
-                t.close();
+                live.close();
                 return;
             }
             next = left;
@@ -287,7 +289,7 @@ public final class SessionRegistry {
     private void keepAlive() {
         long keepAlive = config.keepAliveInterval().toNanos();
         for (LiveSession s : sessions.values()) {
-            s.transport.keepAlive(keepAlive);
+            s.transport().keepAlive(keepAlive);
         }
         for (StatelessExchange t : exchanges.keySet()) {
             t.keepAlive(keepAlive);
@@ -321,8 +323,8 @@ public final class SessionRegistry {
      * @param session the session, or null when refused
      * @param refusal why it was refused, or null
      */
-    public record Opening(ServerTransport session, SessionRefusal refusal) {
-        static Opening of(ServerTransport session) {
+    public record Opening(LiveSession session, SessionRefusal refusal) {
+        static Opening of(LiveSession session) {
             return new Opening(session, null);
         }
 

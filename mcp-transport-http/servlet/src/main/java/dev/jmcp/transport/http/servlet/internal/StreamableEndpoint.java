@@ -5,6 +5,7 @@ import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcCodec;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
+import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.transport.http.common.McpHttpHeaders;
 import dev.jmcp.transport.http.common.internal.MediaTypes;
@@ -77,15 +78,34 @@ public final class StreamableEndpoint {
             postStateless(req, resp, post, context);
             return;
         }
-        ServerTransport session;
+        LiveSession live;
         if (sessionId == null) {
-            session = openSession(req, resp, post, context);
+            live = openSession(req, resp, post, context);
         } else {
-            session = joinSession(resp, post, context, sessionId);
+            live = joinSession(resp, post, context, sessionId);
         }
-        if (session == null) {
+        if (live == null) {
             return;
         }
+        // DELETE, expiry and shutdown wait for this hand-over; a session closed before it answers 404 here
+        if (!live.enter()) {
+            gone(post.firstId()).send(resp);
+            return;
+        }
+        try {
+            hand(req, resp, post, context, live.transport());
+        } finally {
+            live.exit();
+        }
+    }
+
+    private void hand(
+            HttpServletRequest req,
+            HttpServletResponse resp,
+            DecodedPost post,
+            InboundContext context,
+            ServerTransport session)
+            throws IOException {
         if (!post.hasRequests()) {
             session.acceptPost(post.messages(), context, null, StreamMode.NOTIFICATIONS_ONLY);
             resp.setStatus(202);
@@ -94,26 +114,21 @@ public final class StreamableEndpoint {
         AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
         session.acceptPost(post.messages(), context, writer, StreamMode.of(post));
         if (session.isClosed()) {
-            answerClosed(writer, post);
+            // the server side closed the session meanwhile: end the stream rather than leave it waiting (a no-op
+            // when the close or an answer already ended it)
+            writer.complete();
         }
     }
 
-    /**
-     * Answers a POST whose session closed (DELETE, expiry, shutdown) while it was being accepted, so that it never
-     * waits for an answer no one will send: 404 (or 503 after shutdown) with a JSON-RPC error, unless the close
-     * already ended the response (then these calls do nothing).
-     */
-    private void answerClosed(AsyncWriter writer, DecodedPost post) {
-        Rejection gone = registry.isClosed()
-                ? SessionRefusal.SHUT_DOWN.rejection(post.firstId())
-                : Rejection.of(404, post.firstId(), -32001, "Session not found");
-        writer.begin(gone.status(), "application/json");
-        writer.write(codec.encode(gone.body()));
-        writer.complete();
+    /** The answer to a request naming a session that closed: 404, or 503 once the endpoint is shut down. */
+    private Rejection gone(RequestId id) {
+        return registry.isClosed()
+                ? SessionRefusal.SHUT_DOWN.rejection(id)
+                : Rejection.of(404, id, -32001, "Session not found");
     }
 
     /** A new session for a sessionless handshake-era POST, or null after refusing it. */
-    private ServerTransport openSession(
+    private LiveSession openSession(
             HttpServletRequest req, HttpServletResponse resp, DecodedPost post, InboundContext context)
             throws IOException {
         if (!SessionOpening.opensSession(post.messages())) {
@@ -135,22 +150,22 @@ public final class StreamableEndpoint {
             opening.refusal().rejection(post.firstId()).send(resp);
             return null;
         }
-        ServerTransport session = opening.session();
-        resp.setHeader(SESSION_HEADER, session.sessionId());
-        return session;
+        LiveSession live = opening.session();
+        resp.setHeader(SESSION_HEADER, live.transport().sessionId());
+        return live;
     }
 
     /** The existing session a POST names, or null after refusing it. */
-    private ServerTransport joinSession(
+    private LiveSession joinSession(
             HttpServletResponse resp, DecodedPost post, InboundContext context, String sessionId) throws IOException {
-        ServerTransport session = registry.session(sessionId);
-        Rejection refused = refusal(session, context, post);
+        LiveSession live = registry.session(sessionId);
+        Rejection refused = refusal(live, context, post);
         if (refused != null) {
             refused.send(resp);
             return null;
         }
         resp.setHeader(SESSION_HEADER, sessionId);
-        ProtocolVersion negotiated = session.protocolVersion();
+        ProtocolVersion negotiated = live.transport().protocolVersion();
         if (post.batch() && negotiated != null && !negotiated.allowsBatches()) {
             Rejection.of(
                             400,
@@ -160,7 +175,7 @@ public final class StreamableEndpoint {
                     .send(resp);
             return null;
         }
-        return session;
+        return live;
     }
 
     private void postStateless(
@@ -197,17 +212,31 @@ public final class StreamableEndpoint {
             Rejection.methodNotAllowed("POST").send(resp);
             return;
         }
-        ServerTransport session = sessionOf(req, resp);
-        if (session == null) {
+        LiveSession live = sessionOf(req, resp);
+        if (live == null) {
             return;
         }
         String lastEventId = req.getHeader("Last-Event-ID");
+        if (lastEventId != null && EventStore.streamIdOf(lastEventId) == null) {
+            Rejection.of(400, null, ErrorCodes.INVALID_REQUEST, "Bad Request: unknown Last-Event-ID")
+                    .send(resp);
+            return;
+        }
+        if (!live.enter()) {
+            gone(null).send(resp);
+            return;
+        }
+        try {
+            stream(req, resp, live.transport(), lastEventId);
+        } finally {
+            live.exit();
+        }
+    }
+
+    /** Attaches a GET to the session's standalone stream, or resumes the stream {@code lastEventId} names. */
+    private void stream(HttpServletRequest req, HttpServletResponse resp, ServerTransport session, String lastEventId)
+            throws IOException {
         if (lastEventId != null) {
-            if (EventStore.streamIdOf(lastEventId) == null) {
-                Rejection.of(400, null, ErrorCodes.INVALID_REQUEST, "Bad Request: unknown Last-Event-ID")
-                        .send(resp);
-                return;
-            }
             AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
             writer.header(SESSION_HEADER, session.sessionId());
             if (!session.resume(lastEventId, writer)) {
@@ -215,12 +244,17 @@ public final class StreamableEndpoint {
                 writer.write(codec.encode(new JsonRpcErrorResponse(
                         null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "Bad Request: unknown Last-Event-ID"))));
                 writer.complete();
+            } else if (session.isClosed()) {
+                writer.complete(); // the session closed meanwhile: end the stream rather than leave it open
             }
             return;
         }
         AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
         writer.header(SESSION_HEADER, session.sessionId());
         session.attachStandalone(writer);
+        if (session.isClosed()) {
+            writer.complete(); // the session closed meanwhile: end the stream rather than leave it open
+        }
     }
 
     private void delete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -228,16 +262,16 @@ public final class StreamableEndpoint {
             Rejection.methodNotAllowed("POST").send(resp);
             return;
         }
-        ServerTransport session = sessionOf(req, resp);
-        if (session == null) {
+        LiveSession live = sessionOf(req, resp);
+        if (live == null) {
             return;
         }
-        session.close();
+        live.close();
         resp.setStatus(200);
     }
 
     /** The session a GET or DELETE names, or null after refusing the request. */
-    private ServerTransport sessionOf(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private LiveSession sessionOf(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String sessionId = req.getHeader(SESSION_HEADER);
         if (sessionId == null) {
             String v = req.getHeader(VERSION_HEADER);
@@ -256,21 +290,21 @@ public final class StreamableEndpoint {
             }
             return null;
         }
-        ServerTransport session = registry.session(sessionId);
-        Rejection refused = refusal(session, Callers.context(req), null);
+        LiveSession live = registry.session(sessionId);
+        Rejection refused = refusal(live, Callers.context(req), null);
         if (refused != null) {
             refused.send(resp);
             return null;
         }
-        return session;
+        return live;
     }
 
     /** Why a request may not use {@code session} (404 when gone, 403 for another caller), or null. */
-    private static Rejection refusal(ServerTransport session, InboundContext context, DecodedPost post) {
-        if (session == null) {
+    private static Rejection refusal(LiveSession live, InboundContext context, DecodedPost post) {
+        if (live == null) {
             return Rejection.of(404, post == null ? null : post.firstId(), -32001, "Session not found");
         }
-        if (!SessionOwner.mayUse(session.principal(), context)) {
+        if (!SessionOwner.mayUse(live.transport().principal(), context)) {
             return Rejection.of(
                     403,
                     post == null ? null : post.firstId(),

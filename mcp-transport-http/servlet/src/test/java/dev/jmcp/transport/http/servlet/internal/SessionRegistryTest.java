@@ -39,7 +39,9 @@ class SessionRegistryTest {
         SessionRegistry registry = registry(Duration.ofHours(1), 1_000, 1_000);
         List<ServerTransport> open = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            open.add(registry.openSession(new SessionOwner(null, "addr:a" + i)).session());
+            open.add(registry.openSession(new SessionOwner(null, "addr:a" + i))
+                    .session()
+                    .transport());
         }
         // the sweep plus one deadline per session, nothing that grows with time or scans the table
         assertThat(registry.queuedHousekeepingTasks()).isEqualTo(501);
@@ -71,7 +73,7 @@ class SessionRegistryTest {
         SessionOwner alice = new SessionOwner("client:alice", "client:alice");
         SessionOwner bob = new SessionOwner("client:bob", "client:bob");
         assertThat(registry.openSession(alice).refusal()).isNull();
-        ServerTransport second = registry.openSession(alice).session();
+        ServerTransport second = registry.openSession(alice).session().transport();
         assertThat(registry.openSession(alice).refusal()).isEqualTo(SessionRefusal.CALLER_FULL);
         assertThat(registry.openSession(bob).refusal()).isNull();
         assertThat(registry.openSession(bob).refusal()).isEqualTo(SessionRefusal.SERVER_FULL);
@@ -83,7 +85,7 @@ class SessionRegistryTest {
     void afterCloseAllNothingOpensAndNoHousekeepingRuns() {
         SessionRegistry registry = registry(Duration.ofHours(1), 10, 10);
         ServerTransport open =
-                registry.openSession(new SessionOwner(null, "addr:a")).session();
+                registry.openSession(new SessionOwner(null, "addr:a")).session().transport();
         registry.closeAll();
         assertThat(open.isClosed()).isTrue();
         assertThat(registry.openSession(new SessionOwner(null, "addr:a")).refusal())
