@@ -93,13 +93,14 @@ public final class StreamableEndpoint {
             return;
         }
         try {
-            hand(req, resp, post, context, live.transport());
+            handOver(req, resp, post, context, live.transport());
         } finally {
             live.exit();
         }
     }
 
-    private void hand(
+    /** Gives the POST to its session: 202 for notifications and responses, else the request stream. */
+    private void handOver(
             HttpServletRequest req,
             HttpServletResponse resp,
             DecodedPost post,
