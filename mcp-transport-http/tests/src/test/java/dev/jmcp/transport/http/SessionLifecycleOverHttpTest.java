@@ -10,17 +10,21 @@ import static dev.jmcp.transport.http.SessionTestSupport.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.transport.ServerConnection;
+import dev.jmcp.core.transport.ServerConnector;
+import dev.jmcp.core.transport.Transport;
 import dev.jmcp.testsupport.Poll;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
-import java.io.BufferedReader;
+import dev.jmcp.transport.http.servlet.auth.ResourceServerAuth;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -77,16 +81,30 @@ class SessionLifecycleOverHttpTest {
     }
 
     @Test
-    void legacyConnectionsWhoseClientVanishesBeforeTheFirstWriteLeaveTheRegistry() throws Exception {
+    void legacyConnectionsWhoseClientResetsBeforeTheFirstWriteLeaveTheRegistryAndFreeTheirSlots() throws Exception {
+        // a slow token check holds each GET until its client has reset the connection, so the first write fails
+        var auth = ResourceServerAuth.builder()
+                .resource("http://127.0.0.1/mcp")
+                .authorizationServers(List.of("https://as.example"))
+                .tokenValidator(token -> {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return SessionTestSupport.caller(token, "app", "user");
+                })
+                .build();
         try (McpHttpServer http = McpHttpServer.builder(new FakeServer())
-                .maxSessionsPerPrincipal(4)
+                .authorization(auth)
+                .maxSessionsPerPrincipal(8)
                 .servlet(s -> s.legacySse(true).keepAliveInterval(Duration.ofMillis(50)))
                 .start()) {
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 8; i++) {
                 try (Socket socket = new Socket(http.uri().getHost(), http.port())) {
                     OutputStream out = socket.getOutputStream();
                     out.write(("GET /sse HTTP/1.1\r\nHost: 127.0.0.1:" + http.port()
-                                    + "\r\nAccept: text/event-stream\r\n\r\n")
+                                    + "\r\nAuthorization: Bearer t\r\nAccept: text/event-stream\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     socket.setSoLinger(true, 0); // reset, as a killed client does
@@ -96,18 +114,62 @@ class SessionLifecycleOverHttpTest {
                     "every vanished legacy connection left",
                     () -> http.servlet().legacySessionCount() == 0);
 
-            // and gave its quota slot back: a real client still connects
-            HttpResponse<InputStream> stream = SessionTestSupport.CLIENT.send(
-                    HttpRequest.newBuilder(http.uri().resolve("/sse"))
-                            .header("Accept", "text/event-stream")
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(stream.statusCode()).isEqualTo(200);
-            try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                assertThat(lines.readLine()).isEqualTo("event: endpoint");
+            // and each gave its quota slot back: the caller's whole quota is free for a real client again
+            List<HttpResponse<InputStream>> streams = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    HttpResponse<InputStream> stream = SessionTestSupport.CLIENT.send(
+                            HttpRequest.newBuilder(http.uri().resolve("/sse"))
+                                    .header("Accept", "text/event-stream")
+                                    .header("Authorization", "Bearer t")
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                    streams.add(stream);
+                    assertThat(stream.statusCode()).isEqualTo(200);
+                }
+            } finally {
+                for (HttpResponse<InputStream> s : streams) {
+                    s.body().close();
+                }
             }
+        }
+    }
+
+    @Test
+    void legacyConnectionsEndedBeforeTheirFirstEventLeaveTheRegistryAndFreeTheirSlot() throws Exception {
+        // a server that ends every legacy connection while connecting it: the connection is closed before the
+        // endpoint event is written, the window in which the old servlet lost track of it
+        FakeServer fake = new FakeServer();
+        ServerConnector ending = new ServerConnector() {
+            @Override
+            public ServerConnection connect(Transport transport) {
+                ServerConnection c = fake.connect(transport);
+                transport.close();
+                return c;
+            }
+
+            @Override
+            public ServerConnection connectStateless(Transport transport) {
+                return fake.connectStateless(transport);
+            }
+        };
+        try (McpHttpServer http = McpHttpServer.builder(ending)
+                .maxSessionsPerPrincipal(3)
+                .servlet(s -> s.legacySse(true))
+                .start()) {
+            for (int i = 0; i < 6; i++) {
+                HttpResponse<String> ended = SessionTestSupport.CLIENT.send(
+                        HttpRequest.newBuilder(http.uri().resolve("/sse"))
+                                .header("Accept", "text/event-stream")
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                // more connections than the quota allows: each one gave its slot back when it ended
+                assertThat(ended.statusCode()).isEqualTo(200);
+                assertThat(ended.body()).doesNotContain("endpoint");
+            }
+            assertThat(http.servlet().legacySessionCount()).isZero();
         }
     }
 
