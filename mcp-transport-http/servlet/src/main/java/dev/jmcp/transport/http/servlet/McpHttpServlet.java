@@ -251,7 +251,8 @@ public final class McpHttpServlet extends HttpServlet {
 
         /**
          * How long a new session waits for the client to use it (any request or GET naming it, normally {@code
-         * notifications/initialized}) after {@code initialize}; then it expires (404 afterwards). Default 30 s.
+         * notifications/initialized}) after {@code initialize}; then it expires (404 afterwards). Default 30 s, and never
+         * longer than the {@link #sessionIdleTimeout}.
          */
         public Builder sessionInitializationTimeout(Duration timeout) {
             this.sessionInitializationTimeout = Objects.requireNonNull(timeout, "timeout");
