@@ -6,6 +6,7 @@ import dev.jmcp.transport.http.servlet.auth.ResourceServerAuth;
 import dev.jmcp.transport.http.servlet.auth.ScopePolicy;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -155,6 +156,30 @@ public final class McpHttpServer implements AutoCloseable {
         /** Per-request scope requirements (see {@link McpHttpServlet.Builder#scopePolicy}). */
         public Builder scopePolicy(ScopePolicy policy) {
             servlet.scopePolicy(policy);
+            return this;
+        }
+
+        /** The most concurrent sessions overall (see {@link McpHttpServlet.Builder#maxSessions}); default 10 000. */
+        public Builder maxSessions(int max) {
+            servlet.maxSessions(max);
+            return this;
+        }
+
+        /**
+         * The most concurrent sessions of one principal, or one client address when unauthenticated (see {@link
+         * McpHttpServlet.Builder#maxSessionsPerPrincipal}); default 100, 429 beyond.
+         */
+        public Builder maxSessionsPerPrincipal(int max) {
+            servlet.maxSessionsPerPrincipal(max);
+            return this;
+        }
+
+        /**
+         * How long a session the client has not used since {@code initialize} lives (see {@link
+         * McpHttpServlet.Builder#sessionInitializationTimeout}); default 30 s.
+         */
+        public Builder sessionInitializationTimeout(Duration timeout) {
+            servlet.sessionInitializationTimeout(timeout);
             return this;
         }
 

@@ -13,6 +13,7 @@ import dev.jmcp.transport.http.servlet.internal.Callers;
 import dev.jmcp.transport.http.servlet.internal.EndpointConfig;
 import dev.jmcp.transport.http.servlet.internal.LegacySseEndpoint;
 import dev.jmcp.transport.http.servlet.internal.RequestGuard;
+import dev.jmcp.transport.http.servlet.internal.SessionRefusal;
 import dev.jmcp.transport.http.servlet.internal.SessionRegistry;
 import dev.jmcp.transport.http.servlet.internal.StreamSettings;
 import dev.jmcp.transport.http.servlet.internal.StreamableEndpoint;
@@ -38,8 +39,10 @@ import java.util.Set;
  * when legacy SSE is on, also to {@link Builder#legacySsePath} and {@link Builder#legacyMessagesPath}.
  *
  * <p>Container threads never wait for handlers: a POST that carries requests goes async, and every write is
- * non-blocking through a bounded queue. Sessions have cryptographically random ids, expire when idle and are
- * bounded in number.
+ * non-blocking through a bounded queue. Sessions have cryptographically random ids, expire when idle (or, when the
+ * client never uses them after {@code initialize}, after a short initialization timeout) and are bounded in number,
+ * overall ({@link Builder#maxSessions}, 503 beyond) and per caller ({@link Builder#maxSessionsPerPrincipal}, 429
+ * beyond). Legacy HTTP+SSE connections count as sessions. After {@link #closeAll()} every request gets 503.
  *
  * <p>Authorization: with {@link Builder#authorization(ResourceServerAuth)} every request (POST, GET, DELETE and
  * the legacy endpoints) needs a valid bearer token: none, an invalid or an expired one gets 401 with a {@code
@@ -47,8 +50,10 @@ import java.util.Set;
  * malformed header gets 400. Serve the metadata itself with {@link ProtectedResourceMetadataServlet} ({@link
  * McpHttpServer} does). Alternatively an authentication filter in front of the servlet may store the caller as a
  * request attribute named {@link #AUTH_INFO_ATTRIBUTE}. Either way the caller reaches handlers through the {@code
- * InboundContext} ({@code RequestContext.authInfo()} in {@code McpServer} handlers), and a session is bound to
- * the principal that created it: another principal gets 403. The {@code Authorization} header itself is not
+ * InboundContext} ({@code RequestContext.authInfo()} in {@code McpServer} handlers), and a session (Streamable
+ * HTTP or legacy) is bound to the principal that created it: another principal gets 403. The binding tells a
+ * {@code sub} from an equal {@code client_id}; a token naming neither binds the session to that token; a session
+ * opened without credentials serves only requests without credentials. The {@code Authorization} header itself is not
  * among the headers handlers see, and is never logged.
  */
 public final class McpHttpServlet extends HttpServlet {
@@ -123,13 +128,25 @@ public final class McpHttpServlet extends HttpServlet {
         closeAll();
     }
 
-    /** Closes every session and stops the housekeeping thread. Idempotent. */
+    /** The number of live legacy HTTP+SSE connections. */
+    public int legacySessionCount() {
+        return registry.legacyCount();
+    }
+
+    /**
+     * Closes every session and connection and stops the housekeeping thread, for good: every later request gets
+     * 503 with a JSON-RPC error. Idempotent.
+     */
     public void closeAll() {
         registry.closeAll();
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (registry.isClosed()) {
+            SessionRefusal.SHUT_DOWN.rejection(null).send(resp);
+            return;
+        }
         registry.ensureHousekeeping();
         String refused = guard.check(req);
         if (refused != null) {
@@ -168,6 +185,8 @@ public final class McpHttpServlet extends HttpServlet {
         private Duration sessionIdleTimeout = Duration.ofMinutes(30);
         private Duration keepAliveInterval = Duration.ofSeconds(15);
         private int maxSessions = 10_000;
+        private int maxSessionsPerPrincipal = 100;
+        private Duration sessionInitializationTimeout = Duration.ofSeconds(30);
         private CodecLimits codecLimits = CodecLimits.DEFAULTS;
         private long maxQueuedBytesPerStream = 8L * 1024 * 1024;
         private int maxStandaloneBacklog = 256;
@@ -214,10 +233,42 @@ public final class McpHttpServlet extends HttpServlet {
             return this;
         }
 
-        /** The most concurrent sessions; a new one beyond it gets 503. Default 10 000. */
+        /**
+         * The most concurrent sessions and legacy connections, together; a new one beyond it gets 503 with a
+         * JSON-RPC error. Default 10 000.
+         */
         public Builder maxSessions(int max) {
-            this.maxSessions = max;
+            this.maxSessions = positive(max, "max");
             return this;
+        }
+
+        /**
+         * The most concurrent sessions and legacy connections of one caller: one authenticated principal, or one
+         * client address ({@code getRemoteAddr()}) for requests without credentials. A new one beyond it gets 429
+         * with a JSON-RPC error; the caller can end one with DELETE or wait for one to expire. Default 100. Behind a
+         * reverse proxy every unauthenticated client has the proxy's address unless the container is told the
+         * forwarded one (e.g. Jetty's {@code ForwardedRequestCustomizer}).
+         */
+        public Builder maxSessionsPerPrincipal(int max) {
+            this.maxSessionsPerPrincipal = positive(max, "max");
+            return this;
+        }
+
+        /**
+         * How long a new session waits for the client to use it (any request or GET naming it, normally {@code
+         * notifications/initialized}) after {@code initialize}; then it expires (404 afterwards). Default 30 s, and never
+         * longer than the {@link #sessionIdleTimeout}.
+         */
+        public Builder sessionInitializationTimeout(Duration timeout) {
+            this.sessionInitializationTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
         }
 
         /** Limits on inbound messages; the message size is also the request body limit (413 beyond). */
@@ -315,6 +366,8 @@ public final class McpHttpServlet extends HttpServlet {
                     sessionIdleTimeout,
                     keepAliveInterval,
                     maxSessions,
+                    maxSessionsPerPrincipal,
+                    sessionInitializationTimeout,
                     codecLimits,
                     maxQueuedBytesPerStream,
                     maxStandaloneBacklog,

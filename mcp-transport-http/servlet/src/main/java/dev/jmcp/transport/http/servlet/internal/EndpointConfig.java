@@ -17,7 +17,11 @@ import java.util.Set;
  * @param retryInterval the {@code retry} delay sent to clients
  * @param sessionIdleTimeout how long a session without connections and requests lives
  * @param keepAliveInterval how often idle SSE connections get a keep-alive comment
- * @param maxSessions the most concurrent sessions (and legacy connections)
+ * @param maxSessions the most concurrent sessions and legacy connections, together
+ * @param maxSessionsPerPrincipal the most concurrent sessions and legacy connections of one principal (one client
+ *     address when unauthenticated)
+ * @param sessionInitializationTimeout how long a session may wait for the client's first request after {@code
+ *     initialize} before it expires
  * @param codecLimits limits on inbound messages; the message size is also the body limit
  * @param maxQueuedBytesPerStream the most bytes queued for one slow connection
  * @param maxStandaloneBacklog messages kept for the standalone stream while no GET is connected
@@ -35,6 +39,8 @@ public record EndpointConfig(
         Duration sessionIdleTimeout,
         Duration keepAliveInterval,
         int maxSessions,
+        int maxSessionsPerPrincipal,
+        Duration sessionInitializationTimeout,
         CodecLimits codecLimits,
         long maxQueuedBytesPerStream,
         int maxStandaloneBacklog,
@@ -52,6 +58,7 @@ public record EndpointConfig(
         Objects.requireNonNull(retryInterval, "retryInterval");
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+        Objects.requireNonNull(sessionInitializationTimeout, "sessionInitializationTimeout");
         Objects.requireNonNull(codecLimits, "codecLimits");
         Objects.requireNonNull(dnsRebindingProtection, "dnsRebindingProtection");
         allowedHosts = Set.copyOf(allowedHosts);

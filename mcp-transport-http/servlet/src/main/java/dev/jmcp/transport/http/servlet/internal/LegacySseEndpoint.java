@@ -2,6 +2,7 @@ package dev.jmcp.transport.http.servlet.internal;
 
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.jsonrpc.JsonRpcCodec;
+import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.transport.http.servlet.internal.admission.BodyDecoder;
 import dev.jmcp.transport.http.servlet.internal.admission.MediaTypeCheck;
 import dev.jmcp.transport.http.servlet.internal.admission.Rejection;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * The legacy HTTP+SSE endpoint (2024-11-05): a {@code GET} on the SSE path opens a connection that announces
  * where to post, and a {@code POST} to the messages path (with the connection's {@code sessionId}) delivers
- * messages to it; answers travel on the SSE stream, the POST itself gets 202.
+ * messages to it; answers travel on the SSE stream, the POST itself gets 202. A connection is bound to the caller
+ * that opened it (another caller's POST gets 403) and takes a session slot of the endpoint's quota.
  */
 public final class LegacySseEndpoint {
     private final EndpointConfig.LegacyPaths paths;
@@ -60,21 +62,27 @@ public final class LegacySseEndpoint {
     }
 
     private void open(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!registry.legacyHasRoom()) {
-            Rejection.of(503, null, ErrorCodes.INTERNAL_ERROR, "Too many sessions")
-                    .send(resp);
-            return;
+        SessionOwner owner = SessionOwner.of(Callers.context(req), req.getRemoteAddr());
+        String messages = req.getContextPath() + paths.messagesPath() + "?sessionId=";
+        SessionRefusal refused = registry.openLegacy(
+                owner,
+                id -> new LegacySseTransport(id, AsyncWriter.start(req, resp, maxQueuedBytes), codec, owner.binding()),
+                id -> messages + id);
+        if (refused != null) {
+            refused.rejection(null).send(resp);
         }
-        String id = SessionRegistry.newId();
-        AsyncWriter writer = AsyncWriter.start(req, resp, maxQueuedBytes);
-        String endpoint = req.getContextPath() + paths.messagesPath() + "?sessionId=" + id;
-        registry.openLegacy(new LegacySseTransport(id, writer, codec, endpoint));
     }
 
     private void post(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         LegacySseTransport transport = registry.legacy(req.getParameter("sessionId"));
-        if (transport == null) {
+        if (transport == null || transport.isClosed()) {
             Rejection.of(404, null, -32001, "Session not found").send(resp);
+            return;
+        }
+        InboundContext context = Callers.context(req);
+        if (!SessionOwner.mayUse(transport.owner(), context)) {
+            Rejection.of(403, null, ErrorCodes.INVALID_REQUEST, "Forbidden: session belongs to another caller")
+                    .send(resp);
             return;
         }
         Optional<Rejection> media = MediaTypeCheck.jsonBody(req.getContentType());
@@ -92,7 +100,7 @@ public final class LegacySseEndpoint {
             refused.get().send(resp);
             return;
         }
-        transport.accept(body.messages(), Callers.context(req));
+        transport.accept(body.messages(), context);
         resp.setStatus(202);
     }
 }

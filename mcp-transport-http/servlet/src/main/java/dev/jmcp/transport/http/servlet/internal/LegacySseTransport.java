@@ -14,25 +14,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The server side of one legacy HTTP+SSE (2024-11-05) connection: the GET stream carries an {@code endpoint}
- * event, then every server message as a {@code message} event; the client posts to the endpoint.
+ * event, then every server message as a {@code message} event; the client posts to the endpoint. The connection
+ * is bound to the caller that opened it ({@link #owner()}), like a Streamable HTTP session. A failed write closes
+ * it, so a dead connection leaves the registry at the latest at the next keep-alive.
  */
 public final class LegacySseTransport implements Transport {
     private final String id;
     private final AsyncWriter writer;
     private final JsonRpcCodec codec;
+    private final String owner;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean hookRan = new AtomicBoolean();
     private final Object deliveryLock = new Object();
     private volatile TransportListener listener;
-    private volatile Runnable onClosed = () -> {};
+    private volatile Runnable onClosed;
 
-    /** Opens the stream on {@code writer} and announces {@code endpoint}. */
-    public LegacySseTransport(String id, AsyncWriter writer, JsonRpcCodec codec, String endpoint) {
+    /**
+     * A connection on {@code writer}; nothing is written until {@link #open}.
+     *
+     * @param owner the binding of the caller that opened it ({@link SessionOwner#binding()}), null when
+     *     unauthenticated
+     */
+    public LegacySseTransport(String id, AsyncWriter writer, JsonRpcCodec codec, String owner) {
         this.id = id;
         this.writer = writer;
         this.codec = codec;
+        this.owner = owner;
         writer.onClosed((w, clean) -> close());
-        writer.begin(200, "text/event-stream");
-        writer.write(SseFormat.event(null, "endpoint", endpoint));
     }
 
     /** The connection id (the {@code sessionId} query parameter). */
@@ -40,14 +48,32 @@ public final class LegacySseTransport implements Transport {
         return id;
     }
 
-    /** Runs {@code hook} once on close. */
-    public void onClosed(Runnable hook) {
-        this.onClosed = hook;
+    /** The binding of the caller that opened the connection, or null for an unauthenticated one. */
+    public String owner() {
+        return owner;
     }
 
-    /** Keeps an idle connection alive (and notices a dead one). */
+    /** Runs {@code hook} once on close; at once when the connection already closed. */
+    public void onClosed(Runnable hook) {
+        this.onClosed = hook;
+        if (closed.get()) {
+            runHook();
+        }
+    }
+
+    /** Starts the SSE stream and announces {@code endpoint}; a failed write closes the connection. */
+    public void open(String endpoint) {
+        writer.begin(200, "text/event-stream");
+        if (!writer.write(SseFormat.event(null, "endpoint", endpoint)) || !writer.isOpen()) {
+            close();
+        }
+    }
+
+    /** Keeps an idle connection alive, and closes a dead one. */
     public void keepAlive() {
-        writer.write(SseFormat.comment("keep-alive"));
+        if (!writer.write(SseFormat.comment("keep-alive"))) {
+            close();
+        }
     }
 
     @Override
@@ -75,9 +101,15 @@ public final class LegacySseTransport implements Transport {
         }
         String json = new String(codec.encode(message), StandardCharsets.UTF_8);
         if (!writer.write(SseFormat.event(null, "message", json))) {
+            close();
             return CompletableFuture.failedFuture(new McpTransportException("SSE connection is closed"));
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** Whether the connection closed. */
+    public boolean isClosed() {
+        return closed.get();
     }
 
     @Override
@@ -86,10 +118,17 @@ public final class LegacySseTransport implements Transport {
             return;
         }
         writer.complete();
-        onClosed.run();
+        runHook();
         TransportListener l = listener;
         if (l != null) {
             l.onClose(null);
+        }
+    }
+
+    private void runHook() {
+        Runnable hook = onClosed;
+        if (hook != null && hookRan.compareAndSet(false, true)) {
+            hook.run();
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcCodec;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
+import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.transport.http.common.McpHttpHeaders;
 import dev.jmcp.transport.http.common.internal.MediaTypes;
@@ -77,15 +78,35 @@ public final class StreamableEndpoint {
             postStateless(req, resp, post, context);
             return;
         }
-        ServerTransport session;
+        LiveSession live;
         if (sessionId == null) {
-            session = openSession(resp, post, context);
+            live = openSession(req, resp, post, context);
         } else {
-            session = joinSession(resp, post, context, sessionId);
+            live = joinSession(resp, post, context, sessionId);
         }
-        if (session == null) {
+        if (live == null) {
             return;
         }
+        // DELETE, expiry and shutdown wait for this hand-over; a session closed before it answers 404 here
+        if (!live.enter()) {
+            gone(post.firstId()).send(resp);
+            return;
+        }
+        try {
+            handOver(req, resp, post, context, live.transport());
+        } finally {
+            live.exit();
+        }
+    }
+
+    /** Gives the POST to its session: 202 for notifications and responses, else the request stream. */
+    private void handOver(
+            HttpServletRequest req,
+            HttpServletResponse resp,
+            DecodedPost post,
+            InboundContext context,
+            ServerTransport session)
+            throws IOException {
         if (!post.hasRequests()) {
             session.acceptPost(post.messages(), context, null, StreamMode.NOTIFICATIONS_ONLY);
             resp.setStatus(202);
@@ -93,10 +114,23 @@ public final class StreamableEndpoint {
         }
         AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
         session.acceptPost(post.messages(), context, writer, StreamMode.of(post));
+        if (session.isClosed()) {
+            // the server side closed the session meanwhile: end the stream rather than leave it waiting (a no-op
+            // when the close or an answer already ended it)
+            writer.complete();
+        }
+    }
+
+    /** The answer to a request naming a session that closed: 404, or 503 once the endpoint is shut down. */
+    private Rejection gone(RequestId id) {
+        return registry.isClosed()
+                ? SessionRefusal.SHUT_DOWN.rejection(id)
+                : Rejection.of(404, id, -32001, "Session not found");
     }
 
     /** A new session for a sessionless handshake-era POST, or null after refusing it. */
-    private ServerTransport openSession(HttpServletResponse resp, DecodedPost post, InboundContext context)
+    private LiveSession openSession(
+            HttpServletRequest req, HttpServletResponse resp, DecodedPost post, InboundContext context)
             throws IOException {
         if (!SessionOpening.opensSession(post.messages())) {
             Rejection.of(
@@ -112,27 +146,27 @@ public final class StreamableEndpoint {
                     .send(resp);
             return null;
         }
-        ServerTransport session = registry.openSession(Callers.principal(context));
-        if (session == null) {
-            Rejection.of(503, post.firstId(), ErrorCodes.INTERNAL_ERROR, "Too many sessions")
-                    .send(resp);
+        SessionRegistry.Opening opening = registry.openSession(SessionOwner.of(context, req.getRemoteAddr()));
+        if (opening.refusal() != null) {
+            opening.refusal().rejection(post.firstId()).send(resp);
             return null;
         }
-        resp.setHeader(SESSION_HEADER, session.sessionId());
-        return session;
+        LiveSession live = opening.session();
+        resp.setHeader(SESSION_HEADER, live.transport().sessionId());
+        return live;
     }
 
     /** The existing session a POST names, or null after refusing it. */
-    private ServerTransport joinSession(
+    private LiveSession joinSession(
             HttpServletResponse resp, DecodedPost post, InboundContext context, String sessionId) throws IOException {
-        ServerTransport session = registry.session(sessionId);
-        Rejection refused = refusal(session, context, post);
+        LiveSession live = registry.session(sessionId);
+        Rejection refused = refusal(live, context, post);
         if (refused != null) {
             refused.send(resp);
             return null;
         }
         resp.setHeader(SESSION_HEADER, sessionId);
-        ProtocolVersion negotiated = session.protocolVersion();
+        ProtocolVersion negotiated = live.transport().protocolVersion();
         if (post.batch() && negotiated != null && !negotiated.allowsBatches()) {
             Rejection.of(
                             400,
@@ -142,7 +176,7 @@ public final class StreamableEndpoint {
                     .send(resp);
             return null;
         }
-        return session;
+        return live;
     }
 
     private void postStateless(
@@ -179,17 +213,31 @@ public final class StreamableEndpoint {
             Rejection.methodNotAllowed("POST").send(resp);
             return;
         }
-        ServerTransport session = sessionOf(req, resp);
-        if (session == null) {
+        LiveSession live = sessionOf(req, resp);
+        if (live == null) {
             return;
         }
         String lastEventId = req.getHeader("Last-Event-ID");
+        if (lastEventId != null && EventStore.streamIdOf(lastEventId) == null) {
+            Rejection.of(400, null, ErrorCodes.INVALID_REQUEST, "Bad Request: unknown Last-Event-ID")
+                    .send(resp);
+            return;
+        }
+        if (!live.enter()) {
+            gone(null).send(resp);
+            return;
+        }
+        try {
+            stream(req, resp, live.transport(), lastEventId);
+        } finally {
+            live.exit();
+        }
+    }
+
+    /** Attaches a GET to the session's standalone stream, or resumes the stream {@code lastEventId} names. */
+    private void stream(HttpServletRequest req, HttpServletResponse resp, ServerTransport session, String lastEventId)
+            throws IOException {
         if (lastEventId != null) {
-            if (EventStore.streamIdOf(lastEventId) == null) {
-                Rejection.of(400, null, ErrorCodes.INVALID_REQUEST, "Bad Request: unknown Last-Event-ID")
-                        .send(resp);
-                return;
-            }
             AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
             writer.header(SESSION_HEADER, session.sessionId());
             if (!session.resume(lastEventId, writer)) {
@@ -197,12 +245,17 @@ public final class StreamableEndpoint {
                 writer.write(codec.encode(new JsonRpcErrorResponse(
                         null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "Bad Request: unknown Last-Event-ID"))));
                 writer.complete();
+            } else if (session.isClosed()) {
+                writer.complete(); // the session closed meanwhile: end the stream rather than leave it open
             }
             return;
         }
         AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
         writer.header(SESSION_HEADER, session.sessionId());
         session.attachStandalone(writer);
+        if (session.isClosed()) {
+            writer.complete(); // the session closed meanwhile: end the stream rather than leave it open
+        }
     }
 
     private void delete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -210,16 +263,16 @@ public final class StreamableEndpoint {
             Rejection.methodNotAllowed("POST").send(resp);
             return;
         }
-        ServerTransport session = sessionOf(req, resp);
-        if (session == null) {
+        LiveSession live = sessionOf(req, resp);
+        if (live == null) {
             return;
         }
-        session.close();
+        live.close();
         resp.setStatus(200);
     }
 
     /** The session a GET or DELETE names, or null after refusing the request. */
-    private ServerTransport sessionOf(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private LiveSession sessionOf(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String sessionId = req.getHeader(SESSION_HEADER);
         if (sessionId == null) {
             String v = req.getHeader(VERSION_HEADER);
@@ -238,22 +291,21 @@ public final class StreamableEndpoint {
             }
             return null;
         }
-        ServerTransport session = registry.session(sessionId);
-        Rejection refused = refusal(session, Callers.context(req), null);
+        LiveSession live = registry.session(sessionId);
+        Rejection refused = refusal(live, Callers.context(req), null);
         if (refused != null) {
             refused.send(resp);
             return null;
         }
-        return session;
+        return live;
     }
 
     /** Why a request may not use {@code session} (404 when gone, 403 for another caller), or null. */
-    private static Rejection refusal(ServerTransport session, InboundContext context, DecodedPost post) {
-        if (session == null) {
+    private static Rejection refusal(LiveSession live, InboundContext context, DecodedPost post) {
+        if (live == null) {
             return Rejection.of(404, post == null ? null : post.firstId(), -32001, "Session not found");
         }
-        String owner = session.principal();
-        if (owner != null && !owner.equals(Callers.principal(context))) {
+        if (!SessionOwner.mayUse(live.transport().principal(), context)) {
             return Rejection.of(
                     403,
                     post == null ? null : post.firstId(),

@@ -34,11 +34,26 @@ public record DecodedPost(
         messages = List.copyOf(messages);
     }
 
-    /** A decoded POST; reads the {@code _meta} version and the era from the messages and headers. */
+    /**
+     * A decoded POST; reads the {@code _meta} version and the era from the messages and headers. A batch belongs
+     * to the 2026-07-28 era when the version header or any element's {@code _meta} says so (so that it cannot
+     * slip past the era's checks by hiding its version in the second element).
+     */
     public static DecodedPost of(List<JsonRpcMessage> messages, boolean batch, RequestHeaders headers, AuthInfo token) {
         String meta = batch ? null : MessageFields.metaProtocolVersion(messages.get(0));
-        boolean era = meta != null || isStatelessVersion(headers.get(McpHttpHeaders.PROTOCOL_VERSION));
+        boolean era = meta != null
+                || isStatelessVersion(headers.get(McpHttpHeaders.PROTOCOL_VERSION))
+                || batch && anyMetaVersion(messages);
         return new DecodedPost(messages, batch, headers, token, meta, era);
+    }
+
+    private static boolean anyMetaVersion(List<JsonRpcMessage> messages) {
+        for (JsonRpcMessage m : messages) {
+            if (MessageFields.metaProtocolVersion(m) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isStatelessVersion(String header) {

@@ -48,8 +48,29 @@ class StandardHeadersCheckTest {
     }
 
     @Test
-    void batchesAreNotChecked() {
-        var post = Posts.post("[" + CALL + "]", Map.of("Mcp-Method", "ping"));
-        assertThat(check.check(post)).isEmpty();
+    void aStatelessEraBatchIsRefusedWhicheverElementCarriesTheVersion() {
+        String ping = Posts.request(1, "ping", "{}");
+        var byHeader =
+                Posts.post("[" + CALL + "]", Map.of("Mcp-Method", "tools/call", "MCP-Protocol-Version", "2026-07-28"));
+        var bySecondElement = Posts.post("[" + ping + "," + CALL + "]", Map.of("Mcp-Method", "ping"));
+        for (var post : java.util.List.of(byHeader, bySecondElement)) {
+            assertThat(check.check(post)).hasValueSatisfying(r -> {
+                assertThat(r.status()).isEqualTo(400);
+                assertThat(r.code()).isEqualTo(ErrorCodes.INVALID_REQUEST);
+            });
+        }
+    }
+
+    @Test
+    void everyElementOfAHandshakeEraBatchMustMatchThePresentHeaders() {
+        String ping = Posts.request(1, "ping", "{}");
+        String call = Posts.request(2, "tools/call", "{\"name\":\"add\"}");
+        var post = Posts.post("[" + ping + "," + call + "]", Map.of("Mcp-Method", "ping"));
+        assertThat(check.check(post))
+                .hasValueSatisfying(r -> assertThat(r.code()).isEqualTo(ErrorCodes.HEADER_MISMATCH));
+        assertThat(check.check(Posts.post("[" + ping + "," + ping + "]", Map.of("Mcp-Method", "ping"))))
+                .isEmpty();
+        assertThat(check.check(Posts.post("[" + ping + "," + call + "]", Map.of())))
+                .isEmpty();
     }
 }
