@@ -60,6 +60,7 @@ class StdioServerTransportTest {
     private McpSession serve(StdioServerTransport transport) {
         return McpSession.builder(transport)
                 .name("server")
+                .maxInFlightRequests(1024) // concurrentRequests... has 301 requests in flight, above the default cap
                 .requestHandler("echo", r -> r.params())
                 .requestHandler("sleep", r -> {
                     Thread.sleep(r.params().get("ms").longValue());
