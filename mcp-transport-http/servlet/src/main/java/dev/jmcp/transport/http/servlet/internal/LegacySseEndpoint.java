@@ -22,7 +22,7 @@ public final class LegacySseEndpoint {
     private final JsonRpcCodec codec;
     private final BodyDecoder decoder;
     private final ScopeCheck scopes;
-    private final long maxQueuedBytes;
+    private final WriteBudget writeBudget;
 
     /** The endpoint on {@code paths}, registering its connections in {@code registry}. */
     public LegacySseEndpoint(
@@ -36,7 +36,7 @@ public final class LegacySseEndpoint {
         this.codec = codec;
         this.decoder = decoder;
         this.scopes = scopes;
-        this.maxQueuedBytes = config.maxQueuedBytesPerStream();
+        this.writeBudget = registry.writeBudget();
     }
 
     /** Whether {@code path} (relative to the context) is one of this endpoint's. */
@@ -66,7 +66,7 @@ public final class LegacySseEndpoint {
             return;
         }
         String id = SessionRegistry.newId();
-        AsyncWriter writer = AsyncWriter.start(req, resp, maxQueuedBytes);
+        AsyncWriter writer = AsyncWriter.start(req, resp, writeBudget);
         String endpoint = req.getContextPath() + paths.messagesPath() + "?sessionId=" + id;
         registry.openLegacy(new LegacySseTransport(id, writer, codec, endpoint));
     }

@@ -38,6 +38,11 @@ public final class SessionRegistry {
         this.storeless = StreamJournal.storeless(settings);
     }
 
+    /** The write budget every response of this endpoint shares (issue #14). */
+    public WriteBudget writeBudget() {
+        return settings.writeBudget();
+    }
+
     /** The number of live handshake-era sessions. */
     public int sessionCount() {
         return sessions.size();

@@ -64,7 +64,17 @@ public final class StreamableEndpoint {
     // ---------------------------------------------------------------- POST
 
     private void post(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        PostAdmission.Outcome outcome = admission.admit(req, Callers.token(req));
+        // the body is read without holding a container thread (issue #14, D6); admitted runs once it is in
+        admission.admitAsync(
+                req,
+                resp,
+                Callers.token(req),
+                config.streamLimits().bodyReadTimeout(),
+                outcome -> admitted(req, resp, outcome));
+    }
+
+    private void admitted(HttpServletRequest req, HttpServletResponse resp, PostAdmission.Outcome outcome)
+            throws IOException {
         if (outcome.isRefused()) {
             outcome.rejection().send(resp);
             return;
@@ -91,7 +101,7 @@ public final class StreamableEndpoint {
             resp.setStatus(202);
             return;
         }
-        AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
+        AsyncWriter writer = AsyncWriter.start(req, resp, registry.writeBudget());
         session.acceptPost(post.messages(), context, writer, StreamMode.of(post));
     }
 
@@ -163,7 +173,7 @@ public final class StreamableEndpoint {
             exchange.close();
             return;
         }
-        AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
+        AsyncWriter writer = AsyncWriter.start(req, resp, registry.writeBudget());
         exchange.accept(post.messages(), context, writer, StreamMode.of(post));
     }
 
@@ -190,7 +200,7 @@ public final class StreamableEndpoint {
                         .send(resp);
                 return;
             }
-            AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
+            AsyncWriter writer = AsyncWriter.start(req, resp, registry.writeBudget());
             writer.header(SESSION_HEADER, session.sessionId());
             if (!session.resume(lastEventId, writer)) {
                 writer.begin(400, "application/json");
@@ -200,7 +210,7 @@ public final class StreamableEndpoint {
             }
             return;
         }
-        AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
+        AsyncWriter writer = AsyncWriter.start(req, resp, registry.writeBudget());
         writer.header(SESSION_HEADER, session.sessionId());
         session.attachStandalone(writer);
     }
