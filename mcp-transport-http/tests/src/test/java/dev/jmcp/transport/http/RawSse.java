@@ -33,7 +33,17 @@ final class RawSse implements Closeable {
 
     /** Sends {@code method} to {@code uri} with {@code headers} and {@code body} (may be null); reads the head. */
     static RawSse open(URI uri, String method, Map<String, String> headers, String body) throws IOException {
-        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        return open(uri, method, headers, body, 0);
+    }
+
+    /** Like {@link #open(URI, String, Map, String)} with a small receive buffer (a reader that stalls). */
+    static RawSse open(URI uri, String method, Map<String, String> headers, String body, int receiveBuffer)
+            throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
         socket.setSoTimeout(10_000);
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder();
