@@ -49,7 +49,11 @@ final class RawSse implements Closeable {
         StringBuilder sb = new StringBuilder();
         sb.append(method).append(' ').append(uri.getRawPath()).append(" HTTP/1.1\r\n");
         sb.append("Connection: close\r\n");
-        sb.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
+        sb.append("Host: ")
+                .append(uri.getHost())
+                .append(':')
+                .append(uri.getPort())
+                .append("\r\n");
         headers.forEach((k, v) -> sb.append(k).append(": ").append(v).append("\r\n"));
         if (body != null) {
             sb.append("Content-Type: application/json\r\n");
@@ -69,7 +73,9 @@ final class RawSse implements Closeable {
         String h;
         while ((h = line(in)) != null && !h.isEmpty()) {
             int colon = h.indexOf(':');
-            sse.headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+            sse.headers.put(
+                    h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    h.substring(colon + 1).trim());
         }
         if ("chunked".equalsIgnoreCase(sse.headers.get("transfer-encoding"))) {
             return new RawSse(socket, sse.status, new BufferedInputStream(new Chunked(in)), sse.headers);

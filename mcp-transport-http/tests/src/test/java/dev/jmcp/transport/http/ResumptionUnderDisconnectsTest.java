@@ -107,11 +107,14 @@ class ResumptionUnderDisconnectsTest {
                             .as("resumption %d from %s (seed %d)", disconnects, lastId, seed)
                             .isEqualTo(200);
                 }
-                assertThat(results).as("results of request %d (seed %d)", requestId, seed).isEqualTo(1);
+                assertThat(results)
+                        .as("results of request %d (seed %d)", requestId, seed)
+                        .isEqualTo(1);
                 assertThat(seen)
                         .as("notifications of request %d (seed %d)", requestId, seed)
-                        .containsExactlyElementsOf(
-                                IntStream.range(0, NOTIFICATIONS_PER_CALL).boxed().toList());
+                        .containsExactlyElementsOf(IntStream.range(0, NOTIFICATIONS_PER_CALL)
+                                .boxed()
+                                .toList());
             }
             assertThat(disconnects).isEqualTo(DISCONNECTS);
         }

@@ -34,7 +34,8 @@ class SlowBodiesOverHttpTest {
     void fourHundredDrippingBodiesDoNotDelayANormalRequestBeyondASecond() throws Exception {
         StreamsPeer peer = new StreamsPeer();
         // the data-rate check is off here, so the drippers stay connected: only the non-blocking reads protect
-        try (McpHttpServer http = McpHttpServer.builder(peer).minRequestDataRate(0).start()) {
+        try (McpHttpServer http =
+                McpHttpServer.builder(peer).minRequestDataRate(0).start()) {
             URI uri = http.uri();
             assertThat(post(uri, initializeBody(1, "2025-11-25"), Map.of()).statusCode())
                     .isEqualTo(200); // warm up
@@ -75,7 +76,8 @@ class SlowBodiesOverHttpTest {
     @Test
     void bodySlowerThanTheMinimumDataRateIsRefusedWith408() throws Exception {
         StreamsPeer peer = new StreamsPeer();
-        try (McpHttpServer http = McpHttpServer.builder(peer).minRequestDataRate(1024).start();
+        try (McpHttpServer http =
+                        McpHttpServer.builder(peer).minRequestDataRate(1024).start();
                 Socket socket = startSlowPost(http.uri())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

@@ -93,8 +93,7 @@ class StreamLimitsOverHttpTest {
     // ---------------------------------------------------------------- event store (D4, DL1)
 
     @Test
-    void chattyStreamEvictsItsOwnEventsNotAnotherStreamsResponseAndResumingFromAnEvictedEventIs410()
-            throws Exception {
+    void chattyStreamEvictsItsOwnEventsNotAnotherStreamsResponseAndResumingFromAnEvictedEventIs410() throws Exception {
         InMemoryEventStore store = new InMemoryEventStore(1024, 16 * 1024, 1L << 30);
         URI uri = start(s -> s.eventStore(store).primingDelay(Duration.ZERO));
         String id = initialize(uri);
@@ -104,16 +103,22 @@ class StreamLimitsOverHttpTest {
         assertThat(chatty).hasSize(202);
         assertThat(store.totalBytes()).isLessThanOrEqualTo(16 * 1024);
 
-        HttpResponse<String> quietAgain = HttpTestSupport.get(uri, resumeHeaders(id, quiet.get(0).id()));
+        HttpResponse<String> quietAgain =
+                HttpTestSupport.get(uri, resumeHeaders(id, quiet.get(0).id()));
         assertThat(quietAgain.statusCode()).isEqualTo(200);
         assertThat(quietAgain.body()).contains("\"i\":0").contains("\"i\":1").contains("\"count\":2");
 
-        HttpResponse<String> chattyAgain = HttpTestSupport.get(uri, resumeHeaders(id, chatty.get(0).id()));
+        HttpResponse<String> chattyAgain =
+                HttpTestSupport.get(uri, resumeHeaders(id, chatty.get(0).id()));
         assertThat(chattyAgain.statusCode()).as(chattyAgain.body()).isEqualTo(410);
-        assertThat(McpJson.parse(chattyAgain.body()).path("error").path("message").asString())
+        assertThat(McpJson.parse(chattyAgain.body())
+                        .path("error")
+                        .path("message")
+                        .asString())
                 .contains("evicted");
         // a resumption point after the evicted part still resumes
-        HttpResponse<String> tail = HttpTestSupport.get(uri, resumeHeaders(id, chatty.get(199).id()));
+        HttpResponse<String> tail =
+                HttpTestSupport.get(uri, resumeHeaders(id, chatty.get(199).id()));
         assertThat(tail.statusCode()).isEqualTo(200);
         assertThat(tail.body()).contains("\"i\":199").contains("\"count\":200");
     }
@@ -128,11 +133,12 @@ class StreamLimitsOverHttpTest {
         List<RawSse.Event> chatty = postSse(uri, chattySession, emit(3, 200, 200));
         assertThat(store.totalBytes()).isLessThanOrEqualTo(24 * 1024);
 
-        HttpResponse<String> quietAgain = HttpTestSupport.get(uri, resumeHeaders(quietSession, quiet.get(0).id()));
+        HttpResponse<String> quietAgain = HttpTestSupport.get(
+                uri, resumeHeaders(quietSession, quiet.get(0).id()));
         assertThat(quietAgain.statusCode()).isEqualTo(200);
         assertThat(quietAgain.body()).contains("\"count\":2");
-        HttpResponse<String> chattyAgain =
-                HttpTestSupport.get(uri, resumeHeaders(chattySession, chatty.get(0).id()));
+        HttpResponse<String> chattyAgain = HttpTestSupport.get(
+                uri, resumeHeaders(chattySession, chatty.get(0).id()));
         assertThat(chattyAgain.statusCode()).isEqualTo(410);
     }
 
@@ -142,7 +148,8 @@ class StreamLimitsOverHttpTest {
     void standaloneBacklogIsBoundedInBytesAndTheNextGetIsToldHowManyMessagesWereDropped() throws Exception {
         URI uri = start(s -> s.maxStandaloneBacklogBytes(4096));
         String id = initialize(uri);
-        assertThat(post(uri, request(2, "flood", "{\"count\":100,\"size\":200}"), session(id)).statusCode())
+        assertThat(post(uri, request(2, "flood", "{\"count\":100,\"size\":200}"), session(id))
+                        .statusCode())
                 .isEqualTo(200);
         Map<String, String> get = session(id);
         get.put("Accept", "text/event-stream");
@@ -151,11 +158,15 @@ class StreamLimitsOverHttpTest {
             JsonNode notice = McpJson.parse(sse.next().data());
             assertThat(notice.path("method").asString()).isEqualTo("notifications/message");
             assertThat(notice.path("params").path("level").asString()).isEqualTo("warning");
-            long dropped = notice.path("params").path("data").path("droppedMessages").longValue();
+            long dropped =
+                    notice.path("params").path("data").path("droppedMessages").longValue();
             assertThat(dropped).isPositive();
             List<Integer> kept = new ArrayList<>();
             while (kept.isEmpty() || kept.get(kept.size() - 1) < 99) {
-                kept.add(McpJson.parse(sse.next().data()).path("params").path("i").intValue());
+                kept.add(McpJson.parse(sse.next().data())
+                        .path("params")
+                        .path("i")
+                        .intValue());
             }
             assertThat(kept.get(0)).isEqualTo((int) dropped);
             assertThat(dropped + kept.size()).isEqualTo(100);
@@ -229,12 +240,15 @@ class StreamLimitsOverHttpTest {
         URI uri = start(s -> s.eventStore(store));
         for (int round = 0; round < 5; round++) {
             String id = initialize(uri);
-            assertThat(post(uri, request(2, "spam", "{\"count\":20000}"), session(id)).statusCode())
+            assertThat(post(uri, request(2, "spam", "{\"count\":20000}"), session(id))
+                            .statusCode())
                     .isEqualTo(200);
             assertThat(HttpTestSupport.delete(uri, session(id)).statusCode()).isEqualTo(200);
             int done = round + 1;
             Poll.until("the spamming handler ends", () -> peer.spamsDone.get() >= done);
-            assertThat(store.sessionCount()).as("sessions with events after round %d", round).isZero();
+            assertThat(store.sessionCount())
+                    .as("sessions with events after round %d", round)
+                    .isZero();
             assertThat(store.totalBytes()).isZero();
         }
     }
@@ -281,7 +295,10 @@ class StreamLimitsOverHttpTest {
                 assertThat(resumed.status()).isEqualTo(200);
                 int last = -1;
                 while (last < 119) {
-                    int i = McpJson.parse(resumed.next().data()).path("params").path("i").intValue();
+                    int i = McpJson.parse(resumed.next().data())
+                            .path("params")
+                            .path("i")
+                            .intValue();
                     assertThat(i).as("replayed in order without gaps").isEqualTo(last == -1 ? i : last + 1);
                     last = i;
                 }

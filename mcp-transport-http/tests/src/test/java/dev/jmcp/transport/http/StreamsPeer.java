@@ -61,7 +61,10 @@ final class StreamsPeer implements ServerConnector {
             int count = r.params().get("count").intValue();
             String payload = "y".repeat(r.params().path("size").asInt(0));
             for (int i = 0; i < count; i++) {
-                r.session().notify("notifications/message", McpJson.object().put("i", i).put("p", payload));
+                r.session()
+                        .notify(
+                                "notifications/message",
+                                McpJson.object().put("i", i).put("p", payload));
             }
             return McpJson.object();
         });

@@ -166,8 +166,7 @@ public final class InMemoryEventStore implements EventStore {
     private void evictOne(SessionEvents events, boolean byCount) {
         StreamEvents largest = null;
         for (StreamEvents s : events.streams.values()) {
-            if (largest == null
-                    || (byCount ? s.entries.size() > largest.entries.size() : s.bytes > largest.bytes)) {
+            if (largest == null || (byCount ? s.entries.size() > largest.entries.size() : s.bytes > largest.bytes)) {
                 largest = s;
             }
         }
@@ -184,8 +183,10 @@ public final class InMemoryEventStore implements EventStore {
             events.streams.remove(largest.streamId);
             events.emptied.put(largest.streamId, largest.evictedThrough);
             if (events.emptied.size() > MAX_EMPTIED_STREAMS) {
-                Iterator<Map.Entry<String, Long>> oldest = events.emptied.entrySet().iterator();
-                events.forgottenThrough = Math.max(events.forgottenThrough, oldest.next().getValue());
+                Iterator<Map.Entry<String, Long>> oldest =
+                        events.emptied.entrySet().iterator();
+                events.forgottenThrough =
+                        Math.max(events.forgottenThrough, oldest.next().getValue());
                 oldest.remove();
             }
         }
@@ -208,11 +209,13 @@ public final class InMemoryEventStore implements EventStore {
         final Map<String, StreamEvents> streams = new LinkedHashMap<>();
         /** Streams whose events were all evicted, with the last sequence each lost. */
         final LinkedHashMap<String, Long> emptied = new LinkedHashMap<>();
+
         long sequence;
         volatile long bytes;
         int count;
         /** The highest sequence lost by a stream no longer remembered in {@link #emptied}. */
         long forgottenThrough;
+
         boolean removed;
     }
 

@@ -44,7 +44,9 @@ class InMemoryEventStoreTest {
         String a = store.append("s", "1", "a");
         store.append("s", "2", "b"); // over one event: stream 1 loses its only event
         assertThat(store.replayAfter("s", "1_0").complete()).isFalse();
-        assertThat(store.replayAfter("s", a).complete()).as("the client had seen it").isTrue();
+        assertThat(store.replayAfter("s", a).complete())
+                .as("the client had seen it")
+                .isTrue();
         assertThat(store.replayAfter("s", "9_1").complete()).isTrue();
         assertThat(store.replayAfter("s", "9_1").events()).isEmpty();
     }

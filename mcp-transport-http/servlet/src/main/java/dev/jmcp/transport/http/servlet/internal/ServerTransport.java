@@ -1,6 +1,7 @@
 package dev.jmcp.transport.http.servlet.internal;
 
 import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
@@ -14,7 +15,6 @@ import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.RequestStreamControl;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
-import dev.jmcp.core.McpJson;
 import dev.jmcp.transport.http.servlet.EventStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -192,7 +192,8 @@ public final class ServerTransport implements Transport, RequestStreamControl {
             standalone.writer = writer;
             journal.begin(writer);
             if (backlogDropped > 0) {
-                writer.write(SseFormat.message(null, new String(droppedNotice(backlogDropped), StandardCharsets.UTF_8)));
+                writer.write(
+                        SseFormat.message(null, new String(droppedNotice(backlogDropped), StandardCharsets.UTF_8)));
                 backlogDropped = 0;
             }
             while (!backlog.isEmpty()) {
@@ -465,7 +466,8 @@ public final class ServerTransport implements Transport, RequestStreamControl {
     /** Answers a request that reached a closed session with 404 (lock held or not). */
     private void answerSessionGone(AsyncWriter writer, RequestId id) {
         writer.begin(404, "application/json");
-        writer.write(settings.codec().encode(new JsonRpcErrorResponse(id, JsonRpcError.of(-32001, "Session not found"))));
+        writer.write(
+                settings.codec().encode(new JsonRpcErrorResponse(id, JsonRpcError.of(-32001, "Session not found"))));
         writer.complete();
     }
 

@@ -26,8 +26,12 @@ public record StreamSettings(
 
     /** The settings of one servlet. */
     public static StreamSettings of(
-            JsonRpcCodec codec, EventStore eventStore, long retryMillis, long maxQueuedBytesPerStream,
-            int maxStandaloneBacklog, StreamLimits limits) {
+            JsonRpcCodec codec,
+            EventStore eventStore,
+            long retryMillis,
+            long maxQueuedBytesPerStream,
+            int maxStandaloneBacklog,
+            StreamLimits limits) {
         return new StreamSettings(
                 codec,
                 eventStore,

@@ -67,7 +67,12 @@ final class AsyncBodyReader implements ReadListener, AsyncListener {
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(timeoutMillis);
         AsyncBodyReader reader = new AsyncBodyReader(
-                async, request, response, request.getInputStream(), max, declared > 0 && declared <= max ? (int) declared : 0,
+                async,
+                request,
+                response,
+                request.getInputStream(),
+                max,
+                declared > 0 && declared <= max ? (int) declared : 0,
                 then);
         async.addListener(reader);
         if (declared > max) {

@@ -35,12 +35,14 @@ public final class BodyDecoder {
      * hands the response to an {@code AsyncWriter}, the response is completed after it. A body that does not
      * arrive in full within {@code timeout} gets 408.
      */
-    public void readAsync(
-            HttpServletRequest request, HttpServletResponse response, Duration timeout, BodyConsumer then)
+    public void readAsync(HttpServletRequest request, HttpServletResponse response, Duration timeout, BodyConsumer then)
             throws IOException {
         AsyncBodyReader.start(
-                request, response, codec.limits().maxMessageBytes(), timeout.toMillis(), bytes -> then.accept(
-                        decode(bytes)));
+                request,
+                response,
+                codec.limits().maxMessageBytes(),
+                timeout.toMillis(),
+                bytes -> then.accept(decode(bytes)));
     }
 
     /** What answers a POST once its body is decoded. */

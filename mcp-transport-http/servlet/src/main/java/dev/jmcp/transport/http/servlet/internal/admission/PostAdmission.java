@@ -59,10 +59,14 @@ public final class PostAdmission {
             then.accept(Outcome.refused(media.get()));
             return;
         }
-        decoder.readAsync(request, response, bodyTimeout, body -> then.accept(
-                body.isRefused()
-                        ? Outcome.refused(body.rejection())
-                        : admit(DecodedPost.of(body.messages(), body.batch(), request::getHeader, token))));
+        decoder.readAsync(
+                request,
+                response,
+                bodyTimeout,
+                body -> then.accept(
+                        body.isRefused()
+                                ? Outcome.refused(body.rejection())
+                                : admit(DecodedPost.of(body.messages(), body.batch(), request::getHeader, token))));
     }
 
     /** What answers a POST once admission decided. */
