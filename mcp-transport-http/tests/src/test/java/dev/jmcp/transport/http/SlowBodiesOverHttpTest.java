@@ -75,15 +75,30 @@ class SlowBodiesOverHttpTest {
 
     @Test
     void bodySlowerThanTheMinimumDataRateIsRefusedWith408() throws Exception {
-        StreamsPeer peer = new StreamsPeer();
-        try (McpHttpServer http =
-                        McpHttpServer.builder(peer).minRequestDataRate(1024).start();
-                Socket socket = startSlowPost(http.uri())) {
+        try (McpHttpServer http = McpHttpServer.builder(new StreamsPeer())
+                .minRequestDataRate(1024)
+                .start()) {
+            assertThat(statusWhileDripping(http.uri())).isEqualTo("HTTP/1.1 408");
+        }
+    }
+
+    @Test
+    void bodyThatDoesNotArriveWithinTheReadTimeoutIsRefusedWith408() throws Exception {
+        try (McpHttpServer http = McpHttpServer.builder(new StreamsPeer())
+                .minRequestDataRate(0)
+                .servlet(s -> s.bodyReadTimeout(Duration.ofMillis(500)))
+                .start()) {
+            assertThat(statusWhileDripping(http.uri())).isEqualTo("HTTP/1.1 408");
+        }
+    }
+
+    /** Drips a body (a byte every 200 ms, for at most 8 s) until the server answers; returns its status line start. */
+    private static String statusWhileDripping(URI uri) throws Exception {
+        try (Socket socket = startSlowPost(uri)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            String status = null;
-            for (int i = 0; i < 40 && status == null; i++) {
+            for (int i = 0; i < 40; i++) {
                 Thread.sleep(200);
                 try {
                     out.write('x');
@@ -92,10 +107,10 @@ class SlowBodiesOverHttpTest {
                     // the server gave up on the body: its answer is already in our receive buffer
                 }
                 if (in.available() > 0) {
-                    status = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
+                    return new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
                 }
             }
-            assertThat(status).isEqualTo("HTTP/1.1 408");
+            return null;
         }
     }
 
