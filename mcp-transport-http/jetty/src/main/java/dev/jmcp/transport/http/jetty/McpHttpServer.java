@@ -93,6 +93,24 @@ public final class McpHttpServer implements AutoCloseable {
         private Path keyStore;
         private String keyStorePassword;
         private int maxThreads = 200;
+        // slow peers (issue #14, D6): POST bodies are read without holding a thread; these bound the connection too
+        private long minRequestDataRate = 256;
+        private Duration idleTimeout = Duration.ofSeconds(30);
+
+        /**
+         * The slowest a request body may arrive, in bytes per second averaged from its first byte; slower bodies get
+         * 408 and the connection is closed. 0 turns the check off. Default 256 B/s.
+         */
+        public Builder minRequestDataRate(long bytesPerSecond) {
+            this.minRequestDataRate = bytesPerSecond;
+            return this;
+        }
+
+        /** How long a connection may stay silent in both directions before Jetty closes it. Default 30 s. */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
 
         private Builder(dev.jmcp.core.transport.ServerConnector sessions) {
             this.servlet = McpHttpServlet.builder(sessions);
@@ -191,6 +209,7 @@ public final class McpHttpServer implements AutoCloseable {
             Server server = new Server(pool);
             HttpConfiguration http = new HttpConfiguration();
             http.setSendServerVersion(false);
+            http.setMinRequestDataRate(minRequestDataRate);
             ServerConnector connector;
             SslContextFactory.Server tlsFactory = tlsFactory();
             if (tlsFactory != null) {
@@ -199,6 +218,7 @@ public final class McpHttpServer implements AutoCloseable {
             } else {
                 connector = new ServerConnector(server, new HttpConnectionFactory(http));
             }
+            connector.setIdleTimeout(idleTimeout.toMillis());
             connector.setHost(host);
             connector.setPort(port);
             server.addConnector(connector);

@@ -27,6 +27,15 @@ public interface EventStore {
      */
     List<StoredEvent> eventsAfter(String sessionId, String lastEventId);
 
+    /**
+     * The events of the stream named by {@code lastEventId} that came after it, and whether that is all of them:
+     * a store that evicted one of those events must say so ({@link Replay#complete()} false), so that the client
+     * gets an explicit error instead of a silent gap. The default trusts {@link #eventsAfter} to be complete.
+     */
+    default Replay replayAfter(String sessionId, String lastEventId) {
+        return new Replay(eventsAfter(sessionId, lastEventId), true);
+    }
+
     /** Forgets everything about a session. */
     void removeSession(String sessionId);
 
@@ -63,4 +72,17 @@ public interface EventStore {
      * @param message the JSON text, or empty for a priming event
      */
     record StoredEvent(String id, String streamId, String message) {}
+
+    /**
+     * What a resumption gets.
+     *
+     * @param events the events after the resumption point, oldest first
+     * @param complete false when some event after the resumption point was evicted (the stream cannot be resumed)
+     */
+    record Replay(List<StoredEvent> events, boolean complete) {
+        /** Copies the events. */
+        public Replay {
+            events = List.copyOf(events);
+        }
+    }
 }

@@ -15,6 +15,7 @@ import dev.jmcp.transport.http.servlet.internal.LegacySseEndpoint;
 import dev.jmcp.transport.http.servlet.internal.RequestGuard;
 import dev.jmcp.transport.http.servlet.internal.SessionRefusal;
 import dev.jmcp.transport.http.servlet.internal.SessionRegistry;
+import dev.jmcp.transport.http.servlet.internal.StreamLimits;
 import dev.jmcp.transport.http.servlet.internal.StreamSettings;
 import dev.jmcp.transport.http.servlet.internal.StreamableEndpoint;
 import dev.jmcp.transport.http.servlet.internal.admission.BodyDecoder;
@@ -75,12 +76,13 @@ public final class McpHttpServlet extends HttpServlet {
     private McpHttpServlet(ServerConnector connector, EndpointConfig config) {
         this.config = config;
         JsonRpcCodec codec = JsonRpcCodec.withLimits(config.codecLimits());
-        StreamSettings settings = new StreamSettings(
+        StreamSettings settings = StreamSettings.of(
                 codec,
                 config.eventStore(),
                 config.retryInterval().toMillis(),
                 config.maxQueuedBytesPerStream(),
-                config.maxStandaloneBacklog());
+                config.maxStandaloneBacklog(),
+                config.streamLimits());
         this.guard = new RequestGuard(config.dnsRebindingProtection(), config.allowedHosts(), config.allowedOrigins());
         this.registry = new SessionRegistry(config, connector, settings);
         BodyDecoder decoder = new BodyDecoder(codec);
@@ -198,6 +200,11 @@ public final class McpHttpServlet extends HttpServlet {
         private String legacyMessagesPath = "/messages";
         private ResourceServerAuth authorization;
         private ScopePolicy scopePolicy;
+        // stream limits (issue #14): see StreamLimits.DEFAULTS
+        private long maxQueuedBytesTotal = StreamLimits.DEFAULTS.maxQueuedBytesTotal();
+        private long maxStandaloneBacklogBytes = StreamLimits.DEFAULTS.maxStandaloneBacklogBytes();
+        private Duration primingDelay = StreamLimits.DEFAULTS.primingDelay();
+        private Duration bodyReadTimeout = StreamLimits.DEFAULTS.bodyReadTimeout();
 
         private Builder(ServerConnector connector) {
             this.connector = Objects.requireNonNull(connector, "connector");
@@ -353,6 +360,45 @@ public final class McpHttpServlet extends HttpServlet {
             return this;
         }
 
+        /**
+         * The most bytes queued for all slow connections of this servlet together; the slow connection whose write
+         * would cross it is closed with a logged reason (its client can resume from its last event). Default 64
+         * MiB.
+         */
+        public Builder maxQueuedBytesTotal(long bytes) {
+            this.maxQueuedBytesTotal = bytes;
+            return this;
+        }
+
+        /**
+         * Bytes kept for the standalone stream while no GET is connected; beyond it (or beyond {@link
+         * #maxStandaloneBacklog}) the oldest are dropped and the next GET first gets a {@code notifications/message}
+         * warning with the count. Default 1 MiB.
+         */
+        public Builder maxStandaloneBacklogBytes(long bytes) {
+            this.maxStandaloneBacklogBytes = bytes;
+            return this;
+        }
+
+        /**
+         * With an event store, how long a request stream may wait to answer with plain JSON before it switches to
+         * SSE and sends a priming event (an event id the client can resume from); zero primes every stream at once.
+         * Checked by the housekeeping tick (at most 1 s apart). Default 1 s.
+         */
+        public Builder primingDelay(Duration delay) {
+            this.primingDelay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        /**
+         * How long a POST body may take to arrive in full; beyond it the POST gets 408. Bodies are read with
+         * non-blocking servlet I/O, so a slow body holds no container thread. Default 30 s.
+         */
+        public Builder bodyReadTimeout(Duration timeout) {
+            this.bodyReadTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
         /** Builds the servlet. */
         public McpHttpServlet build() {
             return new McpHttpServlet(connector, config());
@@ -376,7 +422,8 @@ public final class McpHttpServlet extends HttpServlet {
                     allowedOrigins,
                     legacySse ? new EndpointConfig.LegacyPaths(legacySsePath, legacyMessagesPath) : null,
                     authorization,
-                    scopePolicy);
+                    scopePolicy,
+                    new StreamLimits(maxQueuedBytesTotal, maxStandaloneBacklogBytes, primingDelay, bodyReadTimeout));
         }
     }
 }

@@ -10,20 +10,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one async servlet response without ever blocking the caller: chunks go into a bounded queue drained
- * with non-blocking servlet I/O. When the queue would exceed its bound (a slow consumer) the response is
- * aborted; the stream's events stay in the event store, so the client can resume.
+ * with non-blocking servlet I/O. When the queue would exceed its {@link WriteBudget} (the per-stream bound, or
+ * the bound on all streams together) while this writer is the slow one (it already has bytes queued), the
+ * response is aborted with a logged reason; the stream's events stay in the event store, so the client can resume.
  *
  * <p>{@code onClosed} is called exactly once, never under this writer's lock, with {@code true} for an orderly
  * {@link #complete()} and {@code false} for an error, a client disconnect, an overflow or {@link #abort()}.
  */
 public final class AsyncWriter implements WriteListener, AsyncListener {
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncWriter.class);
+
     private final AsyncContext async;
     private final HttpServletResponse response;
     private final ServletOutputStream out;
-    private final long maxQueuedBytes;
+    private final WriteBudget budget;
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private volatile BiConsumer<AsyncWriter, Boolean> onClosed = (w, clean) -> {};
     private long queuedBytes;
@@ -33,22 +38,35 @@ public final class AsyncWriter implements WriteListener, AsyncListener {
     private boolean notified;
     private volatile long lastWriteNanos = System.nanoTime();
 
-    private AsyncWriter(AsyncContext async, HttpServletResponse response, long maxQueuedBytes) throws IOException {
+    private AsyncWriter(AsyncContext async, HttpServletResponse response, WriteBudget budget) throws IOException {
         this.async = async;
         this.response = response;
         this.out = response.getOutputStream();
-        this.maxQueuedBytes = maxQueuedBytes;
+        this.budget = budget;
     }
 
-    /** Puts the request in async mode (no timeout) and prepares non-blocking writes. Call on the container thread. */
-    public static AsyncWriter start(HttpServletRequest request, HttpServletResponse response, long maxQueuedBytes)
+    /**
+     * Puts the request in async mode (no timeout), or takes over the async mode its body was read in, and prepares
+     * non-blocking writes bounded by {@code budget}. Call on a container thread.
+     */
+    public static AsyncWriter start(HttpServletRequest request, HttpServletResponse response, WriteBudget budget)
             throws IOException {
-        AsyncContext async = request.startAsync(request, response);
+        AsyncContext async =
+                request.isAsyncStarted() ? request.getAsyncContext() : request.startAsync(request, response);
         async.setTimeout(0);
-        AsyncWriter writer = new AsyncWriter(async, response, maxQueuedBytes);
+        request.setAttribute(ATTRIBUTE, Boolean.TRUE);
+        AsyncWriter writer = new AsyncWriter(async, response, budget);
         async.addListener(writer);
         writer.out.setWriteListener(writer);
         return writer;
+    }
+
+    /** The request attribute that marks a request whose response an {@link AsyncWriter} took over. */
+    static final String ATTRIBUTE = AsyncWriter.class.getName();
+
+    /** Whether an {@link AsyncWriter} took over the response of {@code request}. */
+    public static boolean owns(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) != null;
     }
 
     /** Sets the callback run once when the response ends. */
@@ -79,19 +97,31 @@ public final class AsyncWriter implements WriteListener, AsyncListener {
 
     /** Queues a chunk; false when the response is closed or the chunk overflowed the queue (then it aborts). */
     public boolean write(byte[] chunk) {
-        boolean overflow;
+        String overflow = null;
+        long queuedHere;
         synchronized (this) {
             if (closed || completing) {
                 return false;
             }
-            overflow = queuedBytes + chunk.length > maxQueuedBytes && !queue.isEmpty();
-            if (!overflow) {
+            queuedHere = queuedBytes;
+            if (queue.isEmpty()) {
+                budget.take(chunk.length); // not slow: the chunk goes out now or with the next write-possible
+            } else if (queuedBytes + chunk.length > budget.perStream()) {
+                overflow = "its own queue would exceed " + budget.perStream() + " bytes";
+            } else if (!budget.tryTake(chunk.length)) {
+                overflow = "the queues of all streams would exceed " + budget.total() + " bytes";
+            }
+            if (overflow == null) {
                 queue.addLast(chunk);
                 queuedBytes += chunk.length;
                 drain();
             }
         }
-        if (overflow) {
+        if (overflow != null) {
+            LOG.info(
+                    "closing a slow connection with {} bytes queued: {} (the client can resume from its last event)",
+                    queuedHere,
+                    overflow);
             abort();
             return false;
         }
@@ -143,6 +173,7 @@ public final class AsyncWriter implements WriteListener, AsyncListener {
         closed = true;
         cleanClose = clean;
         queue.clear();
+        budget.release(queuedBytes);
         queuedBytes = 0;
         try {
             async.complete();
@@ -168,6 +199,7 @@ public final class AsyncWriter implements WriteListener, AsyncListener {
                     return;
                 }
                 queuedBytes -= next.length;
+                budget.release(next.length);
                 out.write(next);
                 lastWriteNanos = System.nanoTime();
                 needsFlush = true;

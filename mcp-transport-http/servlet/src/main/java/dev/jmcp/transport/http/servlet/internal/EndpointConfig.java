@@ -31,6 +31,7 @@ import java.util.Set;
  * @param legacySse the legacy HTTP+SSE endpoint's paths, or null when it is off
  * @param authorization the resource-server authorization, or null
  * @param scopePolicy per-request scope requirements, or null
+ * @param streamLimits the global write budget, standalone backlog bytes, priming delay and body read timeout
  */
 public record EndpointConfig(
         SessionMode sessionMode,
@@ -49,7 +50,8 @@ public record EndpointConfig(
         Set<String> allowedOrigins,
         LegacyPaths legacySse,
         ResourceServerAuth authorization,
-        ScopePolicy scopePolicy) {
+        ScopePolicy scopePolicy,
+        StreamLimits streamLimits) {
 
     /** Copies the sets; checks the required values. */
     public EndpointConfig {
@@ -61,6 +63,7 @@ public record EndpointConfig(
         Objects.requireNonNull(sessionInitializationTimeout, "sessionInitializationTimeout");
         Objects.requireNonNull(codecLimits, "codecLimits");
         Objects.requireNonNull(dnsRebindingProtection, "dnsRebindingProtection");
+        Objects.requireNonNull(streamLimits, "streamLimits");
         allowedHosts = Set.copyOf(allowedHosts);
         allowedOrigins = Set.copyOf(allowedOrigins);
     }

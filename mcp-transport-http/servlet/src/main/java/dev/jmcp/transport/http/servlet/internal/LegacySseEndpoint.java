@@ -24,7 +24,7 @@ public final class LegacySseEndpoint {
     private final JsonRpcCodec codec;
     private final BodyDecoder decoder;
     private final ScopeCheck scopes;
-    private final long maxQueuedBytes;
+    private final WriteBudget writeBudget;
 
     /** The endpoint on {@code paths}, registering its connections in {@code registry}. */
     public LegacySseEndpoint(
@@ -38,7 +38,7 @@ public final class LegacySseEndpoint {
         this.codec = codec;
         this.decoder = decoder;
         this.scopes = scopes;
-        this.maxQueuedBytes = config.maxQueuedBytesPerStream();
+        this.writeBudget = registry.writeBudget();
     }
 
     /** Whether {@code path} (relative to the context) is one of this endpoint's. */
@@ -66,7 +66,7 @@ public final class LegacySseEndpoint {
         String messages = req.getContextPath() + paths.messagesPath() + "?sessionId=";
         SessionRefusal refused = registry.openLegacy(
                 owner,
-                id -> new LegacySseTransport(id, AsyncWriter.start(req, resp, maxQueuedBytes), codec, owner.binding()),
+                id -> new LegacySseTransport(id, AsyncWriter.start(req, resp, writeBudget), codec, owner.binding()),
                 id -> messages + id);
         if (refused != null) {
             refused.rejection(null).send(resp);

@@ -1,8 +1,13 @@
 package dev.jmcp.transport.http.servlet.internal;
 
+import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.transport.InboundContext;
@@ -33,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * <p>The negotiated revision comes from the session ({@link #setProtocolVersion}); the transport never reads
  * message content. A 2026-07-28 request whose stream the client closes is reported to the session with {@link
  * TransportListener#onRequestCancelled}.
+ *
+ * <p>Hardening (issue #14): a resumption from an evicted event gets 410 instead of a silent gap; the standalone
+ * backlog is bounded in messages and bytes and the next GET is told what was dropped; an undecided stream sends a
+ * priming event after {@link StreamSettings#primingDelayNanos()} when events are kept; a request id reused while
+ * the first is in flight is answered with an error and never reroutes the first; once closed (checked under the
+ * lock) the transport appends no event and answers a late POST or GET with 404.
  */
 public final class ServerTransport implements Transport, RequestStreamControl {
     private static final Logger LOG = LoggerFactory.getLogger(ServerTransport.class);
@@ -50,6 +61,8 @@ public final class ServerTransport implements Transport, RequestStreamControl {
     private final LinkedHashMap<String, ResponseStream> byId = new LinkedHashMap<>();
     private final ResponseStream standalone;
     private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
+    private long backlogBytes;
+    private long backlogDropped;
     private final FinishedStreams finished = new FinishedStreams(MAX_FINISHED_STREAMS);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SessionInbox inbox;
@@ -119,38 +132,74 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         inbox.start(listener);
     }
 
-    /** Takes the messages of one POST. When they include requests, {@code writer} carries their stream. */
+    /**
+     * Takes the messages of one POST. When they include requests, {@code writer} carries their stream. A request
+     * whose id is already in flight in this session is answered with an error on this stream and not delivered;
+     * a POST reaching a closed transport is answered with 404 at once.
+     */
     public void acceptPost(List<JsonRpcMessage> messages, InboundContext context, AsyncWriter writer, StreamMode mode) {
         lastActivityNanos = System.nanoTime();
+        List<JsonRpcMessage> deliver = messages;
         if (writer != null) {
             synchronized (lock) {
+                if (closed.get()) {
+                    answerSessionGone(writer, firstRequestId(messages));
+                    return;
+                }
                 ResponseStream stream = ResponseStream.forSessionPost(nextStreamId(), mode);
                 ResponseStream.watch(writer, stream, lock, w -> onConnectionLost(stream, w));
                 stream.writer = writer;
+                List<JsonRpcRequest> duplicates = null;
                 for (JsonRpcMessage m : messages) {
                     if (m instanceof JsonRpcRequest r) {
+                        if (byRequest.containsKey(r.id()) || stream.awaiting.contains(r.id())) {
+                            duplicates = duplicates == null ? new ArrayList<>() : duplicates;
+                            duplicates.add(r);
+                            continue;
+                        }
                         stream.awaiting.add(r.id());
                         byRequest.put(r.id(), stream);
                     }
                 }
                 byId.put(stream.id, stream);
+                if (duplicates != null) {
+                    deliver = withoutDuplicates(messages, duplicates);
+                    answerDuplicates(stream, duplicates);
+                } else if (journal.isResumable() && settings.primingDelayNanos() == 0) {
+                    stream.switchToSse(journal);
+                }
             }
+        } else if (closed.get()) {
+            return;
         }
-        inbox.deliver(messages, context);
+        inbox.deliver(deliver, context);
     }
 
-    /** Attaches a GET connection to the standalone stream, replacing any previous one. */
+    /**
+     * Attaches a GET connection to the standalone stream, replacing any previous one. What waited in the backlog
+     * follows, after a notice when the backlog overflowed meanwhile.
+     */
     public void attachStandalone(AsyncWriter writer) {
         lastActivityNanos = System.nanoTime();
         AsyncWriter previous;
         ResponseStream.watch(writer, standalone, lock, w -> onConnectionLost(standalone, w));
         synchronized (lock) {
+            if (closed.get()) {
+                answerSessionGone(writer, null);
+                return;
+            }
             previous = standalone.writer;
             standalone.writer = writer;
             journal.begin(writer);
+            if (backlogDropped > 0) {
+                writer.write(
+                        SseFormat.message(null, new String(droppedNotice(backlogDropped), StandardCharsets.UTF_8)));
+                backlogDropped = 0;
+            }
             while (!backlog.isEmpty()) {
                 writer.write(backlog.pollFirst());
             }
+            backlogBytes = 0;
         }
         if (previous != null) {
             previous.abort();
@@ -159,7 +208,8 @@ public final class ServerTransport implements Transport, RequestStreamControl {
 
     /**
      * Resumes the stream named by {@code lastEventId} on a new GET connection: replays what came after it, then
-     * goes on live, or ends at once when the stream already finished.
+     * goes on live, or ends at once when the stream already finished. When the store evicted an event after
+     * {@code lastEventId} the GET is answered with 410 (the stream cannot be resumed without a gap).
      *
      * @return false when the event id names no stream of this session
      */
@@ -171,22 +221,34 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         }
         AsyncWriter previous;
         synchronized (lock) {
+            if (closed.get()) {
+                answerSessionGone(writer, null);
+                return true;
+            }
             ResponseStream stream = byId.get(streamId);
             if (stream == null) {
                 if (!wasFinished(streamId)) {
                     return false;
                 }
-                journal.replayAfter(lastEventId, writer);
-                writer.complete();
+                if (journal.replayAfter(lastEventId, writer)) {
+                    writer.complete();
+                } else {
+                    answerEvicted(writer);
+                }
                 return true;
             }
             ResponseStream.watch(writer, stream, lock, w -> onConnectionLost(stream, w));
+            if (!journal.replayAfter(lastEventId, writer)) {
+                answerEvicted(writer);
+                return true;
+            }
             previous = stream.writer;
             stream.writer = null;
             stream.sse = true;
-            journal.replayAfter(lastEventId, writer);
             if (stream == standalone) {
                 backlog.clear();
+                backlogBytes = 0;
+                backlogDropped = 0;
             }
             if (stream.finished) {
                 writer.complete();
@@ -217,6 +279,9 @@ public final class ServerTransport implements Transport, RequestStreamControl {
             related = answered;
         }
         synchronized (lock) {
+            if (closed.get()) {
+                return CompletableFuture.failedFuture(new McpTransportException("HTTP session is closed"));
+            }
             ResponseStream stream = related == null ? null : byRequest.get(related);
             if (stream == null) {
                 if (answered != null) {
@@ -243,7 +308,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
     public boolean closeRequestStream(RequestId requestId) {
         AsyncWriter writer;
         synchronized (lock) {
-            ResponseStream stream = byRequest.get(requestId);
+            ResponseStream stream = closed.get() ? null : byRequest.get(requestId);
             if (stream == null || stream.finished || !journal.isResumable() || stream.writer == null) {
                 return false;
             }
@@ -258,19 +323,27 @@ public final class ServerTransport implements Transport, RequestStreamControl {
     }
 
     /**
-     * Periodic upkeep: a comment on idle SSE connections (so dead peers are noticed), and undecided streams whose
-     * disconnect would cancel their request switch to SSE so that disconnects become visible.
+     * Periodic upkeep: a comment on idle SSE connections (so dead peers are noticed), undecided streams whose
+     * disconnect would cancel their request switch to SSE so that disconnects become visible, and with an event
+     * store undecided streams older than the priming delay switch to SSE so that the client has an event id to
+     * resume from.
      */
     public void keepAlive(long intervalNanos) {
         long now = System.nanoTime();
         List<AsyncWriter> ping = new ArrayList<>();
+        boolean priming = journal.isResumable();
         synchronized (lock) {
+            if (closed.get()) {
+                return;
+            }
             for (ResponseStream s : byId.values()) {
                 if (s.writer == null || s.finished && s != standalone) {
                     continue;
                 }
                 if (!s.sse) {
-                    if (s.cancelOnDisconnect && now - s.createdNanos > intervalNanos) {
+                    long age = now - s.createdNanos;
+                    if ((s.cancelOnDisconnect && age > intervalNanos)
+                            || (priming && age >= settings.primingDelayNanos())) {
                         s.switchToSse(journal);
                     }
                 } else if (now - s.writer.lastWriteNanos() > intervalNanos) {
@@ -286,25 +359,32 @@ public final class ServerTransport implements Transport, RequestStreamControl {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
         List<AsyncWriter> writers = new ArrayList<>();
+        List<AsyncWriter> undecided = new ArrayList<>();
         synchronized (lock) {
+            // under the lock: a send racing the close either appended before the store forgets the session, or sees
+            // the transport closed and appends nothing (no entry re-created after close)
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
             for (ResponseStream s : byId.values()) {
                 if (s.writer != null) {
-                    writers.add(s.writer);
+                    (s.sse || s.json ? writers : undecided).add(s.writer);
                     s.writer = null;
                 }
                 s.finished = true;
             }
             byRequest.clear();
             backlog.clear();
+            backlogBytes = 0;
+            journal.forgetSession();
         }
         for (AsyncWriter w : writers) {
             w.complete();
         }
-        journal.forgetSession();
+        for (AsyncWriter w : undecided) {
+            answerSessionGone(w, null); // a POST that raced the close still gets an answer
+        }
         inbox.closed();
     }
 
@@ -350,12 +430,98 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         byte[] event = SseFormat.message(journal.append(STANDALONE, text), text);
         if (standalone.writer != null && standalone.writer.isOpen()) {
             standalone.writer.write(event);
-        } else {
-            backlog.addLast(event);
-            while (backlog.size() > settings.maxStandaloneBacklog()) {
-                backlog.pollFirst();
+            return;
+        }
+        backlog.addLast(event);
+        backlogBytes += event.length;
+        while (backlog.size() > settings.maxStandaloneBacklog()
+                || backlogBytes > settings.maxStandaloneBacklogBytes()) {
+            backlogBytes -= backlog.pollFirst().length;
+            if (backlogDropped++ == 0) {
+                LOG.warn(
+                        "session {}: standalone backlog over {} messages or {} bytes while no GET is connected;"
+                                + " dropping the oldest (the next GET is told how many)",
+                        sessionId,
+                        settings.maxStandaloneBacklog(),
+                        settings.maxStandaloneBacklogBytes());
             }
         }
+    }
+
+    /**
+     * The notice the next GET gets first when the standalone backlog dropped messages: a {@code
+     * notifications/message} warning (logger {@code jmcp.http}) with the count, so the loss is never silent.
+     */
+    private byte[] droppedNotice(long dropped) {
+        var data = McpJson.object()
+                .put("droppedMessages", dropped)
+                .put(
+                        "reason",
+                        "server messages were dropped while no GET stream was connected (standalone backlog full)");
+        var params = McpJson.object().put("level", "warning").put("logger", "jmcp.http");
+        params.set("data", data);
+        return settings.codec().encode(new JsonRpcNotification("notifications/message", params));
+    }
+
+    /** Answers a request that reached a closed session with 404 (lock held or not). */
+    private void answerSessionGone(AsyncWriter writer, RequestId id) {
+        writer.begin(404, "application/json");
+        writer.write(
+                settings.codec().encode(new JsonRpcErrorResponse(id, JsonRpcError.of(-32001, "Session not found"))));
+        writer.complete();
+    }
+
+    /** Answers a resumption whose events were evicted with 410. */
+    private void answerEvicted(AsyncWriter writer) {
+        writer.begin(410, "application/json");
+        writer.write(settings.codec()
+                .encode(new JsonRpcErrorResponse(
+                        null,
+                        JsonRpcError.of(
+                                ErrorCodes.INVALID_REQUEST,
+                                "Gone: events after Last-Event-ID were evicted from the event store;"
+                                        + " the stream cannot be resumed"))));
+        writer.complete();
+    }
+
+    /** Answers each duplicate request id on {@code stream} with an error; the last one may finish the stream. */
+    private void answerDuplicates(ResponseStream stream, List<JsonRpcRequest> duplicates) {
+        for (int i = 0; i < duplicates.size(); i++) {
+            RequestId id = duplicates.get(i).id();
+            JsonRpcErrorResponse error = new JsonRpcErrorResponse(
+                    id,
+                    JsonRpcError.of(
+                            ErrorCodes.INVALID_REQUEST,
+                            "request id " + id + " is already in use by a request in flight in this session"));
+            boolean isFinal = stream.awaiting.isEmpty() && i == duplicates.size() - 1;
+            if (stream.emit(settings.codec().encode(error), error, isFinal, journal)) {
+                retire(stream);
+            }
+        }
+    }
+
+    private static List<JsonRpcMessage> withoutDuplicates(
+            List<JsonRpcMessage> messages, List<JsonRpcRequest> duplicates) {
+        List<JsonRpcMessage> kept = new ArrayList<>(messages.size());
+        for (JsonRpcMessage m : messages) {
+            boolean duplicate = false;
+            for (JsonRpcRequest d : duplicates) {
+                duplicate |= d == m;
+            }
+            if (!duplicate) {
+                kept.add(m);
+            }
+        }
+        return kept;
+    }
+
+    private static RequestId firstRequestId(List<JsonRpcMessage> messages) {
+        for (JsonRpcMessage m : messages) {
+            if (m instanceof JsonRpcRequest r) {
+                return r.id();
+            }
+        }
+        return null;
     }
 
     // ---- callbacks (no lock held) ----

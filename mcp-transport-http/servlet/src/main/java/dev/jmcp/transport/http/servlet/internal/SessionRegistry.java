@@ -58,6 +58,11 @@ public final class SessionRegistry {
         this.housekeeping = new Housekeeping(this::keepAlive, tick);
     }
 
+    /** The write budget every response of this endpoint shares (issue #14). */
+    public WriteBudget writeBudget() {
+        return settings.writeBudget();
+    }
+
     /** The number of live handshake-era sessions. */
     public int sessionCount() {
         return sessions.size();

@@ -55,14 +55,22 @@ final class StreamJournal {
         writer.write(SseFormat.retry(retryMillis));
     }
 
-    /** Starts an SSE answer on {@code writer} and replays the events after {@code lastEventId}. */
-    void replayAfter(String lastEventId, AsyncWriter writer) {
+    /**
+     * Starts an SSE answer on {@code writer} and replays the events after {@code lastEventId}; writes nothing and
+     * returns false when the store evicted some of them (the stream cannot be resumed without a gap).
+     */
+    boolean replayAfter(String lastEventId, AsyncWriter writer) {
+        EventStore.Replay replay = store.replayAfter(sessionId, lastEventId);
+        if (!replay.complete()) {
+            return false;
+        }
         begin(writer);
-        for (EventStore.StoredEvent e : store.eventsAfter(sessionId, lastEventId)) {
+        for (EventStore.StoredEvent e : replay.events()) {
             if (!e.message().isEmpty()) {
                 writer.write(SseFormat.message(e.id(), e.message()));
             }
         }
+        return true;
     }
 
     /** Forgets the session's events (when it closes). */

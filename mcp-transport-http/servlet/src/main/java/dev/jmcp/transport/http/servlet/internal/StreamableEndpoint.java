@@ -65,7 +65,17 @@ public final class StreamableEndpoint {
     // ---------------------------------------------------------------- POST
 
     private void post(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        PostAdmission.Outcome outcome = admission.admit(req, Callers.token(req));
+        // the body is read without holding a container thread (issue #14, D6); admitted runs once it is in
+        admission.admitAsync(
+                req,
+                resp,
+                Callers.token(req),
+                config.streamLimits().bodyReadTimeout(),
+                outcome -> admitted(req, resp, outcome));
+    }
+
+    private void admitted(HttpServletRequest req, HttpServletResponse resp, PostAdmission.Outcome outcome)
+            throws IOException {
         if (outcome.isRefused()) {
             outcome.rejection().send(resp);
             return;
@@ -112,7 +122,7 @@ public final class StreamableEndpoint {
             resp.setStatus(202);
             return;
         }
-        AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
+        AsyncWriter writer = AsyncWriter.start(req, resp, registry.writeBudget());
         session.acceptPost(post.messages(), context, writer, StreamMode.of(post));
         if (session.isClosed()) {
             // the server side closed the session meanwhile: end the stream rather than leave it waiting (a no-op
@@ -197,7 +207,7 @@ public final class StreamableEndpoint {
             exchange.close();
             return;
         }
-        AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
+        AsyncWriter writer = AsyncWriter.start(req, resp, registry.writeBudget());
         exchange.accept(post.messages(), context, writer, StreamMode.of(post));
     }
 
@@ -238,7 +248,7 @@ public final class StreamableEndpoint {
     private void stream(HttpServletRequest req, HttpServletResponse resp, ServerTransport session, String lastEventId)
             throws IOException {
         if (lastEventId != null) {
-            AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
+            AsyncWriter writer = AsyncWriter.start(req, resp, registry.writeBudget());
             writer.header(SESSION_HEADER, session.sessionId());
             if (!session.resume(lastEventId, writer)) {
                 writer.begin(400, "application/json");
@@ -250,7 +260,7 @@ public final class StreamableEndpoint {
             }
             return;
         }
-        AsyncWriter writer = AsyncWriter.start(req, resp, config.maxQueuedBytesPerStream());
+        AsyncWriter writer = AsyncWriter.start(req, resp, registry.writeBudget());
         writer.header(SESSION_HEADER, session.sessionId());
         session.attachStandalone(writer);
         if (session.isClosed()) {

@@ -6,7 +6,9 @@ import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.transport.http.servlet.internal.Http;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +27,29 @@ public final class BodyDecoder {
     /** Reads the body of {@code request} (blocking) and decodes it. */
     public Body read(HttpServletRequest request) throws IOException {
         return decode(Http.readBody(request, codec.limits().maxMessageBytes()));
+    }
+
+    /**
+     * Reads the body of {@code request} with non-blocking servlet I/O (no container thread is held while it
+     * arrives), decodes it and passes it to {@code then} on a container thread, in async mode. Unless {@code then}
+     * hands the response to an {@code AsyncWriter}, the response is completed after it. A body that does not
+     * arrive in full within {@code timeout} gets 408.
+     */
+    public void readAsync(HttpServletRequest request, HttpServletResponse response, Duration timeout, BodyConsumer then)
+            throws IOException {
+        AsyncBodyReader.start(
+                request,
+                response,
+                codec.limits().maxMessageBytes(),
+                timeout.toMillis(),
+                bytes -> then.accept(decode(bytes)));
+    }
+
+    /** What answers a POST once its body is decoded. */
+    @FunctionalInterface
+    public interface BodyConsumer {
+        /** Answers the POST whose body is {@code body}. */
+        void accept(Body body) throws IOException;
     }
 
     /** Decodes {@code body}; null stands for a body that was over the limit. */

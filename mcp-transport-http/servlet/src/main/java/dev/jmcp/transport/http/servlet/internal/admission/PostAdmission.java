@@ -4,7 +4,9 @@ import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.transport.http.servlet.auth.ResourceServerAuth;
 import dev.jmcp.transport.http.servlet.auth.ScopePolicy;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +40,40 @@ public final class PostAdmission {
             return Outcome.refused(body.rejection());
         }
         return admit(DecodedPost.of(body.messages(), body.batch(), request::getHeader, token));
+    }
+
+    /**
+     * Like {@link #admit(HttpServletRequest, AuthInfo)}, but the body is read with non-blocking servlet I/O, so a
+     * slowly sent body holds no container thread (issue #14, D6); {@code then} runs on a container thread in async
+     * mode (see {@link BodyDecoder#readAsync}).
+     */
+    public void admitAsync(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            AuthInfo token,
+            Duration bodyTimeout,
+            OutcomeConsumer then)
+            throws IOException {
+        Optional<Rejection> media = MediaTypeCheck.streamable(request.getHeader("Accept"), request.getContentType());
+        if (media.isPresent()) {
+            then.accept(Outcome.refused(media.get()));
+            return;
+        }
+        decoder.readAsync(
+                request,
+                response,
+                bodyTimeout,
+                body -> then.accept(
+                        body.isRefused()
+                                ? Outcome.refused(body.rejection())
+                                : admit(DecodedPost.of(body.messages(), body.batch(), request::getHeader, token))));
+    }
+
+    /** What answers a POST once admission decided. */
+    @FunctionalInterface
+    public interface OutcomeConsumer {
+        /** Answers the POST. */
+        void accept(Outcome outcome) throws IOException;
     }
 
     /** Runs the checks that follow decoding on {@code post}. */

@@ -1,0 +1,170 @@
+package dev.jmcp.transport.http.servlet.internal.admission;
+
+import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.transport.http.servlet.internal.AsyncWriter;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one request body with non-blocking servlet I/O ({@link ReadListener}), so a peer that sends its body
+ * slowly holds no container thread while it does. The body goes to a continuation on a container thread, still in
+ * async mode; when the continuation did not hand the response to an async writer, the response is completed
+ * after it. A body over the limit is cut short (the continuation gets null); one that does not arrive in full
+ * within the timeout gets 408; a broken read ends the exchange.
+ */
+final class AsyncBodyReader implements ReadListener, AsyncListener {
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncBodyReader.class);
+
+    /** What runs once the body is read: it answers the request, or hands the response to an {@link AsyncWriter}. */
+    @FunctionalInterface
+    interface Continuation {
+        /** @param body the body, or null when it was over the limit */
+        void accept(byte[] body) throws IOException;
+    }
+
+    private final AsyncContext async;
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final ServletInputStream in;
+    private final int max;
+    private final Continuation then;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private final ByteArrayOutputStream body;
+    private final byte[] buffer = new byte[8192];
+
+    private AsyncBodyReader(
+            AsyncContext async,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ServletInputStream in,
+            int max,
+            int expected,
+            Continuation then) {
+        this.async = async;
+        this.request = request;
+        this.response = response;
+        this.in = in;
+        this.max = max;
+        this.then = then;
+        this.body = new ByteArrayOutputStream(expected > 0 ? expected : 1024);
+    }
+
+    /** Starts reading {@code request}'s body (at most {@code max} bytes within {@code timeoutMillis}). */
+    static void start(
+            HttpServletRequest request, HttpServletResponse response, int max, long timeoutMillis, Continuation then)
+            throws IOException {
+        long declared = request.getContentLengthLong();
+        AsyncContext async = request.startAsync(request, response);
+        async.setTimeout(timeoutMillis);
+        AsyncBodyReader reader = new AsyncBodyReader(
+                async,
+                request,
+                response,
+                request.getInputStream(),
+                max,
+                declared > 0 && declared <= max ? (int) declared : 0,
+                then);
+        async.addListener(reader);
+        if (declared > max) {
+            reader.finish(null);
+            return;
+        }
+        reader.in.setReadListener(reader);
+    }
+
+    @Override
+    public void onDataAvailable() throws IOException {
+        while (!done.get() && in.isReady()) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                return; // onAllDataRead follows
+            }
+            if (body.size() + n > max) {
+                finish(null);
+                return;
+            }
+            body.write(buffer, 0, n);
+        }
+    }
+
+    @Override
+    public void onAllDataRead() {
+        finish(body.toByteArray());
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        fail(408, "Request Timeout: the body did not arrive in time", t);
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        fail(408, "Request Timeout: the body did not arrive in time", null);
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        fail(400, "Bad Request: the body could not be read", event.getThrowable());
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        done.set(true);
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // not used
+    }
+
+    private void finish(byte[] bytes) {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        async.setTimeout(0);
+        try {
+            then.accept(bytes);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("answering a POST failed", e);
+        } finally {
+            if (!AsyncWriter.owns(request)) {
+                completeQuietly();
+            }
+        }
+    }
+
+    private void fail(int status, String message, Throwable cause) {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.debug("POST body read failed ({}): {}", status, cause == null ? "timeout" : cause.toString());
+        try {
+            if (!response.isCommitted()) {
+                response.setHeader("Connection", "close");
+                Rejection.of(status, null, ErrorCodes.INVALID_REQUEST, message).send(response);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("answering a failed body read failed", e);
+        } finally {
+            completeQuietly();
+        }
+    }
+
+    private void completeQuietly() {
+        try {
+            async.complete();
+        } catch (RuntimeException e) {
+            // already completed, or the connection is gone
+        }
+    }
+}
