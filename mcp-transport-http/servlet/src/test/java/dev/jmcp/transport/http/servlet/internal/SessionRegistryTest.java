@@ -114,9 +114,11 @@ class SessionRegistryTest {
                 Set.of(),
                 null,
                 null,
-                null);
+                null,
+                StreamLimits.DEFAULTS);
         JsonRpcCodec codec = JsonRpcCodec.withLimits(CodecLimits.DEFAULTS);
-        StreamSettings settings = new StreamSettings(codec, config.eventStore(), 3000, 1 << 20, 16);
+        StreamSettings settings =
+                StreamSettings.of(codec, config.eventStore(), 3000, 1 << 20, 16, StreamLimits.DEFAULTS);
         SessionRegistry registry = new SessionRegistry(config, new Connector(), settings);
         registries.add(registry);
         return registry;
