@@ -459,7 +459,7 @@ public final class McpAsyncClient {
         return McpJson.toTree(TaskRequest.of(Objects.requireNonNull(taskId, "taskId")));
     }
 
-    private static ServerDescription describe(ServerState s) {
+    static ServerDescription describe(ServerState s) {
         if (s == null) {
             throw new McpTransportException("not connected");
         }

@@ -40,17 +40,13 @@ public final class Subscriptions {
     private static final Duration OPEN = Duration.ofDays(36_500);
 
     private final ClientRuntime runtime;
-    private final McpSession session;
-    private final OutboundProbe probe;
     private final Duration ackTimeout;
     private final List<Listen> listens = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> uriHolders = new HashMap<>();
     private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
 
-    Subscriptions(ClientRuntime runtime, McpSession session, OutboundProbe probe, Duration ackTimeout) {
+    Subscriptions(ClientRuntime runtime, Duration ackTimeout) {
         this.runtime = runtime;
-        this.session = session;
-        this.probe = probe;
         this.ackTimeout = ackTimeout;
     }
 
@@ -67,6 +63,8 @@ public final class Subscriptions {
                 new SubscriptionsListenRequest(filter, runtime.statelessMeta().toMeta()));
         Listen sub = new Listen(filter);
         listens.add(sub);
+        OutboundProbe probe = runtime.probe();
+        McpSession session = runtime.session();
         probe.expect(params, id -> sub.requestId = id);
         RequestOptions options = RequestEnvelopes.handOver(
                 RequestOptions.builder().timeout(OPEN).maxTotalTimeout(OPEN).build(),
@@ -226,14 +224,16 @@ public final class Subscriptions {
                 }
                 throw ClientRuntime.unwrap(err);
             }
-            Handshake sub = new Handshake(filter, acknowledge(filter, uris, state.capabilities()), uris);
+            Handshake sub = new Handshake(
+                    filter, acknowledge(filter, uris, state.capabilities()), uris, runtime.session());
             handshakes.add(sub);
             return sub;
         });
     }
 
     private void unsubscribe(String uri) {
-        if (!session.isOpen() || runtime.isClosed()) {
+        McpSession session = runtime.session();
+        if (session == null || !session.isOpen() || runtime.isClosed()) {
             return;
         }
         runtime.call(McpMethods.RESOURCES_UNSUBSCRIBE, uriParams(uri), RequestOptions.defaults(), json -> null)
@@ -278,14 +278,21 @@ public final class Subscriptions {
         final List<String> uris;
         final AtomicBoolean closing = new AtomicBoolean();
 
-        Handshake(SubscriptionFilter requested, SubscriptionFilter acknowledged, List<String> uris) {
+        Handshake(
+                SubscriptionFilter requested, SubscriptionFilter acknowledged, List<String> uris, McpSession session) {
             super(requested);
             this.acknowledged = acknowledged;
             this.uris = uris;
             session.closeFuture().whenComplete((v, e) -> end());
         }
 
+        /** The connection ended (or the client is closing): forget the URIs without unsubscribing. */
         void end() {
+            if (closing.compareAndSet(false, true)) {
+                for (String uri : uris) {
+                    release(uri);
+                }
+            }
             handshakes.remove(this);
             closed.complete(null);
         }
@@ -300,13 +307,41 @@ public final class Subscriptions {
                     unsubscribe(uri);
                 }
             }
-            end();
+            handshakes.remove(this);
+            closed.complete(null);
         }
 
         @Override
         public String toString() {
             return "Subscription[handshake " + requested + "]";
         }
+    }
+
+    /**
+     * Subscribes again to every held resource URI on a new session of the same connection (the server forgot the
+     * old one); completes when every {@code resources/subscribe} was answered, failed ones logged.
+     */
+    CompletableFuture<Void> resubscribe() {
+        List<String> uris;
+        synchronized (this) {
+            uris = List.copyOf(uriHolders.keySet());
+        }
+        McpSession session = runtime.session();
+        if (uris.isEmpty() || session == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<?>[] sends = new CompletableFuture<?>[uris.size()];
+        for (int i = 0; i < sends.length; i++) {
+            String uri = uris.get(i);
+            sends[i] = session.request(McpMethods.RESOURCES_SUBSCRIBE, uriParams(uri), RequestOptions.defaults())
+                    .handle((ok, err) -> {
+                        if (err != null) {
+                            LOG.warn("resources/subscribe {} on the new session failed: {}", uri, err.getMessage());
+                        }
+                        return null;
+                    });
+        }
+        return CompletableFuture.allOf(sends);
     }
 
     /** Ends every subscription (the client is closing): listen requests are cancelled. */

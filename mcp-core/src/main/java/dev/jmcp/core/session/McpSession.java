@@ -237,6 +237,15 @@ public final class McpSession implements ServerConnection {
         shutdown(null, true);
     }
 
+    /**
+     * Closes the session because of {@code cause} (for example a peer that stopped answering): like {@link
+     * #close()}, but pending requests fail with an {@link McpTransportException} naming the cause, and close
+     * listeners receive it.
+     */
+    public void close(Throwable cause) {
+        shutdown(Objects.requireNonNull(cause, "cause"), true);
+    }
+
     void runDelivery(Runnable task) {
         delivery().execute(task);
     }

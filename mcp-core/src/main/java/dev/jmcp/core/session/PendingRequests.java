@@ -213,7 +213,9 @@ final class PendingRequests {
                     boolean cancelled = super.cancel(mayInterruptIfRunning);
                     if (cancelled && pending.remove(id) != null) {
                         cancelTimer();
-                        cancelSender.accept(id, "cancelled by caller");
+                        if (options.cancellable()) {
+                            cancelSender.accept(id, "cancelled by caller");
+                        }
                     }
                     return cancelled;
                 }
@@ -240,7 +242,9 @@ final class PendingRequests {
 
         private void onTimeout(Duration timeout) {
             if (pending.remove(id, this)) {
-                cancelSender.accept(id, "timed out after " + timeout.toMillis() + " ms");
+                if (options.cancellable()) {
+                    cancelSender.accept(id, "timed out after " + timeout.toMillis() + " ms");
+                }
                 delivery.execute(() -> future.completeExceptionally(new McpTimeoutException(
                         "request " + id + " (" + method + ") timed out after " + timeout.toMillis() + " ms", timeout)));
             }
