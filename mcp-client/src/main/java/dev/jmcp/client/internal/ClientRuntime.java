@@ -175,6 +175,7 @@ public final class ClientRuntime {
                 return CompletableFuture.failedFuture(e);
             }
             fresh = open(transport);
+            subscriptions.connectionEnded();
             connection = fresh;
             state = null;
             recovery = READY;
@@ -370,6 +371,10 @@ public final class ClientRuntime {
                     return mapper.apply(json);
                 }
                 : mapper;
+        if (!stateless
+                && (McpMethods.RESOURCES_SUBSCRIBE.equals(method) || McpMethods.RESOURCES_UNSUBSCRIBE.equals(method))) {
+            call.thenRun(() -> subscriptions.accepted(method, base));
+        }
         inputRounds.start(call, method, base, options, s.version(), stateless ? this::statelessMeta : null, map);
         return call;
     }

@@ -20,7 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +45,8 @@ public final class Subscriptions {
     private final Duration ackTimeout;
     private final List<Listen> listens = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> uriHolders = new HashMap<>();
+    /** The URIs the server holds a subscription for in this session, however they were subscribed. */
+    private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
 
     Subscriptions(ClientRuntime runtime, Duration ackTimeout) {
@@ -318,14 +322,33 @@ public final class Subscriptions {
     }
 
     /**
-     * Subscribes again to every held resource URI on a new session of the same connection (the server forgot the
-     * old one); completes when every {@code resources/subscribe} was answered, failed ones logged.
+     * Records a {@code resources/subscribe} or {@code resources/unsubscribe} the server accepted (through a
+     * {@link Subscription} or the direct methods), so a new session can subscribe again.
+     */
+    void accepted(String method, JsonNode params) {
+        JsonNode uri = params == null ? null : params.get("uri");
+        if (uri == null || !uri.isString()) {
+            return;
+        }
+        if (McpMethods.RESOURCES_SUBSCRIBE.equals(method)) {
+            subscribed.add(uri.asString());
+        } else if (McpMethods.RESOURCES_UNSUBSCRIBE.equals(method)) {
+            subscribed.remove(uri.asString());
+        }
+    }
+
+    /** Forgets the server-side subscriptions (a new connection starts without any). */
+    void connectionEnded() {
+        subscribed.clear();
+    }
+
+    /**
+     * Subscribes again to every resource URI the server held for the client, on a new session of the same
+     * connection (the server forgot the old one); completes when every {@code resources/subscribe} was answered,
+     * failed ones logged.
      */
     CompletableFuture<Void> resubscribe() {
-        List<String> uris;
-        synchronized (this) {
-            uris = List.copyOf(uriHolders.keySet());
-        }
+        List<String> uris = List.copyOf(subscribed);
         McpSession session = runtime.session();
         if (uris.isEmpty() || session == null) {
             return CompletableFuture.completedFuture(null);
