@@ -73,28 +73,31 @@ public final class ClientRuntime {
         this.config = config;
         this.executor = config.handlerExecutor() != null ? config.handlerExecutor() : HandlerExecutors.handlers();
         this.subscriptions = new Subscriptions(this, config.requestTimeout());
-        this.inputRounds = new InputRounds(config, new InputRounds.Link() {
-            @Override
-            public McpSession session() {
-                Connection c = connection;
-                return c == null ? null : c.session;
-            }
+        this.inputRounds = new InputRounds(
+                config,
+                new InputRounds.Link() {
+                    @Override
+                    public McpSession session() {
+                        Connection c = connection;
+                        return c == null ? null : c.session;
+                    }
 
-            @Override
-            public int epoch() {
-                return epoch;
-            }
+                    @Override
+                    public int epoch() {
+                        return epoch;
+                    }
 
-            @Override
-            public CompletableFuture<Void> ready() {
-                return recovery;
-            }
+                    @Override
+                    public CompletableFuture<Void> ready() {
+                        return recovery;
+                    }
 
-            @Override
-            public CompletableFuture<Void> recover(int failedEpoch, Throwable cause) {
-                return ClientRuntime.this.recover(failedEpoch, cause);
-            }
-        }, envelopes);
+                    @Override
+                    public CompletableFuture<Void> recover(int failedEpoch, Throwable cause) {
+                        return ClientRuntime.this.recover(failedEpoch, cause);
+                    }
+                },
+                envelopes);
     }
 
     /** The session engine of the current connection, or null before {@link #connect()} (tests, diagnostics). */
@@ -282,7 +285,9 @@ public final class ClientRuntime {
             mine = new CompletableFuture<>();
             recovery = mine;
         }
-        LOG.info("the server no longer knows the session ({}); starting a new one", unwrap(cause).getMessage());
+        LOG.info(
+                "the server no longer knows the session ({}); starting a new one",
+                unwrap(cause).getMessage());
         c.negotiation
                 .reinitialize(s.version())
                 .thenCompose(fresh -> {

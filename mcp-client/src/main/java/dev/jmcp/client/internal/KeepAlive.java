@@ -33,7 +33,10 @@ final class KeepAlive {
     KeepAlive(McpSession session, Duration interval, Duration timeout, Consumer<Throwable> onSessionExpired) {
         this.session = session;
         this.interval = interval;
-        this.options = RequestOptions.builder().timeout(timeout).maxTotalTimeout(timeout).build();
+        this.options = RequestOptions.builder()
+                .timeout(timeout)
+                .maxTotalTimeout(timeout)
+                .build();
         this.onSessionExpired = onSessionExpired;
     }
 
@@ -72,8 +75,8 @@ final class KeepAlive {
                 schedule();
             } else if (!stopped && session.isOpen()) {
                 LOG.warn("keep-alive ping failed ({}); closing the connection", e.getMessage());
-                session.close(new McpTransportException(
-                        "the server missed a keep-alive ping (" + e.getMessage() + ")", e));
+                session.close(
+                        new McpTransportException("the server missed a keep-alive ping (" + e.getMessage() + ")", e));
             }
         });
     }

@@ -2,8 +2,8 @@ package dev.jmcp.client.internal;
 
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpException;
-import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.lifecycle.DiscoverRequest;
@@ -65,17 +65,18 @@ final class Negotiation {
         }
         if (pinned == null && eras.isHandshakeOnly(peer)) {
             LOG.debug("{} is known to speak only the handshake era; skipping server/discover", peer);
-            return initialize(ProtocolVersion.LATEST_HANDSHAKE).handle((s, err) -> {
-                if (err == null) {
-                    return CompletableFuture.completedFuture(s);
-                }
-                if (!(ClientRuntime.unwrap(err) instanceof McpRpcException) || !session.isOpen()) {
-                    return CompletableFuture.<ServerState>failedFuture(ClientRuntime.unwrap(err));
-                }
-                LOG.debug("initialize refused ({}); probing {} again", err.getMessage(), peer);
-                eras.forget(peer);
-                return probeThenInitialize(false);
-            })
+            return initialize(ProtocolVersion.LATEST_HANDSHAKE)
+                    .handle((s, err) -> {
+                        if (err == null) {
+                            return CompletableFuture.completedFuture(s);
+                        }
+                        if (!(ClientRuntime.unwrap(err) instanceof McpRpcException) || !session.isOpen()) {
+                            return CompletableFuture.<ServerState>failedFuture(ClientRuntime.unwrap(err));
+                        }
+                        LOG.debug("initialize refused ({}); probing {} again", err.getMessage(), peer);
+                        eras.forget(peer);
+                        return probeThenInitialize(false);
+                    })
                     .thenCompose(f -> f);
         }
         return probeThenInitialize(pinned != null);
@@ -165,7 +166,9 @@ final class Negotiation {
             return false;
         }
         for (JsonNode v : data.path("supported")) {
-            if (ProtocolVersion.parse(v.asString("")).filter(ProtocolVersion::isStateless).isPresent()) {
+            if (ProtocolVersion.parse(v.asString(""))
+                    .filter(ProtocolVersion::isStateless)
+                    .isPresent()) {
                 return true;
             }
         }
@@ -211,8 +214,8 @@ final class Negotiation {
                 }
                 if (isModernError(e)) {
                     throw new McpException(
-                            "the server speaks the 2026-07-28 era but refused server/discover ("
-                                    + e.getMessage() + "); not falling back to initialize",
+                            "the server speaks the 2026-07-28 era but refused server/discover (" + e.getMessage()
+                                    + "); not falling back to initialize",
                             e);
                 }
                 LOG.debug("server/discover failed ({}); falling back to initialize", e.getMessage());

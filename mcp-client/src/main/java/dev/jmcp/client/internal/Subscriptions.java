@@ -47,6 +47,7 @@ public final class Subscriptions {
     private final Map<String, Integer> uriHolders = new HashMap<>();
     /** The URIs the server holds a subscription for in this session, however they were subscribed. */
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+
     private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
 
     Subscriptions(ClientRuntime runtime, Duration ackTimeout) {
@@ -228,8 +229,8 @@ public final class Subscriptions {
                 }
                 throw ClientRuntime.unwrap(err);
             }
-            Handshake sub = new Handshake(
-                    filter, acknowledge(filter, uris, state.capabilities()), uris, runtime.session());
+            Handshake sub =
+                    new Handshake(filter, acknowledge(filter, uris, state.capabilities()), uris, runtime.session());
             handshakes.add(sub);
             return sub;
         });

@@ -209,7 +209,8 @@ public final class McpSession implements ServerConnection {
     /**
      * Sends a request. The future completes with the result, or fails with {@link McpRpcException} (the peer
      * answered an error), {@link McpTimeoutException} or {@link McpTransportException}. Cancelling the future
-     * sends {@code notifications/cancelled} to the peer.
+     * sends {@code notifications/cancelled} to the peer (not for a request whose options are not
+     * {@linkplain RequestOptions#cancellable() cancellable}).
      */
     public CompletableFuture<JsonNode> request(String method, JsonNode params, RequestOptions options) {
         Objects.requireNonNull(method, "method");

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The outbound requests of one session awaiting their answer: it numbers them, applies their timeouts (progress
  * may extend one up to its hard maximum), routes progress to their listeners and completes their futures on the
- * delivery executor. A caller cancelling a future, or a timeout, tells the peer through {@code cancelSender}.
+ * delivery executor. A caller cancelling a future, or a timeout, tells the peer through {@code cancelSender},
+ * unless the request is not {@linkplain RequestOptions#cancellable() cancellable}.
  */
 final class PendingRequests {
     private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);

@@ -54,8 +54,9 @@ class StdioReconnectTest {
         if (!era.equals("discover")) {
             builder.protocolVersion(ProtocolVersion.parse(era).orElseThrow());
         }
-        ProtocolVersion expected =
-                era.equals("discover") ? ProtocolVersion.LATEST : ProtocolVersion.parse(era).orElseThrow();
+        ProtocolVersion expected = era.equals("discover")
+                ? ProtocolVersion.LATEST
+                : ProtocolVersion.parse(era).orElseThrow();
         try (McpClient client = builder.build()) {
             assertThat(client.connect().protocolVersion()).isEqualTo(expected);
             assertThat(text(client.callTool("echo", Map.of("text", "one")))).isEqualTo("one");
@@ -80,13 +81,14 @@ class StdioReconnectTest {
             assertThat(started).hasSize(2);
             assertThat(started.get(0).exitCode()).hasValue(3);
         }
-        assertThat(started.get(1).exitCode()).as("the second process exits on close").hasValue(0);
+        assertThat(started.get(1).exitCode())
+                .as("the second process exits on close")
+                .hasValue(0);
     }
 
     @Test
     void aClientBuiltWithOneTransportInstanceSaysHowToReconnect() {
-        StdioClientTransport transport = StdioClientTransport.builder(
-                        TestProcesses.java(McpStdioServerMain.class))
+        StdioClientTransport transport = StdioClientTransport.builder(TestProcesses.java(McpStdioServerMain.class))
                 .build();
         try (McpClient client = McpClient.builder()
                 .transport(transport)

@@ -222,9 +222,13 @@ class ClientHandshakeOverHttpTest {
     @Test
     void anUnrecognisedResultTypeFailsTheCallInsteadOfAnEmptySuccess() {
         ServerInterceptor taskAnswer = (call, chain) -> call.method().equals("tools/call")
-                        && "task".equals(call.params().path("arguments").path("text").asString(""))
-                ? ServerOutcome.result(McpJson.parse(
-                        "{\"resultType\":\"task\",\"task\":{\"taskId\":\"t1\",\"status\":\"working\"}}"))
+                        && "task"
+                                .equals(call.params()
+                                        .path("arguments")
+                                        .path("text")
+                                        .asString(""))
+                ? ServerOutcome.result(
+                        McpJson.parse("{\"resultType\":\"task\",\"task\":{\"taskId\":\"t1\",\"status\":\"working\"}}"))
                 : chain.proceed();
         try (McpServer server = server(taskAnswer);
                 McpHttpServer http = http(server);
@@ -232,7 +236,8 @@ class ClientHandshakeOverHttpTest {
                         .transport(StreamableHttpClientTransport.create(http.uri()))
                         .build()) {
             assertThat(client.connect().protocolVersion()).isEqualTo(ProtocolVersion.V2026_07_28);
-            assertThat(text(client.callTool("echo", Map.of("text", "complete")))).isEqualTo("complete");
+            assertThat(text(client.callTool("echo", Map.of("text", "complete"))))
+                    .isEqualTo("complete");
             assertThatThrownBy(() -> client.callTool("echo", Map.of("text", "task")))
                     .isInstanceOf(McpException.class)
                     .hasMessageContaining("invalid result")

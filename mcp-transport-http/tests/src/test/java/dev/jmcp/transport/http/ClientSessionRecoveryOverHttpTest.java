@@ -45,7 +45,8 @@ class ClientSessionRecoveryOverHttpTest {
                         (req, ctx) -> CallToolResult.text(req.stringArgument("text")))
                 .resource(
                         Resource.builder(URI, "watched").build(),
-                        (req, ctx) -> ReadResourceResult.of(List.of(TextResourceContents.of(req.uri(), "text/plain", "v"))))
+                        (req, ctx) ->
+                                ReadResourceResult.of(List.of(TextResourceContents.of(req.uri(), "text/plain", "v"))))
                 .build();
     }
 
@@ -69,8 +70,9 @@ class ClientSessionRecoveryOverHttpTest {
                 .onResourceUpdated(u -> updates.add(u.uri()))
                 .build()) {
             client.connect();
-            Subscription subscription = client.subscribe(
-                    SubscriptionFilter.builder().resourceSubscriptions(List.of(URI)).build());
+            Subscription subscription = client.subscribe(SubscriptionFilter.builder()
+                    .resourceSubscriptions(List.of(URI))
+                    .build());
             assertThat(echo(client, "before")).isEqualTo("before");
             Poll.until("an update from the first server", () -> {
                 first.notifyResourceUpdated(URI);
