@@ -182,7 +182,12 @@ public final class ClientRuntime {
             connection = fresh;
             state = null;
             recovery = READY;
-            fresh.session.start();
+            try {
+                fresh.session.start();
+            } catch (RuntimeException e) {
+                fresh.session.close(e);
+                return CompletableFuture.failedFuture(e);
+            }
             result = fresh.negotiation.run();
             connecting = result;
         }

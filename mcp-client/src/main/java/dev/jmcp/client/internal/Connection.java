@@ -15,7 +15,6 @@ final class Connection {
     final McpSession session;
     final Negotiation negotiation;
     final ClientTaskStore taskStore;
-    private volatile Throwable lostCause;
     private volatile KeepAlive keepAlive;
 
     Connection(
@@ -30,7 +29,6 @@ final class Connection {
         this.negotiation = negotiation;
         this.taskStore = taskStore;
         session.onClose(cause -> {
-            lostCause = cause;
             KeepAlive k = keepAlive;
             if (k != null) {
                 k.stop();
@@ -57,7 +55,7 @@ final class Connection {
 
     /** The failure a call gets when this connection is gone: names why it ended and how to reconnect. */
     McpTransportException lost() {
-        Throwable cause = lostCause;
+        Throwable cause = session.closeCause();
         String why = cause == null
                 ? "the connection to the server was closed"
                 : "the connection to the server was lost: " + cause.getMessage();

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,7 @@ public final class McpSession implements ServerConnection {
     private final InboundRequests inbound;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<Throwable> closeCause = new AtomicReference<>();
     private final CloseListeners closeListeners;
     private final List<Runnable> closeHooks;
     private final Object attachment;
@@ -190,6 +192,15 @@ public final class McpSession implements ServerConnection {
         return started.get() && !closed.get();
     }
 
+    /**
+     * Why the session closed (the transport's failure, such as a peer process that exited, or the cause given to
+     * {@link #close(Throwable)}), or null while it is open or when it was closed without a cause. Set before the
+     * session reports itself closed, so it is readable as soon as {@link #isOpen()} is false.
+     */
+    public Throwable closeCause() {
+        return closeCause.get();
+    }
+
     /** The number of outbound requests awaiting an answer. */
     public int pendingRequests() {
         PendingRequests p = pending;
@@ -279,6 +290,9 @@ public final class McpSession implements ServerConnection {
     }
 
     void shutdown(Throwable cause, boolean closeTransport) {
+        if (cause != null && !closed.get()) {
+            closeCause.compareAndSet(null, cause);
+        }
         if (!closed.compareAndSet(false, true)) {
             return;
         }
