@@ -213,6 +213,7 @@ public final class ClientRuntime {
             c.keepAlive(new KeepAlive(c.session, interval, timeout, cause -> recover(epoch, cause)));
         }
         if (again) {
+            subscriptions.reconnected(s);
             fireReconnected(s);
         }
     }
