@@ -57,6 +57,13 @@ final class Listeners {
                 ls.forEach(l -> l.onComplete(c));
             });
         }
+        if (!b.connectionListeners.isEmpty()) {
+            List<ConnectionListener> ls = List.copyOf(b.connectionListeners);
+            runtime.onReconnected(s -> {
+                ServerDescription d = McpAsyncClient.describe(s);
+                ls.forEach(l -> l.onReconnected(d));
+            });
+        }
         List<ListChangedListener> changed = List.copyOf(b.listChangedListeners);
         listChanged(runtime, McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED, ListKind.TOOLS, changed, client);
         listChanged(runtime, McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED, ListKind.PROMPTS, changed, client);

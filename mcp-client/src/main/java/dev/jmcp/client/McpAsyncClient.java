@@ -436,7 +436,9 @@ public final class McpAsyncClient {
     /**
      * Subscribes to server notifications; they go to the listeners registered on the builder and refresh the list
      * cache. 2026-07-28: opens a {@code subscriptions/listen} request and completes when the server acknowledged
-     * it. Handshake era: {@code resources/subscribe} for each URI (list changes arrive without asking).
+     * it. Handshake era: {@code resources/subscribe} for each URI (list changes arrive without asking). A
+     * subscription outlives a new session (the client subscribes again) and a lost connection (the next
+     * {@code connect()} re-establishes it); it ends when closed, when the client closes, or when the server ends it.
      */
     public CompletableFuture<Subscription> subscribe(SubscriptionFilter filter) {
         return runtime.subscribe(Objects.requireNonNull(filter, "filter"));
@@ -709,7 +711,7 @@ public final class McpAsyncClient {
         return McpJson.toTree(TaskRequest.of(Objects.requireNonNull(taskId, "taskId")));
     }
 
-    private static ServerDescription describe(ServerState s) {
+    static ServerDescription describe(ServerState s) {
         if (s == null) {
             throw new McpTransportException("not connected");
         }

@@ -51,9 +51,17 @@ import tools.jackson.databind.JsonNode;
  *
  * <p><b>Eras.</b> By default {@link #connect()} sends {@code server/discover}: a server that lists 2026-07-28 is
  * spoken to statelessly (every request carries version, capabilities and client info in {@code _meta}, and
- * {@code input_required} results are answered by the registered handlers and retried); any other answer, or a
- * failure, falls back to the {@code initialize} handshake (2024-11-05 to 2025-11-25). Pin an era with
- * {@link McpClientBuilder#protocolVersion}.
+ * {@code input_required} results are answered by the registered handlers and retried); a
+ * handshake-only answer (an error that is not a 2026-07-28 error, or no answer within the discovery timeout) falls
+ * back to the {@code initialize} handshake (2024-11-05 to 2025-11-25), and the client remembers that server so the
+ * next connection skips the probe. A 2026-07-28 error to the probe fails the connect rather than fall back. Pin an
+ * era with {@link McpClientBuilder#protocolVersion}.
+ *
+ * <p><b>Lost sessions and connections.</b> When the server no longer knows a handshake-era session (HTTP 404 after
+ * a restart or expiry), the client starts a new one, subscribes again, retries the request once and tells the
+ * {@link McpClientBuilder#onReconnected} listeners. When the peer goes away (a stdio server process exits), calls
+ * fail with an error naming why; a client built with {@link McpClientBuilder#transport(java.util.function.Supplier)
+ * a transport factory} may then {@link #connect()} again.
  *
  * <p><b>Errors.</b> Calls the server declared no capability for throw {@link MissingServerCapabilityException}
  * before sending; server errors throw {@link dev.jmcp.core.McpRpcException}; timeouts
@@ -87,7 +95,10 @@ public final class McpClient implements AutoCloseable {
         return async;
     }
 
-    /** Connects and negotiates; returns what the server told. Closes the transport if negotiation fails. */
+    /**
+     * Connects and negotiates; returns what the server told. Closes the transport if negotiation fails. May be
+     * called again once the connection was lost, if the client was built with a transport factory.
+     */
     public ServerDescription connect() {
         return Await.result(async.connect(), connectBound);
     }

@@ -3,6 +3,7 @@ package dev.jmcp.client;
 import dev.jmcp.client.internal.ClientConfig;
 import dev.jmcp.client.internal.ClientVersion;
 import dev.jmcp.client.internal.InputHandlers;
+import dev.jmcp.client.internal.TransportSource;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.core.session.McpSession;
@@ -16,14 +17,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Builds an {@link McpClient}: the transport, who the client is, what it can do (the handlers it registers decide
- * the capabilities it declares), timeouts, and listeners. Only {@link #transport} is required.
+ * the capabilities it declares), timeouts, and listeners. Only a transport ({@link #transport(Transport)} or a
+ * factory, {@link #transport(Supplier)}) is required.
  */
 public final class McpClientBuilder {
-    Transport transport;
+    TransportSource transports;
     Implementation clientInfo = Implementation.of("jmcp-client", ClientVersion.current());
     RootsProvider roots;
     SamplingHandler sampling;
@@ -50,12 +53,17 @@ public final class McpClientBuilder {
     final List<ElicitationCompleteListener> elicitationCompleteListeners = new ArrayList<>();
     ClientTaskOptions tasks;
     final List<ClientInterceptor> interceptors = new ArrayList<>();
+    Duration keepAliveInterval;
+    final List<ConnectionListener> connectionListeners = new ArrayList<>();
 
     McpClientBuilder() {}
 
-    /** The connection to the server (required): stdio, HTTP, or an in-memory transport in tests. */
+    /**
+     * The connection to the server (required, or {@link #transport(Supplier)}): stdio, HTTP, or an in-memory
+     * transport in tests. A transport is started once, so a client built with one connects once.
+     */
     public McpClientBuilder transport(Transport transport) {
-        this.transport = Objects.requireNonNull(transport, "transport");
+        this.transports = TransportSource.of(transport);
         return this;
     }
 
@@ -230,6 +238,45 @@ public final class McpClientBuilder {
         return add(interceptors, interceptor);
     }
 
+    // ---- connection recovery (client-session, #13) ----
+
+    /**
+     * A factory of transports to the server, used instead of {@link #transport(Transport)}: every
+     * {@link McpClient#connect()} asks it for a fresh transport, so {@code connect()} may be called again after the
+     * peer went away (for stdio: after the server process exited, pending and new calls fail with an error naming
+     * its exit; {@code connect()} then starts a new process). For example {@code transport(() ->
+     * StdioClientTransport.builder("my-server").build())}.
+     */
+    public McpClientBuilder transport(Supplier<? extends Transport> factory) {
+        this.transports = TransportSource.from(factory);
+        return this;
+    }
+
+    /**
+     * Pings the server every {@code interval} while a handshake-era connection is open (2026-07-28 removed
+     * {@code ping}, so stateless connections are not pinged). The answer must come within {@code interval} (or the
+     * request timeout, if shorter); a missed ping closes the connection with an error saying so, which fails the
+     * pending calls. Off by default.
+     */
+    public McpClientBuilder keepAlive(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval must be positive");
+        }
+        this.keepAliveInterval = interval;
+        return this;
+    }
+
+    /**
+     * Told each time the client connected again: after it started a new session because the server no longer
+     * knew the old one (HTTP 404 after a server restart or session expiry; the client re-initializes, re-opens its
+     * streams and resource subscriptions, and retries the request that found out, once), and after a
+     * {@code connect()} that followed a lost connection.
+     */
+    public McpClientBuilder onReconnected(ConnectionListener listener) {
+        return add(connectionListeners, listener);
+    }
+
     private <T> McpClientBuilder add(List<T> listeners, T listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
@@ -237,7 +284,7 @@ public final class McpClientBuilder {
 
     /** Builds the client; call {@link McpClient#connect()} to start talking. */
     public McpClient build() {
-        if (transport == null) {
+        if (transports == null) {
             throw new IllegalStateException("transport is required");
         }
         if (tasks != null && tasks.sampling() && sampling == null) {
@@ -251,7 +298,7 @@ public final class McpClientBuilder {
 
     ClientConfig toConfig() {
         return new ClientConfig(
-                transport,
+                transports,
                 clientInfo,
                 DeclaredCapabilities.handshake(this),
                 DeclaredCapabilities.stateless(this),
@@ -271,6 +318,7 @@ public final class McpClientBuilder {
                 maxInputRounds,
                 validateToolOutput,
                 tasks,
-                InterceptorChain.of(interceptors));
+                InterceptorChain.of(interceptors),
+                keepAliveInterval);
     }
 }

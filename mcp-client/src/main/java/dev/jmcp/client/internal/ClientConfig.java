@@ -4,7 +4,6 @@ import dev.jmcp.client.ClientTaskOptions;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.Implementation;
 import dev.jmcp.core.protocol.capabilities.ClientCapabilities;
-import dev.jmcp.core.transport.Transport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -12,7 +11,7 @@ import java.util.concurrent.Executor;
 /**
  * Everything the runtime needs from the builder.
  *
- * @param transport the connection to the server
+ * @param transports where each connection gets its transport (one instance, or a factory to reconnect)
  * @param clientInfo who the client is
  * @param handshakeCapabilities the capabilities sent in {@code initialize}
  * @param statelessCapabilities the capabilities sent in every 2026-07-28 request's {@code _meta}
@@ -26,9 +25,10 @@ import java.util.concurrent.Executor;
  * @param validateToolOutput whether tool results are checked against the tool's {@code outputSchema}
  * @param tasks what the client offers as a task receiver, or null for no {@code tasks} capability
  * @param pipeline what each wire request of a call passes through (the interceptors)
+ * @param keepAliveInterval how often a handshake-era connection pings the server, or null for never
  */
 public record ClientConfig(
-        Transport transport,
+        TransportSource transports,
         Implementation clientInfo,
         ClientCapabilities handshakeCapabilities,
         ClientCapabilities statelessCapabilities,
@@ -41,7 +41,8 @@ public record ClientConfig(
         int maxInputRounds,
         boolean validateToolOutput,
         ClientTaskOptions tasks,
-        CallPipeline pipeline) {
+        CallPipeline pipeline,
+        Duration keepAliveInterval) {
     /**
      * Copies the handler map; no pipeline means {@link CallPipeline#DIRECT}; the tasks extension's stage
      * ({@link ExtensionTasks#stage}) wraps it.

@@ -71,6 +71,14 @@ public final class ExtensionTasks {
         }
     }
 
+    /** Whether request {@code params} declare the extension in their per-request capabilities. */
+    public static boolean declaredIn(JsonNode params) {
+        JsonNode extensions = params == null
+                ? null
+                : params.path(MetaKeys.META).path(MetaKeys.CLIENT_CAPABILITIES).path("extensions");
+        return extensions != null && extensions.has(ID);
+    }
+
     /** Whether a result is the extension's task handle ({@code resultType} {@code task}). */
     public static boolean isTask(JsonNode result) {
         JsonNode type = result == null ? null : result.get("resultType");

@@ -23,17 +23,42 @@ import tools.jackson.databind.node.ObjectNode;
  * application's handlers and retries with a new request carrying {@code inputResponses} and the echoed
  * {@code requestState}, up to the configured number of rounds. Each round's wire request goes through the
  * {@link CallPipeline} (the interceptors) on its own, and carries its {@link RequestEnvelopes envelope}.
+ *
+ * <p>A 2026-07-28 result whose {@code resultType} is neither {@code complete} (or absent) nor
+ * {@code input_required} is invalid (the specification says so): the call fails naming it. A wire request that
+ * finds the session expired (handshake era) waits for a new session and is sent again, once per call.
  */
 final class InputRounds {
+    /** The result types this client understands; anything else is an invalid result. */
+    private static final String COMPLETE = "complete";
+
+    private static final String INPUT_REQUIRED = "input_required";
+    private static final String TASK = "task";
+
+    /** What the rounds need from the connection they are sent on. */
+    interface Link {
+        /** The session of the current connection. */
+        McpSession session();
+
+        /** The number of the current session (grows with every recovery). */
+        int epoch();
+
+        /** Completes when no recovery is in progress (already complete almost always). */
+        CompletableFuture<Void> ready();
+
+        /** Starts a new session after session {@code failedEpoch} expired; completes when it is ready. */
+        CompletableFuture<Void> recover(int failedEpoch, Throwable cause);
+    }
+
     private final ClientConfig config;
-    private final McpSession session;
+    private final Link link;
     private final Executor executor;
     private final CallPipeline pipeline;
     private final RequestEnvelopes envelopes;
 
-    InputRounds(ClientConfig config, McpSession session, RequestEnvelopes envelopes) {
+    InputRounds(ClientConfig config, Link link, RequestEnvelopes envelopes) {
         this.config = config;
-        this.session = session;
+        this.link = link;
         this.pipeline = config.pipeline();
         this.envelopes = envelopes;
         this.executor = config.handlerExecutor() != null ? config.handlerExecutor() : HandlerExecutors.handlers();
@@ -65,6 +90,13 @@ final class InputRounds {
         private final ProtocolVersion version;
         private final Supplier<RequestMeta> meta;
         private final Function<JsonNode, T> mapper;
+        private boolean recovered;
+        private int sentEpoch;
+        /** Whether the last request sent declared the tasks extension, which makes {@code resultType: task} valid. */
+        private boolean tasksDeclared;
+
+        private Map<String, InputResponse> lastResponses;
+        private String lastState;
 
         Exchange(
                 CallFuture<T> call,
@@ -87,6 +119,13 @@ final class InputRounds {
             if (call.isDone()) {
                 return;
             }
+            CompletableFuture<Void> ready = link.ready();
+            if (!ready.isDone()) { // a new session is being started: send on it
+                ready.whenComplete((ok, err) -> attempt(inputResponses, requestState, round));
+                return;
+            }
+            lastResponses = inputResponses;
+            lastState = requestState;
             ObjectNode params = base.deepCopy();
             if (inputResponses != null) {
                 params.set("inputResponses", McpJson.toTree(inputResponses));
@@ -110,7 +149,9 @@ final class InputRounds {
         /** The last step of the pipeline: one request on the session, with its envelope. */
         private CompletableFuture<JsonNode> sendOnWire(ObjectNode params) {
             RequestOptions sent = RequestEnvelopes.handOver(options, envelopes.of(method, params, version));
-            CompletableFuture<JsonNode> wire = session.request(method, params, sent);
+            sentEpoch = link.epoch();
+            tasksDeclared = ExtensionTasks.declaredIn(params);
+            CompletableFuture<JsonNode> wire = link.session().request(method, params, sent);
             call.track(wire);
             return wire;
         }
@@ -120,7 +161,25 @@ final class InputRounds {
                 return;
             }
             if (err != null) {
+                if (!recovered && version.isHandshakeEra() && ClientRuntime.isSessionExpired(err)) {
+                    recovered = true; // one recovery per call: a second 404 fails it
+                    link.recover(sentEpoch, err).whenComplete((ok, e) -> {
+                        if (e != null) {
+                            call.completeExceptionally(ClientRuntime.unwrap(e));
+                        } else {
+                            attempt(lastResponses, lastState, round);
+                        }
+                    });
+                    return;
+                }
                 call.completeExceptionally(ClientRuntime.unwrap(err));
+                return;
+            }
+            String unknownType = version.isStateless() ? unknownResultType(result, tasksDeclared) : null;
+            if (unknownType != null) {
+                call.completeExceptionally(new McpException(method + ": invalid result: unrecognised resultType \""
+                        + unknownType + "\" (this client understands \"" + COMPLETE + "\", \"" + INPUT_REQUIRED
+                        + "\" and, where it declared the tasks extension, \"" + TASK + "\")"));
                 return;
             }
             if (!isInputRequired(result)) {
@@ -151,7 +210,20 @@ final class InputRounds {
 
     static boolean isInputRequired(JsonNode result) {
         JsonNode type = result == null ? null : result.get("resultType");
-        return type != null && type.isString() && "input_required".equals(type.asString());
+        return type != null && type.isString() && INPUT_REQUIRED.equals(type.asString());
+    }
+
+    /** The {@code resultType} of a 2026-07-28 result when it is one this client does not know, else null. */
+    static String unknownResultType(JsonNode result, boolean tasksDeclared) {
+        JsonNode type = result == null ? null : result.get("resultType");
+        if (type == null || type.isNull()) {
+            return null;
+        }
+        String value = type.isString() ? type.asString() : type.toString();
+        boolean known = COMPLETE.equals(value)
+                || INPUT_REQUIRED.equals(value)
+                || (tasksDeclared && TASK.equals(value)); // the tasks extension's CreateTaskResult
+        return known ? null : value;
     }
 
     /** Answers every input request with the matching handler; null when the server sent none. */

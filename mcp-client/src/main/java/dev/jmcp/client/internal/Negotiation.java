@@ -1,7 +1,9 @@
 package dev.jmcp.client.internal;
 
+import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.lifecycle.DiscoverRequest;
@@ -18,20 +20,42 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Picks the era per the specification's dual-era rules. By default: {@code server/discover} first; if the server
- * lists 2026-07-28, every later request is stateless; if it does not, or discovery fails (-32601, any other
- * JSON-RPC error, an HTTP 4xx, no answer in time), the {@code initialize} handshake with the newest handshake
- * revision. A pinned handshake revision skips discovery; a pinned 2026-07-28 never falls back.
+ * lists 2026-07-28, every later request is stateless. A recognised modern error (-32020, -32021, -32022, or any
+ * error whose {@code data.supported} lists a 2026-07-28-era version) shows a modern server, and the client picks
+ * from what it lists instead of falling back: -32022 listing 2026-07-28 is retried once; -32022 listing only
+ * handshake revisions leads to {@code initialize} with the newest of them; anything else fails the connect. Any
+ * other answer (-32601,
+ * -32602, another JSON-RPC error, an HTTP 4xx without a modern error body, no answer within the discovery timeout)
+ * means a handshake-only server: the client falls back to {@code initialize} with the newest handshake revision and
+ * remembers the verdict ({@link EraMemory}), so the next connection to that server skips the probe; if that
+ * {@code initialize} is refused, the memory is dropped and the server probed again. A pinned handshake revision
+ * skips discovery; a pinned 2026-07-28 never falls back. {@code initialize} is never cancelled (the specification
+ * forbids it): neither its timeout nor a close during connect sends {@code notifications/cancelled} for it.
  */
 final class Negotiation {
     private static final Logger LOG = LoggerFactory.getLogger(Negotiation.class);
 
+    /** {@code initialize} must not be cancelled: its timeout or a close only fails it locally. */
+    private static final RequestOptions INITIALIZE_OPTIONS =
+            RequestOptions.builder().cancellable(false).build();
+
     private final ClientConfig config;
     private final McpSession session;
+    private final EraMemory eras;
+    private final String peer;
     private final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+    /** The revision {@code initialize} asks for after the probe (a -32022 may name an older one). */
+    private volatile ProtocolVersion handshakeVersion = ProtocolVersion.LATEST_HANDSHAKE;
 
-    Negotiation(ClientConfig config, McpSession session) {
+    /**
+     * @param eras where handshake-only verdicts are remembered
+     * @param peer the server's key in {@code eras}
+     */
+    Negotiation(ClientConfig config, McpSession session, EraMemory eras, String peer) {
         this.config = config;
         this.session = session;
+        this.eras = eras;
+        this.peer = peer;
     }
 
     CompletableFuture<ServerState> run() {
@@ -39,10 +63,38 @@ final class Negotiation {
         if (pinned != null && pinned.isHandshakeEra()) {
             return initialize(pinned);
         }
-        return discover(pinned != null, true)
-                .thenCompose(s -> s != null
-                        ? CompletableFuture.completedFuture(s)
-                        : initialize(ProtocolVersion.LATEST_HANDSHAKE));
+        if (pinned == null && eras.isHandshakeOnly(peer)) {
+            LOG.debug("{} is known to speak only the handshake era; skipping server/discover", peer);
+            return initialize(ProtocolVersion.LATEST_HANDSHAKE)
+                    .handle((s, err) -> {
+                        if (err == null) {
+                            return CompletableFuture.completedFuture(s);
+                        }
+                        if (!(ClientRuntime.unwrap(err) instanceof McpRpcException) || !session.isOpen()) {
+                            return CompletableFuture.<ServerState>failedFuture(ClientRuntime.unwrap(err));
+                        }
+                        LOG.debug("initialize refused ({}); probing {} again", err.getMessage(), peer);
+                        eras.forget(peer);
+                        return probeThenInitialize(false);
+                    })
+                    .thenCompose(f -> f);
+        }
+        return probeThenInitialize(pinned != null);
+    }
+
+    /** Starts a new handshake-era session with {@code version} on the same session (the old one expired). */
+    CompletableFuture<ServerState> reinitialize(ProtocolVersion version) {
+        return initialize(version);
+    }
+
+    private CompletableFuture<ServerState> probeThenInitialize(boolean pinnedStateless) {
+        return discover(pinnedStateless, true).thenCompose(s -> {
+            if (s != null) {
+                return CompletableFuture.completedFuture(s);
+            }
+            eras.rememberHandshakeOnly(peer);
+            return initialize(handshakeVersion);
+        });
     }
 
     void cancel() {
@@ -78,12 +130,10 @@ final class Negotiation {
     }
 
     private static boolean offersStateless(McpException e) {
-        if (!(e instanceof dev.jmcp.core.McpRpcException)
-                || ((dev.jmcp.core.McpRpcException) e).code()
-                        != dev.jmcp.core.ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION) {
+        if (!(e instanceof McpRpcException rpc) || rpc.code() != ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION) {
             return false;
         }
-        JsonNode data = ((dev.jmcp.core.McpRpcException) e).error().data();
+        JsonNode data = rpc.error().data();
         if (data == null) {
             return false;
         }
@@ -95,6 +145,56 @@ final class Negotiation {
         return false;
     }
 
+    /**
+     * Whether an error to {@code server/discover} shows a modern (2026-07-28 era) server: one of the codes that era
+     * defines (HeaderMismatch, MissingRequiredClientCapability, UnsupportedProtocolVersion), or any error whose
+     * {@code data.supported} lists a stateless-era version. Anything else (-32601, -32602, ...) is what a
+     * handshake-only server answers to a request before {@code initialize}.
+     */
+    static boolean isModernError(McpException e) {
+        if (!(e instanceof McpRpcException rpc)) {
+            return false;
+        }
+        int code = rpc.code();
+        if (code == ErrorCodes.HEADER_MISMATCH
+                || code == ErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY
+                || code == ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION) {
+            return true;
+        }
+        JsonNode data = rpc.error().data();
+        if (data == null) {
+            return false;
+        }
+        for (JsonNode v : data.path("supported")) {
+            if (ProtocolVersion.parse(v.asString(""))
+                    .filter(ProtocolVersion::isStateless)
+                    .isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The newest handshake revision this client speaks that an UnsupportedProtocolVersion error lists in
+     * {@code data.supported}, or null (another error, or no such revision).
+     */
+    private static ProtocolVersion newestListedHandshake(McpException e) {
+        if (!(e instanceof McpRpcException rpc)
+                || rpc.code() != ErrorCodes.UNSUPPORTED_PROTOCOL_VERSION
+                || rpc.error().data() == null) {
+            return null;
+        }
+        ProtocolVersion best = null;
+        for (JsonNode v : rpc.error().data().path("supported")) {
+            ProtocolVersion p = ProtocolVersion.parse(v.asString("")).orElse(null);
+            if (p != null && p.isHandshakeEra() && (best == null || p.atLeast(best))) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
     private ServerState discovered(boolean pinnedStateless, JsonNode result, Throwable err) {
         {
             if (err != null) {
@@ -104,6 +204,19 @@ final class Negotiation {
                 }
                 if (pinnedStateless || !session.isOpen()) {
                     throw new McpException("server/discover failed: " + e.getMessage(), e);
+                }
+                ProtocolVersion listed = newestListedHandshake(e);
+                if (listed != null) {
+                    // a modern error naming the versions it supports, none of them stateless: speak the newest
+                    LOG.debug("server/discover answered {}; initializing with {}", e.getMessage(), listed);
+                    handshakeVersion = listed;
+                    return null;
+                }
+                if (isModernError(e)) {
+                    throw new McpException(
+                            "the server speaks the 2026-07-28 era but refused server/discover (" + e.getMessage()
+                                    + "); not falling back to initialize",
+                            e);
                 }
                 LOG.debug("server/discover failed ({}); falling back to initialize", e.getMessage());
                 return null;
@@ -152,7 +265,7 @@ final class Negotiation {
         JsonNode params = McpJson.toTree(
                 InitializeRequest.builder(requested.id(), config.handshakeCapabilities(), config.clientInfo())
                         .build());
-        CompletableFuture<JsonNode> request = session.request(McpMethods.INITIALIZE, params, RequestOptions.defaults());
+        CompletableFuture<JsonNode> request = session.request(McpMethods.INITIALIZE, params, INITIALIZE_OPTIONS);
         inFlight.set(request);
         return request.thenApply(result -> {
             JsonNode v = result.get("protocolVersion");

@@ -20,7 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,17 +42,19 @@ public final class Subscriptions {
     private static final Duration OPEN = Duration.ofDays(36_500);
 
     private final ClientRuntime runtime;
-    private final McpSession session;
-    private final OutboundProbe probe;
     private final Duration ackTimeout;
     private final List<Listen> listens = new CopyOnWriteArrayList<>();
+    /** Listen subscriptions whose connection was lost, sent again on the next connect. */
+    private final List<Listen> suspended = new CopyOnWriteArrayList<>();
+
     private final Map<String, Integer> uriHolders = new HashMap<>();
+    /** The URIs the server holds a subscription for in this session, however they were subscribed. */
+    private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+
     private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
 
-    Subscriptions(ClientRuntime runtime, McpSession session, OutboundProbe probe, Duration ackTimeout) {
+    Subscriptions(ClientRuntime runtime, Duration ackTimeout) {
         this.runtime = runtime;
-        this.session = session;
-        this.probe = probe;
         this.ackTimeout = ackTimeout;
     }
 
@@ -63,10 +67,20 @@ public final class Subscriptions {
     // ---- 2026-07-28 ----
 
     private CompletableFuture<Subscription> listen(SubscriptionFilter filter) {
-        JsonNode params = McpJson.toTree(
-                new SubscriptionsListenRequest(filter, runtime.statelessMeta().toMeta()));
         Listen sub = new Listen(filter);
+        CompletableFuture<Subscription> firstAck = sub.ack;
+        send(sub);
+        return firstAck.thenApply(s -> s);
+    }
+
+    /** Sends (or, after a reconnect, sends again) the {@code subscriptions/listen} request of {@code sub}. */
+    private void send(Listen sub) {
+        JsonNode params = McpJson.toTree(new SubscriptionsListenRequest(
+                sub.requested, runtime.statelessMeta().toMeta()));
         listens.add(sub);
+        OutboundProbe probe = runtime.probe();
+        McpSession session = runtime.session();
+        CompletableFuture<Subscription> ack = sub.ack;
         probe.expect(params, id -> sub.requestId = id);
         RequestOptions options = RequestEnvelopes.handOver(
                 RequestOptions.builder().timeout(OPEN).maxTotalTimeout(OPEN).build(),
@@ -75,7 +89,7 @@ public final class Subscriptions {
         sub.wire = wire;
         ScheduledFuture<?> timer = Timers.schedule(
                 () -> {
-                    if (sub.ack.completeExceptionally(new McpTimeoutException(
+                    if (ack.completeExceptionally(new McpTimeoutException(
                             "the server did not acknowledge subscriptions/listen within " + ackTimeout.toMillis()
                                     + " ms",
                             ackTimeout))) {
@@ -87,13 +101,21 @@ public final class Subscriptions {
             timer.cancel(false);
             probe.forget(params);
             listens.remove(sub);
+            if (err != null
+                    && ack.isDone()
+                    && !ack.isCompletedExceptionally()
+                    && !sub.closing
+                    && !session.isOpen()
+                    && !runtime.isClosed()) {
+                suspended.add(sub); // the connection was lost: listen again on the next connect()
+                return;
+            }
             McpException cause = err == null
                     ? new McpException("the server ended subscriptions/listen before acknowledging it")
                     : ClientRuntime.unwrap(err);
-            sub.ack.completeExceptionally(cause);
+            ack.completeExceptionally(cause);
             sub.ended();
         });
-        return sub.ack.thenApply(s -> s);
     }
 
     /** Routes {@code notifications/subscriptions/acknowledged} to its subscription. */
@@ -168,22 +190,29 @@ public final class Subscriptions {
         }
     }
 
-    /** A {@code subscriptions/listen} request kept open. */
-    private static final class Listen extends BaseSubscription {
-        final CompletableFuture<Subscription> ack = new CompletableFuture<>();
+    /**
+     * A {@code subscriptions/listen} request kept open. When the connection is lost it waits, open, for the next
+     * {@code connect()}, which sends it again (the 2026-07-28 stdio binding asks for that after a restart).
+     */
+    private final class Listen extends BaseSubscription {
+        volatile CompletableFuture<Subscription> ack = new CompletableFuture<>();
         volatile RequestId requestId;
         volatile CompletableFuture<JsonNode> wire;
+        volatile boolean closing;
 
         Listen(SubscriptionFilter requested) {
             super(requested);
         }
 
         void ended() {
+            suspended.remove(this);
             closed.complete(null);
         }
 
         @Override
         public void close() {
+            closing = true;
+            suspended.remove(this);
             CompletableFuture<JsonNode> w = wire;
             if (w != null) {
                 w.cancel(true); // the session sends notifications/cancelled; over HTTP the stream is closed
@@ -233,7 +262,8 @@ public final class Subscriptions {
     }
 
     private void unsubscribe(String uri) {
-        if (!session.isOpen() || runtime.isClosed()) {
+        McpSession session = runtime.session();
+        if (session == null || !session.isOpen() || runtime.isClosed()) {
             return;
         }
         runtime.call(McpMethods.RESOURCES_UNSUBSCRIBE, uriParams(uri), RequestOptions.defaults(), json -> null)
@@ -282,10 +312,16 @@ public final class Subscriptions {
             super(requested);
             this.acknowledged = acknowledged;
             this.uris = uris;
-            session.closeFuture().whenComplete((v, e) -> end());
+            // a lost connection leaves it open: the next connect() subscribes again (or ends it), close() ends it
         }
 
+        /** The subscription can no longer be held (the client is closing, or a new connection is stateless). */
         void end() {
+            if (closing.compareAndSet(false, true)) {
+                for (String uri : uris) {
+                    release(uri);
+                }
+            }
             handshakes.remove(this);
             closed.complete(null);
         }
@@ -300,7 +336,8 @@ public final class Subscriptions {
                     unsubscribe(uri);
                 }
             }
-            end();
+            handshakes.remove(this);
+            closed.complete(null);
         }
 
         @Override
@@ -309,9 +346,93 @@ public final class Subscriptions {
         }
     }
 
+    /**
+     * Records a {@code resources/subscribe} or {@code resources/unsubscribe} the server accepted (through a
+     * {@link Subscription} or the direct methods), so a new session can subscribe again.
+     */
+    void accepted(String method, JsonNode params) {
+        JsonNode uri = params == null ? null : params.get("uri");
+        if (uri == null || !uri.isString()) {
+            return;
+        }
+        if (McpMethods.RESOURCES_SUBSCRIBE.equals(method)) {
+            subscribed.add(uri.asString());
+        } else if (McpMethods.RESOURCES_UNSUBSCRIBE.equals(method)) {
+            subscribed.remove(uri.asString());
+        }
+    }
+
+    /** Forgets the server-side subscriptions (a new connection starts without any). */
+    void connectionEnded() {
+        subscribed.clear();
+    }
+
+    /**
+     * Subscribes again to every resource URI the server held for the client, on a new session of the same
+     * connection (the server forgot the old one); completes when every {@code resources/subscribe} was answered,
+     * failed ones logged.
+     */
+    CompletableFuture<Void> resubscribe() {
+        List<String> uris = List.copyOf(subscribed);
+        McpSession session = runtime.session();
+        if (uris.isEmpty() || session == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<?>[] sends = new CompletableFuture<?>[uris.size()];
+        for (int i = 0; i < sends.length; i++) {
+            String uri = uris.get(i);
+            sends[i] = session.request(McpMethods.RESOURCES_SUBSCRIBE, uriParams(uri), RequestOptions.defaults())
+                    .handle((ok, err) -> {
+                        if (err != null) {
+                            LOG.warn("resources/subscribe {} on the new session failed: {}", uri, err.getMessage());
+                        }
+                        return null;
+                    });
+        }
+        return CompletableFuture.allOf(sends);
+    }
+
+    /**
+     * The client connected again after its connection was lost: open subscriptions are re-established on the new
+     * connection when its era allows (listen requests sent again in 2026-07-28, {@code resources/subscribe} again
+     * for every held URI in the handshake era), and end otherwise.
+     */
+    void reconnected(ServerState state) {
+        List<Listen> waiting = List.copyOf(suspended);
+        suspended.clear();
+        boolean stateless = state.version().isStateless();
+        for (Listen l : waiting) {
+            if (stateless && !l.closing) {
+                l.ack = new CompletableFuture<>();
+                send(l);
+            } else {
+                l.ended();
+            }
+        }
+        List<Handshake> held = List.copyOf(handshakes);
+        if (stateless) {
+            held.forEach(Handshake::end);
+            return;
+        }
+        List<String> uris;
+        synchronized (this) {
+            uris = List.copyOf(uriHolders.keySet());
+        }
+        for (String uri : uris) {
+            runtime.call(McpMethods.RESOURCES_SUBSCRIBE, uriParams(uri), RequestOptions.defaults(), json -> null)
+                    .exceptionally(e -> {
+                        LOG.warn("resources/subscribe {} on the new connection failed: {}", uri, e.getMessage());
+                        return null;
+                    });
+        }
+    }
+
     /** Ends every subscription (the client is closing): listen requests are cancelled. */
     void closeAll() {
         for (Listen l : listens) {
+            l.close();
+        }
+        for (Listen l : List.copyOf(suspended)) {
             l.close();
         }
         for (Handshake h : handshakes) {

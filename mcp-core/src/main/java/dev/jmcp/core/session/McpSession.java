@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,7 @@ public final class McpSession implements ServerConnection {
     private final InboundRequests inbound;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<Throwable> closeCause = new AtomicReference<>();
     private final CloseListeners closeListeners;
     private final List<Runnable> closeHooks;
     private final Object attachment;
@@ -198,6 +200,15 @@ public final class McpSession implements ServerConnection {
         return started.get() && !closed.get();
     }
 
+    /**
+     * Why the session closed (the transport's failure, such as a peer process that exited, or the cause given to
+     * {@link #close(Throwable)}), or null while it is open or when it was closed without a cause. Set before the
+     * session reports itself closed, so it is readable as soon as {@link #isOpen()} is false.
+     */
+    public Throwable closeCause() {
+        return closeCause.get();
+    }
+
     /** The number of outbound requests awaiting an answer. */
     public int pendingRequests() {
         PendingRequests p = pending;
@@ -225,7 +236,8 @@ public final class McpSession implements ServerConnection {
     /**
      * Sends a request. The future completes with the result, or fails with {@link McpRpcException} (the peer
      * answered an error), {@link McpTimeoutException} or {@link McpTransportException}. Cancelling the future
-     * sends {@code notifications/cancelled} to the peer.
+     * sends {@code notifications/cancelled} to the peer (not for a request whose options are not
+     * {@linkplain RequestOptions#cancellable() cancellable}).
      */
     public CompletableFuture<JsonNode> request(String method, JsonNode params, RequestOptions options) {
         Objects.requireNonNull(method, "method");
@@ -251,6 +263,15 @@ public final class McpSession implements ServerConnection {
     @Override
     public void close() {
         shutdown(null, true);
+    }
+
+    /**
+     * Closes the session because of {@code cause} (for example a peer that stopped answering): like {@link
+     * #close()}, but pending requests fail with an {@link McpTransportException} naming the cause, and close
+     * listeners receive it.
+     */
+    public void close(Throwable cause) {
+        shutdown(Objects.requireNonNull(cause, "cause"), true);
     }
 
     void runDelivery(Runnable task) {
@@ -285,6 +306,9 @@ public final class McpSession implements ServerConnection {
     }
 
     void shutdown(Throwable cause, boolean closeTransport) {
+        if (cause != null && !closed.get()) {
+            closeCause.compareAndSet(null, cause);
+        }
         if (!closed.compareAndSet(false, true)) {
             return;
         }

@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The outbound requests of one session awaiting their answer: it numbers them, applies their timeouts (progress
  * may extend one up to its hard maximum), routes progress to their listeners and completes their futures on the
- * delivery executor. A caller cancelling a future, or a timeout, tells the peer through {@code cancelSender}.
+ * delivery executor. A caller cancelling a future, or a timeout, tells the peer through {@code cancelSender},
+ * unless the request is not {@linkplain RequestOptions#cancellable() cancellable}.
  */
 final class PendingRequests {
     private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
@@ -226,7 +227,9 @@ final class PendingRequests {
                     boolean cancelled = super.cancel(mayInterruptIfRunning);
                     if (cancelled && pending.remove(id) != null) {
                         cancelTimer();
-                        cancelSender.accept(id, "cancelled by caller");
+                        if (options.cancellable()) {
+                            cancelSender.accept(id, "cancelled by caller");
+                        }
                     }
                     return cancelled;
                 }
@@ -253,7 +256,9 @@ final class PendingRequests {
 
         private void onTimeout(Duration timeout) {
             if (pending.remove(id, this)) {
-                cancelSender.accept(id, "timed out after " + timeout.toMillis() + " ms");
+                if (options.cancellable()) {
+                    cancelSender.accept(id, "timed out after " + timeout.toMillis() + " ms");
+                }
                 delivery.execute(() -> future.completeExceptionally(new McpTimeoutException(
                         "request " + id + " (" + method + ") timed out after " + timeout.toMillis() + " ms", timeout)));
             }

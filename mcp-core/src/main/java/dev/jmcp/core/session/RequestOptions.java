@@ -19,6 +19,7 @@ public final class RequestOptions {
     private final ProgressListener progressListener;
     private final RequestId relatedRequestId;
     private final MessageEnvelope envelope;
+    private final boolean cancellable;
 
     private RequestOptions(Builder b) {
         this.timeout = b.timeout;
@@ -27,6 +28,7 @@ public final class RequestOptions {
         this.progressListener = b.progressListener;
         this.relatedRequestId = b.relatedRequestId;
         this.envelope = b.envelope;
+        this.cancellable = b.cancellable;
     }
 
     /** The defaults: the session's timeouts, progress resets the timeout, no listener. */
@@ -48,6 +50,7 @@ public final class RequestOptions {
         b.progressListener = progressListener;
         b.relatedRequestId = relatedRequestId;
         b.envelope = envelope;
+        b.cancellable = cancellable;
         return b;
     }
 
@@ -84,6 +87,15 @@ public final class RequestOptions {
         return envelope;
     }
 
+    /**
+     * Whether cancelling the request's future, or its timeout, tells the peer with {@code notifications/cancelled};
+     * true by default. False for a request the protocol forbids cancelling ({@code initialize}): its future then
+     * just fails locally.
+     */
+    public boolean cancellable() {
+        return cancellable;
+    }
+
     /** What the transport is told about the request: its related inbound request and its envelope. */
     public OutboundContext outboundContext() {
         return OutboundContext.request(relatedRequestId, envelope);
@@ -97,6 +109,7 @@ public final class RequestOptions {
         private ProgressListener progressListener;
         private RequestId relatedRequestId;
         private MessageEnvelope envelope = MessageEnvelope.NONE;
+        private boolean cancellable = true;
 
         private Builder() {}
 
@@ -133,6 +146,15 @@ public final class RequestOptions {
         /** Request fields for the transport to mirror outside the body (set by the client in the 2026 era). */
         public Builder envelope(MessageEnvelope envelope) {
             this.envelope = envelope == null ? MessageEnvelope.NONE : envelope;
+            return this;
+        }
+
+        /**
+         * Whether a cancellation or timeout is sent to the peer as {@code notifications/cancelled}; default true.
+         * Pass false for {@code initialize}, which the specification forbids cancelling.
+         */
+        public Builder cancellable(boolean cancellable) {
+            this.cancellable = cancellable;
             return this;
         }
 

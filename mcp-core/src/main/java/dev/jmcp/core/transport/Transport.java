@@ -39,6 +39,15 @@ public interface Transport extends AutoCloseable {
      */
     default void setProtocolVersion(ProtocolVersion version) {}
 
+    /**
+     * Who the peer is, for what a client remembers about a server across connections (the protocol era it
+     * speaks): the endpoint URI of an HTTP transport. Null (the default) when each transport reaches a peer of
+     * its own, such as a process it starts.
+     */
+    default String peerIdentity() {
+        return null;
+    }
+
     /** Closes the connection and releases its threads and resources. Idempotent. */
     @Override
     void close();

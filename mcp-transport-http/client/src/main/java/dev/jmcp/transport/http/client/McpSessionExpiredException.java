@@ -1,12 +1,14 @@
 package dev.jmcp.transport.http.client;
 
+import dev.jmcp.core.transport.SessionExpired;
+
 /**
  * The server answered 404 to a request carrying an {@code Mcp-Session-Id}: the session ended or expired. The
  * client transport has already forgotten the session id (and the negotiated version header), so the client
  * re-initializes simply by sending {@code initialize} again on the same transport. {@code McpClient} finds this
- * exception in the cause chain of the failed request.
+ * exception (a {@link SessionExpired}) in the cause chain of the failed request and starts a new session.
  */
-public final class McpSessionExpiredException extends McpHttpException {
+public final class McpSessionExpiredException extends McpHttpException implements SessionExpired {
     private static final long serialVersionUID = 1L;
 
     private final String sessionId;
@@ -18,6 +20,7 @@ public final class McpSessionExpiredException extends McpHttpException {
     }
 
     /** The id of the session the server no longer knows. */
+    @Override
     public String sessionId() {
         return sessionId;
     }

@@ -4,6 +4,8 @@ import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.CodecLimits;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
+import dev.jmcp.core.jsonrpc.JsonRpcRequest;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.transport.MessageEnvelope;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
@@ -38,10 +40,12 @@ import org.slf4j.LoggerFactory;
  *   <li>After the first notification of an established session ({@code notifications/initialized}) the
  *       standalone GET stream is opened and kept open (405, 400 and 404 are tolerated). A stream that drops is resumed with {@code GET} and {@code Last-Event-ID} after
  *       the server's {@code retry} delay; a POST stream that ends before its response is resumed the same way.
- *   <li>A 404 to a request carrying a session id means the session expired: the send fails with
- *       {@link McpSessionExpiredException} (the request future fails with it as the cause), the session id and
- *       version header are forgotten, and the client re-initializes by sending {@code initialize} again on
- *       this same transport.
+ *   <li>A 404 to a request carrying a session id (or to the GET stream) means the session expired: the send fails
+ *       with {@link McpSessionExpiredException} (the request future fails with it as the cause), the session id
+ *       and version header are forgotten, and the client re-initializes by sending {@code initialize} again on
+ *       this same transport. Until a new session id arrives, every other message fails at once with
+ *       {@link McpSessionExpiredException} (without a session it would be refused, or mistaken for a first
+ *       request to a legacy server).
  *   <li>A 4xx whose body is a JSON-RPC error is delivered to the listener as that error; other failures fail
  *       the send with {@link McpHttpException}.
  *   <li>An {@link HttpAuthorizer} adds its headers to every request; on 401/403 it is asked, and the request
@@ -109,6 +113,12 @@ public final class StreamableHttpClientTransport implements Transport {
         return legacy.isActive();
     }
 
+    /** The endpoint URI: what a client remembers about this server (its era) is kept per endpoint. */
+    @Override
+    public String peerIdentity() {
+        return channel.endpoint().toString();
+    }
+
     @Override
     public void start(TransportListener listener) {
         channel.start(listener);
@@ -130,7 +140,17 @@ public final class StreamableHttpClientTransport implements Transport {
         if (legacy.isActive()) {
             return legacy.post(message);
         }
+        String expired = channel.expiredSession();
+        if (expired != null && !opensSession(message)) {
+            return CompletableFuture.failedFuture(new McpSessionExpiredException(
+                    expired, "the server no longer knows session " + expired + "; send initialize to start a new one"));
+        }
         return posts.send(message, context.envelope(), MAX_AUTH_RETRIES);
+    }
+
+    /** Whether {@code message} starts a session (the one method name this transport looks at). */
+    private static boolean opensSession(JsonRpcMessage message) {
+        return message instanceof JsonRpcRequest r && McpMethods.INITIALIZE.equals(r.method());
     }
 
     /** Sends DELETE for the session (best effort), closes every stream and stops its threads. */

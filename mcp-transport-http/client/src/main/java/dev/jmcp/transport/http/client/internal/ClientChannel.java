@@ -44,6 +44,7 @@ public final class ClientChannel {
     private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
     private volatile TransportListener listener;
     private volatile String sessionId;
+    private volatile String expiredSession;
     private volatile ProtocolVersion protocolVersion;
     private volatile boolean established;
 
@@ -112,9 +113,20 @@ public final class ClientChannel {
         return sessionId;
     }
 
-    /** Remembers the session id a response carried. */
+    /** Remembers the session id a response carried (a new session replaces an expired one). */
     public void sessionId(String id) {
         this.sessionId = id;
+        if (id != null) {
+            expiredSession = null;
+        }
+    }
+
+    /**
+     * The session the server answered 404 for, while no new session replaced it, else null. Until then only an
+     * {@code initialize} may be sent: anything else would go without a session and be refused.
+     */
+    public String expiredSession() {
+        return expiredSession;
     }
 
     /** The negotiated protocol revision, or null. */
@@ -136,9 +148,10 @@ public final class ClientChannel {
         return established;
     }
 
-    /** Records that a request outside the 2026-07-28 era was accepted. */
+    /** Records that a request outside the 2026-07-28 era was accepted (a new session, if one had expired). */
     public void markEstablished() {
         this.established = true;
+        this.expiredSession = null;
     }
 
     /** Forgets the session, its version and its establishment if {@code expired} is still the current session. */
@@ -146,6 +159,7 @@ public final class ClientChannel {
         if (expired == null || !expired.equals(sessionId)) {
             return false;
         }
+        expiredSession = expired;
         sessionId = null;
         protocolVersion = null;
         established = false;
