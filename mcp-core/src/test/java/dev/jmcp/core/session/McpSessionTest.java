@@ -64,8 +64,11 @@ class McpSessionTest {
     @Test
     void thousandsOfConcurrentRequestsInBothDirectionsAllGetTheirOwnAnswer() throws Exception {
         RequestHandler echo = r -> r.params();
-        McpSession a = start(McpSession.builder(pair.clientSide()).requestHandler("echo", echo));
-        McpSession b = start(McpSession.builder(pair.serverSide()).requestHandler("echo", echo));
+        // 2,000 requests in flight each way: above the default per-session cap, which this test is not about
+        McpSession a = start(
+                McpSession.builder(pair.clientSide()).maxInFlightRequests(4096).requestHandler("echo", echo));
+        McpSession b = start(
+                McpSession.builder(pair.serverSide()).maxInFlightRequests(4096).requestHandler("echo", echo));
         int n = 2000;
         List<CompletableFuture<JsonNode>> fromA = new ArrayList<>();
         List<CompletableFuture<JsonNode>> fromB = new ArrayList<>();

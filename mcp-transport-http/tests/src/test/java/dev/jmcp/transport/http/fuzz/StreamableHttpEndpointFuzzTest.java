@@ -108,7 +108,15 @@ class StreamableHttpEndpointFuzzTest {
                                                 "Hello " + req.arguments().get("name"))))),
                         (req, ctx) -> Completion.of(List.of("Alice", "Bob"))))
                 .build();
-        http = McpHttpServer.builder(server).host("127.0.0.1").port(0).start();
+        // Fuzz inputs open sessions all the time (every nearly valid initialize): they expire after 5 s, and the
+        // per-caller quota (everything comes from 127.0.0.1) is raised so that a million inputs do not hit it.
+        http = McpHttpServer.builder(server)
+                .host("127.0.0.1")
+                .port(0)
+                .servlet(s -> s.sessionIdleTimeout(Duration.ofSeconds(5))
+                        .maxSessions(100_000)
+                        .maxSessionsPerPrincipal(100_000))
+                .start();
         uri = http.uri();
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -123,7 +131,9 @@ class StreamableHttpEndpointFuzzTest {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(INIT_2025)));
-        String id = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        String id = init.headers()
+                .firstValue("Mcp-Session-Id")
+                .orElseThrow(() -> new AssertionError("initialize refused: " + init.statusCode() + " " + init.body()));
         send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
@@ -343,8 +353,9 @@ class StreamableHttpEndpointFuzzTest {
         outcomes.computeIfAbsent(input.method() + " " + status + "", k -> new AtomicLong())
                 .incrementAndGet();
         assertThat(status).as("status").isBetween(200, 499);
-        if (input.method().equals("DELETE") && status == 200) {
-            sessionId = openSession(); // the fuzz ended its session: go on with a new one
+        boolean ours = sessionId.equals(input.headers().get("Mcp-Session-Id"));
+        if (ours && ((input.method().equals("DELETE") && status == 200) || status == 404)) {
+            sessionId = openSession(); // the fuzz ended (or let expire) its session: go on with a new one
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
         try (InputStream in = response.body()) {
