@@ -203,6 +203,18 @@ public final class LoadTest {
             return this;
         }
 
+        /** Open model: what to do with an arrival when no worker is free (drop, or queue wrk2-style). */
+        public Builder overload(Overload overload) {
+            settings = settings.toBuilder().overload(overload).build();
+            return this;
+        }
+
+        /** Closed model: each virtual user starts an iteration every {@code pacing} (zero: back to back). */
+        public Builder pacing(Duration pacing) {
+            settings = settings.toBuilder().pacing(pacing).build();
+            return this;
+        }
+
         /** The reporting interval. */
         public Builder interval(Duration interval) {
             settings = settings.withInterval(interval);

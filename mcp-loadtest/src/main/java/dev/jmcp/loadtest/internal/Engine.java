@@ -50,7 +50,7 @@ public final class Engine {
     private final Listener listener;
     private final StageGate gate;
     private final LoadPlan plan;
-    private final MetricsHub hub = new MetricsHub();
+    private final MetricsHub hub;
     private final BreakingPointDetector detector;
     private final Measurements measurements;
     private final RunControl control = new RunControl();
@@ -60,6 +60,7 @@ public final class Engine {
     private long cutOffIterations;
     private volatile int currentPhase;
     private long startNanos;
+    private long loadEndNanos = Long.MAX_VALUE;
 
     /** Creates an engine; {@code listener} and {@code gate} may be {@code null}. */
     public Engine(LoadTestConfig config, Target target, Clock clock, Listener listener, StageGate gate) {
@@ -69,6 +70,7 @@ public final class Engine {
         this.listener = listener;
         this.gate = gate;
         this.plan = LoadPlan.of(config);
+        this.hub = new MetricsHub(config.settings().timeout().toNanos());
         this.detector = new BreakingPointDetector(config.breakingPoint());
         this.measurements = new Measurements(plan);
         this.workers = new WorkerPool(hub, config.settings().seed());
@@ -113,6 +115,8 @@ public final class Engine {
      */
     private void finish(ExecutorService executor, Thread scheduler, Thread collector) throws InterruptedException {
         control.shutDown();
+        // the load ends here: requests completing in the drain below still count, but rates are per load time
+        loadEndNanos = clock.nanoTime() - startNanos;
         if (scheduler != null) {
             scheduler.interrupt();
             scheduler.join(10_000); // it only waits interruptibly
@@ -129,7 +133,7 @@ public final class Engine {
         collector.join(10_000);
         cutOffIterations = hub.seal();
         cut();
-        measurements.stageEnded(currentPhase, clock.nanoTime() - startNanos);
+        measurements.stageEnded(currentPhase, loadEndNanos);
         if (gate != null) {
             synchronized (this) {
                 gate.proceed(plan.phases().get(currentPhase), measurements.stage(currentPhase));
@@ -206,7 +210,8 @@ public final class Engine {
 
     private synchronized void cut() {
         int phase = currentPhase;
-        IntervalData d = hub.snapshot(() -> clock.nanoTime() - startNanos, phase);
+        // an interval never extends past the end of the load: the drain grace is no measured time
+        IntervalData d = hub.snapshot(() -> Math.min(clock.nanoTime() - startNanos, loadEndNanos), phase);
         long offset = d.endNanos();
         boolean empty =
                 d.requests() == 0 && d.scheduled() == 0 && d.sessionsOpened() == 0 && d.sessionOpenFailures() == 0;

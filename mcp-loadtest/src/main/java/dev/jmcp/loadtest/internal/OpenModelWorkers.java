@@ -1,6 +1,7 @@
 package dev.jmcp.loadtest.internal;
 
 import dev.jmcp.loadtest.LoadTestConfig;
+import dev.jmcp.loadtest.Overload;
 import dev.jmcp.loadtest.target.SessionMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The open model's workers and the scheduler thread that hands them arrivals: an arrival goes to the most recently
- * used idle worker (and its warm session), or is dropped when none is free within the queue wait.
+ * used idle worker (and its warm session), or is dropped when none is free within the queue wait (with the
+ * {@link Overload#QUEUE} policy it waits as long as it takes).
  */
 final class OpenModelWorkers {
     private static final int OPEN_PARALLELISM = 16;
@@ -73,7 +75,7 @@ final class OpenModelWorkers {
                 schedule,
                 (intended, deadline) -> dispatch(executor, idle, intended, deadline),
                 run.hub(),
-                settings.maxQueueWait().toNanos(),
+                settings.overload() == Overload.QUEUE ? -1 : settings.maxQueueWait().toNanos(),
                 settings.iterations());
         Thread t = Threads.platform("jmcp-loadtest-scheduler", () -> {
             try {
