@@ -372,7 +372,9 @@ public final class ConfigLoader {
                         "max_rate",
                         "slo_p99",
                         "slo_error_rate",
-                        "slo_drop_rate"));
+                        "slo_drop_rate",
+                        "growth_factor",
+                        "repeats"));
         CeilingSettings d = CeilingSettings.defaults();
         CeilingSettings out = new CeilingSettings(
                 opt(c, p, "start_rate", fields::positive, d.startRate()),
@@ -381,7 +383,12 @@ public final class ConfigLoader {
                 opt(c, p, "max_rate", fields::positive, d.maxRate()),
                 opt(c, p, "slo_p99", fields::duration, d.sloP99()),
                 opt(c, p, "slo_error_rate", fields::fraction, d.sloErrorRate()),
-                opt(c, p, "slo_drop_rate", fields::fraction, d.sloDropRate()));
+                opt(c, p, "slo_drop_rate", fields::fraction, d.sloDropRate()),
+                opt(c, p, "growth_factor", fields::positive, d.growthFactor()),
+                opt(c, p, "repeats", fields::nonNegativeInt, d.repeats()));
+        if (out.growthFactor() <= 1) {
+            throw fields.error(p + ".growth_factor", "must be greater than 1");
+        }
         if (out.maxRate() < out.startRate()) {
             throw fields.error(p + ".max_rate", "must be at least start_rate");
         }

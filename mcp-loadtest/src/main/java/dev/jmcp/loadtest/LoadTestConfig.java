@@ -58,6 +58,11 @@ public record LoadTestConfig(
         return new LoadTestConfig(target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source);
     }
 
+    /** A copy with other breaking-point settings. */
+    public LoadTestConfig withBreakingPoint(BreakingPointSettings newBreakingPoint) {
+        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, newBreakingPoint, ceiling, source);
+    }
+
     /** A copy with other {@code find-ceiling} settings. */
     public LoadTestConfig withCeiling(CeilingSettings newCeiling) {
         return new LoadTestConfig(target, settings, scenarios, stages, thresholds, breakingPoint, newCeiling, source);
@@ -491,15 +496,23 @@ public record LoadTestConfig(
     }
 
     /**
-     * {@code find-ceiling}: step an open-model arrival rate up until the SLO breaks.
+     * {@code find-ceiling}: a search for the highest open-model arrival rate that meets the SLO. Rates grow
+     * geometrically from {@code startRate} (times {@code growthFactor}, at most {@code maxRate}) until a step breaks
+     * the SLO, then the bracket between the last passing and the first failing rate is bisected until it is narrower
+     * than {@code stepRate}. Each step is its own run of {@code stepDuration}, so every request counts in the step in
+     * which it was intended (requests still in flight at a step's end are waited for). A noisy failing step (fewer
+     * than half of its intervals broke the SLO on their own, or a higher rate already passed) is repeated up to
+     * {@code repeats} times and the repeat decides.
      *
      * @param startRate the first rate (arrivals per second)
-     * @param stepRate how much each step adds
+     * @param stepRate the search's resolution: bisection stops when the bracket is narrower than this
      * @param stepDuration how long each step lasts
-     * @param maxRate the last rate tried
+     * @param maxRate the highest rate tried
      * @param sloP99 the SLO's p99 bound
      * @param sloErrorRate the SLO's error-rate bound (fraction)
      * @param sloDropRate the largest fraction of dropped arrivals still sustainable
+     * @param growthFactor how much each step multiplies the rate by until the SLO first breaks (&gt; 1)
+     * @param repeats how many times a noisy failing step is repeated
      */
     public record CeilingSettings(
             double startRate,
@@ -508,8 +521,25 @@ public record LoadTestConfig(
             double maxRate,
             Duration sloP99,
             double sloErrorRate,
-            double sloDropRate) {
-        /** Defaults: 10/s, +10/s per 10 s step up to 1000/s; SLO p99 &lt; 500 ms, errors &lt; 1%, drops &lt; 1%. */
+            double sloDropRate,
+            double growthFactor,
+            int repeats) {
+        /** Settings with growth factor 2 and one repeat of a noisy step. */
+        public CeilingSettings(
+                double startRate,
+                double stepRate,
+                Duration stepDuration,
+                double maxRate,
+                Duration sloP99,
+                double sloErrorRate,
+                double sloDropRate) {
+            this(startRate, stepRate, stepDuration, maxRate, sloP99, sloErrorRate, sloDropRate, 2.0, 1);
+        }
+
+        /**
+         * Defaults: from 10/s doubling up to 1000/s, bisecting to 10/s, 10 s steps; SLO p99 &lt; 500 ms, errors &lt;
+         * 1%, drops &lt; 1%; a noisy step is repeated once.
+         */
         public static CeilingSettings defaults() {
             return new CeilingSettings(10, 10, Duration.ofSeconds(10), 1000, Duration.ofMillis(500), 0.01, 0.01);
         }
