@@ -93,7 +93,9 @@ public final class Engine {
         startNanos = clock.nanoTime();
         measurements.stageStarted(0, 0);
         int maxThreads = open ? config.settings().maxWorkers() : (int) Math.max(1, maxVus());
-        ExecutorService executor = Threads.workers("jmcp-loadtest-vu", maxThreads + 1);
+        // platform threads (no virtual threads): a thread that has just released its worker is still busy until its
+        // task returns, so up to two per worker may exist for a moment; fewer would reject work as if none were free
+        ExecutorService executor = Threads.workers("jmcp-loadtest-vu", 2 * maxThreads + 1);
         Thread collector = Threads.platform("jmcp-loadtest-collector", this::collectLoop);
         collector.start();
         Thread scheduler = null;

@@ -15,7 +15,8 @@ public final class OpenModelScheduler {
     @FunctionalInterface
     public interface Dispatcher {
         /**
-         * Starts an iteration intended at {@code intendedNanos} if a worker is free by {@code deadlineNanos}.
+         * Starts an iteration intended at {@code intendedNanos} if a worker is free by {@code deadlineNanos}
+         * ({@link Long#MAX_VALUE}: no deadline, wait for a worker as long as it takes).
          *
          * @return false if the arrival was dropped
          */

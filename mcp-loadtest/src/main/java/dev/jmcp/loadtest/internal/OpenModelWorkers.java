@@ -92,8 +92,13 @@ final class OpenModelWorkers {
 
     private boolean dispatch(ExecutorService executor, LinkedBlockingDeque<Worker> idle, long intended, long deadline)
             throws InterruptedException {
-        long wait = deadline - run.clock().nanoTime();
-        Worker w = wait > 0 ? idle.pollFirst(wait, TimeUnit.NANOSECONDS) : idle.pollFirst();
+        Worker w;
+        if (deadline == Long.MAX_VALUE) {
+            w = idle.takeFirst(); // queue policy: wait as long as it takes
+        } else {
+            long wait = deadline - run.clock().nanoTime();
+            w = wait > 0 ? idle.pollFirst(wait, TimeUnit.NANOSECONDS) : idle.pollFirst();
+        }
         if (w == null) {
             return false;
         }
