@@ -154,7 +154,9 @@ public final class ReportFiles {
             }
             if (r.breakingPoint().throughputAtKneeRps() != null) {
                 sb.append(String.format(
-                        Locale.ROOT, ", throughput at the knee %.1f req/s", r.breakingPoint().throughputAtKneeRps()));
+                        Locale.ROOT,
+                        ", throughput at the knee %.1f req/s",
+                        r.breakingPoint().throughputAtKneeRps()));
             }
             sb.append('\n');
         }

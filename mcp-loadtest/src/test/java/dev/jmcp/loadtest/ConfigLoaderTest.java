@@ -114,8 +114,8 @@ class ConfigLoaderTest {
                         "[settings]\noverload = \"shed\"\n[[scenario]]\ntype = \"ping\"\n", "bad.toml"))
                 .hasMessageContaining("settings.overload")
                 .hasMessageContaining("\"drop\" or \"queue\"");
-        assertThatThrownBy(() -> ConfigLoader.parse(
-                        "[[scenario]]\ntype = \"ping\"\n[ceiling]\ngrowth_factor = 1\n", "bad.toml"))
+        assertThatThrownBy(() ->
+                        ConfigLoader.parse("[[scenario]]\ntype = \"ping\"\n[ceiling]\ngrowth_factor = 1\n", "bad.toml"))
                 .hasMessageContaining("ceiling.growth_factor");
     }
 

@@ -530,5 +530,4 @@ class EngineEndToEndTest {
             return toolErrors.get();
         }
     }
-
 }

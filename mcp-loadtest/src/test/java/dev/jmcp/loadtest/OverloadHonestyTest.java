@@ -71,9 +71,8 @@ class OverloadHonestyTest {
         // 200/s offered, at most 80/s served: the queue grows ~120/s, so late requests waited for seconds
         assertThat(r.summary().latency().maxMs()).isGreaterThan(700.0);
         assertThat(g.serviceTime().p99Ms()).isLessThan(700.0);
-        List<LoadTestReport.IntervalPoint> iv = r.intervals().stream()
-                .filter(p -> p.latency() != null)
-                .toList();
+        List<LoadTestReport.IntervalPoint> iv =
+                r.intervals().stream().filter(p -> p.latency() != null).toList();
         assertThat(iv.get(iv.size() - 1).latency().p50Ms())
                 .isGreaterThan(iv.get(0).latency().p50Ms());
     }
@@ -89,7 +88,9 @@ class OverloadHonestyTest {
                 .build()
                 .run();
         assertThat(r.latencyBasis()).isEqualTo(LoadTestReport.SERVICE_TIME);
-        assertThat(ReportFiles.summary(r)).contains("service time (closed model").doesNotContain("intended start");
+        assertThat(ReportFiles.summary(r))
+                .contains("service time (closed model")
+                .doesNotContain("intended start");
         assertThat(ReportFiles.toHtml(r)).containsPattern("\"latencyBasis\"\\s*:\\s*\"service_time\"");
     }
 
@@ -98,7 +99,9 @@ class OverloadHonestyTest {
         // one user paced at an iteration every 100 ms against a 250 ms server: every iteration overruns its slot, so
         // from the intended start latency grows by ~150 ms per iteration, while service time stays 250 ms
         LoadTestReport r = LoadTest.builder()
-                .target(SimulatedTarget.builder().latency(Duration.ofMillis(250)).build())
+                .target(SimulatedTarget.builder()
+                        .latency(Duration.ofMillis(250))
+                        .build())
                 .scenario(PING)
                 .closedModel(1)
                 .pacing(Duration.ofMillis(100))
@@ -117,7 +120,9 @@ class OverloadHonestyTest {
         // one user, 700 ms per request, 1 s run: the second request completes ~0.4 s into the drain; it counts,
         // but the rate is over the 1 s of load, not 1.4 s
         LoadTestReport r = LoadTest.builder()
-                .target(SimulatedTarget.builder().latency(Duration.ofMillis(700)).build())
+                .target(SimulatedTarget.builder()
+                        .latency(Duration.ofMillis(700))
+                        .build())
                 .scenario(PING)
                 .closedModel(1)
                 .duration(Duration.ofSeconds(1))

@@ -33,8 +33,10 @@ public final class ConfigTemplate {
             sb.append("url = ").append(str(spec.url())).append('\n');
         }
         sb.append("\n[settings]\n")
-                .append("# open model: stages give arrivals (scenario iterations) per second, latency counts from each\n")
-                .append("# arrival's intended start. \"closed\" runs virtual users (target_vus) and measures service time\n")
+                .append(
+                        "# open model: stages give arrivals (scenario iterations) per second, latency counts from each\n")
+                .append(
+                        "# arrival's intended start. \"closed\" runs virtual users (target_vus) and measures service time\n")
                 .append("# unless `pacing` gives each user a fixed iteration rate.\n")
                 .append("model = \"open\"\n")
                 .append("timeout = \"10s\"\nsession_mode = \"persistent\" # per-iteration | stateless\n")

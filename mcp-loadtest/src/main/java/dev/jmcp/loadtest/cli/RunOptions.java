@@ -105,8 +105,9 @@ final class RunOptions {
         if ((vus != null || rate != null) && !cfg.stages().isEmpty()) {
             // the command line names the load: its stages (in the other model's units, or a ramp) cannot express it
             Duration planned = cfg.stages().stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
-            err.println("note: --vus/--rate replace the config's " + cfg.stages().size() + " stages"
-                    + (duration == null ? " (for their total " + Durations.format(planned) + ")" : ""));
+            err.println(
+                    "note: --vus/--rate replace the config's " + cfg.stages().size() + " stages"
+                            + (duration == null ? " (for their total " + Durations.format(planned) + ")" : ""));
             cfg = cfg.withStages(List.of()).withSettings(cfg.settings().withDuration(planned));
         }
         cfg = cfg.withSettings(overrideSettings(cfg.settings(), cfg.stages().isEmpty()));
@@ -151,13 +152,14 @@ final class RunOptions {
         }
         if (overload != null) {
             s = s.toBuilder()
-                    .overload(switch (overload.toLowerCase(Locale.ROOT)) {
-                        case "drop" -> Overload.DROP;
-                        case "queue" -> Overload.QUEUE;
-                        default ->
-                            throw new IllegalArgumentException(
-                                    "--overload expects drop or queue, got " + overload);
-                    })
+                    .overload(
+                            switch (overload.toLowerCase(Locale.ROOT)) {
+                                case "drop" -> Overload.DROP;
+                                case "queue" -> Overload.QUEUE;
+                                default ->
+                                    throw new IllegalArgumentException(
+                                            "--overload expects drop or queue, got " + overload);
+                            })
                     .build();
         }
         if (pacing != null) {

@@ -117,7 +117,8 @@ public final class BreakingPointDetector {
         }
         pending.add(d);
         baselineIntervals++;
-        boolean enough = baselineIntervals >= settings.baselineIntervals() && pending.requests() >= settings.minSamples();
+        boolean enough =
+                baselineIntervals >= settings.baselineIntervals() && pending.requests() >= settings.minSamples();
         if (enough || (baselineIntervals >= MAX_WINDOW_INTERVALS && pending.requests() > 0)) {
             baseline = pending;
             pending = null;
@@ -200,7 +201,8 @@ public final class BreakingPointDetector {
             return null;
         }
         double p99Base = baselineP99Ms;
-        double bound0 = Math.max(settings.p99Factor() * p99Base, settings.p99Floor().toNanos() / 1e6);
+        double bound0 =
+                Math.max(settings.p99Factor() * p99Base, settings.p99Floor().toNanos() / 1e6);
         if (hl.getValueAtPercentile(99) / 1000.0 <= bound0) {
             return null; // the newest interval is fine: no need to merge the window
         }
@@ -211,7 +213,8 @@ public final class BreakingPointDetector {
         if (hw.getTotalCount() == 0) {
             return null;
         }
-        double bound = Math.max(settings.p99Factor() * p99Base, settings.p99Floor().toNanos() / 1e6);
+        double bound =
+                Math.max(settings.p99Factor() * p99Base, settings.p99Floor().toNanos() / 1e6);
         double p99Now = hw.getValueAtPercentile(99) / 1000.0;
         double p99Last = hl.getValueAtPercentile(99) / 1000.0;
         if (p99Now > bound && p99Last > bound) {
@@ -309,7 +312,8 @@ public final class BreakingPointDetector {
             return false;
         }
         double errBase = baselineErrorRate;
-        if (rate(d.errors(), d.requests()) > Math.max(settings.errorRateAbsolute(), settings.errorRateFactor() * errBase)) {
+        if (rate(d.errors(), d.requests())
+                > Math.max(settings.errorRateAbsolute(), settings.errorRateFactor() * errBase)) {
             return false;
         }
         if (rate(d.dropped(), d.scheduled()) > settings.dropRate()) {
@@ -317,7 +321,8 @@ public final class BreakingPointDetector {
         }
         Histogram h = d.merged(true, "op:");
         if (baselineP99Ms >= 0 && h.getTotalCount() > 0) {
-            double bound = Math.max(settings.p99Factor() * baselineP99Ms, settings.p99Floor().toNanos() / 1e6);
+            double bound = Math.max(
+                    settings.p99Factor() * baselineP99Ms, settings.p99Floor().toNanos() / 1e6);
             if (h.getValueAtPercentile(99) / 1000.0 > bound) {
                 return false;
             }

@@ -135,12 +135,7 @@ public final class CeilingFinder {
         }
         boolean noisy = broken != null && judged > 1 && bad * 2 < judged;
         CeilingStep step = new CeilingStep(
-                rate,
-                s.throughputRps(),
-                p99,
-                Reports.round6(s.errorRate()),
-                Reports.round6(dropRate),
-                broken == null);
+                rate, s.throughputRps(), p99, Reports.round6(s.errorRate()), Reports.round6(dropRate), broken == null);
         return new Verdict(step, broken, noisy);
     }
 

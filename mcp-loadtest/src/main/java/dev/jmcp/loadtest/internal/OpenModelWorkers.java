@@ -75,7 +75,9 @@ final class OpenModelWorkers {
                 schedule,
                 (intended, deadline) -> dispatch(executor, idle, intended, deadline),
                 run.hub(),
-                settings.overload() == Overload.QUEUE ? -1 : settings.maxQueueWait().toNanos(),
+                settings.overload() == Overload.QUEUE
+                        ? -1
+                        : settings.maxQueueWait().toNanos(),
                 settings.iterations());
         Thread t = Threads.platform("jmcp-loadtest-scheduler", () -> {
             try {

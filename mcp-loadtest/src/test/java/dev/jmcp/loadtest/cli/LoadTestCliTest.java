@@ -158,7 +158,8 @@ class LoadTestCliTest {
         LoadTestConfig c = ConfigLoader.load(target);
         assertThat(c.settings().model()).isEqualTo(dev.jmcp.loadtest.LoadModel.OPEN);
         assertThat(c.settings().overload()).isEqualTo(dev.jmcp.loadtest.Overload.DROP);
-        assertThat(c.stages()).isNotEmpty().allSatisfy(st -> assertThat(st.targetRate()).isPositive());
+        assertThat(c.stages()).isNotEmpty().allSatisfy(st -> assertThat(st.targetRate())
+                .isPositive());
         assertThat(c.thresholds()).contains("drop_rate<1%", "error_rate<1%", "p99<500ms");
     }
 
@@ -189,10 +190,14 @@ class LoadTestCliTest {
 
     @Test
     void vusWithAStagedOpenConfigRunsThoseUsersForTheStagesTotalTime() {
-        LoadTestConfig c = options("-c", configUnchecked(
-                        "[settings]\nmodel = \"open\"\n[[scenario]]\ntype = \"ping\"\n\n[[stage]]\ntarget_rate = 5\n"
-                                + "duration = \"3s\"\n[[stage]]\ntarget_rate = 9\nduration = \"4s\"\n"),
-                        "--vus", "3", "sim:?latency=1ms")
+        LoadTestConfig c = options(
+                        "-c",
+                        configUnchecked(
+                                "[settings]\nmodel = \"open\"\n[[scenario]]\ntype = \"ping\"\n\n[[stage]]\ntarget_rate = 5\n"
+                                        + "duration = \"3s\"\n[[stage]]\ntarget_rate = 9\nduration = \"4s\"\n"),
+                        "--vus",
+                        "3",
+                        "sim:?latency=1ms")
                 .loadConfig(new java.io.PrintWriter(err, true));
         assertThat(c.stages()).isEmpty();
         assertThat(c.settings().model()).isEqualTo(dev.jmcp.loadtest.LoadModel.CLOSED);
@@ -202,20 +207,23 @@ class LoadTestCliTest {
 
     @Test
     void commandLineHeadersAndConfigHeadersAreMerged() {
-        String toml = "[target]\nurl = \"http://127.0.0.1:1/mcp\"\nheaders = { Authorization = \"Bearer x\", X-A = \"1\" }\n"
-                + "[[scenario]]\ntype = \"ping\"\n";
+        String toml =
+                "[target]\nurl = \"http://127.0.0.1:1/mcp\"\nheaders = { Authorization = \"Bearer x\", X-A = \"1\" }\n"
+                        + "[[scenario]]\ntype = \"ping\"\n";
         // URL from the config: --header used to be dropped
         LoadTestConfig fromConfig = options("-c", configUnchecked(toml), "--header", "X-B=2", "--header", "X-A=3")
                 .loadConfig(new java.io.PrintWriter(err, true));
         assertThat(fromConfig.target().url()).isEqualTo("http://127.0.0.1:1/mcp");
         assertThat(fromConfig.target().headers())
-                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("Authorization", "Bearer x", "X-A", "3", "X-B", "2"));
+                .containsExactlyInAnyOrderEntriesOf(
+                        java.util.Map.of("Authorization", "Bearer x", "X-A", "3", "X-B", "2"));
         // URL on the command line: the config's headers used to be discarded
         LoadTestConfig fromCli = options("-c", configUnchecked(toml), "--header", "X-B=2", "http://127.0.0.1:2/mcp")
                 .loadConfig(new java.io.PrintWriter(err, true));
         assertThat(fromCli.target().url()).isEqualTo("http://127.0.0.1:2/mcp");
         assertThat(fromCli.target().headers())
-                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("Authorization", "Bearer x", "X-A", "1", "X-B", "2"));
+                .containsExactlyInAnyOrderEntriesOf(
+                        java.util.Map.of("Authorization", "Bearer x", "X-A", "1", "X-B", "2"));
     }
 
     private static RunOptions options(String... args) {

@@ -155,12 +155,7 @@ class OpenModelSchedulerTest {
             throw new InterruptedException("stopped");
         };
         OpenModelScheduler scheduler = new OpenModelScheduler(
-                clock,
-                new ArrivalSchedule(plan("[settings]\nrate = 100\nduration = \"1s\"")),
-                slow,
-                hub,
-                -1,
-                0);
+                clock, new ArrivalSchedule(plan("[settings]\nrate = 100\nduration = \"1s\"")), slow, hub, -1, 0);
         try {
             scheduler.run(0, () -> false);
         } catch (InterruptedException expected) {

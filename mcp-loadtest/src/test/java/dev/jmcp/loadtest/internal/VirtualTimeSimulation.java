@@ -153,7 +153,8 @@ final class VirtualTimeSimulation {
             long next = Math.min(nextCut, t);
             while (!inService.isEmpty() && inService.peek().end() <= next) {
                 Completion c = inService.poll();
-                StepOutcome outcome = c.failed() ? StepOutcome.jsonRpcError(-32603, "simulated") : StepOutcome.success(null);
+                StepOutcome outcome =
+                        c.failed() ? StepOutcome.jsonRpcError(-32603, "simulated") : StepOutcome.success(null);
                 c.worker().record(STEP, outcome, c.latency(), c.service());
                 c.worker().endIteration();
             }
