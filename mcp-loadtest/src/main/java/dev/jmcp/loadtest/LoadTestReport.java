@@ -193,7 +193,7 @@ public record LoadTestReport(
      * @param lagP99Ms the generator's dispatch lag p99
      * @param errorsByClass failures by class
      * @param effectiveLatency every request and dropped arrival (drops count as at least the timeout), or
-     *     {@code null} without any
+     *     {@code null} in an interval without drops (then it equals the requests' latency)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IntervalPoint(

@@ -29,6 +29,9 @@ public final class OpenModelScheduler {
     private final MetricsHub hub;
     private final long maxQueueWaitNanos;
     private final long iterationLimit;
+    private long dispatched;
+    private long pending; // the intended time of the arrival being dispatched, if hasPending
+    private boolean hasPending;
 
     /**
      * Creates a scheduler; {@code maxQueueWaitNanos} below 0 means arrivals wait for a worker without bound;
@@ -66,23 +69,19 @@ public final class OpenModelScheduler {
         return dispatched;
     }
 
-    private long dispatched;
-
     /** Arrivals due by now that never started (the run stopped first) count as dropped. */
     private void countOverdue(long startNanos) {
         long now = clock.nanoTime();
-        if (pending >= 0 && now - pending >= 0) {
+        if (hasPending && now - pending >= 0) {
             hub.recordArrival(now - pending, false, now - pending);
         }
-        pending = -1;
+        hasPending = false;
         long offset;
         while ((offset = schedule.next()) >= 0 && now - (startNanos + offset) >= 0) {
             long waited = now - (startNanos + offset);
             hub.recordArrival(waited, false, waited);
         }
     }
-
-    private long pending = -1;
 
     private void loop(long startNanos, BooleanSupplier stopped) throws InterruptedException {
         while (!stopped.getAsBoolean() && (iterationLimit == 0 || dispatched < iterationLimit)) {
@@ -92,6 +91,7 @@ public final class OpenModelScheduler {
             }
             long intended = startNanos + offset;
             pending = intended;
+            hasPending = true;
             while (clock.nanoTime() - intended < 0) {
                 if (stopped.getAsBoolean()) {
                     return;
@@ -101,7 +101,7 @@ public final class OpenModelScheduler {
             long lag = clock.nanoTime() - intended;
             long deadline = maxQueueWaitNanos < 0 ? Long.MAX_VALUE : intended + maxQueueWaitNanos;
             boolean taken = dispatcher.dispatch(intended, deadline); // interrupted: counted as overdue
-            pending = -1;
+            hasPending = false;
             hub.recordArrival(lag, taken, clock.nanoTime() - intended);
             if (taken) {
                 dispatched++;

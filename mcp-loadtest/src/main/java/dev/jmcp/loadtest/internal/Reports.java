@@ -98,7 +98,7 @@ public final class Reports {
                 d.dropped(),
                 d.lag().getTotalCount() == 0 ? 0 : ms(d.lag().getValueAtPercentile(99)),
                 new TreeMap<>(d.errorsByClass()),
-                latency(d.effective()));
+                d.dropped() > 0 ? latency(d.effective()) : null);
     }
 
     static double ms(long micros) {
