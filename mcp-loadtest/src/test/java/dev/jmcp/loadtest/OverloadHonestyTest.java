@@ -71,6 +71,8 @@ class OverloadHonestyTest {
         // 200/s offered, at most 80/s served: the queue grows ~120/s, so late requests waited for seconds
         assertThat(r.summary().latency().maxMs()).isGreaterThan(700.0);
         assertThat(g.serviceTime().p99Ms()).isLessThan(700.0);
+        // the offered load is what was planned, not the rate at which queued arrivals got started
+        assertThat(r.intervals().get(0).offeredLoad()).isEqualTo(200.0);
         List<LoadTestReport.IntervalPoint> iv =
                 r.intervals().stream().filter(p -> p.latency() != null).toList();
         assertThat(iv.get(iv.size() - 1).latency().p50Ms())

@@ -3,6 +3,7 @@ package dev.jmcp.loadtest.internal;
 import dev.jmcp.loadtest.LoadModel;
 import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.LoadTestReport;
+import dev.jmcp.loadtest.Overload;
 import dev.jmcp.loadtest.LoadTestReport.BreakingPoint;
 import dev.jmcp.loadtest.LoadTestReport.IntervalPoint;
 import dev.jmcp.loadtest.target.Target;
@@ -221,7 +222,10 @@ public final class Engine {
             // nothing happened in a short remainder (the drain after the end): not a data point
             return;
         }
-        if (config.settings().model() == LoadModel.OPEN) {
+        if (config.settings().model() == LoadModel.OPEN && config.settings().overload() == Overload.QUEUE) {
+            // queued arrivals are recorded when they start, late: the offered load is the plan's rate
+            d.offeredLoad(plan.levelAt((d.startNanos() + d.endNanos()) / 2));
+        } else if (config.settings().model() == LoadModel.OPEN) {
             d.offeredLoad(d.seconds() <= 0 ? 0 : d.scheduled() / d.seconds());
         } else {
             d.offeredLoad(virtualUsers.running());
