@@ -149,7 +149,9 @@ public final class ConfigLoader {
                         "max_queue_wait",
                         "session_pool",
                         "interval",
-                        "seed"));
+                        "seed",
+                        "overload",
+                        "pacing"));
         Settings d = Settings.defaults();
         LoadModel model = d.model();
         if (s.has("model")) {
@@ -222,6 +224,16 @@ public final class ConfigLoader {
             throw fields.error(p + ".interval", "must be at least 100ms");
         }
         long seed = opt(s, p, "seed", fields::longValue, d.seed());
+        Overload overload = d.overload();
+        if (s.has("overload")) {
+            String o = fields.string(s, p, "overload").toLowerCase(Locale.ROOT);
+            overload = switch (o) {
+                case "drop" -> Overload.DROP;
+                case "queue" -> Overload.QUEUE;
+                default -> throw fields.error(p + ".overload", "expected \"drop\" or \"queue\", got \"" + o + "\"");
+            };
+        }
+        Duration pacing = opt(s, p, "pacing", fields::duration, d.pacing());
         return new Settings(
                 model,
                 vus,
@@ -235,7 +247,9 @@ public final class ConfigLoader {
                 queueWait,
                 sessionPool,
                 interval,
-                seed);
+                seed,
+                overload,
+                pacing);
     }
 
     private List<Stage> stages(JsonNode arr, LoadModel model) {
@@ -313,26 +327,36 @@ public final class ConfigLoader {
                 p,
                 Set.of(
                         "enabled",
+                        "warmup_intervals",
                         "baseline_intervals",
                         "window_intervals",
+                        "min_samples",
+                        "confirm_intervals",
                         "error_rate",
                         "error_rate_factor",
                         "p99_factor",
                         "p99_floor",
+                        "drop_rate",
+                        "plateau_horizon",
                         "plateau_load_increase",
-                        "plateau_throughput_increase",
+                        "plateau_elasticity",
                         "stop_on_detection"));
         BreakingPointSettings d = BreakingPointSettings.defaults();
         return new BreakingPointSettings(
                 opt(b, p, "enabled", fields::bool, d.enabled()),
+                opt(b, p, "warmup_intervals", fields::nonNegativeInt, d.warmupIntervals()),
                 opt(b, p, "baseline_intervals", fields::positiveInt, d.baselineIntervals()),
                 opt(b, p, "window_intervals", fields::positiveInt, d.windowIntervals()),
+                opt(b, p, "min_samples", fields::nonNegativeInt, d.minSamples()),
+                opt(b, p, "confirm_intervals", fields::positiveInt, d.confirmIntervals()),
                 opt(b, p, "error_rate", fields::fraction, d.errorRateAbsolute()),
                 opt(b, p, "error_rate_factor", fields::positive, d.errorRateFactor()),
                 opt(b, p, "p99_factor", fields::positive, d.p99Factor()),
                 opt(b, p, "p99_floor", fields::duration, d.p99Floor()),
+                opt(b, p, "drop_rate", fields::fraction, d.dropRate()),
+                opt(b, p, "plateau_horizon", fields::positiveInt, d.plateauHorizon()),
                 opt(b, p, "plateau_load_increase", fields::fraction, d.plateauLoadIncrease()),
-                opt(b, p, "plateau_throughput_increase", fields::fraction, d.plateauThroughputIncrease()),
+                opt(b, p, "plateau_elasticity", fields::nonNegativeDouble, d.plateauElasticity()),
                 opt(b, p, "stop_on_detection", fields::bool, d.stopOnDetection()));
     }
 
@@ -348,7 +372,9 @@ public final class ConfigLoader {
                         "max_rate",
                         "slo_p99",
                         "slo_error_rate",
-                        "slo_drop_rate"));
+                        "slo_drop_rate",
+                        "growth_factor",
+                        "repeats"));
         CeilingSettings d = CeilingSettings.defaults();
         CeilingSettings out = new CeilingSettings(
                 opt(c, p, "start_rate", fields::positive, d.startRate()),
@@ -357,7 +383,12 @@ public final class ConfigLoader {
                 opt(c, p, "max_rate", fields::positive, d.maxRate()),
                 opt(c, p, "slo_p99", fields::duration, d.sloP99()),
                 opt(c, p, "slo_error_rate", fields::fraction, d.sloErrorRate()),
-                opt(c, p, "slo_drop_rate", fields::fraction, d.sloDropRate()));
+                opt(c, p, "slo_drop_rate", fields::fraction, d.sloDropRate()),
+                opt(c, p, "growth_factor", fields::positive, d.growthFactor()),
+                opt(c, p, "repeats", fields::nonNegativeInt, d.repeats()));
+        if (out.growthFactor() <= 1) {
+            throw fields.error(p + ".growth_factor", "must be greater than 1");
+        }
         if (out.maxRate() < out.startRate()) {
             throw fields.error(p + ".max_rate", "must be at least start_rate");
         }

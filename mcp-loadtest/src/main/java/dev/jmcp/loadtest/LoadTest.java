@@ -66,22 +66,47 @@ public final class LoadTest {
 
     /** Runs the test and returns the report (thresholds evaluated; see {@link LoadTestReport#passed()}). */
     public LoadTestReport run() throws InterruptedException {
-        return execute(config, null);
+        return execute(config, true);
     }
 
     /**
-     * Steps an open-model arrival rate up (settings in {@link LoadTestConfig#ceiling()}) until the SLO breaks;
-     * the report's {@code ceiling} holds the highest sustainable rate.
+     * Searches for the highest open-model arrival rate that meets the SLO (settings in
+     * {@link LoadTestConfig#ceiling()}): geometric steps until the SLO breaks, then bisection; each step is its own
+     * run. The report is that of the highest sustainable step (of the last step if none was), with the search's
+     * {@code ceiling}.
      */
     public LoadTestReport findCeiling() throws InterruptedException {
         CeilingFinder finder = new CeilingFinder(config.ceiling());
-        LoadTestReport report = execute(CeilingFinder.stepped(config), finder);
-        return report.withCeiling(finder.result());
+        LoadTestConfig base = config.withBreakingPoint(config.breakingPoint().withEnabled(false));
+        LoadTestReport best = null;
+        LoadTestReport last = null;
+        try {
+            Double rate;
+            while (!stopRequested && (rate = finder.next()) != null) {
+                last = execute(CeilingFinder.step(base, rate), false);
+                CeilingFinder.Verdict v = finder.judge(rate, last);
+                finder.record(v);
+                if (v.broken() == null && Objects.equals(finder.result().highestSustainableRate(), rate)) {
+                    best = last;
+                }
+                if ("interrupted".equals(last.stopReason())) {
+                    break;
+                }
+            }
+            if (last == null) { // stopped before the first step: still a (short) report
+                last = execute(CeilingFinder.step(base, config.ceiling().startRate()), false);
+            }
+        } finally {
+            if (ownsTarget) {
+                target.close();
+            }
+        }
+        return (best != null ? best : last).withCeiling(finder.result());
     }
 
-    private LoadTestReport execute(LoadTestConfig cfg, Engine.StageGate gate) throws InterruptedException {
+    private LoadTestReport execute(LoadTestConfig cfg, boolean closeTarget) throws InterruptedException {
         Engine.Listener listener = live == null ? null : new LiveView(live, System.console() != null);
-        Engine e = new Engine(cfg, target, Clock.SYSTEM, listener, gate);
+        Engine e = new Engine(cfg, target, Clock.SYSTEM, listener, null);
         engine = e;
         if (stopRequested) {
             e.stop("interrupted");
@@ -89,7 +114,7 @@ public final class LoadTest {
         try {
             return e.run();
         } finally {
-            if (ownsTarget) {
+            if (closeTarget && ownsTarget) {
                 target.close();
             }
         }
@@ -200,6 +225,18 @@ public final class LoadTest {
          */
         public Builder sessionPool(int sessions) {
             settings = settings.withSessionPool(sessions);
+            return this;
+        }
+
+        /** Open model: what to do with an arrival when no worker is free (drop, or queue wrk2-style). */
+        public Builder overload(Overload overload) {
+            settings = settings.toBuilder().overload(overload).build();
+            return this;
+        }
+
+        /** Closed model: each virtual user starts an iteration every {@code pacing} (zero: back to back). */
+        public Builder pacing(Duration pacing) {
+            settings = settings.toBuilder().pacing(pacing).build();
             return this;
         }
 

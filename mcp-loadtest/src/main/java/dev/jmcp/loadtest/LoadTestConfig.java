@@ -58,6 +58,11 @@ public record LoadTestConfig(
         return new LoadTestConfig(target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source);
     }
 
+    /** A copy with other breaking-point settings. */
+    public LoadTestConfig withBreakingPoint(BreakingPointSettings newBreakingPoint) {
+        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, newBreakingPoint, ceiling, source);
+    }
+
     /** A copy with other {@code find-ceiling} settings. */
     public LoadTestConfig withCeiling(CeilingSettings newCeiling) {
         return new LoadTestConfig(target, settings, scenarios, stages, thresholds, breakingPoint, newCeiling, source);
@@ -80,6 +85,11 @@ public record LoadTestConfig(
      *     measured phase and at most held during it (0 = {@code maxWorkers}); arrivals that find none free are dropped
      * @param interval the reporting interval (time-series resolution)
      * @param seed the random seed (scenario choice, think time)
+     * @param overload open model: drop arrivals that wait longer than {@code maxQueueWait} (default), or queue them
+     *     without bound (wrk2-style)
+     * @param pacing closed model: each virtual user starts an iteration every {@code pacing} (a fixed iteration rate
+     *     per user), so latency counts from that intended start; {@link Duration#ZERO} (default) means back to back
+     *     with think time, measuring service time
      */
     public record Settings(
             LoadModel model,
@@ -94,7 +104,15 @@ public record LoadTestConfig(
             Duration maxQueueWait,
             int sessionPool,
             Duration interval,
-            long seed) {
+            long seed,
+            Overload overload,
+            Duration pacing) {
+
+        /** Null-safe defaults for the later components. */
+        public Settings {
+            overload = overload == null ? Overload.DROP : overload;
+            pacing = pacing == null ? Duration.ZERO : pacing;
+        }
 
         /** Defaults: closed, 1 VU, 10 s, 30 s timeout, no think time, persistent sessions, 1 s interval. */
         public static Settings defaults() {
@@ -111,7 +129,14 @@ public record LoadTestConfig(
                     Duration.ofMillis(100),
                     0,
                     Duration.ofSeconds(1),
-                    1);
+                    1,
+                    Overload.DROP,
+                    Duration.ZERO);
+        }
+
+        /** Whether latency counts from an intended start (open model, or closed model with pacing). */
+        public boolean fromIntendedStart() {
+            return model == LoadModel.OPEN || !pacing.isZero();
         }
 
         /** A copy with another model. */
@@ -199,6 +224,8 @@ public record LoadTestConfig(
             private int sessionPool;
             private Duration interval;
             private long seed;
+            private Overload overload;
+            private Duration pacing;
 
             private Builder(Settings s) {
                 this.model = s.model;
@@ -214,6 +241,20 @@ public record LoadTestConfig(
                 this.sessionPool = s.sessionPool;
                 this.interval = s.interval;
                 this.seed = s.seed;
+                this.overload = s.overload;
+                this.pacing = s.pacing;
+            }
+
+            /** Sets {@code overload}. */
+            public Builder overload(Overload v) {
+                this.overload = v;
+                return this;
+            }
+
+            /** Sets {@code pacing}. */
+            public Builder pacing(Duration v) {
+                this.pacing = v;
+                return this;
             }
 
             /** Sets {@code model}. */
@@ -309,7 +350,9 @@ public record LoadTestConfig(
                         maxQueueWait,
                         sessionPool,
                         interval,
-                        seed);
+                        seed,
+                        overload,
+                        pacing);
             }
         }
     }
@@ -379,47 +422,97 @@ public record LoadTestConfig(
     public record Stage(String name, Duration duration, int targetVus, double targetRate, boolean ramp) {}
 
     /**
-     * Breaking-point detection, evaluated on per-interval (windowed) data.
+     * Breaking-point detection, evaluated on per-interval (windowed) data. A signal must hold on {@code
+     * confirmIntervals} consecutive intervals (each on its own window) before it is reported.
      *
      * @param enabled whether detection runs
-     * @param baselineIntervals how many of the first intervals with traffic form the baseline
-     * @param windowIntervals how many recent intervals are compared with the baseline
+     * @param warmupIntervals how many of the first intervals with traffic are skipped (JIT warm-up, connection
+     *     set-up) before the baseline
+     * @param baselineIntervals how many intervals after the warm-up form the baseline (more if they hold fewer than
+     *     {@code minSamples} requests)
+     * @param windowIntervals how many recent intervals are compared with the baseline (more if they hold fewer than
+     *     {@code minSamples} requests)
+     * @param minSamples the fewest completed requests a baseline or window needs before latency and errors are judged
+     * @param confirmIntervals how many consecutive intervals a signal must hold on
      * @param errorRateAbsolute error-rate spike: the window's error rate must exceed this ...
      * @param errorRateFactor ... and this multiple of the baseline's error rate
      * @param p99Factor latency degradation: the window's p99 exceeds this multiple of the baseline p99 ...
      * @param p99Floor ... and this absolute value (ignores noise on very fast servers)
-     * @param plateauLoadIncrease throughput plateau: offered load rose by at least this fraction between the
-     *     previous and the current window ...
-     * @param plateauThroughputIncrease ... while throughput rose by less than this fraction
+     * @param dropRate drops: the fraction of arrivals the generator could not start within {@code max_queue_wait}
+     *     above which the load is not sustained
+     * @param plateauHorizon throughput plateau: how many recent intervals the regression of throughput on offered
+     *     load covers
+     * @param plateauLoadIncrease ... the offered load must have risen by at least this fraction of its mean over the
+     *     horizon ...
+     * @param plateauElasticity ... and throughput must follow it by less than this: the regression's slope times mean
+     *     load over mean throughput (1 = throughput grows like the load, 0 = flat)
      * @param stopOnDetection whether the run stops when a breaking point is found
      */
     public record BreakingPointSettings(
             boolean enabled,
+            int warmupIntervals,
             int baselineIntervals,
             int windowIntervals,
+            int minSamples,
+            int confirmIntervals,
             double errorRateAbsolute,
             double errorRateFactor,
             double p99Factor,
             Duration p99Floor,
+            double dropRate,
+            int plateauHorizon,
             double plateauLoadIncrease,
-            double plateauThroughputIncrease,
+            double plateauElasticity,
             boolean stopOnDetection) {
-        /** Defaults: baseline 3 intervals, window 3, error spike &gt;10% and &gt;2x, p99 &gt;3x and &gt;1 ms. */
+        /**
+         * Defaults: warm-up 2 intervals, baseline 3, window 3, at least 20 requests, 3 confirming intervals; error
+         * spike &gt;10% and &gt;2x; p99 &gt;3x and &gt;1 ms; drops &gt;1%; plateau over 30 intervals with
+         * elasticity &lt;0.5.
+         */
         public static BreakingPointSettings defaults() {
-            return new BreakingPointSettings(true, 3, 3, 0.10, 2.0, 3.0, Duration.ofMillis(1), 0.20, 0.05, false);
+            return new BreakingPointSettings(
+                    true, 2, 3, 3, 20, 3, 0.10, 2.0, 3.0, Duration.ofMillis(1), 0.01, 30, 0.10, 0.5, false);
+        }
+
+        /** A copy that is enabled or not. */
+        public BreakingPointSettings withEnabled(boolean on) {
+            return new BreakingPointSettings(
+                    on,
+                    warmupIntervals,
+                    baselineIntervals,
+                    windowIntervals,
+                    minSamples,
+                    confirmIntervals,
+                    errorRateAbsolute,
+                    errorRateFactor,
+                    p99Factor,
+                    p99Floor,
+                    dropRate,
+                    plateauHorizon,
+                    plateauLoadIncrease,
+                    plateauElasticity,
+                    stopOnDetection);
         }
     }
 
     /**
-     * {@code find-ceiling}: step an open-model arrival rate up until the SLO breaks.
+     * {@code find-ceiling}: a search for the highest open-model arrival rate that meets the SLO. Rates grow
+     * geometrically from {@code startRate} (times {@code growthFactor}, at most {@code maxRate}) until a step breaks
+     * the SLO, then the bracket between the last passing and the first failing rate is bisected until it is narrower
+     * than {@code stepRate}. Each step is its own run of {@code stepDuration}, so every request counts in the step in
+     * which it was intended (requests still in flight at a step's end are waited for). A noisy failing step (fewer
+     * than half of its intervals broke the SLO on their own, or a higher rate already passed) is repeated up to
+     * {@code repeats} times and the repeat decides.
      *
      * @param startRate the first rate (arrivals per second)
-     * @param stepRate how much each step adds
+     * @param stepRate the search's resolution: bisection stops when the bracket is narrower than this
      * @param stepDuration how long each step lasts
-     * @param maxRate the last rate tried
+     * @param maxRate the highest rate tried
      * @param sloP99 the SLO's p99 bound
      * @param sloErrorRate the SLO's error-rate bound (fraction)
      * @param sloDropRate the largest fraction of dropped arrivals still sustainable
+     * @param growthFactor how much each step multiplies the rate by until the SLO first breaks (&gt; 1)
+     * @param repeats how many times a noisy failing step is repeated
      */
     public record CeilingSettings(
             double startRate,
@@ -428,8 +521,25 @@ public record LoadTestConfig(
             double maxRate,
             Duration sloP99,
             double sloErrorRate,
-            double sloDropRate) {
-        /** Defaults: 10/s, +10/s per 10 s step up to 1000/s; SLO p99 &lt; 500 ms, errors &lt; 1%, drops &lt; 1%. */
+            double sloDropRate,
+            double growthFactor,
+            int repeats) {
+        /** Settings with growth factor 2 and one repeat of a noisy step. */
+        public CeilingSettings(
+                double startRate,
+                double stepRate,
+                Duration stepDuration,
+                double maxRate,
+                Duration sloP99,
+                double sloErrorRate,
+                double sloDropRate) {
+            this(startRate, stepRate, stepDuration, maxRate, sloP99, sloErrorRate, sloDropRate, 2.0, 1);
+        }
+
+        /**
+         * Defaults: from 10/s doubling up to 1000/s, bisecting to 10/s, 10 s steps; SLO p99 &lt; 500 ms, errors &lt;
+         * 1%, drops &lt; 1%; a noisy step is repeated once.
+         */
         public static CeilingSettings defaults() {
             return new CeilingSettings(10, 10, Duration.ofSeconds(10), 1000, Duration.ofMillis(500), 0.01, 0.01);
         }

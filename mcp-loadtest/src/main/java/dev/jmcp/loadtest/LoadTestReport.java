@@ -26,6 +26,7 @@ import java.util.Map;
  * @param breakingPoint the first breaking point found, or {@code null}
  * @param ceiling the {@code find-ceiling} result, or {@code null}
  * @param thresholds threshold results (empty without thresholds)
+ * @param latencyBasis {@value #FROM_INTENDED_START} or {@value #SERVICE_TIME}: what the latency figures measure
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadTestReport(
@@ -45,7 +46,14 @@ public record LoadTestReport(
         List<IntervalPoint> intervals,
         BreakingPoint breakingPoint,
         Ceiling ceiling,
-        List<ThresholdResult> thresholds) {
+        List<ThresholdResult> thresholds,
+        String latencyBasis) {
+
+    /** Latency counts from each request's intended start (open model, or closed model with pacing). */
+    public static final String FROM_INTENDED_START = "intended_start";
+
+    /** Latency is service time: the closed model without pacing has no intended start. */
+    public static final String SERVICE_TIME = "service_time";
 
     /** The schema version this code writes. */
     public static final String SCHEMA_VERSION = "1.0";
@@ -83,7 +91,8 @@ public record LoadTestReport(
                 intervals,
                 breakingPoint,
                 newCeiling,
-                newThresholds);
+                newThresholds,
+                latencyBasis);
     }
 
     /**
@@ -98,6 +107,10 @@ public record LoadTestReport(
      * @param latency latency of successful requests
      * @param errorLatency latency of failed requests, or {@code null} without errors
      * @param errorsByClass failures by class ({@code jsonrpc:-32603}, {@code timeout}, ...)
+     * @param effectiveLatency run-wide and per stage: every request (successes and errors) and every dropped
+     *     arrival, counted as at least the step timeout; {@code null} per operation and tool
+     * @param droppedArrivals run-wide and per stage: arrivals dropped (open model); {@code null} per key
+     * @param dropRate dropped / scheduled arrivals; {@code null} per key
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Stats(
@@ -108,7 +121,10 @@ public record LoadTestReport(
             double throughputRps,
             Latency latency,
             Latency errorLatency,
-            Map<String, Long> errorsByClass) {}
+            Map<String, Long> errorsByClass,
+            Latency effectiveLatency,
+            Long droppedArrivals,
+            Double dropRate) {}
 
     /** A latency distribution summary in milliseconds. */
     public record Latency(
@@ -176,6 +192,8 @@ public record LoadTestReport(
      * @param droppedArrivals dropped arrivals
      * @param lagP99Ms the generator's dispatch lag p99
      * @param errorsByClass failures by class
+     * @param effectiveLatency every request and dropped arrival (drops count as at least the timeout), or
+     *     {@code null} in an interval without drops (then it equals the requests' latency)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IntervalPoint(
@@ -190,19 +208,38 @@ public record LoadTestReport(
             Latency latency,
             long droppedArrivals,
             double lagP99Ms,
-            Map<String, Long> errorsByClass) {}
+            Map<String, Long> errorsByClass,
+            Latency effectiveLatency) {}
 
     /**
-     * A breaking point found on windowed data.
+     * A breaking point found on windowed data and confirmed over consecutive intervals.
      *
-     * @param reason {@code error_rate_spike}, {@code latency_degradation} or {@code throughput_plateau}
+     * @param reason {@code error_rate_spike}, {@code latency_degradation}, {@code throughput_plateau},
+     *     {@code drops} or {@code stall}
      * @param detail the numbers behind the decision
-     * @param atSeconds when (end of the window), seconds since the run started
-     * @param intervalIndex the interval at which it was detected
+     * @param atSeconds when it was confirmed (end of the interval), seconds since the run started
+     * @param intervalIndex the interval at which it was confirmed
      * @param offeredLoad the offered load then
+     * @param lastHealthyLoad the offered load of the last healthy interval before it, or {@code null} if none was
+     * @param lastHealthySeconds when that interval ended, or {@code null}
+     * @param throughputAtKneeRps the highest throughput between the last healthy interval and the detection (the
+     *     capacity the server reached), or {@code null}
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BreakingPoint(
-            String reason, String detail, double atSeconds, int intervalIndex, double offeredLoad) {}
+            String reason,
+            String detail,
+            double atSeconds,
+            int intervalIndex,
+            double offeredLoad,
+            Double lastHealthyLoad,
+            Double lastHealthySeconds,
+            Double throughputAtKneeRps) {
+        /** A breaking point without knee figures. */
+        public BreakingPoint(String reason, String detail, double atSeconds, int intervalIndex, double offeredLoad) {
+            this(reason, detail, atSeconds, intervalIndex, offeredLoad, null, null, null);
+        }
+    }
 
     /**
      * The {@code find-ceiling} result.

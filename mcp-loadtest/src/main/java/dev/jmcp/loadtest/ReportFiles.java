@@ -76,9 +76,13 @@ public final class ReportFiles {
                 s.errors(),
                 s.errorRate() * 100,
                 s.throughputRps()));
+        boolean serviceTime = LoadTestReport.SERVICE_TIME.equals(r.latencyBasis());
         sb.append(String.format(
                 Locale.ROOT,
-                "latency (from intended start, ok): min %.3f  p50 %.3f  p90 %.3f  p95 %.3f  p99 %.3f  p99.9 %.3f  max %.3f ms%n",
+                "%s: min %.3f  p50 %.3f  p90 %.3f  p95 %.3f  p99 %.3f  p99.9 %.3f  max %.3f ms%n",
+                serviceTime
+                        ? "service time (closed model, from actual start, ok)"
+                        : "latency (from intended start, served ok)",
                 l.minMs(),
                 l.p50Ms(),
                 l.p90Ms(),
@@ -86,6 +90,19 @@ public final class ReportFiles {
                 l.p99Ms(),
                 l.p999Ms(),
                 l.maxMs()));
+        LoadTestReport.Latency e = s.effectiveLatency();
+        if (e != null && r.generator().scheduledArrivals() > 0) { // open model: arrivals can be dropped
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "effective latency (all requests + %d dropped arrivals counted as >= timeout): p50 %.3f  p90 %.3f"
+                            + "  p99 %.3f  max %.3f ms  drop rate %.2f%%%n",
+                    s.droppedArrivals() == null ? 0 : s.droppedArrivals(),
+                    e.p50Ms(),
+                    e.p90Ms(),
+                    e.p99Ms(),
+                    e.maxMs(),
+                    s.dropRate() == null ? 0 : s.dropRate() * 100));
+        }
         LoadTestReport.Generator g = r.generator();
         sb.append(String.format(
                 Locale.ROOT,
@@ -126,8 +143,22 @@ public final class ReportFiles {
                     .append(String.format(
                             Locale.ROOT, "%.1fs", r.breakingPoint().atSeconds()))
                     .append(": ")
-                    .append(r.breakingPoint().detail())
-                    .append('\n');
+                    .append(r.breakingPoint().detail());
+            if (r.breakingPoint().lastHealthyLoad() != null) {
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "; last healthy load %.1f %s at %.1fs",
+                        r.breakingPoint().lastHealthyLoad(),
+                        r.offeredLoadUnit(),
+                        r.breakingPoint().lastHealthySeconds()));
+            }
+            if (r.breakingPoint().throughputAtKneeRps() != null) {
+                sb.append(String.format(
+                        Locale.ROOT,
+                        ", throughput at the knee %.1f req/s",
+                        r.breakingPoint().throughputAtKneeRps()));
+            }
+            sb.append('\n');
         }
         if (r.ceiling() != null) {
             sb.append("ceiling: highest sustainable rate ")

@@ -70,6 +70,56 @@ class ConfigLoaderTest {
             """;
 
     @Test
+    void readsOverloadPacingDetectorAndSearchSettings() {
+        LoadTestConfig c = ConfigLoader.parse(
+                """
+                [settings]
+                model = "closed"
+                pacing = "250ms"
+                overload = "queue"
+
+                [[scenario]]
+                type = "ping"
+
+                [breaking_point]
+                warmup_intervals = 0
+                min_samples = 50
+                confirm_intervals = 2
+                drop_rate = "5%"
+                plateau_horizon = 20
+                plateau_elasticity = 0.3
+
+                [ceiling]
+                growth_factor = 1.5
+                repeats = 2
+                """,
+                "new.toml");
+        assertThat(c.settings().pacing()).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.settings().overload()).isEqualTo(Overload.QUEUE);
+        assertThat(c.settings().fromIntendedStart()).isTrue();
+        assertThat(c.breakingPoint().warmupIntervals()).isZero();
+        assertThat(c.breakingPoint().minSamples()).isEqualTo(50);
+        assertThat(c.breakingPoint().confirmIntervals()).isEqualTo(2);
+        assertThat(c.breakingPoint().dropRate()).isEqualTo(0.05);
+        assertThat(c.breakingPoint().plateauHorizon()).isEqualTo(20);
+        assertThat(c.breakingPoint().plateauElasticity()).isEqualTo(0.3);
+        assertThat(c.ceiling().growthFactor()).isEqualTo(1.5);
+        assertThat(c.ceiling().repeats()).isEqualTo(2);
+        assertThat(ConfigLoader.parse("[[scenario]]\ntype = \"ping\"\n", "d.toml")
+                        .settings()
+                        .fromIntendedStart())
+                .as("closed model without pacing measures service time")
+                .isFalse();
+        assertThatThrownBy(() -> ConfigLoader.parse(
+                        "[settings]\noverload = \"shed\"\n[[scenario]]\ntype = \"ping\"\n", "bad.toml"))
+                .hasMessageContaining("settings.overload")
+                .hasMessageContaining("\"drop\" or \"queue\"");
+        assertThatThrownBy(() ->
+                        ConfigLoader.parse("[[scenario]]\ntype = \"ping\"\n[ceiling]\ngrowth_factor = 1\n", "bad.toml"))
+                .hasMessageContaining("ceiling.growth_factor");
+    }
+
+    @Test
     void readsTheJmcpFormat() {
         LoadTestConfig c = ConfigLoader.parse(JMCP, "jmcp.toml");
         assertThat(c.target().url()).isEqualTo("http://127.0.0.1:8080/mcp");

@@ -445,44 +445,52 @@ class EngineEndToEndTest {
     }
 
     @Test
-    void findCeilingReportsTheHighestRateThatMeetsTheSlo() throws Exception {
-        // The server model's latency is a function of the offered rate of the step it is in (1 ms up to 150/s,
-        // 1.5 s above), not of how busy this machine is; the SLO (p99 < 1 s) and an unlimited drop allowance leave
-        // a loaded machine's scheduling noise far from the decision.
-        double start = 50;
-        double step = 100;
-        Duration stepDuration = Duration.ofMillis(500);
-        RateDependentTarget target = new RateDependentTarget(
-                start, step, stepDuration, rate -> rate <= 150 ? Duration.ofMillis(1) : Duration.ofMillis(1500));
+    void findCeilingSearchesGeometricallyThenBisectsWithEachStepItsOwnRun() throws Exception {
+        // 2 requests at a time x 10 ms = 200/s. 400/s (twice the capacity) queues 100 requests in a 500 ms step, so
+        // its p99 is far above the 100 ms SLO however fast the machine is; 50/s is far below capacity.
         LoadTestReport r = LoadTest.builder()
-                .target(target)
+                .target(SimulatedTarget.builder()
+                        .latency(Duration.ofMillis(10))
+                        .capacity(2)
+                        .build())
                 .scenario(Scenario.of("ping", 1, FlowStep.of(Operation.PING, null, null)))
                 .timeout(Duration.ofSeconds(3))
                 .ceiling(new LoadTestConfig.CeilingSettings(
-                        start, step, stepDuration, 650, Duration.ofSeconds(1), 0.01, 1.0))
+                        50, 25, Duration.ofMillis(500), 800, Duration.ofMillis(100), 0.01, 1.0, 2.0, 0))
                 .build()
                 .findCeiling();
         LoadTestReport.Ceiling c = r.ceiling();
         List<LoadTestReport.CeilingStep> steps = c.steps();
-        // The search itself is checked free of timing in CeilingFinderTest. Here the engine drives it for real, so
-        // assert what holds however slow the machine is: steps climb by the step size, the search stops at the
-        // first failing step, the answer is the step before it, and the 1.5 s step at 250/s can never pass.
-        assertThat(steps).isNotEmpty().hasSizeLessThanOrEqualTo(3);
-        for (int i = 0; i < steps.size(); i++) {
-            assertThat(steps.get(i).rate()).isEqualTo(start + i * step);
-            assertThat(steps.get(i).passed()).as("step %d: %s", i, c.reason()).isEqualTo(i < steps.size() - 1);
+        assertThat(steps.get(0).rate()).isEqualTo(50.0);
+        int firstFailure = 0;
+        while (firstFailure < steps.size() && steps.get(firstFailure).passed()) {
+            // geometric: each passing step doubles the rate
+            assertThat(steps.get(firstFailure).rate()).isEqualTo(50.0 * Math.pow(2, firstFailure));
+            firstFailure++;
         }
-        LoadTestReport.CeilingStep broken = steps.get(steps.size() - 1);
-        assertThat(c.brokeAtRate()).isEqualTo(broken.rate());
-        assertThat(c.reason()).startsWith("at " + broken.rate() + "/s");
-        if (steps.size() > 1) {
-            assertThat(c.highestSustainableRate())
-                    .isEqualTo(steps.get(steps.size() - 2).rate());
-        } else {
-            assertThat(c.highestSustainableRate()).isNull();
+        assertThat(firstFailure).as("400/s cannot pass: %s", steps).isLessThan(steps.size());
+        assertThat(steps.get(firstFailure).rate()).isLessThanOrEqualTo(400.0);
+        // then bisection: every later step lies inside the bracket of what passed and failed before it
+        double lo = firstFailure == 0 ? 0 : steps.get(firstFailure - 1).rate();
+        double hi = steps.get(firstFailure).rate();
+        for (int i = firstFailure + 1; i < steps.size(); i++) {
+            double rate = steps.get(i).rate();
+            assertThat(rate).isStrictlyBetween(lo, hi);
+            if (steps.get(i).passed()) {
+                lo = rate;
+            } else {
+                hi = rate;
+            }
+        }
+        assertThat(hi - lo).isLessThanOrEqualTo(25.0);
+        assertThat(c.brokeAtRate()).isEqualTo(hi);
+        if (lo > 0) {
+            assertThat(c.highestSustainableRate()).isEqualTo(lo);
+            // the report is the run of the highest sustainable step: its arrivals were all intended in it
+            assertThat(r.stages()).hasSize(1);
+            assertThat(r.stages().get(0).targetRate()).isEqualTo(lo);
         }
         assertThat(r.model()).isEqualTo("open");
-        assertThat(r.stopReason()).isEqualTo("stage_gate");
     }
 
     /**
@@ -520,59 +528,6 @@ class EngineEndToEndTest {
 
         long toolErrors() {
             return toolErrors.get();
-        }
-    }
-
-    /**
-     * A target whose latency depends only on the offered rate of the ceiling step it is in, found from the time
-     * since its first request and the step plan. Its clock starts at or after the engine's, so it never believes a
-     * later (faster-rate) step has begun before the engine does.
-     */
-    private static final class RateDependentTarget implements Target {
-        private final double start;
-        private final double step;
-        private final long stepNanos;
-        private final java.util.function.DoubleFunction<Duration> latencyAtRate;
-        private final java.util.concurrent.atomic.AtomicLong firstRequest =
-                new java.util.concurrent.atomic.AtomicLong();
-
-        RateDependentTarget(
-                double start, double step, Duration stepDuration, java.util.function.DoubleFunction<Duration> f) {
-            this.start = start;
-            this.step = step;
-            this.stepNanos = stepDuration.toNanos();
-            this.latencyAtRate = f;
-        }
-
-        @Override
-        public TargetSession openSession(SessionMode mode) {
-            return new TargetSession() {
-                @Override
-                public StepOutcome execute(Step s, Duration timeout) throws InterruptedException {
-                    long now = System.nanoTime();
-                    firstRequest.compareAndSet(0, now);
-                    long index = (now - firstRequest.get()) / stepNanos;
-                    Duration latency = latencyAtRate.apply(start + index * step);
-                    long until = now + Math.min(latency.toNanos(), timeout.toNanos());
-                    while (System.nanoTime() - until < 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(until - System.nanoTime());
-                        if (Thread.interrupted()) {
-                            throw new InterruptedException();
-                        }
-                    }
-                    return latency.compareTo(timeout) > 0
-                            ? StepOutcome.timeout()
-                            : StepOutcome.success(McpJson.object());
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
-
-        @Override
-        public String describe() {
-            return "rate-dependent";
         }
     }
 }

@@ -160,7 +160,8 @@ class ReportOutputTest {
                 report.intervals(),
                 null,
                 null,
-                report.thresholds());
+                report.thresholds(),
+                report.latencyBasis());
         String evilHtml = ReportFiles.toHtml(evil);
         assertThat(evilHtml).doesNotContain("</script><script>alert");
         assertThat(evilHtml).contains("x<\\/script><script>alert(1)<\\/script>"); // inside the JSON data
@@ -191,7 +192,8 @@ class ReportOutputTest {
                         report.intervals(),
                         new LoadTestReport.BreakingPoint("latency_degradation", "test", 0.8, 3, 150),
                         null,
-                        report.thresholds());
+                        report.thresholds(),
+                        report.latencyBasis());
         Path html = dir.resolve("report.html");
         ReportFiles.writeHtml(withBreak, html);
         List<String> cmd = new ArrayList<>(List.of(

@@ -19,7 +19,8 @@ public final class ConfigTemplate {
                 .append('\n');
         sb.append("# Reference: docs/loadtest.md\n\n");
         sb.append("# CI gate: exit code 99 when one fails (top-level keys must precede the first [table])\n")
-                .append("thresholds = [\"error_rate<1%\", \"p99<500ms\"]\n\n[target]\n");
+                .append("# drop_rate: arrivals the generator could not start within max_queue_wait (overload)\n")
+                .append("thresholds = [\"error_rate<1%\", \"p99<500ms\", \"drop_rate<1%\"]\n\n[target]\n");
         if (spec.isStdio()) {
             sb.append("command = ").append(str(spec.command().get(0))).append('\n');
             sb.append("args = [");
@@ -31,8 +32,17 @@ public final class ConfigTemplate {
         } else {
             sb.append("url = ").append(str(spec.url())).append('\n');
         }
-        sb.append("\n[settings]\nmodel = \"closed\"          # or \"open\" with rate = <iterations per second>\n")
+        sb.append("\n[settings]\n")
+                .append(
+                        "# open model: stages give arrivals (scenario iterations) per second, latency counts from each\n")
+                .append(
+                        "# arrival's intended start. \"closed\" runs virtual users (target_vus) and measures service time\n")
+                .append("# unless `pacing` gives each user a fixed iteration rate.\n")
+                .append("model = \"open\"\n")
                 .append("timeout = \"10s\"\nsession_mode = \"persistent\" # per-iteration | stateless\n")
+                .append("max_workers = 64             # concurrent iterations (and sessions held) at most\n")
+                .append("max_queue_wait = \"100ms\"     # an arrival with no free worker this long is dropped\n")
+                .append("overload = \"drop\"            # \"queue\": never drop (wrk2-style), latency keeps growing\n")
                 .append("seed = 1\n");
         int n = 0;
         for (Discovery.Tool t : d.tools()) {
@@ -68,9 +78,9 @@ public final class ConfigTemplate {
             sb.append("\n[[scenario]]\ntype = \"ping\"\n");
         }
         sb.append("\n[[scenario]]\ntype = \"tools/list\"\nweight = 0.2\n");
-        sb.append("\n[[stage]]\ntarget_vus = 5\nduration = \"10s\"\n")
-                .append("\n[[stage]]\ntarget_vus = 10\nduration = \"10s\"\n")
-                .append("\n[[stage]]\ntarget_vus = 10\nduration = \"60s\"\n");
+        sb.append("\n[[stage]]\nname = \"ramp\"\ntarget_rate = 10\nduration = \"10s\"\n")
+                .append("\n[[stage]]\nname = \"ramp further\"\ntarget_rate = 20\nduration = \"10s\"\n")
+                .append("\n[[stage]]\nname = \"hold\"\ntarget_rate = 20\nduration = \"60s\"\n");
         return sb.toString();
     }
 

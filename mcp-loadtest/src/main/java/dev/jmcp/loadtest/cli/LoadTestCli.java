@@ -189,12 +189,13 @@ public final class LoadTestCli implements Callable<Integer> {
         }
     }
 
-    /** {@code find-ceiling}: steps the arrival rate up until the SLO breaks. */
+    /** {@code find-ceiling}: searches (geometric, then bisection) for the highest rate that meets the SLO. */
     @Command(
             name = "find-ceiling",
             mixinStandardHelpOptions = true,
             description =
-                    "Step the open-model arrival rate up until the SLO breaks; report the highest sustainable rate")
+                    "Search the open-model arrival rate (doubling, then bisecting) for the highest one that meets the"
+                            + " SLO")
     static final class FindCeiling implements Callable<Integer> {
         @Mixin
         RunOptions options;
@@ -202,7 +203,7 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--start-rate", description = "First rate (per second)")
         Double startRate;
 
-        @Option(names = "--step-rate", description = "Rate added per step")
+        @Option(names = "--step-rate", description = "Resolution: bisection stops when the bracket is narrower")
         Double stepRate;
 
         @Option(names = "--step-duration", description = "Duration of each step, e.g. 10s")
@@ -233,7 +234,9 @@ public final class LoadTestCli implements Callable<Integer> {
                     maxRate != null ? maxRate : c.maxRate(),
                     sloP99 != null ? Durations.parse(sloP99) : c.sloP99(),
                     sloErrorRate != null ? fraction(sloErrorRate) : c.sloErrorRate(),
-                    c.sloDropRate()));
+                    c.sloDropRate(),
+                    c.growthFactor(),
+                    c.repeats()));
         }
 
         private static double fraction(String s) {

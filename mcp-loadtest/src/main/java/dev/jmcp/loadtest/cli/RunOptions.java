@@ -5,6 +5,7 @@ import dev.jmcp.loadtest.LoadModel;
 import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.LoadTestConfig.Settings;
 import dev.jmcp.loadtest.LoadTestConfig.Stage;
+import dev.jmcp.loadtest.Overload;
 import dev.jmcp.loadtest.internal.Durations;
 import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.TargetSpec;
@@ -34,11 +35,28 @@ final class RunOptions {
             description = "Run time, e.g. 15s, 2m (with stages: the run stops there, the stages cut)")
     String duration;
 
-    @Option(names = "--vus", description = "Closed model: virtual users (ignored with stages)")
+    @Option(
+            names = "--vus",
+            description = "Closed model: virtual users (replaces the config's stages with one stage at this level)")
     Integer vus;
 
-    @Option(names = "--rate", description = "Open model: scenario iterations per second")
+    @Option(
+            names = "--rate",
+            description =
+                    "Open model: scenario iterations per second (replaces the config's stages with one stage at this rate)")
     Double rate;
+
+    @Option(
+            names = "--overload",
+            description = "Open model, no free worker: drop (after max_queue_wait, the default) or queue (never drop,"
+                    + " wrk2-style)")
+    String overload;
+
+    @Option(
+            names = "--pacing",
+            description = "Closed model: each virtual user starts an iteration every PACING (e.g. 1s), so latency"
+                    + " counts from an intended start")
+    String pacing;
 
     @Option(names = "--iterations", description = "Stop after this many iterations")
     Long iterations;
@@ -84,27 +102,29 @@ final class RunOptions {
         LoadTestConfig cfg = file != null
                 ? ConfigLoader.load(file)
                 : ConfigLoader.parse("[[scenario]]\ntype = \"ping\"\n", "<default: ping>");
+        if ((vus != null || rate != null) && !cfg.stages().isEmpty()) {
+            // the command line names the load: its stages (in the other model's units, or a ramp) cannot express it
+            Duration planned = cfg.stages().stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
+            err.println(
+                    "note: --vus/--rate replace the config's " + cfg.stages().size() + " stages"
+                            + (duration == null ? " (for their total " + Durations.format(planned) + ")" : ""));
+            cfg = cfg.withStages(List.of()).withSettings(cfg.settings().withDuration(planned));
+        }
         cfg = cfg.withSettings(overrideSettings(cfg.settings(), cfg.stages().isEmpty()));
         if (duration != null && !cfg.stages().isEmpty()) {
             cfg = cfg.withStages(capStages(cfg.stages(), Durations.parse(duration)));
-        }
-        if ((vus != null || rate != null) && !cfg.stages().isEmpty()) {
-            err.println("note: --vus/--rate ignored because the config has stages");
         }
         if (!thresholds.isEmpty()) {
             List<String> all = new ArrayList<>(cfg.thresholds());
             all.addAll(thresholds);
             cfg = cfg.withThresholds(all);
         }
-        TargetSpec t = targetOptions.spec(target);
-        if (t != null) {
-            cfg = cfg.withTarget(t);
-        }
-        if (cfg.target() == null) {
+        TargetSpec t = targetOptions.merge(targetOptions.spec(target), cfg.target());
+        if (t == null) {
             throw new IllegalArgumentException(
                     "no target: give a URL, `-- command args` or a [target] section in the config");
         }
-        return cfg;
+        return cfg.withTarget(t);
     }
 
     private Settings overrideSettings(Settings s, boolean noStages) {
@@ -129,6 +149,21 @@ final class RunOptions {
         }
         if (seed != null) {
             s = s.withSeed(seed);
+        }
+        if (overload != null) {
+            s = s.toBuilder()
+                    .overload(
+                            switch (overload.toLowerCase(Locale.ROOT)) {
+                                case "drop" -> Overload.DROP;
+                                case "queue" -> Overload.QUEUE;
+                                default ->
+                                    throw new IllegalArgumentException(
+                                            "--overload expects drop or queue, got " + overload);
+                            })
+                    .build();
+        }
+        if (pacing != null) {
+            s = s.toBuilder().pacing(Durations.parse(pacing)).build();
         }
         return s;
     }

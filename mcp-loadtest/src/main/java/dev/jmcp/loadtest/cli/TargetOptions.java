@@ -20,6 +20,38 @@ final class TargetOptions {
         if (target == null || target.isEmpty()) {
             return null;
         }
+        Map<String, String> h = headers();
+        if (target.size() == 1 && target.get(0).matches("(?i)(https?|sim):.*")) {
+            return new TargetSpec(target.get(0), List.of(), h, Map.of());
+        }
+        return new TargetSpec(null, target, h, Map.of());
+    }
+
+    /**
+     * The target to run against: the command line's (if any) or else the configuration's, with the headers and
+     * environment of both merged (the command line's {@code --header} wins on the same name); {@code null} when
+     * neither names one. Nothing given is silently dropped.
+     */
+    TargetSpec merge(TargetSpec fromCommandLine, TargetSpec fromConfig) {
+        TargetSpec base = fromCommandLine != null ? fromCommandLine : fromConfig;
+        if (base == null) {
+            if (!headers.isEmpty()) {
+                throw new IllegalArgumentException("--header given but no target");
+            }
+            return null;
+        }
+        Map<String, String> h = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
+        if (fromConfig != null) {
+            h.putAll(fromConfig.headers());
+            env.putAll(fromConfig.env());
+        }
+        h.putAll(headers());
+        env.putAll(base.env());
+        return new TargetSpec(base.url(), base.command(), h, env);
+    }
+
+    private Map<String, String> headers() {
         Map<String, String> h = new LinkedHashMap<>();
         for (String header : headers) {
             int eq = header.indexOf('=');
@@ -28,9 +60,6 @@ final class TargetOptions {
             }
             h.put(header.substring(0, eq), header.substring(eq + 1));
         }
-        if (target.size() == 1 && target.get(0).matches("(?i)(https?|sim):.*")) {
-            return new TargetSpec(target.get(0), List.of(), h, Map.of());
-        }
-        return new TargetSpec(null, target, h, Map.of());
+        return h;
     }
 }

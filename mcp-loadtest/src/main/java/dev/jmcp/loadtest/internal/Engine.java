@@ -5,6 +5,7 @@ import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.LoadTestReport.BreakingPoint;
 import dev.jmcp.loadtest.LoadTestReport.IntervalPoint;
+import dev.jmcp.loadtest.Overload;
 import dev.jmcp.loadtest.target.Target;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class Engine {
     private final Listener listener;
     private final StageGate gate;
     private final LoadPlan plan;
-    private final MetricsHub hub = new MetricsHub();
+    private final MetricsHub hub;
     private final BreakingPointDetector detector;
     private final Measurements measurements;
     private final RunControl control = new RunControl();
@@ -60,6 +61,7 @@ public final class Engine {
     private long cutOffIterations;
     private volatile int currentPhase;
     private long startNanos;
+    private long loadEndNanos = Long.MAX_VALUE;
 
     /** Creates an engine; {@code listener} and {@code gate} may be {@code null}. */
     public Engine(LoadTestConfig config, Target target, Clock clock, Listener listener, StageGate gate) {
@@ -69,6 +71,7 @@ public final class Engine {
         this.listener = listener;
         this.gate = gate;
         this.plan = LoadPlan.of(config);
+        this.hub = new MetricsHub(config.settings().timeout().toNanos());
         this.detector = new BreakingPointDetector(config.breakingPoint());
         this.measurements = new Measurements(plan);
         this.workers = new WorkerPool(hub, config.settings().seed());
@@ -91,7 +94,9 @@ public final class Engine {
         startNanos = clock.nanoTime();
         measurements.stageStarted(0, 0);
         int maxThreads = open ? config.settings().maxWorkers() : (int) Math.max(1, maxVus());
-        ExecutorService executor = Threads.workers("jmcp-loadtest-vu", maxThreads + 1);
+        // platform threads (no virtual threads): a thread that has just released its worker is still busy until its
+        // task returns, so up to two per worker may exist for a moment; fewer would reject work as if none were free
+        ExecutorService executor = Threads.workers("jmcp-loadtest-vu", 2 * maxThreads + 1);
         Thread collector = Threads.platform("jmcp-loadtest-collector", this::collectLoop);
         collector.start();
         Thread scheduler = null;
@@ -113,6 +118,8 @@ public final class Engine {
      */
     private void finish(ExecutorService executor, Thread scheduler, Thread collector) throws InterruptedException {
         control.shutDown();
+        // the load ends here: requests completing in the drain below still count, but rates are per load time
+        loadEndNanos = clock.nanoTime() - startNanos;
         if (scheduler != null) {
             scheduler.interrupt();
             scheduler.join(10_000); // it only waits interruptibly
@@ -129,7 +136,7 @@ public final class Engine {
         collector.join(10_000);
         cutOffIterations = hub.seal();
         cut();
-        measurements.stageEnded(currentPhase, clock.nanoTime() - startNanos);
+        measurements.stageEnded(currentPhase, loadEndNanos);
         if (gate != null) {
             synchronized (this) {
                 gate.proceed(plan.phases().get(currentPhase), measurements.stage(currentPhase));
@@ -206,7 +213,8 @@ public final class Engine {
 
     private synchronized void cut() {
         int phase = currentPhase;
-        IntervalData d = hub.snapshot(() -> clock.nanoTime() - startNanos, phase);
+        // an interval never extends past the end of the load: the drain grace is no measured time
+        IntervalData d = hub.snapshot(() -> Math.min(clock.nanoTime() - startNanos, loadEndNanos), phase);
         long offset = d.endNanos();
         boolean empty =
                 d.requests() == 0 && d.scheduled() == 0 && d.sessionsOpened() == 0 && d.sessionOpenFailures() == 0;
@@ -214,7 +222,10 @@ public final class Engine {
             // nothing happened in a short remainder (the drain after the end): not a data point
             return;
         }
-        if (config.settings().model() == LoadModel.OPEN) {
+        if (config.settings().model() == LoadModel.OPEN && config.settings().overload() == Overload.QUEUE) {
+            // queued arrivals are recorded when they start, late: the offered load is the plan's rate
+            d.offeredLoad(plan.levelAt((d.startNanos() + d.endNanos()) / 2));
+        } else if (config.settings().model() == LoadModel.OPEN) {
             d.offeredLoad(d.seconds() <= 0 ? 0 : d.scheduled() / d.seconds());
         } else {
             d.offeredLoad(virtualUsers.running());

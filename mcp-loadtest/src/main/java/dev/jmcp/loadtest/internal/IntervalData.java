@@ -14,6 +14,7 @@ public final class IntervalData {
     private final Histogram service = new Histogram(WorkerMetrics.DIGITS);
     private final Histogram handshake = new Histogram(WorkerMetrics.DIGITS);
     private final Histogram lag = new Histogram(WorkerMetrics.DIGITS);
+    private final Histogram dropLatency = new Histogram(WorkerMetrics.DIGITS);
     private final Map<String, Long> errorsByClass = new TreeMap<>();
     private long startNanos;
     private long endNanos;
@@ -24,6 +25,8 @@ public final class IntervalData {
     private long iterations;
     private long sessionsOpened;
     private long sessionOpenFailures;
+    private long okCount;
+    private long errCount;
 
     /** An empty interval covering the given offsets (nanoseconds since the run started). */
     public IntervalData(long startNanos, long endNanos, int stage) {
@@ -40,11 +43,17 @@ public final class IntervalData {
 
     /** Adds a success histogram for a key. */
     public void addOk(String key, Histogram h) {
+        if (key.startsWith("op:")) {
+            okCount += h.getTotalCount();
+        }
         ok.computeIfAbsent(key, k -> new Histogram(WorkerMetrics.DIGITS)).add(h);
     }
 
     /** Adds an error histogram for a key. */
     public void addErr(String key, Histogram h) {
+        if (key.startsWith("op:")) {
+            errCount += h.getTotalCount();
+        }
         err.computeIfAbsent(key, k -> new Histogram(WorkerMetrics.DIGITS)).add(h);
     }
 
@@ -55,6 +64,7 @@ public final class IntervalData {
         service.add(o.service);
         handshake.add(o.handshake);
         lag.add(o.lag);
+        dropLatency.add(o.dropLatency);
         o.errorsByClass.forEach((k, v) -> errorsByClass.merge(k, v, Long::sum));
         startNanos = Math.min(startNanos, o.startNanos);
         endNanos = Math.max(endNanos, o.endNanos);
@@ -76,12 +86,12 @@ public final class IntervalData {
         return h;
     }
 
-    /** Success histograms by key. */
+    /** Success histograms by key (add through {@link #addOk}, which keeps the request count). */
     public Map<String, Histogram> ok() {
         return ok;
     }
 
-    /** Error histograms by key. */
+    /** Error histograms by key (add through {@link #addErr}, which keeps the request count). */
     public Map<String, Histogram> err() {
         return err;
     }
@@ -101,6 +111,25 @@ public final class IntervalData {
         return lag;
     }
 
+    /**
+     * Dropped arrivals as effective latencies: each counts as at least the step timeout (or the time it waited, if
+     * longer), since its user would have waited at least that long.
+     */
+    public Histogram dropLatency() {
+        return dropLatency;
+    }
+
+    /**
+     * The effective latency distribution: every completed request (successes and errors, {@code op:} keys) and
+     * every dropped arrival at its {@linkplain #dropLatency() effective latency}.
+     */
+    public Histogram effective() {
+        Histogram h = merged(true, "op:");
+        h.add(merged(false, "op:"));
+        h.add(dropLatency);
+        return h;
+    }
+
     /** Error counts by class. */
     public Map<String, Long> errorsByClass() {
         return errorsByClass;
@@ -108,12 +137,12 @@ public final class IntervalData {
 
     /** Completed requests (successes and errors). */
     public long requests() {
-        return merged(true, "op:").getTotalCount() + errors();
+        return okCount + errCount;
     }
 
     /** Failed requests. */
     public long errors() {
-        return merged(false, "op:").getTotalCount();
+        return errCount;
     }
 
     /** Start offset in nanoseconds. */

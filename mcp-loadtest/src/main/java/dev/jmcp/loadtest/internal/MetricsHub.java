@@ -4,23 +4,51 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.WriterReaderPhaser;
 
 /**
  * Owns every worker's recorders and the scheduler's counters, and cuts them into intervals: each
- * {@link #snapshot} drains all recorders (HdrHistogram interval histograms, so nothing is counted twice or lost)
- * and the counters recorded since the previous snapshot.
+ * {@link #snapshot} drains all recorders (double-buffered, so nothing is counted twice or lost) and the counters
+ * recorded since the previous snapshot.
+ *
+ * <p>Recording an arrival never waits for a snapshot: the scheduler writes into the active half of a double buffer
+ * inside a {@link WriterReaderPhaser} critical section (wait-free), and a snapshot swaps the halves. Snapshots and
+ * {@link #seal()} only exclude each other.
+ *
+ * <p>A dropped arrival is also recorded as an effective latency of at least the drop floor (the step timeout), so
+ * the effective latency distribution counts it; see {@link IntervalData#dropLatency()}.
  *
  * <p>At the end of a run {@link #seal()} stops all recording: iterations still running are counted as cut off and
  * nothing recorded afterwards reaches any snapshot, so the last snapshot is final.
  */
 public final class MetricsHub {
+    /** The scheduler's half of the double buffer. */
+    private static final class Arrivals {
+        final Histogram lag = new Histogram(WorkerMetrics.DIGITS);
+        final Histogram dropLatency = new Histogram(WorkerMetrics.DIGITS);
+        long scheduled;
+        long dropped;
+    }
+
     private final Queue<WorkerMetrics> workers = new ConcurrentLinkedQueue<>();
-    private final Histogram lag = new Histogram(WorkerMetrics.DIGITS);
-    private long scheduled;
-    private long dropped;
+    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private final long dropFloorNanos;
+    private volatile Arrivals active = new Arrivals();
+    private Arrivals inactive = new Arrivals();
+    private volatile long scheduledSoFar;
     private long lastSnapshotNanos;
-    private boolean sealed;
+    private volatile boolean sealed;
     private long cutOff;
+
+    /** A hub whose dropped arrivals count as an effective latency of their wait only. */
+    public MetricsHub() {
+        this(0);
+    }
+
+    /** A hub whose dropped arrivals count as an effective latency of at least {@code dropFloorNanos}. */
+    public MetricsHub(long dropFloorNanos) {
+        this.dropFloorNanos = dropFloorNanos;
+    }
 
     /** A new worker's recorders. */
     public WorkerMetrics newWorker() {
@@ -36,22 +64,35 @@ public final class MetricsHub {
 
     /**
      * Records one scheduled arrival: its dispatch lag (nanoseconds) and whether a worker took it or it was dropped.
-     * Both land in the same interval.
+     * Both land in the same interval. A dropped arrival waited {@code waitedNanos} from its intended start.
      */
-    public synchronized void recordArrival(long lagNanos, boolean taken) {
-        if (sealed) {
-            return;
-        }
-        lag.recordValue(Math.max(0, lagNanos / 1000));
-        scheduled++;
-        if (!taken) {
-            dropped++;
+    public void recordArrival(long lagNanos, boolean taken, long waitedNanos) {
+        long token = phaser.writerCriticalSectionEnter();
+        try {
+            if (sealed) {
+                return;
+            }
+            Arrivals a = active;
+            a.lag.recordValue(Math.max(0, lagNanos / 1000));
+            a.scheduled++;
+            scheduledSoFar++; // one writer (the scheduler)
+            if (!taken) {
+                a.dropped++;
+                a.dropLatency.recordValue(Math.max(0, Math.max(dropFloorNanos, waitedNanos) / 1000));
+            }
+        } finally {
+            phaser.writerCriticalSectionExit(token);
         }
     }
 
+    /** Records one scheduled arrival that waited no longer than its lag. */
+    public void recordArrival(long lagNanos, boolean taken) {
+        recordArrival(lagNanos, taken, lagNanos);
+    }
+
     /** Scheduled arrivals so far. */
-    public synchronized long scheduledSoFar() {
-        return scheduled;
+    public long scheduledSoFar() {
+        return scheduledSoFar;
     }
 
     /**
@@ -62,7 +103,13 @@ public final class MetricsHub {
      */
     public synchronized long seal() {
         if (!sealed) {
-            sealed = true;
+            phaser.readerLock();
+            try {
+                sealed = true;
+                phaser.flipPhase(); // arrivals being recorded now finish into the active buffer
+            } finally {
+                phaser.readerUnlock();
+            }
             for (WorkerMetrics w : workers) {
                 cutOff += w.seal();
             }
@@ -84,14 +131,26 @@ public final class MetricsHub {
         for (WorkerMetrics w : workers) {
             w.drainInto(data);
         }
-        long end = endNanos.getAsLong();
+        Arrivals full;
+        phaser.readerLock();
+        try {
+            full = active;
+            active = inactive;
+            inactive = full;
+            phaser.flipPhase();
+        } finally {
+            phaser.readerUnlock();
+        }
+        long end = Math.max(lastSnapshotNanos, endNanos.getAsLong());
         data.span(lastSnapshotNanos, end);
         lastSnapshotNanos = end;
-        data.lag().add(lag);
-        lag.reset();
-        data.addSchedulerCounters(scheduled, dropped);
-        scheduled = 0;
-        dropped = 0;
+        data.lag().add(full.lag);
+        full.lag.reset();
+        data.dropLatency().add(full.dropLatency);
+        full.dropLatency.reset();
+        data.addSchedulerCounters(full.scheduled, full.dropped);
+        full.scheduled = 0;
+        full.dropped = 0;
         return data;
     }
 }

@@ -1,6 +1,7 @@
 package dev.jmcp.loadtest.internal;
 
 import dev.jmcp.loadtest.LoadTestConfig;
+import dev.jmcp.loadtest.Overload;
 import dev.jmcp.loadtest.target.SessionMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The open model's workers and the scheduler thread that hands them arrivals: an arrival goes to the most recently
- * used idle worker (and its warm session), or is dropped when none is free within the queue wait.
+ * used idle worker (and its warm session), or is dropped when none is free within the queue wait (with the
+ * {@link Overload#QUEUE} policy it waits as long as it takes).
  */
 final class OpenModelWorkers {
     private static final int OPEN_PARALLELISM = 16;
@@ -73,7 +75,9 @@ final class OpenModelWorkers {
                 schedule,
                 (intended, deadline) -> dispatch(executor, idle, intended, deadline),
                 run.hub(),
-                settings.maxQueueWait().toNanos(),
+                settings.overload() == Overload.QUEUE
+                        ? -1
+                        : settings.maxQueueWait().toNanos(),
                 settings.iterations());
         Thread t = Threads.platform("jmcp-loadtest-scheduler", () -> {
             try {
@@ -90,8 +94,13 @@ final class OpenModelWorkers {
 
     private boolean dispatch(ExecutorService executor, LinkedBlockingDeque<Worker> idle, long intended, long deadline)
             throws InterruptedException {
-        long wait = deadline - run.clock().nanoTime();
-        Worker w = wait > 0 ? idle.pollFirst(wait, TimeUnit.NANOSECONDS) : idle.pollFirst();
+        Worker w;
+        if (deadline == Long.MAX_VALUE) {
+            w = idle.takeFirst(); // queue policy: wait as long as it takes
+        } else {
+            long wait = deadline - run.clock().nanoTime();
+            w = wait > 0 ? idle.pollFirst(wait, TimeUnit.NANOSECONDS) : idle.pollFirst();
+        }
         if (w == null) {
             return false;
         }

@@ -55,7 +55,10 @@ final class ReportAssembler {
                 points,
                 breakingPoint,
                 null,
-                List.of());
+                List.of(),
+                config.settings().fromIntendedStart()
+                        ? LoadTestReport.FROM_INTENDED_START
+                        : LoadTestReport.SERVICE_TIME);
         List<ThresholdResult> results = new ArrayList<>();
         for (String t : config.thresholds()) {
             results.add(Threshold.parse(t).evaluate(report));

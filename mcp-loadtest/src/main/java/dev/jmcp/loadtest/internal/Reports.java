@@ -37,6 +37,7 @@ public final class Reports {
     public static Stats stats(IntervalData d, String keyOrPrefix, double seconds, Map<String, Long> errorsByClass) {
         Histogram ok;
         Histogram err;
+        boolean whole = keyOrPrefix.equals("op:");
         if (keyOrPrefix.endsWith(":")) {
             ok = d.merged(true, keyOrPrefix);
             err = d.merged(false, keyOrPrefix);
@@ -56,7 +57,10 @@ public final class Reports {
                 seconds <= 0 ? 0 : round(requests / seconds),
                 l == null ? emptyLatency() : l,
                 latency(err),
-                errorsByClass == null ? Map.of() : new TreeMap<>(errorsByClass));
+                errorsByClass == null ? Map.of() : new TreeMap<>(errorsByClass),
+                whole ? latency(d.effective()) : null,
+                whole ? d.dropped() : null,
+                whole ? (d.scheduled() == 0 ? 0.0 : round6(d.dropped() / (double) d.scheduled())) : null);
     }
 
     /** Per-key stats for every key with a prefix ({@code op:} or {@code tool:}), keyed without the prefix. */
@@ -93,7 +97,8 @@ public final class Reports {
                 latency(ok),
                 d.dropped(),
                 d.lag().getTotalCount() == 0 ? 0 : ms(d.lag().getValueAtPercentile(99)),
-                new TreeMap<>(d.errorsByClass()));
+                new TreeMap<>(d.errorsByClass()),
+                d.dropped() > 0 ? latency(d.effective()) : null);
     }
 
     static double ms(long micros) {

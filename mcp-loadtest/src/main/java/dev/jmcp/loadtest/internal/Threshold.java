@@ -11,14 +11,17 @@ import java.util.regex.Pattern;
  * A pass/fail expression over the final report: {@code [tool:NAME:|op:METHOD:]metric OP value[unit]}.
  *
  * <p>Metrics: latency percentiles {@code p50 p90 p95 p99 p999 max mean} (unit {@code us}, {@code ms} (default) or
- * {@code s}; successful requests, counted from the intended start); {@code error_rate} (a fraction or a
+ * {@code s}; successful requests, counted from the intended start), the same with an {@code effective_} prefix
+ * ({@code effective_p99}: run-wide, every request and every dropped arrival counted as at least the step timeout);
+ * {@code error_rate} (a fraction or a
  * percentage: {@code 0.01}, {@code 1%}); {@code rps} (completed requests per second); {@code requests};
  * {@code errors}; {@code dropped} and {@code drop_rate} (run-wide only). Operators: {@code < <= > >=}.
  */
 public record Threshold(
         String expression, String scopeKind, String scopeName, String metric, String operator, double value) {
     private static final Pattern PATTERN = Pattern.compile(
-            "^(?:(tool|op):(.+):)?(p50|p90|p95|p99|p999|max|mean|error_rate|rps|requests|errors|dropped|drop_rate)"
+            "^(?:(tool|op):(.+):)?((?:effective_)?(?:p50|p90|p95|p99|p999|max|mean)|error_rate|rps|requests|errors"
+                    + "|dropped|drop_rate)"
                     + "\\s*(<=|>=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(us|ms|s|%)?$");
 
     /** Parses an expression. */
@@ -32,7 +35,10 @@ public record Threshold(
         String metric = m.group(3);
         double value = Double.parseDouble(m.group(5));
         String unit = m.group(6);
-        boolean latency = metric.startsWith("p") || metric.equals("max") || metric.equals("mean");
+        boolean latency = metric.startsWith("p")
+                || metric.startsWith("effective_")
+                || metric.equals("max")
+                || metric.equals("mean");
         if (latency) {
             if ("%".equals(unit)) {
                 throw new IllegalArgumentException("latency threshold needs a time unit: " + expression);
@@ -51,7 +57,8 @@ public record Threshold(
         } else if (unit != null) {
             throw new IllegalArgumentException(metric + " takes a plain number: " + expression);
         }
-        if (m.group(1) != null && (metric.equals("dropped") || metric.equals("drop_rate"))) {
+        if (m.group(1) != null
+                && (metric.equals("dropped") || metric.equals("drop_rate") || metric.startsWith("effective_"))) {
             throw new IllegalArgumentException(metric + " is run-wide only: " + expression);
         }
         return new Threshold(text, m.group(1), m.group(2), metric, m.group(4), value);
@@ -80,7 +87,7 @@ public record Threshold(
         Stats stats = scopeKind == null
                 ? report.summary()
                 : ("tool".equals(scopeKind) ? report.tools() : report.operations()).get(scopeName);
-        if (stats == null || stats.requests() == 0) {
+        if (stats == null || (stats.requests() == 0 && !metric.startsWith("effective_"))) {
             return Double.NaN;
         }
         return switch (metric) {
@@ -93,11 +100,12 @@ public record Threshold(
     }
 
     private double latency(Stats stats) {
-        LoadTestReport.Latency l = stats.latency();
+        boolean effective = metric.startsWith("effective_");
+        LoadTestReport.Latency l = effective ? stats.effectiveLatency() : stats.latency();
         if (l == null || l.count() == 0) {
             return Double.NaN;
         }
-        return switch (metric) {
+        return switch (effective ? metric.substring("effective_".length()) : metric) {
             case "p50" -> l.p50Ms();
             case "p90" -> l.p90Ms();
             case "p95" -> l.p95Ms();

@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The closed model: a number of virtual users, each running iterations back to back with think time between them
  * (and a growing back-off after a failed session open), until the run stops, the iteration limit is used up or
- * the level drops and the user is retired.
+ * the level drops and the user is retired. With pacing each user starts an iteration every {@code pacing} instead;
+ * an iteration that overruns its slot makes the next start late, and its latency counts from its slot.
  */
 final class VirtualUsers {
     private final LoadTestConfig.Settings settings;
@@ -59,6 +60,8 @@ final class VirtualUsers {
 
     private void loop(Worker w) {
         long limit = settings.iterations();
+        long pacing = settings.pacing().toNanos();
+        long nextStart = run.clock().nanoTime();
         try {
             while (w.active && run.control().running()) {
                 if (limit > 0 && iterationPermits.incrementAndGet() > limit) {
@@ -67,15 +70,22 @@ final class VirtualUsers {
                 if (!w.metrics.beginIteration()) {
                     break; // the run is over
                 }
+                // paced: the iteration was intended at its slot even if the previous one overran (no coordinated
+                // omission); unpaced: it starts now and latency is service time
+                long intended = pacing > 0 ? nextStart : run.clock().nanoTime();
                 boolean opened;
                 try {
-                    opened = run.runner().run(w, run.clock().nanoTime());
+                    opened = run.runner().run(w, intended);
                 } finally {
                     w.metrics.endIteration();
                 }
                 if (!opened) {
                     long backoff = Math.min(100_000_000L << Math.min(w.consecutiveOpenFailures - 1, 5), 2_000_000_000L);
                     pause(w, backoff);
+                    nextStart = run.clock().nanoTime();
+                } else if (pacing > 0) {
+                    nextStart += pacing;
+                    pause(w, nextStart - run.clock().nanoTime());
                 } else {
                     pause(w, thinkNanos(w));
                 }

@@ -5,17 +5,20 @@ import dev.jmcp.loadtest.target.Step;
 import dev.jmcp.loadtest.target.StepOutcome;
 import java.util.HashMap;
 import java.util.Map;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.WriterReaderPhaser;
 
 /**
  * One worker's (virtual user's) recorders, in microseconds: latency per operation and per tool, split into
  * successes and errors, plus service time, session handshakes and the worker's counters. The collector drains them
  * every interval.
  *
- * <p>Every recording and every drain holds this worker's lock, so a sample's parts (method, tool, service time,
- * error class) always land in the same interval. Once {@linkplain #seal() sealed} at the end of a run nothing more
- * is recorded: an iteration still running then is counted as cut off, and whatever it would record later is
- * discarded, so a late worker can never make the final figures disagree with each other.
+ * <p>Recording never takes a lock: a sample is written into the active half of a double buffer inside a
+ * {@link WriterReaderPhaser} critical section (wait-free for the writer), and a drain swaps the halves and waits only
+ * for writes already under way, so the collector never blocks a worker or the scheduler, and a sample's parts
+ * (method, tool, service time, error class) always land in the same interval. Once {@linkplain #seal() sealed} at
+ * the end of a run nothing more is recorded: an iteration still running then is counted as cut off, and whatever it
+ * would record later is discarded, so a late worker can never make the final figures disagree with each other.
  */
 public final class WorkerMetrics {
     static final int DIGITS = 3;
@@ -23,16 +26,52 @@ public final class WorkerMetrics {
     /** The operation name of session opens in per-iteration mode. */
     public static final String CONNECT_OPERATION = "session/connect";
 
-    private final Map<String, Recorder> ok = new HashMap<>();
-    private final Map<String, Recorder> err = new HashMap<>();
-    private final Map<String, Long> errorsByClass = new HashMap<>();
-    private final Recorder service = new Recorder(DIGITS);
-    private final Recorder handshake = new Recorder(DIGITS);
-    private long iterations;
-    private long sessionsOpened;
-    private long sessionOpenFailures;
-    private boolean busy;
-    private boolean sealed;
+    /** One half of the double buffer. Written by one writer at a time, read only after a phase flip. */
+    private static final class Bucket {
+        final Map<String, Histogram> ok = new HashMap<>();
+        final Map<String, Histogram> err = new HashMap<>();
+        final Map<String, Long> errorsByClass = new HashMap<>();
+        final Histogram service = new Histogram(DIGITS);
+        final Histogram handshake = new Histogram(DIGITS);
+        long iterations;
+        long sessionsOpened;
+        long sessionOpenFailures;
+
+        void drainInto(IntervalData data) {
+            ok.forEach((k, h) -> {
+                if (h.getTotalCount() > 0) {
+                    data.addOk(k, h);
+                    h.reset();
+                }
+            });
+            err.forEach((k, h) -> {
+                if (h.getTotalCount() > 0) {
+                    data.addErr(k, h);
+                    h.reset();
+                }
+            });
+            if (service.getTotalCount() > 0) {
+                data.service().add(service);
+                service.reset();
+            }
+            if (handshake.getTotalCount() > 0) {
+                data.handshake().add(handshake);
+                handshake.reset();
+            }
+            errorsByClass.forEach((k, v) -> data.errorsByClass().merge(k, v, Long::sum));
+            errorsByClass.clear();
+            data.addWorkerCounters(iterations, sessionsOpened, sessionOpenFailures);
+            iterations = 0;
+            sessionsOpened = 0;
+            sessionOpenFailures = 0;
+        }
+    }
+
+    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private volatile Bucket active = new Bucket();
+    private Bucket inactive = new Bucket();
+    private volatile boolean busy;
+    private volatile boolean sealed;
 
     WorkerMetrics() {}
 
@@ -41,17 +80,22 @@ public final class WorkerMetrics {
      *
      * @return false once the run's measurements are sealed (the iteration must not run)
      */
-    public synchronized boolean beginIteration() {
-        if (sealed) {
-            return false;
+    public boolean beginIteration() {
+        long token = phaser.writerCriticalSectionEnter();
+        try {
+            if (sealed) {
+                return false;
+            }
+            busy = true;
+            active.iterations++;
+            return true;
+        } finally {
+            phaser.writerCriticalSectionExit(token);
         }
-        busy = true;
-        iterations++;
-        return true;
     }
 
     /** Ends the iteration started by {@link #beginIteration()}. */
-    public synchronized void endIteration() {
+    public void endIteration() {
         busy = false;
     }
 
@@ -60,21 +104,27 @@ public final class WorkerMetrics {
      *
      * @return false when the measurements are sealed (the sample was discarded; the iteration should stop)
      */
-    public synchronized boolean record(Step step, StepOutcome outcome, long latencyNanos, long serviceNanos) {
-        if (sealed) {
-            return false;
+    public boolean record(Step step, StepOutcome outcome, long latencyNanos, long serviceNanos) {
+        long token = phaser.writerCriticalSectionEnter();
+        try {
+            if (sealed) {
+                return false;
+            }
+            Bucket b = active;
+            Map<String, Histogram> target = outcome.success() ? b.ok : b.err;
+            long latencyUs = Math.max(0, latencyNanos / 1000);
+            histogram(target, "op:" + step.operation().method()).recordValue(latencyUs);
+            if (step.operation() == Operation.TOOLS_CALL) {
+                histogram(target, "tool:" + step.name()).recordValue(latencyUs);
+            }
+            b.service.recordValue(Math.max(0, serviceNanos / 1000));
+            if (!outcome.success()) {
+                b.errorsByClass.merge(outcome.errorClass(), 1L, Long::sum);
+            }
+            return true;
+        } finally {
+            phaser.writerCriticalSectionExit(token);
         }
-        Map<String, Recorder> target = outcome.success() ? ok : err;
-        long latencyUs = Math.max(0, latencyNanos / 1000);
-        recorder(target, "op:" + step.operation().method()).recordValue(latencyUs);
-        if (step.operation() == Operation.TOOLS_CALL) {
-            recorder(target, "tool:" + step.name()).recordValue(latencyUs);
-        }
-        service.recordValue(Math.max(0, serviceNanos / 1000));
-        if (!outcome.success()) {
-            errorsByClass.merge(outcome.errorClass(), 1L, Long::sum);
-        }
-        return true;
     }
 
     /**
@@ -83,18 +133,24 @@ public final class WorkerMetrics {
      *
      * @return false when the measurements are sealed
      */
-    public synchronized boolean recordConnect(StepOutcome outcome, long latencyNanos, long serviceNanos) {
-        if (sealed) {
-            return false;
+    public boolean recordConnect(StepOutcome outcome, long latencyNanos, long serviceNanos) {
+        long token = phaser.writerCriticalSectionEnter();
+        try {
+            if (sealed) {
+                return false;
+            }
+            Bucket b = active;
+            Map<String, Histogram> target = outcome.success() ? b.ok : b.err;
+            histogram(target, "op:" + CONNECT_OPERATION).recordValue(Math.max(0, latencyNanos / 1000));
+            b.service.recordValue(Math.max(0, serviceNanos / 1000));
+            if (!outcome.success()) {
+                b.errorsByClass.merge(outcome.errorClass(), 1L, Long::sum);
+            }
+            countHandshake(b, serviceNanos, outcome.success());
+            return true;
+        } finally {
+            phaser.writerCriticalSectionExit(token);
         }
-        Map<String, Recorder> target = outcome.success() ? ok : err;
-        recorder(target, "op:" + CONNECT_OPERATION).recordValue(Math.max(0, latencyNanos / 1000));
-        service.recordValue(Math.max(0, serviceNanos / 1000));
-        if (!outcome.success()) {
-            errorsByClass.merge(outcome.errorClass(), 1L, Long::sum);
-        }
-        countHandshake(serviceNanos, outcome.success());
-        return true;
     }
 
     /**
@@ -102,43 +158,63 @@ public final class WorkerMetrics {
      *
      * @return false when the measurements are sealed
      */
-    public synchronized boolean recordHandshake(long nanos, boolean success) {
-        if (sealed) {
-            return false;
+    public boolean recordHandshake(long nanos, boolean success) {
+        long token = phaser.writerCriticalSectionEnter();
+        try {
+            if (sealed) {
+                return false;
+            }
+            countHandshake(active, nanos, success);
+            return true;
+        } finally {
+            phaser.writerCriticalSectionExit(token);
         }
-        countHandshake(nanos, success);
-        return true;
     }
 
-    private void countHandshake(long nanos, boolean success) {
+    private static void countHandshake(Bucket b, long nanos, boolean success) {
         if (success) {
-            handshake.recordValue(Math.max(0, nanos / 1000));
-            sessionsOpened++;
+            b.handshake.recordValue(Math.max(0, nanos / 1000));
+            b.sessionsOpened++;
         } else {
-            sessionOpenFailures++;
+            b.sessionOpenFailures++;
         }
     }
 
-    private static Recorder recorder(Map<String, Recorder> map, String key) {
-        return map.computeIfAbsent(key, k -> new Recorder(DIGITS));
+    private static Histogram histogram(Map<String, Histogram> map, String key) {
+        Histogram h = map.get(key);
+        if (h == null) {
+            h = new Histogram(DIGITS);
+            map.put(key, h);
+        }
+        return h;
     }
 
-    /** Stops recording; returns 1 if an iteration was still running (it is cut off), else 0. */
-    synchronized int seal() {
-        sealed = true;
-        return busy ? 1 : 0;
+    /**
+     * Stops recording and waits for writes already under way (they land in the next drain); returns 1 if an
+     * iteration was still running (it is cut off), else 0.
+     */
+    int seal() {
+        phaser.readerLock();
+        try {
+            sealed = true;
+            phaser.flipPhase();
+            return busy ? 1 : 0;
+        } finally {
+            phaser.readerUnlock();
+        }
     }
 
-    synchronized void drainInto(IntervalData data) {
-        ok.forEach((k, r) -> data.addOk(k, r.getIntervalHistogram()));
-        err.forEach((k, r) -> data.addErr(k, r.getIntervalHistogram()));
-        data.service().add(service.getIntervalHistogram());
-        data.handshake().add(handshake.getIntervalHistogram());
-        errorsByClass.forEach((k, v) -> data.errorsByClass().merge(k, v, Long::sum));
-        errorsByClass.clear();
-        data.addWorkerCounters(iterations, sessionsOpened, sessionOpenFailures);
-        iterations = 0;
-        sessionsOpened = 0;
-        sessionOpenFailures = 0;
+    /** Moves everything recorded since the previous drain into {@code data}; only the collector calls this. */
+    void drainInto(IntervalData data) {
+        phaser.readerLock();
+        try {
+            Bucket full = active;
+            active = inactive;
+            inactive = full;
+            phaser.flipPhase();
+            full.drainInto(data);
+        } finally {
+            phaser.readerUnlock();
+        }
     }
 }

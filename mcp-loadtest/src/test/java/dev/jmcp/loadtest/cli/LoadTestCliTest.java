@@ -152,6 +152,93 @@ class LoadTestCliTest {
     }
 
     @Test
+    void initWritesAnOpenModelWhoseThresholdsCheckDrops() throws Exception {
+        Path target = dir.resolve("generated.toml");
+        assertThat(cli("init", "-o", target.toString(), "sim:")).isZero();
+        LoadTestConfig c = ConfigLoader.load(target);
+        assertThat(c.settings().model()).isEqualTo(dev.jmcp.loadtest.LoadModel.OPEN);
+        assertThat(c.settings().overload()).isEqualTo(dev.jmcp.loadtest.Overload.DROP);
+        assertThat(c.stages()).isNotEmpty().allSatisfy(st -> assertThat(st.targetRate())
+                .isPositive());
+        assertThat(c.thresholds()).contains("drop_rate<1%", "error_rate<1%", "p99<500ms");
+    }
+
+    @Test
+    void rateWithAStagedClosedConfigRunsThatRate() throws Exception {
+        // the stages name virtual users; --rate names the load: it replaces them (it used to run nothing)
+        Path cfg = config("[[scenario]]\ntype = \"ping\"\n\n[[stage]]\ntarget_vus = 5\nduration = \"10s\"\n");
+        int code = cli(
+                "run",
+                "-c",
+                cfg.toString(),
+                "--rate",
+                "40",
+                "--duration",
+                "1s",
+                "--no-report",
+                "--quiet",
+                "sim:?latency=1ms");
+        assertThat(code).as(err.toString()).isZero();
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertThat(summary).contains("open model");
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("requests (\\d+)").matcher(summary);
+        assertThat(m.find()).isTrue();
+        assertThat(Long.parseLong(m.group(1))).isBetween(20L, 45L);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--vus/--rate replace the config's 1 stages");
+    }
+
+    @Test
+    void vusWithAStagedOpenConfigRunsThoseUsersForTheStagesTotalTime() {
+        LoadTestConfig c = options(
+                        "-c",
+                        configUnchecked(
+                                "[settings]\nmodel = \"open\"\n[[scenario]]\ntype = \"ping\"\n\n[[stage]]\ntarget_rate = 5\n"
+                                        + "duration = \"3s\"\n[[stage]]\ntarget_rate = 9\nduration = \"4s\"\n"),
+                        "--vus",
+                        "3",
+                        "sim:?latency=1ms")
+                .loadConfig(new java.io.PrintWriter(err, true));
+        assertThat(c.stages()).isEmpty();
+        assertThat(c.settings().model()).isEqualTo(dev.jmcp.loadtest.LoadModel.CLOSED);
+        assertThat(c.settings().virtualUsers()).isEqualTo(3);
+        assertThat(c.settings().duration()).isEqualTo(java.time.Duration.ofSeconds(7));
+    }
+
+    @Test
+    void commandLineHeadersAndConfigHeadersAreMerged() {
+        String toml =
+                "[target]\nurl = \"http://127.0.0.1:1/mcp\"\nheaders = { Authorization = \"Bearer x\", X-A = \"1\" }\n"
+                        + "[[scenario]]\ntype = \"ping\"\n";
+        // URL from the config: --header used to be dropped
+        LoadTestConfig fromConfig = options("-c", configUnchecked(toml), "--header", "X-B=2", "--header", "X-A=3")
+                .loadConfig(new java.io.PrintWriter(err, true));
+        assertThat(fromConfig.target().url()).isEqualTo("http://127.0.0.1:1/mcp");
+        assertThat(fromConfig.target().headers())
+                .containsExactlyInAnyOrderEntriesOf(
+                        java.util.Map.of("Authorization", "Bearer x", "X-A", "3", "X-B", "2"));
+        // URL on the command line: the config's headers used to be discarded
+        LoadTestConfig fromCli = options("-c", configUnchecked(toml), "--header", "X-B=2", "http://127.0.0.1:2/mcp")
+                .loadConfig(new java.io.PrintWriter(err, true));
+        assertThat(fromCli.target().url()).isEqualTo("http://127.0.0.1:2/mcp");
+        assertThat(fromCli.target().headers())
+                .containsExactlyInAnyOrderEntriesOf(
+                        java.util.Map.of("Authorization", "Bearer x", "X-A", "1", "X-B", "2"));
+    }
+
+    private static RunOptions options(String... args) {
+        return picocli.CommandLine.populateCommand(new RunOptions(), args);
+    }
+
+    private String configUnchecked(String text) {
+        try {
+            return config(text).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void templateBuildsArgumentsFromInputSchemasAndQuotesStdioCommands() {
         Discovery.Discovered d = new Discovery.Discovered(
                 "srv",

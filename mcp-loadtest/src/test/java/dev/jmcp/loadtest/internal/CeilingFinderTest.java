@@ -4,109 +4,106 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmcp.loadtest.LoadTestConfig.CeilingSettings;
 import dev.jmcp.loadtest.LoadTestReport.Ceiling;
+import dev.jmcp.loadtest.LoadTestReport.CeilingStep;
 import java.time.Duration;
-import java.util.function.DoubleUnaryOperator;
-import org.HdrHistogram.Histogram;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoublePredicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ceiling search on synthetic step data: each step's latency is a function of its offered rate (a server
- * model), so the outcome depends on the search logic only, never on how loaded the test machine is.
+ * The ceiling search on modelled steps: whether a step passes is a function of its rate (a server model), so the
+ * outcome depends on the search logic only, never on how loaded the test machine is.
  */
 class CeilingFinderTest {
-    private static final long STEP_NANOS = 1_000_000_000L;
+    private static CeilingSettings settings(double start, double resolution, double max, int repeats) {
+        return new CeilingSettings(
+                start, resolution, Duration.ofSeconds(1), max, Duration.ofMillis(100), 0.01, 0.01, 2.0, repeats);
+    }
 
-    /** One step's data: {@code rate} arrivals in one second, each answered in {@code latencyMs}. */
-    private static IntervalData step(int index, double rate, double latencyMs, long errors, long dropped) {
-        IntervalData d = new IntervalData(0, 0, index);
-        long arrivals = Math.round(rate);
-        long served = arrivals - dropped;
-        Histogram ok = new Histogram(WorkerMetrics.DIGITS);
-        ok.recordValueWithCount(Math.round(latencyMs * 1000), served - errors);
-        d.addOk("op:tools/call", ok);
-        if (errors > 0) {
-            Histogram err = new Histogram(WorkerMetrics.DIGITS);
-            err.recordValueWithCount(1000, errors);
-            d.addErr("op:tools/call", err);
+    private static CeilingFinder.Verdict verdict(double rate, boolean pass, boolean noisy) {
+        return new CeilingFinder.Verdict(
+                new CeilingStep(rate, rate, pass ? 5 : 500, 0, 0, pass), pass ? null : "p99 500 ms > 100 ms", noisy);
+    }
+
+    /** Runs the search against {@code passes}; returns the rates tried in order. */
+    private static List<Double> search(CeilingFinder finder, DoublePredicate passes) {
+        List<Double> tried = new ArrayList<>();
+        Double rate;
+        while ((rate = finder.next()) != null) {
+            tried.add(rate);
+            finder.record(verdict(rate, passes.test(rate), false));
         }
-        d.span(index * STEP_NANOS, (index + 1) * STEP_NANOS);
-        d.counters(arrivals, dropped, served, 0, 0);
-        return d;
-    }
-
-    private static LoadPlan.Phase phase(int index, double rate) {
-        return new LoadPlan.Phase(index, "step", index * STEP_NANOS, (index + 1) * STEP_NANOS, rate, rate, null);
-    }
-
-    /** Runs the finder over steps start, start+step, ... with latency model(rate); returns the result. */
-    private static Ceiling search(CeilingSettings s, DoubleUnaryOperator latencyMsAtRate) {
-        CeilingFinder finder = new CeilingFinder(s);
-        int i = 0;
-        for (double rate = s.startRate(); rate <= s.maxRate(); rate += s.stepRate(), i++) {
-            boolean go = finder.proceed(phase(i, rate), step(i, rate, latencyMsAtRate.applyAsDouble(rate), 0, 0));
-            if (!go) {
-                break;
-            }
-        }
-        return finder.result();
-    }
-
-    private static CeilingSettings settings(double start, double step, double max) {
-        return new CeilingSettings(start, step, Duration.ofSeconds(1), max, Duration.ofMillis(100), 0.01, 0.01);
+        return tried;
     }
 
     @Test
-    void reportsTheLastRateWhoseP99MetTheSloAndTheFirstThatBrokeIt() {
-        // an M/M/1-like server with capacity 200/s: 1 ms at low load, growing without bound near capacity
-        DoubleUnaryOperator model = rate -> rate >= 200 ? 10_000 : 1.0 / (1 - rate / 200.0);
-        Ceiling c = search(settings(50, 50, 650), model);
-        // 50/s: 1.33 ms, 100/s: 2 ms, 150/s: 4 ms pass; 200/s: saturated
-        assertThat(c.highestSustainableRate()).isEqualTo(150.0);
-        assertThat(c.brokeAtRate()).isEqualTo(200.0);
-        assertThat(c.steps()).hasSize(4);
-        assertThat(c.steps()).extracting(s -> s.passed()).containsExactly(true, true, true, false);
-        assertThat(c.reason()).startsWith("at 200.0/s: p99");
-    }
-
-    @Test
-    void stopsAtTheFirstBreakEvenIfALaterRateWouldPass() {
-        DoubleUnaryOperator model = rate -> rate == 100 ? 500 : 1;
-        CeilingFinder finder = new CeilingFinder(settings(50, 50, 200));
-        assertThat(finder.proceed(phase(0, 50), step(0, 50, model.applyAsDouble(50), 0, 0)))
-                .isTrue();
-        assertThat(finder.proceed(phase(1, 100), step(1, 100, model.applyAsDouble(100), 0, 0)))
-                .isFalse();
-        assertThat(finder.proceed(phase(2, 150), step(2, 150, model.applyAsDouble(150), 0, 0)))
-                .isFalse();
+    void growsGeometricallyThenBisectsToTheResolution() {
+        CeilingFinder finder = new CeilingFinder(settings(10, 10, 10_000, 1));
+        List<Double> tried = search(finder, rate -> rate <= 230);
+        // 10, 20, 40, 80, 160 pass, 320 fails; then 240 fails, 200 passes, 220 passes, 230 passes
+        assertThat(tried).containsExactly(10.0, 20.0, 40.0, 80.0, 160.0, 320.0, 240.0, 200.0, 220.0, 230.0);
         Ceiling c = finder.result();
-        assertThat(c.highestSustainableRate()).isEqualTo(50.0);
-        assertThat(c.brokeAtRate()).isEqualTo(100.0);
-        assertThat(c.steps()).hasSize(2);
+        assertThat(c.highestSustainableRate()).isEqualTo(230.0);
+        assertThat(c.brokeAtRate()).isEqualTo(240.0);
+        assertThat(c.reason()).startsWith("at 240.0/s: p99");
+        assertThat(c.steps()).hasSize(10);
     }
 
     @Test
-    void errorsDropsAndSilenceBreakTheSloToo() {
-        CeilingFinder errors = new CeilingFinder(settings(100, 100, 300));
-        assertThat(errors.proceed(phase(0, 100), step(0, 100, 1, 0, 0))).isTrue();
-        assertThat(errors.proceed(phase(1, 200), step(1, 200, 1, 10, 0))).isFalse(); // 5% errors
-        assertThat(errors.result().reason()).contains("error rate 5.00%");
+    void aLinearSearchWouldNeedTenTimesTheSteps() {
+        CeilingFinder finder = new CeilingFinder(settings(10, 10, 100_000, 1));
+        List<Double> tried = search(finder, rate -> rate <= 5_000);
+        assertThat(tried.size()).isLessThan(25); // linear steps of 10/s: 500 steps
+        assertThat(finder.result().brokeAtRate() - finder.result().highestSustainableRate())
+                .isLessThanOrEqualTo(10.0);
+    }
 
-        CeilingFinder drops = new CeilingFinder(settings(100, 100, 300));
-        assertThat(drops.proceed(phase(0, 100), step(0, 100, 1, 0, 20))).isFalse(); // 20% dropped
-        assertThat(drops.result().reason()).contains("dropped");
-        assertThat(drops.result().highestSustainableRate()).isNull();
+    @Test
+    void aNoisyFailingStepIsRepeatedAndTheRepeatDecides() {
+        CeilingFinder finder = new CeilingFinder(settings(100, 50, 400, 1));
+        assertThat(finder.next()).isEqualTo(100.0);
+        finder.record(verdict(100, true, false));
+        assertThat(finder.next()).isEqualTo(200.0);
+        finder.record(verdict(200, false, true)); // a transient: most of its intervals met the SLO
+        assertThat(finder.next()).isEqualTo(200.0); // repeated, not stopped on
+        finder.record(verdict(200, true, false));
+        assertThat(finder.next()).isEqualTo(400.0);
+        finder.record(verdict(400, false, false));
+        assertThat(finder.next()).isEqualTo(300.0);
+        finder.record(verdict(300, false, true)); // noisy again, but the repeat budget is spent
+        assertThat(finder.next()).isEqualTo(250.0);
+        finder.record(verdict(250, true, false));
+        assertThat(finder.next()).isNull();
+        Ceiling c = finder.result();
+        assertThat(c.highestSustainableRate()).isEqualTo(250.0);
+        assertThat(c.brokeAtRate()).isEqualTo(300.0);
+        assertThat(c.steps()).extracting(CeilingStep::rate).containsExactly(100.0, 200.0, 200.0, 400.0, 300.0, 250.0);
+    }
 
-        CeilingFinder silent = new CeilingFinder(settings(100, 100, 300));
-        IntervalData nothing = new IntervalData(0, STEP_NANOS, 0);
-        assertThat(silent.proceed(phase(0, 100), nothing)).isFalse();
-        assertThat(silent.result().reason()).contains("no requests completed");
+    @Test
+    void aCleanFailureIsNotRepeated() {
+        CeilingFinder finder = new CeilingFinder(settings(100, 50, 400, 1));
+        finder.next();
+        finder.record(verdict(100, true, false));
+        finder.next();
+        finder.record(verdict(200, false, false));
+        assertThat(finder.next()).isEqualTo(150.0);
     }
 
     @Test
     void everyRateMeetingTheSloReportsTheMaximumAndNoBreak() {
-        Ceiling c = search(settings(100, 100, 300), rate -> 2);
-        assertThat(c.highestSustainableRate()).isEqualTo(300.0);
-        assertThat(c.brokeAtRate()).isNull();
-        assertThat(c.steps()).hasSize(3);
+        CeilingFinder finder = new CeilingFinder(settings(100, 10, 300, 1));
+        assertThat(search(finder, rate -> true)).containsExactly(100.0, 200.0, 300.0);
+        assertThat(finder.result().highestSustainableRate()).isEqualTo(300.0);
+        assertThat(finder.result().brokeAtRate()).isNull();
+    }
+
+    @Test
+    void aFirstStepThatFailsIsBisectedDownTowardsZero() {
+        CeilingFinder finder = new CeilingFinder(settings(100, 20, 1000, 0));
+        assertThat(search(finder, rate -> rate <= 30)).containsExactly(100.0, 50.0, 25.0, 37.5);
+        assertThat(finder.result().highestSustainableRate()).isEqualTo(25.0);
+        assertThat(finder.result().brokeAtRate()).isEqualTo(37.5);
     }
 }

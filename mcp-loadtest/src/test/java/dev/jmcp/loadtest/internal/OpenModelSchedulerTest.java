@@ -138,4 +138,34 @@ class OpenModelSchedulerTest {
         assertThat(scheduler.run(0, () -> false)).isEqualTo(42);
         assertThat(clock.now).isEqualTo(41 * MS);
     }
+
+    @Test
+    void inQueueModeAnArrivalWaitsWithoutDeadlineAndTheBacklogLeftAtTheStopCountsAsDropped() throws Exception {
+        FakeClock clock = new FakeClock();
+        MetricsHub hub = new MetricsHub(5_000 * MS);
+        // the first 10 arrivals (10 ms apart) start at once; the 11th waits for a worker until the run stops at
+        // 500 ms: the clock moves there and the wait is interrupted
+        int[] calls = {0};
+        OpenModelScheduler.Dispatcher slow = (t, deadline) -> {
+            assertThat(deadline).isEqualTo(Long.MAX_VALUE);
+            if (++calls[0] <= 10) {
+                return true;
+            }
+            clock.now = 500 * MS;
+            throw new InterruptedException("stopped");
+        };
+        OpenModelScheduler scheduler = new OpenModelScheduler(
+                clock, new ArrivalSchedule(plan("[settings]\nrate = 100\nduration = \"1s\"")), slow, hub, -1, 0);
+        try {
+            scheduler.run(0, () -> false);
+        } catch (InterruptedException expected) {
+            // the run stopped
+        }
+        IntervalData d = hub.snapshot(500 * MS, 0);
+        // arrivals 0..50 were due by 500 ms: 10 started, 41 never did (the waiting one and 40 more)
+        assertThat(d.scheduled()).isEqualTo(51);
+        assertThat(d.dropped()).isEqualTo(41);
+        // each counts as at least the 5 s timeout in the effective latency
+        assertThat(d.dropLatency().getMinValue()).isGreaterThanOrEqualTo(4_990_000L);
+    }
 }
