@@ -67,7 +67,7 @@ public final class SchemaGenerator {
         ArrayNode required = s.putArray("required");
         for (Property p : properties) {
             List<Annotation> annotations = p.annotations();
-            ObjectNode ps = g.schema(MAPPER.constructType(p.type()), annotations);
+            ObjectNode ps = g.propertySchema(MAPPER.constructType(p.type()), annotations);
             String description = p.description() != null ? p.description() : description(annotations);
             if (description != null) {
                 ps.put("description", description);
@@ -97,13 +97,23 @@ public final class SchemaGenerator {
         return s;
     }
 
+    /** A property's schema: an absent {@code Optional} is left out of its object (never written as null). */
+    private ObjectNode propertySchema(JavaType t, List<Annotation> annotations) {
+        while (t.isReferenceType()) {
+            t = t.getReferencedType();
+        }
+        ObjectNode s = typeSchema(t);
+        Constraints.apply(s, annotations);
+        return s;
+    }
+
     private ObjectNode typeSchema(JavaType t) {
         Class<?> c = t.getRawClass();
         if (c == OptionalInt.class || c == OptionalLong.class || c == OptionalDouble.class) {
             return Scalars.of(c);
         }
-        if (t.isReferenceType()) { // Optional, AtomicReference
-            return typeSchema(t.getReferencedType());
+        if (t.isReferenceType()) { // Optional, AtomicReference: written as null inside arrays
+            return allowNull(typeSchema(t.getReferencedType()));
         }
         ObjectNode scalar = Scalars.of(c);
         if (scalar != null) {
@@ -247,7 +257,7 @@ public final class SchemaGenerator {
             }
             List<Annotation> annotations = annotations(c, p);
             JavaType type = p.getPrimaryType();
-            ObjectNode ps = schema(type, annotations);
+            ObjectNode ps = propertySchema(type, annotations);
             String description = p.getMetadata().getDescription();
             if (description == null) {
                 description = description(annotations);
