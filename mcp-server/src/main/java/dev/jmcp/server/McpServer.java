@@ -516,6 +516,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * McpCompletion}) of {@code handlers}, an object of any class. They are inspected by {@link #build()}, which
          * throws {@link IllegalArgumentException} naming the class, method and parameter of any mistake (a name
          * used twice, an unsupported parameter type, template variables that do not match the parameters...).
+         * In a named module, the handler's package must be exported to (or, for non-public classes, opened to)
+         * {@code dev.jmcp.server}, and the packages of record or POJO arguments opened to {@code
+         * tools.jackson.databind}.
          */
         public Builder handlers(Object handlers) {
             annotatedHandlers.add(Objects.requireNonNull(handlers, "handlers"));
