@@ -11,6 +11,8 @@ import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.protocol.Role;
 import dev.jmcp.core.protocol.completion.CompleteRequest;
 import dev.jmcp.core.protocol.completion.Completion;
+import dev.jmcp.core.protocol.completion.CompletionArgument;
+import dev.jmcp.core.protocol.completion.CompletionContext;
 import dev.jmcp.core.protocol.completion.PromptReference;
 import dev.jmcp.core.protocol.completion.ResourceTemplateReference;
 import dev.jmcp.core.protocol.content.ContentBlock;
@@ -26,6 +28,7 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.core.transport.TransportMetadata;
+import dev.jmcp.server.CompletionRequest;
 import dev.jmcp.server.Description;
 import dev.jmcp.server.McpCompletion;
 import dev.jmcp.server.McpParam;
@@ -33,8 +36,11 @@ import dev.jmcp.server.McpPrompt;
 import dev.jmcp.server.McpResource;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.server.McpTool;
+import dev.jmcp.server.PromptRequest;
 import dev.jmcp.server.RequestContext;
+import dev.jmcp.server.ResourceRequest;
 import dev.jmcp.server.ServerSession;
+import dev.jmcp.server.ToolRequest;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.time.Duration;
@@ -186,6 +192,53 @@ class AnnotatedHandlersOverHttpTest {
         }
     }
 
+    /** More return and injection shapes, registered as a class (instantiated by build()). */
+    public static final class MoreHandlers {
+        @McpTool
+        public TextContent single(ToolRequest request, RequestContext ctx) {
+            return TextContent.of(request.name() + " " + ctx.requestId());
+        }
+
+        @McpTool
+        public CompletableFuture<String> failsLater() {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no such city"));
+        }
+
+        @McpPrompt
+        public GetPromptResult full(PromptRequest request) {
+            return GetPromptResult.of(
+                    "full " + request.arguments().size(), List.of(PromptMessage.of(Role.USER, TextContent.of("x"))));
+        }
+
+        @McpPrompt
+        public String broken() {
+            throw new IllegalStateException("template missing");
+        }
+
+        @McpPrompt
+        public String city(String country, String name) {
+            return name + ", " + country;
+        }
+
+        @McpCompletion(prompt = "city", argument = "name")
+        public Completion cities(String prefix, CompletionRequest request) {
+            String country = request.contextArguments().getOrDefault("country", "");
+            List<String> all = country.equals("FR") ? List.of("Paris", "Pau") : List.of("Perth");
+            return Completion.of(all.stream().filter(c -> c.startsWith(prefix)).collect(Collectors.toList()));
+        }
+
+        @McpResource(uri = "memo://forecast/{city}")
+        public Forecast forecastResource(String city, ResourceRequest request) {
+            return new Forecast(
+                    city, 1, LocalDate.of(2026, 7, 28), request.uri().length());
+        }
+
+        @McpResource(uri = "memo://denied")
+        public String denied() {
+            throw new McpRpcException(-32043, "not for you");
+        }
+    }
+
     private static final Map<String, AuthInfo> TOKENS =
             Map.of("alice", SessionTestSupport.caller("alice", "app", "alice"));
 
@@ -194,6 +247,7 @@ class AnnotatedHandlersOverHttpTest {
                 .name("annotated")
                 .version("1")
                 .handlers(new Handlers())
+                .handlers(MoreHandlers.class)
                 .build();
         McpHttpServer.Builder b = McpHttpServer.builder(server).port(0);
         if (withAuth) {
@@ -228,7 +282,18 @@ class AnnotatedHandlersOverHttpTest {
             Map<String, Tool> tools = client.listAllTools().stream().collect(Collectors.toMap(Tool::name, t -> t));
             assertThat(tools.keySet())
                     .containsExactlyInAnyOrder(
-                            "add", "forecast", "later", "whoami", "noop", "blocks", "raw", "fail", "rpcFail", "day");
+                            "add",
+                            "forecast",
+                            "later",
+                            "whoami",
+                            "noop",
+                            "blocks",
+                            "raw",
+                            "fail",
+                            "rpcFail",
+                            "day",
+                            "single",
+                            "failsLater");
             Tool add = tools.get("add");
             assertThat(add.title()).isEqualTo("Adder");
             assertThat(add.description()).isEqualTo("Adds two integers");
@@ -287,6 +352,35 @@ class AnnotatedHandlersOverHttpTest {
                     .extracting(b -> ((TextContent) b).text())
                     .containsExactly("one", "two");
             assertThat(text(client.callTool("raw", Map.of()))).isEqualTo("as is");
+            assertThat(text(client.callTool("single", Map.of()))).startsWith("single ");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Era.class)
+    void moreShapesOfPromptsResourcesCompletionsAndAsynchronousFailures(Era era) {
+        try (McpHttpServer http = start(false);
+                McpClient client = client(http, era, null)) {
+            CallToolResult later = client.callTool("failsLater", Map.of());
+            assertThat(later.isError()).isTrue();
+            assertThat(text(later)).contains("no such city");
+            assertThat(client.getPrompt("full", Map.of("a", "1")).description()).isEqualTo("full 1");
+            assertThatThrownBy(() -> client.getPrompt("broken", Map.of()))
+                    .isInstanceOf(McpRpcException.class)
+                    .hasMessageContaining("template missing");
+            Completion paris = client.complete(
+                            CompleteRequest.builder(PromptReference.of("city"), CompletionArgument.of("name", "Pa"))
+                                    .context(new CompletionContext(Map.of("country", "FR")))
+                                    .build())
+                    .completion();
+            assertThat(paris.values()).containsExactly("Paris", "Pau");
+            TextResourceContents forecast = (TextResourceContents)
+                    client.readResource("memo://forecast/Oslo").contents().get(0);
+            assertThat(forecast.mimeType()).isEqualTo("application/json");
+            assertThat(McpJson.parse(forecast.text()).get("city").asString()).isEqualTo("Oslo");
+            assertThatThrownBy(() -> client.readResource("memo://denied"))
+                    .isInstanceOfSatisfying(
+                            McpRpcException.class, e -> assertThat(e.code()).isEqualTo(-32043));
         }
     }
 
@@ -370,10 +464,11 @@ class AnnotatedHandlersOverHttpTest {
                 McpClient client = client(http, era, null)) {
             assertThat(client.listAllResources())
                     .extracting(r -> r.uri() + " " + r.mimeType())
-                    .containsExactlyInAnyOrder("memo://readme text/plain", "memo://bytes application/octet-stream");
+                    .containsExactlyInAnyOrder(
+                            "memo://readme text/plain", "memo://bytes application/octet-stream", "memo://denied null");
             assertThat(client.listAllResourceTemplates())
                     .extracting(ResourceTemplate::uriTemplate)
-                    .containsExactly("memo://notes/{id}");
+                    .containsExactlyInAnyOrder("memo://notes/{id}", "memo://forecast/{city}");
             TextResourceContents readme = (TextResourceContents)
                     client.readResource("memo://readme").contents().get(0);
             assertThat(readme.text()).isEqualTo("read me");
