@@ -50,7 +50,7 @@ class JakartaValidationIsOptionalTest {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             assertThat(p.exitValue()).as(out).isZero();
             JsonNode s = McpJson.parse(out.substring(out.lastIndexOf('\n') + 1)).get("properties");
-            assertThat(s.get("n").get("minimum").asLong()).isEqualTo(Integer.MIN_VALUE);
+            assertThat(s.get("n").toString()).isEqualTo("{\"type\":\"integer\"}");
             assertThat(s.get("s").has("maxLength")).isFalse();
         } finally {
             p.destroyForcibly();

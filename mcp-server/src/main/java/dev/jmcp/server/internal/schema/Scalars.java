@@ -57,14 +57,14 @@ final class Scalars {
         if (c == short.class || c == Short.class) {
             return integer(Short.MIN_VALUE, Short.MAX_VALUE);
         }
-        if (c == int.class || c == Integer.class || c == OptionalInt.class) {
-            return integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
-        }
-        if (c == long.class || c == Long.class || c == OptionalLong.class) {
-            return integer(Long.MIN_VALUE, Long.MAX_VALUE);
-        }
-        if (c == BigInteger.class) {
-            return type("integer");
+        if (c == int.class
+                || c == Integer.class
+                || c == OptionalInt.class
+                || c == long.class
+                || c == Long.class
+                || c == OptionalLong.class
+                || c == BigInteger.class) {
+            return type("integer"); // no range keywords: they would only add noise to every int
         }
         if (c == float.class
                 || c == Float.class

@@ -155,32 +155,25 @@ public final class SchemaGenerator {
     }
 
     private static ObjectNode enumSchema(Class<?> c) {
-        ObjectNode s = McpJson.object();
-        ArrayNode values = s.putArray("enum");
+        ArrayNode values = MAPPER.createArrayNode();
         Set<JsonNodeType> kinds = new HashSet<>();
         for (Object constant : c.getEnumConstants()) {
-            JsonNode v = MAPPER.valueToTree(constant);
+            JsonNode v = MAPPER.valueToTree(constant); // as Jackson writes it: @JsonValue, @JsonProperty...
             values.add(v);
             kinds.add(v.getNodeType());
         }
-        if (kinds.size() == 1) {
-            JsonNodeType kind = kinds.iterator().next();
-            if (kind == JsonNodeType.STRING) {
-                s.put("type", "string");
-            } else if (kind == JsonNodeType.NUMBER) {
-                s.put("type", "number");
-            }
+        ObjectNode s = McpJson.object();
+        if (kinds.size() == 1 && kinds.contains(JsonNodeType.STRING)) {
+            s.put("type", "string");
+        } else if (kinds.size() == 1 && kinds.contains(JsonNodeType.NUMBER)) {
+            s.put("type", "number");
         }
-        ObjectNode typed = McpJson.object();
-        if (s.has("type")) {
-            typed.set("type", s.get("type"));
-        }
-        typed.set("enum", values);
+        s.set("enum", values);
         Description d = c.getAnnotation(Description.class);
         if (d != null) {
-            typed.put("description", d.value());
+            s.put("description", d.value());
         }
-        return typed;
+        return s;
     }
 
     private static Method jsonValue(Class<?> c) {
