@@ -76,6 +76,8 @@ public final class ServerCommand implements Callable<Integer> {
                 return NotesServer.create();
             case typed:
                 return TypedToolsServer.create();
+            case files:
+                throw new IllegalArgumentException("the files server needs a folder: server files --root DIR");
             default:
                 throw new IllegalArgumentException(String.valueOf(kind));
         }
