@@ -508,8 +508,80 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
+        // ---- annotated handlers (#15) ----
+        private final List<Object> annotatedHandlers = new ArrayList<>();
+
+        /**
+         * Registers the annotated methods ({@link McpTool}, {@link McpPrompt}, {@link McpResource}, {@link
+         * McpCompletion}) of {@code handlers}, an object of any class. They are inspected by {@link #build()}, which
+         * throws {@link IllegalArgumentException} naming the class, method and parameter of any mistake (a name
+         * used twice, an unsupported parameter type, template variables that do not match the parameters...).
+         * In a named module, the handler's package must be exported to (or, for non-public classes, opened to)
+         * {@code dev.jmcp.server}, and the packages of record or POJO arguments opened to {@code
+         * tools.jackson.databind}.
+         */
+        public Builder handlers(Object handlers) {
+            annotatedHandlers.add(Objects.requireNonNull(handlers, "handlers"));
+            return this;
+        }
+
+        /**
+         * Registers the annotated methods of {@code handlerClass}, instantiated by {@link #build()} with its
+         * no-argument constructor (not needed when all its annotated methods are static).
+         */
+        public Builder handlers(Class<?> handlerClass) {
+            annotatedHandlers.add(Objects.requireNonNull(handlerClass, "handlerClass"));
+            return this;
+        }
+
+        /** The registrations with those of the annotated handlers added; a name or URI used twice is refused. */
+        private AnnotatedHandlers withAnnotatedHandlers() {
+            List<ServerTool> t = new ArrayList<>(tools);
+            List<ServerPrompt> p = new ArrayList<>(prompts);
+            List<ServerResource> r = new ArrayList<>(resources);
+            List<ServerResourceTemplate> rt = new ArrayList<>(templates);
+            for (Object h : annotatedHandlers) {
+                AnnotatedHandlers a = AnnotatedHandlers.of(h);
+                String owner = (h instanceof Class<?> c ? c : h.getClass()).getName();
+                for (ServerTool x : a.tools()) {
+                    unique(owner, "tool", x.tool().name(), t.stream().map(y -> y.tool()
+                            .name()));
+                    t.add(x);
+                }
+                for (ServerPrompt x : a.prompts()) {
+                    unique(owner, "prompt", x.prompt().name(), p.stream().map(y -> y.prompt()
+                            .name()));
+                    p.add(x);
+                }
+                for (ServerResource x : a.resources()) {
+                    unique(owner, "resource", x.resource().uri(), r.stream().map(y -> y.resource()
+                            .uri()));
+                    r.add(x);
+                }
+                for (ServerResourceTemplate x : a.resourceTemplates()) {
+                    unique(
+                            owner,
+                            "resource template",
+                            x.template().uriTemplate(),
+                            rt.stream().map(y -> y.template().uriTemplate()));
+                    rt.add(x);
+                }
+            }
+            return new AnnotatedHandlers(t, p, r, rt);
+        }
+
+        private static void unique(String owner, String kind, String name, java.util.stream.Stream<String> existing) {
+            if (existing.anyMatch(name::equals)) {
+                throw new IllegalArgumentException(
+                        owner + ": a " + kind + " named \"" + name + "\" is already registered");
+            }
+        }
+
+        // ---- end of annotated handlers ----
+
         /** Builds the server. */
         public McpServer build() {
+            AnnotatedHandlers registered = withAnnotatedHandlers();
             Implementation info = Implementation.builder(name, version)
                     .title(title)
                     .description(description)
@@ -539,10 +611,12 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     engineLimits());
             ServerCore core = new ServerCore(config);
             rootsListeners.forEach(core::addRootsListChangedListener);
-            tools.forEach(core::addTool);
-            resources.forEach(r -> core.resources().put(r.resource().uri(), r));
-            templates.forEach(t -> core.templates().put(t.template().uriTemplate(), t));
-            prompts.forEach(p -> core.prompts().put(p.prompt().name(), p));
+            registered.tools().forEach(core::addTool);
+            registered.resources().forEach(r -> core.resources()
+                    .put(r.resource().uri(), r));
+            registered.resourceTemplates().forEach(t -> core.templates()
+                    .put(t.template().uriTemplate(), t));
+            registered.prompts().forEach(p -> core.prompts().put(p.prompt().name(), p));
             core.markStarted();
             return new McpServer(core);
         }

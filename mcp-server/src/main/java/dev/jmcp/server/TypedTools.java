@@ -3,15 +3,14 @@ package dev.jmcp.server;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
-import dev.jmcp.server.internal.RecordSchemas;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Tools whose input is a Java record: the input schema is generated from the record (component names and types,
- * required unless {@code Optional} or annotated {@code @Nullable}, enums, nested records, lists, maps,
- * {@link Description} texts) and the validated arguments are bound to it. A record output becomes
+ * Tools whose input is a Java record: the input schema is generated from the record by {@link JsonSchemas}
+ * (component names and types, required unless {@code Optional} or annotated {@code @Nullable}, enums, nested
+ * records, lists, maps, {@code java.time}, {@link Description} texts, Jakarta Validation constraints) and the validated arguments are bound to it. A record output becomes
  * {@code structuredContent} with a generated {@code outputSchema} (without {@code $schema}).
  *
  * <pre>{@code
@@ -47,10 +46,10 @@ public final class TypedTools {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(handler, "handler");
-        Tool.Builder b = Tool.builder(name, RecordSchemas.schemaOf(input)).description(description);
+        Tool.Builder b = Tool.builder(name, JsonSchemas.objectSchemaOf(input)).description(description);
         boolean structured = output.isRecord();
         if (structured) {
-            b.outputSchema(RecordSchemas.schemaOf(output));
+            b.outputSchema(JsonSchemas.objectSchemaOf(output));
         }
         Tool tool = customizer.apply(b).build();
         ToolHandler h = (request, ctx) -> {

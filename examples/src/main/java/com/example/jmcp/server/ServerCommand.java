@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code server everything|notes|typed [--http PORT | --stdio]}. */
+/** {@code server everything|notes|typed|files [--root DIR] [--http PORT | --stdio]}. */
 @Command(
         name = "server",
         mixinStandardHelpOptions = true,
@@ -22,8 +22,10 @@ public final class ServerCommand implements Callable<Integer> {
         everything,
         /** A notes server with tools, resources and prompts. */
         notes,
-        /** A server with record-based typed tools. */
-        typed
+        /** A server with typed tools written as annotated methods. */
+        typed,
+        /** The files of one folder (requires {@code --root}). */
+        files
     }
 
     @Parameters(index = "0", paramLabel = "SERVER", description = "Which server: ${COMPLETION-CANDIDATES}.")
@@ -38,6 +40,12 @@ public final class ServerCommand implements Callable<Integer> {
             description = "The interface to bind with --http (default ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(
+            names = "--root",
+            paramLabel = "DIR",
+            description = "The folder the files server serves (required by the files server).")
+    java.nio.file.Path root;
+
     /** Exactly one of the two; stdio when neither is given. */
     static final class Mode {
         @Option(names = "--http", paramLabel = "PORT", required = true, description = "Serve http://HOST:PORT/mcp.")
@@ -47,7 +55,19 @@ public final class ServerCommand implements Callable<Integer> {
         boolean stdio;
     }
 
-    /** Builds the named example server. */
+    /** Builds the named example server; {@code root} is the files server's folder (ignored by the others). */
+    public static McpServer create(Kind kind, java.nio.file.Path root) {
+        if (kind == Kind.files) {
+            if (root == null) {
+                throw new CommandLine.ParameterException(
+                        new CommandLine(new ServerCommand()), "the files server needs --root DIR");
+            }
+            return FilesServer.create(root);
+        }
+        return create(kind);
+    }
+
+    /** Builds the named example server (not {@code files}, which needs a folder). */
     public static McpServer create(Kind kind) {
         switch (kind) {
             case everything:
@@ -56,6 +76,8 @@ public final class ServerCommand implements Callable<Integer> {
                 return NotesServer.create();
             case typed:
                 return TypedToolsServer.create();
+            case files:
+                throw new IllegalArgumentException("the files server needs a folder: server files --root DIR");
             default:
                 throw new IllegalArgumentException(String.valueOf(kind));
         }
@@ -63,7 +85,7 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        McpServer server = create(kind);
+        McpServer server = create(kind, root);
         if (mode != null && mode.httpPort != null) {
             McpHttpServer http = Serving.http(server, host, mode.httpPort);
             CountDownLatch stopped = new CountDownLatch(1);
