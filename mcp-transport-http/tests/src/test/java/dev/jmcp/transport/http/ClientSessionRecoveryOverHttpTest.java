@@ -19,6 +19,7 @@ import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.server.McpServer;
+import dev.jmcp.server.ServerSession;
 import dev.jmcp.testsupport.Poll;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
@@ -127,7 +128,8 @@ class ClientSessionRecoveryOverHttpTest {
                         .build()) {
             client.connect();
             assertThat(echo(client, "first")).isEqualTo("first");
-            http.servlet().closeAll(); // as an idle expiry does: the server forgets the session
+            server.sessions().forEach(ServerSession::close); // as an idle expiry does: the server forgets it
+            Poll.until("the servlet forgot the session", () -> http.servlet().sessionCount() == 0);
             assertThat(echo(client, "after expiry")).isEqualTo("after expiry");
             assertThat(reconnects).hasSize(1);
             assertThat(http.servlet().sessionCount()).isEqualTo(1);
