@@ -110,18 +110,19 @@ class McpSessionTest {
         List<Double> progress = new CopyOnWriteArrayList<>();
         start(McpSession.builder(pair.serverSide()).requestHandler("slow", r -> {
             for (int i = 1; i <= 6; i++) {
-                Thread.sleep(100);
+                Thread.sleep(250);
                 r.sendProgress(i, 6.0, "step " + i);
             }
             return obj("{\"done\":true}");
         }));
         McpSession client = start(McpSession.builder(pair.clientSide()));
-        // 600 ms of work, 250 ms timeout: only progress keeps it alive.
+        // 1.5 s of work, a 1 s timeout: only progress (every 250 ms) keeps it alive. The margins are wide because CI
+        // machines are busy.
         CompletableFuture<JsonNode> ok = client.request(
                 "slow",
                 null,
                 RequestOptions.builder()
-                        .timeout(Duration.ofMillis(250))
+                        .timeout(Duration.ofSeconds(1))
                         .progressListener((p, total, message) -> progress.add(p))
                         .build());
         assertThat(ok.get(10, TimeUnit.SECONDS).get("done").booleanValue()).isTrue();
@@ -131,8 +132,8 @@ class McpSessionTest {
                 "slow",
                 null,
                 RequestOptions.builder()
-                        .timeout(Duration.ofMillis(250))
-                        .maxTotalTimeout(Duration.ofMillis(350))
+                        .timeout(Duration.ofSeconds(1))
+                        .maxTotalTimeout(Duration.ofMillis(700))
                         .progressListener((p, total, message) -> {})
                         .build());
         assertThat(causeOf(capped)).isInstanceOf(McpTimeoutException.class);

@@ -67,7 +67,10 @@ class SoakTest {
                 McpHttpServer http = McpHttpServer.builder(server)
                         .host("127.0.0.1")
                         .port(0)
-                        .servlet(s -> s.sessionIdleTimeout(IDLE).keepAliveInterval(Duration.ofMillis(500)))
+                        // every simulated client comes from 127.0.0.1: lift the per-caller session quota
+                        .servlet(s -> s.sessionIdleTimeout(IDLE)
+                                .keepAliveInterval(Duration.ofMillis(500))
+                                .maxSessionsPerPrincipal(100_000))
                         .start()) {
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong iterations = new AtomicLong();
