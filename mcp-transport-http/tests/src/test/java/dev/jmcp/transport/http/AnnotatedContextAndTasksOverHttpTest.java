@@ -79,6 +79,7 @@ class AnnotatedContextAndTasksOverHttpTest {
 
     static volatile CountDownLatch release = new CountDownLatch(1);
     static final AtomicInteger slowRuns = new AtomicInteger();
+    static final AtomicInteger askRuns = new AtomicInteger();
 
     /** Handlers that talk back to the client through their injected context. */
     public static final class Handlers {
@@ -93,6 +94,7 @@ class AnnotatedContextAndTasksOverHttpTest {
 
         @McpTool(description = "Asks the user's name")
         public String askName(String greeting, RequestContext ctx) {
+            askRuns.incrementAndGet();
             ElicitResult answer = ctx.elicit(FormElicitRequest.of(
                     "Your name?",
                     RequestedSchema.of(Map.of("name", StringSchema.builder().build()), List.of("name"))));
@@ -177,6 +179,7 @@ class AnnotatedContextAndTasksOverHttpTest {
     void newLatch() {
         release = new CountDownLatch(1);
         slowRuns.set(0);
+        askRuns.set(0);
     }
 
     @AfterEach
@@ -236,6 +239,9 @@ class AnnotatedContextAndTasksOverHttpTest {
             assertThat(text(client.callTool("askName", Map.of("greeting", "Hello"))))
                     .isEqualTo("Hello, Ada");
             assertThat(elicited).contains("Your name?");
+            // 2025-11-25: one run, blocked on an elicitation/create request; 2026-07-28: the first run ends with
+            // input_required, the client retries with the answer, and the method runs again to completion.
+            assertThat(askRuns.get()).isEqualTo(era == Era.HANDSHAKE_2025_11_25 ? 1 : 2);
             assertThat(text(client.callTool("askModel", Map.of("question", "The answer?"))))
                     .isEqualTo("model m-1 says 42");
             assertThat(sampled).contains("The answer?");
