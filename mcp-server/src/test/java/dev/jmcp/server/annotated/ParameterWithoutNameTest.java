@@ -69,8 +69,7 @@ class ParameterWithoutNameTest {
                 src.resolve("Unnamed.java").toString(),
                 src.resolve("Named.java").toString());
         assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        loader = new URLClassLoader(
-                new URL[] {out.toUri().toURL()}, ParameterWithoutNameTest.class.getClassLoader());
+        loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, ParameterWithoutNameTest.class.getClassLoader());
     }
 
     private static String location(Class<?> c) throws Exception {

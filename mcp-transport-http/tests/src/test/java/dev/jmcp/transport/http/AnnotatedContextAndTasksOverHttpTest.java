@@ -106,9 +106,9 @@ class AnnotatedContextAndTasksOverHttpTest {
 
         @McpTool(description = "Asks the client's model")
         public String askModel(String question, RequestContext ctx) {
-            CreateMessageResult r = ctx.sample(CreateMessageRequest.builder(
-                            List.of(SamplingMessage.of(Role.USER, TextContent.of(question))), 50)
-                    .build());
+            CreateMessageResult r = ctx.sample(
+                    CreateMessageRequest.builder(List.of(SamplingMessage.of(Role.USER, TextContent.of(question))), 50)
+                            .build());
             return "model " + r.model() + " says " + ((TextContent) r.content().get(0)).text();
         }
 
@@ -257,8 +257,8 @@ class AnnotatedContextAndTasksOverHttpTest {
                     .findFirst()
                     .orElseThrow();
             assertThat(slow.execution().taskSupport()).isEqualTo(TaskSupport.OPTIONAL);
-            CreateTaskResult created = client.callToolAsTask(
-                    "slowReport", McpJson.parse("{\"city\":\"Oslo\"}"), TaskMetadata.ttl(60_000));
+            CreateTaskResult created =
+                    client.callToolAsTask("slowReport", McpJson.parse("{\"city\":\"Oslo\"}"), TaskMetadata.ttl(60_000));
             String id = created.task().taskId();
             assertThat(client.getTask(id).status()).isEqualTo(TaskStatus.WORKING);
             Poll.until("the method runs", () -> slowRuns.get() == 1);
