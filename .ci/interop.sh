@@ -5,6 +5,8 @@
 #   jmcp CLI client                   -> interop/ts-server-http.mjs (SDK v1, Streamable HTTP)
 #   jmcp CLI client (negotiated, 2025-11-25 pinned)
 #                                     -> interop/ts-server-http-v2.mjs (SDK v2, Streamable HTTP)
+#   TS client (SDK v1, v2)            -> jmcp annotated examples (#15): the typed server over stdio
+#                                        and Streamable HTTP, the files server over stdio
 # Every run is bounded by `timeout 120`. Exit 1 if any run fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,8 +19,12 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 RUN_TIMEOUT=${INTEROP_TIMEOUT_S:-120}
 SPEC_NEXT=2026-07-28
 SPEC_LEGACY=2025-11-25
+# The annotated example servers (issue #15); the files server's --root is appended per run.
+JMCP_TYPED_STDIO_CMD=${JMCP_TYPED_STDIO_CMD:-java -jar $JMCP_JAR server typed --stdio}
+JMCP_TYPED_HTTP_CMD=${JMCP_TYPED_HTTP_CMD:-java -jar $JMCP_JAR server typed --http %PORT%}
+JMCP_FILES_STDIO_CMD=${JMCP_FILES_STDIO_CMD:-java -jar $JMCP_JAR server files --stdio --root}
 
-if [[ "$JMCP_SERVER_HTTP_CMD $JMCP_SERVER_STDIO_CMD $JMCP_CLI_CMD" == *"$JMCP_JAR"* ]] && [ ! -f "$JMCP_JAR" ]; then
+if [[ "$JMCP_SERVER_HTTP_CMD $JMCP_SERVER_STDIO_CMD $JMCP_CLI_CMD $JMCP_TYPED_STDIO_CMD $JMCP_TYPED_HTTP_CMD $JMCP_FILES_STDIO_CMD" == *"$JMCP_JAR"* ]] && [ ! -f "$JMCP_JAR" ]; then
   ci_note "${JMCP_JAR#"$CI_ROOT"/} missing: building it (./mvnw -B -ntp -q -DskipTests install)"
   timeout 900 ./mvnw -B -ntp -q -DskipTests install || ci_err "build failed; the runs below will fail"
 fi
@@ -97,6 +103,38 @@ else
   ci_err "interop/ts-server-http-v2.mjs did not start"; runs_failed=$((runs_failed + 2))
 fi
 cleanup
+
+echo "== TypeScript clients -> jmcp annotated examples (typed: $JMCP_TYPED_STDIO_CMD)"
+# shellcheck disable=SC2206
+TYPED_ARGV=($JMCP_TYPED_STDIO_CMD)
+run "ts-v1 -> jmcp typed stdio" node interop/ts-client-stdio.mjs --sdk v1 --profile typed -- "${TYPED_ARGV[@]}"
+run "ts-v2 -> jmcp typed stdio" node interop/ts-client-stdio.mjs --sdk v2 --profile typed -- "${TYPED_ARGV[@]}"
+run "ts-v2@$SPEC_NEXT -> jmcp typed stdio" \
+  node interop/ts-client-stdio.mjs --sdk v2 --era "$SPEC_NEXT" --profile typed -- "${TYPED_ARGV[@]}"
+if start_http jmcp-typed-http "$JMCP_TYPED_HTTP_CMD"; then
+  run "ts-v1 -> jmcp typed http" node interop/ts-client-http.mjs --sdk v1 --profile typed "$HTTP_URL"
+  run "ts-v2 -> jmcp typed http" node interop/ts-client-http.mjs --sdk v2 --profile typed "$HTTP_URL"
+  run "ts-v2@$SPEC_NEXT -> jmcp typed http" \
+    node interop/ts-client-http.mjs --sdk v2 --era "$SPEC_NEXT" --profile typed "$HTTP_URL"
+else
+  ci_err "jmcp typed HTTP server did not start"; runs_failed=$((runs_failed + 3))
+fi
+cleanup
+
+# Each files run gets a fresh copy of interop/fixtures/sandbox (the checks write into it).
+# files_run NAME CLIENT_ARGS...: one stdio run of the files server.
+files_run() {
+  local name=$1 sandbox; shift
+  sandbox="$OUT/sandbox-${name//[^A-Za-z0-9._-]/_}"
+  rm -rf "$sandbox"; cp -R interop/fixtures/sandbox "$sandbox"
+  # shellcheck disable=SC2206
+  local argv=($JMCP_FILES_STDIO_CMD)
+  run "$name" node interop/ts-client-stdio.mjs "$@" --profile files -- "${argv[@]}" "$sandbox"
+}
+echo "== TypeScript clients -> jmcp annotated examples (files: $JMCP_FILES_STDIO_CMD DIR)"
+files_run "ts-v1 -> jmcp files stdio" --sdk v1
+files_run "ts-v2 -> jmcp files stdio" --sdk v2
+files_run "ts-v2@$SPEC_NEXT -> jmcp files stdio" --sdk v2 --era "$SPEC_NEXT"
 
 echo "interop: $runs_ok passed, $runs_failed failed" | tee "$OUT/summary.txt"
 [ "$runs_failed" -eq 0 ]

@@ -1,11 +1,15 @@
 // The interop checks a TypeScript SDK client runs against an MCP server, shared by
 // ts-client-stdio.mjs and ts-client-http.mjs.
 //
-// Two target profiles (tool, resource and prompt names differ):
+// Target profiles (tool, resource and prompt names differ):
 //   conformance - jmcp's conformance everything-server (names from the conformance suite)
 //   everything  - @modelcontextprotocol/server-everything (the TypeScript reference server)
 //   ts-server   - interop/ts-server-http.mjs
-// The default, auto, picks by listing tools.
+//   typed       - jmcp's annotated typed-tools example (`server typed`, see annotated.mjs)
+//   files       - jmcp's annotated files example (`server files --root DIR`, see annotated.mjs)
+// The default, auto, picks by listing tools. A profile leaves out a standard check by setting
+// it to null (simpleText, progress, error, resource, prompt) and adds its own with `extra`.
+import { ANNOTATED_PROFILES } from './annotated.mjs';
 import { loadSdk } from './sdk.mjs';
 
 const CHECK_TIMEOUT_MS = 20_000;
@@ -67,6 +71,7 @@ const PROFILES = {
     resource: 'interop://greeting',
     prompt: { name: 'greet', arguments: { name: 'jmcp' } },
   },
+  ...ANNOTATED_PROFILES,
 };
 
 function assert(cond, msg) {
@@ -158,7 +163,7 @@ export async function runInterop(cfg) {
 
   if (!stateless) await check('ping', async () => { await client.ping(); });
 
-  await check(`tools/call ${profile.simpleText.name}`, async () => {
+  if (profile.simpleText) await check(`tools/call ${profile.simpleText.name}`, async () => {
     const r = await client.callTool(profile.simpleText);
     const text = firstText(r);
     assert(!r.isError, `isError: ${text}`);
@@ -167,7 +172,7 @@ export async function runInterop(cfg) {
     return JSON.stringify(text.slice(0, 60));
   });
 
-  await check(`tools/call ${profile.progress.name} with progress`, async () => {
+  if (profile.progress) await check(`tools/call ${profile.progress.name} with progress`, async () => {
     const seen = [];
     const r = await sdk.callTool(
       client,
@@ -180,7 +185,7 @@ export async function runInterop(cfg) {
     return `progress ${seen.join(', ')}`;
   });
 
-  await check(`tools/call ${profile.error.name} is an error`, async () => {
+  if (profile.error) await check(`tools/call ${profile.error.name} is an error`, async () => {
     let r;
     try {
       r = await client.callTool(profile.error);
@@ -233,7 +238,7 @@ export async function runInterop(cfg) {
     });
   }
 
-  await check('resources/list + resources/read', async () => {
+  if (profile.resource !== false) await check('resources/list + resources/read', async () => {
     const { resources } = await client.listResources();
     assert(resources.length > 0, 'no resources');
     const uri = profile.resource ?? resources[0].uri;
@@ -245,7 +250,7 @@ export async function runInterop(cfg) {
     return `${resources.length} resources, read ${uri}`;
   });
 
-  await check(`prompts/list + prompts/get ${profile.prompt.name}`, async () => {
+  if (profile.prompt) await check(`prompts/list + prompts/get ${profile.prompt.name}`, async () => {
     const { prompts } = await client.listPrompts();
     assert(prompts.some((p) => p.name === profile.prompt.name), `${profile.prompt.name} not listed`);
     const r = await client.getPrompt(profile.prompt);
@@ -253,6 +258,8 @@ export async function runInterop(cfg) {
     for (const m of r.messages) assert(m.role && m.content, 'message without role/content');
     return `${r.messages.length} message(s)`;
   });
+
+  if (profile.extra) await profile.extra({ client, sdk, check, tools, stateless, assert, firstText });
 
   return finish(results, client);
 }

@@ -21,13 +21,14 @@ final class ToolResults {
      * The mapping for one declared result type.
      *
      * @param outputSchema the generated output schema when values are sent as {@code structuredContent}, else null
+     * @param blockList whether the declared type is a collection of content blocks (so an empty one is no content)
      */
-    record Shape(ObjectNode outputSchema) {
+    record Shape(ObjectNode outputSchema, boolean blockList) {
         CallToolResult toResult(Object out) {
             if (out instanceof CallToolResult r) {
                 return r;
             }
-            if (out == null) {
+            if (out == null || blockList && out instanceof Collection<?> none && none.isEmpty()) {
                 return CallToolResult.of(List.of());
             }
             if (out instanceof String s) {
@@ -53,21 +54,21 @@ final class ToolResults {
     static Shape shape(Type declared) {
         JavaType t = McpJson.mapper().constructType(declared);
         Class<?> c = t.getRawClass();
+        boolean blockList = t.isContainerType()
+                && t.getContentType() != null
+                && ContentBlock.class.isAssignableFrom(t.getContentType().getRawClass());
         if (c == void.class
                 || c == Void.class
                 || c == Object.class
                 || c == String.class
                 || c == CallToolResult.class
                 || ContentBlock.class.isAssignableFrom(c)
-                || t.isContainerType()
-                        && t.getContentType() != null
-                        && ContentBlock.class.isAssignableFrom(
-                                t.getContentType().getRawClass())) {
-            return new Shape(null);
+                || blockList) {
+            return new Shape(null, blockList);
         }
         ObjectNode schema = SchemaGenerator.schemaOf(declared);
         boolean object = schema.path("type").isString()
                 && "object".equals(schema.path("type").asString());
-        return new Shape(object ? schema : null);
+        return new Shape(object ? schema : null, false);
     }
 }
