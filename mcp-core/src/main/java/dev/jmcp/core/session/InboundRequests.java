@@ -104,6 +104,14 @@ final class InboundRequests {
                         e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
                 answer = new JsonRpcErrorResponse(request.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, message));
             }
+        } catch (Error e) {
+            // a bug, such as a NoSuchMethodError from a stale jar or a failed assertion: the peer still gets an
+            // answer (without the error's details), never a request that hangs until its timeout
+            LOG.warn("{}: handler of {} failed with an error", session.name(), request.method(), e);
+            answer = request.isCancelled()
+                    ? null
+                    : new JsonRpcErrorResponse(
+                            request.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "internal error"));
         } finally {
             request.markCompleted();
             answering.incrementAndGet();

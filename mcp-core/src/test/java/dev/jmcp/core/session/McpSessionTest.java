@@ -106,6 +106,19 @@ class McpSessionTest {
     }
 
     @Test
+    void aHandlerThatThrowsAnErrorIsAnsweredInternalErrorInsteadOfHanging() throws Exception {
+        start(McpSession.builder(pair.serverSide()).requestHandler("broken", r -> {
+            throw new NoSuchMethodError("com.example.Stale.method()V");
+        }));
+        McpSession client = start(McpSession.builder(pair.clientSide()));
+        CompletableFuture<JsonNode> f = client.request("broken", null);
+        Throwable cause = causeOf(f);
+        assertThat(cause).isInstanceOf(dev.jmcp.core.McpRpcException.class);
+        assertThat(((dev.jmcp.core.McpRpcException) cause).error().code()).isEqualTo(-32603);
+        assertThat(cause.getMessage()).doesNotContain("com.example.Stale");
+    }
+
+    @Test
     void progressResetsTheTimeoutUpToTheHardMaximum() throws Exception {
         List<Double> progress = new CopyOnWriteArrayList<>();
         start(McpSession.builder(pair.serverSide()).requestHandler("slow", r -> {
