@@ -61,4 +61,12 @@ public interface ServerCall {
 
     /** What the transport knows about the request (transport name, remote address, headers); read-only. */
     TransportMetadata transport();
+
+    /**
+     * The handshake-era session the request arrived on (its id, its close), for session-scoped telemetry and logs;
+     * empty for stateless exchanges, 2026-07-28 requests and requests rejected before their era was resolved.
+     */
+    default Optional<ServerSession> session() {
+        return Optional.empty();
+    }
 }

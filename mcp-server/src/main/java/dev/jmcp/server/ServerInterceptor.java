@@ -1,5 +1,7 @@
 package dev.jmcp.server;
 
+import java.util.Map;
+
 /**
  * Observes or intercepts every request the server serves (in the spirit of grpc-java's {@code ServerInterceptor}
  * and OkHttp's {@code Interceptor}): metrics, tracing, audit, rate limits. Registered with {@link
@@ -31,6 +33,19 @@ public interface ServerInterceptor {
      * @return the outcome to answer with; never null
      */
     ServerOutcome intercept(ServerCall call, Chain chain);
+
+    /**
+     * Members to add to the {@code _meta} of a request the server sends to the client while serving a request
+     * ({@code sampling/createMessage}, {@code elicitation/create}, {@code roots/list} in a handshake-era session).
+     * Called on the handler's thread just before the request is sent, so a tracing interceptor can inject the
+     * current trace context ({@code traceparent}). Default: none.
+     *
+     * @param method the method of the outgoing request
+     * @return the members to add (an existing member of the same name is replaced); never null
+     */
+    default Map<String, String> outgoingRequestMeta(String method) {
+        return Map.of();
+    }
 
     /** The rest of the chain: the next interceptor, and finally the method's handler. */
     interface Chain {

@@ -8,6 +8,7 @@ import dev.jmcp.core.session.InboundRequest;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.core.transport.TransportMetadata;
 import dev.jmcp.server.ServerCall;
+import dev.jmcp.server.ServerSession;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -106,6 +107,11 @@ final class ServerCallView implements ServerCall {
     @Override
     public TransportMetadata transport() {
         return request.context().transport();
+    }
+
+    @Override
+    public Optional<ServerSession> session() {
+        return era == Era.HANDSHAKE ? Optional.of(call.session()) : Optional.empty();
     }
 
     @Override

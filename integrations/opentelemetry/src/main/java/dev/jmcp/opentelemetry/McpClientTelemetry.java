@@ -1,0 +1,294 @@
+package dev.jmcp.opentelemetry;
+
+import dev.jmcp.client.CallOutcome;
+import dev.jmcp.client.ClientCall;
+import dev.jmcp.client.ClientInterceptor;
+import dev.jmcp.client.ElicitationHandler;
+import dev.jmcp.client.SamplingHandler;
+import dev.jmcp.core.McpException;
+import dev.jmcp.core.McpRpcException;
+import dev.jmcp.opentelemetry.internal.Capture;
+import dev.jmcp.opentelemetry.internal.Durations;
+import dev.jmcp.opentelemetry.internal.MetaCarrier;
+import dev.jmcp.opentelemetry.internal.Semconv;
+import dev.jmcp.opentelemetry.internal.Targets;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Traces and measures every request an {@code McpClient} sends, by the OpenTelemetry semantic conventions for MCP:
+ * a {@link SpanKind#CLIENT} span named {@code {mcp.method.name} {target}}, child of the current context, whose W3C
+ * trace context ({@code traceparent}, {@code tracestate}, {@code baggage}) travels in the request's {@code
+ * params._meta}, and the {@code mcp.client.operation.duration} histogram. {@link #tracedSampling} and {@link
+ * #tracedElicitation} continue the server's trace in the handlers that serve its requests.
+ *
+ * <pre>{@code
+ * McpClient client = McpClient.builder()
+ *         .transport(StreamableHttpClientTransport.create(uri))
+ *         .interceptor(McpClientTelemetry.builder(openTelemetry).server(uri).build())
+ *         .build();
+ * }</pre>
+ *
+ * <p>Register it last (innermost) so the {@code _meta} it adds is what is sent. Immutable and thread-safe.
+ */
+public final class McpClientTelemetry implements ClientInterceptor {
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+    private final DoubleHistogram operationDuration;
+    private final Capture capture;
+    private final String networkTransport;
+    private final String serverAddress;
+    private final long serverPort;
+
+    private McpClientTelemetry(Builder builder) {
+        OpenTelemetry otel = builder.openTelemetry;
+        this.tracer = otel.getTracer(Semconv.SCOPE);
+        this.propagator = otel.getPropagators().getTextMapPropagator();
+        Meter meter = otel.getMeter(Semconv.SCOPE);
+        this.operationDuration = Durations.histogram(
+                meter, Semconv.CLIENT_OPERATION_DURATION, "The duration of MCP requests the client sent");
+        this.capture = new Capture(builder.captureArguments, builder.captureResults, builder.maxCapturedChars);
+        this.networkTransport = builder.networkTransport;
+        this.serverAddress = builder.serverAddress;
+        this.serverPort = builder.serverPort;
+    }
+
+    /** Telemetry with the defaults: no server address, no tool payloads captured. */
+    public static McpClientTelemetry create(OpenTelemetry openTelemetry) {
+        return builder(openTelemetry).build();
+    }
+
+    /** A builder for telemetry reporting to {@code openTelemetry}. */
+    public static Builder builder(OpenTelemetry openTelemetry) {
+        return new Builder(openTelemetry);
+    }
+
+    @Override
+    public CompletionStage<CallOutcome> intercept(Chain chain) {
+        long start = System.nanoTime();
+        ClientCall call = chain.call();
+        JsonNode params = call.params();
+        Targets target = Targets.of(call.method(), params);
+        String version = call.protocolVersion().id();
+        Context parent = Context.current();
+
+        SpanBuilder builder = tracer.spanBuilder(target.spanName())
+                .setSpanKind(SpanKind.CLIENT)
+                .setParent(parent)
+                .setAttribute(Semconv.MCP_PROTOCOL_VERSION, version);
+        target.addTo(builder);
+        if (networkTransport != null) {
+            builder.setAttribute(Semconv.NETWORK_TRANSPORT, networkTransport);
+            if (networkTransport.equals("tcp")) {
+                builder.setAttribute(Semconv.NETWORK_PROTOCOL_NAME, "http");
+            }
+        }
+        if (serverAddress != null) {
+            builder.setAttribute(Semconv.SERVER_ADDRESS, serverAddress);
+            if (serverPort >= 0) {
+                builder.setAttribute(Semconv.SERVER_PORT, serverPort);
+            }
+        }
+        if (capture.arguments() && target.isToolCall()) {
+            String args = capture.bounded(params.get("arguments"));
+            if (args != null) {
+                builder.setAttribute(Semconv.GEN_AI_TOOL_CALL_ARGUMENTS, args);
+            }
+        }
+        Span span = builder.startSpan();
+        Context context = parent.with(span);
+        Map<String, String> carrier = new LinkedHashMap<>(4);
+        propagator.inject(context, carrier, (map, key, value) -> map.put(key, value));
+        ClientCall traced = call;
+        for (Map.Entry<String, String> e : carrier.entrySet()) {
+            traced = traced.withMeta(e.getKey(), e.getValue());
+        }
+        CompletionStage<CallOutcome> stage;
+        try (Scope ignored = context.makeCurrent()) {
+            stage = chain.proceed(traced);
+        } catch (RuntimeException | Error e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            span.setAttribute(Semconv.ERROR_TYPE, e.getClass().getName());
+            span.end();
+            throw e;
+        }
+        return stage.thenApply(outcome -> {
+            String errorType = finish(span, target, outcome);
+            AttributesBuilder metric = Attributes.builder().put(Semconv.MCP_PROTOCOL_VERSION, version);
+            target.addTo(metric);
+            if (networkTransport != null) {
+                metric.put(Semconv.NETWORK_TRANSPORT, networkTransport);
+            }
+            if (errorType != null) {
+                metric.put(Semconv.ERROR_TYPE, errorType);
+            }
+            if (outcome.error() instanceof McpRpcException rpc) {
+                metric.put(Semconv.RPC_RESPONSE_STATUS_CODE, String.valueOf(rpc.code()));
+            }
+            operationDuration.record(Durations.secondsSince(start), metric.build(), context);
+            return outcome;
+        });
+    }
+
+    /**
+     * {@code handler} traced: each {@code sampling/createMessage} request the server sends is a {@link
+     * SpanKind#SERVER} span, child of the trace context in the request's {@code _meta} (the server's tool call), and
+     * current while {@code handler} runs. Register the result with {@code McpClientBuilder.sampling}.
+     */
+    public SamplingHandler tracedSampling(SamplingHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return request -> serveInbound("sampling/createMessage", request.meta(), () -> handler.createMessage(request));
+    }
+
+    /**
+     * {@code handler} traced: each {@code elicitation/create} request the server sends is a {@link SpanKind#SERVER}
+     * span, child of the trace context in the request's {@code _meta}, and current while {@code handler} runs.
+     * Register the result with {@code McpClientBuilder.elicitation}.
+     */
+    public ElicitationHandler tracedElicitation(ElicitationHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return request -> serveInbound("elicitation/create", request.meta(), () -> handler.elicit(request));
+    }
+
+    private <T> T serveInbound(String method, JsonNode meta, Callable<T> handler) throws Exception {
+        Context parent = propagator.extract(Context.current(), meta, MetaCarrier.INSTANCE);
+        SpanBuilder builder = tracer.spanBuilder(method)
+                .setSpanKind(SpanKind.SERVER)
+                .setParent(parent)
+                .setAttribute(Semconv.MCP_METHOD_NAME, method);
+        if (networkTransport != null) {
+            builder.setAttribute(Semconv.NETWORK_TRANSPORT, networkTransport);
+        }
+        Span span = builder.startSpan();
+        try (Scope ignored = parent.with(span).makeCurrent()) {
+            return handler.call();
+        } catch (Exception | Error e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            span.setAttribute(
+                    Semconv.ERROR_TYPE,
+                    e instanceof McpRpcException rpc
+                            ? String.valueOf(rpc.code())
+                            : e.getClass().getName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private String finish(Span span, Targets target, CallOutcome outcome) {
+        String errorType = null;
+        if (outcome.succeeded()) {
+            JsonNode result = outcome.result();
+            if (target.isToolCall() && result != null) {
+                JsonNode isError = result.get("isError");
+                if (isError != null && isError.asBoolean(false)) {
+                    errorType = Semconv.TOOL_ERROR;
+                    span.setStatus(StatusCode.ERROR);
+                }
+                if (capture.results()) {
+                    span.setAttribute(Semconv.GEN_AI_TOOL_CALL_RESULT, capture.bounded(result));
+                }
+            }
+        } else {
+            McpException error = outcome.error();
+            if (error instanceof McpRpcException rpc) {
+                errorType = String.valueOf(rpc.code());
+                span.setAttribute(Semconv.RPC_RESPONSE_STATUS_CODE, errorType);
+            } else {
+                errorType = error.getClass().getName();
+            }
+            span.setStatus(StatusCode.ERROR, error.getMessage());
+            span.recordException(error);
+        }
+        if (errorType != null) {
+            span.setAttribute(Semconv.ERROR_TYPE, errorType);
+        }
+        span.end();
+        return errorType;
+    }
+
+    /** Builds {@link McpClientTelemetry}; tool payload capture is off by default. */
+    public static final class Builder {
+        private final OpenTelemetry openTelemetry;
+        private boolean captureArguments;
+        private boolean captureResults;
+        private int maxCapturedChars = Capture.DEFAULT_MAX_CHARS;
+        private String networkTransport;
+        private String serverAddress;
+        private long serverPort = -1;
+
+        private Builder(OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+        }
+
+        /**
+         * The Streamable HTTP endpoint the client talks to: sets {@code server.address}, {@code server.port},
+         * {@code network.transport=tcp} and {@code network.protocol.name=http}.
+         */
+        public Builder server(URI endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            this.networkTransport = "tcp";
+            this.serverAddress = endpoint.getHost();
+            int port = endpoint.getPort();
+            if (port < 0) {
+                port = "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
+            }
+            this.serverPort = port;
+            return this;
+        }
+
+        /** The client talks to a subprocess over stdio: sets {@code network.transport=pipe}. */
+        public Builder stdio() {
+            this.networkTransport = "pipe";
+            this.serverAddress = null;
+            this.serverPort = -1;
+            return this;
+        }
+
+        /** Records each tool call's arguments as {@code gen_ai.tool.call.arguments} (opt-in: may hold user data). */
+        public Builder captureToolArguments() {
+            this.captureArguments = true;
+            return this;
+        }
+
+        /** Records each tool call's result as {@code gen_ai.tool.call.result} (opt-in: may hold user data). */
+        public Builder captureToolResults() {
+            this.captureResults = true;
+            return this;
+        }
+
+        /** The most characters recorded per captured value (default 4096); longer JSON is cut. */
+        public Builder maxCapturedChars(int maxChars) {
+            if (maxChars < 1) {
+                throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
+            }
+            this.maxCapturedChars = maxChars;
+            return this;
+        }
+
+        /** The telemetry interceptor. */
+        public McpClientTelemetry build() {
+            return new McpClientTelemetry(this);
+        }
+    }
+}

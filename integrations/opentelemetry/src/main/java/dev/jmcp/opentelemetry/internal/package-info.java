@@ -1,0 +1,2 @@
+/** Implementation of the OpenTelemetry integration: names, carriers, instruments, payload capture. Not API. */
+package dev.jmcp.opentelemetry.internal;
