@@ -118,20 +118,26 @@ class KeyedInputTest {
     }
 
     @Test
-    void anAnswerWithoutStateIsRefusedWhereTheServerAsksForItAndExtraKeysAreIgnored() {
+    void aFirstRoundAnswerMayComeWithoutStateAndExtraKeysAreIgnored() {
         try (RawClient c = RawClient.connect(server)) {
             ObjectNode direct = RawClient.with26Meta("{\"name\":\"greet\"}", ALL);
-            direct.putObject("inputResponses").set("user_name", McpJson.parse(NAME));
-            var refused = c.error("tools/call", direct);
-            assertThat(refused.code()).isEqualTo(ErrorCodes.INVALID_PARAMS);
-            assertThat(refused.message()).contains("user_name").contains("without requestState");
+            ObjectNode responses = direct.putObject("inputResponses");
+            responses.set("user_name", McpJson.parse(NAME));
+            responses.set("unknown_extra_key", McpJson.parse("{\"action\":\"accept\",\"content\":{}}"));
+            assertThat(text(c.call("tools/call", direct))).isEqualTo("Hello, ann");
+        }
+    }
 
-            // keys the handler never asks for are ignored: the server asks its question with a state
-            ObjectNode extra = RawClient.with26Meta("{\"name\":\"greet\"}", ALL);
-            extra.putObject("inputResponses").set("unknown_extra_key", McpJson.parse("{\"action\":\"accept\"}"));
-            JsonNode asked = c.call("tools/call", extra);
-            assertThat(asked.get("resultType").asString()).isEqualTo("input_required");
-            assertThat(asked.get("inputRequests").propertyNames()).containsExactly("user_name");
+    @Test
+    void withoutAStateOnlyTheFirstRoundsQuestionsTakeVolunteeredAnswers() {
+        try (RawClient c = RawClient.connect(server)) {
+            ObjectNode both = RawClient.with26Meta("{\"name\":\"two\"}", ALL);
+            ObjectNode responses = both.putObject("inputResponses");
+            responses.set("first", McpJson.parse(NAME));
+            responses.set("second", McpJson.parse(COLOR));
+            JsonNode round2 = c.call("tools/call", both);
+            assertThat(round2.get("resultType").asString()).isEqualTo("input_required");
+            assertThat(round2.get("inputRequests").propertyNames()).containsExactly("second");
         }
     }
 

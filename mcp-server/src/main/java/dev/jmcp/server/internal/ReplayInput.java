@@ -34,10 +34,13 @@ final class ReplayInput implements InputChannel {
     private RequestState.Binding binding;
     /** Verified answers (from the state, or accepted this run). */
     private final Map<String, RequestState.Answer> answers = new LinkedHashMap<>();
-    /** Answers sent without a state: refused if the handler asks for one of their keys. */
+    /** Answers sent without a state (a first request may volunteer them): used for the handler's first batch. */
     private final JsonNode unverified;
 
     private final Set<String> usedKeys = new HashSet<>();
+    /** Whether the handler asked for input before in this run (volunteered answers serve the first batch only). */
+    private boolean askedBefore;
+
     private int positional;
     private volatile ObjectNode pending;
 
@@ -98,6 +101,8 @@ final class ReplayInput implements InputChannel {
                         a.capability(), "this request needs the client capability '" + a.capability() + "'");
             }
         }
+        boolean firstBatch = !askedBefore;
+        askedBefore = true;
         List<JsonNode> results = new ArrayList<>(batch.size());
         Map<String, String> missing = new LinkedHashMap<>();
         Map<String, InputRequest> requests = new LinkedHashMap<>();
@@ -109,15 +114,13 @@ final class ReplayInput implements InputChannel {
             }
             String digest = RequestState.digest(a.method(), a.params());
             RequestState.Answer answer = answers.get(key);
-            if (answer == null && unverified != null) {
+            if (answer == null && unverified != null && firstBatch) {
                 JsonNode given = unverified.get(key);
                 if (given != null && !given.isNull()) {
-                    // a protocol error even when raised inside the handler's input call (not a tool error result)
-                    throw new ProtocolError(
-                            ErrorCodes.INVALID_PARAMS,
-                            "inputResponses[\"" + key + "\"] came without requestState: this server accepts an"
-                                    + " answer only with the requestState of the input_required result that asked"
-                                    + " for it");
+                    // an answer the client volunteered with its first request, to a question of the first round
+                    // (SEP-2322 lets it): input like the arguments, no more trusted; later rounds need the state
+                    answer = new RequestState.Answer(digest, checked(key, given));
+                    answers.put(key, answer);
                 }
             }
             if (answer != null) {

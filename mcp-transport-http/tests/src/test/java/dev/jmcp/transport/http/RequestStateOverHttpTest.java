@@ -259,14 +259,21 @@ class RequestStateOverHttpTest {
     }
 
     @Test
-    void anAnswerWithoutTheStateIsRefusedWhereTheServerAsksForIt() throws Exception {
+    void anAnswerVolunteeredWithTheFirstRequestIsUsedAndAnyStateItLeadsToCarriesIt() throws Exception {
+        // SEP-2322 lets a client send answers with its first request (the conformance suite's
+        // input-required-result-ignore-extra-params): they are input like the arguments, not trusted state
         URI uri = start(b -> b.requestStateKey(KEY_1));
         ObjectNode direct = call("order");
         direct.putObject("inputResponses").set("confirm", McpJson.parse(YES));
-        JsonNode error = Raw2026.error(uri, null, "tools/call", direct);
-        assertThat(error.get("code").asInt()).isEqualTo(ErrorCodes.INVALID_PARAMS);
-        assertThat(error.get("message").asString()).contains("confirm").contains("without requestState");
-        assertThat(ordersPlaced.get()).isZero();
+        assertThat(text(Raw2026.result(uri, null, "tools/call", direct))).isEqualTo("order #1");
+        assertThat(ordersPlaced.get()).isEqualTo(1);
+        // a volunteered answer for the first question of two: the second round's state carries it, sealed
+        ObjectNode profile = call("profile");
+        profile.putObject("inputResponses").set("user_name", McpJson.parse(ANN));
+        JsonNode asked = Raw2026.result(uri, null, "tools/call", profile);
+        assertThat(asked.get("inputRequests").propertyNames()).containsExactly("color");
+        assertThat(text(Raw2026.result(uri, null, "tools/call", retry("profile", asked, "color", YES))))
+                .isEqualTo("ann/yes");
     }
 
     @Test
