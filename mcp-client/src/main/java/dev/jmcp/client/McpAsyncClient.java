@@ -349,7 +349,7 @@ public final class McpAsyncClient {
         }
     }
 
-        private boolean isStateless() {
+    private boolean isStateless() {
         ServerState s = runtime.state();
         return s != null && s.version().isStateless();
     }

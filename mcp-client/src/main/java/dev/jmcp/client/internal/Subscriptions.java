@@ -56,6 +56,7 @@ public final class Subscriptions {
 
     /** The listen subscriptions opened for one task each ({@link #watchTask}), closed when the task ends. */
     private final Map<String, CompletableFuture<Subscription>> watched = new ConcurrentHashMap<>();
+
     private final AtomicBoolean taskEndsRouted = new AtomicBoolean();
 
     Subscriptions(ClientRuntime runtime, Duration ackTimeout) {
@@ -93,8 +94,8 @@ public final class Subscriptions {
         if (existing != null) {
             return existing;
         }
-        CompletableFuture<Subscription> opened = listen(
-                SubscriptionFilter.builder().taskIds(List.of(taskId)).build());
+        CompletableFuture<Subscription> opened =
+                listen(SubscriptionFilter.builder().taskIds(List.of(taskId)).build());
         existing = watched.putIfAbsent(taskId, opened);
         if (existing != null) {
             opened.thenAccept(Subscription::close);
@@ -123,7 +124,8 @@ public final class Subscriptions {
         } catch (RuntimeException e) {
             return; // a malformed notification ends nothing
         }
-        CompletableFuture<Subscription> sub = terminal ? watched.remove(params.get("taskId").asString()) : null;
+        CompletableFuture<Subscription> sub =
+                terminal ? watched.remove(params.get("taskId").asString()) : null;
         if (sub != null) {
             sub.thenAccept(Subscription::close);
         }

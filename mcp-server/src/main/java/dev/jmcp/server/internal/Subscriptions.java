@@ -70,8 +70,7 @@ final class Subscriptions {
             if (!taskIds.isEmpty() && !Tasks.declaresExtension(call)) {
                 throw Capabilities.missing(
                         Capabilities.tasksExtension(),
-                        "task status notifications need the client capability extensions[\"" + Tasks.EXTENSION
-                                + "\"]");
+                        "task status notifications need the client capability extensions[\"" + Tasks.EXTENSION + "\"]");
             }
             // only the caller's own tasks: another owner's (or an unknown) id is left out of the acknowledgement
             honoured.set("taskIds", core.tasks().subscribable(call, taskIds));

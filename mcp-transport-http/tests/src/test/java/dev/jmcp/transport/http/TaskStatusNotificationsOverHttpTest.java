@@ -18,9 +18,9 @@ import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.testsupport.Poll;
-import dev.jmcp.transport.http.servlet.auth.ResourceServerAuth;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
+import dev.jmcp.transport.http.servlet.auth.ResourceServerAuth;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -149,8 +149,7 @@ class TaskStatusNotificationsOverHttpTest {
 
         JsonNode ack = listen.next();
         assertThat(ack.get("method").asString()).isEqualTo("notifications/subscriptions/acknowledged");
-        assertThat(ack.get("params").get("notifications"))
-                .isEqualTo(McpJson.parse("{\"taskIds\":[\"" + id + "\"]}"));
+        assertThat(ack.get("params").get("notifications")).isEqualTo(McpJson.parse("{\"taskIds\":[\"" + id + "\"]}"));
 
         JsonNode working = listen.next();
         assertThat(working.get("method").asString()).isEqualTo("notifications/tasks");
