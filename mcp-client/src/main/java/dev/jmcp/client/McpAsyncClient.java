@@ -343,7 +343,7 @@ public final class McpAsyncClient {
         if (watchTasks) {
             created.thenAccept(c -> {
                 if (!c.task().status().isTerminal()) {
-                    runtime.watchTask(c.task().taskId());
+                    runtime.watchTask(c.task().taskId(), c.task().ttl());
                 }
             });
         }

@@ -134,7 +134,7 @@ public final class ClientRuntime {
      * 2026-07-28 tasks extension: subscribes to one task's {@code notifications/tasks} until the task ends (see
      * {@link Subscriptions#watchTask}); fails when not connected in 2026-07-28.
      */
-    public CompletableFuture<Subscription> watchTask(String taskId) {
+    public CompletableFuture<Subscription> watchTask(String taskId, Long ttlMs) {
         ServerState s = state;
         RuntimeException refusal = refusal(s);
         if (refusal != null) {
@@ -144,7 +144,7 @@ public final class ClientRuntime {
             return CompletableFuture.failedFuture(
                     new IllegalStateException("task status subscriptions are a 2026-07-28 extension"));
         }
-        return subscriptions.watchTask(taskId);
+        return subscriptions.watchTask(taskId, ttlMs);
     }
 
     /** The tool output schemas learned from {@code tools/list}. */

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ public final class Subscriptions {
     private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
     /** "No timeout" for the open listen request: a century, which every timer can represent. */
     private static final Duration OPEN = Duration.ofDays(36_500);
+    /** The longest a task's status subscription stays open when no notification shows the task terminal. */
+    static final Duration MAX_TASK_WATCH = Duration.ofHours(1);
 
     private final ClientRuntime runtime;
     private final Duration ackTimeout;
@@ -82,10 +85,12 @@ public final class Subscriptions {
     /**
      * 2026-07-28 tasks extension: subscribes to the status notifications ({@code notifications/tasks}) of one task
      * with its own {@code subscriptions/listen}, which is closed once a notification shows the task terminal (the
-     * server sends the task's current state right after acknowledging, so a task that already ended closes it at
-     * once). Watching a task already watched returns the same subscription.
+     * jmcp server sends the task's current state right after acknowledging, so a task that already ended closes it
+     * at once), when the acknowledgement leaves the task out, or at the latest after the task's {@code ttlMs}
+     * (capped at {@link #MAX_TASK_WATCH}, which also bounds a task without one). Watching a task already watched
+     * returns the same subscription.
      */
-    CompletableFuture<Subscription> watchTask(String taskId) {
+    CompletableFuture<Subscription> watchTask(String taskId, Long ttlMs) {
         Objects.requireNonNull(taskId, "taskId");
         if (taskEndsRouted.compareAndSet(false, true)) {
             runtime.addListener(ExtensionTasks.NOTIFICATION, this::onTaskStatus);
@@ -105,9 +110,21 @@ public final class Subscriptions {
             if (err != null) {
                 watched.remove(taskId, opened);
                 LOG.debug("subscribing to the status of task {} failed", taskId, err);
-            } else {
-                sub.closeFuture().whenComplete((v, e) -> watched.remove(taskId, opened));
+                return;
             }
+            List<String> granted =
+                    sub.acknowledged() == null ? null : sub.acknowledged().taskIds();
+            if (granted == null || !granted.contains(taskId)) {
+                sub.close(); // the server will not send this task's status
+            }
+            long bound = ttlMs == null || ttlMs <= 0
+                    ? MAX_TASK_WATCH.toMillis()
+                    : Math.min(ttlMs, MAX_TASK_WATCH.toMillis());
+            ScheduledFuture<?> deadline = Timers.schedule(sub::close, TimeUnit.MILLISECONDS.toNanos(bound));
+            sub.closeFuture().whenComplete((v, e) -> {
+                deadline.cancel(false);
+                watched.remove(taskId, opened);
+            });
         });
         return opened;
     }
