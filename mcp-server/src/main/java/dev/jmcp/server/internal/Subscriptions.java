@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * 2026-07-28 {@code subscriptions/listen}: acknowledges, then keeps the request open; list changes, resource
  * updates and (tasks extension) the status of the caller's own tasks the client asked for, and this server honours,
- * are sent as notifications related to it, until the client
- * cancels it, the session closes, or the server shuts down (then it is answered with the empty result).
+ * are sent as notifications related to it, until the client cancels it, the session closes, or the server shuts
+ * down (then it is answered with the empty result).
  */
 final class Subscriptions {
     private Subscriptions() {}

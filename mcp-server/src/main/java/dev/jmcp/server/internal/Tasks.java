@@ -23,6 +23,7 @@ import dev.jmcp.server.ServerTool;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
  * handler timeout; an owner holds at most {@code maxTasksPerOwner} tasks; each task has its own expiry timer, so
  * expiring costs work proportional to what expires; the tasks of a closed handshake session end with it (a
  * principal's tasks outlive the session, since the principal may poll them from another one).
+ *
+ * <p>2026-07-28 (the {@code io.modelcontextprotocol/tasks} extension): a task's DetailedTask is pushed as
+ * {@code notifications/tasks} on the {@code subscriptions/listen} streams whose acknowledged {@code taskIds} name it
+ * (only its owner's), once right after the acknowledgement and again when the task ends.
  */
 final class Tasks {
     static final String RELATED_TASK = MetaKeys.RELATED_TASK;
@@ -336,7 +341,7 @@ final class Tasks {
             return false;
         }
         if (entry.v2) {
-            return true; // 2026-07-28 status notifications belong on subscriptions/listen (not sent)
+            return true; // 2026-07-28: sent on subscriptions/listen streams once the outcome is recorded (create)
         }
         notifySession(
                 entry.session,
@@ -354,7 +359,7 @@ final class Tasks {
     ArrayNode subscribable(Call call, JsonNode requested) {
         ArrayNode kept = McpJson.mapper().createArrayNode();
         String owner = owner(call);
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (JsonNode id : requested) {
             TaskEntry entry = id.isString() ? tasks.get(id.asString()) : null;
             if (entry != null
