@@ -75,12 +75,15 @@ public final class McpAsyncClient {
     private final AtomicBoolean progressRouted = new AtomicBoolean();
     private final Duration taskResultWait;
     private final boolean declaresTaskExtension;
+    /** Whether 2026-07-28 tasks this client creates are subscribed to, for the application's task listeners. */
+    private final boolean watchTasks;
 
     McpAsyncClient(ClientRuntime runtime, McpClientBuilder b) {
         this.runtime = runtime;
         this.validateToolOutput = b.validateToolOutput;
         this.taskResultWait = b.maxRequestTimeout;
         this.declaresTaskExtension = b.extensions.containsKey(ExtensionTasks.ID);
+        this.watchTasks = !b.taskListeners.isEmpty();
         this.toolCache = b.listCache ? new ListCache<>(this::loadTools) : null;
         this.promptCache = b.listCache ? new ListCache<>(this::loadPrompts) : null;
         this.resourceCache = b.listCache ? new ListCache<>(this::loadResources) : null;
@@ -230,6 +233,9 @@ public final class McpAsyncClient {
             }
             throw new TaskNotCreatedException(name, toolResult(name, json));
         });
+        if (extension) {
+            watch(created);
+        }
         if (token != null) {
             String t = token;
             created.whenComplete((c, err) -> {
@@ -314,6 +320,7 @@ public final class McpAsyncClient {
             }
             throw new TaskNotCreatedException(name, toolResult(name, json));
         });
+        watch(created);
         created.whenComplete((c, e) -> {
             if (created.isCancelled()) {
                 raw.cancel(true); // the caller gave up before the answer: cancel the request
@@ -326,6 +333,20 @@ public final class McpAsyncClient {
                 json -> toolResult(name, json),
                 id -> sendCancel(id).exceptionally(e -> null),
                 e -> e instanceof TaskNotCreatedException t ? t.result() : null);
+    }
+
+    /**
+     * 2026-07-28: when the application listens for task status, subscribes to the created task's
+     * {@code notifications/tasks} ({@code subscriptions/listen} with {@code taskIds}) until the task ends.
+     */
+    private void watch(CompletableFuture<CreateTaskResult> created) {
+        if (watchTasks) {
+            created.thenAccept(c -> {
+                if (!c.task().status().isTerminal()) {
+                    runtime.watchTask(c.task().taskId(), c.task().ttl());
+                }
+            });
+        }
     }
 
     private boolean isStateless() {

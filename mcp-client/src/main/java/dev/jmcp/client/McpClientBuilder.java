@@ -209,7 +209,10 @@ public final class McpClientBuilder {
         return add(resourceListeners, listener);
     }
 
-    /** Told when a task's status changed. */
+    /**
+     * Told when a task's status changed. In 2026-07-28 the client then subscribes to each task it creates
+     * ({@code subscriptions/listen} with {@code taskIds}) until a notification shows it terminal.
+     */
     public McpClientBuilder onTaskStatus(TaskStatusListener listener) {
         return add(taskListeners, listener);
     }

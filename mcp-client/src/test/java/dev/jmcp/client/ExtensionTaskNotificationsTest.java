@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The 2026-07-28 tasks extension's {@code notifications/tasks} reaches the {@link TaskStatusListener} in the same
- * shape as the 2025-11-25 {@code notifications/tasks/status}. (In-memory: the jmcp server does not push extension
- * task notifications.)
+ * shape as the 2025-11-25 {@code notifications/tasks/status}. (In-memory; against the jmcp server over HTTP:
+ * {@code TaskStatusNotificationsOverHttpTest}.)
  */
 class ExtensionTaskNotificationsTest {
     @Test

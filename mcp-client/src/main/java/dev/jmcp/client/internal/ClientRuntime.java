@@ -130,6 +130,23 @@ public final class ClientRuntime {
         return subscriptions.subscribe(filter, s);
     }
 
+    /**
+     * 2026-07-28 tasks extension: subscribes to one task's {@code notifications/tasks} until the task ends (see
+     * {@link Subscriptions#watchTask}); fails when not connected in 2026-07-28.
+     */
+    public CompletableFuture<Subscription> watchTask(String taskId, Long ttlMs) {
+        ServerState s = state;
+        RuntimeException refusal = refusal(s);
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(refusal);
+        }
+        if (!s.version().isStateless()) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("task status subscriptions are a 2026-07-28 extension"));
+        }
+        return subscriptions.watchTask(taskId, ttlMs);
+    }
+
     /** The tool output schemas learned from {@code tools/list}. */
     public OutputSchemas outputSchemas() {
         return outputSchemas;

@@ -63,7 +63,8 @@ public final class ExtensionTasks {
         }
     }
 
-    private static void declare(ObjectNode params) {
+    /** Declares the extension in the per-request capabilities of request {@code params}. */
+    static void declare(ObjectNode params) {
         ObjectNode caps = params.withObject(MetaKeys.META).withObject(MetaKeys.CLIENT_CAPABILITIES);
         ObjectNode extensions = caps.withObject("extensions");
         if (!extensions.has(ID)) {

@@ -25,10 +25,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Opens and closes {@link Subscription}s in either era. 2026-07-28: one {@code subscriptions/listen} request per
@@ -40,6 +42,8 @@ public final class Subscriptions {
     private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
     /** "No timeout" for the open listen request: a century, which every timer can represent. */
     private static final Duration OPEN = Duration.ofDays(36_500);
+    /** The longest a task's status subscription stays open when no notification shows the task terminal. */
+    static final Duration MAX_TASK_WATCH = Duration.ofHours(1);
 
     private final ClientRuntime runtime;
     private final Duration ackTimeout;
@@ -52,6 +56,11 @@ public final class Subscriptions {
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
 
     private final List<Handshake> handshakes = new CopyOnWriteArrayList<>();
+
+    /** The listen subscriptions opened for one task each ({@link #watchTask}), closed when the task ends. */
+    private final Map<String, CompletableFuture<Subscription>> watched = new ConcurrentHashMap<>();
+
+    private final AtomicBoolean taskEndsRouted = new AtomicBoolean();
 
     Subscriptions(ClientRuntime runtime, Duration ackTimeout) {
         this.runtime = runtime;
@@ -73,10 +82,79 @@ public final class Subscriptions {
         return firstAck.thenApply(s -> s);
     }
 
+    /**
+     * 2026-07-28 tasks extension: subscribes to the status notifications ({@code notifications/tasks}) of one task
+     * with its own {@code subscriptions/listen}, which is closed once a notification shows the task terminal (the
+     * jmcp server sends the task's current state right after acknowledging, so a task that already ended closes it
+     * at once), when the acknowledgement leaves the task out, or at the latest after the task's {@code ttlMs}
+     * (capped at {@link #MAX_TASK_WATCH}, which also bounds a task without one). Watching a task already watched
+     * returns the same subscription.
+     */
+    CompletableFuture<Subscription> watchTask(String taskId, Long ttlMs) {
+        Objects.requireNonNull(taskId, "taskId");
+        if (taskEndsRouted.compareAndSet(false, true)) {
+            runtime.addListener(ExtensionTasks.NOTIFICATION, this::onTaskStatus);
+        }
+        CompletableFuture<Subscription> existing = watched.get(taskId);
+        if (existing != null) {
+            return existing;
+        }
+        CompletableFuture<Subscription> opened =
+                listen(SubscriptionFilter.builder().taskIds(List.of(taskId)).build());
+        existing = watched.putIfAbsent(taskId, opened);
+        if (existing != null) {
+            opened.thenAccept(Subscription::close);
+            return existing;
+        }
+        opened.whenComplete((sub, err) -> {
+            if (err != null) {
+                watched.remove(taskId, opened);
+                LOG.debug("subscribing to the status of task {} failed", taskId, err);
+                return;
+            }
+            List<String> granted =
+                    sub.acknowledged() == null ? null : sub.acknowledged().taskIds();
+            if (granted == null || !granted.contains(taskId)) {
+                sub.close(); // the server will not send this task's status
+            }
+            long bound = ttlMs == null || ttlMs <= 0
+                    ? MAX_TASK_WATCH.toMillis()
+                    : Math.min(ttlMs, MAX_TASK_WATCH.toMillis());
+            ScheduledFuture<?> deadline = Timers.schedule(sub::close, TimeUnit.MILLISECONDS.toNanos(bound));
+            sub.closeFuture().whenComplete((v, e) -> {
+                deadline.cancel(false);
+                watched.remove(taskId, opened);
+            });
+        });
+        return opened;
+    }
+
+    /** A task status notification: the subscription watching a task that is now terminal is closed. */
+    private void onTaskStatus(InboundNotification n) {
+        JsonNode params = n.params();
+        if (params == null || !params.path("taskId").isString() || watched.isEmpty()) {
+            return;
+        }
+        boolean terminal;
+        try {
+            terminal = ExtensionTasks.task(params).status().isTerminal();
+        } catch (RuntimeException e) {
+            return; // a malformed notification ends nothing
+        }
+        CompletableFuture<Subscription> sub =
+                terminal ? watched.remove(params.get("taskId").asString()) : null;
+        if (sub != null) {
+            sub.thenAccept(Subscription::close);
+        }
+    }
+
     /** Sends (or, after a reconnect, sends again) the {@code subscriptions/listen} request of {@code sub}. */
     private void send(Listen sub) {
         JsonNode params = McpJson.toTree(new SubscriptionsListenRequest(
                 sub.requested, runtime.statelessMeta().toMeta()));
+        if (sub.requested.taskIds() != null && !sub.requested.taskIds().isEmpty()) {
+            ExtensionTasks.declare((ObjectNode) params); // the extension's task status notifications need it
+        }
         listens.add(sub);
         OutboundProbe probe = runtime.probe();
         McpSession session = runtime.session();

@@ -10,9 +10,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * 2026-07-28 {@code subscriptions/listen}: acknowledges, then keeps the request open; list changes and resource
- * updates the client asked for, and this server honours, are sent as notifications related to it, until the client
- * cancels it, the session closes, or the server shuts down (then it is answered with the empty result).
+ * 2026-07-28 {@code subscriptions/listen}: acknowledges, then keeps the request open; list changes, resource
+ * updates and (tasks extension) the status of the caller's own tasks the client asked for, and this server honours,
+ * are sent as notifications related to it, until the client cancels it, the session closes, or the server shuts
+ * down (then it is answered with the empty result).
  */
 final class Subscriptions {
     private Subscriptions() {}
@@ -60,7 +61,20 @@ final class Subscriptions {
         if (subs != null && !subs.isNull() && !subs.isArray()) {
             throw Errors.invalidParams("'resourceSubscriptions' must be an array of URIs");
         }
+        JsonNode taskIds = filter.get("taskIds");
+        if (taskIds != null && !taskIds.isNull() && !taskIds.isArray()) {
+            throw Errors.invalidParams("'taskIds' must be an array of task ids");
+        }
         ObjectNode honoured = honoured(core, filter);
+        if (taskIds != null && taskIds.isArray()) {
+            if (!taskIds.isEmpty() && !Tasks.declaresExtension(call)) {
+                throw Capabilities.missing(
+                        Capabilities.tasksExtension(),
+                        "task status notifications need the client capability extensions[\"" + Tasks.EXTENSION + "\"]");
+            }
+            // only the caller's own tasks: another owner's (or an unknown) id is left out of the acknowledgement
+            honoured.set("taskIds", core.tasks().subscribable(call, taskIds));
+        }
         // The request stays open without holding a thread: it ends when the client cancels it, the session closes
         // (both cancel the deferred request) or the server shuts down (which answers it, see closeListeners).
         call.request().defer();
@@ -73,6 +87,7 @@ final class Subscriptions {
         synchronized (listener) {
             call.session().openListener(listener);
             call.request().notify(McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, ack);
+            core.tasks().sendCurrent(call.session(), listener);
         }
         return null;
     }

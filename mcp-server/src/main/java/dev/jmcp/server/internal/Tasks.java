@@ -23,6 +23,7 @@ import dev.jmcp.server.ServerTool;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,11 +45,17 @@ import tools.jackson.databind.node.ObjectNode;
  * handler timeout; an owner holds at most {@code maxTasksPerOwner} tasks; each task has its own expiry timer, so
  * expiring costs work proportional to what expires; the tasks of a closed handshake session end with it (a
  * principal's tasks outlive the session, since the principal may poll them from another one).
+ *
+ * <p>2026-07-28 (the {@code io.modelcontextprotocol/tasks} extension): a task's DetailedTask is pushed as
+ * {@code notifications/tasks} on the {@code subscriptions/listen} streams whose acknowledged {@code taskIds} name it
+ * (only its owner's), once right after the acknowledgement and again when the task ends.
  */
 final class Tasks {
     static final String RELATED_TASK = MetaKeys.RELATED_TASK;
     /** The 2026-07-28 tasks extension (SEP-2663). */
     static final String EXTENSION = "io.modelcontextprotocol/tasks";
+    /** The extension's status notification, sent on the {@code subscriptions/listen} streams that asked for it. */
+    static final String NOTIFICATION = "notifications/tasks";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long POLL_INTERVAL_MS = 500;
@@ -89,6 +97,11 @@ final class Tasks {
         TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS, v2);
         admit(entry);
         tasks.put(id, entry);
+        if (v2) {
+            // this server's extension tasks only change status when they end (no input_required), and the outcome
+            // is recorded after the status: the notification then carries the inlined result or error
+            entry.done.whenComplete((r, e) -> notifyListeners(entry));
+        }
         ContextImpl ctx = new ContextImpl(core, call, v2 ? noInput() : taskInput(call, entry), n -> {
             if (!v2) {
                 notifySession(call.session(), n);
@@ -192,7 +205,12 @@ final class Tasks {
 
     /** The 2026-07-28 DetailedTask: the task with its inlined {@code result} or {@code error}. */
     private JsonNode detailed(TaskEntry entry) {
-        ExtensionTask.Builder t = entry.extensionTask().toBuilder();
+        return detailed(entry, null);
+    }
+
+    /** The DetailedTask with the given {@code _meta} (null for none). */
+    private static JsonNode detailed(TaskEntry entry, JsonNode meta) {
+        ExtensionTask.Builder t = entry.extensionTask().toBuilder().meta(meta);
         if (entry.done.isDone()) {
             try {
                 t.result(entry.done.getNow(null));
@@ -323,7 +341,7 @@ final class Tasks {
             return false;
         }
         if (entry.v2) {
-            return true; // 2026-07-28 status notifications belong on subscriptions/listen (not sent)
+            return true; // 2026-07-28: sent on subscriptions/listen streams once the outcome is recorded (create)
         }
         notifySession(
                 entry.session,
@@ -331,6 +349,62 @@ final class Tasks {
                         McpMethods.NOTIFICATION_TASKS_STATUS,
                         McpJson.toTree(TaskStatusNotification.of(entry.task(), null))));
         return true;
+    }
+
+    /**
+     * The ids among {@code requested} (a {@code subscriptions/listen} filter's {@code taskIds}) whose status
+     * notifications the caller may receive: 2026-07-28 tasks that exist and belong to the caller. Another owner's
+     * task and an unknown id are left out alike, so the answer does not tell which ids exist.
+     */
+    ArrayNode subscribable(Call call, JsonNode requested) {
+        ArrayNode kept = McpJson.mapper().createArrayNode();
+        String owner = owner(call);
+        Set<String> seen = new HashSet<>();
+        for (JsonNode id : requested) {
+            TaskEntry entry = id.isString() ? tasks.get(id.asString()) : null;
+            if (entry != null
+                    && entry.v2
+                    && entry.owner.equals(owner)
+                    && !entry.expiresAt().isBefore(Instant.now())
+                    && seen.add(entry.id)) {
+                kept.add(entry.id);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Sends, on a listen stream just acknowledged, the current state of each task it subscribed to, so a task that
+     * ended between its creation and the subscription is still seen ending.
+     */
+    void sendCurrent(ServerSessionImpl session, ServerSessionImpl.Listener listener) {
+        for (JsonNode id : listener.filter().path("taskIds")) {
+            TaskEntry entry = tasks.get(id.asString(""));
+            if (entry != null) {
+                send(session, listener, entry);
+            }
+        }
+    }
+
+    /** Sends the task's DetailedTask to every open listen stream that subscribed to it. */
+    private void notifyListeners(TaskEntry entry) {
+        for (ServerSessionImpl s : core.sessions()) {
+            for (ServerSessionImpl.Listener l : s.listeners().values()) {
+                for (JsonNode id : l.filter().path("taskIds")) {
+                    if (entry.id.equals(id.asString(""))) {
+                        send(s, l, entry);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void send(ServerSessionImpl session, ServerSessionImpl.Listener listener, TaskEntry entry) {
+        JsonNode params = detailed(entry, ServerCore.listenerMeta(listener));
+        synchronized (listener) { // after its acknowledgement (see Subscriptions)
+            session.engine().notify(NOTIFICATION, params, listener.requestId()).exceptionally(e -> null);
+        }
     }
 
     private static void notifySession(ServerSessionImpl session, JsonRpcNotification n) {
@@ -399,7 +473,8 @@ final class Tasks {
         return entry;
     }
 
-    private static String owner(Call call) {
+    /** Who owns the tasks {@code call} creates or reaches. */
+    static String owner(Call call) {
         String principal = call.auth() != null ? call.auth().principal() : null;
         if (principal != null) {
             return "principal:" + principal;

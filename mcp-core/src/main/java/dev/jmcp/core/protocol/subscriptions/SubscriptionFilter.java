@@ -9,15 +9,28 @@ import java.util.List;
  * @param promptsListChanged prompt list changes, null when absent
  * @param resourcesListChanged resource list changes, null when absent
  * @param resourceSubscriptions URIs whose updates to send, null when absent
+ * @param taskIds ids of the tasks whose {@code notifications/tasks} to send (the 2026-07-28 tasks extension,
+ *     {@code io.modelcontextprotocol/tasks}), null when absent
  */
 public record SubscriptionFilter(
         Boolean toolsListChanged,
         Boolean promptsListChanged,
         Boolean resourcesListChanged,
-        List<String> resourceSubscriptions) {
+        List<String> resourceSubscriptions,
+        List<String> taskIds) {
     /** Creates the value. */
     public SubscriptionFilter {
         resourceSubscriptions = resourceSubscriptions == null ? null : List.copyOf(resourceSubscriptions);
+        taskIds = taskIds == null ? null : List.copyOf(taskIds);
+    }
+
+    /** Creates the value without {@code taskIds}. */
+    public SubscriptionFilter(
+            Boolean toolsListChanged,
+            Boolean promptsListChanged,
+            Boolean resourcesListChanged,
+            List<String> resourceSubscriptions) {
+        this(toolsListChanged, promptsListChanged, resourcesListChanged, resourceSubscriptions, null);
     }
 
     /** A builder with the required fields. */
@@ -31,6 +44,7 @@ public record SubscriptionFilter(
         private Boolean promptsListChanged;
         private Boolean resourcesListChanged;
         private List<String> resourceSubscriptions;
+        private List<String> taskIds;
 
         private Builder() {}
 
@@ -58,10 +72,16 @@ public record SubscriptionFilter(
             return this;
         }
 
+        /** Sets {@code taskIds}: the tasks whose status notifications to send (tasks extension). */
+        public Builder taskIds(List<String> taskIds) {
+            this.taskIds = taskIds;
+            return this;
+        }
+
         /** Builds the value. */
         public SubscriptionFilter build() {
             return new SubscriptionFilter(
-                    toolsListChanged, promptsListChanged, resourcesListChanged, resourceSubscriptions);
+                    toolsListChanged, promptsListChanged, resourcesListChanged, resourceSubscriptions, taskIds);
         }
     }
 }
