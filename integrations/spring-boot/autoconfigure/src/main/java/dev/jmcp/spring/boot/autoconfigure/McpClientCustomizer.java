@@ -1,0 +1,14 @@
+package dev.jmcp.spring.boot.autoconfigure;
+
+import dev.jmcp.client.McpClientBuilder;
+
+/**
+ * Adjusts the {@link McpClientBuilder} of a named connection (handlers for sampling or elicitation, listeners,
+ * interceptors) before the client is built. Every customizer bean is applied to every connection, in {@code
+ * @Order}.
+ */
+@FunctionalInterface
+public interface McpClientCustomizer {
+    /** Adjusts {@code builder} of the connection called {@code name}. */
+    void customize(String name, McpClientBuilder builder);
+}

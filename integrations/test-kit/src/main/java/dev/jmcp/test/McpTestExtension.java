@@ -1,0 +1,183 @@
+package dev.jmcp.test;
+
+import dev.jmcp.client.McpClient;
+import dev.jmcp.client.McpClientBuilder;
+import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.testing.InMemoryTransport;
+import dev.jmcp.core.transport.ServerConnection;
+import dev.jmcp.server.McpServer;
+import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
+import dev.jmcp.transport.http.jetty.McpHttpServer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+
+/**
+ * The extension behind {@link McpTest}: before the class's tests, makes the server with its {@link McpTestServer}
+ * method and serves it; resolves {@link McpClient} parameters (a new connected client per parameter, closed after
+ * its test), {@link McpServer} parameters, and {@link URI} parameters (the HTTP endpoint, with {@link
+ * McpTestTransport#HTTP}). The server (and the HTTP server) are closed after the class.
+ */
+public final class McpTestExtension implements BeforeAllCallback, ParameterResolver {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(McpTestExtension.class);
+    private static final String SERVED = "served";
+
+    /** Created by JUnit. */
+    public McpTestExtension() {}
+
+    /** The server and, with HTTP, its endpoint; closed by JUnit with the class's context. */
+    private record Served(McpServer server, McpHttpServer http, McpTest settings) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                if (http != null) {
+                    http.close();
+                }
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    /** A client and, in memory, its server session; closed by JUnit with the test's context. */
+    private record Connection(McpClient client, ServerConnection session) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                client.close();
+            } finally {
+                if (session != null) {
+                    session.close();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (context.getStore(NAMESPACE).get(SERVED, Served.class) != null) {
+            return; // a @Nested class uses its enclosing class's server
+        }
+        Class<?> testClass = context.getRequiredTestClass();
+        McpTest settings = AnnotationSupport.findAnnotation(testClass, McpTest.class)
+                .orElseThrow(() -> new ExtensionConfigurationException(testClass + " is not annotated @McpTest"));
+        McpServer server = makeServer(testClass, context.getTestInstance());
+        McpHttpServer http = null;
+        if (settings.transport() == McpTestTransport.HTTP) {
+            try {
+                http = McpHttpServer.builder(server).host("127.0.0.1").port(0).start();
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+        }
+        context.getStore(NAMESPACE).put(SERVED, new Served(server, http, settings));
+    }
+
+    private static McpServer makeServer(Class<?> testClass, Optional<Object> instance) {
+        List<Method> methods = AnnotationSupport.findAnnotatedMethods(
+                testClass, McpTestServer.class, HierarchyTraversalMode.BOTTOM_UP);
+        if (methods.size() != 1) {
+            throw new ExtensionConfigurationException(testClass.getName() + " needs exactly one @McpTestServer"
+                    + " method (static, no parameters); found " + methods.size());
+        }
+        Method method = methods.get(0);
+        if (method.getParameterCount() != 0) {
+            throw new ExtensionConfigurationException("@McpTestServer method " + method + " must take no parameters");
+        }
+        boolean isStatic = Modifier.isStatic(method.getModifiers());
+        if (!isStatic && instance.isEmpty()) {
+            throw new ExtensionConfigurationException(
+                    "@McpTestServer method " + method + " must be static (or the class use @TestInstance(PER_CLASS))");
+        }
+        Object made;
+        try {
+            method.setAccessible(true);
+            made = method.invoke(isStatic ? null : instance.get());
+        } catch (InvocationTargetException e) {
+            throw new ExtensionConfigurationException("@McpTestServer method " + method + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new ExtensionConfigurationException("cannot call @McpTestServer method " + method, e);
+        }
+        if (made == null) {
+            throw new ExtensionConfigurationException("@McpTestServer method " + method + " returned null");
+        }
+        if (made instanceof McpServer server) {
+            return server;
+        }
+        return McpServer.builder()
+                .name("test-server")
+                .version("0.0.0")
+                .handlers(made)
+                .build();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == McpClient.class || type == McpServer.class || type == URI.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Served served = context.getStore(NAMESPACE).get(SERVED, Served.class);
+        if (served == null) {
+            throw new ParameterResolutionException("no MCP test server: is the class annotated @McpTest?");
+        }
+        Class<?> type = parameter.getParameter().getType();
+        if (type == McpServer.class) {
+            return served.server();
+        }
+        if (type == URI.class) {
+            if (served.http() == null) {
+                throw new ParameterResolutionException("a URI parameter needs @McpTest(transport = HTTP)");
+            }
+            return served.http().uri();
+        }
+        Connection connection = connect(served);
+        context.getStore(NAMESPACE).put("client-" + UUID.randomUUID(), connection);
+        return connection.client();
+    }
+
+    private static Connection connect(Served served) {
+        McpTest settings = served.settings();
+        McpClientBuilder builder =
+                McpClient.builder().requestTimeout(Duration.ofSeconds(settings.requestTimeoutSeconds()));
+        if (!settings.protocolVersion().isEmpty()) {
+            builder.protocolVersion(ProtocolVersion.parse(settings.protocolVersion())
+                    .orElseThrow(() -> new ParameterResolutionException("unknown protocolVersion '"
+                            + settings.protocolVersion() + "'; known: " + ProtocolVersion.allIds())));
+        }
+        ServerConnection session = null;
+        if (served.http() != null) {
+            builder.transport(
+                    StreamableHttpClientTransport.builder(served.http().uri()).build());
+        } else {
+            InMemoryTransport.Pair pair = InMemoryTransport.linkedPair();
+            session = served.server().connect(pair.serverSide());
+            builder.transport(pair.clientSide());
+        }
+        Connection connection = new Connection(builder.build(), session);
+        try {
+            connection.client().connect();
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+}

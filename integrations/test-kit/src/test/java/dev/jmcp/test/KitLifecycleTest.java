@@ -1,0 +1,124 @@
+package dev.jmcp.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.jmcp.client.McpClient;
+import dev.jmcp.server.McpServer;
+import dev.jmcp.server.McpTool;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Runs small {@link McpTest} classes through the JUnit launcher and checks what they leave behind: nothing (every
+ * client closed, the server closed, the HTTP port released), and clear failures for misconfigured classes.
+ */
+@Timeout(30)
+class KitLifecycleTest {
+    static final List<McpClient> CLIENTS = new CopyOnWriteArrayList<>();
+    static final List<McpServer> SERVERS = new CopyOnWriteArrayList<>();
+    static final List<URI> ENDPOINTS = new CopyOnWriteArrayList<>();
+    /** True only while this test launches the classes below, which are disabled when a build selects them. */
+    static volatile boolean launching;
+
+    static boolean launching() {
+        return launching;
+    }
+
+    /** The handlers. */
+    public static class Hello {
+        @McpTool
+        public String hello() {
+            return "hello";
+        }
+    }
+
+    /** Run by the launcher below, not by the build. */
+    @McpTest(transport = McpTestTransport.HTTP)
+    @EnabledIf("dev.jmcp.test.KitLifecycleTest#launching")
+    static class RecordingHttpTests {
+        @McpTestServer
+        static Object server() {
+            return new Hello();
+        }
+
+        @Test
+        void one(McpClient client, McpServer server, URI endpoint) {
+            CLIENTS.add(client);
+            SERVERS.add(server);
+            ENDPOINTS.add(endpoint);
+            client.callTool("hello", java.util.Map.of());
+        }
+
+        @Test
+        void two(McpClient client) {
+            CLIENTS.add(client);
+            assertThat(CLIENTS.get(0).isConnected())
+                    .as("the first test's client was closed after it")
+                    .isFalse();
+        }
+    }
+
+    /** A class without a server method. */
+    @McpTest
+    @EnabledIf("dev.jmcp.test.KitLifecycleTest#launching")
+    static class NoServerTests {
+        @Test
+        void never(McpClient client) {}
+    }
+
+    @Test
+    void afterTheClassEveryClientAndTheServerAreClosedAndThePortReleased() throws IOException {
+        TestExecutionSummary summary = run(RecordingHttpTests.class);
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(summary.getTestsFailedCount()).isZero();
+        assertThat(CLIENTS).hasSize(2).allSatisfy(c -> assertThat(c.isConnected())
+                .isFalse());
+        assertThat(SERVERS.get(0).sessions()).isEmpty();
+        URI endpoint = ENDPOINTS.get(0);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 2000);
+            throw new AssertionError("the HTTP server still listens on " + endpoint);
+        } catch (java.net.ConnectException expected) {
+            // released
+        }
+    }
+
+    @Test
+    void aClassWithoutAServerMethodFailsNamingTheAnnotation() {
+        TestExecutionSummary summary = run(NoServerTests.class);
+        assertThat(summary.getTotalFailureCount()).isPositive();
+        assertThat(summary.getFailures().get(0).getException()).hasMessageContaining("@McpTestServer");
+    }
+
+    private static TestExecutionSummary run(Class<?> testClass) {
+        CLIENTS.clear();
+        SERVERS.clear();
+        ENDPOINTS.clear();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        launching = true;
+        try {
+            launcher.execute(
+                    LauncherDiscoveryRequestBuilder.request()
+                            .selectors(selectClass(testClass))
+                            .build(),
+                    listener);
+        } finally {
+            launching = false;
+        }
+        return listener.getSummary();
+    }
+}
