@@ -29,7 +29,22 @@ public record AuthInfo(
         claims = claims == null ? Map.of() : Map.copyOf(claims);
     }
 
-    /** Who this caller is for binding sessions and tasks: the subject, else the client id, else null. */
+    /**
+     * A key naming this caller with no ambiguity between kinds of principal: {@code sub:<issuer> <subject>} (the
+     * issuer from the {@code iss} claim, length-prefixed, empty when absent) for an end user, else {@code
+     * client:<client id>} for a machine client, else null. A user whose {@code sub} equals some client's id is
+     * another owner. Tasks and {@code input_required} state are bound to it.
+     */
+    public String ownerKey() {
+        if (subject != null) {
+            Object iss = claims.get("iss");
+            String issuer = iss == null ? "" : iss.toString();
+            return "sub:" + issuer.length() + ":" + issuer + " " + subject;
+        }
+        return clientId != null ? "client:" + clientId : null;
+    }
+
+    /** Who this caller is: the subject, else the client id, else null (see {@link #ownerKey()} for binding). */
     public String principal() {
         return subject != null ? subject : clientId;
     }

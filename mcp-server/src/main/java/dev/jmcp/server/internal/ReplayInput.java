@@ -89,7 +89,7 @@ final class ReplayInput implements InputChannel {
 
     /** The digest that binds a state to its caller: the authenticated principal, or anonymous. */
     private static String callerDigest(Call call) {
-        String principal = call.auth() != null ? call.auth().principal() : null;
+        String principal = call.auth() != null ? call.auth().ownerKey() : null;
         return RequestState.digest(principal == null ? "anonymous" : "principal:" + principal);
     }
 

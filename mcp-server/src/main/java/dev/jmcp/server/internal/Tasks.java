@@ -475,7 +475,7 @@ final class Tasks {
 
     /** Who owns the tasks {@code call} creates or reaches. */
     static String owner(Call call) {
-        String principal = call.auth() != null ? call.auth().principal() : null;
+        String principal = call.auth() != null ? call.auth().ownerKey() : null;
         if (principal != null) {
             return "principal:" + principal;
         }
