@@ -3,28 +3,53 @@ package dev.jmcp.transport.http.client.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Reading and discarding response bodies that are not a message stream. */
+/**
+ * Reading and discarding response bodies that are not a message stream (error answers, refusals): at most 64 KiB
+ * and at most 10 s each, so a peer that never ends such a body cannot hold a client thread.
+ */
 final class Bodies {
     private static final int MAX_TEXT = 64 * 1024;
+    static final long MAX_SECONDS = 10;
+    private static final Executor DEADLINE = CompletableFuture.delayedExecutor(MAX_SECONDS, TimeUnit.SECONDS);
 
     private Bodies() {}
 
-    /** Reads and discards up to 64 KiB, then closes the stream. */
+    /** Reads and discards up to 64 KiB (for at most 10 s), then closes the stream. */
     static void drain(InputStream in) {
+        read(in);
+    }
+
+    /** The first 64 KiB as UTF-8 text (empty when unreadable; what arrived within 10 s); closes the stream. */
+    static String text(InputStream in) {
+        return new String(read(in), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] read(InputStream in) {
+        AtomicBoolean done = new AtomicBoolean();
+        DEADLINE.execute(() -> {
+            if (done.compareAndSet(false, true)) {
+                closeQuietly(in); // unblocks the read below
+            }
+        });
         try (in) {
-            in.readNBytes(MAX_TEXT);
+            return in.readNBytes(MAX_TEXT);
         } catch (IOException e) {
-            // ignored
+            return new byte[0];
+        } finally {
+            done.set(true);
         }
     }
 
-    /** The first 64 KiB as UTF-8 text (empty when unreadable); closes the stream. */
-    static String text(InputStream in) {
-        try (in) {
-            return new String(in.readNBytes(MAX_TEXT), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the read fails or ends; either way the body is given up
         }
     }
 }
