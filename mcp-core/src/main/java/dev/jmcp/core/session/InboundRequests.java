@@ -12,6 +12,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcResponse;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
+import dev.jmcp.core.transport.RequestStreamControl;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -189,6 +190,9 @@ final class InboundRequests {
         if (r != null) {
             JsonNode reason = params.get("reason");
             r.cancel(reason != null && reason.isString() ? reason.asString() : "cancelled by peer");
+            if (session.transport() instanceof RequestStreamControl control) {
+                control.requestAbandoned(id); // no answer will come: its stream must not wait for one
+            }
             if (r.isDeferred()) {
                 inFlight.remove(id, r);
                 checkIdle();

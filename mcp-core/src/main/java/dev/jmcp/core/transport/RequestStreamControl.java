@@ -15,4 +15,10 @@ public interface RequestStreamControl {
      * @return false when there is no such open stream or the transport cannot resume streams
      */
     boolean closeRequestStream(RequestId requestId);
+
+    /**
+     * The peer cancelled {@code requestId}, so it gets no answer: the stream carrying it ends once it awaits nothing
+     * else. The default does nothing (transports whose streams do not wait for answers).
+     */
+    default void requestAbandoned(RequestId requestId) {}
 }

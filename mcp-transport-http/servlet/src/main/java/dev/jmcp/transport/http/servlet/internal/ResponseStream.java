@@ -91,6 +91,21 @@ final class ResponseStream {
     }
 
     /**
+     * Ends this stream without a further message (its last awaited request was cancelled by the client and gets
+     * no answer): an undecided stream becomes an SSE stream that ends at once, an SSE stream simply ends.
+     */
+    void finishUnanswered(StreamJournal journal) {
+        finished = true;
+        if (writer == null) {
+            return;
+        }
+        if (!sse) {
+            switchToSse(journal);
+        }
+        writer.complete();
+    }
+
+    /**
      * The connection {@code lost} ended abruptly. When it still carried this unfinished stream, the stream is
      * detached from it and becomes SSE (unless it already answered as JSON); a stream that cancels on
      * disconnect also finishes, withdrawing the requests it awaited.

@@ -323,6 +323,22 @@ public final class ServerTransport implements Transport, RequestStreamControl {
     }
 
     /**
+     * The client cancelled {@code requestId}, which so gets no answer: its stream ends once it awaits nothing else,
+     * rather than stay open for an answer that never comes (found by {@code StreamableHttpEndpointFuzzTest}).
+     */
+    @Override
+    public void requestAbandoned(RequestId requestId) {
+        synchronized (lock) {
+            ResponseStream stream = closed.get() ? null : byRequest.remove(requestId);
+            if (stream == null || !stream.awaiting.remove(requestId) || !stream.awaiting.isEmpty()) {
+                return;
+            }
+            stream.finishUnanswered(journal);
+            retire(stream);
+        }
+    }
+
+    /**
      * Periodic upkeep: a comment on idle SSE connections (so dead peers are noticed), undecided streams whose
      * disconnect would cancel their request switch to SSE so that disconnects become visible, and with an event
      * store undecided streams older than the priming delay switch to SSE so that the client has an event id to
