@@ -99,13 +99,19 @@ public final class Subscriptions {
         if (existing != null) {
             return existing;
         }
-        CompletableFuture<Subscription> opened =
-                listen(SubscriptionFilter.builder().taskIds(List.of(taskId)).build());
+        // registered before the request goes out: the task's terminal status may arrive before this method returns
+        CompletableFuture<Subscription> opened = new CompletableFuture<>();
         existing = watched.putIfAbsent(taskId, opened);
         if (existing != null) {
-            opened.thenAccept(Subscription::close);
             return existing;
         }
+        listen(SubscriptionFilter.builder().taskIds(List.of(taskId)).build()).whenComplete((sub, err) -> {
+            if (err != null) {
+                opened.completeExceptionally(err);
+            } else {
+                opened.complete(sub);
+            }
+        });
         opened.whenComplete((sub, err) -> {
             if (err != null) {
                 watched.remove(taskId, opened);
