@@ -11,7 +11,9 @@ import dev.jmcp.server.McpTool;
 import dev.jmcp.server.ServerTool;
 import dev.jmcp.server.ToolHandler;
 import dev.jmcp.server.ToolRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,6 +38,10 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>{@code handler*}: the {@link ToolHandler} alone, i.e. argument binding, the method-handle call and the
  *       result mapping against hand-written JSON access and result building;
+ *   <li>{@code server*}: a whole {@code tools/call} as the server handles it (decode, session engine, routing, input
+ *       validation, the handler, encode of the answer), driven on the benchmark thread with no hand-off
+ *       ({@link DirectServerTransport}, handlers run inline): the figure the 5% goal is about, measurable
+ *       without scheduling noise;
  *   <li>{@code call*}: a whole {@code tools/call} from {@link McpClient} to {@link McpServer} over an in-memory
  *       transport (codec, session engine, input validation, handler executor), to show the share of the handler.
  * </ul>
@@ -94,6 +100,12 @@ public class AnnotatedCallBenchmark {
     private ToolHandler forecastAnnotated;
     private McpServer server;
     private McpClient client;
+    private McpServer directServer;
+    private final DirectServerTransport direct = new DirectServerTransport();
+    private final byte[] addFrame = frame("add", "{\"a\":2,\"b\":3}");
+    private final byte[] addLambdaFrame = frame("add_lambda", "{\"a\":2,\"b\":3}");
+    private final byte[] forecastFrame = frame("forecast", "{\"city\":\"Lisbon\",\"days\":5}");
+    private final byte[] forecastLambdaFrame = frame("forecast_lambda", "{\"city\":\"Lisbon\",\"days\":5}");
 
     /** Registers both styles once and connects a client over an in-memory transport. */
     @Setup(Level.Trial)
@@ -103,8 +115,34 @@ public class AnnotatedCallBenchmark {
         ServerTool forecast = find(annotated, "forecast");
         addAnnotated = add.handler();
         forecastAnnotated = forecast.handler();
-        // The lambda tools declare the annotated tools' schemas, so validation costs the same for both.
-        server = McpServer.builder()
+        server = builderWith(add, forecast).build();
+        directServer = builderWith(add, forecast).executor(Runnable::run).build();
+        directServer.connect(direct);
+        byte[] init = direct.exchange(bytes("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":"
+                + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}"));
+        if (init == null || !new String(init, StandardCharsets.UTF_8).contains("\"result\"")) {
+            throw new IllegalStateException("initialize failed: " + (init == null ? "no answer" : new String(init)));
+        }
+        direct.exchange(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));
+        for (byte[] f : List.of(addFrame, addLambdaFrame, forecastFrame, forecastLambdaFrame)) {
+            String answer = new String(direct.exchange(f), StandardCharsets.UTF_8);
+            if (!answer.contains("\"result\"") || answer.contains("\"isError\":true")) {
+                throw new IllegalStateException("tools/call failed: " + answer);
+            }
+        }
+        InMemoryTransport.Pair pair = InMemoryTransport.linkedPair();
+        server.connect(pair.serverSide());
+        client = McpClient.builder()
+                .transport(pair.clientSide())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+        client.connect();
+    }
+
+    /** Both styles of both tools; the lambda tools declare the annotated tools' schemas, so validation costs the same. */
+    private static McpServer.Builder builderWith(ServerTool add, ServerTool forecast) {
+        return McpServer.builder()
                 .name("bench-annotated")
                 .version("1")
                 .tool(add)
@@ -119,15 +157,16 @@ public class AnnotatedCallBenchmark {
                                 .description("A forecast")
                                 .outputSchema(forecast.tool().outputSchema())
                                 .build(),
-                        FORECAST_LAMBDA)
-                .build();
-        InMemoryTransport.Pair pair = InMemoryTransport.linkedPair();
-        server.connect(pair.serverSide());
-        client = McpClient.builder()
-                .transport(pair.clientSide())
-                .requestTimeout(Duration.ofSeconds(30))
-                .build();
-        client.connect();
+                        FORECAST_LAMBDA);
+    }
+
+    private static byte[] frame(String tool, String arguments) {
+        return bytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":" + arguments + "}}");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static ServerTool find(AnnotatedHandlers handlers, String name) {
@@ -142,6 +181,7 @@ public class AnnotatedCallBenchmark {
     public void tearDown() {
         client.close();
         server.close();
+        directServer.close();
     }
 
     /** {@code add} through its annotated method. */
@@ -166,6 +206,30 @@ public class AnnotatedCallBenchmark {
     @Benchmark
     public CallToolResult handlerForecastLambda() throws Exception {
         return FORECAST_LAMBDA.handle(forecastRequest, null);
+    }
+
+    /** The server's whole handling of a {@code tools/call} of the annotated {@code add}, on this thread. */
+    @Benchmark
+    public byte[] serverAddAnnotated() {
+        return direct.exchange(addFrame);
+    }
+
+    /** The server's whole handling of a {@code tools/call} of the lambda {@code add}, on this thread. */
+    @Benchmark
+    public byte[] serverAddLambda() {
+        return direct.exchange(addLambdaFrame);
+    }
+
+    /** The server's whole handling of a {@code tools/call} of the annotated {@code forecast}, on this thread. */
+    @Benchmark
+    public byte[] serverForecastAnnotated() {
+        return direct.exchange(forecastFrame);
+    }
+
+    /** The server's whole handling of a {@code tools/call} of the lambda {@code forecast}, on this thread. */
+    @Benchmark
+    public byte[] serverForecastLambda() {
+        return direct.exchange(forecastLambdaFrame);
     }
 
     /** A whole {@code tools/call} of the annotated {@code add}. */

@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
-/** Calls one handler method through a method handle made once, with arguments from its sources. */
+/**
+ * Calls one handler method through a {@link DirectCall} or, where none can be made, a method handle, both made once,
+ * with arguments from its sources.
+ */
 final class Invoker {
     private final MethodHandle handle;
+    private final DirectCall direct;
     private final ArgSource[] sources;
 
     Invoker(Method method, Object target, List<ArgSource> sources) {
@@ -26,6 +30,7 @@ final class Invoker {
             }
             this.handle = h.asSpreader(Object[].class, this.sources.length)
                     .asType(MethodType.methodType(Object.class, Object[].class));
+            this.direct = DirectCall.of(method, target);
         } catch (IllegalAccessException | RuntimeException e) {
             throw new IllegalArgumentException(
                     Scan.where(method) + ": cannot be called by jmcp (" + e.getMessage()
@@ -36,13 +41,17 @@ final class Invoker {
 
     /** Calls the method and waits for an asynchronous result; throws what the method threw. */
     Object invoke(RequestContext ctx, Object request) throws Exception {
-        Object[] args = new Object[sources.length];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = sources[i].get(ctx, request);
-        }
         Object out;
         try {
-            out = (Object) handle.invokeExact(args);
+            if (direct != null) {
+                out = direct.call(sources, ctx, request);
+            } else {
+                Object[] args = new Object[sources.length];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = sources[i].get(ctx, request);
+                }
+                out = (Object) handle.invokeExact(args);
+            }
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -136,6 +136,7 @@ final class Params {
         Object absent = absent(type.getRawClass());
         ObjectReader reader = McpJson.mapper().readerFor(type);
         boolean plainString = type.getRawClass() == String.class;
+        DirectRead direct = DirectRead.of(type);
         return (ctx, request) -> {
             Object raw = lookup.apply(request, name);
             if (raw == null || raw instanceof JsonNode n && n.isNull()) {
@@ -145,6 +146,12 @@ final class Params {
                 return s;
             }
             JsonNode node = raw instanceof JsonNode n ? n : JsonNodeFactory.instance.stringNode((String) raw);
+            if (direct != null) {
+                Object value = direct.read(node);
+                if (value != null) {
+                    return value;
+                }
+            }
             try {
                 return reader.readValue(node);
             } catch (JacksonException e) {

@@ -34,6 +34,10 @@ final class ToolResults {
             if (out instanceof String s) {
                 return CallToolResult.text(s);
             }
+            if (out instanceof Integer || out instanceof Long || out instanceof Boolean) {
+                // What Jackson would write for these, without the writer.
+                return CallToolResult.text(out.toString());
+            }
             if (out instanceof ContentBlock b) {
                 return CallToolResult.of(List.of(b));
             }
