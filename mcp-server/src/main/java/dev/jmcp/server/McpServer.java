@@ -593,6 +593,19 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
+        /**
+         * Publishes skills (SEP-2640): registers the catalog's extension ({@code io.modelcontextprotocol/skills}),
+         * every skill file as a {@code skill://} resource, and declares the {@code resources} capability (which the
+         * extension requires) even when the catalog is empty.
+         */
+        public Builder skills(SkillsCatalog catalog) {
+            Objects.requireNonNull(catalog, "catalog");
+            extension(catalog.extension());
+            resources.addAll(catalog.resources());
+            declared.add(ServerFeature.RESOURCES);
+            return this;
+        }
+
         // ---- end of extensions ----
 
         /** Builds the server. */
