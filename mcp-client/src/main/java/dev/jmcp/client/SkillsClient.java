@@ -135,7 +135,8 @@ public final class SkillsClient {
         try {
             parsed = YAML.readTree(SkillsProtocol.frontmatterYaml(md.text()));
         } catch (RuntimeException e) {
-            throw new SkillsVerificationException(skill.uri(), "SKILL.md frontmatter cannot be read: " + e.getMessage());
+            throw new SkillsVerificationException(
+                    skill.uri(), "SKILL.md frontmatter cannot be read: " + e.getMessage());
         }
         if (parsed == null || !parsed.equals(NUMBERS_BY_VALUE, skill.frontmatter())) {
             throw new SkillsVerificationException(
@@ -217,12 +218,15 @@ public final class SkillsClient {
         }
         String name = skill.name();
         String suffix = "/" + name + "/" + SkillsProtocol.SKILL_MD;
-        if (name == null || !(skill.uri().endsWith(suffix) || skill.uri().endsWith("://" + name + "/" + SkillsProtocol.SKILL_MD))) {
+        if (name == null
+                || !(skill.uri().endsWith(suffix)
+                        || skill.uri().endsWith("://" + name + "/" + SkillsProtocol.SKILL_MD))) {
             throw new SkillsVerificationException(
                     skill.uri(), "the entry's URI " + skill.uri() + " does not end with its name and /SKILL.md");
         }
         if (!skill.isDynamic() && skill.file(skill.uri()) == null) {
-            throw new SkillsVerificationException(skill.uri(), "the entry of " + skill.uri() + " does not list SKILL.md");
+            throw new SkillsVerificationException(
+                    skill.uri(), "the entry of " + skill.uri() + " does not list SKILL.md");
         }
     }
 

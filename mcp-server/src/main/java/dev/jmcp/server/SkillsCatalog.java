@@ -92,9 +92,8 @@ public final class SkillsCatalog {
     public List<ServerResource> resources() {
         List<ServerResource> out = new ArrayList<>();
         for (SkillFile f : service.files()) {
-            Resource.Builder r = Resource.builder(f.uri(), f.name())
-                    .mimeType(f.mimeType())
-                    .size((long) f.bytes().length);
+            Resource.Builder r =
+                    Resource.builder(f.uri(), f.name()).mimeType(f.mimeType()).size((long) f.bytes().length);
             if (f.name().equals(SkillsProtocol.SKILL_MD)) {
                 for (Skill s : service.skills()) {
                     if (s.uri().equals(f.uri())) {
@@ -218,7 +217,8 @@ public final class SkillsCatalog {
             List<String> seen = new ArrayList<>();
             for (LoadedSkill s : loaded) {
                 if (seen.contains(s.entry().uri())) {
-                    throw new IllegalArgumentException("two skills are served at " + s.entry().uri());
+                    throw new IllegalArgumentException(
+                            "two skills are served at " + s.entry().uri());
                 }
                 seen.add(s.entry().uri());
             }

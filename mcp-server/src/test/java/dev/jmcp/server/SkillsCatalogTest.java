@@ -40,7 +40,8 @@ class SkillsCatalogTest {
     }
 
     static String sha256(byte[] bytes) throws Exception {
-        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        return "sha256:"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test
@@ -55,7 +56,8 @@ class SkillsCatalogTest {
 
         List<Skill> skills = SkillsCatalog.builder().directory(dir).build().skills();
 
-        assertThat(skills).extracting(Skill::uri)
+        assertThat(skills)
+                .extracting(Skill::uri)
                 .containsExactly("skill://acme/billing/refunds/SKILL.md", "skill://git-workflow/SKILL.md");
         Skill r = skills.get(0);
         assertThat(r.frontmatter())
@@ -83,12 +85,15 @@ class SkillsCatalogTest {
 
         List<Skill> skills = SkillsCatalog.builder().directory(dir).build().skills();
 
-        assertThat(skills).extracting(Skill::uri)
+        assertThat(skills)
+                .extracting(Skill::uri)
                 .containsExactly("skill://outer/SKILL.md", "skill://outer/inner/SKILL.md");
-        assertThat(skills.get(0).files()).extracting(SkillResource::uri)
+        assertThat(skills.get(0).files())
+                .extracting(SkillResource::uri)
                 .containsExactly(
                         "skill://outer/SKILL.md", "skill://outer/inner/SKILL.md", "skill://outer/inner/notes.txt");
-        assertThat(skills.get(1).files()).extracting(SkillResource::uri)
+        assertThat(skills.get(1).files())
+                .extracting(SkillResource::uri)
                 .containsExactly("skill://outer/inner/SKILL.md", "skill://outer/inner/notes.txt");
     }
 
@@ -124,11 +129,13 @@ class SkillsCatalogTest {
         }
         Path noDescription = Files.createTempDirectory(dir, "d");
         write(noDescription.resolve("x/SKILL.md"), "---\nname: x\n---\nbody");
-        assertThatThrownBy(() -> SkillsCatalog.builder().directory(noDescription).build())
+        assertThatThrownBy(
+                        () -> SkillsCatalog.builder().directory(noDescription).build())
                 .hasMessageContaining("description");
         Path noFrontmatter = Files.createTempDirectory(dir, "f");
         write(noFrontmatter.resolve("x/SKILL.md"), "# just markdown");
-        assertThatThrownBy(() -> SkillsCatalog.builder().directory(noFrontmatter).build())
+        assertThatThrownBy(
+                        () -> SkillsCatalog.builder().directory(noFrontmatter).build())
                 .hasMessageContaining("frontmatter");
     }
 
@@ -138,13 +145,23 @@ class SkillsCatalogTest {
         write(dir.resolve("big/a.txt"), "a");
         write(dir.resolve("big/b.txt"), "b".repeat(1000));
         write(dir.resolve("other/SKILL.md"), skillMd("other", ""));
-        assertThatThrownBy(() -> SkillsCatalog.builder().directory(dir).maxResourcesPerSkill(2).build())
+        assertThatThrownBy(() -> SkillsCatalog.builder()
+                        .directory(dir)
+                        .maxResourcesPerSkill(2)
+                        .build())
                 .hasMessageContaining("maxResourcesPerSkill");
-        assertThatThrownBy(() -> SkillsCatalog.builder().directory(dir).maxBytesPerSkill(500).build())
+        assertThatThrownBy(() -> SkillsCatalog.builder()
+                        .directory(dir)
+                        .maxBytesPerSkill(500)
+                        .build())
                 .hasMessageContaining("maxBytesPerSkill");
-        assertThatThrownBy(() -> SkillsCatalog.builder().directory(dir).maxSkills(1).build())
+        assertThatThrownBy(() ->
+                        SkillsCatalog.builder().directory(dir).maxSkills(1).build())
                 .hasMessageContaining("maxSkills");
-        assertThatThrownBy(() -> SkillsCatalog.builder().directory(dir).maxTotalBytes(600).build())
+        assertThatThrownBy(() -> SkillsCatalog.builder()
+                        .directory(dir)
+                        .maxTotalBytes(600)
+                        .build())
                 .hasMessageContaining("maxTotalBytes");
         assertThat(SkillsCatalog.builder().directory(dir).build().skills()).hasSize(2);
     }
@@ -154,7 +171,8 @@ class SkillsCatalogTest {
         Path jar = dir.resolve("skills.jar");
         try (OutputStream out = Files.newOutputStream(jar);
                 ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (String d : List.of("bundled/", "bundled/skills/", "bundled/skills/hello/", "bundled/skills/hello/ref/")) {
+            for (String d :
+                    List.of("bundled/", "bundled/skills/", "bundled/skills/hello/", "bundled/skills/hello/ref/")) {
                 zip.putNextEntry(new ZipEntry(d)); // directory entries, as Maven writes them
             }
             zip.putNextEntry(new ZipEntry("bundled/skills/hello/SKILL.md"));
@@ -168,7 +186,8 @@ class SkillsCatalogTest {
                     .build()
                     .skills();
             assertThat(skills).extracting(Skill::uri).containsExactly("skill://hello/SKILL.md");
-            assertThat(skills.get(0).files()).extracting(SkillResource::uri)
+            assertThat(skills.get(0).files())
+                    .extracting(SkillResource::uri)
                     .containsExactly("skill://hello/SKILL.md", "skill://hello/ref/guide.md");
         }
         assertThatThrownBy(() -> SkillsCatalog.builder().classPath(getClass().getClassLoader(), "no/such/dir"))

@@ -12,5 +12,4 @@ import tools.jackson.databind.JsonNode;
  * @param cacheScope who may reuse a cached copy
  * @param meta the {@code _meta} object, null when absent
  */
-public record GetSkillResult(
-        Skill skill, Long ttlMs, CacheScope cacheScope, @JsonProperty("_meta") JsonNode meta) {}
+public record GetSkillResult(Skill skill, Long ttlMs, CacheScope cacheScope, @JsonProperty("_meta") JsonNode meta) {}

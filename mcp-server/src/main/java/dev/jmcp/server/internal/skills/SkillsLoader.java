@@ -182,8 +182,8 @@ public final class SkillsLoader {
         byte[] bytes;
         try {
             if (Files.size(path) > limits.maxBytesPerSkill()) {
-                throw new IllegalArgumentException(path + " is larger than maxBytesPerSkill ("
-                        + limits.maxBytesPerSkill() + ")");
+                throw new IllegalArgumentException(
+                        path + " is larger than maxBytesPerSkill (" + limits.maxBytesPerSkill() + ")");
             }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
@@ -266,7 +266,10 @@ public final class SkillsLoader {
         StringBuilder sb = new StringBuilder();
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=".indexOf(c) >= 0) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~!$&'()*+,;=".indexOf(c) >= 0) {
                 sb.append(c);
             } else {
                 sb.append('%').append(String.format("%02X", b & 0xff));

@@ -28,6 +28,7 @@ public final class SkillsService {
     private final Map<String, SkillFile> files = new LinkedHashMap<>();
     /** Every directory resource with its direct children (files and subdirectories) in URI order. */
     private final Map<String, List<Resource>> directories = new HashMap<>();
+
     private final int pageSize;
     private final long ttlMs;
     private final CacheScope cacheScope;

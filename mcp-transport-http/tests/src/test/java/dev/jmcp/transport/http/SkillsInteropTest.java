@@ -80,7 +80,9 @@ class SkillsInteropTest {
             port = s.getLocalPort();
         }
         Process node = new ProcessBuilder(
-                        "node", scripts.resolve("ts-skills-server-http.mjs").toString(), String.valueOf(port),
+                        "node",
+                        scripts.resolve("ts-skills-server-http.mjs").toString(),
+                        String.valueOf(port),
                         skills.toString())
                 .redirectErrorStream(true)
                 .start();
@@ -88,7 +90,8 @@ class SkillsInteropTest {
             awaitListening(node);
             for (ProtocolVersion v : List.of(ProtocolVersion.V2025_11_25, ProtocolVersion.V2026_07_28)) {
                 try (McpClient c = McpClient.builder()
-                        .transport(StreamableHttpClientTransport.create(URI.create("http://localhost:" + port + "/mcp")))
+                        .transport(
+                                StreamableHttpClientTransport.create(URI.create("http://localhost:" + port + "/mcp")))
                         .protocolVersion(v)
                         .requestTimeout(Duration.ofSeconds(10))
                         .build()) {
@@ -101,7 +104,10 @@ class SkillsInteropTest {
                             .filter(s -> "pdf-processing".equals(s.name()))
                             .findFirst()
                             .orElseThrow();
-                    assertThat(pdf.frontmatter().path("metadata").path("version").asString())
+                    assertThat(pdf.frontmatter()
+                                    .path("metadata")
+                                    .path("version")
+                                    .asString())
                             .isEqualTo("2.1.0");
                     assertThat(sc.load(pdf).text()).contains("See templates/.");
                     for (SkillResource f : pdf.files()) {
@@ -134,8 +140,10 @@ class SkillsInteropTest {
                 McpHttpServer.builder(server).host("127.0.0.1").port(0).start()) {
             for (String era : List.of("auto", "legacy")) {
                 Process node = new ProcessBuilder(
-                                "node", scripts.resolve("ts-skills-client-http.mjs").toString(),
-                                "http://localhost:" + http.uri().getPort() + "/mcp", era)
+                                "node",
+                                scripts.resolve("ts-skills-client-http.mjs").toString(),
+                                "http://localhost:" + http.uri().getPort() + "/mcp",
+                                era)
                         .redirectErrorStream(true)
                         .start();
                 String out;
@@ -156,8 +164,7 @@ class SkillsInteropTest {
                 JsonNode pdf = result.path("skills").get(1);
                 assertThat(pdf.path("name").asString()).isEqualTo("pdf-processing");
                 assertThat(pdf.path("files").size()).isEqualTo(2);
-                assertThat(pdf.path("children").toString())
-                        .contains("skill://pdf-processing/templates");
+                assertThat(pdf.path("children").toString()).contains("skill://pdf-processing/templates");
             }
         } finally {
             server.close();
@@ -203,7 +210,9 @@ class SkillsInteropTest {
 
     private static boolean nodeRuns() {
         try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {

@@ -103,11 +103,15 @@ class SkillsOverHttpTest {
         for (ServerResource r : catalog.resources()) {
             String uri = r.resource().uri();
             if (uri.endsWith("/invoice.md")) {
-                b.resource(r.resource(), (req, ctx) -> ReadResourceResult.of(List.of(
-                        TextResourceContents.of(uri, "text/markdown", "# Invoice, OK\n"))));
+                b.resource(
+                        r.resource(),
+                        (req, ctx) -> ReadResourceResult.of(
+                                List.of(TextResourceContents.of(uri, "text/markdown", "# Invoice, OK\n"))));
             } else if (uri.endsWith("/purchase-order.md")) {
-                b.resource(r.resource(), (req, ctx) -> ReadResourceResult.of(List.of(
-                        TextResourceContents.of(uri, "text/markdown", "# PO\nand more\n"))));
+                b.resource(
+                        r.resource(),
+                        (req, ctx) -> ReadResourceResult.of(
+                                List.of(TextResourceContents.of(uri, "text/markdown", "# PO\nand more\n"))));
             } else {
                 b.resource(r.resource(), r.handler());
             }
@@ -155,7 +159,8 @@ class SkillsOverHttpTest {
             assertThat(first.nextCursor()).isNotNull();
             assertThat(first.ttlMs()).isEqualTo(0L);
             List<Skill> all = skills.listAll();
-            assertThat(all).extracting(Skill::uri)
+            assertThat(all)
+                    .extracting(Skill::uri)
                     .containsExactly(
                             "skill://acme/billing/refunds/SKILL.md",
                             "skill://git-workflow/SKILL.md",
@@ -203,13 +208,13 @@ class SkillsOverHttpTest {
                         assertThat(e.error().message()).contains("No skill is served");
                     });
             assertThatThrownBy(() -> skills.readDirectory("skill://pdf-processing/SKILL.md", null))
-                    .isInstanceOfSatisfying(McpRpcException.class, e -> assertThat(
-                                    e.error().message())
-                            .contains("is not a directory resource"));
+                    .isInstanceOfSatisfying(
+                            McpRpcException.class,
+                            e -> assertThat(e.error().message()).contains("is not a directory resource"));
             assertThatThrownBy(() -> skills.list("not-a-cursor"))
-                    .isInstanceOfSatisfying(McpRpcException.class, e -> assertThat(
-                                    e.error().code())
-                            .isEqualTo(ErrorCodes.INVALID_PARAMS));
+                    .isInstanceOfSatisfying(
+                            McpRpcException.class,
+                            e -> assertThat(e.error().code()).isEqualTo(ErrorCodes.INVALID_PARAMS));
         }
     }
 
@@ -228,7 +233,8 @@ class SkillsOverHttpTest {
                 pages++;
             } while (cursor != null);
             assertThat(pages).isEqualTo(2);
-            assertThat(children).extracting(Resource::uri)
+            assertThat(children)
+                    .extracting(Resource::uri)
                     .containsExactly(
                             "skill://pdf-processing/templates/invoice.md",
                             "skill://pdf-processing/templates/purchase-order.md",
@@ -271,7 +277,9 @@ class SkillsOverHttpTest {
             Skill invalid = new Skill(real.uri(), real.frontmatter(), McpJson.parse("42"));
             assertThatThrownBy(() -> skills.load(invalid)).isInstanceOf(SkillsVerificationException.class);
             // the raw wire shape: resultType complete in 2026-07-28
-            JsonNode raw = c.request(SkillsProtocol.SKILLS_GET, McpJson.parse("{\"uri\":\"" + real.uri() + "\"}"),
+            JsonNode raw = c.request(
+                    SkillsProtocol.SKILLS_GET,
+                    McpJson.parse("{\"uri\":\"" + real.uri() + "\"}"),
                     CallOptions.defaults());
             assertThat(raw.path("skill").path("resources").isArray()).isTrue();
             if (era.version.isStateless()) {
