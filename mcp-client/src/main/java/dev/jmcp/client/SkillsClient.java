@@ -217,10 +217,7 @@ public final class SkillsClient {
                     skill.uri(), "the entry of " + skill.uri() + " has no valid resources (an array or \"dynamic\")");
         }
         String name = skill.name();
-        String suffix = "/" + name + "/" + SkillsProtocol.SKILL_MD;
-        if (name == null
-                || !(skill.uri().endsWith(suffix)
-                        || skill.uri().endsWith("://" + name + "/" + SkillsProtocol.SKILL_MD))) {
+        if (name == null || !skill.uri().endsWith("/" + name + "/" + SkillsProtocol.SKILL_MD)) {
             throw new SkillsVerificationException(
                     skill.uri(), "the entry's URI " + skill.uri() + " does not end with its name and /SKILL.md");
         }

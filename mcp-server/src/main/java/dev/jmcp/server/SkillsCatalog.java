@@ -91,18 +91,15 @@ public final class SkillsCatalog {
     /** Every skill file as a resource ({@code resources/read}). */
     public List<ServerResource> resources() {
         List<ServerResource> out = new ArrayList<>();
+        Map<String, Skill> byUri = new java.util.HashMap<>();
+        service.skills().forEach(s -> byUri.put(s.uri(), s));
         for (SkillFile f : service.files()) {
-            Resource.Builder r =
-                    Resource.builder(f.uri(), f.name()).mimeType(f.mimeType()).size((long) f.bytes().length);
-            if (f.name().equals(SkillsProtocol.SKILL_MD)) {
-                for (Skill s : service.skills()) {
-                    if (s.uri().equals(f.uri())) {
-                        r = Resource.builder(f.uri(), s.name())
-                                .mimeType(f.mimeType())
-                                .description(s.description())
-                                .size((long) f.bytes().length);
-                    }
-                }
+            Skill skill = byUri.get(f.uri()); // a SKILL.md: named and described from its frontmatter
+            Resource.Builder r = Resource.builder(f.uri(), skill != null ? skill.name() : f.name())
+                    .mimeType(f.mimeType())
+                    .size((long) f.bytes().length);
+            if (skill != null) {
+                r.description(skill.description());
             }
             ResourceContents contents = f.text() != null
                     ? TextResourceContents.of(f.uri(), f.mimeType(), f.text())
