@@ -136,6 +136,8 @@ class ExtensionMechanismOverHttpTest {
             assertThat(e.echo()).isEqualTo("hello");
             assertThat(e.clientDeclared()).isTrue();
             assertThat(e.clientSettings().path("lang").asString()).isEqualTo("en");
+            c.extensionNotification(ECHO, "echo/heard", new Say("note-" + era));
+            Poll.until("the server heard the " + era + " notification", () -> heard.contains("note-" + era));
         }
     }
 
