@@ -25,6 +25,7 @@ module dev.jmcp.core {
     exports dev.jmcp.core.protocol.resources;
     exports dev.jmcp.core.protocol.roots;
     exports dev.jmcp.core.protocol.sampling;
+    exports dev.jmcp.core.protocol.skills;
     exports dev.jmcp.core.protocol.subscriptions;
     exports dev.jmcp.core.protocol.tasks;
     exports dev.jmcp.core.protocol.tools;
@@ -64,6 +65,8 @@ module dev.jmcp.core {
     opens dev.jmcp.core.protocol.roots to
             tools.jackson.databind;
     opens dev.jmcp.core.protocol.sampling to
+            tools.jackson.databind;
+    opens dev.jmcp.core.protocol.skills to
             tools.jackson.databind;
     opens dev.jmcp.core.protocol.subscriptions to
             tools.jackson.databind;

@@ -7,6 +7,7 @@ module dev.jmcp.server {
     requires transitive dev.jmcp.core;
     requires com.networknt.schema;
     requires org.slf4j;
+    requires tools.jackson.dataformat.yaml; // SKILL.md frontmatter (Skills, #21)
     requires static jakarta.validation;
 
     exports dev.jmcp.server;

@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -88,6 +89,7 @@ public final class McpAsyncClient {
         this.promptCache = b.listCache ? new ListCache<>(this::loadPrompts) : null;
         this.resourceCache = b.listCache ? new ListCache<>(this::loadResources) : null;
         Listeners.register(runtime, b, this);
+        ClientExtensions.register(runtime, b.clientExtensions);
     }
 
     // ---- connection ----
@@ -661,6 +663,57 @@ public final class McpAsyncClient {
     public CompletableFuture<JsonNode> request(String method, JsonNode params, CallOptions options) {
         return call(method, params, options, Function.identity());
     }
+
+    // ---- extensions (#21) ----
+
+    /**
+     * The settings the server declared for extension {@code id} under {@code capabilities.extensions}, or empty
+     * when it did not (or before {@code connect()}).
+     */
+    public Optional<JsonNode> serverExtension(String id) {
+        ServerState s = runtime.state();
+        JsonNode settings =
+                s == null ? null : s.capabilities().path("extensions").get(id);
+        return settings != null && settings.isObject() ? Optional.of(settings.deepCopy()) : Optional.empty();
+    }
+
+    /**
+     * Sends request {@code method} of extension {@code extensionId} with {@code params} (any object Jackson writes
+     * as a JSON object, or null) and binds the result to {@code resultType} ({@code JsonNode.class} for the raw
+     * result). Fails with {@link MissingServerCapabilityException} before sending when the server did not declare
+     * the extension.
+     */
+    public <R> CompletableFuture<R> extensionRequest(
+            String extensionId, String method, Object params, Class<R> resultType) {
+        return extensionRequest(extensionId, method, params, resultType, CallOptions.defaults());
+    }
+
+    /** {@link #extensionRequest(String, String, Object, Class)} with call options (timeouts, {@code _meta}...). */
+    public <R> CompletableFuture<R> extensionRequest(
+            String extensionId, String method, Object params, Class<R> resultType, CallOptions options) {
+        java.util.Objects.requireNonNull(method, "method");
+        java.util.Objects.requireNonNull(resultType, "resultType");
+        if (serverExtension(extensionId).isEmpty()) {
+            return CompletableFuture.failedFuture(new MissingServerCapabilityException(
+                    method, "the server did not declare the extension extensions[\"" + extensionId + "\"]"));
+        }
+        JsonNode p = params == null ? McpJson.object() : McpJson.toTree(params);
+        return call(method, p, options, json -> ClientExtensions.bind(json, resultType));
+    }
+
+    /**
+     * Sends notification {@code method} of extension {@code extensionId}; fails with {@link
+     * MissingServerCapabilityException} when the server did not declare the extension.
+     */
+    public CompletableFuture<Void> extensionNotification(String extensionId, String method, Object params) {
+        if (serverExtension(extensionId).isEmpty()) {
+            return CompletableFuture.failedFuture(new MissingServerCapabilityException(
+                    method, "the server did not declare the extension extensions[\"" + extensionId + "\"]"));
+        }
+        return runtime.notify(method, params == null ? null : McpJson.toTree(params));
+    }
+
+    // ---- end of extensions ----
 
     /** The cached tool list (needs {@code listCache(true)}); refreshed when the server says it changed. */
     public CompletableFuture<List<Tool>> cachedTools() {

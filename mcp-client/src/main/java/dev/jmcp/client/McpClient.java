@@ -26,6 +26,7 @@ import dev.jmcp.core.session.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 
@@ -314,6 +315,34 @@ public final class McpClient implements AutoCloseable {
     public JsonNode request(String method, JsonNode params, CallOptions options) {
         return await(async.request(method, params, options), options);
     }
+
+    // ---- extensions (#21) ----
+
+    /** The settings the server declared for extension {@code id}, or empty. */
+    public Optional<JsonNode> serverExtension(String id) {
+        return async.serverExtension(id);
+    }
+
+    /**
+     * Sends request {@code method} of extension {@code extensionId} and binds the result to {@code resultType};
+     * throws {@link MissingServerCapabilityException} when the server did not declare the extension.
+     */
+    public <R> R extensionRequest(String extensionId, String method, Object params, Class<R> resultType) {
+        return await(async.extensionRequest(extensionId, method, params, resultType));
+    }
+
+    /** {@link #extensionRequest(String, String, Object, Class)} with call options. */
+    public <R> R extensionRequest(
+            String extensionId, String method, Object params, Class<R> resultType, CallOptions options) {
+        return await(async.extensionRequest(extensionId, method, params, resultType, options), options);
+    }
+
+    /** Sends notification {@code method} of extension {@code extensionId}. */
+    public void extensionNotification(String extensionId, String method, Object params) {
+        await(async.extensionNotification(extensionId, method, params));
+    }
+
+    // ---- end of extensions ----
 
     /** The cached tool list (needs {@code listCache(true)}). */
     public List<Tool> cachedTools() {

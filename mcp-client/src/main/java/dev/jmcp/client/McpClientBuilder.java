@@ -241,6 +241,26 @@ public final class McpClientBuilder {
         return add(interceptors, interceptor);
     }
 
+    // ---- extensions (#21) ----
+    final List<ClientExtension> clientExtensions = new ArrayList<>();
+
+    /**
+     * Supports an extension (SEP-2133): declares it with its settings under {@code capabilities.extensions} (in
+     * {@code initialize} and in every 2026-07-28 request's {@code _meta}) and answers the server-to-client requests
+     * and notifications it defines. An identifier registered twice is refused.
+     */
+    public McpClientBuilder extension(ClientExtension extension) {
+        Objects.requireNonNull(extension, "extension");
+        if (clientExtensions.stream().anyMatch(e -> e.id().equals(extension.id()))) {
+            throw new IllegalArgumentException("extension " + extension.id() + " is registered twice");
+        }
+        clientExtensions.add(extension);
+        extensions.put(extension.id(), extension.settings());
+        return this;
+    }
+
+    // ---- end of extensions ----
+
     // ---- connection recovery (client-session, #13) ----
 
     /**

@@ -579,6 +579,35 @@ public final class McpServer implements ServerConnector, AutoCloseable {
 
         // ---- end of annotated handlers ----
 
+        // ---- extensions (#21) ----
+        private final List<ServerExtension> extensions = new ArrayList<>();
+
+        /**
+         * Offers an extension (SEP-2133): declares it under {@code capabilities.extensions} (always, or only to
+         * clients that declare it: {@link ServerExtension#declaration()}) and serves its methods. {@link #build()}
+         * refuses two extensions with one identifier and a method that another extension or the core protocol
+         * already serves.
+         */
+        public Builder extension(ServerExtension extension) {
+            extensions.add(Objects.requireNonNull(extension, "extension"));
+            return this;
+        }
+
+        /**
+         * Publishes skills (SEP-2640): registers the catalog's extension ({@code io.modelcontextprotocol/skills}),
+         * every skill file as a {@code skill://} resource, and declares the {@code resources} capability (which the
+         * extension requires) even when the catalog is empty.
+         */
+        public Builder skills(SkillsCatalog catalog) {
+            Objects.requireNonNull(catalog, "catalog");
+            extension(catalog.extension());
+            resources.addAll(catalog.resources());
+            declared.add(ServerFeature.RESOURCES);
+            return this;
+        }
+
+        // ---- end of extensions ----
+
         /** Builds the server. */
         public McpServer build() {
             AnnotatedHandlers registered = withAnnotatedHandlers();
@@ -609,7 +638,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     clientRequestMode == ClientRequestMode.TASKS,
                     interceptors,
                     engineLimits());
-            ServerCore core = new ServerCore(config);
+            ServerCore core = new ServerCore(config, extensions);
             rootsListeners.forEach(core::addRootsListChangedListener);
             registered.tools().forEach(core::addTool);
             registered.resources().forEach(r -> core.resources()

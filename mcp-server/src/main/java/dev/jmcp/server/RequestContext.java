@@ -48,6 +48,17 @@ public interface RequestContext {
     /** The client's declared capabilities (an empty object when unknown). */
     JsonNode clientCapabilities();
 
+    /**
+     * The settings the client declared for extension {@code id} (a copy), or empty when it did not declare it: in
+     * the handshake era from {@code initialize}, in the 2026-07-28 era from this request's {@code _meta} client
+     * capabilities.
+     */
+    default Optional<JsonNode> clientExtension(String id) {
+        JsonNode caps = clientCapabilities();
+        JsonNode settings = caps == null ? null : caps.path("extensions").get(id);
+        return settings != null && settings.isObject() ? Optional.of(settings.deepCopy()) : Optional.empty();
+    }
+
     /** The request's {@code _meta} object (an empty object when absent). */
     JsonNode meta();
 

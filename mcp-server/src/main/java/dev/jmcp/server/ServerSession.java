@@ -2,7 +2,9 @@ package dev.jmcp.server;
 
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.transport.ServerConnection;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One connection served by an {@link McpServer}: a handshake-era session (after {@code initialize}) that may also
@@ -26,6 +28,26 @@ public interface ServerSession extends ServerConnection {
      * @return false when the session is not initialized at 2025-11-25 (the only revision with this notification)
      */
     boolean completeUrlElicitation(String elicitationId);
+
+    /**
+     * The settings the client declared for extension {@code id} at {@code initialize} (a copy), or empty when it
+     * did not declare it (and for a stateless exchange, whose client declares its capabilities per request: read
+     * those with {@link RequestContext#clientExtension(String)}).
+     */
+    Optional<JsonNode> clientExtension(String id);
+
+    /**
+     * Sends an extension's notification {@code method} to this session's client (a handshake-era session; params
+     * are any object Jackson writes as a JSON object, or null). Fails with {@link dev.jmcp.core.McpException} on a
+     * stateless exchange, which has no channel to the client outside a request.
+     */
+    CompletableFuture<Void> sendExtensionNotification(String method, Object params);
+
+    /**
+     * Sends an extension's request {@code method} to this session's client and completes with its raw result (a
+     * handshake-era session, under the server's client-request timeout).
+     */
+    CompletableFuture<JsonNode> sendExtensionRequest(String method, Object params);
 
     /** Completes when the session has closed. */
     CompletableFuture<Void> closeFuture();

@@ -1,6 +1,7 @@
 package com.example.jmcp.server;
 
 import dev.jmcp.server.McpServer;
+import dev.jmcp.server.SkillsCatalog;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,6 +21,10 @@ public final class EverythingServer {
         EverythingTools.register(b);
         EverythingResources.register(b);
         EverythingPrompts.register(b);
+        // skills (#21, SEP-2640): the class-path folder skills/ as skill:// resources with skills/list and skills/get
+        b.skills(SkillsCatalog.builder()
+                .classPath(EverythingServer.class.getClassLoader(), "skills")
+                .build());
         AtomicReference<McpServer> self = new AtomicReference<>();
         EverythingInputTools.register(b, self);
         McpServer server = b.build();

@@ -269,6 +269,7 @@ public final class ClientRuntime {
                 session.setRequestHandler(McpMethods.TASKS_CANCEL, r -> taskStore.cancel(r.params()));
             }
         }
+        extensionRequestHandlers.forEach(session::setRequestHandler);
         session.setNotificationHandler(
                 McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED, subscriptions::onAcknowledged);
         for (String method : listeners.keySet()) {
@@ -344,6 +345,21 @@ public final class ClientRuntime {
     /** Sets the 2026-07-28 per-request log level ({@code null} for none). */
     public void setStatelessLogLevel(LoggingLevel level) {
         this.logLevel = level;
+    }
+
+    /** Extensions' handlers of server-to-client requests (#21), set on every connection's session. */
+    private final Map<String, dev.jmcp.core.session.RequestHandler> extensionRequestHandlers =
+            new ConcurrentHashMap<>();
+
+    /** Answers the server-to-client request {@code method} on every connection from now on (an extension's). */
+    public void addRequestHandler(String method, dev.jmcp.core.session.RequestHandler handler) {
+        synchronized (lock) {
+            extensionRequestHandlers.put(method, handler);
+            Connection c = connection;
+            if (c != null) {
+                c.session.setRequestHandler(method, handler);
+            }
+        }
     }
 
     /** Adds a listener for a server notification method. */

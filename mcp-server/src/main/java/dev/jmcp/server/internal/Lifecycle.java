@@ -47,7 +47,7 @@ final class Lifecycle {
             throw Errors.invalidParams("'capabilities' must be an object");
         }
         ProtocolVersion version = ProtocolVersion.negotiateHandshake(requested.asString());
-        ServerCapabilities capabilities = core.capabilities(version, session);
+        ServerCapabilities capabilities = core.capabilities(version, session, caps);
         if (!session.isStatelessMode()) {
             session.markInitialized(version, caps, params.get("clientInfo"), capabilities);
         }
@@ -73,7 +73,8 @@ final class Lifecycle {
     private static JsonNode discover(ServerCore core, Call call) {
         // only the revisions a request's _meta may declare (a handshake revision there is refused with -32022);
         // the server's identity travels in the result's _meta, the 2026-07-28 DiscoverResult has no serverInfo
-        DiscoverResult result = DiscoverResult.builder(STATELESS_IDS, core.capabilities(call.version(), call.session()))
+        DiscoverResult result = DiscoverResult.builder(
+                        STATELESS_IDS, core.capabilities(call.version(), call.session(), call.clientCapabilities()))
                 .instructions(core.config().instructions())
                 .ttlMs(core.config().listTtlMs())
                 .cacheScope(core.config().cacheScope())

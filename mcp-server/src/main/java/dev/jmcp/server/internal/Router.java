@@ -38,6 +38,11 @@ public final class Router {
         handlers.put(method, handler);
     }
 
+    /** Whether a handler serves {@code method}. */
+    boolean has(String method) {
+        return handlers.containsKey(method);
+    }
+
     /**
      * Serves one request arriving on {@code session}: resolves its era, then runs the user's interceptors around
      * its handler. A request rejected while resolving still passes through the interceptors, which see the

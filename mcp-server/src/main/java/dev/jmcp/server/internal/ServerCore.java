@@ -13,6 +13,7 @@ import dev.jmcp.core.protocol.resources.ResourceUpdatedNotification;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import dev.jmcp.core.session.SessionHandlers;
 import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.ServerExtension;
 import dev.jmcp.server.ServerPrompt;
 import dev.jmcp.server.ServerResource;
 import dev.jmcp.server.ServerResourceTemplate;
@@ -45,6 +46,7 @@ public final class ServerCore {
     private final Registry<ServerResourceTemplate> templates = new Registry<>(() -> listChanged("resources"));
     private final Registry<ServerPrompt> prompts = new Registry<>(() -> listChanged("prompts"));
     private final Tasks tasks;
+    private final Extensions extensions = new Extensions();
     private final JsonNode serverInfoJson;
     private final SessionHandlers sessionHandlers;
     private final List<Consumer<ServerSession>> rootsListeners = new CopyOnWriteArrayList<>();
@@ -53,6 +55,11 @@ public final class ServerCore {
 
     /** Creates the core and registers every method. */
     public ServerCore(ServerConfig config) {
+        this(config, List.of());
+    }
+
+    /** Creates the core and registers every method, the application's extensions' included. */
+    public ServerCore(ServerConfig config, List<ServerExtension> applicationExtensions) {
         this.config = config;
         this.serverInfoJson = McpJson.toTree(config.serverInfo());
         this.router = new Router(this);
@@ -65,6 +72,17 @@ public final class ServerCore {
         Completions.register(this);
         Subscriptions.register(this);
         this.tasks = new Tasks(this);
+        applicationExtensions.forEach(e -> extensions.add(e, this));
+    }
+
+    /** The extensions this server offers (the tasks extension and the application's). */
+    Extensions extensions() {
+        return extensions;
+    }
+
+    /** Whether a tool may run as a task (the tasks extension is then declared in 2026-07-28). */
+    boolean hasTaskTools() {
+        return tools.list().stream().anyMatch(t -> Tools.taskSupport(t.tool()) != ToolExecution.TaskSupport.FORBIDDEN);
     }
 
     /** Adds a listener called when a client sends {@code notifications/roots/list_changed} (set while building). */
@@ -221,7 +239,7 @@ public final class ServerCore {
      * 2026-07-28. Declares {@code listChanged} and {@code subscribe} as if the connection can deliver them.
      */
     public ServerCapabilities capabilities(ProtocolVersion version) {
-        return capabilities(version, true);
+        return capabilities(version, true, McpJson.object());
     }
 
     /**
@@ -229,11 +247,12 @@ public final class ServerCore {
      * no stream to carry list changes or resource updates, so it declares neither {@code listChanged} nor {@code
      * subscribe}; a session (and any 2026-07-28 request, served through {@code subscriptions/listen}) declares both.
      */
-    ServerCapabilities capabilities(ProtocolVersion version, ServerSessionImpl connection) {
-        return capabilities(version, version.isStateless() || !connection.isStatelessMode());
+    ServerCapabilities capabilities(
+            ProtocolVersion version, ServerSessionImpl connection, JsonNode clientCapabilities) {
+        return capabilities(version, version.isStateless() || !connection.isStatelessMode(), clientCapabilities);
     }
 
-    private ServerCapabilities capabilities(ProtocolVersion version, boolean notifies) {
+    private ServerCapabilities capabilities(ProtocolVersion version, boolean notifies, JsonNode clientCapabilities) {
         ServerCapabilities.Builder caps = ServerCapabilities.builder().logging();
         if (!tools.isEmpty() || config.declareTools()) {
             caps.tools(notifies);
@@ -254,16 +273,19 @@ public final class ServerCore {
                         || templates.list().stream().anyMatch(t -> t.completion() != null))) {
             caps.completions();
         }
-        if (tools.list().stream().anyMatch(t -> Tools.taskSupport(t.tool()) != ToolExecution.TaskSupport.FORBIDDEN)) {
-            if (version.isStateless()) {
-                caps.extensions(Map.of(Tasks.EXTENSION, McpJson.object()));
-            } else if (version.hasCoreTasks()) {
+        if (hasTaskTools()) {
+            // 2026-07-28: the tasks extension, declared through the extensions below
+            if (version.hasCoreTasks() && !version.isStateless()) {
                 caps.tasks(TasksCapability.builder()
                         .list()
                         .cancel()
                         .requests(TaskRequests.builder().toolsCall().build())
                         .build());
             }
+        }
+        Map<String, JsonNode> declared = extensions.declared(version, clientCapabilities);
+        if (declared != null) {
+            caps.extensions(declared);
         }
         return caps.build();
     }

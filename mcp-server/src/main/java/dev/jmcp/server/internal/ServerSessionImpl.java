@@ -65,6 +65,10 @@ public final class ServerSessionImpl implements ServerSession {
             // a table of its own only when the application listens: sessions otherwise share one
             b.notificationHandler(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED, n -> core.rootsListChanged(this));
         }
+        core.extensions()
+                .notificationHandlers()
+                .forEach((method, handler) -> b.notificationHandler(
+                        method, n -> handler.accept(n.params(), this))); // extensions' (#21): only when they have any
         this.session = b.attachment(this)
                 .handlerExecutor(core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
@@ -219,6 +223,32 @@ public final class ServerSessionImpl implements ServerSession {
                 l.request().respond(result);
             }
         }
+    }
+
+    @Override
+    public java.util.Optional<JsonNode> clientExtension(String id) {
+        JsonNode settings = Extensions.clientSettings(clientCapabilities, id);
+        return java.util.Optional.ofNullable(settings == null ? null : settings.deepCopy());
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> sendExtensionNotification(String method, Object params) {
+        java.util.Objects.requireNonNull(method, "method");
+        if (statelessMode || !initialized) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new dev.jmcp.core.McpException(
+                    "no channel to the client: " + method + " needs an initialized handshake-era session"));
+        }
+        return session.notify(method, params == null ? null : McpJson.toTree(params));
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<JsonNode> sendExtensionRequest(String method, Object params) {
+        java.util.Objects.requireNonNull(method, "method");
+        if (statelessMode || !initialized) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new dev.jmcp.core.McpException(
+                    "no channel to the client: " + method + " needs an initialized handshake-era session"));
+        }
+        return session.request(method, params == null ? McpJson.object() : McpJson.toTree(params));
     }
 
     /** The client's capabilities from initialize (an empty object before it). */

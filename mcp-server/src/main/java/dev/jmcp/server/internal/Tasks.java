@@ -67,16 +67,28 @@ final class Tasks {
 
     Tasks(ServerCore core) {
         this.core = core;
-        Router r = core.router();
-        r.register(
+        // registered through the extension mechanism: declared (2026-07-28) while a tool may run as a task; its
+        // methods also serve the 2025-11-25 core tasks, so they are not gated on the declaration
+        Map<String, MethodHandler> methods = new java.util.LinkedHashMap<>();
+        methods.put(
                 McpMethods.TASKS_GET,
                 call -> call.stateless()
                         ? detailed(find2026(call))
                         : McpJson.toTree(GetTaskResult.of(find(call).task(), null)));
-        r.register(McpMethods.TASKS_RESULT, this::result);
-        r.register(McpMethods.TASKS_LIST, this::list);
-        r.register(McpMethods.TASKS_CANCEL, call -> call.stateless() ? cancel2026(call) : cancel(call));
-        r.register(McpMethods.TASKS_UPDATE, this::update2026);
+        methods.put(McpMethods.TASKS_RESULT, this::result);
+        methods.put(McpMethods.TASKS_LIST, this::list);
+        methods.put(McpMethods.TASKS_CANCEL, call -> call.stateless() ? cancel2026(call) : cancel(call));
+        methods.put(McpMethods.TASKS_UPDATE, this::update2026);
+        core.extensions()
+                .add(
+                        new Extensions.Spec(
+                                EXTENSION,
+                                McpJson.object(),
+                                (version, clientCaps) -> version.isStateless() && core.hasTaskTools(),
+                                false,
+                                methods,
+                                Map.of()),
+                        core.router());
     }
 
     /** How many tasks are held (for tests and shutdown). */
@@ -178,8 +190,7 @@ final class Tasks {
 
     /** Whether a 2026-07-28 request declared the tasks extension in its client capabilities. */
     static boolean declaresExtension(Call call) {
-        JsonNode ext = call.clientCapabilities().path("extensions").get(EXTENSION);
-        return ext != null && ext.isObject();
+        return Extensions.clientSettings(call.clientCapabilities(), EXTENSION) != null;
     }
 
     /** Input calls inside a 2026-07-28 task (they would need input_required tasks and tasks/update). */
