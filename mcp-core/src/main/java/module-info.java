@@ -12,6 +12,7 @@ module dev.jmcp.core {
     exports dev.jmcp.core;
     exports dev.jmcp.core.jsonrpc;
     exports dev.jmcp.core.protocol;
+    exports dev.jmcp.core.protocol.apps;
     exports dev.jmcp.core.protocol.capabilities;
     exports dev.jmcp.core.protocol.completion;
     exports dev.jmcp.core.protocol.content;

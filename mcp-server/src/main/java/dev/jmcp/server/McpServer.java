@@ -3,6 +3,8 @@ package dev.jmcp.server;
 import dev.jmcp.core.protocol.CacheScope;
 import dev.jmcp.core.protocol.Icon;
 import dev.jmcp.core.protocol.Implementation;
+import dev.jmcp.core.protocol.apps.AppsProtocol;
+import dev.jmcp.core.protocol.apps.UiToolMeta;
 import dev.jmcp.core.protocol.prompts.Prompt;
 import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.ResourceTemplate;
@@ -11,6 +13,7 @@ import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.transport.ServerConnector;
 import dev.jmcp.core.transport.Transport;
+import dev.jmcp.server.internal.AppOnlyTools;
 import dev.jmcp.server.internal.ConnectionMode;
 import dev.jmcp.server.internal.EngineLimits;
 import dev.jmcp.server.internal.HandlerBulkhead;
@@ -20,8 +23,10 @@ import dev.jmcp.server.internal.StateKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -606,11 +611,65 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
+        private final List<AppView> appViews = new ArrayList<>();
+
+        /**
+         * Serves an MCP Apps view (SEP-1865) as a {@code ui://} resource, and with the first view registers the
+         * {@code io.modelcontextprotocol/ui} extension, declared only to clients that declare it, and the fallback
+         * for the others: tools only a view may call are hidden from them (see {@link AppView}). Tools show a view
+         * through {@link AppView#toolMeta} or {@link McpTool#ui()}; {@link #build()} refuses a tool whose view URI
+         * names no registered resource.
+         */
+        public Builder appView(AppView view) {
+            Objects.requireNonNull(view, "view");
+            for (AppView v : appViews) {
+                if (v.uri().equals(view.uri())) {
+                    throw new IllegalArgumentException("a second app view at " + view.uri());
+                }
+            }
+            if (appViews.isEmpty()) {
+                extension(ServerExtension.builder(AppsProtocol.EXTENSION_ID)
+                        .declaration(ExtensionDeclaration.WHEN_CLIENT_DECLARES)
+                        .build());
+            }
+            appViews.add(view);
+            resources.add(view.resource());
+            declared.add(ServerFeature.RESOURCES);
+            return this;
+        }
+
+        /** Checks every tool's view link and returns the tools only a view may call. */
+        private Set<String> appOnlyTools(AnnotatedHandlers registered) {
+            Set<String> uris = new HashSet<>();
+            registered.resources().forEach(r -> uris.add(r.resource().uri()));
+            Set<String> appOnly = new HashSet<>();
+            for (ServerTool t : registered.tools()) {
+                Optional<UiToolMeta> ui = AppsProtocol.toolMeta(t.tool());
+                if (ui.isEmpty()) {
+                    continue;
+                }
+                String uri = ui.get().resourceUri();
+                if (uri != null && !uris.contains(uri)) {
+                    throw new IllegalArgumentException("tool " + t.tool().name() + " shows the app view " + uri
+                            + ", but no resource is registered at that URI (McpServer.Builder.appView)");
+                }
+                if (ui.get().appOnly()) {
+                    appOnly.add(t.tool().name());
+                }
+            }
+            return appOnly;
+        }
+
         // ---- end of extensions ----
 
         /** Builds the server. */
         public McpServer build() {
             AnnotatedHandlers registered = withAnnotatedHandlers();
+            Set<String> appOnly = appOnlyTools(registered);
+            List<ServerInterceptor> interceptors = new ArrayList<>(this.interceptors);
+            if (!appViews.isEmpty() || !appOnly.isEmpty()) {
+                interceptors.add(0, new AppOnlyTools(appOnly));
+            }
             Implementation info = Implementation.builder(name, version)
                     .title(title)
                     .description(description)

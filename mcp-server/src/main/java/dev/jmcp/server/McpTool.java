@@ -1,5 +1,6 @@
 package dev.jmcp.server;
 
+import dev.jmcp.core.protocol.apps.UiVisibility;
 import dev.jmcp.core.protocol.tools.ToolExecution;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -55,4 +56,16 @@ public @interface McpTool {
 
     /** Whether the tool may be called as a task (2025-11-25 {@code execution.taskSupport}); default forbidden. */
     ToolExecution.TaskSupport taskSupport() default ToolExecution.TaskSupport.FORBIDDEN;
+
+    /**
+     * The {@code ui://} URI of an MCP Apps view the tool shows ({@code _meta.ui.resourceUri}); register the view with
+     * {@link McpServer.Builder#appView(AppView)}. Default none.
+     */
+    String ui() default "";
+
+    /**
+     * Who may call a tool that shows a view ({@code _meta.ui.visibility}); default (empty) both the model and the
+     * view. {@code {UiVisibility.APP}} makes a tool only its view may call, hidden from clients without MCP Apps.
+     */
+    UiVisibility[] uiVisibility() default {};
 }

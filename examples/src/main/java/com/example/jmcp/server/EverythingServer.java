@@ -25,6 +25,8 @@ public final class EverythingServer {
         b.skills(SkillsCatalog.builder()
                 .classPath(EverythingServer.class.getClassLoader(), "skills")
                 .build());
+        // MCP Apps (#21, SEP-1865): a dice view and the tools that show it
+        EverythingApps.register(b);
         AtomicReference<McpServer> self = new AtomicReference<>();
         EverythingInputTools.register(b, self);
         McpServer server = b.build();

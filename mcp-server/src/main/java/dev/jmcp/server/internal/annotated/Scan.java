@@ -11,6 +11,7 @@ import dev.jmcp.core.protocol.resources.ResourceTemplate;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.protocol.tools.ToolAnnotations;
 import dev.jmcp.core.protocol.tools.ToolExecution;
+import dev.jmcp.server.AppView;
 import dev.jmcp.server.CompletionHandler;
 import dev.jmcp.server.CompletionRequest;
 import dev.jmcp.server.Description;
@@ -215,7 +216,7 @@ public final class Scan {
         if (icons != null) {
             b.icons(icons);
         }
-        JsonNode meta = meta(m, a.meta());
+        JsonNode meta = withView(m, a, meta(m, a.meta()));
         if (meta != null) {
             b.meta(meta);
         }
@@ -459,6 +460,28 @@ public final class Scan {
             return null;
         }
         return Arrays.stream(sources).map(Icon::of).collect(Collectors.toList());
+    }
+
+    /** {@code meta} with the tool's MCP Apps view link ({@code ui}, {@code uiVisibility}) merged in. */
+    private static JsonNode withView(Method m, McpTool a, JsonNode meta) {
+        if (a.ui().isEmpty()) {
+            if (a.uiVisibility().length > 0) {
+                throw new IllegalArgumentException(where(m) + ": uiVisibility needs ui (the view's ui:// URI)");
+            }
+            return meta;
+        }
+        JsonNode link;
+        try {
+            link = AppView.toolMeta(a.ui(), a.uiVisibility());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where(m) + ": " + e.getMessage(), e);
+        }
+        if (meta == null) {
+            return link;
+        }
+        ObjectNode merged = ((ObjectNode) meta).deepCopy();
+        merged.setAll((ObjectNode) link);
+        return merged;
     }
 
     private static JsonNode meta(Method m, String json) {
