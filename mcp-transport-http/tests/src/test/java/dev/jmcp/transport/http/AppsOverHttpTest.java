@@ -69,7 +69,7 @@ class AppsOverHttpTest {
         }
     }
 
-    private static McpHttpServer start() {
+    static McpHttpServer start() {
         McpServer server = McpServer.builder()
                 .name("apps")
                 .version("1")
