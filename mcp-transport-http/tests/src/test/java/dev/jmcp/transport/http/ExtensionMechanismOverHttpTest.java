@@ -50,6 +50,7 @@ class ExtensionMechanismOverHttpTest {
 
     static final List<String> heard = new CopyOnWriteArrayList<>();
     static final List<String> clientHeard = new CopyOnWriteArrayList<>();
+    static volatile String roundTripSession;
     static McpServer server;
     static McpHttpServer http;
 
@@ -66,6 +67,7 @@ class ExtensionMechanismOverHttpTest {
                 })
                 .request("echo/roundTrip", Say.class, (p, ctx) -> {
                     // asks the client through its own extension method (handshake era)
+                    roundTripSession = ctx.sessionId();
                     ServerSession s = server.sessions().stream()
                             .filter(x -> x.id().equals(ctx.sessionId()))
                             .findFirst()
@@ -193,7 +195,10 @@ class ExtensionMechanismOverHttpTest {
             Poll.until("the server heard ding", () -> heard.contains("ding"));
             JsonNode r = c.extensionRequest(ECHO, "echo/roundTrip", new Say("abc"), JsonNode.class);
             assertThat(r.path("reversed").asString()).isEqualTo("cba");
-            ServerSession s = server.sessions().get(0);
+            ServerSession s = server.sessions().stream()
+                    .filter(x -> x.id().equals(roundTripSession))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(s.clientExtension(ECHO))
                     .hasValueSatisfying(
                             v -> assertThat(v.path("lang").asString()).isEqualTo("en"));
