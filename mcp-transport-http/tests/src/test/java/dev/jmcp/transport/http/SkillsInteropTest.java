@@ -14,18 +14,13 @@ import dev.jmcp.server.McpServer;
 import dev.jmcp.server.SkillsCatalog;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,17 +45,11 @@ class SkillsInteropTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        Path modules = nodeModules();
-        Assumptions.assumeTrue(
-                modules != null && Files.isDirectory(modules.resolve("@olaservo/ext-skills")),
-                "no node_modules with @olaservo/ext-skills (set JMCP_SKILLS_NODE_MODULES)");
-        Assumptions.assumeTrue(nodeRuns(), "node is not installed");
-        // the scripts resolve their imports from a node_modules beside them
-        scripts = Files.createDirectories(work.resolve("scripts"));
-        Path interop = repoRoot().resolve("interop");
-        Files.copy(interop.resolve("ts-skills-server-http.mjs"), scripts.resolve("ts-skills-server-http.mjs"));
-        Files.copy(interop.resolve("ts-skills-client-http.mjs"), scripts.resolve("ts-skills-client-http.mjs"));
-        Files.createSymbolicLink(scripts.resolve("node_modules"), modules.toAbsolutePath());
+        scripts = NodePeers.scripts(
+                work,
+                "JMCP_SKILLS_NODE_MODULES",
+                "@olaservo/ext-skills",
+                List.of("ts-skills-server-http.mjs", "ts-skills-client-http.mjs"));
         skills = work.resolve("skills");
         write(
                 skills.resolve("pdf-processing/SKILL.md"),
@@ -75,19 +64,10 @@ class SkillsInteropTest {
 
     @Test
     void theJmcpClientReadsTheTypeScriptServersSkillsVerifiedInBothEras() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process node = new ProcessBuilder(
-                        "node",
-                        scripts.resolve("ts-skills-server-http.mjs").toString(),
-                        String.valueOf(port),
-                        skills.toString())
-                .redirectErrorStream(true)
-                .start();
+        int port = NodePeers.freePort();
+        Process node = NodePeers.startServer(
+                scripts.resolve("ts-skills-server-http.mjs"), String.valueOf(port), skills.toString());
         try {
-            awaitListening(node);
             for (ProtocolVersion v : List.of(ProtocolVersion.V2025_11_25, ProtocolVersion.V2026_07_28)) {
                 try (McpClient c = McpClient.builder()
                         .transport(
@@ -124,10 +104,7 @@ class SkillsInteropTest {
                 }
             }
         } finally {
-            node.destroy();
-            if (!node.waitFor(5, TimeUnit.SECONDS)) {
-                node.destroyForcibly();
-            }
+            NodePeers.stop(node);
         }
     }
 
@@ -139,25 +116,12 @@ class SkillsInteropTest {
         try (McpHttpServer http =
                 McpHttpServer.builder(server).host("127.0.0.1").port(0).start()) {
             for (String era : List.of("auto", "legacy")) {
-                Process node = new ProcessBuilder(
-                                "node",
-                                scripts.resolve("ts-skills-client-http.mjs").toString(),
-                                "http://localhost:" + http.uri().getPort() + "/mcp",
-                                era)
-                        .redirectErrorStream(true)
-                        .start();
-                String out;
-                boolean done = node.waitFor(40, TimeUnit.SECONDS);
-                out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!done) {
-                    node.destroyForcibly();
-                }
-                assertThat(done).as("the TypeScript client finished: " + out).isTrue();
-                assertThat(node.exitValue()).as(era + ": " + out).isZero();
-                JsonNode result = McpJson.parse(out.lines()
-                        .filter(l -> l.startsWith("{"))
-                        .reduce((a, b) -> b)
-                        .orElseThrow());
+                NodePeers.Run run = NodePeers.run(
+                        scripts.resolve("ts-skills-client-http.mjs"),
+                        "http://localhost:" + http.uri().getPort() + "/mcp",
+                        era);
+                assertThat(run.exitCode()).as(era + ": " + run.output()).isZero();
+                JsonNode result = McpJson.parse(run.lastJsonLine());
                 assertThat(result.path("supported").asBoolean()).isTrue();
                 assertThat(result.path("directoryRead").asBoolean()).isTrue();
                 assertThat(result.path("skills")).hasSize(2);
@@ -168,55 +132,6 @@ class SkillsInteropTest {
             }
         } finally {
             server.close();
-        }
-    }
-
-    private static void awaitListening(Process node) throws Exception {
-        BufferedReader r = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        StringBuilder seen = new StringBuilder();
-        while (System.nanoTime() < deadline) {
-            String line = r.readLine();
-            if (line == null) {
-                throw new IllegalStateException("the TypeScript server exited: " + seen);
-            }
-            seen.append(line).append('\n');
-            if (line.startsWith("listening")) {
-                Thread t = new Thread(() -> r.lines().forEach(l -> {}), "ts-skills-server-output");
-                t.setDaemon(true);
-                t.start();
-                return;
-            }
-        }
-        throw new IllegalStateException("the TypeScript server did not start: " + seen);
-    }
-
-    private static Path nodeModules() {
-        String env = System.getenv("JMCP_SKILLS_NODE_MODULES");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        Path p = repoRoot().resolve("interop/node_modules");
-        return Files.isDirectory(p) ? p : null;
-    }
-
-    private static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("interop"))) {
-            p = p.getParent();
-        }
-        return p == null ? Path.of("") : p;
-    }
-
-    private static boolean nodeRuns() {
-        try {
-            Process p = new ProcessBuilder("node", "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
         }
     }
 
