@@ -38,7 +38,7 @@ import org.springframework.context.annotation.Import;
  * from a small loopback authorization server and sends it to a Boot MCP server protected by
  * {@code jmcp.server.authorization.*} (token introspection at that authorization server).
  */
-@Timeout(60)
+@Timeout(90) // three Boot applications; a loaded CI machine needs the margin
 class ClientOAuthTest {
     private static final String CLIENT_ID = "boot-client";
     private static final String SECRET = "s3cret";

@@ -44,7 +44,7 @@ class ConfigurationMetadataTest {
                 .isTrue();
         // the connections are a map whose values IDEs complete from their type (url, headers, oauth.client-id, ...)
         assertThat(properties.get("jmcp.client.connections").get("type").asString())
-                .contains(McpClientProperties.Connection.class.getName().replace('$', '.'));
+                .contains(McpClientProperties.Connection.class.getName());
         assertThat(properties.get("jmcp.server.path").get("defaultValue").asString())
                 .isEqualTo("/mcp");
         assertThat(properties
