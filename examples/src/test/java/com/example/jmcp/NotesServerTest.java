@@ -30,7 +30,8 @@ class NotesServerTest {
                 .isSuccess()
                 .hasText("groceries");
         assertResource(client.readResource("notes://note/groceries")).hasText("milk");
-        assertToolResult(client.callTool("delete_note", Map.of("title", "nope"))).isError();
+        assertToolResult(client.callTool("delete_note", Map.of("title", "nope")))
+                .isError();
         assertPrompt(client.getPrompt("summarize_notes", Map.of())).hasMessages(1);
     }
 }

@@ -68,8 +68,8 @@ class McpAssertionsTest {
                 .hasMessageContaining("text \"Hello, Bob\"")
                 .hasMessageContaining("Hello, Ada");
         assertToolResult(client.callTool("fail", Map.of())).isError().hasTextContaining("no luck");
-        assertThatThrownBy(() -> assertToolResult(client.callTool("fail", Map.of()))
-                        .isSuccess())
+        assertThatThrownBy(() ->
+                        assertToolResult(client.callTool("fail", Map.of())).isSuccess())
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -91,8 +91,8 @@ class McpAssertionsTest {
     @Test
     void resourcesAndPrompts(McpClient client) {
         assertResource(client.readResource("test://note")).hasText("milk").hasMimeType("text/plain");
-        assertThatThrownBy(() -> assertResource(client.readResource("test://note"))
-                        .hasText("eggs"))
+        assertThatThrownBy(
+                        () -> assertResource(client.readResource("test://note")).hasText("eggs"))
                 .isInstanceOf(AssertionError.class);
         assertPrompt(client.getPrompt("ask", Map.of("city", "Lima")))
                 .hasMessages(1)

@@ -55,8 +55,9 @@ class WeatherApplicationTest {
                                     .get(0))
                             .text())
                     .isEqualTo("Today in Rome: sunny, 16.0 °C");
-            assertThat(((TextResourceContents)
-                                    client.readResource("weather://cities").contents().get(0))
+            assertThat(((TextResourceContents) client.readResource("weather://cities")
+                                    .contents()
+                                    .get(0))
                             .text())
                     .isEqualTo("Lima, Oslo, Rome");
         }
@@ -77,8 +78,10 @@ class WeatherApplicationTest {
 
             JsonNode metric = get("/actuator/metrics/mcp.server.operation.duration"
                     + "?tag=mcp.method.name:tools/call&tag=gen_ai.tool.name:forecast");
-            assertThat(metric.get("measurements").get(0).get("statistic").asString()).isEqualTo("COUNT");
-            assertThat(metric.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+            assertThat(metric.get("measurements").get(0).get("statistic").asString())
+                    .isEqualTo("COUNT");
+            assertThat(metric.get("measurements").get(0).get("value").asDouble())
+                    .isGreaterThanOrEqualTo(1.0);
         }
     }
 

@@ -39,8 +39,8 @@ public final class McpServerMetrics implements ServerInterceptor {
 
     static final String NONE = "none";
     static final String OTHER = "_OTHER";
-    private static final Duration[] BUCKETS = buckets(
-            0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0);
+    private static final Duration[] BUCKETS =
+            buckets(0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0);
     private static final Set<String> METHODS = Set.of(
             "initialize",
             "ping",
@@ -129,11 +129,13 @@ public final class McpServerMetrics implements ServerInterceptor {
 
     private static String errorType(String method, ServerOutcome outcome) {
         return switch (outcome.kind()) {
-            case ERROR -> outcome.error().map(JsonRpcError::code).map(String::valueOf).orElse(OTHER);
+            case ERROR ->
+                outcome.error().map(JsonRpcError::code).map(String::valueOf).orElse(OTHER);
             case CANCELLED -> "cancelled";
             case RESULT -> {
                 if (method.equals("tools/call")) {
-                    JsonNode isError = outcome.result().map(r -> r.get("isError")).orElse(null);
+                    JsonNode isError =
+                            outcome.result().map(r -> r.get("isError")).orElse(null);
                     if (isError != null && isError.asBoolean(false)) {
                         yield "tool_error";
                     }

@@ -68,12 +68,17 @@ class ClientOAuthTest {
         as = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         as.setExecutor(Executors.newFixedThreadPool(2));
         issuer = "http://127.0.0.1:" + as.getAddress().getPort();
-        as.createContext("/.well-known/oauth-authorization-server", ex -> json(ex, 200, """
+        as.createContext(
+                "/.well-known/oauth-authorization-server",
+                ex -> json(
+                        ex,
+                        200,
+                        """
                 {"issuer":"%s","token_endpoint":"%s/token","introspection_endpoint":"%s/introspect",
                  "authorization_endpoint":"%s/authorize","response_types_supported":["code"],
                  "grant_types_supported":["client_credentials"],"code_challenge_methods_supported":["S256"],
                  "token_endpoint_auth_methods_supported":["client_secret_basic"]}"""
-                .formatted(issuer, issuer, issuer, issuer)));
+                                .formatted(issuer, issuer, issuer, issuer)));
         as.createContext("/token", ex -> {
             Map<String, String> form = form(ex);
             form.put("authorization", String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
@@ -86,17 +91,23 @@ class ClientOAuthTest {
             }
             String token = "token-" + tokenRequests.size();
             issued.add(token);
-            json(ex, 200, "{\"access_token\":\"" + token
-                    + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"mcp:tools\"}");
+            json(
+                    ex,
+                    200,
+                    "{\"access_token\":\"" + token
+                            + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"mcp:tools\"}");
         });
         as.createContext("/introspect", ex -> {
             String token = form(ex).get("token");
             introspected.add(token);
-            json(ex, 200, issued.contains(token)
-                    ? "{\"active\":true,\"scope\":\"mcp:tools\",\"client_id\":\"" + CLIENT_ID + "\",\"aud\":\""
-                            + resource + "\",\"iss\":\"" + issuer + "\",\"exp\":"
-                            + Instant.now().plusSeconds(3600).getEpochSecond() + "}"
-                    : "{\"active\":false}");
+            json(
+                    ex,
+                    200,
+                    issued.contains(token)
+                            ? "{\"active\":true,\"scope\":\"mcp:tools\",\"client_id\":\"" + CLIENT_ID + "\",\"aud\":\""
+                                    + resource + "\",\"iss\":\"" + issuer + "\",\"exp\":"
+                                    + Instant.now().plusSeconds(3600).getEpochSecond() + "}"
+                            : "{\"active\":false}");
         });
         as.start();
     }
@@ -121,7 +132,10 @@ class ClientOAuthTest {
                 "jmcp.client.connections.anonymous.url=" + resource)) {
             McpClients clients = context.getBean(McpClients.class);
             McpClient client = clients.get("secured");
-            assertThat(((TextContent) client.callTool("secret", Map.of()).content().get(0)).text())
+            assertThat(((TextContent) client.callTool("secret", Map.of())
+                                    .content()
+                                    .get(0))
+                            .text())
                     .isEqualTo("42");
 
             assertThat(tokenRequests).hasSize(1);

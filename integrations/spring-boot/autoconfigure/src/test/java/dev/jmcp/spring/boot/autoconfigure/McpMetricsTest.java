@@ -101,9 +101,9 @@ class McpMetricsTest {
         Poll.until(
                 "the closed session is timed",
                 () -> registry.find("mcp.server.session.duration")
-                                .tag("mcp.protocol.version", "2025-11-25")
-                                .timer()
-                        != null
+                                        .tag("mcp.protocol.version", "2025-11-25")
+                                        .timer()
+                                != null
                         && registry.find("mcp.server.session.duration").timer().count() >= 1,
                 Duration.ofSeconds(10));
     }

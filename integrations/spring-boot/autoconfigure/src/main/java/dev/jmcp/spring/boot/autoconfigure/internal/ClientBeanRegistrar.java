@@ -85,7 +85,9 @@ public final class ClientBeanRegistrar implements BeanDefinitionRegistryPostProc
     private static void checkOAuth(String name, McpClientProperties.OAuth oauth, boolean http) {
         String prefix = "MCP client connection '" + name + "': jmcp.client.connections." + name + ".oauth.";
         if (oauth.getClientId() == null) {
-            if (oauth.getClientSecret() != null || oauth.getIssuer() != null || !oauth.getScopes().isEmpty()) {
+            if (oauth.getClientSecret() != null
+                    || oauth.getIssuer() != null
+                    || !oauth.getScopes().isEmpty()) {
                 throw new IllegalStateException(prefix + "client-id is required with the other oauth properties");
             }
             return;
@@ -97,7 +99,8 @@ public final class ClientBeanRegistrar implements BeanDefinitionRegistryPostProc
             throw new IllegalStateException(prefix + "client-secret is required with client-id");
         }
         String method = oauth.getTokenEndpointAuthMethod();
-        if (method != null && !List.of("client_secret_basic", "client_secret_post").contains(method)) {
+        if (method != null
+                && !List.of("client_secret_basic", "client_secret_post").contains(method)) {
             throw new IllegalStateException(prefix + "token-endpoint-auth-method '" + method
                     + "' is not client_secret_basic or client_secret_post");
         }
