@@ -24,6 +24,30 @@ public class McpClientProperties {
     /** The connections by name; each name becomes the name of an McpClient bean. */
     private Map<String, Connection> connections = new LinkedHashMap<>();
 
+    /** Micrometer metrics of the client beans. */
+    private final Metrics metrics = new Metrics();
+
+    /** Micrometer metrics (mcp.client.operation.duration). */
+    public static class Metrics {
+        /** Whether client beans record MCP metrics when a Micrometer MeterRegistry bean exists. */
+        private boolean enabled = true;
+
+        /** Whether the metrics are recorded. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** Sets whether the metrics are recorded. */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** The metrics settings. */
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
     /** One connection: either an HTTP url or a stdio command. */
     public static class Connection {
         /**

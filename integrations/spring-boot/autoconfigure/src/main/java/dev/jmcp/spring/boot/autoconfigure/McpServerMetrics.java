@@ -39,7 +39,7 @@ public final class McpServerMetrics implements ServerInterceptor {
 
     static final String NONE = "none";
     static final String OTHER = "_OTHER";
-    private static final Duration[] BUCKETS =
+    static final Duration[] BUCKETS =
             buckets(0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0);
     private static final Set<String> METHODS = Set.of(
             "initialize",
