@@ -7,6 +7,7 @@
 #                                     -> interop/ts-server-http-v2.mjs (SDK v2, Streamable HTTP)
 #   TS client (SDK v1, v2)            -> jmcp annotated examples (#15): the typed server over stdio
 #                                        and Streamable HTTP, the files server over stdio
+#   TS client (SDK v1, v2)            -> jmcp Spring Boot example (#16), Streamable HTTP in Boot's Tomcat
 # Every run is bounded by `timeout 120`. Exit 1 if any run fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -135,6 +136,25 @@ echo "== TypeScript clients -> jmcp annotated examples (files: $JMCP_FILES_STDIO
 files_run "ts-v1 -> jmcp files stdio" --sdk v1
 files_run "ts-v2 -> jmcp files stdio" --sdk v2
 files_run "ts-v2@$SPEC_NEXT -> jmcp files stdio" --sdk v2 --era "$SPEC_NEXT"
+
+# The Spring Boot example (issue #16): an executable Boot jar whose MCP server the starter builds from an
+# annotated bean; both eras (the v1 client and v2's default use the 2025-11-25 handshake).
+JMCP_BOOT_JAR=${JMCP_BOOT_JAR:-$CI_ROOT/examples/spring-boot/target/jmcp-spring-boot-example.jar}
+JMCP_BOOT_HTTP_CMD=${JMCP_BOOT_HTTP_CMD:-java -jar $JMCP_BOOT_JAR --server.address=127.0.0.1 --server.port=%PORT%}
+if [[ "$JMCP_BOOT_HTTP_CMD" == *"$JMCP_BOOT_JAR"* ]] && [ ! -f "$JMCP_BOOT_JAR" ]; then
+  ci_note "${JMCP_BOOT_JAR#"$CI_ROOT"/} missing: building it (./mvnw -B -ntp -q -DskipTests install)"
+  timeout 900 ./mvnw -B -ntp -q -DskipTests install || ci_err "build failed; the runs below will fail"
+fi
+echo "== TypeScript clients -> jmcp Spring Boot example ($JMCP_BOOT_HTTP_CMD)"
+if start_http jmcp-boot-http "$JMCP_BOOT_HTTP_CMD"; then
+  run "ts-v1 -> jmcp boot http" node interop/ts-client-http.mjs --sdk v1 --profile boot "$HTTP_URL"
+  run "ts-v2 -> jmcp boot http" node interop/ts-client-http.mjs --sdk v2 --profile boot "$HTTP_URL"
+  run "ts-v2@$SPEC_NEXT -> jmcp boot http" \
+    node interop/ts-client-http.mjs --sdk v2 --era "$SPEC_NEXT" --profile boot "$HTTP_URL"
+else
+  ci_err "jmcp Spring Boot example did not start"; runs_failed=$((runs_failed + 3))
+fi
+cleanup
 
 echo "interop: $runs_ok passed, $runs_failed failed" | tee "$OUT/summary.txt"
 [ "$runs_failed" -eq 0 ]

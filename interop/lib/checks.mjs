@@ -7,9 +7,11 @@
 //   ts-server   - interop/ts-server-http.mjs
 //   typed       - jmcp's annotated typed-tools example (`server typed`, see annotated.mjs)
 //   files       - jmcp's annotated files example (`server files --root DIR`, see annotated.mjs)
+//   boot        - jmcp's Spring Boot example (examples/spring-boot, see boot.mjs)
 // The default, auto, picks by listing tools. A profile leaves out a standard check by setting
 // it to null (simpleText, progress, error, resource, prompt) and adds its own with `extra`.
 import { ANNOTATED_PROFILES } from './annotated.mjs';
+import { BOOT_PROFILES } from './boot.mjs';
 import { loadSdk } from './sdk.mjs';
 
 const CHECK_TIMEOUT_MS = 20_000;
@@ -72,6 +74,7 @@ const PROFILES = {
     prompt: { name: 'greet', arguments: { name: 'jmcp' } },
   },
   ...ANNOTATED_PROFILES,
+  ...BOOT_PROFILES,
 };
 
 function assert(cond, msg) {

@@ -24,6 +24,30 @@ public class McpClientProperties {
     /** The connections by name; each name becomes the name of an McpClient bean. */
     private Map<String, Connection> connections = new LinkedHashMap<>();
 
+    /** Micrometer metrics of the client beans. */
+    private final Metrics metrics = new Metrics();
+
+    /** Micrometer metrics (mcp.client.operation.duration). */
+    public static class Metrics {
+        /** Whether client beans record MCP metrics when a Micrometer MeterRegistry bean exists. */
+        private boolean enabled = true;
+
+        /** Whether the metrics are recorded. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** Sets whether the metrics are recorded. */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** The metrics settings. */
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
     /** One connection: either an HTTP url or a stdio command. */
     public static class Connection {
         /**
@@ -49,6 +73,9 @@ public class McpClientProperties {
 
         /** The protocol revision to pin, e.g. 2025-11-25; the newest when unset. */
         private String protocolVersion;
+
+        /** OAuth client credentials for an HTTP connection to a protected server. */
+        private OAuth oauth = new OAuth();
 
         /** The HTTP endpoint, or null. */
         public String getUrl() {
@@ -118,6 +145,108 @@ public class McpClientProperties {
         /** Sets the pinned protocol revision. */
         public void setProtocolVersion(String protocolVersion) {
             this.protocolVersion = protocolVersion;
+        }
+
+        /** The OAuth client credentials. */
+        public OAuth getOauth() {
+            return oauth;
+        }
+
+        /** Sets the OAuth client credentials. */
+        public void setOauth(OAuth oauth) {
+            this.oauth = oauth;
+        }
+    }
+
+    /**
+     * OAuth 2.1 client credentials grant (a machine client) for an HTTP connection: on the server's 401 the client
+     * discovers the authorization server from the protected resource metadata, fetches a token from its token
+     * endpoint with these credentials and sends it as a bearer token; expired tokens are fetched again. Off unless
+     * client-id is set.
+     */
+    public static class OAuth {
+        /** The client id registered at the authorization server; setting it turns OAuth on for the connection. */
+        private String clientId;
+
+        /** The client secret. */
+        private String clientSecret;
+
+        /**
+         * The authorization server's issuer, exactly as the server's resource metadata names it; when set, the
+         * credentials are sent to that authorization server only. Unset: to the first one the resource names.
+         */
+        private String issuer;
+
+        /** Scopes to request; unset: the ones the server's challenge or resource metadata asks for. */
+        private List<String> scopes = new ArrayList<>();
+
+        /**
+         * The token endpoint authentication method: client_secret_basic or client_secret_post; unset: chosen from
+         * what the authorization server supports.
+         */
+        private String tokenEndpointAuthMethod;
+
+        /** Timeout of each request to the authorization server. */
+        private Duration requestTimeout = Duration.ofSeconds(30);
+
+        /** The client id, or null. */
+        public String getClientId() {
+            return clientId;
+        }
+
+        /** Sets the client id. */
+        public void setClientId(String clientId) {
+            this.clientId = clientId;
+        }
+
+        /** The client secret, or null. */
+        public String getClientSecret() {
+            return clientSecret;
+        }
+
+        /** Sets the client secret. */
+        public void setClientSecret(String clientSecret) {
+            this.clientSecret = clientSecret;
+        }
+
+        /** The issuer the credentials belong to, or null. */
+        public String getIssuer() {
+            return issuer;
+        }
+
+        /** Sets the issuer the credentials belong to. */
+        public void setIssuer(String issuer) {
+            this.issuer = issuer;
+        }
+
+        /** The scopes to request. */
+        public List<String> getScopes() {
+            return scopes;
+        }
+
+        /** Sets the scopes to request. */
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+
+        /** The token endpoint authentication method, or null. */
+        public String getTokenEndpointAuthMethod() {
+            return tokenEndpointAuthMethod;
+        }
+
+        /** Sets the token endpoint authentication method. */
+        public void setTokenEndpointAuthMethod(String tokenEndpointAuthMethod) {
+            this.tokenEndpointAuthMethod = tokenEndpointAuthMethod;
+        }
+
+        /** The timeout of each request to the authorization server. */
+        public Duration getRequestTimeout() {
+            return requestTimeout;
+        }
+
+        /** Sets the timeout of each request to the authorization server. */
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
         }
     }
 

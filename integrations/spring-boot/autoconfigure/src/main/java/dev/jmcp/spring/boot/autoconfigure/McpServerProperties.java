@@ -64,6 +64,30 @@ public class McpServerProperties {
     /** OAuth 2.1 resource-server authorization of the HTTP endpoint; on when resource is set. */
     private final Authorization authorization = new Authorization();
 
+    /** Micrometer metrics of the server. */
+    private final Metrics metrics = new Metrics();
+
+    /** Micrometer metrics (mcp.server.operation.duration, mcp.server.session.duration). */
+    public static class Metrics {
+        /** Whether the server records MCP metrics when a Micrometer MeterRegistry bean exists. */
+        private boolean enabled = true;
+
+        /** Whether the metrics are recorded. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** Sets whether the metrics are recorded. */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** The metrics settings. */
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
     /**
      * The endpoint as an OAuth 2.1 resource server: bearer tokens validated as JWTs against the issuer's JWKS, or
      * by token introspection; protected resource metadata served at the well-known paths.

@@ -35,7 +35,16 @@ class ConfigurationMetadataTest {
                         "jmcp.server.request-state-keys",
                         "jmcp.server.limits.max-sessions",
                         "jmcp.client.connections",
-                        "jmcp.client.request-timeout");
+                        "jmcp.client.request-timeout",
+                        "jmcp.server.metrics.enabled");
+        assertThat(properties
+                        .get("jmcp.server.metrics.enabled")
+                        .get("defaultValue")
+                        .asBoolean())
+                .isTrue();
+        // the connections are a map whose values IDEs complete from their type (url, headers, oauth.client-id, ...)
+        assertThat(properties.get("jmcp.client.connections").get("type").asString())
+                .contains(McpClientProperties.Connection.class.getName());
         assertThat(properties.get("jmcp.server.path").get("defaultValue").asString())
                 .isEqualTo("/mcp");
         assertThat(properties

@@ -8,9 +8,12 @@ import dev.jmcp.spring.boot.autoconfigure.McpClientCustomizer;
 import dev.jmcp.spring.boot.autoconfigure.McpClientProperties;
 import dev.jmcp.spring.boot.autoconfigure.McpClientProperties.Connection;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
+import dev.jmcp.transport.http.client.auth.HttpAuthorizer;
+import dev.jmcp.transport.http.client.auth.OAuthClientProvider;
 import dev.jmcp.transport.stdio.StdioClientTransport;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -23,8 +26,9 @@ import org.springframework.core.env.Environment;
 /**
  * Registers one lazy {@link McpClient} bean per {@code jmcp.client.connections.<name>}, named {@code <name>}: the
  * client is built (with every {@link McpClientCustomizer}) and connected when the bean is first needed, and
- * closed with the context. A connection without a url or command, with both, or whose name is already a bean
- * fails the start with a message naming it.
+ * closed with the context. An HTTP connection with {@code oauth.client-id} authorizes with the OAuth client
+ * credentials grant ({@link OAuthClientProvider}). A connection without a url or command, with both, with
+ * incomplete OAuth settings, or whose name is already a bean fails the start with a message naming it.
  */
 public final class ClientBeanRegistrar implements BeanDefinitionRegistryPostProcessor {
     private final Environment environment;
@@ -70,11 +74,60 @@ public final class ClientBeanRegistrar implements BeanDefinitionRegistryPostProc
             throw new IllegalStateException(
                     "MCP client connection '" + name + "': url '" + c.getUrl() + "' is not an http(s) URI");
         }
+        checkOAuth(name, c.getOauth(), http);
         if (c.getProtocolVersion() != null
                 && ProtocolVersion.parse(c.getProtocolVersion()).isEmpty()) {
             throw new IllegalStateException("MCP client connection '" + name + "': unknown protocol-version '"
                     + c.getProtocolVersion() + "'; known: " + ProtocolVersion.allIds());
         }
+    }
+
+    private static void checkOAuth(String name, McpClientProperties.OAuth oauth, boolean http) {
+        String prefix = "MCP client connection '" + name + "': jmcp.client.connections." + name + ".oauth.";
+        if (oauth.getClientId() == null) {
+            if (oauth.getClientSecret() != null
+                    || oauth.getIssuer() != null
+                    || !oauth.getScopes().isEmpty()) {
+                throw new IllegalStateException(prefix + "client-id is required with the other oauth properties");
+            }
+            return;
+        }
+        if (!http) {
+            throw new IllegalStateException(prefix + "* applies to HTTP connections (url), not to a command");
+        }
+        if (oauth.getClientSecret() == null || oauth.getClientSecret().isEmpty()) {
+            throw new IllegalStateException(prefix + "client-secret is required with client-id");
+        }
+        String method = oauth.getTokenEndpointAuthMethod();
+        if (method != null
+                && !List.of("client_secret_basic", "client_secret_post").contains(method)) {
+            throw new IllegalStateException(prefix + "token-endpoint-auth-method '" + method
+                    + "' is not client_secret_basic or client_secret_post");
+        }
+        if (oauth.getIssuer() != null && !isUri(oauth.getIssuer())) {
+            throw new IllegalStateException(prefix + "issuer '" + oauth.getIssuer() + "' is not an http(s) URI");
+        }
+    }
+
+    /** The OAuth client of a connection (one per client bean: its tokens survive reconnections), or null. */
+    private static HttpAuthorizer authorizer(McpClientProperties.OAuth oauth) {
+        if (oauth.getClientId() == null) {
+            return null;
+        }
+        OAuthClientProvider.Builder b =
+                OAuthClientProvider.builder().clientCredentialsGrant().requestTimeout(oauth.getRequestTimeout());
+        if (oauth.getIssuer() != null) {
+            b.clientCredentials(oauth.getIssuer().trim(), oauth.getClientId(), oauth.getClientSecret());
+        } else {
+            b.clientCredentials(oauth.getClientId(), oauth.getClientSecret());
+        }
+        if (!oauth.getScopes().isEmpty()) {
+            b.scopes(oauth.getScopes());
+        }
+        if (oauth.getTokenEndpointAuthMethod() != null) {
+            b.tokenEndpointAuthMethod(oauth.getTokenEndpointAuthMethod());
+        }
+        return b.build();
     }
 
     private static boolean isUri(String url) {
@@ -94,8 +147,10 @@ public final class ClientBeanRegistrar implements BeanDefinitionRegistryPostProc
         Duration timeout = connection.getRequestTimeout() != null
                 ? connection.getRequestTimeout()
                 : properties.getRequestTimeout();
-        McpClientBuilder builder =
-                McpClient.builder().transport(() -> transport(connection)).requestTimeout(timeout);
+        HttpAuthorizer authorizer = connection.getUrl() != null ? authorizer(connection.getOauth()) : null;
+        McpClientBuilder builder = McpClient.builder()
+                .transport(() -> transport(connection, authorizer))
+                .requestTimeout(timeout);
         if (connection.getProtocolVersion() != null) {
             builder.protocolVersion(
                     ProtocolVersion.parse(connection.getProtocolVersion()).orElseThrow());
@@ -111,11 +166,15 @@ public final class ClientBeanRegistrar implements BeanDefinitionRegistryPostProc
         return client;
     }
 
-    private static Transport transport(Connection c) {
+    private static Transport transport(Connection c, HttpAuthorizer authorizer) {
         if (c.getUrl() != null) {
-            return StreamableHttpClientTransport.builder(URI.create(c.getUrl().trim()))
-                    .headers(c.getHeaders())
-                    .build();
+            StreamableHttpClientTransport.Builder b = StreamableHttpClientTransport.builder(
+                            URI.create(c.getUrl().trim()))
+                    .headers(c.getHeaders());
+            if (authorizer != null) {
+                b.authorizer(authorizer);
+            }
+            return b.build();
         }
         StdioClientTransport.Builder b =
                 StdioClientTransport.builder(c.getCommand()).environment(c.getEnvironment());

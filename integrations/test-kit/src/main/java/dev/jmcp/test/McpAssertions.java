@@ -1,0 +1,234 @@
+package dev.jmcp.test;
+
+import dev.jmcp.core.McpJson;
+import dev.jmcp.core.protocol.content.ContentBlock;
+import dev.jmcp.core.protocol.content.TextContent;
+import dev.jmcp.core.protocol.prompts.GetPromptResult;
+import dev.jmcp.core.protocol.prompts.PromptMessage;
+import dev.jmcp.core.protocol.resources.ReadResourceResult;
+import dev.jmcp.core.protocol.resources.ResourceContents;
+import dev.jmcp.core.protocol.resources.TextResourceContents;
+import dev.jmcp.core.protocol.tools.CallToolResult;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Fluent assertions for MCP results, usable next to AssertJ (the entry points have their own names):
+ *
+ * <pre>{@code
+ * assertToolResult(client.callTool("add", Map.of("a", 2, "b", 3))).isSuccess().hasText("5");
+ * assertToolResult(client.callTool("forecast", Map.of("city", "Rome")))
+ *         .hasStructuredContent("{\"city\":\"Rome\",\"sky\":\"sunny\",\"celsius\":16.0}");
+ * assertResource(client.readResource("notes://all")).hasText("milk");
+ * assertPrompt(client.getPrompt("plan_day", Map.of("city", "Lima"))).hasMessages(1).hasTextContaining("Lima");
+ * }</pre>
+ *
+ * A failed assertion throws {@link AssertionError} naming what was expected and showing the actual result.
+ */
+public final class McpAssertions {
+    private McpAssertions() {}
+
+    /** Assertions on a {@code tools/call} result. */
+    public static ToolResultAssert assertToolResult(CallToolResult actual) {
+        return new ToolResultAssert(Objects.requireNonNull(actual, "actual"));
+    }
+
+    /** Assertions on a {@code resources/read} result. */
+    public static ResourceAssert assertResource(ReadResourceResult actual) {
+        return new ResourceAssert(Objects.requireNonNull(actual, "actual"));
+    }
+
+    /** Assertions on a {@code prompts/get} result. */
+    public static PromptAssert assertPrompt(GetPromptResult actual) {
+        return new PromptAssert(Objects.requireNonNull(actual, "actual"));
+    }
+
+    private static AssertionError failure(String expectation, Object actual) {
+        return new AssertionError("expected " + expectation + ", but was:\n  " + McpJson.write(actual));
+    }
+
+    private static String texts(List<ContentBlock> content) {
+        return content.stream()
+                .filter(TextContent.class::isInstance)
+                .map(c -> ((TextContent) c).text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Assertions on a tool result; each returns this assertion for chaining. */
+    public static final class ToolResultAssert {
+        private final CallToolResult actual;
+
+        private ToolResultAssert(CallToolResult actual) {
+            this.actual = actual;
+        }
+
+        /** The result is not an error ({@code isError} absent or false). */
+        public ToolResultAssert isSuccess() {
+            if (actual.failed()) {
+                throw failure("a successful tool result", actual);
+            }
+            return this;
+        }
+
+        /** The result is a tool error ({@code isError: true}). */
+        public ToolResultAssert isError() {
+            if (!actual.failed()) {
+                throw failure("a tool error (isError: true)", actual);
+            }
+            return this;
+        }
+
+        /** The text of the text content blocks (joined with newlines) equals {@code expected}. */
+        public ToolResultAssert hasText(String expected) {
+            if (!texts(actual.content()).equals(expected)) {
+                throw failure("text \"" + expected + "\"", actual);
+            }
+            return this;
+        }
+
+        /** The text of the text content blocks contains {@code part}. */
+        public ToolResultAssert hasTextContaining(String part) {
+            if (!texts(actual.content()).contains(part)) {
+                throw failure("text containing \"" + part + "\"", actual);
+            }
+            return this;
+        }
+
+        /** The content blocks have exactly these types, in order (e.g. {@code "text", "image"}). */
+        public ToolResultAssert hasContentTypes(String... types) {
+            List<String> actualTypes =
+                    actual.content().stream().map(ContentBlock::type).toList();
+            if (!actualTypes.equals(List.of(types))) {
+                throw failure("content types " + List.of(types), actual);
+            }
+            return this;
+        }
+
+        /** The structured content equals the JSON value {@code json} (numbers compared by value). */
+        public ToolResultAssert hasStructuredContent(String json) {
+            return hasStructuredContentTree(McpJson.parse(json), json);
+        }
+
+        /** The structured content equals {@code value} (a record, map or list) serialized to JSON. */
+        public ToolResultAssert hasStructuredContent(Object value) {
+            JsonNode expected = McpJson.toTree(value);
+            return hasStructuredContentTree(expected, McpJson.write(expected));
+        }
+
+        /** The structured content, read as {@code type} (e.g. the tool's record), equals {@code expected}. */
+        public <T> ToolResultAssert hasStructuredContent(Class<T> type, T expected) {
+            if (actual.structuredContent() == null
+                    || !Objects.equals(McpJson.fromTree(actual.structuredContent(), type), expected)) {
+                throw failure("structured content " + expected, actual);
+            }
+            return this;
+        }
+
+        private ToolResultAssert hasStructuredContentTree(JsonNode expected, String shown) {
+            JsonNode structured = actual.structuredContent();
+            if (structured == null || !sameJson(structured, expected)) {
+                throw failure("structured content " + shown, actual);
+            }
+            return this;
+        }
+
+        /** The result itself, for assertions this class does not have. */
+        public CallToolResult actual() {
+            return actual;
+        }
+    }
+
+    /** Assertions on the contents of a read resource. */
+    public static final class ResourceAssert {
+        private final ReadResourceResult actual;
+
+        private ResourceAssert(ReadResourceResult actual) {
+            this.actual = actual;
+        }
+
+        /** The first contents item is text equal to {@code expected}. */
+        public ResourceAssert hasText(String expected) {
+            if (!(first() instanceof TextResourceContents text) || !text.text().equals(expected)) {
+                throw failure("text contents \"" + expected + "\"", actual);
+            }
+            return this;
+        }
+
+        /** The first contents item has the MIME type {@code expected}. */
+        public ResourceAssert hasMimeType(String expected) {
+            ResourceContents first = first();
+            String mimeType = first instanceof TextResourceContents text
+                    ? text.mimeType()
+                    : McpJson.toTree(first).path("mimeType").asString(null);
+            if (!Objects.equals(mimeType, expected)) {
+                throw failure("MIME type " + expected, actual);
+            }
+            return this;
+        }
+
+        private ResourceContents first() {
+            if (actual.contents() == null || actual.contents().isEmpty()) {
+                throw failure("at least one contents item", actual);
+            }
+            return actual.contents().get(0);
+        }
+    }
+
+    /** Assertions on the messages of a prompt. */
+    public static final class PromptAssert {
+        private final GetPromptResult actual;
+
+        private PromptAssert(GetPromptResult actual) {
+            this.actual = actual;
+        }
+
+        /** The prompt has exactly {@code count} messages. */
+        public PromptAssert hasMessages(int count) {
+            if (actual.messages().size() != count) {
+                throw failure(count + " message(s)", actual);
+            }
+            return this;
+        }
+
+        /** Some text message contains {@code part}. */
+        public PromptAssert hasTextContaining(String part) {
+            for (PromptMessage m : actual.messages()) {
+                if (m.content() instanceof TextContent text && text.text().contains(part)) {
+                    return this;
+                }
+            }
+            throw failure("a text message containing \"" + part + "\"", actual);
+        }
+    }
+
+    private static boolean sameJson(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isObject() && b.isObject()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (String name : a.propertyNames()) {
+                if (!b.has(name) || !sameJson(a.get(name), b.get(name))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!sameJson(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+}
