@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.bus.LocalMessageBus;
 import dev.jmcp.core.protocol.elicitation.FormElicitRequest;
+import dev.jmcp.core.protocol.logging.LoggingLevel;
 import dev.jmcp.core.protocol.elicitation.RequestedSchema;
 import dev.jmcp.core.protocol.elicitation.StringSchema;
 import dev.jmcp.core.protocol.resources.Resource;
@@ -96,6 +97,11 @@ class ScaleOutOverHttpTest {
                     String id = req.arguments().path("id").asString("e");
                     ctx.completeUrlElicitation(id);
                     return CallToolResult.text("completed " + id);
+                })
+                .tool(Tool.builder("chatty", EMPTY).build(), (req, ctx) -> {
+                    ctx.log(LoggingLevel.INFO, "chatty", "info from instance-" + n);
+                    ctx.log(LoggingLevel.ERROR, "chatty", "error from instance-" + n);
+                    return CallToolResult.text("said");
                 })
                 .tool(blocking, (req, ctx) -> {
                     try {
@@ -369,6 +375,18 @@ class ScaleOutOverHttpTest {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Test
+    void aLogLevelSetThroughBAppliesToTheCopyOnA() throws Exception {
+        String session = initialize(a);
+        String before = post(a, call(2, "chatty", "{}"), postSse(session)).body();
+        assertThat(before).contains("info from instance-0").contains("error from instance-0");
+        assertThat(answer(post(b, request(3, "logging/setLevel", "{\"level\":\"error\"}"), headers(session, null)))
+                        .has("result"))
+                .isTrue();
+        String after = post(a, call(4, "chatty", "{}"), postSse(session)).body();
+        assertThat(after).contains("error from instance-0").doesNotContain("info from instance-0");
     }
 
     static String elicitationId(RawSse.Event e) {
