@@ -37,7 +37,8 @@ final class RoundRobinProxy implements AutoCloseable {
 
     /** The proxy's MCP endpoint (the backends' path). */
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort() + backends.get(0).getRawPath());
+        return URI.create(
+                "http://127.0.0.1:" + server.getLocalPort() + backends.get(0).getRawPath());
     }
 
     /** How many requests went to backend {@code i}. */

@@ -6,6 +6,7 @@ import dev.jmcp.client.McpClient;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.bus.LocalMessageBus;
+import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.elicitation.ElicitResult;
 import dev.jmcp.core.protocol.elicitation.FormElicitRequest;
 import dev.jmcp.core.protocol.elicitation.RequestedSchema;
@@ -14,7 +15,6 @@ import dev.jmcp.core.protocol.resources.ReadResourceResult;
 import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.TextResourceContents;
 import dev.jmcp.core.protocol.tools.CallToolResult;
-import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.server.InMemorySessionStore;
 import dev.jmcp.server.InMemoryTaskStore;
@@ -64,12 +64,16 @@ class ScaleOutThroughRoundRobinProxyTest {
                 .tool(Tool.builder("whoami", EMPTY).build(), (req, ctx) -> CallToolResult.text("instance-" + n))
                 .tool(Tool.builder("ask", EMPTY).build(), (req, ctx) -> {
                     var answer = ctx.elicit(FormElicitRequest.of(
-                            "name?", RequestedSchema.of(Map.of("name", StringSchema.builder().build()), List.of())));
-                    return CallToolResult.text("hello " + answer.content().get("name").asString() + " from " + n);
+                            "name?",
+                            RequestedSchema.of(
+                                    Map.of("name", StringSchema.builder().build()), List.of())));
+                    return CallToolResult.text(
+                            "hello " + answer.content().get("name").asString() + " from " + n);
                 })
                 .resource(
                         Resource.builder("file:///watched", "watched").build(),
-                        (req, ctx) -> ReadResourceResult.of(List.of(TextResourceContents.of(req.uri(), "text/plain", "x"))))
+                        (req, ctx) ->
+                                ReadResourceResult.of(List.of(TextResourceContents.of(req.uri(), "text/plain", "x"))))
                 .build();
         McpHttpServer http = McpHttpServer.builder(server)
                 .port(0)
