@@ -425,6 +425,6 @@ class ScaleOutOverHttpTest {
 
     /** Waits until some instance listens to the session's GET stream on the bus (its GET was attached). */
     void awaitListening(String session) {
-        Poll.until("the GET stream is attached", () -> bus.channelCount() >= 3);
+        Poll.until("the GET stream is attached", () -> bus.hasSubscribers("mcp:stream:" + session + ":0"));
     }
 }
