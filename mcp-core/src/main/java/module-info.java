@@ -10,6 +10,7 @@ module dev.jmcp.core {
     requires org.slf4j;
 
     exports dev.jmcp.core;
+    exports dev.jmcp.core.bus;
     exports dev.jmcp.core.jsonrpc;
     exports dev.jmcp.core.protocol;
     exports dev.jmcp.core.protocol.capabilities;

@@ -14,6 +14,7 @@ import dev.jmcp.core.transport.Transport;
 import dev.jmcp.server.internal.ConnectionMode;
 import dev.jmcp.server.internal.EngineLimits;
 import dev.jmcp.server.internal.HandlerBulkhead;
+import dev.jmcp.server.internal.ScaleOut;
 import dev.jmcp.server.internal.ServerConfig;
 import dev.jmcp.server.internal.ServerCore;
 import dev.jmcp.server.internal.StateKeys;
@@ -82,6 +83,16 @@ public final class McpServer implements ServerConnector, AutoCloseable {
     @Override
     public ServerSession connectStateless(Transport transport) {
         return core.connect(Objects.requireNonNull(transport, "transport"), ConnectionMode.STATELESS);
+    }
+
+    /**
+     * Resumes a session another instance opened (issue #18): rebuilt from the {@link Builder#sessionStore session
+     * store} under {@code transport.sessionId()}, no new {@code initialize}; null when there is no store, the session
+     * is unknown or expired, or {@code caller} does not own it.
+     */
+    @Override
+    public ServerSession resume(Transport transport, dev.jmcp.core.transport.InboundContext caller) {
+        return core.resume(Objects.requireNonNull(transport, "transport"), caller);
     }
 
     /** Adds (or replaces) a tool at run time; clients that asked are told the list changed. */
@@ -579,6 +590,51 @@ public final class McpServer implements ServerConnector, AutoCloseable {
 
         // ---- end of annotated handlers ----
 
+        // ---- scale-out (#18): shared session and task stores, server-wide fan-out ----
+        private SessionStore sessionStore;
+        private Duration sessionTtl = ScaleOut.DEFAULT_SESSION_TTL;
+        private TaskStore taskStore;
+        private dev.jmcp.core.bus.MessageBus messageBus;
+
+        /**
+         * Shares handshake-era sessions with the other instances of a scaled-out deployment: each session is saved
+         * at {@code initialize} and on every change, and an instance that has never seen a session resumes it from
+         * {@code store} without a new handshake. A stored session expires after {@code ttl} without use (default 30
+         * minutes, the HTTP servlet's default idle timeout; keep them equal). Default: none (sessions live in this
+         * instance only).
+         */
+        public Builder sessionStore(SessionStore store, Duration ttl) {
+            this.sessionStore = Objects.requireNonNull(store, "store");
+            this.sessionTtl = positive(ttl);
+            return this;
+        }
+
+        /**
+         * Shares tasks with the other instances: a task created here is polled, listed, fetched and cancelled on any
+         * of them. Default: none (tasks live in this instance's memory).
+         */
+        public Builder taskStore(TaskStore store) {
+            this.taskStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * The bus that fans resource-updated and list-changed notifications, task cancellations and session changes
+         * out to every instance (channel {@code mcp:server}). Default: {@link dev.jmcp.core.bus.LocalMessageBus}
+         * (this instance only). Give the HTTP servlet the same bus.
+         */
+        public Builder messageBus(dev.jmcp.core.bus.MessageBus bus) {
+            this.messageBus = Objects.requireNonNull(bus, "bus");
+            return this;
+        }
+
+        private ScaleOut scaleOut() {
+            ScaleOut none = ScaleOut.none();
+            return new ScaleOut(sessionStore, sessionTtl, taskStore, messageBus != null ? messageBus : none.bus());
+        }
+
+        // ---- end of scale-out ----
+
         /** Builds the server. */
         public McpServer build() {
             AnnotatedHandlers registered = withAnnotatedHandlers();
@@ -610,6 +666,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     interceptors,
                     engineLimits());
             ServerCore core = new ServerCore(config);
+            core.scaleOut(scaleOut());
             rootsListeners.forEach(core::addRootsListChangedListener);
             registered.tools().forEach(core::addTool);
             registered.resources().forEach(r -> core.resources()

@@ -15,4 +15,18 @@ public interface ServerConnector {
 
     /** Serves one stateless exchange: no {@code initialize} expected; every request stands alone. */
     ServerConnection connectStateless(Transport transport);
+
+    /**
+     * Serves a handshake-era session that was opened earlier, possibly by another instance of a scaled-out server
+     * that shares its session store: the session is rebuilt from the store under {@link Transport#sessionId()}, with
+     * no new {@code initialize}, and starts serving {@code transport}. Returns null, and leaves the transport
+     * unstarted, when the session is unknown, expired, or bound to another caller than {@code caller} (the
+     * transport then answers 404). The default (a server without a shared session store) knows no session.
+     *
+     * @param transport the transport of this instance's copy of the session; its {@code sessionId()} names it
+     * @param caller the context of the request that named the session (its {@link AuthInfo} must own it)
+     */
+    default ServerConnection resume(Transport transport, InboundContext caller) {
+        return null;
+    }
 }

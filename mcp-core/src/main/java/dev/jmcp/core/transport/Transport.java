@@ -48,6 +48,25 @@ public interface Transport extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The id under which the session this transport carries is known beyond this connection (HTTP's {@code
+     * Mcp-Session-Id}), so that a server sharing a session store can save it and another instance can resume it;
+     * null (the default) when the transport has no such id (stdio, a stateless exchange).
+     */
+    default String sessionId() {
+        return null;
+    }
+
+    /**
+     * Sends a server-wide notification (resource updated, list changed) that every instance of a scaled-out server
+     * sends to its own copy of the session: a transport whose general channel (HTTP's GET stream) is connected to
+     * another instance drops it, since that instance sends its own copy, so the client gets it once. The default,
+     * for transports that are never shared between instances, is {@link #send(JsonRpcMessage)}.
+     */
+    default CompletableFuture<Void> sendFanOut(JsonRpcMessage message) {
+        return send(message);
+    }
+
     /** Closes the connection and releases its threads and resources. Idempotent. */
     @Override
     void close();

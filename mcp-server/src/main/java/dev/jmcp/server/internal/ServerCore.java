@@ -67,6 +67,26 @@ public final class ServerCore {
         this.tasks = new Tasks(this);
     }
 
+    // ---- scale-out (#18) ----
+    private volatile ScaleOut scaleOut = ScaleOut.none();
+
+    /** Sets what this server shares with its other instances (while building). */
+    public void scaleOut(ScaleOut shared) {
+        this.scaleOut = shared;
+    }
+
+    /** What this server shares with its other instances. */
+    public ScaleOut scaleOut() {
+        return scaleOut;
+    }
+
+    /** Rebuilds a session another instance opened from the session store; null when it cannot (see McpServer). */
+    public ServerSessionImpl resume(Transport transport, dev.jmcp.core.transport.InboundContext caller) {
+        return null;
+    }
+
+    // ---- end of scale-out ----
+
     /** Adds a listener called when a client sends {@code notifications/roots/list_changed} (set while building). */
     public void addRootsListChangedListener(Consumer<ServerSession> listener) {
         rootsListeners.add(listener);

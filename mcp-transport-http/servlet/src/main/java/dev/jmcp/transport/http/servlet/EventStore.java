@@ -9,6 +9,14 @@ import java.util.List;
  *
  * <p>Event ids are unique within a session and name their stream: {@code <streamId>_<sequence>}, where the
  * sequence grows across the whole session. Implementations must be thread-safe.
+ *
+ * <p>Shared by several instances (issue #18, {@code docs/scale-out.md}): the sequence must be one counter per
+ * session for the whole deployment (e.g. Redis {@code INCR}), so that ids stay unique and ordered whichever
+ * instance appends; stream ids are already unique across instances (each instance numbers its request streams
+ * from a random base; the GET stream is {@code 0} everywhere). {@link #removeSession} is called only when the client
+ * ends the session (DELETE), never when one instance releases its copy; everything a shared store keeps must
+ * expire by itself (a TTL at least the session TTL), and its per-session bounds answer resumptions from evicted
+ * events with an incomplete {@link Replay}.
  */
 public interface EventStore {
 

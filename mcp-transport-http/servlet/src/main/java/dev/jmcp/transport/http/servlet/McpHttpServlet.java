@@ -1,6 +1,8 @@
 package dev.jmcp.transport.http.servlet;
 
 import dev.jmcp.core.ErrorCodes;
+import dev.jmcp.core.bus.LocalMessageBus;
+import dev.jmcp.core.bus.MessageBus;
 import dev.jmcp.core.jsonrpc.CodecLimits;
 import dev.jmcp.core.jsonrpc.JsonRpcCodec;
 import dev.jmcp.core.transport.AuthInfo;
@@ -73,7 +75,7 @@ public final class McpHttpServlet extends HttpServlet {
     private final transient StreamableEndpoint streamable;
     private final transient LegacySseEndpoint legacy;
 
-    private McpHttpServlet(ServerConnector connector, EndpointConfig config) {
+    private McpHttpServlet(ServerConnector connector, EndpointConfig config, MessageBus bus) {
         this.config = config;
         JsonRpcCodec codec = JsonRpcCodec.withLimits(config.codecLimits());
         StreamSettings settings = StreamSettings.of(
@@ -84,7 +86,7 @@ public final class McpHttpServlet extends HttpServlet {
                 config.maxStandaloneBacklog(),
                 config.streamLimits());
         this.guard = new RequestGuard(config.dnsRebindingProtection(), config.allowedHosts(), config.allowedOrigins());
-        this.registry = new SessionRegistry(config, connector, settings);
+        this.registry = new SessionRegistry(config, connector, settings, bus);
         BodyDecoder decoder = new BodyDecoder(codec);
         this.streamable = new StreamableEndpoint(
                 config, registry, codec, new PostAdmission(decoder, config.authorization(), config.scopePolicy()));
@@ -399,9 +401,28 @@ public final class McpHttpServlet extends HttpServlet {
             return this;
         }
 
+        // ---- scale-out (#18) ----
+        private MessageBus messageBus = LocalMessageBus.local();
+
+        /**
+         * The bus that carries session-level deliveries between the instances of a scaled-out deployment: an SSE
+         * event for a stream whose connection lives on another instance (channel {@code mcp:stream:<session>:<stream>})
+         * and the answer to a server-to-client request that the client posted to another instance than the one
+         * waiting for it (channel {@code mcp:instance:<id>}); a DELETE is told to every instance ({@code
+         * mcp:sessions}). Use the server's session store and the same bus on the server, and a shared {@link
+         * #eventStore event store}. Default: {@link LocalMessageBus#local()} (one instance: nothing crosses, nothing
+         * costs).
+         */
+        public Builder messageBus(MessageBus bus) {
+            this.messageBus = Objects.requireNonNull(bus, "bus");
+            return this;
+        }
+
+        // ---- end of scale-out ----
+
         /** Builds the servlet. */
         public McpHttpServlet build() {
-            return new McpHttpServlet(connector, config());
+            return new McpHttpServlet(connector, config(), messageBus);
         }
 
         private EndpointConfig config() {

@@ -1,5 +1,7 @@
 package dev.jmcp.transport.http.servlet.internal;
 
+import dev.jmcp.core.bus.LocalMessageBus;
+import dev.jmcp.core.bus.MessageBus;
 import dev.jmcp.core.transport.ServerConnector;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -30,6 +32,7 @@ public final class SessionRegistry {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EndpointConfig config;
+    private final MessageBus bus;
     private final ServerConnector connector;
     private final StreamSettings settings;
     private final StreamJournal storeless;
@@ -45,6 +48,12 @@ public final class SessionRegistry {
 
     /** A registry connecting new transports to {@code connector}. */
     public SessionRegistry(EndpointConfig config, ServerConnector connector, StreamSettings settings) {
+        this(config, connector, settings, LocalMessageBus.local());
+    }
+
+    /** A registry whose sessions reach the other instances of a scaled-out deployment through {@code bus}. */
+    public SessionRegistry(EndpointConfig config, ServerConnector connector, StreamSettings settings, MessageBus bus) {
+        this.bus = bus;
         this.config = config;
         this.connector = connector;
         this.settings = settings;
