@@ -1,7 +1,9 @@
 package dev.jmcp.redis;
 
 import dev.jmcp.redis.internal.Keys;
+import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.http.servlet.InMemoryEventStore;
+import dev.jmcp.transport.http.servlet.McpHttpServlet;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,10 +20,13 @@ import redis.clients.jedis.JedisPoolConfig;
  *
  * <pre>{@code
  * RedisScaleOut redis = RedisScaleOut.builder().uri("redis://127.0.0.1:6379").namespace("orders").build();
- * McpHttpServlet.builder(connector).eventStore(redis.eventStore())...
+ * McpServer server = redis.configure(McpServer.builder()...).build();
+ * McpHttpServer http = McpHttpServer.builder(server).servlet(redis::configure).start();
  * }</pre>
  *
- * <p>Everything it writes expires: events {@link Builder#eventTtl} after a session's last event. Calls block a
+ * <p>Everything it writes expires: events {@link Builder#eventTtl} after a session's last event, a session {@link
+ * Builder#sessionTtl} after its last use, a task at its own TTL (at most {@link Builder#maxTaskTtl}); pub/sub
+ * messages are not stored at all. Calls block a
  * (virtual) thread on a pooled connection for at most {@link Builder#timeout}; a pool it creates is closed by
  * {@link #close()}, a pool handed in is not. See {@code docs/scale-out.md}.
  */
@@ -32,13 +37,26 @@ public final class RedisScaleOut implements AutoCloseable {
     public static final Duration DEFAULT_EVENT_TTL = Duration.ofHours(1);
     /** Connect, read and pool-wait timeout by default: 2 s. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
-    /** Pooled connections by default (a created pool only). */
+    /** Pooled connections by default (a created pool only; the message bus holds one of them). */
     public static final int DEFAULT_MAX_CONNECTIONS = 64;
+    /** How long a session lives after its last use, by default: 30 min (the HTTP servlet's idle timeout). */
+    public static final Duration DEFAULT_SESSION_TTL = Duration.ofMinutes(30);
+    /** The longest a task is kept, whatever its own TTL, by default: 24 hours. */
+    public static final Duration DEFAULT_MAX_TASK_TTL = Duration.ofHours(24);
+    /** The message bus's first reconnection delay after a lost connection. */
+    public static final Duration BUS_MIN_BACKOFF = Duration.ofMillis(100);
+    /** The message bus's longest reconnection delay (the delay doubles up to it). */
+    public static final Duration BUS_MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final JedisPool pool;
     private final boolean ownsPool;
     private final Keys keys;
     private final RedisEventStore eventStore;
+    private final RedisSessionStore sessionStore;
+    private final RedisTaskStore taskStore;
+    private final Duration sessionTtl;
+    private final Duration timeout;
+    private RedisMessageBus messageBus;
 
     private RedisScaleOut(Builder b) {
         this.keys = new Keys(b.namespace);
@@ -51,6 +69,10 @@ public final class RedisScaleOut implements AutoCloseable {
         }
         this.eventStore =
                 new RedisEventStore(pool, keys, b.maxEventsPerSession, b.maxBytesPerSession, b.eventTtl.toMillis());
+        this.sessionStore = new RedisSessionStore(pool, keys);
+        this.taskStore = new RedisTaskStore(pool, keys, b.maxTaskTtl.toMillis());
+        this.sessionTtl = b.sessionTtl;
+        this.timeout = b.timeout;
     }
 
     /** A new builder. */
@@ -63,6 +85,47 @@ public final class RedisScaleOut implements AutoCloseable {
         return eventStore;
     }
 
+    /** The shared session store, for {@code McpServer.Builder#sessionStore} with {@link #sessionTtl()}. */
+    public RedisSessionStore sessionStore() {
+        return sessionStore;
+    }
+
+    /** The TTL of a stored session ({@link Builder#sessionTtl}). */
+    public Duration sessionTtl() {
+        return sessionTtl;
+    }
+
+    /** The shared task store, for {@code McpServer.Builder#taskStore}. */
+    public RedisTaskStore taskStore() {
+        return taskStore;
+    }
+
+    /**
+     * The message bus, for both {@code McpServer.Builder#messageBus} and {@code McpHttpServlet.Builder#messageBus};
+     * started (its receiving thread and connection) on the first call, stopped by {@link #close()}.
+     */
+    public synchronized RedisMessageBus messageBus() {
+        if (messageBus == null) {
+            messageBus = new RedisMessageBus(pool, keys, timeout);
+        }
+        return messageBus;
+    }
+
+    /** Gives {@code server} the session store (with {@link #sessionTtl()}), the task store and the message bus. */
+    public McpServer.Builder configure(McpServer.Builder server) {
+        return server.sessionStore(sessionStore, sessionTtl)
+                .taskStore(taskStore)
+                .messageBus(messageBus());
+    }
+
+    /**
+     * Gives {@code servlet} the event store and the message bus, and an idle timeout equal to the session TTL (an
+     * instance drops its copy of a session when the shared one would expire too).
+     */
+    public McpHttpServlet.Builder configure(McpHttpServlet.Builder servlet) {
+        return servlet.eventStore(eventStore).messageBus(messageBus()).sessionIdleTimeout(sessionTtl);
+    }
+
     /** The key prefix of this server, {@code jmcp:<namespace>:}. */
     public String keyPrefix() {
         return keys.prefix();
@@ -73,9 +136,16 @@ public final class RedisScaleOut implements AutoCloseable {
         return pool;
     }
 
-    /** Closes the pool when this object created it. */
+    /** Stops the message bus, and closes the pool when this object created it. */
     @Override
     public void close() {
+        RedisMessageBus bus;
+        synchronized (this) {
+            bus = messageBus;
+        }
+        if (bus != null) {
+            bus.close();
+        }
         if (ownsPool) {
             pool.close();
         }
@@ -124,6 +194,8 @@ public final class RedisScaleOut implements AutoCloseable {
         private JedisPool pool;
         private String namespace = DEFAULT_NAMESPACE;
         private Duration eventTtl = DEFAULT_EVENT_TTL;
+        private Duration sessionTtl = DEFAULT_SESSION_TTL;
+        private Duration maxTaskTtl = DEFAULT_MAX_TASK_TTL;
         private Duration timeout = DEFAULT_TIMEOUT;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int maxEventsPerSession = InMemoryEventStore.DEFAULT_MAX_EVENTS_PER_SESSION;
@@ -165,6 +237,21 @@ public final class RedisScaleOut implements AutoCloseable {
         /** How long a session's events live after its last event; default {@link #DEFAULT_EVENT_TTL}. */
         public Builder eventTtl(Duration ttl) {
             this.eventTtl = positive(ttl, "eventTtl");
+            return this;
+        }
+
+        /**
+         * How long a session lives in Redis after its last use; default {@link #DEFAULT_SESSION_TTL}. Keep it equal to
+         * the servlet's session idle timeout ({@link RedisScaleOut#configure(McpHttpServlet.Builder)} does).
+         */
+        public Builder sessionTtl(Duration ttl) {
+            this.sessionTtl = positive(ttl, "sessionTtl");
+            return this;
+        }
+
+        /** The longest a task is kept, whatever TTL it asked for; default {@link #DEFAULT_MAX_TASK_TTL}. */
+        public Builder maxTaskTtl(Duration ttl) {
+            this.maxTaskTtl = positive(ttl, "maxTaskTtl");
             return this;
         }
 

@@ -40,11 +40,20 @@ final class RedisServerProcess implements AutoCloseable {
 
     /** Starts one (skipping the test when redis-server is absent) and waits until it answers PING. */
     static RedisServerProcess start() throws IOException, InterruptedException {
+        return start(0);
+    }
+
+    /** Starts one on {@code port} (again, after {@link #kill()}). */
+    static RedisServerProcess startOn(int port) throws IOException, InterruptedException {
+        return start(port);
+    }
+
+    private static RedisServerProcess start(int fixedPort) throws IOException, InterruptedException {
         String binary = binary();
         assumeTrue(binary != null, "redis-server is not installed");
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            int port = freePort();
+            int port = fixedPort != 0 ? fixedPort : freePort();
             Path log = Files.createTempFile("jmcp-redis-", ".log");
             Process p = new ProcessBuilder(
                             binary,
