@@ -49,6 +49,7 @@ final class Lifecycle {
         ProtocolVersion version = ProtocolVersion.negotiateHandshake(requested.asString());
         ServerCapabilities capabilities = core.capabilities(version, session);
         if (!session.isStatelessMode()) {
+            session.owner(SharedSessions.ownerOf(call.auth()));
             session.markInitialized(version, caps, params.get("clientInfo"), capabilities);
         }
         InitializeResult result = InitializeResult.builder(

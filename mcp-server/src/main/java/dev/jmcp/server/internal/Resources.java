@@ -110,12 +110,16 @@ final class Resources {
         if (resolve(core, uri).isEmpty()) {
             throw Errors.resourceNotFound(call.version(), uri);
         }
-        call.session().resourceSubscriptions().add(uri);
+        if (call.session().resourceSubscriptions().add(uri)) {
+            call.session().subscriptionsChanged();
+        }
         return McpJson.toTree(EmptyResult.empty());
     }
 
     private static JsonNode unsubscribe(Call call) {
-        call.session().resourceSubscriptions().remove(subscriptionUri(call));
+        if (call.session().resourceSubscriptions().remove(subscriptionUri(call))) {
+            call.session().subscriptionsChanged();
+        }
         return McpJson.toTree(EmptyResult.empty());
     }
 

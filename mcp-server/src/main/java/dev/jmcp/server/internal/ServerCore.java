@@ -69,10 +69,13 @@ public final class ServerCore {
 
     // ---- scale-out (#18) ----
     private volatile ScaleOut scaleOut = ScaleOut.none();
+    private volatile SharedSessions shared = new SharedSessions(this, scaleOut);
 
     /** Sets what this server shares with its other instances (while building). */
-    public void scaleOut(ScaleOut shared) {
-        this.scaleOut = shared;
+    public void scaleOut(ScaleOut scaleOut) {
+        this.shared.close();
+        this.scaleOut = scaleOut;
+        this.shared = new SharedSessions(this, scaleOut);
     }
 
     /** What this server shares with its other instances. */
@@ -80,9 +83,25 @@ public final class ServerCore {
         return scaleOut;
     }
 
+    SharedSessions shared() {
+        return shared;
+    }
+
     /** Rebuilds a session another instance opened from the session store; null when it cannot (see McpServer). */
     public ServerSessionImpl resume(Transport transport, dev.jmcp.core.transport.InboundContext caller) {
-        return null;
+        if (closed) {
+            throw new IllegalStateException("server is closed");
+        }
+        return shared.resume(transport, caller);
+    }
+
+    /** Serves {@code transport} as this instance's copy of a stored session. */
+    ServerSessionImpl connectResumed(Transport transport, dev.jmcp.server.StoredSession stored) {
+        ServerSessionImpl s = new ServerSessionImpl(this, transport, ConnectionMode.SESSION);
+        s.reload(stored);
+        sessions.add(s);
+        s.start();
+        return s;
     }
 
     // ---- end of scale-out ----
@@ -143,12 +162,20 @@ public final class ServerCore {
      * listeners whose {@code resourceSubscriptions} include it.
      */
     public void resourceUpdated(String uri) {
+        SharedSessions fanOut = shared;
+        if (fanOut.fansOut()) {
+            fanOut.publish('R', uri); // every instance, this one included, notifies its own subscribers
+            return;
+        }
+        resourceUpdatedLocally(uri);
+    }
+
+    /** Tells this instance's subscribers that a resource changed. */
+    void resourceUpdatedLocally(String uri) {
         JsonNode params = McpJson.toTree(ResourceUpdatedNotification.of(uri));
         for (ServerSessionImpl s : sessions()) {
             if (s.resourceSubscriptions().contains(uri)) {
-                s.engine()
-                        .notify(McpMethods.NOTIFICATION_RESOURCES_UPDATED, params)
-                        .exceptionally(e -> null);
+                s.notifyFanOut(McpMethods.NOTIFICATION_RESOURCES_UPDATED, params);
             }
             for (ServerSessionImpl.Listener l : s.listeners().values()) {
                 for (JsonNode u : l.filter().path("resourceSubscriptions")) {
@@ -171,6 +198,11 @@ public final class ServerCore {
         return schemas;
     }
 
+    /** Whether {@link #close()} ran. */
+    boolean isClosed() {
+        return closed;
+    }
+
     Tasks tasks() {
         return tasks;
     }
@@ -191,11 +223,21 @@ public final class ServerCore {
         if (!started) {
             return;
         }
+        SharedSessions fanOut = shared;
+        if (fanOut.fansOut()) {
+            fanOut.publish('L', kind);
+            return;
+        }
+        listChangedLocally(kind);
+    }
+
+    /** Tells this instance's sessions and listeners that a list changed. */
+    void listChangedLocally(String kind) {
         String method = "notifications/" + kind + "/list_changed";
         String filterKey = kind + "ListChanged";
         for (ServerSessionImpl s : sessions()) {
             if (s.isInitialized() && s.wasToldListChanged(kind)) {
-                s.engine().notify(method, null).exceptionally(e -> null);
+                s.notifyFanOut(method, null);
             }
             for (ServerSessionImpl.Listener l : s.listeners().values()) {
                 if (l.filter().path(filterKey).asBoolean(false)) {
@@ -326,12 +368,15 @@ public final class ServerCore {
             exchanges.remove(session);
         }
         sessions.remove(session);
-        tasks.sessionClosed(session);
+        if (!session.isShared() || session.isTerminated()) {
+            tasks.sessionClosed(session); // a shared session released here lives on elsewhere, and so do its tasks
+        }
     }
 
     /** Closes every session. */
     public void close() {
         closed = true;
+        shared.close();
         tasks.close();
         for (ServerSessionImpl s : sessions()) {
             s.closeListeners();

@@ -12,7 +12,9 @@ import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestHandler;
 import dev.jmcp.core.session.SessionHandlers;
 import dev.jmcp.core.transport.Transport;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.server.ServerSession;
+import dev.jmcp.server.StoredSession;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -58,6 +60,11 @@ public final class ServerSessionImpl implements ServerSession {
     ServerSessionImpl(ServerCore core, Transport transport, ConnectionMode mode) {
         this.core = core;
         this.statelessMode = mode == ConnectionMode.STATELESS;
+        String sharedId = statelessMode || !core.scaleOut().sharesSessions() ? null : transport.sessionId();
+        this.shared = sharedId != null;
+        if (shared) {
+            this.id = sharedId; // the same id on every instance: the store key and the owner of its tasks
+        }
         McpSession.Builder b = McpSession.builder(transport)
                 .name("mcp-server-" + SERIAL.incrementAndGet())
                 .handlers(core.sessionHandlers());
@@ -79,8 +86,13 @@ public final class ServerSessionImpl implements ServerSession {
      * the router with the session it arrived on, found through the engine session's attachment.
      */
     static SessionHandlers handlers(ServerCore core) {
-        RequestHandler route =
-                r -> core.router().route((ServerSessionImpl) r.session().attachment(), r);
+        RequestHandler route = r -> {
+            ServerSessionImpl s = (ServerSessionImpl) r.session().attachment();
+            if (s.shared) {
+                s.touchIfDue();
+            }
+            return core.router().route(s, r);
+        };
         return SessionHandlers.builder()
                 .fallbackRequestHandler(route)
                 .requestHandler(McpMethods.PING, route)
@@ -170,6 +182,9 @@ public final class ServerSessionImpl implements ServerSession {
         this.clientInfo = clientInfo;
         this.initialized = true;
         session.setProtocolVersion(version);
+        if (shared) {
+            core.shared().save(this, false);
+        }
     }
 
     /**
@@ -238,6 +253,9 @@ public final class ServerSessionImpl implements ServerSession {
 
     void setLogLevel(String level) {
         this.logLevel = level;
+        if (shared) {
+            core.shared().save(this, true);
+        }
     }
 
     /** The resource URIs this session subscribed to (handshake era). */
@@ -271,6 +289,107 @@ public final class ServerSessionImpl implements ServerSession {
         }
         return v;
     }
+
+    // ---- scale-out (#18): the session as a SessionStore keeps it ----
+    /** Whether this session is kept in the server's session store (shared with other instances). */
+    private final boolean shared;
+    /** The caller that opened it (see SharedSessions.ownerOf), set at initialize or from the store. */
+    private volatile String owner;
+    private volatile boolean terminated;
+    private volatile long touchedNanos = System.nanoTime();
+
+    /** Whether this session is kept in a store shared with other instances. */
+    boolean isShared() {
+        return shared;
+    }
+
+    /** Whether the client ended the session (rather than this instance releasing its copy). */
+    boolean isTerminated() {
+        return terminated;
+    }
+
+    /** Records who opened the session (at initialize, before it is saved). */
+    void owner(String ownerKey) {
+        this.owner = ownerKey;
+    }
+
+    /** Resource subscriptions changed: saved and told to the other instances' copies. */
+    void subscriptionsChanged() {
+        if (shared) {
+            core.shared().save(this, true);
+        }
+    }
+
+    /** Extends the stored session's life, at most once per quarter of its TTL. */
+    private void touchIfDue() {
+        long now = System.nanoTime();
+        if (now - touchedNanos > core.scaleOut().sessionTtl().toNanos() / 4) {
+            touchedNanos = now;
+            core.shared().touch(this);
+        }
+    }
+
+    /** This session as the store keeps it. */
+    StoredSession toStored() {
+        Set<String> subs = resourceSubscriptions;
+        return new StoredSession(
+                id(),
+                version,
+                clientCapabilities,
+                clientInfo,
+                toldCapabilities,
+                owner,
+                logLevel,
+                subs == null ? Set.of() : Set.copyOf(subs));
+    }
+
+    /** Takes the stored state: a resumed copy before it starts, or an existing copy after a change elsewhere. */
+    void reload(StoredSession stored) {
+        this.owner = stored.owner();
+        this.logLevel = stored.logLevel();
+        if (!stored.resourceSubscriptions().isEmpty() || resourceSubscriptions != null) {
+            Set<String> subs = resourceSubscriptions();
+            subs.retainAll(stored.resourceSubscriptions());
+            subs.addAll(stored.resourceSubscriptions());
+        }
+        if (!initialized) {
+            this.version = stored.protocolVersion();
+            this.toldCapabilities = stored.serverCapabilities();
+            this.clientCapabilities = stored.clientCapabilities();
+            this.clientInfo = stored.clientInfo();
+            this.initialized = true;
+            session.setProtocolVersion(stored.protocolVersion());
+        }
+    }
+
+    /**
+     * Sends a server-wide notification (resource updated, list changed): on a shared session through {@link
+     * Transport#sendFanOut}, since every instance's copy gets the same one.
+     */
+    void notifyFanOut(String method, JsonNode params) {
+        if (shared) {
+            if (session.isOpen()) {
+                session.transport()
+                        .sendFanOut(new JsonRpcNotification(method, params))
+                        .exceptionally(e -> null);
+            }
+        } else {
+            session.notify(method, params).exceptionally(e -> null);
+        }
+    }
+
+    /** The client ended the session: forgotten in the store, then closed. */
+    @Override
+    public void terminate() {
+        terminated = true;
+        try {
+            core.shared().delete(this);
+        } finally {
+            close();
+        }
+    }
+
+    // ---- end of scale-out ----
 
     /**
      * A stateless exchange joins the server's sessions only once it may receive server notifications (it

@@ -17,13 +17,13 @@ final class TaskEntry {
     final ServerSessionImpl session;
     final long ttlMs;
     final long pollIntervalMs;
-    final Instant createdAt = Instant.now();
+    final Instant createdAt;
     final CompletableFuture<JsonNode> done = new CompletableFuture<>();
     volatile ContextImpl context;
     volatile ScheduledFuture<?> expiry;
     private TaskStatus status = TaskStatus.WORKING;
     private String statusMessage;
-    private Instant lastUpdatedAt = createdAt;
+    private Instant lastUpdatedAt;
 
     /** A 2026-07-28 extension task (SEP-2663 wire: ttlMs, pollIntervalMs, tool errors complete). */
     final boolean v2;
@@ -35,6 +35,42 @@ final class TaskEntry {
         this.session = session;
         this.ttlMs = ttlMs;
         this.pollIntervalMs = pollIntervalMs;
+        this.createdAt = Instant.now();
+        this.lastUpdatedAt = createdAt;
+    }
+
+    /** A read-only view of a task another instance may run, as the task store has it (issue #18). */
+    TaskEntry(dev.jmcp.server.StoredTask stored) {
+        this.v2 = stored.extension();
+        this.id = stored.taskId();
+        this.owner = stored.owner();
+        this.session = null;
+        this.ttlMs = stored.ttlMs();
+        this.pollIntervalMs = stored.pollIntervalMs();
+        this.createdAt = stored.createdAt();
+        this.status = stored.status();
+        this.statusMessage = stored.statusMessage();
+        this.lastUpdatedAt = stored.lastUpdatedAt();
+        if (stored.isTerminal()) {
+            finish(stored.result(), stored.error());
+        }
+    }
+
+    /** The task as the task store keeps it: its status and, once recorded, its outcome. */
+    synchronized dev.jmcp.server.StoredTask toStored() {
+        JsonNode result = null;
+        JsonRpcError error = null;
+        if (done.isDone()) {
+            try {
+                result = done.getNow(null);
+            } catch (java.util.concurrent.CompletionException e) {
+                error = e.getCause() instanceof McpRpcException rpc
+                        ? rpc.error()
+                        : JsonRpcError.of(dev.jmcp.core.ErrorCodes.INTERNAL_ERROR, String.valueOf(e.getCause()));
+            }
+        }
+        return new dev.jmcp.server.StoredTask(
+                id, owner, status, statusMessage, createdAt, lastUpdatedAt, ttlMs, pollIntervalMs, v2, result, error);
     }
 
     synchronized TaskStatus status() {

@@ -75,7 +75,9 @@ final class Tasks {
                         : McpJson.toTree(GetTaskResult.of(find(call).task(), null)));
         r.register(McpMethods.TASKS_RESULT, this::result);
         r.register(McpMethods.TASKS_LIST, this::list);
-        r.register(McpMethods.TASKS_CANCEL, call -> call.stateless() ? cancel2026(call) : cancel(call));
+        r.register(
+                McpMethods.TASKS_CANCEL,
+                call -> store() != null ? cancelShared(call) : call.stateless() ? cancel2026(call) : cancel(call));
         r.register(McpMethods.TASKS_UPDATE, this::update2026);
     }
 
@@ -97,6 +99,7 @@ final class Tasks {
         TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS, v2);
         admit(entry);
         tasks.put(id, entry);
+        createShared(entry);
         if (v2) {
             // this server's extension tasks only change status when they end (no input_required), and the outcome
             // is recorded after the status: the notification then carries the inlined result or error
@@ -269,6 +272,7 @@ final class Tasks {
         boolean failed = !entry.v2 && result.path("isError").asBoolean(false);
         if (update(entry, failed ? TaskStatus.FAILED : TaskStatus.COMPLETED, null)) {
             entry.finish(result, null);
+            persist(entry);
             return true;
         }
         return false;
@@ -278,6 +282,7 @@ final class Tasks {
     private boolean fail(TaskEntry entry, JsonRpcError error) {
         if (update(entry, TaskStatus.FAILED, error.message())) {
             entry.finish(null, error);
+            persist(entry);
             return true;
         }
         return false;
@@ -294,6 +299,7 @@ final class Tasks {
         if (!entry.isTerminal()) {
             if (entry.setStatus(TaskStatus.CANCELLED, statusMessage)) {
                 entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, reason));
+                persist(entry);
             }
             ContextImpl ctx = entry.context;
             if (ctx != null) {
@@ -339,6 +345,9 @@ final class Tasks {
     private boolean update(TaskEntry entry, TaskStatus status, String message) {
         if (!entry.setStatus(status, message)) {
             return false;
+        }
+        if (!status.isTerminal()) {
+            persist(entry); // a terminal status is stored with its outcome, once recorded
         }
         if (entry.v2) {
             return true; // 2026-07-28: sent on subscriptions/listen streams once the outcome is recorded (create)
@@ -422,7 +431,10 @@ final class Tasks {
         TaskEntry entry = find(call);
         InboundRequest request = call.request();
         request.defer();
-        entry.done.whenComplete((result, error) -> {
+        TaskEntry local = tasks.get(entry.id);
+        java.util.concurrent.CompletableFuture<JsonNode> outcome =
+                store() == null ? entry.done : local != null ? local.done : awaitStored(entry);
+        outcome.whenComplete((result, error) -> {
             if (error == null) {
                 ObjectNode copy = ((ObjectNode) result).deepCopy();
                 copy.withObject("_meta").set(RELATED_TASK, McpJson.toTree(new RelatedTask(entry.id)));
@@ -441,8 +453,10 @@ final class Tasks {
             throw Errors.methodNotFound(call.method());
         }
         Set<TaskEntry> owned = byOwner.get(owner(call));
-        List<TaskEntry> mine = (owned == null ? Set.<TaskEntry>of() : owned)
-                .stream().sorted((a, b) -> a.createdAt.compareTo(b.createdAt)).toList();
+        List<TaskEntry> mine = store() != null
+                ? store().list(owner(call)).stream().map(TaskEntry::new).toList()
+                : (owned == null ? Set.<TaskEntry>of() : owned)
+                        .stream().sorted((a, b) -> a.createdAt.compareTo(b.createdAt)).toList();
         Pages.Page<TaskEntry> page = Pages.page(
                 "tasks", mine, call.stringParam("cursor"), core.config().pageSize());
         List<Task> listed = page.items().stream().map(TaskEntry::task).toList();
@@ -464,7 +478,7 @@ final class Tasks {
 
     private TaskEntry find(Call call) {
         String id = call.requiredString("taskId");
-        TaskEntry entry = tasks.get(id);
+        TaskEntry entry = store() != null ? findStored(id) : tasks.get(id);
         if (entry == null
                 || !entry.owner.equals(owner(call))
                 || entry.expiresAt().isBefore(Instant.now())) {
@@ -472,6 +486,139 @@ final class Tasks {
         }
         return entry;
     }
+
+    // ---- scale-out (#18): tasks shared through the TaskStore ----
+
+    /** The shared task store, or null when tasks live in this instance only. */
+    private dev.jmcp.server.TaskStore store() {
+        return core.scaleOut().taskStore();
+    }
+
+    /** Records a new task in the shared store, which admits it against the owner's tasks on every instance. */
+    private void createShared(TaskEntry entry) {
+        dev.jmcp.server.TaskStore store = store();
+        if (store == null) {
+            return;
+        }
+        int max = core.config().maxTasksPerOwner();
+        boolean admitted;
+        try {
+            admitted = store.create(entry.toStored(), max);
+        } catch (RuntimeException e) {
+            forget(entry);
+            throw new McpRpcException(ErrorCodes.INTERNAL_ERROR, "task store unavailable");
+        }
+        if (!admitted) {
+            forget(entry);
+            ObjectNode data = McpJson.object();
+            data.put("maxTasksPerOwner", max);
+            throw new McpRpcException(new JsonRpcError(
+                    ErrorCodes.INVALID_REQUEST,
+                    "too many tasks: this requester already holds " + max + " tasks (running, or keeping a result"
+                            + " until its ttl ends); wait for some to expire, or ask for a shorter ttl",
+                    data));
+        }
+    }
+
+    /** Writes the task's status (and outcome) to the shared store; a terminal stored task is left as it is. */
+    private void persist(TaskEntry entry) {
+        dev.jmcp.server.TaskStore store = store();
+        if (store == null || entry.session == null) { // no store, or a read-only view of a stored task
+            return;
+        }
+        try {
+            store.update(entry.toStored());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Tasks.class).warn("task store: saving task {} failed", entry.id, e);
+        }
+    }
+
+    /** The stored task as a read-only entry, or null when unknown or expired. */
+    private TaskEntry findStored(String id) {
+        dev.jmcp.server.StoredTask stored = store().find(id);
+        return stored == null ? null : new TaskEntry(stored);
+    }
+
+    /** The outcome of a task another instance runs: the store is polled at its poll interval until it ends. */
+    private java.util.concurrent.CompletableFuture<JsonNode> awaitStored(TaskEntry entry) {
+        java.util.concurrent.CompletableFuture<JsonNode> outcome = new java.util.concurrent.CompletableFuture<>();
+        pollStored(entry.id, Math.max(50, entry.pollIntervalMs), outcome);
+        return outcome;
+    }
+
+    private void pollStored(String id, long intervalMs, java.util.concurrent.CompletableFuture<JsonNode> outcome) {
+        Timers.schedule(
+                () -> {
+                    TaskEntry now;
+                    try {
+                        now = findStored(id);
+                    } catch (RuntimeException e) {
+                        now = null;
+                    }
+                    if (now == null) {
+                        outcome.completeExceptionally(new McpRpcException(
+                                JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task " + id + " expired")));
+                    } else if (now.done.isDone()) {
+                        now.done.whenComplete((r, e) -> {
+                            if (e == null) {
+                                outcome.complete(r);
+                            } else {
+                                outcome.completeExceptionally(
+                                        e instanceof java.util.concurrent.CompletionException c ? c.getCause() : e);
+                            }
+                        });
+                    } else if (!core.isClosed()) {
+                        pollStored(id, intervalMs, outcome);
+                    }
+                },
+                TimeUnit.MILLISECONDS.toNanos(intervalMs));
+    }
+
+    /**
+     * {@code tasks/cancel} with a shared store (both eras): the cancellation is written to the store first, so it
+     * wins over a later completion, then told to every instance, so the one running the handler cancels it.
+     */
+    private JsonNode cancelShared(Call call) {
+        TaskEntry entry = call.stateless() ? find2026(call) : find(call);
+        if (entry.isTerminal()) {
+            if (call.stateless()) {
+                return McpJson.toTree(EmptyResult.empty());
+            }
+            throw Errors.invalidParams(
+                    "task " + entry.id + " is already " + entry.status().wire());
+        }
+        entry.setStatus(TaskStatus.CANCELLED, "cancelled by the client");
+        entry.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
+        if (store().update(entry.toStored())) {
+            core.shared().publish('C', entry.id);
+        } else {
+            TaskEntry now = findStored(entry.id); // it ended meanwhile: answer with what it is
+            entry = now != null ? now : entry;
+        }
+        return call.stateless() ? McpJson.toTree(EmptyResult.empty()) : McpJson.toTree(GetTaskResult.of(entry.task(), null));
+    }
+
+    /** Another instance cancelled a task (already stored as cancelled): the handler running here is cancelled. */
+    void cancelledElsewhere(String id) {
+        TaskEntry local = tasks.get(id);
+        if (local == null || !local.setStatus(TaskStatus.CANCELLED, "cancelled by the client")) {
+            return;
+        }
+        local.finish(null, JsonRpcError.of(ErrorCodes.INVALID_REQUEST, "task was cancelled"));
+        ContextImpl ctx = local.context;
+        if (ctx != null) {
+            ctx.cancel("task cancelled");
+        }
+        if (!local.v2) {
+            notifySession(
+                    local.session,
+                    new JsonRpcNotification(
+                            McpMethods.NOTIFICATION_TASKS_STATUS,
+                            McpJson.toTree(TaskStatusNotification.of(local.task(), null))));
+        }
+    }
+
+    // ---- end of scale-out ----
 
     /** Who owns the tasks {@code call} creates or reaches. */
     static String owner(Call call) {

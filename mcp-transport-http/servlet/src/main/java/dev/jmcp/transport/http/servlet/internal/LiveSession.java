@@ -23,6 +23,7 @@ public final class LiveSession {
     private final AtomicInteger entered = new AtomicInteger();
     private volatile boolean closing;
     private volatile boolean used;
+    private volatile boolean terminated;
     private volatile ScheduledFuture<?> expiryCheck;
 
     LiveSession(ServerTransport transport, String quotaKey) {
@@ -64,7 +65,22 @@ public final class LiveSession {
         while (entered.get() > 0 && System.nanoTime() - deadline < 0) {
             Thread.yield();
         }
-        transport.close();
+        if (terminated) {
+            transport.terminate();
+        } else {
+            transport.close();
+        }
+    }
+
+    /** The client ended the session (DELETE): closed like {@link #close()}, and forgotten in shared stores. */
+    void terminate() {
+        terminated = true;
+        close();
+    }
+
+    /** Whether the client ended the session (rather than this instance releasing it). */
+    boolean isTerminated() {
+        return terminated;
     }
 
     /** Notes that the client used the session after {@code initialize}: a volatile read once it is known. */

@@ -69,8 +69,16 @@ public final class ServerTransport implements Transport, RequestStreamControl {
     private volatile ProtocolVersion version;
     private volatile long lastActivityNanos = System.nanoTime();
     private long streamCounter;
+    /** Null unless the session is shared with other instances. */
+    private final Cluster cluster;
+    /** The last event sequence written on the standalone stream here (cluster mode; guarded by the lock). */
+    private long standaloneSequence = -1;
+    private volatile dev.jmcp.core.bus.MessageBus.Subscription streamSubscription;
+    private volatile boolean terminated;
 
-    private ServerTransport(String sessionId, StreamSettings settings, String principal) {
+    private ServerTransport(String sessionId, StreamSettings settings, String principal, Cluster cluster) {
+        this.cluster = cluster;
+        this.streamCounter = cluster == null ? 0 : Cluster.streamIdBase();
         this.sessionId = sessionId;
         this.settings = settings;
         this.journal = new StreamJournal(sessionId, settings, () -> version);
@@ -82,10 +90,16 @@ public final class ServerTransport implements Transport, RequestStreamControl {
 
     /** A transport for a handshake-era session. */
     public static ServerTransport forSession(String sessionId, StreamSettings settings, String principal) {
-        return new ServerTransport(sessionId, settings, principal);
+        return new ServerTransport(sessionId, settings, principal, null);
+    }
+
+    /** A transport for this instance's copy of a session of a scaled-out deployment ({@code cluster} may be null). */
+    static ServerTransport forSession(String sessionId, StreamSettings settings, String principal, Cluster cluster) {
+        return new ServerTransport(sessionId, settings, principal, cluster);
     }
 
     /** The session id. */
+    @Override
     public String sessionId() {
         return sessionId;
     }
@@ -139,6 +153,9 @@ public final class ServerTransport implements Transport, RequestStreamControl {
      */
     public void acceptPost(List<JsonRpcMessage> messages, InboundContext context, AsyncWriter writer, StreamMode mode) {
         lastActivityNanos = System.nanoTime();
+        if (cluster != null) {
+            messages = routeAnswers(messages);
+        }
         List<JsonRpcMessage> deliver = messages;
         if (writer != null) {
             synchronized (lock) {
@@ -181,6 +198,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
      */
     public void attachStandalone(AsyncWriter writer) {
         lastActivityNanos = System.nanoTime();
+        listenToStandalone();
         AsyncWriter previous;
         ResponseStream.watch(writer, standalone, lock, w -> onConnectionLost(standalone, w));
         synchronized (lock) {
@@ -219,6 +237,9 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         if (!journal.isResumable() || streamId == null) {
             return false;
         }
+        if (STANDALONE.equals(streamId)) {
+            listenToStandalone();
+        }
         AsyncWriter previous;
         synchronized (lock) {
             if (closed.get()) {
@@ -238,9 +259,13 @@ public final class ServerTransport implements Transport, RequestStreamControl {
                 return true;
             }
             ResponseStream.watch(writer, stream, lock, w -> onConnectionLost(stream, w));
-            if (!journal.replayAfter(lastEventId, writer)) {
+            long replayed = journal.replayAfterSequence(lastEventId, writer);
+            if (replayed < 0) {
                 answerEvicted(writer);
                 return true;
+            }
+            if (stream == standalone && cluster != null) {
+                standaloneSequence = replayed;
             }
             previous = stream.writer;
             stream.writer = null;
@@ -267,6 +292,9 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new McpTransportException("HTTP session is closed"));
         }
+        if (cluster != null && message instanceof JsonRpcRequest r) {
+            message = cluster.outbound(r); // its answer may reach another instance (see Cluster)
+        }
         byte[] json;
         try {
             json = settings.codec().encode(message);
@@ -278,6 +306,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         if (related == null) {
             related = answered;
         }
+        String[] remote = null;
         synchronized (lock) {
             if (closed.get()) {
                 return CompletableFuture.failedFuture(new McpTransportException("HTTP session is closed"));
@@ -291,10 +320,13 @@ public final class ServerTransport implements Transport, RequestStreamControl {
                 stream = standalone;
             }
             if (stream == standalone) {
-                emitStandalone(json);
+                remote = emitStandalone(json);
             } else {
                 emit(stream, answered, json, message);
             }
+        }
+        if (remote != null) {
+            cluster.publishEvent(sessionId, STANDALONE, remote[0], remote[1]);
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -393,7 +425,12 @@ public final class ServerTransport implements Transport, RequestStreamControl {
             byRequest.clear();
             backlog.clear();
             backlogBytes = 0;
-            journal.forgetSession();
+            if (cluster == null || terminated) {
+                journal.forgetSession(); // a copy of a shared session leaves its events to the other instances
+            }
+        }
+        if (streamSubscription != null) {
+            streamSubscription.close();
         }
         for (AsyncWriter w : writers) {
             w.complete();
@@ -402,6 +439,80 @@ public final class ServerTransport implements Transport, RequestStreamControl {
             answerSessionGone(w, null); // a POST that raced the close still gets an answer
         }
         inbox.closed();
+    }
+
+    // ---- scale-out (#18): this instance's copy of a session shared with other instances ----
+
+    /**
+     * Sends a server-wide notification only when the GET connection is here: every instance's copy of the session
+     * gets the same one, and the instance holding the connection delivers it (see {@link Transport#sendFanOut}).
+     */
+    @Override
+    public CompletableFuture<Void> sendFanOut(JsonRpcMessage message) {
+        if (cluster != null) {
+            synchronized (lock) {
+                if (standalone.writer == null || !standalone.writer.isOpen()) {
+                    return CompletableFuture.completedFuture(null);
+                }
+            }
+        }
+        return send(message);
+    }
+
+    /** The client ended the session (DELETE): its events are forgotten everywhere, then it closes. */
+    public void terminate() {
+        terminated = true;
+        close();
+    }
+
+    /** Delivers an answer another instance received for a request this instance's session sent. */
+    void deliverForwarded(JsonRpcMessage answer) {
+        if (!closed.get()) {
+            inbox.deliver(List.of(answer), InboundContext.EMPTY);
+        }
+    }
+
+    /** Answers to server-to-client requests of other instances are forwarded there; the rest stays. */
+    private List<JsonRpcMessage> routeAnswers(List<JsonRpcMessage> messages) {
+        List<JsonRpcMessage> kept = null;
+        for (int i = 0; i < messages.size(); i++) {
+            JsonRpcMessage m = messages.get(i);
+            JsonRpcMessage routed = cluster.inbound(sessionId, m);
+            if (routed != m && kept == null) {
+                kept = new ArrayList<>(messages.subList(0, i));
+            }
+            if (kept != null && routed != null) {
+                kept.add(routed);
+            }
+        }
+        return kept == null ? messages : kept;
+    }
+
+    /** Listens, once, to the standalone events other instances publish for this session (before any replay). */
+    private void listenToStandalone() {
+        if (cluster == null || streamSubscription != null) {
+            return;
+        }
+        synchronized (lock) {
+            if (streamSubscription != null || closed.get()) {
+                return;
+            }
+            streamSubscription = cluster.listen(sessionId, STANDALONE, this::onRemoteStandaloneEvent);
+        }
+    }
+
+    /** An event another instance published for this session's GET stream: written here if the connection is. */
+    private void onRemoteStandaloneEvent(String eventId, String text) {
+        long sequence = EventStore.sequenceOf(eventId);
+        synchronized (lock) {
+            if (closed.get() || sequence <= standaloneSequence) {
+                return; // already written (replayed, or sent here)
+            }
+            if (standalone.writer != null && standalone.writer.isOpen()) {
+                standalone.writer.write(SseFormat.message(eventId, text));
+                standaloneSequence = sequence;
+            }
+        }
     }
 
     // ---- internals (lock held unless stated) ----
@@ -441,12 +552,23 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         }
     }
 
-    private void emitStandalone(byte[] json) {
+    /**
+     * Emits on the standalone stream; in a scaled-out deployment, when no GET connection is here, returns the event
+     * id and text to publish for the instance that holds it (after the lock is released), else null.
+     */
+    private String[] emitStandalone(byte[] json) {
         String text = new String(json, StandardCharsets.UTF_8);
-        byte[] event = SseFormat.message(journal.append(STANDALONE, text), text);
+        String eventId = journal.append(STANDALONE, text);
+        byte[] event = SseFormat.message(eventId, text);
         if (standalone.writer != null && standalone.writer.isOpen()) {
             standalone.writer.write(event);
-            return;
+            if (cluster != null) {
+                standaloneSequence = Math.max(standaloneSequence, EventStore.sequenceOf(eventId));
+            }
+            return null;
+        }
+        if (cluster != null && eventId != null) {
+            return new String[] {eventId, text}; // kept in the store; the GET connection may be on another instance
         }
         backlog.addLast(event);
         backlogBytes += event.length;
@@ -462,6 +584,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
                         settings.maxStandaloneBacklogBytes());
             }
         }
+        return null;
     }
 
     /**

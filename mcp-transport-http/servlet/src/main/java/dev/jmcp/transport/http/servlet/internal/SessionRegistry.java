@@ -2,6 +2,8 @@ package dev.jmcp.transport.http.servlet.internal;
 
 import dev.jmcp.core.bus.LocalMessageBus;
 import dev.jmcp.core.bus.MessageBus;
+import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.ServerConnection;
 import dev.jmcp.core.transport.ServerConnector;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -32,7 +34,8 @@ public final class SessionRegistry {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EndpointConfig config;
-    private final MessageBus bus;
+    /** Null unless sessions are shared with other instances (a shared bus). */
+    private final Cluster cluster;
     private final ServerConnector connector;
     private final StreamSettings settings;
     private final StreamJournal storeless;
@@ -53,7 +56,9 @@ public final class SessionRegistry {
 
     /** A registry whose sessions reach the other instances of a scaled-out deployment through {@code bus}. */
     public SessionRegistry(EndpointConfig config, ServerConnector connector, StreamSettings settings, MessageBus bus) {
-        this.bus = bus;
+        this.cluster = bus.isShared()
+                ? new Cluster(bus, settings.codec(), this::deliverForwarded, this::endedElsewhere)
+                : null;
         this.config = config;
         this.connector = connector;
         this.settings = settings;
@@ -114,7 +119,7 @@ public final class SessionRegistry {
             return Opening.refused(refused);
         }
         String id = newId();
-        ServerTransport transport = ServerTransport.forSession(id, settings, owner.binding());
+        ServerTransport transport = ServerTransport.forSession(id, settings, owner.binding(), cluster);
         LiveSession live = new LiveSession(transport, owner.quotaKey());
         synchronized (lifecycle) {
             if (closed) {
@@ -228,6 +233,9 @@ public final class SessionRegistry {
             closed = true;
         }
         housekeeping.stop();
+        if (cluster != null) {
+            cluster.close();
+        }
         for (LiveSession s : List.copyOf(sessions.values())) {
             s.close();
         }
@@ -261,9 +269,95 @@ public final class SessionRegistry {
         if (live.release()) {
             sessions.remove(id, live);
             quota.release(live.quotaKey());
-            closeQuietly(handle);
+            if (live.isTerminated() && handle instanceof ServerConnection connection) {
+                try {
+                    connection.terminate(); // the client ended it: forgotten in the shared stores too
+                } catch (RuntimeException e) {
+                    LOG.debug("terminating a session failed", e);
+                }
+            } else {
+                closeQuietly(handle);
+            }
         }
     }
+
+    // ---- scale-out (#18) ----
+
+    /**
+     * This instance's copy of session {@code id}, which it has never seen (or released): resumed from the server's
+     * session store when the server knows it and {@code owner} owns it. The copy takes a quota slot like a new session.
+     *
+     * @return the session; or neither session nor refusal when it is unknown (404); or the refusal
+     */
+    public Opening resumeSession(String id, SessionOwner owner, InboundContext caller) {
+        if (owner.isNameless()) {
+            return Opening.refused(SessionRefusal.NAMELESS_CALLER);
+        }
+        SessionRefusal refused = reserve(owner.quotaKey());
+        if (refused != null) {
+            return Opening.refused(refused);
+        }
+        ServerTransport transport = ServerTransport.forSession(id, settings, owner.binding(), cluster);
+        LiveSession live = new LiveSession(transport, owner.quotaKey());
+        live.markUsed();
+        AutoCloseable handle;
+        try {
+            handle = connector.resume(transport, caller);
+        } catch (RuntimeException e) {
+            quota.release(owner.quotaKey());
+            throw e;
+        }
+        if (handle == null) {
+            quota.release(owner.quotaKey());
+            return Opening.unknown();
+        }
+        LiveSession raced;
+        synchronized (lifecycle) {
+            raced = closed ? null : sessions.putIfAbsent(id, live);
+            if (closed || raced != null) {
+                live.release();
+                quota.release(owner.quotaKey());
+            }
+        }
+        if (closed || raced != null) { // shut down, or another request resumed it meanwhile: that copy serves
+            closeQuietly(handle);
+            transport.close();
+            return closed ? Opening.refused(SessionRefusal.SHUT_DOWN) : Opening.of(raced);
+        }
+        transport.onClosed(() -> leave(id, live, handle));
+        if (transport.isClosed()) {
+            leave(id, live, handle);
+        }
+        live.expiryCheck(housekeeping.schedule(() -> checkExpiry(live), idleNanos));
+        return Opening.of(live);
+    }
+
+    /** The client ended {@code live} (DELETE): closed here, forgotten in the shared stores, told to every instance. */
+    public void terminate(LiveSession live) {
+        live.terminate();
+        if (cluster != null) {
+            cluster.sessionEnded(live.transport().sessionId());
+        }
+    }
+
+    private void deliverForwarded(String sessionId, dev.jmcp.core.jsonrpc.JsonRpcMessage answer) {
+        LiveSession live = sessions.get(sessionId);
+        if (live != null) {
+            live.transport().deliverForwarded(answer);
+        } else {
+            LOG.debug("dropping an answer forwarded for session {}: no copy here", sessionId);
+        }
+    }
+
+    /** Another instance served the client's DELETE: this instance's copy closes (the stores are already clean). */
+    private void endedElsewhere(String sessionId) {
+        LiveSession live = sessions.get(sessionId);
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    // ---- end of scale-out ----
 
     private void leaveLegacy(
             String id, LegacySseTransport transport, String quotaKey, AtomicBoolean released, AutoCloseable handle) {
@@ -344,6 +438,10 @@ public final class SessionRegistry {
 
         static Opening refused(SessionRefusal refusal) {
             return new Opening(null, refusal);
+        }
+
+        static Opening unknown() {
+            return new Opening(null, null);
         }
     }
 }

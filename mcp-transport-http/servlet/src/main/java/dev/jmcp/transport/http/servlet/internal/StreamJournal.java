@@ -73,6 +73,26 @@ final class StreamJournal {
         return true;
     }
 
+    /**
+     * Like {@link #replayAfter}, returning the sequence of the last event written (that of {@code lastEventId} when
+     * none came after it), or -1 when the store evicted some of them.
+     */
+    long replayAfterSequence(String lastEventId, AsyncWriter writer) {
+        EventStore.Replay replay = store.replayAfter(sessionId, lastEventId);
+        if (!replay.complete()) {
+            return -1;
+        }
+        begin(writer);
+        long last = EventStore.sequenceOf(lastEventId);
+        for (EventStore.StoredEvent e : replay.events()) {
+            if (!e.message().isEmpty()) {
+                writer.write(SseFormat.message(e.id(), e.message()));
+            }
+            last = Math.max(last, EventStore.sequenceOf(e.id()));
+        }
+        return last;
+    }
+
     /** Forgets the session's events (when it closes). */
     void forgetSession() {
         if (sessionId != null && store != null) {

@@ -92,7 +92,7 @@ public final class StreamableEndpoint {
         if (sessionId == null) {
             live = openSession(req, resp, post, context);
         } else {
-            live = joinSession(resp, post, context, sessionId);
+            live = joinSession(req, resp, post, context, sessionId);
         }
         if (live == null) {
             return;
@@ -168,8 +168,17 @@ public final class StreamableEndpoint {
 
     /** The existing session a POST names, or null after refusing it. */
     private LiveSession joinSession(
-            HttpServletResponse resp, DecodedPost post, InboundContext context, String sessionId) throws IOException {
+            HttpServletRequest req, HttpServletResponse resp, DecodedPost post, InboundContext context, String sessionId)
+            throws IOException {
         LiveSession live = registry.session(sessionId);
+        if (live == null) {
+            SessionRegistry.Opening resumed = resume(req, context, sessionId);
+            if (resumed.refusal() != null) {
+                resumed.refusal().rejection(post.firstId()).send(resp);
+                return null;
+            }
+            live = resumed.session();
+        }
         Rejection refused = refusal(live, context, post);
         if (refused != null) {
             refused.send(resp);
@@ -277,7 +286,7 @@ public final class StreamableEndpoint {
         if (live == null) {
             return;
         }
-        live.close();
+        registry.terminate(live);
         resp.setStatus(200);
     }
 
@@ -302,12 +311,37 @@ public final class StreamableEndpoint {
             return null;
         }
         LiveSession live = registry.session(sessionId);
-        Rejection refused = refusal(live, Callers.context(req), null);
+        InboundContext context = Callers.context(req);
+        if (live == null) {
+            SessionRegistry.Opening resumed = resume(req, context, sessionId);
+            if (resumed.refusal() != null) {
+                resumed.refusal().rejection(null).send(resp);
+                return null;
+            }
+            live = resumed.session();
+        }
+        Rejection refused = refusal(live, context, null);
         if (refused != null) {
             refused.send(resp);
             return null;
         }
         return live;
+    }
+
+    /**
+     * Session {@code sessionId}, which this instance does not hold, resumed from the server's session store (issue
+     * #18: another instance opened it); neither session nor refusal when it is unknown.
+     */
+    private SessionRegistry.Opening resume(HttpServletRequest req, InboundContext context, String sessionId) {
+        if (registry.isClosed()) {
+            return new SessionRegistry.Opening(null, null); // 404, as for any session after shutdown
+        }
+        try {
+            return registry.resumeSession(sessionId, SessionOwner.of(context, req.getRemoteAddr()), context);
+        } catch (RuntimeException e) {
+            LOG.warn("resuming session failed; answering as unknown", e);
+            return new SessionRegistry.Opening(null, null);
+        }
     }
 
     /** Why a request may not use {@code session} (404 when gone, 403 for another caller), or null. */
