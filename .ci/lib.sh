@@ -29,6 +29,9 @@ JMCP_SERVER_STDIO_CMD=${JMCP_SERVER_STDIO_CMD:-java -jar $JMCP_JAR server everyt
 JMCP_CONFORMANCE_CLIENT_CMD=${JMCP_CONFORMANCE_CLIENT_CMD:-java -jar $JMCP_JAR client conformance}
 # CLI client prefix (interop.sh appends the transport and the command, see jmcp_cli there).
 JMCP_CLI_CMD=${JMCP_CLI_CMD:-java -jar $JMCP_JAR client}
+# Scale-out (#18): two instances sharing one Redis behind nginx round robin, serving http://localhost:PORT/mcp
+# (.ci/scaleout.sh appends `--http P --redis URI` to the server command after --).
+JMCP_SERVER_SCALEOUT_CMD=${JMCP_SERVER_SCALEOUT_CMD:-bash $CI_DIR/scaleout.sh %PORT% -- java -jar $JMCP_JAR server everything}
 
 # --- output ---------------------------------------------------------------------------------
 ci_header() { printf '\n========== %s ==========\n' "$*"; }

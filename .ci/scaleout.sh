@@ -36,6 +36,9 @@ done
 [ "$(redis-cli -p "$RPORT" ping 2>/dev/null || true)" = PONG ] || { ci_err "redis-server did not answer PING"; cat "$DIR/redis.log" >&2; exit 1; }
 echo "[scaleout] redis-server on 127.0.0.1:$RPORT"
 
+# The instances share the 2026-07-28 requestState key (configuration, not Redis): any of them serves a retry.
+JMCP_REQUEST_STATE_KEY=${JMCP_REQUEST_STATE_KEY:-$(head -c 32 /dev/urandom | base64 | tr -d '\n')}
+export JMCP_REQUEST_STATE_KEY
 UPSTREAMS=()
 for i in 1 2; do
   p=$(ci_free_port)
@@ -49,6 +52,21 @@ for i in 1 2; do
     ci_err "instance $i did not start"; tail -n 30 "$DIR/instance$i.log" >&2; exit 1
   fi
   echo "[scaleout] instance $i on 127.0.0.1:$p"
+done
+
+# Warm-up: a suite's timing-sensitive checks (600 ms windows) land on either instance, so neither may be a
+# cold JVM. A few stateless 2026-07-28 calls per instance, directly (not through nginx).
+META='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{"elicitation":{}}}'
+warm() { # warm PORT METHOD NAME PARAMS
+  curl -s -o /dev/null --max-time 5 -X POST "http://127.0.0.1:$1/mcp" -H 'content-type: application/json' \
+    -H 'accept: application/json, text/event-stream' -H 'mcp-protocol-version: 2026-07-28' \
+    -H "mcp-method: $2" ${3:+-H "mcp-name: $3"} -d '{"jsonrpc":"2.0","id":1,"method":"'"$2"'","params":'"$4"'}' || true
+}
+for p in "${UPSTREAMS[@]}"; do
+  for _ in 1 2 3 4 5 6 7 8; do
+    warm "$p" server/discover "" "{$META}"
+    warm "$p" tools/call test_streaming_elicitation '{"name":"test_streaming_elicitation","arguments":{},'"$META"'}'
+  done
 done
 
 mkdir -p "$DIR/tmp"

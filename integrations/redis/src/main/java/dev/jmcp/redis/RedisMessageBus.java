@@ -109,6 +109,11 @@ public final class RedisMessageBus implements MessageBus {
         return receivers.size();
     }
 
+    /** Whether this bus has a receiver on {@code channel} (for tests and metrics: which instance holds a stream). */
+    public boolean hasReceivers(String channel) {
+        return receivers.containsKey(keys.channel(channel));
+    }
+
     /** Whether the receiving connection is currently subscribed (for tests and health checks). */
     public boolean isConnected() {
         PubSub p = current;
