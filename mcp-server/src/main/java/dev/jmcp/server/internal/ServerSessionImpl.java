@@ -2,6 +2,7 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.MetaKeys;
@@ -12,7 +13,6 @@ import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestHandler;
 import dev.jmcp.core.session.SessionHandlers;
 import dev.jmcp.core.transport.Transport;
-import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.server.ServerSession;
 import dev.jmcp.server.StoredSession;
 import java.security.SecureRandom;
@@ -295,6 +295,7 @@ public final class ServerSessionImpl implements ServerSession {
     private final boolean shared;
     /** The caller that opened it (see SharedSessions.ownerOf), set at initialize or from the store. */
     private volatile String owner;
+
     private volatile boolean terminated;
     private volatile long touchedNanos = System.nanoTime();
 

@@ -456,7 +456,9 @@ final class Tasks {
         List<TaskEntry> mine = store() != null
                 ? store().list(owner(call)).stream().map(TaskEntry::new).toList()
                 : (owned == null ? Set.<TaskEntry>of() : owned)
-                        .stream().sorted((a, b) -> a.createdAt.compareTo(b.createdAt)).toList();
+                        .stream()
+                                .sorted((a, b) -> a.createdAt.compareTo(b.createdAt))
+                                .toList();
         Pages.Page<TaskEntry> page = Pages.page(
                 "tasks", mine, call.stringParam("cursor"), core.config().pageSize());
         List<Task> listed = page.items().stream().map(TaskEntry::task).toList();
@@ -595,7 +597,9 @@ final class Tasks {
             TaskEntry now = findStored(entry.id); // it ended meanwhile: answer with what it is
             entry = now != null ? now : entry;
         }
-        return call.stateless() ? McpJson.toTree(EmptyResult.empty()) : McpJson.toTree(GetTaskResult.of(entry.task(), null));
+        return call.stateless()
+                ? McpJson.toTree(EmptyResult.empty())
+                : McpJson.toTree(GetTaskResult.of(entry.task(), null));
     }
 
     /** Another instance cancelled a task (already stored as cancelled): the handler running here is cancelled. */

@@ -9,8 +9,9 @@ import dev.jmcp.core.bus.LocalMessageBus;
 import dev.jmcp.core.protocol.elicitation.FormElicitRequest;
 import dev.jmcp.core.protocol.elicitation.RequestedSchema;
 import dev.jmcp.core.protocol.elicitation.StringSchema;
-import dev.jmcp.core.protocol.resources.Resource;
+import dev.jmcp.core.protocol.logging.LoggingLevel;
 import dev.jmcp.core.protocol.resources.ReadResourceResult;
+import dev.jmcp.core.protocol.resources.Resource;
 import dev.jmcp.core.protocol.resources.TextResourceContents;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
@@ -89,13 +90,21 @@ class ScaleOutOverHttpTest {
                 })
                 .tool(Tool.builder("ask", EMPTY).build(), (req, ctx) -> {
                     var answer = ctx.elicit(FormElicitRequest.of(
-                            "name?", RequestedSchema.of(Map.of("name", StringSchema.builder().build()), List.of())));
-                    return CallToolResult.text("hello " + answer.content().get("name").asString());
+                            "name?",
+                            RequestedSchema.of(
+                                    Map.of("name", StringSchema.builder().build()), List.of())));
+                    return CallToolResult.text(
+                            "hello " + answer.content().get("name").asString());
                 })
                 .tool(Tool.builder("complete", EMPTY).build(), (req, ctx) -> {
                     String id = req.arguments().path("id").asString("e");
                     ctx.completeUrlElicitation(id);
                     return CallToolResult.text("completed " + id);
+                })
+                .tool(Tool.builder("chatty", EMPTY).build(), (req, ctx) -> {
+                    ctx.log(LoggingLevel.INFO, "chatty", "info from instance-" + n);
+                    ctx.log(LoggingLevel.ERROR, "chatty", "error from instance-" + n);
+                    return CallToolResult.text("said");
                 })
                 .tool(blocking, (req, ctx) -> {
                     try {
@@ -108,7 +117,8 @@ class ScaleOutOverHttpTest {
                 })
                 .resource(
                         Resource.builder("file:///watched", "watched").build(),
-                        (req, ctx) -> ReadResourceResult.of(List.of(TextResourceContents.of(req.uri(), "text/plain", "x"))))
+                        (req, ctx) ->
+                                ReadResourceResult.of(List.of(TextResourceContents.of(req.uri(), "text/plain", "x"))))
                 .build();
         McpHttpServer http = McpHttpServer.builder(server)
                 .port(0)
@@ -125,7 +135,8 @@ class ScaleOutOverHttpTest {
         HttpResponse<String> r = post(uri, INITIALIZE, headers(null, null));
         assertThat(r.statusCode()).isEqualTo(200);
         String session = r.headers().firstValue("Mcp-Session-Id").orElseThrow();
-        assertThat(post(uri, SessionTestSupport.INITIALIZED, headers(session, null)).statusCode())
+        assertThat(post(uri, SessionTestSupport.INITIALIZED, headers(session, null))
+                        .statusCode())
                 .isEqualTo(202);
         return session;
     }
@@ -177,7 +188,9 @@ class ScaleOutOverHttpTest {
     static RawSse.Event next(RawSse stream, String method) throws Exception {
         RawSse.Event e;
         while ((e = stream.next()) != null) {
-            if (e.data() != null && !e.data().isEmpty() && method.equals(McpJson.parse(e.data()).path("method").asString(""))) {
+            if (e.data() != null
+                    && !e.data().isEmpty()
+                    && method.equals(McpJson.parse(e.data()).path("method").asString(""))) {
                 return e;
             }
         }
@@ -203,7 +216,8 @@ class ScaleOutOverHttpTest {
 
     @Test
     void anUnknownSessionIdGets404FromEveryInstanceAndADeletedSessionIsGoneEverywhere() throws Exception {
-        assertThat(post(b, call(2, "whoami", "{}"), headers("no-such-session", null)).statusCode())
+        assertThat(post(b, call(2, "whoami", "{}"), headers("no-such-session", null))
+                        .statusCode())
                 .isEqualTo(404);
         String session = initialize(a);
         assertThat(post(b, call(2, "whoami", "{}"), headers(session, null)).statusCode())
@@ -248,7 +262,10 @@ class ScaleOutOverHttpTest {
             assertThat(text(answer(post(b, call(2, "complete", "{\"id\":\"e1\"}"), headers(session, null)))))
                     .isEqualTo("completed e1");
             RawSse.Event e = next(get, "notifications/elicitation/complete");
-            assertThat(McpJson.parse(e.data()).path("params").path("elicitationId").asString())
+            assertThat(McpJson.parse(e.data())
+                            .path("params")
+                            .path("elicitationId")
+                            .asString())
                     .isEqualTo("e1");
             assertThat(e.id()).isNotNull();
         }
@@ -262,7 +279,8 @@ class ScaleOutOverHttpTest {
             awaitListening(session);
             post(b, call(2, "complete", "{\"id\":\"n1\"}"), headers(session, null));
             post(a, call(3, "complete", "{\"id\":\"n2\"}"), headers(session, null));
-            assertThat(elicitationId(next(get, "notifications/elicitation/complete"))).isEqualTo("n1");
+            assertThat(elicitationId(next(get, "notifications/elicitation/complete")))
+                    .isEqualTo("n1");
             RawSse.Event second = next(get, "notifications/elicitation/complete");
             assertThat(elicitationId(second)).isEqualTo("n2");
             lastSeen = second.id();
@@ -275,13 +293,17 @@ class ScaleOutOverHttpTest {
         resume.put("Last-Event-ID", lastSeen);
         try (RawSse get = RawSse.open(b, "GET", resume, null)) {
             assertThat(get.status()).isEqualTo(200);
-            assertThat(elicitationId(next(get, "notifications/elicitation/complete"))).isEqualTo("n3");
-            assertThat(elicitationId(next(get, "notifications/elicitation/complete"))).isEqualTo("n4");
+            assertThat(elicitationId(next(get, "notifications/elicitation/complete")))
+                    .isEqualTo("n3");
+            assertThat(elicitationId(next(get, "notifications/elicitation/complete")))
+                    .isEqualTo("n4");
             // live again, from both instances
             post(b, call(6, "complete", "{\"id\":\"n5\"}"), headers(session, null));
-            assertThat(elicitationId(next(get, "notifications/elicitation/complete"))).isEqualTo("n5");
+            assertThat(elicitationId(next(get, "notifications/elicitation/complete")))
+                    .isEqualTo("n5");
             post(b, call(7, "complete", "{\"id\":\"n6\"}"), headers(session, null));
-            assertThat(elicitationId(next(get, "notifications/elicitation/complete"))).isEqualTo("n6");
+            assertThat(elicitationId(next(get, "notifications/elicitation/complete")))
+                    .isEqualTo("n6");
         }
     }
 
@@ -289,7 +311,10 @@ class ScaleOutOverHttpTest {
     void aResourceUpdateOnBReachesTheSubscriberWhoseGetStreamIsOnAOnce() throws Exception {
         String session = initialize(a);
         // subscribed through B, GET stream on A
-        assertThat(answer(post(b, request(2, "resources/subscribe", "{\"uri\":\"file:///watched\"}"), headers(session, null)))
+        assertThat(answer(post(
+                                b,
+                                request(2, "resources/subscribe", "{\"uri\":\"file:///watched\"}"),
+                                headers(session, null)))
                         .has("result"))
                 .isTrue();
         try (RawSse get = RawSse.open(a, "GET", sse(session), null)) {
@@ -309,7 +334,8 @@ class ScaleOutOverHttpTest {
                 }
             }
             // exactly one update (A's copy, which holds the GET stream; B's copy sends none), before the marker
-            assertThat(methods).containsExactly("notifications/resources/updated", "notifications/elicitation/complete");
+            assertThat(methods)
+                    .containsExactly("notifications/resources/updated", "notifications/elicitation/complete");
         }
     }
 
@@ -317,18 +343,21 @@ class ScaleOutOverHttpTest {
     void aTaskCreatedOnAIsPolledFetchedAndCancelledOnB() throws Exception {
         String session = initialize(a);
         JsonNode created = answer(post(
-                a, request(2, "tools/call", "{\"name\":\"blocking\",\"arguments\":{},\"task\":{\"ttl\":60000}}"),
+                a,
+                request(2, "tools/call", "{\"name\":\"blocking\",\"arguments\":{},\"task\":{\"ttl\":60000}}"),
                 headers(session, null)));
         String id = created.path("result").path("task").path("taskId").asString();
         assertThat(id).isNotEmpty();
         JsonNode got = answer(post(b, request(3, "tasks/get", "{\"taskId\":\"" + id + "\"}"), headers(session, null)));
         assertThat(got.path("result").path("status").asString()).isEqualTo("working");
         JsonNode listed = answer(post(b, request(4, "tasks/list", "{}"), headers(session, null)));
-        assertThat(listed.path("result").path("tasks").path(0).path("taskId").asString()).isEqualTo(id);
+        assertThat(listed.path("result").path("tasks").path(0).path("taskId").asString())
+                .isEqualTo(id);
 
         // tasks/result on B waits for the task A runs
         var result = SessionTestSupport.CLIENT.sendAsync(
-                SessionTestSupport.postRequest(b, request(5, "tasks/result", "{\"taskId\":\"" + id + "\"}"), headers(session, null))
+                SessionTestSupport.postRequest(
+                                b, request(5, "tasks/result", "{\"taskId\":\"" + id + "\"}"), headers(session, null))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         release.countDown();
@@ -341,10 +370,12 @@ class ScaleOutOverHttpTest {
     void aTaskRunningOnAIsCancelledThroughB() throws Exception {
         String session = initialize(a);
         JsonNode created = answer(post(
-                a, request(2, "tools/call", "{\"name\":\"blocking\",\"arguments\":{},\"task\":{}}"),
+                a,
+                request(2, "tools/call", "{\"name\":\"blocking\",\"arguments\":{},\"task\":{}}"),
                 headers(session, null)));
         String id = created.path("result").path("task").path("taskId").asString();
-        JsonNode cancelled = answer(post(b, request(3, "tasks/cancel", "{\"taskId\":\"" + id + "\"}"), headers(session, null)));
+        JsonNode cancelled =
+                answer(post(b, request(3, "tasks/cancel", "{\"taskId\":\"" + id + "\"}"), headers(session, null)));
         assertThat(cancelled.path("result").path("status").asString()).isEqualTo("cancelled");
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
         JsonNode onA = answer(post(a, request(4, "tasks/get", "{\"taskId\":\"" + id + "\"}"), headers(session, null)));
@@ -353,8 +384,8 @@ class ScaleOutOverHttpTest {
 
     @Test
     void a2026TaskCreatedOnAIsPolledOnB() throws Exception {
-        JsonNode created = Raw2026.result(
-                a, null, "tools/call", Raw2026.params("{\"name\":\"blocking\",\"arguments\":{}}"));
+        JsonNode created =
+                Raw2026.result(a, null, "tools/call", Raw2026.params("{\"name\":\"blocking\",\"arguments\":{}}"));
         assertThat(created.get("resultType").asString()).isEqualTo("task");
         String id = created.get("taskId").asString();
         JsonNode working = Raw2026.result(b, null, "tasks/get", Raw2026.params("{\"taskId\":\"" + id + "\"}"));
@@ -364,11 +395,28 @@ class ScaleOutOverHttpTest {
             try {
                 JsonNode t = Raw2026.result(b, null, "tasks/get", Raw2026.params("{\"taskId\":\"" + id + "\"}"));
                 return t.get("status").asString().equals("completed")
-                        && t.path("result").path("content").path(0).path("text").asString().equals("released on instance-0");
+                        && t.path("result")
+                                .path("content")
+                                .path(0)
+                                .path("text")
+                                .asString()
+                                .equals("released on instance-0");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Test
+    void aLogLevelSetThroughBAppliesToTheCopyOnA() throws Exception {
+        String session = initialize(a);
+        String before = post(a, call(2, "chatty", "{}"), postSse(session)).body();
+        assertThat(before).contains("info from instance-0").contains("error from instance-0");
+        assertThat(answer(post(b, request(3, "logging/setLevel", "{\"level\":\"error\"}"), headers(session, null)))
+                        .has("result"))
+                .isTrue();
+        String after = post(a, call(4, "chatty", "{}"), postSse(session)).body();
+        assertThat(after).contains("error from instance-0").doesNotContain("info from instance-0");
     }
 
     static String elicitationId(RawSse.Event e) {

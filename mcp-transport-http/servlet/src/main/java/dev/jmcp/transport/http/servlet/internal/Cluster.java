@@ -145,8 +145,7 @@ final class Cluster implements AutoCloseable {
 
     /** Publishes an SSE event of a stream whose connection is on another instance: {@code <eventId>\n<json>}. */
     void publishEvent(String sessionId, String streamId, String eventId, String text) {
-        bus.publish(
-                streamChannel(sessionId, streamId), (eventId + "\n" + text).getBytes(StandardCharsets.UTF_8));
+        bus.publish(streamChannel(sessionId, streamId), (eventId + "\n" + text).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Listens to the events of one stream; {@code receiver} gets the event id and the JSON text. */

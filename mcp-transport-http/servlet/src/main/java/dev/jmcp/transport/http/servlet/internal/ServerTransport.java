@@ -73,6 +73,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
     private final Cluster cluster;
     /** The last event sequence written on the standalone stream here (cluster mode; guarded by the lock). */
     private long standaloneSequence = -1;
+
     private volatile dev.jmcp.core.bus.MessageBus.Subscription streamSubscription;
     private volatile boolean terminated;
 

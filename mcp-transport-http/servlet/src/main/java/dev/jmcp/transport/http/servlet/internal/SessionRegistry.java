@@ -36,6 +36,7 @@ public final class SessionRegistry {
     private final EndpointConfig config;
     /** Null unless sessions are shared with other instances (a shared bus). */
     private final Cluster cluster;
+
     private final ServerConnector connector;
     private final StreamSettings settings;
     private final StreamJournal storeless;

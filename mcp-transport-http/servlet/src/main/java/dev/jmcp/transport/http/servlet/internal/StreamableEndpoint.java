@@ -168,7 +168,11 @@ public final class StreamableEndpoint {
 
     /** The existing session a POST names, or null after refusing it. */
     private LiveSession joinSession(
-            HttpServletRequest req, HttpServletResponse resp, DecodedPost post, InboundContext context, String sessionId)
+            HttpServletRequest req,
+            HttpServletResponse resp,
+            DecodedPost post,
+            InboundContext context,
+            String sessionId)
             throws IOException {
         LiveSession live = registry.session(sessionId);
         if (live == null) {
