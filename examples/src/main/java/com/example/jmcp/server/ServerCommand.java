@@ -2,7 +2,6 @@ package com.example.jmcp.server;
 
 import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -48,8 +47,6 @@ public final class ServerCommand implements Callable<Integer> {
     java.nio.file.Path root;
 
     // ---- scale-out on Redis (#18) ----
-    private static final String DYNAMIC_CHANNEL = "everything:dynamic";
-
     @Option(
             names = "--redis",
             paramLabel = "URI",
@@ -70,50 +67,8 @@ public final class ServerCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     new CommandLine(new ServerCommand()), "--redis needs the everything server and --http PORT");
         }
-        dev.jmcp.redis.RedisScaleOut redis = dev.jmcp.redis.RedisScaleOut.builder()
-                .uri(redisUri)
-                .namespace(redisNamespace)
-                .build();
-        // The everything server adds a tool or prompt at run time (test_trigger_*_change): the other instances
-        // must serve the same lists, so the change is told to them over the bus and applied there too.
-        String instance = java.util.UUID.randomUUID().toString();
-        McpServer server = EverythingServer.create(b -> redis.configure(b).interceptor((call, chain) -> {
-            dev.jmcp.server.ServerOutcome outcome = chain.proceed();
-            if ("tools/call".equals(call.method()) && call.params() != null) {
-                String tool = call.params().path("name").asString("");
-                if (tool.equals("test_trigger_tool_change") || tool.equals("test_trigger_prompt_change")) {
-                    redis.messageBus()
-                            .publish(DYNAMIC_CHANNEL, (instance + " " + tool).getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            return outcome;
-        }));
-        redis.messageBus().subscribe(DYNAMIC_CHANNEL, message -> {
-            String[] parts = new String(message, StandardCharsets.UTF_8).split(" ", 2);
-            if (parts.length == 2 && !parts[0].equals(instance)) {
-                if (parts[1].equals("test_trigger_tool_change")) {
-                    EverythingInputTools.addDynamicTool(server);
-                } else {
-                    EverythingInputTools.addDynamicPrompt(server);
-                }
-            }
-        });
-        McpHttpServer http = McpHttpServer.builder(server)
-                .host(host)
-                .port(mode.httpPort)
-                .path("/mcp")
-                .servlet(redis::configure)
-                .start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            http.close();
-            server.close();
-            redis.close();
-            stopped.countDown();
-        }));
-        System.err.println(kind + " server listening on " + http.uri() + ", scaled out on " + redisUri);
-        stopped.await();
-        return 0;
+        // in its own class: the Redis types load only when --redis is given (the module-path demo has no Redis)
+        return ScaledOutServer.serve(host, mode.httpPort, redisUri, redisNamespace);
     }
     // ---- end of scale-out ----
 

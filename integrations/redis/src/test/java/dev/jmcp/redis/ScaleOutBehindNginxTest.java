@@ -121,7 +121,8 @@ class ScaleOutBehindNginxTest {
                 expected.add("e" + i);
             }
             try {
-                Poll.value("messages arrived (of " + total + ")", received::size, n -> n >= total, Duration.ofSeconds(30));
+                Poll.value(
+                        "messages arrived (of " + total + ")", received::size, n -> n >= total, Duration.ofSeconds(30));
             } catch (AssertionError e) {
                 int first = 0;
                 while (first < received.size() && received.get(first).equals(expected.get(first))) {
