@@ -71,6 +71,11 @@ public final class LocalMessageBus implements MessageBus {
         return shared;
     }
 
+    /** Whether {@code channel} has at least one subscriber (for tests). */
+    public boolean hasSubscribers(String channel) {
+        return channels.containsKey(channel);
+    }
+
     /** Channels with at least one subscriber (for tests). */
     public int channelCount() {
         return channels.size();

@@ -419,12 +419,54 @@ class ScaleOutOverHttpTest {
         assertThat(after).contains("error from instance-0").doesNotContain("info from instance-0");
     }
 
+    @Test
+    void twentyForcedDisconnectsAlternatingInstancesDeliverEveryMessageOnceInOrder() throws Exception {
+        String session = initialize(a);
+        List<String> got = new ArrayList<>();
+        String last = null;
+        int sent = 0;
+        long id = 10;
+        for (int round = 0; round < 20; round++) {
+            URI holder = round % 2 == 0 ? a : b;
+            URI other = round % 2 == 0 ? b : a;
+            Map<String, String> h = sse(session);
+            if (last != null) {
+                h.put("Last-Event-ID", last);
+            }
+            try (RawSse get = RawSse.open(holder, "GET", h, null)) {
+                assertThat(get.status()).isEqualTo(200);
+                post(other, call(id++, "complete", "{\"id\":\"m" + sent++ + "\"}"), headers(session, null));
+                post(holder, call(id++, "complete", "{\"id\":\"m" + sent++ + "\"}"), headers(session, null));
+                while (got.size() < sent) {
+                    RawSse.Event e = next(get, "notifications/elicitation/complete");
+                    got.add(elicitationId(e));
+                    last = e.id();
+                }
+                get.reset(); // the client vanishes without a word
+            }
+            // sent while the client is away: only the shared event store has it until the next resumption
+            post(other, call(id++, "complete", "{\"id\":\"m" + sent++ + "\"}"), headers(session, null));
+        }
+        Map<String, String> h = sse(session);
+        h.put("Last-Event-ID", last);
+        try (RawSse get = RawSse.open(a, "GET", h, null)) {
+            while (got.size() < sent) {
+                got.add(elicitationId(next(get, "notifications/elicitation/complete")));
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < sent; i++) {
+            expected.add("m" + i);
+        }
+        assertThat(got).containsExactlyElementsOf(expected);
+    }
+
     static String elicitationId(RawSse.Event e) {
         return McpJson.parse(e.data()).path("params").path("elicitationId").asString();
     }
 
     /** Waits until some instance listens to the session's GET stream on the bus (its GET was attached). */
     void awaitListening(String session) {
-        Poll.until("the GET stream is attached", () -> bus.channelCount() >= 3);
+        Poll.until("the GET stream is attached", () -> bus.hasSubscribers("mcp:stream:" + session + ":0"));
     }
 }

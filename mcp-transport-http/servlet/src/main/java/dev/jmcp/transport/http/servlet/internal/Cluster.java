@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  *       its own session, or forwards it on {@code mcp:instance:<instance>} to the instance whose handler waits.
  *   <li>An SSE event for the GET stream of a session whose GET connection is not here is kept in the event store
  *       and published on {@code mcp:stream:<session>:0}, which the instance holding that connection listens on.
+ *       An instance that attaches a GET connection publishes {@code takeover:<instance>} there first, and the
+ *       others drop the older connection they may still believe open.
  *   <li>A DELETE is told to every instance on {@code mcp:sessions}, which then close their copies.
  * </ul>
  */
@@ -36,6 +38,8 @@ final class Cluster implements AutoCloseable {
     private static final String ID_PREFIX = "jmcp~";
     /** Where a session's end (DELETE) is told to every instance: {@code E<sessionId>}. */
     static final String SESSIONS = "mcp:sessions";
+    /** A stream channel frame saying which instance now holds the stream's connection (no newline in it). */
+    private static final String TAKEOVER = "takeover:";
 
     private final MessageBus bus;
     private final String instanceId;
@@ -148,15 +152,29 @@ final class Cluster implements AutoCloseable {
         bus.publish(streamChannel(sessionId, streamId), (eventId + "\n" + text).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Listens to the events of one stream; {@code receiver} gets the event id and the JSON text. */
-    MessageBus.Subscription listen(String sessionId, String streamId, EventReceiver receiver) {
+    /**
+     * Listens to the events of one stream; {@code receiver} gets the event id and the JSON text, and {@code
+     * movedAway} runs when another instance took the stream's connection over ({@link #takeOver}).
+     */
+    MessageBus.Subscription listen(String sessionId, String streamId, EventReceiver receiver, Runnable movedAway) {
         return bus.subscribe(streamChannel(sessionId, streamId), frame -> {
             String text = new String(frame, StandardCharsets.UTF_8);
             int nl = text.indexOf('\n');
             if (nl > 0) {
                 receiver.event(text.substring(0, nl), text.substring(nl + 1));
+            } else if (text.startsWith(TAKEOVER) && !text.equals(TAKEOVER + instanceId)) {
+                movedAway.run();
             }
         });
+    }
+
+    /**
+     * Tells the other instances that this one now holds the connection of a session's stream: one that still
+     * believes it holds an older connection (the client vanished without it noticing yet) drops it, so that what it
+     * emits from then on is published here instead of written into a dead connection.
+     */
+    void takeOver(String sessionId, String streamId) {
+        bus.publish(streamChannel(sessionId, streamId), (TAKEOVER + instanceId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Receives the events of a stream published by other instances. */

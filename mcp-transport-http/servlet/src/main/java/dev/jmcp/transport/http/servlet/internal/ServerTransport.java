@@ -489,16 +489,35 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         return kept == null ? messages : kept;
     }
 
-    /** Listens, once, to the standalone events other instances publish for this session (before any replay). */
+    /**
+     * Listens, once, to the standalone events other instances publish for this session, and tells them this instance
+     * now holds the GET connection (before any replay, so nothing published meanwhile is missed).
+     */
     private void listenToStandalone() {
-        if (cluster == null || streamSubscription != null) {
+        if (cluster == null) {
             return;
         }
         synchronized (lock) {
-            if (streamSubscription != null || closed.get()) {
+            if (closed.get()) {
                 return;
             }
-            streamSubscription = cluster.listen(sessionId, STANDALONE, this::onRemoteStandaloneEvent);
+            if (streamSubscription == null) {
+                streamSubscription =
+                        cluster.listen(sessionId, STANDALONE, this::onRemoteStandaloneEvent, this::standaloneMovedAway);
+            }
+        }
+        cluster.takeOver(sessionId, STANDALONE);
+    }
+
+    /** Another instance holds the GET connection now: the one here, if any, is stale and is dropped. */
+    private void standaloneMovedAway() {
+        AsyncWriter stale;
+        synchronized (lock) {
+            stale = standalone.writer;
+            standalone.writer = null;
+        }
+        if (stale != null) {
+            stale.abort();
         }
     }
 

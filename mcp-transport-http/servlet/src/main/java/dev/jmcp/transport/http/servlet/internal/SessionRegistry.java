@@ -291,26 +291,20 @@ public final class SessionRegistry {
      * @return the session; or neither session nor refusal when it is unknown (404); or the refusal
      */
     public Opening resumeSession(String id, SessionOwner owner, InboundContext caller) {
-        if (owner.isNameless()) {
-            return Opening.refused(SessionRefusal.NAMELESS_CALLER);
-        }
-        SessionRefusal refused = reserve(owner.quotaKey());
-        if (refused != null) {
-            return Opening.refused(refused);
-        }
+        // asked first, so that an unknown id is a 404 as before, whatever the caller's quota (and at no cost
+        // without a session store: the connector answers null at once)
         ServerTransport transport = ServerTransport.forSession(id, settings, owner.binding(), cluster);
         LiveSession live = new LiveSession(transport, owner.quotaKey());
         live.markUsed();
-        AutoCloseable handle;
-        try {
-            handle = connector.resume(transport, caller);
-        } catch (RuntimeException e) {
-            quota.release(owner.quotaKey());
-            throw e;
-        }
+        AutoCloseable handle = connector.resume(transport, caller);
         if (handle == null) {
-            quota.release(owner.quotaKey());
             return Opening.unknown();
+        }
+        SessionRefusal refused = owner.isNameless() ? SessionRefusal.NAMELESS_CALLER : reserve(owner.quotaKey());
+        if (refused != null) {
+            closeQuietly(handle);
+            transport.close();
+            return Opening.refused(refused);
         }
         LiveSession raced;
         synchronized (lifecycle) {
