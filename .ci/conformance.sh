@@ -4,6 +4,8 @@
 #   0.1.16          client, every scenario        (same file, `client:` list)
 #   0.2.0-alpha.12  server --spec-version 2026-07-28   baseline .ci/conformance/baseline-0.2.0-alpha.12.yml
 #   0.2.0-alpha.12  client --spec-version 2026-07-28   (same file, `client:` list)
+#   scale-out (#18): both server suites again against two instances sharing Redis behind nginx round robin
+#                   (.ci/scaleout.sh), baselines .ci/conformance/baseline-*-scaleout.yml
 # Usage: .ci/conformance.sh [server|client|all] [0.1|0.2|all]
 # Env: CONFORMANCE_CLIENT_TIMEOUT_MS (default 45000), CONFORMANCE_PARALLEL (2),
 #      CONFORMANCE_BUDGET_S (time after which remaining client scenarios of a suite are skipped
@@ -131,12 +133,18 @@ run_client_suite() {
 
 B01="$CI_DIR/conformance/baseline-0.1.16.yml"
 B02="$CI_DIR/conformance/baseline-0.2.0-alpha.12.yml"
+B01S="$CI_DIR/conformance/baseline-0.1.16-scaleout.yml"
+B02S="$CI_DIR/conformance/baseline-0.2.0-alpha.12-scaleout.yml"
 if [[ "$WHICH" == all || "$WHICH" == 0.1 ]]; then
   [[ "$WHAT" == client ]] || run_server_suite "0.1.16-server" "$CONFORMANCE_0_1" "$B01" --suite all
   [[ "$WHAT" == server ]] || run_client_suite "0.1.16-client" "$CONFORMANCE_0_1" "$B01" ""
+  [[ "$WHAT" == client ]] || JMCP_SERVER_HTTP_CMD=$JMCP_SERVER_SCALEOUT_CMD \
+    run_server_suite "0.1.16-server-scaleout" "$CONFORMANCE_0_1" "$B01S" --suite all
 fi
 if [[ "$WHICH" == all || "$WHICH" == 0.2 ]]; then
   [[ "$WHAT" == client ]] || run_server_suite "0.2.0-alpha.12-server" "$CONFORMANCE_0_2" "$B02" --suite all --spec-version "$SPEC_NEXT"
   [[ "$WHAT" == server ]] || run_client_suite "0.2.0-alpha.12-client" "$CONFORMANCE_0_2" "$B02" "--spec-version $SPEC_NEXT"
+  [[ "$WHAT" == client ]] || JMCP_SERVER_HTTP_CMD=$JMCP_SERVER_SCALEOUT_CMD \
+    run_server_suite "0.2.0-alpha.12-server-scaleout" "$CONFORMANCE_0_2" "$B02S" --suite all --spec-version "$SPEC_NEXT"
 fi
 exit "$status"

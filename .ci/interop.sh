@@ -5,6 +5,8 @@
 #   jmcp CLI client                   -> interop/ts-server-http.mjs (SDK v1, Streamable HTTP)
 #   jmcp CLI client (negotiated, 2025-11-25 pinned)
 #                                     -> interop/ts-server-http-v2.mjs (SDK v2, Streamable HTTP)
+#   TS client (SDK v1, v2)            -> two jmcp everything servers sharing Redis behind nginx round
+#                                        robin (#18, .ci/scaleout.sh), Streamable HTTP
 #   TS client (SDK v1, v2)            -> jmcp annotated examples (#15): the typed server over stdio
 #                                        and Streamable HTTP, the files server over stdio
 #   TS client (SDK v1, v2)            -> jmcp Spring Boot example (#16), Streamable HTTP in Boot's Tomcat
@@ -80,6 +82,16 @@ if start_http jmcp-http "$JMCP_SERVER_HTTP_CMD"; then
   run "ts-v2@$SPEC_NEXT -> jmcp http" node interop/ts-client-http.mjs --sdk v2 --era "$SPEC_NEXT" "$HTTP_URL"
 else
   ci_err "jmcp HTTP server did not start"; runs_failed=$((runs_failed + 3))
+fi
+cleanup
+
+echo "== TypeScript clients -> scale-out pair behind nginx round robin ($JMCP_SERVER_SCALEOUT_CMD)"
+if start_http jmcp-scaleout "$JMCP_SERVER_SCALEOUT_CMD"; then
+  run "ts-v1 -> jmcp scale-out http" node interop/ts-client-http.mjs --sdk v1 "$HTTP_URL"
+  run "ts-v2 -> jmcp scale-out http" node interop/ts-client-http.mjs --sdk v2 "$HTTP_URL"
+  run "ts-v2@$SPEC_NEXT -> jmcp scale-out http" node interop/ts-client-http.mjs --sdk v2 --era "$SPEC_NEXT" "$HTTP_URL"
+else
+  ci_err "jmcp scale-out pair did not start"; runs_failed=$((runs_failed + 3))
 fi
 cleanup
 

@@ -29,6 +29,9 @@ JMCP_SERVER_STDIO_CMD=${JMCP_SERVER_STDIO_CMD:-java -jar $JMCP_JAR server everyt
 JMCP_CONFORMANCE_CLIENT_CMD=${JMCP_CONFORMANCE_CLIENT_CMD:-java -jar $JMCP_JAR client conformance}
 # CLI client prefix (interop.sh appends the transport and the command, see jmcp_cli there).
 JMCP_CLI_CMD=${JMCP_CLI_CMD:-java -jar $JMCP_JAR client}
+# Scale-out (#18): two instances sharing one Redis behind nginx round robin, serving http://localhost:PORT/mcp
+# (.ci/scaleout.sh appends `--http P --redis URI` to the server command after --).
+JMCP_SERVER_SCALEOUT_CMD=${JMCP_SERVER_SCALEOUT_CMD:-bash $CI_DIR/scaleout.sh %PORT% -- java -jar $JMCP_JAR server everything}
 
 # --- output ---------------------------------------------------------------------------------
 ci_header() { printf '\n========== %s ==========\n' "$*"; }
@@ -79,6 +82,33 @@ ci_setup_chromium() {
   DEBIAN_FRONTEND=noninteractive timeout 400 apt-get install -y -qq --no-install-recommends chromium >/dev/null \
     || { ci_err "chromium install failed"; return 1; }
   ci_note "chromium installed: $(chromium --version 2>/dev/null | head -n 1)"
+}
+
+# --- redis-server and nginx, for the scale-out tests and runs (issue #18) ---------------------
+# Installs Debian's redis-server and nginx when missing (CI runs as root). mcp-redis's tests skip
+# themselves without the binaries, so installing them here keeps those tests from going quiet.
+ci_setup_scaleout() {
+  local missing=()
+  command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    ci_note "redis-server and nginx present: $(redis-server --version | cut -d' ' -f3), $(/usr/sbin/nginx -v 2>&1 | cut -d' ' -f3)"
+    return 0
+  fi
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    ci_err "${missing[*]} missing and cannot be installed here (needs root and apt-get)"
+    return 1
+  fi
+  ci_note "installing ${missing[*]} (Debian packages)"
+  DEBIAN_FRONTEND=noninteractive timeout 300 apt-get update -qq || { ci_err "apt-get update failed"; return 1; }
+  DEBIAN_FRONTEND=noninteractive timeout 400 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || { ci_err "${missing[*]} install failed"; return 1; }
+  # The packages start system services; the tests start their own instances on free ports.
+  if command -v service >/dev/null 2>&1; then
+    service redis-server stop >/dev/null 2>&1 || true
+    service nginx stop >/dev/null 2>&1 || true
+  fi
+  ci_note "installed: $(redis-server --version | cut -d' ' -f3), $(/usr/sbin/nginx -v 2>&1 | cut -d' ' -f3)"
 }
 
 # Runs a command with Node 22 first on PATH.

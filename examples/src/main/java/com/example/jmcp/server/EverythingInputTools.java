@@ -173,12 +173,7 @@ final class EverythingInputTools {
                 "Adds a tool, so subscribers get tools/list_changed",
                 Json.noArguments(),
                 (req, ctx) -> {
-                    self.get()
-                            .addTool(
-                                    Tool.builder("test_dynamic_tool", Json.noArguments())
-                                            .description("Added at run time")
-                                            .build(),
-                                    (r2, c2) -> CallToolResult.text("dynamic"));
+                    addDynamicTool(self.get());
                     return CallToolResult.text("tool list changed");
                 });
         tool(
@@ -187,15 +182,27 @@ final class EverythingInputTools {
                 "Adds a prompt, so subscribers get prompts/list_changed",
                 Json.noArguments(),
                 (req, ctx) -> {
-                    self.get()
-                            .addPrompt(new dev.jmcp.server.ServerPrompt(
-                                    Prompt.builder("test_dynamic_prompt")
-                                            .description("Added at run time")
-                                            .build(),
-                                    (r2, c2) -> GetPromptResult.of(
-                                            null, List.of(PromptMessage.of(Role.USER, TextContent.of("dynamic"))))));
+                    addDynamicPrompt(self.get());
                     return CallToolResult.text("prompt list changed");
                 });
+    }
+
+    /** What test_trigger_tool_change does (also applied by the other instances of a scaled-out server). */
+    static void addDynamicTool(dev.jmcp.server.McpServer server) {
+        server.addTool(
+                Tool.builder("test_dynamic_tool", Json.noArguments())
+                        .description("Added at run time")
+                        .build(),
+                (r2, c2) -> CallToolResult.text("dynamic"));
+    }
+
+    /** What test_trigger_prompt_change does (also applied by the other instances of a scaled-out server). */
+    static void addDynamicPrompt(dev.jmcp.server.McpServer server) {
+        server.addPrompt(new dev.jmcp.server.ServerPrompt(
+                Prompt.builder("test_dynamic_prompt")
+                        .description("Added at run time")
+                        .build(),
+                (r2, c2) -> GetPromptResult.of(null, List.of(PromptMessage.of(Role.USER, TextContent.of("dynamic"))))));
     }
 
     private static void log3(RequestContext ctx) {

@@ -13,7 +13,13 @@ public final class EverythingServer {
 
     /** A new everything-server. */
     public static McpServer create() {
-        McpServer.Builder b = McpServer.builder()
+        return create(b -> b);
+    }
+
+    /** A new everything-server, its builder passed through {@code customizer} first (e.g. scale-out stores). */
+    public static McpServer create(java.util.function.UnaryOperator<McpServer.Builder> customizer) {
+        McpServer.Builder b = customizer
+                .apply(McpServer.builder())
                 .name("jmcp-everything-server")
                 .title("jmcp everything server")
                 .version("0.1.0")

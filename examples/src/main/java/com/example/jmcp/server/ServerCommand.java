@@ -46,6 +46,32 @@ public final class ServerCommand implements Callable<Integer> {
             description = "The folder the files server serves (required by the files server).")
     java.nio.file.Path root;
 
+    // ---- scale-out on Redis (#18) ----
+    @Option(
+            names = "--redis",
+            paramLabel = "URI",
+            description = "With --http: share sessions, events, tasks and deliveries with the other instances on this"
+                    + " Redis (redis://host:port), so any instance behind a load balancer serves any session"
+                    + " (everything server only).")
+    String redisUri;
+
+    @Option(
+            names = "--redis-namespace",
+            paramLabel = "NS",
+            defaultValue = "everything",
+            description = "The Redis key namespace shared by the instances of one server (default ${DEFAULT-VALUE}).")
+    String redisNamespace;
+
+    private Integer serveScaledOut() throws InterruptedException {
+        if (kind != Kind.everything || mode == null || mode.httpPort == null) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(new ServerCommand()), "--redis needs the everything server and --http PORT");
+        }
+        // in its own class: the Redis types load only when --redis is given (the module-path demo has no Redis)
+        return ScaledOutServer.serve(host, mode.httpPort, redisUri, redisNamespace);
+    }
+    // ---- end of scale-out ----
+
     /** Exactly one of the two; stdio when neither is given. */
     static final class Mode {
         @Option(names = "--http", paramLabel = "PORT", required = true, description = "Serve http://HOST:PORT/mcp.")
@@ -85,6 +111,9 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (redisUri != null) {
+            return serveScaledOut();
+        }
         McpServer server = create(kind, root);
         if (mode != null && mode.httpPort != null) {
             McpHttpServer http = Serving.http(server, host, mode.httpPort);

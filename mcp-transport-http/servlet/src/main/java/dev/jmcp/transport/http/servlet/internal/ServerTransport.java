@@ -581,6 +581,16 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         String eventId = journal.append(STANDALONE, text);
         byte[] event = SseFormat.message(eventId, text);
         if (standalone.writer != null && standalone.writer.isOpen()) {
+            if (cluster != null && eventId != null && standaloneSequence > 0) {
+                // #18 (redis-impl): an event another instance appended before this one may still be on its way over
+                // the bus; it would then arrive below standaloneSequence and be skipped. Write from the store, in
+                // order.
+                long last = journal.writeAfter(STANDALONE, standaloneSequence, standalone.writer);
+                if (last >= EventStore.sequenceOf(eventId)) {
+                    standaloneSequence = last;
+                    return null;
+                }
+            }
             standalone.writer.write(event);
             if (cluster != null) {
                 standaloneSequence = Math.max(standaloneSequence, EventStore.sequenceOf(eventId));

@@ -93,6 +93,26 @@ final class StreamJournal {
         return last;
     }
 
+    /**
+     * Writes the stored events of {@code streamId} after sequence {@code afterSequence}, oldest first, without
+     * starting an answer (#18: events other instances appended may not have arrived over the bus yet). Returns the
+     * last sequence written ({@code afterSequence} when none), or -1 when the store evicted some of them.
+     */
+    long writeAfter(String streamId, long afterSequence, AsyncWriter writer) {
+        EventStore.Replay replay = store.replayAfter(sessionId, streamId + "_" + afterSequence);
+        if (!replay.complete()) {
+            return -1;
+        }
+        long last = afterSequence;
+        for (EventStore.StoredEvent e : replay.events()) {
+            if (!e.message().isEmpty()) {
+                writer.write(SseFormat.message(e.id(), e.message()));
+            }
+            last = Math.max(last, EventStore.sequenceOf(e.id()));
+        }
+        return last;
+    }
+
     /** Forgets the session's events (when it closes). */
     void forgetSession() {
         if (sessionId != null && store != null) {

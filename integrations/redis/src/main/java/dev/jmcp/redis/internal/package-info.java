@@ -1,0 +1,2 @@
+/** Implementation of the Redis stores: key names and Lua scripts. Not API. */
+package dev.jmcp.redis.internal;
