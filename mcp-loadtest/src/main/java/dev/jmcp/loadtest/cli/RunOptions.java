@@ -84,6 +84,38 @@ final class RunOptions {
     @Option(names = "--quiet", description = "No live view")
     boolean quiet;
 
+    @Option(
+            names = "--segment",
+            description = "Distributed generation: run execution segment i of n (e.g. 2/4): every n-th arrival of"
+                    + " every stage (closed model: every n-th virtual user); `merge` joins the segments' reports")
+    String segment;
+
+    @Option(
+            names = "--prometheus",
+            description = "Serve live interval metrics as Prometheus text on [HOST:]PORT/metrics (HOST default"
+                    + " 127.0.0.1)")
+    String prometheus;
+
+    /** The execution segment (the whole run without {@code --segment}). */
+    dev.jmcp.loadtest.Segment segment() {
+        return segment == null ? dev.jmcp.loadtest.Segment.WHOLE : dev.jmcp.loadtest.Segment.parse(segment);
+    }
+
+    /** The Prometheus endpoint's address, or {@code null}. */
+    java.net.InetSocketAddress prometheusAddress() {
+        if (prometheus == null) {
+            return null;
+        }
+        int colon = prometheus.lastIndexOf(':');
+        String host = colon < 0 ? "127.0.0.1" : prometheus.substring(0, colon);
+        try {
+            int port = Integer.parseInt(prometheus.substring(colon + 1));
+            return new java.net.InetSocketAddress(host, port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--prometheus expects [HOST:]PORT, got " + prometheus);
+        }
+    }
+
     @Mixin
     TargetOptions targetOptions;
 

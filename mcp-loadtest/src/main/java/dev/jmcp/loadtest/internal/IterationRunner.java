@@ -11,6 +11,7 @@ import dev.jmcp.loadtest.target.Target;
 import dev.jmcp.loadtest.target.TargetSession;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ final class IterationRunner {
     private final SessionMode mode;
     private final Duration timeout;
     private final Clock clock;
+    private final Map<FlowStep, StepKeys> keys = new IdentityHashMap<>();
 
     IterationRunner(Target target, LoadTestConfig config, Clock clock) {
         this.target = target;
@@ -45,6 +47,11 @@ final class IterationRunner {
         this.mode = config.settings().sessionMode();
         this.timeout = config.settings().timeout();
         this.clock = clock;
+        for (Scenario sc : scenarios) {
+            for (FlowStep f : sc.steps()) {
+                keys.put(f, StepKeys.of(f.operation(), f.name()));
+            }
+        }
     }
 
     Scenario pick(Worker w) {
@@ -91,7 +98,7 @@ final class IterationRunner {
                 }
                 w.metrics.recordHandshake(end - t0, false);
                 FlowStep first = scenario.steps().get(0);
-                w.metrics.record(Placeholders.resolve(first, Map.of()), failed, end - intendedNanos, end - t0);
+                w.metrics.record(keys.get(first), failed, end - intendedNanos, end - t0);
                 return false;
             }
         }
@@ -108,7 +115,7 @@ final class IterationRunner {
                 if (outcome.success() && !flowStep.extract().isEmpty()) {
                     outcome = extract(flowStep, outcome, vars);
                 }
-                boolean recorded = w.metrics.record(step, outcome, end - intended, end - sent);
+                boolean recorded = w.metrics.record(keys.get(flowStep), outcome, end - intended, end - sent);
                 if (!outcome.success() && outcome.errorKind() == ErrorKind.CONNECTION) {
                     w.closeSession();
                 }

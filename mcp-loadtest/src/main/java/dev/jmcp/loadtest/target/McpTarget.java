@@ -15,6 +15,8 @@ import dev.jmcp.core.transport.Transport;
 import dev.jmcp.loadtest.internal.McpOutcomes;
 import dev.jmcp.loadtest.internal.ToolOutputSchemas;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
+import dev.jmcp.transport.http.client.auth.HttpAuthorizer;
+import dev.jmcp.transport.http.client.auth.OAuthClientProvider;
 import dev.jmcp.transport.stdio.StdioClientTransport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,6 +83,7 @@ public final class McpTarget implements Target {
     /** A target for the spec: an {@code http(s)} URL or a stdio command. Nothing connects until a session opens. */
     public McpTarget(TargetSpec spec) {
         this.spec = spec;
+        this.authorizer = authorizer(spec);
         if (spec.isStdio()) {
             this.http = null;
             this.httpExecutor = null;
@@ -108,6 +111,24 @@ public final class McpTarget implements Target {
         }
     }
 
+    private volatile java.util.Map<String, String> serverInfo;
+    private final HttpAuthorizer authorizer;
+
+    /** One OAuth provider per target: a token is obtained once and shared by every session. */
+    private static HttpAuthorizer authorizer(TargetSpec spec) {
+        if (spec.oauth() == null) {
+            return null;
+        }
+        OAuthClientProvider.Builder b = OAuthClientProvider.builder()
+                .clientCredentials(spec.oauth().clientId(), spec.oauth().clientSecret())
+                .clientCredentialsGrant()
+                .dynamicRegistration(false);
+        if (!spec.oauth().scopes().isEmpty()) {
+            b.scopes(spec.oauth().scopes());
+        }
+        return b.build();
+    }
+
     @Override
     public TargetSession openSession(SessionMode mode) throws Exception {
         if (closed.get()) {
@@ -121,7 +142,7 @@ public final class McpTarget implements Target {
         McpClient client = null;
         try {
             client = McpClient.builder()
-                    .transport(transport(spec, http))
+                    .transport(transport(spec, http, authorizer))
                     .clientInfo(CLIENT_NAME, CLIENT_VERSION)
                     .protocolVersion(
                             mode == SessionMode.STATELESS
@@ -133,6 +154,7 @@ public final class McpTarget implements Target {
                     .validateToolOutput(false) // checked here against the schemas listed once per target
                     .build();
             ServerDescription server = client.connect();
+            rememberServer(server);
             loadSchemasOnce(client, server);
         } catch (McpCancelledException e) {
             closeQuietly(client);
@@ -153,6 +175,27 @@ public final class McpTarget implements Target {
             throw new IllegalStateException("target is closed");
         }
         return s;
+    }
+
+    private void rememberServer(ServerDescription server) {
+        if (serverInfo != null) {
+            return;
+        }
+        java.util.Map<String, String> info = new java.util.LinkedHashMap<>();
+        if (server.serverInfo() != null) {
+            info.put("name", server.serverInfo().name());
+            info.put("version", server.serverInfo().version());
+        }
+        if (server.protocolVersion() != null) {
+            info.put("protocolVersion", server.protocolVersion().id());
+        }
+        serverInfo = java.util.Map.copyOf(info);
+    }
+
+    @Override
+    public java.util.Map<String, String> serverInfo() {
+        java.util.Map<String, String> s = serverInfo;
+        return s == null ? java.util.Map.of() : s;
     }
 
     private void loadSchemasOnce(McpClient client, ServerDescription server) {
@@ -216,7 +259,7 @@ public final class McpTarget implements Target {
         return open.size();
     }
 
-    private static Transport transport(TargetSpec spec, HttpClient http) {
+    private static Transport transport(TargetSpec spec, HttpClient http, HttpAuthorizer authorizer) {
         if (spec.isStdio()) {
             return StdioClientTransport.builder(spec.command())
                     .environment(spec.env())
@@ -228,6 +271,9 @@ public final class McpTarget implements Target {
                 .openGetStream(false);
         if (http != null) {
             b.httpClient(http);
+        }
+        if (authorizer != null) {
+            b.authorizer(authorizer);
         }
         return b.build();
     }
@@ -248,7 +294,7 @@ public final class McpTarget implements Target {
      */
     public static Discovery.Discovered discover(TargetSpec spec, Duration timeout) {
         try (McpClient client = McpClient.builder()
-                .transport(transport(spec, null))
+                .transport(transport(spec, null, authorizer(spec)))
                 .clientInfo(CLIENT_NAME, CLIENT_VERSION)
                 .requestTimeout(timeout)
                 .discoveryTimeout(timeout.compareTo(OPEN_TIMEOUT) < 0 ? timeout : OPEN_TIMEOUT)

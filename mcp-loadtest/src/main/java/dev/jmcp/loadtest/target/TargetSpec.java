@@ -10,8 +10,45 @@ import java.util.Map;
  * @param command the stdio command and its arguments (empty for HTTP)
  * @param headers extra HTTP headers (authorization, ...)
  * @param env extra environment variables for a stdio server
+ * @param oauth OAuth client credentials for an HTTP target (tokens obtained through jmcp's OAuth client), or
+ *     {@code null}
  */
-public record TargetSpec(String url, List<String> command, Map<String, String> headers, Map<String, String> env) {
+public record TargetSpec(
+        String url, List<String> command, Map<String, String> headers, Map<String, String> env, OAuth oauth) {
+    /**
+     * OAuth 2.1 client credentials grant for a protected HTTP target: the tester discovers the authorization server
+     * from the target's challenge (protected resource metadata), obtains a token once, shares it across every session
+     * and refreshes it when it expires.
+     *
+     * @param clientId the client id
+     * @param clientSecret the client secret (never echoed in reports)
+     * @param scopes scopes to request, or empty for the challenge's
+     */
+    public record OAuth(String clientId, String clientSecret, List<String> scopes) {
+        /** Validates and copies. */
+        public OAuth {
+            if (clientId == null || clientId.isEmpty() || clientSecret == null) {
+                throw new IllegalArgumentException("OAuth client credentials need a client id and a secret");
+            }
+            scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        }
+
+        @Override
+        public String toString() {
+            return "OAuth[clientId=" + clientId + ", scopes=" + scopes + "]";
+        }
+    }
+
+    /** A target without OAuth. */
+    public TargetSpec(String url, List<String> command, Map<String, String> headers, Map<String, String> env) {
+        this(url, command, headers, env, null);
+    }
+
+    /** A copy with OAuth client credentials. */
+    public TargetSpec withOAuth(OAuth credentials) {
+        return new TargetSpec(url, command, headers, env, credentials);
+    }
+
     /** Validates and copies. */
     public TargetSpec {
         command = command == null ? List.of() : List.copyOf(command);
@@ -19,6 +56,9 @@ public record TargetSpec(String url, List<String> command, Map<String, String> h
         env = env == null ? Map.of() : Map.copyOf(env);
         if ((url == null) == command.isEmpty()) {
             throw new IllegalArgumentException("exactly one of url or command is required");
+        }
+        if (oauth != null && url == null) {
+            throw new IllegalArgumentException("OAuth client credentials apply to HTTP targets only");
         }
     }
 
