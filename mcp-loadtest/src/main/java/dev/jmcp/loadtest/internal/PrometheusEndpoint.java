@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,7 +142,10 @@ public final class PrometheusEndpoint implements Engine.Listener, AutoCloseable 
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v);
+        return java.math.BigDecimal.valueOf(v)
+                .round(new java.math.MathContext(9))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static String label(String s) {

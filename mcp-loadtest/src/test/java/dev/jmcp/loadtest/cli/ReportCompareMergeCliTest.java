@@ -78,7 +78,7 @@ class ReportCompareMergeCliTest {
 
     private int run(Path cfg, Path reports, String url, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of(
-                "run", "--config", cfg.toString(), "--vus", "2", "--iterations", "40", "--quiet", "--report-dir",
+                "run", "--config", cfg.toString(), "--vus", "2", "--iterations", "20", "--quiet", "--report-dir",
                 reports.toString()));
         args.addAll(List.of(extra));
         args.add(url);
@@ -86,7 +86,37 @@ class ReportCompareMergeCliTest {
     }
 
     @Test
-    void reportHistogramLogCompareAndMerge() throws Exception {
+    void segmentRunsMergeIntoOneReportCountingBoth() throws Exception {
+        try (McpServer server = TestServers.server();
+                McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
+            String url = http.uri().toString();
+            Path cfg = dir.resolve("loadtest.toml");
+            Files.writeString(cfg, CONFIG);
+            // two segments of the same run merge into one report counting both
+            Path seg = dir.resolve("seg");
+            assertThat(run(cfg, seg.resolve("1"), url, "--segment", "1/2")).as(err.toString()).isZero();
+            assertThat(run(cfg, seg.resolve("2"), url, "--segment", "2/2")).as(err.toString()).isZero();
+            Path j1 = only(seg.resolve("1"), ".json");
+            Path j2 = only(seg.resolve("2"), ".json");
+            assertThat(McpJson.parse(Files.readString(j1)).at("/segment").asString()).isEqualTo("1/2");
+            assertThat(McpJson.parse(Files.readString(j1)).at("/generator/iterations").asLong()).isEqualTo(10);
+            Path merged = dir.resolve("merged/all.json");
+            assertThat(cli("merge", "-o", merged.toString(), j1.toString(), j2.toString()))
+                    .as(err.toString())
+                    .isZero();
+            JsonNode m = McpJson.parse(Files.readString(merged));
+            long r1 = McpJson.parse(Files.readString(j1)).at("/summary/requests").asLong();
+            long r2 = McpJson.parse(Files.readString(j2)).at("/summary/requests").asLong();
+            assertThat(m.at("/summary/requests").asLong()).isEqualTo(r1 + r2);
+            assertThat(m.at("/generator/iterations").asLong()).isEqualTo(20);
+            assertThat(m.at("/segment").isMissingNode()).isTrue();
+            assertThat(merged.resolveSibling("all.hlog")).exists();
+            assertThat(merged.resolveSibling("all.html")).exists();
+        }
+    }
+
+    @Test
+    void reportNamesItsHistogramLogAndCompareGatesOnRegressions() throws Exception {
         try (McpServer server = TestServers.server();
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
             String url = http.uri().toString();
@@ -156,26 +186,6 @@ class ReportCompareMergeCliTest {
                     .as(out.toString())
                     .isZero();
 
-            // two segments of the same run merge into one report counting both
-            Path seg = dir.resolve("seg");
-            assertThat(run(cfg, seg.resolve("1"), url, "--segment", "1/2")).as(err.toString()).isZero();
-            assertThat(run(cfg, seg.resolve("2"), url, "--segment", "2/2")).as(err.toString()).isZero();
-            Path j1 = only(seg.resolve("1"), ".json");
-            Path j2 = only(seg.resolve("2"), ".json");
-            assertThat(McpJson.parse(Files.readString(j1)).at("/segment").asString()).isEqualTo("1/2");
-            assertThat(McpJson.parse(Files.readString(j1)).at("/generator/iterations").asLong()).isEqualTo(20);
-            Path merged = dir.resolve("merged/all.json");
-            assertThat(cli("merge", "-o", merged.toString(), j1.toString(), j2.toString()))
-                    .as(err.toString())
-                    .isZero();
-            JsonNode m = McpJson.parse(Files.readString(merged));
-            long r1 = McpJson.parse(Files.readString(j1)).at("/summary/requests").asLong();
-            long r2 = McpJson.parse(Files.readString(j2)).at("/summary/requests").asLong();
-            assertThat(m.at("/summary/requests").asLong()).isEqualTo(r1 + r2);
-            assertThat(m.at("/generator/iterations").asLong()).isEqualTo(40);
-            assertThat(m.at("/segment").isMissingNode()).isTrue();
-            assertThat(merged.resolveSibling("all.hlog")).exists();
-            assertThat(merged.resolveSibling("all.html")).exists();
         }
     }
 }
