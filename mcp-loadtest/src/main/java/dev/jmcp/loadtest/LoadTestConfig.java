@@ -48,6 +48,11 @@ public record LoadTestConfig(
         return new LoadTestConfig(target, newSettings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
     }
 
+    /** A copy with other scenarios. */
+    public LoadTestConfig withScenarios(List<Scenario> newScenarios) {
+        return new LoadTestConfig(target, settings, newScenarios, stages, thresholds, breakingPoint, ceiling, source);
+    }
+
     /** A copy with other stages. */
     public LoadTestConfig withStages(List<Stage> newStages) {
         return new LoadTestConfig(target, settings, scenarios, newStages, thresholds, breakingPoint, ceiling, source);

@@ -35,6 +35,13 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
             double errorRateIncreasePoints) {
         /** The defaults: p50 +20%, p99 +20%, throughput -10%, error rate +1 point. */
         public static final Limits DEFAULTS = new Limits(20, 20, 10, 1);
+
+        /** No limits: a side-by-side view only. */
+        public static final Limits NONE = new Limits(
+                Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -58,8 +65,22 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
     public static ReportComparison compare(Path baselineFile, Path currentFile, Limits limits) throws IOException {
         LoadTestReport base = ReportFiles.readJson(baselineFile);
         LoadTestReport cur = ReportFiles.readJson(currentFile);
-        Histogram baseServed = served(ReportFiles.histogramLogOf(baselineFile, base));
-        Histogram curServed = served(ReportFiles.histogramLogOf(currentFile, cur));
+        return compare(
+                base,
+                ReportFiles.histogramLogOf(baselineFile, base),
+                cur,
+                ReportFiles.histogramLogOf(currentFile, cur),
+                limits);
+    }
+
+    /**
+     * Compares two reports; their histogram logs ({@code null} if none) give exact run-wide percentiles when both
+     * exist.
+     */
+    public static ReportComparison compare(
+            LoadTestReport base, Path baseLog, LoadTestReport cur, Path curLog, Limits limits) throws IOException {
+        Histogram baseServed = served(baseLog);
+        Histogram curServed = served(curLog);
         boolean exact = baseServed != null && curServed != null;
         double bP50 = exact ? ms(baseServed, 50) : base.summary().latency().p50Ms();
         double cP50 = exact ? ms(curServed, 50) : cur.summary().latency().p50Ms();
@@ -76,7 +97,7 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
                 bT,
                 cT,
                 tChange,
-                "-" + fmt(limits.throughputDecreasePercent()) + "%",
+                limit("-", limits.throughputDecreasePercent(), "%"),
                 -tChange > limits.throughputDecreasePercent()));
         double bE = base.summary().errorRate() * 100;
         double cE = cur.summary().errorRate() * 100;
@@ -85,7 +106,7 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
                 bE,
                 cE,
                 cE - bE,
-                "+" + fmt(limits.errorRateIncreasePoints()) + " pt",
+                limit("+", limits.errorRateIncreasePoints(), " pt"),
                 cE - bE > limits.errorRateIncreasePoints()));
         if (base.summary().dropRate() != null && cur.summary().dropRate() != null) {
             double b = base.summary().dropRate() * 100;
@@ -124,7 +145,7 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
 
     private static Row increase(String metric, double b, double c, double limitPercent) {
         double change = percent(b, c);
-        return new Row(metric, b, c, change, "+" + fmt(limitPercent) + "%", change > limitPercent);
+        return new Row(metric, b, c, change, limit("+", limitPercent, "%"), change > limitPercent);
     }
 
     private static double percent(double b, double c) {
@@ -151,6 +172,10 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
         return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
     }
 
+    private static String limit(String sign, double v, String unit) {
+        return Double.isInfinite(v) ? null : sign + fmt(v) + unit;
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
@@ -165,13 +190,18 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
 
     /** A text table of the comparison. */
     public String text() {
+        return text("baseline", "current");
+    }
+
+    /** A text table of the comparison with its two columns named. */
+    public String text(String baselineLabel, String currentLabel) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
                 Locale.ROOT,
                 "%-36s %14s %14s %10s %10s%n",
                 "metric",
-                "baseline",
-                "current",
+                baselineLabel,
+                currentLabel,
                 "change",
                 "limit"));
         for (Row r : rows) {
@@ -189,7 +219,9 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
                 ? "(run-wide percentiles from the histogram logs: exact)\n"
                 : "(run-wide percentiles from the JSON summaries; keep the .hlog files next to the reports for exact"
                         + " ones)\n");
-        sb.append(regressed() ? "RESULT: regression past the limits\n" : "RESULT: within the limits\n");
+        if (rows.stream().anyMatch(r -> r.limit() != null)) {
+            sb.append(regressed() ? "RESULT: regression past the limits\n" : "RESULT: within the limits\n");
+        }
         return sb.toString();
     }
 

@@ -43,6 +43,7 @@ import picocli.CommandLine.Parameters;
             LoadTestCli.Init.class,
             LoadTestCli.FindCeiling.class,
             LoadTestCli.Compare.class,
+            LoadTestCli.EraAb.class,
             LoadTestCli.Merge.class
         })
 public final class LoadTestCli implements Callable<Integer> {
@@ -59,6 +60,8 @@ public final class LoadTestCli implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private PrintStream stdout = System.out;
+    private LoadTestReport lastReport;
+    private Path lastHistogramLog;
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
@@ -123,7 +126,13 @@ public final class LoadTestCli implements Callable<Integer> {
      */
     private int runAndReport(LoadTestConfig cfg, RunOptions options, Execution execution, PrintWriter err)
             throws Exception {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        return runAndReport(cfg, options, execution, err, "");
+    }
+
+    private int runAndReport(
+            LoadTestConfig cfg, RunOptions options, Execution execution, PrintWriter err, String label)
+            throws Exception {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + label
                 + (options.segment().whole() ? "" : "-segment" + options.segment().index() + "of"
                         + options.segment().count());
         LoadTest.Builder builder = LoadTest.builder()
@@ -151,6 +160,8 @@ public final class LoadTestCli implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             LoadTestReport report = execution.execute(test);
+            lastReport = report;
+            lastHistogramLog = report.histogramLog() == null ? null : options.reportDir.resolve(report.histogramLog());
             return writeReports(report, options, err, stamp);
         } finally {
             finished.countDown();
@@ -376,6 +387,57 @@ public final class LoadTestCli implements Callable<Integer> {
                 parent.stdout.println("html: " + html);
             }
             return c.regressed() ? EXIT_THRESHOLD : EXIT_OK;
+        }
+    }
+
+    /**
+     * {@code era-ab}: the same scenario in the handshake era (persistent sessions, {@code initialize}) and stateless
+     * (2026-07-28), one after the other, reported side by side.
+     */
+    @Command(
+            name = "era-ab",
+            mixinStandardHelpOptions = true,
+            description = "Run the scenario with handshake-era sessions, then stateless (2026-07-28), and print both"
+                    + " side by side")
+    static final class EraAb implements Callable<Integer> {
+        @Mixin
+        RunOptions options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        LoadTestCli parent;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            LoadTestConfig cfg = options.loadConfig(err);
+            LoadTestConfig handshake = cfg.withSettings(
+                    cfg.settings().withSessionMode(dev.jmcp.loadtest.target.SessionMode.PERSISTENT));
+            LoadTestConfig stateless = cfg.withSettings(
+                    cfg.settings().withSessionMode(dev.jmcp.loadtest.target.SessionMode.STATELESS));
+            parent.stdout.println("== A: handshake era (initialize, persistent sessions)");
+            int a = parent.runAndReport(handshake, options, LoadTest::run, err, "-handshake");
+            LoadTestReport ra = parent.lastReport;
+            Path la = parent.lastHistogramLog;
+            parent.stdout.println("== B: stateless (2026-07-28, no session)");
+            int b = parent.runAndReport(stateless, options, LoadTest::run, err, "-stateless");
+            LoadTestReport rb = parent.lastReport;
+            Path lb = parent.lastHistogramLog;
+            dev.jmcp.loadtest.ReportComparison c = dev.jmcp.loadtest.ReportComparison.compare(
+                    ra, la, rb, lb, dev.jmcp.loadtest.ReportComparison.Limits.NONE);
+            parent.stdout.println();
+            parent.stdout.println("== era A/B: " + version(ra) + " (handshake) vs " + version(rb) + " (stateless)");
+            parent.stdout.print(c.text("handshake", "stateless"));
+            if (a == EXIT_FAILURE || b == EXIT_FAILURE) {
+                return EXIT_FAILURE;
+            }
+            return a == EXIT_OK && b == EXIT_OK ? EXIT_OK : EXIT_THRESHOLD;
+        }
+
+        private static String version(LoadTestReport r) {
+            return r.server() == null ? "?" : r.server().getOrDefault("protocolVersion", "?");
         }
     }
 
