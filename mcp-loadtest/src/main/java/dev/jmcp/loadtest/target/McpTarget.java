@@ -83,7 +83,6 @@ public final class McpTarget implements Target {
     /** A target for the spec: an {@code http(s)} URL or a stdio command. Nothing connects until a session opens. */
     public McpTarget(TargetSpec spec) {
         this.spec = spec;
-        this.authorizer = authorizer(spec);
         if (spec.isStdio()) {
             this.http = null;
             this.httpExecutor = null;
@@ -109,17 +108,22 @@ public final class McpTarget implements Target {
             this.processes = null;
             this.maxProcesses = 0;
         }
+        this.authorizer = authorizer(spec, http);
     }
 
     private volatile java.util.Map<String, String> serverInfo;
     private final HttpAuthorizer authorizer;
 
     /** One OAuth provider per target: a token is obtained once and shared by every session. */
-    private static HttpAuthorizer authorizer(TargetSpec spec) {
+    private static HttpAuthorizer authorizer(TargetSpec spec, HttpClient http) {
         if (spec.oauth() == null) {
             return null;
         }
-        OAuthClientProvider.Builder b = OAuthClientProvider.builder()
+        OAuthClientProvider.Builder b = OAuthClientProvider.builder();
+        if (http != null) {
+            b.httpClient(http); // the target's client (never follows redirects), so close() ends its connections too
+        }
+        b
                 .clientCredentials(spec.oauth().clientId(), spec.oauth().clientSecret())
                 .clientCredentialsGrant()
                 .dynamicRegistration(false);
@@ -294,7 +298,7 @@ public final class McpTarget implements Target {
      */
     public static Discovery.Discovered discover(TargetSpec spec, Duration timeout) {
         try (McpClient client = McpClient.builder()
-                .transport(transport(spec, null, authorizer(spec)))
+                .transport(transport(spec, null, authorizer(spec, null)))
                 .clientInfo(CLIENT_NAME, CLIENT_VERSION)
                 .requestTimeout(timeout)
                 .discoveryTimeout(timeout.compareTo(OPEN_TIMEOUT) < 0 ? timeout : OPEN_TIMEOUT)
