@@ -34,6 +34,8 @@ final class IterationRunner {
     private final Duration timeout;
     private final Clock clock;
     private final Map<FlowStep, StepKeys> keys = new IdentityHashMap<>();
+    /** Steps that reference no variable, resolved once (no per-request copy). */
+    private final Map<FlowStep, Step> constant = new IdentityHashMap<>();
 
     IterationRunner(Target target, LoadTestConfig config, Clock clock) {
         this.target = target;
@@ -50,6 +52,9 @@ final class IterationRunner {
         for (Scenario sc : scenarios) {
             for (FlowStep f : sc.steps()) {
                 keys.put(f, StepKeys.of(f.operation(), f.name()));
+                if (Placeholders.referenced(f).isEmpty()) {
+                    constant.put(f, Placeholders.resolve(f, Map.of()));
+                }
             }
         }
     }
@@ -104,15 +109,21 @@ final class IterationRunner {
         }
         TargetSession session = w.session;
         try {
-            Map<String, JsonNode> vars = new HashMap<>();
+            Map<String, JsonNode> vars = null; // only flows that extract need one
             for (FlowStep flowStep : scenario.steps()) {
-                Step step = Placeholders.resolve(flowStep, vars);
+                Step step = constant.get(flowStep);
+                if (step == null) {
+                    step = Placeholders.resolve(flowStep, vars == null ? Map.of() : vars);
+                }
                 long sent = clock.nanoTime();
                 StepOutcome outcome = session == null
                         ? StepOutcome.connectionError("session closed: the run is ending")
                         : session.execute(step, timeout);
                 long end = clock.nanoTime();
                 if (outcome.success() && !flowStep.extract().isEmpty()) {
+                    if (vars == null) {
+                        vars = new HashMap<>();
+                    }
                     outcome = extract(flowStep, outcome, vars);
                 }
                 boolean recorded = w.metrics.record(keys.get(flowStep), outcome, end - intended, end - sent);
