@@ -126,9 +126,7 @@ public final class LoadTest {
                 }
             }
             EngineOptions opts = new EngineOptions(
-                    outputs.histogramLog(),
-                    outputs.segment(),
-                    prometheus == null ? List.of() : List.of(prometheus));
+                    outputs.histogramLog(), outputs.segment(), prometheus == null ? List.of() : List.of(prometheus));
             Engine e = new Engine(cfg, target, Clock.SYSTEM, listener, null, opts);
             engine = e;
             if (stopRequested) {

@@ -38,10 +38,7 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
 
         /** No limits: a side-by-side view only. */
         public static final Limits NONE = new Limits(
-                Double.POSITIVE_INFINITY,
-                Double.POSITIVE_INFINITY,
-                Double.POSITIVE_INFINITY,
-                Double.POSITIVE_INFINITY);
+                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -114,7 +111,10 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
             rows.add(new Row("drop rate %", b, c, c - b, null, false));
         }
         if (base.summary().effectiveLatency() != null && cur.summary().effectiveLatency() != null) {
-            info(rows, "effective p99 ms", base.summary().effectiveLatency().p99Ms(),
+            info(
+                    rows,
+                    "effective p99 ms",
+                    base.summary().effectiveLatency().p99Ms(),
                     cur.summary().effectiveLatency().p99Ms());
         }
         keyed(rows, "op ", base.operations(), cur.operations());
@@ -132,8 +132,16 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
         b.forEach((k, bs) -> {
             LoadTestReport.Stats cs = c.get(k);
             if (cs != null) {
-                info(rows, label + k + " p50 ms", bs.latency().p50Ms(), cs.latency().p50Ms());
-                info(rows, label + k + " p99 ms", bs.latency().p99Ms(), cs.latency().p99Ms());
+                info(
+                        rows,
+                        label + k + " p50 ms",
+                        bs.latency().p50Ms(),
+                        cs.latency().p50Ms());
+                info(
+                        rows,
+                        label + k + " p99 ms",
+                        bs.latency().p99Ms(),
+                        cs.latency().p99Ms());
                 info(rows, label + k + " req/s", bs.throughputRps(), cs.throughputRps());
             }
         });
@@ -197,13 +205,7 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
     public String text(String baselineLabel, String currentLabel) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
-                Locale.ROOT,
-                "%-36s %14s %14s %10s %10s%n",
-                "metric",
-                baselineLabel,
-                currentLabel,
-                "change",
-                "limit"));
+                Locale.ROOT, "%-36s %14s %14s %10s %10s%n", "metric", baselineLabel, currentLabel, "change", "limit"));
         for (Row r : rows) {
             sb.append(String.format(
                     Locale.ROOT,
@@ -215,10 +217,11 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
                     r.limit() == null ? "" : r.limit(),
                     r.regressed() ? "  REGRESSED" : ""));
         }
-        sb.append(fromHistogramLogs
-                ? "(run-wide percentiles from the histogram logs: exact)\n"
-                : "(run-wide percentiles from the JSON summaries; keep the .hlog files next to the reports for exact"
-                        + " ones)\n");
+        sb.append(
+                fromHistogramLogs
+                        ? "(run-wide percentiles from the histogram logs: exact)\n"
+                        : "(run-wide percentiles from the JSON summaries; keep the .hlog files next to the reports for exact"
+                                + " ones)\n");
         if (rows.stream().anyMatch(r -> r.limit() != null)) {
             sb.append(regressed() ? "RESULT: regression past the limits\n" : "RESULT: within the limits\n");
         }
@@ -251,9 +254,10 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
                     .append("</td></tr>");
         }
         sb.append("</table><p>")
-                .append(fromHistogramLogs
-                        ? "Run-wide percentiles from the histogram logs (exact)."
-                        : "Run-wide percentiles from the JSON summaries.")
+                .append(
+                        fromHistogramLogs
+                                ? "Run-wide percentiles from the histogram logs (exact)."
+                                : "Run-wide percentiles from the JSON summaries.")
                 .append("</p></body></html>\n");
         return sb.toString();
     }

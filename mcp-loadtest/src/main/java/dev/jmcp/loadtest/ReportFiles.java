@@ -156,7 +156,11 @@ public final class ReportFiles {
         if (r.errorSamples() != null) {
             r.errorSamples().forEach((cls, messages) -> {
                 if (!messages.isEmpty()) {
-                    sb.append("  e.g. ").append(cls).append(": ").append(messages.get(0)).append('\n');
+                    sb.append("  e.g. ")
+                            .append(cls)
+                            .append(": ")
+                            .append(messages.get(0))
+                            .append('\n');
                 }
             });
         }

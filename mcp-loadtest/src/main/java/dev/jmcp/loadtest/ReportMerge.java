@@ -50,7 +50,10 @@ public final class ReportMerge {
             logs.add(HistogramLog.intervals(log));
         }
         LoadTestReport first = parts.get(0);
-        double seconds = parts.stream().mapToDouble(LoadTestReport::durationSeconds).max().orElse(0);
+        double seconds = parts.stream()
+                .mapToDouble(LoadTestReport::durationSeconds)
+                .max()
+                .orElse(0);
 
         // intervals on the common grid: key = start offset in tenths of a second
         TreeMap<Long, IntervalData> grid = new TreeMap<>();
@@ -59,17 +62,19 @@ public final class ReportMerge {
             for (IntervalPoint p : r.intervals()) {
                 long k = Math.round(p.startSeconds() * 10);
                 points.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
-                grid.computeIfAbsent(k, x -> new IntervalData(
-                        (long) (p.startSeconds() * 1e9),
-                        (long) ((p.startSeconds() + p.durationSeconds()) * 1e9),
-                        p.stage()));
+                grid.computeIfAbsent(
+                        k,
+                        x -> new IntervalData(
+                                (long) (p.startSeconds() * 1e9),
+                                (long) ((p.startSeconds() + p.durationSeconds()) * 1e9),
+                                p.stage()));
             }
         }
         for (List<HistogramLog.Interval> log : logs) {
             for (HistogramLog.Interval i : log) {
                 long k = Math.round(i.startSeconds() * 10);
-                IntervalData d = grid.computeIfAbsent(k, x -> new IntervalData(
-                        (long) (i.startSeconds() * 1e9), (long) (i.endSeconds() * 1e9), 0));
+                IntervalData d = grid.computeIfAbsent(
+                        k, x -> new IntervalData((long) (i.startSeconds() * 1e9), (long) (i.endSeconds() * 1e9), 0));
                 d.add(HistogramLog.toIntervalData(i.byTag(), d.startNanos(), d.endNanos()));
             }
         }
@@ -96,7 +101,8 @@ public final class ReportMerge {
             staged.offeredLoad(offered);
             mergedPoints.add(Reports.point(staged));
             mergedIntervals.add(staged);
-            stageData.computeIfAbsent(stage, x -> new IntervalData(staged.startNanos(), staged.endNanos(), x))
+            stageData
+                    .computeIfAbsent(stage, x -> new IntervalData(staged.startNanos(), staged.endNanos(), x))
                     .add(staged);
             total.add(staged);
         }
@@ -242,7 +248,9 @@ public final class ReportMerge {
         if (r.configuration() != null && r.configuration().get("thresholds") instanceof List<?> list) {
             return (List<String>) list;
         }
-        return r.thresholds().stream().map(LoadTestReport.ThresholdResult::expression).toList();
+        return r.thresholds().stream()
+                .map(LoadTestReport.ThresholdResult::expression)
+                .toList();
     }
 
     private static void addKeyErrors(IntervalData total, String prefix, Map<String, Stats> byKey) {
@@ -269,8 +277,10 @@ public final class ReportMerge {
     public static Map<String, Histogram> histograms(Result merged) {
         Map<String, Histogram> out = new TreeMap<>();
         for (IntervalData d : merged.intervals()) {
-            d.ok().forEach((k, h) -> out.computeIfAbsent("ok." + k, x -> new Histogram(3)).add(h));
-            d.err().forEach((k, h) -> out.computeIfAbsent("err." + k, x -> new Histogram(3)).add(h));
+            d.ok().forEach((k, h) ->
+                    out.computeIfAbsent("ok." + k, x -> new Histogram(3)).add(h));
+            d.err().forEach((k, h) -> out.computeIfAbsent("err." + k, x -> new Histogram(3))
+                    .add(h));
         }
         return out;
     }

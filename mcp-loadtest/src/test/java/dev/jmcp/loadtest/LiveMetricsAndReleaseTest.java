@@ -54,7 +54,9 @@ class LiveMetricsAndReleaseTest {
                 () -> {
                     try {
                         HttpResponse<String> r = http.send(
-                                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                                HttpRequest.newBuilder(uri)
+                                        .timeout(Duration.ofSeconds(2))
+                                        .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         page.set(r.body());
                         return r.statusCode() == 200 && r.body().matches("(?s).*jmcp_loadtest_requests_total [1-9].*");
@@ -73,7 +75,10 @@ class LiveMetricsAndReleaseTest {
         // the endpoint is gone with the run
         Poll.until("endpoint closed", () -> {
             try {
-                http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).build(),
+                http.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 return false;
             } catch (Exception e) {

@@ -129,12 +129,14 @@ public final class LoadTestCli implements Callable<Integer> {
         return runAndReport(cfg, options, execution, err, "");
     }
 
-    private int runAndReport(
-            LoadTestConfig cfg, RunOptions options, Execution execution, PrintWriter err, String label)
+    private int runAndReport(LoadTestConfig cfg, RunOptions options, Execution execution, PrintWriter err, String label)
             throws Exception {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + label
-                + (options.segment().whole() ? "" : "-segment" + options.segment().index() + "of"
-                        + options.segment().count());
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + label
+                + (options.segment().whole()
+                        ? ""
+                        : "-segment" + options.segment().index() + "of"
+                                + options.segment().count());
         LoadTest.Builder builder = LoadTest.builder()
                 .config(cfg)
                 .liveView(options.quiet ? null : stdout)
@@ -350,9 +352,7 @@ public final class LoadTestCli implements Callable<Integer> {
         @Option(names = "--max-p99-increase", description = "Largest allowed p99 increase (default 20%%)")
         String p99 = "20%";
 
-        @Option(
-                names = "--max-throughput-decrease",
-                description = "Largest allowed throughput decrease (default 10%%)")
+        @Option(names = "--max-throughput-decrease", description = "Largest allowed throughput decrease (default 10%%)")
         String throughput = "10%";
 
         @Option(
@@ -413,10 +413,10 @@ public final class LoadTestCli implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             LoadTestConfig cfg = options.loadConfig(err);
-            LoadTestConfig handshake = cfg.withSettings(
-                    cfg.settings().withSessionMode(dev.jmcp.loadtest.target.SessionMode.PERSISTENT));
-            LoadTestConfig stateless = cfg.withSettings(
-                    cfg.settings().withSessionMode(dev.jmcp.loadtest.target.SessionMode.STATELESS));
+            LoadTestConfig handshake =
+                    cfg.withSettings(cfg.settings().withSessionMode(dev.jmcp.loadtest.target.SessionMode.PERSISTENT));
+            LoadTestConfig stateless =
+                    cfg.withSettings(cfg.settings().withSessionMode(dev.jmcp.loadtest.target.SessionMode.STATELESS));
             parent.stdout.println("== A: handshake era (initialize, persistent sessions)");
             int a = parent.runAndReport(handshake, options, LoadTest::run, err, "-handshake");
             LoadTestReport ra = parent.lastReport;
@@ -481,7 +481,8 @@ public final class LoadTestCli implements Callable<Integer> {
                 Files.createDirectories(dir);
             }
             dev.jmcp.loadtest.ReportMerge.writeHistogramLog(merged, hlog, start);
-            LoadTestReport report = merged.report().withHistogramLog(hlog.getFileName().toString());
+            LoadTestReport report =
+                    merged.report().withHistogramLog(hlog.getFileName().toString());
             ReportFiles.writeJson(report, json);
             Path html = json.resolveSibling(base + ".html");
             ReportFiles.writeHtml(report, html);

@@ -199,7 +199,8 @@ final class RunOptions {
                     LoadTestConfig.FlowStep.of(dev.jmcp.loadtest.target.Operation.RESOURCES_READ, uri, null)));
         }
         for (dev.jmcp.loadtest.target.Discovery.Prompt p : found.prompts()) {
-            tools.jackson.databind.node.ObjectNode args = dev.jmcp.core.McpJson.mapper().createObjectNode();
+            tools.jackson.databind.node.ObjectNode args =
+                    dev.jmcp.core.McpJson.mapper().createObjectNode();
             p.requiredArguments().forEach(a -> args.put(a, "example"));
             out.add(LoadTestConfig.Scenario.of(
                     "prompt " + p.name(),
@@ -209,8 +210,9 @@ final class RunOptions {
         if (out.isEmpty()) {
             throw new IllegalStateException("--discover: " + t.describe() + " lists no tools, resources or prompts");
         }
-        err.println("note: --discover: " + found.tools().size() + " tools, " + found.resourceUris().size()
-                + " resources, " + found.prompts().size() + " prompts from " + found.serverName());
+        err.println("note: --discover: " + found.tools().size() + " tools, "
+                + found.resourceUris().size() + " resources, " + found.prompts().size() + " prompts from "
+                + found.serverName());
         return out;
     }
 

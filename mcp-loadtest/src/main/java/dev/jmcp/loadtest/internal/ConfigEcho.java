@@ -1,11 +1,11 @@
 package dev.jmcp.loadtest.internal;
 
+import dev.jmcp.loadtest.LoadModel;
 import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.LoadTestConfig.FlowStep;
 import dev.jmcp.loadtest.LoadTestConfig.Scenario;
 import dev.jmcp.loadtest.LoadTestConfig.Settings;
 import dev.jmcp.loadtest.LoadTestConfig.Stage;
-import dev.jmcp.loadtest.LoadModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

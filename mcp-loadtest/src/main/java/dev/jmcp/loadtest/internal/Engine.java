@@ -95,8 +95,8 @@ public final class Engine {
         this.options = options;
         long limit = config.settings().iterations();
         if (limit > 0 && !options.segment().whole()) {
-            config = config.withSettings(
-                    config.settings().withIterations(Math.max(1, options.segment().share(limit))));
+            config = config.withSettings(config.settings()
+                    .withIterations(Math.max(1, options.segment().share(limit))));
         }
         this.config = config;
         this.target = target;
@@ -224,8 +224,7 @@ public final class Engine {
                 measurements.stageStarted(phase, offset);
             }
             if (config.settings().model() == LoadModel.CLOSED) {
-                virtualUsers.adjust(
-                        executor, (int) options.segment().share(Math.round(plan.levelAt(offset))));
+                virtualUsers.adjust(executor, (int) options.segment().share(Math.round(plan.levelAt(offset))));
                 if (virtualUsers.iterationsDone()) {
                     stop("iterations");
                 }
@@ -309,10 +308,20 @@ public final class Engine {
         }
         double planned = plan.endNanos() == Long.MAX_VALUE ? -1 : plan.endNanos() / 1e9;
         if (listener != null) {
-            listener.onInterval(point, measurements.total(), offset / 1e9, planned, plan.phases().get(phase).name());
+            listener.onInterval(
+                    point,
+                    measurements.total(),
+                    offset / 1e9,
+                    planned,
+                    plan.phases().get(phase).name());
         }
         for (Listener l : options.listeners()) {
-            l.onInterval(point, measurements.total(), offset / 1e9, planned, plan.phases().get(phase).name());
+            l.onInterval(
+                    point,
+                    measurements.total(),
+                    offset / 1e9,
+                    planned,
+                    plan.phases().get(phase).name());
         }
     }
 
@@ -348,7 +357,6 @@ public final class Engine {
                 cpu.processors(),
                 saturatedIntervals);
         return new ReportAssembler(config, plan, measurements)
-                .assemble(
-                        target.describe(), startedAt, control.reason(), cutOffIterations, detector.found(), extras);
+                .assemble(target.describe(), startedAt, control.reason(), cutOffIterations, detector.found(), extras);
     }
 }

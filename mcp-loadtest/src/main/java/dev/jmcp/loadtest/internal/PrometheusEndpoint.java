@@ -69,7 +69,10 @@ public final class PrometheusEndpoint implements Engine.Listener, AutoCloseable 
             IntervalPoint p, IntervalData runSoFar, double elapsedSeconds, double plannedSeconds, String stageName) {
         StringBuilder sb = new StringBuilder(2048);
         gauge(sb, "jmcp_loadtest_elapsed_seconds", "Seconds since the run started", elapsedSeconds);
-        gauge(sb, "jmcp_loadtest_offered_load", "Newest interval: arrivals/s (open) or active VUs (closed)",
+        gauge(
+                sb,
+                "jmcp_loadtest_offered_load",
+                "Newest interval: arrivals/s (open) or active VUs (closed)",
                 p.offeredLoad());
         gauge(sb, "jmcp_loadtest_interval_throughput_rps", "Newest interval: completed requests/s", p.throughputRps());
         gauge(sb, "jmcp_loadtest_interval_requests", "Newest interval: completed requests", p.requests());
@@ -78,14 +81,23 @@ public final class PrometheusEndpoint implements Engine.Listener, AutoCloseable 
         gauge(sb, "jmcp_loadtest_interval_dropped_arrivals", "Newest interval: dropped arrivals", p.droppedArrivals());
         gauge(sb, "jmcp_loadtest_interval_lag_p99_ms", "Newest interval: dispatch lag p99", p.lagP99Ms());
         if (p.generatorCpuPercent() != null) {
-            gauge(sb, "jmcp_loadtest_generator_cpu_percent", "Newest interval: generator CPU, % of all processors",
+            gauge(
+                    sb,
+                    "jmcp_loadtest_generator_cpu_percent",
+                    "Newest interval: generator CPU, % of all processors",
                     p.generatorCpuPercent());
         }
-        quantiles(sb, "jmcp_loadtest_interval_latency_ms", "Newest interval: latency of successful requests",
+        quantiles(
+                sb,
+                "jmcp_loadtest_interval_latency_ms",
+                "Newest interval: latency of successful requests",
                 p.latency());
         if (p.effectiveLatency() != null) {
-            quantiles(sb, "jmcp_loadtest_interval_effective_latency_ms",
-                    "Newest interval: requests and dropped arrivals (>= timeout)", p.effectiveLatency());
+            quantiles(
+                    sb,
+                    "jmcp_loadtest_interval_effective_latency_ms",
+                    "Newest interval: requests and dropped arrivals (>= timeout)",
+                    p.effectiveLatency());
         }
         counter(sb, "jmcp_loadtest_requests_total", "Completed requests so far", runSoFar.requests());
         counter(sb, "jmcp_loadtest_errors_total", "Failed requests so far", runSoFar.errors());
@@ -130,10 +142,21 @@ public final class PrometheusEndpoint implements Engine.Listener, AutoCloseable 
             sb.append(name).append("_count 0\n");
             return;
         }
-        double[][] q = {{0.5, l.p50Ms()}, {0.9, l.p90Ms()}, {0.95, l.p95Ms()}, {0.99, l.p99Ms()},
-            {0.999, l.p999Ms()}, {1, l.maxMs()}};
+        double[][] q = {
+            {0.5, l.p50Ms()},
+            {0.9, l.p90Ms()},
+            {0.95, l.p95Ms()},
+            {0.99, l.p99Ms()},
+            {0.999, l.p999Ms()},
+            {1, l.maxMs()}
+        };
         for (double[] x : q) {
-            sb.append(name).append("{quantile=\"").append(num(x[0])).append("\"} ").append(num(x[1])).append('\n');
+            sb.append(name)
+                    .append("{quantile=\"")
+                    .append(num(x[0]))
+                    .append("\"} ")
+                    .append(num(x[1]))
+                    .append('\n');
         }
         sb.append(name).append("_count ").append(l.count()).append('\n');
     }

@@ -123,8 +123,7 @@ public final class McpTarget implements Target {
         if (http != null) {
             b.httpClient(http); // the target's client (never follows redirects), so close() ends its connections too
         }
-        b
-                .clientCredentials(spec.oauth().clientId(), spec.oauth().clientSecret())
+        b.clientCredentials(spec.oauth().clientId(), spec.oauth().clientSecret())
                 .clientCredentialsGrant()
                 .dynamicRegistration(false);
         if (!spec.oauth().scopes().isEmpty()) {

@@ -71,8 +71,18 @@ class DiscoverAndEraAbCliTest {
             String url = http.uri().toString();
             Path reports = dir.resolve("discover");
             int code = cli(
-                    "run", "--discover", "--vus", "3", "--iterations", "24", "--seed", "3", "--quiet",
-                    "--report-dir", reports.toString(), url);
+                    "run",
+                    "--discover",
+                    "--vus",
+                    "3",
+                    "--iterations",
+                    "24",
+                    "--seed",
+                    "3",
+                    "--quiet",
+                    "--report-dir",
+                    reports.toString(),
+                    url);
             assertThat(code).as(err.toString()).isZero();
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("--discover: 4 tools, 1 resources, 1 prompts");
             JsonNode r = McpJson.parse(Files.readString(files(reports, ".json").get(0)));
@@ -83,11 +93,21 @@ class DiscoverAndEraAbCliTest {
             assertThat(r.at("/prompts/greet/successes").asLong()).isPositive();
 
             Path cfg = dir.resolve("loadtest.toml");
-            Files.writeString(cfg, "[[scenario]]\ntype = \"tools/call\"\ntool = \"echo\"\narguments = { text = \"x\" }\n");
+            Files.writeString(
+                    cfg, "[[scenario]]\ntype = \"tools/call\"\ntool = \"echo\"\narguments = { text = \"x\" }\n");
             Path ab = dir.resolve("ab");
             code = cli(
-                    "era-ab", "--config", cfg.toString(), "--vus", "2", "--iterations", "10", "--quiet",
-                    "--report-dir", ab.toString(), url);
+                    "era-ab",
+                    "--config",
+                    cfg.toString(),
+                    "--vus",
+                    "2",
+                    "--iterations",
+                    "10",
+                    "--quiet",
+                    "--report-dir",
+                    ab.toString(),
+                    url);
             assertThat(code).as(err.toString()).isZero();
             String text = out.toString(StandardCharsets.UTF_8);
             assertThat(text).contains("== era A/B: 2025-11-25 (handshake) vs 2026-07-28 (stateless)");
@@ -96,7 +116,9 @@ class DiscoverAndEraAbCliTest {
             assertThat(json).hasSize(2);
             JsonNode a = McpJson.parse(Files.readString(json.get(0)));
             JsonNode b = McpJson.parse(Files.readString(json.get(1)));
-            assertThat(List.of(a.at("/sessionMode").asString(), b.at("/sessionMode").asString()))
+            assertThat(List.of(
+                            a.at("/sessionMode").asString(),
+                            b.at("/sessionMode").asString()))
                     .containsExactlyInAnyOrder("persistent", "stateless");
         }
     }

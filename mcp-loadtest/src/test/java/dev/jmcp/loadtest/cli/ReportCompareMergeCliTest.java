@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Timeout(60)
 class ReportCompareMergeCliTest {
-    private static final String CONFIG = """
+    private static final String CONFIG =
+            """
             [settings]
             seed = 7
 
@@ -78,7 +79,15 @@ class ReportCompareMergeCliTest {
 
     private int run(Path cfg, Path reports, String url, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of(
-                "run", "--config", cfg.toString(), "--vus", "2", "--iterations", "20", "--quiet", "--report-dir",
+                "run",
+                "--config",
+                cfg.toString(),
+                "--vus",
+                "2",
+                "--iterations",
+                "20",
+                "--quiet",
+                "--report-dir",
                 reports.toString()));
         args.addAll(List.of(extra));
         args.add(url);
@@ -94,19 +103,29 @@ class ReportCompareMergeCliTest {
             Files.writeString(cfg, CONFIG);
             // two segments of the same run merge into one report counting both
             Path seg = dir.resolve("seg");
-            assertThat(run(cfg, seg.resolve("1"), url, "--segment", "1/2")).as(err.toString()).isZero();
-            assertThat(run(cfg, seg.resolve("2"), url, "--segment", "2/2")).as(err.toString()).isZero();
+            assertThat(run(cfg, seg.resolve("1"), url, "--segment", "1/2"))
+                    .as(err.toString())
+                    .isZero();
+            assertThat(run(cfg, seg.resolve("2"), url, "--segment", "2/2"))
+                    .as(err.toString())
+                    .isZero();
             Path j1 = only(seg.resolve("1"), ".json");
             Path j2 = only(seg.resolve("2"), ".json");
-            assertThat(McpJson.parse(Files.readString(j1)).at("/segment").asString()).isEqualTo("1/2");
-            assertThat(McpJson.parse(Files.readString(j1)).at("/generator/iterations").asLong()).isEqualTo(10);
+            assertThat(McpJson.parse(Files.readString(j1)).at("/segment").asString())
+                    .isEqualTo("1/2");
+            assertThat(McpJson.parse(Files.readString(j1))
+                            .at("/generator/iterations")
+                            .asLong())
+                    .isEqualTo(10);
             Path merged = dir.resolve("merged/all.json");
             assertThat(cli("merge", "-o", merged.toString(), j1.toString(), j2.toString()))
                     .as(err.toString())
                     .isZero();
             JsonNode m = McpJson.parse(Files.readString(merged));
-            long r1 = McpJson.parse(Files.readString(j1)).at("/summary/requests").asLong();
-            long r2 = McpJson.parse(Files.readString(j2)).at("/summary/requests").asLong();
+            long r1 =
+                    McpJson.parse(Files.readString(j1)).at("/summary/requests").asLong();
+            long r2 =
+                    McpJson.parse(Files.readString(j2)).at("/summary/requests").asLong();
             assertThat(m.at("/summary/requests").asLong()).isEqualTo(r1 + r2);
             assertThat(m.at("/generator/iterations").asLong()).isEqualTo(20);
             assertThat(m.at("/segment").isMissingNode()).isTrue();
@@ -135,7 +154,8 @@ class ReportCompareMergeCliTest {
             assertThat(r.at("/resources/mem:~1~1greeting/successes").asLong()).isPositive();
             assertThat(r.at("/prompts/greet/successes").asLong()).isPositive();
             assertThat(r.at("/tools/fail/errorsByClass/tool_error").asLong()).isPositive();
-            assertThat(r.at("/operations/tools~1call/errorsByClass/tool_error").asLong()).isPositive();
+            assertThat(r.at("/operations/tools~1call/errorsByClass/tool_error").asLong())
+                    .isPositive();
             assertThat(r.at("/errorSamples/tool_error/0").asString()).contains("isError");
             assertThat(r.at("/generator/processors").asInt()).isPositive();
 
@@ -168,7 +188,8 @@ class ReportCompareMergeCliTest {
             worse.remove("histogramLog");
             ObjectNode lat = (ObjectNode) worse.at("/summary/latency");
             lat.put("p99Ms", lat.get("p99Ms").asDouble() * 3 + 1);
-            ((ObjectNode) worse.at("/summary")).put("errorRate", r.at("/summary/errorRate").asDouble() + 0.2);
+            ((ObjectNode) worse.at("/summary"))
+                    .put("errorRate", r.at("/summary/errorRate").asDouble() + 0.2);
             worse.put("someFutureField", "readers ignore it");
             Path worseFile = dir.resolve("worse.json");
             Files.writeString(worseFile, worse.toString());
@@ -185,7 +206,6 @@ class ReportCompareMergeCliTest {
                             "50%"))
                     .as(out.toString())
                     .isZero();
-
         }
     }
 }

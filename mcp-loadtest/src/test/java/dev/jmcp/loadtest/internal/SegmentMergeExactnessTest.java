@@ -78,8 +78,9 @@ class SegmentMergeExactnessTest {
                     hub.recordArrival(0, true);
                     worker.beginIteration();
                     long us = latencyMicros(offset);
-                    StepOutcome outcome =
-                            fails(offset) ? StepOutcome.jsonRpcError(-32603, "boom at " + offset) : StepOutcome.success(null);
+                    StepOutcome outcome = fails(offset)
+                            ? StepOutcome.jsonRpcError(-32603, "boom at " + offset)
+                            : StepOutcome.success(null);
                     worker.record(ECHO, outcome, us * 1000, us * 1000);
                     worker.endIteration();
                     offset = schedule.next();
@@ -150,17 +151,24 @@ class SegmentMergeExactnessTest {
         }
         LoadTestReport merged = ReportMerge.merge(parts).report();
 
-        assertThat(merged.summary().requests()).isEqualTo(single.summary().requests()).isGreaterThan(1000);
-        assertThat(merged.summary().errors()).isEqualTo(single.summary().errors()).isPositive();
+        assertThat(merged.summary().requests())
+                .isEqualTo(single.summary().requests())
+                .isGreaterThan(1000);
+        assertThat(merged.summary().errors())
+                .isEqualTo(single.summary().errors())
+                .isPositive();
         assertThat(merged.summary().latency()).isEqualTo(single.summary().latency());
         assertThat(merged.summary().errorLatency()).isEqualTo(single.summary().errorLatency());
-        assertThat(merged.summary().effectiveLatency()).isEqualTo(single.summary().effectiveLatency());
+        assertThat(merged.summary().effectiveLatency())
+                .isEqualTo(single.summary().effectiveLatency());
         assertThat(merged.summary().errorsByClass()).isEqualTo(single.summary().errorsByClass());
-        assertThat(merged.tools().get("echo").latency()).isEqualTo(single.tools().get("echo").latency());
+        assertThat(merged.tools().get("echo").latency())
+                .isEqualTo(single.tools().get("echo").latency());
         assertThat(merged.tools().get("echo").errorsByClass())
                 .isEqualTo(single.tools().get("echo").errorsByClass())
                 .containsKey("jsonrpc:-32603");
-        assertThat(merged.generator().scheduledArrivals()).isEqualTo(single.generator().scheduledArrivals());
+        assertThat(merged.generator().scheduledArrivals())
+                .isEqualTo(single.generator().scheduledArrivals());
         assertThat(merged.intervals()).hasSameSizeAs(single.intervals());
         for (int i = 0; i < single.intervals().size(); i++) {
             LoadTestReport.IntervalPoint a = single.intervals().get(i);
@@ -177,8 +185,11 @@ class SegmentMergeExactnessTest {
                     .isEqualTo(single.stages().get(i).stats().latency());
         }
         // thresholds are evaluated again on the merged figures
-        assertThat(merged.thresholds()).extracting(LoadTestReport.ThresholdResult::passed)
-                .isEqualTo(single.thresholds().stream().map(LoadTestReport.ThresholdResult::passed).toList());
+        assertThat(merged.thresholds())
+                .extracting(LoadTestReport.ThresholdResult::passed)
+                .isEqualTo(single.thresholds().stream()
+                        .map(LoadTestReport.ThresholdResult::passed)
+                        .toList());
         assertThat(merged.errorSamples()).containsKey("jsonrpc:-32603");
     }
 }

@@ -40,9 +40,15 @@ class OAuthTargetTest {
         AtomicInteger tokenRequests = new AtomicInteger();
         HttpServer as = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         String issuer = "http://127.0.0.1:" + as.getAddress().getPort();
-        as.createContext("/.well-known/oauth-authorization-server", ex -> json(ex, 200, "{\"issuer\":\"" + issuer
-                + "\",\"token_endpoint\":\"" + issuer + "/token\",\"grant_types_supported\":[\"client_credentials\"],"
-                + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\"]}"));
+        as.createContext(
+                "/.well-known/oauth-authorization-server",
+                ex -> json(
+                        ex,
+                        200,
+                        "{\"issuer\":\"" + issuer
+                                + "\",\"token_endpoint\":\"" + issuer
+                                + "/token\",\"grant_types_supported\":[\"client_credentials\"],"
+                                + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\",\"client_secret_post\"]}"));
         as.createContext("/token", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String basic = ex.getRequestHeaders().getFirst("Authorization");
@@ -72,7 +78,8 @@ class OAuthTargetTest {
                     if (!TOKEN.equals(token)) {
                         throw new TokenValidationException("unknown token");
                     }
-                    return new AuthInfo(token, "loader", "loader", Set.of(), Instant.now().plusSeconds(3600), Map.of());
+                    return new AuthInfo(
+                            token, "loader", "loader", Set.of(), Instant.now().plusSeconds(3600), Map.of());
                 })
                 .build();
         try (McpServer server = TestServers.server();
