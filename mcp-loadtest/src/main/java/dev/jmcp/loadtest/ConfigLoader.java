@@ -151,7 +151,8 @@ public final class ConfigLoader {
                         "interval",
                         "seed",
                         "overload",
-                        "pacing"));
+                        "pacing",
+                        "requests_per_session"));
         Settings d = Settings.defaults();
         LoadModel model = d.model();
         if (s.has("model")) {
@@ -234,6 +235,7 @@ public final class ConfigLoader {
             };
         }
         Duration pacing = opt(s, p, "pacing", fields::duration, d.pacing());
+        int requestsPerSession = opt(s, p, "requests_per_session", fields::positiveInt, 1);
         return new Settings(
                 model,
                 vus,
@@ -249,7 +251,8 @@ public final class ConfigLoader {
                 interval,
                 seed,
                 overload,
-                pacing);
+                pacing,
+                requestsPerSession);
     }
 
     private List<Stage> stages(JsonNode arr, LoadModel model) {

@@ -278,6 +278,15 @@ public final class LoadTest {
             return this;
         }
 
+        /**
+         * Open model, persistent or stateless sessions: how many workers share one pooled session, i.e. requests in
+         * flight per session (default 1). {@code max_workers} still bounds the requests in flight overall.
+         */
+        public Builder requestsPerSession(int requests) {
+            settings = settings.toBuilder().requestsPerSession(requests).build();
+            return this;
+        }
+
         /** Open model: what to do with an arrival when no worker is free (drop, or queue wrk2-style). */
         public Builder overload(Overload overload) {
             settings = settings.toBuilder().overload(overload).build();

@@ -58,6 +58,12 @@ final class RunOptions {
                     + " counts from an intended start")
     String pacing;
 
+    @Option(
+            names = "--requests-per-session",
+            description = "Open model, persistent/stateless: workers sharing one pooled session (requests in flight"
+                    + " per session; default 1)")
+    Integer requestsPerSession;
+
     @Option(names = "--iterations", description = "Stop after this many iterations")
     Long iterations;
 
@@ -253,6 +259,12 @@ final class RunOptions {
         }
         if (pacing != null) {
             s = s.toBuilder().pacing(Durations.parse(pacing)).build();
+        }
+        if (requestsPerSession != null) {
+            if (requestsPerSession < 1) {
+                throw new IllegalArgumentException("--requests-per-session must be at least 1");
+            }
+            s = s.toBuilder().requestsPerSession(requestsPerSession).build();
         }
         return s;
     }

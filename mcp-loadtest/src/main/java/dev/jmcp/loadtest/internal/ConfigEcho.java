@@ -29,6 +29,7 @@ final class ConfigEcho {
             settings.put("maxWorkers", s.maxWorkers());
             settings.put("maxQueueWait", Durations.format(s.maxQueueWait()));
             settings.put("sessionPool", s.sessionPool());
+            settings.put("requestsPerSession", s.requestsPerSession());
             settings.put("overload", s.overload().name().toLowerCase(Locale.ROOT));
         } else {
             settings.put("virtualUsers", s.virtualUsers());

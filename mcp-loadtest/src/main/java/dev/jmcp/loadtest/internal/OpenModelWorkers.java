@@ -37,7 +37,11 @@ final class OpenModelWorkers {
      */
     List<Worker> prepare() throws InterruptedException {
         boolean perIteration = settings.sessionMode() == SessionMode.PER_ITERATION;
-        int n = perIteration ? settings.maxWorkers() : settings.effectiveSessionPool();
+        int share = settings.requestsPerSession();
+        // with several requests per session, max_workers still bounds the requests in flight
+        int n = perIteration
+                ? settings.maxWorkers()
+                : Math.min(settings.effectiveSessionPool(), (settings.maxWorkers() + share - 1) / share);
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             workers.add(run.workers().newWorker());
@@ -60,6 +64,13 @@ final class OpenModelWorkers {
         for (Worker w : workers) {
             if (w.session != null) {
                 ready.add(w);
+                // several requests in flight per session: more workers on the same session (its client multiplexes
+                // them; after a connection error each worker reopens a session of its own)
+                for (int k = 1; k < share && ready.size() < settings.maxWorkers(); k++) {
+                    Worker extra = run.workers().newWorker();
+                    extra.session = w.session;
+                    ready.add(extra);
+                }
             }
         }
         return ready;
