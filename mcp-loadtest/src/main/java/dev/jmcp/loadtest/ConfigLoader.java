@@ -211,10 +211,11 @@ public final class ConfigLoader {
             mode = switch (m) {
                 case "persistent" -> SessionMode.PERSISTENT;
                 case "per-iteration", "new-per-iteration" -> SessionMode.PER_ITERATION;
+                case "per-iteration-abandon", "abandon" -> SessionMode.PER_ITERATION_ABANDON;
                 case "stateless" -> SessionMode.STATELESS;
                 default ->
                     throw fields.error(
-                            p + ".session_mode", "expected persistent, per-iteration or stateless, got \"" + m + "\"");
+                            p + ".session_mode", "expected persistent, per-iteration, per-iteration-abandon or stateless, got \"" + m + "\"");
             };
         }
         int maxWorkers = opt(s, p, "max_workers", fields::positiveInt, d.maxWorkers());

@@ -84,7 +84,7 @@ final class IterationRunner {
                 w.session = target.openSession(mode);
                 long end = clock.nanoTime();
                 w.consecutiveOpenFailures = 0;
-                if (mode == SessionMode.PER_ITERATION) {
+                if (mode.perIteration()) {
                     // churn: the handshake is part of every iteration's work, measured like a request
                     w.metrics.recordConnect(StepOutcome.success(null), end - intendedNanos, end - t0);
                     intended = end;
@@ -97,7 +97,7 @@ final class IterationRunner {
                 w.consecutiveOpenFailures++;
                 long end = clock.nanoTime();
                 StepOutcome failed = StepOutcome.connectionError("session open failed: " + e);
-                if (mode == SessionMode.PER_ITERATION) {
+                if (mode.perIteration()) {
                     w.metrics.recordConnect(failed, end - intendedNanos, end - t0);
                     return false;
                 }
@@ -136,7 +136,7 @@ final class IterationRunner {
                 intended = end;
             }
         } finally {
-            if (mode == SessionMode.PER_ITERATION) {
+            if (mode.perIteration()) {
                 w.closeSession();
             }
         }

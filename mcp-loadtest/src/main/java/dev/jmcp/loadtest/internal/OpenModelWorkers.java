@@ -36,7 +36,7 @@ final class OpenModelWorkers {
      * a burst of handshakes during the run; with per-iteration sessions every worker opens its own each iteration.
      */
     List<Worker> prepare() throws InterruptedException {
-        boolean perIteration = settings.sessionMode() == SessionMode.PER_ITERATION;
+        boolean perIteration = settings.sessionMode().perIteration();
         int share = settings.requestsPerSession();
         // with several requests per session, max_workers still bounds the requests in flight
         int n = perIteration

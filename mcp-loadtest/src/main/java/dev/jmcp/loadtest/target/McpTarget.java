@@ -109,10 +109,13 @@ public final class McpTarget implements Target {
             this.maxProcesses = 0;
         }
         this.authorizer = authorizer(spec, http);
+        this.noDelete = http == null ? null : new NoDeleteHttpClient(http);
     }
 
     private volatile java.util.Map<String, String> serverInfo;
     private final HttpAuthorizer authorizer;
+    /** The shared client without DELETE, for {@link SessionMode#PER_ITERATION_ABANDON}. */
+    private final HttpClient noDelete;
 
     /** One OAuth provider per target: a token is obtained once and shared by every session. */
     private static HttpAuthorizer authorizer(TargetSpec spec, HttpClient http) {
@@ -145,7 +148,10 @@ public final class McpTarget implements Target {
         McpClient client = null;
         try {
             client = McpClient.builder()
-                    .transport(transport(spec, http, authorizer))
+                    .transport(transport(
+                            spec,
+                            mode == SessionMode.PER_ITERATION_ABANDON && noDelete != null ? noDelete : http,
+                            authorizer))
                     .clientInfo(CLIENT_NAME, CLIENT_VERSION)
                     .protocolVersion(
                             mode == SessionMode.STATELESS
