@@ -26,10 +26,33 @@ final class TargetOptions {
     @Option(names = "--oauth-scope", description = "An OAuth scope to request (repeatable)")
     List<String> oauthScopes = new ArrayList<>();
 
+    @Option(
+            names = "--sampling-latency",
+            description = "Answer the server's sampling/createMessage requests after this long (a stand-in model;"
+                    + " default 0)")
+    String samplingLatency;
+
+    @Option(
+            names = "--elicitation-latency",
+            description = "Answer the server's elicitation/create requests after this long (a stand-in user;"
+                    + " default 0)")
+    String elicitationLatency;
+
+    @Option(
+            names = "--decline-elicitation",
+            description = "Decline elicitations (default: accept forms with content generated from their schema)")
+    boolean declineElicitation;
+
     /** The environment variable the OAuth client secret is read from when the command line gives none. */
     static final String SECRET_ENV = "JMCP_LOADTEST_OAUTH_CLIENT_SECRET";
 
     private TargetSpec withOAuth(TargetSpec spec) {
+        if (samplingLatency != null || elicitationLatency != null || declineElicitation) {
+            spec = spec.withAnswers(new TargetSpec.ClientAnswers(
+                    samplingLatency == null ? null : dev.jmcp.loadtest.internal.Durations.parse(samplingLatency),
+                    elicitationLatency == null ? null : dev.jmcp.loadtest.internal.Durations.parse(elicitationLatency),
+                    !declineElicitation));
+        }
         if (oauthClientId == null) {
             return spec;
         }
@@ -77,8 +100,8 @@ final class TargetOptions {
         }
         h.putAll(headers());
         env.putAll(base.env());
-        TargetSpec merged = new TargetSpec(base.url(), base.command(), h, env, base.oauth());
-        return merged.oauth() == null ? withOAuth(merged) : merged;
+        TargetSpec merged = new TargetSpec(base.url(), base.command(), h, env, base.oauth(), base.answers());
+        return withOAuth(merged);
     }
 
     private Map<String, String> headers() {

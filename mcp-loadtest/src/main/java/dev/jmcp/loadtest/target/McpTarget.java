@@ -161,6 +161,8 @@ public final class McpTarget implements Target {
                     .discoveryTimeout(OPEN_TIMEOUT)
                     .maxRequestTimeout(OPEN_TIMEOUT)
                     .validateToolOutput(false) // checked here against the schemas listed once per target
+                    .sampling(this::sample)
+                    .elicitation(this::elicit)
                     .build();
             ServerDescription server = client.connect();
             rememberServer(server);
@@ -184,6 +186,43 @@ public final class McpTarget implements Target {
             throw new IllegalStateException("target is closed");
         }
         return s;
+    }
+
+    /**
+     * Answers the server's {@code sampling/createMessage} as a stand-in model: a fixed text after the configured
+     * latency (part of the step's latency).
+     */
+    private dev.jmcp.core.protocol.sampling.CreateMessageResult sample(
+            dev.jmcp.core.protocol.sampling.CreateMessageRequest request) throws InterruptedException {
+        pause(spec.answers().samplingLatency());
+        return dev.jmcp.core.protocol.sampling.CreateMessageResult.of(
+                dev.jmcp.core.protocol.Role.ASSISTANT,
+                dev.jmcp.core.protocol.content.TextContent.of("jmcp-loadtest simulated model answer"),
+                "jmcp-loadtest",
+                dev.jmcp.core.protocol.sampling.CreateMessageResult.STOP_END_TURN);
+    }
+
+    /** Answers {@code elicitation/create} as a stand-in user after the configured latency. */
+    private dev.jmcp.core.protocol.elicitation.ElicitResult elicit(
+            dev.jmcp.core.protocol.elicitation.ElicitRequest request) throws InterruptedException {
+        pause(spec.answers().elicitationLatency());
+        if (!spec.answers().acceptElicitation()
+                || !(request instanceof dev.jmcp.core.protocol.elicitation.FormElicitRequest form)) {
+            return dev.jmcp.core.protocol.elicitation.ElicitResult.decline();
+        }
+        tools.jackson.databind.JsonNode schema =
+                dev.jmcp.core.McpJson.mapper().valueToTree(form.requestedSchema());
+        tools.jackson.databind.node.ObjectNode content = dev.jmcp.loadtest.internal.SchemaArguments.generate(
+                schema, dev.jmcp.loadtest.internal.SchemaArguments.seedFor(1, form.message()));
+        java.util.Map<String, tools.jackson.databind.JsonNode> values = new java.util.LinkedHashMap<>();
+        content.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
+        return dev.jmcp.core.protocol.elicitation.ElicitResult.accept(values);
+    }
+
+    private static void pause(Duration d) throws InterruptedException {
+        if (!d.isZero() && !d.isNegative()) {
+            Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000));
+        }
     }
 
     private void rememberServer(ServerDescription server) {
