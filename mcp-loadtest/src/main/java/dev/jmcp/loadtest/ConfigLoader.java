@@ -215,7 +215,9 @@ public final class ConfigLoader {
                 case "stateless" -> SessionMode.STATELESS;
                 default ->
                     throw fields.error(
-                            p + ".session_mode", "expected persistent, per-iteration, per-iteration-abandon or stateless, got \"" + m + "\"");
+                            p + ".session_mode",
+                            "expected persistent, per-iteration, per-iteration-abandon or stateless, got \"" + m
+                                    + "\"");
             };
         }
         int maxWorkers = opt(s, p, "max_workers", fields::positiveInt, d.maxWorkers());

@@ -34,8 +34,8 @@ final class TargetOptions {
 
     @Option(
             names = "--elicitation-latency",
-            description = "Answer the server's elicitation/create requests after this long (a stand-in user;"
-                    + " default 0)")
+            description =
+                    "Answer the server's elicitation/create requests after this long (a stand-in user;" + " default 0)")
     String elicitationLatency;
 
     @Option(

@@ -113,7 +113,8 @@ public final class LiveView implements Engine.Listener {
             return "";
         }
         boolean saturated = p.generatorCpuPercent() >= Engine.SATURATED_CPU * 100;
-        return String.format(Locale.ROOT, "  cpu %.0f%%%s", p.generatorCpuPercent(), saturated ? " GENERATOR SATURATED" : "");
+        return String.format(
+                Locale.ROOT, "  cpu %.0f%%%s", p.generatorCpuPercent(), saturated ? " GENERATOR SATURATED" : "");
     }
 
     private static String ms(double ms) {

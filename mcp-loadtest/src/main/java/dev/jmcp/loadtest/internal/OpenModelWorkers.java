@@ -2,7 +2,6 @@ package dev.jmcp.loadtest.internal;
 
 import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.Overload;
-import dev.jmcp.loadtest.target.SessionMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

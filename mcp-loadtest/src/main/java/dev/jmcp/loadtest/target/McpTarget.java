@@ -210,8 +210,7 @@ public final class McpTarget implements Target {
                 || !(request instanceof dev.jmcp.core.protocol.elicitation.FormElicitRequest form)) {
             return dev.jmcp.core.protocol.elicitation.ElicitResult.decline();
         }
-        tools.jackson.databind.JsonNode schema =
-                dev.jmcp.core.McpJson.mapper().valueToTree(form.requestedSchema());
+        tools.jackson.databind.JsonNode schema = dev.jmcp.core.McpJson.mapper().valueToTree(form.requestedSchema());
         tools.jackson.databind.node.ObjectNode content = dev.jmcp.loadtest.internal.SchemaArguments.generate(
                 schema, dev.jmcp.loadtest.internal.SchemaArguments.seedFor(1, form.message()));
         java.util.Map<String, tools.jackson.databind.JsonNode> values = new java.util.LinkedHashMap<>();

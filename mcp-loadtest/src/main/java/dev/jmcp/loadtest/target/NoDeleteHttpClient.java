@@ -85,8 +85,7 @@ final class NoDeleteHttpClient extends HttpClient {
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
-            HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         if (isDelete(request)) {
             return CompletableFuture.failedFuture(new IOException("session abandoned: DELETE not sent"));
         }

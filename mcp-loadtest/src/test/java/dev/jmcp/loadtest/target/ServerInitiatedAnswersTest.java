@@ -38,31 +38,41 @@ class ServerInitiatedAnswersTest {
         McpServer server = McpServer.builder()
                 .name("asks")
                 .version("1")
-                .tool(Tool.builder("ask", McpJson.parse("{\"type\":\"object\"}")).build(), (req, ctx) -> {
-                    CreateMessageResult r = ctx.sample(CreateMessageRequest.builder(
-                                    List.of(SamplingMessage.of(Role.USER, TextContent.of("hi"))), 100)
-                            .build());
-                    ElicitResult e = ctx.elicit(FormElicitRequest.of(
-                            "who are you?",
-                            RequestedSchema.of(Map.of("username", StringSchema.builder().build()), List.of("username"))));
-                    if (e.content() != null && e.content().get("username") != null) {
-                        accepted.incrementAndGet();
-                    }
-                    return CallToolResult.text(r.model() + " " + e.action().wire());
-                })
+                .tool(
+                        Tool.builder("ask", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (req, ctx) -> {
+                            CreateMessageResult r = ctx.sample(CreateMessageRequest.builder(
+                                            List.of(SamplingMessage.of(Role.USER, TextContent.of("hi"))), 100)
+                                    .build());
+                            ElicitResult e = ctx.elicit(FormElicitRequest.of(
+                                    "who are you?",
+                                    RequestedSchema.of(
+                                            Map.of(
+                                                    "username",
+                                                    StringSchema.builder().build()),
+                                            List.of("username"))));
+                            if (e.content() != null && e.content().get("username") != null) {
+                                accepted.incrementAndGet();
+                            }
+                            return CallToolResult.text(
+                                    r.model() + " " + e.action().wire());
+                        })
                 .build();
         try (server;
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
             LoadTestReport r = LoadTest.builder()
                     .target(TargetSpec.http(http.uri().toString())
-                            .withAnswers(new TargetSpec.ClientAnswers(
-                                    Duration.ofMillis(120), Duration.ofMillis(80), true)))
+                            .withAnswers(
+                                    new TargetSpec.ClientAnswers(Duration.ofMillis(120), Duration.ofMillis(80), true)))
                     .closedModel(2)
                     .iterations(2)
                     .toolCall("ask", null, 1)
                     .build()
                     .run();
-            assertThat(r.summary().errorsByClass()).as(String.valueOf(r.errorSamples())).isEmpty();
+            assertThat(r.summary().errorsByClass())
+                    .as(String.valueOf(r.errorSamples()))
+                    .isEmpty();
             assertThat(r.tools().get("ask").successes()).isEqualTo(2);
             assertThat(accepted.get()).isEqualTo(2);
             // every call waited for the stand-in model (120 ms) and user (80 ms); (each such call took ~4.5 s over

@@ -37,7 +37,8 @@ class SessionChurnModesTest {
 
             LoadTestReport abandoned = run(http, SessionMode.PER_ITERATION_ABANDON);
             assertThat(abandoned.sessionMode()).isEqualTo("per-iteration-abandon");
-            assertThat(abandoned.operations().get("session/connect").successes()).isEqualTo(4);
+            assertThat(abandoned.operations().get("session/connect").successes())
+                    .isEqualTo(4);
             assertThat(abandoned.tools().get("echo").successes()).isEqualTo(4);
             assertThat(http.servlet().sessionCount()).isEqualTo(4); // no DELETE: the server still holds them
         }

@@ -30,19 +30,22 @@ class SharedSessionTest {
         McpServer server = McpServer.builder()
                 .name("hold")
                 .version("1")
-                .tool(Tool.builder("hold", McpJson.parse("{\"type\":\"object\"}")).build(), (request, ctx) -> {
-                    int now = inFlight.incrementAndGet();
-                    maxInFlight.accumulateAndGet(now, Math::max);
-                    if (ctx.sessionId() != null) {
-                        sessions.add(ctx.sessionId());
-                    }
-                    try {
-                        Thread.sleep(300);
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                    return CallToolResult.text("held");
-                })
+                .tool(
+                        Tool.builder("hold", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (request, ctx) -> {
+                            int now = inFlight.incrementAndGet();
+                            maxInFlight.accumulateAndGet(now, Math::max);
+                            if (ctx.sessionId() != null) {
+                                sessions.add(ctx.sessionId());
+                            }
+                            try {
+                                Thread.sleep(300);
+                            } finally {
+                                inFlight.decrementAndGet();
+                            }
+                            return CallToolResult.text("held");
+                        })
                 .build();
         try (server;
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
