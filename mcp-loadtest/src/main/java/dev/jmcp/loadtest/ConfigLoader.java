@@ -151,7 +151,8 @@ public final class ConfigLoader {
                         "interval",
                         "seed",
                         "overload",
-                        "pacing"));
+                        "pacing",
+                        "requests_per_session"));
         Settings d = Settings.defaults();
         LoadModel model = d.model();
         if (s.has("model")) {
@@ -210,10 +211,13 @@ public final class ConfigLoader {
             mode = switch (m) {
                 case "persistent" -> SessionMode.PERSISTENT;
                 case "per-iteration", "new-per-iteration" -> SessionMode.PER_ITERATION;
+                case "per-iteration-abandon", "abandon" -> SessionMode.PER_ITERATION_ABANDON;
                 case "stateless" -> SessionMode.STATELESS;
                 default ->
                     throw fields.error(
-                            p + ".session_mode", "expected persistent, per-iteration or stateless, got \"" + m + "\"");
+                            p + ".session_mode",
+                            "expected persistent, per-iteration, per-iteration-abandon or stateless, got \"" + m
+                                    + "\"");
             };
         }
         int maxWorkers = opt(s, p, "max_workers", fields::positiveInt, d.maxWorkers());
@@ -234,6 +238,7 @@ public final class ConfigLoader {
             };
         }
         Duration pacing = opt(s, p, "pacing", fields::duration, d.pacing());
+        int requestsPerSession = opt(s, p, "requests_per_session", fields::positiveInt, 1);
         return new Settings(
                 model,
                 vus,
@@ -249,7 +254,8 @@ public final class ConfigLoader {
                 interval,
                 seed,
                 overload,
-                pacing);
+                pacing,
+                requestsPerSession);
     }
 
     private List<Stage> stages(JsonNode arr, LoadModel model) {

@@ -8,14 +8,18 @@ import dev.jmcp.loadtest.LoadTestConfig.ThinkTime;
 import dev.jmcp.loadtest.internal.CeilingFinder;
 import dev.jmcp.loadtest.internal.Clock;
 import dev.jmcp.loadtest.internal.Engine;
+import dev.jmcp.loadtest.internal.EngineOptions;
 import dev.jmcp.loadtest.internal.LiveView;
 import dev.jmcp.loadtest.internal.Placeholders;
+import dev.jmcp.loadtest.internal.PrometheusEndpoint;
 import dev.jmcp.loadtest.internal.Threshold;
 import dev.jmcp.loadtest.target.Operation;
 import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.Target;
 import dev.jmcp.loadtest.target.TargetSpec;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,10 +48,15 @@ public final class LoadTest {
     private final Target target;
     private final boolean ownsTarget;
     private final PrintStream live;
+    private final Outputs outputs;
     private volatile Engine engine;
     private volatile boolean stopRequested;
 
-    private LoadTest(LoadTestConfig config, Target target, boolean ownsTarget, PrintStream live) {
+    /** Where a run's extra outputs go and which segment it runs. */
+    private record Outputs(Path histogramLog, Segment segment, InetSocketAddress prometheus) {}
+
+    private LoadTest(LoadTestConfig config, Target target, boolean ownsTarget, PrintStream live, Outputs outputs) {
+        this.outputs = outputs;
         this.config = config;
         this.target = target;
         this.ownsTarget = ownsTarget;
@@ -106,14 +115,28 @@ public final class LoadTest {
 
     private LoadTestReport execute(LoadTestConfig cfg, boolean closeTarget) throws InterruptedException {
         Engine.Listener listener = live == null ? null : new LiveView(live, System.console() != null);
-        Engine e = new Engine(cfg, target, Clock.SYSTEM, listener, null);
-        engine = e;
-        if (stopRequested) {
-            e.stop("interrupted");
-        }
+        PrometheusEndpoint prometheus = null;
         try {
+            if (outputs.prometheus() != null) {
+                try {
+                    prometheus = PrometheusEndpoint.start(outputs.prometheus());
+                } catch (java.io.IOException ex) {
+                    throw new IllegalStateException(
+                            "cannot serve metrics on port " + outputs.prometheus() + ": " + ex.getMessage(), ex);
+                }
+            }
+            EngineOptions opts = new EngineOptions(
+                    outputs.histogramLog(), outputs.segment(), prometheus == null ? List.of() : List.of(prometheus));
+            Engine e = new Engine(cfg, target, Clock.SYSTEM, listener, null, opts);
+            engine = e;
+            if (stopRequested) {
+                e.stop("interrupted");
+            }
             return e.run();
         } finally {
+            if (prometheus != null) {
+                prometheus.close();
+            }
             if (closeTarget && ownsTarget) {
                 target.close();
             }
@@ -141,8 +164,35 @@ public final class LoadTest {
         private Target target;
         private TargetSpec targetSpec;
         private PrintStream live;
+        private Path histogramLog;
+        private Segment segment = Segment.WHOLE;
+        private InetSocketAddress prometheus;
 
         private Builder() {}
+
+        /**
+         * Streams the run's full latency distribution, interval by interval, to this HdrHistogram log
+         * ({@code .hlog}); {@code compare} and {@code merge} read it. Default: none.
+         */
+        public Builder histogramLog(Path file) {
+            this.histogramLog = file;
+            return this;
+        }
+
+        /** Runs only this execution segment's share of the load (see {@link Segment}). Default: the whole run. */
+        public Builder segment(Segment segment) {
+            this.segment = Objects.requireNonNull(segment, "segment");
+            return this;
+        }
+
+        /**
+         * Serves the interval metrics as Prometheus text on {@code http://ADDRESS/metrics} while the run lasts (port
+         * 0: any free port). Default: off.
+         */
+        public Builder prometheus(InetSocketAddress address) {
+            this.prometheus = address;
+            return this;
+        }
 
         /** Starts from a loaded configuration (its scenarios, stages and thresholds are kept; calls add to them). */
         public Builder config(LoadTestConfig config) {
@@ -225,6 +275,15 @@ public final class LoadTest {
          */
         public Builder sessionPool(int sessions) {
             settings = settings.withSessionPool(sessions);
+            return this;
+        }
+
+        /**
+         * Open model, persistent or stateless sessions: how many workers share one pooled session, i.e. requests in
+         * flight per session (default 1). {@code max_workers} still bounds the requests in flight overall.
+         */
+        public Builder requestsPerSession(int requests) {
+            settings = settings.toBuilder().requestsPerSession(requests).build();
             return this;
         }
 
@@ -321,11 +380,12 @@ public final class LoadTest {
             }
             LoadTestConfig config = new LoadTestConfig(
                     targetSpec, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
+            Outputs outputs = new Outputs(histogramLog, segment, prometheus);
             if (target != null) {
-                return new LoadTest(config, target, false, live);
+                return new LoadTest(config, target, false, live, outputs);
             }
             Objects.requireNonNull(targetSpec, "a target or target spec is required");
-            return new LoadTest(config, Targets.create(targetSpec), true, live);
+            return new LoadTest(config, Targets.create(targetSpec), true, live, outputs);
         }
 
         private static void validate(String source, int index, Scenario s) {

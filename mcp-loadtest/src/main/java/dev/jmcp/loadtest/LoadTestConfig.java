@@ -48,6 +48,11 @@ public record LoadTestConfig(
         return new LoadTestConfig(target, newSettings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
     }
 
+    /** A copy with other scenarios. */
+    public LoadTestConfig withScenarios(List<Scenario> newScenarios) {
+        return new LoadTestConfig(target, settings, newScenarios, stages, thresholds, breakingPoint, ceiling, source);
+    }
+
     /** A copy with other stages. */
     public LoadTestConfig withStages(List<Stage> newStages) {
         return new LoadTestConfig(target, settings, scenarios, newStages, thresholds, breakingPoint, ceiling, source);
@@ -90,6 +95,8 @@ public record LoadTestConfig(
      * @param pacing closed model: each virtual user starts an iteration every {@code pacing} (a fixed iteration rate
      *     per user), so latency counts from that intended start; {@link Duration#ZERO} (default) means back to back
      *     with think time, measuring service time
+     * @param requestsPerSession open model with persistent or stateless sessions: how many workers share one pooled
+     *     session, i.e. how many requests may be in flight on one session at once (default 1); stdio included
      */
     public record Settings(
             LoadModel model,
@@ -106,12 +113,50 @@ public record LoadTestConfig(
             Duration interval,
             long seed,
             Overload overload,
-            Duration pacing) {
+            Duration pacing,
+            int requestsPerSession) {
 
         /** Null-safe defaults for the later components. */
         public Settings {
             overload = overload == null ? Overload.DROP : overload;
             pacing = pacing == null ? Duration.ZERO : pacing;
+            requestsPerSession = Math.max(1, requestsPerSession);
+        }
+
+        /** Settings with one request in flight per session. */
+        public Settings(
+                LoadModel model,
+                int virtualUsers,
+                double rate,
+                Duration duration,
+                long iterations,
+                Duration timeout,
+                ThinkTime thinkTime,
+                SessionMode sessionMode,
+                int maxWorkers,
+                Duration maxQueueWait,
+                int sessionPool,
+                Duration interval,
+                long seed,
+                Overload overload,
+                Duration pacing) {
+            this(
+                    model,
+                    virtualUsers,
+                    rate,
+                    duration,
+                    iterations,
+                    timeout,
+                    thinkTime,
+                    sessionMode,
+                    maxWorkers,
+                    maxQueueWait,
+                    sessionPool,
+                    interval,
+                    seed,
+                    overload,
+                    pacing,
+                    1);
         }
 
         /** Defaults: closed, 1 VU, 10 s, 30 s timeout, no think time, persistent sessions, 1 s interval. */
@@ -226,6 +271,7 @@ public record LoadTestConfig(
             private long seed;
             private Overload overload;
             private Duration pacing;
+            private int requestsPerSession;
 
             private Builder(Settings s) {
                 this.model = s.model;
@@ -243,6 +289,13 @@ public record LoadTestConfig(
                 this.seed = s.seed;
                 this.overload = s.overload;
                 this.pacing = s.pacing;
+                this.requestsPerSession = s.requestsPerSession;
+            }
+
+            /** Sets {@code requestsPerSession}. */
+            public Builder requestsPerSession(int v) {
+                this.requestsPerSession = v;
+                return this;
             }
 
             /** Sets {@code overload}. */
@@ -352,7 +405,8 @@ public record LoadTestConfig(
                         interval,
                         seed,
                         overload,
-                        pacing);
+                        pacing,
+                        requestsPerSession);
             }
         }
     }

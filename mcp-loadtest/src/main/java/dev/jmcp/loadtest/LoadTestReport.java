@@ -27,6 +27,16 @@ import java.util.Map;
  * @param ceiling the {@code find-ceiling} result, or {@code null}
  * @param thresholds threshold results (empty without thresholds)
  * @param latencyBasis {@value #FROM_INTENDED_START} or {@value #SERVICE_TIME}: what the latency figures measure
+ * @param resources per resource URI as configured (resources/read; {@code ${var}} not substituted), or {@code null}
+ * @param prompts per prompt (prompts/get), or {@code null}
+ * @param errorSamples the first few distinct error messages per error class, or {@code null}
+ * @param configuration the run's configuration echoed (settings, stages, scenarios, thresholds; header values
+ *     redacted), or {@code null}
+ * @param server what the server said about itself: {@code name}, {@code version}, {@code protocolVersion}
+ *     (negotiated), or {@code null}
+ * @param histogramLog the file name of the run's HdrHistogram log (next to the JSON report), or {@code null}
+ * @param segment the execution segment {@code i/n} this process ran, or {@code null} for a whole run
+ * @param warnings conditions that make the figures less trustworthy ("generator saturated", ...), or {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadTestReport(
@@ -47,7 +57,64 @@ public record LoadTestReport(
         BreakingPoint breakingPoint,
         Ceiling ceiling,
         List<ThresholdResult> thresholds,
-        String latencyBasis) {
+        String latencyBasis,
+        Map<String, Stats> resources,
+        Map<String, Stats> prompts,
+        Map<String, List<String>> errorSamples,
+        Map<String, Object> configuration,
+        Map<String, String> server,
+        String histogramLog,
+        String segment,
+        List<String> warnings) {
+
+    /** A report with the schema 1.0 fields only (the later ones {@code null}). */
+    public LoadTestReport(
+            String schemaVersion,
+            String target,
+            String model,
+            String offeredLoadUnit,
+            String sessionMode,
+            String startedAt,
+            double durationSeconds,
+            String stopReason,
+            Stats summary,
+            Generator generator,
+            Map<String, Stats> operations,
+            Map<String, Stats> tools,
+            List<StageReport> stages,
+            List<IntervalPoint> intervals,
+            BreakingPoint breakingPoint,
+            Ceiling ceiling,
+            List<ThresholdResult> thresholds,
+            String latencyBasis) {
+        this(
+                schemaVersion,
+                target,
+                model,
+                offeredLoadUnit,
+                sessionMode,
+                startedAt,
+                durationSeconds,
+                stopReason,
+                summary,
+                generator,
+                operations,
+                tools,
+                stages,
+                intervals,
+                breakingPoint,
+                ceiling,
+                thresholds,
+                latencyBasis,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
     /** Latency counts from each request's intended start (open model, or closed model with pacing). */
     public static final String FROM_INTENDED_START = "intended_start";
@@ -55,8 +122,11 @@ public record LoadTestReport(
     /** Latency is service time: the closed model without pacing has no intended start. */
     public static final String SERVICE_TIME = "service_time";
 
-    /** The schema version this code writes. */
-    public static final String SCHEMA_VERSION = "1.0";
+    /**
+     * The schema version this code writes. Minor versions only add optional fields, and readers (this code's
+     * {@code compare} and {@code merge} included) ignore fields they do not know, so a 1.x reader reads any 1.y.
+     */
+    public static final String SCHEMA_VERSION = "1.1";
 
     /** Whether every threshold passed (true without thresholds). */
     public boolean passed() {
@@ -71,6 +141,37 @@ public record LoadTestReport(
     /** A copy with a ceiling result. */
     public LoadTestReport withCeiling(Ceiling result) {
         return withResults(result, thresholds);
+    }
+
+    /** A copy naming its histogram log file. */
+    public LoadTestReport withHistogramLog(String fileName) {
+        return new LoadTestReport(
+                schemaVersion,
+                target,
+                model,
+                offeredLoadUnit,
+                sessionMode,
+                startedAt,
+                durationSeconds,
+                stopReason,
+                summary,
+                generator,
+                operations,
+                tools,
+                stages,
+                intervals,
+                breakingPoint,
+                ceiling,
+                thresholds,
+                latencyBasis,
+                resources,
+                prompts,
+                errorSamples,
+                configuration,
+                server,
+                fileName,
+                segment,
+                warnings);
     }
 
     private LoadTestReport withResults(Ceiling newCeiling, List<ThresholdResult> newThresholds) {
@@ -92,7 +193,15 @@ public record LoadTestReport(
                 breakingPoint,
                 newCeiling,
                 newThresholds,
-                latencyBasis);
+                latencyBasis,
+                resources,
+                prompts,
+                errorSamples,
+                configuration,
+                server,
+                histogramLog,
+                segment,
+                warnings);
     }
 
     /**
@@ -152,7 +261,13 @@ public record LoadTestReport(
      * @param iterations scenario iterations started
      * @param cutOffIterations iterations still running when the run ended (workers that did not stop within the
      *     grace period): what they recorded before stays, their request in flight and later steps are not counted
+     * @param cpuPercent the generator process's CPU use over the run, percent of all its processors (an in-process
+     *     target's work included), or {@code null} where the JVM cannot tell
+     * @param processors the processors available to the generator, or {@code null}
+     * @param saturatedIntervals intervals in which the generator itself was the bottleneck (CPU at 90% or more, or
+     *     dispatch lag p99 above 10 ms while workers were free), or {@code null}
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Generator(
             long scheduledArrivals,
             long droppedArrivals,
@@ -163,7 +278,38 @@ public record LoadTestReport(
             long sessionOpenFailures,
             Latency handshake,
             long iterations,
-            long cutOffIterations) {}
+            long cutOffIterations,
+            Double cpuPercent,
+            Integer processors,
+            Long saturatedIntervals) {
+        /** The schema 1.0 fields only. */
+        public Generator(
+                long scheduledArrivals,
+                long droppedArrivals,
+                double dropRate,
+                Latency lag,
+                Latency serviceTime,
+                long sessionsOpened,
+                long sessionOpenFailures,
+                Latency handshake,
+                long iterations,
+                long cutOffIterations) {
+            this(
+                    scheduledArrivals,
+                    droppedArrivals,
+                    dropRate,
+                    lag,
+                    serviceTime,
+                    sessionsOpened,
+                    sessionOpenFailures,
+                    handshake,
+                    iterations,
+                    cutOffIterations,
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     /** One stage's results; requests are attributed to the stage in which they completed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -194,6 +340,8 @@ public record LoadTestReport(
      * @param errorsByClass failures by class
      * @param effectiveLatency every request and dropped arrival (drops count as at least the timeout), or
      *     {@code null} in an interval without drops (then it equals the requests' latency)
+     * @param generatorCpuPercent the generator process's CPU use in the interval (percent of all processors), or
+     *     {@code null}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IntervalPoint(
@@ -209,7 +357,40 @@ public record LoadTestReport(
             long droppedArrivals,
             double lagP99Ms,
             Map<String, Long> errorsByClass,
-            Latency effectiveLatency) {}
+            Latency effectiveLatency,
+            Double generatorCpuPercent) {
+        /** The schema 1.0 fields only. */
+        public IntervalPoint(
+                double startSeconds,
+                double durationSeconds,
+                int stage,
+                double offeredLoad,
+                long requests,
+                long errors,
+                double throughputRps,
+                double errorRate,
+                Latency latency,
+                long droppedArrivals,
+                double lagP99Ms,
+                Map<String, Long> errorsByClass,
+                Latency effectiveLatency) {
+            this(
+                    startSeconds,
+                    durationSeconds,
+                    stage,
+                    offeredLoad,
+                    requests,
+                    errors,
+                    throughputRps,
+                    errorRate,
+                    latency,
+                    droppedArrivals,
+                    lagP99Ms,
+                    errorsByClass,
+                    effectiveLatency,
+                    null);
+        }
+    }
 
     /**
      * A breaking point found on windowed data and confirmed over consecutive intervals.

@@ -22,6 +22,33 @@ public final class ReportFiles {
         return McpJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
     }
 
+    /**
+     * Reads a JSON report (schema 1.x; fields this version does not know are ignored, so newer minor versions
+     * read too).
+     */
+    public static LoadTestReport readJson(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        LoadTestReport r;
+        try {
+            r = McpJson.mapper().readValue(text, LoadTestReport.class);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a jmcp-loadtest report: " + e.getMessage(), e);
+        }
+        if (r.schemaVersion() == null || !r.schemaVersion().startsWith("1.")) {
+            throw new IOException(file + ": unsupported report schema version " + r.schemaVersion());
+        }
+        return r;
+    }
+
+    /** The histogram log a report names, resolved next to the report file, or {@code null} if it names none. */
+    public static Path histogramLogOf(Path reportFile, LoadTestReport report) {
+        if (report.histogramLog() == null) {
+            return null;
+        }
+        Path dir = reportFile.toAbsolutePath().getParent();
+        return dir == null ? Path.of(report.histogramLog()) : dir.resolve(report.histogramLog());
+    }
+
     /** The report's JSON Schema text. */
     public static String schema() {
         try (InputStream in = ReportFiles.class.getResourceAsStream(SCHEMA_RESOURCE)) {
@@ -115,8 +142,27 @@ public final class ReportFiles {
                 g.lag().p99Ms(),
                 g.sessionsOpened(),
                 g.sessionOpenFailures()));
+        if (g.cpuPercent() != null) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "generator CPU %.1f%% of %d processors, saturated in %d intervals%n",
+                    g.cpuPercent(),
+                    g.processors(),
+                    g.saturatedIntervals() == null ? 0 : g.saturatedIntervals()));
+        }
         if (!s.errorsByClass().isEmpty()) {
             sb.append("errors by class: ").append(s.errorsByClass()).append('\n');
+        }
+        if (r.errorSamples() != null) {
+            r.errorSamples().forEach((cls, messages) -> {
+                if (!messages.isEmpty()) {
+                    sb.append("  e.g. ")
+                            .append(cls)
+                            .append(": ")
+                            .append(messages.get(0))
+                            .append('\n');
+                }
+            });
         }
         r.operations()
                 .forEach((k, v) -> sb.append(String.format(
@@ -169,6 +215,33 @@ public final class ReportFiles {
                                     ? ""
                                     : "; broke " + r.ceiling().reason())
                     .append('\n');
+        }
+        if (r.resources() != null) {
+            r.resources()
+                    .forEach((k, v) -> sb.append(String.format(
+                            Locale.ROOT,
+                            "  resource %-11s %8d req  %6.2f%% err  p50 %.3f  p99 %.3f ms%n",
+                            k,
+                            v.requests(),
+                            v.errorRate() * 100,
+                            v.latency().p50Ms(),
+                            v.latency().p99Ms())));
+        }
+        if (r.prompts() != null) {
+            r.prompts()
+                    .forEach((k, v) -> sb.append(String.format(
+                            Locale.ROOT,
+                            "  prompt %-13s %8d req  %6.2f%% err  p50 %.3f  p99 %.3f ms%n",
+                            k,
+                            v.requests(),
+                            v.errorRate() * 100,
+                            v.latency().p50Ms(),
+                            v.latency().p99Ms())));
+        }
+        if (r.warnings() != null) {
+            for (String w : r.warnings()) {
+                sb.append("WARNING: ").append(w).append('\n');
+            }
         }
         for (LoadTestReport.ThresholdResult t : r.thresholds()) {
             sb.append(String.format(

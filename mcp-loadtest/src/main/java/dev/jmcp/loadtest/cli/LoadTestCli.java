@@ -38,7 +38,14 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         version = "jmcp-loadtest 0.1.0",
         description = "Load-tests an MCP server over Streamable HTTP or stdio.",
-        subcommands = {LoadTestCli.Run.class, LoadTestCli.Init.class, LoadTestCli.FindCeiling.class})
+        subcommands = {
+            LoadTestCli.Run.class,
+            LoadTestCli.Init.class,
+            LoadTestCli.FindCeiling.class,
+            LoadTestCli.Compare.class,
+            LoadTestCli.EraAb.class,
+            LoadTestCli.Merge.class
+        })
 public final class LoadTestCli implements Callable<Integer> {
     /** Every threshold passed. */
     public static final int EXIT_OK = 0;
@@ -53,6 +60,8 @@ public final class LoadTestCli implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private PrintStream stdout = System.out;
+    private LoadTestReport lastReport;
+    private Path lastHistogramLog;
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
@@ -117,10 +126,28 @@ public final class LoadTestCli implements Callable<Integer> {
      */
     private int runAndReport(LoadTestConfig cfg, RunOptions options, Execution execution, PrintWriter err)
             throws Exception {
-        LoadTest test = LoadTest.builder()
+        return runAndReport(cfg, options, execution, err, "");
+    }
+
+    private int runAndReport(LoadTestConfig cfg, RunOptions options, Execution execution, PrintWriter err, String label)
+            throws Exception {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + label
+                + (options.segment().whole()
+                        ? ""
+                        : "-segment" + options.segment().index() + "of"
+                                + options.segment().count());
+        LoadTest.Builder builder = LoadTest.builder()
                 .config(cfg)
                 .liveView(options.quiet ? null : stdout)
-                .build();
+                .segment(options.segment());
+        if (!options.noReport) {
+            builder.histogramLog(options.reportDir.resolve("loadtest-" + stamp + ".hlog"));
+        }
+        if (options.prometheusAddress() != null) {
+            builder.prometheus(options.prometheusAddress());
+        }
+        LoadTest test = builder.build();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {
@@ -135,7 +162,9 @@ public final class LoadTestCli implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             LoadTestReport report = execution.execute(test);
-            return writeReports(report, options, err);
+            lastReport = report;
+            lastHistogramLog = report.histogramLog() == null ? null : options.reportDir.resolve(report.histogramLog());
+            return writeReports(report, options, err, stamp);
         } finally {
             finished.countDown();
             try {
@@ -146,16 +175,17 @@ public final class LoadTestCli implements Callable<Integer> {
         }
     }
 
-    private int writeReports(LoadTestReport report, RunOptions options, PrintWriter err) throws IOException {
+    private int writeReports(LoadTestReport report, RunOptions options, PrintWriter err, String stamp)
+            throws IOException {
         PrintStream out = stdout;
         out.print(ReportFiles.summary(report));
         if (!options.noReport) {
-            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             Path json = options.reportDir.resolve("loadtest-" + stamp + ".json");
             Path html = options.reportDir.resolve("loadtest-" + stamp + ".html");
             ReportFiles.writeJson(report, json);
             ReportFiles.writeHtml(report, html);
-            out.println("reports: " + json + " " + html);
+            out.println("reports: " + json + " " + html
+                    + (report.histogramLog() == null ? "" : " " + options.reportDir.resolve(report.histogramLog())));
         }
         if (options.junit != null) {
             ReportFiles.writeJUnitXml(report, options.junit);
@@ -301,6 +331,167 @@ public final class LoadTestCli implements Callable<Integer> {
                             found.resourceUris().size(),
                             found.prompts().size());
             return EXIT_OK;
+        }
+    }
+
+    /** {@code compare}: a current report against a baseline, exit 99 past the regression limits. */
+    @Command(
+            name = "compare",
+            mixinStandardHelpOptions = true,
+            description = "Compare CURRENT.json with BASELINE.json; exit 99 when a figure regressed past its limit")
+    static final class Compare implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "BASELINE.json")
+        Path baseline;
+
+        @Parameters(index = "1", paramLabel = "CURRENT.json")
+        Path current;
+
+        @Option(names = "--max-p50-increase", description = "Largest allowed p50 increase (default 20%%)")
+        String p50 = "20%";
+
+        @Option(names = "--max-p99-increase", description = "Largest allowed p99 increase (default 20%%)")
+        String p99 = "20%";
+
+        @Option(names = "--max-throughput-decrease", description = "Largest allowed throughput decrease (default 10%%)")
+        String throughput = "10%";
+
+        @Option(
+                names = "--max-error-rate-increase",
+                description = "Largest allowed error-rate increase in percentage points (default 1%%)")
+        String errorRate = "1%";
+
+        @Option(names = "--html", description = "Also write the comparison as HTML here")
+        Path html;
+
+        @CommandLine.ParentCommand
+        LoadTestCli parent;
+
+        private static double percent(String s) {
+            String t = s.trim();
+            return Double.parseDouble(t.endsWith("%") ? t.substring(0, t.length() - 1) : t);
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            dev.jmcp.loadtest.ReportComparison.Limits limits = new dev.jmcp.loadtest.ReportComparison.Limits(
+                    percent(p50), percent(p99), percent(throughput), percent(errorRate));
+            dev.jmcp.loadtest.ReportComparison c =
+                    dev.jmcp.loadtest.ReportComparison.compare(baseline, current, limits);
+            parent.stdout.print(c.text());
+            if (html != null) {
+                Path dir = html.toAbsolutePath().getParent();
+                if (dir != null) {
+                    Files.createDirectories(dir);
+                }
+                Files.writeString(html, c.html(), StandardCharsets.UTF_8);
+                parent.stdout.println("html: " + html);
+            }
+            return c.regressed() ? EXIT_THRESHOLD : EXIT_OK;
+        }
+    }
+
+    /**
+     * {@code era-ab}: the same scenario in the handshake era (persistent sessions, {@code initialize}) and stateless
+     * (2026-07-28), one after the other, reported side by side.
+     */
+    @Command(
+            name = "era-ab",
+            mixinStandardHelpOptions = true,
+            description = "Run the scenario with handshake-era sessions, then stateless (2026-07-28), and print both"
+                    + " side by side")
+    static final class EraAb implements Callable<Integer> {
+        @Mixin
+        RunOptions options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        LoadTestCli parent;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            LoadTestConfig cfg = options.loadConfig(err);
+            LoadTestConfig handshake =
+                    cfg.withSettings(cfg.settings().withSessionMode(dev.jmcp.loadtest.target.SessionMode.PERSISTENT));
+            LoadTestConfig stateless =
+                    cfg.withSettings(cfg.settings().withSessionMode(dev.jmcp.loadtest.target.SessionMode.STATELESS));
+            parent.stdout.println("== A: handshake era (initialize, persistent sessions)");
+            int a = parent.runAndReport(handshake, options, LoadTest::run, err, "-handshake");
+            LoadTestReport ra = parent.lastReport;
+            Path la = parent.lastHistogramLog;
+            parent.stdout.println("== B: stateless (2026-07-28, no session)");
+            int b = parent.runAndReport(stateless, options, LoadTest::run, err, "-stateless");
+            LoadTestReport rb = parent.lastReport;
+            Path lb = parent.lastHistogramLog;
+            dev.jmcp.loadtest.ReportComparison c = dev.jmcp.loadtest.ReportComparison.compare(
+                    ra, la, rb, lb, dev.jmcp.loadtest.ReportComparison.Limits.NONE);
+            parent.stdout.println();
+            parent.stdout.println("== era A/B: " + version(ra) + " (handshake) vs " + version(rb) + " (stateless)");
+            parent.stdout.print(c.text("handshake", "stateless"));
+            if (a == EXIT_FAILURE || b == EXIT_FAILURE) {
+                return EXIT_FAILURE;
+            }
+            return a == EXIT_OK && b == EXIT_OK ? EXIT_OK : EXIT_THRESHOLD;
+        }
+
+        private static String version(LoadTestReport r) {
+            return r.server() == null ? "?" : r.server().getOrDefault("protocolVersion", "?");
+        }
+    }
+
+    /** {@code merge}: joins the reports of execution segments into one (exact, from their histogram logs). */
+    @Command(
+            name = "merge",
+            mixinStandardHelpOptions = true,
+            description = "Merge the JSON reports (and .hlog files next to them) of `run --segment i/n` processes"
+                    + " into one report")
+    static final class Merge implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "SEGMENT.json")
+        List<Path> reports;
+
+        @Option(
+                names = {"-o", "--output"},
+                description = "Merged JSON report (default: loadtest-reports/loadtest-merged-<time>.json); the HTML"
+                        + " and .hlog are written next to it")
+        Path output;
+
+        @Option(names = "--junit", description = "Write JUnit XML here")
+        Path junit;
+
+        @CommandLine.ParentCommand
+        LoadTestCli parent;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.jmcp.loadtest.ReportMerge.Result merged = dev.jmcp.loadtest.ReportMerge.merge(reports);
+            Path json = output != null
+                    ? output
+                    : Path.of(
+                            "loadtest-reports",
+                            "loadtest-merged-"
+                                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                                    + ".json");
+            String base = json.getFileName().toString().replaceFirst("\\.json$", "");
+            Path hlog = json.resolveSibling(base + ".hlog");
+            long start = java.time.Instant.parse(merged.report().startedAt()).toEpochMilli();
+            Path dir = json.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            dev.jmcp.loadtest.ReportMerge.writeHistogramLog(merged, hlog, start);
+            LoadTestReport report =
+                    merged.report().withHistogramLog(hlog.getFileName().toString());
+            ReportFiles.writeJson(report, json);
+            Path html = json.resolveSibling(base + ".html");
+            ReportFiles.writeHtml(report, html);
+            parent.stdout.print(ReportFiles.summary(report));
+            parent.stdout.println("merged " + reports.size() + " reports: " + json + " " + html + " " + hlog);
+            if (junit != null) {
+                ReportFiles.writeJUnitXml(report, junit);
+            }
+            return report.passed() ? EXIT_OK : EXIT_THRESHOLD;
         }
     }
 }

@@ -58,6 +58,12 @@ final class RunOptions {
                     + " counts from an intended start")
     String pacing;
 
+    @Option(
+            names = "--requests-per-session",
+            description = "Open model, persistent/stateless: workers sharing one pooled session (requests in flight"
+                    + " per session; default 1)")
+    Integer requestsPerSession;
+
     @Option(names = "--iterations", description = "Stop after this many iterations")
     Long iterations;
 
@@ -83,6 +89,44 @@ final class RunOptions {
 
     @Option(names = "--quiet", description = "No live view")
     boolean quiet;
+
+    @Option(
+            names = "--discover",
+            description = "Replace the scenarios: list the server's tools, resources and prompts and call each (tool"
+                    + " arguments generated from its inputSchema with the run's seed)")
+    boolean discover;
+
+    @Option(
+            names = "--segment",
+            description = "Distributed generation: run execution segment i of n (e.g. 2/4): every n-th arrival of"
+                    + " every stage (closed model: every n-th virtual user); `merge` joins the segments' reports")
+    String segment;
+
+    @Option(
+            names = "--prometheus",
+            description = "Serve live interval metrics as Prometheus text on [HOST:]PORT/metrics (HOST default"
+                    + " 127.0.0.1)")
+    String prometheus;
+
+    /** The execution segment (the whole run without {@code --segment}). */
+    dev.jmcp.loadtest.Segment segment() {
+        return segment == null ? dev.jmcp.loadtest.Segment.WHOLE : dev.jmcp.loadtest.Segment.parse(segment);
+    }
+
+    /** The Prometheus endpoint's address, or {@code null}. */
+    java.net.InetSocketAddress prometheusAddress() {
+        if (prometheus == null) {
+            return null;
+        }
+        int colon = prometheus.lastIndexOf(':');
+        String host = colon < 0 ? "127.0.0.1" : prometheus.substring(0, colon);
+        try {
+            int port = Integer.parseInt(prometheus.substring(colon + 1));
+            return new java.net.InetSocketAddress(host, port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--prometheus expects [HOST:]PORT, got " + prometheus);
+        }
+    }
 
     @Mixin
     TargetOptions targetOptions;
@@ -124,7 +168,58 @@ final class RunOptions {
             throw new IllegalArgumentException(
                     "no target: give a URL, `-- command args` or a [target] section in the config");
         }
-        return cfg.withTarget(t);
+        cfg = cfg.withTarget(t);
+        if (discover) {
+            cfg = cfg.withScenarios(discoveredScenarios(t, cfg.settings().seed(), err));
+        }
+        return cfg;
+    }
+
+    /** One scenario per tool (generated arguments), resource and prompt the server lists. */
+    private static List<LoadTestConfig.Scenario> discoveredScenarios(TargetSpec t, long seed, PrintWriter err) {
+        dev.jmcp.loadtest.target.Discovery.Discovered found;
+        try {
+            found = dev.jmcp.loadtest.Targets.discovery(t).discover(t, Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while discovering " + t.describe(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("--discover: cannot list what " + t.describe() + " offers: " + e, e);
+        }
+        List<LoadTestConfig.Scenario> out = new ArrayList<>();
+        for (dev.jmcp.loadtest.target.Discovery.Tool tool : found.tools()) {
+            out.add(LoadTestConfig.Scenario.of(
+                    "tool " + tool.name(),
+                    1,
+                    LoadTestConfig.FlowStep.of(
+                            dev.jmcp.loadtest.target.Operation.TOOLS_CALL,
+                            tool.name(),
+                            dev.jmcp.loadtest.internal.SchemaArguments.generate(
+                                    tool.inputSchema(),
+                                    dev.jmcp.loadtest.internal.SchemaArguments.seedFor(seed, tool.name())))));
+        }
+        for (String uri : found.resourceUris()) {
+            out.add(LoadTestConfig.Scenario.of(
+                    "resource " + uri,
+                    1,
+                    LoadTestConfig.FlowStep.of(dev.jmcp.loadtest.target.Operation.RESOURCES_READ, uri, null)));
+        }
+        for (dev.jmcp.loadtest.target.Discovery.Prompt p : found.prompts()) {
+            tools.jackson.databind.node.ObjectNode args =
+                    dev.jmcp.core.McpJson.mapper().createObjectNode();
+            p.requiredArguments().forEach(a -> args.put(a, "example"));
+            out.add(LoadTestConfig.Scenario.of(
+                    "prompt " + p.name(),
+                    1,
+                    LoadTestConfig.FlowStep.of(dev.jmcp.loadtest.target.Operation.PROMPTS_GET, p.name(), args)));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException("--discover: " + t.describe() + " lists no tools, resources or prompts");
+        }
+        err.println("note: --discover: " + found.tools().size() + " tools, "
+                + found.resourceUris().size() + " resources, " + found.prompts().size() + " prompts from "
+                + found.serverName());
+        return out;
     }
 
     private Settings overrideSettings(Settings s, boolean noStages) {
@@ -164,6 +259,12 @@ final class RunOptions {
         }
         if (pacing != null) {
             s = s.toBuilder().pacing(Durations.parse(pacing)).build();
+        }
+        if (requestsPerSession != null) {
+            if (requestsPerSession < 1) {
+                throw new IllegalArgumentException("--requests-per-session must be at least 1");
+            }
+            s = s.toBuilder().requestsPerSession(requestsPerSession).build();
         }
         return s;
     }

@@ -12,6 +12,58 @@ final class TargetOptions {
     @Option(names = "--header", description = "Extra HTTP header NAME=VALUE")
     List<String> headers = new ArrayList<>();
 
+    @Option(
+            names = "--oauth-client-id",
+            description = "OAuth client credentials grant for an HTTP target: the client id (jmcp's OAuth client"
+                    + " discovers the authorization server and shares one token across sessions)")
+    String oauthClientId;
+
+    @Option(
+            names = "--oauth-client-secret",
+            description = "The OAuth client secret (default: environment variable " + SECRET_ENV + ")")
+    String oauthClientSecret;
+
+    @Option(names = "--oauth-scope", description = "An OAuth scope to request (repeatable)")
+    List<String> oauthScopes = new ArrayList<>();
+
+    @Option(
+            names = "--sampling-latency",
+            description = "Answer the server's sampling/createMessage requests after this long (a stand-in model;"
+                    + " default 0)")
+    String samplingLatency;
+
+    @Option(
+            names = "--elicitation-latency",
+            description =
+                    "Answer the server's elicitation/create requests after this long (a stand-in user;" + " default 0)")
+    String elicitationLatency;
+
+    @Option(
+            names = "--decline-elicitation",
+            description = "Decline elicitations (default: accept forms with content generated from their schema)")
+    boolean declineElicitation;
+
+    /** The environment variable the OAuth client secret is read from when the command line gives none. */
+    static final String SECRET_ENV = "JMCP_LOADTEST_OAUTH_CLIENT_SECRET";
+
+    private TargetSpec withOAuth(TargetSpec spec) {
+        if (samplingLatency != null || elicitationLatency != null || declineElicitation) {
+            spec = spec.withAnswers(new TargetSpec.ClientAnswers(
+                    samplingLatency == null ? null : dev.jmcp.loadtest.internal.Durations.parse(samplingLatency),
+                    elicitationLatency == null ? null : dev.jmcp.loadtest.internal.Durations.parse(elicitationLatency),
+                    !declineElicitation));
+        }
+        if (oauthClientId == null) {
+            return spec;
+        }
+        String secret = oauthClientSecret != null ? oauthClientSecret : System.getenv(SECRET_ENV);
+        if (secret == null) {
+            throw new IllegalArgumentException(
+                    "--oauth-client-id needs --oauth-client-secret or the environment variable " + SECRET_ENV);
+        }
+        return spec.withOAuth(new TargetSpec.OAuth(oauthClientId, secret, oauthScopes));
+    }
+
     /**
      * The target the positional words name: one HTTP (or {@code sim:}) URL, or a stdio command and its arguments;
      * {@code null} when there are none.
@@ -22,9 +74,9 @@ final class TargetOptions {
         }
         Map<String, String> h = headers();
         if (target.size() == 1 && target.get(0).matches("(?i)(https?|sim):.*")) {
-            return new TargetSpec(target.get(0), List.of(), h, Map.of());
+            return withOAuth(new TargetSpec(target.get(0), List.of(), h, Map.of()));
         }
-        return new TargetSpec(null, target, h, Map.of());
+        return withOAuth(new TargetSpec(null, target, h, Map.of()));
     }
 
     /**
@@ -48,7 +100,8 @@ final class TargetOptions {
         }
         h.putAll(headers());
         env.putAll(base.env());
-        return new TargetSpec(base.url(), base.command(), h, env);
+        TargetSpec merged = new TargetSpec(base.url(), base.command(), h, env, base.oauth(), base.answers());
+        return withOAuth(merged);
     }
 
     private Map<String, String> headers() {

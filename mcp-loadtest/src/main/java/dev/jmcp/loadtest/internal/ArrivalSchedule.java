@@ -1,5 +1,6 @@
 package dev.jmcp.loadtest.internal;
 
+import dev.jmcp.loadtest.Segment;
 import java.util.List;
 
 /**
@@ -12,14 +13,34 @@ public final class ArrivalSchedule {
     private int phase;
     private double phaseBase; // cumulative arrivals at the start of the current phase
     private long next; // index of the next arrival
+    private final Segment segment;
 
     /** A schedule over a plan's phases (levels are arrivals per second). */
     public ArrivalSchedule(LoadPlan plan) {
-        this.phases = plan.phases();
+        this(plan, Segment.WHOLE);
     }
 
-    /** The offset (nanoseconds since the start) of the next arrival, or -1 when the plan is over. */
+    /**
+     * The share of a schedule that one execution segment takes: of the one schedule every segment computes, the
+     * arrivals whose index belongs to {@code segment}, at their intended times (so N segments offer exactly the
+     * whole schedule between them, each arrival once).
+     */
+    public ArrivalSchedule(LoadPlan plan, Segment segment) {
+        this.phases = plan.phases();
+        this.segment = segment;
+    }
+
+    /** The offset (nanoseconds since the start) of the next arrival of this segment, or -1 when the plan is over. */
     public long next() {
+        while (true) {
+            long offset = nextOfAll();
+            if (offset < 0 || segment.owns(next - 1)) {
+                return offset;
+            }
+        }
+    }
+
+    private long nextOfAll() {
         while (phase < phases.size()) {
             LoadPlan.Phase p = phases.get(phase);
             double a = p.from();

@@ -8,7 +8,9 @@ import dev.jmcp.loadtest.LoadTestReport.IntervalPoint;
 import dev.jmcp.loadtest.Overload;
 import dev.jmcp.loadtest.target.Target;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -45,6 +47,12 @@ public final class Engine {
 
     private static final long TICK_NANOS = 10_000_000L;
 
+    /** A generator at or above this CPU fraction (of all its processors) is saturated. */
+    static final double SATURATED_CPU = 0.9;
+
+    /** Dispatch lag p99 above this with free workers means the generator is the bottleneck. */
+    static final double SATURATED_LAG_MS = 10;
+
     private final LoadTestConfig config;
     private final Target target;
     private final Clock clock;
@@ -58,6 +66,11 @@ public final class Engine {
     private final WorkerPool workers;
     private final VirtualUsers virtualUsers;
     private final OpenModelWorkers openModel;
+    private final EngineOptions options;
+    private final CpuMeter cpu = new CpuMeter();
+    private HistogramLog histogramLog;
+    private String histogramLogProblem;
+    private long saturatedIntervals;
     private long cutOffIterations;
     private volatile int currentPhase;
     private long startNanos;
@@ -65,6 +78,26 @@ public final class Engine {
 
     /** Creates an engine; {@code listener} and {@code gate} may be {@code null}. */
     public Engine(LoadTestConfig config, Target target, Clock clock, Listener listener, StageGate gate) {
+        this(config, target, clock, listener, gate, EngineOptions.NONE);
+    }
+
+    /**
+     * Creates an engine with a histogram log, an execution segment or extra listeners; {@code listener} and
+     * {@code gate} may be {@code null}. A segment takes its share of the iteration limit too.
+     */
+    public Engine(
+            LoadTestConfig config,
+            Target target,
+            Clock clock,
+            Listener listener,
+            StageGate gate,
+            EngineOptions options) {
+        this.options = options;
+        long limit = config.settings().iterations();
+        if (limit > 0 && !options.segment().whole()) {
+            config = config.withSettings(config.settings()
+                    .withIterations(Math.max(1, options.segment().share(limit))));
+        }
         this.config = config;
         this.target = target;
         this.clock = clock;
@@ -92,6 +125,7 @@ public final class Engine {
         boolean open = config.settings().model() == LoadModel.OPEN;
         List<Worker> pool = open ? openModel.prepare() : List.of();
         startNanos = clock.nanoTime();
+        openHistogramLog(startedAt);
         measurements.stageStarted(0, 0);
         int maxThreads = open ? config.settings().maxWorkers() : (int) Math.max(1, maxVus());
         // platform threads (no virtual threads): a thread that has just released its worker is still busy until its
@@ -101,14 +135,34 @@ public final class Engine {
         collector.start();
         Thread scheduler = null;
         if (open) {
-            scheduler = openModel.start(executor, pool, new ArrivalSchedule(plan), startNanos);
+            scheduler = openModel.start(executor, pool, new ArrivalSchedule(plan, options.segment()), startNanos);
         }
         try {
             mainLoop(executor);
         } finally {
-            finish(executor, scheduler, collector);
+            try {
+                finish(executor, scheduler, collector);
+            } finally {
+                if (histogramLog != null) {
+                    histogramLog.close();
+                }
+            }
         }
         return report(startedAt);
+    }
+
+    private void openHistogramLog(Instant startedAt) {
+        if (options.histogramLog() == null) {
+            return;
+        }
+        try {
+            histogramLog = HistogramLog.create(
+                    options.histogramLog(),
+                    startedAt.toEpochMilli(),
+                    "jmcp-loadtest " + target.describe() + " segment " + options.segment());
+        } catch (java.io.IOException | RuntimeException e) {
+            histogramLogProblem = "histogram log not written: " + e.getMessage();
+        }
     }
 
     /**
@@ -170,7 +224,7 @@ public final class Engine {
                 measurements.stageStarted(phase, offset);
             }
             if (config.settings().model() == LoadModel.CLOSED) {
-                virtualUsers.adjust(executor, (int) Math.round(plan.levelAt(offset)));
+                virtualUsers.adjust(executor, (int) options.segment().share(Math.round(plan.levelAt(offset))));
                 if (virtualUsers.iterationsDone()) {
                     stop("iterations");
                 }
@@ -230,20 +284,40 @@ public final class Engine {
         } else {
             d.offeredLoad(virtualUsers.running());
         }
-        measurements.add(d, phase);
+        double cpuFraction = cpu.sinceLast();
+        d.generatorCpu(cpuFraction);
+        IntervalPoint point = Reports.point(d);
+        measurements.add(d, point, phase);
+        if (histogramLog != null) {
+            histogramLog.write(d);
+        }
+        boolean open = config.settings().model() == LoadModel.OPEN;
+        boolean workersFree = !open || openModel.inFlight() < config.settings().maxWorkers();
+        if (cpuFraction >= SATURATED_CPU || (point.lagP99Ms() > SATURATED_LAG_MS && workersFree && d.dropped() == 0)) {
+            saturatedIntervals++;
+        }
         BreakingPoint bp = detector.observe(d);
         if (bp != null) {
             if (listener != null) {
                 listener.onBreakingPoint(bp);
             }
+            options.listeners().forEach(l -> l.onBreakingPoint(bp));
             if (config.breakingPoint().stopOnDetection()) {
                 stop("breaking_point");
             }
         }
+        double planned = plan.endNanos() == Long.MAX_VALUE ? -1 : plan.endNanos() / 1e9;
         if (listener != null) {
-            double planned = plan.endNanos() == Long.MAX_VALUE ? -1 : plan.endNanos() / 1e9;
             listener.onInterval(
-                    Reports.point(d),
+                    point,
+                    measurements.total(),
+                    offset / 1e9,
+                    planned,
+                    plan.phases().get(phase).name());
+        }
+        for (Listener l : options.listeners()) {
+            l.onInterval(
+                    point,
                     measurements.total(),
                     offset / 1e9,
                     planned,
@@ -254,7 +328,35 @@ public final class Engine {
     // ---- report ----
 
     private synchronized LoadTestReport report(Instant startedAt) {
+        List<String> warnings = new ArrayList<>();
+        double cpuRun = cpu.sinceStart();
+        if (saturatedIntervals > 0) {
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "generator saturated in %d of %d intervals (its CPU >= %.0f%% of %d processors, or dispatch lag"
+                            + " p99 > %.0f ms with free workers): the figures measure the load generator as much as"
+                            + " the server; run it on another machine, lower the rate or use --segment",
+                    saturatedIntervals,
+                    measurements.intervals().size(),
+                    SATURATED_CPU * 100,
+                    cpu.processors(),
+                    SATURATED_LAG_MS));
+        }
+        if (histogramLogProblem != null) {
+            warnings.add(histogramLogProblem);
+        }
+        ReportAssembler.Extras extras = new ReportAssembler.Extras(
+                hub.errorSamples().snapshot(),
+                target.serverInfo(),
+                options.histogramLog() == null || histogramLogProblem != null
+                        ? null
+                        : options.histogramLog().getFileName().toString(),
+                options.segment().whole() ? null : options.segment().toString(),
+                warnings,
+                cpuRun < 0 ? null : Reports.round(cpuRun * 100),
+                cpu.processors(),
+                saturatedIntervals);
         return new ReportAssembler(config, plan, measurements)
-                .assemble(target.describe(), startedAt, control.reason(), cutOffIterations, detector.found());
+                .assemble(target.describe(), startedAt, control.reason(), cutOffIterations, detector.found(), extras);
     }
 }

@@ -16,10 +16,12 @@ public final class IntervalData {
     private final Histogram lag = new Histogram(WorkerMetrics.DIGITS);
     private final Histogram dropLatency = new Histogram(WorkerMetrics.DIGITS);
     private final Map<String, Long> errorsByClass = new TreeMap<>();
+    private final Map<String, Map<String, Long>> errorsByKey = new TreeMap<>();
     private long startNanos;
     private long endNanos;
     private int stage;
     private double offeredLoad;
+    private double generatorCpu = -1;
     private long scheduled;
     private long dropped;
     private long iterations;
@@ -66,6 +68,7 @@ public final class IntervalData {
         lag.add(o.lag);
         dropLatency.add(o.dropLatency);
         o.errorsByClass.forEach((k, v) -> errorsByClass.merge(k, v, Long::sum));
+        o.errorsByKey.forEach(this::addKeyErrors);
         startNanos = Math.min(startNanos, o.startNanos);
         endNanos = Math.max(endNanos, o.endNanos);
         scheduled += o.scheduled;
@@ -135,6 +138,17 @@ public final class IntervalData {
         return errorsByClass;
     }
 
+    /** Error counts by class per key ({@code op:tools/call}, {@code tool:echo}, ...). */
+    public Map<String, Map<String, Long>> errorsByKey() {
+        return errorsByKey;
+    }
+
+    /** Adds error counts by class for one key. */
+    public void addKeyErrors(String key, Map<String, Long> byClass) {
+        Map<String, Long> m = errorsByKey.computeIfAbsent(key, k -> new TreeMap<>());
+        byClass.forEach((c, n) -> m.merge(c, n, Long::sum));
+    }
+
     /** Completed requests (successes and errors). */
     public long requests() {
         return okCount + errCount;
@@ -173,6 +187,16 @@ public final class IntervalData {
     /** Sets the offered load. */
     public void offeredLoad(double v) {
         offeredLoad = v;
+    }
+
+    /** The generator's CPU fraction (of all processors) in this interval, or -1 if unknown. */
+    public double generatorCpu() {
+        return generatorCpu;
+    }
+
+    /** Sets the generator's CPU fraction. */
+    public void generatorCpu(double v) {
+        generatorCpu = v;
     }
 
     /** Scheduled arrivals. */

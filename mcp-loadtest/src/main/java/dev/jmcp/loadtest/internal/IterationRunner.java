@@ -11,6 +11,7 @@ import dev.jmcp.loadtest.target.Target;
 import dev.jmcp.loadtest.target.TargetSession;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +33,9 @@ final class IterationRunner {
     private final SessionMode mode;
     private final Duration timeout;
     private final Clock clock;
+    private final Map<FlowStep, StepKeys> keys = new IdentityHashMap<>();
+    /** Steps that reference no variable, resolved once (no per-request copy). */
+    private final Map<FlowStep, Step> constant = new IdentityHashMap<>();
 
     IterationRunner(Target target, LoadTestConfig config, Clock clock) {
         this.target = target;
@@ -45,6 +49,14 @@ final class IterationRunner {
         this.mode = config.settings().sessionMode();
         this.timeout = config.settings().timeout();
         this.clock = clock;
+        for (Scenario sc : scenarios) {
+            for (FlowStep f : sc.steps()) {
+                keys.put(f, StepKeys.of(f.operation(), f.name()));
+                if (Placeholders.referenced(f).isEmpty()) {
+                    constant.put(f, Placeholders.resolve(f, Map.of()));
+                }
+            }
+        }
     }
 
     Scenario pick(Worker w) {
@@ -72,7 +84,7 @@ final class IterationRunner {
                 w.session = target.openSession(mode);
                 long end = clock.nanoTime();
                 w.consecutiveOpenFailures = 0;
-                if (mode == SessionMode.PER_ITERATION) {
+                if (mode.perIteration()) {
                     // churn: the handshake is part of every iteration's work, measured like a request
                     w.metrics.recordConnect(StepOutcome.success(null), end - intendedNanos, end - t0);
                     intended = end;
@@ -85,30 +97,36 @@ final class IterationRunner {
                 w.consecutiveOpenFailures++;
                 long end = clock.nanoTime();
                 StepOutcome failed = StepOutcome.connectionError("session open failed: " + e);
-                if (mode == SessionMode.PER_ITERATION) {
+                if (mode.perIteration()) {
                     w.metrics.recordConnect(failed, end - intendedNanos, end - t0);
                     return false;
                 }
                 w.metrics.recordHandshake(end - t0, false);
                 FlowStep first = scenario.steps().get(0);
-                w.metrics.record(Placeholders.resolve(first, Map.of()), failed, end - intendedNanos, end - t0);
+                w.metrics.record(keys.get(first), failed, end - intendedNanos, end - t0);
                 return false;
             }
         }
         TargetSession session = w.session;
         try {
-            Map<String, JsonNode> vars = new HashMap<>();
+            Map<String, JsonNode> vars = null; // only flows that extract need one
             for (FlowStep flowStep : scenario.steps()) {
-                Step step = Placeholders.resolve(flowStep, vars);
+                Step step = constant.get(flowStep);
+                if (step == null) {
+                    step = Placeholders.resolve(flowStep, vars == null ? Map.of() : vars);
+                }
                 long sent = clock.nanoTime();
                 StepOutcome outcome = session == null
                         ? StepOutcome.connectionError("session closed: the run is ending")
                         : session.execute(step, timeout);
                 long end = clock.nanoTime();
                 if (outcome.success() && !flowStep.extract().isEmpty()) {
+                    if (vars == null) {
+                        vars = new HashMap<>();
+                    }
                     outcome = extract(flowStep, outcome, vars);
                 }
-                boolean recorded = w.metrics.record(step, outcome, end - intended, end - sent);
+                boolean recorded = w.metrics.record(keys.get(flowStep), outcome, end - intended, end - sent);
                 if (!outcome.success() && outcome.errorKind() == ErrorKind.CONNECTION) {
                     w.closeSession();
                 }
@@ -118,7 +136,7 @@ final class IterationRunner {
                 intended = end;
             }
         } finally {
-            if (mode == SessionMode.PER_ITERATION) {
+            if (mode.perIteration()) {
                 w.closeSession();
             }
         }

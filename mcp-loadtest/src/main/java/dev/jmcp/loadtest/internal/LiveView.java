@@ -42,7 +42,7 @@ public final class LiveView implements Engine.Listener {
         if (!ansi) {
             out.printf(
                     Locale.ROOT,
-                    "[%6.1fs] %-12s load %.1f  %s  %s  errors %d (%.2f%%)  dropped %d  total %d%n",
+                    "[%6.1fs] %-12s load %.1f  %s  %s  errors %d (%.2f%%)  dropped %d  total %d%s%n",
                     elapsed,
                     stageName,
                     p.offeredLoad(),
@@ -51,7 +51,8 @@ public final class LiveView implements Engine.Listener {
                     p.errors(),
                     p.errorRate() * 100,
                     p.droppedArrivals(),
-                    total);
+                    total,
+                    cpu(p));
             return;
         }
         StringBuilder sb = new StringBuilder();
@@ -69,7 +70,7 @@ public final class LiveView implements Engine.Listener {
                         progress,
                         stageName,
                         p.offeredLoad()));
-        line(sb, String.format(Locale.ROOT, "  %s  %s  lag p99 %s", rate, pct, ms(p.lagP99Ms())));
+        line(sb, String.format(Locale.ROOT, "  %s  %s  lag p99 %s%s", rate, pct, ms(p.lagP99Ms()), cpu(p)));
         line(
                 sb,
                 String.format(
@@ -104,6 +105,16 @@ public final class LiveView implements Engine.Listener {
         int width = 20;
         int filled = (int) Math.round(Math.min(1, Math.max(0, fraction)) * width);
         return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
+    }
+
+    /** The generator's CPU, flagged when it is the bottleneck (see the report's saturation warning). */
+    private static String cpu(IntervalPoint p) {
+        if (p.generatorCpuPercent() == null) {
+            return "";
+        }
+        boolean saturated = p.generatorCpuPercent() >= Engine.SATURATED_CPU * 100;
+        return String.format(
+                Locale.ROOT, "  cpu %.0f%%%s", p.generatorCpuPercent(), saturated ? " GENERATOR SATURATED" : "");
     }
 
     private static String ms(double ms) {

@@ -1,15 +1,25 @@
 package dev.jmcp.loadtest.internal;
 
+import dev.jmcp.loadtest.LoadTestReport.IntervalPoint;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 
 /**
- * What a run measured, as the engine cuts it: every interval in order, the run's total, each stage's total and when
- * each stage started and ended (offsets from the run's start). Not thread-safe: the engine guards it.
+ * What a run measured, as the engine cuts it: every interval's summary point in order, the run's total, each
+ * stage's total and when each stage started and ended (offsets from the run's start). Bounded for long runs: an
+ * interval's histograms are folded into the stage and run totals, kept in a rolling window of the newest
+ * {@value #WINDOW} intervals, streamed to the histogram log (if any), and then released; only the small summary
+ * point stays per interval (about 1 KB: 3,600 per hour). Not thread-safe: the engine guards it.
  */
 final class Measurements {
-    private final List<IntervalData> intervals = new ArrayList<>();
+    /** Intervals kept whole in the rolling window. */
+    static final int WINDOW = 10;
+
+    private final List<IntervalPoint> intervals = new ArrayList<>();
+    private final Deque<IntervalData> window = new ArrayDeque<>();
     private final IntervalData total = new IntervalData(0, 0, 0);
     private final List<IntervalData> stages = new ArrayList<>();
     private final long[] stageStart;
@@ -24,16 +34,37 @@ final class Measurements {
         Arrays.fill(stageStart, -1);
     }
 
-    /** Adds an interval cut during stage {@code phase}. */
-    void add(IntervalData d, int phase) {
-        intervals.add(d);
+    /** Adds an interval cut during stage {@code phase}, summarised as {@code point}. */
+    void add(IntervalData d, IntervalPoint point, int phase) {
+        intervals.add(point);
         total.add(d);
         stages.get(phase).add(d);
+        window.addLast(d);
+        if (window.size() > WINDOW) {
+            window.removeFirst();
+        }
     }
 
-    /** The intervals so far, in order. */
-    List<IntervalData> intervals() {
+    /** The intervals' summary points so far, in order. */
+    List<IntervalPoint> intervals() {
         return intervals;
+    }
+
+    /** The newest intervals (at most {@value #WINDOW}) merged: the rolling window. */
+    IntervalData window(int newest) {
+        IntervalData merged = null;
+        int skip = Math.max(0, window.size() - newest);
+        int i = 0;
+        for (IntervalData d : window) {
+            if (i++ < skip) {
+                continue;
+            }
+            if (merged == null) {
+                merged = new IntervalData(d.startNanos(), d.endNanos(), d.stage());
+            }
+            merged.add(d);
+        }
+        return merged == null ? new IntervalData(0, 0, 0) : merged;
     }
 
     /** The run's total so far. */

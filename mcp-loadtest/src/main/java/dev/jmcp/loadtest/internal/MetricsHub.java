@@ -1,5 +1,6 @@
 package dev.jmcp.loadtest.internal;
 
+import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
@@ -32,6 +33,7 @@ public final class MetricsHub {
 
     private final Queue<WorkerMetrics> workers = new ConcurrentLinkedQueue<>();
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private final ErrorSamples errorSamples = new ErrorSamples();
     private final long dropFloorNanos;
     private volatile Arrivals active = new Arrivals();
     private Arrivals inactive = new Arrivals();
@@ -52,7 +54,7 @@ public final class MetricsHub {
 
     /** A new worker's recorders. */
     public WorkerMetrics newWorker() {
-        WorkerMetrics w = new WorkerMetrics();
+        WorkerMetrics w = new WorkerMetrics(errorSamples);
         synchronized (this) {
             if (sealed) {
                 w.seal();
@@ -88,6 +90,16 @@ public final class MetricsHub {
     /** Records one scheduled arrival that waited no longer than its lag. */
     public void recordArrival(long lagNanos, boolean taken) {
         recordArrival(lagNanos, taken, lagNanos);
+    }
+
+    /** The first error messages of each class recorded so far. */
+    public ErrorSamples errorSamples() {
+        return errorSamples;
+    }
+
+    /** Workers whose recorders are held (retired ones are released at the next snapshot). */
+    public int workerCount() {
+        return workers.size();
     }
 
     /** Scheduled arrivals so far. */
@@ -128,8 +140,13 @@ public final class MetricsHub {
      */
     public synchronized IntervalData snapshot(LongSupplier endNanos, int stage) {
         IntervalData data = new IntervalData(0, 0, stage);
-        for (WorkerMetrics w : workers) {
+        for (Iterator<WorkerMetrics> it = workers.iterator(); it.hasNext(); ) {
+            WorkerMetrics w = it.next();
+            boolean retired = w.retired(); // read before draining: everything it recorded is in this drain
             w.drainInto(data);
+            if (retired) {
+                it.remove(); // a finished worker's recorders are released
+            }
         }
         Arrivals full;
         phaser.readerLock();

@@ -2,7 +2,6 @@ package dev.jmcp.loadtest.internal;
 
 import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.Overload;
-import dev.jmcp.loadtest.target.SessionMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +35,12 @@ final class OpenModelWorkers {
      * a burst of handshakes during the run; with per-iteration sessions every worker opens its own each iteration.
      */
     List<Worker> prepare() throws InterruptedException {
-        boolean perIteration = settings.sessionMode() == SessionMode.PER_ITERATION;
-        int n = perIteration ? settings.maxWorkers() : settings.effectiveSessionPool();
+        boolean perIteration = settings.sessionMode().perIteration();
+        int share = settings.requestsPerSession();
+        // with several requests per session, max_workers still bounds the requests in flight
+        int n = perIteration
+                ? settings.maxWorkers()
+                : Math.min(settings.effectiveSessionPool(), (settings.maxWorkers() + share - 1) / share);
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             workers.add(run.workers().newWorker());
@@ -60,6 +63,13 @@ final class OpenModelWorkers {
         for (Worker w : workers) {
             if (w.session != null) {
                 ready.add(w);
+                // several requests in flight per session: more workers on the same session (its client multiplexes
+                // them; after a connection error each worker reopens a session of its own)
+                for (int k = 1; k < share && ready.size() < settings.maxWorkers(); k++) {
+                    Worker extra = run.workers().newWorker();
+                    extra.session = w.session;
+                    ready.add(extra);
+                }
             }
         }
         return ready;

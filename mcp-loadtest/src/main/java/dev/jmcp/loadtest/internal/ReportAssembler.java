@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Builds a run's report from its measurements: totals, generator figures, stages, intervals and thresholds. */
 final class ReportAssembler {
@@ -24,6 +25,30 @@ final class ReportAssembler {
         this.measurements = measurements;
     }
 
+    /**
+     * What a report carries besides measurements.
+     *
+     * @param errorSamples error messages by class
+     * @param server the server's name, version and negotiated protocol version
+     * @param histogramLog the histogram log's file name, or null
+     * @param segment {@code i/n}, or null for a whole run
+     * @param warnings warnings (possibly empty)
+     * @param cpuPercent the generator's CPU use, or null
+     * @param processors the generator's processors
+     * @param saturatedIntervals intervals in which the generator was saturated
+     */
+    record Extras(
+            Map<String, List<String>> errorSamples,
+            Map<String, String> server,
+            String histogramLog,
+            String segment,
+            List<String> warnings,
+            Double cpuPercent,
+            int processors,
+            long saturatedIntervals) {
+        static final Extras NONE = new Extras(Map.of(), Map.of(), null, null, List.of(), null, 0, 0);
+    }
+
     /** The report, thresholds evaluated. */
     LoadTestReport assemble(
             String targetDescription,
@@ -31,13 +56,21 @@ final class ReportAssembler {
             String stopReason,
             long cutOffIterations,
             BreakingPoint breakingPoint) {
+        return assemble(targetDescription, startedAt, stopReason, cutOffIterations, breakingPoint, Extras.NONE);
+    }
+
+    /** The report with its extras, thresholds evaluated. */
+    LoadTestReport assemble(
+            String targetDescription,
+            Instant startedAt,
+            String stopReason,
+            long cutOffIterations,
+            BreakingPoint breakingPoint,
+            Extras extras) {
         IntervalData total = measurements.total();
         double secs = total.seconds();
         boolean open = config.settings().model() == LoadModel.OPEN;
-        List<IntervalPoint> points = new ArrayList<>();
-        for (IntervalData d : measurements.intervals()) {
-            points.add(Reports.point(d));
-        }
+        List<IntervalPoint> points = new ArrayList<>(measurements.intervals());
         LoadTestReport report = new LoadTestReport(
                 LoadTestReport.SCHEMA_VERSION,
                 targetDescription,
@@ -48,7 +81,7 @@ final class ReportAssembler {
                 Reports.round(secs),
                 stopReason,
                 Reports.stats(total, "op:", secs, total.errorsByClass()),
-                generator(total, cutOffIterations),
+                generator(total, cutOffIterations, extras),
                 Reports.byKey(total, "op:", secs),
                 Reports.byKey(total, "tool:", secs),
                 stages(open),
@@ -58,7 +91,15 @@ final class ReportAssembler {
                 List.of(),
                 config.settings().fromIntendedStart()
                         ? LoadTestReport.FROM_INTENDED_START
-                        : LoadTestReport.SERVICE_TIME);
+                        : LoadTestReport.SERVICE_TIME,
+                Reports.byKey(total, "resource:", secs),
+                Reports.byKey(total, "prompt:", secs),
+                extras.errorSamples().isEmpty() ? null : extras.errorSamples(),
+                ConfigEcho.of(config),
+                extras.server().isEmpty() ? null : extras.server(),
+                extras.histogramLog(),
+                extras.segment(),
+                extras.warnings().isEmpty() ? null : List.copyOf(extras.warnings()));
         List<ThresholdResult> results = new ArrayList<>();
         for (String t : config.thresholds()) {
             results.add(Threshold.parse(t).evaluate(report));
@@ -66,7 +107,7 @@ final class ReportAssembler {
         return report.withThresholds(results);
     }
 
-    private static LoadTestReport.Generator generator(IntervalData total, long cutOffIterations) {
+    private static LoadTestReport.Generator generator(IntervalData total, long cutOffIterations, Extras extras) {
         return new LoadTestReport.Generator(
                 total.scheduled(),
                 total.dropped(),
@@ -77,7 +118,10 @@ final class ReportAssembler {
                 total.sessionOpenFailures(),
                 orEmpty(Reports.latency(total.handshake())),
                 total.iterations(),
-                cutOffIterations);
+                cutOffIterations,
+                extras.cpuPercent(),
+                extras.processors() == 0 ? null : extras.processors(),
+                extras.processors() == 0 ? null : extras.saturatedIntervals());
     }
 
     /** The stages the run reached, in order. */

@@ -63,11 +63,16 @@ public final class Reports {
                 whole ? (d.scheduled() == 0 ? 0.0 : round6(d.dropped() / (double) d.scheduled())) : null);
     }
 
-    /** Per-key stats for every key with a prefix ({@code op:} or {@code tool:}), keyed without the prefix. */
+    /**
+     * Per-key stats for every key with a prefix ({@code op:}, {@code tool:}, {@code resource:}, {@code prompt:}),
+     * keyed without the prefix, with that key's errors by class.
+     */
     public static Map<String, Stats> byKey(IntervalData d, String prefix, double seconds) {
         Map<String, Stats> out = new TreeMap<>();
         for (String key : keys(d, prefix)) {
-            out.put(key.substring(prefix.length()), stats(d, key, seconds, null));
+            out.put(
+                    key.substring(prefix.length()),
+                    stats(d, key, seconds, d.errorsByKey().getOrDefault(key, Map.of())));
         }
         return out;
     }
@@ -98,7 +103,8 @@ public final class Reports {
                 d.dropped(),
                 d.lag().getTotalCount() == 0 ? 0 : ms(d.lag().getValueAtPercentile(99)),
                 new TreeMap<>(d.errorsByClass()),
-                d.dropped() > 0 ? latency(d.effective()) : null);
+                d.dropped() > 0 ? latency(d.effective()) : null,
+                d.generatorCpu() < 0 ? null : round(d.generatorCpu() * 100));
     }
 
     static double ms(long micros) {

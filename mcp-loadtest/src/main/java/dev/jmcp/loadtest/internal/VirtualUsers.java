@@ -94,6 +94,7 @@ final class VirtualUsers {
             Thread.currentThread().interrupt();
         } finally {
             w.closeSession();
+            run.workers().release(w);
             running.decrementAndGet();
         }
     }

@@ -1,6 +1,5 @@
 package dev.jmcp.loadtest.internal;
 
-import dev.jmcp.loadtest.target.Operation;
 import dev.jmcp.loadtest.target.Step;
 import dev.jmcp.loadtest.target.StepOutcome;
 import java.util.HashMap;
@@ -26,11 +25,14 @@ public final class WorkerMetrics {
     /** The operation name of session opens in per-iteration mode. */
     public static final String CONNECT_OPERATION = "session/connect";
 
+    private static final String CONNECT_KEY = "op:" + CONNECT_OPERATION;
+
     /** One half of the double buffer. Written by one writer at a time, read only after a phase flip. */
     private static final class Bucket {
         final Map<String, Histogram> ok = new HashMap<>();
         final Map<String, Histogram> err = new HashMap<>();
         final Map<String, Long> errorsByClass = new HashMap<>();
+        final Map<String, Map<String, Long>> errorsByKey = new HashMap<>();
         final Histogram service = new Histogram(DIGITS);
         final Histogram handshake = new Histogram(DIGITS);
         long iterations;
@@ -60,6 +62,12 @@ public final class WorkerMetrics {
             }
             errorsByClass.forEach((k, v) -> data.errorsByClass().merge(k, v, Long::sum));
             errorsByClass.clear();
+            errorsByKey.forEach((k, m) -> {
+                if (!m.isEmpty()) {
+                    data.addKeyErrors(k, m);
+                    m.clear();
+                }
+            });
             data.addWorkerCounters(iterations, sessionsOpened, sessionOpenFailures);
             iterations = 0;
             sessionsOpened = 0;
@@ -70,10 +78,31 @@ public final class WorkerMetrics {
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
     private volatile Bucket active = new Bucket();
     private Bucket inactive = new Bucket();
+    private final ErrorSamples samples;
     private volatile boolean busy;
     private volatile boolean sealed;
+    private volatile boolean retired;
 
-    WorkerMetrics() {}
+    WorkerMetrics() {
+        this(new ErrorSamples());
+    }
+
+    WorkerMetrics(ErrorSamples samples) {
+        this.samples = samples;
+    }
+
+    /**
+     * Marks this worker finished for good (a retired virtual user): the collector drains it once more and then
+     * forgets it, so a long run with changing levels does not keep every worker's recorders.
+     */
+    public void retire() {
+        retired = true;
+    }
+
+    /** Whether {@link #retire()} was called. */
+    boolean retired() {
+        return retired;
+    }
 
     /**
      * Starts an iteration: counts it and marks the worker busy until {@link #endIteration()}.
@@ -105,6 +134,17 @@ public final class WorkerMetrics {
      * @return false when the measurements are sealed (the sample was discarded; the iteration should stop)
      */
     public boolean record(Step step, StepOutcome outcome, long latencyNanos, long serviceNanos) {
+        return record(StepKeys.of(step.operation(), step.name()), outcome, latencyNanos, serviceNanos);
+    }
+
+    /**
+     * Records one real request under precomputed keys (no per-request key allocation): latency from its intended
+     * start, service time from its actual send; a failure also counts under its class per key and may keep its
+     * message as a sample.
+     *
+     * @return false when the measurements are sealed (the sample was discarded; the iteration should stop)
+     */
+    public boolean record(StepKeys keys, StepOutcome outcome, long latencyNanos, long serviceNanos) {
         long token = phaser.writerCriticalSectionEnter();
         try {
             if (sealed) {
@@ -113,13 +153,21 @@ public final class WorkerMetrics {
             Bucket b = active;
             Map<String, Histogram> target = outcome.success() ? b.ok : b.err;
             long latencyUs = Math.max(0, latencyNanos / 1000);
-            histogram(target, "op:" + step.operation().method()).recordValue(latencyUs);
-            if (step.operation() == Operation.TOOLS_CALL) {
-                histogram(target, "tool:" + step.name()).recordValue(latencyUs);
+            histogram(target, keys.op()).recordValue(latencyUs);
+            if (keys.subject() != null) {
+                histogram(target, keys.subject()).recordValue(latencyUs);
             }
             b.service.recordValue(Math.max(0, serviceNanos / 1000));
             if (!outcome.success()) {
-                b.errorsByClass.merge(outcome.errorClass(), 1L, Long::sum);
+                String cls = outcome.errorClass();
+                b.errorsByClass.merge(cls, 1L, Long::sum);
+                b.errorsByKey.computeIfAbsent(keys.op(), k -> new HashMap<>()).merge(cls, 1L, Long::sum);
+                if (keys.subject() != null) {
+                    b.errorsByKey
+                            .computeIfAbsent(keys.subject(), k -> new HashMap<>())
+                            .merge(cls, 1L, Long::sum);
+                }
+                samples.offer(cls, outcome.message());
             }
             return true;
         } finally {
@@ -141,10 +189,13 @@ public final class WorkerMetrics {
             }
             Bucket b = active;
             Map<String, Histogram> target = outcome.success() ? b.ok : b.err;
-            histogram(target, "op:" + CONNECT_OPERATION).recordValue(Math.max(0, latencyNanos / 1000));
+            histogram(target, CONNECT_KEY).recordValue(Math.max(0, latencyNanos / 1000));
             b.service.recordValue(Math.max(0, serviceNanos / 1000));
             if (!outcome.success()) {
-                b.errorsByClass.merge(outcome.errorClass(), 1L, Long::sum);
+                String cls = outcome.errorClass();
+                b.errorsByClass.merge(cls, 1L, Long::sum);
+                b.errorsByKey.computeIfAbsent(CONNECT_KEY, k -> new HashMap<>()).merge(cls, 1L, Long::sum);
+                samples.offer(cls, outcome.message());
             }
             countHandshake(b, serviceNanos, outcome.success());
             return true;

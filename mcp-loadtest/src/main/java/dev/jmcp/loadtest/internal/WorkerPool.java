@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every worker a run creates (virtual users and open-model slots), each with its own recorders and a random stream
@@ -16,6 +17,7 @@ final class WorkerPool {
 
     private final MetricsHub hub;
     private final SplittableRandom seeds;
+    private final AtomicInteger ids = new AtomicInteger();
     private final List<Worker> all = Collections.synchronizedList(new ArrayList<>());
 
     WorkerPool(MetricsHub hub, long seed) {
@@ -25,9 +27,18 @@ final class WorkerPool {
 
     /** A new worker, registered so that its session is closed at the end. */
     Worker newWorker() {
-        Worker w = new Worker(all.size(), hub.newWorker(), nextSeed());
+        Worker w = new Worker(ids.getAndIncrement(), hub.newWorker(), nextSeed());
         all.add(w);
         return w;
+    }
+
+    /**
+     * Forgets a worker that has finished for good (a retired virtual user whose session is closed): its recorders
+     * are released after their last drain, so levels that go up and down do not accumulate workers.
+     */
+    void release(Worker w) {
+        all.remove(w);
+        w.metrics.retire();
     }
 
     private SplittableRandom nextSeed() {

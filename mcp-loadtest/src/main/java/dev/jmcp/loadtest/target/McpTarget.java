@@ -15,6 +15,8 @@ import dev.jmcp.core.transport.Transport;
 import dev.jmcp.loadtest.internal.McpOutcomes;
 import dev.jmcp.loadtest.internal.ToolOutputSchemas;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
+import dev.jmcp.transport.http.client.auth.HttpAuthorizer;
+import dev.jmcp.transport.http.client.auth.OAuthClientProvider;
 import dev.jmcp.transport.stdio.StdioClientTransport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -106,6 +108,31 @@ public final class McpTarget implements Target {
             this.processes = null;
             this.maxProcesses = 0;
         }
+        this.authorizer = authorizer(spec, http);
+        this.noDelete = http == null ? null : new NoDeleteHttpClient(http);
+    }
+
+    private volatile java.util.Map<String, String> serverInfo;
+    private final HttpAuthorizer authorizer;
+    /** The shared client without DELETE, for {@link SessionMode#PER_ITERATION_ABANDON}. */
+    private final HttpClient noDelete;
+
+    /** One OAuth provider per target: a token is obtained once and shared by every session. */
+    private static HttpAuthorizer authorizer(TargetSpec spec, HttpClient http) {
+        if (spec.oauth() == null) {
+            return null;
+        }
+        OAuthClientProvider.Builder b = OAuthClientProvider.builder();
+        if (http != null) {
+            b.httpClient(http); // the target's client (never follows redirects), so close() ends its connections too
+        }
+        b.clientCredentials(spec.oauth().clientId(), spec.oauth().clientSecret())
+                .clientCredentialsGrant()
+                .dynamicRegistration(false);
+        if (!spec.oauth().scopes().isEmpty()) {
+            b.scopes(spec.oauth().scopes());
+        }
+        return b.build();
     }
 
     @Override
@@ -121,7 +148,10 @@ public final class McpTarget implements Target {
         McpClient client = null;
         try {
             client = McpClient.builder()
-                    .transport(transport(spec, http))
+                    .transport(transport(
+                            spec,
+                            mode == SessionMode.PER_ITERATION_ABANDON && noDelete != null ? noDelete : http,
+                            authorizer))
                     .clientInfo(CLIENT_NAME, CLIENT_VERSION)
                     .protocolVersion(
                             mode == SessionMode.STATELESS
@@ -131,8 +161,11 @@ public final class McpTarget implements Target {
                     .discoveryTimeout(OPEN_TIMEOUT)
                     .maxRequestTimeout(OPEN_TIMEOUT)
                     .validateToolOutput(false) // checked here against the schemas listed once per target
+                    .sampling(this::sample)
+                    .elicitation(this::elicit)
                     .build();
             ServerDescription server = client.connect();
+            rememberServer(server);
             loadSchemasOnce(client, server);
         } catch (McpCancelledException e) {
             closeQuietly(client);
@@ -153,6 +186,63 @@ public final class McpTarget implements Target {
             throw new IllegalStateException("target is closed");
         }
         return s;
+    }
+
+    /**
+     * Answers the server's {@code sampling/createMessage} as a stand-in model: a fixed text after the configured
+     * latency (part of the step's latency).
+     */
+    private dev.jmcp.core.protocol.sampling.CreateMessageResult sample(
+            dev.jmcp.core.protocol.sampling.CreateMessageRequest request) throws InterruptedException {
+        pause(spec.answers().samplingLatency());
+        return dev.jmcp.core.protocol.sampling.CreateMessageResult.of(
+                dev.jmcp.core.protocol.Role.ASSISTANT,
+                dev.jmcp.core.protocol.content.TextContent.of("jmcp-loadtest simulated model answer"),
+                "jmcp-loadtest",
+                dev.jmcp.core.protocol.sampling.CreateMessageResult.STOP_END_TURN);
+    }
+
+    /** Answers {@code elicitation/create} as a stand-in user after the configured latency. */
+    private dev.jmcp.core.protocol.elicitation.ElicitResult elicit(
+            dev.jmcp.core.protocol.elicitation.ElicitRequest request) throws InterruptedException {
+        pause(spec.answers().elicitationLatency());
+        if (!spec.answers().acceptElicitation()
+                || !(request instanceof dev.jmcp.core.protocol.elicitation.FormElicitRequest form)) {
+            return dev.jmcp.core.protocol.elicitation.ElicitResult.decline();
+        }
+        tools.jackson.databind.JsonNode schema = dev.jmcp.core.McpJson.mapper().valueToTree(form.requestedSchema());
+        tools.jackson.databind.node.ObjectNode content = dev.jmcp.loadtest.internal.SchemaArguments.generate(
+                schema, dev.jmcp.loadtest.internal.SchemaArguments.seedFor(1, form.message()));
+        java.util.Map<String, tools.jackson.databind.JsonNode> values = new java.util.LinkedHashMap<>();
+        content.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
+        return dev.jmcp.core.protocol.elicitation.ElicitResult.accept(values);
+    }
+
+    private static void pause(Duration d) throws InterruptedException {
+        if (!d.isZero() && !d.isNegative()) {
+            Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000));
+        }
+    }
+
+    private void rememberServer(ServerDescription server) {
+        if (serverInfo != null) {
+            return;
+        }
+        java.util.Map<String, String> info = new java.util.LinkedHashMap<>();
+        if (server.serverInfo() != null) {
+            info.put("name", server.serverInfo().name());
+            info.put("version", server.serverInfo().version());
+        }
+        if (server.protocolVersion() != null) {
+            info.put("protocolVersion", server.protocolVersion().id());
+        }
+        serverInfo = java.util.Map.copyOf(info);
+    }
+
+    @Override
+    public java.util.Map<String, String> serverInfo() {
+        java.util.Map<String, String> s = serverInfo;
+        return s == null ? java.util.Map.of() : s;
     }
 
     private void loadSchemasOnce(McpClient client, ServerDescription server) {
@@ -216,7 +306,7 @@ public final class McpTarget implements Target {
         return open.size();
     }
 
-    private static Transport transport(TargetSpec spec, HttpClient http) {
+    private static Transport transport(TargetSpec spec, HttpClient http, HttpAuthorizer authorizer) {
         if (spec.isStdio()) {
             return StdioClientTransport.builder(spec.command())
                     .environment(spec.env())
@@ -228,6 +318,9 @@ public final class McpTarget implements Target {
                 .openGetStream(false);
         if (http != null) {
             b.httpClient(http);
+        }
+        if (authorizer != null) {
+            b.authorizer(authorizer);
         }
         return b.build();
     }
@@ -248,7 +341,7 @@ public final class McpTarget implements Target {
      */
     public static Discovery.Discovered discover(TargetSpec spec, Duration timeout) {
         try (McpClient client = McpClient.builder()
-                .transport(transport(spec, null))
+                .transport(transport(spec, null, authorizer(spec, null)))
                 .clientInfo(CLIENT_NAME, CLIENT_VERSION)
                 .requestTimeout(timeout)
                 .discoveryTimeout(timeout.compareTo(OPEN_TIMEOUT) < 0 ? timeout : OPEN_TIMEOUT)

@@ -7,5 +7,16 @@ public enum SessionMode {
     /** A new session for every scenario iteration: initialize, steps, close (session churn). */
     PER_ITERATION,
     /** Stateless requests (protocol revision 2026-07-28): no initialize handshake, no session id. */
-    STATELESS
+    STATELESS,
+    /**
+     * Like {@link #PER_ITERATION}, but a session is abandoned instead of closed: no HTTP {@code DELETE}, as a client
+     * that crashes or loses its network would leave it (the server keeps it until its idle expiry). Over stdio the
+     * process still ends.
+     */
+    PER_ITERATION_ABANDON;
+
+    /** Whether every iteration opens its own session ({@link #PER_ITERATION} or {@link #PER_ITERATION_ABANDON}). */
+    public boolean perIteration() {
+        return this == PER_ITERATION || this == PER_ITERATION_ABANDON;
+    }
 }

@@ -13,6 +13,14 @@ public interface Target extends AutoCloseable {
     String describe();
 
     /** Releases shared resources (HTTP client, ...). The default does nothing. */
+    /**
+     * What the server said about itself when a session opened: {@code name}, {@code version} and the negotiated
+     * {@code protocolVersion} (keys absent when unknown). Empty by default and before any session opened.
+     */
+    default java.util.Map<String, String> serverInfo() {
+        return java.util.Map.of();
+    }
+
     @Override
     default void close() {}
 }

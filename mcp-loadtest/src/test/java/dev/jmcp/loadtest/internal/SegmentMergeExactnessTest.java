@@ -1,0 +1,195 @@
+package dev.jmcp.loadtest.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.jmcp.loadtest.LoadModel;
+import dev.jmcp.loadtest.LoadTestConfig;
+import dev.jmcp.loadtest.LoadTestConfig.Stage;
+import dev.jmcp.loadtest.LoadTestReport;
+import dev.jmcp.loadtest.ReportFiles;
+import dev.jmcp.loadtest.ReportMerge;
+import dev.jmcp.loadtest.Segment;
+import dev.jmcp.loadtest.target.Operation;
+import dev.jmcp.loadtest.target.StepOutcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Distributed generation is exact: N segments ({@code --segment i/n}) offer exactly the whole schedule between them,
+ * and {@code merge} of their JSON reports and {@code .hlog} files gives the same figures as one run that recorded
+ * every request: counts, and percentiles equal within HdrHistogram's precision (here: equal, since the same values
+ * land in the same buckets). Each "run" is the real schedule, recorders, interval cutting, histogram log and report
+ * assembly in virtual time, against a server whose latency is a fixed function of the arrival's intended time.
+ */
+class SegmentMergeExactnessTest {
+    private static final long S = 1_000_000_000L;
+    private static final StepKeys ECHO = StepKeys.of(Operation.TOOLS_CALL, "echo");
+
+    @TempDir
+    Path dir;
+
+    private static LoadTestConfig config() {
+        return new LoadTestConfig(
+                null,
+                LoadTestConfig.Settings.defaults().withModel(LoadModel.OPEN),
+                List.of(),
+                List.of(
+                        new Stage("ramp", Duration.ofSeconds(4), 0, 300, true),
+                        new Stage("steady", Duration.ofSeconds(3), 0, 300, false)),
+                List.of("p99<50ms", "error_rate<5%"),
+                LoadTestConfig.BreakingPointSettings.defaults(),
+                LoadTestConfig.CeilingSettings.defaults(),
+                "test");
+    }
+
+    /** A deterministic server: latency and failure depend only on the arrival's intended time. */
+    private static long latencyMicros(long offset) {
+        return 150 + (offset / 1000 * 7919) % 40_000;
+    }
+
+    private static boolean fails(long offset) {
+        return (offset / 1000) % 53 == 0;
+    }
+
+    private Path run(Segment segment, String name) throws Exception {
+        LoadTestConfig config = config();
+        LoadPlan plan = LoadPlan.of(config);
+        MetricsHub hub = new MetricsHub(Duration.ofSeconds(30).toNanos());
+        WorkerMetrics worker = hub.newWorker();
+        Measurements m = new Measurements(plan);
+        Path hlog = dir.resolve(name + ".hlog");
+        ArrivalSchedule schedule = new ArrivalSchedule(plan, segment);
+        long nextCut = S;
+        int phase = 0;
+        m.stageStarted(0, 0);
+        try (HistogramLog log = HistogramLog.create(hlog, 1_000_000L, name)) {
+            long offset = schedule.next();
+            while (nextCut <= plan.endNanos()) {
+                while (offset >= 0 && offset < nextCut) {
+                    hub.recordArrival(0, true);
+                    worker.beginIteration();
+                    long us = latencyMicros(offset);
+                    StepOutcome outcome = fails(offset)
+                            ? StepOutcome.jsonRpcError(-32603, "boom at " + offset)
+                            : StepOutcome.success(null);
+                    worker.record(ECHO, outcome, us * 1000, us * 1000);
+                    worker.endIteration();
+                    offset = schedule.next();
+                }
+                int cutPhase = plan.phaseAt(nextCut - 1);
+                if (cutPhase != phase) {
+                    m.stageEnded(phase, plan.phases().get(phase).endNanos());
+                    phase = cutPhase;
+                    m.stageStarted(phase, plan.phases().get(phase).startNanos());
+                }
+                IntervalData d = hub.snapshot(nextCut, cutPhase);
+                d.offeredLoad(d.scheduled() / d.seconds());
+                m.add(d, Reports.point(d), cutPhase);
+                log.write(d);
+                nextCut += S;
+            }
+            m.stageEnded(phase, plan.endNanos());
+        }
+        LoadTestReport report = new ReportAssembler(config, plan, m)
+                .assemble(
+                        "sim",
+                        Instant.ofEpochMilli(1_000_000L),
+                        "completed",
+                        0,
+                        null,
+                        new ReportAssembler.Extras(
+                                hub.errorSamples().snapshot(),
+                                Map.of(),
+                                hlog.getFileName().toString(),
+                                segment.whole() ? null : segment.toString(),
+                                List.of(),
+                                null,
+                                0,
+                                0));
+        Path json = dir.resolve(name + ".json");
+        ReportFiles.writeJson(report, json);
+        return json;
+    }
+
+    @Test
+    void segmentsPartitionTheScheduleExactly() {
+        LoadPlan plan = LoadPlan.of(config());
+        List<Long> whole = new ArrayList<>();
+        ArrivalSchedule all = new ArrivalSchedule(plan);
+        for (long t; (t = all.next()) >= 0; ) {
+            whole.add(t);
+        }
+        List<Long> union = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 1; i <= 4; i++) {
+            ArrivalSchedule s = new ArrivalSchedule(plan, new Segment(i, 4));
+            for (long t; (t = s.next()) >= 0; ) {
+                union.add(t);
+                assertThat(seen.add(t)).as("arrival at %d taken twice", t).isTrue();
+            }
+        }
+        union.sort(Long::compare);
+        assertThat(whole).hasSizeGreaterThan(1000);
+        assertThat(union).isEqualTo(whole);
+    }
+
+    @Test
+    void mergedSegmentsEqualOneRunThatRecordedEverything() throws Exception {
+        LoadTestReport single = ReportFiles.readJson(run(Segment.WHOLE, "single"));
+        List<Path> parts = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            parts.add(run(new Segment(i, 4), "segment" + i));
+        }
+        LoadTestReport merged = ReportMerge.merge(parts).report();
+
+        assertThat(merged.summary().requests())
+                .isEqualTo(single.summary().requests())
+                .isGreaterThan(1000);
+        assertThat(merged.summary().errors())
+                .isEqualTo(single.summary().errors())
+                .isPositive();
+        assertThat(merged.summary().latency()).isEqualTo(single.summary().latency());
+        assertThat(merged.summary().errorLatency()).isEqualTo(single.summary().errorLatency());
+        assertThat(merged.summary().effectiveLatency())
+                .isEqualTo(single.summary().effectiveLatency());
+        assertThat(merged.summary().errorsByClass()).isEqualTo(single.summary().errorsByClass());
+        assertThat(merged.tools().get("echo").latency())
+                .isEqualTo(single.tools().get("echo").latency());
+        assertThat(merged.tools().get("echo").errorsByClass())
+                .isEqualTo(single.tools().get("echo").errorsByClass())
+                .containsKey("jsonrpc:-32603");
+        assertThat(merged.generator().scheduledArrivals())
+                .isEqualTo(single.generator().scheduledArrivals());
+        assertThat(merged.intervals()).hasSameSizeAs(single.intervals());
+        for (int i = 0; i < single.intervals().size(); i++) {
+            LoadTestReport.IntervalPoint a = single.intervals().get(i);
+            LoadTestReport.IntervalPoint b = merged.intervals().get(i);
+            assertThat(b.requests()).isEqualTo(a.requests());
+            assertThat(b.latency()).isEqualTo(a.latency());
+            assertThat(b.offeredLoad()).isCloseTo(a.offeredLoad(), within(0.01));
+        }
+        assertThat(merged.stages()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(merged.stages().get(i).stats().requests())
+                    .isEqualTo(single.stages().get(i).stats().requests());
+            assertThat(merged.stages().get(i).stats().latency())
+                    .isEqualTo(single.stages().get(i).stats().latency());
+        }
+        // thresholds are evaluated again on the merged figures
+        assertThat(merged.thresholds())
+                .extracting(LoadTestReport.ThresholdResult::passed)
+                .isEqualTo(single.thresholds().stream()
+                        .map(LoadTestReport.ThresholdResult::passed)
+                        .toList());
+        assertThat(merged.errorSamples()).containsKey("jsonrpc:-32603");
+    }
+}
