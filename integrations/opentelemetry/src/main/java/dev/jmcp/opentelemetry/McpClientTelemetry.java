@@ -171,9 +171,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
             String errorType = finish(span, target, outcome);
             AttributesBuilder metric = Attributes.builder().put(Semconv.MCP_PROTOCOL_VERSION, negotiated);
             target.addTo(metric);
-            if (networkTransport != null) {
-                metric.put(Semconv.NETWORK_TRANSPORT, networkTransport);
-            }
+            putConnection(metric);
             if (errorType != null) {
                 metric.put(Semconv.ERROR_TYPE, errorType);
             }
@@ -214,9 +212,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
      */
     private void sessionStarted(CompletionStage<Void> closed, String version) {
         AttributesBuilder attributes = Attributes.builder().put(Semconv.MCP_PROTOCOL_VERSION, version);
-        if (networkTransport != null) {
-            attributes.put(Semconv.NETWORK_TRANSPORT, networkTransport);
-        }
+        putConnection(attributes);
         OpenSession fresh = new OpenSession(System.nanoTime(), attributes.build());
         OpenSession replaced = sessions.put(closed, fresh);
         if (replaced != null) {
@@ -228,6 +224,22 @@ public final class McpClientTelemetry implements ClientInterceptor {
                     last.end(sessionDuration);
                 }
             });
+        }
+    }
+
+    /** The connection's attributes a metric carries: transport, protocol and server address, when configured. */
+    private void putConnection(AttributesBuilder attributes) {
+        if (networkTransport != null) {
+            attributes.put(Semconv.NETWORK_TRANSPORT, networkTransport);
+            if (networkTransport.equals("tcp")) {
+                attributes.put(Semconv.NETWORK_PROTOCOL_NAME, "http");
+            }
+        }
+        if (serverAddress != null) {
+            attributes.put(Semconv.SERVER_ADDRESS, serverAddress);
+            if (serverPort >= 0) {
+                attributes.put(Semconv.SERVER_PORT, serverPort);
+            }
         }
     }
 

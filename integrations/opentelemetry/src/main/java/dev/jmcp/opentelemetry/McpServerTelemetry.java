@@ -216,6 +216,9 @@ public final class McpServerTelemetry implements ServerInterceptor {
         }
         if (transport != null) {
             attributes.put(Semconv.NETWORK_TRANSPORT, transport);
+            if (transport.equals("tcp")) {
+                attributes.put(Semconv.NETWORK_PROTOCOL_NAME, "http");
+            }
         }
         if (error != null) {
             attributes.put(Semconv.ERROR_TYPE, error);
