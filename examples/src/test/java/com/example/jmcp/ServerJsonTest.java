@@ -76,7 +76,8 @@ class ServerJsonTest {
         ObjectNode server = serverJson();
         String dockerfile = Files.readString(DOCKERFILE);
         assertThat(dockerfile)
-                .contains("io.modelcontextprotocol.server.name=\"" + server.get("name").asString() + "\"");
+                .contains("io.modelcontextprotocol.server.name=\""
+                        + server.get("name").asString() + "\"");
         String image = server.get("packages").get(0).get("identifier").asString();
         assertThat(image).endsWith(":" + server.get("version").asString());
         assertThat(dockerfile).contains("docker build -f examples/Dockerfile -t " + image + " .");

@@ -168,9 +168,8 @@ class SemanticConventionsTest {
             List<SpanData> spans = otel.spans.getFinishedSpanItems();
             for (SpanData span : spans) {
                 Attributes a = span.getAttributes();
-                assertThat(a.asMap().keySet())
-                        .as(span.getName())
-                        .allSatisfy(key -> assertThat(SPAN_ATTRIBUTES).contains(key.getKey()));
+                assertThat(a.asMap().keySet()).as(span.getName()).allSatisfy(key -> assertThat(SPAN_ATTRIBUTES)
+                        .contains(key.getKey()));
                 String method = a.get(stringKey("mcp.method.name"));
                 assertThat(method).as("required on " + span.getName()).isNotBlank();
                 assertThat(span.getKind()).isIn(SpanKind.CLIENT, SpanKind.SERVER);
@@ -218,7 +217,11 @@ class SemanticConventionsTest {
             List<MetricData> metrics = Poll.value(
                     "all four histograms",
                     () -> otel.metrics.collectAllMetrics().stream().toList(),
-                    all -> all.stream().map(MetricData::getName).collect(Collectors.toSet()).size() >= 4,
+                    all -> all.stream()
+                                    .map(MetricData::getName)
+                                    .collect(Collectors.toSet())
+                                    .size()
+                            >= 4,
                     Duration.ofSeconds(30));
             assertThat(metrics).extracting(MetricData::getName).containsExactlyInAnyOrderElementsOf(METRICS);
             for (MetricData metric : metrics) {
