@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,13 +24,24 @@ public final class ClientCall {
     private final ProtocolVersion protocolVersion;
     private final RequestOptions options;
     private final int round;
+    private final ConcurrentMap<Object, Object> attributes;
+    private final CompletionStage<Void> connectionClosed;
 
-    ClientCall(String method, ObjectNode params, ProtocolVersion protocolVersion, RequestOptions options, int round) {
+    ClientCall(
+            String method,
+            ObjectNode params,
+            ProtocolVersion protocolVersion,
+            RequestOptions options,
+            int round,
+            ConcurrentMap<Object, Object> attributes,
+            CompletionStage<Void> connectionClosed) {
         this.method = Objects.requireNonNull(method, "method");
         this.params = Objects.requireNonNull(params, "params");
         this.protocolVersion = Objects.requireNonNull(protocolVersion, "protocolVersion");
         this.options = Objects.requireNonNull(options, "options");
         this.round = round;
+        this.attributes = Objects.requireNonNull(attributes, "attributes");
+        this.connectionClosed = Objects.requireNonNull(connectionClosed, "connectionClosed");
     }
 
     /** The JSON-RPC method, e.g. {@code tools/call} (see {@link dev.jmcp.core.protocol.McpMethods}). */
@@ -84,7 +97,7 @@ public final class ClientCall {
         JsonNode meta = copy.get("_meta");
         ObjectNode target = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject("_meta");
         target.set(key, value.deepCopy());
-        return new ClientCall(method, copy, protocolVersion, options, round);
+        return new ClientCall(method, copy, protocolVersion, options, round, attributes, connectionClosed);
     }
 
     /** This call with a string {@code _meta} member added or replaced. */
@@ -113,6 +126,25 @@ public final class ClientCall {
      */
     public int round() {
         return round;
+    }
+
+    /**
+     * What interceptors keep for the whole call: one thread-safe map shared by every round of a 2026-07-28
+     * {@code input_required} exchange (and a retry after a session recovery), e.g. the trace context the first
+     * round was sent in. Use keys of your own (an object only your interceptor holds).
+     */
+    public ConcurrentMap<Object, Object> attributes() {
+        return attributes;
+    }
+
+    /**
+     * Completes when the connection this request is sent on closes (the client closed, or the peer went away); the
+     * same stage for every request of one connection, so it also identifies the connection. E.g. to measure how
+     * long a session lasted from its {@code initialize}. Only observe it (never complete it), and do not block in
+     * what you chain on it.
+     */
+    public CompletionStage<Void> connectionClosed() {
+        return connectionClosed;
     }
 
     /** The params as sent (shared, not copied): for the client's own sending. */

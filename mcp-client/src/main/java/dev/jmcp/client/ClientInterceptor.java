@@ -22,9 +22,11 @@ import java.util.concurrent.CompletionStage;
  *
  * <p><b>What one interception is.</b> One wire request: each round of a 2026-07-28 {@code input_required}
  * exchange is its own interception ({@link ClientCall#round()} counts them), with the {@code inputResponses} and
- * {@code requestState} of that round in its params, and an {@code input_required} result as its outcome. Calls
- * refused before sending (a missing server capability) and the connection's own requests ({@code server/discover},
- * {@code initialize}, {@code subscriptions/listen}) are not intercepted. The outcome is that of the wire request:
+ * {@code requestState} of that round in its params, and an {@code input_required} result as its outcome; the
+ * rounds share {@link ClientCall#attributes()}. Calls refused before sending (a missing server capability) are not
+ * intercepted, nor are the connection's own requests ({@code server/discover}, {@code initialize},
+ * {@code subscriptions/listen}) unless the interceptor {@linkplain #interceptsConnectionRequests() asks} (then it
+ * sees {@code server/discover} and {@code initialize}). The outcome is that of the wire request:
  * mapping the result to a typed record and checking a tool's output schema happen after the chain.
  *
  * <p>Interceptors run on the calling thread for the first round and on the handler executor for later rounds;
@@ -37,6 +39,14 @@ public interface ClientInterceptor {
      * that exception (as an {@link dev.jmcp.core.McpException}).
      */
     CompletionStage<CallOutcome> intercept(Chain chain);
+
+    /**
+     * Whether this interceptor also sees the connection's {@code server/discover} and {@code initialize} requests
+     * (run on the thread that connects), e.g. to trace the handshake. False by default.
+     */
+    default boolean interceptsConnectionRequests() {
+        return false;
+    }
 
     /** The rest of the chain, as seen by one interceptor. */
     interface Chain {

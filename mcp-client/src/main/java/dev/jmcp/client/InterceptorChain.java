@@ -2,6 +2,7 @@ package dev.jmcp.client;
 
 import dev.jmcp.client.internal.CallPipeline;
 import dev.jmcp.core.McpException;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.session.Await;
 import java.time.Duration;
 import java.util.List;
@@ -13,20 +14,44 @@ import tools.jackson.databind.JsonNode;
 /** Runs each wire request through the registered {@link ClientInterceptor}s, the first one outermost. */
 final class InterceptorChain implements CallPipeline {
     private final List<ClientInterceptor> interceptors;
+    /** The interceptors that see the connection's own requests ({@code initialize}, {@code server/discover}). */
+    private final InterceptorChain connectionChain;
 
-    private InterceptorChain(List<ClientInterceptor> interceptors) {
+    private InterceptorChain(List<ClientInterceptor> interceptors, InterceptorChain connectionChain) {
         this.interceptors = interceptors;
+        this.connectionChain = connectionChain;
     }
 
     /** The pipeline for these interceptors: {@link CallPipeline#DIRECT} when there are none. */
     static CallPipeline of(List<ClientInterceptor> interceptors) {
-        return interceptors.isEmpty() ? CallPipeline.DIRECT : new InterceptorChain(List.copyOf(interceptors));
+        if (interceptors.isEmpty()) {
+            return CallPipeline.DIRECT;
+        }
+        List<ClientInterceptor> connection = interceptors.stream()
+                .filter(ClientInterceptor::interceptsConnectionRequests)
+                .toList();
+        return new InterceptorChain(
+                List.copyOf(interceptors), connection.isEmpty() ? null : new InterceptorChain(connection, null));
     }
 
     @Override
     public CompletableFuture<JsonNode> send(WireRequest request, Wire wire) {
+        String method = request.method();
+        if (method.equals(McpMethods.INITIALIZE) || method.equals(McpMethods.SERVER_DISCOVER)) {
+            return connectionChain == null ? wire.send(request.params()) : connectionChain.run(request, wire);
+        }
+        return run(request, wire);
+    }
+
+    private CompletableFuture<JsonNode> run(WireRequest request, Wire wire) {
         ClientCall call = new ClientCall(
-                request.method(), request.params(), request.version(), request.options(), request.round());
+                request.method(),
+                request.params(),
+                request.version(),
+                request.options(),
+                request.round(),
+                request.attributes(),
+                request.connectionClosed());
         return proceed(0, call, wire)
                 .toCompletableFuture()
                 .thenCompose(outcome -> outcome.succeeded()

@@ -7,6 +7,7 @@ import dev.jmcp.client.ElicitationHandler;
 import dev.jmcp.client.SamplingHandler;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.opentelemetry.internal.Capture;
 import dev.jmcp.opentelemetry.internal.Durations;
 import dev.jmcp.opentelemetry.internal.MetaCarrier;
@@ -31,14 +32,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Traces and measures every request an {@code McpClient} sends, by the OpenTelemetry semantic conventions for MCP:
  * a {@link SpanKind#CLIENT} span named {@code {mcp.method.name} {target}}, child of the current context, whose W3C
  * trace context ({@code traceparent}, {@code tracestate}, {@code baggage}) travels in the request's {@code
- * params._meta}, and the {@code mcp.client.operation.duration} histogram. {@link #tracedSampling} and {@link
- * #tracedElicitation} continue the server's trace in the handlers that serve its requests.
+ * params._meta}, and the {@code mcp.client.operation.duration} histogram; the client's own {@code server/discover}
+ * and {@code initialize} are traced too, every round of a 2026-07-28 {@code input_required} exchange is a child of
+ * the context the call was made in, and each handshake-era session is timed in {@code mcp.client.session.duration}.
+ * {@link #tracedSampling} and {@link #tracedElicitation} continue the server's trace in the handlers that serve its
+ * requests.
  *
  * <pre>{@code
  * McpClient client = McpClient.builder()
@@ -53,6 +59,13 @@ public final class McpClientTelemetry implements ClientInterceptor {
     private final Tracer tracer;
     private final TextMapPropagator propagator;
     private final DoubleHistogram operationDuration;
+    private final DoubleHistogram sessionDuration;
+    private final Supplier<String> sessionId;
+    /** The key under which a call's first round keeps its parent context for later rounds. */
+    private final Object parentKey = new Object();
+    /** The handshake-era session open on each connection (keyed by its close stage), for the session duration. */
+    private final Map<Object, OpenSession> sessions = new ConcurrentHashMap<>();
+
     private final Capture capture;
     private final String networkTransport;
     private final String serverAddress;
@@ -65,6 +78,9 @@ public final class McpClientTelemetry implements ClientInterceptor {
         Meter meter = otel.getMeter(Semconv.SCOPE);
         this.operationDuration = Durations.histogram(
                 meter, Semconv.CLIENT_OPERATION_DURATION, "The duration of MCP requests the client sent");
+        this.sessionDuration = Durations.histogram(
+                meter, Semconv.CLIENT_SESSION_DURATION, "The duration of MCP sessions as seen by the client");
+        this.sessionId = builder.sessionId;
         this.capture = new Capture(builder.captureArguments, builder.captureResults, builder.maxCapturedChars);
         this.networkTransport = builder.networkTransport;
         this.serverAddress = builder.serverAddress;
@@ -81,6 +97,12 @@ public final class McpClientTelemetry implements ClientInterceptor {
         return new Builder(openTelemetry);
     }
 
+    /** True: the client's {@code initialize} and {@code server/discover} get spans too. */
+    @Override
+    public boolean interceptsConnectionRequests() {
+        return true;
+    }
+
     @Override
     public CompletionStage<CallOutcome> intercept(Chain chain) {
         long start = System.nanoTime();
@@ -88,7 +110,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
         JsonNode params = call.params();
         Targets target = Targets.of(call.method(), params);
         String version = call.protocolVersion().id();
-        Context parent = Context.current();
+        Context parent = parentOf(call);
 
         SpanBuilder builder = tracer.spanBuilder(target.spanName())
                 .setSpanKind(SpanKind.CLIENT)
@@ -106,6 +128,10 @@ public final class McpClientTelemetry implements ClientInterceptor {
             if (serverPort >= 0) {
                 builder.setAttribute(Semconv.SERVER_PORT, serverPort);
             }
+        }
+        String session = sessionId == null ? null : sessionId.get();
+        if (session != null) {
+            builder.setAttribute(Semconv.MCP_SESSION_ID, session);
         }
         if (capture.arguments() && target.isToolCall()) {
             String args = capture.bounded(params.get("arguments"));
@@ -132,12 +158,20 @@ public final class McpClientTelemetry implements ClientInterceptor {
             throw e;
         }
         return stage.thenApply(outcome -> {
-            String errorType = finish(span, target, outcome);
-            AttributesBuilder metric = Attributes.builder().put(Semconv.MCP_PROTOCOL_VERSION, version);
-            target.addTo(metric);
-            if (networkTransport != null) {
-                metric.put(Semconv.NETWORK_TRANSPORT, networkTransport);
+            String negotiated = version;
+            if (call.method().equals(McpMethods.INITIALIZE) && outcome.succeeded()) {
+                negotiated = negotiatedVersion(outcome.result(), version);
+                span.setAttribute(Semconv.MCP_PROTOCOL_VERSION, negotiated);
+                String id = session != null || sessionId == null ? null : sessionId.get();
+                if (id != null) {
+                    span.setAttribute(Semconv.MCP_SESSION_ID, id);
+                }
+                sessionStarted(call.connectionClosed(), negotiated);
             }
+            String errorType = finish(span, target, outcome);
+            AttributesBuilder metric = Attributes.builder().put(Semconv.MCP_PROTOCOL_VERSION, negotiated);
+            target.addTo(metric);
+            putConnection(metric);
             if (errorType != null) {
                 metric.put(Semconv.ERROR_TYPE, errorType);
             }
@@ -147,6 +181,73 @@ public final class McpClientTelemetry implements ClientInterceptor {
             operationDuration.record(Durations.secondsSince(start), metric.build(), context);
             return outcome;
         });
+    }
+
+    /**
+     * The parent of a call's span: the current context for its first round, kept in the call's attributes for the
+     * later rounds of a 2026-07-28 {@code input_required} exchange (they run on the handler executor), so every
+     * round is a child of what the caller had current.
+     */
+    private Context parentOf(ClientCall call) {
+        if (!call.isStateless()) {
+            return Context.current(); // no rounds in the handshake era; a recovery retry keeps its thread's context
+        }
+        if (call.round() == 0) {
+            Context current = Context.current();
+            call.attributes().putIfAbsent(parentKey, current);
+            return (Context) call.attributes().get(parentKey);
+        }
+        Object kept = call.attributes().get(parentKey);
+        return kept instanceof Context context ? context : Context.current();
+    }
+
+    private static String negotiatedVersion(JsonNode result, String requested) {
+        JsonNode v = result == null ? null : result.get("protocolVersion");
+        return v != null && v.isString() ? v.asString() : requested;
+    }
+
+    /**
+     * A handshake-era session began on the connection that {@code closed} identifies: times it until the connection
+     * closes or a new {@code initialize} replaces it (after the server forgot the old one).
+     */
+    private void sessionStarted(CompletionStage<Void> closed, String version) {
+        AttributesBuilder attributes = Attributes.builder().put(Semconv.MCP_PROTOCOL_VERSION, version);
+        putConnection(attributes);
+        OpenSession fresh = new OpenSession(System.nanoTime(), attributes.build());
+        OpenSession replaced = sessions.put(closed, fresh);
+        if (replaced != null) {
+            replaced.end(sessionDuration);
+        } else {
+            closed.whenComplete((ignored, failure) -> {
+                OpenSession last = sessions.remove(closed);
+                if (last != null) {
+                    last.end(sessionDuration);
+                }
+            });
+        }
+    }
+
+    /** The connection's attributes a metric carries: transport, protocol and server address, when configured. */
+    private void putConnection(AttributesBuilder attributes) {
+        if (networkTransport != null) {
+            attributes.put(Semconv.NETWORK_TRANSPORT, networkTransport);
+            if (networkTransport.equals("tcp")) {
+                attributes.put(Semconv.NETWORK_PROTOCOL_NAME, "http");
+            }
+        }
+        if (serverAddress != null) {
+            attributes.put(Semconv.SERVER_ADDRESS, serverAddress);
+            if (serverPort >= 0) {
+                attributes.put(Semconv.SERVER_PORT, serverPort);
+            }
+        }
+    }
+
+    /** A handshake-era session the client opened, until it ends. */
+    private record OpenSession(long startNanos, Attributes attributes) {
+        void end(DoubleHistogram histogram) {
+            histogram.record(Durations.secondsSince(startNanos), attributes);
+        }
     }
 
     /**
@@ -236,6 +337,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
         private String networkTransport;
         private String serverAddress;
         private long serverPort = -1;
+        private Supplier<String> sessionId;
 
         private Builder(OpenTelemetry openTelemetry) {
             this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
@@ -262,6 +364,16 @@ public final class McpClientTelemetry implements ClientInterceptor {
             this.networkTransport = "pipe";
             this.serverAddress = null;
             this.serverPort = -1;
+            return this;
+        }
+
+        /**
+         * Where the handshake-era session id comes from, for {@code mcp.session.id} on client spans (the client
+         * itself never reads transport headers): e.g. {@code transport::sessionId} of a
+         * {@code StreamableHttpClientTransport}. A null answer (no session: stdio, 2026-07-28) adds nothing.
+         */
+        public Builder sessionId(Supplier<String> source) {
+            this.sessionId = Objects.requireNonNull(source, "source");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.jmcp.opentelemetry;
 
+import dev.jmcp.opentelemetry.internal.SessionIds;
 import dev.jmcp.server.ServerCall;
 import dev.jmcp.server.ServerInterceptor;
 import dev.jmcp.server.ServerOutcome;
@@ -32,7 +33,10 @@ public final class McpLoggingContext implements ServerInterceptor {
         Map<String, String> previous = MDC.getCopyOfContextMap();
         MDC.put(METHOD, call.method());
         MDC.put(REQUEST_ID, String.valueOf(call.requestId().value()));
-        call.session().ifPresent(s -> MDC.put(SESSION_ID, s.id()));
+        String sessionId = SessionIds.of(call);
+        if (sessionId != null) {
+            MDC.put(SESSION_ID, sessionId);
+        }
         try {
             return chain.proceed();
         } finally {

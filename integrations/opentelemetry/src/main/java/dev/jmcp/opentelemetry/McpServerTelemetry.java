@@ -6,6 +6,7 @@ import dev.jmcp.opentelemetry.internal.Durations;
 import dev.jmcp.opentelemetry.internal.MetaCarrier;
 import dev.jmcp.opentelemetry.internal.Peer;
 import dev.jmcp.opentelemetry.internal.Semconv;
+import dev.jmcp.opentelemetry.internal.SessionIds;
 import dev.jmcp.opentelemetry.internal.Targets;
 import dev.jmcp.server.ServerCall;
 import dev.jmcp.server.ServerInterceptor;
@@ -101,7 +102,10 @@ public final class McpServerTelemetry implements ServerInterceptor {
                 && !transportSpan.equals(Span.fromContext(parent).getSpanContext())) {
             builder.addLink(transportSpan); // the transport's own span (e.g. HTTP), when the trace came in _meta
         }
-        session.ifPresent(s -> builder.setAttribute(Semconv.MCP_SESSION_ID, s.id()));
+        String sessionId = SessionIds.of(call);
+        if (sessionId != null) {
+            builder.setAttribute(Semconv.MCP_SESSION_ID, sessionId);
+        }
         if (transport != null) {
             builder.setAttribute(Semconv.NETWORK_TRANSPORT, transport);
             if (transport.equals("tcp")) {
@@ -212,6 +216,9 @@ public final class McpServerTelemetry implements ServerInterceptor {
         }
         if (transport != null) {
             attributes.put(Semconv.NETWORK_TRANSPORT, transport);
+            if (transport.equals("tcp")) {
+                attributes.put(Semconv.NETWORK_PROTOCOL_NAME, "http");
+            }
         }
         if (error != null) {
             attributes.put(Semconv.ERROR_TYPE, error);

@@ -3,6 +3,9 @@ package dev.jmcp.client.internal;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.session.RequestOptions;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,6 +39,26 @@ public interface CallPipeline {
      * @param version the negotiated protocol revision
      * @param options the request options
      * @param round 0 for the first request of a call, n for the n-th {@code input_required} retry
+     * @param attributes what interceptors keep for the whole call: one map shared by all its rounds
+     * @param connectionClosed completes when the connection the request is sent on closes (never when unknown)
      */
-    record WireRequest(String method, ObjectNode params, ProtocolVersion version, RequestOptions options, int round) {}
+    record WireRequest(
+            String method,
+            ObjectNode params,
+            ProtocolVersion version,
+            RequestOptions options,
+            int round,
+            ConcurrentMap<Object, Object> attributes,
+            CompletionStage<Void> connectionClosed) {
+        /** A request with attributes of its own and no known connection. */
+        public WireRequest(
+                String method, ObjectNode params, ProtocolVersion version, RequestOptions options, int round) {
+            this(method, params, version, options, round, new ConcurrentHashMap<>(), new CompletableFuture<>());
+        }
+
+        /** This request with other params. */
+        public WireRequest withParams(ObjectNode newParams) {
+            return new WireRequest(method, newParams, version, options, round, attributes, connectionClosed);
+        }
+    }
 }

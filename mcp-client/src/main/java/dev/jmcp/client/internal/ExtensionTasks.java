@@ -43,10 +43,7 @@ public final class ExtensionTasks {
             ObjectNode params = request.params().deepCopy();
             params.remove("task");
             declare(params);
-            return inner.send(
-                    new CallPipeline.WireRequest(
-                            request.method(), params, request.version(), request.options(), request.round()),
-                    wire);
+            return inner.send(request.withParams(params), wire);
         };
     }
 

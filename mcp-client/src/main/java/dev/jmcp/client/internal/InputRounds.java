@@ -12,6 +12,8 @@ import dev.jmcp.core.session.RequestOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -95,6 +97,9 @@ final class InputRounds {
         /** Whether the last request sent declared the tasks extension, which makes {@code resultType: task} valid. */
         private boolean tasksDeclared;
 
+        /** What interceptors keep for the whole call (all its rounds): {@code ClientCall.attributes()}. */
+        private final ConcurrentMap<Object, Object> attributes = new ConcurrentHashMap<>();
+
         private Map<String, InputResponse> lastResponses;
         private String lastState;
 
@@ -139,7 +144,15 @@ final class InputRounds {
             CompletableFuture<JsonNode> answer;
             try {
                 answer = pipeline.send(
-                        new CallPipeline.WireRequest(method, params, version, options, round), this::sendOnWire);
+                        new CallPipeline.WireRequest(
+                                method,
+                                params,
+                                version,
+                                options,
+                                round,
+                                attributes,
+                                link.session().closeFuture()),
+                        this::sendOnWire);
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }

@@ -13,10 +13,13 @@ import dev.jmcp.core.session.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Picks the era per the specification's dual-era rules. By default: {@code server/discover} first; if the server
@@ -109,15 +112,19 @@ final class Negotiation {
         session.setProtocolVersion(ProtocolVersion.V2026_07_28);
         JsonNode params =
                 McpJson.toTree(DiscoverRequest.of(StatelessMeta.of(config, null).toMeta()));
-        CompletableFuture<JsonNode> request = session.request(
+        RequestOptions options =
+                RequestOptions.builder().timeout(config.discoveryTimeout()).build();
+        CompletableFuture<JsonNode> request = connectionRequest(
                 McpMethods.SERVER_DISCOVER,
                 params,
-                RequestEnvelopes.handOver(
-                        RequestOptions.builder()
-                                .timeout(config.discoveryTimeout())
-                                .build(),
-                        RequestEnvelopes.ofMethod(McpMethods.SERVER_DISCOVER, ProtocolVersion.V2026_07_28)));
-        inFlight.set(request);
+                ProtocolVersion.V2026_07_28,
+                options,
+                p -> session.request(
+                        McpMethods.SERVER_DISCOVER,
+                        p,
+                        RequestEnvelopes.handOver(
+                                options,
+                                RequestEnvelopes.ofMethod(McpMethods.SERVER_DISCOVER, ProtocolVersion.V2026_07_28))));
         CompletableFuture<CompletableFuture<ServerState>> handled = request.handle((result, err) -> {
             if (err != null && mayRetry && session.isOpen() && offersStateless(ClientRuntime.unwrap(err))) {
                 // -32022 whose data lists 2026-07-28 (e.g. a rejected header): retry once with that version.
@@ -265,8 +272,12 @@ final class Negotiation {
         JsonNode params = McpJson.toTree(
                 InitializeRequest.builder(requested.id(), config.handshakeCapabilities(), config.clientInfo())
                         .build());
-        CompletableFuture<JsonNode> request = session.request(McpMethods.INITIALIZE, params, INITIALIZE_OPTIONS);
-        inFlight.set(request);
+        CompletableFuture<JsonNode> request = connectionRequest(
+                McpMethods.INITIALIZE,
+                params,
+                requested,
+                INITIALIZE_OPTIONS,
+                p -> session.request(McpMethods.INITIALIZE, p, INITIALIZE_OPTIONS));
         return request.thenApply(result -> {
             JsonNode v = result.get("protocolVersion");
             String answered = v != null && v.isString() ? v.asString() : String.valueOf(v);
@@ -286,5 +297,25 @@ final class Negotiation {
                     instructions != null && instructions.isString() ? instructions.asString() : null,
                     List.of(version.id()));
         });
+    }
+
+    /**
+     * Sends one of the connection's own requests through the interceptors that asked to see them
+     * ({@code ClientInterceptor.interceptsConnectionRequests()}); the wire request is what {@link #cancel} cancels.
+     */
+    private CompletableFuture<JsonNode> connectionRequest(
+            String method,
+            JsonNode params,
+            ProtocolVersion version,
+            RequestOptions options,
+            Function<JsonNode, CompletableFuture<JsonNode>> send) {
+        CallPipeline.WireRequest wire = new CallPipeline.WireRequest(
+                method, (ObjectNode) params, version, options, 0, new ConcurrentHashMap<>(), session.closeFuture());
+        CompletableFuture<JsonNode> request = config.pipeline().send(wire, p -> {
+            CompletableFuture<JsonNode> sent = send.apply(p);
+            inFlight.set(sent);
+            return sent;
+        });
+        return request;
     }
 }

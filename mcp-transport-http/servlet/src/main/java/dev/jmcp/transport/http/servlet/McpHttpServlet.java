@@ -50,7 +50,7 @@ import java.util.Set;
  * <p>Authorization: with {@link Builder#authorization(ResourceServerAuth)} every request (POST, GET, DELETE and
  * the legacy endpoints) needs a valid bearer token: none, an invalid or an expired one gets 401 with a {@code
  * WWW-Authenticate} challenge naming the resource metadata, missing scopes get 403 {@code insufficient_scope}, a
- * malformed header gets 400. Serve the metadata itself with {@link ProtectedResourceMetadataServlet} ({@link
+ * malformed header gets 400. Serve the metadata itself with {@link ProtectedResourceMetadataServlet} ({@code
  * McpHttpServer} does). Alternatively an authentication filter in front of the servlet may store the caller as a
  * request attribute named {@link #AUTH_INFO_ATTRIBUTE}. Either way the caller reaches handlers through the {@code
  * InboundContext} ({@code RequestContext.authInfo()} in {@code McpServer} handlers), and a session (Streamable

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * Serves the OAuth 2.0 protected resource metadata (RFC 9728) of a {@link ResourceServerAuth}. {@link
+ * Serves the OAuth 2.0 protected resource metadata (RFC 9728) of a {@link ResourceServerAuth}. {@code
  * McpHttpServer} mounts it by itself; in another servlet container, mount it at the root context on every path of
  * {@link ResourceServerAuth#wellKnownPaths()} (the path-based {@code /.well-known/oauth-protected-resource/<mcp
  * path>}) and, for a host with a single MCP endpoint, on {@code /.well-known/oauth-protected-resource}:
