@@ -90,6 +90,16 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         return core.connect(Objects.requireNonNull(transport, "transport"), ConnectionMode.STATELESS);
     }
 
+    /**
+     * Resumes a session another instance opened (issue #18): rebuilt from the {@link Builder#sessionStore session
+     * store} under {@code transport.sessionId()}, no new {@code initialize}; null when there is no store, the session
+     * is unknown or expired, or {@code caller} does not own it.
+     */
+    @Override
+    public ServerSession resume(Transport transport, dev.jmcp.core.transport.InboundContext caller) {
+        return core.resume(Objects.requireNonNull(transport, "transport"), caller);
+    }
+
     /** Adds (or replaces) a tool at run time; clients that asked are told the list changed. */
     public void addTool(ServerTool tool) {
         core.addTool(tool);
