@@ -311,7 +311,7 @@ public final class ClientCostBenchmark {
                     @Override
                     public Caller caller() {
                         return () -> {
-                            if (client.callTool("echo", arguments).isError()) {
+                            if (Boolean.TRUE.equals(client.callTool("echo", arguments).isError())) {
                                 throw new IOException("tool error");
                             }
                         };
