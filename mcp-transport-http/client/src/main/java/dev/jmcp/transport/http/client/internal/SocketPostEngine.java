@@ -122,6 +122,18 @@ final class SocketPostEngine implements PostEngine {
         if (closed) {
             c.close();
         }
+        closeExpired(c.idleSince());
+    }
+
+    /** Closes the connections idle for too long (the least recently used are at the tail). */
+    private void closeExpired(long now) {
+        HttpConnection oldest;
+        while ((oldest = idle.peekLast()) != null
+                && now - oldest.idleSince() >= TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) {
+            if (idle.removeLastOccurrence(oldest)) {
+                oldest.close();
+            }
+        }
     }
 
     @Override
