@@ -23,6 +23,7 @@ import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.ListToolsResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.session.Await;
+import dev.jmcp.core.transport.CallerWaits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -137,17 +138,17 @@ public final class McpClient implements AutoCloseable {
 
     /** Calls a tool. */
     public CallToolResult callTool(String name, JsonNode arguments) {
-        return await(async.callTool(name, arguments));
+        return await(CallerWaits.run(() -> async.callTool(name, arguments)));
     }
 
     /** Calls a tool with arguments given as a map. */
     public CallToolResult callTool(String name, Map<String, ?> arguments) {
-        return await(async.callTool(name, arguments));
+        return await(CallerWaits.run(() -> async.callTool(name, arguments)));
     }
 
     /** Calls a tool with options (timeout, progress, {@code _meta}). */
     public CallToolResult callTool(String name, JsonNode arguments, CallOptions options) {
-        return await(async.callTool(name, arguments, options), options);
+        return await(CallerWaits.run(() -> async.callTool(name, arguments, options)), options);
     }
 
     /** Calls a tool as a task (either era; see {@link McpAsyncClient#callToolAsTask}). */

@@ -6,11 +6,15 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs tasks one at a time, in submission order, on a delegate executor. */
+/**
+ * Runs tasks one at a time, in submission order, on a delegate executor (or on the submitting thread at the end of
+ * its {@link InlineDelivery#run}).
+ */
 public final class SerialExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final Executor delegate;
+    private final Runnable drain = this::drain;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
@@ -28,7 +32,9 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        delegate.execute(this::drain);
+        if (!InlineDelivery.defer(drain)) {
+            delegate.execute(drain);
+        }
     }
 
     private void drain() {

@@ -48,6 +48,25 @@ public final class HandlerExecutors {
         return DELIVERY;
     }
 
+    /**
+     * Runs {@code task} (a transport handing over a message it received on a thread that has nothing else to do),
+     * then runs on this thread the session deliveries it started, instead of handing them to {@link #delivery()}:
+     * one thread hand-off less per answer. Only for threads that may run application callbacks (never a shared
+     * reader loop whose stall would hold up other messages).
+     */
+    public static void deliverInline(Runnable task) {
+        dev.jmcp.core.internal.InlineDelivery.run(task);
+    }
+
+    /**
+     * Runs {@code task} after {@code delayNanos} on jmcp's one shared timer thread (for short tasks that complete
+     * futures or close streams, never user code): a timer that starts no thread per task, unlike
+     * {@code CompletableFuture.delayedExecutor} on 1-2 CPU machines.
+     */
+    public static java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        return dev.jmcp.core.internal.Timers.schedule(task, delayNanos);
+    }
+
     /** Starts a thread running {@code task}: virtual where available, else a daemon platform thread. */
     public static Thread startThread(String name, Runnable task) {
         if (VIRTUAL != null) {

@@ -343,8 +343,11 @@ public final class StdioClientTransport implements Transport {
     }
 
     private void scheduleAfterExit(long linesSeen) {
-        CompletableFuture.delayedExecutor(EXIT_WATCHDOG_MILLIS, TimeUnit.MILLISECONDS)
-                .execute(() -> afterExit(linesSeen));
+        // jmcp's timer, then its executor: CompletableFuture.delayedExecutor would start a thread per task on 1-2
+        // CPU machines
+        HandlerExecutors.schedule(
+                () -> HandlerExecutors.delivery().execute(() -> afterExit(linesSeen)),
+                TimeUnit.MILLISECONDS.toNanos(EXIT_WATCHDOG_MILLIS));
     }
 
     /**

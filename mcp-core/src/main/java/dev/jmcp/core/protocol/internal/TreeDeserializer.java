@@ -4,9 +4,16 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.jackson.JsonNodeDeserializer;
 
 /** A deserializer that reads the value as a tree and picks the concrete type from its shape. */
 public abstract class TreeDeserializer<T> extends ValueDeserializer<T> {
+    /**
+     * The tree deserializer itself: {@code ctxt.readTree(p)} looks up the root deserializer and its type
+     * deserializer (annotation introspection) on every call.
+     */
+    private static final ValueDeserializer<?> NODES = JsonNodeDeserializer.getDeserializer(JsonNode.class);
+
     private final String what;
 
     /** Creates a deserializer; {@code what} names the union in error messages. */
@@ -16,7 +23,7 @@ public abstract class TreeDeserializer<T> extends ValueDeserializer<T> {
 
     @Override
     public T deserialize(JsonParser p, DeserializationContext ctxt) {
-        JsonNode node = ctxt.readTree(p);
+        JsonNode node = (JsonNode) NODES.deserialize(p, ctxt);
         if (!node.isObject()) {
             return ctxt.reportInputMismatch(this, "%s must be a JSON object, got %s", what, node.getNodeType());
         }

@@ -1,8 +1,10 @@
 package dev.jmcp.core.protocol.internal;
 
 import java.util.Map;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
 
 /**
  * Reads a member of a union of content types by its {@code type} field, from a table of the members.
@@ -28,6 +30,12 @@ public abstract class TypeFieldDeserializer<T> extends TreeDeserializer<T> {
         if (member == null) {
             return fail(ctxt, "unknown type \"%s\"", type);
         }
-        return ctxt.readTreeAsValue(node, member);
+        // not ctxt.readTreeAsValue: it resolves the member's root deserializer, and with it a type deserializer
+        // (annotation introspection, uncached), on every call; the contextual lookup is a cache hit
+        ValueDeserializer<Object> deserializer = ctxt.findContextualValueDeserializer(ctxt.constructType(member), null);
+        try (JsonParser p = node.traverse(ctxt)) {
+            p.nextToken();
+            return member.cast(deserializer.deserialize(p, ctxt));
+        }
     }
 }

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +86,8 @@ public final class StreamableHttpClientTransport implements Transport {
                 b.legacyFallback,
                 b.defaultRetry.toMillis(),
                 b.maxReconnectAttempts,
-                b.codecLimits));
+                b.codecLimits,
+                b.engine != null ? b.engine : b.httpClient != null ? HttpClientEngine.JDK : HttpClientEngine.BUILT_IN));
         this.streams = new SseStreams(channel);
         this.legacy = new LegacySseClient(channel);
         this.posts = new PostSender(channel, streams, legacy);
@@ -134,6 +134,9 @@ public final class StreamableHttpClientTransport implements Transport {
         if (channel.isClosed()) {
             return CompletableFuture.failedFuture(new McpTransportException("transport is closed"));
         }
+        if (context.cancelledRequestId() != null) {
+            posts.abortInline(context.cancelledRequestId());
+        }
         if (context.cancelledRequestId() != null && posts.closeStreamOf(context.cancelledRequestId())) {
             return CompletableFuture.completedFuture(null);
         }
@@ -166,9 +169,7 @@ public final class StreamableHttpClientTransport implements Transport {
                         .timeout(Duration.ofSeconds(2))
                         .DELETE();
                 channel.addCommonHeaders(rb, session);
-                channel.http()
-                        .sendAsync(rb.build(), HttpResponse.BodyHandlers.discarding())
-                        .get(3, TimeUnit.SECONDS);
+                channel.http().send(rb.build(), HttpResponse.BodyHandlers.discarding());
             } catch (Exception e) {
                 LOG.debug("DELETE of session failed: {}", e.toString());
             }
@@ -191,6 +192,7 @@ public final class StreamableHttpClientTransport implements Transport {
         private Duration defaultRetry = Duration.ofSeconds(1);
         private int maxReconnectAttempts = 5;
         private CodecLimits codecLimits = CodecLimits.DEFAULTS;
+        private HttpClientEngine engine;
 
         private Builder(URI endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -263,6 +265,16 @@ public final class StreamableHttpClientTransport implements Transport {
         /** Limits on inbound messages. */
         public Builder codecLimits(CodecLimits limits) {
             this.codecLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * The HTTP client POSTs go through: default {@link HttpClientEngine#BUILT_IN}, or {@link
+         * HttpClientEngine#JDK} when an {@link #httpClient} was given. GET streams, DELETE and the legacy fallback
+         * always use the JDK client.
+         */
+        public Builder engine(HttpClientEngine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 

@@ -1,10 +1,10 @@
 package dev.jmcp.transport.http.client.internal;
 
+import dev.jmcp.core.session.HandlerExecutors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Bodies {
     private static final int MAX_TEXT = 64 * 1024;
     static final long MAX_SECONDS = 10;
-    private static final Executor DEADLINE = CompletableFuture.delayedExecutor(MAX_SECONDS, TimeUnit.SECONDS);
 
     private Bodies() {}
 
@@ -31,17 +30,20 @@ final class Bodies {
 
     private static byte[] read(InputStream in) {
         AtomicBoolean done = new AtomicBoolean();
-        DEADLINE.execute(() -> {
-            if (done.compareAndSet(false, true)) {
-                closeQuietly(in); // unblocks the read below
-            }
-        });
+        ScheduledFuture<?> deadline = HandlerExecutors.schedule(
+                () -> {
+                    if (done.compareAndSet(false, true)) {
+                        closeQuietly(in); // unblocks the read below
+                    }
+                },
+                TimeUnit.SECONDS.toNanos(MAX_SECONDS));
         try (in) {
             return in.readNBytes(MAX_TEXT);
         } catch (IOException e) {
             return new byte[0];
         } finally {
             done.set(true);
+            deadline.cancel(false);
         }
     }
 

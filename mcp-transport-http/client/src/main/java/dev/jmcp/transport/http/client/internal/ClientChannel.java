@@ -9,6 +9,7 @@ import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.TransportListener;
+import dev.jmcp.transport.http.client.HttpClientEngine;
 import dev.jmcp.transport.http.common.McpHttpHeaders;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,7 @@ public final class ClientChannel {
     private final HttpClient http;
     private final ExecutorService ownedExecutor;
     private final JsonRpcCodec codec;
+    private final PostEngine engine;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean closeNotified = new AtomicBoolean();
     private final Object deliveryLock = new Object();
@@ -68,6 +70,14 @@ public final class ClientChannel {
                     .build();
         }
         this.codec = JsonRpcCodec.withLimits(settings.codecLimits());
+        this.engine = settings.engine() == HttpClientEngine.JDK
+                ? new JdkPostEngine(http)
+                : new SocketPostEngine(settings.connectTimeout());
+    }
+
+    /** The engine POSTs go through. */
+    public PostEngine engine() {
+        return engine;
     }
 
     /** The configuration. */
@@ -168,16 +178,21 @@ public final class ClientChannel {
 
     /** Adds the configured, authorization, session and negotiated version headers. */
     public void addCommonHeaders(HttpRequest.Builder rb, String session) {
-        settings.headers().forEach(rb::setHeader);
+        addCommonHeaders(HeaderSink.of(rb), session);
+    }
+
+    /** Adds the configured, authorization, session and negotiated version headers. */
+    public void addCommonHeaders(HeaderSink rb, String session) {
+        settings.headers().forEach(rb::set);
         if (settings.authorizer() != null) {
-            settings.authorizer().authorizationHeaders(endpoint()).forEach(rb::setHeader);
+            settings.authorizer().authorizationHeaders(endpoint()).forEach(rb::set);
         }
         if (session != null) {
-            rb.setHeader(McpHttpHeaders.SESSION_ID, session);
+            rb.set(McpHttpHeaders.SESSION_ID, session);
         }
         ProtocolVersion v = protocolVersion;
         if (v != null) {
-            rb.setHeader(McpHttpHeaders.PROTOCOL_VERSION, v.id());
+            rb.set(McpHttpHeaders.PROTOCOL_VERSION, v.id());
         }
     }
 
@@ -227,9 +242,12 @@ public final class ClientChannel {
         return null;
     }
 
-    /** Where response handling runs. */
+    /**
+     * Where exchanges and response handling run: jmcp's delivery executor (a virtual thread per task on JDK 21+, a
+     * pool of reused threads on 17), never {@code CompletableFuture}'s default executor.
+     */
     public Executor workers() {
-        return ownedExecutor != null ? ownedExecutor : HandlerExecutors.delivery();
+        return HandlerExecutors.delivery();
     }
 
     /** Runs a stream reader on its own thread, interrupted by {@link #closeStreams}. */
@@ -269,6 +287,7 @@ public final class ClientChannel {
         for (Thread t : readers) {
             t.interrupt();
         }
+        engine.close();
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
             shutdownClient(http);

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param defaultRetryMillis the reconnection delay until the server sends {@code retry}
  * @param maxReconnectAttempts consecutive reconnections without progress before a stream is given up
  * @param codecLimits limits on inbound messages
+ * @param engine the HTTP client POSTs go through
  */
 public record ClientSettings(
         URI endpoint,
@@ -33,7 +34,8 @@ public record ClientSettings(
         boolean legacyFallback,
         long defaultRetryMillis,
         int maxReconnectAttempts,
-        CodecLimits codecLimits) {
+        CodecLimits codecLimits,
+        dev.jmcp.transport.http.client.HttpClientEngine engine) {
     /** Copies the header map. */
     public ClientSettings {
         headers = Map.copyOf(headers);

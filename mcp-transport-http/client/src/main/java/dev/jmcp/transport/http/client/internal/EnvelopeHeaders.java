@@ -2,7 +2,6 @@ package dev.jmcp.transport.http.client.internal;
 
 import dev.jmcp.core.transport.MessageEnvelope;
 import dev.jmcp.transport.http.common.McpHttpHeaders;
-import java.net.http.HttpRequest;
 
 /**
  * Writes the headers a message's {@link MessageEnvelope} mirrors (2026-07-28 Streamable HTTP, SEP-2243): exactly
@@ -24,16 +23,16 @@ public final class EnvelopeHeaders {
      * Adds {@code MCP-Protocol-Version} (replacing the negotiated one), {@code Mcp-Method}, {@code Mcp-Name} and one
      * {@code Mcp-Param-<name>} per mirrored parameter, each only when the envelope carries it.
      */
-    public static void write(HttpRequest.Builder request, MessageEnvelope envelope) {
+    public static void write(HeaderSink request, MessageEnvelope envelope) {
         if (envelope.protocolVersion() != null) {
-            request.setHeader(McpHttpHeaders.PROTOCOL_VERSION, envelope.protocolVersion());
+            request.set(McpHttpHeaders.PROTOCOL_VERSION, envelope.protocolVersion());
         }
         if (envelope.method() != null) {
-            request.header(McpHttpHeaders.METHOD, envelope.method());
+            request.add(McpHttpHeaders.METHOD, envelope.method());
         }
         if (envelope.name() != null) {
-            request.header(McpHttpHeaders.NAME, envelope.name());
+            request.add(McpHttpHeaders.NAME, envelope.name());
         }
-        envelope.params().forEach((name, value) -> request.header(McpHttpHeaders.PARAM_PREFIX + name, value));
+        envelope.params().forEach((name, value) -> request.add(McpHttpHeaders.PARAM_PREFIX + name, value));
     }
 }

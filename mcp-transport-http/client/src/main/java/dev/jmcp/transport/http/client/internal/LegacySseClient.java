@@ -57,18 +57,31 @@ public final class LegacySseClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(channel.codec().encode(message)));
         channel.addCommonHeaders(rb, null);
         HttpResponse.BodyHandler<byte[]> errorText = BoundedBody.handler(MAX_ERROR_TEXT, b -> {});
-        return channel.http()
-                .sendAsync(
-                        rb.build(),
-                        info -> info.statusCode() >= 200 && info.statusCode() < 300
-                                ? HttpResponse.BodySubscribers.replacing(new byte[0])
-                                : errorText.apply(info))
-                .thenAccept(response -> {
+        HttpRequest request = rb.build();
+        // the blocking send on a worker of ours: sendAsync would complete through CompletableFuture's default
+        // executor (a new thread per call on 1-2 CPU machines)
+        return CompletableFuture.runAsync(
+                () -> {
+                    HttpResponse<byte[]> response;
+                    try {
+                        response = channel.http()
+                                .send(
+                                        request,
+                                        info -> info.statusCode() >= 200 && info.statusCode() < 300
+                                                ? HttpResponse.BodySubscribers.replacing(new byte[0])
+                                                : errorText.apply(info));
+                    } catch (IOException e) {
+                        throw new McpTransportException("POST to " + postUri + " failed: " + e.getMessage(), e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new McpTransportException("interrupted", e);
+                    }
                     if (response.statusCode() < 200 || response.statusCode() >= 300) {
                         throw new McpHttpException(
                                 response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
                     }
-                });
+                },
+                channel.workers());
     }
 
     private void readStream(CompletableFuture<Void> ready) {

@@ -8,6 +8,8 @@ import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.JsonRpcNotification;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.transport.CallerWaits;
 import dev.jmcp.core.transport.MessageEnvelope;
 import dev.jmcp.transport.http.client.McpHttpException;
 import dev.jmcp.transport.http.client.McpSessionExpiredException;
@@ -15,10 +17,9 @@ import dev.jmcp.transport.http.common.McpHttpHeaders;
 import dev.jmcp.transport.http.common.internal.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public final class PostSender {
     private final SseStreams streams;
     private final LegacySseClient legacy;
     private final Map<RequestId, StreamHandle> perRequestStreams = new ConcurrentHashMap<>();
+    /** The exchanges carried by their blocked callers' threads, by request id. */
+    private final Map<RequestId, StreamHandle> inlineExchanges = new ConcurrentHashMap<>();
 
     /** The POST path of {@code channel}, resuming streams with {@code streams}, falling back to {@code legacy}. */
     public PostSender(ClientChannel channel, SseStreams streams, LegacySseClient legacy) {
@@ -61,36 +64,85 @@ public final class PostSender {
         boolean perRequestVersion =
                 EnvelopeHeaders.declaresVersion(envelope) || (negotiated != null && negotiated.isStateless());
         String sentSession = perRequestVersion ? null : channel.sessionId();
-        HttpRequest.Builder rb = HttpRequest.newBuilder(channel.endpoint())
-                .timeout(channel.settings().requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", ACCEPT_BOTH)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(channel.codec().encode(message)));
-        channel.addCommonHeaders(rb, sentSession);
-        EnvelopeHeaders.write(rb, envelope);
+        byte[] body;
+        HeaderList headers = new HeaderList();
+        try {
+            body = channel.codec().encode(message);
+            headers.add("Content-Type", "application/json");
+            headers.add("Accept", ACCEPT_BOTH);
+            channel.addCommonHeaders(headers, sentSession);
+            EnvelopeHeaders.write(headers, envelope);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         RequestId requestId = message instanceof JsonRpcRequest r ? r.id() : null;
         Exchange ex = new Exchange(
                 message, envelope, requestId, sentSession, perRequestVersion, new StreamHandle(), authRetries);
         if (perRequestVersion && requestId != null) {
             perRequestStreams.put(requestId, ex.handle());
         }
-        CompletableFuture<HttpResponse<InputStream>> call =
-                channel.http().sendAsync(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
-        ex.handle().call = call;
-        return call.handleAsync(
-                        (response, error) -> {
-                            if (error != null) {
-                                forget(ex);
-                                if (ex.handle().aborted) {
-                                    return CompletableFuture.<Void>completedFuture(null);
-                                }
-                                throw new McpTransportException(
-                                        "POST to " + channel.endpoint() + " failed: " + error.getMessage(), error);
-                            }
-                            return onResponse(ex, response);
-                        },
-                        channel.workers())
-                .thenCompose(f -> f);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ex.handle().call = done;
+        if (channel.engine() instanceof SocketPostEngine && CallerWaits.claim()) {
+            // a blocking client call: the caller waits for this answer anyway, so it carries the exchange itself
+            // (no hand-off to a worker and back); a timeout or cancellation of the request aborts it
+            if (requestId != null) {
+                inlineExchanges.put(requestId, ex.handle());
+            }
+            try {
+                HandlerExecutors.deliverInline(() -> exchange(ex, headers, body, done));
+            } finally {
+                if (requestId != null) {
+                    inlineExchanges.remove(requestId, ex.handle());
+                }
+            }
+            return done;
+        }
+        try {
+            channel.workers().execute(() -> HandlerExecutors.deliverInline(() -> exchange(ex, headers, body, done)));
+        } catch (RuntimeException rejected) {
+            forget(ex);
+            done.completeExceptionally(new McpTransportException("transport is closed", rejected));
+        }
+        return done;
+    }
+
+    /** Runs one exchange on a worker: POST, then the answer's handling; completes {@code done}. */
+    private void exchange(Exchange ex, HeaderList headers, byte[] body, CompletableFuture<Void> done) {
+        PostResponse response;
+        try {
+            response = channel.engine()
+                    .post(channel.endpoint(), headers, body, channel.settings().requestTimeout(), ex.handle());
+        } catch (IOException | InterruptedException | RuntimeException error) {
+            forget(ex);
+            if (ex.handle().aborted) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(new McpTransportException(
+                        "POST to " + channel.endpoint() + " failed: " + describe(error), error));
+            }
+            return;
+        }
+        CompletableFuture<Void> handled;
+        try {
+            handled = onResponse(ex, response);
+        } catch (RuntimeException e) {
+            handled = CompletableFuture.failedFuture(e);
+        }
+        handled.whenComplete((ok, e) -> {
+            if (e != null) {
+                done.completeExceptionally(e);
+            } else {
+                done.complete(null);
+            }
+        });
+    }
+
+    private static String describe(Throwable error) {
+        if (error instanceof java.net.SocketTimeoutException || error instanceof java.net.http.HttpTimeoutException) {
+            return "request timed out (" + error.getMessage() + ")";
+        }
+        return String.valueOf(error.getMessage());
     }
 
     /**
@@ -107,6 +159,17 @@ public final class PostSender {
         return true;
     }
 
+    /**
+     * Aborts the exchange of request {@code id} when its caller's thread carries it (the request timed out or was
+     * cancelled: the blocked caller must not wait for the server any longer).
+     */
+    public void abortInline(RequestId id) {
+        StreamHandle handle = inlineExchanges.remove(id);
+        if (handle != null) {
+            handle.abort();
+        }
+    }
+
     /** Aborts every per-request stream (the transport is closing). */
     public void abortAll() {
         for (StreamHandle h : perRequestStreams.values()) {
@@ -115,10 +178,13 @@ public final class PostSender {
         perRequestStreams.clear();
     }
 
-    private CompletableFuture<Void> onResponse(Exchange ex, HttpResponse<InputStream> response) {
+    private CompletableFuture<Void> onResponse(Exchange ex, PostResponse response) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            response.headers().firstValue(McpHttpHeaders.SESSION_ID).ifPresent(channel::sessionId);
+            String sid = response.header(McpHttpHeaders.SESSION_ID);
+            if (sid != null) {
+                channel.sessionId(sid);
+            }
             if (!ex.perRequestVersion() && ex.requestId() != null) {
                 channel.markEstablished();
             }
@@ -137,12 +203,15 @@ public final class PostSender {
             return legacy.connect().thenCompose(ignored -> legacy.post(ex.message()));
         }
         if (Redirects.isRedirect(status)) {
-            return fail(ex, Redirects.refused(channel.endpoint(), response));
+            return fail(
+                    ex,
+                    Redirects.refused(
+                            channel.endpoint(), response.statusCode(), response.header("Location"), response.body()));
         }
         if (status < 200 || status >= 300) {
             return onErrorStatus(ex, status, Bodies.text(response.body()));
         }
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String contentType = Objects.requireNonNullElse(response.header("Content-Type"), "");
         CompletableFuture<Void> handled;
         if (contentType.toLowerCase().startsWith("text/event-stream")) {
             streams.readPostStream(response.body(), ex.requestId(), ex.handle(), () -> forget(ex));
@@ -170,9 +239,9 @@ public final class PostSender {
         return handled;
     }
 
-    private CompletableFuture<Void> onAuthorizationChallenge(Exchange ex, HttpResponse<InputStream> response) {
+    private CompletableFuture<Void> onAuthorizationChallenge(Exchange ex, PostResponse response) {
         int status = response.statusCode();
-        List<String> challenges = response.headers().allValues("WWW-Authenticate");
+        List<String> challenges = response.headers("WWW-Authenticate");
         String text = Bodies.text(response.body());
         // an OAuthException thrown here fails the send as it is, so the caller learns why
         if (ex.authRetries() > 0

@@ -19,17 +19,25 @@ public final class Redirects {
 
     /** The failure for a redirect answer (the body is drained). */
     public static McpHttpException refused(URI from, HttpResponse<java.io.InputStream> response) {
-        Bodies.drain(response.body());
-        String location = response.headers().firstValue("Location").orElse("");
+        return refused(
+                from,
+                response.statusCode(),
+                response.headers().firstValue("Location").orElse(null),
+                response.body());
+    }
+
+    /** The failure for a redirect answer with {@code status} and {@code location} (the body is drained). */
+    public static McpHttpException refused(URI from, int status, String location, java.io.InputStream body) {
+        Bodies.drain(body);
         String target;
         try {
-            URI to = from.resolve(location);
+            URI to = from.resolve(location == null ? "" : location);
             target = to.getScheme() + "://" + to.getRawAuthority() + (to.getRawPath() == null ? "" : to.getRawPath());
         } catch (IllegalArgumentException e) {
             target = "an invalid Location";
         }
         return new McpHttpException(
-                response.statusCode(),
+                status,
                 "the server redirected to " + target + "; redirects are not followed (they would carry the "
                         + "credentials and custom headers): configure the final endpoint URL");
     }

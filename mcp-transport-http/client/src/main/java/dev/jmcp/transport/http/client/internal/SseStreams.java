@@ -12,12 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,14 +154,16 @@ public final class SseStreams {
                 rb.header(McpHttpHeaders.LAST_EVENT_ID, lastEventId);
             }
             HttpResponse<InputStream> response;
+            // the blocking send on this reader thread: sendAsync would complete through CompletableFuture's
+            // default executor (a new thread per call on 1-2 CPU machines); an abort interrupts the wait
+            handle.interruptOnAbort(Thread.currentThread());
             try {
-                CompletableFuture<HttpResponse<InputStream>> call =
-                        channel.http().sendAsync(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
-                handle.call = call;
-                response = call.get(timeoutMillis + 1000, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException | CancellationException e) {
+                response = channel.http().send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
                 LOG.debug("GET stream failed: {}", e.toString());
                 return null;
+            } finally {
+                handle.interruptOnAbort(null);
             }
             int status = response.statusCode();
             if ((status == 401 || status == 403) && channel.settings().authorizer() != null && attempt == 0) {
