@@ -40,7 +40,8 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
     public McpTestExtension() {}
 
     /** The server and, with HTTP, its endpoint; closed by JUnit with the class's context. */
-    private record Served(McpServer server, McpHttpServer http, McpTest settings) implements AutoCloseable {
+    private record Served(McpServer server, McpHttpServer http, McpTest settings, boolean closeServer)
+            implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -48,7 +49,7 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
                     http.close();
                 }
             } finally {
-                if (server != null) {
+                if (server != null && closeServer) {
                     server.close();
                 }
             }
@@ -80,23 +81,29 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
                 .orElseThrow(() -> new ExtensionConfigurationException(testClass + " is not annotated @McpTest"));
         if (settings.transport() == McpTestTransport.STDIO) {
             StdioLaunch.check(testClass, settings);
-            context.getStore(NAMESPACE).put(SERVED, new Served(null, null, settings));
+            context.getStore(NAMESPACE).put(SERVED, new Served(null, null, settings, false));
             return;
         }
-        McpServer server = makeServer(testClass, context.getTestInstance());
+        ServerSource source = makeServer(testClass, context.getTestInstance());
+        McpServer server = source.server();
         McpHttpServer http = null;
         if (settings.transport() == McpTestTransport.HTTP) {
             try {
                 http = McpHttpServer.builder(server).host("127.0.0.1").port(0).start();
             } catch (RuntimeException e) {
-                server.close();
+                if (source.close()) {
+                    server.close();
+                }
                 throw e;
             }
         }
-        context.getStore(NAMESPACE).put(SERVED, new Served(server, http, settings));
+        context.getStore(NAMESPACE).put(SERVED, new Served(server, http, settings, source.close()));
     }
 
-    private static McpServer makeServer(Class<?> testClass, Optional<Object> instance) {
+    /** The server a {@link McpTestServer} method gave, and whether the kit closes it after the class. */
+    private record ServerSource(McpServer server, boolean close) {}
+
+    private static ServerSource makeServer(Class<?> testClass, Optional<Object> instance) {
         List<Method> methods = AnnotationSupport.findAnnotatedMethods(
                 testClass, McpTestServer.class, HierarchyTraversalMode.BOTTOM_UP);
         if (methods.size() != 1) {
@@ -125,13 +132,16 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
             throw new ExtensionConfigurationException("@McpTestServer method " + method + " returned null");
         }
         if (made instanceof McpServer server) {
-            return server;
+            return new ServerSource(
+                    server, method.getAnnotation(McpTestServer.class).closeAfterClass());
         }
-        return McpServer.builder()
-                .name("test-server")
-                .version("0.0.0")
-                .handlers(made)
-                .build();
+        return new ServerSource(
+                McpServer.builder()
+                        .name("test-server")
+                        .version("0.0.0")
+                        .handlers(made)
+                        .build(),
+                true);
     }
 
     @Override

@@ -96,6 +96,44 @@ class KitLifecycleTest {
         }
     }
 
+    /** A server owned by someone else (as a Spring bean is). */
+    static final McpServer BORROWED =
+            McpServer.builder().name("borrowed").handlers(new Hello()).build();
+
+    /** Run by the launcher below: serves {@link #BORROWED} without owning it. */
+    @McpTest
+    @EnabledIf("dev.jmcp.test.KitLifecycleTest#launching")
+    static class BorrowedServerTests {
+        @McpTestServer(closeAfterClass = false)
+        static McpServer server() {
+            return BORROWED;
+        }
+
+        @Test
+        void one(McpClient client) {
+            CLIENTS.add(client);
+            client.callTool("hello", java.util.Map.of());
+        }
+    }
+
+    @Test
+    void aServerReturnedWithCloseAfterClassFalseOutlivesTheClassWithoutItsSessions() {
+        TestExecutionSummary summary = run(BorrowedServerTests.class);
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(CLIENTS.get(0).isConnected()).isFalse();
+        assertThat(BORROWED.sessions()).isEmpty();
+        dev.jmcp.core.testing.InMemoryTransport.Pair pair = dev.jmcp.core.testing.InMemoryTransport.linkedPair();
+        try (var session = BORROWED.connect(pair.serverSide());
+                McpClient client =
+                        McpClient.builder().transport(pair.clientSide()).build()) {
+            client.connect();
+            McpAssertions.assertToolResult(client.callTool("hello", java.util.Map.of()))
+                    .isSuccess();
+        } finally {
+            BORROWED.close();
+        }
+    }
+
     /** STDIO without a main class. */
     @McpTest(transport = McpTestTransport.STDIO)
     @EnabledIf("dev.jmcp.test.KitLifecycleTest#launching")
