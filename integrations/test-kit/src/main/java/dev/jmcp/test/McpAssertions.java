@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  *         .hasStructuredContent("{\"city\":\"Rome\",\"sky\":\"sunny\",\"celsius\":16.0}");
  * assertResource(client.readResource("notes://all")).hasText("milk");
  * assertPrompt(client.getPrompt("plan_day", Map.of("city", "Lima"))).hasMessages(1).hasTextContaining("Lima");
+ * assertNotifications(notifications).awaitProgress(3, Duration.ofSeconds(5)).awaitToolListChanged(Duration.ofSeconds(5));
  * }</pre>
  *
  * A failed assertion throws {@link AssertionError} naming what was expected and showing the actual result.
@@ -43,6 +44,14 @@ public final class McpAssertions {
     /** Assertions on a {@code prompts/get} result. */
     public static PromptAssert assertPrompt(GetPromptResult actual) {
         return new PromptAssert(Objects.requireNonNull(actual, "actual"));
+    }
+
+    /**
+     * Assertions on the notifications a client received; each waits, at most its timeout, for the expected
+     * notification and fails naming everything that arrived.
+     */
+    public static NotificationsAssert assertNotifications(McpNotifications actual) {
+        return new NotificationsAssert(Objects.requireNonNull(actual, "actual"));
     }
 
     private static AssertionError failure(String expectation, Object actual) {

@@ -44,4 +44,14 @@ public @interface McpTest {
 
     /** Timeout of each client request, in seconds. */
     int requestTimeoutSeconds() default 10;
+
+    /**
+     * With {@link McpTestTransport#STDIO}: the class whose {@code public static void main(String[])} serves the
+     * server on stdio, run in a subprocess with this JVM's class path (the class then needs no {@link
+     * McpTestServer} method). Unused otherwise.
+     */
+    Class<?> stdioMain() default void.class;
+
+    /** With {@link McpTestTransport#STDIO}: the arguments passed to {@link #stdioMain()}'s main method. */
+    String[] stdioArgs() default {};
 }

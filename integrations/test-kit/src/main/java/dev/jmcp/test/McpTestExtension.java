@@ -15,7 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,7 +27,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 /**
  * The extension behind {@link McpTest}: before the class's tests, makes the server with its {@link McpTestServer}
  * method and serves it; resolves {@link McpClient} parameters (a new connected client per parameter, closed after
- * its test), {@link McpServer} parameters, and {@link URI} parameters (the HTTP endpoint, with {@link
+ * its test), {@link McpNotifications} parameters (what the test's first client received), {@link McpServer}
+ * parameters, and {@link URI} parameters (the HTTP endpoint, with {@link
  * McpTestTransport#HTTP}). The server (and the HTTP server) are closed after the class.
  */
 public final class McpTestExtension implements BeforeAllCallback, ParameterResolver {
@@ -40,7 +40,8 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
     public McpTestExtension() {}
 
     /** The server and, with HTTP, its endpoint; closed by JUnit with the class's context. */
-    private record Served(McpServer server, McpHttpServer http, McpTest settings) implements AutoCloseable {
+    private record Served(McpServer server, McpHttpServer http, McpTest settings, boolean closeServer)
+            implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -48,13 +49,16 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
                     http.close();
                 }
             } finally {
-                server.close();
+                if (server != null && closeServer) {
+                    server.close();
+                }
             }
         }
     }
 
     /** A client and, in memory, its server session; closed by JUnit with the test's context. */
-    private record Connection(McpClient client, ServerConnection session) implements AutoCloseable {
+    private record Connection(McpClient client, ServerConnection session, McpNotifications notifications)
+            implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -75,20 +79,31 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
         Class<?> testClass = context.getRequiredTestClass();
         McpTest settings = AnnotationSupport.findAnnotation(testClass, McpTest.class)
                 .orElseThrow(() -> new ExtensionConfigurationException(testClass + " is not annotated @McpTest"));
-        McpServer server = makeServer(testClass, context.getTestInstance());
+        if (settings.transport() == McpTestTransport.STDIO) {
+            StdioLaunch.check(testClass, settings);
+            context.getStore(NAMESPACE).put(SERVED, new Served(null, null, settings, false));
+            return;
+        }
+        ServerSource source = makeServer(testClass, context.getTestInstance());
+        McpServer server = source.server();
         McpHttpServer http = null;
         if (settings.transport() == McpTestTransport.HTTP) {
             try {
                 http = McpHttpServer.builder(server).host("127.0.0.1").port(0).start();
             } catch (RuntimeException e) {
-                server.close();
+                if (source.close()) {
+                    server.close();
+                }
                 throw e;
             }
         }
-        context.getStore(NAMESPACE).put(SERVED, new Served(server, http, settings));
+        context.getStore(NAMESPACE).put(SERVED, new Served(server, http, settings, source.close()));
     }
 
-    private static McpServer makeServer(Class<?> testClass, Optional<Object> instance) {
+    /** The server a {@link McpTestServer} method gave, and whether the kit closes it after the class. */
+    private record ServerSource(McpServer server, boolean close) {}
+
+    private static ServerSource makeServer(Class<?> testClass, Optional<Object> instance) {
         List<Method> methods = AnnotationSupport.findAnnotatedMethods(
                 testClass, McpTestServer.class, HierarchyTraversalMode.BOTTOM_UP);
         if (methods.size() != 1) {
@@ -117,19 +132,25 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
             throw new ExtensionConfigurationException("@McpTestServer method " + method + " returned null");
         }
         if (made instanceof McpServer server) {
-            return server;
+            return new ServerSource(
+                    server, method.getAnnotation(McpTestServer.class).closeAfterClass());
         }
-        return McpServer.builder()
-                .name("test-server")
-                .version("0.0.0")
-                .handlers(made)
-                .build();
+        return new ServerSource(
+                McpServer.builder()
+                        .name("test-server")
+                        .version("0.0.0")
+                        .handlers(made)
+                        .build(),
+                true);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == McpClient.class || type == McpServer.class || type == URI.class;
+        return type == McpClient.class
+                || type == McpServer.class
+                || type == URI.class
+                || type == McpNotifications.class;
     }
 
     @Override
@@ -140,6 +161,10 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
         }
         Class<?> type = parameter.getParameter().getType();
         if (type == McpServer.class) {
+            if (served.server() == null) {
+                throw new ParameterResolutionException(
+                        "an McpServer parameter is not available with STDIO:" + " the server runs in a subprocess");
+            }
             return served.server();
         }
         if (type == URI.class) {
@@ -148,9 +173,32 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
             }
             return served.http().uri();
         }
-        Connection connection = connect(served);
-        context.getStore(NAMESPACE).put("client-" + UUID.randomUUID(), connection);
-        return connection.client();
+        if (type == McpNotifications.class) {
+            return connection(served, parameter, firstClientParameter(parameter), context)
+                    .notifications();
+        }
+        return connection(served, parameter, parameter.getIndex(), context).client();
+    }
+
+    /** The connection of the test's client parameter at {@code index}, made on first use, closed after the test. */
+    private static Connection connection(
+            Served served, ParameterContext parameter, int index, ExtensionContext context) {
+        return context.getStore(NAMESPACE)
+                .computeIfAbsent(
+                        "client-" + parameter.getDeclaringExecutable() + "#" + index,
+                        key -> connect(served),
+                        Connection.class);
+    }
+
+    private static int firstClientParameter(ParameterContext parameter) {
+        Class<?>[] types = parameter.getDeclaringExecutable().getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == McpClient.class) {
+                return i;
+            }
+        }
+        throw new ParameterResolutionException("an McpNotifications parameter records the test's McpClient"
+                + " parameter: add one to " + parameter.getDeclaringExecutable());
     }
 
     private static Connection connect(Served served) {
@@ -162,8 +210,12 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
                     .orElseThrow(() -> new ParameterResolutionException("unknown protocolVersion '"
                             + settings.protocolVersion() + "'; known: " + ProtocolVersion.allIds())));
         }
+        McpNotifications notifications = new McpNotifications();
+        notifications.recordFrom(builder);
         ServerConnection session = null;
-        if (served.http() != null) {
+        if (settings.transport() == McpTestTransport.STDIO) {
+            builder.transport(StdioLaunch.transport(settings));
+        } else if (served.http() != null) {
             builder.transport(
                     StreamableHttpClientTransport.builder(served.http().uri()).build());
         } else {
@@ -171,7 +223,7 @@ public final class McpTestExtension implements BeforeAllCallback, ParameterResol
             session = served.server().connect(pair.serverSide());
             builder.transport(pair.clientSide());
         }
-        Connection connection = new Connection(builder.build(), session);
+        Connection connection = new Connection(builder.build(), session, notifications);
         try {
             connection.client().connect();
         } catch (RuntimeException e) {

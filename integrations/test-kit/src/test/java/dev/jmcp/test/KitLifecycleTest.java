@@ -25,11 +25,12 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * Runs small {@link McpTest} classes through the JUnit launcher and checks what they leave behind: nothing (every
  * client closed, the server closed, the HTTP port released), and clear failures for misconfigured classes.
  */
-@Timeout(30)
+@Timeout(60)
 class KitLifecycleTest {
     static final List<McpClient> CLIENTS = new CopyOnWriteArrayList<>();
     static final List<McpServer> SERVERS = new CopyOnWriteArrayList<>();
     static final List<URI> ENDPOINTS = new CopyOnWriteArrayList<>();
+    static final List<ProcessHandle> PROCESSES = new CopyOnWriteArrayList<>();
     /** True only while this test launches the classes below, which are disabled when a build selects them. */
     static volatile boolean launching;
 
@@ -79,6 +80,87 @@ class KitLifecycleTest {
         void never(McpClient client) {}
     }
 
+    /** Run by the launcher below: a stdio server per client, in a subprocess. */
+    @McpTest(transport = McpTestTransport.STDIO, stdioMain = StdioHelloServer.class, requestTimeoutSeconds = 30)
+    @EnabledIf("dev.jmcp.test.KitLifecycleTest#launching")
+    static class RecordingStdioTests {
+        @Test
+        void one(McpClient client, McpClient other) {
+            CLIENTS.add(client);
+            CLIENTS.add(other);
+            ProcessHandle.current()
+                    .children()
+                    .filter(p -> p.info().commandLine().orElse("").contains(StdioHelloServer.class.getName()))
+                    .forEach(PROCESSES::add);
+            client.callTool("greet", java.util.Map.of("name", "one"));
+        }
+    }
+
+    /** A server owned by someone else (as a Spring bean is). */
+    static final McpServer BORROWED =
+            McpServer.builder().name("borrowed").handlers(new Hello()).build();
+
+    /** Run by the launcher below: serves {@link #BORROWED} without owning it. */
+    @McpTest
+    @EnabledIf("dev.jmcp.test.KitLifecycleTest#launching")
+    static class BorrowedServerTests {
+        @McpTestServer(closeAfterClass = false)
+        static McpServer server() {
+            return BORROWED;
+        }
+
+        @Test
+        void one(McpClient client) {
+            CLIENTS.add(client);
+            client.callTool("hello", java.util.Map.of());
+        }
+    }
+
+    @Test
+    void aServerReturnedWithCloseAfterClassFalseOutlivesTheClassWithoutItsSessions() {
+        TestExecutionSummary summary = run(BorrowedServerTests.class);
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(CLIENTS.get(0).isConnected()).isFalse();
+        assertThat(BORROWED.sessions()).isEmpty();
+        dev.jmcp.core.testing.InMemoryTransport.Pair pair = dev.jmcp.core.testing.InMemoryTransport.linkedPair();
+        try (var session = BORROWED.connect(pair.serverSide());
+                McpClient client =
+                        McpClient.builder().transport(pair.clientSide()).build()) {
+            client.connect();
+            McpAssertions.assertToolResult(client.callTool("hello", java.util.Map.of()))
+                    .isSuccess();
+        } finally {
+            BORROWED.close();
+        }
+    }
+
+    /** STDIO without a main class. */
+    @McpTest(transport = McpTestTransport.STDIO)
+    @EnabledIf("dev.jmcp.test.KitLifecycleTest#launching")
+    static class NoStdioMainTests {
+        @Test
+        void never(McpClient client) {}
+    }
+
+    @Test
+    void afterAStdioClassEveryServerProcessHasExited() {
+        TestExecutionSummary summary = run(RecordingStdioTests.class);
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(CLIENTS).hasSize(2).allSatisfy(c -> assertThat(c.isConnected())
+                .isFalse());
+        assertThat(PROCESSES).as("one server process per client").hasSize(2);
+        assertThat(PROCESSES)
+                .allSatisfy(p ->
+                        assertThat(p.isAlive()).as("process %d reaped", p.pid()).isFalse());
+    }
+
+    @Test
+    void aStdioClassWithoutAMainClassFailsNamingTheAttribute() {
+        TestExecutionSummary summary = run(NoStdioMainTests.class);
+        assertThat(summary.getTotalFailureCount()).isPositive();
+        assertThat(summary.getFailures().get(0).getException()).hasMessageContaining("stdioMain");
+    }
+
     @Test
     void afterTheClassEveryClientAndTheServerAreClosedAndThePortReleased() throws IOException {
         TestExecutionSummary summary = run(RecordingHttpTests.class);
@@ -107,6 +189,7 @@ class KitLifecycleTest {
         CLIENTS.clear();
         SERVERS.clear();
         ENDPOINTS.clear();
+        PROCESSES.clear();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         launching = true;
