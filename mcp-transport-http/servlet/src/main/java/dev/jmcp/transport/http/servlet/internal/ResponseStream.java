@@ -68,9 +68,7 @@ final class ResponseStream {
         if (!sse && isFinal && jsonAllowed && writer != null) {
             this.json = true;
             finished = true;
-            writer.begin(modern ? httpStatus(message) : 200, "application/json");
-            writer.write(json);
-            writer.complete();
+            writer.answer(modern ? httpStatus(message) : 200, "application/json", json);
             return true;
         }
         if (!sse) {
