@@ -16,6 +16,7 @@ import dev.jmcp.server.internal.EngineLimits;
 import dev.jmcp.server.internal.HandlerBulkhead;
 import dev.jmcp.server.internal.ServerConfig;
 import dev.jmcp.server.internal.ServerCore;
+import dev.jmcp.server.internal.StatelessExecutors;
 import dev.jmcp.server.internal.StateKeys;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -579,6 +580,22 @@ public final class McpServer implements ServerConnector, AutoCloseable {
 
         // ---- end of annotated handlers ----
 
+        // ---- handler execution (issue #19) ----
+        private HandlerExecution handlerExecution = HandlerExecution.AUTO;
+
+        /**
+         * Where the handlers of stateless requests run (see {@link HandlerExecution}); default {@link
+         * HandlerExecution#AUTO}: inline on a virtual request thread, else on the {@link #executor}. {@link
+         * HandlerExecution#INLINE} is the opt-in for JDK 17 containers (no hand-off per request; a blocking
+         * handler holds a container thread). Requests on a session always run on the executor.
+         */
+        public Builder handlerExecution(HandlerExecution execution) {
+            this.handlerExecution = Objects.requireNonNull(execution, "execution");
+            return this;
+        }
+
+        // ---- end of handler execution ----
+
         /** Builds the server. */
         public McpServer build() {
             AnnotatedHandlers registered = withAnnotatedHandlers();
@@ -610,6 +627,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     interceptors,
                     engineLimits());
             ServerCore core = new ServerCore(config);
+            core.statelessExecutor(StatelessExecutors.of(handlerExecution, config.handlerExecutor(), executor != null));
             rootsListeners.forEach(core::addRootsListChangedListener);
             registered.tools().forEach(core::addTool);
             registered.resources().forEach(r -> core.resources()

@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -206,6 +207,11 @@ public final class McpHttpServer implements AutoCloseable {
             QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
             pool.setName("jmcp-jetty");
             pool.setDaemon(true);
+            if (VirtualThreads.areSupported()) {
+                // JDK 21+: requests run on virtual threads, so a stateless request's handler runs inline on its own
+                // thread (no hand-off, see McpServer.Builder#handlerExecution); selectors stay on platform threads
+                pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("jmcp-jetty-request"));
+            }
             Server server = new Server(pool);
             HttpConfiguration http = new HttpConfiguration();
             http.setSendServerVersion(false);

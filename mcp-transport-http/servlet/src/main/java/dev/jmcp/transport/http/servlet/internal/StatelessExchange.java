@@ -27,7 +27,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
 
     private final StreamSettings settings;
     private final StreamJournal journal;
-    private final SessionInbox inbox = new SessionInbox(null);
+    private final SessionInbox inbox = SessionInbox.forExchange();
     private final Object lock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private ResponseStream stream;
