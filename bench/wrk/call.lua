@@ -5,7 +5,7 @@ local kind = os.getenv("BODY_KIND") or "stateless"
 local tool = os.getenv("TOOL") or "echo"
 local session = os.getenv("SESSION_ID")
 local counter = 0
-local threadNo = 0
+threadNo = 0 -- global: setup() sets it in each thread's state
 local threads = {}
 
 function setup(thread)
