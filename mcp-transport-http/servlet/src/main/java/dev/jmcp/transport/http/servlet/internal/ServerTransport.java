@@ -278,6 +278,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         if (related == null) {
             related = answered;
         }
+        ResponseStream.JsonAnswer answer = null;
         synchronized (lock) {
             if (closed.get()) {
                 return CompletableFuture.failedFuture(new McpTransportException("HTTP session is closed"));
@@ -293,8 +294,11 @@ public final class ServerTransport implements Transport, RequestStreamControl {
             if (stream == standalone) {
                 emitStandalone(json);
             } else {
-                emit(stream, answered, json, message);
+                answer = emit(stream, answered, json, message);
             }
+        }
+        if (answer != null) {
+            answer.send(); // a plain JSON answer: its connection is this answer's alone, so no lock is needed
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -410,16 +414,26 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         return Long.toString(++streamCounter);
     }
 
-    /** Emits on a request stream. */
-    private void emit(ResponseStream stream, RequestId answered, byte[] json, JsonRpcMessage message) {
+    /**
+     * Emits on a request stream; a plain JSON answer is returned for the caller to send once the lock is released
+     * (the stream is already finished and detached from its connection), else null.
+     */
+    private ResponseStream.JsonAnswer emit(
+            ResponseStream stream, RequestId answered, byte[] json, JsonRpcMessage message) {
         boolean isFinal = false;
         if (answered != null && stream.awaiting.remove(answered)) {
             byRequest.remove(answered);
             isFinal = stream.awaiting.isEmpty();
         }
+        ResponseStream.JsonAnswer answer = stream.takeJsonAnswer(json, message, isFinal);
+        if (answer != null) {
+            retire(stream);
+            return answer;
+        }
         if (stream.emit(json, message, isFinal, journal)) {
             retire(stream);
         }
+        return null;
     }
 
     /**
