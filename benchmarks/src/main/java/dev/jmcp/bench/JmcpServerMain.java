@@ -50,8 +50,9 @@ public final class JmcpServerMain {
                 .servlet(s -> s.stateless(mode.equals("stateless")))
                 .start();
         String label = "jmcp-" + mode + (execution == HandlerExecution.AUTO ? "" : "-" + execution);
-        System.out.println("READY " + http.port() + " " + label + " pid=" + ProcessHandle.current().pid() + " java="
-                + System.getProperty("java.version") + " " + System.getProperty("java.vm.name"));
+        System.out.println("READY " + http.port() + " " + label + " pid="
+                + ProcessHandle.current().pid() + " java=" + System.getProperty("java.version") + " "
+                + System.getProperty("java.vm.name"));
         System.out.flush();
         Thread.currentThread().join();
     }

@@ -87,7 +87,8 @@ public final class SessionsDriver {
             String head = exchange(s, post(path, init, null));
             sessionId = header(head, "mcp-session-id");
             if (sessionId == null) {
-                throw new IOException("no session id: " + head.lines().findFirst().orElse(""));
+                throw new IOException(
+                        "no session id: " + head.lines().findFirst().orElse(""));
             }
         }
         try (Socket s = connect(address)) {

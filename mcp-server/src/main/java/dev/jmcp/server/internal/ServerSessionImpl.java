@@ -66,7 +66,8 @@ public final class ServerSessionImpl implements ServerSession {
             b.notificationHandler(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED, n -> core.rootsListChanged(this));
         }
         this.session = b.attachment(this)
-                .handlerExecutor(statelessMode ? core.statelessExecutor() : core.config().handlerExecutor())
+                .handlerExecutor(
+                        statelessMode ? core.statelessExecutor() : core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
                 .maxInFlightRequests(core.config().engineLimits().maxInFlightRequestsPerSession())
