@@ -30,10 +30,16 @@
 # Client rows: if bench/client.sh exists (the client side of #19), it runs after the server rows with
 # JAVA=<java> OUT=<dir> and may write $OUT/client-<jdk>.md; those tables are appended to the report.
 #
+# Before/after: BASE_CP=<benchmarks jar and lib/* of another build> adds the rows base-jmcp-stateless and
+# base-jmcp-session (that build's JmcpServerMain) when SERVERS names them, e.g. a build of the commit before #19:
+#   git archive <commit> | tar -x -C /tmp/base && (cd /tmp/base && ./mvnw -q -Pbench -pl benchmarks -am package -DskipTests)
+#   BASE_CP="/tmp/base/benchmarks/target/jmcp-benchmarks-0.1.0-SNAPSHOT.jar:/tmp/base/benchmarks/target/lib/*" \
+#     SERVERS="bare base-jmcp-stateless jmcp-stateless sdk-stateless base-jmcp-session jmcp-session sdk-session" bench/compare.sh
+#
 # Settings (environment): JDKS ("17 25"; java per JDK from JAVA_17 / JAVA_25), SERVERS, CONNS ("16 64"),
 # THREADS (2), WARMUP (10s per server and connection count before the first round), DURATION (15s), ROUNDS (1;
 # medians over rounds), SESSIONS (10000; 0 skips), THREAD_CHECK (5s; 0 skips), JVM_FLAGS (-Xmx512m for the
-# throughput servers; the sessions server gets -Xmx1g), PORT_BASE (39400), SKIP_BUILD=1, OUT (results dir).
+# throughput servers; the sessions server gets -Xmx1g), PORT_BASE (47400), SKIP_BUILD=1, OUT (results dir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -50,7 +56,8 @@ ROUNDS=${ROUNDS:-1}
 SESSIONS=${SESSIONS:-10000}
 THREAD_CHECK=${THREAD_CHECK:-5s}
 JVM_FLAGS=${JVM_FLAGS:--Xmx512m}
-PORT_BASE=${PORT_BASE:-39400}
+PORT_BASE=${PORT_BASE:-47400}
+BASE_CP=${BASE_CP:-}
 OUT=${OUT:-"$ROOT/bench/results/compare-$(date -u +%Y%m%dT%H%M%SZ)"}
 WRK=${WRK:-wrk}
 LUA="$ROOT/bench/wrk/call.lua"
@@ -85,8 +92,10 @@ stop_all() {
 trap stop_all EXIT
 
 start_server() { # jdk java server port flags -> PID[server]
-  local jdk=$1 java=$2 server=$3 port=$4 flags=$5 main args
+  local jdk=$1 java=$2 server=$3 port=$4 flags=$5 main args cp=$CP
   case "$server" in
+    base-jmcp-stateless) main=JmcpServerMain; args="$port stateless"; cp=$BASE_CP ;;
+    base-jmcp-session) main=JmcpServerMain; args="$port session"; cp=$BASE_CP ;;
     bare) main=BareServerMain; args="$port" ;;
     jmcp-stateless) main=JmcpServerMain; args="$port stateless" ;;
     jmcp-stateless-inline) main=JmcpServerMain; args="$port stateless INLINE" ;;
@@ -97,7 +106,7 @@ start_server() { # jdk java server port flags -> PID[server]
   esac
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is busy; set PORT_BASE" >&2; exit 1; fi
   # shellcheck disable=SC2086
-  "$java" $flags -cp "$CP" "dev.jmcp.bench.$main" $args > "$OUT/$jdk.$server.log" 2>&1 &
+  "$java" $flags -cp "$cp" "dev.jmcp.bench.$main" $args > "$OUT/$jdk.$server.log" 2>&1 &
   PID[$server]=$!
   PORT[$server]=$port
   STARTED+=("$!")
