@@ -20,8 +20,9 @@
 # jmcp-stateless-inline (HandlerExecution.INLINE, the JDK 17 opt-in), sdk-stateless (official SDK,
 # immediateExecution(true)), jmcp-session, sdk-session.
 #
-# Threads: for each jmcp server, a JFR recording (jdk.ThreadStart) during $THREAD_CHECK of c64 load after the
-# measurements; reports threads started per 1,000 calls (0 in steady state).
+# Threads: for each jmcp server, $THREAD_CHECK of c64 load (pools that shrank while other servers were measured
+# grow back), then a JFR recording (jdk.ThreadStart) during another $THREAD_CHECK; reports threads started per
+# 1,000 calls (0 in steady state) and the threads' names go to the results directory.
 #
 # Sessions memory ($SESSIONS > 0): a fresh jmcp session server; dev.jmcp.bench.SessionsDriver opens $SESSIONS
 # handshake-era sessions, each with an open GET stream; then RSS, threads and heap used after a full GC
@@ -39,7 +40,7 @@
 # Settings (environment): JDKS ("17 25"; java per JDK from JAVA_17 / JAVA_25), SERVERS, CONNS ("16 64"),
 # THREADS (2), WARMUP (10s per server and connection count before the first round), DURATION (15s), ROUNDS (1;
 # medians over rounds), SESSIONS (10000; 0 skips), THREAD_CHECK (5s; 0 skips), JVM_FLAGS (-Xmx512m for the
-# throughput servers; the sessions server gets -Xmx1g), PORT_BASE (47400), SKIP_BUILD=1, OUT (results dir).
+# throughput servers; the sessions server gets -Xmx1g), PORT_BASE (29400, below the ephemeral port range), SKIP_BUILD=1, OUT (results dir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -56,7 +57,7 @@ ROUNDS=${ROUNDS:-1}
 SESSIONS=${SESSIONS:-10000}
 THREAD_CHECK=${THREAD_CHECK:-5s}
 JVM_FLAGS=${JVM_FLAGS:--Xmx512m}
-PORT_BASE=${PORT_BASE:-47400}
+PORT_BASE=${PORT_BASE:-29400}
 BASE_CP=${BASE_CP:-}
 OUT=${OUT:-"$ROOT/bench/results/compare-$(date -u +%Y%m%dT%H%M%SZ)"}
 WRK=${WRK:-wrk}
@@ -158,12 +159,15 @@ measure() { # jdk server conns round
 thread_check() { # jdk server
   local jdk=$1 server=$2 pid=${PID[$2]} jfr="$OUT/$1.$2.threads.jfr" jcmd jfrtool line requests started
   jcmd="$(dirname "$JAVA")/jcmd"; jfrtool="$(dirname "$JAVA")/jfr"
+  # steady state first: pools that shrank while the other servers were measured grow back before recording
+  run_wrk "$server" 64 "$THREAD_CHECK" > /dev/null
   "$jcmd" "$pid" JFR.start name=threads settings=default filename="$jfr" > /dev/null
   line=$(run_wrk "$server" 64 "$THREAD_CHECK")
   "$jcmd" "$pid" JFR.stop name=threads > /dev/null
   requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$line")
   started=$("$jfrtool" summary "$jfr" | awk '$1 == "jdk.ThreadStart" {print $2}')
   started=${started:-0}
+  "$jfrtool" print --events jdk.ThreadStart "$jfr" | grep -E '^\s+thread = ' | sort | uniq -c > "$OUT/$1.$2.threads.txt" || true
   echo "THREADS jdk=$jdk server=$server requests=$requests started=$started per_1000=$(awk -v s="$started" -v n="$requests" 'BEGIN { if (n > 0) printf "%.2f", s * 1000 / n; else print "-" }')" \
     | tee -a "$RESULTS"
 }
