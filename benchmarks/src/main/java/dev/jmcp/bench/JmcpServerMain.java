@@ -3,25 +3,33 @@ package dev.jmcp.bench;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
+import dev.jmcp.server.HandlerExecution;
 import dev.jmcp.server.McpServer;
-import dev.jmcp.transport.http.servlet.McpHttpServlet;
+import dev.jmcp.transport.http.jetty.McpHttpServer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * jmcp: {@link McpServer} with the {@code echo} and {@code work} tools behind {@link McpHttpServlet} on
- * {@link JettyHost}. Arguments: {@code [port] [session|stateless]}. Everything else is jmcp's default.
+ * jmcp: {@link McpServer} with the {@code echo} and {@code work} tools on {@link McpHttpServer} (embedded Jetty 12,
+ * the same maximum of 200 worker threads as {@link JettyHost}; on JDK 21+ it serves requests on virtual threads).
+ * Arguments: {@code [port] [session|stateless] [AUTO|INLINE|HAND_OFF]} (the handler execution of stateless
+ * requests, default AUTO). Everything else is jmcp's default, except that one address may open
+ * {@code -Dbench.maxSessions} (20 000) sessions, for the sessions-memory row.
  */
 public final class JmcpServerMain {
+    private static final int MAX_SESSIONS = Integer.getInteger("bench.maxSessions", 20_000);
+
     private JmcpServerMain() {}
 
     /** Starts the server and blocks. */
     public static void main(String[] args) throws Exception {
         int port = JettyHost.port(args);
         String mode = JettyHost.mode(args);
+        HandlerExecution execution = args.length > 2 ? HandlerExecution.valueOf(args[2]) : HandlerExecution.AUTO;
         JsonNode schema = McpJson.mapper().readTree(Work.INPUT_SCHEMA);
         McpServer server = McpServer.builder()
                 .name("bench-jmcp")
                 .version("1.0.0")
+                .handlerExecution(execution)
                 .tool(
                         Tool.builder("echo", schema)
                                 .description("Echoes the message")
@@ -33,9 +41,19 @@ public final class JmcpServerMain {
                                 .build(),
                         (request, ctx) -> CallToolResult.text(Work.work(request.stringArgument("message"))))
                 .build();
-        McpHttpServlet servlet = McpHttpServlet.builder(server)
-                .stateless(mode.equals("stateless"))
-                .build();
-        JettyHost.serve("jmcp-" + mode, port, servlet);
+        McpHttpServer http = McpHttpServer.builder(server)
+                .host("127.0.0.1")
+                .port(port)
+                .path("/mcp")
+                .maxSessions(MAX_SESSIONS)
+                .maxSessionsPerPrincipal(MAX_SESSIONS)
+                .servlet(s -> s.stateless(mode.equals("stateless")))
+                .start();
+        String label = "jmcp-" + mode + (execution == HandlerExecution.AUTO ? "" : "-" + execution);
+        System.out.println("READY " + http.port() + " " + label + " pid="
+                + ProcessHandle.current().pid() + " java=" + System.getProperty("java.version") + " "
+                + System.getProperty("java.vm.name"));
+        System.out.flush();
+        Thread.currentThread().join();
     }
 }

@@ -21,6 +21,7 @@ import dev.jmcp.server.internal.ScaleOut;
 import dev.jmcp.server.internal.ServerConfig;
 import dev.jmcp.server.internal.ServerCore;
 import dev.jmcp.server.internal.StateKeys;
+import dev.jmcp.server.internal.StatelessExecutors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -718,6 +719,22 @@ public final class McpServer implements ServerConnector, AutoCloseable {
 
         // ---- end of scale-out ----
 
+        // ---- handler execution (issue #19) ----
+        private HandlerExecution handlerExecution = HandlerExecution.AUTO;
+
+        /**
+         * Where the handlers of stateless requests run (see {@link HandlerExecution}); default {@link
+         * HandlerExecution#AUTO}: inline on a virtual request thread, else on the {@link #executor}. {@link
+         * HandlerExecution#INLINE} is the opt-in for JDK 17 containers (no hand-off per request; a blocking
+         * handler holds a container thread). Requests on a session always run on the executor.
+         */
+        public Builder handlerExecution(HandlerExecution execution) {
+            this.handlerExecution = Objects.requireNonNull(execution, "execution");
+            return this;
+        }
+
+        // ---- end of handler execution ----
+
         /** Builds the server. */
         public McpServer build() {
             AnnotatedHandlers registered = withAnnotatedHandlers();
@@ -755,6 +772,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
                     engineLimits());
             ServerCore core = new ServerCore(config, extensions);
             core.scaleOut(scaleOut());
+            core.statelessExecutor(StatelessExecutors.of(handlerExecution, config.handlerExecutor(), executor != null));
             rootsListeners.forEach(core::addRootsListChangedListener);
             registered.tools().forEach(core::addTool);
             registered.resources().forEach(r -> core.resources()

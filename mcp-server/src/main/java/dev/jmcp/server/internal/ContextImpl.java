@@ -78,7 +78,7 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
     /** A context whose input calls use the request's era. */
     static ContextImpl forCall(ServerCore core, Call call, String target, JsonNode arguments) {
         InputChannel input = call.stateless()
-                ? new ReplayInput(call, core.config(), ReplayInput.requestDigest(call, target, arguments))
+                ? new ReplayInput(call, core.config(), () -> ReplayInput.requestDigest(call, target, arguments))
                 : HandshakeInput.forCall(core, call);
         return new ContextImpl(core, call, input, null);
     }

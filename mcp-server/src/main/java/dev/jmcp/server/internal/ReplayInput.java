@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ReplayInput implements InputChannel {
     private final Call call;
     private final ServerConfig config;
-    private final String requestDigest;
+    /** Computes the request digest, only when a state is read or written (a SHA-256 per request otherwise). */
+    private final Supplier<String> requestDigest;
     /** Computed when a state is read or written (most requests never ask for input). */
     private RequestState.Binding binding;
     /** Verified answers (from the state, or accepted this run). */
@@ -44,7 +46,7 @@ final class ReplayInput implements InputChannel {
     private int positional;
     private volatile ObjectNode pending;
 
-    ReplayInput(Call call, ServerConfig config, String requestDigest) {
+    ReplayInput(Call call, ServerConfig config, Supplier<String> requestDigest) {
         this.call = call;
         this.config = config;
         this.requestDigest = requestDigest;
@@ -82,7 +84,7 @@ final class ReplayInput implements InputChannel {
     private RequestState.Binding binding() {
         if (binding == null) {
             binding = new RequestState.Binding(
-                    config.stateKeys(), config.stateMaxAge(), requestDigest, callerDigest(call));
+                    config.stateKeys(), config.stateMaxAge(), requestDigest.get(), callerDigest(call));
         }
         return binding;
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,8 @@ public final class ServerCore {
     private final List<Consumer<ServerSession>> rootsListeners = new CopyOnWriteArrayList<>();
     private volatile boolean started;
     private volatile boolean closed;
+    /** Where the handlers of stateless exchanges run (see {@link dev.jmcp.server.HandlerExecution}). */
+    private volatile Executor statelessExecutor;
 
     /** Creates the core and registers every method. */
     public ServerCore(ServerConfig config) {
@@ -73,6 +76,17 @@ public final class ServerCore {
         Subscriptions.register(this);
         this.tasks = new Tasks(this);
         applicationExtensions.forEach(e -> extensions.add(e, this));
+        this.statelessExecutor = config.handlerExecutor();
+    }
+
+    /** Sets where the handlers of stateless exchanges run (while building); default the handler executor. */
+    public void statelessExecutor(Executor executor) {
+        this.statelessExecutor = java.util.Objects.requireNonNull(executor, "executor");
+    }
+
+    /** Where the handlers of stateless exchanges run. */
+    Executor statelessExecutor() {
+        return statelessExecutor;
     }
 
     /** The extensions this server offers (the tasks extension and the application's). */

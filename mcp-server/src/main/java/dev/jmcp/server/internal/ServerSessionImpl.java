@@ -77,7 +77,8 @@ public final class ServerSessionImpl implements ServerSession {
                 .forEach((method, handler) -> b.notificationHandler(
                         method, n -> handler.accept(n.params(), this))); // extensions' (#21): only when they have any
         this.session = b.attachment(this)
-                .handlerExecutor(core.config().handlerExecutor())
+                .handlerExecutor(
+                        statelessMode ? core.statelessExecutor() : core.config().handlerExecutor())
                 .requestTimeout(core.config().clientRequestTimeout())
                 .maxRequestTimeout(core.config().clientRequestTimeout())
                 .maxInFlightRequests(core.config().engineLimits().maxInFlightRequestsPerSession())

@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -206,10 +207,19 @@ public final class McpHttpServer implements AutoCloseable {
             QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
             pool.setName("jmcp-jetty");
             pool.setDaemon(true);
+            if (VirtualThreads.areSupported()) {
+                // JDK 21+: requests run on virtual threads, so a stateless request's handler runs inline on its own
+                // thread (no hand-off, see McpServer.Builder#handlerExecution); selectors stay on platform threads
+                pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("jmcp-jetty-request"));
+            }
             Server server = new Server(pool);
             HttpConfiguration http = new HttpConfiguration();
             http.setSendServerVersion(false);
             http.setMinRequestDataRate(minRequestDataRate);
+            // no per-connection header field cache: Jetty builds one (an ArrayTrie of ~14 KB of char[] per 1,024
+            // entries) for every connection whose requests carry a cacheable header such as User-Agent, and keeps it
+            // for the connection's life; 10,000 idle GET streams held ~40 KB each that way (issue #19)
+            http.setHeaderCacheSize(0);
             ServerConnector connector;
             SslContextFactory.Server tlsFactory = tlsFactory();
             if (tlsFactory != null) {

@@ -88,6 +88,21 @@ public final class AsyncWriter implements WriteListener, AsyncListener {
         }
     }
 
+    /**
+     * Answers with one complete body: status, content type, {@code Content-Length} (not chunked), the body, and
+     * the end of the response.
+     */
+    public void answer(int status, String contentType, byte[] body) {
+        synchronized (this) {
+            if (!closed && !completing && !response.isCommitted()) {
+                begin(status, contentType);
+                response.setContentLength(body.length);
+            }
+        }
+        write(body);
+        complete();
+    }
+
     /** Sets a response header if nothing was written yet. */
     public synchronized void header(String name, String value) {
         if (!closed && !response.isCommitted()) {

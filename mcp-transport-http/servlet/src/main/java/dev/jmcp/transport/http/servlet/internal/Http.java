@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +66,21 @@ public final class Http {
      * Proxy-Authorization} are left out), and the authenticated caller if one was stored.
      */
     public static InboundContext inboundContext(HttpServletRequest request, String authAttribute) {
-        Map<String, List<String>> headers = new HashMap<>();
+        Map<String, List<String>> headers = headers(request);
+        Object auth = request.getAttribute(authAttribute);
+        TransportMetadata metadata =
+                new TransportMetadata("http", request.getRemoteAddr() + ":" + request.getRemotePort(), headers);
+        return new InboundContext(auth instanceof AuthInfo a ? a : null, metadata, envelopeOf(headers));
+    }
+
+    /**
+     * The headers by lower-case name, built once as an immutable map (which {@link TransportMetadata} keeps as it
+     * is, with no second copy): no intermediate hash map per request.
+     */
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, List<String>>[] entries = new Map.Entry[16];
+        int count = 0;
         Enumeration<String> names = request.getHeaderNames();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
@@ -73,33 +88,48 @@ public final class Http {
             if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
                 continue; // credentials stay in the transport: handlers get the validated AuthInfo instead
             }
-            Enumeration<String> values = request.getHeaders(name);
-            if (!values.hasMoreElements()) {
+            List<String> all = values(request.getHeaders(name));
+            if (all == null) {
                 continue;
             }
-            String first = values.nextElement();
-            List<String> all;
-            if (!values.hasMoreElements()) {
-                all = List.of(first); // the common case: one value, no mutable list to copy
-            } else {
-                List<String> many = new ArrayList<>();
-                many.add(first);
-                while (values.hasMoreElements()) {
-                    many.add(values.nextElement());
-                }
-                all = List.copyOf(many);
-            }
-            List<String> previous = headers.putIfAbsent(lower, all);
-            if (previous != null) { // the same name spelled twice in different case
-                List<String> merged = new ArrayList<>(previous);
+            int same = indexOf(entries, count, lower);
+            if (same >= 0) { // the same name spelled twice in different case
+                List<String> merged = new ArrayList<>(entries[same].getValue());
                 merged.addAll(all);
-                headers.put(lower, List.copyOf(merged));
+                entries[same] = Map.entry(lower, List.copyOf(merged));
+                continue;
+            }
+            if (count == entries.length) {
+                entries = Arrays.copyOf(entries, count * 2);
+            }
+            entries[count++] = Map.entry(lower, all);
+        }
+        return Map.ofEntries(count == entries.length ? entries : Arrays.copyOf(entries, count));
+    }
+
+    private static List<String> values(Enumeration<String> values) {
+        if (!values.hasMoreElements()) {
+            return null;
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return List.of(first); // the common case: one value, no mutable list to copy
+        }
+        List<String> many = new ArrayList<>();
+        many.add(first);
+        while (values.hasMoreElements()) {
+            many.add(values.nextElement());
+        }
+        return List.copyOf(many);
+    }
+
+    private static int indexOf(Map.Entry<String, List<String>>[] entries, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (entries[i].getKey().equals(name)) {
+                return i;
             }
         }
-        Object auth = request.getAttribute(authAttribute);
-        TransportMetadata metadata =
-                new TransportMetadata("http", request.getRemoteAddr() + ":" + request.getRemotePort(), headers);
-        return new InboundContext(auth instanceof AuthInfo a ? a : null, metadata, envelopeOf(headers));
+        return -1;
     }
 
     /** The request fields the 2026-07-28 standard headers mirror (SEP-2243); read from headers only. */

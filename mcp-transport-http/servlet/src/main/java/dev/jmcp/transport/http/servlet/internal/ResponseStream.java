@@ -65,12 +65,9 @@ final class ResponseStream {
      * @return whether the stream finished
      */
     boolean emit(byte[] json, JsonRpcMessage message, boolean isFinal, StreamJournal journal) {
-        if (!sse && isFinal && jsonAllowed && writer != null) {
-            this.json = true;
-            finished = true;
-            writer.begin(modern ? httpStatus(message) : 200, "application/json");
-            writer.write(json);
-            writer.complete();
+        JsonAnswer answer = takeJsonAnswer(json, message, isFinal);
+        if (answer != null) {
+            answer.send();
             return true;
         }
         if (!sse) {
@@ -88,6 +85,33 @@ final class ResponseStream {
             }
         }
         return isFinal;
+    }
+
+    /**
+     * When {@code message} is the final answer of a stream that is still undecided and may answer with JSON:
+     * decides the stream for JSON, finishes it and takes its connection (so that nothing else, a close included,
+     * writes to it), and returns the answer to send once the owner's lock is released; else null and nothing
+     * changes. Writing outside the lock keeps the socket write and the response completion out of the session's
+     * critical section (issue #19: with one session on many connections, every answer waited for the lock while
+     * another answer was written).
+     */
+    JsonAnswer takeJsonAnswer(byte[] json, JsonRpcMessage message, boolean isFinal) {
+        if (sse || !isFinal || !jsonAllowed || writer == null) {
+            return null;
+        }
+        this.json = true;
+        finished = true;
+        AsyncWriter w = writer;
+        writer = null;
+        return new JsonAnswer(w, modern ? httpStatus(message) : 200, json);
+    }
+
+    /** A plain JSON answer taken from a stream, to write without the owner's lock. */
+    record JsonAnswer(AsyncWriter writer, int status, byte[] body) {
+        /** Writes the answer with its {@code Content-Length} and ends the response. */
+        void send() {
+            writer.answer(status, "application/json", body);
+        }
     }
 
     /**

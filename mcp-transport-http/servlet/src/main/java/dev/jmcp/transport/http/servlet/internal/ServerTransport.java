@@ -308,6 +308,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
             related = answered;
         }
         String[] remote = null;
+        ResponseStream.JsonAnswer answer = null;
         synchronized (lock) {
             if (closed.get()) {
                 return CompletableFuture.failedFuture(new McpTransportException("HTTP session is closed"));
@@ -323,11 +324,14 @@ public final class ServerTransport implements Transport, RequestStreamControl {
             if (stream == standalone) {
                 remote = emitStandalone(json);
             } else {
-                emit(stream, answered, json, message);
+                answer = emit(stream, answered, json, message);
             }
         }
         if (remote != null) {
             cluster.publishEvent(sessionId, STANDALONE, remote[0], remote[1]);
+        }
+        if (answer != null) {
+            answer.send(); // a plain JSON answer: its connection is this answer's alone, so no lock is needed
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -541,16 +545,26 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         return Long.toString(++streamCounter);
     }
 
-    /** Emits on a request stream. */
-    private void emit(ResponseStream stream, RequestId answered, byte[] json, JsonRpcMessage message) {
+    /**
+     * Emits on a request stream; a plain JSON answer is returned for the caller to send once the lock is released
+     * (the stream is already finished and detached from its connection), else null.
+     */
+    private ResponseStream.JsonAnswer emit(
+            ResponseStream stream, RequestId answered, byte[] json, JsonRpcMessage message) {
         boolean isFinal = false;
         if (answered != null && stream.awaiting.remove(answered)) {
             byRequest.remove(answered);
             isFinal = stream.awaiting.isEmpty();
         }
+        ResponseStream.JsonAnswer answer = stream.takeJsonAnswer(json, message, isFinal);
+        if (answer != null) {
+            retire(stream);
+            return answer;
+        }
         if (stream.emit(json, message, isFinal, journal)) {
             retire(stream);
         }
+        return null;
     }
 
     /**

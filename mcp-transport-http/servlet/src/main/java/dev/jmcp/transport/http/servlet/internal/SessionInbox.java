@@ -22,9 +22,26 @@ final class SessionInbox {
     private volatile TransportListener listener;
     private volatile Runnable onClosed = () -> {};
 
+    /** Whether deliveries and cancellations are serialized (a session); an exchange's are not (see below). */
+    private final boolean ordered;
+
     /** @param sessionId for logs; null for an exchange */
     SessionInbox(String sessionId) {
+        this(sessionId, true);
+    }
+
+    private SessionInbox(String sessionId, boolean ordered) {
         this.sessionId = sessionId;
+        this.ordered = ordered;
+    }
+
+    /**
+     * The inbox of a stateless exchange: its messages arrive in one delivery, so nothing needs ordering, and a
+     * handler the server runs inline (on the request's thread, see {@code McpServer.Builder.handlerExecution}) must
+     * not hold a lock that the cancellation of a lost connection waits for.
+     */
+    static SessionInbox forExchange() {
+        return new SessionInbox(null, false);
     }
 
     void start(TransportListener listener) {
@@ -44,13 +61,21 @@ final class SessionInbox {
             LOG.warn("HTTP session {} received a message before it was started", sessionId);
             return;
         }
+        if (!ordered) {
+            deliverEach(l, messages, context);
+            return;
+        }
         synchronized (deliveryLock) {
-            for (JsonRpcMessage m : messages) {
-                try {
-                    l.onMessage(m, context);
-                } catch (RuntimeException e) {
-                    LOG.warn("listener failed on inbound message", e);
-                }
+            deliverEach(l, messages, context);
+        }
+    }
+
+    private static void deliverEach(TransportListener l, List<JsonRpcMessage> messages, InboundContext context) {
+        for (JsonRpcMessage m : messages) {
+            try {
+                l.onMessage(m, context);
+            } catch (RuntimeException e) {
+                LOG.warn("listener failed on inbound message", e);
             }
         }
     }
@@ -60,13 +85,21 @@ final class SessionInbox {
         if (l == null) {
             return;
         }
+        if (!ordered) {
+            cancelEach(l, ids, reason);
+            return;
+        }
         synchronized (deliveryLock) {
-            for (RequestId id : ids) {
-                try {
-                    l.onRequestCancelled(id, reason);
-                } catch (RuntimeException e) {
-                    LOG.warn("listener failed on a cancelled request", e);
-                }
+            cancelEach(l, ids, reason);
+        }
+    }
+
+    private static void cancelEach(TransportListener l, List<RequestId> ids, String reason) {
+        for (RequestId id : ids) {
+            try {
+                l.onRequestCancelled(id, reason);
+            } catch (RuntimeException e) {
+                LOG.warn("listener failed on a cancelled request", e);
             }
         }
     }

@@ -27,7 +27,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
 
     private final StreamSettings settings;
     private final StreamJournal journal;
-    private final SessionInbox inbox = new SessionInbox(null);
+    private final SessionInbox inbox = SessionInbox.forExchange();
     private final Object lock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private ResponseStream stream;
@@ -88,6 +88,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
             related = answered;
         }
         boolean finished;
+        ResponseStream.JsonAnswer answer;
         synchronized (lock) {
             ResponseStream s = stream;
             if (s == null) {
@@ -103,7 +104,11 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
                 }
             }
             boolean isFinal = answered != null && s.awaiting.remove(answered) && s.awaiting.isEmpty();
-            finished = s.emit(json, message, isFinal, journal);
+            answer = s.takeJsonAnswer(json, message, isFinal);
+            finished = answer != null || s.emit(json, message, isFinal, journal);
+        }
+        if (answer != null) {
+            answer.send(); // written without the lock: the connection is this answer's alone
         }
         if (finished) {
             close();

@@ -9,8 +9,8 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +39,10 @@ final class AsyncBodyReader implements ReadListener, AsyncListener {
     private final int max;
     private final Continuation then;
     private final AtomicBoolean done = new AtomicBoolean();
-    private final ByteArrayOutputStream body;
-    private final byte[] buffer = new byte[8192];
+    /** The body so far: sized to the declared length, so a declared body is read in place with no copy. */
+    private byte[] body;
+
+    private int size;
 
     private AsyncBodyReader(
             AsyncContext async,
@@ -56,7 +58,7 @@ final class AsyncBodyReader implements ReadListener, AsyncListener {
         this.in = in;
         this.max = max;
         this.then = then;
-        this.body = new ByteArrayOutputStream(expected > 0 ? expected : 1024);
+        this.body = new byte[expected > 0 ? expected : 1024];
     }
 
     /** Starts reading {@code request}'s body (at most {@code max} bytes within {@code timeoutMillis}). */
@@ -85,21 +87,35 @@ final class AsyncBodyReader implements ReadListener, AsyncListener {
     @Override
     public void onDataAvailable() throws IOException {
         while (!done.get() && in.isReady()) {
-            int n = in.read(buffer);
+            if (size == body.length) {
+                // full (typically the declared length was read): probe for the end before growing
+                int b = in.read();
+                if (b < 0) {
+                    return; // onAllDataRead follows
+                }
+                if (size + 1 > max) {
+                    finish(null);
+                    return;
+                }
+                body = Arrays.copyOf(body, (int) Math.min((long) max + 1, Math.max(1024L, size * 2L)));
+                body[size++] = (byte) b;
+                continue;
+            }
+            int n = in.read(body, size, body.length - size);
             if (n < 0) {
                 return; // onAllDataRead follows
             }
-            if (body.size() + n > max) {
+            size += n;
+            if (size > max) {
                 finish(null);
                 return;
             }
-            body.write(buffer, 0, n);
         }
     }
 
     @Override
     public void onAllDataRead() {
-        finish(body.toByteArray());
+        finish(size == body.length ? body : Arrays.copyOf(body, size));
     }
 
     @Override
