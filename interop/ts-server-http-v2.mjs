@@ -13,16 +13,11 @@
 // Tools: echo {message}, add {a, b}, fail (isError result), slow_progress (3 progress
 // notifications); resource interop://greeting; prompt greet {name}. Prints "listening URL" on
 // stdout once it accepts connections. Stops on SIGTERM/SIGINT.
-import { createServer } from 'node:http';
-import { localhostHostValidation, localhostOriginValidation, toNodeHandler } from '@modelcontextprotocol/node';
-import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
+import { McpServer } from '@modelcontextprotocol/server';
+import { portArgument, serveOverHttp } from './lib/v2-http.mjs';
 import * as z from 'zod';
 
-const port = Number(process.argv[2]);
-if (!Number.isInteger(port) || port <= 0) {
-  console.error('usage: ts-server-http-v2.mjs PORT');
-  process.exit(2);
-}
+const port = portArgument('ts-server-http-v2.mjs PORT');
 
 function newServer() {
   const server = new McpServer({ name: 'jmcp-interop-ts-server-v2', version: '1.0.0' }, { capabilities: { logging: {} } });
@@ -50,36 +45,4 @@ function newServer() {
   return server;
 }
 
-const onerror = (e) => console.error('ts-server-http-v2:', e?.message ?? e);
-const mcp = createMcpHandler(() => newServer(), { onerror });
-const serve = toNodeHandler(mcp, { onerror });
-const validateHost = localhostHostValidation();
-const validateOrigin = localhostOriginValidation();
-
-function reject(res, status, message) {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
-}
-
-const http = createServer(async (req, res) => {
-  try {
-    if (!validateHost(req, res) || !validateOrigin(req, res)) return;
-    const path = new URL(req.url, 'http://localhost').pathname;
-    if (path !== '/mcp') return reject(res, 404, 'Not found');
-    await serve(req, res);
-  } catch (e) {
-    onerror(e);
-    if (!res.headersSent) reject(res, 500, 'Internal error');
-  }
-});
-
-const shutdown = async () => {
-  await mcp.close().catch(() => {});
-  http.closeAllConnections?.();
-  http.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 2000).unref();
-};
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
-
-http.listen(port, '127.0.0.1', () => console.log(`listening http://localhost:${port}/mcp`));
+serveOverHttp('ts-server-http-v2', port, newServer);

@@ -7,9 +7,8 @@
 // Built on @modelcontextprotocol/server 2.x with createMcpHandler: 2026-07-28 requests on the modern path,
 // 2025-era requests (initialize) by the SDK's stateless legacy fallback. Declares directoryRead. Prints
 // "listening URL" once it accepts connections; stops on SIGTERM/SIGINT.
-import { createServer } from 'node:http';
-import { localhostHostValidation, localhostOriginValidation, toNodeHandler } from '@modelcontextprotocol/node';
-import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
+import { McpServer } from '@modelcontextprotocol/server';
+import { serveOverHttp } from './lib/v2-http.mjs';
 import { discoverSkills, registerSkillResources } from '@olaservo/ext-skills/server';
 
 const port = Number(process.argv[2]);
@@ -26,36 +25,4 @@ function newServer() {
   return server;
 }
 
-const onerror = (e) => console.error('ts-skills-server-http:', e?.message ?? e);
-const mcp = createMcpHandler(() => newServer(), { onerror });
-const serve = toNodeHandler(mcp, { onerror });
-const validateHost = localhostHostValidation();
-const validateOrigin = localhostOriginValidation();
-
-function reject(res, status, message) {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
-}
-
-const http = createServer(async (req, res) => {
-  try {
-    if (!validateHost(req, res) || !validateOrigin(req, res)) return;
-    const path = new URL(req.url, 'http://localhost').pathname;
-    if (path !== '/mcp') return reject(res, 404, 'Not found');
-    await serve(req, res);
-  } catch (e) {
-    onerror(e);
-    if (!res.headersSent) reject(res, 500, 'Internal error');
-  }
-});
-
-const shutdown = async () => {
-  await mcp.close().catch(() => {});
-  http.closeAllConnections?.();
-  http.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 2000).unref();
-};
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
-
-http.listen(port, '127.0.0.1', () => console.log(`listening http://localhost:${port}/mcp`));
+serveOverHttp('ts-skills-server-http', port, newServer);

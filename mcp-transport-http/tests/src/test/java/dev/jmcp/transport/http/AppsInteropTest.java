@@ -41,7 +41,7 @@ class AppsInteropTest {
                 work,
                 "JMCP_APPS_NODE_MODULES",
                 "@modelcontextprotocol/ext-apps",
-                List.of("ts-apps-host-http.mjs", "ts-apps-server-http.mjs"));
+                List.of("ts-apps-host-http.mjs", "ts-apps-server-http.mjs", "lib/v2-http.mjs"));
     }
 
     @Test

@@ -22,7 +22,7 @@ final class NodePeers {
     private NodePeers() {}
 
     /**
-     * A folder holding {@code scripts} (from {@code interop/}) and a link to the node_modules; skips the test unless
+     * A folder holding {@code scripts} (paths relative to {@code interop/}, such as {@code lib/v2-http.mjs}) and a link to the node_modules; skips the test unless
      * node runs and the node_modules holds {@code requiredPackage}.
      *
      * @param envVariable an environment variable that may name the node_modules instead of {@code interop/}'s
@@ -37,7 +37,9 @@ final class NodePeers {
         Path dir = Files.createDirectories(work.resolve("scripts"));
         Path interop = repoRoot().resolve("interop");
         for (String s : scripts) {
-            Files.copy(interop.resolve(s), dir.resolve(s));
+            Path copy = dir.resolve(s);
+            Files.createDirectories(copy.getParent());
+            Files.copy(interop.resolve(s), copy);
         }
         Files.createSymbolicLink(dir.resolve("node_modules"), modules.toAbsolutePath());
         return dir;

@@ -49,7 +49,7 @@ class SkillsInteropTest {
                 work,
                 "JMCP_SKILLS_NODE_MODULES",
                 "@olaservo/ext-skills",
-                List.of("ts-skills-server-http.mjs", "ts-skills-client-http.mjs"));
+                List.of("ts-skills-server-http.mjs", "ts-skills-client-http.mjs", "lib/v2-http.mjs"));
         skills = work.resolve("skills");
         write(
                 skills.resolve("pdf-processing/SKILL.md"),
