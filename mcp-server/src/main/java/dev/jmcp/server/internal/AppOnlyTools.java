@@ -54,17 +54,34 @@ public final class AppOnlyTools implements ServerInterceptor {
         if (!(tools instanceof ArrayNode list)) {
             return outcome;
         }
-        ObjectNode filtered = result.deepCopy();
-        ArrayNode kept = filtered.putArray("tools");
-        for (JsonNode tool : list) {
-            boolean hidden = AppsProtocol.toolMeta(tool.get("_meta"))
-                    .map(m -> m.appOnly())
-                    .orElse(false);
-            if (!hidden) {
+        ArrayNode kept = null;
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode tool = list.get(i);
+            if (isAppOnly(tool)) {
+                if (kept == null) {
+                    kept = result.arrayNode(list.size() - 1);
+                    for (int j = 0; j < i; j++) {
+                        kept.add(list.get(j));
+                    }
+                }
+            } else if (kept != null) {
                 kept.add(tool);
             }
         }
-        return kept.size() == list.size() ? outcome : ServerOutcome.result(filtered);
+        if (kept == null) {
+            return outcome;
+        }
+        // A shallow copy: the result's other members and the kept tools are shared, not copied.
+        ObjectNode filtered = result.objectNode();
+        for (Map.Entry<String, JsonNode> member : result.properties()) {
+            filtered.set(member.getKey(), member.getValue());
+        }
+        filtered.set("tools", kept);
+        return ServerOutcome.result(filtered);
+    }
+
+    private static boolean isAppOnly(JsonNode tool) {
+        return AppsProtocol.toolMeta(tool.get("_meta")).map(m -> m.appOnly()).orElse(false);
     }
 
     private static boolean clientDeclared(ServerCall call) {
