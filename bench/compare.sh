@@ -18,7 +18,9 @@
 # Rows: bare (the floor: plain blocking servlet + Jackson, no MCP), jmcp-stateless (McpHttpServer, stateless,
 # default handler execution: inline on JDK 21+ virtual request threads, handed off on JDK 17),
 # jmcp-stateless-inline (HandlerExecution.INLINE, the JDK 17 opt-in), sdk-stateless (official SDK,
-# immediateExecution(true)), jmcp-session, sdk-session.
+# immediateExecution(true)), jmcp-session, sdk-session, and (not in the default SERVERS) jmcp-session-per-conn and
+# sdk-session-per-conn: the same session servers, but wrk runs one thread per connection (-t = -c) and each
+# connection initializes its own session first, so the server holds one session per connection.
 #
 # Threads: for each jmcp server, $THREAD_CHECK of c64 load (pools that shrank while other servers were measured
 # grow back), then a JFR recording (jdk.ThreadStart) during another $THREAD_CHECK; reports threads started per
@@ -100,9 +102,9 @@ start_server() { # jdk java server port flags -> PID[server]
     bare) main=BareServerMain; args="$port" ;;
     jmcp-stateless) main=JmcpServerMain; args="$port stateless" ;;
     jmcp-stateless-inline) main=JmcpServerMain; args="$port stateless INLINE" ;;
-    jmcp-session) main=JmcpServerMain; args="$port session" ;;
+    jmcp-session | jmcp-session-per-conn) main=JmcpServerMain; args="$port session" ;;
     sdk-stateless) main=SdkServerMain; args="$port stateless" ;;
-    sdk-session) main=SdkServerMain; args="$port session" ;;
+    sdk-session | sdk-session-per-conn) main=SdkServerMain; args="$port session" ;;
     *) echo "unknown server $server" >&2; exit 2 ;;
   esac
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is busy; set PORT_BASE" >&2; exit 1; fi
@@ -139,9 +141,10 @@ open_session() { # server -> SESSION[server]
 }
 
 run_wrk() { # server conns duration -> prints the WRK line
-  local server=$1 conns=$2 duration=$3 kind=stateless
+  local server=$1 conns=$2 duration=$3 kind=stateless threads=$THREADS
   [[ "$server" == *-session ]] && kind=session
-  BODY_KIND=$kind SESSION_ID="${SESSION[$server]:-}" "$WRK" -t"$THREADS" -c"$conns" -d"$duration" --timeout 10s \
+  if [[ "$server" == *-session-per-conn ]]; then kind=session-per-connection; threads=$conns; fi
+  BODY_KIND=$kind SESSION_ID="${SESSION[$server]:-}" "$WRK" -t"$threads" -c"$conns" -d"$duration" --timeout 10s \
     -s "$LUA" "http://127.0.0.1:${PORT[$server]}/mcp" 2>&1 | grep '^WRK' || echo "WRK requests=0 duration_us=1 rps=0 p50_us=0 p99_us=0 errors=1"
 }
 

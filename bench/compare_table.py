@@ -2,7 +2,8 @@
 """Turns the ROW/THREADS/SESSIONS lines of bench/compare.sh (results.txt) into one Markdown report.
 
 Throughput and CPU per request are medians over rounds; ratios compare with the floor (bare) and with the
-official SDK in the same mode (sdk-stateless for stateless rows, sdk-session for session rows), same JDK and
+official SDK in the same mode (sdk-stateless for stateless rows, sdk-session for session rows,
+sdk-session-per-conn for one-session-per-connection rows), same JDK and
 connection count. Usage: compare_table.py <results dir>
 """
 import glob
@@ -68,7 +69,12 @@ def main(out_dir):
         for server in order_servers:
             if not any(k[0] == jdk and k[1] == server for k in rows):
                 continue
-            sdk = "sdk-session" if server.endswith("session") else "sdk-stateless"
+            if server.endswith("session-per-conn"):
+                sdk = "sdk-session-per-conn"
+            elif server.endswith("session"):
+                sdk = "sdk-session"
+            else:
+                sdk = "sdk-stateless"
             cells = [jdk, server]
             for c in order_conns:
                 rps = med((jdk, server, c), "rps")

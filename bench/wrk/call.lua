@@ -1,6 +1,8 @@
 -- wrk script: POST a JSON-RPC request with a unique id per request (thread number * 2^32 + counter).
 -- Environment: BODY_KIND = stateless (2026-07-28 tools/call with _meta and the standard headers) | session
--- (handshake-era tools/call, SESSION_ID names the session) | ping; TOOL (echo).
+-- (handshake-era tools/call, SESSION_ID names the session) | session-per-connection (each wrk thread initializes
+-- its own handshake-era session on its first requests and then calls with it: run with -t equal to -c, so that
+-- every connection is one thread and one session) | ping; TOOL (echo).
 local kind = os.getenv("BODY_KIND") or "stateless"
 local tool = os.getenv("TOOL") or "echo"
 local session = os.getenv("SESSION_ID")
@@ -24,7 +26,9 @@ function init(args)
     wrk.headers["Mcp-Name"] = tool
   else
     wrk.headers["MCP-Protocol-Version"] = "2025-06-18"
-    if session ~= nil and session ~= "" then
+    if kind == "session-per-connection" then
+      phase = "initialize"
+    elseif session ~= nil and session ~= "" then
       wrk.headers["Mcp-Session-Id"] = session
     end
   end
@@ -34,7 +38,16 @@ local meta = '"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28",'
   .. '"io.modelcontextprotocol/clientCapabilities":{},'
   .. '"io.modelcontextprotocol/clientInfo":{"name":"wrk","version":"1.0.0"}},'
 
+-- session-per-connection: "initialize" -> "initialized" (the notification) -> "call"; response() advances it.
+phase = "call"
+
 function request()
+  if phase == "initialize" then
+    return wrk.format(nil, nil, nil, '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18",'
+      .. '"capabilities":{},"clientInfo":{"name":"wrk","version":"1.0.0"}}}')
+  elseif phase == "initialized" then
+    return wrk.format(nil, nil, nil, '{"jsonrpc":"2.0","method":"notifications/initialized"}')
+  end
   counter = counter + 1
   local id = threadNo * 4294967296 + counter
   local params
@@ -57,7 +70,27 @@ local function check(status, headers, body)
   end
 end
 
-if os.getenv("CHECK") == "1" then response = check end
+local function followSession(status, headers, body)
+  if phase == "initialize" then
+    for name, value in pairs(headers) do
+      if string.lower(name) == "mcp-session-id" then wrk.headers["Mcp-Session-Id"] = value end
+    end
+    if wrk.headers["Mcp-Session-Id"] == nil then
+      io.stderr:write("initialize gave no session id: " .. status .. " " .. string.sub(body, 1, 300) .. "\n")
+    end
+    phase = "initialized"
+  elseif phase == "initialized" then
+    phase = "call"
+  elseif os.getenv("CHECK") == "1" then
+    check(status, headers, body)
+  end
+end
+
+if kind == "session-per-connection" then
+  response = followSession
+elseif os.getenv("CHECK") == "1" then
+  response = check
+end
 
 function done(summary, latency, requests)
   local bad = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
