@@ -12,7 +12,11 @@ import tools.jackson.databind.JsonNode;
 public record EmptyResult(ResultType resultType, @JsonProperty("_meta") JsonNode meta) {
     private static final EmptyResult EMPTY = new EmptyResult(null, null);
 
-    /** The empty result {@code {}}. */
+    /**
+     * The empty result {@code {}}.
+     *
+     * @return the empty result {@code {}}
+     */
     public static EmptyResult empty() {
         return EMPTY;
     }
