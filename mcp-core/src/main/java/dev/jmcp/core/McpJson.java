@@ -38,7 +38,7 @@ public final class McpJson {
      * A mapper with jmcp's settings and the given read limits.
      *
      * @param maxNestingDepth the deepest nesting of arrays and objects a read accepts
-     * @param maxDocumentBytes the largest document a read accepts, in bytes
+     * @param maxDocumentBytes the largest document a read accepts, in bytes (in characters when reading text)
      * @return a mapper with jmcp's settings and the given read limits
      */
     public static JsonMapper newMapper(int maxNestingDepth, long maxDocumentBytes) {

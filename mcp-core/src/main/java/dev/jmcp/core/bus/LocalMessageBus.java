@@ -36,8 +36,8 @@ public final class LocalMessageBus implements MessageBus {
      * A bus that several servers or servlets in this JVM share and treat as a cross-instance bus ({@link
      * #isShared()} true): for tests and embedded multi-instance setups.
      *
-     * @return a bus that several servers or servlets in this JVM share and treat as a cross-instance bus ({@link
-     *     #isShared()} true)
+     * @return a bus that several servers or servlets in this JVM share and treat as a cross-instance bus
+     *     ({@link #isShared()} true)
      */
     public static LocalMessageBus shared() {
         return new LocalMessageBus(true);

@@ -21,8 +21,8 @@ public final class ExtensionIds {
      * Whether {@code id} is a well-formed extension identifier such as {@code io.modelcontextprotocol/skills}.
      *
      * @param id the candidate extension identifier
-     * @return {@code true} if {@code id} is a well-formed extension identifier such as {@code
-     *     io.modelcontextprotocol/skills}
+     * @return {@code true} if {@code id} is a well-formed extension identifier such as
+     *     {@code io.modelcontextprotocol/skills}
      */
     public static boolean isValid(String id) {
         return id != null && ID.matcher(id).matches();

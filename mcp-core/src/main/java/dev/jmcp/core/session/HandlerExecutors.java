@@ -77,7 +77,7 @@ public final class HandlerExecutors {
      *
      * @param task a short task that never blocks
      * @param delayNanos the delay in nanoseconds
-     * @return the scheduled task, which cancels it when cancelled
+     * @return the pending task; cancelling it keeps the task from running
      */
     public static java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
         return dev.jmcp.core.internal.Timers.schedule(task, delayNanos);

@@ -179,7 +179,7 @@ public final class InboundRequest {
     /**
      * Why the request was cancelled, if it was.
      *
-     * @return the reason given with the cancellation, empty when the request was not cancelled or no reason was given
+     * @return why the request was cancelled; empty while it is not
      */
     public Optional<String> cancelReason() {
         return Optional.ofNullable(cancelReason);
@@ -247,8 +247,8 @@ public final class InboundRequest {
      * @param method the request method, e.g. {@code sampling/createMessage}
      * @param params the params object, or null
      * @param options timeouts and progress listener of the request
-     * @return completes with the peer's result, or fails as {@link McpSession#request(String, JsonNode,
-     *     RequestOptions)} describes
+     * @return completes with the peer's result, or fails as
+     *     {@link McpSession#request(String, JsonNode, RequestOptions)} describes
      */
     public CompletableFuture<JsonNode> request(String method, JsonNode params, RequestOptions options) {
         RequestOptions related = options.toBuilder().relatedRequestId(id).build();

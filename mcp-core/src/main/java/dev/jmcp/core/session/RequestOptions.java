@@ -126,8 +126,8 @@ public final class RequestOptions {
      * true by default. False for a request the protocol forbids cancelling ({@code initialize}): its future then
      * just fails locally.
      *
-     * @return {@code true} if cancelling the request's future, or its timeout, tells the peer with {@code
-     *     notifications/cancelled}
+     * @return {@code true} if cancelling the request's future, or its timeout, tells the peer with
+     *     {@code notifications/cancelled}
      */
     public boolean cancellable() {
         return cancellable;

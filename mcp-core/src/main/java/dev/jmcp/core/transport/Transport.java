@@ -69,8 +69,9 @@ public interface Transport extends AutoCloseable {
      * Mcp-Session-Id}), so that a server sharing a session store can save it and another instance can resume it;
      * null (the default) when the transport has no such id (stdio, a stateless exchange).
      *
-     * @return the id under which the session this transport carries is known beyond this connection (HTTP's {@code
-     *     Mcp-Session-Id}), so that a server sharing a session store can save it and another instance can resume it
+     * @return the id under which the session this transport carries is known beyond this connection (HTTP's
+     *     {@code Mcp-Session-Id}), so that a server sharing a session store can save it and another instance can resume
+     *     it
      */
     default String sessionId() {
         return null;

@@ -22,8 +22,8 @@ public record TransportMetadata(String transport, String remoteAddress, Map<Stri
     /**
      * Copies the header map and defaults the transport name.
      *
-     * @param transport the transport's short name ({@code "http"}, {@code "stdio"}, {@code "in-memory"}), or {@code
-     *     "unknown"}
+     * @param transport the transport's short name ({@code "http"}, {@code "stdio"}, {@code "in-memory"}), or
+     *     {@code "unknown"}
      * @param remoteAddress the peer's address as {@code host:port}, or null when the transport has none
      * @param headers transport headers by lower-case name; empty for transports without headers
      */
@@ -35,8 +35,8 @@ public record TransportMetadata(String transport, String remoteAddress, Map<Stri
     /**
      * Metadata of a transport without addresses or headers, such as stdio.
      *
-     * @param transport the transport's short name ({@code "http"}, {@code "stdio"}, {@code "in-memory"}), or {@code
-     *     "unknown"}
+     * @param transport the transport's short name ({@code "http"}, {@code "stdio"}, {@code "in-memory"}), or
+     *     {@code "unknown"}
      * @return the metadata
      */
     public static TransportMetadata of(String transport) {

@@ -23,7 +23,7 @@ public record UiResourceMeta(UiCsp csp, JsonNode permissions, String domain, Boo
      * Metadata with the given policy, permissions, origin and border preference (each may be null).
      *
      * @param csp the origins the view needs; null allows none
-     * @param permissions the requested sandbox permissions as sent ({@code {"camera": {}, ...}}); null for none
+     * @param permissions the sandbox permissions the view requests; null for none
      * @param domain a dedicated sandbox origin, in the host's own format; null for the host's default
      * @param prefersBorder whether the view wants a visible border and background; null lets the host decide
      * @return the metadata

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param ref the prompt or resource template
  * @param argument the argument being completed
- * @param context arguments already resolved, to narrow the completion, null when absent
+ * @param context the arguments already resolved, which narrow the completion, null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 public record CompleteRequest(
@@ -22,7 +22,7 @@ public record CompleteRequest(
      *
      * @param ref the prompt or resource template
      * @param argument the argument being completed
-     * @param context arguments already resolved, to narrow the completion, null when absent
+     * @param context the arguments already resolved, which narrow the completion, null when absent
      * @param meta the {@code _meta} object, null when absent
      */
     public CompleteRequest {
@@ -35,7 +35,7 @@ public record CompleteRequest(
      *
      * @param ref the prompt or resource template
      * @param argumentName the name of the argument being completed
-     * @param argumentValue the value typed so far, to complete
+     * @param argumentValue the partial value typed so far
      * @return a request without context
      */
     public static CompleteRequest of(CompletionReference ref, String argumentName, String argumentValue) {
@@ -68,7 +68,7 @@ public record CompleteRequest(
         /**
          * Sets {@code context}: extra context.
          *
-         * @param context arguments already resolved, to narrow the completion, or null to leave it out
+         * @param context the arguments already resolved, which narrow the completion, or null to leave it out
          * @return this builder
          */
         public Builder context(CompletionContext context) {

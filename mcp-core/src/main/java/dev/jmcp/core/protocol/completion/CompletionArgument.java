@@ -6,14 +6,14 @@ import java.util.Objects;
  * The argument being completed.
  *
  * @param name the argument name
- * @param value the value typed so far, to complete
+ * @param value the partial value typed so far
  */
 public record CompletionArgument(String name, String value) {
     /**
      * Creates the value; {@code name}, {@code value} are required.
      *
      * @param name the argument name
-     * @param value the value typed so far, to complete
+     * @param value the partial value typed so far
      */
     public CompletionArgument {
         Objects.requireNonNull(name, "name");
@@ -24,7 +24,7 @@ public record CompletionArgument(String name, String value) {
      * The argument with the given name and partial value.
      *
      * @param name the argument name
-     * @param value the value typed so far, to complete
+     * @param value the partial value typed so far
      * @return the argument with the given name and partial value
      */
     public static CompletionArgument of(String name, String value) {

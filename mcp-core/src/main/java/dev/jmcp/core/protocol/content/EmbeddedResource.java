@@ -12,8 +12,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * A resource's contents embedded in a prompt or tool result, {@code {"type":"resource"}}.
  *
  * @param resource the text or blob contents
- * @param annotations hints for the client on how to use or show it (audience, priority, last modification), null when
- *     absent
+ * @param annotations hints for the client (audience, priority, last modification), null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
@@ -26,8 +25,7 @@ public record EmbeddedResource(ResourceContents resource, Annotations annotation
      * Creates an embedded resource; {@code resource} is required.
      *
      * @param resource the text or blob contents
-     * @param annotations hints for the client on how to use or show it (audience, priority, last modification), null
-     *     when absent
+     * @param annotations hints for the client (audience, priority, last modification), null when absent
      * @param meta the {@code _meta} object, null when absent
      */
     public EmbeddedResource {

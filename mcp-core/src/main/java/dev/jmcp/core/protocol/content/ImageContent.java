@@ -12,8 +12,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *
  * @param data the base64-encoded image
  * @param mimeType the image MIME type
- * @param annotations hints for the client on how to use or show it (audience, priority, last modification), null when
- *     absent
+ * @param annotations hints for the client (audience, priority, last modification), null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
@@ -27,8 +26,7 @@ public record ImageContent(String data, String mimeType, Annotations annotations
      *
      * @param data the base64-encoded image
      * @param mimeType the image MIME type
-     * @param annotations hints for the client on how to use or show it (audience, priority, last modification), null
-     *     when absent
+     * @param annotations hints for the client (audience, priority, last modification), null when absent
      * @param meta the {@code _meta} object, null when absent
      */
     public ImageContent {
@@ -79,8 +77,7 @@ public record ImageContent(String data, String mimeType, Annotations annotations
         /**
          * Sets {@code annotations}: client hints.
          *
-         * @param annotations hints for the client on how to use or show it (audience, priority, last modification), or
-         *     null to leave it out
+         * @param annotations hints for the client (audience, priority, last modification), or null to leave it out
          * @return this builder
          */
         public Builder annotations(Annotations annotations) {

@@ -11,8 +11,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * Text, {@code {"type":"text"}}.
  *
  * @param text the text of the block
- * @param annotations hints for the client on how to use or show it (audience, priority, last modification), null when
- *     absent
+ * @param annotations hints for the client (audience, priority, last modification), null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
@@ -25,8 +24,7 @@ public record TextContent(String text, Annotations annotations, @JsonProperty("_
      * Creates text content; {@code text} is required.
      *
      * @param text the text of the block
-     * @param annotations hints for the client on how to use or show it (audience, priority, last modification), null
-     *     when absent
+     * @param annotations hints for the client (audience, priority, last modification), null when absent
      * @param meta the {@code _meta} object, null when absent
      */
     public TextContent {

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * Result of {@code elicitation/create}. {@code content} values are strings, numbers, booleans or string
  * arrays, kept as JSON.
  *
- * @param action what the user did
+ * @param action what the user did: {@code accept}, {@code decline} or {@code cancel}
  * @param content the submitted form (accept in form mode), null when absent
  * @param resultType the 2026-07-28 result type, null when absent
  * @param meta the {@code _meta} object, null when absent
@@ -25,7 +25,7 @@ public record ElicitResult(
     /**
      * Creates the value; {@code action} is required.
      *
-     * @param action what the user did
+     * @param action what the user did: {@code accept}, {@code decline} or {@code cancel}
      * @param content the submitted form (accept in form mode), null when absent
      * @param resultType the 2026-07-28 result type, null when absent
      * @param meta the {@code _meta} object, null when absent
@@ -66,7 +66,7 @@ public record ElicitResult(
     /**
      * A builder with the required fields.
      *
-     * @param action what the user did
+     * @param action what the user did: {@code accept}, {@code decline} or {@code cancel}
      * @return a new builder
      */
     public static Builder builder(ElicitAction action) {

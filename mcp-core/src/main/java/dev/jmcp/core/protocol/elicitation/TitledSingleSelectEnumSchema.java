@@ -11,7 +11,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *
  * @param title the field's label shown to the user, null when absent
  * @param description a description of the field shown to the user, null when absent
- * @param oneOf the options
+ * @param oneOf the options, each a value with its display title
  * @param defaultValue the value the form starts with, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
@@ -23,7 +23,7 @@ public record TitledSingleSelectEnumSchema(
      *
      * @param title the field's label shown to the user, null when absent
      * @param description a description of the field shown to the user, null when absent
-     * @param oneOf the options
+     * @param oneOf the options, each a value with its display title
      * @param defaultValue the value the form starts with, null when absent
      */
     public TitledSingleSelectEnumSchema {
@@ -33,7 +33,7 @@ public record TitledSingleSelectEnumSchema(
     /**
      * A builder with the required fields.
      *
-     * @param oneOf the options
+     * @param oneOf the options, each a value with its display title
      * @return a new builder
      */
     public static Builder builder(List<EnumOption> oneOf) {

@@ -29,9 +29,8 @@ public record UnsupportedProtocolVersionData(List<String> supported, JsonNode re
      * Data for the given versions; a null {@code requested} leaves the member out.
      *
      * @param supported the versions the server supports
-     * @param requested the version the client asked for, echoed as sent (a string per the schema, but a client may send
-     *     a number or {@code null}); null when absent
-     * @return data for the given versions; a null {@code requested} leaves the member out
+     * @param requested the version the client asked for, or null to leave the member out
+     * @return the error data
      */
     public static UnsupportedProtocolVersionData of(List<String> supported, String requested) {
         return new UnsupportedProtocolVersionData(

@@ -23,7 +23,7 @@ public record DiscoverRequest(@JsonProperty("_meta") JsonNode meta) {
     /**
      * Params whose {@code _meta} holds the given reserved keys.
      *
-     * @param meta the {@code _meta} object, null when absent
+     * @param meta the reserved keys to write into {@code _meta}
      * @return the params
      */
     public static DiscoverRequest of(RequestMeta meta) {

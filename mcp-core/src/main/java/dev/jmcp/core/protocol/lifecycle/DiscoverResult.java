@@ -38,8 +38,8 @@ public record DiscoverResult(
      * @param supportedVersions the protocol versions the server supports
      * @param capabilities the optional features the server supports
      * @param serverInfo the server's identity as a top-level member, null when absent. Drafts of 2026-07-28 before July
-     *     2026 required it here; the final revision carries it in {@code _meta} under {@code
-     *     io.modelcontextprotocol/serverInfo} instead, so it is optional (jmcp servers send both)
+     *     2026 required it here; the final revision carries it in {@code _meta} under
+     *     {@code io.modelcontextprotocol/serverInfo} instead, so it is optional (jmcp servers send both)
      * @param instructions usage hints for the model, null when absent
      * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
      * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
@@ -82,8 +82,8 @@ public record DiscoverResult(
          * Sets the top-level {@code serverInfo}: the server's identity (pre-release 2026-07-28 drafts).
          *
          * @param serverInfo the server's identity as a top-level member, null when absent. Drafts of 2026-07-28 before
-         *     July 2026 required it here; the final revision carries it in {@code _meta} under {@code
-         *     io.modelcontextprotocol/serverInfo} instead, so it is optional (jmcp servers send both)
+         *     July 2026 required it here; the final revision carries it in {@code _meta} under
+         *     {@code io.modelcontextprotocol/serverInfo} instead, so it is optional (jmcp servers send both)
          * @return this builder
          */
         public Builder serverInfo(Implementation serverInfo) {

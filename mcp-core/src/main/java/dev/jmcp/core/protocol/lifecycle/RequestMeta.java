@@ -13,14 +13,14 @@ import tools.jackson.databind.node.ObjectNode;
  * The reserved keys of a request's {@code _meta}: the 2026-07-28 per-request version, capabilities, client
  * info and log level, and the progress token of every era. Other keys are left alone.
  *
- * @param protocolVersion the protocol revision of the request, {@code io.modelcontextprotocol/protocolVersion}, null
+ * @param protocolVersion the protocol revision of the request ({@code io.modelcontextprotocol/protocolVersion}), null
  *     when absent
- * @param clientCapabilities the client's capabilities, {@code io.modelcontextprotocol/clientCapabilities}, null when
+ * @param clientCapabilities the client's capabilities ({@code io.modelcontextprotocol/clientCapabilities}), null when
  *     absent
- * @param clientInfo the client's name and version, {@code io.modelcontextprotocol/clientInfo}, null when absent
- * @param logLevel the least severe log level the client wants, {@code io.modelcontextprotocol/logLevel}, null when
+ * @param clientInfo the client's name and version ({@code io.modelcontextprotocol/clientInfo}), null when absent
+ * @param logLevel the least severe log level the client wants ({@code io.modelcontextprotocol/logLevel}), null when
  *     absent
- * @param progressToken the token the receiver puts in its progress notifications, {@code progressToken}, null when
+ * @param progressToken the token the receiver puts in its progress notifications ({@code progressToken}), null when
  *     absent
  */
 public record RequestMeta(
@@ -34,10 +34,10 @@ public record RequestMeta(
     /**
      * The stateless-request keys for the given version, capabilities and client (both may be null).
      *
-     * @param protocolVersion the protocol revision of the request, {@code io.modelcontextprotocol/protocolVersion},
+     * @param protocolVersion the protocol revision of the request ({@code io.modelcontextprotocol/protocolVersion}),
      *     null when absent
      * @param capabilities the client's capabilities, or null
-     * @param clientInfo the client's name and version, {@code io.modelcontextprotocol/clientInfo}, null when absent
+     * @param clientInfo the client's name and version ({@code io.modelcontextprotocol/clientInfo}), null when absent
      * @return the stateless-request keys for the given version, capabilities and client
      */
     public static RequestMeta of(String protocolVersion, ClientCapabilities capabilities, Implementation clientInfo) {
@@ -131,8 +131,8 @@ public record RequestMeta(
         /**
          * Sets {@code protocolVersion}: {@code io.modelcontextprotocol/protocolVersion}.
          *
-         * @param protocolVersion the protocol revision of the request, {@code io.modelcontextprotocol/protocolVersion},
-         *     or null to leave it out
+         * @param protocolVersion the protocol revision of the request
+         *     ({@code io.modelcontextprotocol/protocolVersion}), or null to leave it out
          * @return this builder
          */
         public Builder protocolVersion(String protocolVersion) {
@@ -143,7 +143,7 @@ public record RequestMeta(
         /**
          * Sets {@code clientCapabilities}: {@code io.modelcontextprotocol/clientCapabilities}.
          *
-         * @param clientCapabilities the client's capabilities, {@code io.modelcontextprotocol/clientCapabilities}, or
+         * @param clientCapabilities the client's capabilities ({@code io.modelcontextprotocol/clientCapabilities}), or
          *     null to leave it out
          * @return this builder
          */
@@ -155,8 +155,8 @@ public record RequestMeta(
         /**
          * Sets {@code clientInfo}: {@code io.modelcontextprotocol/clientInfo}.
          *
-         * @param clientInfo the client's name and version, {@code io.modelcontextprotocol/clientInfo}, or null to leave
-         *     it out
+         * @param clientInfo the client's name and version ({@code io.modelcontextprotocol/clientInfo}), or null to
+         *     leave it out
          * @return this builder
          */
         public Builder clientInfo(Implementation clientInfo) {
@@ -167,7 +167,7 @@ public record RequestMeta(
         /**
          * Sets {@code logLevel}: {@code io.modelcontextprotocol/logLevel}.
          *
-         * @param logLevel the least severe log level the client wants, {@code io.modelcontextprotocol/logLevel}, or
+         * @param logLevel the least severe log level the client wants ({@code io.modelcontextprotocol/logLevel}), or
          *     null to leave it out
          * @return this builder
          */
@@ -179,7 +179,7 @@ public record RequestMeta(
         /**
          * Sets {@code progressToken}: {@code progressToken}.
          *
-         * @param progressToken the token the receiver puts in its progress notifications, {@code progressToken}, or
+         * @param progressToken the token the receiver puts in its progress notifications ({@code progressToken}), or
          *     null to leave it out
          * @return this builder
          */

@@ -15,8 +15,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * Params of {@code notifications/cancelled}. {@code requestId} is optional in 2025-11-25 (tasks are
  * cancelled with {@code tasks/cancel}) and required otherwise.
  *
- * @param requestId the id of the request to cancel, as sent in that request, null when absent
- * @param reason why the request was cancelled, may be logged or shown, null when absent
+ * @param requestId the id of the earlier request to cancel, null when absent
+ * @param reason why the request was cancelled (the receiver may log or show it), null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 public record CancelledNotification(
@@ -27,8 +27,8 @@ public record CancelledNotification(
     /**
      * Cancels the given request.
      *
-     * @param requestId the id of the request to cancel, as sent in that request, null when absent
-     * @param reason why the request was cancelled, may be logged or shown, null when absent
+     * @param requestId the id of the earlier request to cancel, null when absent
+     * @param reason why the request was cancelled (the receiver may log or show it), null when absent
      * @return the params of {@code notifications/cancelled} for the request
      */
     public static CancelledNotification of(RequestId requestId, String reason) {

@@ -8,9 +8,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Params of {@code notifications/progress}.
  *
- * @param progressToken the token of the request
- * @param progress progress so far; increases
- * @param total total, null when unknown
+ * @param progressToken the progress token the request carried in its {@code _meta}
+ * @param progress the progress so far; it increases with every notification
+ * @param total the total progress expected, null when unknown
  * @param message a human-readable description of the current progress, null when absent
  * @param meta the {@code _meta} object, null when absent
  */
@@ -23,9 +23,9 @@ public record ProgressNotification(
     /**
      * Creates the value; {@code progressToken} is required.
      *
-     * @param progressToken the token of the request
-     * @param progress progress so far; increases
-     * @param total total, null when unknown
+     * @param progressToken the progress token the request carried in its {@code _meta}
+     * @param progress the progress so far; it increases with every notification
+     * @param total the total progress expected, null when unknown
      * @param message a human-readable description of the current progress, null when absent
      * @param meta the {@code _meta} object, null when absent
      */
@@ -36,8 +36,8 @@ public record ProgressNotification(
     /**
      * A builder with the required fields.
      *
-     * @param progressToken the token of the request
-     * @param progress progress so far; increases
+     * @param progressToken the progress token the request carried in its {@code _meta}
+     * @param progress the progress so far; it increases with every notification
      * @return a new builder
      */
     public static Builder builder(ProgressToken progressToken, double progress) {
@@ -60,7 +60,7 @@ public record ProgressNotification(
         /**
          * Sets {@code total}: total.
          *
-         * @param total total, null when unknown
+         * @param total the total progress expected, null when unknown
          * @return this builder
          */
         public Builder total(Double total) {

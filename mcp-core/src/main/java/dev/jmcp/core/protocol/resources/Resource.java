@@ -15,8 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param title a human-readable name for display, null when absent
  * @param description what the resource represents, a hint to the model, null when absent
  * @param mimeType the MIME type of the content, null when absent
- * @param annotations hints for the client on how to use or show it (audience, priority, last modification), null when
- *     absent
+ * @param annotations hints for the client (audience, priority, last modification), null when absent
  * @param size raw size in bytes, null when absent
  * @param icons icons a client may show for it, in several sizes or themes, null when absent
  * @param meta the {@code _meta} object, null when absent
@@ -39,8 +38,7 @@ public record Resource(
      * @param title a human-readable name for display, null when absent
      * @param description what the resource represents, a hint to the model, null when absent
      * @param mimeType the MIME type of the content, null when absent
-     * @param annotations hints for the client on how to use or show it (audience, priority, last modification), null
-     *     when absent
+     * @param annotations hints for the client (audience, priority, last modification), null when absent
      * @param size raw size in bytes, null when absent
      * @param icons icons a client may show for it, in several sizes or themes, null when absent
      * @param meta the {@code _meta} object, null when absent
@@ -115,8 +113,7 @@ public record Resource(
         /**
          * Sets the annotations.
          *
-         * @param annotations hints for the client on how to use or show it (audience, priority, last modification), or
-         *     null to leave it out
+         * @param annotations hints for the client (audience, priority, last modification), or null to leave it out
          * @return this builder
          */
         public Builder annotations(Annotations annotations) {

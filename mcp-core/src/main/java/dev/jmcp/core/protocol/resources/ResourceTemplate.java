@@ -15,8 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param title a human-readable name for display, null when absent
  * @param description what the template is for, a hint to the model, null when absent
  * @param mimeType MIME type of every matching resource, null when absent
- * @param annotations hints for the client on how to use or show it (audience, priority, last modification), null when
- *     absent
+ * @param annotations hints for the client (audience, priority, last modification), null when absent
  * @param icons icons a client may show for it, in several sizes or themes, null when absent
  * @param meta the {@code _meta} object, null when absent
  */
@@ -37,8 +36,7 @@ public record ResourceTemplate(
      * @param title a human-readable name for display, null when absent
      * @param description what the template is for, a hint to the model, null when absent
      * @param mimeType MIME type of every matching resource, null when absent
-     * @param annotations hints for the client on how to use or show it (audience, priority, last modification), null
-     *     when absent
+     * @param annotations hints for the client (audience, priority, last modification), null when absent
      * @param icons icons a client may show for it, in several sizes or themes, null when absent
      * @param meta the {@code _meta} object, null when absent
      */
@@ -111,8 +109,7 @@ public record ResourceTemplate(
         /**
          * Sets the annotations.
          *
-         * @param annotations hints for the client on how to use or show it (audience, priority, last modification), or
-         *     null to leave it out
+         * @param annotations hints for the client (audience, priority, last modification), or null to leave it out
          * @return this builder
          */
         public Builder annotations(Annotations annotations) {

@@ -12,12 +12,12 @@ import tools.jackson.databind.JsonNode;
  *
  * @param messages the conversation to continue, oldest message first
  * @param modelPreferences the server's preferences for the model the client picks, null when absent
- * @param systemPrompt a system prompt the server asks for; the client may change or omit it, null when absent
+ * @param systemPrompt a system prompt the server asks for (the client may change or omit it), null when absent
  * @param includeContext which servers' context the client should add to the prompt, null when absent ({@code none})
  * @param temperature the sampling temperature the server asks for, null when absent
- * @param maxTokens the token limit (required on the wire)
+ * @param maxTokens the most tokens the client should sample (required on the wire)
  * @param stopSequences sequences at which the model stops generating, null when absent
- * @param metadata an object passed through to the LLM provider; its format is provider-specific, null when absent
+ * @param metadata an object passed through to the LLM provider, in a provider-specific format, null when absent
  * @param tools tools the model may use (needs {@code sampling.tools}), null when absent
  * @param toolChoice whether the model may, must or must not use the tools, null when absent
  * @param task asks the receiver to run the request as a task, with the retention wanted (2025-11-25), null when absent
@@ -41,12 +41,12 @@ public record CreateMessageRequest(
      *
      * @param messages the conversation to continue, oldest message first
      * @param modelPreferences the server's preferences for the model the client picks, null when absent
-     * @param systemPrompt a system prompt the server asks for; the client may change or omit it, null when absent
+     * @param systemPrompt a system prompt the server asks for (the client may change or omit it), null when absent
      * @param includeContext which servers' context the client should add to the prompt, null when absent ({@code none})
      * @param temperature the sampling temperature the server asks for, null when absent
-     * @param maxTokens the token limit (required on the wire)
+     * @param maxTokens the most tokens the client should sample (required on the wire)
      * @param stopSequences sequences at which the model stops generating, null when absent
-     * @param metadata an object passed through to the LLM provider; its format is provider-specific, null when absent
+     * @param metadata an object passed through to the LLM provider, in a provider-specific format, null when absent
      * @param tools tools the model may use (needs {@code sampling.tools}), null when absent
      * @param toolChoice whether the model may, must or must not use the tools, null when absent
      * @param task asks the receiver to run the request as a task, with the retention wanted (2025-11-25), null when
@@ -63,7 +63,7 @@ public record CreateMessageRequest(
      * A builder with the required fields.
      *
      * @param messages the conversation to continue, oldest message first
-     * @param maxTokens the token limit (required on the wire)
+     * @param maxTokens the most tokens the client should sample (required on the wire)
      * @return a new builder
      */
     public static Builder builder(List<SamplingMessage> messages, int maxTokens) {
@@ -104,7 +104,7 @@ public record CreateMessageRequest(
         /**
          * Sets the system prompt.
          *
-         * @param systemPrompt a system prompt the server asks for; the client may change or omit it, or null to leave
+         * @param systemPrompt a system prompt the server asks for (the client may change or omit it), or null to leave
          *     it out
          * @return this builder
          */
@@ -150,8 +150,8 @@ public record CreateMessageRequest(
         /**
          * Sets the provider metadata object.
          *
-         * @param metadata an object passed through to the LLM provider; its format is provider-specific, or null to
-         *     leave it out
+         * @param metadata an object passed through to the LLM provider, in a provider-specific format, or null to leave
+         *     it out
          * @return this builder
          */
         public Builder metadata(JsonNode metadata) {

@@ -25,8 +25,8 @@ public record SubscriptionFilter(
      * @param promptsListChanged whether to receive {@code notifications/prompts/list_changed}, null when absent
      * @param resourcesListChanged whether to receive {@code notifications/resources/list_changed}, null when absent
      * @param resourceSubscriptions URIs whose updates to send, null when absent
-     * @param taskIds ids of the tasks whose {@code notifications/tasks} to send (the 2026-07-28 tasks extension, {@code
-     *     io.modelcontextprotocol/tasks}), null when absent
+     * @param taskIds ids of the tasks whose {@code notifications/tasks} to send (the 2026-07-28 tasks extension,
+     *     {@code io.modelcontextprotocol/tasks}), null when absent
      */
     public SubscriptionFilter {
         resourceSubscriptions = resourceSubscriptions == null ? null : List.copyOf(resourceSubscriptions);
