@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * Result of {@code completion/complete}.
  *
  * @param completion the completion values, with the total and whether more exist
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param meta the {@code _meta} object, null when absent
  */
 public record CompleteResult(Completion completion, ResultType resultType, @JsonProperty("_meta") JsonNode meta) {
@@ -18,7 +19,8 @@ public record CompleteResult(Completion completion, ResultType resultType, @Json
      * Creates the value; {@code completion} is required.
      *
      * @param completion the completion values, with the total and whether more exist
-     * @param resultType the 2026-07-28 result type, null when absent (complete)
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
      * @param meta the {@code _meta} object, null when absent
      */
     public CompleteResult {

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param action what the user did: {@code accept}, {@code decline} or {@code cancel}
  * @param content the submitted form (accept in form mode), null when absent
- * @param resultType the 2026-07-28 result type, null when absent
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent
  * @param meta the {@code _meta} object, null when absent
  */
 public record ElicitResult(
@@ -27,7 +28,8 @@ public record ElicitResult(
      *
      * @param action what the user did: {@code accept}, {@code decline} or {@code cancel}
      * @param content the submitted form (accept in form mode), null when absent
-     * @param resultType the 2026-07-28 result type, null when absent
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent
      * @param meta the {@code _meta} object, null when absent
      */
     public ElicitResult {
@@ -98,7 +100,8 @@ public record ElicitResult(
         /**
          * Sets {@code resultType}: the 2026-07-28 result type.
          *
-         * @param resultType the 2026-07-28 result type, or null to leave it out
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out
          * @return this builder
          */
         public Builder resultType(ResultType resultType) {

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * @param instructions usage hints for the model, null when absent
  * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
  * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param meta the {@code _meta} object, null when absent
  */
 public record DiscoverResult(
@@ -43,7 +44,8 @@ public record DiscoverResult(
      * @param instructions usage hints for the model, null when absent
      * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
      * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
-     * @param resultType the 2026-07-28 result type, null when absent (complete)
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
      * @param meta the {@code _meta} object, null when absent
      */
     public DiscoverResult {
@@ -127,7 +129,8 @@ public record DiscoverResult(
         /**
          * Sets {@code resultType}: the 2026-07-28 result type.
          *
-         * @param resultType the 2026-07-28 result type, or null to leave it out (absent means complete)
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out (absent means complete)
          * @return this builder
          */
         public Builder resultType(ResultType resultType) {

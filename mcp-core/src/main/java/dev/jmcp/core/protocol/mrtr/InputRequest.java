@@ -36,7 +36,7 @@ public sealed interface InputRequest permits InputRequest.Sampling, InputRequest
     /**
      * Asks the user for input.
      *
-     * @param params the params of the {@code sampling/createMessage} request
+     * @param params the params of the {@code elicitation/create} request
      * @return an input request carrying {@code elicitation/create} params
      */
     static InputRequest elicitation(ElicitRequest params) {
@@ -101,7 +101,7 @@ public sealed interface InputRequest permits InputRequest.Sampling, InputRequest
     /**
      * A {@code roots/list} input request.
      *
-     * @param params the params, null when absent
+     * @param params the params of the {@code roots/list} request, null when absent
      */
     @JsonDeserialize(using = ValueDeserializer.None.class)
     record ListRoots(ListRootsRequest params) implements InputRequest {

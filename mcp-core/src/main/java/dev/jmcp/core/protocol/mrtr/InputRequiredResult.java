@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * {@code prompts/get}, {@code resources/read} may answer it). At least one of {@code inputRequests} and
  * {@code requestState} is present.
  *
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
  * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
  * @param meta the {@code _meta} object, null when absent
@@ -25,7 +26,8 @@ public record InputRequiredResult(
     /**
      * Creates the value.
      *
-     * @param resultType the 2026-07-28 result type, null when absent (complete)
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
      * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
      * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
      * @param meta the {@code _meta} object, null when absent
@@ -66,7 +68,8 @@ public record InputRequiredResult(
         /**
          * Sets {@code resultType}: the 2026-07-28 result type.
          *
-         * @param resultType the 2026-07-28 result type, or null to leave it out (absent means complete)
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out (absent means complete)
          * @return this builder
          */
         public Builder resultType(ResultType resultType) {

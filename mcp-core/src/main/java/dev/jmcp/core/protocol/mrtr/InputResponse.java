@@ -30,7 +30,7 @@ public sealed interface InputResponse
     /**
      * Wraps an elicitation result.
      *
-     * @param result the {@code sampling/createMessage} result
+     * @param result the {@code elicitation/create} result
      * @return the input response
      */
     static InputResponse of(ElicitResult result) {
@@ -40,7 +40,7 @@ public sealed interface InputResponse
     /**
      * Wraps a roots result.
      *
-     * @param result the {@code sampling/createMessage} result
+     * @param result the {@code roots/list} result
      * @return the input response
      */
     static InputResponse of(ListRootsResult result) {

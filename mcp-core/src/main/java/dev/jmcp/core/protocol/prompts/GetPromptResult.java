@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param description a description of the prompt, null when absent
  * @param messages the messages (empty when the wire omits it, except in an {@code input_required} result, where it stays null)
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
  * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
  * @param meta the {@code _meta} object, null when absent
@@ -32,7 +33,8 @@ public record GetPromptResult(
      * @param description a description of the prompt, null when absent
      * @param messages the messages (empty when the wire omits it, except in an {@code input_required} result, where it
      *     stays null)
-     * @param resultType the 2026-07-28 result type, null when absent (complete)
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
      * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
      * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
      * @param meta the {@code _meta} object, null when absent
@@ -96,7 +98,8 @@ public record GetPromptResult(
         /**
          * Sets {@code resultType}: the 2026-07-28 result type.
          *
-         * @param resultType the 2026-07-28 result type, or null to leave it out (absent means complete)
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out (absent means complete)
          * @return this builder
          */
         public Builder resultType(ResultType resultType) {

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * @param nextCursor cursor of the next page, null on the last page
  * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
  * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param meta the {@code _meta} object, null when absent
  */
 public record ListResourceTemplatesResult(
@@ -30,7 +31,8 @@ public record ListResourceTemplatesResult(
      * @param nextCursor cursor of the next page, null on the last page
      * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
      * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
-     * @param resultType the 2026-07-28 result type, null when absent (complete)
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
      * @param meta the {@code _meta} object, null when absent
      */
     public ListResourceTemplatesResult {
@@ -96,7 +98,8 @@ public record ListResourceTemplatesResult(
         /**
          * Sets {@code resultType}: the 2026-07-28 result type.
          *
-         * @param resultType the 2026-07-28 result type, or null to leave it out (absent means complete)
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out (absent means complete)
          * @return this builder
          */
         public Builder resultType(ResultType resultType) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * @param contents the contents (empty when the wire omits it, except in an {@code input_required} result, where it stays null)
  * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
  * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
  * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
  * @param meta the {@code _meta} object, null when absent
@@ -36,7 +37,8 @@ public record ReadResourceResult(
      *     stays null)
      * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
      * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
-     * @param resultType the 2026-07-28 result type, null when absent (complete)
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
      * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
      * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
      * @param meta the {@code _meta} object, null when absent
@@ -111,7 +113,8 @@ public record ReadResourceResult(
         /**
          * Sets {@code resultType}: the 2026-07-28 result type.
          *
-         * @param resultType the 2026-07-28 result type, or null to leave it out (absent means complete)
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out (absent means complete)
          * @return this builder
          */
         public Builder resultType(ResultType resultType) {

@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
  * Result of {@code roots/list}.
  *
  * @param roots the roots (empty when the wire omits it)
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param meta the {@code _meta} object, null when absent
  */
 public record ListRootsResult(List<Root> roots, ResultType resultType, @JsonProperty("_meta") JsonNode meta) {
@@ -17,7 +18,8 @@ public record ListRootsResult(List<Root> roots, ResultType resultType, @JsonProp
      * Creates the value.
      *
      * @param roots the roots (empty when the wire omits it)
-     * @param resultType the 2026-07-28 result type, null when absent (complete)
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
      * @param meta the {@code _meta} object, null when absent
      */
     public ListRootsResult {

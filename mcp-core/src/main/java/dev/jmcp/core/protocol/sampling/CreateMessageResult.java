@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param singleBlock true to write {@code content} as one object, false to write an array
  * @param model the model that produced the message
  * @param stopReason why sampling stopped, an open string (see the constants), null when absent
- * @param resultType the 2026-07-28 result type, null when absent
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent
  * @param meta the {@code _meta} object, null when absent
  */
 public record CreateMessageResult(
@@ -48,7 +49,8 @@ public record CreateMessageResult(
      * @param singleBlock true to write {@code content} as one object, false to write an array
      * @param model the model that produced the message
      * @param stopReason why sampling stopped, an open string (see the constants), null when absent
-     * @param resultType the 2026-07-28 result type, null when absent
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent
      * @param meta the {@code _meta} object, null when absent
      */
     public CreateMessageResult {
@@ -169,7 +171,8 @@ public record CreateMessageResult(
         /**
          * Sets {@code resultType}: the 2026-07-28 result type.
          *
-         * @param resultType the 2026-07-28 result type, or null to leave it out
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out
          * @return this builder
          */
         public Builder resultType(ResultType resultType) {

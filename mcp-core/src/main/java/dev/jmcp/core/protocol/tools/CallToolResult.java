@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * @param content the unstructured result (empty when the wire omits it, except in an {@code input_required} result, where it stays null)
  * @param structuredContent the structured result, null when absent
  * @param isError whether the tool failed, null when absent (false)
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
  * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
  * @param meta the {@code _meta} object, null when absent
@@ -39,7 +40,8 @@ public record CallToolResult(
      *     where it stays null)
      * @param structuredContent the structured result, null when absent
      * @param isError whether the tool failed, null when absent (false)
-     * @param resultType the 2026-07-28 result type, null when absent (complete)
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
      * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
      * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
      * @param meta the {@code _meta} object, null when absent
@@ -152,7 +154,8 @@ public record CallToolResult(
         /**
          * Sets {@code resultType}: the 2026-07-28 result type.
          *
-         * @param resultType the 2026-07-28 result type, or null to leave it out (absent means complete)
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out (absent means complete)
          * @return this builder
          */
         public Builder resultType(ResultType resultType) {
