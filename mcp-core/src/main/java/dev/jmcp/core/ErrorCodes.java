@@ -36,7 +36,12 @@ public final class ErrorCodes {
     /** 2026-07-28: the requested protocol version is not supported; data carries {@code supported, requested}. */
     public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
-    /** Whether the code lies in the range JSON-RPC reserves for server implementation errors. */
+    /**
+     * Whether the code lies in the range JSON-RPC reserves for server implementation errors.
+     *
+     * @param code a JSON-RPC error code
+     * @return {@code true} if the code lies in the range JSON-RPC reserves for server implementation errors
+     */
     public static boolean isServerErrorRange(int code) {
         return code >= -32099 && code <= -32000;
     }

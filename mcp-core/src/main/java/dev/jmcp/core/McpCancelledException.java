@@ -7,7 +7,11 @@ package dev.jmcp.core;
 public class McpCancelledException extends McpException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with the cancellation reason. */
+    /**
+     * Creates an exception with the cancellation reason.
+     *
+     * @param reason why the request was cancelled, or null
+     */
     public McpCancelledException(String reason) {
         super(reason);
     }

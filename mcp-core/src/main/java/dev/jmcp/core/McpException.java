@@ -13,12 +13,21 @@ package dev.jmcp.core;
 public class McpException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message. */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message the detail message
+     */
     public McpException(String message) {
         super(message);
     }
 
-    /** Creates an exception with a message and a cause. */
+    /**
+     * Creates an exception with a message and a cause.
+     *
+     * @param message the detail message
+     * @param cause the underlying failure
+     */
     public McpException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -25,12 +25,22 @@ public final class McpJson {
 
     private McpJson() {}
 
-    /** The shared mapper. Thread-safe; do not reconfigure it, build your own with {@link #newMapper}. */
+    /**
+     * The shared mapper. Thread-safe; do not reconfigure it, build your own with {@link #newMapper}.
+     *
+     * @return the shared mapper
+     */
     public static JsonMapper mapper() {
         return MAPPER;
     }
 
-    /** A mapper with jmcp's settings and the given read limits. */
+    /**
+     * A mapper with jmcp's settings and the given read limits.
+     *
+     * @param maxNestingDepth the deepest nesting of arrays and objects a read accepts
+     * @param maxDocumentBytes the largest document a read accepts, in bytes (in characters when reading text)
+     * @return a mapper with jmcp's settings and the given read limits
+     */
     public static JsonMapper newMapper(int maxNestingDepth, long maxDocumentBytes) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(maxNestingDepth)
@@ -47,12 +57,21 @@ public final class McpJson {
                 .build();
     }
 
-    /** A new empty JSON object. */
+    /**
+     * A new empty JSON object.
+     *
+     * @return a new empty JSON object
+     */
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    /** The JSON tree of a value (a protocol type, a user record, a map). */
+    /**
+     * The JSON tree of a value (a protocol type, a user record, a map).
+     *
+     * @param value the value to convert
+     * @return the JSON tree of a value (a protocol type, a user record, a map)
+     */
     public static JsonNode toTree(Object value) {
         try {
             return MAPPER.valueToTree(value);
@@ -65,6 +84,10 @@ public final class McpJson {
     /**
      * Binds a JSON tree to a type. A null or JSON-null tree binds to null.
      *
+     * @param <T> the type to bind to
+     * @param node the JSON tree, or null
+     * @param type the class to bind to
+     * @return the bound value, or null for a null or JSON-null tree
      * @throws McpException when the tree does not fit the type
      */
     public static <T> T fromTree(JsonNode node, Class<T> type) {
@@ -78,7 +101,12 @@ public final class McpJson {
         }
     }
 
-    /** Parses a JSON text into a tree. */
+    /**
+     * Parses a JSON text into a tree.
+     *
+     * @param json the JSON text
+     * @return the parsed tree
+     */
     public static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);
@@ -87,7 +115,12 @@ public final class McpJson {
         }
     }
 
-    /** Writes a value as compact JSON text. */
+    /**
+     * Writes a value as compact JSON text.
+     *
+     * @param value the value to write
+     * @return the JSON text
+     */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -12,23 +12,40 @@ public class McpRpcException extends McpException {
 
     private final transient JsonRpcError error;
 
-    /** Creates an exception carrying the given error. */
+    /**
+     * Creates an exception carrying the given error.
+     *
+     * @param error the JSON-RPC error the peer answered or the handler raises
+     */
     public McpRpcException(JsonRpcError error) {
         super(Objects.requireNonNull(error, "error").code() + ": " + error.message());
         this.error = error;
     }
 
-    /** Creates an exception with a code and message and no data. */
+    /**
+     * Creates an exception with a code and message and no data.
+     *
+     * @param code the JSON-RPC error code; see {@link ErrorCodes}
+     * @param message the error message
+     */
     public McpRpcException(int code, String message) {
         this(new JsonRpcError(code, message, null));
     }
 
-    /** The JSON-RPC error this exception carries. */
+    /**
+     * The JSON-RPC error this exception carries.
+     *
+     * @return the JSON-RPC error this exception carries
+     */
     public JsonRpcError error() {
         return error;
     }
 
-    /** The error code, shorthand for {@code error().code()}. */
+    /**
+     * The error code, shorthand for {@code error().code()}.
+     *
+     * @return the error code, shorthand for {@code error().code()}
+     */
     public int code() {
         return error.code();
     }

@@ -6,15 +6,25 @@ import java.time.Duration;
 public class McpTimeoutException extends McpException {
     private static final long serialVersionUID = 1L;
 
+    /** How long the request waited before it timed out. */
     private final Duration timeout;
 
-    /** Creates an exception for a request that waited {@code timeout}. */
+    /**
+     * Creates an exception for a request that waited {@code timeout}.
+     *
+     * @param message the detail message
+     * @param timeout the timeout that elapsed
+     */
     public McpTimeoutException(String message, Duration timeout) {
         super(message);
         this.timeout = timeout;
     }
 
-    /** How long the request waited before it timed out. */
+    /**
+     * How long the request waited before it timed out.
+     *
+     * @return how long the request waited before it timed out
+     */
     public Duration timeout() {
         return timeout;
     }

@@ -4,12 +4,21 @@ package dev.jmcp.core;
 public class McpTransportException extends McpException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message. */
+    /**
+     * Creates an exception with a message.
+     *
+     * @param message the detail message
+     */
     public McpTransportException(String message) {
         super(message);
     }
 
-    /** Creates an exception with a message and a cause. */
+    /**
+     * Creates an exception with a message and a cause.
+     *
+     * @param message the detail message
+     * @param cause the underlying I/O or connection failure
+     */
     public McpTransportException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -23,7 +23,11 @@ public final class LocalMessageBus implements MessageBus {
         this.shared = shared;
     }
 
-    /** A bus for one instance ({@link #isShared()} false): the default. */
+    /**
+     * A bus for one instance ({@link #isShared()} false): the default.
+     *
+     * @return a bus for one instance ({@link #isShared()} false): the default
+     */
     public static LocalMessageBus local() {
         return new LocalMessageBus(false);
     }
@@ -31,6 +35,9 @@ public final class LocalMessageBus implements MessageBus {
     /**
      * A bus that several servers or servlets in this JVM share and treat as a cross-instance bus ({@link
      * #isShared()} true): for tests and embedded multi-instance setups.
+     *
+     * @return a bus that several servers or servlets in this JVM share and treat as a cross-instance bus
+     *     ({@link #isShared()} true)
      */
     public static LocalMessageBus shared() {
         return new LocalMessageBus(true);
@@ -71,12 +78,21 @@ public final class LocalMessageBus implements MessageBus {
         return shared;
     }
 
-    /** Whether {@code channel} has at least one subscriber (for tests). */
+    /**
+     * Whether {@code channel} has at least one subscriber (for tests).
+     *
+     * @param channel the channel name
+     * @return {@code true} if {@code channel} has at least one subscriber (for tests)
+     */
     public boolean hasSubscribers(String channel) {
         return channels.containsKey(channel);
     }
 
-    /** Channels with at least one subscriber (for tests). */
+    /**
+     * Channels with at least one subscriber (for tests).
+     *
+     * @return the number of channels with at least one subscriber
+     */
     public int channelCount() {
         return channels.size();
     }

@@ -30,6 +30,10 @@ public interface MessageBus extends AutoCloseable {
     /**
      * Subscribes {@code receiver} to {@code channel} until the returned subscription is closed. The subscription is
      * in effect when this method returns: a message published afterwards reaches it.
+     *
+     * @param channel the channel name (non-empty)
+     * @param receiver called with the bytes of every message published to {@code channel}
+     * @return the subscription; closing it unsubscribes
      */
     Subscription subscribe(String channel, Consumer<byte[]> receiver);
 
@@ -37,6 +41,8 @@ public interface MessageBus extends AutoCloseable {
      * Whether messages cross instances: false for {@link LocalMessageBus}, where every subscriber lives in this JVM.
      * Users skip cross-instance bookkeeping (request-id routing, stream subscriptions) on a local bus, so that the
      * default costs nothing.
+     *
+     * @return {@code true} if messages cross instances
      */
     boolean isShared();
 

@@ -36,17 +36,30 @@ public final class JsonRpcCodec {
                 .build();
     }
 
-    /** The shared codec with the default limits. */
+    /**
+     * The shared codec with the default limits.
+     *
+     * @return the shared codec with the default limits
+     */
     public static JsonRpcCodec defaults() {
         return DEFAULT;
     }
 
-    /** A codec with the given limits. */
+    /**
+     * A codec with the given limits.
+     *
+     * @param limits the size, depth and batch limits to apply when decoding
+     * @return a codec with the given limits
+     */
     public static JsonRpcCodec withLimits(CodecLimits limits) {
         return new JsonRpcCodec(limits);
     }
 
-    /** The limits this codec enforces. */
+    /**
+     * The limits this codec enforces.
+     *
+     * @return the limits this codec enforces
+     */
     public CodecLimits limits() {
         return limits;
     }
@@ -54,6 +67,9 @@ public final class JsonRpcCodec {
     /**
      * Decodes one message. A batch (JSON array) is refused with {@code -32600}; use {@link #decodeAll} where
      * batches are allowed.
+     *
+     * @param bytes the UTF-8 JSON of one message
+     * @return the decoded message
      */
     public JsonRpcMessage decode(byte[] bytes) {
         JsonNode tree = parse(bytes);
@@ -63,7 +79,12 @@ public final class JsonRpcCodec {
         return fromTree(tree);
     }
 
-    /** Decodes one message from text. */
+    /**
+     * Decodes one message from text.
+     *
+     * @param text the JSON of one message
+     * @return the decoded message
+     */
     public JsonRpcMessage decode(String text) {
         return decode(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -72,6 +93,9 @@ public final class JsonRpcCodec {
      * Decodes a message or a batch (a non-empty JSON array of messages, as 2025-03-26 peers may send). A batch
      * with any invalid element, or with more than {@link CodecLimits#maxBatchSize()} messages, is refused whole
      * with {@code -32600}.
+     *
+     * @param bytes the UTF-8 JSON of one message or of a batch
+     * @return the messages, a single one for a message that is not a batch
      */
     public List<JsonRpcMessage> decodeAll(byte[] bytes) {
         JsonNode tree = parse(bytes);
@@ -91,7 +115,12 @@ public final class JsonRpcCodec {
         return messages;
     }
 
-    /** Whether the bytes hold a JSON array, i.e. a batch, judged by the first non-blank byte. */
+    /**
+     * Whether the bytes hold a JSON array, i.e. a batch, judged by the first non-blank byte.
+     *
+     * @param bytes the raw message bytes
+     * @return {@code true} if the bytes hold a JSON array, i.e. a batch, judged by the first non-blank byte
+     */
     public static boolean looksLikeBatch(byte[] bytes) {
         for (byte b : bytes) {
             if (b == '[') {
@@ -104,7 +133,12 @@ public final class JsonRpcCodec {
         return false;
     }
 
-    /** Converts a parsed JSON tree into a message, checking every JSON-RPC rule. */
+    /**
+     * Converts a parsed JSON tree into a message, checking every JSON-RPC rule.
+     *
+     * @param node the parsed JSON of one message
+     * @return the message
+     */
     public JsonRpcMessage fromTree(JsonNode node) {
         if (!node.isObject()) {
             throw invalid("a JSON-RPC message must be a JSON object", null);
@@ -151,7 +185,12 @@ public final class JsonRpcCodec {
         return new JsonRpcErrorResponse(id, readError(error, id));
     }
 
-    /** Encodes one message as UTF-8 JSON with no line breaks. */
+    /**
+     * Encodes one message as UTF-8 JSON with no line breaks.
+     *
+     * @param message the message to encode
+     * @return the UTF-8 bytes of the JSON
+     */
     public byte[] encode(JsonRpcMessage message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator gen = mapper.createGenerator(out)) {
@@ -165,12 +204,22 @@ public final class JsonRpcCodec {
         return out.toByteArray();
     }
 
-    /** Encodes one message as a JSON string with no line breaks. */
+    /**
+     * Encodes one message as a JSON string with no line breaks.
+     *
+     * @param message the message to encode
+     * @return the JSON text
+     */
     public String encodeToString(JsonRpcMessage message) {
         return new String(encode(message), StandardCharsets.UTF_8);
     }
 
-    /** Encodes messages as a JSON array (a batch answer). */
+    /**
+     * Encodes messages as a JSON array (a batch answer).
+     *
+     * @param messages the messages of the batch, in order
+     * @return the UTF-8 bytes of the JSON array
+     */
     public byte[] encodeBatch(List<? extends JsonRpcMessage> messages) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * messages.size());
         try (JsonGenerator gen = mapper.createGenerator(out)) {
@@ -188,7 +237,12 @@ public final class JsonRpcCodec {
         return out.toByteArray();
     }
 
-    /** The message as a JSON tree. */
+    /**
+     * The message as a JSON tree.
+     *
+     * @param message the message to convert
+     * @return the message as a JSON tree
+     */
     public JsonNode toTree(JsonRpcMessage message) {
         return parse(encode(message));
     }

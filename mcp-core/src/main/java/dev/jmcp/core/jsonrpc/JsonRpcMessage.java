@@ -10,6 +10,8 @@ public sealed interface JsonRpcMessage
     /**
      * The id of the request this message answers: the id of a response or an error response; null for a request, a
      * notification, or an error response that answers no id (a parse error).
+     *
+     * @return the id of the request this message answers
      */
     default RequestId answeredId() {
         if (this instanceof JsonRpcResponse r) {

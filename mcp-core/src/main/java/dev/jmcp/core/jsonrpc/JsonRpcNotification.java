@@ -10,7 +10,12 @@ import tools.jackson.databind.JsonNode;
  * @param params the params object, or null
  */
 public record JsonRpcNotification(String method, JsonNode params) implements JsonRpcMessage {
-    /** Creates a notification; the method is required. */
+    /**
+     * Creates a notification; the method is required.
+     *
+     * @param method the method name, e.g. {@code notifications/progress}
+     * @param params the params object, or null
+     */
     public JsonRpcNotification {
         Objects.requireNonNull(method, "method");
     }

@@ -11,7 +11,13 @@ import tools.jackson.databind.JsonNode;
  * @param params the params object, or null when the request has none
  */
 public record JsonRpcRequest(RequestId id, String method, JsonNode params) implements JsonRpcMessage {
-    /** Creates a request; id and method are required. */
+    /**
+     * Creates a request; id and method are required.
+     *
+     * @param id the request id, unique among the sender's requests in flight
+     * @param method the method name, e.g. {@code tools/call}
+     * @param params the params object, or null when the request has none
+     */
     public JsonRpcRequest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(method, "method");

@@ -11,12 +11,22 @@ import tools.jackson.databind.JsonNode;
  */
 public sealed interface RequestId permits RequestId.StringId, RequestId.NumberId {
 
-    /** A string id. */
+    /**
+     * A string id.
+     *
+     * @param value the id string
+     * @return a string id
+     */
     static RequestId of(String value) {
         return new StringId(value);
     }
 
-    /** An integer id. */
+    /**
+     * An integer id.
+     *
+     * @param value the id number
+     * @return an integer id
+     */
     static RequestId of(long value) {
         return new NumberId(value);
     }
@@ -25,21 +35,34 @@ public sealed interface RequestId permits RequestId.StringId, RequestId.NumberId
      * The id a JSON value holds: a string, or an integer (a number with an integral value such as {@code 1.0}
      * counts). The one place ids are read from JSON trees.
      *
+     * @param node the JSON value, or null
      * @return the id, or null when {@code node} is null, JSON null or holds no valid id
      */
     static RequestId fromJson(JsonNode node) {
         return StringOrInteger.fromJson(node, RequestId::of, RequestId::of);
     }
 
-    /** The id as a plain Java value: a {@link String} or a {@link Long}. */
+    /**
+     * The id as a plain Java value: a {@link String} or a {@link Long}.
+     *
+     * @return the id as a plain Java value: a {@link String} or a {@link Long}
+     */
     Object value();
 
-    /** The id as a JSON string or integer node, with the JSON type it arrived with. */
+    /**
+     * The id as a JSON string or integer node, with the JSON type it arrived with.
+     *
+     * @return the id as a JSON string or integer node, with the JSON type it arrived with
+     */
     JsonNode toJson();
 
     /** A string id. */
     record StringId(String value) implements RequestId {
-        /** Creates a string id; null is refused. */
+        /**
+         * Creates a string id; null is refused.
+         *
+         * @param value the id string
+         */
         public StringId {
             Objects.requireNonNull(value, "value");
         }

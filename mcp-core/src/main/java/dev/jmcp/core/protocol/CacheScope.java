@@ -16,13 +16,22 @@ public enum CacheScope {
         this.wire = wire;
     }
 
-    /** The wire name. */
+    /**
+     * The wire name.
+     *
+     * @return the wire name
+     */
     @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** The scope with the given wire name. */
+    /**
+     * The scope with the given wire name.
+     *
+     * @param wire the scope as written in JSON
+     * @return the scope with the given wire name
+     */
     @JsonCreator
     public static CacheScope fromWire(String wire) {
         for (CacheScope s : values()) {

@@ -17,7 +17,13 @@ public final class ExtensionIds {
 
     private ExtensionIds() {}
 
-    /** Whether {@code id} is a well-formed extension identifier such as {@code io.modelcontextprotocol/skills}. */
+    /**
+     * Whether {@code id} is a well-formed extension identifier such as {@code io.modelcontextprotocol/skills}.
+     *
+     * @param id the candidate extension identifier
+     * @return {@code true} if {@code id} is a well-formed extension identifier such as
+     *     {@code io.modelcontextprotocol/skills}
+     */
     public static boolean isValid(String id) {
         return id != null && ID.matcher(id).matches();
     }
@@ -25,6 +31,8 @@ public final class ExtensionIds {
     /**
      * Returns {@code id} when it is a well-formed extension identifier.
      *
+     * @param id the candidate extension identifier
+     * @return {@code id} when it is a well-formed extension identifier
      * @throws IllegalArgumentException naming the rule it breaks
      */
     public static String requireValid(String id) {
@@ -39,6 +47,8 @@ public final class ExtensionIds {
     /**
      * Returns {@code key} when it is a well-formed {@code _meta} key.
      *
+     * @param key the candidate {@code _meta} key
+     * @return {@code key} when it is a well-formed {@code _meta} key
      * @throws IllegalArgumentException when it is not
      */
     public static String requireValidMetaKey(String key) {

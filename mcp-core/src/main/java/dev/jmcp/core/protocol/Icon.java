@@ -14,13 +14,25 @@ import java.util.Objects;
  * @param theme the background the icon is designed for, null when absent (any theme)
  */
 public record Icon(String src, String mimeType, List<String> sizes, Theme theme) {
-    /** Creates an icon; {@code src} is required. */
+    /**
+     * Creates an icon; {@code src} is required.
+     *
+     * @param src an https URL or a {@code data:} URI
+     * @param mimeType the MIME type override, null when absent
+     * @param sizes sizes such as {@code "48x48"} or {@code "any"}, null when absent
+     * @param theme the background the icon is designed for, null when absent (any theme)
+     */
     public Icon {
         Objects.requireNonNull(src, "src");
         sizes = sizes == null ? null : List.copyOf(sizes);
     }
 
-    /** An icon with only a source. */
+    /**
+     * An icon with only a source.
+     *
+     * @param src an https URL or a {@code data:} URI
+     * @return an icon with only a source
+     */
     public static Icon of(String src) {
         return new Icon(src, null, null, null);
     }
@@ -38,13 +50,22 @@ public record Icon(String src, String mimeType, List<String> sizes, Theme theme)
             this.wire = wire;
         }
 
-        /** The wire name. */
+        /**
+         * The wire name.
+         *
+         * @return the wire name
+         */
         @JsonValue
         public String wire() {
             return wire;
         }
 
-        /** The theme with the given wire name. */
+        /**
+         * The theme with the given wire name.
+         *
+         * @param wire the theme as written in JSON: {@code light} or {@code dark}
+         * @return the theme with the given wire name
+         */
         @JsonCreator
         public static Theme fromWire(String wire) {
             for (Theme t : values()) {
@@ -56,7 +77,12 @@ public record Icon(String src, String mimeType, List<String> sizes, Theme theme)
         }
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param src an https URL or a {@code data:} URI
+     * @return a new builder
+     */
     public static Builder builder(String src) {
         return new Builder(src);
     }
@@ -72,25 +98,44 @@ public record Icon(String src, String mimeType, List<String> sizes, Theme theme)
             this.src = src;
         }
 
-        /** Sets {@code mimeType}: the MIME type override. */
+        /**
+         * Sets {@code mimeType}: the MIME type override.
+         *
+         * @param mimeType the MIME type override, or null to leave it out
+         * @return this builder
+         */
         public Builder mimeType(String mimeType) {
             this.mimeType = mimeType;
             return this;
         }
 
-        /** Sets {@code sizes}: sizes such as {@code "48x48"} or {@code "any"}. */
+        /**
+         * Sets {@code sizes}: sizes such as {@code "48x48"} or {@code "any"}.
+         *
+         * @param sizes sizes such as {@code "48x48"} or {@code "any"}, or null to leave it out
+         * @return this builder
+         */
         public Builder sizes(List<String> sizes) {
             this.sizes = sizes;
             return this;
         }
 
-        /** Sets {@code theme}: the background the icon is designed for. */
+        /**
+         * Sets {@code theme}: the background the icon is designed for.
+         *
+         * @param theme the background the icon is designed for, null when absent (any theme)
+         * @return this builder
+         */
         public Builder theme(Theme theme) {
             this.theme = theme;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code Icon} with the values set on this builder
+         */
         public Icon build() {
             return new Icon(src, mimeType, sizes, theme);
         }

@@ -11,12 +11,21 @@ import tools.jackson.databind.JsonNode;
  * @param meta the {@code _meta} object, null when absent
  */
 public record PaginatedRequest(String cursor, @JsonProperty("_meta") JsonNode meta) {
-    /** The first page, with no {@code _meta}. */
+    /**
+     * The first page, with no {@code _meta}.
+     *
+     * @return the first page, with no {@code _meta}
+     */
     public static PaginatedRequest firstPage() {
         return new PaginatedRequest(null, null);
     }
 
-    /** The page after {@code cursor}. */
+    /**
+     * The page after {@code cursor}.
+     *
+     * @param cursor the opaque cursor from the previous page's {@code nextCursor}, null for the first page
+     * @return the page after {@code cursor}
+     */
     public static PaginatedRequest after(String cursor) {
         return new PaginatedRequest(cursor, null);
     }

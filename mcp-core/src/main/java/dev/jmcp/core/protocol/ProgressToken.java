@@ -16,12 +16,22 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonDeserialize(using = ProgressTokenDeserializer.class)
 public sealed interface ProgressToken permits ProgressToken.StringToken, ProgressToken.NumberToken {
 
-    /** A string token. */
+    /**
+     * A string token.
+     *
+     * @param value the token's value
+     * @return a string token
+     */
     static ProgressToken of(String value) {
         return new StringToken(value);
     }
 
-    /** An integer token. */
+    /**
+     * An integer token.
+     *
+     * @param value the token's value
+     * @return an integer token
+     */
     static ProgressToken of(long value) {
         return new NumberToken(value);
     }
@@ -30,25 +40,38 @@ public sealed interface ProgressToken permits ProgressToken.StringToken, Progres
      * The token a JSON value holds: a string, or an integer (a number with an integral value such as {@code 1.0}
      * counts).
      *
+     * @param node the JSON value, or null
      * @return the token, or null when {@code node} is null, JSON null or holds no valid token
      */
     static ProgressToken fromJson(JsonNode node) {
         return StringOrInteger.fromJson(node, ProgressToken::of, ProgressToken::of);
     }
 
-    /** The token as a plain Java value: a {@link String} or a {@link Long}. */
+    /**
+     * The token as a plain Java value: a {@link String} or a {@link Long}.
+     *
+     * @return the token as a plain Java value: a {@link String} or a {@link Long}
+     */
     Object value();
 
-    /** The token as a JSON string or integer node, with the JSON type it arrived with. */
+    /**
+     * The token as a JSON string or integer node, with the JSON type it arrived with.
+     *
+     * @return the token as a JSON string or integer node, with the JSON type it arrived with
+     */
     JsonNode toJson();
 
     /**
      * A string token.
      *
-     * @param value the token
+     * @param value the token's value
      */
     record StringToken(String value) implements ProgressToken {
-        /** Creates a string token; null is refused. */
+        /**
+         * Creates a string token; null is refused.
+         *
+         * @param value the token's value
+         */
         public StringToken {
             Objects.requireNonNull(value, "value");
         }
@@ -67,7 +90,7 @@ public sealed interface ProgressToken permits ProgressToken.StringToken, Progres
     /**
      * An integer token.
      *
-     * @param number the token
+     * @param number the token's value
      */
     record NumberToken(long number) implements ProgressToken {
         @Override

@@ -16,13 +16,22 @@ public enum Role {
         this.wire = wire;
     }
 
-    /** The wire name. */
+    /**
+     * The wire name.
+     *
+     * @return the wire name
+     */
     @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** The role with the given wire name. */
+    /**
+     * The role with the given wire name.
+     *
+     * @param wire the role as written in JSON: {@code user} or {@code assistant}
+     * @return the role with the given wire name
+     */
     @JsonCreator
     public static Role fromWire(String wire) {
         for (Role r : values()) {

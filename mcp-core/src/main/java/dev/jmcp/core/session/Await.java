@@ -18,6 +18,11 @@ public final class Await {
      * Waits for {@code future} at most {@code timeout}. Unwraps failures into their {@link McpException}. On
      * interrupt or timeout the future is cancelled (which cancels a pending request at the peer) and, on
      * interrupt, the interrupt flag is set again.
+     *
+     * @param <T> the type of the future's value
+     * @param future the future to wait for, typically of an outbound request
+     * @param timeout the longest time to wait
+     * @return the future's value
      */
     public static <T> T result(CompletableFuture<T> future, Duration timeout) {
         try {
@@ -36,7 +41,12 @@ public final class Await {
         }
     }
 
-    /** The {@link McpException} behind a future's failure, wrapping anything else. */
+    /**
+     * The {@link McpException} behind a future's failure, wrapping anything else.
+     *
+     * @param t the failure of a future, possibly wrapped in a {@code CompletionException} or {@code ExecutionException}
+     * @return the {@link McpException} behind a future's failure, wrapping anything else
+     */
     public static McpException unwrap(Throwable t) {
         while ((t instanceof ExecutionException || t instanceof java.util.concurrent.CompletionException)
                 && t.getCause() != null) {

@@ -30,12 +30,20 @@ public final class HandlerExecutors {
 
     private HandlerExecutors() {}
 
-    /** Whether this runtime has virtual threads (JDK 21+). */
+    /**
+     * Whether this runtime has virtual threads (JDK 21+).
+     *
+     * @return {@code true} if this runtime has virtual threads (JDK 21+)
+     */
     public static boolean virtualThreadsAvailable() {
         return VIRTUAL != null;
     }
 
-    /** The shared default executor for request handlers. */
+    /**
+     * The shared default executor for request handlers.
+     *
+     * @return the shared default executor for request handlers
+     */
     public static Executor handlers() {
         return HANDLERS;
     }
@@ -43,6 +51,8 @@ public final class HandlerExecutors {
     /**
      * The shared executor for short delivery tasks (responses, notifications, progress). Unbounded on JDK 17,
      * so a handler pool full of blocked handlers can never starve the delivery of the answers they wait for.
+     *
+     * @return the shared executor for short delivery tasks (responses, notifications, progress)
      */
     public static Executor delivery() {
         return DELIVERY;
@@ -53,6 +63,8 @@ public final class HandlerExecutors {
      * then runs on this thread the session deliveries it started, instead of handing them to {@link #delivery()}:
      * one thread hand-off less per answer. Only for threads that may run application callbacks (never a shared
      * reader loop whose stall would hold up other messages).
+     *
+     * @param task the work that hands a received message to its session
      */
     public static void deliverInline(Runnable task) {
         dev.jmcp.core.internal.InlineDelivery.run(task);
@@ -62,12 +74,22 @@ public final class HandlerExecutors {
      * Runs {@code task} after {@code delayNanos} on jmcp's one shared timer thread (for short tasks that complete
      * futures or close streams, never user code): a timer that starts no thread per task, unlike
      * {@code CompletableFuture.delayedExecutor} on 1-2 CPU machines.
+     *
+     * @param task a short task that never blocks
+     * @param delayNanos the delay in nanoseconds
+     * @return the pending task; cancelling it keeps the task from running
      */
     public static java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
         return dev.jmcp.core.internal.Timers.schedule(task, delayNanos);
     }
 
-    /** Starts a thread running {@code task}: virtual where available, else a daemon platform thread. */
+    /**
+     * Starts a thread running {@code task}: virtual where available, else a daemon platform thread.
+     *
+     * @param name the thread's name
+     * @param task what the thread runs
+     * @return the started thread
+     */
     public static Thread startThread(String name, Runnable task) {
         if (VIRTUAL != null) {
             try {

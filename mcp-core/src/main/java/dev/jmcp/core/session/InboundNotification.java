@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * An inbound notification.
  *
- * @param method the method name
+ * @param method the notification method, e.g. {@code notifications/initialized}
  * @param params the params, or null
  * @param context what the transport knows about the message
  */

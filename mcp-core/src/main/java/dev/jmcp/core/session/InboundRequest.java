@@ -65,22 +65,38 @@ public final class InboundRequest {
         this.context = context;
     }
 
-    /** The request id. */
+    /**
+     * The request id.
+     *
+     * @return the request id
+     */
     public RequestId id() {
         return id;
     }
 
-    /** The method name. */
+    /**
+     * The method name.
+     *
+     * @return the method name
+     */
     public String method() {
         return method;
     }
 
-    /** The params, or null when the request had none. */
+    /**
+     * The params, or null when the request had none.
+     *
+     * @return the params, or null when the request had none
+     */
     public JsonNode params() {
         return params;
     }
 
-    /** The params' {@code _meta} object, if present. */
+    /**
+     * The params' {@code _meta} object, if present.
+     *
+     * @return the params' {@code _meta} object, if present
+     */
     public Optional<JsonNode> meta() {
         return Optional.ofNullable(metaObject());
     }
@@ -89,6 +105,8 @@ public final class InboundRequest {
      * The reserved keys of the params' {@code _meta} (progress token; the 2026-07-28 protocol version, client
      * capabilities, client info and log level), parsed once on first use. All keys are null without {@code _meta}.
      *
+     * @return the reserved keys of the params' {@code _meta} (progress token; the 2026-07-28 protocol version, client
+     *     capabilities, client info and log level), parsed once on first use
      * @throws McpRpcException ({@code -32602}) when a reserved key holds a value of the wrong shape
      */
     public RequestMeta requestMeta() {
@@ -109,7 +127,11 @@ public final class InboundRequest {
         return meta != null && meta.isObject() ? meta : null;
     }
 
-    /** What the transport knows about the request (caller, headers). */
+    /**
+     * What the transport knows about the request (caller, headers).
+     *
+     * @return what the transport knows about the request (caller, headers)
+     */
     public InboundContext context() {
         return context;
     }
@@ -125,24 +147,40 @@ public final class InboundRequest {
         return session.transport() instanceof RequestStreamControl control && control.closeRequestStream(id);
     }
 
-    /** The session the request arrived on. */
+    /**
+     * The session the request arrived on.
+     *
+     * @return the session the request arrived on
+     */
     public McpSession session() {
         return session;
     }
 
-    /** The progress token the caller attached ({@code _meta.progressToken}), if any. */
+    /**
+     * The progress token the caller attached ({@code _meta.progressToken}), if any.
+     *
+     * @return the progress token the caller attached ({@code _meta.progressToken}), if any
+     */
     public Optional<JsonNode> progressToken() {
         JsonNode meta = metaObject();
         JsonNode token = meta == null ? null : meta.get(MetaKeys.PROGRESS_TOKEN);
         return token != null && (token.isString() || token.isIntegralNumber()) ? Optional.of(token) : Optional.empty();
     }
 
-    /** Whether the caller cancelled the request (or the session closed). */
+    /**
+     * Whether the caller cancelled the request (or the session closed).
+     *
+     * @return {@code true} if the caller cancelled the request (or the session closed)
+     */
     public boolean isCancelled() {
         return cancelReason != null;
     }
 
-    /** Why the request was cancelled, if it was. */
+    /**
+     * Why the request was cancelled, if it was.
+     *
+     * @return why the request was cancelled; empty while it is not
+     */
     public Optional<String> cancelReason() {
         return Optional.ofNullable(cancelReason);
     }
@@ -155,7 +193,11 @@ public final class InboundRequest {
         }
     }
 
-    /** Runs {@code callback} when the request is cancelled (at once if it already was). */
+    /**
+     * Runs {@code callback} when the request is cancelled (at once if it already was).
+     *
+     * @param callback what to run on cancellation; it must not block
+     */
     public void onCancel(Runnable callback) {
         cancelCallbacks.add(callback);
         if (isCancelled() && cancelCallbacks.remove(callback)) {
@@ -166,6 +208,10 @@ public final class InboundRequest {
     /**
      * Sends {@code notifications/progress} for this request. Does nothing when the caller attached no progress
      * token, when the request was cancelled, or once it completed.
+     *
+     * @param progress the progress so far; increases with every update
+     * @param total the total, or null when unknown
+     * @param message a human-readable message, or null
      */
     public void sendProgress(double progress, Double total, String message) {
         Optional<JsonNode> token = progressToken();
@@ -184,12 +230,26 @@ public final class InboundRequest {
         session.notify(McpMethods.NOTIFICATION_PROGRESS, p, id);
     }
 
-    /** Sends a notification that belongs to this request. */
+    /**
+     * Sends a notification that belongs to this request.
+     *
+     * @param method the notification method, e.g. {@code notifications/message}
+     * @param params the params object, or null
+     * @return completes when the transport accepted the notification
+     */
     public CompletableFuture<Void> notify(String method, JsonNode params) {
         return session.notify(method, params, id);
     }
 
-    /** Sends a request to the peer on behalf of this request (e.g. sampling or elicitation). */
+    /**
+     * Sends a request to the peer on behalf of this request (e.g. sampling or elicitation).
+     *
+     * @param method the request method, e.g. {@code sampling/createMessage}
+     * @param params the params object, or null
+     * @param options timeouts and progress listener of the request
+     * @return completes with the peer's result, or fails as
+     *     {@link McpSession#request(String, JsonNode, RequestOptions)} describes
+     */
     public CompletableFuture<JsonNode> request(String method, JsonNode params, RequestOptions options) {
         RequestOptions related = options.toBuilder().relatedRequestId(id).build();
         return session.request(method, params, related);
@@ -199,6 +259,7 @@ public final class InboundRequest {
      * Answers the request now with {@code result}, unless it was already answered or cancelled. Whatever the
      * handler returns afterwards is dropped: a request gets exactly one answer.
      *
+     * @param result the result object
      * @return whether this call sent the answer
      */
     public boolean respond(JsonNode result) {
@@ -209,6 +270,7 @@ public final class InboundRequest {
      * Answers the request now with {@code error}, unless it was already answered or cancelled; see {@link
      * #respond}.
      *
+     * @param error the JSON-RPC error to answer
      * @return whether this call sent the answer
      */
     public boolean respondError(JsonRpcError error) {
@@ -224,7 +286,11 @@ public final class InboundRequest {
         deferred = true;
     }
 
-    /** Whether the request has been answered (or cancelled, which forbids an answer). */
+    /**
+     * Whether the request has been answered (or cancelled, which forbids an answer).
+     *
+     * @return {@code true} if the request has been answered (or cancelled, which forbids an answer)
+     */
     public boolean isAnswered() {
         return answered.get();
     }
@@ -232,6 +298,8 @@ public final class InboundRequest {
     /**
      * Cancels the request on this side: interrupts its handler and runs its cancel callbacks. Sends no answer;
      * call {@link #respond}/{@link #respondError} first to answer (for example a timeout result).
+     *
+     * @param reason why, passed to the cancel callbacks; may be null
      */
     public void abort(String reason) {
         cancel(reason);

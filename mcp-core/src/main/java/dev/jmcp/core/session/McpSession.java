@@ -98,12 +98,21 @@ public final class McpSession implements ServerConnection {
         this.attachment = b.attachment;
     }
 
-    /** A builder for a session over {@code transport}. */
+    /**
+     * A builder for a session over {@code transport}.
+     *
+     * @param transport the transport the session reads from and writes to
+     * @return a new builder
+     */
     public static Builder builder(Transport transport) {
         return new Builder(transport);
     }
 
-    /** Starts reading from the transport. Call once, after registering handlers. */
+    /**
+     * Starts reading from the transport. Call once, after registering handlers.
+     *
+     * @return this session
+     */
     public McpSession start() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("session already started");
@@ -112,48 +121,86 @@ public final class McpSession implements ServerConnection {
         return this;
     }
 
-    /** A name for logs. */
+    /**
+     * A name for logs.
+     *
+     * @return the name used in this session's log messages
+     */
     public String name() {
         return name;
     }
 
-    /** The transport this session runs on. */
+    /**
+     * The transport this session runs on.
+     *
+     * @return the transport this session runs on
+     */
     public Transport transport() {
         return transport;
     }
 
-    /** The revision negotiated for this session, or null before negotiation. */
+    /**
+     * The revision negotiated for this session, or null before negotiation.
+     *
+     * @return the revision negotiated for this session, or null before negotiation
+     */
     public ProtocolVersion protocolVersion() {
         return protocolVersion;
     }
 
-    /** Records the negotiated revision and tells the transport. */
+    /**
+     * Records the negotiated revision and tells the transport.
+     *
+     * @param version the negotiated protocol revision
+     */
     public void setProtocolVersion(ProtocolVersion version) {
         this.protocolVersion = Objects.requireNonNull(version, "version");
         transport.setProtocolVersion(version);
     }
 
-    /** Registers (or replaces) the handler of an inbound request method. */
+    /**
+     * Registers (or replaces) the handler of an inbound request method.
+     *
+     * @param method the request method, e.g. {@code tools/call}
+     * @param handler handles the requests of {@code method}
+     */
     public synchronized void setRequestHandler(String method, RequestHandler handler) {
         handlers = handlers.toBuilder().requestHandler(method, handler).build();
     }
 
-    /** Registers (or replaces) the handler of an inbound notification method. */
+    /**
+     * Registers (or replaces) the handler of an inbound notification method.
+     *
+     * @param method the notification method, e.g. {@code notifications/initialized}
+     * @param handler handles the notifications of {@code method}
+     */
     public synchronized void setNotificationHandler(String method, NotificationHandler handler) {
         handlers = handlers.toBuilder().notificationHandler(method, handler).build();
     }
 
-    /** Sets the handler for request methods with no handler of their own; without one they get -32601. */
+    /**
+     * Sets the handler for request methods with no handler of their own; without one they get -32601.
+     *
+     * @param handler handles the requests of every method without a handler
+     */
     public synchronized void setFallbackRequestHandler(RequestHandler handler) {
         handlers = handlers.toBuilder().fallbackRequestHandler(handler).build();
     }
 
-    /** The object the layer that owns this session attached to it ({@link Builder#attachment}), or null. */
+    /**
+     * The object the layer that owns this session attached to it ({@link Builder#attachment}), or null.
+     *
+     * @return the object the layer that owns this session attached to it ({@link Builder#attachment}), or null
+     */
     public Object attachment() {
         return attachment;
     }
 
-    /** The dispatch table this session uses: the shared one it was built with, unless handlers were added. */
+    /**
+     * The dispatch table this session uses: the shared one it was built with, unless handlers were added.
+     *
+     * @return the dispatch table this session uses
+     */
     public SessionHandlers handlers() {
         return handlers;
     }
@@ -184,7 +231,11 @@ public final class McpSession implements ServerConnection {
         return pending;
     }
 
-    /** Adds a listener called once when the session closes; the argument is the cause, or null. */
+    /**
+     * Adds a listener called once when the session closes; the argument is the cause, or null.
+     *
+     * @param listener called with the close cause (null when closed without one)
+     */
     public void onClose(Consumer<Throwable> listener) {
         closeListeners.add(listener);
     }
@@ -195,7 +246,11 @@ public final class McpSession implements ServerConnection {
         return closeListeners.future();
     }
 
-    /** Whether the session is open. */
+    /**
+     * Whether the session is open.
+     *
+     * @return {@code true} if the session is open
+     */
     public boolean isOpen() {
         return started.get() && !closed.get();
     }
@@ -204,18 +259,28 @@ public final class McpSession implements ServerConnection {
      * Why the session closed (the transport's failure, such as a peer process that exited, or the cause given to
      * {@link #close(Throwable)}), or null while it is open or when it was closed without a cause. Set before the
      * session reports itself closed, so it is readable as soon as {@link #isOpen()} is false.
+     *
+     * @return the close cause, or null
      */
     public Throwable closeCause() {
         return closeCause.get();
     }
 
-    /** The number of outbound requests awaiting an answer. */
+    /**
+     * The number of outbound requests awaiting an answer.
+     *
+     * @return the number of outbound requests awaiting an answer
+     */
     public int pendingRequests() {
         PendingRequests p = pending;
         return p == null ? 0 : p.size();
     }
 
-    /** The number of inbound requests being handled. */
+    /**
+     * The number of inbound requests being handled.
+     *
+     * @return the number of inbound requests being handled
+     */
     public int inFlightRequests() {
         return inbound.size();
     }
@@ -228,7 +293,14 @@ public final class McpSession implements ServerConnection {
         return inbound.idle();
     }
 
-    /** Sends a request with the default options. */
+    /**
+     * Sends a request with the default options.
+     *
+     * @param method the request method, e.g. {@code tools/call}
+     * @param params the params object, or null
+     * @return completes with the peer's result, or fails as {@link #request(String, JsonNode, RequestOptions)}
+     *     describes
+     */
     public CompletableFuture<JsonNode> request(String method, JsonNode params) {
         return request(method, params, RequestOptions.defaults());
     }
@@ -238,6 +310,11 @@ public final class McpSession implements ServerConnection {
      * answered an error), {@link McpTimeoutException} or {@link McpTransportException}. Cancelling the future
      * sends {@code notifications/cancelled} to the peer (not for a request whose options are not
      * {@linkplain RequestOptions#cancellable() cancellable}).
+     *
+     * @param method the request method, e.g. {@code tools/call}
+     * @param params the params object, or null
+     * @param options timeouts, progress listener and related request of this request
+     * @return completes with the peer's result (the JSON-RPC {@code result} member)
      */
     public CompletableFuture<JsonNode> request(String method, JsonNode params, RequestOptions options) {
         Objects.requireNonNull(method, "method");
@@ -246,12 +323,25 @@ public final class McpSession implements ServerConnection {
         return pending().send(transport, method, params, options, closedFailure);
     }
 
-    /** Sends a notification that relates to no request. */
+    /**
+     * Sends a notification that relates to no request.
+     *
+     * @param method the notification method, e.g. {@code notifications/progress}
+     * @param params the params object, or null
+     * @return completes when the transport accepted the notification
+     */
     public CompletableFuture<Void> notify(String method, JsonNode params) {
         return notify(method, params, null);
     }
 
-    /** Sends a notification that belongs to the inbound request {@code relatedRequestId} (may be null). */
+    /**
+     * Sends a notification that belongs to the inbound request {@code relatedRequestId} (may be null).
+     *
+     * @param method the notification method, e.g. {@code notifications/progress}
+     * @param params the params object, or null
+     * @param relatedRequestId the id of the inbound request, or null
+     * @return completes when the transport accepted the notification
+     */
     public CompletableFuture<Void> notify(String method, JsonNode params, RequestId relatedRequestId) {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new McpTransportException("session " + name + " is closed"));
@@ -269,6 +359,8 @@ public final class McpSession implements ServerConnection {
      * Closes the session because of {@code cause} (for example a peer that stopped answering): like {@link
      * #close()}, but pending requests fail with an {@link McpTransportException} naming the cause, and close
      * listeners receive it.
+     *
+     * @param cause why the session closes
      */
     public void close(Throwable cause) {
         shutdown(Objects.requireNonNull(cause, "cause"), true);
@@ -424,31 +516,56 @@ public final class McpSession implements ServerConnection {
             this.transport = Objects.requireNonNull(transport, "transport");
         }
 
-        /** A name for logs. */
+        /**
+         * A name for logs.
+         *
+         * @param name the session's name in log messages
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** The executor request handlers run on; never shut down by the session. */
+        /**
+         * The executor request handlers run on; never shut down by the session.
+         *
+         * @param executor runs the inbound request handlers
+         * @return this builder
+         */
         public Builder handlerExecutor(Executor executor) {
             this.handlerExecutor = executor;
             return this;
         }
 
-        /** The executor responses and notifications are delivered on; never shut down by the session. */
+        /**
+         * The executor responses and notifications are delivered on; never shut down by the session.
+         *
+         * @param executor delivers responses, progress and notifications, one at a time per session
+         * @return this builder
+         */
         public Builder deliveryExecutor(Executor executor) {
             this.deliveryExecutor = executor;
             return this;
         }
 
-        /** Timeout of an outbound request without answer or progress; default 60 s. */
+        /**
+         * Timeout of an outbound request without answer or progress; default 60 s.
+         *
+         * @param timeout the timeout, restarted by progress
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** Hard maximum of an outbound request whatever progress arrives; default 10 min. */
+        /**
+         * Hard maximum of an outbound request whatever progress arrives; default 10 min.
+         *
+         * @param timeout the hard maximum
+         * @return this builder
+         */
         public Builder maxRequestTimeout(Duration timeout) {
             this.maxRequestTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
@@ -458,6 +575,9 @@ public final class McpSession implements ServerConnection {
          * The most inbound requests this session handles at once (default {@value
          * McpSession#DEFAULT_MAX_IN_FLIGHT_REQUESTS}); one more is answered {@code -32010} "too many concurrent
          * requests" without running.
+         *
+         * @param max the limit, at least 1
+         * @return this builder
          */
         public Builder maxInFlightRequests(int max) {
             if (max <= 0) {
@@ -467,13 +587,25 @@ public final class McpSession implements ServerConnection {
             return this;
         }
 
-        /** Handles inbound requests of {@code method}. */
+        /**
+         * Handles inbound requests of {@code method}.
+         *
+         * @param method the request method, e.g. {@code tools/call}
+         * @param handler handles the requests of {@code method}
+         * @return this builder
+         */
         public Builder requestHandler(String method, RequestHandler handler) {
             own().requestHandler(method, handler);
             return this;
         }
 
-        /** Handles inbound notifications of {@code method}. */
+        /**
+         * Handles inbound notifications of {@code method}.
+         *
+         * @param method the notification method, e.g. {@code notifications/initialized}
+         * @param handler handles the notifications of {@code method}
+         * @return this builder
+         */
         public Builder notificationHandler(String method, NotificationHandler handler) {
             own().notificationHandler(method, handler);
             return this;
@@ -482,6 +614,9 @@ public final class McpSession implements ServerConnection {
         /**
          * Starts from {@code table}, shared as is (not copied) unless this builder adds handlers of its own; call
          * before adding any. Sessions of one server share one table.
+         *
+         * @param table the shared handler table
+         * @return this builder
          */
         public Builder handlers(SessionHandlers table) {
             if (ownHandlers != null) {
@@ -491,7 +626,12 @@ public final class McpSession implements ServerConnection {
             return this;
         }
 
-        /** Attaches an object of the layer that owns the session, returned by {@link McpSession#attachment()}. */
+        /**
+         * Attaches an object of the layer that owns the session, returned by {@link McpSession#attachment()}.
+         *
+         * @param attachment the owner's object, e.g. its per-session state
+         * @return this builder
+         */
         public Builder attachment(Object attachment) {
             this.attachment = attachment;
             return this;
@@ -511,19 +651,32 @@ public final class McpSession implements ServerConnection {
         /**
          * Accepts inbound notifications of {@code method} without acting on them: nothing is dispatched (no
          * delivery task) and nothing is logged. A handler registered for the method takes precedence.
+         *
+         * @param method the notification method to ignore
+         * @return this builder
          */
         public Builder ignoreNotification(String method) {
             own().ignoreNotification(method);
             return this;
         }
 
-        /** Handles request methods with no handler of their own. */
+        /**
+         * Handles request methods with no handler of their own.
+         *
+         * @param handler handles the requests of every method without a handler
+         * @return this builder
+         */
         public Builder fallbackRequestHandler(RequestHandler handler) {
             own().fallbackRequestHandler(handler);
             return this;
         }
 
-        /** Called once when the session closes, with the cause or null. */
+        /**
+         * Called once when the session closes, with the cause or null.
+         *
+         * @param listener called with the close cause (null when closed without one)
+         * @return this builder
+         */
         public Builder onClose(Consumer<Throwable> listener) {
             if (closeListeners == null) {
                 closeListeners = new ArrayList<>(1);
@@ -536,6 +689,9 @@ public final class McpSession implements ServerConnection {
          * Runs {@code hook} once, synchronously on the thread that closes the session, right after the transport
          * closed. For cheap, non-blocking bookkeeping of the layer that owns the session (leaving a registry),
          * never for application code: use {@link #onClose} for that, which runs on the delivery executor.
+         *
+         * @param hook the bookkeeping to run; it must not block
+         * @return this builder
          */
         public Builder closeHook(Runnable hook) {
             if (closeHooks == null) {
@@ -545,7 +701,11 @@ public final class McpSession implements ServerConnection {
             return this;
         }
 
-        /** Builds the session; call {@link McpSession#start()} to begin reading. */
+        /**
+         * Builds the session; call {@link McpSession#start()} to begin reading.
+         *
+         * @return a new session, not started yet
+         */
         public McpSession build() {
             return new McpSession(this);
         }

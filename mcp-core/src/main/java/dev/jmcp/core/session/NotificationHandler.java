@@ -6,6 +6,11 @@ package dev.jmcp.core.session;
  */
 @FunctionalInterface
 public interface NotificationHandler {
-    /** Handles the notification. */
+    /**
+     * Handles the notification.
+     *
+     * @param notification the inbound notification, with its params and context
+     * @throws Exception when handling fails; the session logs it and goes on delivering
+     */
     void handle(InboundNotification notification) throws Exception;
 }

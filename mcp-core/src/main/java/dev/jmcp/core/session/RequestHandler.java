@@ -12,6 +12,13 @@ import tools.jackson.databind.JsonNode;
  */
 @FunctionalInterface
 public interface RequestHandler {
-    /** Handles the request and returns its result. */
+    /**
+     * Handles the request and returns its result.
+     *
+     * @param request the inbound request, with its params, context and means to answer early or report progress
+     * @return the result object, never null (an empty result is <code>{}</code>)
+     * @throws Exception to answer an error: an {@link dev.jmcp.core.McpRpcException} answers with its JSON-RPC error,
+     *     any other exception with {@code -32603} and its message
+     */
     JsonNode handle(InboundRequest request) throws Exception;
 }

@@ -34,12 +34,20 @@ public final class SessionHandlers {
         this.ignoredNotifications = Set.copyOf(ignoredNotifications);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The table with only the default {@code ping} handler. */
+    /**
+     * The table with only the default {@code ping} handler.
+     *
+     * @return the table with only the default {@code ping} handler
+     */
     public static SessionHandlers empty() {
         return EMPTY;
     }
@@ -81,19 +89,36 @@ public final class SessionHandlers {
             requestHandlers.put(McpMethods.PING, PING);
         }
 
-        /** Handles inbound requests of {@code method} (replacing any handler of it). */
+        /**
+         * Handles inbound requests of {@code method} (replacing any handler of it).
+         *
+         * @param method the request method, e.g. {@code tools/call}
+         * @param handler handles the requests of {@code method}
+         * @return this builder
+         */
         public Builder requestHandler(String method, RequestHandler handler) {
             requestHandlers.put(Objects.requireNonNull(method, "method"), Objects.requireNonNull(handler, "handler"));
             return this;
         }
 
-        /** Handles request methods with no handler of their own; without one they get -32601. */
+        /**
+         * Handles request methods with no handler of their own; without one they get -32601.
+         *
+         * @param handler handles the requests of every method without a handler
+         * @return this builder
+         */
         public Builder fallbackRequestHandler(RequestHandler handler) {
             this.fallback = handler;
             return this;
         }
 
-        /** Handles inbound notifications of {@code method} (replacing any handler of it). */
+        /**
+         * Handles inbound notifications of {@code method} (replacing any handler of it).
+         *
+         * @param method the notification method, e.g. {@code notifications/initialized}
+         * @param handler handles the notifications of {@code method}
+         * @return this builder
+         */
         public Builder notificationHandler(String method, NotificationHandler handler) {
             notificationHandlers.put(
                     Objects.requireNonNull(method, "method"), Objects.requireNonNull(handler, "handler"));
@@ -103,13 +128,20 @@ public final class SessionHandlers {
         /**
          * Accepts inbound notifications of {@code method} without acting on them: nothing is dispatched and
          * nothing is logged. A handler registered for the method takes precedence.
+         *
+         * @param method the notification method to ignore
+         * @return this builder
          */
         public Builder ignoreNotification(String method) {
             ignoredNotifications.add(Objects.requireNonNull(method, "method"));
             return this;
         }
 
-        /** The immutable table. */
+        /**
+         * The immutable table.
+         *
+         * @return a new {@code SessionHandlers} with the values set on this builder
+         */
         public SessionHandlers build() {
             return new SessionHandlers(requestHandlers, fallback, notificationHandlers, ignoredNotifications);
         }

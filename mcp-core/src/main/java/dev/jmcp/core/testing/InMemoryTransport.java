@@ -46,12 +46,21 @@ public final class InMemoryTransport implements Transport {
         this.codec = codec;
     }
 
-    /** Two linked transports using the default codec. */
+    /**
+     * Two linked transports using the default codec.
+     *
+     * @return the two ends of one in-memory connection
+     */
     public static Pair linkedPair() {
         return linkedPair(JsonRpcCodec.defaults());
     }
 
-    /** Two linked transports using the given codec (for example with small limits). */
+    /**
+     * Two linked transports using the given codec (for example with small limits).
+     *
+     * @param codec the codec both ends use
+     * @return the two ends of one in-memory connection
+     */
     public static Pair linkedPair(JsonRpcCodec codec) {
         InMemoryTransport client = new InMemoryTransport("client", codec);
         InMemoryTransport server = new InMemoryTransport("server", codec);
@@ -60,19 +69,33 @@ public final class InMemoryTransport implements Transport {
         return new Pair(client, server);
     }
 
-    /** The context this side's listener receives with every message (e.g. an authenticated caller). */
+    /**
+     * The context this side's listener receives with every message (e.g. an authenticated caller).
+     *
+     * @param context the inbound context, e.g. with an {@link dev.jmcp.core.transport.AuthInfo}
+     * @return this transport
+     */
     public InMemoryTransport withInboundContext(InboundContext context) {
         this.inboundContext = context;
         return this;
     }
 
-    /** Rewrites the bytes of each outbound frame; a test uses it to corrupt or inspect traffic. */
+    /**
+     * Rewrites the bytes of each outbound frame; a test uses it to corrupt or inspect traffic.
+     *
+     * @param filter turns the encoded bytes of each frame into the bytes actually delivered
+     * @return this transport
+     */
     public InMemoryTransport withOutboundFilter(UnaryOperator<byte[]> filter) {
         this.outboundFilter = filter;
         return this;
     }
 
-    /** Delivers raw bytes to the peer as if they came off a wire (malformed input tests). */
+    /**
+     * Delivers raw bytes to the peer as if they came off a wire (malformed input tests).
+     *
+     * @param frame the bytes to deliver, valid JSON-RPC or not
+     */
     public void sendRaw(byte[] frame) {
         InMemoryTransport p = peer;
         if (closed.get() || p == null) {
@@ -131,7 +154,11 @@ public final class InMemoryTransport implements Transport {
         }
     }
 
-    /** Whether this side was closed. */
+    /**
+     * Whether this side was closed.
+     *
+     * @return {@code true} if this side was closed
+     */
     public boolean isClosed() {
         return closed.get();
     }

@@ -12,7 +12,13 @@ public final class CallerWaits {
 
     private CallerWaits() {}
 
-    /** Runs {@code call} (which sends one request and returns its future, then waited for) with the mark set. */
+    /**
+     * Runs {@code call} (which sends one request and returns its future, then waited for) with the mark set.
+     *
+     * @param <T> the type {@code call} returns
+     * @param call sends the request and returns its future
+     * @return what {@code call} returned
+     */
     public static <T> T run(Supplier<T> call) {
         boolean[] mark = MARK.get();
         boolean before = mark[0];
@@ -24,7 +30,11 @@ public final class CallerWaits {
         }
     }
 
-    /** Whether the current thread is marked; clears the mark, so only the first message sent is carried. */
+    /**
+     * Whether the current thread is marked; clears the mark, so only the first message sent is carried.
+     *
+     * @return {@code true} if the current thread was marked
+     */
     public static boolean claim() {
         boolean[] mark = MARK.get();
         if (mark[0]) {

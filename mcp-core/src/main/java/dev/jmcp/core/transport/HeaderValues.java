@@ -17,7 +17,12 @@ public final class HeaderValues {
 
     private HeaderValues() {}
 
-    /** Whether {@code value} must be Base64-encoded to travel as a header value. */
+    /**
+     * Whether {@code value} must be Base64-encoded to travel as a header value.
+     *
+     * @param value the value to send
+     * @return {@code true} if {@code value} must be Base64-encoded to travel as a header value
+     */
     public static boolean needsEncoding(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -28,7 +33,12 @@ public final class HeaderValues {
         return !value.equals(value.strip()) || isSentinel(value);
     }
 
-    /** The header form of {@code value}: as is when safe, else the Base64 sentinel form. */
+    /**
+     * The header form of {@code value}: as is when safe, else the Base64 sentinel form.
+     *
+     * @param value the value to send
+     * @return the header form of {@code value}: as is when safe, else the Base64 sentinel form
+     */
     public static String encode(String value) {
         if (!needsEncoding(value)) {
             return value;
@@ -40,6 +50,7 @@ public final class HeaderValues {
      * The value a received header carries: a sentinel-wrapped value decoded, anything else literally (after
      * trimming the optional whitespace around field values).
      *
+     * @param header the header value as received
      * @return empty when the value is sentinel-wrapped but not valid padded Base64 of UTF-8 text, or when a plain
      *     value contains characters a header value may not carry
      */

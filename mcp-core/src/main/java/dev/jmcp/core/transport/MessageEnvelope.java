@@ -25,7 +25,14 @@ public record MessageEnvelope(String method, String name, String protocolVersion
     /** A transport that mirrors nothing. */
     public static final MessageEnvelope NONE = new MessageEnvelope(null, null, null, Map.of());
 
-    /** Copies the parameter map with lower-case keys. */
+    /**
+     * Copies the parameter map with lower-case keys.
+     *
+     * @param method the method the transport saw declared, or null
+     * @param name the tool, prompt or resource name or URI the transport saw declared, or null
+     * @param protocolVersion the protocol revision the transport saw declared, or null
+     * @param params mirrored tool parameters by lower-case {@code x-mcp-header} name; empty when none
+     */
     public MessageEnvelope {
         params = params == null || params.isEmpty()
                 ? Map.of()
@@ -34,27 +41,48 @@ public record MessageEnvelope(String method, String name, String protocolVersion
                                 e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
     }
 
-    /** Whether the transport mirrors request fields at all (it declared a method). */
+    /**
+     * Whether the transport mirrors request fields at all (it declared a method).
+     *
+     * @return {@code true} if the transport mirrors request fields at all (it declared a method)
+     */
     public boolean mirrored() {
         return method != null;
     }
 
-    /** The declared method, if any. */
+    /**
+     * The declared method, if any.
+     *
+     * @return the declared method, if any
+     */
     public Optional<String> declaredMethod() {
         return Optional.ofNullable(method);
     }
 
-    /** The declared name or URI, if any. */
+    /**
+     * The declared name or URI, if any.
+     *
+     * @return the declared name or URI, if any
+     */
     public Optional<String> declaredName() {
         return Optional.ofNullable(name);
     }
 
-    /** The declared protocol revision, if any. */
+    /**
+     * The declared protocol revision, if any.
+     *
+     * @return the declared protocol revision, if any
+     */
     public Optional<String> declaredProtocolVersion() {
         return Optional.ofNullable(protocolVersion);
     }
 
-    /** The raw mirrored value of the parameter whose {@code x-mcp-header} name is {@code name}, if any. */
+    /**
+     * The raw mirrored value of the parameter whose {@code x-mcp-header} name is {@code name}, if any.
+     *
+     * @param name the parameter's {@code x-mcp-header} name
+     * @return the raw mirrored value of the parameter whose {@code x-mcp-header} name is {@code name}, if any
+     */
     public Optional<String> param(String name) {
         return Optional.ofNullable(params.get(name.toLowerCase(Locale.ROOT)));
     }

@@ -34,12 +34,21 @@ public final class ParamHeaders {
      * @param type the parameter's JSON type: {@code string}, {@code integer} or {@code boolean}
      */
     public record Declaration(String name, List<String> path, String type) {
-        /** The full header name, {@code Mcp-Param-<name>}. */
+        /**
+         * The full header name, {@code Mcp-Param-<name>}.
+         *
+         * @return the full header name, {@code Mcp-Param-<name>}
+         */
         public String headerName() {
             return PREFIX + name;
         }
 
-        /** The value at this parameter's path in {@code arguments}; empty when absent or null. */
+        /**
+         * The value at this parameter's path in {@code arguments}; empty when absent or null.
+         *
+         * @param arguments the {@code arguments} object of a {@code tools/call} request
+         * @return the value at this parameter's path in {@code arguments}; empty when absent or null
+         */
         public Optional<JsonNode> valueIn(JsonNode arguments) {
             JsonNode at = arguments;
             for (String key : path) {
@@ -55,6 +64,8 @@ public final class ParamHeaders {
     /**
      * The annotated parameters of a tool input schema.
      *
+     * @param inputSchema the tool's {@code inputSchema}
+     * @return the annotated parameters of a tool input schema
      * @throws IllegalArgumentException naming the first violation when an annotation is invalid: empty, not an
      *     HTTP token, duplicated (case-insensitively), on a parameter that is not a string, integer or boolean, or
      *     not reachable from the root through {@code properties} alone
@@ -79,7 +90,12 @@ public final class ParamHeaders {
         return found;
     }
 
-    /** The declarations of a tool input schema, or empty when it has none or they are invalid. */
+    /**
+     * The declarations of a tool input schema, or empty when it has none or they are invalid.
+     *
+     * @param inputSchema the tool's {@code inputSchema}, or null
+     * @return the declarations of a tool input schema, or empty when it has none or they are invalid
+     */
     public static List<Declaration> ofOrEmpty(JsonNode inputSchema) {
         try {
             return of(inputSchema);
@@ -92,6 +108,9 @@ public final class ParamHeaders {
      * The header value for a parameter value: strings as they are, integers in decimal, booleans as {@code true}
      * or {@code false}; Base64-wrapped when not header-safe ({@link HeaderValues#encode}). Empty for other JSON
      * types and for integers outside the JavaScript-safe range.
+     *
+     * @param value the argument's value
+     * @return the header value for a parameter value
      */
     public static Optional<String> headerValue(JsonNode value) {
         if (value == null) {
@@ -119,6 +138,9 @@ public final class ParamHeaders {
      * Whether a received header (raw, possibly Base64-wrapped) carries {@code value}: strings compare exactly after
      * decoding, integers numerically ({@code 42.0} equals {@code 42}), booleans by their lower-case names.
      *
+     * @param d the declaration of the parameter
+     * @param header the header value as received
+     * @param value the parameter's value in the request body
      * @return empty when they match, else why not
      */
     public static Optional<String> mismatch(Declaration d, String header, JsonNode value) {

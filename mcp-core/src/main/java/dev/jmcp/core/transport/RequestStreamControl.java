@@ -12,6 +12,7 @@ public interface RequestStreamControl {
     /**
      * Closes the connection currently carrying the messages of {@code requestId}, after writing what is queued.
      *
+     * @param requestId the id of the request whose stream to close
      * @return false when there is no such open stream or the transport cannot resume streams
      */
     boolean closeRequestStream(RequestId requestId);
@@ -19,6 +20,8 @@ public interface RequestStreamControl {
     /**
      * The peer cancelled {@code requestId}, so it gets no answer: the stream carrying it ends once it awaits nothing
      * else. The default does nothing (transports whose streams do not wait for answers).
+     *
+     * @param requestId the id of the cancelled inbound request
      */
     default void requestAbandoned(RequestId requestId) {}
 }

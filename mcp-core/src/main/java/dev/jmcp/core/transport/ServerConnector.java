@@ -10,10 +10,20 @@ package dev.jmcp.core.transport;
  */
 public interface ServerConnector {
 
-    /** Serves a handshake-era session ({@code initialize} first) that may also carry 2026-07-28 requests. */
+    /**
+     * Serves a handshake-era session ({@code initialize} first) that may also carry 2026-07-28 requests.
+     *
+     * @param transport the transport to serve
+     * @return the connection, closed when the transport ends it
+     */
     ServerConnection connect(Transport transport);
 
-    /** Serves one stateless exchange: no {@code initialize} expected; every request stands alone. */
+    /**
+     * Serves one stateless exchange: no {@code initialize} expected; every request stands alone.
+     *
+     * @param transport the transport of the exchange
+     * @return the connection, closed when the transport ends it
+     */
     ServerConnection connectStateless(Transport transport);
 
     /**
@@ -25,6 +35,7 @@ public interface ServerConnector {
      *
      * @param transport the transport of this instance's copy of the session; its {@code sessionId()} names it
      * @param caller the context of the request that named the session (its {@link AuthInfo} must own it)
+     * @return the resumed connection, or null when the session cannot be resumed
      */
     default ServerConnection resume(Transport transport, InboundContext caller) {
         return null;

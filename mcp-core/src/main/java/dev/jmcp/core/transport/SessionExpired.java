@@ -7,6 +7,10 @@ package dev.jmcp.core.transport;
  * again on the same transport starts a new one. Clients find it in the cause chain of the failed request.
  */
 public interface SessionExpired {
-    /** The id of the session the peer no longer knows. */
+    /**
+     * The id of the session the peer no longer knows.
+     *
+     * @return the id of the session the peer no longer knows
+     */
     String sessionId();
 }

@@ -17,7 +17,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Transport extends AutoCloseable {
 
-    /** Starts reading; every inbound message goes to {@code listener}. Called once. */
+    /**
+     * Starts reading; every inbound message goes to {@code listener}. Called once.
+     *
+     * @param listener receives the inbound messages and the transport's events
+     */
     void start(TransportListener listener);
 
     /**
@@ -25,10 +29,17 @@ public interface Transport extends AutoCloseable {
      * {@link dev.jmcp.core.McpTransportException}. Never blocks for longer than the transport's write timeout.
      *
      * @param context what the message belongs to (for HTTP: the stream of the request it relates to)
+     * @param message the message to send
+     * @return completes when the message was handed to the connection
      */
     CompletableFuture<Void> send(JsonRpcMessage message, OutboundContext context);
 
-    /** Sends a message that relates to no request. */
+    /**
+     * Sends a message that relates to no request.
+     *
+     * @param message the message to send
+     * @return completes when the message was handed to the connection
+     */
     default CompletableFuture<Void> send(JsonRpcMessage message) {
         return send(message, OutboundContext.NONE);
     }
@@ -36,6 +47,8 @@ public interface Transport extends AutoCloseable {
     /**
      * Tells the transport which revision the session negotiated, for transports whose framing depends on it
      * (HTTP's {@code MCP-Protocol-Version} header). The default does nothing.
+     *
+     * @param version the negotiated protocol revision
      */
     default void setProtocolVersion(ProtocolVersion version) {}
 
@@ -43,6 +56,9 @@ public interface Transport extends AutoCloseable {
      * Who the peer is, for what a client remembers about a server across connections (the protocol era it
      * speaks): the endpoint URI of an HTTP transport. Null (the default) when each transport reaches a peer of
      * its own, such as a process it starts.
+     *
+     * @return who the peer is, for what a client remembers about a server across connections (the protocol era it
+     *     speaks)
      */
     default String peerIdentity() {
         return null;
@@ -52,6 +68,10 @@ public interface Transport extends AutoCloseable {
      * The id under which the session this transport carries is known beyond this connection (HTTP's {@code
      * Mcp-Session-Id}), so that a server sharing a session store can save it and another instance can resume it;
      * null (the default) when the transport has no such id (stdio, a stateless exchange).
+     *
+     * @return the id under which the session this transport carries is known beyond this connection (HTTP's
+     *     {@code Mcp-Session-Id}), so that a server sharing a session store can save it and another instance can resume
+     *     it
      */
     default String sessionId() {
         return null;
@@ -62,6 +82,9 @@ public interface Transport extends AutoCloseable {
      * sends to its own copy of the session: a transport whose general channel (HTTP's GET stream) is connected to
      * another instance drops it, since that instance sends its own copy, so the client gets it once. The default,
      * for transports that are never shared between instances, is {@link #send(JsonRpcMessage)}.
+     *
+     * @param message the notification to send
+     * @return completes when the message was handed over
      */
     default CompletableFuture<Void> sendFanOut(JsonRpcMessage message) {
         return send(message);

@@ -28,14 +28,24 @@ public final class AppsProtocol {
 
     private AppsProtocol() {}
 
-    /** The client settings declaring support for HTML views: {@code {"mimeTypes": ["text/html;profile=mcp-app"]}}. */
+    /**
+     * The client settings declaring support for HTML views: {@code {"mimeTypes": ["text/html;profile=mcp-app"]}}.
+     *
+     * @return the client settings declaring support for HTML views
+     */
     public static ObjectNode clientSettings() {
         ObjectNode settings = McpJson.object();
         settings.putArray(MIME_TYPES).add(MIME_TYPE);
         return settings;
     }
 
-    /** Whether a client's extension settings name the HTML view MIME type. */
+    /**
+     * Whether a client's extension settings name the HTML view MIME type.
+     *
+     * @param clientSettings the settings the client declared for the Apps extension in its {@code extensions}
+     *     capability, or null
+     * @return {@code true} if a client's extension settings name the HTML view MIME type
+     */
     public static boolean rendersHtmlViews(JsonNode clientSettings) {
         if (clientSettings == null) {
             return false;
@@ -55,12 +65,20 @@ public final class AppsProtocol {
     /**
      * A tool's Apps metadata, from {@code _meta.ui} (or the deprecated {@code _meta["ui/resourceUri"]}); empty when
      * the tool has none.
+     *
+     * @param tool the tool definition, as listed by {@code tools/list}
+     * @return a tool's Apps metadata, from {@code _meta.ui} (or the deprecated {@code _meta["ui/resourceUri"]})
      */
     public static Optional<UiToolMeta> toolMeta(Tool tool) {
         return toolMeta(tool.meta());
     }
 
-    /** The Apps metadata in a tool's {@code _meta} object; empty when there is none. */
+    /**
+     * The Apps metadata in a tool's {@code _meta} object; empty when there is none.
+     *
+     * @param meta the tool's {@code _meta} object, or null
+     * @return the Apps metadata in a tool's {@code _meta} object; empty when there is none
+     */
     public static Optional<UiToolMeta> toolMeta(JsonNode meta) {
         if (meta == null || !meta.isObject()) {
             return Optional.empty();
@@ -80,7 +98,12 @@ public final class AppsProtocol {
                 : Optional.empty();
     }
 
-    /** A view's metadata in a resource's or a content item's {@code _meta} object; empty when there is none. */
+    /**
+     * A view's metadata in a resource's or a content item's {@code _meta} object; empty when there is none.
+     *
+     * @param meta the {@code _meta} object of the resource or content item, or null
+     * @return a view's metadata in a resource's or a content item's {@code _meta} object
+     */
     public static Optional<UiResourceMeta> resourceMeta(JsonNode meta) {
         if (meta == null || !meta.isObject() || !meta.path(META_KEY).isObject()) {
             return Optional.empty();
@@ -88,7 +111,12 @@ public final class AppsProtocol {
         return Optional.of(McpJson.fromTree(meta.get(META_KEY), UiResourceMeta.class));
     }
 
-    /** Wraps Apps metadata as a {@code _meta} object: {@code {"ui": ...}}. */
+    /**
+     * Wraps Apps metadata as a {@code _meta} object: {@code {"ui": ...}}.
+     *
+     * @param ui the metadata to put under {@code ui}, such as a {@link UiToolMeta} or {@link UiResourceMeta}
+     * @return a new {@code _meta} object holding {@code ui}
+     */
     public static ObjectNode meta(Object ui) {
         ObjectNode meta = McpJson.object();
         meta.set(META_KEY, McpJson.toTree(ui));

@@ -17,7 +17,11 @@ public enum UiPermission {
         this.key = key;
     }
 
-    /** The key in {@code _meta.ui.permissions}. */
+    /**
+     * The key in {@code _meta.ui.permissions}.
+     *
+     * @return the key in {@code _meta.ui.permissions}
+     */
     public String key() {
         return key;
     }

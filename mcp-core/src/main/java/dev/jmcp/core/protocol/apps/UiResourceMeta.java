@@ -19,7 +19,15 @@ import tools.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UiResourceMeta(UiCsp csp, JsonNode permissions, String domain, Boolean prefersBorder) {
-    /** Metadata with the given policy, permissions, origin and border preference (each may be null). */
+    /**
+     * Metadata with the given policy, permissions, origin and border preference (each may be null).
+     *
+     * @param csp the origins the view needs; null allows none
+     * @param permissions the sandbox permissions the view requests; null for none
+     * @param domain a dedicated sandbox origin, in the host's own format; null for the host's default
+     * @param prefersBorder whether the view wants a visible border and background; null lets the host decide
+     * @return the metadata
+     */
     public static UiResourceMeta of(UiCsp csp, Set<UiPermission> permissions, String domain, Boolean prefersBorder) {
         JsonNode perms = null;
         if (permissions != null && !permissions.isEmpty()) {
@@ -34,7 +42,11 @@ public record UiResourceMeta(UiCsp csp, JsonNode permissions, String domain, Boo
         return new UiResourceMeta(csp, perms, domain, prefersBorder);
     }
 
-    /** The permissions requested, those jmcp knows; unknown keys are ignored. */
+    /**
+     * The permissions requested, those jmcp knows; unknown keys are ignored.
+     *
+     * @return the permissions requested, those jmcp knows; unknown keys are ignored
+     */
     @JsonIgnore
     public Set<UiPermission> permissionSet() {
         Set<UiPermission> out = EnumSet.noneOf(UiPermission.class);

@@ -16,13 +16,22 @@ public enum UiVisibility {
         this.wire = wire;
     }
 
-    /** The wire value. */
+    /**
+     * The wire value.
+     *
+     * @return the wire value
+     */
     @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** The visibility named {@code wire}. */
+    /**
+     * The visibility named {@code wire}.
+     *
+     * @param wire the visibility as written in JSON: {@code model} or {@code app}
+     * @return the visibility named {@code wire}
+     */
     @JsonCreator
     public static UiVisibility of(String wire) {
         for (UiVisibility v : values()) {

@@ -10,11 +10,14 @@ import tools.jackson.databind.JsonNode;
  * What a client supports. A null member is an absent capability; a present one, even with no fields, is
  * written as an object ({@code {}}).
  *
- * @param experimental non-standard capabilities, null when absent
- * @param roots roots support, null when absent
- * @param sampling sampling support, null when absent
- * @param elicitation elicitation support, null when absent
- * @param tasks task support (2025-11-25), null when absent
+ * @param experimental experimental, non-standard capabilities by name, null when absent
+ * @param roots present when the client can list its roots ({@code roots/list}), null when absent
+ * @param sampling present when the client can sample its LLM for the server ({@code sampling/createMessage}), null when
+ *     absent
+ * @param elicitation present when the client can ask its user for input ({@code elicitation/create}), with the modes it
+ *     supports, null when absent
+ * @param tasks present when tasks are supported: listing, cancelling and which requests may be task-augmented
+ *     (2025-11-25), null when absent
  * @param extensions extensions by identifier (2026-07-28), null when absent
  */
 public record ClientCapabilities(
@@ -24,18 +27,38 @@ public record ClientCapabilities(
         Elicitation elicitation,
         TasksCapability tasks,
         Map<String, JsonNode> extensions) {
-    /** Creates capabilities; all members are optional. */
+    /**
+     * Creates capabilities; all members are optional.
+     *
+     * @param experimental experimental, non-standard capabilities by name, null when absent
+     * @param roots present when the client can list its roots ({@code roots/list}), null when absent
+     * @param sampling present when the client can sample its LLM for the server ({@code sampling/createMessage}), null
+     *     when absent
+     * @param elicitation present when the client can ask its user for input ({@code elicitation/create}), with the
+     *     modes it supports, null when absent
+     * @param tasks present when tasks are supported: listing, cancelling and which requests may be task-augmented
+     *     (2025-11-25), null when absent
+     * @param extensions extensions by identifier (2026-07-28), null when absent
+     */
     public ClientCapabilities {
         experimental = experimental == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(experimental));
         extensions = extensions == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
-    /** No optional capabilities: {@code {}}. */
+    /**
+     * No optional capabilities: {@code {}}.
+     *
+     * @return capabilities declaring no optional feature
+     */
     public static ClientCapabilities none() {
         return new ClientCapabilities(null, null, null, null, null, null);
     }
 
-    /** A builder with no capabilities. */
+    /**
+     * A builder with no capabilities.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -62,12 +85,20 @@ public record ClientCapabilities(
      * @param url presence means URL mode, null when absent
      */
     public record Elicitation(JsonNode form, JsonNode url) {
-        /** Whether form mode is supported ({@code {}} counts as form). */
+        /**
+         * Whether form mode is supported ({@code {}} counts as form).
+         *
+         * @return {@code true} if form mode is supported ({@code {}} counts as form)
+         */
         public boolean supportsForm() {
             return form != null || url == null;
         }
 
-        /** Whether URL mode is supported. */
+        /**
+         * Whether URL mode is supported.
+         *
+         * @return {@code true} if URL mode is supported
+         */
         public boolean supportsUrl() {
             return url != null;
         }
@@ -84,19 +115,34 @@ public record ClientCapabilities(
 
         private Builder() {}
 
-        /** Sets the experimental capabilities. */
+        /**
+         * Sets the experimental capabilities.
+         *
+         * @param experimental experimental, non-standard capabilities by name, or null to leave it out
+         * @return this builder
+         */
         public Builder experimental(Map<String, JsonNode> experimental) {
             this.experimental = experimental;
             return this;
         }
 
-        /** Declares roots support. */
+        /**
+         * Declares roots support.
+         *
+         * @param listChanged whether the client sends {@code notifications/roots/list_changed}
+         * @return this builder
+         */
         public Builder roots(boolean listChanged) {
             this.roots = new Roots(listChanged ? Boolean.TRUE : null);
             return this;
         }
 
-        /** Declares sampling support with the given optional features (none: plain sampling). */
+        /**
+         * Declares sampling support with the given optional features (none: plain sampling).
+         *
+         * @param features the optional sampling features to declare, none for plain sampling
+         * @return this builder
+         */
         public Builder sampling(SamplingFeature... features) {
             java.util.Set<SamplingFeature> set = java.util.Set.of(features);
             this.sampling = new Sampling(
@@ -105,7 +151,13 @@ public record ClientCapabilities(
             return this;
         }
 
-        /** Declares elicitation support for the given modes (at least one). */
+        /**
+         * Declares elicitation support for the given modes (at least one).
+         *
+         * @param mode a supported elicitation mode
+         * @param more further supported modes, if any
+         * @return this builder
+         */
         public Builder elicitation(ElicitationMode mode, ElicitationMode... more) {
             java.util.Set<ElicitationMode> set = java.util.EnumSet.of(mode, more);
             this.elicitation = new Elicitation(
@@ -114,19 +166,34 @@ public record ClientCapabilities(
             return this;
         }
 
-        /** Sets the tasks capability. */
+        /**
+         * Sets the tasks capability.
+         *
+         * @param tasks present when tasks are supported: listing, cancelling and which requests may be task-augmented
+         *     (2025-11-25), or null to leave it out
+         * @return this builder
+         */
         public Builder tasks(TasksCapability tasks) {
             this.tasks = tasks;
             return this;
         }
 
-        /** Sets the extensions. */
+        /**
+         * Sets the extensions.
+         *
+         * @param extensions extensions by identifier (2026-07-28), or null to leave it out
+         * @return this builder
+         */
         public Builder extensions(Map<String, JsonNode> extensions) {
             this.extensions = extensions;
             return this;
         }
 
-        /** Builds the capabilities. */
+        /**
+         * Builds the capabilities.
+         *
+         * @return a new {@code ClientCapabilities} with the values set on this builder
+         */
         public ClientCapabilities build() {
             return new ClientCapabilities(experimental, roots, sampling, elicitation, tasks, extensions);
         }

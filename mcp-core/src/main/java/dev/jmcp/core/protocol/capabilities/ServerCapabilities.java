@@ -10,13 +10,14 @@ import tools.jackson.databind.JsonNode;
  * What a server supports. A null member is an absent capability; a present one, even with no fields, is
  * written as an object ({@code "logging": {}}).
  *
- * @param experimental non-standard capabilities, null when absent
+ * @param experimental experimental, non-standard capabilities by name, null when absent
  * @param logging presence means log messages are supported, null when absent
  * @param completions presence means {@code completion/complete} is supported, null when absent
- * @param prompts prompt support, null when absent
- * @param resources resource support, null when absent
- * @param tools tool support, null when absent
- * @param tasks task support (2025-11-25), null when absent
+ * @param prompts present when the server offers prompts, null when absent
+ * @param resources present when the server offers resources, null when absent
+ * @param tools present when the server offers tools, null when absent
+ * @param tasks present when tasks are supported: listing, cancelling and which requests may be task-augmented
+ *     (2025-11-25), null when absent
  * @param extensions extensions by identifier (2026-07-28), null when absent
  */
 public record ServerCapabilities(
@@ -28,18 +29,38 @@ public record ServerCapabilities(
         Tools tools,
         TasksCapability tasks,
         Map<String, JsonNode> extensions) {
-    /** Creates capabilities; all members are optional. */
+    /**
+     * Creates capabilities; all members are optional.
+     *
+     * @param experimental experimental, non-standard capabilities by name, null when absent
+     * @param logging presence means log messages are supported, null when absent
+     * @param completions presence means {@code completion/complete} is supported, null when absent
+     * @param prompts present when the server offers prompts, null when absent
+     * @param resources present when the server offers resources, null when absent
+     * @param tools present when the server offers tools, null when absent
+     * @param tasks present when tasks are supported: listing, cancelling and which requests may be task-augmented
+     *     (2025-11-25), null when absent
+     * @param extensions extensions by identifier (2026-07-28), null when absent
+     */
     public ServerCapabilities {
         experimental = experimental == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(experimental));
         extensions = extensions == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
-    /** No capabilities: {@code {}}. */
+    /**
+     * No capabilities: {@code {}}.
+     *
+     * @return capabilities declaring no feature
+     */
     public static ServerCapabilities none() {
         return new ServerCapabilities(null, null, null, null, null, null, null, null);
     }
 
-    /** A builder with no capabilities. */
+    /**
+     * A builder with no capabilities.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -79,31 +100,54 @@ public record ServerCapabilities(
 
         private Builder() {}
 
-        /** Sets the experimental capabilities. */
+        /**
+         * Sets the experimental capabilities.
+         *
+         * @param experimental experimental, non-standard capabilities by name, or null to leave it out
+         * @return this builder
+         */
         public Builder experimental(Map<String, JsonNode> experimental) {
             this.experimental = experimental;
             return this;
         }
 
-        /** Declares logging ({@code "logging": {}}). */
+        /**
+         * Declares logging ({@code "logging": {}}).
+         *
+         * @return this builder
+         */
         public Builder logging() {
             this.logging = McpJson.object();
             return this;
         }
 
-        /** Declares completions ({@code "completions": {}}). */
+        /**
+         * Declares completions ({@code "completions": {}}).
+         *
+         * @return this builder
+         */
         public Builder completions() {
             this.completions = McpJson.object();
             return this;
         }
 
-        /** Declares prompts. */
+        /**
+         * Declares prompts.
+         *
+         * @param listChanged whether the server sends list-changed notifications
+         * @return this builder
+         */
         public Builder prompts(boolean listChanged) {
             this.prompts = new Prompts(listChanged ? Boolean.TRUE : null);
             return this;
         }
 
-        /** Declares resources with the given optional features (none: plain resources). */
+        /**
+         * Declares resources with the given optional features (none: plain resources).
+         *
+         * @param features the optional resource features to declare, none for plain resources
+         * @return this builder
+         */
         public Builder resources(ResourceFeature... features) {
             java.util.Set<ResourceFeature> set = java.util.Set.of(features);
             this.resources = new Resources(
@@ -112,25 +156,45 @@ public record ServerCapabilities(
             return this;
         }
 
-        /** Declares tools. */
+        /**
+         * Declares tools.
+         *
+         * @param listChanged whether the server sends list-changed notifications
+         * @return this builder
+         */
         public Builder tools(boolean listChanged) {
             this.tools = new Tools(listChanged ? Boolean.TRUE : null);
             return this;
         }
 
-        /** Sets the tasks capability. */
+        /**
+         * Sets the tasks capability.
+         *
+         * @param tasks present when tasks are supported: listing, cancelling and which requests may be task-augmented
+         *     (2025-11-25), or null to leave it out
+         * @return this builder
+         */
         public Builder tasks(TasksCapability tasks) {
             this.tasks = tasks;
             return this;
         }
 
-        /** Sets the extensions. */
+        /**
+         * Sets the extensions.
+         *
+         * @param extensions extensions by identifier (2026-07-28), or null to leave it out
+         * @return this builder
+         */
         public Builder extensions(Map<String, JsonNode> extensions) {
             this.extensions = extensions;
             return this;
         }
 
-        /** Builds the capabilities. */
+        /**
+         * Builds the capabilities.
+         *
+         * @return a new {@code ServerCapabilities} with the values set on this builder
+         */
         public ServerCapabilities build() {
             return new ServerCapabilities(
                     experimental, logging, completions, prompts, resources, tools, tasks, extensions);

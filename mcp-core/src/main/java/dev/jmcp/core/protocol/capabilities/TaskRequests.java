@@ -35,7 +35,11 @@ public record TaskRequests(Tools tools, Sampling sampling, Elicitation elicitati
      */
     public record Elicitation(JsonNode create) {}
 
-    /** A builder with no request declared. */
+    /**
+     * A builder with no request declared.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -43,6 +47,10 @@ public record TaskRequests(Tools tools, Sampling sampling, Elicitation elicitati
     /**
      * Whether the method is declared, e.g. {@code supports("tools", "call")} or
      * {@code supports("sampling", "createMessage")}.
+     *
+     * @param area the capability area, e.g. {@code tools} or {@code sampling}
+     * @param method the method within the area, e.g. {@code call}
+     * @return {@code true} if the method is declared
      */
     public boolean supports(String area, String method) {
         return switch (area + "/" + method) {
@@ -61,25 +69,41 @@ public record TaskRequests(Tools tools, Sampling sampling, Elicitation elicitati
 
         private Builder() {}
 
-        /** Declares task-augmented {@code tools/call} (a server). */
+        /**
+         * Declares task-augmented {@code tools/call} (a server).
+         *
+         * @return this builder
+         */
         public Builder toolsCall() {
             tools = new Tools(McpJson.object());
             return this;
         }
 
-        /** Declares task-augmented {@code sampling/createMessage} (a client). */
+        /**
+         * Declares task-augmented {@code sampling/createMessage} (a client).
+         *
+         * @return this builder
+         */
         public Builder samplingCreateMessage() {
             sampling = new Sampling(McpJson.object());
             return this;
         }
 
-        /** Declares task-augmented {@code elicitation/create} (a client). */
+        /**
+         * Declares task-augmented {@code elicitation/create} (a client).
+         *
+         * @return this builder
+         */
         public Builder elicitationCreate() {
             elicitation = new Elicitation(McpJson.object());
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code TaskRequests} with the values set on this builder
+         */
         public TaskRequests build() {
             return new TaskRequests(tools, sampling, elicitation);
         }

@@ -9,17 +9,30 @@ import tools.jackson.databind.JsonNode;
 /**
  * Result of {@code completion/complete}.
  *
- * @param completion the values
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param completion the completion values, with the total and whether more exist
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param meta the {@code _meta} object, null when absent
  */
 public record CompleteResult(Completion completion, ResultType resultType, @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code completion} is required. */
+    /**
+     * Creates the value; {@code completion} is required.
+     *
+     * @param completion the completion values, with the total and whether more exist
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
+     * @param meta the {@code _meta} object, null when absent
+     */
     public CompleteResult {
         Objects.requireNonNull(completion, "completion");
     }
 
-    /** A result with the given values. */
+    /**
+     * A result with the given values.
+     *
+     * @param values the completion values, at most 100
+     * @return a result with the given values
+     */
     public static CompleteResult of(List<String> values) {
         return new CompleteResult(Completion.of(values), null, null);
     }

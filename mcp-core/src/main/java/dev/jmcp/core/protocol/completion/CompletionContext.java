@@ -7,10 +7,14 @@ import java.util.Map;
 /**
  * Extra completion context.
  *
- * @param arguments already-resolved arguments, null when absent
+ * @param arguments the values of the arguments already resolved, by argument name, null when absent
  */
 public record CompletionContext(Map<String, String> arguments) {
-    /** Creates the value. */
+    /**
+     * Creates the value.
+     *
+     * @param arguments the values of the arguments already resolved, by argument name, null when absent
+     */
     public CompletionContext {
         arguments = arguments == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
     }

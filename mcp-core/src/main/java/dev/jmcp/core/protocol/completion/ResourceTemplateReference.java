@@ -15,12 +15,21 @@ public record ResourceTemplateReference(String uri) implements CompletionReferen
     /** The discriminator. */
     public static final String TYPE = "ref/resource";
 
-    /** Creates a reference; {@code uri} is required. */
+    /**
+     * Creates a reference; {@code uri} is required.
+     *
+     * @param uri the URI or URI template
+     */
     public ResourceTemplateReference {
         Objects.requireNonNull(uri, "uri");
     }
 
-    /** A reference to the given URI template. */
+    /**
+     * A reference to the given URI template.
+     *
+     * @param uri the URI or URI template
+     * @return a reference to the given URI template
+     */
     public static ResourceTemplateReference of(String uri) {
         return new ResourceTemplateReference(uri);
     }

@@ -6,6 +6,10 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 /** Content of a prompt message or a tool result, discriminated by {@code type}. */
 @JsonDeserialize(using = ContentBlockDeserializer.class)
 public sealed interface ContentBlock permits TextContent, ImageContent, AudioContent, ResourceLink, EmbeddedResource {
-    /** The wire discriminator, e.g. {@code "text"}. */
+    /**
+     * The wire discriminator, e.g. {@code "text"}.
+     *
+     * @return the wire discriminator
+     */
     String type();
 }

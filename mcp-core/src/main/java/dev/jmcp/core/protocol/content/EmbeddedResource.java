@@ -12,7 +12,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * A resource's contents embedded in a prompt or tool result, {@code {"type":"resource"}}.
  *
  * @param resource the text or blob contents
- * @param annotations client hints, null when absent
+ * @param annotations hints for the client (audience, priority, last modification), null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
@@ -21,12 +21,23 @@ public record EmbeddedResource(ResourceContents resource, Annotations annotation
     /** The discriminator. */
     public static final String TYPE = "resource";
 
-    /** Creates an embedded resource; {@code resource} is required. */
+    /**
+     * Creates an embedded resource; {@code resource} is required.
+     *
+     * @param resource the text or blob contents
+     * @param annotations hints for the client (audience, priority, last modification), null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public EmbeddedResource {
         Objects.requireNonNull(resource, "resource");
     }
 
-    /** Embeds the given contents. */
+    /**
+     * Embeds the given contents.
+     *
+     * @param resource the text or blob contents
+     * @return a resource content block holding {@code resource}
+     */
     public static EmbeddedResource of(ResourceContents resource) {
         return new EmbeddedResource(resource, null, null);
     }

@@ -12,7 +12,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *
  * @param data the base64-encoded image
  * @param mimeType the image MIME type
- * @param annotations client hints, null when absent
+ * @param annotations hints for the client (audience, priority, last modification), null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
@@ -21,13 +21,26 @@ public record ImageContent(String data, String mimeType, Annotations annotations
     /** The discriminator. */
     public static final String TYPE = "image";
 
-    /** Creates image content; {@code data} and {@code mimeType} are required. */
+    /**
+     * Creates image content; {@code data} and {@code mimeType} are required.
+     *
+     * @param data the base64-encoded image
+     * @param mimeType the image MIME type
+     * @param annotations hints for the client (audience, priority, last modification), null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public ImageContent {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(mimeType, "mimeType");
     }
 
-    /** Image content from base64 data and a MIME type. */
+    /**
+     * Image content from base64 data and a MIME type.
+     *
+     * @param data the base64-encoded image
+     * @param mimeType the image MIME type
+     * @return image content from base64 data and a MIME type
+     */
     public static ImageContent of(String data, String mimeType) {
         return new ImageContent(data, mimeType, null, null);
     }
@@ -38,7 +51,13 @@ public record ImageContent(String data, String mimeType, Annotations annotations
         return TYPE;
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param data the base64-encoded image
+     * @param mimeType the image MIME type
+     * @return a new builder
+     */
     public static Builder builder(String data, String mimeType) {
         return new Builder(data, mimeType);
     }
@@ -55,19 +74,33 @@ public record ImageContent(String data, String mimeType, Annotations annotations
             this.mimeType = mimeType;
         }
 
-        /** Sets {@code annotations}: client hints. */
+        /**
+         * Sets {@code annotations}: client hints.
+         *
+         * @param annotations hints for the client (audience, priority, last modification), or null to leave it out
+         * @return this builder
+         */
         public Builder annotations(Annotations annotations) {
             this.annotations = annotations;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code ImageContent} with the values set on this builder
+         */
         public ImageContent build() {
             return new ImageContent(data, mimeType, annotations, meta);
         }

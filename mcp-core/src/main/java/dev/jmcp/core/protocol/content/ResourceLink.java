@@ -14,13 +14,13 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * A link to a resource, {@code {"type":"resource_link"}} plus the {@link Resource} fields.
  *
  * @param uri the resource URI
- * @param name programmatic name
- * @param title display name, null when absent
- * @param description description, null when absent
- * @param mimeType MIME type, null when absent
- * @param annotations client hints, null when absent
+ * @param name the identifier, for programmatic use (and for display when there is no title)
+ * @param title a human-readable name for display, null when absent
+ * @param description what the resource represents, a hint to the model, null when absent
+ * @param mimeType the MIME type of the content, null when absent
+ * @param annotations hints for the client (audience, priority, last modification), null when absent
  * @param size raw size in bytes, null when absent
- * @param icons icons, null when absent
+ * @param icons icons a client may show for it, in several sizes or themes, null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
@@ -38,14 +38,31 @@ public record ResourceLink(
     /** The discriminator. */
     public static final String TYPE = "resource_link";
 
-    /** Creates a link; {@code uri} and {@code name} are required. */
+    /**
+     * Creates a link; {@code uri} and {@code name} are required.
+     *
+     * @param uri the resource URI
+     * @param name the identifier, for programmatic use (and for display when there is no title)
+     * @param title a human-readable name for display, null when absent
+     * @param description what the resource represents, a hint to the model, null when absent
+     * @param mimeType the MIME type of the content, null when absent
+     * @param annotations hints for the client (audience, priority, last modification), null when absent
+     * @param size raw size in bytes, null when absent
+     * @param icons icons a client may show for it, in several sizes or themes, null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public ResourceLink {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(name, "name");
         icons = icons == null ? null : List.copyOf(icons);
     }
 
-    /** A link to the given resource; the supported way to build a full link: {@link Resource#builder}. */
+    /**
+     * A link to the given resource; the supported way to build a full link: {@link Resource#builder}.
+     *
+     * @param r the resource to link to
+     * @return a link to the given resource
+     */
     public static ResourceLink of(Resource r) {
         return new ResourceLink(
                 r.uri(),
@@ -59,12 +76,22 @@ public record ResourceLink(
                 r.meta());
     }
 
-    /** A link with only a URI and a name. */
+    /**
+     * A link with only a URI and a name.
+     *
+     * @param uri the resource URI
+     * @param name the identifier, for programmatic use (and for display when there is no title)
+     * @return a link with only a URI and a name
+     */
     public static ResourceLink of(String uri, String name) {
         return new ResourceLink(uri, name, null, null, null, null, null, null, null);
     }
 
-    /** The linked resource's description as a {@link Resource}. */
+    /**
+     * The linked resource's description as a {@link Resource}.
+     *
+     * @return the linked resource's description as a {@link Resource}
+     */
     public Resource toResource() {
         return new Resource(uri, name, title, description, mimeType, annotations, size, icons, meta);
     }

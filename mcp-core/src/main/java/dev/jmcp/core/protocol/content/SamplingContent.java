@@ -7,6 +7,10 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 @JsonDeserialize(using = SamplingContentDeserializer.class)
 public sealed interface SamplingContent
         permits TextContent, ImageContent, AudioContent, ToolUseContent, ToolResultContent {
-    /** The wire discriminator, e.g. {@code "tool_use"}. */
+    /**
+     * The wire discriminator, e.g. {@code "tool_use"}.
+     *
+     * @return the wire discriminator
+     */
     String type();
 }

@@ -10,8 +10,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 /**
  * Text, {@code {"type":"text"}}.
  *
- * @param text the text
- * @param annotations client hints, null when absent
+ * @param text the text of the block
+ * @param annotations hints for the client (audience, priority, last modification), null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
@@ -20,12 +20,23 @@ public record TextContent(String text, Annotations annotations, @JsonProperty("_
     /** The discriminator. */
     public static final String TYPE = "text";
 
-    /** Creates text content; {@code text} is required. */
+    /**
+     * Creates text content; {@code text} is required.
+     *
+     * @param text the text of the block
+     * @param annotations hints for the client (audience, priority, last modification), null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public TextContent {
         Objects.requireNonNull(text, "text");
     }
 
-    /** Plain text content. */
+    /**
+     * Plain text content.
+     *
+     * @param text the text of the block
+     * @return a text content block
+     */
     public static TextContent of(String text) {
         return new TextContent(text, null, null);
     }

@@ -27,13 +27,27 @@ public record ToolResultContent(
     /** The discriminator. */
     public static final String TYPE = "tool_result";
 
-    /** Creates a tool result; {@code toolUseId} is required. */
+    /**
+     * Creates a tool result; {@code toolUseId} is required.
+     *
+     * @param toolUseId the id of the tool use this answers
+     * @param content the unstructured result (empty list when the wire omits it)
+     * @param structuredContent the structured result, null when absent
+     * @param isError whether the tool failed, null when absent (false)
+     * @param meta the {@code _meta} object, null when absent
+     */
     public ToolResultContent {
         Objects.requireNonNull(toolUseId, "toolUseId");
         content = content == null ? List.of() : List.copyOf(content);
     }
 
-    /** A successful tool result with the given content. */
+    /**
+     * A successful tool result with the given content.
+     *
+     * @param toolUseId the id of the tool use this answers
+     * @param content the unstructured result (empty list when the wire omits it)
+     * @return a successful tool result with the given content
+     */
     public static ToolResultContent of(String toolUseId, List<ContentBlock> content) {
         return new ToolResultContent(toolUseId, content, null, null, null);
     }
@@ -44,7 +58,12 @@ public record ToolResultContent(
         return TYPE;
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param toolUseId the id of the tool use this answers
+     * @return a new builder
+     */
     public static Builder builder(String toolUseId) {
         return new Builder(toolUseId);
     }
@@ -61,31 +80,55 @@ public record ToolResultContent(
             this.toolUseId = toolUseId;
         }
 
-        /** Sets {@code content}: the unstructured result (empty list when the wire omits it). */
+        /**
+         * Sets {@code content}: the unstructured result (empty list when the wire omits it).
+         *
+         * @param content the unstructured result (empty list when the wire omits it)
+         * @return this builder
+         */
         public Builder content(List<ContentBlock> content) {
             this.content = content;
             return this;
         }
 
-        /** Sets {@code structuredContent}: the structured result. */
+        /**
+         * Sets {@code structuredContent}: the structured result.
+         *
+         * @param structuredContent the structured result, or null to leave it out
+         * @return this builder
+         */
         public Builder structuredContent(JsonNode structuredContent) {
             this.structuredContent = structuredContent;
             return this;
         }
 
-        /** Sets {@code isError}: whether the tool failed. */
+        /**
+         * Sets {@code isError}: whether the tool failed.
+         *
+         * @param isError whether the tool failed, or null to leave it out (absent means false)
+         * @return this builder
+         */
         public Builder isError(Boolean isError) {
             this.isError = isError;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code ToolResultContent} with the values set on this builder
+         */
         public ToolResultContent build() {
             return new ToolResultContent(toolUseId, content, structuredContent, isError, meta);
         }

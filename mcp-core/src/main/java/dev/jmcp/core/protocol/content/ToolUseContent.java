@@ -11,7 +11,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *
  * @param id unique id, matched by the {@link ToolResultContent#toolUseId()}
  * @param name the tool name
- * @param input the arguments object
+ * @param input the arguments the model passes to the tool, a JSON object
  * @param meta the {@code _meta} object, null when absent; clients should preserve it
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
@@ -20,14 +20,28 @@ public record ToolUseContent(String id, String name, JsonNode input, @JsonProper
     /** The discriminator. */
     public static final String TYPE = "tool_use";
 
-    /** Creates a tool use; all fields but {@code meta} are required. */
+    /**
+     * Creates a tool use; all fields but {@code meta} are required.
+     *
+     * @param id unique id, matched by the {@link ToolResultContent#toolUseId()}
+     * @param name the tool name
+     * @param input the arguments the model passes to the tool, a JSON object
+     * @param meta the {@code _meta} object, null when absent; clients should preserve it
+     */
     public ToolUseContent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(input, "input");
     }
 
-    /** A tool use without {@code _meta}. */
+    /**
+     * A tool use without {@code _meta}.
+     *
+     * @param id unique id, matched by the {@link ToolResultContent#toolUseId()}
+     * @param name the tool name
+     * @param input the arguments the model passes to the tool, a JSON object
+     * @return a tool use without {@code _meta}
+     */
     public static ToolUseContent of(String id, String name, JsonNode input) {
         return new ToolUseContent(id, name, input, null);
     }
@@ -38,7 +52,14 @@ public record ToolUseContent(String id, String name, JsonNode input, @JsonProper
         return TYPE;
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param id unique id, matched by the {@link ToolResultContent#toolUseId()}
+     * @param name the tool name
+     * @param input the arguments the model passes to the tool, a JSON object
+     * @return a new builder
+     */
     public static Builder builder(String id, String name, JsonNode input) {
         return new Builder(id, name, input);
     }
@@ -56,13 +77,22 @@ public record ToolUseContent(String id, String name, JsonNode input, @JsonProper
             this.input = input;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, null when absent; clients should preserve it
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code ToolUseContent} with the values set on this builder
+         */
         public ToolUseContent build() {
             return new ToolUseContent(id, name, input, meta);
         }

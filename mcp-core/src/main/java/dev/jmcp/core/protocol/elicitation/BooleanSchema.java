@@ -7,9 +7,9 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 /**
  * A yes/no field.
  *
- * @param title display title, null when absent
- * @param description description, null when absent
- * @param defaultValue default value, null when absent
+ * @param title the field's label shown to the user, null when absent
+ * @param description a description of the field shown to the user, null when absent
+ * @param defaultValue the value the form starts with, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
 public record BooleanSchema(String title, String description, @JsonProperty("default") Boolean defaultValue)

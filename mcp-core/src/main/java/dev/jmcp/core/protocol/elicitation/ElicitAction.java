@@ -18,13 +18,22 @@ public enum ElicitAction {
         this.wire = wire;
     }
 
-    /** The wire name. */
+    /**
+     * The wire name.
+     *
+     * @return the wire name
+     */
     @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** The action with the given wire name. */
+    /**
+     * The action with the given wire name.
+     *
+     * @param wire the action as written in JSON: {@code accept}, {@code decline} or {@code cancel}
+     * @return the action with the given wire name
+     */
     @JsonCreator
     public static ElicitAction fromWire(String wire) {
         for (ElicitAction a : values()) {

@@ -11,12 +11,24 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @JsonDeserialize(using = ElicitRequestDeserializer.class)
 public sealed interface ElicitRequest permits FormElicitRequest, UrlElicitRequest {
-    /** The message shown to the user. */
+    /**
+     * The message shown to the user.
+     *
+     * @return the message shown to the user
+     */
     String message();
 
-    /** Task augmentation (2025-11-25), null when absent. */
+    /**
+     * Task augmentation (2025-11-25), null when absent.
+     *
+     * @return the {@code task} param asking to run the request as a task, null when absent
+     */
     TaskMetadata task();
 
-    /** The {@code _meta} object, null when absent. */
+    /**
+     * The {@code _meta} object, null when absent.
+     *
+     * @return the {@code _meta} object, null when absent
+     */
     JsonNode meta();
 }

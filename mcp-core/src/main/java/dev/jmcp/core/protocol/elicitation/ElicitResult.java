@@ -12,9 +12,10 @@ import tools.jackson.databind.JsonNode;
  * Result of {@code elicitation/create}. {@code content} values are strings, numbers, booleans or string
  * arrays, kept as JSON.
  *
- * @param action what the user did
+ * @param action what the user did: {@code accept}, {@code decline} or {@code cancel}
  * @param content the submitted form (accept in form mode), null when absent
- * @param resultType the 2026-07-28 result type, null when absent
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent
  * @param meta the {@code _meta} object, null when absent
  */
 public record ElicitResult(
@@ -22,28 +23,54 @@ public record ElicitResult(
         Map<String, JsonNode> content,
         ResultType resultType,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code action} is required. */
+    /**
+     * Creates the value; {@code action} is required.
+     *
+     * @param action what the user did: {@code accept}, {@code decline} or {@code cancel}
+     * @param content the submitted form (accept in form mode), null when absent
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public ElicitResult {
         Objects.requireNonNull(action, "action");
         content = content == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(content));
     }
 
-    /** The user accepted with the given values. */
+    /**
+     * The user accepted with the given values.
+     *
+     * @param content the submitted form (accept in form mode), null when absent
+     * @return an {@code accept} result carrying {@code content}
+     */
     public static ElicitResult accept(Map<String, JsonNode> content) {
         return new ElicitResult(ElicitAction.ACCEPT, content, null, null);
     }
 
-    /** The user declined. */
+    /**
+     * The user declined.
+     *
+     * @return a {@code decline} result
+     */
     public static ElicitResult decline() {
         return new ElicitResult(ElicitAction.DECLINE, null, null, null);
     }
 
-    /** The user dismissed the request. */
+    /**
+     * The user dismissed the request.
+     *
+     * @return a {@code cancel} result
+     */
     public static ElicitResult cancel() {
         return new ElicitResult(ElicitAction.CANCEL, null, null, null);
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param action what the user did: {@code accept}, {@code decline} or {@code cancel}
+     * @return a new builder
+     */
     public static Builder builder(ElicitAction action) {
         return new Builder(action);
     }
@@ -59,25 +86,45 @@ public record ElicitResult(
             this.action = action;
         }
 
-        /** Sets {@code content}: the submitted form (accept in form mode). */
+        /**
+         * Sets {@code content}: the submitted form (accept in form mode).
+         *
+         * @param content the submitted form (accept in form mode), or null to leave it out
+         * @return this builder
+         */
         public Builder content(Map<String, JsonNode> content) {
             this.content = content;
             return this;
         }
 
-        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        /**
+         * Sets {@code resultType}: the 2026-07-28 result type.
+         *
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out
+         * @return this builder
+         */
         public Builder resultType(ResultType resultType) {
             this.resultType = resultType;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code ElicitResult} with the values set on this builder
+         */
         public ElicitResult build() {
             return new ElicitResult(action, content, resultType, meta);
         }

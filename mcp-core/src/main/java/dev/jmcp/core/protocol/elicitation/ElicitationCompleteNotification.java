@@ -11,12 +11,22 @@ import tools.jackson.databind.JsonNode;
  * @param meta the {@code _meta} object, null when absent
  */
 public record ElicitationCompleteNotification(String elicitationId, @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code elicitationId} is required. */
+    /**
+     * Creates the value; {@code elicitationId} is required.
+     *
+     * @param elicitationId the completed URL elicitation
+     * @param meta the {@code _meta} object, null when absent
+     */
     public ElicitationCompleteNotification {
         Objects.requireNonNull(elicitationId, "elicitationId");
     }
 
-    /** Params for the given elicitation. */
+    /**
+     * Params for the given elicitation.
+     *
+     * @param elicitationId the completed URL elicitation
+     * @return the params of {@code notifications/elicitation/complete}
+     */
     public static ElicitationCompleteNotification of(String elicitationId) {
         return new ElicitationCompleteNotification(elicitationId, null);
     }

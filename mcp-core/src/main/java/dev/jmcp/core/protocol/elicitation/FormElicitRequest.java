@@ -12,8 +12,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *
  * @param mode {@code "form"} when written explicitly, null when absent (form is the default)
  * @param message what is being asked
- * @param requestedSchema the form
- * @param task task augmentation (2025-11-25), null when absent
+ * @param requestedSchema the form: a flat JSON Schema object whose properties are primitive fields
+ * @param task asks the receiver to run the request as a task, with the retention wanted (2025-11-25), null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
@@ -24,18 +24,39 @@ public record FormElicitRequest(
         TaskMetadata task,
         @JsonProperty("_meta") JsonNode meta)
         implements ElicitRequest {
-    /** Creates the value; {@code message}, {@code requestedSchema} are required. */
+    /**
+     * Creates the value; {@code message}, {@code requestedSchema} are required.
+     *
+     * @param mode {@code "form"} when written explicitly, null when absent (form is the default)
+     * @param message what is being asked
+     * @param requestedSchema the form: a flat JSON Schema object whose properties are primitive fields
+     * @param task asks the receiver to run the request as a task, with the retention wanted (2025-11-25), null when
+     *     absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public FormElicitRequest {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(requestedSchema, "requestedSchema");
     }
 
-    /** A form request without explicit mode, task or {@code _meta}. */
+    /**
+     * A form request without explicit mode, task or {@code _meta}.
+     *
+     * @param message what is being asked
+     * @param requestedSchema the form: a flat JSON Schema object whose properties are primitive fields
+     * @return a form request without explicit mode, task or {@code _meta}
+     */
     public static FormElicitRequest of(String message, RequestedSchema requestedSchema) {
         return new FormElicitRequest(null, message, requestedSchema, null, null);
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param message what is being asked
+     * @param requestedSchema the form: a flat JSON Schema object whose properties are primitive fields
+     * @return a new builder
+     */
     public static Builder builder(String message, RequestedSchema requestedSchema) {
         return new Builder(message, requestedSchema);
     }
@@ -53,25 +74,45 @@ public record FormElicitRequest(
             this.requestedSchema = requestedSchema;
         }
 
-        /** Sets {@code mode}: {@code "form"} when written explicitly. */
+        /**
+         * Sets {@code mode}: {@code "form"} when written explicitly.
+         *
+         * @param mode {@code "form"} to write the mode explicitly, or null to leave it out (form is the default)
+         * @return this builder
+         */
         public Builder mode(String mode) {
             this.mode = mode;
             return this;
         }
 
-        /** Sets {@code task}: task augmentation (2025-11-25). */
+        /**
+         * Sets {@code task}: task augmentation (2025-11-25).
+         *
+         * @param task asks the receiver to run the request as a task, with the retention wanted (2025-11-25), or null
+         *     to leave it out
+         * @return this builder
+         */
         public Builder task(TaskMetadata task) {
             this.task = task;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code FormElicitRequest} with the values set on this builder
+         */
         public FormElicitRequest build() {
             return new FormElicitRequest(mode, message, requestedSchema, task, meta);
         }

@@ -9,11 +9,11 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 /**
  * Deprecated single choice with {@code enumNames} as display names.
  *
- * @param title display title, null when absent
- * @param description description, null when absent
- * @param values the allowed values
- * @param enumNames display names, null when absent
- * @param defaultValue default value, null when absent
+ * @param title the field's label shown to the user, null when absent
+ * @param description a description of the field shown to the user, null when absent
+ * @param values the values the user may choose from
+ * @param enumNames display names of the values, in the same order (the legacy form), null when absent
+ * @param defaultValue the value the form starts with, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
 public record LegacyTitledEnumSchema(
@@ -23,13 +23,26 @@ public record LegacyTitledEnumSchema(
         List<String> enumNames,
         @JsonProperty("default") String defaultValue)
         implements PrimitiveSchemaDefinition {
-    /** Creates the value; {@code values} is required. */
+    /**
+     * Creates the value; {@code values} is required.
+     *
+     * @param title the field's label shown to the user, null when absent
+     * @param description a description of the field shown to the user, null when absent
+     * @param values the values the user may choose from
+     * @param enumNames display names of the values, in the same order (the legacy form), null when absent
+     * @param defaultValue the value the form starts with, null when absent
+     */
     public LegacyTitledEnumSchema {
         values = List.copyOf(Objects.requireNonNull(values, "values"));
         enumNames = enumNames == null ? null : List.copyOf(enumNames);
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param values the values the user may choose from
+     * @return a new builder
+     */
     public static Builder builder(List<String> values) {
         return new Builder(values);
     }
@@ -46,31 +59,55 @@ public record LegacyTitledEnumSchema(
             this.values = values;
         }
 
-        /** Sets {@code title}: display title. */
+        /**
+         * Sets {@code title}: display title.
+         *
+         * @param title the field's label shown to the user, or null to leave it out
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** Sets {@code description}: description. */
+        /**
+         * Sets {@code description}: description.
+         *
+         * @param description a description of the field shown to the user, or null to leave it out
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** Sets {@code enumNames}: display names. */
+        /**
+         * Sets {@code enumNames}: display names.
+         *
+         * @param enumNames display names of the values, in the same order (the legacy form), or null to leave it out
+         * @return this builder
+         */
         public Builder enumNames(List<String> enumNames) {
             this.enumNames = enumNames;
             return this;
         }
 
-        /** Sets {@code default}: default value. */
+        /**
+         * Sets {@code default}: default value.
+         *
+         * @param defaultValue the value the form starts with, or null to leave it out
+         * @return this builder
+         */
         public Builder defaultValue(String defaultValue) {
             this.defaultValue = defaultValue;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code LegacyTitledEnumSchema} with the values set on this builder
+         */
         public LegacyTitledEnumSchema build() {
             return new LegacyTitledEnumSchema(title, description, values, enumNames, defaultValue);
         }

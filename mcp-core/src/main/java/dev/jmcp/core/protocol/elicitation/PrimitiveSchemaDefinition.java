@@ -17,12 +17,24 @@ public sealed interface PrimitiveSchemaDefinition
                 LegacyTitledEnumSchema,
                 UntitledMultiSelectEnumSchema,
                 TitledMultiSelectEnumSchema {
-    /** The JSON Schema {@code type}. */
+    /**
+     * The JSON Schema {@code type}.
+     *
+     * @return the JSON Schema {@code type}
+     */
     String type();
 
-    /** The display title, null when absent. */
+    /**
+     * The display title, null when absent.
+     *
+     * @return the display title, null when absent
+     */
     String title();
 
-    /** The description, null when absent. */
+    /**
+     * The description, null when absent.
+     *
+     * @return the description, null when absent
+     */
     String description();
 }

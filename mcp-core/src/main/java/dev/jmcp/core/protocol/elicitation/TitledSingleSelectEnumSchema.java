@@ -9,21 +9,33 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 /**
  * Single choice among titled values ({@code oneOf: [{const, title}]}).
  *
- * @param title display title, null when absent
- * @param description description, null when absent
- * @param oneOf the options
- * @param defaultValue default value, null when absent
+ * @param title the field's label shown to the user, null when absent
+ * @param description a description of the field shown to the user, null when absent
+ * @param oneOf the options, each a value with its display title
+ * @param defaultValue the value the form starts with, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
 public record TitledSingleSelectEnumSchema(
         String title, String description, List<EnumOption> oneOf, @JsonProperty("default") String defaultValue)
         implements PrimitiveSchemaDefinition {
-    /** Creates the value; {@code oneOf} is required. */
+    /**
+     * Creates the value; {@code oneOf} is required.
+     *
+     * @param title the field's label shown to the user, null when absent
+     * @param description a description of the field shown to the user, null when absent
+     * @param oneOf the options, each a value with its display title
+     * @param defaultValue the value the form starts with, null when absent
+     */
     public TitledSingleSelectEnumSchema {
         oneOf = List.copyOf(Objects.requireNonNull(oneOf, "oneOf"));
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param oneOf the options, each a value with its display title
+     * @return a new builder
+     */
     public static Builder builder(List<EnumOption> oneOf) {
         return new Builder(oneOf);
     }
@@ -39,25 +51,44 @@ public record TitledSingleSelectEnumSchema(
             this.oneOf = oneOf;
         }
 
-        /** Sets {@code title}: display title. */
+        /**
+         * Sets {@code title}: display title.
+         *
+         * @param title the field's label shown to the user, or null to leave it out
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** Sets {@code description}: description. */
+        /**
+         * Sets {@code description}: description.
+         *
+         * @param description a description of the field shown to the user, or null to leave it out
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** Sets {@code default}: default value. */
+        /**
+         * Sets {@code default}: default value.
+         *
+         * @param defaultValue the value the form starts with, or null to leave it out
+         * @return this builder
+         */
         public Builder defaultValue(String defaultValue) {
             this.defaultValue = defaultValue;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code TitledSingleSelectEnumSchema} with the values set on this builder
+         */
         public TitledSingleSelectEnumSchema build() {
             return new TitledSingleSelectEnumSchema(title, description, oneOf, defaultValue);
         }

@@ -9,12 +9,12 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 /**
  * Multiple choice among plain values ({@code items: {type: "string", enum}}).
  *
- * @param title display title, null when absent
- * @param description description, null when absent
- * @param minItems minimum selections, null when absent
- * @param maxItems maximum selections, null when absent
- * @param items the allowed values
- * @param defaultValue default selection, null when absent
+ * @param title the field's label shown to the user, null when absent
+ * @param description a description of the field shown to the user, null when absent
+ * @param minItems the fewest values the user must select, null when absent
+ * @param maxItems the most values the user may select, null when absent
+ * @param items the values the user may select
+ * @param defaultValue the values selected when the form opens, null when absent
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
 public record UntitledMultiSelectEnumSchema(
@@ -25,13 +25,27 @@ public record UntitledMultiSelectEnumSchema(
         EnumItems items,
         @JsonProperty("default") List<String> defaultValue)
         implements PrimitiveSchemaDefinition {
-    /** Creates the value; {@code items} is required. */
+    /**
+     * Creates the value; {@code items} is required.
+     *
+     * @param title the field's label shown to the user, null when absent
+     * @param description a description of the field shown to the user, null when absent
+     * @param minItems the fewest values the user must select, null when absent
+     * @param maxItems the most values the user may select, null when absent
+     * @param items the values the user may select
+     * @param defaultValue the values selected when the form opens, null when absent
+     */
     public UntitledMultiSelectEnumSchema {
         Objects.requireNonNull(items, "items");
         defaultValue = defaultValue == null ? null : List.copyOf(defaultValue);
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param items the values the user may select
+     * @return a new builder
+     */
     public static Builder builder(EnumItems items) {
         return new Builder(items);
     }
@@ -49,37 +63,66 @@ public record UntitledMultiSelectEnumSchema(
             this.items = items;
         }
 
-        /** Sets {@code title}: display title. */
+        /**
+         * Sets {@code title}: display title.
+         *
+         * @param title the field's label shown to the user, or null to leave it out
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** Sets {@code description}: description. */
+        /**
+         * Sets {@code description}: description.
+         *
+         * @param description a description of the field shown to the user, or null to leave it out
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** Sets {@code minItems}: minimum selections. */
+        /**
+         * Sets {@code minItems}: minimum selections.
+         *
+         * @param minItems the fewest values the user must select, or null to leave it out
+         * @return this builder
+         */
         public Builder minItems(Integer minItems) {
             this.minItems = minItems;
             return this;
         }
 
-        /** Sets {@code maxItems}: maximum selections. */
+        /**
+         * Sets {@code maxItems}: maximum selections.
+         *
+         * @param maxItems the most values the user may select, or null to leave it out
+         * @return this builder
+         */
         public Builder maxItems(Integer maxItems) {
             this.maxItems = maxItems;
             return this;
         }
 
-        /** Sets {@code default}: default selection. */
+        /**
+         * Sets {@code default}: default selection.
+         *
+         * @param defaultValue the values selected when the form opens, or null to leave it out
+         * @return this builder
+         */
         public Builder defaultValue(List<String> defaultValue) {
             this.defaultValue = defaultValue;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code UntitledMultiSelectEnumSchema} with the values set on this builder
+         */
         public UntitledMultiSelectEnumSchema build() {
             return new UntitledMultiSelectEnumSchema(title, description, minItems, maxItems, items, defaultValue);
         }

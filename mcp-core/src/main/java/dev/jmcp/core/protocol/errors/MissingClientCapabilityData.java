@@ -9,12 +9,21 @@ import java.util.Objects;
  * @param requiredCapabilities the capabilities the server needs for this request
  */
 public record MissingClientCapabilityData(ClientCapabilities requiredCapabilities) {
-    /** Creates the value; {@code requiredCapabilities} is required. */
+    /**
+     * Creates the value; {@code requiredCapabilities} is required.
+     *
+     * @param requiredCapabilities the capabilities the server needs for this request
+     */
     public MissingClientCapabilityData {
         Objects.requireNonNull(requiredCapabilities, "requiredCapabilities");
     }
 
-    /** Data for the given capabilities. */
+    /**
+     * Data for the given capabilities.
+     *
+     * @param requiredCapabilities the capabilities the server needs for this request
+     * @return data for the given capabilities
+     */
     public static MissingClientCapabilityData of(ClientCapabilities requiredCapabilities) {
         return new MissingClientCapabilityData(requiredCapabilities);
     }

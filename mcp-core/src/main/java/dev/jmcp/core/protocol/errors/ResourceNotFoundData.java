@@ -9,12 +9,21 @@ import java.util.Objects;
  * @param uri the URI of the resource that does not exist
  */
 public record ResourceNotFoundData(String uri) {
-    /** Creates the value; {@code uri} is required. */
+    /**
+     * Creates the value; {@code uri} is required.
+     *
+     * @param uri the URI of the resource that does not exist
+     */
     public ResourceNotFoundData {
         Objects.requireNonNull(uri, "uri");
     }
 
-    /** Data for the given URI. */
+    /**
+     * Data for the given URI.
+     *
+     * @param uri the URI of the resource that does not exist
+     * @return data for the given URI
+     */
     public static ResourceNotFoundData of(String uri) {
         return new ResourceNotFoundData(uri);
     }

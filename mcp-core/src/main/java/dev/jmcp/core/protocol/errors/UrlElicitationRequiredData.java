@@ -11,12 +11,21 @@ import java.util.Objects;
  * @param elicitations the elicitations, each with an {@code elicitationId}
  */
 public record UrlElicitationRequiredData(List<UrlElicitRequest> elicitations) {
-    /** Creates the value; {@code elicitations} is required. */
+    /**
+     * Creates the value; {@code elicitations} is required.
+     *
+     * @param elicitations the elicitations, each with an {@code elicitationId}
+     */
     public UrlElicitationRequiredData {
         elicitations = List.copyOf(Objects.requireNonNull(elicitations, "elicitations"));
     }
 
-    /** Data for the given elicitations. */
+    /**
+     * Data for the given elicitations.
+     *
+     * @param elicitations the elicitations, each with an {@code elicitationId}
+     * @return data for the given elicitations
+     */
     public static UrlElicitationRequiredData of(List<UrlElicitRequest> elicitations) {
         return new UrlElicitationRequiredData(elicitations);
     }

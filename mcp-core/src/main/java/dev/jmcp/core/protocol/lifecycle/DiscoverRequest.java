@@ -10,12 +10,22 @@ import tools.jackson.databind.JsonNode;
  * @param meta the {@code _meta} object, null when absent
  */
 public record DiscoverRequest(@JsonProperty("_meta") JsonNode meta) {
-    /** Params with the given {@code _meta} object. */
+    /**
+     * Params with the given {@code _meta} object.
+     *
+     * @param meta the {@code _meta} object, null when absent
+     * @return the params
+     */
     public static DiscoverRequest of(JsonNode meta) {
         return new DiscoverRequest(meta);
     }
 
-    /** Params whose {@code _meta} holds the given reserved keys. */
+    /**
+     * Params whose {@code _meta} holds the given reserved keys.
+     *
+     * @param meta the reserved keys to write into {@code _meta}
+     * @return the params
+     */
     public static DiscoverRequest of(RequestMeta meta) {
         return new DiscoverRequest(meta.toMeta());
     }

@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
  * Params of {@code initialize} (handshake era).
  *
  * @param protocolVersion the newest version the client speaks
- * @param capabilities client capabilities
- * @param clientInfo the client
+ * @param capabilities the optional features the client supports
+ * @param clientInfo the client's name and version
  * @param meta the {@code _meta} object, null when absent
  */
 public record InitializeRequest(
@@ -19,14 +19,28 @@ public record InitializeRequest(
         ClientCapabilities capabilities,
         Implementation clientInfo,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code protocolVersion}, {@code capabilities}, {@code clientInfo} are required. */
+    /**
+     * Creates the value; {@code protocolVersion}, {@code capabilities}, {@code clientInfo} are required.
+     *
+     * @param protocolVersion the newest version the client speaks
+     * @param capabilities the optional features the client supports
+     * @param clientInfo the client's name and version
+     * @param meta the {@code _meta} object, null when absent
+     */
     public InitializeRequest {
         Objects.requireNonNull(protocolVersion, "protocolVersion");
         Objects.requireNonNull(capabilities, "capabilities");
         Objects.requireNonNull(clientInfo, "clientInfo");
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param protocolVersion the newest version the client speaks
+     * @param capabilities the optional features the client supports
+     * @param clientInfo the client's name and version
+     * @return a new builder
+     */
     public static Builder builder(String protocolVersion, ClientCapabilities capabilities, Implementation clientInfo) {
         return new Builder(protocolVersion, capabilities, clientInfo);
     }
@@ -44,13 +58,22 @@ public record InitializeRequest(
             this.clientInfo = clientInfo;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code InitializeRequest} with the values set on this builder
+         */
         public InitializeRequest build() {
             return new InitializeRequest(protocolVersion, capabilities, clientInfo, meta);
         }

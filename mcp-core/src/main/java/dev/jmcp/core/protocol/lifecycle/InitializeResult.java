@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
  * Result of {@code initialize}.
  *
  * @param protocolVersion the version the server chose
- * @param capabilities server capabilities
- * @param serverInfo the server
+ * @param capabilities the optional features the server supports
+ * @param serverInfo the server's name and version
  * @param instructions usage hints for the model, null when absent
  * @param meta the {@code _meta} object, null when absent
  */
@@ -21,14 +21,29 @@ public record InitializeResult(
         Implementation serverInfo,
         String instructions,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code protocolVersion}, {@code capabilities}, {@code serverInfo} are required. */
+    /**
+     * Creates the value; {@code protocolVersion}, {@code capabilities}, {@code serverInfo} are required.
+     *
+     * @param protocolVersion the version the server chose
+     * @param capabilities the optional features the server supports
+     * @param serverInfo the server's name and version
+     * @param instructions usage hints for the model, null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public InitializeResult {
         Objects.requireNonNull(protocolVersion, "protocolVersion");
         Objects.requireNonNull(capabilities, "capabilities");
         Objects.requireNonNull(serverInfo, "serverInfo");
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param protocolVersion the version the server chose
+     * @param capabilities the optional features the server supports
+     * @param serverInfo the server's name and version
+     * @return a new builder
+     */
     public static Builder builder(String protocolVersion, ServerCapabilities capabilities, Implementation serverInfo) {
         return new Builder(protocolVersion, capabilities, serverInfo);
     }
@@ -47,19 +62,33 @@ public record InitializeResult(
             this.serverInfo = serverInfo;
         }
 
-        /** Sets {@code instructions}: usage hints for the model. */
+        /**
+         * Sets {@code instructions}: usage hints for the model.
+         *
+         * @param instructions usage hints for the model, or null to leave it out
+         * @return this builder
+         */
         public Builder instructions(String instructions) {
             this.instructions = instructions;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code InitializeResult} with the values set on this builder
+         */
         public InitializeResult build() {
             return new InitializeResult(protocolVersion, capabilities, serverInfo, instructions, meta);
         }

@@ -13,11 +13,15 @@ import tools.jackson.databind.node.ObjectNode;
  * The reserved keys of a request's {@code _meta}: the 2026-07-28 per-request version, capabilities, client
  * info and log level, and the progress token of every era. Other keys are left alone.
  *
- * @param protocolVersion {@code io.modelcontextprotocol/protocolVersion}, null when absent
- * @param clientCapabilities {@code io.modelcontextprotocol/clientCapabilities}, null when absent
- * @param clientInfo {@code io.modelcontextprotocol/clientInfo}, null when absent
- * @param logLevel {@code io.modelcontextprotocol/logLevel}, null when absent
- * @param progressToken {@code progressToken}, null when absent
+ * @param protocolVersion the protocol revision of the request ({@code io.modelcontextprotocol/protocolVersion}), null
+ *     when absent
+ * @param clientCapabilities the client's capabilities ({@code io.modelcontextprotocol/clientCapabilities}), null when
+ *     absent
+ * @param clientInfo the client's name and version ({@code io.modelcontextprotocol/clientInfo}), null when absent
+ * @param logLevel the least severe log level the client wants ({@code io.modelcontextprotocol/logLevel}), null when
+ *     absent
+ * @param progressToken the token the receiver puts in its progress notifications ({@code progressToken}), null when
+ *     absent
  */
 public record RequestMeta(
         String protocolVersion,
@@ -27,7 +31,15 @@ public record RequestMeta(
         ProgressToken progressToken) {
     private static final RequestMeta NONE = new RequestMeta(null, null, null, null, null);
 
-    /** The stateless-request keys for the given version, capabilities and client (both may be null). */
+    /**
+     * The stateless-request keys for the given version, capabilities and client (both may be null).
+     *
+     * @param protocolVersion the protocol revision of the request ({@code io.modelcontextprotocol/protocolVersion}),
+     *     null when absent
+     * @param capabilities the client's capabilities, or null
+     * @param clientInfo the client's name and version ({@code io.modelcontextprotocol/clientInfo}), null when absent
+     * @return the stateless-request keys for the given version, capabilities and client
+     */
     public static RequestMeta of(String protocolVersion, ClientCapabilities capabilities, Implementation clientInfo) {
         return new RequestMeta(protocolVersion, capabilities, clientInfo, null, null);
     }
@@ -35,6 +47,8 @@ public record RequestMeta(
     /**
      * Reads the reserved keys of a {@code _meta} object; a null or non-object {@code _meta} gives all nulls.
      *
+     * @param meta the request's {@code _meta} object, or null
+     * @return the reserved keys found
      * @throws dev.jmcp.core.McpException when a reserved key holds a value of the wrong shape
      */
     public static RequestMeta from(JsonNode meta) {
@@ -50,7 +64,11 @@ public record RequestMeta(
                 McpJson.fromTree(meta.get(MetaKeys.PROGRESS_TOKEN), ProgressToken.class));
     }
 
-    /** Whether the keys a 2026-07-28 request must carry (version and capabilities) are present. */
+    /**
+     * Whether the keys a 2026-07-28 request must carry (version and capabilities) are present.
+     *
+     * @return {@code true} if the keys a 2026-07-28 request must carry (version and capabilities) are present
+     */
     public boolean hasRequiredStatelessKeys() {
         return protocolVersion != null && clientCapabilities != null;
     }
@@ -58,6 +76,9 @@ public record RequestMeta(
     /**
      * Writes the non-null keys into a copy of {@code meta} (which may be null) and returns the copy; keys not
      * reserved here are kept untouched.
+     *
+     * @param meta the {@code _meta} object to copy, or null
+     * @return the copy with these keys written
      */
     public ObjectNode writeTo(JsonNode meta) {
         ObjectNode out = meta != null && meta.isObject() ? ((ObjectNode) meta).deepCopy() : McpJson.object();
@@ -79,12 +100,20 @@ public record RequestMeta(
         return out;
     }
 
-    /** The keys as a new {@code _meta} object. */
+    /**
+     * The keys as a new {@code _meta} object.
+     *
+     * @return the keys as a new {@code _meta} object
+     */
     public ObjectNode toMeta() {
         return writeTo(null);
     }
 
-    /** A builder with every field unset. */
+    /**
+     * A builder with every field unset.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -99,37 +128,71 @@ public record RequestMeta(
 
         private Builder() {}
 
-        /** Sets {@code protocolVersion}: {@code io.modelcontextprotocol/protocolVersion}. */
+        /**
+         * Sets {@code protocolVersion}: {@code io.modelcontextprotocol/protocolVersion}.
+         *
+         * @param protocolVersion the protocol revision of the request
+         *     ({@code io.modelcontextprotocol/protocolVersion}), or null to leave it out
+         * @return this builder
+         */
         public Builder protocolVersion(String protocolVersion) {
             this.protocolVersion = protocolVersion;
             return this;
         }
 
-        /** Sets {@code clientCapabilities}: {@code io.modelcontextprotocol/clientCapabilities}. */
+        /**
+         * Sets {@code clientCapabilities}: {@code io.modelcontextprotocol/clientCapabilities}.
+         *
+         * @param clientCapabilities the client's capabilities ({@code io.modelcontextprotocol/clientCapabilities}), or
+         *     null to leave it out
+         * @return this builder
+         */
         public Builder clientCapabilities(ClientCapabilities clientCapabilities) {
             this.clientCapabilities = clientCapabilities;
             return this;
         }
 
-        /** Sets {@code clientInfo}: {@code io.modelcontextprotocol/clientInfo}. */
+        /**
+         * Sets {@code clientInfo}: {@code io.modelcontextprotocol/clientInfo}.
+         *
+         * @param clientInfo the client's name and version ({@code io.modelcontextprotocol/clientInfo}), or null to
+         *     leave it out
+         * @return this builder
+         */
         public Builder clientInfo(Implementation clientInfo) {
             this.clientInfo = clientInfo;
             return this;
         }
 
-        /** Sets {@code logLevel}: {@code io.modelcontextprotocol/logLevel}. */
+        /**
+         * Sets {@code logLevel}: {@code io.modelcontextprotocol/logLevel}.
+         *
+         * @param logLevel the least severe log level the client wants ({@code io.modelcontextprotocol/logLevel}), or
+         *     null to leave it out
+         * @return this builder
+         */
         public Builder logLevel(LoggingLevel logLevel) {
             this.logLevel = logLevel;
             return this;
         }
 
-        /** Sets {@code progressToken}: {@code progressToken}. */
+        /**
+         * Sets {@code progressToken}: {@code progressToken}.
+         *
+         * @param progressToken the token the receiver puts in its progress notifications ({@code progressToken}), or
+         *     null to leave it out
+         * @return this builder
+         */
         public Builder progressToken(ProgressToken progressToken) {
             this.progressToken = progressToken;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code RequestMeta} with the values set on this builder
+         */
         public RequestMeta build() {
             return new RequestMeta(protocolVersion, clientCapabilities, clientInfo, logLevel, progressToken);
         }

@@ -28,18 +28,32 @@ public enum LoggingLevel {
         this.wire = wire;
     }
 
-    /** The wire name. */
+    /**
+     * The wire name.
+     *
+     * @return the wire name
+     */
     @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** Whether a message at this level passes a threshold of {@code minimum}. */
+    /**
+     * Whether a message at this level passes a threshold of {@code minimum}.
+     *
+     * @param minimum the least severe level that passes
+     * @return {@code true} if a message at this level passes a threshold of {@code minimum}
+     */
     public boolean isAtLeast(LoggingLevel minimum) {
         return compareTo(minimum) >= 0;
     }
 
-    /** The level with the given wire name. */
+    /**
+     * The level with the given wire name.
+     *
+     * @param wire the level as written in JSON, e.g. {@code warning}
+     * @return the level with the given wire name
+     */
     @JsonCreator
     public static LoggingLevel fromWire(String wire) {
         for (LoggingLevel l : values()) {

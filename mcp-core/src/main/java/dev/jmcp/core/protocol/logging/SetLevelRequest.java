@@ -11,12 +11,22 @@ import tools.jackson.databind.JsonNode;
  * @param meta the {@code _meta} object, null when absent
  */
 public record SetLevelRequest(LoggingLevel level, @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code level} is required. */
+    /**
+     * Creates the value; {@code level} is required.
+     *
+     * @param level the minimum level to send
+     * @param meta the {@code _meta} object, null when absent
+     */
     public SetLevelRequest {
         Objects.requireNonNull(level, "level");
     }
 
-    /** Params for the given level. */
+    /**
+     * Params for the given level.
+     *
+     * @param level the minimum level to send
+     * @return the params of {@code logging/setLevel}
+     */
     public static SetLevelRequest of(LoggingLevel level) {
         return new SetLevelRequest(level, null);
     }

@@ -16,20 +16,38 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @JsonDeserialize(using = InputRequestDeserializer.class)
 public sealed interface InputRequest permits InputRequest.Sampling, InputRequest.Elicitation, InputRequest.ListRoots {
-    /** The method name. */
+    /**
+     * The method name.
+     *
+     * @return the method name
+     */
     String method();
 
-    /** Asks the client to sample. */
+    /**
+     * Asks the client to sample.
+     *
+     * @param params the params of the {@code sampling/createMessage} request
+     * @return an input request carrying {@code sampling/createMessage} params
+     */
     static InputRequest sampling(CreateMessageRequest params) {
         return new Sampling(params);
     }
 
-    /** Asks the user for input. */
+    /**
+     * Asks the user for input.
+     *
+     * @param params the params of the {@code elicitation/create} request
+     * @return an input request carrying {@code elicitation/create} params
+     */
     static InputRequest elicitation(ElicitRequest params) {
         return new Elicitation(params);
     }
 
-    /** Asks for the client's roots. */
+    /**
+     * Asks for the client's roots.
+     *
+     * @return an input request for {@code roots/list}
+     */
     static InputRequest listRoots() {
         return new ListRoots(null);
     }
@@ -37,11 +55,15 @@ public sealed interface InputRequest permits InputRequest.Sampling, InputRequest
     /**
      * A {@code sampling/createMessage} input request.
      *
-     * @param params the sampling params
+     * @param params the params of the {@code sampling/createMessage} request
      */
     @JsonDeserialize(using = ValueDeserializer.None.class)
     record Sampling(CreateMessageRequest params) implements InputRequest {
-        /** Creates the request; {@code params} is required. */
+        /**
+         * Creates the request; {@code params} is required.
+         *
+         * @param params the params of the {@code sampling/createMessage} request
+         */
         public Sampling {
             Objects.requireNonNull(params, "params");
         }
@@ -56,11 +78,15 @@ public sealed interface InputRequest permits InputRequest.Sampling, InputRequest
     /**
      * An {@code elicitation/create} input request.
      *
-     * @param params the elicitation params
+     * @param params the params of the {@code elicitation/create} request
      */
     @JsonDeserialize(using = ValueDeserializer.None.class)
     record Elicitation(ElicitRequest params) implements InputRequest {
-        /** Creates the request; {@code params} is required. */
+        /**
+         * Creates the request; {@code params} is required.
+         *
+         * @param params the params of the {@code elicitation/create} request
+         */
         public Elicitation {
             Objects.requireNonNull(params, "params");
         }
@@ -75,7 +101,7 @@ public sealed interface InputRequest permits InputRequest.Sampling, InputRequest
     /**
      * A {@code roots/list} input request.
      *
-     * @param params the params, null when absent
+     * @param params the params of the {@code roots/list} request, null when absent
      */
     @JsonDeserialize(using = ValueDeserializer.None.class)
     record ListRoots(ListRootsRequest params) implements InputRequest {

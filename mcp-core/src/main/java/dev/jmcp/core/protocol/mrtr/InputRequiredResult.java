@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * {@code prompts/get}, {@code resources/read} may answer it). At least one of {@code inputRequests} and
  * {@code requestState} is present.
  *
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
  * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
  * @param meta the {@code _meta} object, null when absent
@@ -22,17 +23,35 @@ public record InputRequiredResult(
         Map<String, InputRequest> inputRequests,
         String requestState,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value. */
+    /**
+     * Creates the value.
+     *
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
+     * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
+     * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public InputRequiredResult {
         inputRequests = inputRequests == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputRequests));
     }
 
-    /** An {@code input_required} result. */
+    /**
+     * An {@code input_required} result.
+     *
+     * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
+     * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
+     * @return an {@code input_required} result
+     */
     public static InputRequiredResult of(Map<String, InputRequest> inputRequests, String requestState) {
         return new InputRequiredResult(ResultType.INPUT_REQUIRED, inputRequests, requestState, null);
     }
 
-    /** A builder with every field unset. */
+    /**
+     * A builder with every field unset.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -46,31 +65,56 @@ public record InputRequiredResult(
 
         private Builder() {}
 
-        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        /**
+         * Sets {@code resultType}: the 2026-07-28 result type.
+         *
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out (absent means complete)
+         * @return this builder
+         */
         public Builder resultType(ResultType resultType) {
             this.resultType = resultType;
             return this;
         }
 
-        /** Sets {@code inputRequests}: requests the client must answer before retrying (2026-07-28). */
+        /**
+         * Sets {@code inputRequests}: requests the client must answer before retrying (2026-07-28).
+         *
+         * @param inputRequests requests the client must answer before retrying (2026-07-28), or null to leave it out
+         * @return this builder
+         */
         public Builder inputRequests(Map<String, InputRequest> inputRequests) {
             this.inputRequests = inputRequests;
             return this;
         }
 
-        /** Sets {@code requestState}: opaque state the client echoes on the retry (2026-07-28). */
+        /**
+         * Sets {@code requestState}: opaque state the client echoes on the retry (2026-07-28).
+         *
+         * @param requestState opaque state the client echoes on the retry (2026-07-28), or null to leave it out
+         * @return this builder
+         */
         public Builder requestState(String requestState) {
             this.requestState = requestState;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code InputRequiredResult} with the values set on this builder
+         */
         public InputRequiredResult build() {
             return new InputRequiredResult(resultType, inputRequests, requestState, meta);
         }

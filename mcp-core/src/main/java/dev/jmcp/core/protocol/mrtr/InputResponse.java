@@ -17,17 +17,32 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 public sealed interface InputResponse
         permits InputResponse.Sampling, InputResponse.Elicitation, InputResponse.ListRoots {
 
-    /** Wraps a sampling result. */
+    /**
+     * Wraps a sampling result.
+     *
+     * @param result the {@code sampling/createMessage} result
+     * @return the input response
+     */
     static InputResponse of(CreateMessageResult result) {
         return new Sampling(result);
     }
 
-    /** Wraps an elicitation result. */
+    /**
+     * Wraps an elicitation result.
+     *
+     * @param result the {@code elicitation/create} result
+     * @return the input response
+     */
     static InputResponse of(ElicitResult result) {
         return new Elicitation(result);
     }
 
-    /** Wraps a roots result. */
+    /**
+     * Wraps a roots result.
+     *
+     * @param result the {@code roots/list} result
+     * @return the input response
+     */
     static InputResponse of(ListRootsResult result) {
         return new ListRoots(result);
     }
@@ -35,10 +50,14 @@ public sealed interface InputResponse
     /**
      * A sampling answer.
      *
-     * @param result the sampled message
+     * @param result the {@code sampling/createMessage} result
      */
     record Sampling(@JsonValue CreateMessageResult result) implements InputResponse {
-        /** Creates the answer; {@code result} is required. */
+        /**
+         * Creates the answer; {@code result} is required.
+         *
+         * @param result the {@code sampling/createMessage} result
+         */
         public Sampling {
             Objects.requireNonNull(result, "result");
         }
@@ -47,10 +66,14 @@ public sealed interface InputResponse
     /**
      * An elicitation answer.
      *
-     * @param result the user's answer
+     * @param result the {@code elicitation/create} result
      */
     record Elicitation(@JsonValue ElicitResult result) implements InputResponse {
-        /** Creates the answer; {@code result} is required. */
+        /**
+         * Creates the answer; {@code result} is required.
+         *
+         * @param result the {@code elicitation/create} result
+         */
         public Elicitation {
             Objects.requireNonNull(result, "result");
         }
@@ -59,10 +82,14 @@ public sealed interface InputResponse
     /**
      * A roots answer.
      *
-     * @param result the roots
+     * @param result the {@code roots/list} result
      */
     record ListRoots(@JsonValue ListRootsResult result) implements InputResponse {
-        /** Creates the answer; {@code result} is required. */
+        /**
+         * Creates the answer; {@code result} is required.
+         *
+         * @param result the {@code roots/list} result
+         */
         public ListRoots {
             Objects.requireNonNull(result, "result");
         }

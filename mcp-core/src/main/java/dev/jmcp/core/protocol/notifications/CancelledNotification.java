@@ -15,8 +15,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * Params of {@code notifications/cancelled}. {@code requestId} is optional in 2025-11-25 (tasks are
  * cancelled with {@code tasks/cancel}) and required otherwise.
  *
- * @param requestId the cancelled request, null when absent
- * @param reason why, null when absent
+ * @param requestId the id of the earlier request to cancel, null when absent
+ * @param reason why the request was cancelled (the receiver may log or show it), null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 public record CancelledNotification(
@@ -24,12 +24,22 @@ public record CancelledNotification(
                 RequestId requestId,
         String reason,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Cancels the given request. */
+    /**
+     * Cancels the given request.
+     *
+     * @param requestId the id of the earlier request to cancel, null when absent
+     * @param reason why the request was cancelled (the receiver may log or show it), null when absent
+     * @return the params of {@code notifications/cancelled} for the request
+     */
     public static CancelledNotification of(RequestId requestId, String reason) {
         return new CancelledNotification(requestId, reason, null);
     }
 
-    /** This as a {@code notifications/cancelled} message, e.g. for a transport to hand to its session. */
+    /**
+     * This as a {@code notifications/cancelled} message, e.g. for a transport to hand to its session.
+     *
+     * @return this as a {@code notifications/cancelled} message
+     */
     public JsonRpcNotification toNotification() {
         return new JsonRpcNotification(McpMethods.NOTIFICATION_CANCELLED, McpJson.toTree(this));
     }

@@ -10,12 +10,20 @@ import tools.jackson.databind.JsonNode;
  * @param meta the {@code _meta} object, null when absent
  */
 public record NotificationParams(@JsonProperty("_meta") JsonNode meta) {
-    /** Params without {@code _meta}. */
+    /**
+     * Params without {@code _meta}.
+     *
+     * @return params without {@code _meta}
+     */
     public static NotificationParams empty() {
         return new NotificationParams(null);
     }
 
-    /** A builder with nothing set. */
+    /**
+     * A builder with nothing set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -26,13 +34,22 @@ public record NotificationParams(@JsonProperty("_meta") JsonNode meta) {
 
         private Builder() {}
 
-        /** Sets {@code _meta}. */
+        /**
+         * Sets {@code _meta}.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code NotificationParams} with the values set on this builder
+         */
         public NotificationParams build() {
             return new NotificationParams(meta);
         }

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * @param nextCursor cursor of the next page, null on the last page
  * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
  * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param meta the {@code _meta} object, null when absent
  */
 public record ListResourcesResult(
@@ -23,12 +24,27 @@ public record ListResourcesResult(
         CacheScope cacheScope,
         ResultType resultType,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value. */
+    /**
+     * Creates the value.
+     *
+     * @param resources the resources of this page (empty when the wire omits it)
+     * @param nextCursor cursor of the next page, null on the last page
+     * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
+     * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
+     * @param meta the {@code _meta} object, null when absent
+     */
     public ListResourcesResult {
         resources = resources == null ? List.of() : List.copyOf(resources);
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param resources the resources of this page (empty when the wire omits it)
+     * @return a new builder
+     */
     public static Builder builder(List<Resource> resources) {
         return new Builder(resources);
     }
@@ -46,37 +62,67 @@ public record ListResourcesResult(
             this.resources = resources;
         }
 
-        /** Sets {@code nextCursor}: cursor of the next page. */
+        /**
+         * Sets {@code nextCursor}: cursor of the next page.
+         *
+         * @param nextCursor cursor of the next page, null on the last page
+         * @return this builder
+         */
         public Builder nextCursor(String nextCursor) {
             this.nextCursor = nextCursor;
             return this;
         }
 
-        /** Sets {@code ttlMs}: how long the client may cache this result in milliseconds (2026-07-28). */
+        /**
+         * Sets {@code ttlMs}: how long the client may cache this result in milliseconds (2026-07-28).
+         *
+         * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), or null to leave it out
+         * @return this builder
+         */
         public Builder ttlMs(Long ttlMs) {
             this.ttlMs = ttlMs;
             return this;
         }
 
-        /** Sets {@code cacheScope}: who may reuse a cached copy (2026-07-28). */
+        /**
+         * Sets {@code cacheScope}: who may reuse a cached copy (2026-07-28).
+         *
+         * @param cacheScope who may reuse a cached copy (2026-07-28), or null to leave it out
+         * @return this builder
+         */
         public Builder cacheScope(CacheScope cacheScope) {
             this.cacheScope = cacheScope;
             return this;
         }
 
-        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        /**
+         * Sets {@code resultType}: the 2026-07-28 result type.
+         *
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out (absent means complete)
+         * @return this builder
+         */
         public Builder resultType(ResultType resultType) {
             this.resultType = resultType;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code ListResourcesResult} with the values set on this builder
+         */
         public ListResourcesResult build() {
             return new ListResourcesResult(resources, nextCursor, ttlMs, cacheScope, resultType, meta);
         }

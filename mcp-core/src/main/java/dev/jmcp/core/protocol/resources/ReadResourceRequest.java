@@ -21,19 +21,36 @@ public record ReadResourceRequest(
         Map<String, InputResponse> inputResponses,
         String requestState,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code uri} is required. */
+    /**
+     * Creates the value; {@code uri} is required.
+     *
+     * @param uri the resource URI
+     * @param inputResponses answers to the previous result's input requests, by key (2026-07-28), null when absent
+     * @param requestState the {@code requestState} echoed from the previous result (2026-07-28), null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public ReadResourceRequest {
         Objects.requireNonNull(uri, "uri");
         inputResponses =
                 inputResponses == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputResponses));
     }
 
-    /** Reads the given URI. */
+    /**
+     * Reads the given URI.
+     *
+     * @param uri the resource URI
+     * @return the params of {@code resources/read}
+     */
     public static ReadResourceRequest of(String uri) {
         return new ReadResourceRequest(uri, null, null, null);
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param uri the resource URI
+     * @return a new builder
+     */
     public static Builder builder(String uri) {
         return new Builder(uri);
     }
@@ -49,25 +66,46 @@ public record ReadResourceRequest(
             this.uri = uri;
         }
 
-        /** Sets {@code inputResponses}: answers to the previous result's input requests. */
+        /**
+         * Sets {@code inputResponses}: answers to the previous result's input requests.
+         *
+         * @param inputResponses answers to the previous result's input requests, by key (2026-07-28), or null to leave
+         *     it out
+         * @return this builder
+         */
         public Builder inputResponses(Map<String, InputResponse> inputResponses) {
             this.inputResponses = inputResponses;
             return this;
         }
 
-        /** Sets {@code requestState}: the {@code requestState} echoed from the previous result (2026-07-28). */
+        /**
+         * Sets {@code requestState}: the {@code requestState} echoed from the previous result (2026-07-28).
+         *
+         * @param requestState the {@code requestState} echoed from the previous result (2026-07-28), or null to leave
+         *     it out
+         * @return this builder
+         */
         public Builder requestState(String requestState) {
             this.requestState = requestState;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code ReadResourceRequest} with the values set on this builder
+         */
         public ReadResourceRequest build() {
             return new ReadResourceRequest(uri, inputResponses, requestState, meta);
         }

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * @param contents the contents (empty when the wire omits it, except in an {@code input_required} result, where it stays null)
  * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
  * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
- * @param resultType the 2026-07-28 result type, null when absent (complete)
+ * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task}, null
+ *     when absent (complete)
  * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
  * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
  * @param meta the {@code _meta} object, null when absent
@@ -29,7 +30,19 @@ public record ReadResourceResult(
         Map<String, InputRequest> inputRequests,
         String requestState,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value. */
+    /**
+     * Creates the value.
+     *
+     * @param contents the contents (empty when the wire omits it, except in an {@code input_required} result, where it
+     *     stays null)
+     * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), null when absent
+     * @param cacheScope who may reuse a cached copy (2026-07-28), null when absent
+     * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or {@code task},
+     *     null when absent (complete)
+     * @param inputRequests requests the client must answer before retrying (2026-07-28), null when absent
+     * @param requestState opaque state the client echoes on the retry (2026-07-28), null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public ReadResourceResult {
         if (contents != null) {
             contents = List.copyOf(contents);
@@ -39,12 +52,24 @@ public record ReadResourceResult(
         inputRequests = inputRequests == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputRequests));
     }
 
-    /** A result with the given contents. */
+    /**
+     * A result with the given contents.
+     *
+     * @param contents the contents (empty when the wire omits it, except in an {@code input_required} result, where it
+     *     stays null)
+     * @return a result with the given contents
+     */
     public static ReadResourceResult of(List<ResourceContents> contents) {
         return new ReadResourceResult(contents, null, null, null, null, null, null);
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param contents the contents (empty when the wire omits it, except in an {@code input_required} result, where it
+     *     stays null)
+     * @return a new builder
+     */
     public static Builder builder(List<ResourceContents> contents) {
         return new Builder(contents);
     }
@@ -63,43 +88,78 @@ public record ReadResourceResult(
             this.contents = contents;
         }
 
-        /** Sets {@code ttlMs}: how long the client may cache this result in milliseconds (2026-07-28). */
+        /**
+         * Sets {@code ttlMs}: how long the client may cache this result in milliseconds (2026-07-28).
+         *
+         * @param ttlMs how long the client may cache this result in milliseconds (2026-07-28), or null to leave it out
+         * @return this builder
+         */
         public Builder ttlMs(Long ttlMs) {
             this.ttlMs = ttlMs;
             return this;
         }
 
-        /** Sets {@code cacheScope}: who may reuse a cached copy (2026-07-28). */
+        /**
+         * Sets {@code cacheScope}: who may reuse a cached copy (2026-07-28).
+         *
+         * @param cacheScope who may reuse a cached copy (2026-07-28), or null to leave it out
+         * @return this builder
+         */
         public Builder cacheScope(CacheScope cacheScope) {
             this.cacheScope = cacheScope;
             return this;
         }
 
-        /** Sets {@code resultType}: the 2026-07-28 result type. */
+        /**
+         * Sets {@code resultType}: the 2026-07-28 result type.
+         *
+         * @param resultType the 2026-07-28 {@code resultType}: {@code complete}, {@code input_required} or
+         *     {@code task}, or null to leave it out (absent means complete)
+         * @return this builder
+         */
         public Builder resultType(ResultType resultType) {
             this.resultType = resultType;
             return this;
         }
 
-        /** Sets {@code inputRequests}: requests the client must answer before retrying (2026-07-28). */
+        /**
+         * Sets {@code inputRequests}: requests the client must answer before retrying (2026-07-28).
+         *
+         * @param inputRequests requests the client must answer before retrying (2026-07-28), or null to leave it out
+         * @return this builder
+         */
         public Builder inputRequests(Map<String, InputRequest> inputRequests) {
             this.inputRequests = inputRequests;
             return this;
         }
 
-        /** Sets {@code requestState}: opaque state the client echoes on the retry (2026-07-28). */
+        /**
+         * Sets {@code requestState}: opaque state the client echoes on the retry (2026-07-28).
+         *
+         * @param requestState opaque state the client echoes on the retry (2026-07-28), or null to leave it out
+         * @return this builder
+         */
         public Builder requestState(String requestState) {
             this.requestState = requestState;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code ReadResourceResult} with the values set on this builder
+         */
         public ReadResourceResult build() {
             return new ReadResourceResult(contents, ttlMs, cacheScope, resultType, inputRequests, requestState, meta);
         }

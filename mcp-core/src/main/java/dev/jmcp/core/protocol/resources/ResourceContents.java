@@ -10,12 +10,24 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @JsonDeserialize(using = ResourceContentsDeserializer.class)
 public sealed interface ResourceContents permits TextResourceContents, BlobResourceContents {
-    /** The resource URI. */
+    /**
+     * The resource URI.
+     *
+     * @return the resource URI
+     */
     String uri();
 
-    /** The MIME type, null when absent. */
+    /**
+     * The MIME type, null when absent.
+     *
+     * @return the MIME type, null when absent
+     */
     String mimeType();
 
-    /** The {@code _meta} object, null when absent. */
+    /**
+     * The {@code _meta} object, null when absent.
+     *
+     * @return the {@code _meta} object, null when absent
+     */
     JsonNode meta();
 }

@@ -11,12 +11,22 @@ import tools.jackson.databind.JsonNode;
  * @param meta the {@code _meta} object, null when absent
  */
 public record SubscribeRequest(String uri, @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code uri} is required. */
+    /**
+     * Creates the value; {@code uri} is required.
+     *
+     * @param uri the resource URI
+     * @param meta the {@code _meta} object, null when absent
+     */
     public SubscribeRequest {
         Objects.requireNonNull(uri, "uri");
     }
 
-    /** Params for the given URI. */
+    /**
+     * Params for the given URI.
+     *
+     * @param uri the resource URI
+     * @return the params of {@code resources/subscribe}
+     */
     public static SubscribeRequest of(String uri) {
         return new SubscribeRequest(uri, null);
     }

@@ -9,7 +9,11 @@ import tools.jackson.databind.JsonNode;
  * @param meta the {@code _meta} object, null when absent
  */
 public record ListRootsRequest(@JsonProperty("_meta") JsonNode meta) {
-    /** Params without {@code _meta}. */
+    /**
+     * Params without {@code _meta}.
+     *
+     * @return the params
+     */
     public static ListRootsRequest empty() {
         return new ListRootsRequest(null);
     }

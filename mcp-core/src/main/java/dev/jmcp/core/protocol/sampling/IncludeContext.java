@@ -18,13 +18,22 @@ public enum IncludeContext {
         this.wire = wire;
     }
 
-    /** The wire name. */
+    /**
+     * The wire name.
+     *
+     * @return the wire name
+     */
     @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** The value with the given wire name. */
+    /**
+     * The value with the given wire name.
+     *
+     * @param wire the value as written in JSON: {@code none}, {@code thisServer} or {@code allServers}
+     * @return the value with the given wire name
+     */
     @JsonCreator
     public static IncludeContext fromWire(String wire) {
         for (IncludeContext c : values()) {

@@ -6,7 +6,13 @@ package dev.jmcp.core.protocol.sampling;
  * @param name the hint, null when absent
  */
 public record ModelHint(String name) {
-    /** A hint with the given name. */
+    /**
+     * A hint with the given name.
+     *
+     * @param name a model name or a part of one, such as {@code sonnet}; the client may map it to a model of another
+     *     provider
+     * @return a hint with the given name
+     */
     public static ModelHint of(String name) {
         return new ModelHint(name);
     }

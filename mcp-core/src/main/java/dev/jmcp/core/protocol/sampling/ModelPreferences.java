@@ -12,12 +12,23 @@ import java.util.List;
  */
 public record ModelPreferences(
         List<ModelHint> hints, Double costPriority, Double speedPriority, Double intelligencePriority) {
-    /** Creates preferences; all fields are optional. */
+    /**
+     * Creates preferences; all fields are optional.
+     *
+     * @param hints model hints in order of preference, null when absent
+     * @param costPriority how much cost matters, null when absent
+     * @param speedPriority how much latency matters, null when absent
+     * @param intelligencePriority how much capability matters, null when absent
+     */
     public ModelPreferences {
         hints = hints == null ? null : List.copyOf(hints);
     }
 
-    /** A builder with every field unset. */
+    /**
+     * A builder with every field unset.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -31,31 +42,55 @@ public record ModelPreferences(
 
         private Builder() {}
 
-        /** Sets {@code hints}: model hints in order of preference. */
+        /**
+         * Sets {@code hints}: model hints in order of preference.
+         *
+         * @param hints model hints in order of preference, or null to leave it out
+         * @return this builder
+         */
         public Builder hints(List<ModelHint> hints) {
             this.hints = hints;
             return this;
         }
 
-        /** Sets {@code costPriority}: how much cost matters. */
+        /**
+         * Sets {@code costPriority}: how much cost matters.
+         *
+         * @param costPriority how much cost matters, or null to leave it out
+         * @return this builder
+         */
         public Builder costPriority(Double costPriority) {
             this.costPriority = costPriority;
             return this;
         }
 
-        /** Sets {@code speedPriority}: how much latency matters. */
+        /**
+         * Sets {@code speedPriority}: how much latency matters.
+         *
+         * @param speedPriority how much latency matters, or null to leave it out
+         * @return this builder
+         */
         public Builder speedPriority(Double speedPriority) {
             this.speedPriority = speedPriority;
             return this;
         }
 
-        /** Sets {@code intelligencePriority}: how much capability matters. */
+        /**
+         * Sets {@code intelligencePriority}: how much capability matters.
+         *
+         * @param intelligencePriority how much capability matters, or null to leave it out
+         * @return this builder
+         */
         public Builder intelligencePriority(Double intelligencePriority) {
             this.intelligencePriority = intelligencePriority;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code ModelPreferences} with the values set on this builder
+         */
         public ModelPreferences build() {
             return new ModelPreferences(hints, costPriority, speedPriority, intelligencePriority);
         }

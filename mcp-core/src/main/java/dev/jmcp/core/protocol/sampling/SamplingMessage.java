@@ -24,19 +24,38 @@ public record SamplingMessage(
         @JsonIgnore List<SamplingContent> content,
         @JsonIgnore boolean singleBlock,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Creates a message; {@code role} and {@code content} are required. */
+    /**
+     * Creates a message; {@code role} and {@code content} are required.
+     *
+     * @param role who sent the message
+     * @param content the blocks, never empty for a single block
+     * @param singleBlock true to write {@code content} as one object, false to write an array
+     * @param meta the {@code _meta} object, null when absent
+     */
     public SamplingMessage {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(content, "content");
         content = SamplingContents.check(content, singleBlock);
     }
 
-    /** A message with one block, written as a single object. */
+    /**
+     * A message with one block, written as a single object.
+     *
+     * @param role who sent the message
+     * @param block the message's single content block
+     * @return a message with one block, written as a single object
+     */
     public static SamplingMessage of(Role role, SamplingContent block) {
         return new SamplingMessage(role, List.of(block), true, null);
     }
 
-    /** A message with blocks, written as an array. */
+    /**
+     * A message with blocks, written as an array.
+     *
+     * @param role who sent the message
+     * @param blocks the message's content blocks
+     * @return a message with blocks, written as an array
+     */
     public static SamplingMessage of(Role role, List<? extends SamplingContent> blocks) {
         return new SamplingMessage(role, List.copyOf(blocks), false, null);
     }
@@ -57,12 +76,24 @@ public record SamplingMessage(
         return SamplingContents.write(content, singleBlock);
     }
 
-    /** A builder of a message with one block, written as a single object. */
+    /**
+     * A builder of a message with one block, written as a single object.
+     *
+     * @param role who sent the message
+     * @param block the message's single content block
+     * @return a new builder
+     */
     public static Builder builder(Role role, SamplingContent block) {
         return new Builder(role, List.of(block), true);
     }
 
-    /** A builder of a message with blocks, written as an array. */
+    /**
+     * A builder of a message with blocks, written as an array.
+     *
+     * @param role who sent the message
+     * @param blocks the message's content blocks
+     * @return a new builder
+     */
     public static Builder builder(Role role, List<? extends SamplingContent> blocks) {
         return new Builder(role, List.copyOf(blocks), false);
     }
@@ -80,13 +111,22 @@ public record SamplingMessage(
             this.singleBlock = singleBlock;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code SamplingMessage} with the values set on this builder
+         */
         public SamplingMessage build() {
             return new SamplingMessage(role, content, singleBlock, meta);
         }

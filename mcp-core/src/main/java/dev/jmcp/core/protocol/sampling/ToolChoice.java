@@ -6,10 +6,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * How the model may use tools during sampling.
  *
- * @param mode the mode, null when absent ({@code auto})
+ * @param mode whether the model may ({@code auto}), must ({@code required}) or must not ({@code none}) use tools, null
+ *     when absent ({@code auto})
  */
 public record ToolChoice(Mode mode) {
-    /** A choice with the given mode. */
+    /**
+     * A choice with the given mode.
+     *
+     * @param mode whether the model may ({@code auto}), must ({@code required}) or must not ({@code none}) use tools,
+     *     null when absent ({@code auto})
+     * @return a choice with the given mode
+     */
     public static ToolChoice of(Mode mode) {
         return new ToolChoice(mode);
     }
@@ -29,13 +36,22 @@ public record ToolChoice(Mode mode) {
             this.wire = wire;
         }
 
-        /** The wire name. */
+        /**
+         * The wire name.
+         *
+         * @return the wire name
+         */
         @JsonValue
         public String wire() {
             return wire;
         }
 
-        /** The mode with the given wire name. */
+        /**
+         * The mode with the given wire name.
+         *
+         * @param wire the mode as written in JSON: {@code auto}, {@code required} or {@code none}
+         * @return the mode with the given wire name
+         */
         @JsonCreator
         public static Mode fromWire(String wire) {
             for (Mode m : values()) {

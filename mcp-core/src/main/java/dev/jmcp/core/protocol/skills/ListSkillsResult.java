@@ -20,7 +20,15 @@ public record ListSkillsResult(
         Long ttlMs,
         CacheScope cacheScope,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Copies the list (absent means empty). */
+    /**
+     * Copies the list (absent means empty).
+     *
+     * @param skills one page of skill entries
+     * @param nextCursor the cursor of the next page, null on the last
+     * @param ttlMs how long the listing may be cached, in milliseconds
+     * @param cacheScope who may reuse a cached copy
+     * @param meta the {@code _meta} object, null when absent
+     */
     public ListSkillsResult {
         skills = skills == null ? List.of() : List.copyOf(skills);
     }

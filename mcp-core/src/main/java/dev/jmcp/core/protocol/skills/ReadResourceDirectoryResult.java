@@ -15,7 +15,13 @@ import tools.jackson.databind.JsonNode;
  */
 public record ReadResourceDirectoryResult(
         List<Resource> resources, String nextCursor, @JsonProperty("_meta") JsonNode meta) {
-    /** Copies the list (absent means empty). */
+    /**
+     * Copies the list (absent means empty).
+     *
+     * @param resources one page of children
+     * @param nextCursor the cursor of the next page, null on the last
+     * @param meta the {@code _meta} object, null when absent
+     */
     public ReadResourceDirectoryResult {
         resources = resources == null ? List.of() : List.copyOf(resources);
     }

@@ -15,35 +15,66 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * @param resources the complete manifest (an array of {@link SkillResource}) or the string {@code "dynamic"}
  */
 public record Skill(String uri, JsonNode frontmatter, JsonNode resources) {
-    /** Checks that {@code uri} and {@code frontmatter} are present. */
+    /**
+     * Checks that {@code uri} and {@code frontmatter} are present.
+     *
+     * @param uri the URI of the skill's {@code SKILL.md}
+     * @param frontmatter the {@code SKILL.md} YAML frontmatter rendered verbatim as a JSON object
+     * @param resources the complete manifest (an array of {@link SkillResource}) or the string {@code "dynamic"}
+     */
     public Skill {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(frontmatter, "frontmatter");
     }
 
-    /** An entry with its complete file manifest. */
+    /**
+     * An entry with its complete file manifest.
+     *
+     * @param uri the URI of the skill's {@code SKILL.md}
+     * @param frontmatter the {@code SKILL.md} YAML frontmatter rendered verbatim as a JSON object
+     * @param files every file of the skill, {@code SKILL.md} included
+     * @return an entry with its complete file manifest
+     */
     public static Skill of(String uri, JsonNode frontmatter, List<SkillResource> files) {
         return new Skill(uri, frontmatter, McpJson.toTree(List.copyOf(files)));
     }
 
-    /** An entry of a skill whose content is generated ({@code "resources": "dynamic"}). */
+    /**
+     * An entry of a skill whose content is generated ({@code "resources": "dynamic"}).
+     *
+     * @param uri the URI of the skill's {@code SKILL.md}
+     * @param frontmatter the {@code SKILL.md} YAML frontmatter rendered verbatim as a JSON object
+     * @return an entry of a skill whose content is generated ({@code "resources": "dynamic"})
+     */
     public static Skill dynamic(String uri, JsonNode frontmatter) {
         return new Skill(uri, frontmatter, JsonNodeFactory.instance.stringNode(SkillsProtocol.DYNAMIC));
     }
 
-    /** The skill's name ({@code frontmatter.name}), or null when absent. */
+    /**
+     * The skill's name ({@code frontmatter.name}), or null when absent.
+     *
+     * @return the skill's name ({@code frontmatter.name}), or null when absent
+     */
     public String name() {
         JsonNode n = frontmatter.get("name");
         return n != null && n.isString() ? n.asString() : null;
     }
 
-    /** The skill's description ({@code frontmatter.description}), or null when absent. */
+    /**
+     * The skill's description ({@code frontmatter.description}), or null when absent.
+     *
+     * @return the skill's description ({@code frontmatter.description}), or null when absent
+     */
     public String description() {
         JsonNode n = frontmatter.get("description");
         return n != null && n.isString() ? n.asString() : null;
     }
 
-    /** Whether the skill's content is generated and carries no digests. */
+    /**
+     * Whether the skill's content is generated and carries no digests.
+     *
+     * @return {@code true} if the skill's content is generated and carries no digests
+     */
     public boolean isDynamic() {
         return resources != null && resources.isString() && SkillsProtocol.DYNAMIC.equals(resources.asString());
     }
@@ -51,6 +82,9 @@ public record Skill(String uri, JsonNode frontmatter, JsonNode resources) {
     /**
      * Whether {@code resources} has one of its two valid forms (an array of well-formed entries, or
      * {@code "dynamic"}); a host must not load an entry that does not.
+     *
+     * @return {@code true} if {@code resources} has one of its two valid forms (an array of well-formed entries, or
+     *     {@code "dynamic"})
      */
     public boolean hasValidResources() {
         if (isDynamic()) {
@@ -71,7 +105,11 @@ public record Skill(String uri, JsonNode frontmatter, JsonNode resources) {
         return true;
     }
 
-    /** The file manifest; empty for a dynamic skill. */
+    /**
+     * The file manifest; empty for a dynamic skill.
+     *
+     * @return the file manifest; empty for a dynamic skill
+     */
     public List<SkillResource> files() {
         List<SkillResource> out = new ArrayList<>();
         if (resources != null && resources.isArray()) {
@@ -82,7 +120,12 @@ public record Skill(String uri, JsonNode frontmatter, JsonNode resources) {
         return List.copyOf(out);
     }
 
-    /** The manifest entry of {@code fileUri}, or null when the manifest does not list it. */
+    /**
+     * The manifest entry of {@code fileUri}, or null when the manifest does not list it.
+     *
+     * @param fileUri the URI of a file of the skill
+     * @return the manifest entry of {@code fileUri}, or null when the manifest does not list it
+     */
     public SkillResource file(String fileUri) {
         for (SkillResource r : files()) {
             if (r.uri().equals(fileUri)) {
@@ -92,7 +135,11 @@ public record Skill(String uri, JsonNode frontmatter, JsonNode resources) {
         return null;
     }
 
-    /** The skill's root directory URI: {@link #uri()} without its {@code /SKILL.md} suffix. */
+    /**
+     * The skill's root directory URI: {@link #uri()} without its {@code /SKILL.md} suffix.
+     *
+     * @return the skill's root directory URI: {@link #uri()} without its {@code /SKILL.md} suffix
+     */
     public String rootUri() {
         String suffix = "/" + SkillsProtocol.SKILL_MD;
         return uri.endsWith(suffix) ? uri.substring(0, uri.length() - suffix.length()) : uri;

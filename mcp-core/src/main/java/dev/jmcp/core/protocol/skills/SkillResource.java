@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param size the length of the file's raw bytes
  */
 public record SkillResource(String uri, String digest, long size) {
-    /** Checks the members. */
+    /**
+     * Checks the members.
+     *
+     * @param uri the file's resource URI
+     * @param digest {@code sha256:} and 64 lowercase hex digits of the file's raw bytes
+     * @param size the length of the file's raw bytes
+     */
     public SkillResource {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(digest, "digest");
@@ -19,7 +25,13 @@ public record SkillResource(String uri, String digest, long size) {
         }
     }
 
-    /** The entry of a file with content {@code bytes}. */
+    /**
+     * The entry of a file with content {@code bytes}.
+     *
+     * @param uri the file's resource URI
+     * @param bytes the file's raw content, digested into the entry
+     * @return the entry of a file with content {@code bytes}
+     */
     public static SkillResource of(String uri, byte[] bytes) {
         return new SkillResource(uri, SkillsProtocol.digest(bytes), bytes.length);
     }

@@ -42,6 +42,9 @@ public final class SkillsProtocol {
     /**
      * Why {@code name} is not a valid skill name (Agent Skills: 1 to 64 lowercase letters, digits and hyphens, no
      * leading, trailing or doubled hyphen), or null when it is.
+     *
+     * @param name the candidate skill name
+     * @return the problem, or null when {@code name} is valid
      */
     public static String nameProblem(String name) {
         if (name == null || name.isEmpty()) {
@@ -63,6 +66,9 @@ public final class SkillsProtocol {
      * The YAML between the opening {@code ---} line of a {@code SKILL.md} and the closing {@code ---} (or
      * {@code ...}) line.
      *
+     * @param skillMd the text of a {@code SKILL.md}
+     * @return the YAML between the opening {@code ---} line of a {@code SKILL.md} and the closing {@code ---} (or
+     *     {@code ...}) line
      * @throws IllegalArgumentException when the text does not begin with frontmatter, or it is not closed within
      *     {@link #MAX_FRONTMATTER_CHARS}
      */
@@ -86,12 +92,22 @@ public final class SkillsProtocol {
                 "SKILL.md frontmatter is not closed by a --- line within " + MAX_FRONTMATTER_CHARS + " characters");
     }
 
-    /** Whether {@code digest} has the form {@code sha256:} followed by 64 lowercase hex digits. */
+    /**
+     * Whether {@code digest} has the form {@code sha256:} followed by 64 lowercase hex digits.
+     *
+     * @param digest the candidate digest
+     * @return {@code true} if {@code digest} has the form {@code sha256:} followed by 64 lowercase hex digits
+     */
     public static boolean isDigest(String digest) {
         return digest != null && DIGEST.matcher(digest).matches();
     }
 
-    /** The {@code sha256:{hex}} digest of {@code bytes}. */
+    /**
+     * The {@code sha256:{hex}} digest of {@code bytes}.
+     *
+     * @param bytes the content to digest
+     * @return the {@code sha256:{hex}} digest of {@code bytes}
+     */
     public static String digest(byte[] bytes) {
         try {
             return "sha256:"

@@ -11,12 +11,22 @@ import tools.jackson.databind.JsonNode;
  * @param meta the {@code _meta} object, null when absent
  */
 public record SubscriptionsListenRequest(SubscriptionFilter notifications, @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code notifications} is required. */
+    /**
+     * Creates the value; {@code notifications} is required.
+     *
+     * @param notifications the notifications to receive
+     * @param meta the {@code _meta} object, null when absent
+     */
     public SubscriptionsListenRequest {
         Objects.requireNonNull(notifications, "notifications");
     }
 
-    /** Params for the given filter. */
+    /**
+     * Params for the given filter.
+     *
+     * @param notifications the notifications to receive
+     * @return the params of {@code subscriptions/listen}
+     */
     public static SubscriptionsListenRequest of(SubscriptionFilter notifications) {
         return new SubscriptionsListenRequest(notifications, null);
     }

@@ -8,7 +8,11 @@ import java.util.Objects;
  * @param taskId the related task's id
  */
 public record RelatedTask(String taskId) {
-    /** Creates the value; {@code taskId} is required. */
+    /**
+     * Creates the value; {@code taskId} is required.
+     *
+     * @param taskId the related task's id
+     */
     public RelatedTask {
         Objects.requireNonNull(taskId, "taskId");
     }

@@ -22,18 +22,31 @@ public enum TaskStatus {
         this.wire = wire;
     }
 
-    /** The wire name. */
+    /**
+     * The wire name.
+     *
+     * @return the wire name
+     */
     @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** Whether the status is terminal. */
+    /**
+     * Whether the status is terminal.
+     *
+     * @return {@code true} if the status is terminal
+     */
     public boolean isTerminal() {
         return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 
-    /** The status with the given wire name. */
+    /**
+     * The status with the given wire name.
+     *
+     * @param wire the status as written in JSON, e.g. {@code input_required}
+     * @return the status with the given wire name
+     */
     @JsonCreator
     public static TaskStatus fromWire(String wire) {
         for (TaskStatus s : values()) {

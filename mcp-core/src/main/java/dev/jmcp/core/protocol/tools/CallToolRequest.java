@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param name the tool name
  * @param arguments the arguments object, null when absent
- * @param task task augmentation (2025-11-25), null when absent
+ * @param task asks the receiver to run the request as a task, with the retention wanted (2025-11-25), null when absent
  * @param inputResponses answers to the previous result's input requests, by key (2026-07-28), null when absent
  * @param requestState the {@code requestState} echoed from the previous result (2026-07-28), null when absent
  * @param meta the {@code _meta} object, null when absent
@@ -26,19 +26,40 @@ public record CallToolRequest(
         Map<String, InputResponse> inputResponses,
         String requestState,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code name} is required. */
+    /**
+     * Creates the value; {@code name} is required.
+     *
+     * @param name the tool name
+     * @param arguments the arguments object, null when absent
+     * @param task asks the receiver to run the request as a task, with the retention wanted (2025-11-25), null when
+     *     absent
+     * @param inputResponses answers to the previous result's input requests, by key (2026-07-28), null when absent
+     * @param requestState the {@code requestState} echoed from the previous result (2026-07-28), null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public CallToolRequest {
         Objects.requireNonNull(name, "name");
         inputResponses =
                 inputResponses == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(inputResponses));
     }
 
-    /** A call with the given arguments (may be null). */
+    /**
+     * A call with the given arguments (may be null).
+     *
+     * @param name the tool name
+     * @param arguments the arguments object, null when absent
+     * @return the params of a {@code tools/call}
+     */
     public static CallToolRequest of(String name, JsonNode arguments) {
         return new CallToolRequest(name, arguments, null, null, null, null);
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param name the tool name
+     * @return a new builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -56,37 +77,69 @@ public record CallToolRequest(
             this.name = name;
         }
 
-        /** Sets {@code arguments}: the arguments object. */
+        /**
+         * Sets {@code arguments}: the arguments object.
+         *
+         * @param arguments the arguments object, or null to leave it out
+         * @return this builder
+         */
         public Builder arguments(JsonNode arguments) {
             this.arguments = arguments;
             return this;
         }
 
-        /** Sets {@code task}: task augmentation (2025-11-25). */
+        /**
+         * Sets {@code task}: task augmentation (2025-11-25).
+         *
+         * @param task asks the receiver to run the request as a task, with the retention wanted (2025-11-25), or null
+         *     to leave it out
+         * @return this builder
+         */
         public Builder task(TaskMetadata task) {
             this.task = task;
             return this;
         }
 
-        /** Sets {@code inputResponses}: answers to the previous result's input requests. */
+        /**
+         * Sets {@code inputResponses}: answers to the previous result's input requests.
+         *
+         * @param inputResponses answers to the previous result's input requests, by key (2026-07-28), or null to leave
+         *     it out
+         * @return this builder
+         */
         public Builder inputResponses(Map<String, InputResponse> inputResponses) {
             this.inputResponses = inputResponses;
             return this;
         }
 
-        /** Sets {@code requestState}: the {@code requestState} echoed from the previous result (2026-07-28). */
+        /**
+         * Sets {@code requestState}: the {@code requestState} echoed from the previous result (2026-07-28).
+         *
+         * @param requestState the {@code requestState} echoed from the previous result (2026-07-28), or null to leave
+         *     it out
+         * @return this builder
+         */
         public Builder requestState(String requestState) {
             this.requestState = requestState;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code CallToolRequest} with the values set on this builder
+         */
         public CallToolRequest build() {
             return new CallToolRequest(name, arguments, task, inputResponses, requestState, meta);
         }

@@ -9,14 +9,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * A tool the client can call. Display precedence: {@code title}, {@code annotations.title}, {@code name}.
  *
- * @param name programmatic name
- * @param title display name, null when absent
+ * @param name the identifier, for programmatic use (and for display when there is no title)
+ * @param title a human-readable name for display, null when absent
  * @param description description for the model, null when absent
- * @param icons icons, null when absent
+ * @param icons icons a client may show for it, in several sizes or themes, null when absent
  * @param inputSchema JSON Schema of the arguments object, kept verbatim
  * @param outputSchema JSON Schema of {@code structuredContent}, kept verbatim, null when absent
- * @param annotations behaviour hints, null when absent
- * @param execution task support (2025-11-25), null when absent
+ * @param annotations hints on the tool's behaviour (read-only, destructive, idempotent, open world), to be relied on
+ *     only from a trusted server, null when absent
+ * @param execution how the tool runs, e.g. whether it supports task-augmented calls (2025-11-25), null when absent
  * @param meta the {@code _meta} object, null when absent
  */
 public record Tool(
@@ -29,14 +30,33 @@ public record Tool(
         ToolAnnotations annotations,
         ToolExecution execution,
         @JsonProperty("_meta") JsonNode meta) {
-    /** Creates the value; {@code name}, {@code inputSchema} are required. */
+    /**
+     * Creates the value; {@code name}, {@code inputSchema} are required.
+     *
+     * @param name the identifier, for programmatic use (and for display when there is no title)
+     * @param title a human-readable name for display, null when absent
+     * @param description description for the model, null when absent
+     * @param icons icons a client may show for it, in several sizes or themes, null when absent
+     * @param inputSchema JSON Schema of the arguments object, kept verbatim
+     * @param outputSchema JSON Schema of {@code structuredContent}, kept verbatim, null when absent
+     * @param annotations hints on the tool's behaviour (read-only, destructive, idempotent, open world), to be relied
+     *     on only from a trusted server, null when absent
+     * @param execution how the tool runs, e.g. whether it supports task-augmented calls (2025-11-25), null when absent
+     * @param meta the {@code _meta} object, null when absent
+     */
     public Tool {
         Objects.requireNonNull(name, "name");
         icons = icons == null ? null : List.copyOf(icons);
         Objects.requireNonNull(inputSchema, "inputSchema");
     }
 
-    /** A builder with the required fields. */
+    /**
+     * A builder with the required fields.
+     *
+     * @param name the identifier, for programmatic use (and for display when there is no title)
+     * @param inputSchema JSON Schema of the arguments object, kept verbatim
+     * @return a new builder
+     */
     public static Builder builder(String name, JsonNode inputSchema) {
         return new Builder(name, inputSchema);
     }
@@ -58,49 +78,90 @@ public record Tool(
             this.inputSchema = inputSchema;
         }
 
-        /** Sets {@code title}: display name. */
+        /**
+         * Sets {@code title}: display name.
+         *
+         * @param title a human-readable name for display, or null to leave it out
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** Sets {@code description}: description for the model. */
+        /**
+         * Sets {@code description}: description for the model.
+         *
+         * @param description description for the model, or null to leave it out
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** Sets {@code icons}: icons. */
+        /**
+         * Sets {@code icons}: icons.
+         *
+         * @param icons icons a client may show for it, in several sizes or themes, or null to leave it out
+         * @return this builder
+         */
         public Builder icons(List<Icon> icons) {
             this.icons = icons;
             return this;
         }
 
-        /** Sets {@code outputSchema}: JSON Schema of {@code structuredContent}. */
+        /**
+         * Sets {@code outputSchema}: JSON Schema of {@code structuredContent}.
+         *
+         * @param outputSchema JSON Schema of {@code structuredContent}, kept verbatim, or null to leave it out
+         * @return this builder
+         */
         public Builder outputSchema(JsonNode outputSchema) {
             this.outputSchema = outputSchema;
             return this;
         }
 
-        /** Sets {@code annotations}: behaviour hints. */
+        /**
+         * Sets {@code annotations}: behaviour hints.
+         *
+         * @param annotations hints on the tool's behaviour (read-only, destructive, idempotent, open world), to be
+         *     relied on only from a trusted server, or null to leave it out
+         * @return this builder
+         */
         public Builder annotations(ToolAnnotations annotations) {
             this.annotations = annotations;
             return this;
         }
 
-        /** Sets {@code execution}: task support (2025-11-25). */
+        /**
+         * Sets {@code execution}: task support (2025-11-25).
+         *
+         * @param execution how the tool runs, e.g. whether it supports task-augmented calls (2025-11-25), or null to
+         *     leave it out
+         * @return this builder
+         */
         public Builder execution(ToolExecution execution) {
             this.execution = execution;
             return this;
         }
 
-        /** Sets {@code _meta}: the {@code _meta} object. */
+        /**
+         * Sets {@code _meta}: the {@code _meta} object.
+         *
+         * @param meta the {@code _meta} object, or null to leave it out
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             this.meta = meta;
             return this;
         }
 
-        /** Builds the value. */
+        /**
+         * Builds the value.
+         *
+         * @return a new {@code Tool} with the values set on this builder
+         */
         public Tool build() {
             return new Tool(name, title, description, icons, inputSchema, outputSchema, annotations, execution, meta);
         }

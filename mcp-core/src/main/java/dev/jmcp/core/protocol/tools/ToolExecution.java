@@ -9,7 +9,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param taskSupport whether the tool runs as a task, null when absent ({@code forbidden})
  */
 public record ToolExecution(TaskSupport taskSupport) {
-    /** Execution with the given task support. */
+    /**
+     * Execution with the given task support.
+     *
+     * @param taskSupport whether the tool runs as a task, null when absent ({@code forbidden})
+     * @return execution with the given task support
+     */
     public static ToolExecution of(TaskSupport taskSupport) {
         return new ToolExecution(taskSupport);
     }
@@ -29,13 +34,22 @@ public record ToolExecution(TaskSupport taskSupport) {
             this.wire = wire;
         }
 
-        /** The wire name. */
+        /**
+         * The wire name.
+         *
+         * @return the wire name
+         */
         @JsonValue
         public String wire() {
             return wire;
         }
 
-        /** The value with the given wire name. */
+        /**
+         * The value with the given wire name.
+         *
+         * @param wire the value as written in JSON: {@code forbidden}, {@code optional} or {@code required}
+         * @return the value with the given wire name
+         */
         @JsonCreator
         public static TaskSupport fromWire(String wire) {
             for (TaskSupport t : values()) {
