@@ -37,8 +37,12 @@ final class InterceptorChain implements CallPipeline {
     @Override
     public CompletableFuture<JsonNode> send(WireRequest request, Wire wire) {
         String method = request.method();
-        if (method.equals(McpMethods.INITIALIZE) || method.equals(McpMethods.SERVER_DISCOVER)) {
-            return connectionChain == null ? wire.send(request.params()) : connectionChain.run(request, wire);
+        if (method.equals(McpMethods.INITIALIZE)
+                || method.equals(McpMethods.SERVER_DISCOVER)
+                || method.equals(McpMethods.SUBSCRIPTIONS_LISTEN)) {
+            return connectionChain == null
+                    ? wire.send(request.id(), request.params())
+                    : connectionChain.run(request, wire);
         }
         return run(request, wire);
     }
@@ -51,7 +55,9 @@ final class InterceptorChain implements CallPipeline {
                 request.options(),
                 request.round(),
                 request.attributes(),
-                request.connectionClosed());
+                request.connectionClosed(),
+                request.id(),
+                request.transport());
         return proceed(0, call, wire)
                 .toCompletableFuture()
                 .thenCompose(outcome -> outcome.succeeded()
@@ -65,7 +71,7 @@ final class InterceptorChain implements CallPipeline {
         CompletionStage<CallOutcome> below;
         try {
             below = index == interceptors.size()
-                    ? wire.send(call.sentParams()).thenApply(CallOutcome::answered)
+                    ? wire.send(call.requestId(), call.sentParams()).thenApply(CallOutcome::answered)
                     : interceptors.get(index).intercept(new Link(index, call, wire));
         } catch (RuntimeException e) {
             below = CompletableFuture.failedFuture(e);

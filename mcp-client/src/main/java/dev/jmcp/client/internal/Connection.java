@@ -11,7 +11,6 @@ import dev.jmcp.core.transport.Transport;
  */
 final class Connection {
     final Transport transport;
-    final OutboundProbe probe;
     final McpSession session;
     final Negotiation negotiation;
     final ClientTaskStore taskStore;
@@ -19,12 +18,10 @@ final class Connection {
 
     Connection(
             Transport transport,
-            OutboundProbe probe,
             McpSession session,
             Negotiation negotiation,
             ClientTaskStore taskStore) {
         this.transport = transport;
-        this.probe = probe;
         this.session = session;
         this.negotiation = negotiation;
         this.taskStore = taskStore;
