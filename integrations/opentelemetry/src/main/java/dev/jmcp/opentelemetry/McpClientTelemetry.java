@@ -44,8 +44,10 @@ import tools.jackson.databind.JsonNode;
  * a {@link SpanKind#CLIENT} span named {@code {mcp.method.name} {target}}, child of the current context, whose W3C
  * trace context ({@code traceparent}, {@code tracestate}, {@code baggage}) travels in the request's {@code
  * params._meta}, and the {@code mcp.client.operation.duration} histogram; the client's own {@code server/discover}
- * and {@code initialize} are traced too, every round of a 2026-07-28 {@code input_required} exchange is a child of
- * the context the call was made in, and each handshake-era session is timed in {@code mcp.client.session.duration}.
+ * and {@code initialize} are traced too, each 2026-07-28 {@code subscriptions/listen} stream is a span from its
+ * opening to its end, every round of a 2026-07-28 {@code input_required} exchange is a child of the context the call
+ * was made in, and each handshake-era session is timed in {@code mcp.client.session.duration}. The request id, the
+ * session id and the {@code network.*} attributes come from the call ({@code ClientCall}) and its transport.
  * {@link #tracedSampling} and {@link #tracedElicitation} continue the server's trace in the handlers that serve its
  * requests.
  *
@@ -357,8 +359,13 @@ public final class McpClientTelemetry implements ClientInterceptor {
         }
 
         /**
-         * The Streamable HTTP endpoint the client talks to: sets {@code server.address}, {@code server.port},
-         * {@code network.transport=tcp} and {@code network.protocol.name=http}.
+         * The Streamable HTTP endpoint the client talks to: sets {@code server.address} and {@code server.port}.
+         * The {@code network.*} attributes come from the transport (the HTTP version of its responses); this sets
+         * {@code network.transport=tcp} and {@code network.protocol.name=http} only for a transport that reports
+         * nothing.
+         *
+         * @param endpoint the MCP endpoint URI
+         * @return this builder
          */
         public Builder server(URI endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
@@ -372,7 +379,12 @@ public final class McpClientTelemetry implements ClientInterceptor {
             return this;
         }
 
-        /** The client talks to a subprocess over stdio: sets {@code network.transport=pipe}. */
+        /**
+         * The client talks to a subprocess over stdio: {@code network.transport=pipe} for a transport that does not
+         * report it (jmcp's stdio transport does).
+         *
+         * @return this builder
+         */
         public Builder stdio() {
             this.network = NetworkProtocol.PIPE;
             this.serverAddress = null;
@@ -381,9 +393,13 @@ public final class McpClientTelemetry implements ClientInterceptor {
         }
 
         /**
-         * Where the handshake-era session id comes from, for {@code mcp.session.id} on client spans (the client
-         * itself never reads transport headers): e.g. {@code transport::sessionId} of a
-         * {@code StreamableHttpClientTransport}. A null answer (no session: stdio, 2026-07-28) adds nothing.
+         * Where the handshake-era session id comes from, for {@code mcp.session.id} on client spans, instead of the
+         * default: the session id the call's own transport reports ({@code ClientCall.sessionId()}, HTTP's {@code
+         * Mcp-Session-Id}, which follows reconnects and recoveries). Rarely needed. A null answer (no session: stdio,
+         * 2026-07-28) adds nothing.
+         *
+         * @param source supplies the current session id, or null
+         * @return this builder
          */
         public Builder sessionId(Supplier<String> source) {
             this.sessionId = Objects.requireNonNull(source, "source");

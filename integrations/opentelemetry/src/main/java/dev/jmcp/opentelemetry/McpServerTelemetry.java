@@ -43,8 +43,10 @@ import tools.jackson.databind.JsonNode;
  * Traces and measures every request an {@code McpServer} serves, by the OpenTelemetry semantic conventions for MCP:
  * a {@link SpanKind#SERVER} span named {@code {mcp.method.name} {target}} whose parent is the W3C trace context in
  * the request's {@code params._meta} (else the current context), the {@code mcp.server.operation.duration} and
- * {@code mcp.server.session.duration} histograms, and the current trace context in the {@code _meta} of the
- * requests the server sends the client while serving (sampling, elicitation, roots).
+ * {@code mcp.server.session.duration} histograms, and a {@link SpanKind#CLIENT} span, child of the request's span,
+ * for each request the server sends the client while serving (sampling, elicitation, roots), whose trace context
+ * travels in that request's {@code _meta}. {@code network.transport}, {@code network.protocol.name} and {@code
+ * network.protocol.version} are what the transport reports for each request.
  *
  * <pre>{@code
  * McpServer server = McpServer.builder()
@@ -167,6 +169,10 @@ public final class McpServerTelemetry implements ServerInterceptor {
      * SpanKind#CLIENT} span, child of the current context (the {@code SERVER} span of the request being served),
      * whose trace context goes in the request's {@code _meta}; its duration goes to {@code
      * mcp.client.operation.duration} (the server is the client of this request).
+     *
+     * @param request the request about to be sent
+     * @param chain the rest of the chain
+     * @return the client's answer, unchanged
      */
     @Override
     public CompletionStage<JsonNode> interceptOutgoing(OutgoingRequest request, OutgoingChain chain) {

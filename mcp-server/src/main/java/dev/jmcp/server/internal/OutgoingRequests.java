@@ -51,7 +51,8 @@ final class OutgoingRequests {
         Sent sent = new Sent();
         CompletionStage<JsonNode> stage;
         try {
-            stage = new Link(interceptors, 0, wire, sent).proceed(new Request(method, engine.nextRequestId(), copy, call));
+            stage = new Link(interceptors, 0, wire, sent, false)
+                    .proceed(new Request(method, engine.nextRequestId(), copy, call));
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
@@ -82,14 +83,33 @@ final class OutgoingRequests {
         }
     }
 
-    /** The chain as the interceptor at {@code index} sees it. */
-    private record Link(List<ServerInterceptor> interceptors, int index, Wire wire, Sent sent)
-            implements ServerInterceptor.OutgoingChain {
+    /**
+     * The chain as the interceptor at {@code index} sees it; {@code repeat} when an interceptor above already sent
+     * the request once (a retry), which then goes out under a fresh id (an id is never sent twice in a session).
+     */
+    private static final class Link implements ServerInterceptor.OutgoingChain {
+        private final List<ServerInterceptor> interceptors;
+        private final int index;
+        private final Wire wire;
+        private final Sent sent;
+        private final boolean repeat;
+        private boolean proceeded;
+
+        Link(List<ServerInterceptor> interceptors, int index, Wire wire, Sent sent, boolean repeat) {
+            this.interceptors = interceptors;
+            this.index = index;
+            this.wire = wire;
+            this.sent = sent;
+            this.repeat = repeat;
+        }
+
         @Override
         public CompletionStage<JsonNode> proceed(OutgoingRequest request) {
             Request r = (Request) Objects.requireNonNull(request, "request");
+            boolean again = repeat || proceeded;
+            proceeded = true;
             if (index == interceptors.size()) {
-                CompletableFuture<JsonNode> w = wire.send(r.requestId(), r.params);
+                CompletableFuture<JsonNode> w = wire.send(again ? null : r.requestId(), r.params);
                 sent.wire = w;
                 if (sent.isCancelled()) {
                     w.cancel(true);
@@ -98,7 +118,7 @@ final class OutgoingRequests {
             }
             ServerInterceptor interceptor = interceptors.get(index);
             CompletionStage<JsonNode> below =
-                    interceptor.interceptOutgoing(r, new Link(interceptors, index + 1, wire, sent));
+                    interceptor.interceptOutgoing(r, new Link(interceptors, index + 1, wire, sent, again));
             if (below == null) {
                 throw new McpException("server interceptor " + interceptor + " returned null for " + r.method());
             }
