@@ -63,7 +63,8 @@ class ClientInterceptorTest {
             })
             .tool(
                     Tool.builder("my-id", EMPTY).build(),
-                    (req, ctx) -> CallToolResult.text(String.valueOf(ctx.requestId().value())))
+                    (req, ctx) ->
+                            CallToolResult.text(String.valueOf(ctx.requestId().value())))
             .tool(Tool.builder("slow", EMPTY).build(), (req, ctx) -> {
                 slowEntered.countDown();
                 slowRelease.await(10, TimeUnit.SECONDS);
@@ -147,7 +148,8 @@ class ClientInterceptorTest {
     void aCallAnInterceptorSendsTwiceGoesOutUnderAFreshIdTheSecondTime(Era era) {
         List<String> answers = new CopyOnWriteArrayList<>();
         ClientInterceptor twice = chain -> chain.proceed(chain.call()).thenCompose(first -> {
-            answers.add(String.valueOf(first.result().get("content").get(0).get("text").asString()));
+            answers.add(String.valueOf(
+                    first.result().get("content").get(0).get("text").asString()));
             return chain.proceed(chain.call());
         });
         try (McpClient client = connect(era, twice)) {

@@ -101,13 +101,13 @@ class InterceptorHooksTest {
 
             @Override
             public CompletionStage<JsonNode> interceptOutgoing(OutgoingRequest request, OutgoingChain chain) {
-                seen.add("outer " + request.method() + " " + request.requestId() + " @" + request.protocolVersion().id()
-                        + " serving " + request.servedRequestId() + " session " + request.session().isPresent());
-                return chain.proceed(request.withMeta(Map.of("hop", "outer")))
-                        .thenApply(result -> {
-                            seen.add("answered " + result.get("model").asString());
-                            return result;
-                        });
+                seen.add("outer " + request.method() + " " + request.requestId() + " @"
+                        + request.protocolVersion().id() + " serving " + request.servedRequestId() + " session "
+                        + request.session().isPresent());
+                return chain.proceed(request.withMeta(Map.of("hop", "outer"))).thenApply(result -> {
+                    seen.add("answered " + result.get("model").asString());
+                    return result;
+                });
             }
         };
         ServerInterceptor inner = new ServerInterceptor() {
@@ -118,7 +118,8 @@ class InterceptorHooksTest {
 
             @Override
             public CompletionStage<JsonNode> interceptOutgoing(OutgoingRequest request, OutgoingChain chain) {
-                seen.add("inner sees hop=" + request.params().path("_meta").path("hop").asString());
+                seen.add("inner sees hop="
+                        + request.params().path("_meta").path("hop").asString());
                 return chain.proceed(request.withMeta(Map.of("hop2", "inner")));
             }
         };
@@ -127,7 +128,8 @@ class InterceptorHooksTest {
             c.call("tools/call", "{\"name\":\"sample\"}");
         }
         assertThat(samplingIds).hasSize(1);
-        assertThat(seen.get(0)).startsWith("outer sampling/createMessage " + samplingIds.get(0) + " @2025-11-25 serving ")
+        assertThat(seen.get(0))
+                .startsWith("outer sampling/createMessage " + samplingIds.get(0) + " @2025-11-25 serving ")
                 .endsWith(" session true");
         assertThat(seen.subList(1, 3)).containsExactly("inner sees hop=outer", "answered m");
         assertThat(samplingMeta).singleElement().satisfies(meta -> {

@@ -74,6 +74,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
     private final Capture capture;
     /** What {@code server(uri)} or {@code stdio()} configured, for transports that do not report their network. */
     private final NetworkProtocol configuredNetwork;
+
     private final String serverAddress;
     private final long serverPort;
 
@@ -124,7 +125,8 @@ public final class McpClientTelemetry implements ClientInterceptor {
                 .setAttribute(Semconv.MCP_PROTOCOL_VERSION, version);
         target.addTo(builder);
         if (call.requestId() != null) {
-            builder.setAttribute(Semconv.JSONRPC_REQUEST_ID, String.valueOf(call.requestId().value()));
+            builder.setAttribute(
+                    Semconv.JSONRPC_REQUEST_ID, String.valueOf(call.requestId().value()));
         }
         Networks.addTo(builder, networkOf(call)); // the version is set again from the response, below
         if (serverAddress != null) {

@@ -185,7 +185,9 @@ public final class McpServerTelemetry implements ServerInterceptor {
                 .setSpanKind(SpanKind.CLIENT)
                 .setParent(parent)
                 .setAttribute(Semconv.MCP_METHOD_NAME, method)
-                .setAttribute(Semconv.JSONRPC_REQUEST_ID, String.valueOf(request.requestId().value()))
+                .setAttribute(
+                        Semconv.JSONRPC_REQUEST_ID,
+                        String.valueOf(request.requestId().value()))
                 .setAttribute(Semconv.MCP_PROTOCOL_VERSION, version);
         String sessionId = SessionIds.of(request.session(), request.transport());
         if (sessionId != null) {

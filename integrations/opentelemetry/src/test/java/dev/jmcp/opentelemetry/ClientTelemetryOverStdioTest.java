@@ -70,6 +70,7 @@ class ClientTelemetryOverStdioTest {
                 .as("stdio has no session id the client could name")
                 .isNull();
         SpanData initialize = otel.span("initialize", SpanKind.CLIENT).orElseThrow();
-        assertThat(initialize.getAttributes().get(stringKey("jsonrpc.request.id"))).isNotBlank();
+        assertThat(initialize.getAttributes().get(stringKey("jsonrpc.request.id")))
+                .isNotBlank();
     }
 }

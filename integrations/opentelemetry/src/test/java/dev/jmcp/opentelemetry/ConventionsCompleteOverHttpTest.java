@@ -61,7 +61,10 @@ class ConventionsCompleteOverHttpTest {
     @BeforeEach
     void start() {
         ServerInterceptor refuseTaggedListens = (call, chain) -> call.method().equals(McpMethods.SUBSCRIPTIONS_LISTEN)
-                        && call.params().path("notifications").path("promptsListChanged").asBoolean(false)
+                        && call.params()
+                                .path("notifications")
+                                .path("promptsListChanged")
+                                .asBoolean(false)
                 ? ServerOutcome.error(JsonRpcError.of(-32000, "no prompt streams here"))
                 : chain.proceed();
         server = McpServer.builder()
@@ -74,7 +77,8 @@ class ConventionsCompleteOverHttpTest {
                     List<Root> roots = ctx.roots();
                     ElicitResult answer = ctx.elicit(FormElicitRequest.of(
                             "name?",
-                            RequestedSchema.of(Map.of("name", StringSchema.builder().build()), List.of("name"))));
+                            RequestedSchema.of(
+                                    Map.of("name", StringSchema.builder().build()), List.of("name"))));
                     return CallToolResult.text(
                             roots.size() + " " + answer.content().get("name").asString());
                 })
@@ -123,12 +127,13 @@ class ConventionsCompleteOverHttpTest {
     private SpanData servedBy(SpanData client) {
         return Poll.value(
                 "the server span of " + client.getName(),
-                () -> otel
-                        .spans(s -> s.getKind() == SpanKind.SERVER
-                                && s.getParentSpanId().equals(client.getSpanId()))
-                        .stream()
-                        .findFirst()
-                        .orElse(null),
+                () ->
+                        otel
+                                .spans(s -> s.getKind() == SpanKind.SERVER
+                                        && s.getParentSpanId().equals(client.getSpanId()))
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
                 s -> s != null,
                 Duration.ofSeconds(30));
     }
@@ -146,7 +151,10 @@ class ConventionsCompleteOverHttpTest {
                     "two client spans",
                     s -> s.getName().equals("tools/call echo") && s.getKind() == SpanKind.CLIENT,
                     2);
-            assertThat(calls).extracting(s -> attr(s, "jsonrpc.request.id")).doesNotContainNull().doesNotHaveDuplicates();
+            assertThat(calls)
+                    .extracting(s -> attr(s, "jsonrpc.request.id"))
+                    .doesNotContainNull()
+                    .doesNotHaveDuplicates();
             for (SpanData call : calls) {
                 assertThat(attr(call, "jsonrpc.request.id"))
                         .as("%s: the id the server answered under", version)
@@ -154,7 +162,8 @@ class ConventionsCompleteOverHttpTest {
             }
             String connecting = version.isStateless() ? "server/discover" : "initialize";
             SpanData handshake = awaitSpan(connecting, SpanKind.CLIENT);
-            assertThat(attr(handshake, "jsonrpc.request.id")).isEqualTo(attr(servedBy(handshake), "jsonrpc.request.id"));
+            assertThat(attr(handshake, "jsonrpc.request.id"))
+                    .isEqualTo(attr(servedBy(handshake), "jsonrpc.request.id"));
         }
     }
 
@@ -177,9 +186,15 @@ class ConventionsCompleteOverHttpTest {
             }
             SpanData call = awaitSpan("tools/call echo", SpanKind.CLIENT);
             for (SpanData span : List.of(call, servedBy(call))) {
-                assertThat(attr(span, "network.transport")).as(span.getKind().name()).isEqualTo("tcp");
-                assertThat(attr(span, "network.protocol.name")).as(span.getKind().name()).isEqualTo("http");
-                assertThat(attr(span, "network.protocol.version")).as(span.getKind().name()).isEqualTo("1.1");
+                assertThat(attr(span, "network.transport"))
+                        .as(span.getKind().name())
+                        .isEqualTo("tcp");
+                assertThat(attr(span, "network.protocol.name"))
+                        .as(span.getKind().name())
+                        .isEqualTo("http");
+                assertThat(attr(span, "network.protocol.version"))
+                        .as(span.getKind().name())
+                        .isEqualTo("1.1");
             }
         }
         for (String name : List.of("mcp.client.operation.duration", "mcp.server.operation.duration")) {
@@ -189,8 +204,10 @@ class ConventionsCompleteOverHttpTest {
                     .filter(p -> "echo".equals(p.getAttributes().get(stringKey("gen_ai.tool.name"))))
                     .findFirst()
                     .orElseThrow();
-            assertThat(point.getAttributes().get(stringKey("network.protocol.name"))).isEqualTo("http");
-            assertThat(point.getAttributes().get(stringKey("network.protocol.version"))).isEqualTo("1.1");
+            assertThat(point.getAttributes().get(stringKey("network.protocol.name")))
+                    .isEqualTo("http");
+            assertThat(point.getAttributes().get(stringKey("network.protocol.version")))
+                    .isEqualTo("1.1");
         }
     }
 
@@ -209,7 +226,9 @@ class ConventionsCompleteOverHttpTest {
             assertThat(attr(listen, "mcp.method.name")).isEqualTo("subscriptions/listen");
             assertThat(attr(listen, "jsonrpc.request.id")).isNotBlank();
             assertThat(attr(listen, "network.protocol.name")).isEqualTo("http");
-            assertThat(attr(listen, "error.type")).as("closing is the stream's normal end").isNull();
+            assertThat(attr(listen, "error.type"))
+                    .as("closing is the stream's normal end")
+                    .isNull();
             assertThat(listen.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
             SpanData served = servedBy(listen);
             assertThat(served.getName()).isEqualTo("subscriptions/listen");
@@ -253,12 +272,15 @@ class ConventionsCompleteOverHttpTest {
         // the client's traced elicitation handler continues the server's CLIENT span, not its tool call span
         SpanData elicited = awaitSpan("elicitation/create", SpanKind.SERVER);
         assertThat(elicited.getParentSpanId())
-                .isEqualTo(otel.span("elicitation/create", SpanKind.CLIENT).orElseThrow().getSpanId());
+                .isEqualTo(otel.span("elicitation/create", SpanKind.CLIENT)
+                        .orElseThrow()
+                        .getSpanId());
         MetricData metric = Poll.value(
                 "the server's outgoing durations",
                 () -> otel.metric("mcp.client.operation.duration").orElse(null),
-                m -> m != null && m.getHistogramData().getPoints().stream()
-                        .anyMatch(p -> "roots/list".equals(p.getAttributes().get(stringKey("mcp.method.name")))),
+                m -> m != null
+                        && m.getHistogramData().getPoints().stream().anyMatch(p -> "roots/list"
+                                .equals(p.getAttributes().get(stringKey("mcp.method.name")))),
                 Duration.ofSeconds(10));
         assertThat(metric.getUnit()).isEqualTo("s");
     }

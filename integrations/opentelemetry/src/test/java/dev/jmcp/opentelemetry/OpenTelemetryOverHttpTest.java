@@ -262,7 +262,8 @@ class OpenTelemetryOverHttpTest {
         SpanData outgoing = otel.span("sampling/createMessage", SpanKind.CLIENT).orElseThrow();
         assertThat(outgoing.getTraceId()).isEqualTo(server.getTraceId());
         assertThat(outgoing.getParentSpanId()).isEqualTo(server.getSpanId());
-        assertThat(outgoing.getAttributes().get(stringKey("jsonrpc.request.id"))).isNotBlank();
+        assertThat(outgoing.getAttributes().get(stringKey("jsonrpc.request.id")))
+                .isNotBlank();
         assertThat(outgoing.getAttributes().get(stringKey("mcp.method.name"))).isEqualTo("sampling/createMessage");
         // ...and the context the request carries in _meta is that CLIENT span's
         assertThat(meta.get("traceparent").asString())

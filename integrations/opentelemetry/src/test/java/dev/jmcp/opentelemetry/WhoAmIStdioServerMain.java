@@ -21,8 +21,8 @@ public final class WhoAmIStdioServerMain {
                 .tool(
                         Tool.builder("whoami", McpJson.parse("{\"type\":\"object\"}"))
                                 .build(),
-                        (req, ctx) -> CallToolResult.text(
-                                ctx.requestId().value() + " " + ctx.transport().network().transport()))
+                        (req, ctx) -> CallToolResult.text(ctx.requestId().value() + " "
+                                + ctx.transport().network().transport()))
                 .build();
         StdioServer.serve(server);
     }

@@ -16,11 +16,7 @@ final class Connection {
     final ClientTaskStore taskStore;
     private volatile KeepAlive keepAlive;
 
-    Connection(
-            Transport transport,
-            McpSession session,
-            Negotiation negotiation,
-            ClientTaskStore taskStore) {
+    Connection(Transport transport, McpSession session, Negotiation negotiation, ClientTaskStore taskStore) {
         this.transport = transport;
         this.session = session;
         this.negotiation = negotiation;

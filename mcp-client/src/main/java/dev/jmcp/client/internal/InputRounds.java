@@ -163,8 +163,7 @@ final class InputRounds {
             sentEpoch = link.epoch();
             tasksDeclared = ExtensionTasks.declaredIn(params);
             McpSession session = link.session();
-            CompletableFuture<JsonNode> wire =
-                    session.request(session == reservedOn ? id : null, method, params, sent);
+            CompletableFuture<JsonNode> wire = session.request(session == reservedOn ? id : null, method, params, sent);
             call.track(wire);
             return wire;
         }

@@ -304,11 +304,7 @@ final class Negotiation {
      * ({@code ClientInterceptor.interceptsConnectionRequests()}); the wire request is what {@link #cancel} cancels.
      */
     private CompletableFuture<JsonNode> connectionRequest(
-            String method,
-            JsonNode params,
-            ProtocolVersion version,
-            RequestOptions options,
-            CallPipeline.Wire send) {
+            String method, JsonNode params, ProtocolVersion version, RequestOptions options, CallPipeline.Wire send) {
         CallPipeline.WireRequest wire = CallPipeline.WireRequest.on(
                 session, method, (ObjectNode) params, version, options, 0, new ConcurrentHashMap<>());
         CompletableFuture<JsonNode> request = config.pipeline().send(wire, (id, p) -> {

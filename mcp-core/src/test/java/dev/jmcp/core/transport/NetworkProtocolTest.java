@@ -29,7 +29,8 @@ class NetworkProtocolTest {
                 .isSameAs(NetworkProtocol.HTTP);
         assertThat(TransportMetadata.of("in-memory").network()).isSameAs(NetworkProtocol.UNKNOWN);
         assertThat(TransportMetadata.NONE.network()).isSameAs(NetworkProtocol.UNKNOWN);
-        assertThat(TransportMetadata.of("stdio", NetworkProtocol.PIPE).network()).isSameAs(NetworkProtocol.PIPE);
+        assertThat(TransportMetadata.of("stdio", NetworkProtocol.PIPE).network())
+                .isSameAs(NetworkProtocol.PIPE);
         assertThat(new TransportMetadata("http", null, null, null).network()).isSameAs(NetworkProtocol.UNKNOWN);
     }
 }

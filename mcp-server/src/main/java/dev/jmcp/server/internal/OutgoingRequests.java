@@ -58,9 +58,8 @@ final class OutgoingRequests {
         }
         stage.whenComplete((result, err) -> {
             if (err != null) {
-                sent.completeExceptionally(err instanceof CompletionException && err.getCause() != null
-                        ? err.getCause()
-                        : err);
+                sent.completeExceptionally(
+                        err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
             } else {
                 sent.complete(result);
             }
