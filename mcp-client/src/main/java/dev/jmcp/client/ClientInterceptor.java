@@ -27,8 +27,8 @@ import java.util.concurrent.CompletionStage;
  * intercepted, nor are the connection's own requests ({@code server/discover}, {@code initialize},
  * {@code subscriptions/listen}) unless the interceptor {@linkplain #interceptsConnectionRequests() asks}. A
  * {@code subscriptions/listen} (2026-07-28) is a long-lived stream: its outcome arrives when the stream ends, with a
- * {@link dev.jmcp.core.McpCancelledException} when the client closed the subscription. The outcome is that of the wire request:
- * mapping the result to a typed record and checking a tool's output schema happen after the chain.
+ * {@link dev.jmcp.core.McpCancelledException} when the client closed the subscription. The outcome is that of the
+ * wire request: mapping the result to a typed record and checking a tool's output schema happen after the chain.
  *
  * <p>Interceptors run on the calling thread for the first round and on the handler executor for later rounds;
  * outcomes arrive on the session's delivery thread. They must not block.
