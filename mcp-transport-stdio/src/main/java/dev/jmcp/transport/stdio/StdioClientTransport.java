@@ -233,7 +233,11 @@ public final class StdioClientTransport implements Transport {
         return w.enqueue(codec, message);
     }
 
-    /** {@link NetworkProtocol#PIPE}: the messages travel over the process's standard input and output. */
+    /**
+     * The messages travel over the process's standard input and output.
+     *
+     * @return {@link NetworkProtocol#PIPE}
+     */
     @Override
     public NetworkProtocol networkProtocol() {
         return NetworkProtocol.PIPE;

@@ -113,6 +113,8 @@ public final class StreamableHttpClientTransport implements Transport {
      * {@code tcp}, {@code http} and the HTTP version of the latest response: {@code 1.1} with the built-in engine,
      * what {@code java.net.http.HttpClient} negotiated with the JDK engine ({@link NetworkProtocol#HTTP}, version
      * unknown, before its first response).
+     *
+     * @return the network protocol of the latest exchange
      */
     @Override
     public NetworkProtocol networkProtocol() {
