@@ -2,7 +2,10 @@ package dev.jmcp.client;
 
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.session.RequestOptions;
+import dev.jmcp.core.transport.NetworkProtocol;
+import dev.jmcp.core.transport.Transport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +29,8 @@ public final class ClientCall {
     private final int round;
     private final ConcurrentMap<Object, Object> attributes;
     private final CompletionStage<Void> connectionClosed;
+    private final RequestId requestId;
+    private final Transport transport;
 
     ClientCall(
             String method,
@@ -34,7 +39,9 @@ public final class ClientCall {
             RequestOptions options,
             int round,
             ConcurrentMap<Object, Object> attributes,
-            CompletionStage<Void> connectionClosed) {
+            CompletionStage<Void> connectionClosed,
+            RequestId requestId,
+            Transport transport) {
         this.method = Objects.requireNonNull(method, "method");
         this.params = Objects.requireNonNull(params, "params");
         this.protocolVersion = Objects.requireNonNull(protocolVersion, "protocolVersion");
@@ -42,6 +49,8 @@ public final class ClientCall {
         this.round = round;
         this.attributes = Objects.requireNonNull(attributes, "attributes");
         this.connectionClosed = Objects.requireNonNull(connectionClosed, "connectionClosed");
+        this.requestId = requestId;
+        this.transport = transport;
     }
 
     /** The JSON-RPC method, e.g. {@code tools/call} (see {@link dev.jmcp.core.protocol.McpMethods}). */
@@ -97,7 +106,8 @@ public final class ClientCall {
         JsonNode meta = copy.get("_meta");
         ObjectNode target = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject("_meta");
         target.set(key, value.deepCopy());
-        return new ClientCall(method, copy, protocolVersion, options, round, attributes, connectionClosed);
+        return new ClientCall(
+                method, copy, protocolVersion, options, round, attributes, connectionClosed, requestId, transport);
     }
 
     /** This call with a string {@code _meta} member added or replaced. */
@@ -145,6 +155,40 @@ public final class ClientCall {
      */
     public CompletionStage<Void> connectionClosed() {
         return connectionClosed;
+    }
+
+    /**
+     * The JSON-RPC id this wire request is sent with, reserved on the session before the interceptors run (e.g. for
+     * a trace's {@code jsonrpc.request.id}). Each round of an {@code input_required} exchange has its own. In two
+     * rare cases the request goes out under another id: an interceptor that sends the same call twice (the second
+     * gets a fresh id), and a connection replaced between the interception and the send.
+     *
+     * @return the id; null only for a call made outside a client session (a unit test's pipeline)
+     */
+    public RequestId requestId() {
+        return requestId;
+    }
+
+    /**
+     * The network transport and protocol of the connection this request is sent on, as its transport reports it
+     * ({@code pipe} for stdio; {@code tcp}, {@code http} and the version of the latest response over HTTP). Read it
+     * when the outcome arrives to get the version this request's response came over.
+     *
+     * @return the network protocol; {@link NetworkProtocol#UNKNOWN} when the transport does not say
+     */
+    public NetworkProtocol networkProtocol() {
+        return transport == null ? NetworkProtocol.UNKNOWN : transport.networkProtocol();
+    }
+
+    /**
+     * The id of the handshake-era session this request is sent in, as its transport knows it (HTTP's {@code
+     * Mcp-Session-Id}): the current session's, also after the client reconnected or re-initialized. Read when
+     * called, so after an {@code initialize} succeeded it names the new session.
+     *
+     * @return the session id; empty without one (stdio, 2026-07-28, before the {@code initialize} answer)
+     */
+    public Optional<String> sessionId() {
+        return transport == null ? Optional.empty() : Optional.ofNullable(transport.sessionId());
     }
 
     /** The params as sent (shared, not copied): for the client's own sending. */

@@ -25,9 +25,10 @@ import java.util.concurrent.CompletionStage;
  * {@code requestState} of that round in its params, and an {@code input_required} result as its outcome; the
  * rounds share {@link ClientCall#attributes()}. Calls refused before sending (a missing server capability) are not
  * intercepted, nor are the connection's own requests ({@code server/discover}, {@code initialize},
- * {@code subscriptions/listen}) unless the interceptor {@linkplain #interceptsConnectionRequests() asks} (then it
- * sees {@code server/discover} and {@code initialize}). The outcome is that of the wire request:
- * mapping the result to a typed record and checking a tool's output schema happen after the chain.
+ * {@code subscriptions/listen}) unless the interceptor {@linkplain #interceptsConnectionRequests() asks}. A
+ * {@code subscriptions/listen} (2026-07-28) is a long-lived stream: its outcome arrives when the stream ends, with a
+ * {@link dev.jmcp.core.McpCancelledException} when the client closed the subscription. The outcome is that of the
+ * wire request: mapping the result to a typed record and checking a tool's output schema happen after the chain.
  *
  * <p>Interceptors run on the calling thread for the first round and on the handler executor for later rounds;
  * outcomes arrive on the session's delivery thread. They must not block.
@@ -41,8 +42,11 @@ public interface ClientInterceptor {
     CompletionStage<CallOutcome> intercept(Chain chain);
 
     /**
-     * Whether this interceptor also sees the connection's {@code server/discover} and {@code initialize} requests
-     * (run on the thread that connects), e.g. to trace the handshake. False by default.
+     * Whether this interceptor also sees the connection's own requests: {@code server/discover} and {@code
+     * initialize} (run on the thread that connects), and each {@code subscriptions/listen} stream (run on the thread
+     * that subscribes, or reconnects), e.g. to trace the handshake and the streams. False by default.
+     *
+     * @return whether to intercept the connection's own requests
      */
     default boolean interceptsConnectionRequests() {
         return false;

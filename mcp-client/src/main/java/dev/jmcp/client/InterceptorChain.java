@@ -37,8 +37,12 @@ final class InterceptorChain implements CallPipeline {
     @Override
     public CompletableFuture<JsonNode> send(WireRequest request, Wire wire) {
         String method = request.method();
-        if (method.equals(McpMethods.INITIALIZE) || method.equals(McpMethods.SERVER_DISCOVER)) {
-            return connectionChain == null ? wire.send(request.params()) : connectionChain.run(request, wire);
+        if (method.equals(McpMethods.INITIALIZE)
+                || method.equals(McpMethods.SERVER_DISCOVER)
+                || method.equals(McpMethods.SUBSCRIPTIONS_LISTEN)) {
+            return connectionChain == null
+                    ? wire.send(request.id(), request.params())
+                    : connectionChain.run(request, wire);
         }
         return run(request, wire);
     }
@@ -51,22 +55,30 @@ final class InterceptorChain implements CallPipeline {
                 request.options(),
                 request.round(),
                 request.attributes(),
-                request.connectionClosed());
-        return proceed(0, call, wire)
+                request.connectionClosed(),
+                request.id(),
+                request.transport());
+        return proceed(0, call, wire, false)
                 .toCompletableFuture()
                 .thenCompose(outcome -> outcome.succeeded()
                         ? CompletableFuture.completedFuture(outcome.result())
                         : CompletableFuture.failedFuture(outcome.error()));
     }
 
-    /** Runs the link at {@code index} (or the wire after the last), timing it and turning failures into outcomes. */
-    private CompletionStage<CallOutcome> proceed(int index, ClientCall call, Wire wire) {
+    /**
+     * Runs the link at {@code index} (or the wire after the last), timing it and turning failures into outcomes.
+     *
+     * @param repeat whether an interceptor above already sent this call once (a retry): the wire then numbers it
+     *     afresh, since a request id is never sent twice in a session
+     */
+    private CompletionStage<CallOutcome> proceed(int index, ClientCall call, Wire wire, boolean repeat) {
         long start = System.nanoTime();
         CompletionStage<CallOutcome> below;
         try {
             below = index == interceptors.size()
-                    ? wire.send(call.sentParams()).thenApply(CallOutcome::answered)
-                    : interceptors.get(index).intercept(new Link(index, call, wire));
+                    ? wire.send(repeat ? null : call.requestId(), call.sentParams())
+                            .thenApply(CallOutcome::answered)
+                    : interceptors.get(index).intercept(new Link(index, call, wire, repeat));
         } catch (RuntimeException e) {
             below = CompletableFuture.failedFuture(e);
         }
@@ -89,11 +101,14 @@ final class InterceptorChain implements CallPipeline {
         private final int index;
         private final ClientCall call;
         private final Wire wire;
+        private final boolean repeat;
+        private boolean proceeded;
 
-        Link(int index, ClientCall call, Wire wire) {
+        Link(int index, ClientCall call, Wire wire, boolean repeat) {
             this.index = index;
             this.call = call;
             this.wire = wire;
+            this.repeat = repeat;
         }
 
         @Override
@@ -103,7 +118,9 @@ final class InterceptorChain implements CallPipeline {
 
         @Override
         public CompletionStage<CallOutcome> proceed(ClientCall next) {
-            return InterceptorChain.this.proceed(index + 1, Objects.requireNonNull(next, "call"), wire);
+            boolean again = repeat || proceeded;
+            proceeded = true;
+            return InterceptorChain.this.proceed(index + 1, Objects.requireNonNull(next, "call"), wire, again);
         }
     }
 }

@@ -61,6 +61,10 @@ class ClientInterceptorTest {
                 JsonNode trace = ctx.meta().get("traceparent");
                 return CallToolResult.text(trace == null ? "none" : trace.asString());
             })
+            .tool(
+                    Tool.builder("my-id", EMPTY).build(),
+                    (req, ctx) ->
+                            CallToolResult.text(String.valueOf(ctx.requestId().value())))
             .tool(Tool.builder("slow", EMPTY).build(), (req, ctx) -> {
                 slowEntered.countDown();
                 slowRelease.await(10, TimeUnit.SECONDS);
@@ -121,6 +125,37 @@ class ClientInterceptorTest {
             client.callTool("echo-meta", Map.of());
             assertThat(trace).containsExactly("a>", "b>", "<b", "<a");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Era.class)
+    void theCallKnowsTheRequestIdItIsSentUnderBeforeItIsSent(Era era) {
+        List<String> ids = new CopyOnWriteArrayList<>();
+        ClientInterceptor look = chain -> {
+            ids.add(String.valueOf(chain.call().requestId().value()));
+            return chain.proceed(chain.call());
+        };
+        try (McpClient client = connect(era, look)) {
+            String first = text(client.callTool("my-id", Map.of()));
+            String second = text(client.callTool("my-id", Map.of()));
+            assertThat(ids).containsExactly(first, second);
+            assertThat(first).isNotEqualTo(second);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Era.class)
+    void aCallAnInterceptorSendsTwiceGoesOutUnderAFreshIdTheSecondTime(Era era) {
+        List<String> answers = new CopyOnWriteArrayList<>();
+        ClientInterceptor twice = chain -> chain.proceed(chain.call()).thenCompose(first -> {
+            answers.add(String.valueOf(
+                    first.result().get("content").get(0).get("text").asString()));
+            return chain.proceed(chain.call());
+        });
+        try (McpClient client = connect(era, twice)) {
+            answers.add(text(client.callTool("my-id", Map.of())));
+        }
+        assertThat(answers).hasSize(2).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest

@@ -62,7 +62,12 @@ public interface RequestContext {
     /** The request's {@code _meta} object (an empty object when absent). */
     JsonNode meta();
 
-    /** What the transport knows about this request (transport name, remote address, headers); read-only. */
+    /**
+     * What the transport knows about this request (transport name, remote address, headers, and the network
+     * protocol it came over: {@link TransportMetadata#network()}); read-only.
+     *
+     * @return the transport metadata
+     */
     TransportMetadata transport();
 
     /**

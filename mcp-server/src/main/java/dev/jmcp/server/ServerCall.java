@@ -59,7 +59,12 @@ public interface ServerCall {
     /** The authenticated caller, if the transport authenticated one. */
     Optional<AuthInfo> authInfo();
 
-    /** What the transport knows about the request (transport name, remote address, headers); read-only. */
+    /**
+     * What the transport knows about the request (transport name, remote address, headers, and the network protocol
+     * it came over: {@link TransportMetadata#network()}); read-only.
+     *
+     * @return the transport metadata
+     */
     TransportMetadata transport();
 
     /**

@@ -1,6 +1,8 @@
 package dev.jmcp.server;
 
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Observes or intercepts every request the server serves (in the spirit of grpc-java's {@code ServerInterceptor}
@@ -45,6 +47,36 @@ public interface ServerInterceptor {
      */
     default Map<String, String> outgoingRequestMeta(String method) {
         return Map.of();
+    }
+
+    /**
+     * Observes or intercepts a request the server sends the client while serving a request ({@code
+     * sampling/createMessage}, {@code elicitation/create}, {@code roots/list} in a handshake-era session, and the
+     * {@code tasks/*} polling of a client-side task), e.g. to trace it as a {@code CLIENT} span. Called on the
+     * thread that sends it (the handler's), outermost interceptor first; usually calls {@code chain.proceed} once,
+     * possibly with {@code _meta} added ({@link OutgoingRequest#withMeta}), and observes the returned stage, which
+     * completes with the client's result or fails ({@link dev.jmcp.core.McpRpcException} for an error answer, {@link
+     * dev.jmcp.core.McpTimeoutException}, {@link java.util.concurrent.CancellationException} when the handler gave up
+     * waiting). The default adds the members of {@link #outgoingRequestMeta} and proceeds. Must not block.
+     *
+     * @param request the request about to be sent
+     * @param chain the rest of the chain; its last link sends the request
+     * @return the client's answer, as the rest of the chain produced it (possibly observed or replaced)
+     */
+    default CompletionStage<JsonNode> interceptOutgoing(OutgoingRequest request, OutgoingChain chain) {
+        return chain.proceed(request.withMeta(outgoingRequestMeta(request.method())));
+    }
+
+    /** The rest of the chain for a request the server sends: the next interceptor, and finally the send. */
+    @FunctionalInterface
+    interface OutgoingChain {
+        /**
+         * Passes {@code request} on to the next interceptor, or sends it after the last.
+         *
+         * @param request the request to send (this one or one derived with {@link OutgoingRequest#withMeta})
+         * @return the client's answer; fails as described at {@link ServerInterceptor#interceptOutgoing}
+         */
+        CompletionStage<JsonNode> proceed(OutgoingRequest request);
     }
 
     /** The rest of the chain: the next interceptor, and finally the method's handler. */

@@ -5,12 +5,15 @@ import dev.jmcp.client.ClientCall;
 import dev.jmcp.client.ClientInterceptor;
 import dev.jmcp.client.ElicitationHandler;
 import dev.jmcp.client.SamplingHandler;
+import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.transport.NetworkProtocol;
 import dev.jmcp.opentelemetry.internal.Capture;
 import dev.jmcp.opentelemetry.internal.Durations;
 import dev.jmcp.opentelemetry.internal.MetaCarrier;
+import dev.jmcp.opentelemetry.internal.Networks;
 import dev.jmcp.opentelemetry.internal.Semconv;
 import dev.jmcp.opentelemetry.internal.Targets;
 import io.opentelemetry.api.OpenTelemetry;
@@ -41,8 +44,10 @@ import tools.jackson.databind.JsonNode;
  * a {@link SpanKind#CLIENT} span named {@code {mcp.method.name} {target}}, child of the current context, whose W3C
  * trace context ({@code traceparent}, {@code tracestate}, {@code baggage}) travels in the request's {@code
  * params._meta}, and the {@code mcp.client.operation.duration} histogram; the client's own {@code server/discover}
- * and {@code initialize} are traced too, every round of a 2026-07-28 {@code input_required} exchange is a child of
- * the context the call was made in, and each handshake-era session is timed in {@code mcp.client.session.duration}.
+ * and {@code initialize} are traced too, each 2026-07-28 {@code subscriptions/listen} stream is a span from its
+ * opening to its end, every round of a 2026-07-28 {@code input_required} exchange is a child of the context the call
+ * was made in, and each handshake-era session is timed in {@code mcp.client.session.duration}. The request id, the
+ * session id and the {@code network.*} attributes come from the call ({@code ClientCall}) and its transport.
  * {@link #tracedSampling} and {@link #tracedElicitation} continue the server's trace in the handlers that serve its
  * requests.
  *
@@ -67,7 +72,9 @@ public final class McpClientTelemetry implements ClientInterceptor {
     private final Map<Object, OpenSession> sessions = new ConcurrentHashMap<>();
 
     private final Capture capture;
-    private final String networkTransport;
+    /** What {@code server(uri)} or {@code stdio()} configured, for transports that do not report their network. */
+    private final NetworkProtocol configuredNetwork;
+
     private final String serverAddress;
     private final long serverPort;
 
@@ -82,7 +89,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
                 meter, Semconv.CLIENT_SESSION_DURATION, "The duration of MCP sessions as seen by the client");
         this.sessionId = builder.sessionId;
         this.capture = new Capture(builder.captureArguments, builder.captureResults, builder.maxCapturedChars);
-        this.networkTransport = builder.networkTransport;
+        this.configuredNetwork = builder.network;
         this.serverAddress = builder.serverAddress;
         this.serverPort = builder.serverPort;
     }
@@ -117,19 +124,18 @@ public final class McpClientTelemetry implements ClientInterceptor {
                 .setParent(parent)
                 .setAttribute(Semconv.MCP_PROTOCOL_VERSION, version);
         target.addTo(builder);
-        if (networkTransport != null) {
-            builder.setAttribute(Semconv.NETWORK_TRANSPORT, networkTransport);
-            if (networkTransport.equals("tcp")) {
-                builder.setAttribute(Semconv.NETWORK_PROTOCOL_NAME, "http");
-            }
+        if (call.requestId() != null) {
+            builder.setAttribute(
+                    Semconv.JSONRPC_REQUEST_ID, String.valueOf(call.requestId().value()));
         }
+        Networks.addTo(builder, networkOf(call)); // the version is set again from the response, below
         if (serverAddress != null) {
             builder.setAttribute(Semconv.SERVER_ADDRESS, serverAddress);
             if (serverPort >= 0) {
                 builder.setAttribute(Semconv.SERVER_PORT, serverPort);
             }
         }
-        String session = sessionId == null ? null : sessionId.get();
+        String session = sessionIdOf(call);
         if (session != null) {
             builder.setAttribute(Semconv.MCP_SESSION_ID, session);
         }
@@ -159,19 +165,21 @@ public final class McpClientTelemetry implements ClientInterceptor {
         }
         return stage.thenApply(outcome -> {
             String negotiated = version;
+            NetworkProtocol network = networkOf(call); // after the response: the version it came over
+            Networks.addTo(span, network);
             if (call.method().equals(McpMethods.INITIALIZE) && outcome.succeeded()) {
                 negotiated = negotiatedVersion(outcome.result(), version);
                 span.setAttribute(Semconv.MCP_PROTOCOL_VERSION, negotiated);
-                String id = session != null || sessionId == null ? null : sessionId.get();
+                String id = session != null ? null : sessionIdOf(call);
                 if (id != null) {
                     span.setAttribute(Semconv.MCP_SESSION_ID, id);
                 }
-                sessionStarted(call.connectionClosed(), negotiated);
+                sessionStarted(call.connectionClosed(), negotiated, network);
             }
             String errorType = finish(span, target, outcome);
             AttributesBuilder metric = Attributes.builder().put(Semconv.MCP_PROTOCOL_VERSION, negotiated);
             target.addTo(metric);
-            putConnection(metric);
+            putConnection(metric, network);
             if (errorType != null) {
                 metric.put(Semconv.ERROR_TYPE, errorType);
             }
@@ -201,6 +209,17 @@ public final class McpClientTelemetry implements ClientInterceptor {
         return kept instanceof Context context ? context : Context.current();
     }
 
+    /** What the call's transport reports, else what the builder configured. */
+    private NetworkProtocol networkOf(ClientCall call) {
+        NetworkProtocol reported = call.networkProtocol();
+        return Networks.isUnknown(reported) ? configuredNetwork : reported;
+    }
+
+    /** The configured session id source's answer, else the session id of the call's transport (the current one). */
+    private String sessionIdOf(ClientCall call) {
+        return sessionId != null ? sessionId.get() : call.sessionId().orElse(null);
+    }
+
     private static String negotiatedVersion(JsonNode result, String requested) {
         JsonNode v = result == null ? null : result.get("protocolVersion");
         return v != null && v.isString() ? v.asString() : requested;
@@ -210,9 +229,9 @@ public final class McpClientTelemetry implements ClientInterceptor {
      * A handshake-era session began on the connection that {@code closed} identifies: times it until the connection
      * closes or a new {@code initialize} replaces it (after the server forgot the old one).
      */
-    private void sessionStarted(CompletionStage<Void> closed, String version) {
+    private void sessionStarted(CompletionStage<Void> closed, String version, NetworkProtocol network) {
         AttributesBuilder attributes = Attributes.builder().put(Semconv.MCP_PROTOCOL_VERSION, version);
-        putConnection(attributes);
+        putConnection(attributes, network);
         OpenSession fresh = new OpenSession(System.nanoTime(), attributes.build());
         OpenSession replaced = sessions.put(closed, fresh);
         if (replaced != null) {
@@ -227,14 +246,9 @@ public final class McpClientTelemetry implements ClientInterceptor {
         }
     }
 
-    /** The connection's attributes a metric carries: transport, protocol and server address, when configured. */
-    private void putConnection(AttributesBuilder attributes) {
-        if (networkTransport != null) {
-            attributes.put(Semconv.NETWORK_TRANSPORT, networkTransport);
-            if (networkTransport.equals("tcp")) {
-                attributes.put(Semconv.NETWORK_PROTOCOL_NAME, "http");
-            }
-        }
+    /** The connection's attributes a metric carries: transport, protocol and server address, when known. */
+    private void putConnection(AttributesBuilder attributes, NetworkProtocol network) {
+        Networks.addTo(attributes, network);
         if (serverAddress != null) {
             attributes.put(Semconv.SERVER_ADDRESS, serverAddress);
             if (serverPort >= 0) {
@@ -276,9 +290,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
                 .setSpanKind(SpanKind.SERVER)
                 .setParent(parent)
                 .setAttribute(Semconv.MCP_METHOD_NAME, method);
-        if (networkTransport != null) {
-            builder.setAttribute(Semconv.NETWORK_TRANSPORT, networkTransport);
-        }
+        Networks.addTo(builder, configuredNetwork);
         Span span = builder.startSpan();
         try (Scope ignored = parent.with(span).makeCurrent()) {
             return handler.call();
@@ -310,7 +322,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
                     span.setAttribute(Semconv.GEN_AI_TOOL_CALL_RESULT, capture.bounded(result));
                 }
             }
-        } else {
+        } else if (!closedListen(target, outcome.error())) { // a listen the client closed ended normally
             McpException error = outcome.error();
             if (error instanceof McpRpcException rpc) {
                 errorType = String.valueOf(rpc.code());
@@ -328,13 +340,18 @@ public final class McpClientTelemetry implements ClientInterceptor {
         return errorType;
     }
 
+    /** Whether {@code error} ends a {@code subscriptions/listen} stream the client closed (its normal end). */
+    private static boolean closedListen(Targets target, McpException error) {
+        return McpMethods.SUBSCRIPTIONS_LISTEN.equals(target.method()) && error instanceof McpCancelledException;
+    }
+
     /** Builds {@link McpClientTelemetry}; tool payload capture is off by default. */
     public static final class Builder {
         private final OpenTelemetry openTelemetry;
         private boolean captureArguments;
         private boolean captureResults;
         private int maxCapturedChars = Capture.DEFAULT_MAX_CHARS;
-        private String networkTransport;
+        private NetworkProtocol network = NetworkProtocol.UNKNOWN;
         private String serverAddress;
         private long serverPort = -1;
         private Supplier<String> sessionId;
@@ -344,12 +361,17 @@ public final class McpClientTelemetry implements ClientInterceptor {
         }
 
         /**
-         * The Streamable HTTP endpoint the client talks to: sets {@code server.address}, {@code server.port},
-         * {@code network.transport=tcp} and {@code network.protocol.name=http}.
+         * The Streamable HTTP endpoint the client talks to: sets {@code server.address} and {@code server.port}.
+         * The {@code network.*} attributes come from the transport (the HTTP version of its responses); this sets
+         * {@code network.transport=tcp} and {@code network.protocol.name=http} only for a transport that reports
+         * nothing.
+         *
+         * @param endpoint the MCP endpoint URI
+         * @return this builder
          */
         public Builder server(URI endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
-            this.networkTransport = "tcp";
+            this.network = NetworkProtocol.HTTP;
             this.serverAddress = endpoint.getHost();
             int port = endpoint.getPort();
             if (port < 0) {
@@ -359,18 +381,27 @@ public final class McpClientTelemetry implements ClientInterceptor {
             return this;
         }
 
-        /** The client talks to a subprocess over stdio: sets {@code network.transport=pipe}. */
+        /**
+         * The client talks to a subprocess over stdio: {@code network.transport=pipe} for a transport that does not
+         * report it (jmcp's stdio transport does).
+         *
+         * @return this builder
+         */
         public Builder stdio() {
-            this.networkTransport = "pipe";
+            this.network = NetworkProtocol.PIPE;
             this.serverAddress = null;
             this.serverPort = -1;
             return this;
         }
 
         /**
-         * Where the handshake-era session id comes from, for {@code mcp.session.id} on client spans (the client
-         * itself never reads transport headers): e.g. {@code transport::sessionId} of a
-         * {@code StreamableHttpClientTransport}. A null answer (no session: stdio, 2026-07-28) adds nothing.
+         * Where the handshake-era session id comes from, for {@code mcp.session.id} on client spans, instead of the
+         * default: the session id the call's own transport reports ({@code ClientCall.sessionId()}, HTTP's {@code
+         * Mcp-Session-Id}, which follows reconnects and recoveries). Rarely needed. A null answer (no session: stdio,
+         * 2026-07-28) adds nothing.
+         *
+         * @param source supplies the current session id, or null
+         * @return this builder
          */
         public Builder sessionId(Supplier<String> source) {
             this.sessionId = Objects.requireNonNull(source, "source");

@@ -1,13 +1,17 @@
 package dev.jmcp.opentelemetry;
 
+import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
+import dev.jmcp.core.transport.NetworkProtocol;
 import dev.jmcp.opentelemetry.internal.Capture;
 import dev.jmcp.opentelemetry.internal.Durations;
 import dev.jmcp.opentelemetry.internal.MetaCarrier;
+import dev.jmcp.opentelemetry.internal.Networks;
 import dev.jmcp.opentelemetry.internal.Peer;
 import dev.jmcp.opentelemetry.internal.Semconv;
 import dev.jmcp.opentelemetry.internal.SessionIds;
 import dev.jmcp.opentelemetry.internal.Targets;
+import dev.jmcp.server.OutgoingRequest;
 import dev.jmcp.server.ServerCall;
 import dev.jmcp.server.ServerInterceptor;
 import dev.jmcp.server.ServerOutcome;
@@ -30,14 +34,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Traces and measures every request an {@code McpServer} serves, by the OpenTelemetry semantic conventions for MCP:
  * a {@link SpanKind#SERVER} span named {@code {mcp.method.name} {target}} whose parent is the W3C trace context in
  * the request's {@code params._meta} (else the current context), the {@code mcp.server.operation.duration} and
- * {@code mcp.server.session.duration} histograms, and the current trace context in the {@code _meta} of the
- * requests the server sends the client while serving (sampling, elicitation, roots).
+ * {@code mcp.server.session.duration} histograms, and a {@link SpanKind#CLIENT} span, child of the request's span,
+ * for each request the server sends the client while serving (sampling, elicitation, roots), whose trace context
+ * travels in that request's {@code _meta}. {@code network.transport}, {@code network.protocol.name} and {@code
+ * network.protocol.version} are what the transport reports for each request.
  *
  * <pre>{@code
  * McpServer server = McpServer.builder()
@@ -54,6 +63,7 @@ public final class McpServerTelemetry implements ServerInterceptor {
     private final TextMapPropagator propagator;
     private final DoubleHistogram operationDuration;
     private final DoubleHistogram sessionDuration;
+    private final DoubleHistogram clientOperationDuration;
     private final Capture capture;
 
     private McpServerTelemetry(Builder builder) {
@@ -65,6 +75,8 @@ public final class McpServerTelemetry implements ServerInterceptor {
                 meter, Semconv.SERVER_OPERATION_DURATION, "The duration of MCP requests the server served");
         this.sessionDuration = Durations.histogram(
                 meter, Semconv.SERVER_SESSION_DURATION, "The duration of MCP sessions as seen by the server");
+        this.clientOperationDuration = Durations.histogram(
+                meter, Semconv.CLIENT_OPERATION_DURATION, "The duration of MCP requests the client sent");
         this.capture = new Capture(builder.captureArguments, builder.captureResults, builder.maxCapturedChars);
     }
 
@@ -88,7 +100,7 @@ public final class McpServerTelemetry implements ServerInterceptor {
         Context parent = propagator.extract(current, call.meta(), MetaCarrier.INSTANCE);
         Optional<ServerSession> session = call.session();
         String version = call.protocolVersion().map(v -> v.id()).orElse(null);
-        String transport = networkTransport(call.transport().transport());
+        NetworkProtocol network = call.transport().network();
 
         SpanBuilder builder = tracer.spanBuilder(target.spanName())
                 .setSpanKind(SpanKind.SERVER)
@@ -106,12 +118,7 @@ public final class McpServerTelemetry implements ServerInterceptor {
         if (sessionId != null) {
             builder.setAttribute(Semconv.MCP_SESSION_ID, sessionId);
         }
-        if (transport != null) {
-            builder.setAttribute(Semconv.NETWORK_TRANSPORT, transport);
-            if (transport.equals("tcp")) {
-                builder.setAttribute(Semconv.NETWORK_PROTOCOL_NAME, "http");
-            }
-        }
+        Networks.addTo(builder, network);
         Peer peer = Peer.parse(call.transport().remoteAddress());
         if (peer != null) {
             builder.setAttribute(Semconv.CLIENT_ADDRESS, peer.address());
@@ -147,22 +154,84 @@ public final class McpServerTelemetry implements ServerInterceptor {
         String errorType = finish(span, target, outcome, version);
         AttributesBuilder metric = Attributes.builder();
         target.addTo(metric);
-        putIfPresent(metric, version, transport, errorType);
+        putIfPresent(metric, version, network, errorType);
         outcome.error().ifPresent(e -> metric.put(Semconv.RPC_RESPONSE_STATUS_CODE, String.valueOf(e.code())));
         operationDuration.record(Durations.secondsSince(start), metric.build(), parent.with(span));
 
         if (method.equals("initialize") && outcome.kind() == ServerOutcome.Kind.RESULT && session.isPresent()) {
-            timeSession(session.get(), version, transport);
+            timeSession(session.get(), version, network);
         }
         return outcome;
     }
 
-    /** The current trace context (the span of the request being served), for the server's outgoing requests. */
+    /**
+     * A request the server sends the client while serving one (sampling, elicitation, roots): a {@link
+     * SpanKind#CLIENT} span, child of the current context (the {@code SERVER} span of the request being served),
+     * whose trace context goes in the request's {@code _meta}; its duration goes to {@code
+     * mcp.client.operation.duration} (the server is the client of this request).
+     *
+     * @param request the request about to be sent
+     * @param chain the rest of the chain
+     * @return the client's answer, unchanged
+     */
     @Override
-    public Map<String, String> outgoingRequestMeta(String method) {
-        Map<String, String> carrier = new LinkedHashMap<>();
-        propagator.inject(Context.current(), carrier, (map, key, value) -> map.put(key, value));
-        return carrier;
+    public CompletionStage<JsonNode> interceptOutgoing(OutgoingRequest request, OutgoingChain chain) {
+        long start = System.nanoTime();
+        String method = request.method();
+        Context parent = Context.current();
+        String version = request.protocolVersion().id();
+        NetworkProtocol network = request.transport().network();
+        SpanBuilder builder = tracer.spanBuilder(method)
+                .setSpanKind(SpanKind.CLIENT)
+                .setParent(parent)
+                .setAttribute(Semconv.MCP_METHOD_NAME, method)
+                .setAttribute(
+                        Semconv.JSONRPC_REQUEST_ID,
+                        String.valueOf(request.requestId().value()))
+                .setAttribute(Semconv.MCP_PROTOCOL_VERSION, version);
+        String sessionId = SessionIds.of(request.session(), request.transport());
+        if (sessionId != null) {
+            builder.setAttribute(Semconv.MCP_SESSION_ID, sessionId);
+        }
+        Networks.addTo(builder, network);
+        Span span = builder.startSpan();
+        Context context = parent.with(span);
+        Map<String, String> carrier = new LinkedHashMap<>(4);
+        propagator.inject(context, carrier, (map, key, value) -> map.put(key, value));
+        CompletionStage<JsonNode> answer;
+        try (Scope ignored = context.makeCurrent()) {
+            answer = chain.proceed(request.withMeta(carrier));
+        } catch (RuntimeException | Error e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            span.setAttribute(Semconv.ERROR_TYPE, e.getClass().getName());
+            span.end();
+            throw e;
+        }
+        return answer.whenComplete((result, failure) -> {
+            AttributesBuilder metric = Attributes.builder().put(Semconv.MCP_METHOD_NAME, method);
+            String errorType = null;
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                if (cause instanceof McpRpcException rpc) {
+                    errorType = String.valueOf(rpc.code());
+                    span.setAttribute(Semconv.RPC_RESPONSE_STATUS_CODE, errorType);
+                    metric.put(Semconv.RPC_RESPONSE_STATUS_CODE, errorType);
+                } else if (cause instanceof CancellationException) {
+                    errorType = "cancelled";
+                } else {
+                    errorType = cause.getClass().getName();
+                    span.recordException(cause);
+                }
+                span.setAttribute(Semconv.ERROR_TYPE, errorType);
+                span.setStatus(StatusCode.ERROR, cause.getMessage());
+            }
+            span.end();
+            putIfPresent(metric, version, network, errorType);
+            clientOperationDuration.record(Durations.secondsSince(start), metric.build(), context);
+        });
     }
 
     private String finish(Span span, Targets target, ServerOutcome outcome, String version) {
@@ -201,40 +270,24 @@ public final class McpServerTelemetry implements ServerInterceptor {
         return errorType;
     }
 
-    private void timeSession(ServerSession session, String version, String transport) {
+    private void timeSession(ServerSession session, String version, NetworkProtocol network) {
         long opened = System.nanoTime();
         AttributesBuilder attributes = Attributes.builder();
-        putIfPresent(attributes, version, transport, null);
+        putIfPresent(attributes, version, network, null);
         Attributes built = attributes.build();
         session.closeFuture()
                 .whenComplete((ignored, failure) -> sessionDuration.record(Durations.secondsSince(opened), built));
     }
 
-    private static void putIfPresent(AttributesBuilder attributes, String version, String transport, String error) {
+    private static void putIfPresent(
+            AttributesBuilder attributes, String version, NetworkProtocol network, String error) {
         if (version != null) {
             attributes.put(Semconv.MCP_PROTOCOL_VERSION, version);
         }
-        if (transport != null) {
-            attributes.put(Semconv.NETWORK_TRANSPORT, transport);
-            if (transport.equals("tcp")) {
-                attributes.put(Semconv.NETWORK_PROTOCOL_NAME, "http");
-            }
-        }
+        Networks.addTo(attributes, network);
         if (error != null) {
             attributes.put(Semconv.ERROR_TYPE, error);
         }
-    }
-
-    /** {@code network.transport} of a jmcp transport name: {@code pipe} for stdio, {@code tcp} for HTTP. */
-    static String networkTransport(String transportName) {
-        if (transportName == null) {
-            return null;
-        }
-        return switch (transportName) {
-            case "stdio" -> "pipe";
-            case "http" -> "tcp";
-            default -> null;
-        };
     }
 
     /** Builds {@link McpServerTelemetry}; tool payload capture is off by default. */

@@ -248,7 +248,7 @@ class OpenTelemetryOverHttpTest {
     }
 
     @Test
-    void theServersSamplingRequestCarriesTheTraceContextOfTheToolCall() throws Exception {
+    void theServersSamplingRequestIsAClientSpanOfTheToolCallAndCarriesItsContext() throws Exception {
         try (McpClient client = client()) {
             client.connect();
             CallToolResult result = client.callTool("summarize", Map.of());
@@ -256,14 +256,22 @@ class OpenTelemetryOverHttpTest {
         }
         JsonNode meta = samplingMeta.poll(10, TimeUnit.SECONDS);
         assertThat(meta).isNotNull();
-        awaitSpans(3);
+        awaitSpans(4);
         SpanData server = otel.span("tools/call summarize", SpanKind.SERVER).orElseThrow();
+        // the server's request to the client is a CLIENT span of its own, child of the tool call's span...
+        SpanData outgoing = otel.span("sampling/createMessage", SpanKind.CLIENT).orElseThrow();
+        assertThat(outgoing.getTraceId()).isEqualTo(server.getTraceId());
+        assertThat(outgoing.getParentSpanId()).isEqualTo(server.getSpanId());
+        assertThat(outgoing.getAttributes().get(stringKey("jsonrpc.request.id")))
+                .isNotBlank();
+        assertThat(outgoing.getAttributes().get(stringKey("mcp.method.name"))).isEqualTo("sampling/createMessage");
+        // ...and the context the request carries in _meta is that CLIENT span's
         assertThat(meta.get("traceparent").asString())
-                .startsWith("00-" + server.getTraceId() + "-" + server.getSpanId() + "-");
-        // the client's sampling handler runs in a SERVER span of that trace, child of the tool call's span
+                .startsWith("00-" + server.getTraceId() + "-" + outgoing.getSpanId() + "-");
+        // the client's sampling handler runs in a SERVER span of that trace, child of the server's CLIENT span
         SpanData sampling = otel.span("sampling/createMessage", SpanKind.SERVER).orElseThrow();
         assertThat(sampling.getTraceId()).isEqualTo(server.getTraceId());
-        assertThat(sampling.getParentSpanId()).isEqualTo(server.getSpanId());
+        assertThat(sampling.getParentSpanId()).isEqualTo(outgoing.getSpanId());
         assertThat(samplingSpan.poll()).isEqualTo(sampling.getSpanId());
         assertThat(sampling.getAttributes().get(stringKey("mcp.method.name"))).isEqualTo("sampling/createMessage");
     }

@@ -106,9 +106,9 @@ public final class ClientRuntime {
         return c == null ? null : c.session;
     }
 
-    /** The probe of the current connection. */
-    OutboundProbe probe() {
-        return connection.probe;
+    /** What each wire request passes through (the interceptors). */
+    CallPipeline pipeline() {
+        return config.pipeline();
     }
 
     /** The tasks the server created at this client, or null when the client declared no {@code tasks}. */
@@ -237,8 +237,7 @@ public final class ClientRuntime {
 
     /** A connection on {@code transport}: a session with the handlers and listeners, not started yet. */
     private Connection open(Transport transport) {
-        OutboundProbe probe = new OutboundProbe(transport);
-        McpSession.Builder b = McpSession.builder(probe)
+        McpSession.Builder b = McpSession.builder(transport)
                 .name("mcp-client")
                 .requestTimeout(config.requestTimeout())
                 .maxRequestTimeout(config.maxRequestTimeout());
@@ -279,7 +278,7 @@ public final class ClientRuntime {
         Negotiation negotiation = peer == null
                 ? new Negotiation(config, session, ownEras, "this client's server")
                 : new Negotiation(config, session, EraMemory.SHARED, peer);
-        return new Connection(transport, probe, session, negotiation, taskStore);
+        return new Connection(transport, session, negotiation, taskStore);
     }
 
     /**

@@ -11,20 +11,13 @@ import dev.jmcp.core.transport.Transport;
  */
 final class Connection {
     final Transport transport;
-    final OutboundProbe probe;
     final McpSession session;
     final Negotiation negotiation;
     final ClientTaskStore taskStore;
     private volatile KeepAlive keepAlive;
 
-    Connection(
-            Transport transport,
-            OutboundProbe probe,
-            McpSession session,
-            Negotiation negotiation,
-            ClientTaskStore taskStore) {
+    Connection(Transport transport, McpSession session, Negotiation negotiation, ClientTaskStore taskStore) {
         this.transport = transport;
-        this.probe = probe;
         this.session = session;
         this.negotiation = negotiation;
         this.taskStore = taskStore;

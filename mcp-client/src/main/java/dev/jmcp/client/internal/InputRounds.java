@@ -3,6 +3,7 @@ package dev.jmcp.client.internal;
 import dev.jmcp.core.McpException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
+import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.lifecycle.RequestMeta;
 import dev.jmcp.core.protocol.mrtr.InputResponse;
@@ -143,28 +144,26 @@ final class InputRounds {
             }
             CompletableFuture<JsonNode> answer;
             try {
+                McpSession session = link.session();
                 answer = pipeline.send(
-                        new CallPipeline.WireRequest(
-                                method,
-                                params,
-                                version,
-                                options,
-                                round,
-                                attributes,
-                                link.session().closeFuture()),
-                        this::sendOnWire);
+                        CallPipeline.WireRequest.on(session, method, params, version, options, round, attributes),
+                        (id, p) -> sendOnWire(session, id, p));
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }
             answer.whenComplete((result, err) -> onAnswer(result, err, round));
         }
 
-        /** The last step of the pipeline: one request on the session, with its envelope. */
-        private CompletableFuture<JsonNode> sendOnWire(ObjectNode params) {
+        /**
+         * The last step of the pipeline: one request on the session, with its envelope and the id reserved on
+         * {@code reservedOn} (a fresh one should a recovery have replaced that session meanwhile).
+         */
+        private CompletableFuture<JsonNode> sendOnWire(McpSession reservedOn, RequestId id, ObjectNode params) {
             RequestOptions sent = RequestEnvelopes.handOver(options, envelopes.of(method, params, version));
             sentEpoch = link.epoch();
             tasksDeclared = ExtensionTasks.declaredIn(params);
-            CompletableFuture<JsonNode> wire = link.session().request(method, params, sent);
+            McpSession session = link.session();
+            CompletableFuture<JsonNode> wire = session.request(session == reservedOn ? id : null, method, params, sent);
             call.track(wire);
             return wire;
         }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -119,7 +118,8 @@ final class Negotiation {
                 params,
                 ProtocolVersion.V2026_07_28,
                 options,
-                p -> session.request(
+                (id, p) -> session.request(
+                        id,
                         McpMethods.SERVER_DISCOVER,
                         p,
                         RequestEnvelopes.handOver(
@@ -277,7 +277,7 @@ final class Negotiation {
                 params,
                 requested,
                 INITIALIZE_OPTIONS,
-                p -> session.request(McpMethods.INITIALIZE, p, INITIALIZE_OPTIONS));
+                (id, p) -> session.request(id, McpMethods.INITIALIZE, p, INITIALIZE_OPTIONS));
         return request.thenApply(result -> {
             JsonNode v = result.get("protocolVersion");
             String answered = v != null && v.isString() ? v.asString() : String.valueOf(v);
@@ -304,15 +304,11 @@ final class Negotiation {
      * ({@code ClientInterceptor.interceptsConnectionRequests()}); the wire request is what {@link #cancel} cancels.
      */
     private CompletableFuture<JsonNode> connectionRequest(
-            String method,
-            JsonNode params,
-            ProtocolVersion version,
-            RequestOptions options,
-            Function<JsonNode, CompletableFuture<JsonNode>> send) {
-        CallPipeline.WireRequest wire = new CallPipeline.WireRequest(
-                method, (ObjectNode) params, version, options, 0, new ConcurrentHashMap<>(), session.closeFuture());
-        CompletableFuture<JsonNode> request = config.pipeline().send(wire, p -> {
-            CompletableFuture<JsonNode> sent = send.apply(p);
+            String method, JsonNode params, ProtocolVersion version, RequestOptions options, CallPipeline.Wire send) {
+        CallPipeline.WireRequest wire = CallPipeline.WireRequest.on(
+                session, method, (ObjectNode) params, version, options, 0, new ConcurrentHashMap<>());
+        CompletableFuture<JsonNode> request = config.pipeline().send(wire, (id, p) -> {
+            CompletableFuture<JsonNode> sent = send.send(id, p);
             inFlight.set(sent);
             return sent;
         });

@@ -162,28 +162,45 @@ public final class Subscriptions {
             ExtensionTasks.declare((ObjectNode) params); // the extension's task status notifications need it
         }
         listens.add(sub);
-        OutboundProbe probe = runtime.probe();
         McpSession session = runtime.session();
         CompletableFuture<Subscription> ack = sub.ack;
-        probe.expect(params, id -> sub.requestId = id);
         RequestOptions options = RequestEnvelopes.handOver(
                 RequestOptions.builder().timeout(OPEN).maxTotalTimeout(OPEN).build(),
                 RequestEnvelopes.ofMethod(McpMethods.SUBSCRIPTIONS_LISTEN, ProtocolVersion.V2026_07_28));
-        CompletableFuture<JsonNode> wire = session.request(McpMethods.SUBSCRIPTIONS_LISTEN, params, options);
-        sub.wire = wire;
+        CallPipeline.WireRequest request = CallPipeline.WireRequest.on(
+                session,
+                McpMethods.SUBSCRIPTIONS_LISTEN,
+                (ObjectNode) params,
+                ProtocolVersion.V2026_07_28,
+                options,
+                0,
+                new ConcurrentHashMap<>());
+        sub.requestId = request.id(); // known before sending: the acknowledgement names it
+        // through the interceptors that see the connection's own requests (a tracing span for the stream's life)
+        CompletableFuture<JsonNode> answer;
+        try {
+            answer = runtime.pipeline().send(request, (id, p) -> {
+                CompletableFuture<JsonNode> sent = session.request(id, McpMethods.SUBSCRIPTIONS_LISTEN, p, options);
+                sub.wire = sent; // what close() cancels
+                return sent;
+            });
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<JsonNode> outcome = answer;
         ScheduledFuture<?> timer = Timers.schedule(
                 () -> {
                     if (ack.completeExceptionally(new McpTimeoutException(
                             "the server did not acknowledge subscriptions/listen within " + ackTimeout.toMillis()
                                     + " ms",
                             ackTimeout))) {
-                        wire.cancel(true);
+                        CompletableFuture<JsonNode> w = sub.wire;
+                        (w != null ? w : outcome).cancel(true);
                     }
                 },
                 ackTimeout.toNanos());
-        wire.whenComplete((result, err) -> {
+        outcome.whenComplete((result, err) -> {
             timer.cancel(false);
-            probe.forget(params);
             listens.remove(sub);
             if (err != null
                     && ack.isDone()

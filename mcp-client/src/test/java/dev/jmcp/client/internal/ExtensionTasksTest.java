@@ -26,7 +26,7 @@ class ExtensionTasksTest {
         stage.send(
                 new CallPipeline.WireRequest(
                         method, (ObjectNode) McpJson.parse(params), version, RequestOptions.defaults(), 0),
-                p -> {
+                (id, p) -> {
                     sent.set(p);
                     return CompletableFuture.completedFuture(McpJson.object());
                 });

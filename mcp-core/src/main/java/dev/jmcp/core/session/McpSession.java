@@ -317,10 +317,35 @@ public final class McpSession implements ServerConnection {
      * @return completes with the peer's result (the JSON-RPC {@code result} member)
      */
     public CompletableFuture<JsonNode> request(String method, JsonNode params, RequestOptions options) {
+        return request(null, method, params, options);
+    }
+
+    /**
+     * Reserves the id of an outbound request before it is sent, for callers that must know it first (an
+     * interceptor tracing the request with {@code jsonrpc.request.id}); send it with {@link #request(RequestId,
+     * String, JsonNode, RequestOptions)} on this session. Ids are never handed out twice by one session.
+     *
+     * @return a fresh id of this session
+     */
+    public RequestId nextRequestId() {
+        return pending().nextId();
+    }
+
+    /**
+     * {@link #request(String, JsonNode, RequestOptions)} with an id reserved by {@link #nextRequestId()} on this
+     * session. Should that id be in use by a pending request (it was sent already), a fresh one is taken.
+     *
+     * @param id the reserved id, or null to number the request now
+     * @param method the method
+     * @param params the params, or null
+     * @param options the request options
+     * @return the result, or a failure as for {@link #request(String, JsonNode, RequestOptions)}
+     */
+    public CompletableFuture<JsonNode> request(RequestId id, String method, JsonNode params, RequestOptions options) {
         Objects.requireNonNull(method, "method");
         McpTransportException closedFailure =
                 closed.get() ? new McpTransportException("session " + name + " is closed") : null;
-        return pending().send(transport, method, params, options, closedFailure);
+        return pending().send(transport, id, method, params, options, closedFailure);
     }
 
     /**

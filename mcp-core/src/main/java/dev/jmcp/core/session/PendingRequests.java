@@ -60,7 +60,12 @@ final class PendingRequests {
 
     /** A new request with the next id, not tracked yet. */
     Pending open(String method, RequestOptions options) {
-        return new Pending(RequestId.of(nextId.getAndIncrement()), method, options);
+        return new Pending(nextId(), method, options);
+    }
+
+    /** The next id, reserved for a request sent later. */
+    RequestId nextId() {
+        return RequestId.of(nextId.getAndIncrement());
     }
 
     /**
@@ -69,16 +74,21 @@ final class PendingRequests {
      */
     CompletableFuture<JsonNode> send(
             Transport transport,
+            RequestId reserved,
             String method,
             JsonNode params,
             RequestOptions options,
             McpTransportException closedFailure) {
-        Pending p = open(method, options);
-        RequestId id = p.id;
+        Pending p = reserved == null ? open(method, options) : new Pending(reserved, method, options);
         if (closedFailure != null) {
             p.future.completeExceptionally(closedFailure);
             return p.future;
         }
+        boolean tracked = reserved != null && pending.putIfAbsent(reserved, p) == null;
+        if (reserved != null && !tracked) {
+            p = open(method, options); // the reserved id was sent already (a chain that proceeded twice)
+        }
+        RequestId id = p.id;
         JsonNode sentParams = params;
         if (options.progressListener() != null) {
             ObjectNode copy = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
@@ -87,7 +97,11 @@ final class PendingRequests {
             metaObj.set(MetaKeys.PROGRESS_TOKEN, id.toJson());
             sentParams = copy;
         }
-        track(p);
+        if (tracked) {
+            p.armTimeout();
+        } else {
+            track(p);
+        }
         transport
                 .send(new JsonRpcRequest(id, method, sentParams), options.outboundContext())
                 .whenComplete((ok, err) -> {

@@ -78,6 +78,18 @@ public interface Transport extends AutoCloseable {
     }
 
     /**
+     * The network transport and protocol this connection's messages travel over, as last negotiated (a client's HTTP
+     * transport reports the version of its latest response), for tracing ({@code network.transport}, {@code
+     * network.protocol.name}, {@code network.protocol.version}). A transport answers from its own framing, never from
+     * message content. {@link NetworkProtocol#UNKNOWN} by default.
+     *
+     * @return the network protocol; never null
+     */
+    default NetworkProtocol networkProtocol() {
+        return NetworkProtocol.UNKNOWN;
+    }
+
+    /**
      * Sends a server-wide notification (resource updated, list changed) that every instance of a scaled-out server
      * sends to its own copy of the session: a transport whose general channel (HTTP's GET stream) is connected to
      * another instance drops it, since that instance sends its own copy, so the client gets it once. The default,

@@ -1,18 +1,16 @@
 package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpException;
-import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestOptions;
 import dev.jmcp.server.ServerInterceptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Handshake era: input calls are server-to-client requests related to the request being served. */
 final class HandshakeInput implements InputChannel {
@@ -32,8 +30,7 @@ final class HandshakeInput implements InputChannel {
         List<ServerInterceptor> interceptors = core.config().interceptors();
         HandshakeInput in = interceptors.isEmpty()
                 ? new HandshakeInput(call, core.config().clientRequestTimeout())
-                : new HandshakeInput(call, core.config().clientRequestTimeout(), (m, p, o) -> call.request()
-                        .request(m, withInterceptorMeta(interceptors, m, p), o));
+                : new HandshakeInput(call, core.config().clientRequestTimeout(), intercepted(interceptors, call));
         in.clientTasks = core.config().clientTasks();
         return in;
     }
@@ -48,19 +45,18 @@ final class HandshakeInput implements InputChannel {
         this.sender = sender;
     }
 
-    /** {@code params} with the {@code _meta} members the interceptors add to an outgoing request (a copy). */
-    static JsonNode withInterceptorMeta(List<ServerInterceptor> interceptors, String method, JsonNode params) {
-        ObjectNode copy = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
-        for (ServerInterceptor interceptor : interceptors) {
-            Map<String, String> extra = interceptor.outgoingRequestMeta(method);
-            if (extra.isEmpty()) {
-                continue;
-            }
-            JsonNode meta = copy.get("_meta");
-            ObjectNode target = meta != null && meta.isObject() ? (ObjectNode) meta : copy.putObject("_meta");
-            extra.forEach(target::put);
-        }
-        return copy;
+    /**
+     * Sends related to the request being served, through the interceptors' {@code interceptOutgoing} chain, with
+     * the id reserved before it ran.
+     */
+    private static Sender intercepted(List<ServerInterceptor> interceptors, Call call) {
+        return (method, params, options) -> {
+            McpSession engine = call.request().session();
+            RequestOptions related =
+                    options.toBuilder().relatedRequestId(call.request().id()).build();
+            return OutgoingRequests.send(
+                    interceptors, call, engine, method, params, (id, p) -> engine.request(id, method, p, related));
+        };
     }
 
     @Override

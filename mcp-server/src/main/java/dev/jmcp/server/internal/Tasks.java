@@ -19,6 +19,8 @@ import dev.jmcp.core.protocol.tasks.Task;
 import dev.jmcp.core.protocol.tasks.TaskStatus;
 import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
 import dev.jmcp.core.session.InboundRequest;
+import dev.jmcp.core.session.McpSession;
+import dev.jmcp.server.ServerInterceptor;
 import dev.jmcp.server.ServerTool;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -261,10 +264,13 @@ final class Tasks {
             ObjectNode p = params != null && params.isObject() ? ((ObjectNode) params).deepCopy() : McpJson.object();
             p.withObject("_meta").set(RELATED_TASK, McpJson.toTree(new RelatedTask(entry.id)));
             update(entry, TaskStatus.INPUT_REQUIRED, null);
-            return call.session()
-                    .engine()
-                    .request(method, p, options)
-                    .whenComplete((r, e) -> update(entry, TaskStatus.WORKING, null));
+            McpSession engine = call.session().engine();
+            List<ServerInterceptor> interceptors = core.config().interceptors();
+            CompletableFuture<JsonNode> sent = interceptors.isEmpty()
+                    ? engine.request(method, p, options)
+                    : OutgoingRequests.send(
+                            interceptors, call, engine, method, p, (id, q) -> engine.request(id, method, q, options));
+            return sent.whenComplete((r, e) -> update(entry, TaskStatus.WORKING, null));
         });
     }
 

@@ -4,6 +4,7 @@ import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.jsonrpc.JsonRpcCodec;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.session.HandlerExecutors;
+import dev.jmcp.core.transport.NetworkProtocol;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
@@ -230,6 +231,16 @@ public final class StdioClientTransport implements Transport {
                     new McpTransportException("transport to " + displayName + " is closed"));
         }
         return w.enqueue(codec, message);
+    }
+
+    /**
+     * The messages travel over the process's standard input and output.
+     *
+     * @return {@link NetworkProtocol#PIPE}
+     */
+    @Override
+    public NetworkProtocol networkProtocol() {
+        return NetworkProtocol.PIPE;
     }
 
     /**

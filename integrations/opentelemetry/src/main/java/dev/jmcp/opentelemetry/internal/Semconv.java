@@ -39,6 +39,9 @@ public final class Semconv {
     public static final AttributeKey<String> NETWORK_TRANSPORT = AttributeKey.stringKey("network.transport");
     /** {@code network.protocol.name}: {@code http} over HTTP. */
     public static final AttributeKey<String> NETWORK_PROTOCOL_NAME = AttributeKey.stringKey("network.protocol.name");
+    /** {@code network.protocol.version}: {@code 1.1} or {@code 2} over HTTP. */
+    public static final AttributeKey<String> NETWORK_PROTOCOL_VERSION =
+            AttributeKey.stringKey("network.protocol.version");
     /** {@code server.address} (clients). */
     public static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
     /** {@code server.port} (clients). */

@@ -1,5 +1,6 @@
 package dev.jmcp.opentelemetry.internal;
 
+import dev.jmcp.core.transport.TransportMetadata;
 import dev.jmcp.server.ServerCall;
 import dev.jmcp.server.ServerSession;
 import java.util.Optional;
@@ -18,16 +19,21 @@ public final class SessionIds {
 
     /** The session id of {@code call}, or null when it belongs to no session the client could name. */
     public static String of(ServerCall call) {
-        Optional<ServerSession> session = call.session();
+        return of(call.session(), call.transport());
+    }
+
+    /**
+     * The session id of a request in {@code session} whose transport metadata is {@code transport}, or null when it
+     * belongs to no session the client could name.
+     */
+    public static String of(Optional<ServerSession> session, TransportMetadata transport) {
         if (session.isEmpty()) {
             return null;
         }
-        Optional<String> header = call.transport().header(HEADER);
+        Optional<String> header = transport.header(HEADER);
         if (header.isPresent()) {
             return header.get();
         }
-        return "http".equals(call.transport().transport())
-                ? null
-                : session.get().id();
+        return "http".equals(transport.transport()) ? null : session.get().id();
     }
 }

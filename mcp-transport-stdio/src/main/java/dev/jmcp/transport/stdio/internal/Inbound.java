@@ -6,13 +6,14 @@ import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.NetworkProtocol;
 import dev.jmcp.core.transport.TransportListener;
 import dev.jmcp.core.transport.TransportMetadata;
 import java.util.List;
 
 /** Turns one line read from a stdio stream into listener calls. */
 public final class Inbound {
-    private static final InboundContext STDIO = InboundContext.of(TransportMetadata.of("stdio"));
+    private static final InboundContext STDIO = InboundContext.of(TransportMetadata.of("stdio", NetworkProtocol.PIPE));
 
     private Inbound() {}
 

@@ -7,6 +7,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.JsonRpcRequest;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.transport.MessageEnvelope;
+import dev.jmcp.core.transport.NetworkProtocol;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
@@ -106,6 +107,18 @@ public final class StreamableHttpClientTransport implements Transport {
     /** The session id the server assigned, or null. */
     public String sessionId() {
         return channel.sessionId();
+    }
+
+    /**
+     * {@code tcp}, {@code http} and the HTTP version of the latest response: {@code 1.1} with the built-in engine,
+     * what {@code java.net.http.HttpClient} negotiated with the JDK engine ({@link NetworkProtocol#HTTP}, version
+     * unknown, before its first response).
+     *
+     * @return the network protocol of the latest exchange
+     */
+    @Override
+    public NetworkProtocol networkProtocol() {
+        return channel.protocol();
     }
 
     /** Whether the transport fell back to legacy HTTP+SSE. */

@@ -8,6 +8,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.InboundContext;
+import dev.jmcp.core.transport.NetworkProtocol;
 import dev.jmcp.core.transport.TransportListener;
 import dev.jmcp.transport.http.client.HttpClientEngine;
 import dev.jmcp.transport.http.common.McpHttpHeaders;
@@ -49,6 +50,8 @@ public final class ClientChannel {
     private volatile String expiredSession;
     private volatile ProtocolVersion protocolVersion;
     private volatile boolean established;
+    /** The HTTP version of the latest response (a constant: reporting it allocates nothing). */
+    private volatile NetworkProtocol protocol;
 
     /** A channel with the caller's HTTP client, or a new one on daemon threads that closing shuts down. */
     public ClientChannel(ClientSettings settings) {
@@ -73,6 +76,7 @@ public final class ClientChannel {
         this.engine = settings.engine() == HttpClientEngine.JDK
                 ? new JdkPostEngine(http)
                 : new SocketPostEngine(settings.connectTimeout());
+        this.protocol = settings.engine() == HttpClientEngine.JDK ? NetworkProtocol.HTTP : NetworkProtocol.HTTP_1_1;
     }
 
     /** The engine POSTs go through. */
@@ -116,6 +120,18 @@ public final class ClientChannel {
     /** Marks the transport closed; true for the first caller only. */
     public boolean markClosed() {
         return closed.compareAndSet(false, true);
+    }
+
+    /** The HTTP version of the latest response ({@link NetworkProtocol#HTTP} before the first with the JDK engine). */
+    public NetworkProtocol protocol() {
+        return protocol;
+    }
+
+    /** Remembers the HTTP version a response came over. */
+    public void protocol(NetworkProtocol negotiated) {
+        if (negotiated != protocol) {
+            protocol = negotiated;
+        }
     }
 
     /** The session id the server assigned, or null. */

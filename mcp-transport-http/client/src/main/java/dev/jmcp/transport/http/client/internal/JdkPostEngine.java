@@ -1,5 +1,6 @@
 package dev.jmcp.transport.http.client.internal;
 
+import dev.jmcp.core.transport.NetworkProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -54,6 +55,13 @@ final class JdkPostEngine implements PostEngine {
             @Override
             public InputStream body() {
                 return response.body();
+            }
+
+            @Override
+            public NetworkProtocol protocol() {
+                return response.version() == HttpClient.Version.HTTP_2
+                        ? NetworkProtocol.HTTP_2
+                        : NetworkProtocol.HTTP_1_1;
             }
         };
     }

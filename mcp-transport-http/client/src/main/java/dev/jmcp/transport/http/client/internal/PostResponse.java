@@ -1,5 +1,6 @@
 package dev.jmcp.transport.http.client.internal;
 
+import dev.jmcp.core.transport.NetworkProtocol;
 import java.io.InputStream;
 import java.util.List;
 
@@ -16,4 +17,9 @@ public interface PostResponse {
 
     /** The body; closing it before its end gives the connection up. */
     InputStream body();
+
+    /** The HTTP version the exchange was carried over (a constant of {@link NetworkProtocol}). */
+    default NetworkProtocol protocol() {
+        return NetworkProtocol.HTTP_1_1;
+    }
 }

@@ -180,6 +180,7 @@ public final class PostSender {
 
     private CompletableFuture<Void> onResponse(Exchange ex, PostResponse response) {
         int status = response.statusCode();
+        channel.protocol(response.protocol());
         if (status >= 200 && status < 300) {
             String sid = response.header(McpHttpHeaders.SESSION_ID);
             if (sid != null) {

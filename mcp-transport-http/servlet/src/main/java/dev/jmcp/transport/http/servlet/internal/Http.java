@@ -5,6 +5,7 @@ import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.transport.AuthInfo;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.MessageEnvelope;
+import dev.jmcp.core.transport.NetworkProtocol;
 import dev.jmcp.core.transport.TransportMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,8 +69,11 @@ public final class Http {
     public static InboundContext inboundContext(HttpServletRequest request, String authAttribute) {
         Map<String, List<String>> headers = headers(request);
         Object auth = request.getAttribute(authAttribute);
-        TransportMetadata metadata =
-                new TransportMetadata("http", request.getRemoteAddr() + ":" + request.getRemotePort(), headers);
+        TransportMetadata metadata = new TransportMetadata(
+                "http",
+                request.getRemoteAddr() + ":" + request.getRemotePort(),
+                headers,
+                NetworkProtocol.http(request.getProtocol())); // as negotiated for this request (a constant)
         return new InboundContext(auth instanceof AuthInfo a ? a : null, metadata, envelopeOf(headers));
     }
 
