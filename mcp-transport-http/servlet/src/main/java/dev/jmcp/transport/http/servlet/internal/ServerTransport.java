@@ -525,16 +525,48 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         }
     }
 
-    /** An event another instance published for this session's GET stream: written here if the connection is. */
+    /**
+     * An event another instance published for this session's GET stream, when the connection is here. Two other
+     * instances' events may arrive out of order (the bus orders per publisher only), so the event is not written as
+     * it comes: the stored events after the last one written here are, in sequence order, off the bus thread (one
+     * event-store read per burst). A GET opened without {@code Last-Event-ID} starts at the first event it gets.
+     */
     private void onRemoteStandaloneEvent(String eventId, String text) {
         long sequence = EventStore.sequenceOf(eventId);
         synchronized (lock) {
             if (closed.get() || sequence <= standaloneSequence) {
                 return; // already written (replayed, or sent here)
             }
-            if (standalone.writer != null && standalone.writer.isOpen()) {
+            if (standalone.writer == null || !standalone.writer.isOpen()) {
+                return;
+            }
+            if (standaloneSequence < 0) {
                 standalone.writer.write(SseFormat.message(eventId, text));
                 standaloneSequence = sequence;
+                return;
+            }
+        }
+        if (catchUpScheduled.compareAndSet(false, true)) {
+            cluster.catchUp(this::catchUpStandalone);
+        }
+    }
+
+    private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
+
+    /** Writes the stored GET-stream events after the last one written here, oldest first (see above). */
+    private void catchUpStandalone() {
+        catchUpScheduled.set(false);
+        synchronized (lock) {
+            if (closed.get() || standalone.writer == null || !standalone.writer.isOpen() || standaloneSequence < 0) {
+                return;
+            }
+            try {
+                long last = journal.writeAfter(STANDALONE, standaloneSequence, standalone.writer);
+                if (last > standaloneSequence) {
+                    standaloneSequence = last;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("session {}: reading the GET stream's events from the store failed", sessionId, e);
             }
         }
     }
