@@ -113,6 +113,11 @@ final class StreamJournal {
         return last;
     }
 
+    /** The stored events after {@code lastEventId} (of its stream), for a stream another instance serves (#18). */
+    EventStore.Replay storedAfter(String lastEventId) {
+        return store.replayAfter(sessionId, lastEventId);
+    }
+
     /** Forgets the session's events (when it closes). */
     void forgetSession() {
         if (sessionId != null && store != null) {
