@@ -118,7 +118,7 @@ final class Tasks {
         if (v2) {
             // this server's extension tasks only change status when they end (no input_required), and the outcome
             // is recorded after the status: the notification then carries the inlined result or error
-            entry.done.whenComplete((r, e) -> notifyListeners(entry));
+            entry.done.whenComplete((r, e) -> ended(entry));
         }
         ContextImpl ctx = new ContextImpl(core, call, v2 ? noInput() : taskInput(call, entry), n -> {
             if (!v2) {
@@ -385,7 +385,7 @@ final class Tasks {
         String owner = owner(call);
         Set<String> seen = new HashSet<>();
         for (JsonNode id : requested) {
-            TaskEntry entry = id.isString() ? tasks.get(id.asString()) : null;
+            TaskEntry entry = id.isString() ? findAnywhere(id.asString()) : null;
             if (entry != null
                     && entry.v2
                     && entry.owner.equals(owner)
@@ -403,10 +403,62 @@ final class Tasks {
      */
     void sendCurrent(ServerSessionImpl session, ServerSessionImpl.Listener listener) {
         for (JsonNode id : listener.filter().path("taskIds")) {
-            TaskEntry entry = tasks.get(id.asString(""));
+            TaskEntry entry = findAnywhere(id.asString(""));
             if (entry != null) {
                 send(session, listener, entry);
             }
+        }
+    }
+
+    /**
+     * A 2026-07-28 task ended: its listeners are told. With a shared store and bus (#18) a listen stream may be on
+     * any instance: the ended task goes out on {@code mcp:server} ({@code T<stored task JSON>}, after it was stored)
+     * and every instance, this one included, tells its own listeners ({@link #endedElsewhere}).
+     */
+    private void ended(TaskEntry entry) {
+        if (store() != null && core.shared().fansOut()) {
+            if (!entry.detached) {
+                dev.jmcp.server.StoredTask t = entry.toStored();
+                core.shared().publish('T', new dev.jmcp.server.StoredTask(
+                                t.taskId(),
+                                t.owner(),
+                                t.status(),
+                                t.statusMessage(),
+                                t.createdAt(),
+                                t.lastUpdatedAt(),
+                                t.ttlMs(),
+                                t.pollIntervalMs(),
+                                t.extension(),
+                                t.result(),
+                                t.error())
+                        .toJson());
+            }
+            return;
+        }
+        notifyListeners(entry);
+    }
+
+    /** A 2026-07-28 task ended on some instance ({@code json}: the stored task): this instance's listeners are told. */
+    void endedElsewhere(String json) {
+        TaskEntry view;
+        try {
+            view = new TaskEntry(dev.jmcp.server.StoredTask.fromJson(json));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Tasks.class).debug("unreadable task on the bus", e);
+            return;
+        }
+        notifyListeners(view);
+    }
+
+    /** The task, from the shared store when there is one, else from this instance; null when unknown. */
+    private TaskEntry findAnywhere(String id) {
+        if (store() == null) {
+            return tasks.get(id);
+        }
+        try {
+            return findStored(id);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -820,6 +872,10 @@ final class Tasks {
             }
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Tasks.class).warn("task store: failing task {} failed", view.id, e);
+            return view;
+        }
+        if (view.v2) {
+            ended(view);
         }
         return view;
     }
@@ -831,7 +887,7 @@ final class Tasks {
         byOwner.computeIfAbsent(entry.owner, o -> ConcurrentHashMap.newKeySet()).add(entry);
         persist(entry);
         if (entry.v2) {
-            entry.done.whenComplete((r, e) -> notifyListeners(entry));
+            entry.done.whenComplete((r, e) -> ended(entry));
         }
         InputChannel none = InputChannel.single((method, params, capability) -> {
             throw new dev.jmcp.core.McpException(method + " is not available to a task run again after " + STOPPED);

@@ -106,9 +106,13 @@ final class Cluster implements AutoCloseable {
 
     /** A server-to-client request with its id prefixed by this instance's. */
     JsonRpcRequest outbound(JsonRpcRequest request) {
-        RequestId id = request.id();
+        return new JsonRpcRequest(outboundId(request.id()), request.method(), request.params());
+    }
+
+    /** The id a server-to-client request sent with {@code id} carries on the wire (prefixed by this instance's). */
+    RequestId outboundId(RequestId id) {
         String encoded = id instanceof RequestId.NumberId n ? "n" + n.number() : "s" + id.value();
-        return new JsonRpcRequest(RequestId.of(idPrefix + encoded), request.method(), request.params());
+        return RequestId.of(idPrefix + encoded);
     }
 
     /**

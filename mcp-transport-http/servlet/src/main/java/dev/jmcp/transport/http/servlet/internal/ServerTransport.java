@@ -478,6 +478,12 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         return send(message);
     }
 
+    /** The id the client saw for a server-to-client request: prefixed by this instance's in a scaled-out setup. */
+    @Override
+    public RequestId outboundRequestId(RequestId id) {
+        return cluster != null ? cluster.outboundId(id) : id;
+    }
+
     /** The client ended the session (DELETE): its events are forgotten everywhere, then it closes. */
     public void terminate() {
         terminated = true;
