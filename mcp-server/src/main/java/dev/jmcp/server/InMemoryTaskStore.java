@@ -77,7 +77,9 @@ public final class InMemoryTaskStore implements TaskStore {
     public synchronized boolean renewLease(String taskId, String holder, Duration lease) {
         StoredTask t = find(taskId);
         Lease held = leases.get(taskId);
-        if (t == null || t.isTerminal() || held != null && held.inForce() && !held.holder().equals(holder)) {
+        if (t == null
+                || t.isTerminal()
+                || held != null && held.inForce() && !held.holder().equals(holder)) {
             return false;
         }
         leases.put(taskId, new Lease(holder, System.nanoTime() + lease.toNanos()));

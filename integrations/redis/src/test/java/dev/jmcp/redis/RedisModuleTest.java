@@ -32,9 +32,7 @@ class RedisModuleTest {
         assertThat(d.isAutomatic()).isFalse();
         assertThat(d.name()).isEqualTo("dev.jmcp.redis");
         assertThat(d.packages()).contains("dev.jmcp.redis", "dev.jmcp.redis.internal");
-        assertThat(d.exports())
-                .extracting(ModuleDescriptor.Exports::source)
-                .containsExactly("dev.jmcp.redis");
+        assertThat(d.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.jmcp.redis");
         assertThat(d.exports()).allMatch(e -> !e.isQualified());
         Set<String> transitive = d.requires().stream()
                 .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
@@ -47,11 +45,9 @@ class RedisModuleTest {
     @Test
     void theModuleResolvesOnAModulePathOfItsDependencies() throws Exception {
         ModuleFinder finder = ModuleFinder.of(modulePath().toArray(Path[]::new));
-        Configuration cf = ModuleLayer.boot()
-                .configuration()
-                .resolve(finder, ModuleFinder.of(), Set.of("dev.jmcp.redis"));
-        Set<String> resolved =
-                cf.modules().stream().map(ResolvedModule::name).collect(Collectors.toSet());
+        Configuration cf =
+                ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), Set.of("dev.jmcp.redis"));
+        Set<String> resolved = cf.modules().stream().map(ResolvedModule::name).collect(Collectors.toSet());
         assertThat(resolved)
                 .contains(
                         "dev.jmcp.redis",

@@ -80,8 +80,11 @@ class RequestStreamBehindNginxTest {
 
         nextThroughNginxGoesTo(other, session);
         Sse resumed = get(session, step1.id());
-        String channel = "mcp:stream:" + session + ":" + step1.id().substring(0, step1.id().indexOf('_'));
-        Poll.until("the other instance relays the stream", () -> other.redis.messageBus().hasReceivers(channel));
+        String channel = "mcp:stream:" + session + ":"
+                + step1.id().substring(0, step1.id().indexOf('_'));
+        Poll.until(
+                "the other instance relays the stream",
+                () -> other.redis.messageBus().hasReceivers(channel));
         serving.release.countDown();
 
         Sse.Event step2 = resumed.next();
@@ -110,7 +113,9 @@ class RequestStreamBehindNginxTest {
 
         Sse resumed = get(session, step1.id()); // nginx: the dead upstream fails, the other one answers
         assertThat(resumed.status).isEqualTo(200);
-        assertThat(resumed.next()).as("nothing came after step 1, and the stream ends").isNull();
+        assertThat(resumed.next())
+                .as("nothing came after step 1, and the stream ends")
+                .isNull();
         assertThat(resumed.comments).anyMatch(c -> c.contains("the instance serving this request stopped"));
     }
 
@@ -131,7 +136,8 @@ class RequestStreamBehindNginxTest {
     }
 
     Instance servingInstance(Sse.Event step1) {
-        String message = McpJson.parse(step1.data()).path("params").path("message").asString();
+        String message =
+                McpJson.parse(step1.data()).path("params").path("message").asString();
         assertThat(message).startsWith("step 1 on instance-");
         return instances[message.endsWith("0") ? 0 : 1];
     }
@@ -176,9 +182,8 @@ class RequestStreamBehindNginxTest {
     }
 
     static HttpRequest.Builder request(URI uri, String session) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json");
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json");
         b.setHeader("Accept", "application/json, text/event-stream");
         if (session != null) {
             b.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
@@ -263,9 +268,7 @@ class RequestStreamBehindNginxTest {
             this.n = n;
             redis = RedisScaleOut.builder().uri(redisUri).namespace("streams").build();
             server = redis.configure(McpServer.builder().name("instance-" + n))
-                    .tool(
-                            Tool.builder("whoami", EMPTY).build(),
-                            (req, ctx) -> CallToolResult.text("instance-" + n))
+                    .tool(Tool.builder("whoami", EMPTY).build(), (req, ctx) -> CallToolResult.text("instance-" + n))
                     .tool(Tool.builder("steps", EMPTY).build(), (req, ctx) -> {
                         ctx.progress(Progress.of(1).message("step 1 on instance-" + n));
                         if (!release.await(30, TimeUnit.SECONDS)) {
@@ -295,6 +298,5 @@ class RequestStreamBehindNginxTest {
             server.close();
             release.countDown();
         }
-
     }
 }

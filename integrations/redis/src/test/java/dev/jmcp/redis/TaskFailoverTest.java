@@ -83,7 +83,9 @@ class TaskFailoverTest {
             assertThat(status(b.uri(), session, once)).isEqualTo("working");
             Thread.sleep(100);
         }
-        assertThat(b.runs.get()).as("instance 1 ran no handler while instance 0 lived").isZero();
+        assertThat(b.runs.get())
+                .as("instance 1 ran no handler while instance 0 lived")
+                .isZero();
 
         a.kill(); // mid-handler: the two slow handlers are still running
 
@@ -98,7 +100,8 @@ class TaskFailoverTest {
 
         JsonNode failed = Poll.value(
                 "the other task failed",
-                () -> rpc(b.uri(), session, "tasks/get", "{\"taskId\":\"" + once + "\"}").path("result"),
+                () -> rpc(b.uri(), session, "tasks/get", "{\"taskId\":\"" + once + "\"}")
+                        .path("result"),
                 r -> "failed".equals(r.path("status").asString()),
                 Duration.ofSeconds(15));
         assertThat(failed.path("statusMessage").asString()).isEqualTo("the instance running this task stopped");
@@ -209,7 +212,10 @@ class TaskFailoverTest {
                             (req, ctx) -> slow("idempotent"))
                     .tool(Tool.builder("once", EMPTY).execution(optional).build(), (req, ctx) -> slow("once"))
                     .build();
-            httpServer = McpHttpServer.builder(server).port(0).servlet(redis::configure).start();
+            httpServer = McpHttpServer.builder(server)
+                    .port(0)
+                    .servlet(redis::configure)
+                    .start();
         }
 
         CallToolResult slow(String name) throws InterruptedException {

@@ -419,19 +419,22 @@ final class Tasks {
         if (store() != null && core.shared().fansOut()) {
             if (!entry.detached) {
                 dev.jmcp.server.StoredTask t = entry.toStored();
-                core.shared().publish('T', new dev.jmcp.server.StoredTask(
-                                t.taskId(),
-                                t.owner(),
-                                t.status(),
-                                t.statusMessage(),
-                                t.createdAt(),
-                                t.lastUpdatedAt(),
-                                t.ttlMs(),
-                                t.pollIntervalMs(),
-                                t.extension(),
-                                t.result(),
-                                t.error())
-                        .toJson());
+                core.shared()
+                        .publish(
+                                'T',
+                                new dev.jmcp.server.StoredTask(
+                                                t.taskId(),
+                                                t.owner(),
+                                                t.status(),
+                                                t.statusMessage(),
+                                                t.createdAt(),
+                                                t.lastUpdatedAt(),
+                                                t.ttlMs(),
+                                                t.pollIntervalMs(),
+                                                t.extension(),
+                                                t.result(),
+                                                t.error())
+                                        .toJson());
             }
             return;
         }
@@ -912,7 +915,9 @@ final class Tasks {
         }
         JsonNode args = view.request.path("arguments");
         try {
-            core.config().handlerExecutor().execute(() -> run(entry, tool, args.isObject() ? args : McpJson.object(), ctx));
+            core.config()
+                    .handlerExecutor()
+                    .execute(() -> run(entry, tool, args.isObject() ? args : McpJson.object(), ctx));
         } catch (RejectedExecutionException e) {
             fail(entry, JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "server is overloaded"));
         }

@@ -61,7 +61,8 @@ class ScaleOutCancelledIdTest {
                 .tool(Tool.builder("ask", EMPTY).build(), (req, ctx) -> {
                     ctx.elicit(FormElicitRequest.of(
                             "name?",
-                            RequestedSchema.of(Map.of("name", StringSchema.builder().build()), List.of())));
+                            RequestedSchema.of(
+                                    Map.of("name", StringSchema.builder().build()), List.of())));
                     return CallToolResult.text("answered");
                 })
                 .build();
@@ -75,8 +76,11 @@ class ScaleOutCancelledIdTest {
             Poll.until("the GET stream is attached", () -> bus.hasSubscribers("mcp:stream:" + session + ":0"));
             try (RawSse post = RawSse.open(uri, "POST", postSse(session), call(2, "ask", "{}"))) {
                 JsonNode ask = McpJson.parse(next(post, "elicitation/create").data());
-                assertThat(ask.path("id").asString()).as("prefixed by the instance").startsWith("jmcp~");
-                JsonNode cancelled = McpJson.parse(next(get, "notifications/cancelled").data());
+                assertThat(ask.path("id").asString())
+                        .as("prefixed by the instance")
+                        .startsWith("jmcp~");
+                JsonNode cancelled =
+                        McpJson.parse(next(get, "notifications/cancelled").data());
                 assertThat(cancelled.path("params").path("requestId")).isEqualTo(ask.path("id"));
             }
         }

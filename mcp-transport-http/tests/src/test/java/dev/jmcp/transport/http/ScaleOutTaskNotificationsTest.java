@@ -58,8 +58,8 @@ class ScaleOutTaskNotificationsTest {
     void aListenStreamOnOneInstanceGetsTheEndOfATaskRunningOnAnother() throws Exception {
         URI a = instance(0);
         URI b = instance(1);
-        JsonNode created = Raw2026.result(
-                a, null, "tools/call", Raw2026.params("{\"name\":\"slow\",\"arguments\":{}}"));
+        JsonNode created =
+                Raw2026.result(a, null, "tools/call", Raw2026.params("{\"name\":\"slow\",\"arguments\":{}}"));
         String id = created.get("taskId").asString();
 
         LinkedBlockingQueue<JsonNode> listen = listen(b, "{\"taskIds\":[\"" + id + "\"]}");
@@ -76,7 +76,8 @@ class ScaleOutTaskNotificationsTest {
         assertThat(completed.path("method").asString()).isEqualTo("notifications/tasks");
         assertThat(completed.path("params").path("taskId").asString()).isEqualTo(id);
         assertThat(completed.path("params").path("status").asString()).isEqualTo("completed");
-        assertThat(completed.path("params")
+        assertThat(completed
+                        .path("params")
                         .path("result")
                         .path("content")
                         .path(0)

@@ -251,7 +251,12 @@ final class Cluster implements AutoCloseable {
 
     private static java.util.concurrent.ThreadPoolExecutor catchUpExecutor() {
         java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(
-                1, 1, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                1,
+                1,
+                30,
+                java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(),
+                r -> {
                     Thread t = new Thread(r, "jmcp-stream-catch-up");
                     t.setDaemon(true);
                     return t;

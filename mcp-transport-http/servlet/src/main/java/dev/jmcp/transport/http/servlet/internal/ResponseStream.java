@@ -29,6 +29,7 @@ final class ResponseStream {
     boolean finished;
     /** The id of the last event emitted (#18: published for a resumption on another instance), or null. */
     String lastEventId;
+
     AsyncWriter writer;
 
     private ResponseStream(String id, boolean jsonAllowed, boolean cancelOnDisconnect, boolean modern) {
