@@ -15,7 +15,8 @@ import redis.clients.jedis.JedisPool;
  * A {@link TaskStore} on Redis: each task a string key ({@code jmcp:<namespace>:task:<id>}, its JSON) expiring at
  * the task's {@link StoredTask#expiresAt()} (at most {@link RedisScaleOut.Builder#maxTaskTtl} from its creation), and each owner a sorted set of its task ids by creation time ({@code
  * jmcp:<namespace>:tasks:<owner>}) that lives as long as its longest-lived task. {@link #create} (with the per-owner
- * limit) and {@link #update} (a terminal task never changes) are atomic Lua scripts. Obtain it from {@link
+ * limit) and {@link #update} (a terminal task never changes) are atomic Lua scripts, as are the task leases (key
+ * {@code jmcp:<namespace>:lease:<taskId>}: the running instance's name, expiring after the lease). Obtain it from {@link
  * RedisScaleOut#taskStore()}.
  */
 public final class RedisTaskStore implements TaskStore {
@@ -99,16 +100,13 @@ public final class RedisTaskStore implements TaskStore {
         }
     }
 
-    /**
-     * Renews {@code holder}'s lease (key {@code jmcp:<namespace>:lease:<taskId>}, holding the holder's name and
-     * expiring after {@code lease}): one script call.
-     */
+    // the lease: key jmcp:<namespace>:lease:<taskId>, holding the holder's name, expiring after the lease; one script
     @Override
     public boolean renewLease(String taskId, String holder, Duration lease) {
         return lease(taskId, holder, lease, "0");
     }
 
-    /** Claims a task no lease is in force on: one script call, so one of several claimers wins. */
+    // a claim: one script call, so one of several claimers wins
     @Override
     public boolean claim(String taskId, String holder, Duration lease) {
         return lease(taskId, holder, lease, "1");

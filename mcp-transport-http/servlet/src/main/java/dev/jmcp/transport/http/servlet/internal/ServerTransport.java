@@ -478,7 +478,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         return send(message);
     }
 
-    /** The id the client saw for a server-to-client request: prefixed by this instance's in a scaled-out setup. */
+    // the id the client saw for a server-to-client request: prefixed by this instance's in a scaled-out setup
     @Override
     public RequestId outboundRequestId(RequestId id) {
         return cluster != null ? cluster.outboundId(id) : id;
