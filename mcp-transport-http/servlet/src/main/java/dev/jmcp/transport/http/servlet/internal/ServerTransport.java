@@ -605,6 +605,9 @@ public final class ServerTransport implements Transport, RequestStreamControl {
 
     /** Resumes a request stream another instance serves: its stored events, then the live ones (RelayedStream). */
     private boolean relay(String lastEventId, AsyncWriter writer) {
+        if (!journal.knowsStream(EventStore.streamIdOf(lastEventId))) {
+            return false; // no such stream anywhere: 400, as for an unknown stream before
+        }
         RelayedStream relay = RelayedStream.start(sessionId, lastEventId, journal, cluster, settings.codec(), writer);
         if (relay == null) {
             answerEvicted(writer);
@@ -648,7 +651,9 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         for (RelayedStream r : mine) {
             if (r.checkIdle(now, 3 * intervalNanos)) {
                 synchronized (lock) {
-                    relays.remove(r);
+                    if (relays != null) {
+                        relays.remove(r);
+                    }
                 }
             }
         }
