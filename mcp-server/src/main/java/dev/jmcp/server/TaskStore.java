@@ -20,6 +20,8 @@ public interface TaskStore {
     /**
      * Creates {@code task} unless its owner already holds {@code maxPerOwner} unexpired tasks.
      *
+     * @param task the new task
+     * @param maxPerOwner how many unexpired tasks one owner may hold
      * @return false when refused (the owner holds the maximum)
      */
     boolean create(StoredTask task, int maxPerOwner);
@@ -28,17 +30,32 @@ public interface TaskStore {
      * Replaces the stored task with {@code task} (same id) unless the stored one is terminal, expired or missing:
      * a terminal status never changes, so the first of a completion and a cancellation wins.
      *
+     * @param task the task's new state
      * @return whether it was replaced
      */
     boolean update(StoredTask task);
 
-    /** The task {@code taskId}, or null when unknown or expired. */
+    /**
+     * Finds a task.
+     *
+     * @param taskId the task
+     * @return the task, or null when unknown or expired
+     */
     StoredTask find(String taskId);
 
-    /** The unexpired tasks of {@code owner}, oldest first. */
+    /**
+     * Lists an owner's tasks.
+     *
+     * @param owner the owner ({@link StoredTask#owner()})
+     * @return its unexpired tasks, oldest first
+     */
     List<StoredTask> list(String owner);
 
-    /** Forgets task {@code taskId}. */
+    /**
+     * Forgets a task.
+     *
+     * @param taskId the task
+     */
     void delete(String taskId);
 
     /**
