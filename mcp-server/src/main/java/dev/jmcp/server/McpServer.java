@@ -712,9 +712,35 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
+        private Duration taskLease = ScaleOut.DEFAULT_TASK_LEASE;
+        private TaskRecovery taskRecovery = TaskRecovery.FAIL;
+
+        /**
+         * What happens to a shared task whose instance stops while its handler runs. The running instance holds a
+         * lease on the stored task, renewed every third of {@code lease} while the handler runs (one store call per
+         * running task per period); once it has not been renewed for {@code lease}, the first instance that sees the
+         * task claims it atomically and applies {@code recovery}. Defaults: {@link TaskRecovery#FAIL} and 15
+         * seconds. Needs a {@link #taskStore}.
+         *
+         * @param recovery fail the task, or re-run it when its tool is idempotent
+         * @param lease how long after its instance's last renewal a running task is taken over
+         * @return this builder
+         */
+        public Builder taskRecovery(TaskRecovery recovery, Duration lease) {
+            this.taskRecovery = Objects.requireNonNull(recovery, "recovery");
+            this.taskLease = positive(lease);
+            return this;
+        }
+
         private ScaleOut scaleOut() {
             ScaleOut none = ScaleOut.none();
-            return new ScaleOut(sessionStore, sessionTtl, taskStore, messageBus != null ? messageBus : none.bus());
+            return new ScaleOut(
+                    sessionStore,
+                    sessionTtl,
+                    taskStore,
+                    messageBus != null ? messageBus : none.bus(),
+                    taskLease,
+                    taskRecovery);
         }
 
         // ---- end of scale-out ----

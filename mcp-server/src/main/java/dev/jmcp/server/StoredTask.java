@@ -22,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param extension whether it is a 2026-07-28 extension task (its wire shape and tool-error semantics differ)
  * @param result the tool's result once it completed, else null
  * @param error the JSON-RPC error it failed or was cancelled with, else null
+ * @param request what another instance needs to run the task again when the instance running it stops ({@code
+ *     {"name": tool, "arguments": {...}}}), kept only for tools that are safe to re-run and a server that opted in
+ *     ({@link TaskRecovery#RERUN_IDEMPOTENT}); else null
  */
 public record StoredTask(
         String taskId,
@@ -34,7 +37,8 @@ public record StoredTask(
         long pollIntervalMs,
         boolean extension,
         JsonNode result,
-        JsonRpcError error) {
+        JsonRpcError error,
+        JsonNode request) {
 
     /** Checks the required fields. */
     public StoredTask {
@@ -43,6 +47,48 @@ public record StoredTask(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastUpdatedAt, "lastUpdatedAt");
+    }
+
+    /**
+     * A task without a stored request (it is not re-run elsewhere).
+     *
+     * @param taskId the task id
+     * @param owner who may reach it
+     * @param status its status
+     * @param statusMessage a message for the status, or null
+     * @param createdAt when it was created
+     * @param lastUpdatedAt when its status last changed
+     * @param ttlMs how long it is kept after its creation
+     * @param pollIntervalMs the poll interval suggested to clients
+     * @param extension whether it is a 2026-07-28 extension task
+     * @param result the tool's result, or null
+     * @param error the JSON-RPC error, or null
+     */
+    public StoredTask(
+            String taskId,
+            String owner,
+            TaskStatus status,
+            String statusMessage,
+            Instant createdAt,
+            Instant lastUpdatedAt,
+            long ttlMs,
+            long pollIntervalMs,
+            boolean extension,
+            JsonNode result,
+            JsonRpcError error) {
+        this(
+                taskId,
+                owner,
+                status,
+                statusMessage,
+                createdAt,
+                lastUpdatedAt,
+                ttlMs,
+                pollIntervalMs,
+                extension,
+                result,
+                error,
+                null);
     }
 
     /** When it expires everywhere. */
@@ -75,6 +121,9 @@ public record StoredTask(
         if (error != null) {
             o.set("error", McpJson.toTree(error));
         }
+        if (request != null) {
+            o.set("request", request);
+        }
         return McpJson.write(o);
     }
 
@@ -93,6 +142,7 @@ public record StoredTask(
                 o.path("pollIntervalMs").asLong(),
                 o.path("extension").asBoolean(false),
                 o.get("result"),
-                error == null || error.isNull() ? null : McpJson.fromTree(error, JsonRpcError.class));
+                error == null || error.isNull() ? null : McpJson.fromTree(error, JsonRpcError.class),
+                o.get("request"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jmcp.server;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ public interface TaskStore {
     /**
      * Creates {@code task} unless its owner already holds {@code maxPerOwner} unexpired tasks.
      *
+     * @param task the new task
+     * @param maxPerOwner how many unexpired tasks one owner may hold
      * @return false when refused (the owner holds the maximum)
      */
     boolean create(StoredTask task, int maxPerOwner);
@@ -27,16 +30,69 @@ public interface TaskStore {
      * Replaces the stored task with {@code task} (same id) unless the stored one is terminal, expired or missing:
      * a terminal status never changes, so the first of a completion and a cancellation wins.
      *
+     * @param task the task's new state
      * @return whether it was replaced
      */
     boolean update(StoredTask task);
 
-    /** The task {@code taskId}, or null when unknown or expired. */
+    /**
+     * Finds a task.
+     *
+     * @param taskId the task
+     * @return the task, or null when unknown or expired
+     */
     StoredTask find(String taskId);
 
-    /** The unexpired tasks of {@code owner}, oldest first. */
+    /**
+     * Lists an owner's tasks.
+     *
+     * @param owner the owner ({@link StoredTask#owner()})
+     * @return its unexpired tasks, oldest first
+     */
     List<StoredTask> list(String owner);
 
-    /** Forgets task {@code taskId}. */
+    /**
+     * Forgets a task.
+     *
+     * @param taskId the task
+     */
     void delete(String taskId);
+
+    /**
+     * Takes or extends the lease of {@code holder} (an instance) on a task it runs: the lease lasts {@code lease}
+     * from now. Refused when another holder's lease is in force (another instance claimed the task) or the task is
+     * terminal, expired or missing. The default (a store without leases) accepts and keeps nothing, so its tasks
+     * are never claimed.
+     *
+     * @param taskId the task
+     * @param holder the instance running the task's handler
+     * @param lease how long the lease lasts unless renewed
+     * @return false when the running instance should stop: the task ended or another instance claimed it
+     */
+    default boolean renewLease(String taskId, String holder, Duration lease) {
+        return true;
+    }
+
+    /**
+     * Atomically claims a task whose running instance stopped: succeeds only when the task is not terminal and no
+     * lease is in force (the holder stopped renewing it), and then gives {@code holder} the lease. Exactly one of
+     * several instances claiming at once succeeds. The default (a store without leases) never claims.
+     *
+     * @param taskId the task
+     * @param holder the claiming instance
+     * @param lease how long the new lease lasts unless renewed
+     * @return whether {@code holder} now holds the task
+     */
+    default boolean claim(String taskId, String holder, Duration lease) {
+        return false;
+    }
+
+    /**
+     * Gives up {@code holder}'s lease on a task (the instance is shutting down), so that another instance claims it
+     * at once rather than after the lease expires. Does nothing when another holder holds it.
+     *
+     * @param taskId the task
+     * @param holder the instance that held it
+     */
+    default void releaseLease(String taskId, String holder) {}
 }

@@ -104,4 +104,42 @@ class SharedStoresTest {
         store.delete("b");
         assertThat(store.find("b")).isNull();
     }
+
+    @Test
+    void theInMemoryTaskStoreLeasesATaskToOneHolderAndLetsOneClaimerTakeItOnceTheLeaseExpired() {
+        InMemoryTaskStore store = new InMemoryTaskStore();
+        StoredTask t = task("t", "session:1", TaskStatus.WORKING);
+        assertThat(store.create(t, 10)).isTrue();
+        Duration lease = Duration.ofMillis(200);
+        assertThat(store.renewLease("t", "runner", lease)).isTrue();
+        assertThat(store.claim("t", "other", lease)).as("in force").isFalse();
+        assertThat(store.renewLease("t", "other", lease)).isFalse();
+        Poll.until("the lease expired and a claimer took it", () -> store.claim("t", "b", lease));
+        assertThat(store.claim("t", "c", lease)).isFalse();
+        assertThat(store.renewLease("t", "runner", lease))
+                .as("the runner lost it")
+                .isFalse();
+        store.releaseLease("t", "b");
+        assertThat(store.claim("t", "c", lease)).as("released: claimed at once").isTrue();
+        StoredTask request = new StoredTask(
+                "t",
+                "session:1",
+                TaskStatus.COMPLETED,
+                null,
+                t.createdAt(),
+                Instant.now(),
+                60_000,
+                500,
+                false,
+                McpJson.parse("{\"content\":[]}"),
+                null,
+                McpJson.parse("{\"name\":\"tool\",\"arguments\":{\"a\":1}}"));
+        assertThat(StoredTask.fromJson(request.toJson()))
+                .as("the stored request survives JSON")
+                .isEqualTo(request);
+        assertThat(store.update(request)).isTrue();
+        assertThat(store.claim("t", "d", Duration.ofNanos(1)))
+                .as("a completed task is never claimed")
+                .isFalse();
+    }
 }

@@ -156,4 +156,35 @@ class RedisTaskStoreTest {
             assertThat(ids).containsExactly("t");
         }
     }
+
+    @Test
+    void aLeaseInForceBlocksClaimsOneOfTwoClaimersWinsAndAnEndedTaskIsNeverClaimed() {
+        try (RedisScaleOut one = scaleOut().build()) {
+            TaskStore store = one.taskStore();
+            StoredTask t = task("leased", "session:1", Instant.now(), 60_000);
+            assertThat(store.create(t, 10)).isTrue();
+            Duration lease = Duration.ofMillis(300);
+            assertThat(store.renewLease("leased", "runner", lease)).isTrue();
+            assertThat(store.claim("leased", "other", lease))
+                    .as("the lease is in force")
+                    .isFalse();
+            assertThat(store.renewLease("leased", "other", lease)).isFalse();
+            assertThat(store.renewLease("leased", "runner", lease))
+                    .as("its holder renews it")
+                    .isTrue();
+            Poll.until("the lease expired and one claimer took the task", () -> store.claim("leased", "b", lease));
+            assertThat(store.claim("leased", "c", lease)).as("b holds it now").isFalse();
+            assertThat(store.renewLease("leased", "runner", lease))
+                    .as("the old runner learns it lost the task")
+                    .isFalse();
+            store.releaseLease("leased", "b");
+            assertThat(store.claim("leased", "c", lease))
+                    .as("released: claimed at once")
+                    .isTrue();
+            assertThat(store.update(with(t, TaskStatus.COMPLETED))).isTrue();
+            store.releaseLease("leased", "c");
+            assertThat(store.claim("leased", "d", lease)).as("a completed task").isFalse();
+            assertThat(store.renewLease("leased", "c", lease)).isFalse();
+        }
+    }
 }

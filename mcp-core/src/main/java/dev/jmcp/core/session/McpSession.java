@@ -467,7 +467,10 @@ public final class McpSession implements ServerConnection {
             return;
         }
         transport
-                .send(CancelledNotification.of(id, reason).toNotification(), OutboundContext.cancelling(id))
+                .send(
+                        CancelledNotification.of(transport.outboundRequestId(id), reason)
+                                .toNotification(),
+                        OutboundContext.cancelling(id))
                 .exceptionally(e -> null);
     }
 

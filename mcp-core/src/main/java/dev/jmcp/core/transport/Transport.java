@@ -102,6 +102,19 @@ public interface Transport extends AutoCloseable {
         return send(message);
     }
 
+    /**
+     * The id the peer sees for a request this side sent with {@code id}: a transport that rewrites the ids of
+     * outbound requests (a scaled-out HTTP servlet prefixes them with its instance id, so that any instance can route
+     * the answer) returns the rewritten one, so that a {@code notifications/cancelled} for the request names the id
+     * the peer knows. The default returns {@code id}.
+     *
+     * @param id the request's id in the session
+     * @return the request's id on the wire
+     */
+    default dev.jmcp.core.jsonrpc.RequestId outboundRequestId(dev.jmcp.core.jsonrpc.RequestId id) {
+        return id;
+    }
+
     /** Closes the connection and releases its threads and resources. Idempotent. */
     @Override
     void close();

@@ -3,6 +3,7 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.bus.LocalMessageBus;
 import dev.jmcp.core.bus.MessageBus;
 import dev.jmcp.server.SessionStore;
+import dev.jmcp.server.TaskRecovery;
 import dev.jmcp.server.TaskStore;
 import java.time.Duration;
 
@@ -14,12 +15,38 @@ import java.time.Duration;
  * @param sessionTtl how long a stored session lives without use
  * @param taskStore the tasks, or null
  * @param bus the server-wide fan-out (resource updates, list changes, task cancellation, session changes)
+ * @param taskLease how long a running task's lease lasts without renewal (renewed every third of it)
+ * @param taskRecovery what another instance does with a task whose lease expired
  */
-public record ScaleOut(SessionStore sessionStore, Duration sessionTtl, TaskStore taskStore, MessageBus bus) {
+public record ScaleOut(
+        SessionStore sessionStore,
+        Duration sessionTtl,
+        TaskStore taskStore,
+        MessageBus bus,
+        Duration taskLease,
+        TaskRecovery taskRecovery) {
     /** The default stored-session TTL: 30 minutes, the servlet's default idle timeout. */
     public static final Duration DEFAULT_SESSION_TTL = Duration.ofMinutes(30);
+    /** The default task lease: 15 seconds, renewed every 5 seconds while the handler runs. */
+    public static final Duration DEFAULT_TASK_LEASE = Duration.ofSeconds(15);
 
-    /** Nothing shared. */
+    /**
+     * What is shared, with the default task lease and recovery.
+     *
+     * @param sessionStore the handshake-era sessions, or null
+     * @param sessionTtl how long a stored session lives without use
+     * @param taskStore the tasks, or null
+     * @param bus the server-wide fan-out
+     */
+    public ScaleOut(SessionStore sessionStore, Duration sessionTtl, TaskStore taskStore, MessageBus bus) {
+        this(sessionStore, sessionTtl, taskStore, bus, DEFAULT_TASK_LEASE, TaskRecovery.FAIL);
+    }
+
+    /**
+     * Nothing shared.
+     *
+     * @return the in-memory, single-instance setting
+     */
     public static ScaleOut none() {
         return new ScaleOut(null, DEFAULT_SESSION_TTL, null, LocalMessageBus.local());
     }

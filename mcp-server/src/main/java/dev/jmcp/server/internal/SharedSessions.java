@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Messages on {@value #CHANNEL} are UTF-8 text: one kind letter, then its argument: {@code R<uri>} a resource
  * changed, {@code L<kind>} a list changed, {@code C<taskId>} a task was cancelled elsewhere, {@code S<sessionId>} a
- * session's stored state changed (log level, subscriptions).
+ * session's stored state changed (log level, subscriptions), {@code T<stored task JSON>} a 2026-07-28 task ended (its
+ * {@code notifications/tasks} go to the listen streams of every instance).
  */
 final class SharedSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharedSessions.class);
@@ -58,6 +59,7 @@ final class SharedSessions implements AutoCloseable {
             case 'R' -> core.resourceUpdatedLocally(arg);
             case 'L' -> core.listChangedLocally(arg);
             case 'C' -> core.tasks().cancelledElsewhere(arg);
+            case 'T' -> core.tasks().endedElsewhere(arg);
             case 'S' -> refresh(arg);
             default -> LOG.debug("unknown fan-out message kind {}", text.charAt(0));
         }

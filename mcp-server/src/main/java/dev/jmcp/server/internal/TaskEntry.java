@@ -27,6 +27,10 @@ final class TaskEntry {
 
     /** A 2026-07-28 extension task (SEP-2663 wire: ttlMs, pollIntervalMs, tool errors complete). */
     final boolean v2;
+    /** Scale-out: the tool call another instance may re-run ({@link dev.jmcp.server.StoredTask#request()}), or null. */
+    volatile JsonNode request;
+    /** Scale-out: this instance no longer runs the task (lease lost, or shutting down); its outcome is not stored. */
+    volatile boolean detached;
 
     TaskEntry(String id, String owner, ServerSessionImpl session, long ttlMs, long pollIntervalMs, boolean v2) {
         this.v2 = v2;
@@ -51,9 +55,28 @@ final class TaskEntry {
         this.status = stored.status();
         this.statusMessage = stored.statusMessage();
         this.lastUpdatedAt = stored.lastUpdatedAt();
+        this.request = stored.request();
         if (stored.isTerminal()) {
             finish(stored.result(), stored.error());
         }
+    }
+
+    /**
+     * A task this instance took over from a stopped instance and runs again (issue #18): working, with {@code
+     * message}, served on {@code session}.
+     */
+    TaskEntry(TaskEntry view, ServerSessionImpl session, String message) {
+        this.v2 = view.v2;
+        this.id = view.id;
+        this.owner = view.owner;
+        this.session = session;
+        this.ttlMs = view.ttlMs;
+        this.pollIntervalMs = view.pollIntervalMs;
+        this.createdAt = view.createdAt;
+        this.status = TaskStatus.WORKING;
+        this.statusMessage = message;
+        this.lastUpdatedAt = Instant.now();
+        this.request = view.request;
     }
 
     /** The task as the task store keeps it: its status and, once recorded, its outcome. */
@@ -70,7 +93,18 @@ final class TaskEntry {
             }
         }
         return new dev.jmcp.server.StoredTask(
-                id, owner, status, statusMessage, createdAt, lastUpdatedAt, ttlMs, pollIntervalMs, v2, result, error);
+                id,
+                owner,
+                status,
+                statusMessage,
+                createdAt,
+                lastUpdatedAt,
+                ttlMs,
+                pollIntervalMs,
+                v2,
+                result,
+                error,
+                request);
     }
 
     synchronized TaskStatus status() {

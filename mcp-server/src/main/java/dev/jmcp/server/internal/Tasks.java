@@ -114,11 +114,14 @@ final class Tasks {
         TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS, v2);
         admit(entry);
         tasks.put(id, entry);
-        createShared(entry);
+        if (store() != null) {
+            entry.request = rerunnable(tool) ? request(tool, args) : null;
+            createShared(entry);
+        }
         if (v2) {
             // this server's extension tasks only change status when they end (no input_required), and the outcome
             // is recorded after the status: the notification then carries the inlined result or error
-            entry.done.whenComplete((r, e) -> notifyListeners(entry));
+            entry.done.whenComplete((r, e) -> ended(entry));
         }
         ContextImpl ctx = new ContextImpl(core, call, v2 ? noInput() : taskInput(call, entry), n -> {
             if (!v2) {
@@ -348,6 +351,7 @@ final class Tasks {
 
     /** Cancels every task and its expiry timer (the server is closing). */
     void close() {
+        releaseAll();
         for (TaskEntry entry : tasks.values()) {
             if (entry.expiry != null) {
                 entry.expiry.cancel(false);
@@ -387,7 +391,7 @@ final class Tasks {
         String owner = owner(call);
         Set<String> seen = new HashSet<>();
         for (JsonNode id : requested) {
-            TaskEntry entry = id.isString() ? tasks.get(id.asString()) : null;
+            TaskEntry entry = id.isString() ? findAnywhere(id.asString()) : null;
             if (entry != null
                     && entry.v2
                     && entry.owner.equals(owner)
@@ -405,10 +409,65 @@ final class Tasks {
      */
     void sendCurrent(ServerSessionImpl session, ServerSessionImpl.Listener listener) {
         for (JsonNode id : listener.filter().path("taskIds")) {
-            TaskEntry entry = tasks.get(id.asString(""));
+            TaskEntry entry = findAnywhere(id.asString(""));
             if (entry != null) {
                 send(session, listener, entry);
             }
+        }
+    }
+
+    /**
+     * A 2026-07-28 task ended: its listeners are told. With a shared store and bus (#18) a listen stream may be on
+     * any instance: the ended task goes out on {@code mcp:server} ({@code T<stored task JSON>}, after it was stored)
+     * and every instance, this one included, tells its own listeners ({@link #endedElsewhere}).
+     */
+    private void ended(TaskEntry entry) {
+        if (store() != null && core.shared().fansOut()) {
+            if (!entry.detached) {
+                dev.jmcp.server.StoredTask t = entry.toStored();
+                core.shared()
+                        .publish(
+                                'T',
+                                new dev.jmcp.server.StoredTask(
+                                                t.taskId(),
+                                                t.owner(),
+                                                t.status(),
+                                                t.statusMessage(),
+                                                t.createdAt(),
+                                                t.lastUpdatedAt(),
+                                                t.ttlMs(),
+                                                t.pollIntervalMs(),
+                                                t.extension(),
+                                                t.result(),
+                                                t.error())
+                                        .toJson());
+            }
+            return;
+        }
+        notifyListeners(entry);
+    }
+
+    /** A 2026-07-28 task ended on some instance ({@code json}: the stored task): this instance's listeners are told. */
+    void endedElsewhere(String json) {
+        TaskEntry view;
+        try {
+            view = new TaskEntry(dev.jmcp.server.StoredTask.fromJson(json));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Tasks.class).debug("unreadable task on the bus", e);
+            return;
+        }
+        notifyListeners(view);
+    }
+
+    /** The task, from the shared store when there is one, else from this instance; null when unknown. */
+    private TaskEntry findAnywhere(String id) {
+        if (store() == null) {
+            return tasks.get(id);
+        }
+        try {
+            return findStored(id);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -450,7 +509,7 @@ final class Tasks {
         request.defer();
         TaskEntry local = tasks.get(entry.id);
         java.util.concurrent.CompletableFuture<JsonNode> outcome =
-                store() == null ? entry.done : local != null ? local.done : awaitStored(entry);
+                store() == null ? entry.done : local != null ? local.done : awaitStored(entry, call);
         outcome.whenComplete((result, error) -> {
             if (error == null) {
                 ObjectNode copy = ((ObjectNode) result).deepCopy();
@@ -471,7 +530,9 @@ final class Tasks {
         }
         Set<TaskEntry> owned = byOwner.get(owner(call));
         List<TaskEntry> mine = store() != null
-                ? store().list(owner(call)).stream().map(TaskEntry::new).toList()
+                ? store().list(owner(call)).stream()
+                        .map(t -> recoverIfAbandoned(call, new TaskEntry(t)))
+                        .toList()
                 : (owned == null ? Set.<TaskEntry>of() : owned)
                         .stream()
                                 .sorted((a, b) -> a.createdAt.compareTo(b.createdAt))
@@ -503,7 +564,7 @@ final class Tasks {
                 || entry.expiresAt().isBefore(Instant.now())) {
             throw Errors.invalidParams("Unknown task: " + id);
         }
-        return entry;
+        return store() != null ? recoverIfAbandoned(call, entry) : entry;
     }
 
     // ---- scale-out (#18): tasks shared through the TaskStore ----
@@ -537,12 +598,13 @@ final class Tasks {
                             + " until its ttl ends); wait for some to expire, or ask for a shorter ttl",
                     data));
         }
+        lease(entry);
     }
 
     /** Writes the task's status (and outcome) to the shared store; a terminal stored task is left as it is. */
     private void persist(TaskEntry entry) {
         dev.jmcp.server.TaskStore store = store();
-        if (store == null || entry.session == null) { // no store, or a read-only view of a stored task
+        if (store == null || entry.session == null || entry.detached) { // read-only view, or no longer run here
             return;
         }
         try {
@@ -559,18 +621,26 @@ final class Tasks {
     }
 
     /** The outcome of a task another instance runs: the store is polled at its poll interval until it ends. */
-    private java.util.concurrent.CompletableFuture<JsonNode> awaitStored(TaskEntry entry) {
+    private java.util.concurrent.CompletableFuture<JsonNode> awaitStored(TaskEntry entry, Call call) {
         java.util.concurrent.CompletableFuture<JsonNode> outcome = new java.util.concurrent.CompletableFuture<>();
-        pollStored(entry.id, Math.max(50, entry.pollIntervalMs), outcome);
+        pollStored(entry.id, Math.max(50, entry.pollIntervalMs), outcome, call);
         return outcome;
     }
 
-    private void pollStored(String id, long intervalMs, java.util.concurrent.CompletableFuture<JsonNode> outcome) {
+    /**
+     * Polls the stored task until it ends; with {@code call} (the owner's {@code tasks/result}), a task whose instance
+     * stopped is recovered meanwhile.
+     */
+    private void pollStored(
+            String id, long intervalMs, java.util.concurrent.CompletableFuture<JsonNode> outcome, Call call) {
         Timers.schedule(
                 () -> {
                     TaskEntry now;
                     try {
                         now = findStored(id);
+                        if (now != null && call != null) {
+                            now = recoverIfAbandoned(call, now);
+                        }
                     } catch (RuntimeException e) {
                         now = null;
                     }
@@ -587,7 +657,7 @@ final class Tasks {
                             }
                         });
                     } else if (!core.isClosed()) {
-                        pollStored(id, intervalMs, outcome);
+                        pollStored(id, intervalMs, outcome, call);
                     }
                 },
                 TimeUnit.MILLISECONDS.toNanos(intervalMs));
@@ -637,6 +707,227 @@ final class Tasks {
                             McpMethods.NOTIFICATION_TASKS_STATUS,
                             McpJson.toTree(TaskStatusNotification.of(local.task(), null))));
         }
+    }
+
+    // ---- scale-out (#18): task leases, recovery of a task whose instance stopped ----
+
+    /** What a claimed task whose tool may not be re-run fails with. */
+    static final String STOPPED = "the instance running this task stopped";
+
+    /** This instance's name on the leases it holds. */
+    private final String holder = newHolderName();
+
+    private final java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean closed;
+
+    private static String newHolderName() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private Duration leaseDuration() {
+        return core.scaleOut().taskLease();
+    }
+
+    /** Whether a task of {@code tool} is run again elsewhere when this instance stops (else it fails there). */
+    private boolean rerunnable(ServerTool tool) {
+        if (core.scaleOut().taskRecovery() != dev.jmcp.server.TaskRecovery.RERUN_IDEMPOTENT) {
+            return false;
+        }
+        var a = tool.tool().annotations();
+        return a != null && (Boolean.TRUE.equals(a.idempotentHint()) || Boolean.TRUE.equals(a.readOnlyHint()));
+    }
+
+    /** The stored request of a re-runnable task: the tool's name and arguments. */
+    private static JsonNode request(ServerTool tool, JsonNode args) {
+        ObjectNode r = McpJson.object();
+        r.put("name", tool.tool().name());
+        r.set("arguments", args);
+        return r;
+    }
+
+    /** Takes the lease of a task this instance runs, and makes sure the leases are renewed while handlers run. */
+    private void lease(TaskEntry entry) {
+        try {
+            store().renewLease(entry.id, holder, leaseDuration());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Tasks.class).warn("task store: leasing task {} failed", entry.id, e);
+        }
+        if (renewing.compareAndSet(false, true)) {
+            scheduleRenewal();
+        }
+    }
+
+    private void scheduleRenewal() {
+        Timers.schedule(
+                () -> {
+                    try {
+                        core.config().handlerExecutor().execute(this::renewLeases);
+                    } catch (RejectedExecutionException e) {
+                        scheduleRenewal();
+                    }
+                },
+                leaseDuration().toNanos() / 3);
+    }
+
+    /** Renews the lease of every task whose handler runs here (one store call each, every third of the lease). */
+    private void renewLeases() {
+        if (closed || core.isClosed()) {
+            return;
+        }
+        try {
+            for (TaskEntry entry : tasks.values()) {
+                if (entry.session == null || entry.detached || entry.isTerminal()) {
+                    continue;
+                }
+                boolean kept;
+                try {
+                    kept = store().renewLease(entry.id, holder, leaseDuration());
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Tasks.class)
+                            .warn("task store: renewing the lease of task {} failed", entry.id, e);
+                    continue;
+                }
+                if (!kept) {
+                    lostLease(entry);
+                }
+            }
+        } finally {
+            scheduleRenewal();
+        }
+    }
+
+    /**
+     * Another instance took the task over (this instance did not renew in time) or it ended elsewhere: the handler
+     * here is cancelled and its outcome dropped; local waiters get the stored outcome.
+     */
+    private void lostLease(TaskEntry entry) {
+        entry.detached = true;
+        forget(entry);
+        if (entry.expiry != null) {
+            entry.expiry.cancel(false);
+        }
+        ContextImpl ctx = entry.context;
+        if (ctx != null) {
+            ctx.cancel("the task was taken over by another instance");
+        }
+        awaitStored(entry, null).whenComplete((r, e) -> {
+            if (e == null) {
+                entry.finish(r, null);
+            } else {
+                entry.finish(
+                        null,
+                        e instanceof McpRpcException rpc
+                                ? rpc.error()
+                                : JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, Tools.describe(e)));
+            }
+        });
+    }
+
+    /** Shutting down: the leases this instance holds are given up, so that other instances take the tasks at once. */
+    private void releaseAll() {
+        closed = true;
+        dev.jmcp.server.TaskStore store = store();
+        if (store == null) {
+            return;
+        }
+        for (TaskEntry entry : tasks.values()) {
+            entry.detached = true; // its cancellation below is this instance's, not the task's
+            if (entry.session != null && !entry.isTerminal()) {
+                try {
+                    store.releaseLease(entry.id, holder);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Tasks.class)
+                            .debug("task store: releasing task {} failed", entry.id, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * A stored task that is still running somewhere, seen by its owner's {@code call}: when no instance holds its
+     * lease any more, this instance claims it (atomically: one claimer wins) and either runs its handler again (a
+     * re-runnable tool, see {@link dev.jmcp.server.TaskRecovery}) or marks it failed. Returns what the task is now.
+     */
+    private TaskEntry recoverIfAbandoned(Call call, TaskEntry view) {
+        if (view.isTerminal() || closed || tasks.containsKey(view.id)) {
+            return view;
+        }
+        dev.jmcp.server.TaskStore store = store();
+        try {
+            if (!store.claim(view.id, holder, leaseDuration())) {
+                return view;
+            }
+        } catch (RuntimeException e) {
+            return view;
+        }
+        ServerTool tool = view.request == null
+                ? null
+                : core.tools().get(view.request.path("name").asString(""));
+        if (tool != null && rerunnable(tool)) {
+            return rerun(call, view, tool);
+        }
+        view.setStatus(TaskStatus.FAILED, STOPPED);
+        view.finish(
+                null,
+                JsonRpcError.of(
+                        ErrorCodes.INTERNAL_ERROR,
+                        STOPPED + " before it ended, and its tool is not declared safe to run again"));
+        try {
+            if (!store.update(view.toStored())) {
+                TaskEntry now = findStored(view.id);
+                return now != null ? now : view;
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Tasks.class).warn("task store: failing task {} failed", view.id, e);
+            return view;
+        }
+        if (view.v2) {
+            ended(view);
+        }
+        return view;
+    }
+
+    /** Runs a claimed task's handler again here, from its stored request, under the lease just taken. */
+    private TaskEntry rerun(Call call, TaskEntry view, ServerTool tool) {
+        TaskEntry entry = new TaskEntry(view, call.session(), "restarted: " + STOPPED);
+        tasks.put(entry.id, entry);
+        byOwner.computeIfAbsent(entry.owner, o -> ConcurrentHashMap.newKeySet()).add(entry);
+        persist(entry);
+        if (entry.v2) {
+            entry.done.whenComplete((r, e) -> ended(entry));
+        }
+        InputChannel none = InputChannel.single((method, params, capability) -> {
+            throw new dev.jmcp.core.McpException(method + " is not available to a task run again after " + STOPPED);
+        });
+        ContextImpl ctx = new ContextImpl(core, call, none, n -> {});
+        ctx.answerEarlyTo(new ContextImpl.EarlyAnswer() {
+            @Override
+            public boolean result(JsonNode result) {
+                return complete(entry, result);
+            }
+
+            @Override
+            public boolean error(JsonRpcError error) {
+                return fail(entry, error);
+            }
+        });
+        entry.context = ctx;
+        long left = Math.max(1, entry.expiresAt().toEpochMilli() - System.currentTimeMillis());
+        entry.expiry = Timers.schedule(() -> expire(entry), TimeUnit.MILLISECONDS.toNanos(left));
+        if (renewing.compareAndSet(false, true)) {
+            scheduleRenewal();
+        }
+        JsonNode args = view.request.path("arguments");
+        try {
+            core.config()
+                    .handlerExecutor()
+                    .execute(() -> run(entry, tool, args.isObject() ? args : McpJson.object(), ctx));
+        } catch (RejectedExecutionException e) {
+            fail(entry, JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "server is overloaded"));
+        }
+        return entry;
     }
 
     // ---- end of scale-out ----

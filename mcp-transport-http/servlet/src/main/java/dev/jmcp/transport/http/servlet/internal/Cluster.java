@@ -47,6 +47,8 @@ final class Cluster implements AutoCloseable {
     private final JsonRpcCodec codec;
     private final MessageBus.Subscription instanceSubscription;
     private final MessageBus.Subscription sessionsSubscription;
+    /** Reads the event store for streams whose bus events came out of order (at most one thread, idle: none). */
+    private final java.util.concurrent.ThreadPoolExecutor catchUp = catchUpExecutor();
 
     /**
      * @param forwarded delivers an answer another instance received for a session of this one
@@ -104,9 +106,13 @@ final class Cluster implements AutoCloseable {
 
     /** A server-to-client request with its id prefixed by this instance's. */
     JsonRpcRequest outbound(JsonRpcRequest request) {
-        RequestId id = request.id();
+        return new JsonRpcRequest(outboundId(request.id()), request.method(), request.params());
+    }
+
+    /** The id a server-to-client request sent with {@code id} carries on the wire (prefixed by this instance's). */
+    RequestId outboundId(RequestId id) {
         String encoded = id instanceof RequestId.NumberId n ? "n" + n.number() : "s" + id.value();
-        return new JsonRpcRequest(RequestId.of(idPrefix + encoded), request.method(), request.params());
+        return RequestId.of(idPrefix + encoded);
     }
 
     /**
@@ -234,9 +240,35 @@ final class Cluster implements AutoCloseable {
         return encoded.startsWith("s") ? RequestId.of(encoded.substring(1)) : null;
     }
 
+    /** Runs {@code task} (a stream catching up from the event store) off the bus thread. */
+    void catchUp(Runnable task) {
+        try {
+            catchUp.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("closed: a stream catch-up was not run");
+        }
+    }
+
+    private static java.util.concurrent.ThreadPoolExecutor catchUpExecutor() {
+        java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(
+                1,
+                1,
+                30,
+                java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "jmcp-stream-catch-up");
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    }
+
     @Override
     public void close() {
         instanceSubscription.close();
         sessionsSubscription.close();
+        catchUp.shutdown();
     }
 }

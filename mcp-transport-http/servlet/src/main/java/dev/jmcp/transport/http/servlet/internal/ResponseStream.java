@@ -27,6 +27,9 @@ final class ResponseStream {
     boolean sse;
     boolean json;
     boolean finished;
+    /** The id of the last event emitted (#18: published for a resumption on another instance), or null. */
+    String lastEventId;
+
     AsyncWriter writer;
 
     private ResponseStream(String id, boolean jsonAllowed, boolean cancelOnDisconnect, boolean modern) {
@@ -75,6 +78,7 @@ final class ResponseStream {
         }
         String text = new String(json, StandardCharsets.UTF_8);
         String eventId = journal.append(id, text);
+        lastEventId = eventId;
         if (writer != null) {
             writer.write(SseFormat.message(eventId, text));
         }

@@ -240,6 +240,8 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         }
         if (STANDALONE.equals(streamId)) {
             listenToStandalone();
+        } else if (cluster != null && servedElsewhere(streamId)) {
+            return relay(lastEventId, writer);
         }
         AsyncWriter previous;
         synchronized (lock) {
@@ -308,6 +310,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
             related = answered;
         }
         String[] remote = null;
+        String[] relayed = null;
         ResponseStream.JsonAnswer answer = null;
         synchronized (lock) {
             if (closed.get()) {
@@ -325,10 +328,17 @@ public final class ServerTransport implements Transport, RequestStreamControl {
                 remote = emitStandalone(json);
             } else {
                 answer = emit(stream, answered, json, message);
+                if (cluster != null && stream.writer == null && stream.sse && stream.lastEventId != null) {
+                    // its client lost the connection here: it may resume on another instance, which relays it
+                    relayed = new String[] {stream.id, stream.lastEventId};
+                }
             }
         }
         if (remote != null) {
             cluster.publishEvent(sessionId, STANDALONE, remote[0], remote[1]);
+        }
+        if (relayed != null) {
+            cluster.publishEvent(sessionId, relayed[0], relayed[1], new String(json, StandardCharsets.UTF_8));
         }
         if (answer != null) {
             answer.send(); // a plain JSON answer: its connection is this answer's alone, so no lock is needed
@@ -408,6 +418,9 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         for (AsyncWriter w : ping) {
             w.write(comment);
         }
+        if (cluster != null) {
+            keepRelaysAlive(now, intervalNanos);
+        }
     }
 
     @Override
@@ -437,6 +450,7 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         if (streamSubscription != null) {
             streamSubscription.close();
         }
+        endRelays();
         for (AsyncWriter w : writers) {
             w.complete();
         }
@@ -462,6 +476,12 @@ public final class ServerTransport implements Transport, RequestStreamControl {
             }
         }
         return send(message);
+    }
+
+    // the id the client saw for a server-to-client request: prefixed by this instance's in a scaled-out setup
+    @Override
+    public RequestId outboundRequestId(RequestId id) {
+        return cluster != null ? cluster.outboundId(id) : id;
     }
 
     /** The client ended the session (DELETE): its events are forgotten everywhere, then it closes. */
@@ -525,17 +545,128 @@ public final class ServerTransport implements Transport, RequestStreamControl {
         }
     }
 
-    /** An event another instance published for this session's GET stream: written here if the connection is. */
+    /**
+     * An event another instance published for this session's GET stream, when the connection is here. Two other
+     * instances' events may arrive out of order (the bus orders per publisher only), so the event is not written as
+     * it comes: the stored events after the last one written here are, in sequence order, off the bus thread (one
+     * event-store read per burst). A GET opened without {@code Last-Event-ID} starts at the first event it gets.
+     */
     private void onRemoteStandaloneEvent(String eventId, String text) {
         long sequence = EventStore.sequenceOf(eventId);
         synchronized (lock) {
             if (closed.get() || sequence <= standaloneSequence) {
                 return; // already written (replayed, or sent here)
             }
-            if (standalone.writer != null && standalone.writer.isOpen()) {
+            if (standalone.writer == null || !standalone.writer.isOpen()) {
+                return;
+            }
+            if (standaloneSequence < 0) {
                 standalone.writer.write(SseFormat.message(eventId, text));
                 standaloneSequence = sequence;
+                return;
             }
+        }
+        if (catchUpScheduled.compareAndSet(false, true)) {
+            cluster.catchUp(this::catchUpStandalone);
+        }
+    }
+
+    private final AtomicBoolean catchUpScheduled = new AtomicBoolean();
+
+    /** Writes the stored GET-stream events after the last one written here, oldest first (see above). */
+    private void catchUpStandalone() {
+        catchUpScheduled.set(false);
+        synchronized (lock) {
+            if (closed.get() || standalone.writer == null || !standalone.writer.isOpen() || standaloneSequence < 0) {
+                return;
+            }
+            try {
+                long last = journal.writeAfter(STANDALONE, standaloneSequence, standalone.writer);
+                if (last > standaloneSequence) {
+                    standaloneSequence = last;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("session {}: reading the GET stream's events from the store failed", sessionId, e);
+            }
+        }
+    }
+
+    /** Relays here of request streams other instances serve (cluster mode; guarded by the lock). */
+    private List<RelayedStream> relays;
+    /** When this instance last told relays elsewhere that it lives (at most once per keep-alive interval). */
+    private long lastAliveNanos = System.nanoTime();
+
+    /** Whether {@code streamId} names a request stream this instance does not serve (nor served). */
+    private boolean servedElsewhere(String streamId) {
+        synchronized (lock) {
+            return !closed.get() && !byId.containsKey(streamId) && !wasFinished(streamId);
+        }
+    }
+
+    /** Resumes a request stream another instance serves: its stored events, then the live ones (RelayedStream). */
+    private boolean relay(String lastEventId, AsyncWriter writer) {
+        if (!journal.knowsStream(EventStore.streamIdOf(lastEventId))) {
+            return false; // no such stream anywhere: 400, as for an unknown stream before
+        }
+        RelayedStream relay = RelayedStream.start(sessionId, lastEventId, journal, cluster, settings.codec(), writer);
+        if (relay == null) {
+            answerEvicted(writer);
+            return true;
+        }
+        synchronized (lock) {
+            if (!closed.get()) {
+                relays = relays == null ? new ArrayList<>() : relays;
+                relays.add(relay);
+                return true;
+            }
+        }
+        relay.end(null);
+        return true;
+    }
+
+    /**
+     * Keep-alive in cluster mode: request streams running here without a connection tell relays elsewhere that this
+     * instance lives; relays here of streams whose instance went silent for three intervals end.
+     */
+    private void keepRelaysAlive(long now, long intervalNanos) {
+        List<String> running = null;
+        List<RelayedStream> mine;
+        synchronized (lock) {
+            boolean due = now - lastAliveNanos >= intervalNanos;
+            for (ResponseStream s : due ? byId.values() : List.<ResponseStream>of()) {
+                if (s != standalone && s.writer == null && s.sse && !s.finished) {
+                    lastAliveNanos = now;
+                    running = running == null ? new ArrayList<>() : running;
+                    running.add(s.id);
+                }
+            }
+            mine = relays == null ? List.of() : new ArrayList<>(relays);
+        }
+        if (running != null) {
+            byte[] alive = RelayedStream.ALIVE.getBytes(StandardCharsets.UTF_8);
+            for (String id : running) {
+                cluster.bus().publish(Cluster.streamChannel(sessionId, id), alive);
+            }
+        }
+        for (RelayedStream r : mine) {
+            if (r.checkIdle(now, 3 * intervalNanos)) {
+                synchronized (lock) {
+                    if (relays != null) {
+                        relays.remove(r);
+                    }
+                }
+            }
+        }
+    }
+
+    private void endRelays() {
+        List<RelayedStream> mine;
+        synchronized (lock) {
+            mine = relays == null ? List.of() : new ArrayList<>(relays);
+            relays = null;
+        }
+        for (RelayedStream r : mine) {
+            r.end(null);
         }
     }
 

@@ -113,6 +113,20 @@ final class StreamJournal {
         return last;
     }
 
+    /** The stored events after {@code lastEventId} (of its stream), for a stream another instance serves (#18). */
+    EventStore.Replay storedAfter(String lastEventId) {
+        return store.replayAfter(sessionId, lastEventId);
+    }
+
+    /**
+     * Whether the store holds (or evicted) events of stream {@code streamId} of this session: a stream another
+     * instance serves is known here only through them (sequences start at 1).
+     */
+    boolean knowsStream(String streamId) {
+        EventStore.Replay all = store.replayAfter(sessionId, streamId + "_0");
+        return !all.events().isEmpty() || !all.complete();
+    }
+
     /** Forgets the session's events (when it closes). */
     void forgetSession() {
         if (sessionId != null && store != null) {
