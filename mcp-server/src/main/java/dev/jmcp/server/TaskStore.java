@@ -19,6 +19,8 @@ public interface TaskStore {
     /**
      * Creates {@code task} unless its owner already holds {@code maxPerOwner} unexpired tasks.
      *
+     * @param task the task
+     * @param maxPerOwner the max per owner
      * @return false when refused (the owner holds the maximum)
      */
     boolean create(StoredTask task, int maxPerOwner);
@@ -27,16 +29,32 @@ public interface TaskStore {
      * Replaces the stored task with {@code task} (same id) unless the stored one is terminal, expired or missing:
      * a terminal status never changes, so the first of a completion and a cancellation wins.
      *
+     * @param task the stored task with {@code task} (same id) unless the stored one is terminal, expired or missing: a
+     *     terminal status never changes, so the first of a completion and a cancellation wins
      * @return whether it was replaced
      */
     boolean update(StoredTask task);
 
-    /** The task {@code taskId}, or null when unknown or expired. */
+    /**
+     * The task {@code taskId}, or null when unknown or expired.
+     *
+     * @param taskId the task id
+     * @return the task {@code taskId}, or null when unknown or expired
+     */
     StoredTask find(String taskId);
 
-    /** The unexpired tasks of {@code owner}, oldest first. */
+    /**
+     * The unexpired tasks of {@code owner}, oldest first.
+     *
+     * @param owner the owner
+     * @return the unexpired tasks of {@code owner}, oldest first
+     */
     List<StoredTask> list(String owner);
 
-    /** Forgets task {@code taskId}. */
+    /**
+     * Forgets task {@code taskId}.
+     *
+     * @param taskId the task id
+     */
     void delete(String taskId);
 }
