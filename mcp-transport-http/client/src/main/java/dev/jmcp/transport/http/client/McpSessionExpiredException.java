@@ -11,9 +11,15 @@ import dev.jmcp.core.transport.SessionExpired;
 public final class McpSessionExpiredException extends McpHttpException implements SessionExpired {
     private static final long serialVersionUID = 1L;
 
+    /** The {@code Mcp-Session-Id} of the session that ended. */
     private final String sessionId;
 
-    /** Creates the exception for the session that expired. */
+    /**
+     * Creates the exception for the session that expired.
+     *
+     * @param sessionId the session id
+     * @param body the body
+     */
     public McpSessionExpiredException(String sessionId, String body) {
         super(404, body);
         this.sessionId = sessionId;
