@@ -87,12 +87,22 @@ public final class McpClientTelemetry implements ClientInterceptor {
         this.serverPort = builder.serverPort;
     }
 
-    /** Telemetry with the defaults: no server address, no tool payloads captured. */
+    /**
+     * Telemetry with the defaults: no server address, no tool payloads captured.
+     *
+     * @param openTelemetry the open telemetry
+     * @return telemetry with the defaults: no server address, no tool payloads captured
+     */
     public static McpClientTelemetry create(OpenTelemetry openTelemetry) {
         return builder(openTelemetry).build();
     }
 
-    /** A builder for telemetry reporting to {@code openTelemetry}. */
+    /**
+     * A builder for telemetry reporting to {@code openTelemetry}.
+     *
+     * @param openTelemetry the open telemetry
+     * @return a builder for telemetry reporting to {@code openTelemetry}
+     */
     public static Builder builder(OpenTelemetry openTelemetry) {
         return new Builder(openTelemetry);
     }
@@ -254,6 +264,11 @@ public final class McpClientTelemetry implements ClientInterceptor {
      * {@code handler} traced: each {@code sampling/createMessage} request the server sends is a {@link
      * SpanKind#SERVER} span, child of the trace context in the request's {@code _meta} (the server's tool call), and
      * current while {@code handler} runs. Register the result with {@code McpClientBuilder.sampling}.
+     *
+     * @param handler the handler
+     * @return {@code handler} traced: each {@code sampling/createMessage} request the server sends is a {@link
+     *     SpanKind#SERVER} span, child of the trace context in the request's {@code _meta} (the server's tool call),
+     *     and current while {@code handler} runs
      */
     public SamplingHandler tracedSampling(SamplingHandler handler) {
         Objects.requireNonNull(handler, "handler");
@@ -264,6 +279,11 @@ public final class McpClientTelemetry implements ClientInterceptor {
      * {@code handler} traced: each {@code elicitation/create} request the server sends is a {@link SpanKind#SERVER}
      * span, child of the trace context in the request's {@code _meta}, and current while {@code handler} runs.
      * Register the result with {@code McpClientBuilder.elicitation}.
+     *
+     * @param handler the handler
+     * @return {@code handler} traced: each {@code elicitation/create} request the server sends is a {@link
+     *     SpanKind#SERVER} span, child of the trace context in the request's {@code _meta}, and current while {@code
+     *     handler} runs
      */
     public ElicitationHandler tracedElicitation(ElicitationHandler handler) {
         Objects.requireNonNull(handler, "handler");
@@ -346,6 +366,10 @@ public final class McpClientTelemetry implements ClientInterceptor {
         /**
          * The Streamable HTTP endpoint the client talks to: sets {@code server.address}, {@code server.port},
          * {@code network.transport=tcp} and {@code network.protocol.name=http}.
+         *
+         * @param endpoint the Streamable HTTP endpoint the client talks to: sets {@code server.address}, {@code
+         *     server.port}, {@code network.transport=tcp} and {@code network.protocol.name=http}
+         * @return this builder
          */
         public Builder server(URI endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
@@ -359,7 +383,11 @@ public final class McpClientTelemetry implements ClientInterceptor {
             return this;
         }
 
-        /** The client talks to a subprocess over stdio: sets {@code network.transport=pipe}. */
+        /**
+         * The client talks to a subprocess over stdio: sets {@code network.transport=pipe}.
+         *
+         * @return this builder
+         */
         public Builder stdio() {
             this.networkTransport = "pipe";
             this.serverAddress = null;
@@ -371,25 +399,43 @@ public final class McpClientTelemetry implements ClientInterceptor {
          * Where the handshake-era session id comes from, for {@code mcp.session.id} on client spans (the client
          * itself never reads transport headers): e.g. {@code transport::sessionId} of a
          * {@code StreamableHttpClientTransport}. A null answer (no session: stdio, 2026-07-28) adds nothing.
+         *
+         * @param source where the handshake-era session id comes from, for {@code mcp.session.id} on client spans (the
+         *     client itself never reads transport headers): e.g. {@code transport::sessionId} of a {@code
+         *     StreamableHttpClientTransport}
+         * @return this builder
          */
         public Builder sessionId(Supplier<String> source) {
             this.sessionId = Objects.requireNonNull(source, "source");
             return this;
         }
 
-        /** Records each tool call's arguments as {@code gen_ai.tool.call.arguments} (opt-in: may hold user data). */
+        /**
+         * Records each tool call's arguments as {@code gen_ai.tool.call.arguments} (opt-in: may hold user data).
+         *
+         * @return this builder
+         */
         public Builder captureToolArguments() {
             this.captureArguments = true;
             return this;
         }
 
-        /** Records each tool call's result as {@code gen_ai.tool.call.result} (opt-in: may hold user data). */
+        /**
+         * Records each tool call's result as {@code gen_ai.tool.call.result} (opt-in: may hold user data).
+         *
+         * @return this builder
+         */
         public Builder captureToolResults() {
             this.captureResults = true;
             return this;
         }
 
-        /** The most characters recorded per captured value (default 4096); longer JSON is cut. */
+        /**
+         * The most characters recorded per captured value (default 4096); longer JSON is cut.
+         *
+         * @param maxChars the most characters recorded per captured value (default 4096); longer JSON is cut
+         * @return this builder
+         */
         public Builder maxCapturedChars(int maxChars) {
             if (maxChars < 1) {
                 throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
@@ -398,7 +444,11 @@ public final class McpClientTelemetry implements ClientInterceptor {
             return this;
         }
 
-        /** The telemetry interceptor. */
+        /**
+         * The telemetry interceptor.
+         *
+         * @return the telemetry interceptor
+         */
         public McpClientTelemetry build() {
             return new McpClientTelemetry(this);
         }
