@@ -9,6 +9,11 @@ import dev.jmcp.client.McpClientBuilder;
  */
 @FunctionalInterface
 public interface McpClientCustomizer {
-    /** Adjusts {@code builder} of the connection called {@code name}. */
+    /**
+     * Adjusts {@code builder} of the connection called {@code name}.
+     *
+     * @param name the name
+     * @param builder the builder
+     */
     void customize(String name, McpClientBuilder builder);
 }

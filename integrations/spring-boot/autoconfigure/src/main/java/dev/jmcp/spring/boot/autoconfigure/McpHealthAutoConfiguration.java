@@ -33,7 +33,14 @@ public class McpHealthAutoConfiguration {
         /** Created by Spring. */
         public ServerHealthConfiguration() {}
 
-        /** Sessions and limits of the server. */
+        /**
+         * Sessions and limits of the server.
+         *
+         * @param server the server
+         * @param servlet the servlet
+         * @param properties the properties
+         * @return sessions and limits of the server
+         */
         @Bean
         @ConditionalOnMissingBean(name = "mcpServerHealthIndicator")
         public McpServerHealthIndicator mcpServerHealthIndicator(
@@ -49,7 +56,12 @@ public class McpHealthAutoConfiguration {
         /** Created by Spring. */
         public ClientHealthConfiguration() {}
 
-        /** Each connection connected or not. */
+        /**
+         * Each connection connected or not.
+         *
+         * @param clients the clients
+         * @return each connection connected or not
+         */
         @Bean
         @ConditionalOnMissingBean(name = "mcpClientsHealthIndicator")
         public McpClientsHealthIndicator mcpClientsHealthIndicator(McpClients clients) {

@@ -9,6 +9,10 @@ import dev.jmcp.server.McpServer;
  */
 @FunctionalInterface
 public interface McpServerCustomizer {
-    /** Adjusts {@code builder}. */
+    /**
+     * Adjusts {@code builder}.
+     *
+     * @param builder the builder
+     */
     void customize(McpServer.Builder builder);
 }
