@@ -104,8 +104,8 @@ public final class AppsClient {
      * Reads the view at {@code uri}: its HTML and its {@code _meta.ui} (from the content item, else from the
      * resource list entry, as the extension asks hosts to look them up).
      *
-     * @param uri the URI
-     * @return the read app view content
+     * @param uri the resource's URI
+     * @return the app view content
      * @throws McpException when the URI is not a {@code ui://} URI, or the server answers something other than one
      *     {@code text/html;profile=mcp-app} text content
      */

@@ -102,7 +102,7 @@ public final class ClientCall {
     /**
      * One {@code _meta} member, if present.
      *
-     * @param key the key
+     * @param key the {@code _meta} key
      * @return one {@code _meta} member, if present
      */
     public Optional<JsonNode> meta(String key) {
@@ -114,7 +114,7 @@ public final class ClientCall {
     /**
      * This call with a {@code _meta} member added or replaced (e.g. a W3C {@code traceparent}).
      *
-     * @param key the key
+     * @param key the {@code _meta} key
      * @param value the value
      * @return this call with a {@code _meta} member added or replaced (e.g. a W3C {@code traceparent})
      */
@@ -131,7 +131,7 @@ public final class ClientCall {
     /**
      * This call with a string {@code _meta} member added or replaced.
      *
-     * @param key the key
+     * @param key the {@code _meta} key
      * @param value the value
      * @return this call with a string {@code _meta} member added or replaced
      */

@@ -35,7 +35,7 @@ public final class ClientExtension {
     /**
      * A builder for the extension {@code id}, e.g. {@code io.modelcontextprotocol/ui}.
      *
-     * @param id the id
+     * @param id the extension's identifier
      * @return a builder for the extension {@code id}, e.g. {@code io.modelcontextprotocol/ui}
      */
     public static Builder builder(String id) {
@@ -45,7 +45,7 @@ public final class ClientExtension {
     /**
      * An extension declared with {@code settings} and no handlers of its own.
      *
-     * @param id the id
+     * @param id the extension's identifier
      * @param settings the settings
      * @return an extension declared with {@code settings} and no handlers of its own
      */
@@ -184,8 +184,8 @@ public final class ClientExtension {
         /**
          * Answers the server-to-client request {@code method} (handshake era) with params bound to the type.
          *
-         * @param method the method
-         * @param paramsType the params type
+         * @param method the extension's method name
+         * @param paramsType the class the params are bound to
          * @param handler the handler
          * @param <P> the type the request params are bound to
          * @return this builder
@@ -199,8 +199,8 @@ public final class ClientExtension {
         /**
          * Receives the server notification {@code method} with params bound to {@code paramsType}.
          *
-         * @param method the method
-         * @param paramsType the params type
+         * @param method the extension's method name
+         * @param paramsType the class the params are bound to
          * @param handler the handler
          * @param <P> the type the notification params are bound to
          * @return this builder

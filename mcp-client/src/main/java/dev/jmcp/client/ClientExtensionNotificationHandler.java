@@ -11,7 +11,7 @@ public interface ClientExtensionNotificationHandler<P> {
     /**
      * Handles the notification's params.
      *
-     * @param params the params
+     * @param params the params, bound to {@code P}
      * @throws Exception any failure; it is logged
      */
     void handle(P params) throws Exception;

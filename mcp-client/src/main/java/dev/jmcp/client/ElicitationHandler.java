@@ -15,7 +15,7 @@ public interface ElicitationHandler {
     /**
      * Returns the user's answer: accept (with content for a form), decline or cancel.
      *
-     * @param request the request
+     * @param request what to ask the user
      * @return the user's answer: accept (with content for a form), decline or cancel
      * @throws Exception any failure; the server gets a JSON-RPC error
      */

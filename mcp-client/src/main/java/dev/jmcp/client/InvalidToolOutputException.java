@@ -9,7 +9,7 @@ public class InvalidToolOutputException extends McpException {
     /**
      * Creates the exception with a description of the mismatch.
      *
-     * @param message the message
+     * @param message the detail message
      */
     public InvalidToolOutputException(String message) {
         super(message);

@@ -137,7 +137,7 @@ public final class McpAsyncClient {
      * The page of tools at {@code cursor} (null for the first). Remembers each tool's output schema. Tools whose
      * SEP-2243 {@code x-mcp-header} annotations are invalid are left out (with a warning in the log).
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return the page of tools at {@code cursor} (null for the first)
      */
     public CompletableFuture<ListToolsResult> listTools(String cursor) {
@@ -170,8 +170,8 @@ public final class McpAsyncClient {
     /**
      * Calls a tool with the given arguments (a JSON object, or null for none).
      *
-     * @param name the name
-     * @param arguments the arguments
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
      * @return a future that completes with the tool's result
      */
     public CompletableFuture<CallToolResult> callTool(String name, JsonNode arguments) {
@@ -181,8 +181,8 @@ public final class McpAsyncClient {
     /**
      * Calls a tool with arguments given as a map (or any value that serializes to a JSON object).
      *
-     * @param name the name
-     * @param arguments the arguments
+     * @param name the tool's name
+     * @param arguments the tool's arguments, written as a JSON object
      * @return a future that completes with the tool's result
      */
     public CompletableFuture<CallToolResult> callTool(String name, Map<String, ?> arguments) {
@@ -197,9 +197,9 @@ public final class McpAsyncClient {
      * task, the task is waited for (see {@link #callToolAsTaskAndWait}) up to the options' total timeout, else the
      * client's maximum request timeout.
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param options the options
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return a future that completes with the tool's result
      */
     public CompletableFuture<CallToolResult> callTool(String name, JsonNode arguments, CallOptions options) {
@@ -225,9 +225,9 @@ public final class McpAsyncClient {
      * Calls a tool as a task; the server answers with the task at once; poll {@link #getTask}, then fetch
      * {@link #getToolTaskResult}. See {@link #callToolAsTask(String, JsonNode, TaskMetadata, CallOptions)}.
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param task the task
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
      * @return a future that completes with the created task
      */
     public CompletableFuture<CreateTaskResult> callToolAsTask(String name, JsonNode arguments, TaskMetadata task) {
@@ -238,10 +238,10 @@ public final class McpAsyncClient {
      * Calls a tool as a task and waits up to {@code timeout} for its result. See
      * {@link #callToolAsTaskAndWait(String, JsonNode, TaskMetadata, Duration, CallOptions)}.
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param task the task
-     * @param timeout the timeout
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param timeout how long to wait for the task's result
      * @return a future that completes with the tool's result
      */
     public CompletableFuture<CallToolResult> callToolAsTaskAndWait(
@@ -261,10 +261,10 @@ public final class McpAsyncClient {
      * lifetime (the request carries its own progress token), until the client sees the task terminal, the task's
      * TTL ends (at most one hour), or the client closes. 2026-07-28 servers send no progress for tasks.
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param task the task
-     * @param options the options
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return a future that completes with the created task
      */
     public CompletableFuture<CreateTaskResult> callToolAsTask(
@@ -317,11 +317,11 @@ public final class McpAsyncClient {
      * {@code tasks/cancel} if the server offers it. In 2026-07-28 a result the server answered at once (no task) is
      * returned as it is. {@code options} as in {@link #callToolAsTask(String, JsonNode, TaskMetadata, CallOptions)}.
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param task the task
-     * @param timeout the timeout
-     * @param options the options
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param timeout how long to wait for the task's result
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return a future that completes with the tool's result
      */
     public CompletableFuture<CallToolResult> callToolAsTaskAndWait(
@@ -539,7 +539,7 @@ public final class McpAsyncClient {
     /**
      * The page of resources at {@code cursor} (null for the first).
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return the page of resources at {@code cursor} (null for the first)
      */
     public CompletableFuture<ListResourcesResult> listResources(String cursor) {
@@ -561,7 +561,7 @@ public final class McpAsyncClient {
     /**
      * The page of resource templates at {@code cursor} (null for the first).
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return the page of resource templates at {@code cursor} (null for the first)
      */
     public CompletableFuture<ListResourceTemplatesResult> listResourceTemplates(String cursor) {
@@ -583,7 +583,7 @@ public final class McpAsyncClient {
     /**
      * Reads a resource.
      *
-     * @param uri the URI
+     * @param uri the resource's URI
      * @return a future that completes with the resource's contents
      */
     public CompletableFuture<ReadResourceResult> readResource(String uri) {
@@ -593,8 +593,8 @@ public final class McpAsyncClient {
     /**
      * Reads a resource with options.
      *
-     * @param uri the URI
-     * @param options the options
+     * @param uri the resource's URI
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return a future that completes with the resource's contents
      */
     public CompletableFuture<ReadResourceResult> readResource(String uri, CallOptions options) {
@@ -606,7 +606,7 @@ public final class McpAsyncClient {
     /**
      * Subscribes to a resource's updates (handshake era; needs {@code resources.subscribe}).
      *
-     * @param uri the URI
+     * @param uri the resource's URI
      * @return a future that completes when the server has accepted the subscription
      */
     public CompletableFuture<Void> subscribeResource(String uri) {
@@ -616,7 +616,7 @@ public final class McpAsyncClient {
     /**
      * Ends a resource subscription.
      *
-     * @param uri the URI
+     * @param uri the resource's URI
      * @return a future that completes when the server has ended the subscription
      */
     public CompletableFuture<Void> unsubscribeResource(String uri) {
@@ -628,7 +628,7 @@ public final class McpAsyncClient {
     /**
      * The page of prompts at {@code cursor} (null for the first).
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return the page of prompts at {@code cursor} (null for the first)
      */
     public CompletableFuture<ListPromptsResult> listPrompts(String cursor) {
@@ -650,8 +650,8 @@ public final class McpAsyncClient {
     /**
      * Gets a prompt with its arguments (null for none).
      *
-     * @param name the name
-     * @param arguments the arguments
+     * @param name the prompt's name
+     * @param arguments the prompt's arguments, by name
      * @return a prompt with its arguments (null for none)
      */
     public CompletableFuture<GetPromptResult> getPrompt(String name, Map<String, String> arguments) {
@@ -661,9 +661,9 @@ public final class McpAsyncClient {
     /**
      * Gets a prompt with options.
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param options the options
+     * @param name the prompt's name
+     * @param arguments the prompt's arguments, by name
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return a prompt with options
      */
     public CompletableFuture<GetPromptResult> getPrompt(
@@ -724,7 +724,7 @@ public final class McpAsyncClient {
     /**
      * A task's state ({@code tasks/get}; 2026-07-28: the extension's DetailedTask without its outcome).
      *
-     * @param taskId the task id
+     * @param taskId the task's id
      * @return a task's state ({@code tasks/get}; 2026-07-28: the extension's DetailedTask without its outcome)
      */
     public CompletableFuture<GetTaskResult> getTask(String taskId) {
@@ -743,7 +743,7 @@ public final class McpAsyncClient {
      * request); in 2026-07-28 {@code tasks/get} is polled until the task is terminal (at most the client's
      * maximum request timeout) and the inlined result is returned (an inlined error fails the future).
      *
-     * @param taskId the task id
+     * @param taskId the task's id
      * @return a task's result as JSON, once the task is terminal: {@code tasks/result} in 2025-11-25 (the server holds
      *     the request); in 2026-07-28 {@code tasks/get} is polled until the task is terminal (at most the client's
      *     maximum request timeout) and the inlined result is returned (an inlined error fails the future)
@@ -755,7 +755,7 @@ public final class McpAsyncClient {
     /**
      * A tool task's result, typed (see {@link #getTaskResult}).
      *
-     * @param taskId the task id
+     * @param taskId the task's id
      * @return a tool task's result, typed (see {@link #getTaskResult})
      */
     public CompletableFuture<CallToolResult> getToolTaskResult(String taskId) {
@@ -773,7 +773,7 @@ public final class McpAsyncClient {
     /**
      * The page of tasks at {@code cursor} (needs {@code tasks.list}).
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return the page of tasks at {@code cursor} (needs {@code tasks.list})
      */
     public CompletableFuture<ListTasksResult> listTasks(String cursor) {
@@ -797,7 +797,7 @@ public final class McpAsyncClient {
      * the server only acknowledges ({@code tasks/cancel} is cooperative and eventually consistent), so this
      * completes with the state a following {@code tasks/get} reports, which may still be {@code working}.
      *
-     * @param taskId the task id
+     * @param taskId the task's id
      * @return a future that completes with the task's state after the cancellation
      */
     public CompletableFuture<GetTaskResult> cancelTask(String taskId) {
@@ -833,7 +833,7 @@ public final class McpAsyncClient {
      *
      * @param method the method
      * @param params the params
-     * @param options the options
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return a future that completes with the raw result
      */
     public CompletableFuture<JsonNode> request(String method, JsonNode params, CallOptions options) {
@@ -846,7 +846,7 @@ public final class McpAsyncClient {
      * The settings the server declared for extension {@code id} under {@code capabilities.extensions}, or empty
      * when it did not (or before {@code connect()}).
      *
-     * @param id the id
+     * @param id the extension's identifier
      * @return the settings the server declared for extension {@code id} under {@code capabilities.extensions}, or empty
      *     when it did not (or before {@code connect()})
      */
@@ -863,10 +863,10 @@ public final class McpAsyncClient {
      * result). Fails with {@link MissingServerCapabilityException} before sending when the server did not declare
      * the extension.
      *
-     * @param extensionId the extension id
-     * @param method the method
-     * @param params the params
-     * @param resultType the result type
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
+     * @param resultType the class the result is bound to
      * @param <R> the type the result is bound to
      * @return a future that completes with the result, bound to {@code resultType}
      */
@@ -878,11 +878,11 @@ public final class McpAsyncClient {
     /**
      * {@link #extensionRequest(String, String, Object, Class)} with call options (timeouts, {@code _meta}...).
      *
-     * @param extensionId the extension id
-     * @param method the method
-     * @param params the params
-     * @param resultType the result type
-     * @param options the options
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
+     * @param resultType the class the result is bound to
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @param <R> the type the result is bound to
      * @return {@link #extensionRequest(String, String, Object, Class)} with call options (timeouts, {@code _meta}...)
      */
@@ -902,9 +902,9 @@ public final class McpAsyncClient {
      * Sends notification {@code method} of extension {@code extensionId}; fails with {@link
      * MissingServerCapabilityException} when the server did not declare the extension.
      *
-     * @param extensionId the extension id
-     * @param method the method
-     * @param params the params
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
      * @return a future that completes when the notification has been sent
      */
     public CompletableFuture<Void> extensionNotification(String extensionId, String method, Object params) {

@@ -155,7 +155,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * The page of tools at {@code cursor}.
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return the page of tools at {@code cursor}
      */
     public ListToolsResult listTools(String cursor) {
@@ -174,8 +174,8 @@ public final class McpClient implements AutoCloseable {
     /**
      * Calls a tool.
      *
-     * @param name the name
-     * @param arguments the arguments
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
      * @return the tool's result
      */
     public CallToolResult callTool(String name, JsonNode arguments) {
@@ -185,8 +185,8 @@ public final class McpClient implements AutoCloseable {
     /**
      * Calls a tool with arguments given as a map.
      *
-     * @param name the name
-     * @param arguments the arguments
+     * @param name the tool's name
+     * @param arguments the tool's arguments, written as a JSON object
      * @return the tool's result
      */
     public CallToolResult callTool(String name, Map<String, ?> arguments) {
@@ -196,9 +196,9 @@ public final class McpClient implements AutoCloseable {
     /**
      * Calls a tool with options (timeout, progress, {@code _meta}).
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param options the options
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return the tool's result
      */
     public CallToolResult callTool(String name, JsonNode arguments, CallOptions options) {
@@ -208,9 +208,9 @@ public final class McpClient implements AutoCloseable {
     /**
      * Calls a tool as a task (either era; see {@link McpAsyncClient#callToolAsTask}).
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param task the task
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
      * @return the created task
      */
     public CreateTaskResult callToolAsTask(String name, JsonNode arguments, TaskMetadata task) {
@@ -222,10 +222,10 @@ public final class McpClient implements AutoCloseable {
      * {@code tasks/get} at the server's {@code pollInterval}, then fetching {@code tasks/result}. See
      * {@link McpAsyncClient#callToolAsTaskAndWait}.
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param task the task
-     * @param timeout the timeout
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param timeout how long to wait for the task's result
      * @return the tool's result
      */
     public CallToolResult callToolAsTaskAndWait(String name, JsonNode arguments, TaskMetadata task, Duration timeout) {
@@ -238,10 +238,10 @@ public final class McpClient implements AutoCloseable {
      * Calls a tool as a task in either era, with options (a progress listener receives the task's progress for
      * its lifetime). See {@link McpAsyncClient#callToolAsTask(String, JsonNode, TaskMetadata, CallOptions)}.
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param task the task
-     * @param options the options
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return the created task
      * @throws TaskNotCreatedException in 2026-07-28 when the server answered at once (the result is in it)
      */
@@ -253,11 +253,11 @@ public final class McpClient implements AutoCloseable {
      * Calls a tool as a task in either era and waits up to {@code timeout} for its result. See
      * {@link McpAsyncClient#callToolAsTaskAndWait(String, JsonNode, TaskMetadata, Duration, CallOptions)}.
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param task the task
-     * @param timeout the timeout
-     * @param options the options
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param timeout how long to wait for the task's result
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return the tool's result
      */
     public CallToolResult callToolAsTaskAndWait(
@@ -287,7 +287,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * The page of resources at {@code cursor}.
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return the page of resources at {@code cursor}
      */
     public ListResourcesResult listResources(String cursor) {
@@ -306,7 +306,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * The page of resource templates at {@code cursor}.
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return the page of resource templates at {@code cursor}
      */
     public ListResourceTemplatesResult listResourceTemplates(String cursor) {
@@ -325,7 +325,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * Reads a resource.
      *
-     * @param uri the URI
+     * @param uri the resource's URI
      * @return the resource's contents
      */
     public ReadResourceResult readResource(String uri) {
@@ -335,8 +335,8 @@ public final class McpClient implements AutoCloseable {
     /**
      * Reads a resource with options.
      *
-     * @param uri the URI
-     * @param options the options
+     * @param uri the resource's URI
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return the resource's contents
      */
     public ReadResourceResult readResource(String uri, CallOptions options) {
@@ -346,7 +346,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * Subscribes to a resource's updates (handshake era).
      *
-     * @param uri the URI
+     * @param uri the resource's URI
      */
     public void subscribeResource(String uri) {
         await(async.subscribeResource(uri));
@@ -355,7 +355,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * Ends a resource subscription.
      *
-     * @param uri the URI
+     * @param uri the resource's URI
      */
     public void unsubscribeResource(String uri) {
         await(async.unsubscribeResource(uri));
@@ -364,7 +364,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * The page of prompts at {@code cursor}.
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return the page of prompts at {@code cursor}
      */
     public ListPromptsResult listPrompts(String cursor) {
@@ -383,8 +383,8 @@ public final class McpClient implements AutoCloseable {
     /**
      * Gets a prompt.
      *
-     * @param name the name
-     * @param arguments the arguments
+     * @param name the prompt's name
+     * @param arguments the prompt's arguments, by name
      * @return a prompt
      */
     public GetPromptResult getPrompt(String name, Map<String, String> arguments) {
@@ -394,9 +394,9 @@ public final class McpClient implements AutoCloseable {
     /**
      * Gets a prompt with options.
      *
-     * @param name the name
-     * @param arguments the arguments
-     * @param options the options
+     * @param name the prompt's name
+     * @param arguments the prompt's arguments, by name
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return a prompt with options
      */
     public GetPromptResult getPrompt(String name, Map<String, String> arguments, CallOptions options) {
@@ -430,7 +430,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * A task's state.
      *
-     * @param taskId the task id
+     * @param taskId the task's id
      * @return a task's state
      */
     public GetTaskResult getTask(String taskId) {
@@ -440,7 +440,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * A task's result as JSON; waits until the task is terminal.
      *
-     * @param taskId the task id
+     * @param taskId the task's id
      * @return a task's result as JSON; waits until the task is terminal
      */
     public JsonNode getTaskResult(String taskId) {
@@ -450,7 +450,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * A tool task's result.
      *
-     * @param taskId the task id
+     * @param taskId the task's id
      * @return a tool task's result
      */
     public CallToolResult getToolTaskResult(String taskId) {
@@ -460,7 +460,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * The page of tasks at {@code cursor}.
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return the page of tasks at {@code cursor}
      */
     public ListTasksResult listTasks(String cursor) {
@@ -479,7 +479,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * Cancels a task.
      *
-     * @param taskId the task id
+     * @param taskId the task's id
      * @return the task's state after the cancellation
      */
     public GetTaskResult cancelTask(String taskId) {
@@ -494,9 +494,9 @@ public final class McpClient implements AutoCloseable {
     /**
      * Sends any request and returns the raw result.
      *
-     * @param method the method
-     * @param params the params
-     * @param options the options
+     * @param method the JSON-RPC method name
+     * @param params the params, or null for none
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @return the raw result
      */
     public JsonNode request(String method, JsonNode params, CallOptions options) {
@@ -508,7 +508,7 @@ public final class McpClient implements AutoCloseable {
     /**
      * The settings the server declared for extension {@code id}, or empty.
      *
-     * @param id the id
+     * @param id the extension's identifier
      * @return the settings the server declared for extension {@code id}, or empty
      */
     public Optional<JsonNode> serverExtension(String id) {
@@ -519,10 +519,10 @@ public final class McpClient implements AutoCloseable {
      * Sends request {@code method} of extension {@code extensionId} and binds the result to {@code resultType};
      * throws {@link MissingServerCapabilityException} when the server did not declare the extension.
      *
-     * @param extensionId the extension id
-     * @param method the method
-     * @param params the params
-     * @param resultType the result type
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
+     * @param resultType the class the result is bound to
      * @param <R> the type the result is bound to
      * @return the result, bound to {@code resultType}
      */
@@ -533,11 +533,11 @@ public final class McpClient implements AutoCloseable {
     /**
      * {@link #extensionRequest(String, String, Object, Class)} with call options.
      *
-     * @param extensionId the extension id
-     * @param method the method
-     * @param params the params
-     * @param resultType the result type
-     * @param options the options
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
+     * @param resultType the class the result is bound to
+     * @param options per-call options: timeout, progress listener, {@code _meta}
      * @param <R> the type the result is bound to
      * @return {@link #extensionRequest(String, String, Object, Class)} with call options
      */
@@ -549,9 +549,9 @@ public final class McpClient implements AutoCloseable {
     /**
      * Sends notification {@code method} of extension {@code extensionId}.
      *
-     * @param extensionId the extension id
-     * @param method the method
-     * @param params the params
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
      */
     public void extensionNotification(String extensionId, String method, Object params) {
         await(async.extensionNotification(extensionId, method, params));

@@ -86,7 +86,7 @@ public final class McpClientBuilder {
     /**
      * Who the client is, by name and version.
      *
-     * @param name the name
+     * @param name the client's programmatic name ({@code clientInfo.name})
      * @param version the version
      * @return who the client is, by name and version
      */
@@ -108,7 +108,7 @@ public final class McpClientBuilder {
     /**
      * Serves {@code sampling/createMessage} without tool use and declares {@code sampling}.
      *
-     * @param handler the handler
+     * @param handler answers {@code sampling/createMessage}
      * @return this builder
      */
     public McpClientBuilder sampling(SamplingHandler handler) {
@@ -119,7 +119,7 @@ public final class McpClientBuilder {
      * Serves {@code sampling/createMessage} and declares {@code sampling}; with {@link SamplingToolUse#TOOLS},
      * also {@code sampling.tools}, so the server may send {@code tools} and {@code toolChoice}.
      *
-     * @param handler the handler
+     * @param handler answers {@code sampling/createMessage}
      * @param toolUse the tool use
      * @return this builder
      */
@@ -132,7 +132,7 @@ public final class McpClientBuilder {
     /**
      * Serves form-mode {@code elicitation/create} and declares {@code elicitation.form}.
      *
-     * @param handler the handler
+     * @param handler answers {@code elicitation/create}
      * @return this builder
      */
     public McpClientBuilder elicitation(ElicitationHandler handler) {
@@ -143,7 +143,7 @@ public final class McpClientBuilder {
      * Serves {@code elicitation/create} in the given modes and declares them, e.g.
      * {@code elicitation(handler, ElicitationMode.FORM, ElicitationMode.URL)}.
      *
-     * @param handler the handler
+     * @param handler answers {@code elicitation/create}
      * @param mode the mode
      * @param more the more
      * @return this builder
@@ -170,7 +170,7 @@ public final class McpClientBuilder {
     /**
      * Declares a non-standard capability under {@code experimental}.
      *
-     * @param name the name
+     * @param name the capability's name
      * @param settings the settings
      * @return this builder
      */
@@ -182,7 +182,7 @@ public final class McpClientBuilder {
     /**
      * Declares an extension under {@code extensions} (2026-07-28).
      *
-     * @param id the id
+     * @param id the extension's identifier
      * @param settings the settings
      * @return this builder
      */

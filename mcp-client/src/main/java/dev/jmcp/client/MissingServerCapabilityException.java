@@ -15,7 +15,7 @@ public class MissingServerCapabilityException extends McpException {
     /**
      * Creates the exception for {@code method} with the reason.
      *
-     * @param method the method
+     * @param method the MCP method that was not sent
      * @param reason the reason
      */
     public MissingServerCapabilityException(String method, String reason) {

@@ -14,7 +14,7 @@ public interface SamplingHandler {
     /**
      * Produces the model's message.
      *
-     * @param request the request
+     * @param request the messages and model preferences for the client's model
      * @return the model's message
      * @throws Exception any failure; the server gets a JSON-RPC error
      */

@@ -85,7 +85,7 @@ public final class SkillsClient {
     /**
      * One page of {@code skills/list} ({@code cursor} null for the first).
      *
-     * @param cursor the cursor
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return one page of {@code skills/list} ({@code cursor} null for the first)
      */
     public ListSkillsResult list(String cursor) {
@@ -137,8 +137,8 @@ public final class SkillsClient {
      * One page of the children of directory resource {@code uri} ({@code resources/directory/read}); needs the
      * server's {@code directoryRead}, else fails with {@link MissingServerCapabilityException} before sending.
      *
-     * @param uri the URI
-     * @param cursor the cursor
+     * @param uri the resource's URI
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
      * @return one page of the children of directory resource {@code uri} ({@code resources/directory/read}); needs the
      *     server's {@code directoryRead}, else fails with {@link MissingServerCapabilityException} before sending
      */
@@ -186,7 +186,7 @@ public final class SkillsClient {
      *
      * @param skill the skill
      * @param fileUri the file URI
-     * @return the read skill content
+     * @return the skill content
      * @throws SkillsVerificationException when the entry is invalid, does not list the file, or the content does
      *     not match it
      */

@@ -17,7 +17,7 @@ public class SkillsVerificationException extends McpException {
      * A verification failure of the file (or entry) {@code uri}.
      *
      * @param uri the URI
-     * @param message the message
+     * @param message the detail message
      */
     public SkillsVerificationException(String uri, String message) {
         super(message);

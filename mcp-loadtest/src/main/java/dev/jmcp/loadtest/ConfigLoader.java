@@ -51,7 +51,7 @@ public final class ConfigLoader {
      * Reads and validates a file.
      *
      * @param file the file
-     * @return the read load test config
+     * @return the load test config
      */
     public static LoadTestConfig load(Path file) {
         String text;

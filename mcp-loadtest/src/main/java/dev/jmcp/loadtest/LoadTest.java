@@ -448,7 +448,7 @@ public final class LoadTest {
          * Adds a single {@code tools/call} scenario.
          *
          * @param tool the tool
-         * @param arguments the arguments
+         * @param arguments the tool's arguments
          * @param weight the weight
          * @return this builder
          */

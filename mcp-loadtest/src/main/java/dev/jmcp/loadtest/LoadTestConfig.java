@@ -102,7 +102,7 @@ public record LoadTestConfig(
     /**
      * A copy with other breaking-point settings.
      *
-     * @param newBreakingPoint the new breaking point
+     * @param newBreakingPoint the new breaking-point settings
      * @return a copy with other breaking-point settings
      */
     public LoadTestConfig withBreakingPoint(BreakingPointSettings newBreakingPoint) {
@@ -112,7 +112,7 @@ public record LoadTestConfig(
     /**
      * A copy with other {@code find-ceiling} settings.
      *
-     * @param newCeiling the new ceiling
+     * @param newCeiling the new {@code find-ceiling} settings
      * @return a copy with other {@code find-ceiling} settings
      */
     public LoadTestConfig withCeiling(CeilingSettings newCeiling) {
@@ -284,7 +284,7 @@ public record LoadTestConfig(
         /**
          * A copy with another model.
          *
-         * @param v the value
+         * @param v the new model
          * @return a copy with another model
          */
         public Settings withModel(LoadModel v) {
@@ -294,7 +294,7 @@ public record LoadTestConfig(
         /**
          * A copy with another number of virtual users.
          *
-         * @param v the value
+         * @param v the new number of virtual users
          * @return a copy with another number of virtual users
          */
         public Settings withVirtualUsers(int v) {
@@ -304,7 +304,7 @@ public record LoadTestConfig(
         /**
          * A copy with another arrival rate.
          *
-         * @param v the value
+         * @param v the new arrival rate
          * @return a copy with another arrival rate
          */
         public Settings withRate(double v) {
@@ -314,7 +314,7 @@ public record LoadTestConfig(
         /**
          * A copy with another duration.
          *
-         * @param v the value
+         * @param v the new duration
          * @return a copy with another duration
          */
         public Settings withDuration(Duration v) {
@@ -324,7 +324,7 @@ public record LoadTestConfig(
         /**
          * A copy with another iteration limit.
          *
-         * @param v the value
+         * @param v the new iteration limit
          * @return a copy with another iteration limit
          */
         public Settings withIterations(long v) {
@@ -334,7 +334,7 @@ public record LoadTestConfig(
         /**
          * A copy with another step timeout.
          *
-         * @param v the value
+         * @param v the new step timeout
          * @return a copy with another step timeout
          */
         public Settings withTimeout(Duration v) {
@@ -344,7 +344,7 @@ public record LoadTestConfig(
         /**
          * A copy with another think time.
          *
-         * @param v the value
+         * @param v the new think time
          * @return a copy with another think time
          */
         public Settings withThinkTime(ThinkTime v) {
@@ -354,7 +354,7 @@ public record LoadTestConfig(
         /**
          * A copy with another session mode.
          *
-         * @param v the value
+         * @param v the new session mode
          * @return a copy with another session mode
          */
         public Settings withSessionMode(SessionMode v) {
@@ -364,8 +364,8 @@ public record LoadTestConfig(
         /**
          * A copy with another worker bound and queue wait.
          *
-         * @param v the value
-         * @param queueWait the queue wait
+         * @param v the new bound on concurrent workers
+         * @param queueWait the new longest wait for a free worker
          * @return a copy with another worker bound and queue wait
          */
         public Settings withWorkers(int v, Duration queueWait) {
@@ -375,7 +375,7 @@ public record LoadTestConfig(
         /**
          * A copy with another session pool size (0 = the maximum number of workers).
          *
-         * @param v the value
+         * @param v the new session pool size
          * @return a copy with another session pool size (0 = the maximum number of workers)
          */
         public Settings withSessionPool(int v) {
@@ -394,7 +394,7 @@ public record LoadTestConfig(
         /**
          * A copy with another interval.
          *
-         * @param v the value
+         * @param v the new interval
          * @return a copy with another interval
          */
         public Settings withInterval(Duration v) {
@@ -404,7 +404,7 @@ public record LoadTestConfig(
         /**
          * A copy with another seed.
          *
-         * @param v the value
+         * @param v the new seed
          * @return a copy with another seed
          */
         public Settings withSeed(long v) {

@@ -32,7 +32,7 @@ public final class ReportFiles {
      * read too).
      *
      * @param file the file
-     * @return the read load test report
+     * @return the load test report
      * @throws IOException if a file cannot be read or written
      */
     public static LoadTestReport readJson(Path file) throws IOException {

@@ -35,7 +35,7 @@ public final class InputAnswers {
     /**
      * The elicitation answer under {@code key}.
      *
-     * @param key the key
+     * @param key the key the request was added under
      * @return the elicitation answer under {@code key}
      */
     public ElicitResult elicitation(String key) {
@@ -45,7 +45,7 @@ public final class InputAnswers {
     /**
      * The sampling answer under {@code key}.
      *
-     * @param key the key
+     * @param key the key the request was added under
      * @return the sampling answer under {@code key}
      */
     public CreateMessageResult sampling(String key) {
@@ -55,7 +55,7 @@ public final class InputAnswers {
     /**
      * The roots answer under {@code key}.
      *
-     * @param key the key
+     * @param key the key the answer is filed under
      * @return the roots answer under {@code key}
      */
     @SuppressWarnings("unchecked")

@@ -21,8 +21,8 @@ public interface InputBatch {
     /**
      * Adds a form or URL elicitation under {@code key}.
      *
-     * @param key the key
-     * @param request the request
+     * @param key the key the answer is filed under
+     * @param request what to ask the user
      * @return this batch
      */
     InputBatch elicit(String key, ElicitRequest request);
@@ -30,8 +30,8 @@ public interface InputBatch {
     /**
      * Adds a sampling request under {@code key}.
      *
-     * @param key the key
-     * @param request the request
+     * @param key the key the answer is filed under
+     * @param request the messages and model preferences for the client's model
      * @return this batch
      */
     InputBatch sample(String key, CreateMessageRequest request);
@@ -39,7 +39,7 @@ public interface InputBatch {
     /**
      * Adds a {@code roots/list} request under {@code key}.
      *
-     * @param key the key
+     * @param key the key the answer is filed under
      * @return this batch
      */
     InputBatch roots(String key);

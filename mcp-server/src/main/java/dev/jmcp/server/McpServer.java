@@ -118,7 +118,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
      * Adds (or replaces) a tool at run time.
      *
      * @param tool the tool
-     * @param handler the handler
+     * @param handler the handler that runs the tool
      */
     public void addTool(Tool tool, ToolHandler handler) {
         addTool(new ServerTool(tool, handler));
@@ -127,8 +127,8 @@ public final class McpServer implements ServerConnector, AutoCloseable {
     /**
      * Removes a tool; returns whether it was registered.
      *
-     * @param name the name
-     * @return whether remove tool
+     * @param name the tool's name
+     * @return whether the tool was registered
      */
     public boolean removeTool(String name) {
         return core.tools().remove(name);
@@ -146,8 +146,8 @@ public final class McpServer implements ServerConnector, AutoCloseable {
     /**
      * Removes a static resource; returns whether it was registered.
      *
-     * @param uri the URI
-     * @return whether remove resource
+     * @param uri the resource's URI
+     * @return whether the resource was registered
      */
     public boolean removeResource(String uri) {
         return core.resources().remove(uri);
@@ -166,7 +166,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
      * Removes a resource template; returns whether it was registered.
      *
      * @param uriTemplate the URI template
-     * @return whether remove resource template
+     * @return whether the template was registered
      */
     public boolean removeResourceTemplate(String uriTemplate) {
         return core.templates().remove(uriTemplate);
@@ -184,8 +184,8 @@ public final class McpServer implements ServerConnector, AutoCloseable {
     /**
      * Removes a prompt; returns whether it was registered.
      *
-     * @param name the name
-     * @return whether remove prompt
+     * @param name the prompt's name
+     * @return whether the prompt was registered
      */
     public boolean removePrompt(String name) {
         return core.prompts().remove(name);
@@ -195,7 +195,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
      * Sends {@code notifications/resources/updated} for {@code uri} to the clients subscribed to it (handshake
      * {@code resources/subscribe} or 2026-07-28 {@code subscriptions/listen}).
      *
-     * @param uri the URI
+     * @param uri the resource's URI
      */
     public void notifyResourceUpdated(String uri) {
         core.resourceUpdated(Objects.requireNonNull(uri, "uri"));
@@ -435,8 +435,8 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         /**
          * The current {@code requestState} key under an explicit key id (1-64 of {@code [A-Za-z0-9_-]}).
          *
-         * @param keyId the key id
-         * @param key the key
+         * @param keyId the key id (1-64 of {@code [A-Za-z0-9_-]})
+         * @param key the AES key (16, 24 or 32 bytes)
          * @return this builder
          */
         public Builder requestStateKey(String keyId, byte[] key) {
@@ -448,8 +448,8 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * A previous {@code requestState} key: states sealed with it are still accepted for the {@link
          * #requestStateKeyGrace grace period} after the server is built (key rotation). May be called repeatedly.
          *
-         * @param keyId the key id
-         * @param key the key
+         * @param keyId the key id the states were sealed under
+         * @param key the previous AES key (16, 24 or 32 bytes)
          * @return this builder
          */
         public Builder previousRequestStateKey(String keyId, byte[] key) {
@@ -529,8 +529,8 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         /**
          * The 2026-07-28 caching hints on lists and reads: {@code ttlMs} and {@code cacheScope}.
          *
-         * @param ttlMs the TTL ms
-         * @param scope the scope
+         * @param ttlMs how long a client may cache the answer, in milliseconds ({@code ttlMs})
+         * @param scope who may share the cached answer ({@code cacheScope})
          * @return this builder
          */
         public Builder cacheHints(long ttlMs, CacheScope scope) {
@@ -547,7 +547,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * registered with a logged warning.
          *
          * @param tool the tool
-         * @param handler the handler
+         * @param handler the handler that runs the tool
          * @return this builder
          * @throws IllegalArgumentException when the name is empty or a schema is invalid
          */
@@ -570,7 +570,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * Registers a static resource.
          *
          * @param resource the resource
-         * @param handler the handler
+         * @param handler the handler that reads the resource
          * @return this builder
          */
         public Builder resource(Resource resource, ResourceHandler handler) {
@@ -582,7 +582,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * Registers a resource template (RFC 6570) and the handler of the URIs it matches.
          *
          * @param template the template
-         * @param handler the handler
+         * @param handler the handler that reads the resources whose URIs the template matches
          * @return this builder
          */
         public Builder resourceTemplate(ResourceTemplate template, ResourceHandler handler) {
@@ -604,7 +604,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * Registers a prompt.
          *
          * @param prompt the prompt
-         * @param handler the handler
+         * @param handler the handler that renders the prompt
          * @return this builder
          */
         public Builder prompt(Prompt prompt, PromptHandler handler) {
@@ -688,8 +688,8 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * (default 10 s) for a slot, then is answered JSON-RPC error {@code -32010} ("server busy") without
          * running.
          *
-         * @param maxConcurrentHandlers the max concurrent handlers
-         * @param maxWait the max wait
+         * @param maxConcurrentHandlers the most handlers that run at once over the whole server
+         * @param maxWait how long a request waits for a free slot before it is refused
          * @return this builder
          */
         public Builder handlerConcurrency(int maxConcurrentHandlers, Duration maxWait) {
@@ -906,8 +906,8 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * minutes, the HTTP servlet's default idle timeout; keep them equal). Default: none (sessions live in this
          * instance only).
          *
-         * @param store the store
-         * @param ttl the TTL
+         * @param store the shared session store
+         * @param ttl how long an unused session is kept in the store
          * @return this builder
          */
         public Builder sessionStore(SessionStore store, Duration ttl) {
@@ -920,7 +920,7 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * Shares tasks with the other instances: a task created here is polled, listed, fetched and cancelled on any
          * of them. Default: none (tasks live in this instance's memory).
          *
-         * @param store the store
+         * @param store the shared task store
          * @return this builder
          */
         public Builder taskStore(TaskStore store) {

@@ -73,7 +73,7 @@ public interface RequestContext {
      * the handshake era from {@code initialize}, in the 2026-07-28 era from this request's {@code _meta} client
      * capabilities.
      *
-     * @param id the id
+     * @param id the extension's identifier
      * @return the settings the client declared for extension {@code id} (a copy), or empty when it did not declare it:
      *     in the handshake era from {@code initialize}, in the 2026-07-28 era from this request's {@code _meta} client
      *     capabilities
@@ -102,16 +102,16 @@ public interface RequestContext {
      * Sends {@code notifications/progress} when the client asked for progress. Values that do not increase are
      * dropped (the protocol requires increasing progress).
      *
-     * @param progress the progress
+     * @param progress the progress to report
      */
     void progress(Progress progress);
 
     /**
      * Sends {@code notifications/message} if the client's log level lets {@code level} through.
      *
-     * @param level the level
-     * @param logger the logger
-     * @param data the data
+     * @param level the message's level
+     * @param logger the logger name the client sees
+     * @param data the message: a string, or any value Jackson writes as JSON
      */
     void log(LoggingLevel level, String logger, Object data);
 
@@ -146,7 +146,7 @@ public interface RequestContext {
      * integer), else this throws {@link IllegalArgumentException} before anything is sent. In 2026-07-28 a URL
      * request is sent without its {@code elicitationId} (that revision removed it).
      *
-     * @param request the request
+     * @param request what to ask the user
      * @return the user's answer: accept (with content), decline or cancel
      */
     ElicitResult elicit(ElicitRequest request);
@@ -155,7 +155,7 @@ public interface RequestContext {
      * Asks the user to fill a form and checks accepted content against {@code request.requestedSchema()} (the
      * answer is returned even when it does not match: see {@link ElicitAnswer#validationErrors()}).
      *
-     * @param request the request
+     * @param request what to ask the user
      * @return the user's answer, its accepted content checked against the requested schema
      */
     ElicitAnswer elicitForm(FormElicitRequest request);
@@ -174,7 +174,7 @@ public interface RequestContext {
      * other than {@code none} needs the client's {@code sampling.context} capability, else this fails before
      * anything is sent.
      *
-     * @param request the request
+     * @param request the messages and model preferences for the client's model
      * @return the model's message
      */
     CreateMessageResult sample(CreateMessageRequest request);
@@ -189,8 +189,8 @@ public interface RequestContext {
     /**
      * {@link #elicit(ElicitRequest)} under the handler's own input key.
      *
-     * @param key the key
-     * @param request the request
+     * @param key the key the answer is filed under
+     * @param request what to ask the user
      * @return {@link #elicit(ElicitRequest)} under the handler's own input key
      */
     ElicitResult elicit(String key, ElicitRequest request);
@@ -198,8 +198,8 @@ public interface RequestContext {
     /**
      * {@link #sample(CreateMessageRequest)} under the handler's own input key.
      *
-     * @param key the key
-     * @param request the request
+     * @param key the key the answer is filed under
+     * @param request the messages and model preferences for the client's model
      * @return {@link #sample(CreateMessageRequest)} under the handler's own input key
      */
     CreateMessageResult sample(String key, CreateMessageRequest request);
@@ -207,7 +207,7 @@ public interface RequestContext {
     /**
      * {@link #roots()} under the handler's own input key.
      *
-     * @param key the key
+     * @param key the key the answer is filed under
      * @return {@link #roots()} under the handler's own input key
      */
     List<Root> roots(String key);
@@ -215,7 +215,7 @@ public interface RequestContext {
     /**
      * Starts a batch of keyed input requests asked in one round.
      *
-     * @return the started input batch
+     * @return a new, empty batch
      */
     InputBatch inputs();
 }

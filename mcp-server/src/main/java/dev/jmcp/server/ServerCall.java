@@ -60,7 +60,7 @@ public interface ServerCall {
     /**
      * The params decoded as {@code type}; empty when they do not decode.
      *
-     * @param type the type
+     * @param type the class to decode the params as
      * @param <T> the type to decode the params as
      * @return the params decoded as {@code type}; empty when they do not decode
      */

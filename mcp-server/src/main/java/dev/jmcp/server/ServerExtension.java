@@ -48,7 +48,7 @@ public final class ServerExtension {
     /**
      * A builder for the extension {@code id}, e.g. {@code com.example/my-extension}.
      *
-     * @param id the id
+     * @param id the extension's identifier
      * @return a builder for the extension {@code id}, e.g. {@code com.example/my-extension}
      */
     public static Builder builder(String id) {
@@ -208,8 +208,8 @@ public final class ServerExtension {
          * Serves the request method {@code method} with params bound to {@code paramsType} (unknown members are
          * ignored; params that cannot be bound answer {@code -32602}).
          *
-         * @param method the method
-         * @param paramsType the params type
+         * @param method the extension's method name
+         * @param paramsType the class the params are bound to
          * @param handler the handler
          * @param <P> the type the request params are bound to
          * @return this builder
@@ -223,8 +223,8 @@ public final class ServerExtension {
         /**
          * Receives the client notification {@code method} with params bound to {@code paramsType}.
          *
-         * @param method the method
-         * @param paramsType the params type
+         * @param method the extension's method name
+         * @param paramsType the class the params are bound to
          * @param handler the handler
          * @param <P> the type the notification params are bound to
          * @return this builder

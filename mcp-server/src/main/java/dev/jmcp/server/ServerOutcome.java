@@ -67,7 +67,7 @@ public final class ServerOutcome {
      * The outcome of an exception: {@link McpRpcException} answers its own error, a cancellation answers nothing,
      * anything else answers -32603 with the exception's message.
      *
-     * @param cause the cause
+     * @param cause the underlying failure
      * @return the outcome of an exception: {@link McpRpcException} answers its own error, a cancellation answers
      *     nothing, anything else answers -32603 with the exception's message
      */

@@ -27,7 +27,7 @@ public record ServerPrompt(Prompt prompt, PromptHandler handler, CompletionHandl
      * A prompt without completion.
      *
      * @param prompt the prompt
-     * @param handler the handler
+     * @param handler the handler that renders the prompt
      */
     public ServerPrompt(Prompt prompt, PromptHandler handler) {
         this(prompt, handler, null);

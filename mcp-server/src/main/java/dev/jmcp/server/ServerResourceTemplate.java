@@ -29,7 +29,7 @@ public record ServerResourceTemplate(ResourceTemplate template, ResourceHandler 
      * A template without completion.
      *
      * @param template the template
-     * @param handler the handler
+     * @param handler the handler that reads the resources whose URIs the template matches
      */
     public ServerResourceTemplate(ResourceTemplate template, ResourceHandler handler) {
         this(template, handler, null);

@@ -47,7 +47,7 @@ public interface ServerSession extends ServerConnection {
      * did not declare it (and for a stateless exchange, whose client declares its capabilities per request: read
      * those with {@link RequestContext#clientExtension(String)}).
      *
-     * @param id the id
+     * @param id the extension's identifier
      * @return the settings the client declared for extension {@code id} at {@code initialize} (a copy), or empty when
      *     it did not declare it (and for a stateless exchange, whose client declares its capabilities per request: read
      *     those with {@link RequestContext#clientExtension(String)})
@@ -59,8 +59,8 @@ public interface ServerSession extends ServerConnection {
      * are any object Jackson writes as a JSON object, or null). Fails with {@link dev.jmcp.core.McpException} on a
      * stateless exchange, which has no channel to the client outside a request.
      *
-     * @param method the method
-     * @param params the params
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
      * @return a future that completes when the notification has been sent
      */
     CompletableFuture<Void> sendExtensionNotification(String method, Object params);
@@ -69,8 +69,8 @@ public interface ServerSession extends ServerConnection {
      * Sends an extension's request {@code method} to this session's client and completes with its raw result (a
      * handshake-era session, under the server's client-request timeout).
      *
-     * @param method the method
-     * @param params the params
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
      * @return a future that completes with the client's result
      */
     CompletableFuture<JsonNode> sendExtensionRequest(String method, Object params);

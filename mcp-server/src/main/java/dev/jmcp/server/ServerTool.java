@@ -8,7 +8,7 @@ import java.util.Objects;
  * A tool definition with its handler, ready to register. Build typed tools with {@link TypedTools}.
  *
  * @param tool the definition listed by {@code tools/list}
- * @param handler the handler
+ * @param handler the handler that runs the tool
  * @param taskTimeout how long the handler may run when the tool is called as a task, or null for the server's
  *     {@link McpServer.Builder#taskTimeout(Duration) task timeout}; a call that is not a task is bounded by the
  *     server's handler timeout instead
@@ -42,7 +42,7 @@ public record ServerTool(Tool tool, ToolHandler handler, Duration taskTimeout) {
      * A tool whose tasks use the server's task timeout.
      *
      * @param tool the tool
-     * @param handler the handler
+     * @param handler the handler that runs the tool
      */
     public ServerTool(Tool tool, ToolHandler handler) {
         this(tool, handler, null);

@@ -24,7 +24,7 @@ public interface SessionStore {
      * Saves (creates or replaces) {@code session}, to expire after {@code ttl} unless touched or saved again.
      *
      * @param session the session
-     * @param ttl the TTL
+     * @param ttl how long the session lives unless touched
      */
     void save(StoredSession session, Duration ttl);
 
@@ -40,7 +40,7 @@ public interface SessionStore {
      * Extends the life of session {@code sessionId} to {@code ttl} from now; nothing when it is unknown.
      *
      * @param sessionId the session id
-     * @param ttl the TTL
+     * @param ttl the session's new time to live, from now
      */
     void touch(String sessionId, Duration ttl);
 

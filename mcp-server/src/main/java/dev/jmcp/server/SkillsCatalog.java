@@ -245,8 +245,8 @@ public final class SkillsCatalog {
         /**
          * The {@code ttlMs} and {@code cacheScope} of {@code skills/list} and {@code skills/get}; default 0, private.
          *
-         * @param ttlMs the TTL ms
-         * @param scope the scope
+         * @param ttlMs how long a client may cache the answer, in milliseconds ({@code ttlMs})
+         * @param scope who may share the cached answer ({@code cacheScope})
          * @return this builder
          */
         public Builder cacheHints(long ttlMs, CacheScope scope) {

@@ -114,7 +114,7 @@ public record StoredSession(
      * Reads what {@link #toJson()} wrote.
      *
      * @param json the JSON
-     * @return the read stored session
+     * @return the stored session
      * @throws IllegalArgumentException when the text is not a stored session
      */
     public static StoredSession fromJson(String json) {

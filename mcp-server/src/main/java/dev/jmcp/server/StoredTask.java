@@ -108,7 +108,7 @@ public record StoredTask(
      * Reads what {@link #toJson()} wrote.
      *
      * @param json the JSON
-     * @return the read stored task
+     * @return the stored task
      */
     public static StoredTask fromJson(String json) {
         JsonNode o = McpJson.parse(json);

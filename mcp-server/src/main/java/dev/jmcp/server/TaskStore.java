@@ -20,7 +20,7 @@ public interface TaskStore {
      * Creates {@code task} unless its owner already holds {@code maxPerOwner} unexpired tasks.
      *
      * @param task the task
-     * @param maxPerOwner the max per owner
+     * @param maxPerOwner the most unexpired tasks one owner may hold
      * @return false when refused (the owner holds the maximum)
      */
     boolean create(StoredTask task, int maxPerOwner);
@@ -38,7 +38,7 @@ public interface TaskStore {
     /**
      * The task {@code taskId}, or null when unknown or expired.
      *
-     * @param taskId the task id
+     * @param taskId the task's id
      * @return the task {@code taskId}, or null when unknown or expired
      */
     StoredTask find(String taskId);
@@ -54,7 +54,7 @@ public interface TaskStore {
     /**
      * Forgets task {@code taskId}.
      *
-     * @param taskId the task id
+     * @param taskId the task's id
      */
     void delete(String taskId);
 }

@@ -14,7 +14,7 @@ public record ToolRequest(String name, JsonNode arguments, JsonNode meta) {
     /**
      * Binds the arguments to a type (a record, a map...).
      *
-     * @param type the type
+     * @param type the class to bind the arguments to
      * @param <T> the type to bind the arguments to
      * @return the arguments as a {@code T}
      */
@@ -25,7 +25,7 @@ public record ToolRequest(String name, JsonNode arguments, JsonNode meta) {
     /**
      * A string argument, or null when absent or not a string.
      *
-     * @param name the name
+     * @param name the argument's name
      * @return a string argument, or null when absent or not a string
      */
     public String stringArgument(String name) {

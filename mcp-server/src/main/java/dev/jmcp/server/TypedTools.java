@@ -29,11 +29,12 @@ public final class TypedTools {
     /**
      * A typed tool; {@code output} may be a record, {@code String.class} or {@code CallToolResult.class}.
      *
-     * @param name the name
-     * @param description the description
-     * @param input the input
-     * @param output the output
-     * @param handler the handler
+     * @param name the tool's name
+     * @param description the tool's description, for the model
+     * @param input the record the arguments bind to; its input schema is derived from it
+     * @param output the output type: a record (its output schema is derived from it), {@code String.class} or
+     *     {@code CallToolResult.class}
+     * @param handler runs the tool with the bound arguments
      * @param <I> the record the tool's arguments bind to (its input schema)
      * @param <O> the handler's output type (its output schema when a record)
      * @return a typed tool; {@code output} may be a record, {@code String.class} or {@code CallToolResult.class}
@@ -47,12 +48,12 @@ public final class TypedTools {
      * A typed tool whose definition is further shaped by {@code customizer} (title, annotations, icons,
      * execution...).
      *
-     * @param name the name
+     * @param name the tool's name
      * @param description the description
      * @param input the input
      * @param output the output
      * @param handler the handler
-     * @param customizer the customizer
+     * @param customizer adjusts the derived tool definition
      * @param <I> the record the tool's arguments bind to (its input schema)
      * @param <O> the handler's output type (its output schema when a record)
      * @return a typed tool whose definition is further shaped by {@code customizer} (title, annotations, icons,

@@ -79,7 +79,7 @@ public final class UriTemplate {
     /**
      * Parses a template.
      *
-     * @param template the template
+     * @param template the RFC 6570 template text
      * @return the parsed URI template
      */
     public static UriTemplate parse(String template) {
@@ -98,7 +98,7 @@ public final class UriTemplate {
     /**
      * Expands the template; undefined variables are left out.
      *
-     * @param values the values
+     * @param values the variables' values, by name
      * @return the expanded URI
      */
     public String expand(Map<String, String> values) {

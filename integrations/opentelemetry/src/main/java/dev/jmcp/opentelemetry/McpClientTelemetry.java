@@ -265,7 +265,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
      * SpanKind#SERVER} span, child of the trace context in the request's {@code _meta} (the server's tool call), and
      * current while {@code handler} runs. Register the result with {@code McpClientBuilder.sampling}.
      *
-     * @param handler the handler
+     * @param handler answers {@code sampling/createMessage}
      * @return {@code handler} traced: each {@code sampling/createMessage} request the server sends is a {@link
      *     SpanKind#SERVER} span, child of the trace context in the request's {@code _meta} (the server's tool call),
      *     and current while {@code handler} runs
@@ -280,7 +280,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
      * span, child of the trace context in the request's {@code _meta}, and current while {@code handler} runs.
      * Register the result with {@code McpClientBuilder.elicitation}.
      *
-     * @param handler the handler
+     * @param handler answers {@code elicitation/create}
      * @return {@code handler} traced: each {@code elicitation/create} request the server sends is a {@link
      *     SpanKind#SERVER} span, child of the trace context in the request's {@code _meta}, and current while {@code
      *     handler} runs

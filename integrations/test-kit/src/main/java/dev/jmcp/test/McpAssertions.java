@@ -95,7 +95,7 @@ public final class McpAssertions {
         /**
          * The result is not an error ({@code isError} absent or false).
          *
-         * @return this {@code ToolResultAssert}
+         * @return this assertion, for chaining
          */
         public ToolResultAssert isSuccess() {
             if (actual.failed()) {
@@ -107,7 +107,7 @@ public final class McpAssertions {
         /**
          * The result is a tool error ({@code isError: true}).
          *
-         * @return this {@code ToolResultAssert}
+         * @return this assertion, for chaining
          */
         public ToolResultAssert isError() {
             if (!actual.failed()) {
@@ -120,7 +120,7 @@ public final class McpAssertions {
          * The text of the text content blocks (joined with newlines) equals {@code expected}.
          *
          * @param expected the text of the text content blocks (joined with newlines) equals {@code expected}
-         * @return this {@code ToolResultAssert}
+         * @return this assertion, for chaining
          */
         public ToolResultAssert hasText(String expected) {
             if (!texts(actual.content()).equals(expected)) {
@@ -133,7 +133,7 @@ public final class McpAssertions {
          * The text of the text content blocks contains {@code part}.
          *
          * @param part the text of the text content blocks contains {@code part}
-         * @return this {@code ToolResultAssert}
+         * @return this assertion, for chaining
          */
         public ToolResultAssert hasTextContaining(String part) {
             if (!texts(actual.content()).contains(part)) {
@@ -146,7 +146,7 @@ public final class McpAssertions {
          * The content blocks have exactly these types, in order (e.g. {@code "text", "image"}).
          *
          * @param types the content blocks have exactly these types, in order (e.g. {@code "text", "image"})
-         * @return this {@code ToolResultAssert}
+         * @return this assertion, for chaining
          */
         public ToolResultAssert hasContentTypes(String... types) {
             List<String> actualTypes =
@@ -184,7 +184,7 @@ public final class McpAssertions {
          * @param type the type
          * @param expected the expected
          * @param <T> the type to read the structured content as
-         * @return this {@code ToolResultAssert}
+         * @return this assertion, for chaining
          */
         public <T> ToolResultAssert hasStructuredContent(Class<T> type, T expected) {
             if (actual.structuredContent() == null
@@ -224,7 +224,7 @@ public final class McpAssertions {
          * The first contents item is text equal to {@code expected}.
          *
          * @param expected the first contents item is text equal to {@code expected}
-         * @return this {@code ResourceAssert}
+         * @return this assertion, for chaining
          */
         public ResourceAssert hasText(String expected) {
             if (!(first() instanceof TextResourceContents text) || !text.text().equals(expected)) {
@@ -237,7 +237,7 @@ public final class McpAssertions {
          * The first contents item has the MIME type {@code expected}.
          *
          * @param expected the first contents item has the MIME type {@code expected}
-         * @return this {@code ResourceAssert}
+         * @return this assertion, for chaining
          */
         public ResourceAssert hasMimeType(String expected) {
             ResourceContents first = first();
@@ -270,7 +270,7 @@ public final class McpAssertions {
          * The prompt has exactly {@code count} messages.
          *
          * @param count the prompt has exactly {@code count} messages
-         * @return this {@code PromptAssert}
+         * @return this assertion, for chaining
          */
         public PromptAssert hasMessages(int count) {
             if (actual.messages().size() != count) {
@@ -283,7 +283,7 @@ public final class McpAssertions {
          * Some text message contains {@code part}.
          *
          * @param part some text message contains {@code part}
-         * @return this {@code PromptAssert}
+         * @return this assertion, for chaining
          */
         public PromptAssert hasTextContaining(String part) {
             for (PromptMessage m : actual.messages()) {

@@ -24,7 +24,7 @@ public final class NotificationsAssert {
      * Waits for at least {@code count} progress notifications (of any request).
      *
      * @param count the count
-     * @param timeout the timeout
+     * @param timeout how long to wait
      * @return this assertion, for chaining
      */
     public NotificationsAssert awaitProgress(int count, Duration timeout) {
@@ -40,7 +40,7 @@ public final class NotificationsAssert {
      *
      * @param level the level
      * @param textContaining the text containing
-     * @param timeout the timeout
+     * @param timeout how long to wait
      * @return this assertion, for chaining
      */
     public NotificationsAssert awaitLog(LoggingLevel level, String textContaining, Duration timeout) {
@@ -59,7 +59,7 @@ public final class NotificationsAssert {
      * Waits for a {@code list_changed} notification of the given list.
      *
      * @param kind the kind
-     * @param timeout the timeout
+     * @param timeout how long to wait
      * @return this assertion, for chaining
      */
     public NotificationsAssert awaitListChanged(ListKind kind, Duration timeout) {
@@ -73,7 +73,7 @@ public final class NotificationsAssert {
     /**
      * Waits for {@code notifications/tools/list_changed}.
      *
-     * @param timeout the timeout
+     * @param timeout how long to wait
      * @return this assertion, for chaining
      */
     public NotificationsAssert awaitToolListChanged(Duration timeout) {
@@ -83,7 +83,7 @@ public final class NotificationsAssert {
     /**
      * Waits for {@code notifications/resources/list_changed}.
      *
-     * @param timeout the timeout
+     * @param timeout how long to wait
      * @return this assertion, for chaining
      */
     public NotificationsAssert awaitResourceListChanged(Duration timeout) {
@@ -93,7 +93,7 @@ public final class NotificationsAssert {
     /**
      * Waits for {@code notifications/prompts/list_changed}.
      *
-     * @param timeout the timeout
+     * @param timeout how long to wait
      * @return this assertion, for chaining
      */
     public NotificationsAssert awaitPromptListChanged(Duration timeout) {
@@ -103,8 +103,8 @@ public final class NotificationsAssert {
     /**
      * Waits for {@code notifications/resources/updated} for {@code uri}.
      *
-     * @param uri the URI
-     * @param timeout the timeout
+     * @param uri the resource's URI
+     * @param timeout how long to wait
      * @return this assertion, for chaining
      */
     public NotificationsAssert awaitResourceUpdated(String uri, Duration timeout) {

@@ -348,7 +348,7 @@ public final class McpTarget implements Target {
      * every tool, resource and prompt the server declares, and disconnects; bounded by {@code timeout}.
      *
      * @param spec the spec
-     * @param timeout the timeout
+     * @param timeout how long the discovery may take
      * @return what the server offers
      */
     public static Discovery.Discovered discover(TargetSpec spec, Duration timeout) {

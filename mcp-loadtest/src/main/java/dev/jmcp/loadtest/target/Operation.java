@@ -46,7 +46,7 @@ public enum Operation {
     /**
      * The operation for a JSON-RPC method name, or {@code null} if unknown.
      *
-     * @param method the method
+     * @param method an MCP method name, e.g. {@code tools/call}
      * @return the operation for a JSON-RPC method name, or {@code null} if unknown
      */
     public static Operation fromMethod(String method) {

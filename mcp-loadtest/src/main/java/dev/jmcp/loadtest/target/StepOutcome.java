@@ -27,7 +27,7 @@ public record StepOutcome(boolean success, ErrorKind errorKind, Integer errorCod
      * A JSON-RPC error answer.
      *
      * @param code the code
-     * @param message the message
+     * @param message the error's message
      * @return a JSON-RPC error answer
      */
     public static StepOutcome jsonRpcError(int code, String message) {
@@ -38,7 +38,7 @@ public record StepOutcome(boolean success, ErrorKind errorKind, Integer errorCod
      * An HTTP failure status.
      *
      * @param status the status
-     * @param message the message
+     * @param message the error's message
      * @return an HTTP failure status
      */
     public static StepOutcome httpError(int status, String message) {
@@ -57,7 +57,7 @@ public record StepOutcome(boolean success, ErrorKind errorKind, Integer errorCod
     /**
      * A connection failure.
      *
-     * @param message the message
+     * @param message the error's message
      * @return a connection failure
      */
     public static StepOutcome connectionError(String message) {
@@ -77,7 +77,7 @@ public record StepOutcome(boolean success, ErrorKind errorKind, Integer errorCod
     /**
      * A protocol violation.
      *
-     * @param message the message
+     * @param message the error's message
      * @return a protocol violation
      */
     public static StepOutcome protocolError(String message) {
@@ -87,7 +87,7 @@ public record StepOutcome(boolean success, ErrorKind errorKind, Integer errorCod
     /**
      * A successful answer that lacks a value the scenario needs.
      *
-     * @param message the message
+     * @param message the error's message
      * @param result the result
      * @return a successful answer that lacks a value the scenario needs
      */

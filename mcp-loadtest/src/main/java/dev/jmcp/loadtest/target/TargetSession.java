@@ -9,7 +9,7 @@ public interface TargetSession extends AutoCloseable {
      * them.
      *
      * @param step the step
-     * @param timeout the timeout
+     * @param timeout how long the step may take
      * @return the step's outcome: success, or the class of failure
      * @throws InterruptedException if the calling thread is interrupted (the run is stopping)
      */

@@ -230,7 +230,7 @@ public final class StreamableHttpClientTransport implements Transport {
         /**
          * A header sent with every request.
          *
-         * @param name the name
+         * @param name the header's name
          * @param value the value
          * @return this builder
          */

@@ -15,7 +15,7 @@ public class OAuthException extends McpException {
     /**
      * Creates an exception without an OAuth error code.
      *
-     * @param message the message
+     * @param message the detail message
      */
     public OAuthException(String message) {
         this(message, null, null);
@@ -24,8 +24,8 @@ public class OAuthException extends McpException {
     /**
      * Creates an exception with a cause.
      *
-     * @param message the message
-     * @param cause the cause
+     * @param message the detail message
+     * @param cause the underlying failure
      */
     public OAuthException(String message, Throwable cause) {
         this(message, null, cause);
@@ -34,9 +34,9 @@ public class OAuthException extends McpException {
     /**
      * Creates an exception carrying the OAuth error code the server returned (may be null).
      *
-     * @param message the message
+     * @param message the detail message
      * @param error the error
-     * @param cause the cause
+     * @param cause the underlying failure
      */
     public OAuthException(String message, String error, Throwable cause) {
         super(message, cause);

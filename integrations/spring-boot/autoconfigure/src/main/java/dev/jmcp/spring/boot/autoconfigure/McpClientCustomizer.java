@@ -12,7 +12,7 @@ public interface McpClientCustomizer {
     /**
      * Adjusts {@code builder} of the connection called {@code name}.
      *
-     * @param name the name
+     * @param name the client's name in the configuration
      * @param builder the builder
      */
     void customize(String name, McpClientBuilder builder);

@@ -45,7 +45,7 @@ public final class McpClients {
     /**
      * Whether the client of {@code name} has been created (and so a connection attempted).
      *
-     * @param name the name
+     * @param name the client's name in the configuration
      * @return whether the client of {@code name} has been created (and so a connection attempted)
      */
     public boolean isStarted(String name) {

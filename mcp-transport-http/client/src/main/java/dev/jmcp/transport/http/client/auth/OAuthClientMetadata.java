@@ -81,7 +81,7 @@ public record OAuthClientMetadata(
     /**
      * A copy with another client id.
      *
-     * @param id the id
+     * @param id the client id the authorization server issued
      * @return a copy with another client id
      */
     public OAuthClientMetadata withClientId(String id) {
@@ -102,7 +102,7 @@ public record OAuthClientMetadata(
     /**
      * A copy with another token endpoint authentication method.
      *
-     * @param method the method
+     * @param method the token endpoint's client authentication method, e.g. {@code client_secret_basic}
      * @return a copy with another token endpoint authentication method
      */
     public OAuthClientMetadata withTokenEndpointAuthMethod(String method) {
@@ -123,7 +123,7 @@ public record OAuthClientMetadata(
     /**
      * A copy with other redirect URIs.
      *
-     * @param uris the URIs
+     * @param uris the new redirect URIs
      * @return a copy with other redirect URIs
      */
     public OAuthClientMetadata withRedirectUris(List<String> uris) {

@@ -284,7 +284,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
          * client_secret_basic}, {@code client_secret_post}, {@code none}, {@code private_key_jwt}); default: chosen
          * from what the authorization server supports.
          *
-         * @param method the method
+         * @param method the token endpoint's client authentication method, e.g. {@code client_secret_basic}
          * @return this builder
          */
         public Builder tokenEndpointAuthMethod(String method) {

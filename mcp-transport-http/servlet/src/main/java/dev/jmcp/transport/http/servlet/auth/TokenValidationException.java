@@ -9,7 +9,7 @@ public class TokenValidationException extends OAuthException {
     /**
      * Creates an exception saying why the token was refused (the message never contains the token).
      *
-     * @param message the message
+     * @param message the detail message
      */
     public TokenValidationException(String message) {
         super(message, "invalid_token", null);
@@ -18,8 +18,8 @@ public class TokenValidationException extends OAuthException {
     /**
      * Creates an exception with a cause.
      *
-     * @param message the message
-     * @param cause the cause
+     * @param message the detail message
+     * @param cause the underlying failure
      */
     public TokenValidationException(String message, Throwable cause) {
         super(message, "invalid_token", cause);
