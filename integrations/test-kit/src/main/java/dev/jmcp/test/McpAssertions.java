@@ -161,7 +161,7 @@ public final class McpAssertions {
          * The structured content equals the JSON value {@code json} (numbers compared by value).
          *
          * @param json the JSON
-         * @return the structured content equals the JSON value {@code json} (numbers compared by value)
+         * @return this assertion, for chaining
          */
         public ToolResultAssert hasStructuredContent(String json) {
             return hasStructuredContentTree(McpJson.parse(json), json);
@@ -171,7 +171,7 @@ public final class McpAssertions {
          * The structured content equals {@code value} (a record, map or list) serialized to JSON.
          *
          * @param value the value
-         * @return the structured content equals {@code value} (a record, map or list) serialized to JSON
+         * @return this assertion, for chaining
          */
         public ToolResultAssert hasStructuredContent(Object value) {
             JsonNode expected = McpJson.toTree(value);
