@@ -215,7 +215,7 @@ public final class ClientExtension {
         /**
          * Names a {@code _meta} key the extension defines.
          *
-         * @param key names a {@code _meta} key the extension defines
+         * @param key a {@code _meta} key the extension defines
          * @return this builder
          */
         public Builder metaKey(String key) {

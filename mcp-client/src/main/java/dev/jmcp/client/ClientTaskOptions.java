@@ -176,7 +176,7 @@ public final class ClientTaskOptions {
         /**
          * Retention of a task whose request asks for none; default 1 h.
          *
-         * @param ttl Retention of a task whose request asks for none; default 1 h
+         * @param ttl retention of a task whose request asks for none; default 1 h
          * @return this builder
          */
         public Builder defaultTtl(Duration ttl) {
@@ -187,7 +187,7 @@ public final class ClientTaskOptions {
         /**
          * Longest retention granted; default 1 h.
          *
-         * @param ttl Longest retention granted; default 1 h
+         * @param ttl longest retention granted; default 1 h
          * @return this builder
          */
         public Builder maxTtl(Duration ttl) {
@@ -198,7 +198,7 @@ public final class ClientTaskOptions {
         /**
          * Polling interval suggested to the server; default 1 s.
          *
-         * @param interval Polling interval suggested to the server; default 1 s
+         * @param interval polling interval suggested to the server; default 1 s
          * @return this builder
          */
         public Builder pollInterval(Duration interval) {

@@ -27,7 +27,7 @@ public record ServerDescription(
      * @param capabilities the server's capabilities
      * @param serverInfo the server's name and version, or null when it sent none (optional in 2026-07-28)
      * @param instructions the server's instructions for the model, or null
-     * @param supportedVersions the revisions the server listed in {@code server/discover}, or just the agreed one /
+     * @param supportedVersions the revisions the server listed in {@code server/discover}, or just the agreed one
      */
     public ServerDescription {
         supportedVersions = List.copyOf(supportedVersions);

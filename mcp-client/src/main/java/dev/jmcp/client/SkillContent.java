@@ -19,7 +19,7 @@ public record SkillContent(String uri, String mimeType, byte[] bytes, boolean ve
      * @param mimeType its MIME type as the server sent it, or null
      * @param bytes its raw bytes (the ones the digest covers)
      * @param verified true when checked against a digest and size; false for a skill whose {@code resources} is {@code
-     *     "dynamic"}, which offers no content integrity /
+     *     "dynamic"}, which offers no content integrity
      */
     public SkillContent {
         bytes = bytes.clone();

@@ -321,7 +321,7 @@ public final class LoadTest {
         /**
          * Think time between a virtual user's iterations (fixed or exponentially distributed).
          *
-         * @param thinkTime Think time between a virtual user's iterations (fixed or exponentially distributed)
+         * @param thinkTime think time between a virtual user's iterations (fixed or exponentially distributed)
          * @return this builder
          */
         public Builder thinkTime(ThinkTime thinkTime) {
@@ -482,7 +482,7 @@ public final class LoadTest {
         /**
          * Breaking-point detection settings.
          *
-         * @param settings Breaking-point detection settings
+         * @param settings breaking-point detection settings
          * @return this builder
          */
         public Builder breakingPoint(LoadTestConfig.BreakingPointSettings settings) {

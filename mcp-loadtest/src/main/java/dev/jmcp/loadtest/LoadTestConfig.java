@@ -41,7 +41,7 @@ public record LoadTestConfig(
      * @param thresholds pass/fail expressions such as {@code p99<50ms}
      * @param breakingPoint breaking-point detection settings
      * @param ceiling {@code find-ceiling} settings
-     * @param source where this came from (a file name), for messages /
+     * @param source where this came from (a file name), for messages
      */
     public LoadTestConfig {
         scenarios = List.copyOf(scenarios);
@@ -186,7 +186,7 @@ public record LoadTestConfig(
          *     rate per user), so latency counts from that intended start; {@link Duration#ZERO} (default) means back to
          *     back with think time, measuring service time
          * @param requestsPerSession open model with persistent or stateless sessions: how many workers share one pooled
-         *     session, i.e. how many requests may be in flight on one session at once (default 1); stdio included /
+         *     session, i.e. how many requests may be in flight on one session at once (default 1); stdio included
          */
         public Settings {
             overload = overload == null ? Overload.DROP : overload;
@@ -686,7 +686,7 @@ public record LoadTestConfig(
          *
          * @param name the name used in reports
          * @param weight the relative weight (&gt; 0)
-         * @param steps the steps, run in order in one session /
+         * @param steps the steps, run in order in one session
          */
         public Scenario {
             steps = List.copyOf(steps);
@@ -722,7 +722,7 @@ public record LoadTestConfig(
          * @param name tool name, resource URI or prompt name (may contain placeholders); {@code null} for lists/ping
          * @param arguments the arguments object, or {@code null}
          * @param extract variables to set from this step's result: name to JSON pointer ({@code /structuredContent/id})
-         *     /
+         *
          */
         public FlowStep {
             extract = extract == null ? Map.of() : Map.copyOf(extract);

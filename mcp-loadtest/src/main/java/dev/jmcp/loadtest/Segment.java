@@ -18,7 +18,7 @@ public record Segment(int index, int count) {
      * Validates.
      *
      * @param index this process's segment, 1-based
-     * @param count the number of segments /
+     * @param count the number of segments
      */
     public Segment {
         if (count < 1 || index < 1 || index > count) {

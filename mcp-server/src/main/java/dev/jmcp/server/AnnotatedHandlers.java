@@ -27,7 +27,7 @@ public record AnnotatedHandlers(
      * @param tools the {@code @McpTool} methods
      * @param prompts the {@code @McpPrompt} methods, with their {@code @McpCompletion} methods
      * @param resources the {@code @McpResource} methods with a fixed URI
-     * @param resourceTemplates the {@code @McpResource} methods with a URI template, with their completions /
+     * @param resourceTemplates the {@code @McpResource} methods with a URI template, with their completions
      */
     public AnnotatedHandlers {
         tools = List.copyOf(tools);

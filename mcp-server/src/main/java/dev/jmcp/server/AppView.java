@@ -283,7 +283,7 @@ public final class AppView {
         /**
          * Sandbox permissions the view asks for; default none.
          *
-         * @param permissions Sandbox permissions the view asks for; default none
+         * @param permissions sandbox permissions the view asks for; default none
          * @return this builder
          */
         public Builder permissions(UiPermission... permissions) {

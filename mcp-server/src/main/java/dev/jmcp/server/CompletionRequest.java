@@ -15,7 +15,7 @@ public record CompletionRequest(String argumentName, String value, Map<String, S
      *
      * @param argumentName the argument or template variable being completed
      * @param value what the user typed so far
-     * @param contextArguments values of other arguments already chosen (empty when none) /
+     * @param contextArguments values of other arguments already chosen (empty when none)
      */
     public CompletionRequest {
         contextArguments = Map.copyOf(contextArguments);

@@ -21,7 +21,7 @@ public record ElicitAnswer(ElicitResult result, List<String> validationErrors) {
      *
      * @param result what the client answered
      * @param validationErrors why accepted content does not match the requested schema (empty when it matches, or when
-     *     the user declined or cancelled) /
+     *     the user declined or cancelled)
      */
     public ElicitAnswer {
         Objects.requireNonNull(result, "result");

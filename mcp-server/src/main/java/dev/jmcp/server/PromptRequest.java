@@ -16,7 +16,7 @@ public record PromptRequest(String name, Map<String, String> arguments, JsonNode
      *
      * @param name the prompt's name
      * @param arguments the arguments (empty when none were sent)
-     * @param meta the request's {@code _meta} (an empty object when absent) /
+     * @param meta the request's {@code _meta} (an empty object when absent)
      */
     public PromptRequest {
         arguments = Map.copyOf(arguments);

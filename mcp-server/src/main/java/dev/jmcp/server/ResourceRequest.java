@@ -16,7 +16,7 @@ public record ResourceRequest(String uri, Map<String, String> variables, JsonNod
      *
      * @param uri the requested URI
      * @param variables the template variables matched from the URI (empty for a static resource)
-     * @param meta the request's {@code _meta} (an empty object when absent) /
+     * @param meta the request's {@code _meta} (an empty object when absent)
      */
     public ResourceRequest {
         variables = Map.copyOf(variables);

@@ -238,7 +238,7 @@ public final class ServerExtension {
         /**
          * Names a {@code _meta} key the extension defines (validated as a {@code _meta} key name).
          *
-         * @param key names a {@code _meta} key the extension defines (validated as a {@code _meta} key name)
+         * @param key a {@code _meta} key the extension defines (validated as a {@code _meta} key name)
          * @return this builder
          */
         public Builder metaKey(String key) {

@@ -16,7 +16,7 @@ public record ServerPrompt(Prompt prompt, PromptHandler handler, CompletionHandl
      *
      * @param prompt the definition listed by {@code prompts/list}
      * @param handler renders it
-     * @param completion completes argument values, or null /
+     * @param completion completes argument values, or null
      */
     public ServerPrompt {
         Objects.requireNonNull(prompt, "prompt");

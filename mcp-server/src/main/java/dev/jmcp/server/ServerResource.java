@@ -14,7 +14,7 @@ public record ServerResource(Resource resource, ResourceHandler handler) {
      * Checks both are present.
      *
      * @param resource the definition listed by {@code resources/list}
-     * @param handler reads it /
+     * @param handler reads it
      */
     public ServerResource {
         Objects.requireNonNull(resource, "resource");

@@ -17,7 +17,7 @@ public record ServerResourceTemplate(ResourceTemplate template, ResourceHandler 
      *
      * @param template the definition listed by {@code resources/templates/list}
      * @param handler reads a matched URI
-     * @param completion completes variable values, or null /
+     * @param completion completes variable values, or null
      */
     public ServerResourceTemplate {
         Objects.requireNonNull(template, "template");

@@ -22,7 +22,7 @@ public record ServerTool(Tool tool, ToolHandler handler, Duration taskTimeout) {
      * @param handler the handler
      * @param taskTimeout how long the handler may run when the tool is called as a task, or null for the server's
      *     {@link McpServer.Builder#taskTimeout(Duration) task timeout}; a call that is not a task is bounded by the
-     *     server's handler timeout instead /
+     *     server's handler timeout instead
      * @throws IllegalArgumentException naming the invalid annotation or timeout
      */
     public ServerTool {

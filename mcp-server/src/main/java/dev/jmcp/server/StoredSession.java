@@ -45,7 +45,7 @@ public record StoredSession(
      * @param owner the key of the caller that opened it ({@code AuthInfo.ownerKey()}), or null when unauthenticated;
      *     only the same caller may resume it
      * @param logLevel the level set by {@code logging/setLevel}, or null
-     * @param resourceSubscriptions the resource URIs subscribed to (immutable) /
+     * @param resourceSubscriptions the resource URIs subscribed to (immutable)
      */
     public StoredSession {
         Objects.requireNonNull(sessionId, "sessionId");

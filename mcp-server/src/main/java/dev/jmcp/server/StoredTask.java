@@ -49,7 +49,7 @@ public record StoredTask(
      * @param pollIntervalMs the poll interval suggested to clients
      * @param extension whether it is a 2026-07-28 extension task (its wire shape and tool-error semantics differ)
      * @param result the tool's result once it completed, else null
-     * @param error the JSON-RPC error it failed or was cancelled with, else null /
+     * @param error the JSON-RPC error it failed or was cancelled with, else null
      */
     public StoredTask {
         Objects.requireNonNull(taskId, "taskId");

@@ -90,7 +90,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
     /**
      * Telemetry with the defaults: no server address, no tool payloads captured.
      *
-     * @param openTelemetry the open telemetry
+     * @param openTelemetry the OpenTelemetry API instance to report to (the SDK is the application's choice)
      * @return telemetry with the defaults: no server address, no tool payloads captured
      */
     public static McpClientTelemetry create(OpenTelemetry openTelemetry) {
@@ -100,7 +100,7 @@ public final class McpClientTelemetry implements ClientInterceptor {
     /**
      * A builder for telemetry reporting to {@code openTelemetry}.
      *
-     * @param openTelemetry the open telemetry
+     * @param openTelemetry the OpenTelemetry API instance to report to (the SDK is the application's choice)
      * @return a builder for telemetry reporting to {@code openTelemetry}
      */
     public static Builder builder(OpenTelemetry openTelemetry) {

@@ -71,7 +71,7 @@ public final class McpServerTelemetry implements ServerInterceptor {
     /**
      * Telemetry with the defaults: no tool payloads captured.
      *
-     * @param openTelemetry the open telemetry
+     * @param openTelemetry the OpenTelemetry API instance to report to (the SDK is the application's choice)
      * @return telemetry with the defaults: no tool payloads captured
      */
     public static McpServerTelemetry create(OpenTelemetry openTelemetry) {
@@ -81,7 +81,7 @@ public final class McpServerTelemetry implements ServerInterceptor {
     /**
      * A builder for telemetry reporting to {@code openTelemetry}.
      *
-     * @param openTelemetry the open telemetry
+     * @param openTelemetry the OpenTelemetry API instance to report to (the SDK is the application's choice)
      * @return a builder for telemetry reporting to {@code openTelemetry}
      */
     public static Builder builder(OpenTelemetry openTelemetry) {

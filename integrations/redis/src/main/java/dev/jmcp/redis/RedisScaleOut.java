@@ -330,7 +330,7 @@ public final class RedisScaleOut implements AutoCloseable {
         /**
          * Connect, read and pool-wait timeout of a created pool; default {@link #DEFAULT_TIMEOUT}.
          *
-         * @param timeout Connect, read and pool-wait timeout of a created pool; default {@link #DEFAULT_TIMEOUT}
+         * @param timeout the connect, read and pool-wait timeout of a created pool; default {@link #DEFAULT_TIMEOUT}
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
@@ -341,7 +341,7 @@ public final class RedisScaleOut implements AutoCloseable {
         /**
          * Connections of a created pool; default {@value #DEFAULT_MAX_CONNECTIONS}.
          *
-         * @param max the max
+         * @param max connections of a created pool
          * @return this builder
          */
         public Builder maxConnections(int max) {

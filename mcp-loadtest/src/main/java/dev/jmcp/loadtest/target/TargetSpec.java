@@ -41,7 +41,7 @@ public record TargetSpec(
          *
          * @param samplingLatency how long the simulated model takes (default 0)
          * @param elicitationLatency how long the simulated user takes (default 0)
-         * @param acceptElicitation accept (default) or decline /
+         * @param acceptElicitation accept (default) or decline
          */
         public ClientAnswers {
             samplingLatency = samplingLatency == null ? Duration.ZERO : samplingLatency;
@@ -88,7 +88,7 @@ public record TargetSpec(
          *
          * @param clientId the client id
          * @param clientSecret the client secret (never echoed in reports)
-         * @param scopes scopes to request, or empty for the challenge's /
+         * @param scopes scopes to request, or empty for the challenge's
          */
         public OAuth {
             if (clientId == null || clientId.isEmpty() || clientSecret == null) {

@@ -516,7 +516,7 @@ public final class StdioClientTransport implements Transport {
          * Environment variables set for the server, on top of the inherited ones ({@link
          * #DEFAULT_INHERITED_ENVIRONMENT} unless {@link #inheritFullEnvironment()} or {@link #inheritEnvironment}).
          *
-         * @param variables Environment variables set for the server, on top of the inherited ones ({@link
+         * @param variables environment variables set for the server, on top of the inherited ones ({@link
          *     #DEFAULT_INHERITED_ENVIRONMENT} unless {@link #inheritFullEnvironment()} or {@link #inheritEnvironment})
          * @return this builder
          */

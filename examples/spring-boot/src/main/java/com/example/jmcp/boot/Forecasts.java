@@ -19,7 +19,7 @@ public class Forecasts {
      * Today's forecast for {@code city}; an unknown city gets a mild default.
      *
      * @param city the city
-     * @return Today's forecast for {@code city}; an unknown city gets a mild default
+     * @return today's forecast for {@code city}; an unknown city gets a mild default
      */
     public Forecast today(String city) {
         return TODAY.getOrDefault(city.toLowerCase(Locale.ROOT), new Forecast(city, "mild", 12.0));

@@ -27,7 +27,7 @@ public class WeatherTools {
      * Today's weather, as a sentence.
      *
      * @param city the city
-     * @return Today's weather, as a sentence
+     * @return today's weather, as a sentence
      */
     @McpTool(description = "Today's weather in a city, as a sentence", readOnly = true, openWorld = false)
     public String weather(@McpParam(description = "The city, e.g. Oslo") String city) {
@@ -39,7 +39,7 @@ public class WeatherTools {
      * Today's forecast, as structured content.
      *
      * @param city the city
-     * @return Today's forecast, as structured content
+     * @return today's forecast, as structured content
      */
     @McpTool(description = "Today's forecast for a city, as structured data", readOnly = true, openWorld = false)
     public Forecast forecast(@McpParam(description = "The city, e.g. Rome") String city) {

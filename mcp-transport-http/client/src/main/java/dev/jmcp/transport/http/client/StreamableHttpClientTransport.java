@@ -264,7 +264,7 @@ public final class StreamableHttpClientTransport implements Transport {
         /**
          * Connect timeout of the default client; default 10 s.
          *
-         * @param timeout Connect timeout of the default client; default 10 s
+         * @param timeout connect timeout of the default client; default 10 s
          * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
@@ -319,7 +319,7 @@ public final class StreamableHttpClientTransport implements Transport {
         /**
          * Consecutive reconnections without progress before a stream is given up; default 5.
          *
-         * @param attempts Consecutive reconnections without progress before a stream is given up; default 5
+         * @param attempts consecutive reconnections without progress before a stream is given up; default 5
          * @return this builder
          */
         public Builder maxReconnectAttempts(int attempts) {

@@ -35,7 +35,7 @@ public class OAuthException extends McpException {
      * Creates an exception carrying the OAuth error code the server returned (may be null).
      *
      * @param message the detail message
-     * @param error the error
+     * @param error the OAuth error code the authorization server returned, or null
      * @param cause the underlying failure
      */
     public OAuthException(String message, String error, Throwable cause) {

@@ -30,7 +30,7 @@ public record ProtectedResourceMetadata(
      * @param scopesSupported scopes the resource understands, or null
      * @param bearerMethodsSupported how the token may be sent; MCP uses {@code header}
      * @param resourceName a human-readable name, or null
-     * @param resourceDocumentation a documentation URL, or null /
+     * @param resourceDocumentation a documentation URL, or null
      */
     public ProtectedResourceMetadata {
         authorizationServers = authorizationServers == null ? List.of() : List.copyOf(authorizationServers);

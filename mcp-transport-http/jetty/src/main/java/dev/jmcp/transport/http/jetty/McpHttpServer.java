@@ -240,7 +240,7 @@ public final class McpHttpServer implements AutoCloseable {
         /**
          * Per-request scope requirements (see {@link McpHttpServlet.Builder#scopePolicy}).
          *
-         * @param policy Per-request scope requirements (see {@link McpHttpServlet.Builder#scopePolicy})
+         * @param policy per-request scope requirements (see {@link McpHttpServlet.Builder#scopePolicy})
          * @return this builder
          */
         public Builder scopePolicy(ScopePolicy policy) {

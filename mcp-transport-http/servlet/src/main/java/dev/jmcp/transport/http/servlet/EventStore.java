@@ -118,7 +118,7 @@ public interface EventStore {
          * Copies the events.
          *
          * @param events the events after the resumption point, oldest first
-         * @param complete false when some event after the resumption point was evicted (the stream cannot be resumed) /
+         * @param complete false when some event after the resumption point was evicted (the stream cannot be resumed)
          */
         public Replay {
             events = List.copyOf(events);

@@ -401,7 +401,7 @@ public final class McpHttpServlet extends HttpServlet {
          * Host header values accepted ({@code name} or {@code name:port}); empty (the default) means localhost, the
          * loopback addresses and this machine's own addresses.
          *
-         * @param hosts Host header values accepted ({@code name} or {@code name:port}); empty (the default) means
+         * @param hosts {@code Host} header values accepted ({@code name} or {@code name:port}); empty (the default) means
          *     localhost, the loopback addresses and this machine's own addresses
          * @return this builder
          */
@@ -424,7 +424,7 @@ public final class McpHttpServlet extends HttpServlet {
         /**
          * Also serves the legacy HTTP+SSE transport (2024-11-05); default false.
          *
-         * @param enabled Also serves the legacy HTTP+SSE transport (2024-11-05); default false
+         * @param enabled whether to also serve the legacy HTTP+SSE transport (2024-11-05); default false
          * @return this builder
          */
         public Builder legacySse(boolean enabled) {

@@ -46,7 +46,7 @@ public record OAuthClientMetadata(
      * @param clientUri the client's home page, or null
      * @param logoUri the client's logo, or null
      * @param softwareId a software identifier, or null
-     * @param softwareVersion a software version, or null /
+     * @param softwareVersion a software version, or null
      */
     public OAuthClientMetadata {
         redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
@@ -60,7 +60,7 @@ public record OAuthClientMetadata(
      *
      * @param clientName the client name
      * @param redirectUri the redirect URI
-     * @return Metadata for an interactive client: grant types {@code authorization_code} and {@code refresh_token},
+     * @return metadata for an interactive client: grant types {@code authorization_code} and {@code refresh_token},
      *     response type {@code code}, the given name and redirect URI
      */
     public static OAuthClientMetadata of(String clientName, String redirectUri) {

@@ -24,7 +24,7 @@ public record OAuthTokens(String accessToken, String tokenType, String refreshTo
      * @param tokenType the token type, normally {@code Bearer}
      * @param refreshToken the refresh token, or null
      * @param expiresAt when the access token expires, or null when unknown
-     * @param scope the granted scopes (space-separated), or null when unknown /
+     * @param scope the granted scopes (space-separated), or null when unknown
      */
     public OAuthTokens {
         Objects.requireNonNull(accessToken, "accessToken");

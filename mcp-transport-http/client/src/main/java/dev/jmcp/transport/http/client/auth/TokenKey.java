@@ -14,7 +14,7 @@ public record TokenKey(String resource, String issuer) {
      * Checks both parts are present.
      *
      * @param resource the canonical resource URI (RFC 8707)
-     * @param issuer the authorization server's issuer URL /
+     * @param issuer the authorization server's issuer URL
      */
     public TokenKey {
         Objects.requireNonNull(resource, "resource");

@@ -260,7 +260,7 @@ public final class ResourceServerAuth {
         /**
          * Issuer URLs of the authorization servers (at least one required).
          *
-         * @param issuers Issuer URLs of the authorization servers (at least one required)
+         * @param issuers issuer URLs of the authorization servers (at least one required)
          * @return this builder
          */
         public Builder authorizationServers(List<String> issuers) {
