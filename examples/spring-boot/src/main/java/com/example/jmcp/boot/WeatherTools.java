@@ -26,7 +26,7 @@ public class WeatherTools {
     /**
      * Today's weather, as a sentence.
      *
-     * @param city the city
+     * @param city the city, by name (e.g. Oslo)
      * @return today's weather, as a sentence
      */
     @McpTool(description = "Today's weather in a city, as a sentence", readOnly = true, openWorld = false)
@@ -38,7 +38,7 @@ public class WeatherTools {
     /**
      * Today's forecast, as structured content.
      *
-     * @param city the city
+     * @param city the city, by name (e.g. Oslo)
      * @return today's forecast, as structured content
      */
     @McpTool(description = "Today's forecast for a city, as structured data", readOnly = true, openWorld = false)
@@ -59,7 +59,7 @@ public class WeatherTools {
     /**
      * A prompt asking to plan a day around the weather.
      *
-     * @param city the city
+     * @param city the city, by name (e.g. Oslo)
      * @return a prompt asking to plan a day around the weather
      */
     @McpPrompt(name = "plan_day", description = "Plan a day in a city around its weather")

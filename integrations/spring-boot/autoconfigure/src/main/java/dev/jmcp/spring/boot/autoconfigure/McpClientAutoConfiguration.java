@@ -39,7 +39,7 @@ public class McpClientAutoConfiguration {
     /**
      * The clients by name.
      *
-     * @param properties the properties
+     * @param properties the {@code jmcp.client.*} properties
      * @param beanFactory the bean factory
      * @return the clients by name
      */

@@ -32,7 +32,7 @@ public final class McpClientMetrics implements ClientInterceptor {
     /**
      * Metrics recorded in {@code registry}.
      *
-     * @param registry the registry
+     * @param registry the Micrometer registry the meters are registered in
      */
     public McpClientMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");

@@ -16,7 +16,7 @@ public final class McpClientsHealthIndicator implements HealthIndicator {
     /**
      * An indicator for {@code clients}.
      *
-     * @param clients the clients
+     * @param clients the configured clients
      */
     public McpClientsHealthIndicator(McpClients clients) {
         this.clients = Objects.requireNonNull(clients, "clients");

@@ -36,9 +36,9 @@ public class McpHealthAutoConfiguration {
         /**
          * Sessions and limits of the server.
          *
-         * @param server the server
-         * @param servlet the servlet
-         * @param properties the properties
+         * @param server the auto-configured server
+         * @param servlet the MCP servlet, when the server is served over HTTP
+         * @param properties the {@code jmcp.server.*} properties
          * @return sessions and limits of the server
          */
         @Bean
@@ -59,7 +59,7 @@ public class McpHealthAutoConfiguration {
         /**
          * Each connection connected or not.
          *
-         * @param clients the clients
+         * @param clients the configured clients
          * @return each connection connected or not
          */
         @Bean

@@ -12,7 +12,7 @@ public interface McpHttpServletCustomizer {
     /**
      * Adjusts {@code builder}.
      *
-     * @param builder the builder
+     * @param builder the auto-configured servlet's builder, before {@code build()}
      */
     void customize(McpHttpServlet.Builder builder);
 }

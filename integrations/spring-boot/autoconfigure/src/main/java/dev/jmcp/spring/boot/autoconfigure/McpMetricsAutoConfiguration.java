@@ -43,7 +43,7 @@ public class McpMetricsAutoConfiguration {
         /**
          * The interceptor recording the server's metrics.
          *
-         * @param registry the registry
+         * @param registry the Micrometer registry the meters are registered in
          * @return the interceptor recording the server's metrics
          */
         @Bean
@@ -75,7 +75,7 @@ public class McpMetricsAutoConfiguration {
         /**
          * The interceptor recording the clients' metrics.
          *
-         * @param registry the registry
+         * @param registry the Micrometer registry the meters are registered in
          * @return the interceptor recording the clients' metrics
          */
         @Bean

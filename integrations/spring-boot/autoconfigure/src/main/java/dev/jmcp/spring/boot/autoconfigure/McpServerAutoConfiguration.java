@@ -47,10 +47,10 @@ public class McpServerAutoConfiguration {
     /**
      * The server, unless the application defines its own.
      *
-     * @param properties the properties
+     * @param properties the {@code jmcp.server.*} properties
      * @param environment the environment
      * @param beanFactory the bean factory
-     * @param tools the tools
+     * @param tools the application's {@code ServerTool} beans
      * @param resources the resources
      * @param templates the templates
      * @param prompts the prompts
@@ -108,9 +108,9 @@ public class McpServerAutoConfiguration {
         /**
          * The servlet, unless the application defines its own.
          *
-         * @param server the server
-         * @param properties the properties
-         * @param customizers the customizers
+         * @param server the auto-configured server
+         * @param properties the {@code jmcp.server.*} properties
+         * @param customizers the application's servlet customizers, applied in order
          * @return the servlet, unless the application defines its own
          */
         @Bean
@@ -141,7 +141,7 @@ public class McpServerAutoConfiguration {
         /**
          * Serves the protected resource metadata at its well-known paths when the endpoint is protected.
          *
-         * @param servlet the servlet
+         * @param servlet the auto-configured MCP servlet
          * @return the initializer mounting the metadata servlet
          */
         @Bean
@@ -155,7 +155,7 @@ public class McpServerAutoConfiguration {
         /**
          * Closes the servlet's sessions and streams before the web server's graceful shutdown waits for them.
          *
-         * @param servlet the servlet
+         * @param servlet the auto-configured MCP servlet
          * @return the bean that closes the servlet on shutdown
          */
         @Bean
@@ -166,8 +166,8 @@ public class McpServerAutoConfiguration {
         /**
          * Mounts the servlet at {@code jmcp.server.path} (and the legacy SSE paths when enabled), asynchronous.
          *
-         * @param servlet the servlet
-         * @param properties the properties
+         * @param servlet the auto-configured MCP servlet
+         * @param properties the {@code jmcp.server.*} properties
          * @return the registration of the MCP servlet
          */
         @Bean
@@ -196,7 +196,7 @@ public class McpServerAutoConfiguration {
         /**
          * Serves the server on stdio once the context has started; closes the context when stdin ends.
          *
-         * @param server the server
+         * @param server the auto-configured server
          * @param context the context
          * @return the runner serving the server on stdio
          */

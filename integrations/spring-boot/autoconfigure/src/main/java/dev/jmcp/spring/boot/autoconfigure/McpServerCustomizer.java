@@ -12,7 +12,7 @@ public interface McpServerCustomizer {
     /**
      * Adjusts {@code builder}.
      *
-     * @param builder the builder
+     * @param builder the auto-configured server's builder, before {@code build()}
      */
     void customize(McpServer.Builder builder);
 }

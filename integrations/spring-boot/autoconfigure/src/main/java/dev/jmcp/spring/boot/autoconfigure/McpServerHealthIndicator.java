@@ -19,9 +19,9 @@ public final class McpServerHealthIndicator implements HealthIndicator {
     /**
      * An indicator for {@code server}, served by {@code servlet} (null on stdio).
      *
-     * @param server the server
-     * @param servlet the servlet
-     * @param properties the properties
+     * @param server the server to report on
+     * @param servlet the servlet serving it, or null on stdio
+     * @param properties the {@code jmcp.server.*} properties
      */
     public McpServerHealthIndicator(McpServer server, McpHttpServlet servlet, McpServerProperties properties) {
         this.server = Objects.requireNonNull(server, "server");

@@ -68,7 +68,7 @@ public final class McpServerMetrics implements ServerInterceptor {
     /**
      * Metrics recorded in {@code registry}.
      *
-     * @param registry the registry
+     * @param registry the Micrometer registry the meters are registered in
      */
     public McpServerMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
