@@ -14,8 +14,8 @@ public class McpHttpException extends McpTransportException {
     /**
      * Creates an exception for {@code statusCode} with the (possibly truncated) response body.
      *
-     * @param statusCode the status code
-     * @param body the body
+     * @param statusCode the HTTP status the endpoint answered with
+     * @param body the response body, or null
      */
     public McpHttpException(int statusCode, String body) {
         super("HTTP " + statusCode + (body == null || body.isEmpty() ? "" : ": " + truncate(body)));

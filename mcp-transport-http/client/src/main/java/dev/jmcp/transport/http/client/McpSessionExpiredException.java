@@ -17,8 +17,8 @@ public final class McpSessionExpiredException extends McpHttpException implement
     /**
      * Creates the exception for the session that expired.
      *
-     * @param sessionId the session id
-     * @param body the body
+     * @param sessionId the {@code Mcp-Session-Id} the server no longer knows
+     * @param body the body of the 404 answer, or null
      */
     public McpSessionExpiredException(String sessionId, String body) {
         super(404, body);

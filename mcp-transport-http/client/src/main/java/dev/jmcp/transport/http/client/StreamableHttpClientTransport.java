@@ -96,7 +96,7 @@ public final class StreamableHttpClientTransport implements Transport {
     /**
      * A builder for a transport to the MCP endpoint {@code endpoint}.
      *
-     * @param endpoint the endpoint
+     * @param endpoint the MCP endpoint's URL
      * @return a builder for a transport to the MCP endpoint {@code endpoint}
      */
     public static Builder builder(URI endpoint) {
@@ -106,7 +106,7 @@ public final class StreamableHttpClientTransport implements Transport {
     /**
      * A transport with default settings.
      *
-     * @param endpoint the endpoint
+     * @param endpoint the MCP endpoint's URL
      * @return a transport with default settings
      */
     public static StreamableHttpClientTransport create(URI endpoint) {
@@ -231,7 +231,7 @@ public final class StreamableHttpClientTransport implements Transport {
          * A header sent with every request.
          *
          * @param name the header's name
-         * @param value the value
+         * @param value the header's value
          * @return this builder
          */
         public Builder header(String name, String value) {
@@ -253,7 +253,7 @@ public final class StreamableHttpClientTransport implements Transport {
         /**
          * Supplies authorization headers and handles 401/403.
          *
-         * @param authorizer the authorizer
+         * @param authorizer supplies the authorization headers and handles 401/403 answers
          * @return this builder
          */
         public Builder authorizer(HttpAuthorizer authorizer) {

@@ -34,8 +34,8 @@ public interface EventStore {
      * The events of the stream named by {@code lastEventId} that came after it, oldest first, priming events
      * included (their message is empty). Empty when nothing is known.
      *
-     * @param sessionId the session id
-     * @param lastEventId the last event id
+     * @param sessionId the session the stream belongs to
+     * @param lastEventId the {@code Last-Event-ID} the client sent
      * @return the events of the stream named by {@code lastEventId} that came after it, oldest first, priming events
      *     included (their message is empty)
      */
@@ -46,8 +46,8 @@ public interface EventStore {
      * a store that evicted one of those events must say so ({@link Replay#complete()} false), so that the client
      * gets an explicit error instead of a silent gap. The default trusts {@link #eventsAfter} to be complete.
      *
-     * @param sessionId the session id
-     * @param lastEventId the last event id
+     * @param sessionId the session the stream belongs to
+     * @param lastEventId the {@code Last-Event-ID} the client sent
      * @return the events of the stream named by {@code lastEventId} that came after it, and whether that is all of
      *     them: a store that evicted one of those events must say so ({@link Replay#complete()} false), so that the
      *     client gets an explicit error instead of a silent gap
@@ -59,14 +59,14 @@ public interface EventStore {
     /**
      * Forgets everything about a session.
      *
-     * @param sessionId the session id
+     * @param sessionId the session to forget
      */
     void removeSession(String sessionId);
 
     /**
      * The stream an event id names, or null when the id is not one of ours.
      *
-     * @param eventId the event id
+     * @param eventId an event id, as sent in an SSE {@code id} field
      * @return the stream an event id names, or null when the id is not one of ours
      */
     static String streamIdOf(String eventId) {
@@ -80,7 +80,7 @@ public interface EventStore {
     /**
      * The sequence number an event id carries, or -1 when the id is not one of ours.
      *
-     * @param eventId the event id
+     * @param eventId an event id, as sent in an SSE {@code id} field
      * @return the sequence number an event id carries, or -1 when the id is not one of ours
      */
     static long sequenceOf(String eventId) {

@@ -47,7 +47,7 @@ public final class InMemoryEventStore implements EventStore {
     /**
      * A store keeping at most {@code maxEventsPerSession} events per session (default byte bounds).
      *
-     * @param maxEventsPerSession the max events per session
+     * @param maxEventsPerSession the most events kept per session
      */
     public InMemoryEventStore(int maxEventsPerSession) {
         this(maxEventsPerSession, DEFAULT_MAX_BYTES_PER_SESSION, DEFAULT_MAX_BYTES_TOTAL);

@@ -99,7 +99,7 @@ public final class McpHttpServlet extends HttpServlet {
     /**
      * A builder for a servlet serving {@code connector}'s sessions (an {@code McpServer}, for example).
      *
-     * @param connector the connector
+     * @param connector the server whose sessions it serves (an {@code McpServer})
      * @return a builder for a servlet serving {@code connector}'s sessions (an {@code McpServer}, for example)
      */
     public static Builder builder(ServerConnector connector) {
@@ -378,7 +378,7 @@ public final class McpHttpServlet extends HttpServlet {
         /**
          * Messages kept for the standalone stream while no GET is connected; default 256.
          *
-         * @param messages the messages
+         * @param messages the most messages kept for the standalone stream while no GET is connected
          * @return this builder
          */
         public Builder maxStandaloneBacklog(int messages) {
@@ -459,7 +459,7 @@ public final class McpHttpServlet extends HttpServlet {
          * auth} accepts (401, 403 or 400 with a {@code WWW-Authenticate} challenge otherwise), and handlers see the
          * caller as {@code AuthInfo}. Serve {@code auth}'s metadata with {@link ProtectedResourceMetadataServlet}.
          *
-         * @param auth the auth
+         * @param auth the resource-server configuration: token validation, required scopes, metadata
          * @return this builder
          */
         public Builder authorization(ResourceServerAuth auth) {

@@ -34,7 +34,7 @@ public final class ProtectedResourceMetadataServlet extends HttpServlet {
     /**
      * A servlet serving {@code auth}'s metadata.
      *
-     * @param auth the auth
+     * @param auth the resource-server configuration whose metadata it serves
      */
     public ProtectedResourceMetadataServlet(ResourceServerAuth auth) {
         this.document = Objects.requireNonNull(auth, "auth").metadataJson().getBytes(StandardCharsets.UTF_8);

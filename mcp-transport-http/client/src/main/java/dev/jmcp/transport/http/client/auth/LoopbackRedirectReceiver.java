@@ -57,8 +57,8 @@ public final class LoopbackRedirectReceiver implements AuthorizationCodeHandler,
     /**
      * Starts a listener on 127.0.0.1 and the given port (0 for any).
      *
-     * @param port the port
-     * @param browser the browser
+     * @param port the port to listen on, 0 for any free one
+     * @param browser opens the authorization URL for the user (e.g. in a browser)
      * @return the started loopback redirect receiver
      */
     public static LoopbackRedirectReceiver start(int port, Consumer<URI> browser) {

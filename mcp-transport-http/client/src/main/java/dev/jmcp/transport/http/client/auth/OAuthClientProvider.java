@@ -209,8 +209,8 @@ public final class OAuthClientProvider implements HttpAuthorizer {
          * dynamic registration), else fails with {@link OAuthException}. To name the server up front, or to use
          * several, use {@link #clientCredentials(String, String, String)}.
          *
-         * @param clientId the client id
-         * @param clientSecret the client secret
+         * @param clientId the pre-registered client id
+         * @param clientSecret its secret, or null for a public client
          * @return this builder
          */
         public Builder clientCredentials(String clientId, String clientSecret) {
@@ -225,9 +225,9 @@ public final class OAuthClientProvider implements HttpAuthorizer {
          * String)} and are never sent to another authorization server; the authentication method is chosen from what
          * that server supports.
          *
-         * @param issuer the issuer
-         * @param clientId the client id
-         * @param clientSecret the client secret
+         * @param issuer the issuer of the authorization server the credentials are for
+         * @param clientId the client id registered there
+         * @param clientSecret its secret, or null for a public client
          * @return this builder
          */
         public Builder clientCredentials(String issuer, String clientId, String clientSecret) {

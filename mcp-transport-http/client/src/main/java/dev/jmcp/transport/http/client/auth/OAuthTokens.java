@@ -36,8 +36,8 @@ public record OAuthTokens(String accessToken, String tokenType, String refreshTo
     /**
      * Whether the access token expires within {@code margin} from {@code now}.
      *
-     * @param now the now
-     * @param margin the margin
+     * @param now the current time
+     * @param margin how long before its expiry a token already counts as expired
      * @return whether the access token expires within {@code margin} from {@code now}
      */
     public boolean isExpired(Instant now, Duration margin) {
@@ -56,7 +56,7 @@ public record OAuthTokens(String accessToken, String tokenType, String refreshTo
     /**
      * Splits a space-separated scope string; null gives an empty set.
      *
-     * @param scope the scope
+     * @param scope a space-separated scope string, or null
      * @return the scopes, in order (empty for null or blank)
      */
     public static Set<String> splitScopes(String scope) {

@@ -12,7 +12,7 @@ public final class StaticBearerAuthorizer implements HttpAuthorizer {
     /**
      * An authorizer sending {@code Authorization: Bearer <token>}.
      *
-     * @param token the token
+     * @param token the bearer token sent with every request
      */
     public StaticBearerAuthorizer(String token) {
         Objects.requireNonNull(token, "token");

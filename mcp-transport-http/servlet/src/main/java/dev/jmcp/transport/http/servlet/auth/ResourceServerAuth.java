@@ -112,7 +112,7 @@ public final class ResourceServerAuth {
     /**
      * Checks the {@code Authorization} header (may be null) against the required scopes.
      *
-     * @param authorizationHeader the authorization header
+     * @param authorizationHeader the request's {@code Authorization} header, or null
      * @return the authenticated principal, or the HTTP challenge to answer with
      */
     public AuthOutcome authenticate(String authorizationHeader) {
@@ -123,8 +123,8 @@ public final class ResourceServerAuth {
      * Checks the {@code Authorization} header (may be null) against the required scopes plus {@code extraScopes}
      * (e.g. what one tool needs).
      *
-     * @param authorizationHeader the authorization header
-     * @param extraScopes the extra scopes
+     * @param authorizationHeader the request's {@code Authorization} header, or null
+     * @param extraScopes scopes this request needs beyond the required ones
      * @return the authenticated principal, or the HTTP challenge to answer with
      */
     public AuthOutcome authenticate(String authorizationHeader, Collection<String> extraScopes) {
@@ -294,7 +294,7 @@ public final class ResourceServerAuth {
         /**
          * Validates tokens (required).
          *
-         * @param validator the validator
+         * @param validator validates the bearer tokens
          * @return this builder
          */
         public Builder tokenValidator(TokenValidator validator) {
