@@ -38,7 +38,12 @@ public final class AppsClient {
         this.client = client;
     }
 
-    /** Apps over {@code client} (connected or not yet). */
+    /**
+     * Apps over {@code client} (connected or not yet).
+     *
+     * @param client the client
+     * @return the Apps client over {@code client}
+     */
     public static AppsClient of(McpClient client) {
         return new AppsClient(Objects.requireNonNull(client, "client"));
     }
@@ -46,29 +51,49 @@ public final class AppsClient {
     /**
      * The declaration of the extension for {@link McpClientBuilder#extension(ClientExtension)}: settings {@code
      * {"mimeTypes": ["text/html;profile=mcp-app"]}}.
+     *
+     * @return the declaration of the extension for {@link McpClientBuilder#extension(ClientExtension)}: settings {@code
+     *     {"mimeTypes": ["text/html;profile=mcp-app"]}}
      */
     public static ClientExtension extension() {
         return ClientExtension.of(AppsProtocol.EXTENSION_ID, AppsProtocol.clientSettings());
     }
 
-    /** Whether the server declared MCP Apps to this client. */
+    /**
+     * Whether the server declared MCP Apps to this client.
+     *
+     * @return whether the server declared MCP Apps to this client
+     */
     public boolean isSupported() {
         return client.serverExtension(AppsProtocol.EXTENSION_ID).isPresent();
     }
 
-    /** A tool's view link ({@code _meta.ui}, or the deprecated flat key); empty when the tool shows no view. */
+    /**
+     * A tool's view link ({@code _meta.ui}, or the deprecated flat key); empty when the tool shows no view.
+     *
+     * @param tool the tool
+     * @return a tool's view link ({@code _meta.ui}, or the deprecated flat key); empty when the tool shows no view
+     */
     public static Optional<UiToolMeta> viewOf(Tool tool) {
         return AppsProtocol.toolMeta(tool);
     }
 
-    /** Every tool the model may see and call: all tools except those only a view may call. */
+    /**
+     * Every tool the model may see and call: all tools except those only a view may call.
+     *
+     * @return every tool the model may see and call: all tools except those only a view may call
+     */
     public List<Tool> modelTools() {
         return client.listAllTools().stream()
                 .filter(t -> viewOf(t).map(UiToolMeta::modelVisible).orElse(true))
                 .toList();
     }
 
-    /** The tools only a view may call (a host offers them to its views, never to the model). */
+    /**
+     * The tools only a view may call (a host offers them to its views, never to the model).
+     *
+     * @return the tools only a view may call (a host offers them to its views, never to the model)
+     */
     public List<Tool> appOnlyTools() {
         return client.listAllTools().stream()
                 .filter(t -> viewOf(t).map(UiToolMeta::appOnly).orElse(false))
@@ -79,6 +104,8 @@ public final class AppsClient {
      * Reads the view at {@code uri}: its HTML and its {@code _meta.ui} (from the content item, else from the
      * resource list entry, as the extension asks hosts to look them up).
      *
+     * @param uri the resource's URI
+     * @return the app view content
      * @throws McpException when the URI is not a {@code ui://} URI, or the server answers something other than one
      *     {@code text/html;profile=mcp-app} text content
      */

@@ -31,37 +31,66 @@ public final class CallOptions {
         this.meta = b.meta;
     }
 
-    /** No options: the client's timeouts, no progress, no extra {@code _meta}. */
+    /**
+     * No options: the client's timeouts, no progress, no extra {@code _meta}.
+     *
+     * @return no options: the client's timeouts, no progress, no extra {@code _meta}
+     */
     public static CallOptions defaults() {
         return DEFAULTS;
     }
 
-    /** Options with only a timeout. */
+    /**
+     * Options with only a timeout.
+     *
+     * @param timeout the timeout
+     * @return options with only a timeout
+     */
     public static CallOptions timeout(Duration timeout) {
         return builder().timeout(timeout).build();
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The timeout of each wire request without answer or progress, or null for the client's. */
+    /**
+     * The timeout of each wire request without answer or progress, or null for the client's.
+     *
+     * @return the timeout of each wire request without answer or progress, or null for the client's
+     */
     public Duration timeout() {
         return timeout;
     }
 
-    /** The hard limit of the whole call (progress does not extend it), or null for the client's maximum. */
+    /**
+     * The hard limit of the whole call (progress does not extend it), or null for the client's maximum.
+     *
+     * @return the hard limit of the whole call (progress does not extend it), or null for the client's maximum
+     */
     public Duration totalTimeout() {
         return totalTimeout;
     }
 
-    /** The progress listener, or null. */
+    /**
+     * The progress listener, or null.
+     *
+     * @return the progress listener, or null
+     */
     public ProgressListener progress() {
         return progress;
     }
 
-    /** Extra {@code _meta} members for the request, or null. */
+    /**
+     * Extra {@code _meta} members for the request, or null.
+     *
+     * @return extra {@code _meta} members for the request, or null
+     */
     public JsonNode meta() {
         return meta;
     }
@@ -102,25 +131,45 @@ public final class CallOptions {
 
         private Builder() {}
 
-        /** Timeout of each wire request without answer or progress; progress restarts it. */
+        /**
+         * Timeout of each wire request without answer or progress; progress restarts it.
+         *
+         * @param timeout timeout of each wire request without answer or progress; progress restarts it
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = positive(timeout);
             return this;
         }
 
-        /** Hard limit of the call, whatever progress arrives. */
+        /**
+         * Hard limit of the call, whatever progress arrives.
+         *
+         * @param totalTimeout hard limit of the call, whatever progress arrives
+         * @return this builder
+         */
         public Builder totalTimeout(Duration totalTimeout) {
             this.totalTimeout = positive(totalTimeout);
             return this;
         }
 
-        /** Receives this call's progress; a progress token is added to the request. */
+        /**
+         * Receives this call's progress; a progress token is added to the request.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder progress(ProgressListener listener) {
             this.progress = listener;
             return this;
         }
 
-        /** Extra {@code _meta} members (an object) for the request. */
+        /**
+         * Extra {@code _meta} members (an object) for the request.
+         *
+         * @param meta extra {@code _meta} members (an object) for the request
+         * @return this builder
+         */
         public Builder meta(JsonNode meta) {
             if (meta != null && !meta.isObject()) {
                 throw new IllegalArgumentException("_meta must be a JSON object");
@@ -129,7 +178,11 @@ public final class CallOptions {
             return this;
         }
 
-        /** Builds the options. */
+        /**
+         * Builds the options.
+         *
+         * @return the built call options
+         */
         public CallOptions build() {
             return new CallOptions(this);
         }

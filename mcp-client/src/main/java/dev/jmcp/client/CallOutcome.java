@@ -22,12 +22,22 @@ public final class CallOutcome {
         this.duration = Objects.requireNonNull(duration, "duration");
     }
 
-    /** A successful outcome with the given result (an interceptor answering the call itself). */
+    /**
+     * A successful outcome with the given result (an interceptor answering the call itself).
+     *
+     * @param result the result
+     * @return a successful outcome with the given result (an interceptor answering the call itself)
+     */
     public static CallOutcome success(JsonNode result) {
         return new CallOutcome(Objects.requireNonNull(result, "result"), null, Duration.ZERO);
     }
 
-    /** A failed outcome (an interceptor refusing the call). */
+    /**
+     * A failed outcome (an interceptor refusing the call).
+     *
+     * @param error the error
+     * @return a failed outcome (an interceptor refusing the call)
+     */
     public static CallOutcome failure(McpException error) {
         return new CallOutcome(null, Objects.requireNonNull(error, "error"), Duration.ZERO);
     }
@@ -37,27 +47,48 @@ public final class CallOutcome {
         return new CallOutcome(result, null, Duration.ZERO);
     }
 
-    /** This outcome with another duration. */
+    /**
+     * This outcome with another duration.
+     *
+     * @param duration the duration
+     * @return this outcome with another duration
+     */
     public CallOutcome withDuration(Duration duration) {
         return new CallOutcome(result, error, duration);
     }
 
-    /** Whether the request got a result (which may be an {@code input_required} one). */
+    /**
+     * Whether the request got a result (which may be an {@code input_required} one).
+     *
+     * @return whether the request got a result (which may be an {@code input_required} one)
+     */
     public boolean succeeded() {
         return error == null;
     }
 
-    /** The result, or null when the request failed. */
+    /**
+     * The result, or null when the request failed.
+     *
+     * @return the result, or null when the request failed
+     */
     public JsonNode result() {
         return result;
     }
 
-    /** The error, or null when the request succeeded. */
+    /**
+     * The error, or null when the request succeeded.
+     *
+     * @return the error, or null when the request succeeded
+     */
     public McpException error() {
         return error;
     }
 
-    /** Whether the result asks for input (2026-07-28): the client will answer it and send another round. */
+    /**
+     * Whether the result asks for input (2026-07-28): the client will answer it and send another round.
+     *
+     * @return whether the result asks for input (2026-07-28): the client will answer it and send another round
+     */
     public boolean inputRequired() {
         JsonNode type = result == null ? null : result.get("resultType");
         return type != null
@@ -65,7 +96,11 @@ public final class CallOutcome {
                 && ResultType.INPUT_REQUIRED.value().equals(type.asString());
     }
 
-    /** How long the request took below the interceptor that received this outcome; zero for a built one. */
+    /**
+     * How long the request took below the interceptor that received this outcome; zero for a built one.
+     *
+     * @return how long the request took below the interceptor that received this outcome; zero for a built one
+     */
     public Duration duration() {
         return duration;
     }

@@ -53,7 +53,11 @@ public final class ClientCall {
         this.transport = transport;
     }
 
-    /** The JSON-RPC method, e.g. {@code tools/call} (see {@link dev.jmcp.core.protocol.McpMethods}). */
+    /**
+     * The JSON-RPC method, e.g. {@code tools/call} (see {@link dev.jmcp.core.protocol.McpMethods}).
+     *
+     * @return the JSON-RPC method, e.g. {@code tools/call} (see {@link dev.jmcp.core.protocol.McpMethods})
+     */
     public String method() {
         return method;
     }
@@ -61,6 +65,9 @@ public final class ClientCall {
     /**
      * A copy of the params as they will be sent, {@code _meta} included (a progress token, when the call has a
      * progress listener, is added later by the session).
+     *
+     * @return a copy of the params as they will be sent, {@code _meta} included (a progress token, when the call has a
+     *     progress listener, is added later by the session)
      */
     public JsonNode params() {
         return params.deepCopy();
@@ -72,13 +79,23 @@ public final class ClientCall {
      * {@code ReadResourceRequest} for {@code resources/read}, {@code CompleteRequest} for
      * {@code completion/complete}.
      *
+     * @param type the type
+     * @param <T> the protocol record type to read the params as
+     * @return the params read as a protocol record, e.g. {@code call.params(CallToolRequest.class)} for {@code
+     *     tools/call} ({@link dev.jmcp.core.protocol.tools.CallToolRequest}), {@code GetPromptRequest} for {@code
+     *     prompts/get}, {@code ReadResourceRequest} for {@code resources/read}, {@code CompleteRequest} for {@code
+     *     completion/complete}
      * @throws IllegalArgumentException when the params do not fit the type
      */
     public <T> T params(Class<T> type) {
         return McpJson.fromTree(params, type);
     }
 
-    /** The request's {@code _meta} members (unmodifiable; empty when none). */
+    /**
+     * The request's {@code _meta} members (unmodifiable; empty when none).
+     *
+     * @return the request's {@code _meta} members (unmodifiable; empty when none)
+     */
     public Map<String, JsonNode> meta() {
         JsonNode meta = params.get("_meta");
         if (meta == null || !meta.isObject()) {
@@ -91,14 +108,25 @@ public final class ClientCall {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** One {@code _meta} member, if present. */
+    /**
+     * One {@code _meta} member, if present.
+     *
+     * @param key the {@code _meta} key
+     * @return one {@code _meta} member, if present
+     */
     public Optional<JsonNode> meta(String key) {
         JsonNode meta = params.get("_meta");
         JsonNode value = meta == null ? null : meta.get(key);
         return value == null ? Optional.empty() : Optional.of(value.deepCopy());
     }
 
-    /** This call with a {@code _meta} member added or replaced (e.g. a W3C {@code traceparent}). */
+    /**
+     * This call with a {@code _meta} member added or replaced (e.g. a W3C {@code traceparent}).
+     *
+     * @param key the {@code _meta} key
+     * @param value the value
+     * @return this call with a {@code _meta} member added or replaced (e.g. a W3C {@code traceparent})
+     */
     public ClientCall withMeta(String key, JsonNode value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
@@ -110,22 +138,40 @@ public final class ClientCall {
                 method, copy, protocolVersion, options, round, attributes, connectionClosed, requestId, transport);
     }
 
-    /** This call with a string {@code _meta} member added or replaced. */
+    /**
+     * This call with a string {@code _meta} member added or replaced.
+     *
+     * @param key the {@code _meta} key
+     * @param value the value
+     * @return this call with a string {@code _meta} member added or replaced
+     */
     public ClientCall withMeta(String key, String value) {
         return withMeta(key, JsonNodeFactory.instance.stringNode(Objects.requireNonNull(value, "value")));
     }
 
-    /** The negotiated protocol revision. */
+    /**
+     * The negotiated protocol revision.
+     *
+     * @return the negotiated protocol revision
+     */
     public ProtocolVersion protocolVersion() {
         return protocolVersion;
     }
 
-    /** Whether the call is made in the stateless 2026-07-28 era (else in a handshake-era session). */
+    /**
+     * Whether the call is made in the stateless 2026-07-28 era (else in a handshake-era session).
+     *
+     * @return whether the call is made in the stateless 2026-07-28 era (else in a handshake-era session)
+     */
     public boolean isStateless() {
         return protocolVersion.isStateless();
     }
 
-    /** The request options: timeouts and progress listener. */
+    /**
+     * The request options: timeouts and progress listener.
+     *
+     * @return the request options: timeouts and progress listener
+     */
     public RequestOptions options() {
         return options;
     }
@@ -133,6 +179,9 @@ public final class ClientCall {
     /**
      * Which wire request of the call this is: 0 for the first, n for the n-th retry after an
      * {@code input_required} result (2026-07-28).
+     *
+     * @return which wire request of the call this is: 0 for the first, n for the n-th retry after an {@code
+     *     input_required} result (2026-07-28)
      */
     public int round() {
         return round;
@@ -142,6 +191,10 @@ public final class ClientCall {
      * What interceptors keep for the whole call: one thread-safe map shared by every round of a 2026-07-28
      * {@code input_required} exchange (and a retry after a session recovery), e.g. the trace context the first
      * round was sent in. Use keys of your own (an object only your interceptor holds).
+     *
+     * @return what interceptors keep for the whole call: one thread-safe map shared by every round of a 2026-07-28
+     *     {@code input_required} exchange (and a retry after a session recovery), e.g. the trace context the first
+     *     round was sent in
      */
     public ConcurrentMap<Object, Object> attributes() {
         return attributes;
@@ -152,6 +205,8 @@ public final class ClientCall {
      * same stage for every request of one connection, so it also identifies the connection. E.g. to measure how
      * long a session lasted from its {@code initialize}. Only observe it (never complete it), and do not block in
      * what you chain on it.
+     *
+     * @return a stage that completes when the connection closes
      */
     public CompletionStage<Void> connectionClosed() {
         return connectionClosed;

@@ -32,37 +32,68 @@ public final class ClientExtension {
         this.metaKeys = Collections.unmodifiableSet(new LinkedHashSet<>(b.metaKeys));
     }
 
-    /** A builder for the extension {@code id}, e.g. {@code io.modelcontextprotocol/ui}. */
+    /**
+     * A builder for the extension {@code id}, e.g. {@code io.modelcontextprotocol/ui}.
+     *
+     * @param id the extension's identifier
+     * @return a builder for the extension {@code id}, e.g. {@code io.modelcontextprotocol/ui}
+     */
     public static Builder builder(String id) {
         return new Builder(id);
     }
 
-    /** An extension declared with {@code settings} and no handlers of its own. */
+    /**
+     * An extension declared with {@code settings} and no handlers of its own.
+     *
+     * @param id the extension's identifier
+     * @param settings the settings
+     * @return an extension declared with {@code settings} and no handlers of its own
+     */
     public static ClientExtension of(String id, JsonNode settings) {
         return builder(id).settings(settings).build();
     }
 
-    /** The extension identifier. */
+    /**
+     * The extension identifier.
+     *
+     * @return the extension identifier
+     */
     public String id() {
         return id;
     }
 
-    /** The declared settings (a copy; {@code {}} when none). */
+    /**
+     * The declared settings (a copy; {@code {}} when none).
+     *
+     * @return the declared settings (a copy; {@code {}} when none)
+     */
     public JsonNode settings() {
         return settings.deepCopy();
     }
 
-    /** The server-to-client request methods the extension answers, by method name. */
+    /**
+     * The server-to-client request methods the extension answers, by method name.
+     *
+     * @return the server-to-client request methods the extension answers, by method name
+     */
     public Map<String, Request<?>> requests() {
         return requests;
     }
 
-    /** The server notifications the extension receives, by method name. */
+    /**
+     * The server notifications the extension receives, by method name.
+     *
+     * @return the server notifications the extension receives, by method name
+     */
     public Map<String, Notification<?>> notifications() {
         return notifications;
     }
 
-    /** The {@code _meta} keys the extension defines. */
+    /**
+     * The {@code _meta} keys the extension defines.
+     *
+     * @return the {@code _meta} keys the extension defines
+     */
     public Set<String> metaKeys() {
         return metaKeys;
     }
@@ -76,7 +107,13 @@ public final class ClientExtension {
      * @param <P> the params type
      */
     public record Request<P>(String name, Class<P> paramsType, ClientExtensionRequestHandler<P> handler) {
-        /** Checks the members. */
+        /**
+         * Checks the members.
+         *
+         * @param name the method name
+         * @param paramsType what its params are bound to
+         * @param handler answers it
+         */
         public Request {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(paramsType, "paramsType");
@@ -93,7 +130,13 @@ public final class ClientExtension {
      * @param <P> the params type
      */
     public record Notification<P>(String name, Class<P> paramsType, ClientExtensionNotificationHandler<P> handler) {
-        /** Checks the members. */
+        /**
+         * Checks the members.
+         *
+         * @param name the method name
+         * @param paramsType what its params are bound to
+         * @param handler receives it
+         */
         public Notification {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(paramsType, "paramsType");
@@ -113,7 +156,12 @@ public final class ClientExtension {
             this.id = ExtensionIds.requireValid(id);
         }
 
-        /** The settings object; default {@code {}}. */
+        /**
+         * The settings object; default {@code {}}.
+         *
+         * @param settings the settings object; default {@code {}}
+         * @return this builder
+         */
         public Builder settings(JsonNode settings) {
             Objects.requireNonNull(settings, "settings");
             if (!settings.isObject()) {
@@ -123,19 +171,40 @@ public final class ClientExtension {
             return this;
         }
 
-        /** The settings as any object Jackson writes as a JSON object (a record, a map). */
+        /**
+         * The settings as any object Jackson writes as a JSON object (a record, a map).
+         *
+         * @param settings the settings as any object Jackson writes as a JSON object (a record, a map)
+         * @return the settings as any object Jackson writes as a JSON object (a record, a map)
+         */
         public Builder settings(Object settings) {
             return settings(McpJson.toTree(Objects.requireNonNull(settings, "settings")));
         }
 
-        /** Answers the server-to-client request {@code method} (handshake era) with params bound to the type. */
+        /**
+         * Answers the server-to-client request {@code method} (handshake era) with params bound to the type.
+         *
+         * @param method the extension's method name
+         * @param paramsType the class the params are bound to
+         * @param handler the handler
+         * @param <P> the type the request params are bound to
+         * @return this builder
+         */
         public <P> Builder request(String method, Class<P> paramsType, ClientExtensionRequestHandler<P> handler) {
             checkMethod(method);
             requests.put(method, new Request<>(method, paramsType, handler));
             return this;
         }
 
-        /** Receives the server notification {@code method} with params bound to {@code paramsType}. */
+        /**
+         * Receives the server notification {@code method} with params bound to {@code paramsType}.
+         *
+         * @param method the extension's method name
+         * @param paramsType the class the params are bound to
+         * @param handler the handler
+         * @param <P> the type the notification params are bound to
+         * @return this builder
+         */
         public <P> Builder notification(
                 String method, Class<P> paramsType, ClientExtensionNotificationHandler<P> handler) {
             checkMethod(method);
@@ -143,7 +212,12 @@ public final class ClientExtension {
             return this;
         }
 
-        /** Names a {@code _meta} key the extension defines. */
+        /**
+         * Names a {@code _meta} key the extension defines.
+         *
+         * @param key a {@code _meta} key the extension defines
+         * @return this builder
+         */
         public Builder metaKey(String key) {
             metaKeys.add(ExtensionIds.requireValidMetaKey(key));
             return this;
@@ -159,7 +233,11 @@ public final class ClientExtension {
             }
         }
 
-        /** Builds the extension. */
+        /**
+         * Builds the extension.
+         *
+         * @return the built client extension
+         */
         public ClientExtension build() {
             return new ClientExtension(this);
         }

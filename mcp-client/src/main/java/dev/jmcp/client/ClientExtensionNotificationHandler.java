@@ -8,6 +8,11 @@ package dev.jmcp.client;
  */
 @FunctionalInterface
 public interface ClientExtensionNotificationHandler<P> {
-    /** Handles the notification's params. */
+    /**
+     * Handles the notification's params.
+     *
+     * @param params the params, bound to {@code P}
+     * @throws Exception any failure; it is logged
+     */
     void handle(P params) throws Exception;
 }

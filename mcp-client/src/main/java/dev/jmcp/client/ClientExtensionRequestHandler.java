@@ -10,6 +10,10 @@ public interface ClientExtensionRequestHandler<P> {
     /**
      * Returns the result: any object Jackson writes as a JSON object, or null for an empty result. Throw {@link
      * dev.jmcp.core.McpRpcException} to answer a JSON-RPC error.
+     *
+     * @param params the params, bound to {@code P}
+     * @return the result: any object Jackson writes as a JSON object, or null for an empty result
+     * @throws Exception any failure; the server gets a JSON-RPC error
      */
     Object handle(P params) throws Exception;
 }

@@ -38,6 +38,9 @@ public interface ClientInterceptor {
     /**
      * Intercepts one request. The returned stage may also fail or the method may throw: the call then fails with
      * that exception (as an {@link dev.jmcp.core.McpException}).
+     *
+     * @param chain the chain
+     * @return a stage that completes with the call's outcome
      */
     CompletionStage<CallOutcome> intercept(Chain chain);
 
@@ -54,13 +57,20 @@ public interface ClientInterceptor {
 
     /** The rest of the chain, as seen by one interceptor. */
     interface Chain {
-        /** The call as the previous interceptor passed it on. */
+        /**
+         * The call as the previous interceptor passed it on.
+         *
+         * @return the call as the previous interceptor passed it on
+         */
         ClientCall call();
 
         /**
          * Passes {@code call} to the next interceptor, or sends it when this is the last one. The returned stage
          * never fails: a failure becomes a {@link CallOutcome#failure} whose {@link CallOutcome#duration()} is the
          * time spent below this link.
+         *
+         * @param call the call
+         * @return a stage that completes with the outcome of the rest of the chain
          */
         CompletionStage<CallOutcome> proceed(ClientCall call);
     }

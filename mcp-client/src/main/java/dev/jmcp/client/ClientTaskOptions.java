@@ -35,47 +35,83 @@ public final class ClientTaskOptions {
         this.maxTasks = b.maxTasks;
     }
 
-    /** A new builder: nothing declared, default TTL 1 h, maximum TTL 1 h, poll interval 1 s, 1000 tasks. */
+    /**
+     * A new builder: nothing declared, default TTL 1 h, maximum TTL 1 h, poll interval 1 s, 1000 tasks.
+     *
+     * @return a new builder: nothing declared, default TTL 1 h, maximum TTL 1 h, poll interval 1 s, 1000 tasks
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether {@code tasks/list} is offered ({@code tasks.list}). */
+    /**
+     * Whether {@code tasks/list} is offered ({@code tasks.list}).
+     *
+     * @return whether {@code tasks/list} is offered ({@code tasks.list})
+     */
     public boolean list() {
         return list;
     }
 
-    /** Whether {@code tasks/cancel} is offered ({@code tasks.cancel}). */
+    /**
+     * Whether {@code tasks/cancel} is offered ({@code tasks.cancel}).
+     *
+     * @return whether {@code tasks/cancel} is offered ({@code tasks.cancel})
+     */
     public boolean cancel() {
         return cancel;
     }
 
-    /** Whether {@code sampling/createMessage} may be task-augmented. */
+    /**
+     * Whether {@code sampling/createMessage} may be task-augmented.
+     *
+     * @return whether {@code sampling/createMessage} may be task-augmented
+     */
     public boolean sampling() {
         return sampling;
     }
 
-    /** Whether {@code elicitation/create} may be task-augmented. */
+    /**
+     * Whether {@code elicitation/create} may be task-augmented.
+     *
+     * @return whether {@code elicitation/create} may be task-augmented
+     */
     public boolean elicitation() {
         return elicitation;
     }
 
-    /** The retention of a task whose request asks for none. */
+    /**
+     * The retention of a task whose request asks for none.
+     *
+     * @return the retention of a task whose request asks for none
+     */
     public Duration defaultTtl() {
         return defaultTtl;
     }
 
-    /** The longest retention granted, whatever the request asks. */
+    /**
+     * The longest retention granted, whatever the request asks.
+     *
+     * @return the longest retention granted, whatever the request asks
+     */
     public Duration maxTtl() {
         return maxTtl;
     }
 
-    /** The polling interval suggested to the server. */
+    /**
+     * The polling interval suggested to the server.
+     *
+     * @return the polling interval suggested to the server
+     */
     public Duration pollInterval() {
         return pollInterval;
     }
 
-    /** How many live tasks the client keeps at most; a task request beyond it is refused. */
+    /**
+     * How many live tasks the client keeps at most; a task request beyond it is refused.
+     *
+     * @return how many live tasks the client keeps at most; a task request beyond it is refused
+     */
     public int maxTasks() {
         return maxTasks;
     }
@@ -93,49 +129,89 @@ public final class ClientTaskOptions {
 
         private Builder() {}
 
-        /** Offers {@code tasks/list}. Tasks ids are unguessable, but a server sees every task of the client. */
+        /**
+         * Offers {@code tasks/list}. Tasks ids are unguessable, but a server sees every task of the client.
+         *
+         * @param list whether list
+         * @return this builder
+         */
         public Builder list(boolean list) {
             this.list = list;
             return this;
         }
 
-        /** Offers {@code tasks/cancel}. */
+        /**
+         * Offers {@code tasks/cancel}.
+         *
+         * @param cancel whether cancel
+         * @return this builder
+         */
         public Builder cancel(boolean cancel) {
             this.cancel = cancel;
             return this;
         }
 
-        /** Accepts task-augmented {@code sampling/createMessage} (needs a sampling handler). */
+        /**
+         * Accepts task-augmented {@code sampling/createMessage} (needs a sampling handler).
+         *
+         * @param sampling whether sampling
+         * @return this builder
+         */
         public Builder sampling(boolean sampling) {
             this.sampling = sampling;
             return this;
         }
 
-        /** Accepts task-augmented {@code elicitation/create} (needs an elicitation handler). */
+        /**
+         * Accepts task-augmented {@code elicitation/create} (needs an elicitation handler).
+         *
+         * @param elicitation whether elicitation
+         * @return this builder
+         */
         public Builder elicitation(boolean elicitation) {
             this.elicitation = elicitation;
             return this;
         }
 
-        /** Retention of a task whose request asks for none; default 1 h. */
+        /**
+         * Retention of a task whose request asks for none; default 1 h.
+         *
+         * @param ttl retention of a task whose request asks for none; default 1 h
+         * @return this builder
+         */
         public Builder defaultTtl(Duration ttl) {
             this.defaultTtl = positive(ttl);
             return this;
         }
 
-        /** Longest retention granted; default 1 h. */
+        /**
+         * Longest retention granted; default 1 h.
+         *
+         * @param ttl longest retention granted; default 1 h
+         * @return this builder
+         */
         public Builder maxTtl(Duration ttl) {
             this.maxTtl = positive(ttl);
             return this;
         }
 
-        /** Polling interval suggested to the server; default 1 s. */
+        /**
+         * Polling interval suggested to the server; default 1 s.
+         *
+         * @param interval polling interval suggested to the server; default 1 s
+         * @return this builder
+         */
         public Builder pollInterval(Duration interval) {
             this.pollInterval = positive(interval);
             return this;
         }
 
-        /** Most live tasks kept; default 1000. */
+        /**
+         * Most live tasks kept; default 1000.
+         *
+         * @param maxTasks most live tasks kept; default 1000
+         * @return this builder
+         */
         public Builder maxTasks(int maxTasks) {
             if (maxTasks < 1) {
                 throw new IllegalArgumentException("maxTasks must be at least 1");
@@ -144,7 +220,11 @@ public final class ClientTaskOptions {
             return this;
         }
 
-        /** Builds the options; the default TTL is capped at the maximum. */
+        /**
+         * Builds the options; the default TTL is capped at the maximum.
+         *
+         * @return the built client task options
+         */
         public ClientTaskOptions build() {
             if (defaultTtl.compareTo(maxTtl) > 0) {
                 defaultTtl = maxTtl;

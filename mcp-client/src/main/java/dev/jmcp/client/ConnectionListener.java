@@ -8,6 +8,10 @@ package dev.jmcp.client;
  */
 @FunctionalInterface
 public interface ConnectionListener {
-    /** The client is connected again; {@code server} is what the server told this time. */
+    /**
+     * The client is connected again; {@code server} is what the server told this time.
+     *
+     * @param server the server
+     */
     void onReconnected(ServerDescription server);
 }

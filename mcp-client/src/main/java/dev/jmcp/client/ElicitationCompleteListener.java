@@ -9,6 +9,10 @@ import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
  */
 @FunctionalInterface
 public interface ElicitationCompleteListener {
-    /** The elicitation with {@code notification.elicitationId()} completed. */
+    /**
+     * The elicitation with {@code notification.elicitationId()} completed.
+     *
+     * @param notification the notification
+     */
     void onComplete(ElicitationCompleteNotification notification);
 }

@@ -12,6 +12,12 @@ import dev.jmcp.core.protocol.elicitation.ElicitResult;
  */
 @FunctionalInterface
 public interface ElicitationHandler {
-    /** Returns the user's answer: accept (with content for a form), decline or cancel. */
+    /**
+     * Returns the user's answer: accept (with content for a form), decline or cancel.
+     *
+     * @param request what to ask the user
+     * @return the user's answer: accept (with content for a form), decline or cancel
+     * @throws Exception any failure; the server gets a JSON-RPC error
+     */
     ElicitResult elicit(ElicitRequest request) throws Exception;
 }

@@ -6,7 +6,11 @@ import dev.jmcp.core.McpException;
 public class InvalidToolOutputException extends McpException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a description of the mismatch. */
+    /**
+     * Creates the exception with a description of the mismatch.
+     *
+     * @param message the detail message
+     */
     public InvalidToolOutputException(String message) {
         super(message);
     }

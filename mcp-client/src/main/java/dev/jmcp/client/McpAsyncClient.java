@@ -94,25 +94,41 @@ public final class McpAsyncClient {
 
     // ---- connection ----
 
-    /** Connects: discovers the era (or uses the pinned one) and completes with what the server told. */
+    /**
+     * Connects: discovers the era (or uses the pinned one) and completes with what the server told.
+     *
+     * @return a future that completes with what the server told
+     */
     public CompletableFuture<ServerDescription> connect() {
         return runtime.connect().thenApply(McpAsyncClient::describe);
     }
 
-    /** What the server told at connect, or null before. */
+    /**
+     * What the server told at connect, or null before.
+     *
+     * @return what the server told at connect, or null before
+     */
     public ServerDescription server() {
         ServerState s = runtime.state();
         return s == null ? null : describe(s);
     }
 
-    /** Whether the client is connected and not closed. */
+    /**
+     * Whether the client is connected and not closed.
+     *
+     * @return whether the client is connected and not closed
+     */
     public boolean isConnected() {
         return runtime.isConnected();
     }
 
     // ---- tools ----
 
-    /** The first page of tools. */
+    /**
+     * The first page of tools.
+     *
+     * @return the first page of tools
+     */
     public CompletableFuture<ListToolsResult> listTools() {
         return listTools(null);
     }
@@ -120,6 +136,9 @@ public final class McpAsyncClient {
     /**
      * The page of tools at {@code cursor} (null for the first). Remembers each tool's output schema. Tools whose
      * SEP-2243 {@code x-mcp-header} annotations are invalid are left out (with a warning in the log).
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return the page of tools at {@code cursor} (null for the first)
      */
     public CompletableFuture<ListToolsResult> listTools(String cursor) {
         return listToolsPage(cursor);
@@ -139,17 +158,33 @@ public final class McpAsyncClient {
                 });
     }
 
-    /** Every tool, following cursors. */
+    /**
+     * Every tool, following cursors.
+     *
+     * @return every tool, following cursors
+     */
     public CompletableFuture<List<Tool>> listAllTools() {
         return Paginator.all(this::listToolsPage, ListToolsResult::tools, ListToolsResult::nextCursor);
     }
 
-    /** Calls a tool with the given arguments (a JSON object, or null for none). */
+    /**
+     * Calls a tool with the given arguments (a JSON object, or null for none).
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @return a future that completes with the tool's result
+     */
     public CompletableFuture<CallToolResult> callTool(String name, JsonNode arguments) {
         return callTool(name, arguments, CallOptions.defaults());
     }
 
-    /** Calls a tool with arguments given as a map (or any value that serializes to a JSON object). */
+    /**
+     * Calls a tool with arguments given as a map (or any value that serializes to a JSON object).
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments, written as a JSON object
+     * @return a future that completes with the tool's result
+     */
     public CompletableFuture<CallToolResult> callTool(String name, Map<String, ?> arguments) {
         return callTool(name, arguments == null ? null : McpJson.toTree(arguments), CallOptions.defaults());
     }
@@ -161,6 +196,11 @@ public final class McpAsyncClient {
      * declared the {@code io.modelcontextprotocol/tasks} extension on its builder and the server answers with a
      * task, the task is waited for (see {@link #callToolAsTaskAndWait}) up to the options' total timeout, else the
      * client's maximum request timeout.
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return a future that completes with the tool's result
      */
     public CompletableFuture<CallToolResult> callTool(String name, JsonNode arguments, CallOptions options) {
         Objects.requireNonNull(name, "name");
@@ -184,6 +224,11 @@ public final class McpAsyncClient {
     /**
      * Calls a tool as a task; the server answers with the task at once; poll {@link #getTask}, then fetch
      * {@link #getToolTaskResult}. See {@link #callToolAsTask(String, JsonNode, TaskMetadata, CallOptions)}.
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @return a future that completes with the created task
      */
     public CompletableFuture<CreateTaskResult> callToolAsTask(String name, JsonNode arguments, TaskMetadata task) {
         return callToolAsTask(name, arguments, task, CallOptions.defaults());
@@ -192,6 +237,12 @@ public final class McpAsyncClient {
     /**
      * Calls a tool as a task and waits up to {@code timeout} for its result. See
      * {@link #callToolAsTaskAndWait(String, JsonNode, TaskMetadata, Duration, CallOptions)}.
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param timeout how long to wait for the task's result
+     * @return a future that completes with the tool's result
      */
     public CompletableFuture<CallToolResult> callToolAsTaskAndWait(
             String name, JsonNode arguments, TaskMetadata task, Duration timeout) {
@@ -209,6 +260,12 @@ public final class McpAsyncClient {
      * <p>A progress listener in {@code options} receives the task's {@code notifications/progress} for the task's
      * lifetime (the request carries its own progress token), until the client sees the task terminal, the task's
      * TTL ends (at most one hour), or the client closes. 2026-07-28 servers send no progress for tasks.
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return a future that completes with the created task
      */
     public CompletableFuture<CreateTaskResult> callToolAsTask(
             String name, JsonNode arguments, TaskMetadata task, CallOptions options) {
@@ -259,6 +316,13 @@ public final class McpAsyncClient {
      * cancelled. On timeout, or when the returned future is cancelled, the task is cancelled with
      * {@code tasks/cancel} if the server offers it. In 2026-07-28 a result the server answered at once (no task) is
      * returned as it is. {@code options} as in {@link #callToolAsTask(String, JsonNode, TaskMetadata, CallOptions)}.
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param timeout how long to wait for the task's result
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return a future that completes with the tool's result
      */
     public CompletableFuture<CallToolResult> callToolAsTaskAndWait(
             String name, JsonNode arguments, TaskMetadata task, Duration timeout, CallOptions options) {
@@ -462,6 +526,9 @@ public final class McpAsyncClient {
      * it. Handshake era: {@code resources/subscribe} for each URI (list changes arrive without asking). A
      * subscription outlives a new session (the client subscribes again) and a lost connection (the next
      * {@code connect()} re-establishes it); it ends when closed, when the client closes, or when the server ends it.
+     *
+     * @param filter the filter
+     * @return a future that completes with the open subscription
      */
     public CompletableFuture<Subscription> subscribe(SubscriptionFilter filter) {
         return runtime.subscribe(Objects.requireNonNull(filter, "filter"));
@@ -469,12 +536,21 @@ public final class McpAsyncClient {
 
     // ---- resources ----
 
-    /** The page of resources at {@code cursor} (null for the first). */
+    /**
+     * The page of resources at {@code cursor} (null for the first).
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return the page of resources at {@code cursor} (null for the first)
+     */
     public CompletableFuture<ListResourcesResult> listResources(String cursor) {
         return page(McpMethods.RESOURCES_LIST, cursor, ListResourcesResult.class);
     }
 
-    /** Every resource, following cursors. */
+    /**
+     * Every resource, following cursors.
+     *
+     * @return every resource, following cursors
+     */
     public CompletableFuture<List<Resource>> listAllResources() {
         return Paginator.all(
                 c -> page(McpMethods.RESOURCES_LIST, c, ListResourcesResult.class),
@@ -482,12 +558,21 @@ public final class McpAsyncClient {
                 ListResourcesResult::nextCursor);
     }
 
-    /** The page of resource templates at {@code cursor} (null for the first). */
+    /**
+     * The page of resource templates at {@code cursor} (null for the first).
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return the page of resource templates at {@code cursor} (null for the first)
+     */
     public CompletableFuture<ListResourceTemplatesResult> listResourceTemplates(String cursor) {
         return page(McpMethods.RESOURCES_TEMPLATES_LIST, cursor, ListResourceTemplatesResult.class);
     }
 
-    /** Every resource template, following cursors. */
+    /**
+     * Every resource template, following cursors.
+     *
+     * @return every resource template, following cursors
+     */
     public CompletableFuture<List<ResourceTemplate>> listAllResourceTemplates() {
         return Paginator.all(
                 c -> page(McpMethods.RESOURCES_TEMPLATES_LIST, c, ListResourceTemplatesResult.class),
@@ -495,36 +580,66 @@ public final class McpAsyncClient {
                 ListResourceTemplatesResult::nextCursor);
     }
 
-    /** Reads a resource. */
+    /**
+     * Reads a resource.
+     *
+     * @param uri the resource's URI
+     * @return a future that completes with the resource's contents
+     */
     public CompletableFuture<ReadResourceResult> readResource(String uri) {
         return readResource(uri, CallOptions.defaults());
     }
 
-    /** Reads a resource with options. */
+    /**
+     * Reads a resource with options.
+     *
+     * @param uri the resource's URI
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return a future that completes with the resource's contents
+     */
     public CompletableFuture<ReadResourceResult> readResource(String uri, CallOptions options) {
         JsonNode params = McpJson.toTree(ReadResourceRequest.of(Objects.requireNonNull(uri, "uri")));
         return call(
                 McpMethods.RESOURCES_READ, params, options, json -> McpJson.fromTree(json, ReadResourceResult.class));
     }
 
-    /** Subscribes to a resource's updates (handshake era; needs {@code resources.subscribe}). */
+    /**
+     * Subscribes to a resource's updates (handshake era; needs {@code resources.subscribe}).
+     *
+     * @param uri the resource's URI
+     * @return a future that completes when the server has accepted the subscription
+     */
     public CompletableFuture<Void> subscribeResource(String uri) {
         return uriCall(McpMethods.RESOURCES_SUBSCRIBE, uri);
     }
 
-    /** Ends a resource subscription. */
+    /**
+     * Ends a resource subscription.
+     *
+     * @param uri the resource's URI
+     * @return a future that completes when the server has ended the subscription
+     */
     public CompletableFuture<Void> unsubscribeResource(String uri) {
         return uriCall(McpMethods.RESOURCES_UNSUBSCRIBE, uri);
     }
 
     // ---- prompts ----
 
-    /** The page of prompts at {@code cursor} (null for the first). */
+    /**
+     * The page of prompts at {@code cursor} (null for the first).
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return the page of prompts at {@code cursor} (null for the first)
+     */
     public CompletableFuture<ListPromptsResult> listPrompts(String cursor) {
         return page(McpMethods.PROMPTS_LIST, cursor, ListPromptsResult.class);
     }
 
-    /** Every prompt, following cursors. */
+    /**
+     * Every prompt, following cursors.
+     *
+     * @return every prompt, following cursors
+     */
     public CompletableFuture<List<Prompt>> listAllPrompts() {
         return Paginator.all(
                 c -> page(McpMethods.PROMPTS_LIST, c, ListPromptsResult.class),
@@ -532,12 +647,25 @@ public final class McpAsyncClient {
                 ListPromptsResult::nextCursor);
     }
 
-    /** Gets a prompt with its arguments (null for none). */
+    /**
+     * Gets a prompt with its arguments (null for none).
+     *
+     * @param name the prompt's name
+     * @param arguments the prompt's arguments, by name
+     * @return a prompt with its arguments (null for none)
+     */
     public CompletableFuture<GetPromptResult> getPrompt(String name, Map<String, String> arguments) {
         return getPrompt(name, arguments, CallOptions.defaults());
     }
 
-    /** Gets a prompt with options. */
+    /**
+     * Gets a prompt with options.
+     *
+     * @param name the prompt's name
+     * @param arguments the prompt's arguments, by name
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return a prompt with options
+     */
     public CompletableFuture<GetPromptResult> getPrompt(
             String name, Map<String, String> arguments, CallOptions options) {
         JsonNode params = McpJson.toTree(GetPromptRequest.of(
@@ -547,7 +675,12 @@ public final class McpAsyncClient {
 
     // ---- completion, logging, ping ----
 
-    /** Asks for argument completions (needs {@code completions}). */
+    /**
+     * Asks for argument completions (needs {@code completions}).
+     *
+     * @param request the request
+     * @return a future that completes with the completion values
+     */
     public CompletableFuture<CompleteResult> complete(CompleteRequest request) {
         return call(
                 McpMethods.COMPLETION_COMPLETE,
@@ -559,6 +692,9 @@ public final class McpAsyncClient {
     /**
      * Sets the level of log messages the server sends. Handshake era: {@code logging/setLevel} (needs
      * {@code logging}). 2026-07-28: every later request carries the level in its {@code _meta}; nothing is sent.
+     *
+     * @param level the level of log messages the server sends
+     * @return a future that completes when the server has accepted the level
      */
     public CompletableFuture<Void> setLoggingLevel(LoggingLevel level) {
         Objects.requireNonNull(level, "level");
@@ -574,14 +710,23 @@ public final class McpAsyncClient {
                 json -> null);
     }
 
-    /** Pings the server (handshake era; 2026-07-28 has no ping). */
+    /**
+     * Pings the server (handshake era; 2026-07-28 has no ping).
+     *
+     * @return a future that completes when the server has answered
+     */
     public CompletableFuture<Void> ping() {
         return call(McpMethods.PING, null, CallOptions.defaults(), json -> null);
     }
 
     // ---- tasks: 2025-11-25 core tasks; get, result and cancel also 2026-07-28 (tasks extension) ----
 
-    /** A task's state ({@code tasks/get}; 2026-07-28: the extension's DetailedTask without its outcome). */
+    /**
+     * A task's state ({@code tasks/get}; 2026-07-28: the extension's DetailedTask without its outcome).
+     *
+     * @param taskId the task's id
+     * @return a task's state ({@code tasks/get}; 2026-07-28: the extension's DetailedTask without its outcome)
+     */
     public CompletableFuture<GetTaskResult> getTask(String taskId) {
         boolean extension = isStateless();
         return call(McpMethods.TASKS_GET, taskParams(taskId), CallOptions.defaults(), json -> {
@@ -597,12 +742,22 @@ public final class McpAsyncClient {
      * A task's result as JSON, once the task is terminal: {@code tasks/result} in 2025-11-25 (the server holds the
      * request); in 2026-07-28 {@code tasks/get} is polled until the task is terminal (at most the client's
      * maximum request timeout) and the inlined result is returned (an inlined error fails the future).
+     *
+     * @param taskId the task's id
+     * @return a task's result as JSON, once the task is terminal: {@code tasks/result} in 2025-11-25 (the server holds
+     *     the request); in 2026-07-28 {@code tasks/get} is polled until the task is terminal (at most the client's
+     *     maximum request timeout) and the inlined result is returned (an inlined error fails the future)
      */
     public CompletableFuture<JsonNode> getTaskResult(String taskId) {
         return taskResult(taskId, Function.identity());
     }
 
-    /** A tool task's result, typed (see {@link #getTaskResult}). */
+    /**
+     * A tool task's result, typed (see {@link #getTaskResult}).
+     *
+     * @param taskId the task's id
+     * @return a tool task's result, typed (see {@link #getTaskResult})
+     */
     public CompletableFuture<CallToolResult> getToolTaskResult(String taskId) {
         return taskResult(taskId, json -> McpJson.fromTree(json, CallToolResult.class));
     }
@@ -615,12 +770,21 @@ public final class McpAsyncClient {
         return awaitExtensionTask(known, taskResultWait, map, null, null);
     }
 
-    /** The page of tasks at {@code cursor} (needs {@code tasks.list}). */
+    /**
+     * The page of tasks at {@code cursor} (needs {@code tasks.list}).
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return the page of tasks at {@code cursor} (needs {@code tasks.list})
+     */
     public CompletableFuture<ListTasksResult> listTasks(String cursor) {
         return page(McpMethods.TASKS_LIST, cursor, ListTasksResult.class);
     }
 
-    /** Every task, following cursors. */
+    /**
+     * Every task, following cursors.
+     *
+     * @return every task, following cursors
+     */
     public CompletableFuture<List<Task>> listAllTasks() {
         return Paginator.all(
                 c -> page(McpMethods.TASKS_LIST, c, ListTasksResult.class),
@@ -632,6 +796,9 @@ public final class McpAsyncClient {
      * Cancels a task (2025-11-25: needs {@code tasks.cancel}); completes with its state, now cancelled. 2026-07-28:
      * the server only acknowledges ({@code tasks/cancel} is cooperative and eventually consistent), so this
      * completes with the state a following {@code tasks/get} reports, which may still be {@code working}.
+     *
+     * @param taskId the task's id
+     * @return a future that completes with the task's state after the cancellation
      */
     public CompletableFuture<GetTaskResult> cancelTask(String taskId) {
         if (isStateless()) {
@@ -647,7 +814,11 @@ public final class McpAsyncClient {
 
     // ---- roots, raw requests, caches ----
 
-    /** Tells the server the roots changed (handshake era; the client declared {@code roots.listChanged}). */
+    /**
+     * Tells the server the roots changed (handshake era; the client declared {@code roots.listChanged}).
+     *
+     * @return a future that completes when the notification has been sent
+     */
     public CompletableFuture<Void> notifyRootsListChanged() {
         ServerState s = runtime.state();
         if (s == null || !s.version().isHandshakeEra()) {
@@ -659,6 +830,11 @@ public final class McpAsyncClient {
     /**
      * Sends any request (for methods this API does not cover) with the era's framing, gates and the
      * {@code input_required} loop, and returns the raw result.
+     *
+     * @param method the method
+     * @param params the params
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return a future that completes with the raw result
      */
     public CompletableFuture<JsonNode> request(String method, JsonNode params, CallOptions options) {
         return call(method, params, options, Function.identity());
@@ -669,6 +845,10 @@ public final class McpAsyncClient {
     /**
      * The settings the server declared for extension {@code id} under {@code capabilities.extensions}, or empty
      * when it did not (or before {@code connect()}).
+     *
+     * @param id the extension's identifier
+     * @return the settings the server declared for extension {@code id} under {@code capabilities.extensions}, or empty
+     *     when it did not (or before {@code connect()})
      */
     public Optional<JsonNode> serverExtension(String id) {
         ServerState s = runtime.state();
@@ -682,13 +862,30 @@ public final class McpAsyncClient {
      * as a JSON object, or null) and binds the result to {@code resultType} ({@code JsonNode.class} for the raw
      * result). Fails with {@link MissingServerCapabilityException} before sending when the server did not declare
      * the extension.
+     *
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
+     * @param resultType the class the result is bound to
+     * @param <R> the type the result is bound to
+     * @return a future that completes with the result, bound to {@code resultType}
      */
     public <R> CompletableFuture<R> extensionRequest(
             String extensionId, String method, Object params, Class<R> resultType) {
         return extensionRequest(extensionId, method, params, resultType, CallOptions.defaults());
     }
 
-    /** {@link #extensionRequest(String, String, Object, Class)} with call options (timeouts, {@code _meta}...). */
+    /**
+     * {@link #extensionRequest(String, String, Object, Class)} with call options (timeouts, {@code _meta}...).
+     *
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
+     * @param resultType the class the result is bound to
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @param <R> the type the result is bound to
+     * @return {@link #extensionRequest(String, String, Object, Class)} with call options (timeouts, {@code _meta}...)
+     */
     public <R> CompletableFuture<R> extensionRequest(
             String extensionId, String method, Object params, Class<R> resultType, CallOptions options) {
         java.util.Objects.requireNonNull(method, "method");
@@ -704,6 +901,11 @@ public final class McpAsyncClient {
     /**
      * Sends notification {@code method} of extension {@code extensionId}; fails with {@link
      * MissingServerCapabilityException} when the server did not declare the extension.
+     *
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
+     * @return a future that completes when the notification has been sent
      */
     public CompletableFuture<Void> extensionNotification(String extensionId, String method, Object params) {
         if (serverExtension(extensionId).isEmpty()) {
@@ -715,17 +917,29 @@ public final class McpAsyncClient {
 
     // ---- end of extensions ----
 
-    /** The cached tool list (needs {@code listCache(true)}); refreshed when the server says it changed. */
+    /**
+     * The cached tool list (needs {@code listCache(true)}); refreshed when the server says it changed.
+     *
+     * @return the cached tool list (needs {@code listCache(true)}); refreshed when the server says it changed
+     */
     public CompletableFuture<List<Tool>> cachedTools() {
         return cache(toolCache).get();
     }
 
-    /** The cached prompt list (needs {@code listCache(true)}). */
+    /**
+     * The cached prompt list (needs {@code listCache(true)}).
+     *
+     * @return the cached prompt list (needs {@code listCache(true)})
+     */
     public CompletableFuture<List<Prompt>> cachedPrompts() {
         return cache(promptCache).get();
     }
 
-    /** The cached resource list (needs {@code listCache(true)}). */
+    /**
+     * The cached resource list (needs {@code listCache(true)}).
+     *
+     * @return the cached resource list (needs {@code listCache(true)})
+     */
     public CompletableFuture<List<Resource>> cachedResources() {
         return cache(resourceCache).get();
     }

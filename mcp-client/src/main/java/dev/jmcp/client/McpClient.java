@@ -87,12 +87,20 @@ public final class McpClient implements AutoCloseable {
         this.connectBound = b.discoveryTimeout.plus(b.requestTimeout).plus(SLACK);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static McpClientBuilder builder() {
         return new McpClientBuilder();
     }
 
-    /** The same client with {@code CompletableFuture} methods. */
+    /**
+     * The same client with {@code CompletableFuture} methods.
+     *
+     * @return the same client with {@code CompletableFuture} methods
+     */
     public McpAsyncClient async() {
         return async;
     }
@@ -100,58 +108,111 @@ public final class McpClient implements AutoCloseable {
     /**
      * Connects and negotiates; returns what the server told. Closes the transport if negotiation fails. May be
      * called again once the connection was lost, if the client was built with a transport factory.
+     *
+     * @return what the server told at connect
      */
     public ServerDescription connect() {
         return Await.result(async.connect(), connectBound);
     }
 
-    /** What the server told at connect, or null before. */
+    /**
+     * What the server told at connect, or null before.
+     *
+     * @return what the server told at connect, or null before
+     */
     public ServerDescription server() {
         return async.server();
     }
 
-    /** The revision in use, or null before {@link #connect()}. */
+    /**
+     * The revision in use, or null before {@link #connect()}.
+     *
+     * @return the revision in use, or null before {@link #connect()}
+     */
     public ProtocolVersion protocolVersion() {
         ServerDescription s = server();
         return s == null ? null : s.protocolVersion();
     }
 
-    /** Whether the client is connected and not closed. */
+    /**
+     * Whether the client is connected and not closed.
+     *
+     * @return whether the client is connected and not closed
+     */
     public boolean isConnected() {
         return async.isConnected();
     }
 
-    /** The first page of tools. */
+    /**
+     * The first page of tools.
+     *
+     * @return the first page of tools
+     */
     public ListToolsResult listTools() {
         return await(async.listTools());
     }
 
-    /** The page of tools at {@code cursor}. */
+    /**
+     * The page of tools at {@code cursor}.
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return the page of tools at {@code cursor}
+     */
     public ListToolsResult listTools(String cursor) {
         return await(async.listTools(cursor));
     }
 
-    /** Every tool, following cursors. */
+    /**
+     * Every tool, following cursors.
+     *
+     * @return every tool, following cursors
+     */
     public List<Tool> listAllTools() {
         return await(async.listAllTools());
     }
 
-    /** Calls a tool. */
+    /**
+     * Calls a tool.
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @return the tool's result
+     */
     public CallToolResult callTool(String name, JsonNode arguments) {
         return await(CallerWaits.run(() -> async.callTool(name, arguments)));
     }
 
-    /** Calls a tool with arguments given as a map. */
+    /**
+     * Calls a tool with arguments given as a map.
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments, written as a JSON object
+     * @return the tool's result
+     */
     public CallToolResult callTool(String name, Map<String, ?> arguments) {
         return await(CallerWaits.run(() -> async.callTool(name, arguments)));
     }
 
-    /** Calls a tool with options (timeout, progress, {@code _meta}). */
+    /**
+     * Calls a tool with options (timeout, progress, {@code _meta}).
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return the tool's result
+     */
     public CallToolResult callTool(String name, JsonNode arguments, CallOptions options) {
         return await(CallerWaits.run(() -> async.callTool(name, arguments, options)), options);
     }
 
-    /** Calls a tool as a task (either era; see {@link McpAsyncClient#callToolAsTask}). */
+    /**
+     * Calls a tool as a task (either era; see {@link McpAsyncClient#callToolAsTask}).
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @return the created task
+     */
     public CreateTaskResult callToolAsTask(String name, JsonNode arguments, TaskMetadata task) {
         return await(async.callToolAsTask(name, arguments, task));
     }
@@ -160,6 +221,12 @@ public final class McpClient implements AutoCloseable {
      * Calls a tool as a task (2025-11-25) and waits up to {@code timeout} for its result, polling
      * {@code tasks/get} at the server's {@code pollInterval}, then fetching {@code tasks/result}. See
      * {@link McpAsyncClient#callToolAsTaskAndWait}.
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param timeout how long to wait for the task's result
+     * @return the tool's result
      */
     public CallToolResult callToolAsTaskAndWait(String name, JsonNode arguments, TaskMetadata task, Duration timeout) {
         return Await.result(async.callToolAsTaskAndWait(name, arguments, task, timeout), timeout.plus(SLACK));
@@ -171,6 +238,11 @@ public final class McpClient implements AutoCloseable {
      * Calls a tool as a task in either era, with options (a progress listener receives the task's progress for
      * its lifetime). See {@link McpAsyncClient#callToolAsTask(String, JsonNode, TaskMetadata, CallOptions)}.
      *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return the created task
      * @throws TaskNotCreatedException in 2026-07-28 when the server answered at once (the result is in it)
      */
     public CreateTaskResult callToolAsTask(String name, JsonNode arguments, TaskMetadata task, CallOptions options) {
@@ -180,6 +252,13 @@ public final class McpClient implements AutoCloseable {
     /**
      * Calls a tool as a task in either era and waits up to {@code timeout} for its result. See
      * {@link McpAsyncClient#callToolAsTaskAndWait(String, JsonNode, TaskMetadata, Duration, CallOptions)}.
+     *
+     * @param name the tool's name
+     * @param arguments the tool's arguments: a JSON object, or null for none
+     * @param task the task to create: its requested TTL
+     * @param timeout how long to wait for the task's result
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return the tool's result
      */
     public CallToolResult callToolAsTaskAndWait(
             String name, JsonNode arguments, TaskMetadata task, Duration timeout, CallOptions options) {
@@ -197,77 +276,148 @@ public final class McpClient implements AutoCloseable {
      * Subscribes to server notifications (list changes, resource updates), delivered to the builder's listeners:
      * {@code subscriptions/listen} in 2026-07-28 (returns once the server acknowledged it), {@code
      * resources/subscribe} per URI in the handshake era. Close the subscription to end it.
+     *
+     * @param filter the filter
+     * @return the open subscription; close it to end it
      */
     public Subscription subscribe(SubscriptionFilter filter) {
         return await(async.subscribe(filter));
     }
 
-    /** The page of resources at {@code cursor}. */
+    /**
+     * The page of resources at {@code cursor}.
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return the page of resources at {@code cursor}
+     */
     public ListResourcesResult listResources(String cursor) {
         return await(async.listResources(cursor));
     }
 
-    /** Every resource. */
+    /**
+     * Every resource.
+     *
+     * @return every resource
+     */
     public List<Resource> listAllResources() {
         return await(async.listAllResources());
     }
 
-    /** The page of resource templates at {@code cursor}. */
+    /**
+     * The page of resource templates at {@code cursor}.
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return the page of resource templates at {@code cursor}
+     */
     public ListResourceTemplatesResult listResourceTemplates(String cursor) {
         return await(async.listResourceTemplates(cursor));
     }
 
-    /** Every resource template. */
+    /**
+     * Every resource template.
+     *
+     * @return every resource template
+     */
     public List<ResourceTemplate> listAllResourceTemplates() {
         return await(async.listAllResourceTemplates());
     }
 
-    /** Reads a resource. */
+    /**
+     * Reads a resource.
+     *
+     * @param uri the resource's URI
+     * @return the resource's contents
+     */
     public ReadResourceResult readResource(String uri) {
         return await(async.readResource(uri));
     }
 
-    /** Reads a resource with options. */
+    /**
+     * Reads a resource with options.
+     *
+     * @param uri the resource's URI
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return the resource's contents
+     */
     public ReadResourceResult readResource(String uri, CallOptions options) {
         return await(async.readResource(uri, options), options);
     }
 
-    /** Subscribes to a resource's updates (handshake era). */
+    /**
+     * Subscribes to a resource's updates (handshake era).
+     *
+     * @param uri the resource's URI
+     */
     public void subscribeResource(String uri) {
         await(async.subscribeResource(uri));
     }
 
-    /** Ends a resource subscription. */
+    /**
+     * Ends a resource subscription.
+     *
+     * @param uri the resource's URI
+     */
     public void unsubscribeResource(String uri) {
         await(async.unsubscribeResource(uri));
     }
 
-    /** The page of prompts at {@code cursor}. */
+    /**
+     * The page of prompts at {@code cursor}.
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return the page of prompts at {@code cursor}
+     */
     public ListPromptsResult listPrompts(String cursor) {
         return await(async.listPrompts(cursor));
     }
 
-    /** Every prompt. */
+    /**
+     * Every prompt.
+     *
+     * @return every prompt
+     */
     public List<Prompt> listAllPrompts() {
         return await(async.listAllPrompts());
     }
 
-    /** Gets a prompt. */
+    /**
+     * Gets a prompt.
+     *
+     * @param name the prompt's name
+     * @param arguments the prompt's arguments, by name
+     * @return a prompt
+     */
     public GetPromptResult getPrompt(String name, Map<String, String> arguments) {
         return await(async.getPrompt(name, arguments));
     }
 
-    /** Gets a prompt with options. */
+    /**
+     * Gets a prompt with options.
+     *
+     * @param name the prompt's name
+     * @param arguments the prompt's arguments, by name
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return a prompt with options
+     */
     public GetPromptResult getPrompt(String name, Map<String, String> arguments, CallOptions options) {
         return await(async.getPrompt(name, arguments, options), options);
     }
 
-    /** Asks for argument completions. */
+    /**
+     * Asks for argument completions.
+     *
+     * @param request the request
+     * @return the completion values
+     */
     public CompleteResult complete(CompleteRequest request) {
         return await(async.complete(request));
     }
 
-    /** Sets the server's log level (2026-07-28: the level every later request carries). */
+    /**
+     * Sets the server's log level (2026-07-28: the level every later request carries).
+     *
+     * @param level the server's log level (2026-07-28: the level every later request carries)
+     */
     public void setLoggingLevel(LoggingLevel level) {
         await(async.setLoggingLevel(level));
     }
@@ -277,32 +427,61 @@ public final class McpClient implements AutoCloseable {
         await(async.ping());
     }
 
-    /** A task's state. */
+    /**
+     * A task's state.
+     *
+     * @param taskId the task's id
+     * @return a task's state
+     */
     public GetTaskResult getTask(String taskId) {
         return await(async.getTask(taskId));
     }
 
-    /** A task's result as JSON; waits until the task is terminal. */
+    /**
+     * A task's result as JSON; waits until the task is terminal.
+     *
+     * @param taskId the task's id
+     * @return a task's result as JSON; waits until the task is terminal
+     */
     public JsonNode getTaskResult(String taskId) {
         return await(async.getTaskResult(taskId));
     }
 
-    /** A tool task's result. */
+    /**
+     * A tool task's result.
+     *
+     * @param taskId the task's id
+     * @return a tool task's result
+     */
     public CallToolResult getToolTaskResult(String taskId) {
         return await(async.getToolTaskResult(taskId));
     }
 
-    /** The page of tasks at {@code cursor}. */
+    /**
+     * The page of tasks at {@code cursor}.
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return the page of tasks at {@code cursor}
+     */
     public ListTasksResult listTasks(String cursor) {
         return await(async.listTasks(cursor));
     }
 
-    /** Every task. */
+    /**
+     * Every task.
+     *
+     * @return every task
+     */
     public List<Task> listAllTasks() {
         return await(async.listAllTasks());
     }
 
-    /** Cancels a task. */
+    /**
+     * Cancels a task.
+     *
+     * @param taskId the task's id
+     * @return the task's state after the cancellation
+     */
     public GetTaskResult cancelTask(String taskId) {
         return await(async.cancelTask(taskId));
     }
@@ -312,14 +491,26 @@ public final class McpClient implements AutoCloseable {
         await(async.notifyRootsListChanged());
     }
 
-    /** Sends any request and returns the raw result. */
+    /**
+     * Sends any request and returns the raw result.
+     *
+     * @param method the JSON-RPC method name
+     * @param params the params, or null for none
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @return the raw result
+     */
     public JsonNode request(String method, JsonNode params, CallOptions options) {
         return await(async.request(method, params, options), options);
     }
 
     // ---- extensions (#21) ----
 
-    /** The settings the server declared for extension {@code id}, or empty. */
+    /**
+     * The settings the server declared for extension {@code id}, or empty.
+     *
+     * @param id the extension's identifier
+     * @return the settings the server declared for extension {@code id}, or empty
+     */
     public Optional<JsonNode> serverExtension(String id) {
         return async.serverExtension(id);
     }
@@ -327,35 +518,70 @@ public final class McpClient implements AutoCloseable {
     /**
      * Sends request {@code method} of extension {@code extensionId} and binds the result to {@code resultType};
      * throws {@link MissingServerCapabilityException} when the server did not declare the extension.
+     *
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
+     * @param resultType the class the result is bound to
+     * @param <R> the type the result is bound to
+     * @return the result, bound to {@code resultType}
      */
     public <R> R extensionRequest(String extensionId, String method, Object params, Class<R> resultType) {
         return await(async.extensionRequest(extensionId, method, params, resultType));
     }
 
-    /** {@link #extensionRequest(String, String, Object, Class)} with call options. */
+    /**
+     * {@link #extensionRequest(String, String, Object, Class)} with call options.
+     *
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
+     * @param resultType the class the result is bound to
+     * @param options per-call options: timeout, progress listener, {@code _meta}
+     * @param <R> the type the result is bound to
+     * @return {@link #extensionRequest(String, String, Object, Class)} with call options
+     */
     public <R> R extensionRequest(
             String extensionId, String method, Object params, Class<R> resultType, CallOptions options) {
         return await(async.extensionRequest(extensionId, method, params, resultType, options), options);
     }
 
-    /** Sends notification {@code method} of extension {@code extensionId}. */
+    /**
+     * Sends notification {@code method} of extension {@code extensionId}.
+     *
+     * @param extensionId the extension's identifier
+     * @param method the extension's method name
+     * @param params the params: any object Jackson writes as a JSON object, or null for none
+     */
     public void extensionNotification(String extensionId, String method, Object params) {
         await(async.extensionNotification(extensionId, method, params));
     }
 
     // ---- end of extensions ----
 
-    /** The cached tool list (needs {@code listCache(true)}). */
+    /**
+     * The cached tool list (needs {@code listCache(true)}).
+     *
+     * @return the cached tool list (needs {@code listCache(true)})
+     */
     public List<Tool> cachedTools() {
         return await(async.cachedTools());
     }
 
-    /** The cached prompt list (needs {@code listCache(true)}). */
+    /**
+     * The cached prompt list (needs {@code listCache(true)}).
+     *
+     * @return the cached prompt list (needs {@code listCache(true)})
+     */
     public List<Prompt> cachedPrompts() {
         return await(async.cachedPrompts());
     }
 
-    /** The cached resource list (needs {@code listCache(true)}). */
+    /**
+     * The cached resource list (needs {@code listCache(true)}).
+     *
+     * @return the cached resource list (needs {@code listCache(true)})
+     */
     public List<Resource> cachedResources() {
         return await(async.cachedResources());
     }

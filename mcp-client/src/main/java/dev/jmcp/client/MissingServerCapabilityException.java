@@ -9,15 +9,25 @@ import dev.jmcp.core.McpException;
 public class MissingServerCapabilityException extends McpException {
     private static final long serialVersionUID = 1L;
 
+    /** The MCP method that was not sent. */
     private final String method;
 
-    /** Creates the exception for {@code method} with the reason. */
+    /**
+     * Creates the exception for {@code method} with the reason.
+     *
+     * @param method the MCP method that was not sent
+     * @param reason the reason
+     */
     public MissingServerCapabilityException(String method, String reason) {
         super(method + " refused: " + reason);
         this.method = method;
     }
 
-    /** The method that was refused. */
+    /**
+     * The method that was refused.
+     *
+     * @return the method that was refused
+     */
     public String method() {
         return method;
     }

@@ -8,6 +8,10 @@ import dev.jmcp.core.protocol.notifications.ProgressNotification;
  */
 @FunctionalInterface
 public interface ProgressNotificationListener {
-    /** One progress notification. */
+    /**
+     * One progress notification.
+     *
+     * @param progress the progress
+     */
     void onProgress(ProgressNotification progress);
 }

@@ -9,6 +9,11 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface RootsProvider {
-    /** The current roots. */
+    /**
+     * The current roots.
+     *
+     * @return the current roots
+     * @throws Exception any failure; the server gets a JSON-RPC error
+     */
     List<Root> roots() throws Exception;
 }

@@ -11,6 +11,12 @@ import dev.jmcp.core.protocol.sampling.CreateMessageResult;
  */
 @FunctionalInterface
 public interface SamplingHandler {
-    /** Produces the model's message. */
+    /**
+     * Produces the model's message.
+     *
+     * @param request the messages and model preferences for the client's model
+     * @return the model's message
+     * @throws Exception any failure; the server gets a JSON-RPC error
+     */
     CreateMessageResult createMessage(CreateMessageRequest request) throws Exception;
 }

@@ -52,24 +52,42 @@ public final class SkillsClient {
         this.client = client;
     }
 
-    /** Skills over {@code client} (connected or not yet). */
+    /**
+     * Skills over {@code client} (connected or not yet).
+     *
+     * @param client the client
+     * @return the Skills client over {@code client}
+     */
     public static SkillsClient of(McpClient client) {
         return new SkillsClient(Objects.requireNonNull(client, "client"));
     }
 
-    /** Whether the server declared the Skills extension. */
+    /**
+     * Whether the server declared the Skills extension.
+     *
+     * @return whether the server declared the Skills extension
+     */
     public boolean isSupported() {
         return client.serverExtension(SkillsProtocol.EXTENSION_ID).isPresent();
     }
 
-    /** Whether the server declared {@code directoryRead} (it then serves {@code resources/directory/read}). */
+    /**
+     * Whether the server declared {@code directoryRead} (it then serves {@code resources/directory/read}).
+     *
+     * @return whether the server declared {@code directoryRead} (it then serves {@code resources/directory/read})
+     */
     public boolean supportsDirectoryRead() {
         return client.serverExtension(SkillsProtocol.EXTENSION_ID)
                 .map(s -> s.path(SkillsProtocol.DIRECTORY_READ).asBoolean(false))
                 .orElse(false);
     }
 
-    /** One page of {@code skills/list} ({@code cursor} null for the first). */
+    /**
+     * One page of {@code skills/list} ({@code cursor} null for the first).
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return one page of {@code skills/list} ({@code cursor} null for the first)
+     */
     public ListSkillsResult list(String cursor) {
         return client.extensionRequest(
                 SkillsProtocol.EXTENSION_ID,
@@ -78,7 +96,11 @@ public final class SkillsClient {
                 ListSkillsResult.class);
     }
 
-    /** Every skill entry, following {@code nextCursor} (at most {@link #MAX_LIST_PAGES} pages). */
+    /**
+     * Every skill entry, following {@code nextCursor} (at most {@link #MAX_LIST_PAGES} pages).
+     *
+     * @return every skill entry, following {@code nextCursor} (at most {@link #MAX_LIST_PAGES} pages)
+     */
     public List<Skill> listAll() {
         List<Skill> all = new ArrayList<>();
         String cursor = null;
@@ -93,7 +115,12 @@ public final class SkillsClient {
         throw new McpException("skills/list returned more than " + MAX_LIST_PAGES + " pages");
     }
 
-    /** The entry of the skill whose {@code SKILL.md} is at {@code skillMdUri} ({@code skills/get}). */
+    /**
+     * The entry of the skill whose {@code SKILL.md} is at {@code skillMdUri} ({@code skills/get}).
+     *
+     * @param skillMdUri the skill MD URI
+     * @return the entry of the skill whose {@code SKILL.md} is at {@code skillMdUri} ({@code skills/get})
+     */
     public Skill get(String skillMdUri) {
         GetSkillResult r = client.extensionRequest(
                 SkillsProtocol.EXTENSION_ID,
@@ -109,6 +136,11 @@ public final class SkillsClient {
     /**
      * One page of the children of directory resource {@code uri} ({@code resources/directory/read}); needs the
      * server's {@code directoryRead}, else fails with {@link MissingServerCapabilityException} before sending.
+     *
+     * @param uri the resource's URI
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first page
+     * @return one page of the children of directory resource {@code uri} ({@code resources/directory/read}); needs the
+     *     server's {@code directoryRead}, else fails with {@link MissingServerCapabilityException} before sending
      */
     public ReadResourceDirectoryResult readDirectory(String uri, String cursor) {
         if (!supportsDirectoryRead()) {
@@ -126,6 +158,8 @@ public final class SkillsClient {
      * Loads a skill: reads its {@code SKILL.md}, verifies it against the entry ({@link #read}), and checks that its
      * frontmatter equals the entry's field by field and that its name is the entry URI's last path segment.
      *
+     * @param skill the skill
+     * @return the loaded skill content
      * @throws SkillsVerificationException when any check fails
      */
     public SkillContent load(Skill skill) {
@@ -150,6 +184,9 @@ public final class SkillsClient {
      * and its size and SHA-256 digest must match the entry's (not checked for a {@code "dynamic"} skill, whose
      * content is returned with {@link SkillContent#verified()} false).
      *
+     * @param skill the skill
+     * @param fileUri the file URI
+     * @return the skill content
      * @throws SkillsVerificationException when the entry is invalid, does not list the file, or the content does
      *     not match it
      */

@@ -10,15 +10,25 @@ import dev.jmcp.core.McpException;
  */
 public class SkillsVerificationException extends McpException {
     private static final long serialVersionUID = 1L;
+    /** The URI of the skill content that failed verification. */
     private final String uri;
 
-    /** A verification failure of the file (or entry) {@code uri}. */
+    /**
+     * A verification failure of the file (or entry) {@code uri}.
+     *
+     * @param uri the URI
+     * @param message the detail message
+     */
     public SkillsVerificationException(String uri, String message) {
         super(message);
         this.uri = uri;
     }
 
-    /** The URI of the file or skill that failed verification. */
+    /**
+     * The URI of the file or skill that failed verification.
+     *
+     * @return the URI of the file or skill that failed verification
+     */
     public String uri() {
         return uri;
     }

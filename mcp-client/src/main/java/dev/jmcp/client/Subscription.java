@@ -13,16 +13,32 @@ import java.util.concurrent.CompletableFuture;
  * anyway); {@link #close()} unsubscribes the URIs no other open subscription holds.
  */
 public interface Subscription extends AutoCloseable {
-    /** What was asked for. */
+    /**
+     * What was asked for.
+     *
+     * @return what was asked for
+     */
     SubscriptionFilter requested();
 
-    /** What the server agreed to send (2026-07-28: its acknowledgement; handshake era: its capabilities). */
+    /**
+     * What the server agreed to send (2026-07-28: its acknowledgement; handshake era: its capabilities).
+     *
+     * @return what the server agreed to send (2026-07-28: its acknowledgement; handshake era: its capabilities)
+     */
     SubscriptionFilter acknowledged();
 
-    /** Whether the subscription is still open. */
+    /**
+     * Whether the subscription is still open.
+     *
+     * @return whether the subscription is still open
+     */
     boolean isOpen();
 
-    /** Completes when the subscription ended: closed here, ended by the server, or the connection was lost. */
+    /**
+     * Completes when the subscription ended: closed here, ended by the server, or the connection was lost.
+     *
+     * @return a future that completes when the subscription has ended
+     */
     CompletableFuture<Void> closeFuture();
 
     /** Ends the subscription. Idempotent; does not block. */

@@ -13,13 +13,22 @@ public class TaskNotCreatedException extends McpException {
     /** The tool's result. */
     private final transient CallToolResult result;
 
-    /** Creates the exception with the result the server answered with. */
+    /**
+     * Creates the exception with the result the server answered with.
+     *
+     * @param tool the tool
+     * @param result the result
+     */
     public TaskNotCreatedException(String tool, CallToolResult result) {
         super("the server answered the call of " + tool + " at once instead of creating a task");
         this.result = result;
     }
 
-    /** The result the server answered with. */
+    /**
+     * The result the server answered with.
+     *
+     * @return the result the server answered with
+     */
     public CallToolResult result() {
         return result;
     }

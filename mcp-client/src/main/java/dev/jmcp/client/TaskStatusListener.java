@@ -8,6 +8,10 @@ import dev.jmcp.core.protocol.tasks.TaskStatusNotification;
  */
 @FunctionalInterface
 public interface TaskStatusListener {
-    /** The task's new state. */
+    /**
+     * The task's new state.
+     *
+     * @param status the status
+     */
     void onStatus(TaskStatusNotification status);
 }

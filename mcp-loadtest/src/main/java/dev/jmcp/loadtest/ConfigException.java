@@ -6,11 +6,21 @@ import dev.jmcp.core.McpException;
 public final class ConfigException extends McpException {
     private static final long serialVersionUID = 1L;
 
+    /** The file (or other source) the configuration came from. */
     private final String source;
+    /** The line of the mistake in the source, when known. */
     private final int line;
+    /** The configuration field that cannot be used. */
     private final String field;
 
-    /** Creates the exception; {@code line} is 0 when unknown, {@code field} may be {@code null}. */
+    /**
+     * Creates the exception; {@code line} is 0 when unknown, {@code field} may be {@code null}.
+     *
+     * @param source the source
+     * @param line the line
+     * @param field the field
+     * @param problem the problem
+     */
     public ConfigException(String source, int line, String field, String problem) {
         super(format(source, line, field, problem));
         this.source = source;
@@ -30,17 +40,29 @@ public final class ConfigException extends McpException {
         return sb.append(problem).toString();
     }
 
-    /** The file (or other source) name. */
+    /**
+     * The file (or other source) name.
+     *
+     * @return the file (or other source) name
+     */
     public String source() {
         return source;
     }
 
-    /** The 1-based line, or 0 when unknown. */
+    /**
+     * The 1-based line, or 0 when unknown.
+     *
+     * @return the 1-based line, or 0 when unknown
+     */
     public int line() {
         return line;
     }
 
-    /** The field path ({@code scenario[2].tool}), or {@code null}. */
+    /**
+     * The field path ({@code scenario[2].tool}), or {@code null}.
+     *
+     * @return the field path ({@code scenario[2].tool}), or {@code null}
+     */
     public String field() {
         return field;
     }

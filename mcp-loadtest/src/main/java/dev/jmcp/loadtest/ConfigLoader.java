@@ -47,7 +47,12 @@ public final class ConfigLoader {
         this.fields = new ConfigFields(source, text, TOP);
     }
 
-    /** Reads and validates a file. */
+    /**
+     * Reads and validates a file.
+     *
+     * @param file the file
+     * @return the load test config
+     */
     public static LoadTestConfig load(Path file) {
         String text;
         try {
@@ -58,7 +63,13 @@ public final class ConfigLoader {
         return parse(text, file.toString());
     }
 
-    /** Parses and validates a TOML text; {@code source} names it in errors. */
+    /**
+     * Parses and validates a TOML text; {@code source} names it in errors.
+     *
+     * @param text the text
+     * @param source the source
+     * @return the parsed load test config
+     */
     public static LoadTestConfig parse(String text, String source) {
         JsonNode root;
         try {

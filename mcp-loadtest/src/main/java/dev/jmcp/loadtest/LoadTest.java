@@ -63,17 +63,30 @@ public final class LoadTest {
         this.live = live;
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The validated configuration. */
+    /**
+     * The validated configuration.
+     *
+     * @return the validated configuration
+     */
     public LoadTestConfig config() {
         return config;
     }
 
-    /** Runs the test and returns the report (thresholds evaluated; see {@link LoadTestReport#passed()}). */
+    /**
+     * Runs the test and returns the report (thresholds evaluated; see {@link LoadTestReport#passed()}).
+     *
+     * @return the report, thresholds evaluated
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
     public LoadTestReport run() throws InterruptedException {
         return execute(config, true);
     }
@@ -83,6 +96,9 @@ public final class LoadTest {
      * {@link LoadTestConfig#ceiling()}): geometric steps until the SLO breaks, then bisection; each step is its own
      * run. The report is that of the highest sustainable step (of the last step if none was), with the search's
      * {@code ceiling}.
+     *
+     * @return the report of the search
+     * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public LoadTestReport findCeiling() throws InterruptedException {
         CeilingFinder finder = new CeilingFinder(config.ceiling());
@@ -173,13 +189,21 @@ public final class LoadTest {
         /**
          * Streams the run's full latency distribution, interval by interval, to this HdrHistogram log
          * ({@code .hlog}); {@code compare} and {@code merge} read it. Default: none.
+         *
+         * @param file the file
+         * @return this builder
          */
         public Builder histogramLog(Path file) {
             this.histogramLog = file;
             return this;
         }
 
-        /** Runs only this execution segment's share of the load (see {@link Segment}). Default: the whole run. */
+        /**
+         * Runs only this execution segment's share of the load (see {@link Segment}). Default: the whole run.
+         *
+         * @param segment the segment
+         * @return this builder
+         */
         public Builder segment(Segment segment) {
             this.segment = Objects.requireNonNull(segment, "segment");
             return this;
@@ -188,13 +212,21 @@ public final class LoadTest {
         /**
          * Serves the interval metrics as Prometheus text on {@code http://ADDRESS/metrics} while the run lasts (port
          * 0: any free port). Default: off.
+         *
+         * @param address the address
+         * @return this builder
          */
         public Builder prometheus(InetSocketAddress address) {
             this.prometheus = address;
             return this;
         }
 
-        /** Starts from a loaded configuration (its scenarios, stages and thresholds are kept; calls add to them). */
+        /**
+         * Starts from a loaded configuration (its scenarios, stages and thresholds are kept; calls add to them).
+         *
+         * @param config the config
+         * @return this builder
+         */
         public Builder config(LoadTestConfig config) {
             this.base = config;
             this.settings = config.settings();
@@ -209,61 +241,112 @@ public final class LoadTest {
             return this;
         }
 
-        /** The target to test (the caller keeps ownership and closes it). */
+        /**
+         * The target to test (the caller keeps ownership and closes it).
+         *
+         * @param target the target to test (the caller keeps ownership and closes it)
+         * @return this builder
+         */
         public Builder target(Target target) {
             this.target = target;
             return this;
         }
 
-        /** The target to test, resolved by {@link Targets#create} (closed after the run). */
+        /**
+         * The target to test, resolved by {@link Targets#create} (closed after the run).
+         *
+         * @param spec the target to test, resolved by {@link Targets#create} (closed after the run)
+         * @return this builder
+         */
         public Builder target(TargetSpec spec) {
             this.targetSpec = spec;
             return this;
         }
 
-        /** Closed model with this many virtual users. */
+        /**
+         * Closed model with this many virtual users.
+         *
+         * @param virtualUsers closed model with this many virtual users
+         * @return this builder
+         */
         public Builder closedModel(int virtualUsers) {
             settings = settings.withModel(LoadModel.CLOSED).withVirtualUsers(virtualUsers);
             return this;
         }
 
-        /** Open model at this many iterations per second. */
+        /**
+         * Open model at this many iterations per second.
+         *
+         * @param ratePerSecond open model at this many iterations per second
+         * @return this builder
+         */
         public Builder openModel(double ratePerSecond) {
             settings = settings.withModel(LoadModel.OPEN).withRate(ratePerSecond);
             return this;
         }
 
-        /** How long to run (without stages). */
+        /**
+         * How long to run (without stages).
+         *
+         * @param duration how long to run (without stages)
+         * @return this builder
+         */
         public Builder duration(Duration duration) {
             settings = settings.withDuration(duration);
             return this;
         }
 
-        /** The maximum number of iterations (0 = unlimited). */
+        /**
+         * The maximum number of iterations (0 = unlimited).
+         *
+         * @param iterations the maximum number of iterations (0 = unlimited)
+         * @return this builder
+         */
         public Builder iterations(long iterations) {
             settings = settings.withIterations(iterations);
             return this;
         }
 
-        /** The per-step timeout. */
+        /**
+         * The per-step timeout.
+         *
+         * @param timeout the per-step timeout
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             settings = settings.withTimeout(timeout);
             return this;
         }
 
-        /** Think time between a virtual user's iterations (fixed or exponentially distributed). */
+        /**
+         * Think time between a virtual user's iterations (fixed or exponentially distributed).
+         *
+         * @param thinkTime think time between a virtual user's iterations (fixed or exponentially distributed)
+         * @return this builder
+         */
         public Builder thinkTime(ThinkTime thinkTime) {
             settings = settings.withThinkTime(thinkTime);
             return this;
         }
 
-        /** The session mode. */
+        /**
+         * The session mode.
+         *
+         * @param mode the session mode
+         * @return this builder
+         */
         public Builder sessionMode(SessionMode mode) {
             settings = settings.withSessionMode(mode);
             return this;
         }
 
-        /** Open model: concurrent iteration bound and how long an arrival may wait for a worker. */
+        /**
+         * Open model: concurrent iteration bound and how long an arrival may wait for a worker.
+         *
+         * @param maxWorkers the max workers
+         * @param maxQueueWait the max queue wait
+         * @return this builder
+         */
         public Builder workers(int maxWorkers, Duration maxQueueWait) {
             settings = settings.withWorkers(maxWorkers, maxQueueWait);
             return this;
@@ -272,6 +355,10 @@ public final class LoadTest {
         /**
          * Open model, persistent or stateless sessions: how many sessions to open before the measured phase (at
          * most {@code maxWorkers}); the run never holds more. 0 = {@code maxWorkers}.
+         *
+         * @param sessions open model, persistent or stateless sessions: how many sessions to open before the measured
+         *     phase (at most {@code maxWorkers}); the run never holds more
+         * @return this builder
          */
         public Builder sessionPool(int sessions) {
             settings = settings.withSessionPool(sessions);
@@ -281,85 +368,155 @@ public final class LoadTest {
         /**
          * Open model, persistent or stateless sessions: how many workers share one pooled session, i.e. requests in
          * flight per session (default 1). {@code max_workers} still bounds the requests in flight overall.
+         *
+         * @param requests open model, persistent or stateless sessions: how many workers share one pooled session, i.e.
+         *     requests in flight per session (default 1)
+         * @return this builder
          */
         public Builder requestsPerSession(int requests) {
             settings = settings.toBuilder().requestsPerSession(requests).build();
             return this;
         }
 
-        /** Open model: what to do with an arrival when no worker is free (drop, or queue wrk2-style). */
+        /**
+         * Open model: what to do with an arrival when no worker is free (drop, or queue wrk2-style).
+         *
+         * @param overload open model: what to do with an arrival when no worker is free (drop, or queue wrk2-style)
+         * @return this builder
+         */
         public Builder overload(Overload overload) {
             settings = settings.toBuilder().overload(overload).build();
             return this;
         }
 
-        /** Closed model: each virtual user starts an iteration every {@code pacing} (zero: back to back). */
+        /**
+         * Closed model: each virtual user starts an iteration every {@code pacing} (zero: back to back).
+         *
+         * @param pacing closed model: each virtual user starts an iteration every {@code pacing} (zero: back to back)
+         * @return this builder
+         */
         public Builder pacing(Duration pacing) {
             settings = settings.toBuilder().pacing(pacing).build();
             return this;
         }
 
-        /** The reporting interval. */
+        /**
+         * The reporting interval.
+         *
+         * @param interval the reporting interval
+         * @return this builder
+         */
         public Builder interval(Duration interval) {
             settings = settings.withInterval(interval);
             return this;
         }
 
-        /** The random seed. */
+        /**
+         * The random seed.
+         *
+         * @param seed the random seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             settings = settings.withSeed(seed);
             return this;
         }
 
-        /** Replaces all settings. */
+        /**
+         * Replaces all settings.
+         *
+         * @param settings all settings
+         * @return this builder
+         */
         public Builder settings(Settings settings) {
             this.settings = settings;
             return this;
         }
 
-        /** Adds a scenario. */
+        /**
+         * Adds a scenario.
+         *
+         * @param scenario the scenario
+         * @return this builder
+         */
         public Builder scenario(Scenario scenario) {
             scenarios.add(scenario);
             return this;
         }
 
-        /** Adds a single {@code tools/call} scenario. */
+        /**
+         * Adds a single {@code tools/call} scenario.
+         *
+         * @param tool the tool
+         * @param arguments the tool's arguments
+         * @param weight the weight
+         * @return this builder
+         */
         public Builder toolCall(String tool, JsonNode arguments, double weight) {
             return scenario(
                     Scenario.of("tools/call " + tool, weight, FlowStep.of(Operation.TOOLS_CALL, tool, arguments)));
         }
 
-        /** Adds a stage. */
+        /**
+         * Adds a stage.
+         *
+         * @param stage the stage
+         * @return this builder
+         */
         public Builder stage(Stage stage) {
             stages.add(stage);
             return this;
         }
 
-        /** Adds a threshold such as {@code p99<50ms}. */
+        /**
+         * Adds a threshold such as {@code p99<50ms}.
+         *
+         * @param expression the expression
+         * @return this builder
+         */
         public Builder threshold(String expression) {
             thresholds.add(expression);
             return this;
         }
 
-        /** Breaking-point detection settings. */
+        /**
+         * Breaking-point detection settings.
+         *
+         * @param settings breaking-point detection settings
+         * @return this builder
+         */
         public Builder breakingPoint(LoadTestConfig.BreakingPointSettings settings) {
             this.breakingPoint = settings;
             return this;
         }
 
-        /** {@code find-ceiling} settings. */
+        /**
+         * {@code find-ceiling} settings.
+         *
+         * @param settings {@code find-ceiling} settings
+         * @return this builder
+         */
         public Builder ceiling(LoadTestConfig.CeilingSettings settings) {
             this.ceiling = settings;
             return this;
         }
 
-        /** Prints a live view to this stream (ANSI redraw when a console is attached). */
+        /**
+         * Prints a live view to this stream (ANSI redraw when a console is attached).
+         *
+         * @param out the out
+         * @return this builder
+         */
         public Builder liveView(PrintStream out) {
             this.live = out;
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the load test
+         */
         public LoadTest build() {
             String source = base == null ? "<builder>" : base.source();
             if (scenarios.isEmpty()) {

@@ -31,44 +31,90 @@ public record LoadTestConfig(
         CeilingSettings ceiling,
         String source) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param target where the server is; {@code null} when the command line supplies it
+     * @param settings run-wide settings
+     * @param scenarios the weighted scenario mix (at least one)
+     * @param stages load stages; empty means one stage at the settings' load for the settings' duration
+     * @param thresholds pass/fail expressions such as {@code p99<50ms}
+     * @param breakingPoint breaking-point detection settings
+     * @param ceiling {@code find-ceiling} settings
+     * @param source where this came from (a file name), for messages
+     */
     public LoadTestConfig {
         scenarios = List.copyOf(scenarios);
         stages = List.copyOf(stages);
         thresholds = List.copyOf(thresholds);
     }
 
-    /** A copy with another target. */
+    /**
+     * A copy with another target.
+     *
+     * @param newTarget the new target
+     * @return a copy with another target
+     */
     public LoadTestConfig withTarget(TargetSpec newTarget) {
         return new LoadTestConfig(newTarget, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
     }
 
-    /** A copy with other settings. */
+    /**
+     * A copy with other settings.
+     *
+     * @param newSettings the new settings
+     * @return a copy with other settings
+     */
     public LoadTestConfig withSettings(Settings newSettings) {
         return new LoadTestConfig(target, newSettings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
     }
 
-    /** A copy with other scenarios. */
+    /**
+     * A copy with other scenarios.
+     *
+     * @param newScenarios the new scenarios
+     * @return a copy with other scenarios
+     */
     public LoadTestConfig withScenarios(List<Scenario> newScenarios) {
         return new LoadTestConfig(target, settings, newScenarios, stages, thresholds, breakingPoint, ceiling, source);
     }
 
-    /** A copy with other stages. */
+    /**
+     * A copy with other stages.
+     *
+     * @param newStages the new stages
+     * @return a copy with other stages
+     */
     public LoadTestConfig withStages(List<Stage> newStages) {
         return new LoadTestConfig(target, settings, scenarios, newStages, thresholds, breakingPoint, ceiling, source);
     }
 
-    /** A copy with other thresholds. */
+    /**
+     * A copy with other thresholds.
+     *
+     * @param newThresholds the new thresholds
+     * @return a copy with other thresholds
+     */
     public LoadTestConfig withThresholds(List<String> newThresholds) {
         return new LoadTestConfig(target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source);
     }
 
-    /** A copy with other breaking-point settings. */
+    /**
+     * A copy with other breaking-point settings.
+     *
+     * @param newBreakingPoint the new breaking-point settings
+     * @return a copy with other breaking-point settings
+     */
     public LoadTestConfig withBreakingPoint(BreakingPointSettings newBreakingPoint) {
         return new LoadTestConfig(target, settings, scenarios, stages, thresholds, newBreakingPoint, ceiling, source);
     }
 
-    /** A copy with other {@code find-ceiling} settings. */
+    /**
+     * A copy with other {@code find-ceiling} settings.
+     *
+     * @param newCeiling the new {@code find-ceiling} settings
+     * @return a copy with other {@code find-ceiling} settings
+     */
     public LoadTestConfig withCeiling(CeilingSettings newCeiling) {
         return new LoadTestConfig(target, settings, scenarios, stages, thresholds, breakingPoint, newCeiling, source);
     }
@@ -116,14 +162,57 @@ public record LoadTestConfig(
             Duration pacing,
             int requestsPerSession) {
 
-        /** Null-safe defaults for the later components. */
+        /**
+         * Null-safe defaults for the later components.
+         *
+         * @param model open (arrival rate) or closed (virtual users)
+         * @param virtualUsers closed model: the number of virtual users without stages
+         * @param rate open model: arrivals (scenario iterations) per second without stages
+         * @param duration how long to run without stages; {@code null} when only an iteration limit applies
+         * @param iterations the maximum number of scenario iterations (0 = no limit)
+         * @param timeout the timeout of each step
+         * @param thinkTime closed model: the pause after each iteration
+         * @param sessionMode how sessions are held
+         * @param maxWorkers open model: the maximum number of concurrent iterations
+         * @param maxQueueWait open model: how long an arrival may wait for a free worker before it is dropped
+         * @param sessionPool open model with persistent or stateless sessions: how many sessions are opened before the
+         *     measured phase and at most held during it (0 = {@code maxWorkers}); arrivals that find none free are
+         *     dropped
+         * @param interval the reporting interval (time-series resolution)
+         * @param seed the random seed (scenario choice, think time)
+         * @param overload open model: drop arrivals that wait longer than {@code maxQueueWait} (default), or queue them
+         *     without bound (wrk2-style)
+         * @param pacing closed model: each virtual user starts an iteration every {@code pacing} (a fixed iteration
+         *     rate per user), so latency counts from that intended start; {@link Duration#ZERO} (default) means back to
+         *     back with think time, measuring service time
+         * @param requestsPerSession open model with persistent or stateless sessions: how many workers share one pooled
+         *     session, i.e. how many requests may be in flight on one session at once (default 1); stdio included
+         */
         public Settings {
             overload = overload == null ? Overload.DROP : overload;
             pacing = pacing == null ? Duration.ZERO : pacing;
             requestsPerSession = Math.max(1, requestsPerSession);
         }
 
-        /** Settings with one request in flight per session. */
+        /**
+         * Settings with one request in flight per session.
+         *
+         * @param model the model
+         * @param virtualUsers the virtual users
+         * @param rate the rate
+         * @param duration the duration
+         * @param iterations the iterations
+         * @param timeout the timeout
+         * @param thinkTime the think time
+         * @param sessionMode the session mode
+         * @param maxWorkers the max workers
+         * @param maxQueueWait the max queue wait
+         * @param sessionPool the session pool
+         * @param interval the interval
+         * @param seed the seed
+         * @param overload the overload
+         * @param pacing the pacing
+         */
         public Settings(
                 LoadModel model,
                 int virtualUsers,
@@ -159,7 +248,11 @@ public record LoadTestConfig(
                     1);
         }
 
-        /** Defaults: closed, 1 VU, 10 s, 30 s timeout, no think time, persistent sessions, 1 s interval. */
+        /**
+         * Defaults: closed, 1 VU, 10 s, 30 s timeout, no think time, persistent sessions, 1 s interval.
+         *
+         * @return the defaults: closed, 1 VU, 10 s, 30 s timeout, no think time, persistent sessions, 1 s interval
+         */
         public static Settings defaults() {
             return new Settings(
                     LoadModel.CLOSED,
@@ -179,77 +272,150 @@ public record LoadTestConfig(
                     Duration.ZERO);
         }
 
-        /** Whether latency counts from an intended start (open model, or closed model with pacing). */
+        /**
+         * Whether latency counts from an intended start (open model, or closed model with pacing).
+         *
+         * @return whether latency counts from an intended start (open model, or closed model with pacing)
+         */
         public boolean fromIntendedStart() {
             return model == LoadModel.OPEN || !pacing.isZero();
         }
 
-        /** A copy with another model. */
+        /**
+         * A copy with another model.
+         *
+         * @param v the new model
+         * @return a copy with another model
+         */
         public Settings withModel(LoadModel v) {
             return toBuilder().model(v).build();
         }
 
-        /** A copy with another number of virtual users. */
+        /**
+         * A copy with another number of virtual users.
+         *
+         * @param v the new number of virtual users
+         * @return a copy with another number of virtual users
+         */
         public Settings withVirtualUsers(int v) {
             return toBuilder().virtualUsers(v).build();
         }
 
-        /** A copy with another arrival rate. */
+        /**
+         * A copy with another arrival rate.
+         *
+         * @param v the new arrival rate
+         * @return a copy with another arrival rate
+         */
         public Settings withRate(double v) {
             return toBuilder().rate(v).build();
         }
 
-        /** A copy with another duration. */
+        /**
+         * A copy with another duration.
+         *
+         * @param v the new duration
+         * @return a copy with another duration
+         */
         public Settings withDuration(Duration v) {
             return toBuilder().duration(v).build();
         }
 
-        /** A copy with another iteration limit. */
+        /**
+         * A copy with another iteration limit.
+         *
+         * @param v the new iteration limit
+         * @return a copy with another iteration limit
+         */
         public Settings withIterations(long v) {
             return toBuilder().iterations(v).build();
         }
 
-        /** A copy with another step timeout. */
+        /**
+         * A copy with another step timeout.
+         *
+         * @param v the new step timeout
+         * @return a copy with another step timeout
+         */
         public Settings withTimeout(Duration v) {
             return toBuilder().timeout(v).build();
         }
 
-        /** A copy with another think time. */
+        /**
+         * A copy with another think time.
+         *
+         * @param v the new think time
+         * @return a copy with another think time
+         */
         public Settings withThinkTime(ThinkTime v) {
             return toBuilder().thinkTime(v).build();
         }
 
-        /** A copy with another session mode. */
+        /**
+         * A copy with another session mode.
+         *
+         * @param v the new session mode
+         * @return a copy with another session mode
+         */
         public Settings withSessionMode(SessionMode v) {
             return toBuilder().sessionMode(v).build();
         }
 
-        /** A copy with another worker bound and queue wait. */
+        /**
+         * A copy with another worker bound and queue wait.
+         *
+         * @param v the new bound on concurrent workers
+         * @param queueWait the new longest wait for a free worker
+         * @return a copy with another worker bound and queue wait
+         */
         public Settings withWorkers(int v, Duration queueWait) {
             return toBuilder().maxWorkers(v).maxQueueWait(queueWait).build();
         }
 
-        /** A copy with another session pool size (0 = the maximum number of workers). */
+        /**
+         * A copy with another session pool size (0 = the maximum number of workers).
+         *
+         * @param v the new session pool size
+         * @return a copy with another session pool size (0 = the maximum number of workers)
+         */
         public Settings withSessionPool(int v) {
             return toBuilder().sessionPool(v).build();
         }
 
-        /** The effective session pool size of the open model: {@code sessionPool}, or {@code maxWorkers} if 0. */
+        /**
+         * The effective session pool size of the open model: {@code sessionPool}, or {@code maxWorkers} if 0.
+         *
+         * @return the effective session pool size of the open model: {@code sessionPool}, or {@code maxWorkers} if 0
+         */
         public int effectiveSessionPool() {
             return sessionPool > 0 ? Math.min(sessionPool, maxWorkers) : maxWorkers;
         }
 
-        /** A copy with another interval. */
+        /**
+         * A copy with another interval.
+         *
+         * @param v the new interval
+         * @return a copy with another interval
+         */
         public Settings withInterval(Duration v) {
             return toBuilder().interval(v).build();
         }
 
-        /** A copy with another seed. */
+        /**
+         * A copy with another seed.
+         *
+         * @param v the new seed
+         * @return a copy with another seed
+         */
         public Settings withSeed(long v) {
             return toBuilder().seed(v).build();
         }
 
-        /** A builder that starts from these settings. */
+        /**
+         * A builder that starts from these settings.
+         *
+         * @return a builder that starts from these settings
+         */
         public Builder toBuilder() {
             return new Builder(this);
         }
@@ -292,103 +458,187 @@ public record LoadTestConfig(
                 this.requestsPerSession = s.requestsPerSession;
             }
 
-            /** Sets {@code requestsPerSession}. */
+            /**
+             * Sets {@code requestsPerSession}.
+             *
+             * @param v {@code requestsPerSession}
+             * @return this builder
+             */
             public Builder requestsPerSession(int v) {
                 this.requestsPerSession = v;
                 return this;
             }
 
-            /** Sets {@code overload}. */
+            /**
+             * Sets {@code overload}.
+             *
+             * @param v {@code overload}
+             * @return this builder
+             */
             public Builder overload(Overload v) {
                 this.overload = v;
                 return this;
             }
 
-            /** Sets {@code pacing}. */
+            /**
+             * Sets {@code pacing}.
+             *
+             * @param v {@code pacing}
+             * @return this builder
+             */
             public Builder pacing(Duration v) {
                 this.pacing = v;
                 return this;
             }
 
-            /** Sets {@code model}. */
+            /**
+             * Sets {@code model}.
+             *
+             * @param v {@code model}
+             * @return this builder
+             */
             public Builder model(LoadModel v) {
                 this.model = v;
                 return this;
             }
 
-            /** Sets {@code virtualUsers}. */
+            /**
+             * Sets {@code virtualUsers}.
+             *
+             * @param v {@code virtualUsers}
+             * @return this builder
+             */
             public Builder virtualUsers(int v) {
                 this.virtualUsers = v;
                 return this;
             }
 
-            /** Sets {@code rate}. */
+            /**
+             * Sets {@code rate}.
+             *
+             * @param v {@code rate}
+             * @return this builder
+             */
             public Builder rate(double v) {
                 this.rate = v;
                 return this;
             }
 
-            /** Sets {@code duration}. */
+            /**
+             * Sets {@code duration}.
+             *
+             * @param v {@code duration}
+             * @return this builder
+             */
             public Builder duration(Duration v) {
                 this.duration = v;
                 return this;
             }
 
-            /** Sets {@code iterations}. */
+            /**
+             * Sets {@code iterations}.
+             *
+             * @param v {@code iterations}
+             * @return this builder
+             */
             public Builder iterations(long v) {
                 this.iterations = v;
                 return this;
             }
 
-            /** Sets {@code timeout}. */
+            /**
+             * Sets {@code timeout}.
+             *
+             * @param v {@code timeout}
+             * @return this builder
+             */
             public Builder timeout(Duration v) {
                 this.timeout = v;
                 return this;
             }
 
-            /** Sets {@code thinkTime}. */
+            /**
+             * Sets {@code thinkTime}.
+             *
+             * @param v {@code thinkTime}
+             * @return this builder
+             */
             public Builder thinkTime(ThinkTime v) {
                 this.thinkTime = v;
                 return this;
             }
 
-            /** Sets {@code sessionMode}. */
+            /**
+             * Sets {@code sessionMode}.
+             *
+             * @param v {@code sessionMode}
+             * @return this builder
+             */
             public Builder sessionMode(SessionMode v) {
                 this.sessionMode = v;
                 return this;
             }
 
-            /** Sets {@code maxWorkers}. */
+            /**
+             * Sets {@code maxWorkers}.
+             *
+             * @param v {@code maxWorkers}
+             * @return this builder
+             */
             public Builder maxWorkers(int v) {
                 this.maxWorkers = v;
                 return this;
             }
 
-            /** Sets {@code maxQueueWait}. */
+            /**
+             * Sets {@code maxQueueWait}.
+             *
+             * @param v {@code maxQueueWait}
+             * @return this builder
+             */
             public Builder maxQueueWait(Duration v) {
                 this.maxQueueWait = v;
                 return this;
             }
 
-            /** Sets {@code sessionPool}. */
+            /**
+             * Sets {@code sessionPool}.
+             *
+             * @param v {@code sessionPool}
+             * @return this builder
+             */
             public Builder sessionPool(int v) {
                 this.sessionPool = v;
                 return this;
             }
 
-            /** Sets {@code interval}. */
+            /**
+             * Sets {@code interval}.
+             *
+             * @param v {@code interval}
+             * @return this builder
+             */
             public Builder interval(Duration v) {
                 this.interval = v;
                 return this;
             }
 
-            /** Sets {@code seed}. */
+            /**
+             * Sets {@code seed}.
+             *
+             * @param v {@code seed}
+             * @return this builder
+             */
             public Builder seed(long v) {
                 this.seed = v;
                 return this;
             }
 
-            /** The settings. */
+            /**
+             * The settings.
+             *
+             * @return the settings
+             */
             public Settings build() {
                 return new Settings(
                         model,
@@ -431,12 +681,25 @@ public record LoadTestConfig(
      * @param steps the steps, run in order in one session
      */
     public record Scenario(String name, double weight, List<FlowStep> steps) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param name the name used in reports
+         * @param weight the relative weight (&gt; 0)
+         * @param steps the steps, run in order in one session
+         */
         public Scenario {
             steps = List.copyOf(steps);
         }
 
-        /** A single-step scenario. */
+        /**
+         * A single-step scenario.
+         *
+         * @param name the name
+         * @param weight the weight
+         * @param step the step
+         * @return a single-step scenario
+         */
         public static Scenario of(String name, double weight, FlowStep step) {
             return new Scenario(name, weight, List.of(step));
         }
@@ -452,12 +715,27 @@ public record LoadTestConfig(
      * @param extract variables to set from this step's result: name to JSON pointer ({@code /structuredContent/id})
      */
     public record FlowStep(Operation operation, String name, JsonNode arguments, Map<String, String> extract) {
-        /** Copies the map. */
+        /**
+         * Copies the map.
+         *
+         * @param operation the request
+         * @param name tool name, resource URI or prompt name (may contain placeholders); {@code null} for lists/ping
+         * @param arguments the arguments object, or {@code null}
+         * @param extract variables to set from this step's result: name to JSON pointer ({@code /structuredContent/id})
+         *
+         */
         public FlowStep {
             extract = extract == null ? Map.of() : Map.copyOf(extract);
         }
 
-        /** A step with no extraction. */
+        /**
+         * A step with no extraction.
+         *
+         * @param operation the operation
+         * @param name the name
+         * @param arguments the arguments
+         * @return a step with no extraction
+         */
         public static FlowStep of(Operation operation, String name, JsonNode arguments) {
             return new FlowStep(operation, name, arguments, Map.of());
         }
@@ -522,13 +800,22 @@ public record LoadTestConfig(
          * Defaults: warm-up 2 intervals, baseline 3, window 3, at least 20 requests, 3 confirming intervals; error
          * spike &gt;10% and &gt;2x; p99 &gt;3x and &gt;1 ms; drops &gt;1%; plateau over 30 intervals with
          * elasticity &lt;0.5.
+         *
+         * @return the defaults: warm-up 2 intervals, baseline 3, window 3, at least 20 requests, 3 confirming
+         *     intervals; error spike &gt;10% and &gt;2x; p99 &gt;3x and &gt;1 ms; drops &gt;1%; plateau over 30
+         *     intervals with elasticity &lt;0.5
          */
         public static BreakingPointSettings defaults() {
             return new BreakingPointSettings(
                     true, 2, 3, 3, 20, 3, 0.10, 2.0, 3.0, Duration.ofMillis(1), 0.01, 30, 0.10, 0.5, false);
         }
 
-        /** A copy that is enabled or not. */
+        /**
+         * A copy that is enabled or not.
+         *
+         * @param on whether on
+         * @return a copy that is enabled or not
+         */
         public BreakingPointSettings withEnabled(boolean on) {
             return new BreakingPointSettings(
                     on,
@@ -578,7 +865,17 @@ public record LoadTestConfig(
             double sloDropRate,
             double growthFactor,
             int repeats) {
-        /** Settings with growth factor 2 and one repeat of a noisy step. */
+        /**
+         * Settings with growth factor 2 and one repeat of a noisy step.
+         *
+         * @param startRate the start rate
+         * @param stepRate the step rate
+         * @param stepDuration the step duration
+         * @param maxRate the max rate
+         * @param sloP99 the SLO p 99
+         * @param sloErrorRate the SLO error rate
+         * @param sloDropRate the SLO drop rate
+         */
         public CeilingSettings(
                 double startRate,
                 double stepRate,
@@ -593,6 +890,9 @@ public record LoadTestConfig(
         /**
          * Defaults: from 10/s doubling up to 1000/s, bisecting to 10/s, 10 s steps; SLO p99 &lt; 500 ms, errors &lt;
          * 1%, drops &lt; 1%; a noisy step is repeated once.
+         *
+         * @return the defaults: from 10/s doubling up to 1000/s, bisecting to 10/s, 10 s steps; SLO p99 &lt; 500 ms,
+         *     errors &lt; 1%, drops &lt; 1%; a noisy step is repeated once
          */
         public static CeilingSettings defaults() {
             return new CeilingSettings(10, 10, Duration.ofSeconds(10), 1000, Duration.ofMillis(500), 0.01, 0.01);

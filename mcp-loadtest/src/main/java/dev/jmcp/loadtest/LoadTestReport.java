@@ -67,7 +67,28 @@ public record LoadTestReport(
         String segment,
         List<String> warnings) {
 
-    /** A report with the schema 1.0 fields only (the later ones {@code null}). */
+    /**
+     * A report with the schema 1.0 fields only (the later ones {@code null}).
+     *
+     * @param schemaVersion the schema version
+     * @param target the target
+     * @param model the model
+     * @param offeredLoadUnit the offered load unit
+     * @param sessionMode the session mode
+     * @param startedAt the started at
+     * @param durationSeconds the duration seconds
+     * @param stopReason the stop reason
+     * @param summary the summary
+     * @param generator the generator
+     * @param operations the operations
+     * @param tools the tools
+     * @param stages the stages
+     * @param intervals the intervals
+     * @param breakingPoint the breaking point
+     * @param ceiling the ceiling
+     * @param thresholds the thresholds
+     * @param latencyBasis the latency basis
+     */
     public LoadTestReport(
             String schemaVersion,
             String target,
@@ -128,22 +149,41 @@ public record LoadTestReport(
      */
     public static final String SCHEMA_VERSION = "1.1";
 
-    /** Whether every threshold passed (true without thresholds). */
+    /**
+     * Whether every threshold passed (true without thresholds).
+     *
+     * @return whether every threshold passed (true without thresholds)
+     */
     public boolean passed() {
         return thresholds.stream().allMatch(ThresholdResult::passed);
     }
 
-    /** A copy with threshold results. */
+    /**
+     * A copy with threshold results.
+     *
+     * @param results the results
+     * @return a copy with threshold results
+     */
     public LoadTestReport withThresholds(List<ThresholdResult> results) {
         return withResults(ceiling, List.copyOf(results));
     }
 
-    /** A copy with a ceiling result. */
+    /**
+     * A copy with a ceiling result.
+     *
+     * @param result the result
+     * @return a copy with a ceiling result
+     */
     public LoadTestReport withCeiling(Ceiling result) {
         return withResults(result, thresholds);
     }
 
-    /** A copy naming its histogram log file. */
+    /**
+     * A copy naming its histogram log file.
+     *
+     * @param fileName the file name
+     * @return a copy naming its histogram log file
+     */
     public LoadTestReport withHistogramLog(String fileName) {
         return new LoadTestReport(
                 schemaVersion,
@@ -282,7 +322,20 @@ public record LoadTestReport(
             Double cpuPercent,
             Integer processors,
             Long saturatedIntervals) {
-        /** The schema 1.0 fields only. */
+        /**
+         * The schema 1.0 fields only.
+         *
+         * @param scheduledArrivals the scheduled arrivals
+         * @param droppedArrivals the dropped arrivals
+         * @param dropRate the drop rate
+         * @param lag the lag
+         * @param serviceTime the service time
+         * @param sessionsOpened the sessions opened
+         * @param sessionOpenFailures the session open failures
+         * @param handshake the handshake
+         * @param iterations the iterations
+         * @param cutOffIterations the cut off iterations
+         */
         public Generator(
                 long scheduledArrivals,
                 long droppedArrivals,
@@ -359,7 +412,23 @@ public record LoadTestReport(
             Map<String, Long> errorsByClass,
             Latency effectiveLatency,
             Double generatorCpuPercent) {
-        /** The schema 1.0 fields only. */
+        /**
+         * The schema 1.0 fields only.
+         *
+         * @param startSeconds the start seconds
+         * @param durationSeconds the duration seconds
+         * @param stage the stage
+         * @param offeredLoad the offered load
+         * @param requests the requests
+         * @param errors the errors
+         * @param throughputRps the throughput RPS
+         * @param errorRate the error rate
+         * @param latency the latency
+         * @param droppedArrivals the dropped arrivals
+         * @param lagP99Ms the lag p 99 ms
+         * @param errorsByClass the errors by class
+         * @param effectiveLatency the effective latency
+         */
         public IntervalPoint(
                 double startSeconds,
                 double durationSeconds,
@@ -416,7 +485,15 @@ public record LoadTestReport(
             Double lastHealthyLoad,
             Double lastHealthySeconds,
             Double throughputAtKneeRps) {
-        /** A breaking point without knee figures. */
+        /**
+         * A breaking point without knee figures.
+         *
+         * @param reason the reason
+         * @param detail the detail
+         * @param atSeconds the at seconds
+         * @param intervalIndex the interval index
+         * @param offeredLoad the offered load
+         */
         public BreakingPoint(String reason, String detail, double atSeconds, int intervalIndex, double offeredLoad) {
             this(reason, detail, atSeconds, intervalIndex, offeredLoad, null, null, null);
         }

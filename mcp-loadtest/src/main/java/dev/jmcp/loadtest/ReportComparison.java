@@ -53,12 +53,24 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
      */
     public record Row(String metric, double baseline, double current, double change, String limit, boolean regressed) {}
 
-    /** Whether any figure regressed past its limit. */
+    /**
+     * Whether any figure regressed past its limit.
+     *
+     * @return whether any figure regressed past its limit
+     */
     public boolean regressed() {
         return rows.stream().anyMatch(Row::regressed);
     }
 
-    /** Compares two JSON report files (their histogram logs are used when both exist). */
+    /**
+     * Compares two JSON report files (their histogram logs are used when both exist).
+     *
+     * @param baselineFile the baseline file
+     * @param currentFile the current file
+     * @param limits the limits
+     * @return the comparison of the two reports
+     * @throws IOException if a file cannot be read or written
+     */
     public static ReportComparison compare(Path baselineFile, Path currentFile, Limits limits) throws IOException {
         LoadTestReport base = ReportFiles.readJson(baselineFile);
         LoadTestReport cur = ReportFiles.readJson(currentFile);
@@ -73,6 +85,14 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
     /**
      * Compares two reports; their histogram logs ({@code null} if none) give exact run-wide percentiles when both
      * exist.
+     *
+     * @param base the base
+     * @param baseLog the base log
+     * @param cur the current
+     * @param curLog the current log
+     * @param limits the limits
+     * @return the comparison of the two reports
+     * @throws IOException if a file cannot be read or written
      */
     public static ReportComparison compare(
             LoadTestReport base, Path baseLog, LoadTestReport cur, Path curLog, Limits limits) throws IOException {
@@ -196,12 +216,22 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
         return String.format(Locale.ROOT, "%+.1f%s", r.change(), points ? " pt" : "%");
     }
 
-    /** A text table of the comparison. */
+    /**
+     * A text table of the comparison.
+     *
+     * @return a text table of the comparison
+     */
     public String text() {
         return text("baseline", "current");
     }
 
-    /** A text table of the comparison with its two columns named. */
+    /**
+     * A text table of the comparison with its two columns named.
+     *
+     * @param baselineLabel the baseline label
+     * @param currentLabel the current label
+     * @return a text table of the comparison with its two columns named
+     */
     public String text(String baselineLabel, String currentLabel) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(
@@ -228,7 +258,11 @@ public record ReportComparison(List<Row> rows, boolean fromHistogramLogs) {
         return sb.toString();
     }
 
-    /** A self-contained HTML page of the comparison. */
+    /**
+     * A self-contained HTML page of the comparison.
+     *
+     * @return a self-contained HTML page of the comparison
+     */
     public String html() {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>jmcp-loadtest comparison</title>")

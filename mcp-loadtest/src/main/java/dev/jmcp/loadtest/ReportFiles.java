@@ -17,7 +17,12 @@ public final class ReportFiles {
 
     private ReportFiles() {}
 
-    /** The report as pretty-printed JSON. */
+    /**
+     * The report as pretty-printed JSON.
+     *
+     * @param report the report
+     * @return the report as pretty-printed JSON
+     */
     public static String toJson(LoadTestReport report) {
         return McpJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
     }
@@ -25,6 +30,10 @@ public final class ReportFiles {
     /**
      * Reads a JSON report (schema 1.x; fields this version does not know are ignored, so newer minor versions
      * read too).
+     *
+     * @param file the file
+     * @return the load test report
+     * @throws IOException if a file cannot be read or written
      */
     public static LoadTestReport readJson(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -40,7 +49,13 @@ public final class ReportFiles {
         return r;
     }
 
-    /** The histogram log a report names, resolved next to the report file, or {@code null} if it names none. */
+    /**
+     * The histogram log a report names, resolved next to the report file, or {@code null} if it names none.
+     *
+     * @param reportFile the report file
+     * @param report the report
+     * @return the histogram log a report names, resolved next to the report file, or {@code null} if it names none
+     */
     public static Path histogramLogOf(Path reportFile, LoadTestReport report) {
         if (report.histogramLog() == null) {
             return null;
@@ -49,7 +64,11 @@ public final class ReportFiles {
         return dir == null ? Path.of(report.histogramLog()) : dir.resolve(report.histogramLog());
     }
 
-    /** The report's JSON Schema text. */
+    /**
+     * The report's JSON Schema text.
+     *
+     * @return the report's JSON Schema text
+     */
     public static String schema() {
         try (InputStream in = ReportFiles.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -58,32 +77,65 @@ public final class ReportFiles {
         }
     }
 
-    /** The self-contained HTML report (inline data, script and styles; no network access). */
+    /**
+     * The self-contained HTML report (inline data, script and styles; no network access).
+     *
+     * @param report the report
+     * @return the self-contained HTML report (inline data, script and styles; no network access)
+     */
     public static String toHtml(LoadTestReport report) {
         return HtmlReport.render(report, toJson(report));
     }
 
-    /** JUnit XML with one test case per threshold. */
+    /**
+     * JUnit XML with one test case per threshold.
+     *
+     * @param report the report
+     * @return JUnit XML with one test case per threshold
+     */
     public static String toJUnitXml(LoadTestReport report) {
         return JUnitXml.render(report);
     }
 
-    /** Writes JSON to a file (parents created). */
+    /**
+     * Writes JSON to a file (parents created).
+     *
+     * @param report the report
+     * @param file the file
+     * @throws IOException if a file cannot be read or written
+     */
     public static void writeJson(LoadTestReport report, Path file) throws IOException {
         write(file, toJson(report));
     }
 
-    /** Writes HTML to a file (parents created). */
+    /**
+     * Writes HTML to a file (parents created).
+     *
+     * @param report the report
+     * @param file the file
+     * @throws IOException if a file cannot be read or written
+     */
     public static void writeHtml(LoadTestReport report, Path file) throws IOException {
         write(file, toHtml(report));
     }
 
-    /** Writes JUnit XML to a file (parents created). */
+    /**
+     * Writes JUnit XML to a file (parents created).
+     *
+     * @param report the report
+     * @param file the file
+     * @throws IOException if a file cannot be read or written
+     */
     public static void writeJUnitXml(LoadTestReport report, Path file) throws IOException {
         write(file, toJUnitXml(report));
     }
 
-    /** A terminal summary of the whole run. */
+    /**
+     * A terminal summary of the whole run.
+     *
+     * @param r the r
+     * @return a terminal summary of the whole run
+     */
     public static String summary(LoadTestReport r) {
         StringBuilder sb = new StringBuilder();
         LoadTestReport.Stats s = r.summary();

@@ -32,7 +32,13 @@ public final class ReportMerge {
     /** A merged report and the histogram intervals it was computed from (to write a merged {@code .hlog}). */
     public record Result(LoadTestReport report, List<IntervalData> intervals) {}
 
-    /** Merges the segment reports (each with its histogram log next to it). */
+    /**
+     * Merges the segment reports (each with its histogram log next to it).
+     *
+     * @param reportFiles the report files
+     * @return the merged result
+     * @throws IOException if a file cannot be read or written
+     */
     public static Result merge(List<Path> reportFiles) throws IOException {
         if (reportFiles.isEmpty()) {
             throw new IllegalArgumentException("merge needs at least one report");
@@ -264,7 +270,14 @@ public final class ReportMerge {
         });
     }
 
-    /** Writes the merged intervals as one histogram log. */
+    /**
+     * Writes the merged intervals as one histogram log.
+     *
+     * @param merged the merged
+     * @param file the file
+     * @param startMillis the start millis
+     * @throws IOException if a file cannot be read or written
+     */
     public static void writeHistogramLog(Result merged, Path file, long startMillis) throws IOException {
         try (HistogramLog log = HistogramLog.create(file, startMillis, "jmcp-loadtest merged")) {
             for (IntervalData d : merged.intervals()) {
@@ -273,7 +286,12 @@ public final class ReportMerge {
         }
     }
 
-    /** The whole-run histograms of a merged result by tag (for tests and tools). */
+    /**
+     * The whole-run histograms of a merged result by tag (for tests and tools).
+     *
+     * @param merged the merged
+     * @return the whole-run histograms of a merged result by tag (for tests and tools)
+     */
     public static Map<String, Histogram> histograms(Result merged) {
         Map<String, Histogram> out = new TreeMap<>();
         for (IntervalData d : merged.intervals()) {

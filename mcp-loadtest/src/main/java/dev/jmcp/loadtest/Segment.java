@@ -14,14 +14,24 @@ public record Segment(int index, int count) {
     /** The whole run (no distribution). */
     public static final Segment WHOLE = new Segment(1, 1);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param index this process's segment, 1-based
+     * @param count the number of segments
+     */
     public Segment {
         if (count < 1 || index < 1 || index > count) {
             throw new IllegalArgumentException("segment must be i/n with 1 <= i <= n, got " + index + "/" + count);
         }
     }
 
-    /** Parses {@code i/n}. */
+    /**
+     * Parses {@code i/n}.
+     *
+     * @param text the text
+     * @return the parsed segment
+     */
     public static Segment parse(String text) {
         String[] parts = text.trim().split("/");
         if (parts.length != 2) {
@@ -34,17 +44,31 @@ public record Segment(int index, int count) {
         }
     }
 
-    /** Whether this is the whole run. */
+    /**
+     * Whether this is the whole run.
+     *
+     * @return whether this is the whole run
+     */
     public boolean whole() {
         return count == 1;
     }
 
-    /** Whether the global ordinal {@code n} (0-based arrival or virtual user) belongs to this segment. */
+    /**
+     * Whether the global ordinal {@code n} (0-based arrival or virtual user) belongs to this segment.
+     *
+     * @param n the n
+     * @return whether the global ordinal {@code n} (0-based arrival or virtual user) belongs to this segment
+     */
     public boolean owns(long n) {
         return n % count == index - 1;
     }
 
-    /** How many of the ordinals {@code 0 .. total-1} belong to this segment. */
+    /**
+     * How many of the ordinals {@code 0 .. total-1} belong to this segment.
+     *
+     * @param total the total
+     * @return how many of the ordinals {@code 0 .. total-1} belong to this segment
+     */
     public long share(long total) {
         if (total <= 0) {
             return 0;

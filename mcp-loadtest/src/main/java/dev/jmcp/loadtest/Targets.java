@@ -29,7 +29,12 @@ public final class Targets {
         }
     }
 
-    /** Creates the target for a spec. */
+    /**
+     * Creates the target for a spec.
+     *
+     * @param spec the spec
+     * @return the new target
+     */
     public static Target create(TargetSpec spec) {
         if (isSimulated(spec)) {
             return SimulatedTarget.fromUri(spec.url());
@@ -53,7 +58,12 @@ public final class Targets {
                 + " (expected a dev.jmcp.loadtest.target.TargetFactory service)");
     }
 
-    /** The discovery for a spec. */
+    /**
+     * The discovery for a spec.
+     *
+     * @param spec the spec
+     * @return the discovery for a spec
+     */
     public static Discovery discovery(TargetSpec spec) {
         if (isSimulated(spec)) {
             return new Discovery() {

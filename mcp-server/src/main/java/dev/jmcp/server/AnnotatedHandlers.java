@@ -21,7 +21,14 @@ public record AnnotatedHandlers(
         List<ServerPrompt> prompts,
         List<ServerResource> resources,
         List<ServerResourceTemplate> resourceTemplates) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param tools the {@code @McpTool} methods
+     * @param prompts the {@code @McpPrompt} methods, with their {@code @McpCompletion} methods
+     * @param resources the {@code @McpResource} methods with a fixed URI
+     * @param resourceTemplates the {@code @McpResource} methods with a URI template, with their completions
+     */
     public AnnotatedHandlers {
         tools = List.copyOf(tools);
         prompts = List.copyOf(prompts);
@@ -33,6 +40,8 @@ public record AnnotatedHandlers(
      * Inspects {@code handlers}: an object, or a {@link Class} (instantiated with its no-argument constructor when
      * it has annotated instance methods).
      *
+     * @param handlers the handlers
+     * @return the tools, prompts, resources and resource templates found on {@code handlers}
      * @throws IllegalArgumentException naming the class, method and parameter of a mistake (a duplicate name, an
      *     unsupported parameter type, template variables that do not match the parameters...)
      */

@@ -61,7 +61,12 @@ public final class AppView {
         this.meta = UiResourceMeta.of(b.csp, b.permissions, b.domain, b.prefersBorder);
     }
 
-    /** A builder for the view at {@code uri}, which must use the {@code ui://} scheme. */
+    /**
+     * A builder for the view at {@code uri}, which must use the {@code ui://} scheme.
+     *
+     * @param uri the URI
+     * @return a builder for the view at {@code uri}, which must use the {@code ui://} scheme
+     */
     public static Builder builder(String uri) {
         return new Builder(uri);
     }
@@ -70,6 +75,12 @@ public final class AppView {
      * One view per {@code .html} file directly in {@code folder}, each at {@code uriPrefix + fileName} (for example
      * {@code ui://notes/} and {@code board.html} give {@code ui://notes/board.html}), with no CSP origins and no
      * permissions; sorted by file name.
+     *
+     * @param folder the folder
+     * @param uriPrefix the URI prefix
+     * @return one view per {@code .html} file directly in {@code folder}, each at {@code uriPrefix + fileName} (for
+     *     example {@code ui://notes/} and {@code board.html} give {@code ui://notes/board.html}), with no CSP origins
+     *     and no permissions; sorted by file name
      */
     public static List<AppView> folder(Path folder, String uriPrefix) {
         Objects.requireNonNull(uriPrefix, "uriPrefix");
@@ -90,23 +101,40 @@ public final class AppView {
     /**
      * The {@code _meta} of a tool that shows the view at {@code resourceUri}: {@code {"ui": {"resourceUri": ...,
      * "visibility": [...]}}}; no visibility means both the model and the view may call it.
+     *
+     * @param resourceUri the resource URI
+     * @param visibility the visibility
+     * @return the {@code _meta} of a tool that shows the view at {@code resourceUri}: {@code {"ui": {"resourceUri":
+     *     ..., "visibility": [...]}}}; no visibility means both the model and the view may call it
      */
     public static JsonNode toolMeta(String resourceUri, UiVisibility... visibility) {
         checkUri(resourceUri);
         return AppsProtocol.meta(new UiToolMeta(resourceUri, visibility.length == 0 ? null : List.of(visibility)));
     }
 
-    /** The view's {@code ui://} URI. */
+    /**
+     * The view's {@code ui://} URI.
+     *
+     * @return the view's {@code ui://} URI
+     */
     public String uri() {
         return uri;
     }
 
-    /** The HTML of the view. */
+    /**
+     * The HTML of the view.
+     *
+     * @return the HTML of the view
+     */
     public String html() {
         return html;
     }
 
-    /** The view's security and rendering metadata, as sent in {@code _meta.ui}. */
+    /**
+     * The view's security and rendering metadata, as sent in {@code _meta.ui}.
+     *
+     * @return the view's security and rendering metadata, as sent in {@code _meta.ui}
+     */
     public UiResourceMeta meta() {
         return meta;
     }
@@ -163,67 +191,123 @@ public final class AppView {
             this.uri = uri;
         }
 
-        /** The resource name in {@code resources/list}; default the URI. */
+        /**
+         * The resource name in {@code resources/list}; default the URI.
+         *
+         * @param name the resource name in {@code resources/list}; default the URI
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** A display title. */
+        /**
+         * A display title.
+         *
+         * @param title a display title
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** What the view shows. */
+        /**
+         * What the view shows.
+         *
+         * @param description what the view shows
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** The HTML, given as a string. */
+        /**
+         * The HTML, given as a string.
+         *
+         * @param html the HTML, given as a string
+         * @return this builder
+         */
         public Builder html(String html) {
             this.html = Objects.requireNonNull(html, "html");
             return this;
         }
 
-        /** The HTML, read from a file at {@link #build()}. */
+        /**
+         * The HTML, read from a file at {@link #build()}.
+         *
+         * @param file the HTML, read from a file at {@link #build()}
+         * @return this builder
+         */
         public Builder file(Path file) {
             this.file = Objects.requireNonNull(file, "file");
             return this;
         }
 
-        /** The HTML, read from a class-path resource (this class's loader) at {@link #build()}. */
+        /**
+         * The HTML, read from a class-path resource (this class's loader) at {@link #build()}.
+         *
+         * @param resource the resource
+         * @return the HTML, read from a class-path resource (this class's loader) at {@link #build()}
+         */
         public Builder classPath(String resource) {
             return classPath(AppView.class.getClassLoader(), resource);
         }
 
-        /** The HTML, read from a class-path resource of {@code loader} at {@link #build()}. */
+        /**
+         * The HTML, read from a class-path resource of {@code loader} at {@link #build()}.
+         *
+         * @param loader the loader
+         * @param resource the resource
+         * @return this builder
+         */
         public Builder classPath(ClassLoader loader, String resource) {
             this.loader = Objects.requireNonNull(loader, "loader");
             this.classPath = Objects.requireNonNull(resource, "resource");
             return this;
         }
 
-        /** The origins the view needs (its CSP); default none. */
+        /**
+         * The origins the view needs (its CSP); default none.
+         *
+         * @param csp the origins the view needs (its CSP); default none
+         * @return this builder
+         */
         public Builder csp(UiCsp csp) {
             this.csp = csp;
             return this;
         }
 
-        /** Sandbox permissions the view asks for; default none. */
+        /**
+         * Sandbox permissions the view asks for; default none.
+         *
+         * @param permissions sandbox permissions the view asks for; default none
+         * @return this builder
+         */
         public Builder permissions(UiPermission... permissions) {
             this.permissions.addAll(List.of(permissions));
             return this;
         }
 
-        /** A dedicated sandbox origin, in the format the target host documents; default the host's own. */
+        /**
+         * A dedicated sandbox origin, in the format the target host documents; default the host's own.
+         *
+         * @param domain a dedicated sandbox origin, in the format the target host documents; default the host's own
+         * @return this builder
+         */
         public Builder domain(String domain) {
             this.domain = domain;
             return this;
         }
 
-        /** Whether the view wants a visible border and background; default: the host decides. */
+        /**
+         * Whether the view wants a visible border and background; default: the host decides.
+         *
+         * @param prefersBorder whether the view wants a visible border and background; default: the host decides
+         * @return this builder
+         */
         public Builder prefersBorder(boolean prefersBorder) {
             this.prefersBorder = prefersBorder;
             return this;
@@ -232,6 +316,7 @@ public final class AppView {
         /**
          * Builds the view, reading its HTML.
          *
+         * @return the built app view
          * @throws IllegalArgumentException when no HTML (or more than one source) was given, the file or class-path
          *     resource cannot be read, or the HTML exceeds {@link #MAX_HTML_BYTES}
          */

@@ -10,7 +10,13 @@ import java.util.Map;
  * @param contextArguments values of other arguments already chosen (empty when none)
  */
 public record CompletionRequest(String argumentName, String value, Map<String, String> contextArguments) {
-    /** Copies the context. */
+    /**
+     * Copies the context.
+     *
+     * @param argumentName the argument or template variable being completed
+     * @param value what the user typed so far
+     * @param contextArguments values of other arguments already chosen (empty when none)
+     */
     public CompletionRequest {
         contextArguments = Map.copyOf(contextArguments);
     }

@@ -13,6 +13,7 @@ public interface ExtensionNotificationHandler<P> {
      *
      * @param params the notification's params
      * @param session the connection it arrived on
+     * @throws Exception any failure; it is logged
      */
     void handle(P params, ServerSession session) throws Exception;
 }

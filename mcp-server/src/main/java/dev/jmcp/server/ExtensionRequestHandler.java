@@ -14,6 +14,10 @@ public interface ExtensionRequestHandler<P> {
      *
      * @param params the request's params ({@code _meta} included when {@code P} has such a member)
      * @param context the request: revision, caller, the client's extensions, progress, logging, cancellation
+     * @return the result: any object Jackson writes as a JSON object (a record, a map, an {@code ObjectNode}), or null
+     *     for an empty result
+     * @throws Exception any failure: a {@link dev.jmcp.core.McpRpcException} is answered as is, anything else as
+     *     {@code -32603}
      */
     Object handle(P params, RequestContext context) throws Exception;
 }

@@ -57,7 +57,11 @@ public final class InMemorySessionStore implements SessionStore {
         sessions.remove(sessionId);
     }
 
-    /** The sessions held, expired or not (for tests). */
+    /**
+     * The sessions held, expired or not (for tests).
+     *
+     * @return the sessions held, expired or not (for tests)
+     */
     public int size() {
         return sessions.size();
     }

@@ -14,27 +14,50 @@ import java.util.Set;
 public final class InputAnswers {
     private final Map<String, Object> answers;
 
-    /** The answers by key: {@link ElicitResult}, {@link CreateMessageResult} or a {@code List<Root>}. */
+    /**
+     * The answers by key: {@link ElicitResult}, {@link CreateMessageResult} or a {@code List<Root>}.
+     *
+     * @param answers the answers
+     */
     public InputAnswers(Map<String, ?> answers) {
         this.answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     }
 
-    /** The keys, in the order they were added to the batch. */
+    /**
+     * The keys, in the order they were added to the batch.
+     *
+     * @return the keys, in the order they were added to the batch
+     */
     public Set<String> keys() {
         return answers.keySet();
     }
 
-    /** The elicitation answer under {@code key}. */
+    /**
+     * The elicitation answer under {@code key}.
+     *
+     * @param key the key the request was added under
+     * @return the elicitation answer under {@code key}
+     */
     public ElicitResult elicitation(String key) {
         return get(key, ElicitResult.class);
     }
 
-    /** The sampling answer under {@code key}. */
+    /**
+     * The sampling answer under {@code key}.
+     *
+     * @param key the key the request was added under
+     * @return the sampling answer under {@code key}
+     */
     public CreateMessageResult sampling(String key) {
         return get(key, CreateMessageResult.class);
     }
 
-    /** The roots answer under {@code key}. */
+    /**
+     * The roots answer under {@code key}.
+     *
+     * @param key the key the answer is filed under
+     * @return the roots answer under {@code key}
+     */
     @SuppressWarnings("unchecked")
     public List<Root> roots(String key) {
         return get(key, List.class);

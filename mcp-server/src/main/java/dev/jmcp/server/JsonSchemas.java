@@ -21,7 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonSchemas {
     private JsonSchemas() {}
 
-    /** The schema of {@code type} (a {@link Class} or a parameterized {@link Type}). */
+    /**
+     * The schema of {@code type} (a {@link Class} or a parameterized {@link Type}).
+     *
+     * @param type the type
+     * @return the schema of {@code type} (a {@link Class} or a parameterized {@link Type})
+     */
     public static ObjectNode schemaOf(Type type) {
         return SchemaGenerator.schemaOf(Objects.requireNonNull(type, "type"));
     }
@@ -30,6 +35,9 @@ public final class JsonSchemas {
      * The schema of {@code type} for a tool's {@code inputSchema} or {@code outputSchema}: its root must be {@code
      * type: object} (a record, a POJO or a map).
      *
+     * @param type the type
+     * @return the schema of {@code type} for a tool's {@code inputSchema} or {@code outputSchema}: its root must be
+     *     {@code type: object} (a record, a POJO or a map)
      * @throws IllegalArgumentException when {@code type} is not written as a JSON object
      */
     public static ObjectNode objectSchemaOf(Type type) {

@@ -17,12 +17,24 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface McpCompletion {
-    /** The prompt's name (set this or {@link #resourceTemplate()}). */
+    /**
+     * The prompt's name (set this or {@link #resourceTemplate()}).
+     *
+     * @return the prompt's name (set this or {@link #resourceTemplate()})
+     */
     String prompt() default "";
 
-    /** The resource template's URI template (set this or {@link #prompt()}). */
+    /**
+     * The resource template's URI template (set this or {@link #prompt()}).
+     *
+     * @return the resource template's URI template (set this or {@link #prompt()})
+     */
     String resourceTemplate() default "";
 
-    /** The argument or template variable completed. */
+    /**
+     * The argument or template variable completed.
+     *
+     * @return the argument or template variable completed
+     */
     String argument();
 }

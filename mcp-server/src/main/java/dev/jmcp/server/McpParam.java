@@ -15,12 +15,24 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
 public @interface McpParam {
-    /** The argument's name; default the parameter's name. */
+    /**
+     * The argument's name; default the parameter's name.
+     *
+     * @return the argument's name; default the parameter's name
+     */
     String name() default "";
 
-    /** The description; default the parameter's {@link Description}, else none. */
+    /**
+     * The description; default the parameter's {@link Description}, else none.
+     *
+     * @return the description; default the parameter's {@link Description}, else none
+     */
     String description() default "";
 
-    /** Whether the caller must send it; default true ({@code Optional} parameters are never required). */
+    /**
+     * Whether the caller must send it; default true ({@code Optional} parameters are never required).
+     *
+     * @return whether the caller must send it; default true ({@code Optional} parameters are never required)
+     */
     boolean required() default true;
 }

@@ -19,18 +19,38 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface McpPrompt {
-    /** The prompt's name; default the method's name. */
+    /**
+     * The prompt's name; default the method's name.
+     *
+     * @return the prompt's name; default the method's name
+     */
     String name() default "";
 
-    /** A human-readable title; default none. */
+    /**
+     * A human-readable title; default none.
+     *
+     * @return a human-readable title; default none
+     */
     String title() default "";
 
-    /** The description; default the method's {@link Description}, else none. */
+    /**
+     * The description; default the method's {@link Description}, else none.
+     *
+     * @return the description; default the method's {@link Description}, else none
+     */
     String description() default "";
 
-    /** Icon sources; default none. */
+    /**
+     * Icon sources; default none.
+     *
+     * @return icon sources; default none
+     */
     String[] icons() default {};
 
-    /** The prompt's {@code _meta}, a JSON object; default none. */
+    /**
+     * The prompt's {@code _meta}, a JSON object; default none.
+     *
+     * @return the prompt's {@code _meta}, a JSON object; default none
+     */
     String meta() default "";
 }

@@ -19,24 +19,52 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface McpResource {
-    /** The URI, or an RFC 6570 URI template (with {@code {variables}}). */
+    /**
+     * The URI, or an RFC 6570 URI template (with {@code {variables}}).
+     *
+     * @return the URI, or an RFC 6570 URI template (with {@code {variables}})
+     */
     String uri();
 
-    /** The resource's name; default the method's name. */
+    /**
+     * The resource's name; default the method's name.
+     *
+     * @return the resource's name; default the method's name
+     */
     String name() default "";
 
-    /** A human-readable title; default none. */
+    /**
+     * A human-readable title; default none.
+     *
+     * @return a human-readable title; default none
+     */
     String title() default "";
 
-    /** The description; default the method's {@link Description}, else none. */
+    /**
+     * The description; default the method's {@link Description}, else none.
+     *
+     * @return the description; default the method's {@link Description}, else none
+     */
     String description() default "";
 
-    /** The MIME type of the contents; default none. */
+    /**
+     * The MIME type of the contents; default none.
+     *
+     * @return the MIME type of the contents; default none
+     */
     String mimeType() default "";
 
-    /** Icon sources; default none. */
+    /**
+     * Icon sources; default none.
+     *
+     * @return icon sources; default none
+     */
     String[] icons() default {};
 
-    /** The resource's {@code _meta}, a JSON object; default none. */
+    /**
+     * The resource's {@code _meta}, a JSON object; default none.
+     *
+     * @return the resource's {@code _meta}, a JSON object; default none
+     */
     String meta() default "";
 }

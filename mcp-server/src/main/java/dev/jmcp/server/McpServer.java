@@ -70,7 +70,11 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         this.core = core;
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -101,47 +105,88 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         return core.resume(Objects.requireNonNull(transport, "transport"), caller);
     }
 
-    /** Adds (or replaces) a tool at run time; clients that asked are told the list changed. */
+    /**
+     * Adds (or replaces) a tool at run time; clients that asked are told the list changed.
+     *
+     * @param tool the tool
+     */
     public void addTool(ServerTool tool) {
         core.addTool(tool);
     }
 
-    /** Adds (or replaces) a tool at run time. */
+    /**
+     * Adds (or replaces) a tool at run time.
+     *
+     * @param tool the tool
+     * @param handler the handler that runs the tool
+     */
     public void addTool(Tool tool, ToolHandler handler) {
         addTool(new ServerTool(tool, handler));
     }
 
-    /** Removes a tool; returns whether it was registered. */
+    /**
+     * Removes a tool; returns whether it was registered.
+     *
+     * @param name the tool's name
+     * @return whether the tool was registered
+     */
     public boolean removeTool(String name) {
         return core.tools().remove(name);
     }
 
-    /** Adds (or replaces) a static resource at run time. */
+    /**
+     * Adds (or replaces) a static resource at run time.
+     *
+     * @param resource the resource
+     */
     public void addResource(ServerResource resource) {
         core.resources().put(resource.resource().uri(), resource);
     }
 
-    /** Removes a static resource; returns whether it was registered. */
+    /**
+     * Removes a static resource; returns whether it was registered.
+     *
+     * @param uri the resource's URI
+     * @return whether the resource was registered
+     */
     public boolean removeResource(String uri) {
         return core.resources().remove(uri);
     }
 
-    /** Adds (or replaces) a resource template at run time. */
+    /**
+     * Adds (or replaces) a resource template at run time.
+     *
+     * @param template the template
+     */
     public void addResourceTemplate(ServerResourceTemplate template) {
         core.templates().put(template.template().uriTemplate(), template);
     }
 
-    /** Removes a resource template; returns whether it was registered. */
+    /**
+     * Removes a resource template; returns whether it was registered.
+     *
+     * @param uriTemplate the URI template
+     * @return whether the template was registered
+     */
     public boolean removeResourceTemplate(String uriTemplate) {
         return core.templates().remove(uriTemplate);
     }
 
-    /** Adds (or replaces) a prompt at run time. */
+    /**
+     * Adds (or replaces) a prompt at run time.
+     *
+     * @param prompt the prompt
+     */
     public void addPrompt(ServerPrompt prompt) {
         core.prompts().put(prompt.prompt().name(), prompt);
     }
 
-    /** Removes a prompt; returns whether it was registered. */
+    /**
+     * Removes a prompt; returns whether it was registered.
+     *
+     * @param name the prompt's name
+     * @return whether the prompt was registered
+     */
     public boolean removePrompt(String name) {
         return core.prompts().remove(name);
     }
@@ -149,12 +194,18 @@ public final class McpServer implements ServerConnector, AutoCloseable {
     /**
      * Sends {@code notifications/resources/updated} for {@code uri} to the clients subscribed to it (handshake
      * {@code resources/subscribe} or 2026-07-28 {@code subscriptions/listen}).
+     *
+     * @param uri the resource's URI
      */
     public void notifyResourceUpdated(String uri) {
         core.resourceUpdated(Objects.requireNonNull(uri, "uri"));
     }
 
-    /** The sessions being served. */
+    /**
+     * The sessions being served.
+     *
+     * @return the sessions being served
+     */
     public List<ServerSession> sessions() {
         return List.copyOf(core.sessions());
     }
@@ -199,49 +250,89 @@ public final class McpServer implements ServerConnector, AutoCloseable {
 
         private Builder() {}
 
-        /** The server's programmatic name ({@code serverInfo.name}). */
+        /**
+         * The server's programmatic name ({@code serverInfo.name}).
+         *
+         * @param name the server's programmatic name ({@code serverInfo.name})
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** The server's version ({@code serverInfo.version}). */
+        /**
+         * The server's version ({@code serverInfo.version}).
+         *
+         * @param version the server's version ({@code serverInfo.version})
+         * @return this builder
+         */
         public Builder version(String version) {
             this.version = Objects.requireNonNull(version, "version");
             return this;
         }
 
-        /** A display name ({@code serverInfo.title}). */
+        /**
+         * A display name ({@code serverInfo.title}).
+         *
+         * @param title a display name ({@code serverInfo.title})
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** A description ({@code serverInfo.description}, 2025-11-25). */
+        /**
+         * A description ({@code serverInfo.description}, 2025-11-25).
+         *
+         * @param description a description ({@code serverInfo.description}, 2025-11-25)
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** The project's website ({@code serverInfo.websiteUrl}, 2025-11-25). */
+        /**
+         * The project's website ({@code serverInfo.websiteUrl}, 2025-11-25).
+         *
+         * @param websiteUrl the project's website ({@code serverInfo.websiteUrl}, 2025-11-25)
+         * @return this builder
+         */
         public Builder websiteUrl(String websiteUrl) {
             this.websiteUrl = websiteUrl;
             return this;
         }
 
-        /** Icons of the server ({@code serverInfo.icons}, 2025-11-25). */
+        /**
+         * Icons of the server ({@code serverInfo.icons}, 2025-11-25).
+         *
+         * @param icons icons of the server ({@code serverInfo.icons}, 2025-11-25)
+         * @return this builder
+         */
         public Builder icons(List<Icon> icons) {
             this.icons = icons == null ? null : List.copyOf(icons);
             return this;
         }
 
-        /** Instructions for the model, sent on initialize and discover. */
+        /**
+         * Instructions for the model, sent on initialize and discover.
+         *
+         * @param instructions instructions for the model, sent on initialize and discover
+         * @return this builder
+         */
         public Builder instructions(String instructions) {
             this.instructions = instructions;
             return this;
         }
 
-        /** Where handlers run; default a virtual thread per request on 21+, a bounded pool on 17. */
+        /**
+         * Where handlers run; default a virtual thread per request on 21+, a bounded pool on 17.
+         *
+         * @param executor where handlers run; default a virtual thread per request on 21+, a bounded pool on 17
+         * @return this builder
+         */
         public Builder executor(Executor executor) {
             this.executor = executor;
             return this;
@@ -250,19 +341,32 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         /**
          * How long a handler may run before it is cancelled and the request fails; default 10 min. Tasks are not
          * bound by it: see {@link #taskTimeout}.
+         *
+         * @param timeout how long a handler may run before it is cancelled and the request fails; default 10 min
+         * @return this builder
          */
         public Builder handlerTimeout(Duration timeout) {
             this.handlerTimeout = positive(timeout);
             return this;
         }
 
-        /** How long an elicitation, sampling or roots request to the client may wait; default 5 min. */
+        /**
+         * How long an elicitation, sampling or roots request to the client may wait; default 5 min.
+         *
+         * @param timeout how long an elicitation, sampling or roots request to the client may wait; default 5 min
+         * @return this builder
+         */
         public Builder clientRequestTimeout(Duration timeout) {
             this.clientRequestTimeout = positive(timeout);
             return this;
         }
 
-        /** Items per page of every list; default 100. */
+        /**
+         * Items per page of every list; default 100.
+         *
+         * @param pageSize items per page of every list; default 100
+         * @return this builder
+         */
         public Builder pageSize(int pageSize) {
             if (pageSize < 1) {
                 throw new IllegalArgumentException("pageSize must be positive");
@@ -271,7 +375,12 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
-        /** Default and maximum time-to-live of a task (SEP-1686); default 1 h. */
+        /**
+         * Default and maximum time-to-live of a task (SEP-1686); default 1 h.
+         *
+         * @param ttl default and maximum time-to-live of a task (SEP-1686); default 1 h
+         * @return this builder
+         */
         public Builder taskTtl(Duration ttl) {
             this.taskTtl = positive(ttl);
             return this;
@@ -281,6 +390,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * How long a task's handler may run, for tools without their own {@link ServerTool#withTaskTimeout limit};
          * default the {@link #taskTtl task TTL} (1 h). A task is bounded by this limit, its TTL and cancellation,
          * never by the {@link #handlerTimeout handler timeout} of ordinary requests.
+         *
+         * @param timeout how long a task's handler may run, for tools without their own {@link
+         *     ServerTool#withTaskTimeout limit}; default the {@link #taskTtl task TTL} (1 h)
+         * @return this builder
          */
         public Builder taskTimeout(Duration timeout) {
             this.taskTimeout = positive(timeout);
@@ -291,6 +404,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * How many tasks one owner may hold at once, running or keeping a result until its TTL ends; default 100.
          * The owner is the authenticated principal, else the handshake session, else (2026-07-28 without
          * authentication) every anonymous caller together. One more task is refused with -32600.
+         *
+         * @param max how many tasks one owner may hold at once, running or keeping a result until its TTL ends; default
+         *     100
+         * @return this builder
          */
         public Builder maxTasksPerOwner(int max) {
             if (max < 1) {
@@ -305,13 +422,23 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * key id derived from it. Give every instance behind one load balancer the same key, so any of them can
          * serve a retry. Without one the server reads {@value StateKeys#ENVIRONMENT_VARIABLE}, else uses a random
          * key of its own (retries must then reach the same instance).
+         *
+         * @param key the AES key (16, 24 or 32 bytes) that encrypts and authenticates 2026-07-28 {@code requestState},
+         *     with a key id derived from it
+         * @return this builder
          */
         public Builder requestStateKey(byte[] key) {
             this.stateKey = StateKeys.Key.derived(key);
             return this;
         }
 
-        /** The current {@code requestState} key under an explicit key id (1-64 of {@code [A-Za-z0-9_-]}). */
+        /**
+         * The current {@code requestState} key under an explicit key id (1-64 of {@code [A-Za-z0-9_-]}).
+         *
+         * @param keyId the key id (1-64 of {@code [A-Za-z0-9_-]})
+         * @param key the AES key (16, 24 or 32 bytes)
+         * @return this builder
+         */
         public Builder requestStateKey(String keyId, byte[] key) {
             this.stateKey = StateKeys.Key.of(keyId, key);
             return this;
@@ -320,6 +447,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         /**
          * A previous {@code requestState} key: states sealed with it are still accepted for the {@link
          * #requestStateKeyGrace grace period} after the server is built (key rotation). May be called repeatedly.
+         *
+         * @param keyId the key id the states were sealed under
+         * @param key the previous AES key (16, 24 or 32 bytes)
+         * @return this builder
          */
         public Builder previousRequestStateKey(String keyId, byte[] key) {
             previousStateKeys.add(StateKeys.Key.of(keyId, key));
@@ -330,6 +461,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * Keys in the form of {@value StateKeys#ENVIRONMENT_VARIABLE}: {@code base64} or {@code
          * kid:base64[,kid:base64...]}, the first the current key and the others previous keys.
          *
+         * @param keys keys in the form of {@value StateKeys#ENVIRONMENT_VARIABLE}: {@code base64} or {@code
+         *     kid:base64[,kid:base64...]}, the first the current key and the others previous keys
+         * @return this builder
          * @throws IllegalArgumentException when the list cannot be parsed (the message never shows key material)
          */
         public Builder requestStateKeys(String keys) {
@@ -339,7 +473,12 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return this;
         }
 
-        /** How long previous {@code requestState} keys are accepted after the server is built; default 1 h. */
+        /**
+         * How long previous {@code requestState} keys are accepted after the server is built; default 1 h.
+         *
+         * @param grace how long previous {@code requestState} keys are accepted after the server is built; default 1 h
+         * @return this builder
+         */
         public Builder requestStateKeyGrace(Duration grace) {
             this.stateKeyGrace = positive(grace);
             return this;
@@ -348,6 +487,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         /**
          * How long after it was issued a {@code requestState} is accepted; default 10 min. Within that time a
          * state may be replayed (see docs/architecture.md, "Replay policy").
+         *
+         * @param maxAge how long after it was issued a {@code requestState} is accepted; default 10 min
+         * @return this builder
          */
         public Builder requestStateMaxAge(Duration maxAge) {
             this.stateMaxAge = positive(maxAge);
@@ -384,7 +526,13 @@ public final class McpServer implements ServerConnector, AutoCloseable {
             return all;
         }
 
-        /** The 2026-07-28 caching hints on lists and reads: {@code ttlMs} and {@code cacheScope}. */
+        /**
+         * The 2026-07-28 caching hints on lists and reads: {@code ttlMs} and {@code cacheScope}.
+         *
+         * @param ttlMs how long a client may cache the answer, in milliseconds ({@code ttlMs})
+         * @param scope who may share the cached answer ({@code cacheScope})
+         * @return this builder
+         */
         public Builder cacheHints(long ttlMs, CacheScope scope) {
             if (ttlMs < 0) {
                 throw new IllegalArgumentException("ttlMs must not be negative");
@@ -398,41 +546,77 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * Registers a tool. Its schemas must compile; a name that breaks the SEP-986 naming rule (a SHOULD) is
          * registered with a logged warning.
          *
+         * @param tool the tool
+         * @param handler the handler that runs the tool
+         * @return this builder
          * @throws IllegalArgumentException when the name is empty or a schema is invalid
          */
         public Builder tool(Tool tool, ToolHandler handler) {
             return tool(new ServerTool(tool, handler));
         }
 
-        /** Registers a tool (for example a typed tool). */
+        /**
+         * Registers a tool (for example a typed tool).
+         *
+         * @param tool the tool
+         * @return this builder
+         */
         public Builder tool(ServerTool tool) {
             tools.add(Objects.requireNonNull(tool, "tool"));
             return this;
         }
 
-        /** Registers a static resource. */
+        /**
+         * Registers a static resource.
+         *
+         * @param resource the resource
+         * @param handler the handler that reads the resource
+         * @return this builder
+         */
         public Builder resource(Resource resource, ResourceHandler handler) {
             resources.add(new ServerResource(resource, handler));
             return this;
         }
 
-        /** Registers a resource template (RFC 6570) and the handler of the URIs it matches. */
+        /**
+         * Registers a resource template (RFC 6570) and the handler of the URIs it matches.
+         *
+         * @param template the template
+         * @param handler the handler that reads the resources whose URIs the template matches
+         * @return this builder
+         */
         public Builder resourceTemplate(ResourceTemplate template, ResourceHandler handler) {
             return resourceTemplate(new ServerResourceTemplate(template, handler));
         }
 
-        /** Registers a resource template with completion for its variables. */
+        /**
+         * Registers a resource template with completion for its variables.
+         *
+         * @param template the template
+         * @return this builder
+         */
         public Builder resourceTemplate(ServerResourceTemplate template) {
             templates.add(Objects.requireNonNull(template, "template"));
             return this;
         }
 
-        /** Registers a prompt. */
+        /**
+         * Registers a prompt.
+         *
+         * @param prompt the prompt
+         * @param handler the handler that renders the prompt
+         * @return this builder
+         */
         public Builder prompt(Prompt prompt, PromptHandler handler) {
             return prompt(new ServerPrompt(prompt, handler));
         }
 
-        /** Registers a prompt with completion for its arguments. */
+        /**
+         * Registers a prompt with completion for its arguments.
+         *
+         * @param prompt the prompt
+         * @return this builder
+         */
         public Builder prompt(ServerPrompt prompt) {
             prompts.add(Objects.requireNonNull(prompt, "prompt"));
             return this;
@@ -441,6 +625,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         /**
          * Declares the capabilities of {@code features} even when nothing of that kind is registered yet (for
          * servers that add them at run time), e.g. {@code declareCapabilities(ServerFeature.TOOLS)}.
+         *
+         * @param features the features
+         * @return this builder
          */
         public Builder declareCapabilities(ServerFeature... features) {
             declared.clear();
@@ -451,6 +638,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         /**
          * How elicitation and sampling requests are sent to handshake-era clients; default {@link
          * ClientRequestMode#PLAIN}.
+         *
+         * @param mode how elicitation and sampling requests are sent to handshake-era clients; default {@link
+         *     ClientRequestMode#PLAIN}
+         * @return this builder
          */
         public Builder clientRequestMode(ClientRequestMode mode) {
             this.clientRequestMode = Objects.requireNonNull(mode, "mode");
@@ -460,6 +651,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         /**
          * Adds an interceptor around every request. Interceptors run in registration order, the first registered
          * outermost.
+         *
+         * @param interceptor the interceptor
+         * @return this builder
          */
         public Builder interceptor(ServerInterceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
@@ -476,6 +670,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * The most requests one session (or one stateless exchange) handles at once; default 256. One more is
          * answered at once with JSON-RPC error {@code -32010} ({@link dev.jmcp.core.ErrorCodes#SERVER_BUSY}) "too
          * many concurrent requests", without running.
+         *
+         * @param max the most requests one session (or one stateless exchange) handles at once; default 256
+         * @return this builder
          */
         public Builder maxConcurrentRequestsPerSession(int max) {
             if (max < 1) {
@@ -490,6 +687,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * at once over all sessions and stateless exchanges (default 1024); a request waits up to {@code maxWait}
          * (default 10 s) for a slot, then is answered JSON-RPC error {@code -32010} ("server busy") without
          * running.
+         *
+         * @param maxConcurrentHandlers the most handlers that run at once over the whole server
+         * @param maxWait how long a request waits for a free slot before it is refused
+         * @return this builder
          */
         public Builder handlerConcurrency(int maxConcurrentHandlers, Duration maxWait) {
             if (maxConcurrentHandlers < 1) {
@@ -519,6 +720,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * notifications/roots/list_changed} (a client that declared {@code roots.listChanged}); ask for the new
          * roots in the next request's handler with {@link RequestContext#roots()}. Runs on the session's delivery
          * thread: keep it short.
+         *
+         * @param listener the listener
+         * @return this builder
          */
         public Builder onRootsListChanged(Consumer<ServerSession> listener) {
             rootsListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -536,6 +740,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * In a named module, the handler's package must be exported to (or, for non-public classes, opened to)
          * {@code dev.jmcp.server}, and the packages of record or POJO arguments opened to {@code
          * tools.jackson.databind}.
+         *
+         * @param handlers the handlers
+         * @return this builder
          */
         public Builder handlers(Object handlers) {
             annotatedHandlers.add(Objects.requireNonNull(handlers, "handlers"));
@@ -545,6 +752,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         /**
          * Registers the annotated methods of {@code handlerClass}, instantiated by {@link #build()} with its
          * no-argument constructor (not needed when all its annotated methods are static).
+         *
+         * @param handlerClass the handler class
+         * @return this builder
          */
         public Builder handlers(Class<?> handlerClass) {
             annotatedHandlers.add(Objects.requireNonNull(handlerClass, "handlerClass"));
@@ -604,6 +814,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * clients that declare it: {@link ServerExtension#declaration()}) and serves its methods. {@link #build()}
          * refuses two extensions with one identifier and a method that another extension or the core protocol
          * already serves.
+         *
+         * @param extension the extension
+         * @return this builder
          */
         public Builder extension(ServerExtension extension) {
             extensions.add(Objects.requireNonNull(extension, "extension"));
@@ -614,6 +827,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * Publishes skills (SEP-2640): registers the catalog's extension ({@code io.modelcontextprotocol/skills}),
          * every skill file as a {@code skill://} resource, and declares the {@code resources} capability (which the
          * extension requires) even when the catalog is empty.
+         *
+         * @param catalog the catalog
+         * @return this builder
          */
         public Builder skills(SkillsCatalog catalog) {
             Objects.requireNonNull(catalog, "catalog");
@@ -631,6 +847,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * for the others: tools only a view may call are hidden from them (see {@link AppView}). Tools show a view
          * through {@link AppView#toolMeta} or {@link McpTool#ui()}; {@link #build()} refuses a tool whose view URI
          * names no registered resource.
+         *
+         * @param view the view
+         * @return this builder
          */
         public Builder appView(AppView view) {
             Objects.requireNonNull(view, "view");
@@ -686,6 +905,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * {@code store} without a new handshake. A stored session expires after {@code ttl} without use (default 30
          * minutes, the HTTP servlet's default idle timeout; keep them equal). Default: none (sessions live in this
          * instance only).
+         *
+         * @param store the shared session store
+         * @param ttl how long an unused session is kept in the store
+         * @return this builder
          */
         public Builder sessionStore(SessionStore store, Duration ttl) {
             this.sessionStore = Objects.requireNonNull(store, "store");
@@ -696,6 +919,9 @@ public final class McpServer implements ServerConnector, AutoCloseable {
         /**
          * Shares tasks with the other instances: a task created here is polled, listed, fetched and cancelled on any
          * of them. Default: none (tasks live in this instance's memory).
+         *
+         * @param store the shared task store
+         * @return this builder
          */
         public Builder taskStore(TaskStore store) {
             this.taskStore = Objects.requireNonNull(store, "store");
@@ -706,6 +932,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * The bus that fans resource-updated and list-changed notifications, task cancellations and session changes
          * out to every instance (channel {@code mcp:server}). Default: {@link dev.jmcp.core.bus.LocalMessageBus}
          * (this instance only). Give the HTTP servlet the same bus.
+         *
+         * @param bus the bus that fans resource-updated and list-changed notifications, task cancellations and session
+         *     changes out to every instance (channel {@code mcp:server})
+         * @return this builder
          */
         public Builder messageBus(dev.jmcp.core.bus.MessageBus bus) {
             this.messageBus = Objects.requireNonNull(bus, "bus");
@@ -753,6 +983,10 @@ public final class McpServer implements ServerConnector, AutoCloseable {
          * HandlerExecution#AUTO}: inline on a virtual request thread, else on the {@link #executor}. {@link
          * HandlerExecution#INLINE} is the opt-in for JDK 17 containers (no hand-off per request; a blocking
          * handler holds a container thread). Requests on a session always run on the executor.
+         *
+         * @param execution where the handlers of stateless requests run (see {@link HandlerExecution}); default {@link
+         *     HandlerExecution#AUTO}: inline on a virtual request thread, else on the {@link #executor}
+         * @return this builder
          */
         public Builder handlerExecution(HandlerExecution execution) {
             this.handlerExecution = Objects.requireNonNull(execution, "execution");
@@ -761,7 +995,11 @@ public final class McpServer implements ServerConnector, AutoCloseable {
 
         // ---- end of handler execution ----
 
-        /** Builds the server. */
+        /**
+         * Builds the server.
+         *
+         * @return the built MCP server
+         */
         public McpServer build() {
             AnnotatedHandlers registered = withAnnotatedHandlers();
             Set<String> appOnly = appOnlyTools(registered);

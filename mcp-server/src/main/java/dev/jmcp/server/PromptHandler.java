@@ -8,6 +8,14 @@ import dev.jmcp.core.protocol.prompts.GetPromptResult;
  */
 @FunctionalInterface
 public interface PromptHandler {
-    /** Renders the prompt. */
+    /**
+     * Renders the prompt.
+     *
+     * @param request the request
+     * @param ctx the context
+     * @return the rendered prompt: its description and messages
+     * @throws Exception any failure: a {@link dev.jmcp.core.McpRpcException} is answered as is, anything else as
+     *     {@code -32603} with its message
+     */
     GetPromptResult get(PromptRequest request, RequestContext ctx) throws Exception;
 }

@@ -33,25 +33,50 @@ import tools.jackson.databind.JsonNode;
  * unique within one request. {@link #inputs()} asks several at once, in one round.
  */
 public interface RequestContext {
-    /** The revision this request is served under. */
+    /**
+     * The revision this request is served under.
+     *
+     * @return the revision this request is served under
+     */
     ProtocolVersion protocolVersion();
 
-    /** The id of the server session the request arrived on. */
+    /**
+     * The id of the server session the request arrived on.
+     *
+     * @return the id of the server session the request arrived on
+     */
     String sessionId();
 
-    /** The JSON-RPC id of the request being served. */
+    /**
+     * The JSON-RPC id of the request being served.
+     *
+     * @return the JSON-RPC id of the request being served
+     */
     RequestId requestId();
 
-    /** The authenticated caller, if the transport authenticated one. */
+    /**
+     * The authenticated caller, if the transport authenticated one.
+     *
+     * @return the authenticated caller, if the transport authenticated one
+     */
     Optional<AuthInfo> authInfo();
 
-    /** The client's declared capabilities (an empty object when unknown). */
+    /**
+     * The client's declared capabilities (an empty object when unknown).
+     *
+     * @return the client's declared capabilities (an empty object when unknown)
+     */
     JsonNode clientCapabilities();
 
     /**
      * The settings the client declared for extension {@code id} (a copy), or empty when it did not declare it: in
      * the handshake era from {@code initialize}, in the 2026-07-28 era from this request's {@code _meta} client
      * capabilities.
+     *
+     * @param id the extension's identifier
+     * @return the settings the client declared for extension {@code id} (a copy), or empty when it did not declare it:
+     *     in the handshake era from {@code initialize}, in the 2026-07-28 era from this request's {@code _meta} client
+     *     capabilities
      */
     default Optional<JsonNode> clientExtension(String id) {
         JsonNode caps = clientCapabilities();
@@ -59,7 +84,11 @@ public interface RequestContext {
         return settings != null && settings.isObject() ? Optional.of(settings.deepCopy()) : Optional.empty();
     }
 
-    /** The request's {@code _meta} object (an empty object when absent). */
+    /**
+     * The request's {@code _meta} object (an empty object when absent).
+     *
+     * @return the request's {@code _meta} object (an empty object when absent)
+     */
     JsonNode meta();
 
     /**
@@ -73,13 +102,25 @@ public interface RequestContext {
     /**
      * Sends {@code notifications/progress} when the client asked for progress. Values that do not increase are
      * dropped (the protocol requires increasing progress).
+     *
+     * @param progress the progress to report
      */
     void progress(Progress progress);
 
-    /** Sends {@code notifications/message} if the client's log level lets {@code level} through. */
+    /**
+     * Sends {@code notifications/message} if the client's log level lets {@code level} through.
+     *
+     * @param level the message's level
+     * @param logger the logger name the client sees
+     * @param data the message: a string, or any value Jackson writes as JSON
+     */
     void log(LoggingLevel level, String logger, Object data);
 
-    /** Whether the client cancelled the request, the handler timed out, or the session closed. */
+    /**
+     * Whether the client cancelled the request, the handler timed out, or the session closed.
+     *
+     * @return whether the client cancelled the request, the handler timed out, or the session closed
+     */
     boolean isCancelled();
 
     /** Throws {@link McpCancelledException} when {@link #isCancelled()}. */
@@ -105,12 +146,18 @@ public interface RequestContext {
      * restricted shapes (string {@code format} email, uri, date or date-time; number {@code type} number or
      * integer), else this throws {@link IllegalArgumentException} before anything is sent. In 2026-07-28 a URL
      * request is sent without its {@code elicitationId} (that revision removed it).
+     *
+     * @param request what to ask the user
+     * @return the user's answer: accept (with content), decline or cancel
      */
     ElicitResult elicit(ElicitRequest request);
 
     /**
      * Asks the user to fill a form and checks accepted content against {@code request.requestedSchema()} (the
      * answer is returned even when it does not match: see {@link ElicitAnswer#validationErrors()}).
+     *
+     * @param request what to ask the user
+     * @return the user's answer, its accepted content checked against the requested schema
      */
     ElicitAnswer elicitForm(FormElicitRequest request);
 
@@ -118,6 +165,7 @@ public interface RequestContext {
      * Tells the client that the URL-mode elicitation {@code elicitationId} (started by this session) is complete
      * ({@code notifications/elicitation/complete}, 2025-11-25).
      *
+     * @param elicitationId the elicitation id
      * @return false when the request's revision has no such notification (before 2025-11-25, or 2026-07-28)
      */
     boolean completeUrlElicitation(String elicitationId);
@@ -126,21 +174,49 @@ public interface RequestContext {
      * Asks the client's model for a completion (SEP-1577: may carry tools) and returns it. An {@code includeContext}
      * other than {@code none} needs the client's {@code sampling.context} capability, else this fails before
      * anything is sent.
+     *
+     * @param request the messages and model preferences for the client's model
+     * @return the model's message
      */
     CreateMessageResult sample(CreateMessageRequest request);
 
-    /** The client's roots. */
+    /**
+     * The client's roots.
+     *
+     * @return the client's roots
+     */
     List<Root> roots();
 
-    /** {@link #elicit(ElicitRequest)} under the handler's own input key. */
+    /**
+     * {@link #elicit(ElicitRequest)} under the handler's own input key.
+     *
+     * @param key the key the answer is filed under
+     * @param request what to ask the user
+     * @return {@link #elicit(ElicitRequest)} under the handler's own input key
+     */
     ElicitResult elicit(String key, ElicitRequest request);
 
-    /** {@link #sample(CreateMessageRequest)} under the handler's own input key. */
+    /**
+     * {@link #sample(CreateMessageRequest)} under the handler's own input key.
+     *
+     * @param key the key the answer is filed under
+     * @param request the messages and model preferences for the client's model
+     * @return {@link #sample(CreateMessageRequest)} under the handler's own input key
+     */
     CreateMessageResult sample(String key, CreateMessageRequest request);
 
-    /** {@link #roots()} under the handler's own input key. */
+    /**
+     * {@link #roots()} under the handler's own input key.
+     *
+     * @param key the key the answer is filed under
+     * @return {@link #roots()} under the handler's own input key
+     */
     List<Root> roots(String key);
 
-    /** Starts a batch of keyed input requests asked in one round. */
+    /**
+     * Starts a batch of keyed input requests asked in one round.
+     *
+     * @return a new, empty batch
+     */
     InputBatch inputs();
 }

@@ -9,6 +9,14 @@ import dev.jmcp.core.protocol.resources.ReadResourceResult;
  */
 @FunctionalInterface
 public interface ResourceHandler {
-    /** Reads the resource. */
+    /**
+     * Reads the resource.
+     *
+     * @param request the request
+     * @param ctx the context
+     * @return the resource's contents, or null when the URI names nothing
+     * @throws Exception any failure: a {@link dev.jmcp.core.McpRpcException} is answered as is, anything else as
+     *     {@code -32603} with its message
+     */
     ReadResourceResult read(ResourceRequest request, RequestContext ctx) throws Exception;
 }

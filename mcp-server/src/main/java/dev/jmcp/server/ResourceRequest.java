@@ -11,7 +11,13 @@ import tools.jackson.databind.JsonNode;
  * @param meta the request's {@code _meta} (an empty object when absent)
  */
 public record ResourceRequest(String uri, Map<String, String> variables, JsonNode meta) {
-    /** Copies the variables. */
+    /**
+     * Copies the variables.
+     *
+     * @param uri the requested URI
+     * @param variables the template variables matched from the URI (empty for a static resource)
+     * @param meta the request's {@code _meta} (an empty object when absent)
+     */
     public ResourceRequest {
         variables = Map.copyOf(variables);
     }

@@ -25,38 +25,80 @@ public interface ServerCall {
         UNRESOLVED
     }
 
-    /** The method name, e.g. {@code tools/call}. */
+    /**
+     * The method name, e.g. {@code tools/call}.
+     *
+     * @return the method name, e.g. {@code tools/call}
+     */
     String method();
 
-    /** The JSON-RPC id of the request. */
+    /**
+     * The JSON-RPC id of the request.
+     *
+     * @return the JSON-RPC id of the request
+     */
     RequestId requestId();
 
-    /** A copy of the params (an empty object when the request had none). */
+    /**
+     * A copy of the params (an empty object when the request had none).
+     *
+     * @return a copy of the params (an empty object when the request had none)
+     */
     JsonNode params();
 
     /**
      * The params as the core protocol record of this method (e.g. {@code CallToolRequest} for {@code tools/call},
      * {@code GetPromptRequest} for {@code prompts/get}); empty when the method has no params record or the params do
      * not match it.
+     *
+     * @return the params as the core protocol record of this method (e.g. {@code CallToolRequest} for {@code
+     *     tools/call}, {@code GetPromptRequest} for {@code prompts/get}); empty when the method has no params record or
+     *     the params do not match it
      */
     Optional<Object> typedParams();
 
-    /** The params decoded as {@code type}; empty when they do not decode. */
+    /**
+     * The params decoded as {@code type}; empty when they do not decode.
+     *
+     * @param type the class to decode the params as
+     * @param <T> the type to decode the params as
+     * @return the params decoded as {@code type}; empty when they do not decode
+     */
     <T> Optional<T> paramsAs(Class<T> type);
 
-    /** A copy of the request's {@code _meta} object (an empty object when absent). */
+    /**
+     * A copy of the request's {@code _meta} object (an empty object when absent).
+     *
+     * @return a copy of the request's {@code _meta} object (an empty object when absent)
+     */
     JsonNode meta();
 
-    /** The reserved keys of the request's {@code _meta} (all null when absent or malformed). */
+    /**
+     * The reserved keys of the request's {@code _meta} (all null when absent or malformed).
+     *
+     * @return the reserved keys of the request's {@code _meta} (all null when absent or malformed)
+     */
     RequestMeta requestMeta();
 
-    /** The revision the request is served under; empty before {@code initialize} decided it, or when unresolved. */
+    /**
+     * The revision the request is served under; empty before {@code initialize} decided it, or when unresolved.
+     *
+     * @return the revision the request is served under; empty before {@code initialize} decided it, or when unresolved
+     */
     Optional<ProtocolVersion> protocolVersion();
 
-    /** How the revision was determined. */
+    /**
+     * How the revision was determined.
+     *
+     * @return how the revision was determined
+     */
     Era era();
 
-    /** The authenticated caller, if the transport authenticated one. */
+    /**
+     * The authenticated caller, if the transport authenticated one.
+     *
+     * @return the authenticated caller, if the transport authenticated one
+     */
     Optional<AuthInfo> authInfo();
 
     /**
@@ -70,6 +112,9 @@ public interface ServerCall {
     /**
      * The handshake-era session the request arrived on (its id, its close), for session-scoped telemetry and logs;
      * empty for stateless exchanges, 2026-07-28 requests and requests rejected before their era was resolved.
+     *
+     * @return the handshake-era session the request arrived on (its id, its close), for session-scoped telemetry and
+     *     logs; empty for stateless exchanges, 2026-07-28 requests and requests rejected before their era was resolved
      */
     default Optional<ServerSession> session() {
         return Optional.empty();

@@ -45,37 +45,66 @@ public final class ServerExtension {
         this.metaKeys = Collections.unmodifiableSet(new LinkedHashSet<>(b.metaKeys));
     }
 
-    /** A builder for the extension {@code id}, e.g. {@code com.example/my-extension}. */
+    /**
+     * A builder for the extension {@code id}, e.g. {@code com.example/my-extension}.
+     *
+     * @param id the extension's identifier
+     * @return a builder for the extension {@code id}, e.g. {@code com.example/my-extension}
+     */
     public static Builder builder(String id) {
         return new Builder(id);
     }
 
-    /** The extension identifier. */
+    /**
+     * The extension identifier.
+     *
+     * @return the extension identifier
+     */
     public String id() {
         return id;
     }
 
-    /** The settings object declared under {@code capabilities.extensions[id]} (a copy; {@code {}} when none). */
+    /**
+     * The settings object declared under {@code capabilities.extensions[id]} (a copy; {@code {}} when none).
+     *
+     * @return the settings object declared under {@code capabilities.extensions[id]} (a copy; {@code {}} when none)
+     */
     public JsonNode settings() {
         return settings.deepCopy();
     }
 
-    /** When the extension is declared. */
+    /**
+     * When the extension is declared.
+     *
+     * @return when the extension is declared
+     */
     public ExtensionDeclaration declaration() {
         return declaration;
     }
 
-    /** The extension's request methods, by method name. */
+    /**
+     * The extension's request methods, by method name.
+     *
+     * @return the extension's request methods, by method name
+     */
     public Map<String, Method<?>> requests() {
         return requests;
     }
 
-    /** The extension's client-to-server notifications, by method name. */
+    /**
+     * The extension's client-to-server notifications, by method name.
+     *
+     * @return the extension's client-to-server notifications, by method name
+     */
     public Map<String, Notification<?>> notifications() {
         return notifications;
     }
 
-    /** The {@code _meta} keys the extension defines (documentation and validation only). */
+    /**
+     * The {@code _meta} keys the extension defines (documentation and validation only).
+     *
+     * @return the {@code _meta} keys the extension defines (documentation and validation only)
+     */
     public Set<String> metaKeys() {
         return metaKeys;
     }
@@ -89,7 +118,13 @@ public final class ServerExtension {
      * @param <P> the params type
      */
     public record Method<P>(String name, Class<P> paramsType, ExtensionRequestHandler<P> handler) {
-        /** Checks the members. */
+        /**
+         * Checks the members.
+         *
+         * @param name the JSON-RPC method name
+         * @param paramsType what the params are bound to
+         * @param handler serves it
+         */
         public Method {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(paramsType, "paramsType");
@@ -106,7 +141,13 @@ public final class ServerExtension {
      * @param <P> the params type
      */
     public record Notification<P>(String name, Class<P> paramsType, ExtensionNotificationHandler<P> handler) {
-        /** Checks the members. */
+        /**
+         * Checks the members.
+         *
+         * @param name the JSON-RPC method name
+         * @param paramsType what the params are bound to
+         * @param handler receives it
+         */
         public Notification {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(paramsType, "paramsType");
@@ -127,7 +168,12 @@ public final class ServerExtension {
             this.id = ExtensionIds.requireValid(id);
         }
 
-        /** The settings object; default {@code {}}. */
+        /**
+         * The settings object; default {@code {}}.
+         *
+         * @param settings the settings object; default {@code {}}
+         * @return this builder
+         */
         public Builder settings(JsonNode settings) {
             Objects.requireNonNull(settings, "settings");
             if (!settings.isObject()) {
@@ -137,12 +183,22 @@ public final class ServerExtension {
             return this;
         }
 
-        /** The settings as any object Jackson writes as a JSON object (a record, a map). */
+        /**
+         * The settings as any object Jackson writes as a JSON object (a record, a map).
+         *
+         * @param settings the settings as any object Jackson writes as a JSON object (a record, a map)
+         * @return the settings as any object Jackson writes as a JSON object (a record, a map)
+         */
         public Builder settings(Object settings) {
             return settings(McpJson.toTree(Objects.requireNonNull(settings, "settings")));
         }
 
-        /** When the extension is declared; default {@link ExtensionDeclaration#ALWAYS}. */
+        /**
+         * When the extension is declared; default {@link ExtensionDeclaration#ALWAYS}.
+         *
+         * @param declaration when the extension is declared; default {@link ExtensionDeclaration#ALWAYS}
+         * @return this builder
+         */
         public Builder declaration(ExtensionDeclaration declaration) {
             this.declaration = Objects.requireNonNull(declaration, "declaration");
             return this;
@@ -151,6 +207,12 @@ public final class ServerExtension {
         /**
          * Serves the request method {@code method} with params bound to {@code paramsType} (unknown members are
          * ignored; params that cannot be bound answer {@code -32602}).
+         *
+         * @param method the extension's method name
+         * @param paramsType the class the params are bound to
+         * @param handler the handler
+         * @param <P> the type the request params are bound to
+         * @return this builder
          */
         public <P> Builder request(String method, Class<P> paramsType, ExtensionRequestHandler<P> handler) {
             checkMethod(method);
@@ -158,14 +220,27 @@ public final class ServerExtension {
             return this;
         }
 
-        /** Receives the client notification {@code method} with params bound to {@code paramsType}. */
+        /**
+         * Receives the client notification {@code method} with params bound to {@code paramsType}.
+         *
+         * @param method the extension's method name
+         * @param paramsType the class the params are bound to
+         * @param handler the handler
+         * @param <P> the type the notification params are bound to
+         * @return this builder
+         */
         public <P> Builder notification(String method, Class<P> paramsType, ExtensionNotificationHandler<P> handler) {
             checkMethod(method);
             notifications.put(method, new Notification<>(method, paramsType, handler));
             return this;
         }
 
-        /** Names a {@code _meta} key the extension defines (validated as a {@code _meta} key name). */
+        /**
+         * Names a {@code _meta} key the extension defines (validated as a {@code _meta} key name).
+         *
+         * @param key a {@code _meta} key the extension defines (validated as a {@code _meta} key name)
+         * @return this builder
+         */
         public Builder metaKey(String key) {
             metaKeys.add(ExtensionIds.requireValidMetaKey(key));
             return this;
@@ -181,7 +256,11 @@ public final class ServerExtension {
             }
         }
 
-        /** Builds the extension. */
+        /**
+         * Builds the extension.
+         *
+         * @return the built server extension
+         */
         public ServerExtension build() {
             return new ServerExtension(this);
         }

@@ -32,6 +32,8 @@ public interface ServerInterceptor {
      * Serves {@code call}, usually by calling {@code chain.proceed()} once and returning its outcome (possibly
      * after looking at it).
      *
+     * @param call the call
+     * @param chain the chain
      * @return the outcome to answer with; never null
      */
     ServerOutcome intercept(ServerCall call, Chain chain);
@@ -85,6 +87,7 @@ public interface ServerInterceptor {
          * Runs the rest of the chain and returns its outcome, timed. Never throws for a failed request: failures
          * come back as an error outcome. May be called at most once.
          *
+         * @return the outcome of the rest of the chain: a result or an error
          * @throws IllegalStateException when called a second time
          */
         ServerOutcome proceed();

@@ -43,12 +43,22 @@ public final class ServerOutcome {
         this.duration = duration;
     }
 
-    /** An outcome answering with {@code result}. */
+    /**
+     * An outcome answering with {@code result}.
+     *
+     * @param result the result
+     * @return an outcome answering with {@code result}
+     */
     public static ServerOutcome result(JsonNode result) {
         return new ServerOutcome(Kind.RESULT, Objects.requireNonNull(result, "result"), null, null, Duration.ZERO);
     }
 
-    /** An outcome answering with {@code error} (a short-circuit). */
+    /**
+     * An outcome answering with {@code error} (a short-circuit).
+     *
+     * @param error the error
+     * @return an outcome answering with {@code error} (a short-circuit)
+     */
     public static ServerOutcome error(JsonRpcError error) {
         return new ServerOutcome(Kind.ERROR, null, Objects.requireNonNull(error, "error"), null, Duration.ZERO);
     }
@@ -56,6 +66,10 @@ public final class ServerOutcome {
     /**
      * The outcome of an exception: {@link McpRpcException} answers its own error, a cancellation answers nothing,
      * anything else answers -32603 with the exception's message.
+     *
+     * @param cause the underlying failure
+     * @return the outcome of an exception: {@link McpRpcException} answers its own error, a cancellation answers
+     *     nothing, anything else answers -32603 with the exception's message
      */
     public static ServerOutcome failure(Throwable cause) {
         Objects.requireNonNull(cause, "cause");
@@ -72,32 +86,57 @@ public final class ServerOutcome {
                 Kind.ERROR, null, JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, message), cause, Duration.ZERO);
     }
 
-    /** This outcome with another duration (the chain stamps each outcome it returns). */
+    /**
+     * This outcome with another duration (the chain stamps each outcome it returns).
+     *
+     * @param duration the duration
+     * @return this outcome with another duration (the chain stamps each outcome it returns)
+     */
     public ServerOutcome withDuration(Duration duration) {
         return new ServerOutcome(kind, result, error, cause, Objects.requireNonNull(duration, "duration"));
     }
 
-    /** Whether the request is answered with a result, an error, or was cancelled. */
+    /**
+     * Whether the request is answered with a result, an error, or was cancelled.
+     *
+     * @return whether the request is answered with a result, an error, or was cancelled
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The result, for a {@link Kind#RESULT} outcome. Treat it as read-only. */
+    /**
+     * The result, for a {@link Kind#RESULT} outcome. Treat it as read-only.
+     *
+     * @return the result, for a {@link Kind#RESULT} outcome
+     */
     public Optional<JsonNode> result() {
         return Optional.ofNullable(result);
     }
 
-    /** The error answered, for a {@link Kind#ERROR} outcome. */
+    /**
+     * The error answered, for a {@link Kind#ERROR} outcome.
+     *
+     * @return the error answered, for a {@link Kind#ERROR} outcome
+     */
     public Optional<JsonRpcError> error() {
         return Optional.ofNullable(error);
     }
 
-    /** The exception behind an error or cancellation, if one was thrown. */
+    /**
+     * The exception behind an error or cancellation, if one was thrown.
+     *
+     * @return the exception behind an error or cancellation, if one was thrown
+     */
     public Optional<Throwable> cause() {
         return Optional.ofNullable(cause);
     }
 
-    /** How long the rest of the chain took, as measured by the {@code proceed()} that returned this outcome. */
+    /**
+     * How long the rest of the chain took, as measured by the {@code proceed()} that returned this outcome.
+     *
+     * @return how long the rest of the chain took, as measured by the {@code proceed()} that returned this outcome
+     */
     public Duration duration() {
         return duration;
     }

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param handler reads it
  */
 public record ServerResource(Resource resource, ResourceHandler handler) {
-    /** Checks both are present. */
+    /**
+     * Checks both are present.
+     *
+     * @param resource the definition listed by {@code resources/list}
+     * @param handler reads it
+     */
     public ServerResource {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(handler, "handler");

@@ -20,15 +20,34 @@ import java.time.Duration;
  */
 public interface SessionStore {
 
-    /** Saves (creates or replaces) {@code session}, to expire after {@code ttl} unless touched or saved again. */
+    /**
+     * Saves (creates or replaces) {@code session}, to expire after {@code ttl} unless touched or saved again.
+     *
+     * @param session the session
+     * @param ttl how long the session lives unless touched
+     */
     void save(StoredSession session, Duration ttl);
 
-    /** The session {@code sessionId}, or null when it is unknown or expired. */
+    /**
+     * The session {@code sessionId}, or null when it is unknown or expired.
+     *
+     * @param sessionId the session id
+     * @return the session {@code sessionId}, or null when it is unknown or expired
+     */
     StoredSession find(String sessionId);
 
-    /** Extends the life of session {@code sessionId} to {@code ttl} from now; nothing when it is unknown. */
+    /**
+     * Extends the life of session {@code sessionId} to {@code ttl} from now; nothing when it is unknown.
+     *
+     * @param sessionId the session id
+     * @param ttl the session's new time to live, from now
+     */
     void touch(String sessionId, Duration ttl);
 
-    /** Forgets session {@code sessionId} (the client ended it). */
+    /**
+     * Forgets session {@code sessionId} (the client ended it).
+     *
+     * @param sessionId the session id
+     */
     void delete(String sessionId);
 }

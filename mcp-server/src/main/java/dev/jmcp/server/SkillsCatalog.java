@@ -63,17 +63,29 @@ public final class SkillsCatalog {
         this.directoryRead = directoryRead;
     }
 
-    /** A builder with no sources. */
+    /**
+     * A builder with no sources.
+     *
+     * @return a builder with no sources
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every skill entry, as {@code skills/list} returns them. */
+    /**
+     * Every skill entry, as {@code skills/list} returns them.
+     *
+     * @return every skill entry, as {@code skills/list} returns them
+     */
     public List<Skill> skills() {
         return service.skills();
     }
 
-    /** The extension declaration and methods to register on a server. */
+    /**
+     * The extension declaration and methods to register on a server.
+     *
+     * @return the extension declaration and methods to register on a server
+     */
     public ServerExtension extension() {
         ServerExtension.Builder b = ServerExtension.builder(SkillsProtocol.EXTENSION_ID)
                 .settings(directoryRead ? Map.of(SkillsProtocol.DIRECTORY_READ, true) : Map.of())
@@ -88,7 +100,11 @@ public final class SkillsCatalog {
         return b.build();
     }
 
-    /** Every skill file as a resource ({@code resources/read}). */
+    /**
+     * Every skill file as a resource ({@code resources/read}).
+     *
+     * @return every skill file as a resource ({@code resources/read})
+     */
     public List<ServerResource> resources() {
         List<ServerResource> out = new ArrayList<>();
         Map<String, Skill> byUri = new java.util.HashMap<>();
@@ -130,6 +146,9 @@ public final class SkillsCatalog {
          * Publishes the skills under {@code directory}: each subdirectory (at any depth) holding a {@code SKILL.md}
          * is a skill at {@code skill://<its path under directory>/SKILL.md}; a directory that holds a
          * {@code SKILL.md} itself is one skill named after it.
+         *
+         * @param directory the directory
+         * @return this builder
          */
         public Builder directory(Path directory) {
             directories.add(Objects.requireNonNull(directory, "directory"));
@@ -140,6 +159,9 @@ public final class SkillsCatalog {
          * Publishes the skills under the class-path directory {@code root} (e.g. {@code "skills"}), in a folder
          * or a jar (with directory entries, as Maven writes them), found through {@code loader}.
          *
+         * @param loader the loader
+         * @param root the root
+         * @return this builder
          * @throws IllegalArgumentException when {@code root} is not on the class path
          */
         public Builder classPath(ClassLoader loader, String root) {
@@ -153,43 +175,80 @@ public final class SkillsCatalog {
             return this;
         }
 
-        /** How many skills the catalog may hold; default 1,000. */
+        /**
+         * How many skills the catalog may hold; default 1,000.
+         *
+         * @param max how many skills the catalog may hold; default 1,000
+         * @return this builder
+         */
         public Builder maxSkills(int max) {
             this.maxSkills = positive(max);
             return this;
         }
 
-        /** How many files one skill may have, {@code SKILL.md} included; default 512. */
+        /**
+         * How many files one skill may have, {@code SKILL.md} included; default 512.
+         *
+         * @param max how many files one skill may have, {@code SKILL.md} included; default 512
+         * @return this builder
+         */
         public Builder maxResourcesPerSkill(int max) {
             this.maxResourcesPerSkill = positive(max);
             return this;
         }
 
-        /** How many bytes one skill's files may have together; default 16 MiB. */
+        /**
+         * How many bytes one skill's files may have together; default 16 MiB.
+         *
+         * @param max how many bytes one skill's files may have together; default 16 MiB
+         * @return this builder
+         */
         public Builder maxBytesPerSkill(long max) {
             this.maxBytesPerSkill = positive(max);
             return this;
         }
 
-        /** How many bytes all files may have together (they are held in memory); default 64 MiB. */
+        /**
+         * How many bytes all files may have together (they are held in memory); default 64 MiB.
+         *
+         * @param max how many bytes all files may have together (they are held in memory); default 64 MiB
+         * @return this builder
+         */
         public Builder maxTotalBytes(long max) {
             this.maxTotalBytes = positive(max);
             return this;
         }
 
-        /** Entries a page of {@code skills/list} and of {@code resources/directory/read}; default 100. */
+        /**
+         * Entries a page of {@code skills/list} and of {@code resources/directory/read}; default 100.
+         *
+         * @param size the size
+         * @return this builder
+         */
         public Builder pageSize(int size) {
             this.pageSize = positive(size);
             return this;
         }
 
-        /** Whether {@code resources/directory/read} is served and declared ({@code directoryRead}); default true. */
+        /**
+         * Whether {@code resources/directory/read} is served and declared ({@code directoryRead}); default true.
+         *
+         * @param enabled whether {@code resources/directory/read} is served and declared ({@code directoryRead});
+         *     default true
+         * @return this builder
+         */
         public Builder directoryRead(boolean enabled) {
             this.directoryRead = enabled;
             return this;
         }
 
-        /** The {@code ttlMs} and {@code cacheScope} of {@code skills/list} and {@code skills/get}; default 0, private. */
+        /**
+         * The {@code ttlMs} and {@code cacheScope} of {@code skills/list} and {@code skills/get}; default 0, private.
+         *
+         * @param ttlMs how long a client may cache the answer, in milliseconds ({@code ttlMs})
+         * @param scope who may share the cached answer ({@code cacheScope})
+         * @return this builder
+         */
         public Builder cacheHints(long ttlMs, CacheScope scope) {
             if (ttlMs < 0) {
                 throw new IllegalArgumentException("ttlMs must not be negative");
@@ -202,6 +261,7 @@ public final class SkillsCatalog {
         /**
          * Loads and checks every skill.
          *
+         * @return the loaded skills catalog
          * @throws IllegalArgumentException naming the file and the rule or limit it breaks
          */
         public SkillsCatalog build() {

@@ -34,7 +34,19 @@ public record StoredSession(
         String logLevel,
         Set<String> resourceSubscriptions) {
 
-    /** Checks the required fields and copies the subscriptions. */
+    /**
+     * Checks the required fields and copies the subscriptions.
+     *
+     * @param sessionId the transport's session id ({@code Mcp-Session-Id})
+     * @param protocolVersion the negotiated revision
+     * @param clientCapabilities the client's capabilities from {@code initialize}, as sent (an object)
+     * @param clientInfo the client's {@code clientInfo} from {@code initialize}, as sent, or null
+     * @param serverCapabilities what {@code initialize} told the client (decides which list changes it gets)
+     * @param owner the key of the caller that opened it ({@code AuthInfo.ownerKey()}), or null when unauthenticated;
+     *     only the same caller may resume it
+     * @param logLevel the level set by {@code logging/setLevel}, or null
+     * @param resourceSubscriptions the resource URIs subscribed to (immutable)
+     */
     public StoredSession {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(protocolVersion, "protocolVersion");
@@ -42,7 +54,12 @@ public record StoredSession(
         resourceSubscriptions = resourceSubscriptions == null ? Set.of() : Set.copyOf(resourceSubscriptions);
     }
 
-    /** This session with another log level. */
+    /**
+     * This session with another log level.
+     *
+     * @param level the level
+     * @return this session with another log level
+     */
     public StoredSession withLogLevel(String level) {
         return new StoredSession(
                 sessionId,
@@ -55,13 +72,22 @@ public record StoredSession(
                 resourceSubscriptions);
     }
 
-    /** This session with other resource subscriptions. */
+    /**
+     * This session with other resource subscriptions.
+     *
+     * @param uris the URIs
+     * @return this session with other resource subscriptions
+     */
     public StoredSession withResourceSubscriptions(Set<String> uris) {
         return new StoredSession(
                 sessionId, protocolVersion, clientCapabilities, clientInfo, serverCapabilities, owner, logLevel, uris);
     }
 
-    /** The session as one JSON text, for stores that keep strings ({@link #fromJson} reads it back). */
+    /**
+     * The session as one JSON text, for stores that keep strings ({@link #fromJson} reads it back).
+     *
+     * @return the session as one JSON text, for stores that keep strings ({@link #fromJson} reads it back)
+     */
     public String toJson() {
         ObjectNode o = McpJson.object();
         o.put("sessionId", sessionId);
@@ -87,6 +113,8 @@ public record StoredSession(
     /**
      * Reads what {@link #toJson()} wrote.
      *
+     * @param json the JSON
+     * @return the stored session
      * @throws IllegalArgumentException when the text is not a stored session
      */
     public static StoredSession fromJson(String json) {

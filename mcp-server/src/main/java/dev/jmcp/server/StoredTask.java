@@ -40,7 +40,21 @@ public record StoredTask(
         JsonRpcError error,
         JsonNode request) {
 
-    /** Checks the required fields. */
+    /**
+     * Checks the required fields.
+     *
+     * @param taskId the task id (unguessable)
+     * @param owner who may reach it: {@code principal:<key>}, {@code session:<id>} or {@code stateless}
+     * @param status its status
+     * @param statusMessage a message for the status, or null
+     * @param createdAt when it was created
+     * @param lastUpdatedAt when its status last changed
+     * @param ttlMs how long it is kept after its creation
+     * @param pollIntervalMs the poll interval suggested to clients
+     * @param extension whether it is a 2026-07-28 extension task (its wire shape and tool-error semantics differ)
+     * @param result the tool's result once it completed, else null
+     * @param error the JSON-RPC error it failed or was cancelled with, else null
+     */
     public StoredTask {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(owner, "owner");
@@ -91,17 +105,29 @@ public record StoredTask(
                 null);
     }
 
-    /** When it expires everywhere. */
+    /**
+     * When it expires everywhere.
+     *
+     * @return when it expires everywhere
+     */
     public Instant expiresAt() {
         return createdAt.plusMillis(ttlMs);
     }
 
-    /** Whether its status is terminal (completed, failed, cancelled): it never changes again. */
+    /**
+     * Whether its status is terminal (completed, failed, cancelled): it never changes again.
+     *
+     * @return whether its status is terminal (completed, failed, cancelled): it never changes again
+     */
     public boolean isTerminal() {
         return status.isTerminal();
     }
 
-    /** The task as one JSON text, for stores that keep strings ({@link #fromJson} reads it back). */
+    /**
+     * The task as one JSON text, for stores that keep strings ({@link #fromJson} reads it back).
+     *
+     * @return the task as one JSON text, for stores that keep strings ({@link #fromJson} reads it back)
+     */
     public String toJson() {
         ObjectNode o = McpJson.object();
         o.put("taskId", taskId);
@@ -127,7 +153,12 @@ public record StoredTask(
         return McpJson.write(o);
     }
 
-    /** Reads what {@link #toJson()} wrote. */
+    /**
+     * Reads what {@link #toJson()} wrote.
+     *
+     * @param json the JSON
+     * @return the stored task
+     */
     public static StoredTask fromJson(String json) {
         JsonNode o = McpJson.parse(json);
         JsonNode error = o.get("error");

@@ -10,6 +10,13 @@ package dev.jmcp.server;
  */
 @FunctionalInterface
 public interface TypedToolHandler<I, O> {
-    /** Runs the tool. An exception becomes an {@code isError} result. */
+    /**
+     * Runs the tool. An exception becomes an {@code isError} result.
+     *
+     * @param input the input
+     * @param ctx the context
+     * @return the tool's output, serialized as its structured content
+     * @throws Exception any failure; it becomes a result with {@code isError: true} carrying its message
+     */
     O handle(I input, RequestContext ctx) throws Exception;
 }

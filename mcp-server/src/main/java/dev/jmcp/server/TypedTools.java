@@ -26,7 +26,19 @@ import tools.jackson.databind.JsonNode;
 public final class TypedTools {
     private TypedTools() {}
 
-    /** A typed tool; {@code output} may be a record, {@code String.class} or {@code CallToolResult.class}. */
+    /**
+     * A typed tool; {@code output} may be a record, {@code String.class} or {@code CallToolResult.class}.
+     *
+     * @param name the tool's name
+     * @param description the tool's description, for the model
+     * @param input the record the arguments bind to; its input schema is derived from it
+     * @param output the output type: a record (its output schema is derived from it), {@code String.class} or
+     *     {@code CallToolResult.class}
+     * @param handler runs the tool with the bound arguments
+     * @param <I> the record the tool's arguments bind to (its input schema)
+     * @param <O> the handler's output type (its output schema when a record)
+     * @return a typed tool; {@code output} may be a record, {@code String.class} or {@code CallToolResult.class}
+     */
     public static <I extends Record, O> ServerTool of(
             String name, String description, Class<I> input, Class<O> output, TypedToolHandler<I, O> handler) {
         return of(name, description, input, output, handler, UnaryOperator.identity());
@@ -35,6 +47,17 @@ public final class TypedTools {
     /**
      * A typed tool whose definition is further shaped by {@code customizer} (title, annotations, icons,
      * execution...).
+     *
+     * @param name the tool's name
+     * @param description the description
+     * @param input the input
+     * @param output the output
+     * @param handler the handler
+     * @param customizer adjusts the derived tool definition
+     * @param <I> the record the tool's arguments bind to (its input schema)
+     * @param <O> the handler's output type (its output schema when a record)
+     * @return a typed tool whose definition is further shaped by {@code customizer} (title, annotations, icons,
+     *     execution...)
      */
     public static <I extends Record, O> ServerTool of(
             String name,

@@ -76,17 +76,31 @@ public final class UriTemplate {
         this.matcher = program.literal(tail).build();
     }
 
-    /** Parses a template. */
+    /**
+     * Parses a template.
+     *
+     * @param template the RFC 6570 template text
+     * @return the parsed URI template
+     */
     public static UriTemplate parse(String template) {
         return new UriTemplate(Objects.requireNonNull(template, "template"));
     }
 
-    /** The variable names, in order of appearance. */
+    /**
+     * The variable names, in order of appearance.
+     *
+     * @return the variable names, in order of appearance
+     */
     public List<String> variableNames() {
         return List.copyOf(names);
     }
 
-    /** Expands the template; undefined variables are left out. */
+    /**
+     * Expands the template; undefined variables are left out.
+     *
+     * @param values the variables' values, by name
+     * @return the expanded URI
+     */
     public String expand(Map<String, String> values) {
         StringBuilder out = new StringBuilder();
         for (Object part : parts) {
@@ -124,6 +138,9 @@ public final class UriTemplate {
     /**
      * The variables of {@code uri} if it matches the template. Runs in time linear in the length of {@code uri},
      * whatever its content.
+     *
+     * @param uri the URI
+     * @return the variables of {@code uri} if it matches the template
      */
     public Optional<Map<String, String>> match(String uri) {
         int[] groups = matcher.match(uri);

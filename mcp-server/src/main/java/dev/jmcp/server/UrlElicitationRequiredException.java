@@ -37,7 +37,11 @@ public final class UrlElicitationRequiredException extends McpRpcException {
         this.elicitations = List.copyOf(elicitations);
     }
 
-    /** The elicitations the user must complete. */
+    /**
+     * The elicitations the user must complete.
+     *
+     * @return the elicitations the user must complete
+     */
     public List<UrlElicitRequest> elicitations() {
         return elicitations;
     }

@@ -94,12 +94,22 @@ public final class McpClientTelemetry implements ClientInterceptor {
         this.serverPort = builder.serverPort;
     }
 
-    /** Telemetry with the defaults: no server address, no tool payloads captured. */
+    /**
+     * Telemetry with the defaults: no server address, no tool payloads captured.
+     *
+     * @param openTelemetry the OpenTelemetry API instance to report to (the SDK is the application's choice)
+     * @return telemetry with the defaults: no server address, no tool payloads captured
+     */
     public static McpClientTelemetry create(OpenTelemetry openTelemetry) {
         return builder(openTelemetry).build();
     }
 
-    /** A builder for telemetry reporting to {@code openTelemetry}. */
+    /**
+     * A builder for telemetry reporting to {@code openTelemetry}.
+     *
+     * @param openTelemetry the OpenTelemetry API instance to report to (the SDK is the application's choice)
+     * @return a builder for telemetry reporting to {@code openTelemetry}
+     */
     public static Builder builder(OpenTelemetry openTelemetry) {
         return new Builder(openTelemetry);
     }
@@ -268,6 +278,11 @@ public final class McpClientTelemetry implements ClientInterceptor {
      * {@code handler} traced: each {@code sampling/createMessage} request the server sends is a {@link
      * SpanKind#SERVER} span, child of the trace context in the request's {@code _meta} (the server's tool call), and
      * current while {@code handler} runs. Register the result with {@code McpClientBuilder.sampling}.
+     *
+     * @param handler answers {@code sampling/createMessage}
+     * @return {@code handler} traced: each {@code sampling/createMessage} request the server sends is a {@link
+     *     SpanKind#SERVER} span, child of the trace context in the request's {@code _meta} (the server's tool call),
+     *     and current while {@code handler} runs
      */
     public SamplingHandler tracedSampling(SamplingHandler handler) {
         Objects.requireNonNull(handler, "handler");
@@ -278,6 +293,11 @@ public final class McpClientTelemetry implements ClientInterceptor {
      * {@code handler} traced: each {@code elicitation/create} request the server sends is a {@link SpanKind#SERVER}
      * span, child of the trace context in the request's {@code _meta}, and current while {@code handler} runs.
      * Register the result with {@code McpClientBuilder.elicitation}.
+     *
+     * @param handler answers {@code elicitation/create}
+     * @return {@code handler} traced: each {@code elicitation/create} request the server sends is a {@link
+     *     SpanKind#SERVER} span, child of the trace context in the request's {@code _meta}, and current while {@code
+     *     handler} runs
      */
     public ElicitationHandler tracedElicitation(ElicitationHandler handler) {
         Objects.requireNonNull(handler, "handler");
@@ -408,19 +428,32 @@ public final class McpClientTelemetry implements ClientInterceptor {
             return this;
         }
 
-        /** Records each tool call's arguments as {@code gen_ai.tool.call.arguments} (opt-in: may hold user data). */
+        /**
+         * Records each tool call's arguments as {@code gen_ai.tool.call.arguments} (opt-in: may hold user data).
+         *
+         * @return this builder
+         */
         public Builder captureToolArguments() {
             this.captureArguments = true;
             return this;
         }
 
-        /** Records each tool call's result as {@code gen_ai.tool.call.result} (opt-in: may hold user data). */
+        /**
+         * Records each tool call's result as {@code gen_ai.tool.call.result} (opt-in: may hold user data).
+         *
+         * @return this builder
+         */
         public Builder captureToolResults() {
             this.captureResults = true;
             return this;
         }
 
-        /** The most characters recorded per captured value (default 4096); longer JSON is cut. */
+        /**
+         * The most characters recorded per captured value (default 4096); longer JSON is cut.
+         *
+         * @param maxChars the most characters recorded per captured value (default 4096); longer JSON is cut
+         * @return this builder
+         */
         public Builder maxCapturedChars(int maxChars) {
             if (maxChars < 1) {
                 throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
@@ -429,7 +462,11 @@ public final class McpClientTelemetry implements ClientInterceptor {
             return this;
         }
 
-        /** The telemetry interceptor. */
+        /**
+         * The telemetry interceptor.
+         *
+         * @return the telemetry interceptor
+         */
         public McpClientTelemetry build() {
             return new McpClientTelemetry(this);
         }

@@ -80,12 +80,22 @@ public final class McpServerTelemetry implements ServerInterceptor {
         this.capture = new Capture(builder.captureArguments, builder.captureResults, builder.maxCapturedChars);
     }
 
-    /** Telemetry with the defaults: no tool payloads captured. */
+    /**
+     * Telemetry with the defaults: no tool payloads captured.
+     *
+     * @param openTelemetry the OpenTelemetry API instance to report to (the SDK is the application's choice)
+     * @return telemetry with the defaults: no tool payloads captured
+     */
     public static McpServerTelemetry create(OpenTelemetry openTelemetry) {
         return builder(openTelemetry).build();
     }
 
-    /** A builder for telemetry reporting to {@code openTelemetry}. */
+    /**
+     * A builder for telemetry reporting to {@code openTelemetry}.
+     *
+     * @param openTelemetry the OpenTelemetry API instance to report to (the SDK is the application's choice)
+     * @return a builder for telemetry reporting to {@code openTelemetry}
+     */
     public static Builder builder(OpenTelemetry openTelemetry) {
         return new Builder(openTelemetry);
     }
@@ -301,19 +311,32 @@ public final class McpServerTelemetry implements ServerInterceptor {
             this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
         }
 
-        /** Records each tool call's arguments as {@code gen_ai.tool.call.arguments} (opt-in: may hold user data). */
+        /**
+         * Records each tool call's arguments as {@code gen_ai.tool.call.arguments} (opt-in: may hold user data).
+         *
+         * @return this builder
+         */
         public Builder captureToolArguments() {
             this.captureArguments = true;
             return this;
         }
 
-        /** Records each tool call's result as {@code gen_ai.tool.call.result} (opt-in: may hold user data). */
+        /**
+         * Records each tool call's result as {@code gen_ai.tool.call.result} (opt-in: may hold user data).
+         *
+         * @return this builder
+         */
         public Builder captureToolResults() {
             this.captureResults = true;
             return this;
         }
 
-        /** The most characters recorded per captured value (default 4096); longer JSON is cut. */
+        /**
+         * The most characters recorded per captured value (default 4096); longer JSON is cut.
+         *
+         * @param maxChars the most characters recorded per captured value (default 4096); longer JSON is cut
+         * @return this builder
+         */
         public Builder maxCapturedChars(int maxChars) {
             if (maxChars < 1) {
                 throw new IllegalArgumentException("maxChars must be positive: " + maxChars);
@@ -322,7 +345,11 @@ public final class McpServerTelemetry implements ServerInterceptor {
             return this;
         }
 
-        /** The telemetry interceptor. */
+        /**
+         * The telemetry interceptor.
+         *
+         * @return the telemetry interceptor
+         */
         public McpServerTelemetry build() {
             return new McpServerTelemetry(this);
         }

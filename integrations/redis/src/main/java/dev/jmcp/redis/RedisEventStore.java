@@ -130,12 +130,20 @@ public final class RedisEventStore implements EventStore {
         }
     }
 
-    /** Events kept per session. */
+    /**
+     * Events kept per session.
+     *
+     * @return events kept per session
+     */
     public int maxEventsPerSession() {
         return maxEventsPerSession;
     }
 
-    /** Bytes kept per session. */
+    /**
+     * Bytes kept per session.
+     *
+     * @return bytes kept per session
+     */
     public long maxBytesPerSession() {
         return maxBytesPerSession;
     }

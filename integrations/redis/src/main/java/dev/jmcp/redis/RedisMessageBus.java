@@ -104,17 +104,30 @@ public final class RedisMessageBus implements MessageBus {
         return true;
     }
 
-    /** Channels with at least one receiver (for tests and metrics). */
+    /**
+     * Channels with at least one receiver (for tests and metrics).
+     *
+     * @return the number of channels with at least one receiver
+     */
     public int channelCount() {
         return receivers.size();
     }
 
-    /** Whether this bus has a receiver on {@code channel} (for tests and metrics: which instance holds a stream). */
+    /**
+     * Whether this bus has a receiver on {@code channel} (for tests and metrics: which instance holds a stream).
+     *
+     * @param channel the channel
+     * @return whether this bus has a receiver on {@code channel} (for tests and metrics: which instance holds a stream)
+     */
     public boolean hasReceivers(String channel) {
         return receivers.containsKey(keys.channel(channel));
     }
 
-    /** Whether the receiving connection is currently subscribed (for tests and health checks). */
+    /**
+     * Whether the receiving connection is currently subscribed (for tests and health checks).
+     *
+     * @return whether the receiving connection is currently subscribed (for tests and health checks)
+     */
     public boolean isConnected() {
         PubSub p = current;
         return p != null && p.isSubscribed();

@@ -75,27 +75,47 @@ public final class RedisScaleOut implements AutoCloseable {
         this.timeout = b.timeout;
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The shared event store, for {@code McpHttpServlet.Builder#eventStore}. */
+    /**
+     * The shared event store, for {@code McpHttpServlet.Builder#eventStore}.
+     *
+     * @return the shared event store, for {@code McpHttpServlet.Builder#eventStore}
+     */
     public RedisEventStore eventStore() {
         return eventStore;
     }
 
-    /** The shared session store, for {@code McpServer.Builder#sessionStore} with {@link #sessionTtl()}. */
+    /**
+     * The shared session store, for {@code McpServer.Builder#sessionStore} with {@link #sessionTtl()}.
+     *
+     * @return the shared session store, for {@code McpServer.Builder#sessionStore} with {@link #sessionTtl()}
+     */
     public RedisSessionStore sessionStore() {
         return sessionStore;
     }
 
-    /** The TTL of a stored session ({@link Builder#sessionTtl}). */
+    /**
+     * The TTL of a stored session ({@link Builder#sessionTtl}).
+     *
+     * @return the TTL of a stored session ({@link Builder#sessionTtl})
+     */
     public Duration sessionTtl() {
         return sessionTtl;
     }
 
-    /** The shared task store, for {@code McpServer.Builder#taskStore}. */
+    /**
+     * The shared task store, for {@code McpServer.Builder#taskStore}.
+     *
+     * @return the shared task store, for {@code McpServer.Builder#taskStore}
+     */
     public RedisTaskStore taskStore() {
         return taskStore;
     }
@@ -103,6 +123,10 @@ public final class RedisScaleOut implements AutoCloseable {
     /**
      * The message bus, for both {@code McpServer.Builder#messageBus} and {@code McpHttpServlet.Builder#messageBus};
      * started (its receiving thread and connection) on the first call, stopped by {@link #close()}.
+     *
+     * @return the message bus, for both {@code McpServer.Builder#messageBus} and {@code
+     *     McpHttpServlet.Builder#messageBus}; started (its receiving thread and connection) on the first call, stopped
+     *     by {@link #close()}
      */
     public synchronized RedisMessageBus messageBus() {
         if (messageBus == null) {
@@ -111,7 +135,12 @@ public final class RedisScaleOut implements AutoCloseable {
         return messageBus;
     }
 
-    /** Gives {@code server} the session store (with {@link #sessionTtl()}), the task store and the message bus. */
+    /**
+     * Gives {@code server} the session store (with {@link #sessionTtl()}), the task store and the message bus.
+     *
+     * @param server the server
+     * @return {@code server}, for chaining
+     */
     public McpServer.Builder configure(McpServer.Builder server) {
         return server.sessionStore(sessionStore, sessionTtl)
                 .taskStore(taskStore)
@@ -121,17 +150,28 @@ public final class RedisScaleOut implements AutoCloseable {
     /**
      * Gives {@code servlet} the event store and the message bus, and an idle timeout equal to the session TTL (an
      * instance drops its copy of a session when the shared one would expire too).
+     *
+     * @param servlet the servlet
+     * @return {@code servlet}, for chaining
      */
     public McpHttpServlet.Builder configure(McpHttpServlet.Builder servlet) {
         return servlet.eventStore(eventStore).messageBus(messageBus()).sessionIdleTimeout(sessionTtl);
     }
 
-    /** The key prefix of this server, {@code jmcp:<namespace>:}. */
+    /**
+     * The key prefix of this server, {@code jmcp:<namespace>:}.
+     *
+     * @return the key prefix of this server, {@code jmcp:<namespace>:}
+     */
     public String keyPrefix() {
         return keys.prefix();
     }
 
-    /** The connection pool (shared by every part). */
+    /**
+     * The connection pool (shared by every part).
+     *
+     * @return the connection pool (shared by every part)
+     */
     public JedisPool pool() {
         return pool;
     }
@@ -203,12 +243,22 @@ public final class RedisScaleOut implements AutoCloseable {
 
         private Builder() {}
 
-        /** Where Redis is: {@code redis://[[user]:password@]host[:port][/database]} ({@code rediss://} for TLS). */
+        /**
+         * Where Redis is: {@code redis://[[user]:password@]host[:port][/database]} ({@code rediss://} for TLS).
+         *
+         * @param uri the URI
+         * @return where Redis is: {@code redis://[[user]:password@]host[:port][/database]} ({@code rediss://} for TLS)
+         */
         public Builder uri(String uri) {
             return uri(URI.create(uri));
         }
 
-        /** Where Redis is (see {@link #uri(String)}). */
+        /**
+         * Where Redis is (see {@link #uri(String)}).
+         *
+         * @param uri where Redis is (see {@link #uri(String)})
+         * @return this builder
+         */
         public Builder uri(URI uri) {
             Objects.requireNonNull(uri, "uri");
             if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
@@ -218,7 +268,12 @@ public final class RedisScaleOut implements AutoCloseable {
             return this;
         }
 
-        /** An existing pool to use instead of a URI; {@link RedisScaleOut#close()} leaves it open. */
+        /**
+         * An existing pool to use instead of a URI; {@link RedisScaleOut#close()} leaves it open.
+         *
+         * @param pool an existing pool to use instead of a URI; {@link RedisScaleOut#close()} leaves it open
+         * @return this builder
+         */
         public Builder pool(JedisPool pool) {
             this.pool = Objects.requireNonNull(pool, "pool");
             return this;
@@ -227,6 +282,10 @@ public final class RedisScaleOut implements AutoCloseable {
         /**
          * The key namespace of this server: every instance of one server uses the same, different servers use
          * different ones; default {@value #DEFAULT_NAMESPACE}. Letters, digits, {@code . _ -}, at most 64.
+         *
+         * @param namespace the key namespace of this server: every instance of one server uses the same, different
+         *     servers use different ones; default {@value #DEFAULT_NAMESPACE}
+         * @return this builder
          */
         public Builder namespace(String namespace) {
             new Keys(namespace); // validates
@@ -234,7 +293,12 @@ public final class RedisScaleOut implements AutoCloseable {
             return this;
         }
 
-        /** How long a session's events live after its last event; default {@link #DEFAULT_EVENT_TTL}. */
+        /**
+         * How long a session's events live after its last event; default {@link #DEFAULT_EVENT_TTL}.
+         *
+         * @param ttl how long a session's events live after its last event; default {@link #DEFAULT_EVENT_TTL}
+         * @return this builder
+         */
         public Builder eventTtl(Duration ttl) {
             this.eventTtl = positive(ttl, "eventTtl");
             return this;
@@ -243,25 +307,43 @@ public final class RedisScaleOut implements AutoCloseable {
         /**
          * How long a session lives in Redis after its last use; default {@link #DEFAULT_SESSION_TTL}. Keep it equal to
          * the servlet's session idle timeout ({@link RedisScaleOut#configure(McpHttpServlet.Builder)} does).
+         *
+         * @param ttl how long a session lives in Redis after its last use; default {@link #DEFAULT_SESSION_TTL}
+         * @return this builder
          */
         public Builder sessionTtl(Duration ttl) {
             this.sessionTtl = positive(ttl, "sessionTtl");
             return this;
         }
 
-        /** The longest a task is kept, whatever TTL it asked for; default {@link #DEFAULT_MAX_TASK_TTL}. */
+        /**
+         * The longest a task is kept, whatever TTL it asked for; default {@link #DEFAULT_MAX_TASK_TTL}.
+         *
+         * @param ttl the longest a task is kept, whatever TTL it asked for; default {@link #DEFAULT_MAX_TASK_TTL}
+         * @return this builder
+         */
         public Builder maxTaskTtl(Duration ttl) {
             this.maxTaskTtl = positive(ttl, "maxTaskTtl");
             return this;
         }
 
-        /** Connect, read and pool-wait timeout of a created pool; default {@link #DEFAULT_TIMEOUT}. */
+        /**
+         * Connect, read and pool-wait timeout of a created pool; default {@link #DEFAULT_TIMEOUT}.
+         *
+         * @param timeout the connect, read and pool-wait timeout of a created pool; default {@link #DEFAULT_TIMEOUT}
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = positive(timeout, "timeout");
             return this;
         }
 
-        /** Connections of a created pool; default {@value #DEFAULT_MAX_CONNECTIONS}. */
+        /**
+         * Connections of a created pool; default {@value #DEFAULT_MAX_CONNECTIONS}.
+         *
+         * @param max connections of a created pool
+         * @return this builder
+         */
         public Builder maxConnections(int max) {
             if (max <= 0) {
                 throw new IllegalArgumentException("maxConnections must be positive");
@@ -270,7 +352,13 @@ public final class RedisScaleOut implements AutoCloseable {
             return this;
         }
 
-        /** Events kept per session; default as in memory, {@value InMemoryEventStore#DEFAULT_MAX_EVENTS_PER_SESSION}. */
+        /**
+         * Events kept per session; default as in memory, {@value InMemoryEventStore#DEFAULT_MAX_EVENTS_PER_SESSION}.
+         *
+         * @param max events kept per session; default as in memory, {@value
+         *     InMemoryEventStore#DEFAULT_MAX_EVENTS_PER_SESSION}
+         * @return this builder
+         */
         public Builder maxEventsPerSession(int max) {
             if (max <= 0) {
                 throw new IllegalArgumentException("maxEventsPerSession must be positive");
@@ -279,7 +367,12 @@ public final class RedisScaleOut implements AutoCloseable {
             return this;
         }
 
-        /** Bytes of events kept per session; default as in memory, 8 MiB. */
+        /**
+         * Bytes of events kept per session; default as in memory, 8 MiB.
+         *
+         * @param max bytes of events kept per session; default as in memory, 8 MiB
+         * @return this builder
+         */
         public Builder maxBytesPerSession(long max) {
             if (max <= 0) {
                 throw new IllegalArgumentException("maxBytesPerSession must be positive");
@@ -288,7 +381,11 @@ public final class RedisScaleOut implements AutoCloseable {
             return this;
         }
 
-        /** Builds it (creating the pool when a URI was given). */
+        /**
+         * Builds it (creating the pool when a URI was given).
+         *
+         * @return the built Redis scale-out
+         */
         public RedisScaleOut build() {
             if (uri == null && pool == null) {
                 throw new IllegalStateException("set uri(...) or pool(...)");

@@ -31,17 +31,32 @@ import tools.jackson.databind.JsonNode;
 public final class McpAssertions {
     private McpAssertions() {}
 
-    /** Assertions on a {@code tools/call} result. */
+    /**
+     * Assertions on a {@code tools/call} result.
+     *
+     * @param actual the actual
+     * @return assertions on a {@code tools/call} result
+     */
     public static ToolResultAssert assertToolResult(CallToolResult actual) {
         return new ToolResultAssert(Objects.requireNonNull(actual, "actual"));
     }
 
-    /** Assertions on a {@code resources/read} result. */
+    /**
+     * Assertions on a {@code resources/read} result.
+     *
+     * @param actual the actual
+     * @return assertions on a {@code resources/read} result
+     */
     public static ResourceAssert assertResource(ReadResourceResult actual) {
         return new ResourceAssert(Objects.requireNonNull(actual, "actual"));
     }
 
-    /** Assertions on a {@code prompts/get} result. */
+    /**
+     * Assertions on a {@code prompts/get} result.
+     *
+     * @param actual the actual
+     * @return assertions on a {@code prompts/get} result
+     */
     public static PromptAssert assertPrompt(GetPromptResult actual) {
         return new PromptAssert(Objects.requireNonNull(actual, "actual"));
     }
@@ -49,6 +64,10 @@ public final class McpAssertions {
     /**
      * Assertions on the notifications a client received; each waits, at most its timeout, for the expected
      * notification and fails naming everything that arrived.
+     *
+     * @param actual the actual
+     * @return assertions on the notifications a client received; each waits, at most its timeout, for the expected
+     *     notification and fails naming everything that arrived
      */
     public static NotificationsAssert assertNotifications(McpNotifications actual) {
         return new NotificationsAssert(Objects.requireNonNull(actual, "actual"));
@@ -73,7 +92,11 @@ public final class McpAssertions {
             this.actual = actual;
         }
 
-        /** The result is not an error ({@code isError} absent or false). */
+        /**
+         * The result is not an error ({@code isError} absent or false).
+         *
+         * @return this assertion, for chaining
+         */
         public ToolResultAssert isSuccess() {
             if (actual.failed()) {
                 throw failure("a successful tool result", actual);
@@ -81,7 +104,11 @@ public final class McpAssertions {
             return this;
         }
 
-        /** The result is a tool error ({@code isError: true}). */
+        /**
+         * The result is a tool error ({@code isError: true}).
+         *
+         * @return this assertion, for chaining
+         */
         public ToolResultAssert isError() {
             if (!actual.failed()) {
                 throw failure("a tool error (isError: true)", actual);
@@ -89,7 +116,12 @@ public final class McpAssertions {
             return this;
         }
 
-        /** The text of the text content blocks (joined with newlines) equals {@code expected}. */
+        /**
+         * The text of the text content blocks (joined with newlines) equals {@code expected}.
+         *
+         * @param expected the text of the text content blocks (joined with newlines) equals {@code expected}
+         * @return this assertion, for chaining
+         */
         public ToolResultAssert hasText(String expected) {
             if (!texts(actual.content()).equals(expected)) {
                 throw failure("text \"" + expected + "\"", actual);
@@ -97,7 +129,12 @@ public final class McpAssertions {
             return this;
         }
 
-        /** The text of the text content blocks contains {@code part}. */
+        /**
+         * The text of the text content blocks contains {@code part}.
+         *
+         * @param part the text of the text content blocks contains {@code part}
+         * @return this assertion, for chaining
+         */
         public ToolResultAssert hasTextContaining(String part) {
             if (!texts(actual.content()).contains(part)) {
                 throw failure("text containing \"" + part + "\"", actual);
@@ -105,7 +142,12 @@ public final class McpAssertions {
             return this;
         }
 
-        /** The content blocks have exactly these types, in order (e.g. {@code "text", "image"}). */
+        /**
+         * The content blocks have exactly these types, in order (e.g. {@code "text", "image"}).
+         *
+         * @param types the content blocks have exactly these types, in order (e.g. {@code "text", "image"})
+         * @return this assertion, for chaining
+         */
         public ToolResultAssert hasContentTypes(String... types) {
             List<String> actualTypes =
                     actual.content().stream().map(ContentBlock::type).toList();
@@ -115,18 +157,35 @@ public final class McpAssertions {
             return this;
         }
 
-        /** The structured content equals the JSON value {@code json} (numbers compared by value). */
+        /**
+         * The structured content equals the JSON value {@code json} (numbers compared by value).
+         *
+         * @param json the JSON
+         * @return this assertion, for chaining
+         */
         public ToolResultAssert hasStructuredContent(String json) {
             return hasStructuredContentTree(McpJson.parse(json), json);
         }
 
-        /** The structured content equals {@code value} (a record, map or list) serialized to JSON. */
+        /**
+         * The structured content equals {@code value} (a record, map or list) serialized to JSON.
+         *
+         * @param value the value
+         * @return this assertion, for chaining
+         */
         public ToolResultAssert hasStructuredContent(Object value) {
             JsonNode expected = McpJson.toTree(value);
             return hasStructuredContentTree(expected, McpJson.write(expected));
         }
 
-        /** The structured content, read as {@code type} (e.g. the tool's record), equals {@code expected}. */
+        /**
+         * The structured content, read as {@code type} (e.g. the tool's record), equals {@code expected}.
+         *
+         * @param type the type
+         * @param expected the expected
+         * @param <T> the type to read the structured content as
+         * @return this assertion, for chaining
+         */
         public <T> ToolResultAssert hasStructuredContent(Class<T> type, T expected) {
             if (actual.structuredContent() == null
                     || !Objects.equals(McpJson.fromTree(actual.structuredContent(), type), expected)) {
@@ -143,7 +202,11 @@ public final class McpAssertions {
             return this;
         }
 
-        /** The result itself, for assertions this class does not have. */
+        /**
+         * The result itself, for assertions this class does not have.
+         *
+         * @return the result itself, for assertions this class does not have
+         */
         public CallToolResult actual() {
             return actual;
         }
@@ -157,7 +220,12 @@ public final class McpAssertions {
             this.actual = actual;
         }
 
-        /** The first contents item is text equal to {@code expected}. */
+        /**
+         * The first contents item is text equal to {@code expected}.
+         *
+         * @param expected the first contents item is text equal to {@code expected}
+         * @return this assertion, for chaining
+         */
         public ResourceAssert hasText(String expected) {
             if (!(first() instanceof TextResourceContents text) || !text.text().equals(expected)) {
                 throw failure("text contents \"" + expected + "\"", actual);
@@ -165,7 +233,12 @@ public final class McpAssertions {
             return this;
         }
 
-        /** The first contents item has the MIME type {@code expected}. */
+        /**
+         * The first contents item has the MIME type {@code expected}.
+         *
+         * @param expected the first contents item has the MIME type {@code expected}
+         * @return this assertion, for chaining
+         */
         public ResourceAssert hasMimeType(String expected) {
             ResourceContents first = first();
             String mimeType = first instanceof TextResourceContents text
@@ -193,7 +266,12 @@ public final class McpAssertions {
             this.actual = actual;
         }
 
-        /** The prompt has exactly {@code count} messages. */
+        /**
+         * The prompt has exactly {@code count} messages.
+         *
+         * @param count the prompt has exactly {@code count} messages
+         * @return this assertion, for chaining
+         */
         public PromptAssert hasMessages(int count) {
             if (actual.messages().size() != count) {
                 throw failure(count + " message(s)", actual);
@@ -201,7 +279,12 @@ public final class McpAssertions {
             return this;
         }
 
-        /** Some text message contains {@code part}. */
+        /**
+         * Some text message contains {@code part}.
+         *
+         * @param part some text message contains {@code part}
+         * @return this assertion, for chaining
+         */
         public PromptAssert hasTextContaining(String part) {
             for (PromptMessage m : actual.messages()) {
                 if (m.content() instanceof TextContent text && text.text().contains(part)) {

@@ -27,7 +27,12 @@ public final class McpNotifications {
     /** An empty recorder; {@link #recordFrom(McpClientBuilder)} attaches it to a client before it is built. */
     public McpNotifications() {}
 
-    /** Adds this recorder's listeners to {@code builder}: every client built from it is recorded here. */
+    /**
+     * Adds this recorder's listeners to {@code builder}: every client built from it is recorded here.
+     *
+     * @param builder the builder
+     * @return {@code builder}, for chaining
+     */
     public McpClientBuilder recordFrom(McpClientBuilder builder) {
         return builder.onProgress(p -> add(progress, p))
                 .onLog(l -> add(logs, l))
@@ -35,22 +40,38 @@ public final class McpNotifications {
                 .onResourceUpdated(u -> add(resourceUpdates, u));
     }
 
-    /** The progress notifications received so far. */
+    /**
+     * The progress notifications received so far.
+     *
+     * @return the progress notifications received so far
+     */
     public List<ProgressNotification> progress() {
         return snapshot(progress);
     }
 
-    /** The log messages received so far. */
+    /**
+     * The log messages received so far.
+     *
+     * @return the log messages received so far
+     */
     public List<LoggingMessageNotification> logs() {
         return snapshot(logs);
     }
 
-    /** The lists announced changed so far, one entry per {@code list_changed} notification. */
+    /**
+     * The lists announced changed so far, one entry per {@code list_changed} notification.
+     *
+     * @return the lists announced changed so far, one entry per {@code list_changed} notification
+     */
     public List<ListKind> listChanges() {
         return snapshot(listChanges);
     }
 
-    /** The resource-updated notifications received so far. */
+    /**
+     * The resource-updated notifications received so far.
+     *
+     * @return the resource-updated notifications received so far
+     */
     public List<ResourceUpdatedNotification> resourceUpdates() {
         return snapshot(resourceUpdates);
     }

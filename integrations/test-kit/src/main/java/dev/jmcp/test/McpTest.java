@@ -36,22 +36,42 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @ExtendWith(McpTestExtension.class)
 public @interface McpTest {
-    /** How the server is served; default in memory. */
+    /**
+     * How the server is served; default in memory.
+     *
+     * @return how the server is served; default in memory
+     */
     McpTestTransport transport() default McpTestTransport.IN_MEMORY;
 
-    /** The protocol revision the clients pin (e.g. {@code "2025-11-25"}); empty for the newest. */
+    /**
+     * The protocol revision the clients pin (e.g. {@code "2025-11-25"}); empty for the newest.
+     *
+     * @return the protocol revision the clients pin (e.g. {@code "2025-11-25"}); empty for the newest
+     */
     String protocolVersion() default "";
 
-    /** Timeout of each client request, in seconds. */
+    /**
+     * Timeout of each client request, in seconds.
+     *
+     * @return timeout of each client request, in seconds
+     */
     int requestTimeoutSeconds() default 10;
 
     /**
      * With {@link McpTestTransport#STDIO}: the class whose {@code public static void main(String[])} serves the
      * server on stdio, run in a subprocess with this JVM's class path (the class then needs no {@link
      * McpTestServer} method). Unused otherwise.
+     *
+     * @return with {@link McpTestTransport#STDIO}: the class whose {@code public static void main(String[])} serves the
+     *     server on stdio, run in a subprocess with this JVM's class path (the class then needs no {@link
+     *     McpTestServer} method)
      */
     Class<?> stdioMain() default void.class;
 
-    /** With {@link McpTestTransport#STDIO}: the arguments passed to {@link #stdioMain()}'s main method. */
+    /**
+     * With {@link McpTestTransport#STDIO}: the arguments passed to {@link #stdioMain()}'s main method.
+     *
+     * @return with {@link McpTestTransport#STDIO}: the arguments passed to {@link #stdioMain()}'s main method
+     */
     String[] stdioArgs() default {};
 }

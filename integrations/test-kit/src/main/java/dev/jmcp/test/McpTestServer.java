@@ -21,6 +21,8 @@ public @interface McpTestServer {
      * Whether the kit closes a returned {@code McpServer} after the class (default true). False for a server owned
      * elsewhere, such as a Spring bean from a cached application context: the kit then closes only its clients,
      * their sessions and its HTTP server. A server the kit built around handler objects is always closed.
+     *
+     * @return whether the kit closes a returned {@code McpServer} after the class (default true)
      */
     boolean closeAfterClass() default true;
 }

@@ -20,7 +20,13 @@ public final class NotificationsAssert {
         this.actual = actual;
     }
 
-    /** Waits for at least {@code count} progress notifications (of any request). */
+    /**
+     * Waits for at least {@code count} progress notifications (of any request).
+     *
+     * @param count the count
+     * @param timeout how long to wait
+     * @return this assertion, for chaining
+     */
     public NotificationsAssert awaitProgress(int count, Duration timeout) {
         return check(
                 actual.await(actual::progress, p -> p.size() >= count, timeout),
@@ -31,6 +37,11 @@ public final class NotificationsAssert {
     /**
      * Waits for a log message at {@code level} whose data (its text, or its JSON when not a string) contains
      * {@code textContaining}.
+     *
+     * @param level the level
+     * @param textContaining the text containing
+     * @param timeout how long to wait
+     * @return this assertion, for chaining
      */
     public NotificationsAssert awaitLog(LoggingLevel level, String textContaining, Duration timeout) {
         Objects.requireNonNull(level, "level");
@@ -44,7 +55,13 @@ public final class NotificationsAssert {
                 timeout);
     }
 
-    /** Waits for a {@code list_changed} notification of the given list. */
+    /**
+     * Waits for a {@code list_changed} notification of the given list.
+     *
+     * @param kind the kind
+     * @param timeout how long to wait
+     * @return this assertion, for chaining
+     */
     public NotificationsAssert awaitListChanged(ListKind kind, Duration timeout) {
         Objects.requireNonNull(kind, "kind");
         return check(
@@ -53,22 +70,43 @@ public final class NotificationsAssert {
                 timeout);
     }
 
-    /** Waits for {@code notifications/tools/list_changed}. */
+    /**
+     * Waits for {@code notifications/tools/list_changed}.
+     *
+     * @param timeout how long to wait
+     * @return this assertion, for chaining
+     */
     public NotificationsAssert awaitToolListChanged(Duration timeout) {
         return awaitListChanged(ListKind.TOOLS, timeout);
     }
 
-    /** Waits for {@code notifications/resources/list_changed}. */
+    /**
+     * Waits for {@code notifications/resources/list_changed}.
+     *
+     * @param timeout how long to wait
+     * @return this assertion, for chaining
+     */
     public NotificationsAssert awaitResourceListChanged(Duration timeout) {
         return awaitListChanged(ListKind.RESOURCES, timeout);
     }
 
-    /** Waits for {@code notifications/prompts/list_changed}. */
+    /**
+     * Waits for {@code notifications/prompts/list_changed}.
+     *
+     * @param timeout how long to wait
+     * @return this assertion, for chaining
+     */
     public NotificationsAssert awaitPromptListChanged(Duration timeout) {
         return awaitListChanged(ListKind.PROMPTS, timeout);
     }
 
-    /** Waits for {@code notifications/resources/updated} for {@code uri}. */
+    /**
+     * Waits for {@code notifications/resources/updated} for {@code uri}.
+     *
+     * @param uri the resource's URI
+     * @param timeout how long to wait
+     * @return this assertion, for chaining
+     */
     public NotificationsAssert awaitResourceUpdated(String uri, Duration timeout) {
         Objects.requireNonNull(uri, "uri");
         return check(
@@ -80,7 +118,11 @@ public final class NotificationsAssert {
                 timeout);
     }
 
-    /** The recorder, for assertions this class does not have. */
+    /**
+     * The recorder, for assertions this class does not have.
+     *
+     * @return the recorder, for assertions this class does not have
+     */
     public McpNotifications actual() {
         return actual;
     }

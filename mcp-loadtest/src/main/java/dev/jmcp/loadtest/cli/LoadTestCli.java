@@ -63,7 +63,11 @@ public final class LoadTestCli implements Callable<Integer> {
     private LoadTestReport lastReport;
     private Path lastHistogramLog;
 
-    /** Runs the command line and exits with its code. */
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the args
+     */
     public static void main(String[] args) {
         quietLogging();
         System.exit(execute(args, System.out, System.err));
@@ -83,7 +87,14 @@ public final class LoadTestCli implements Callable<Integer> {
         }
     }
 
-    /** Runs the command line and returns the exit code (for tests and embedding). */
+    /**
+     * Runs the command line and returns the exit code (for tests and embedding).
+     *
+     * @param args the args
+     * @param out the out
+     * @param err the err
+     * @return the process exit code
+     */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         LoadTestCli root = new LoadTestCli();
         root.stdout = out;

@@ -80,7 +80,11 @@ public final class McpTarget implements Target {
     private final AtomicBoolean schemasLoaded = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** A target for the spec: an {@code http(s)} URL or a stdio command. Nothing connects until a session opens. */
+    /**
+     * A target for the spec: an {@code http(s)} URL or a stdio command. Nothing connects until a session opens.
+     *
+     * @param spec the spec
+     */
     public McpTarget(TargetSpec spec) {
         this.spec = spec;
         if (spec.isStdio()) {
@@ -301,7 +305,11 @@ public final class McpTarget implements Target {
         }
     }
 
-    /** Sessions currently open (for tests and diagnostics). */
+    /**
+     * Sessions currently open (for tests and diagnostics).
+     *
+     * @return sessions currently open (for tests and diagnostics)
+     */
     public int openSessions() {
         return open.size();
     }
@@ -338,6 +346,10 @@ public final class McpTarget implements Target {
     /**
      * Connects with the client's default negotiation ({@code server/discover}, else {@code initialize}), lists
      * every tool, resource and prompt the server declares, and disconnects; bounded by {@code timeout}.
+     *
+     * @param spec the spec
+     * @param timeout how long the discovery may take
+     * @return what the server offers
      */
     public static Discovery.Discovered discover(TargetSpec spec, Duration timeout) {
         try (McpClient client = McpClient.builder()

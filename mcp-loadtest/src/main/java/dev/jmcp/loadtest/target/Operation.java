@@ -25,17 +25,30 @@ public enum Operation {
         this.method = method;
     }
 
-    /** The JSON-RPC method name. */
+    /**
+     * The JSON-RPC method name.
+     *
+     * @return the JSON-RPC method name
+     */
     public String method() {
         return method;
     }
 
-    /** Whether the step needs a name (tool, URI or prompt). */
+    /**
+     * Whether the step needs a name (tool, URI or prompt).
+     *
+     * @return whether the step needs a name (tool, URI or prompt)
+     */
     public boolean needsName() {
         return this == TOOLS_CALL || this == RESOURCES_READ || this == PROMPTS_GET;
     }
 
-    /** The operation for a JSON-RPC method name, or {@code null} if unknown. */
+    /**
+     * The operation for a JSON-RPC method name, or {@code null} if unknown.
+     *
+     * @param method an MCP method name, e.g. {@code tools/call}
+     * @return the operation for a JSON-RPC method name, or {@code null} if unknown
+     */
     public static Operation fromMethod(String method) {
         String m = method == null ? "" : method.trim().toLowerCase(Locale.ROOT);
         for (Operation op : values()) {

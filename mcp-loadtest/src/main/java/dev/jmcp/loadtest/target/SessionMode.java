@@ -15,7 +15,11 @@ public enum SessionMode {
      */
     PER_ITERATION_ABANDON;
 
-    /** Whether every iteration opens its own session ({@link #PER_ITERATION} or {@link #PER_ITERATION_ABANDON}). */
+    /**
+     * Whether every iteration opens its own session ({@link #PER_ITERATION} or {@link #PER_ITERATION_ABANDON}).
+     *
+     * @return whether every iteration opens its own session ({@link #PER_ITERATION} or {@link #PER_ITERATION_ABANDON})
+     */
     public boolean perIteration() {
         return this == PER_ITERATION || this == PER_ITERATION_ABANDON;
     }

@@ -61,7 +61,11 @@ public final class SimulatedTarget implements Target {
         this.seedSource = new SplittableRandom(b.seed);
     }
 
-    /** A new builder: 1 ms fixed latency, no errors, unbounded capacity, seed 1. */
+    /**
+     * A new builder: 1 ms fixed latency, no errors, unbounded capacity, seed 1.
+     *
+     * @return a new builder: 1 ms fixed latency, no errors, unbounded capacity, seed 1
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -71,6 +75,9 @@ public final class SimulatedTarget implements Target {
      * Parameters: {@code latency}, {@code distribution}, {@code error_rate}, {@code error_code},
      * {@code tool_error_rate}, {@code stall_rate}, {@code stall}, {@code open_failure_rate}, {@code capacity},
      * {@code seed}.
+     *
+     * @param uri the URI
+     * @return the parsed simulated target
      */
     public static SimulatedTarget fromUri(String uri) {
         Builder b = builder();
@@ -119,17 +126,29 @@ public final class SimulatedTarget implements Target {
                 + distribution.name().toLowerCase(Locale.ROOT) + ", error_rate=" + errorRate + ")";
     }
 
-    /** Sessions opened so far. */
+    /**
+     * Sessions opened so far.
+     *
+     * @return sessions opened so far
+     */
     public long sessionsOpened() {
         return sessionsOpened.get();
     }
 
-    /** Sessions closed so far. */
+    /**
+     * Sessions closed so far.
+     *
+     * @return sessions closed so far
+     */
     public long sessionsClosed() {
         return sessionsClosed.get();
     }
 
-    /** Requests received so far. */
+    /**
+     * Requests received so far.
+     *
+     * @return requests received so far
+     */
     public long requests() {
         return requests.get();
     }
@@ -270,67 +289,121 @@ public final class SimulatedTarget implements Target {
 
         private Builder() {}
 
-        /** The mean latency. */
+        /**
+         * The mean latency.
+         *
+         * @param latency the mean latency
+         * @return this builder
+         */
         public Builder latency(Duration latency) {
             this.latency = latency;
             return this;
         }
 
-        /** The latency distribution around the mean. */
+        /**
+         * The latency distribution around the mean.
+         *
+         * @param distribution the latency distribution around the mean
+         * @return this builder
+         */
         public Builder distribution(Distribution distribution) {
             this.distribution = distribution;
             return this;
         }
 
-        /** The probability of a JSON-RPC error answer. */
+        /**
+         * The probability of a JSON-RPC error answer.
+         *
+         * @param errorRate the probability of a JSON-RPC error answer
+         * @return this builder
+         */
         public Builder errorRate(double errorRate) {
             this.errorRate = errorRate;
             return this;
         }
 
-        /** The JSON-RPC code of simulated errors (default -32603). */
+        /**
+         * The JSON-RPC code of simulated errors (default -32603).
+         *
+         * @param errorCode the JSON-RPC code of simulated errors (default -32603)
+         * @return this builder
+         */
         public Builder errorCode(int errorCode) {
             this.errorCode = errorCode;
             return this;
         }
 
-        /** The probability that a tool call answers {@code isError: true}. */
+        /**
+         * The probability that a tool call answers {@code isError: true}.
+         *
+         * @param toolErrorRate the probability that a tool call answers {@code isError: true}
+         * @return this builder
+         */
         public Builder toolErrorRate(double toolErrorRate) {
             this.toolErrorRate = toolErrorRate;
             return this;
         }
 
-        /** The probability of a stall, and how long a stall adds to the latency. */
+        /**
+         * The probability of a stall, and how long a stall adds to the latency.
+         *
+         * @param stallRate the probability of a stall, and how long a stall adds to the latency
+         * @return this builder
+         */
         public Builder stallRate(double stallRate) {
             this.stallRate = stallRate;
             return this;
         }
 
-        /** How long a stall adds to the latency. */
+        /**
+         * How long a stall adds to the latency.
+         *
+         * @param stall how long a stall adds to the latency
+         * @return this builder
+         */
         public Builder stall(Duration stall) {
             this.stall = stall;
             return this;
         }
 
-        /** The probability that opening a session fails. */
+        /**
+         * The probability that opening a session fails.
+         *
+         * @param openFailureRate the probability that opening a session fails
+         * @return this builder
+         */
         public Builder openFailureRate(double openFailureRate) {
             this.openFailureRate = openFailureRate;
             return this;
         }
 
-        /** How many requests the server handles at once (0 = unbounded); more wait in a fair queue. */
+        /**
+         * How many requests the server handles at once (0 = unbounded); more wait in a fair queue.
+         *
+         * @param capacity how many requests the server handles at once (0 = unbounded); more wait in a fair queue
+         * @return this builder
+         */
         public Builder capacity(int capacity) {
             this.capacity = capacity;
             return this;
         }
 
-        /** The random seed. */
+        /**
+         * The random seed.
+         *
+         * @param seed the random seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Builds the target. */
+        /**
+         * Builds the target.
+         *
+         * @return the built simulated target
+         */
         public SimulatedTarget build() {
             return new SimulatedTarget(this);
         }

@@ -8,7 +8,13 @@ import tools.jackson.databind.JsonNode;
  * operations and ping) and its arguments (a JSON object, or {@code null}).
  */
 public record Step(Operation operation, String name, JsonNode arguments) {
-    /** Validates the step. */
+    /**
+     * Validates the step.
+     *
+     * @param operation the operation
+     * @param name the name
+     * @param arguments the arguments
+     */
     public Step {
         Objects.requireNonNull(operation, "operation");
         if (operation.needsName() && (name == null || name.isEmpty())) {
@@ -16,7 +22,11 @@ public record Step(Operation operation, String name, JsonNode arguments) {
         }
     }
 
-    /** A label for metrics: the method, plus the subject when there is one ({@code tools/call echo}). */
+    /**
+     * A label for metrics: the method, plus the subject when there is one ({@code tools/call echo}).
+     *
+     * @return a label for metrics: the method, plus the subject when there is one ({@code tools/call echo})
+     */
     public String label() {
         return name == null ? operation.method() : operation.method() + " " + name;
     }

@@ -13,42 +13,84 @@ import tools.jackson.databind.JsonNode;
  *     {@code null}
  */
 public record StepOutcome(boolean success, ErrorKind errorKind, Integer errorCode, String message, JsonNode result) {
-    /** A successful outcome with its result. */
+    /**
+     * A successful outcome with its result.
+     *
+     * @param result the result
+     * @return a successful outcome with its result
+     */
     public static StepOutcome success(JsonNode result) {
         return new StepOutcome(true, null, null, null, result);
     }
 
-    /** A JSON-RPC error answer. */
+    /**
+     * A JSON-RPC error answer.
+     *
+     * @param code the code
+     * @param message the error's message
+     * @return a JSON-RPC error answer
+     */
     public static StepOutcome jsonRpcError(int code, String message) {
         return new StepOutcome(false, ErrorKind.JSONRPC, code, message, null);
     }
 
-    /** An HTTP failure status. */
+    /**
+     * An HTTP failure status.
+     *
+     * @param status the status
+     * @param message the error's message
+     * @return an HTTP failure status
+     */
     public static StepOutcome httpError(int status, String message) {
         return new StepOutcome(false, ErrorKind.HTTP, status, message, null);
     }
 
-    /** No answer in time. */
+    /**
+     * No answer in time.
+     *
+     * @return no answer in time
+     */
     public static StepOutcome timeout() {
         return new StepOutcome(false, ErrorKind.TIMEOUT, null, "timed out", null);
     }
 
-    /** A connection failure. */
+    /**
+     * A connection failure.
+     *
+     * @param message the error's message
+     * @return a connection failure
+     */
     public static StepOutcome connectionError(String message) {
         return new StepOutcome(false, ErrorKind.CONNECTION, null, message, null);
     }
 
-    /** A tool result with {@code isError: true}. */
+    /**
+     * A tool result with {@code isError: true}.
+     *
+     * @param result the result
+     * @return a tool result with {@code isError: true}
+     */
     public static StepOutcome toolError(JsonNode result) {
         return new StepOutcome(false, ErrorKind.TOOL_ERROR, null, "tool returned isError", result);
     }
 
-    /** A protocol violation. */
+    /**
+     * A protocol violation.
+     *
+     * @param message the error's message
+     * @return a protocol violation
+     */
     public static StepOutcome protocolError(String message) {
         return new StepOutcome(false, ErrorKind.PROTOCOL, null, message, null);
     }
 
-    /** A successful answer that lacks a value the scenario needs. */
+    /**
+     * A successful answer that lacks a value the scenario needs.
+     *
+     * @param message the error's message
+     * @param result the result
+     * @return a successful answer that lacks a value the scenario needs
+     */
     public static StepOutcome validationError(String message, JsonNode result) {
         return new StepOutcome(false, ErrorKind.VALIDATION, null, message, result);
     }
@@ -56,6 +98,9 @@ public record StepOutcome(boolean success, ErrorKind errorKind, Integer errorCod
     /**
      * The error class used to count failures: {@code jsonrpc:-32602}, {@code http:503}, {@code timeout},
      * {@code connection}, {@code tool_error}, {@code protocol}, {@code validation}; {@code null} on success.
+     *
+     * @return the error class used to count failures: {@code jsonrpc:-32602}, {@code http:503}, {@code timeout}, {@code
+     *     connection}, {@code tool_error}, {@code protocol}, {@code validation}; {@code null} on success
      */
     public String errorClass() {
         if (success) {

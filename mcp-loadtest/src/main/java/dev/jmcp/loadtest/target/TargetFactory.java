@@ -5,9 +5,19 @@ package dev.jmcp.loadtest.target;
  * that {@link #supports} a spec is used.
  */
 public interface TargetFactory {
-    /** Whether this factory can reach the spec (for example: an {@code http(s)} URL or a stdio command). */
+    /**
+     * Whether this factory can reach the spec (for example: an {@code http(s)} URL or a stdio command).
+     *
+     * @param spec the spec
+     * @return whether this factory can reach the spec (for example: an {@code http(s)} URL or a stdio command)
+     */
     boolean supports(TargetSpec spec);
 
-    /** Creates the target; nothing is connected until a session is opened. */
+    /**
+     * Creates the target; nothing is connected until a session is opened.
+     *
+     * @param spec the spec
+     * @return the new target
+     */
     Target create(TargetSpec spec);
 }

@@ -8,6 +8,9 @@ public interface TargetSession extends AutoCloseable {
      * Performs one step. Never throws for server-side or connection failures: returns an outcome classifying
      * them.
      *
+     * @param step the step
+     * @param timeout how long the step may take
+     * @return the step's outcome: success, or the class of failure
      * @throws InterruptedException if the calling thread is interrupted (the run is stopping)
      */
     StepOutcome execute(Step step, Duration timeout) throws InterruptedException;

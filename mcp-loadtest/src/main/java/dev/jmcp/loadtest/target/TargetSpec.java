@@ -36,20 +36,39 @@ public record TargetSpec(
         /** Immediate answers, elicitations accepted. */
         public static final ClientAnswers IMMEDIATE = new ClientAnswers(Duration.ZERO, Duration.ZERO, true);
 
-        /** Null-safe. */
+        /**
+         * Null-safe.
+         *
+         * @param samplingLatency how long the simulated model takes (default 0)
+         * @param elicitationLatency how long the simulated user takes (default 0)
+         * @param acceptElicitation accept (default) or decline
+         */
         public ClientAnswers {
             samplingLatency = samplingLatency == null ? Duration.ZERO : samplingLatency;
             elicitationLatency = elicitationLatency == null ? Duration.ZERO : elicitationLatency;
         }
     }
 
-    /** A target with OAuth and immediate answers. */
+    /**
+     * A target with OAuth and immediate answers.
+     *
+     * @param url the URL
+     * @param command the command
+     * @param headers the headers
+     * @param env the env
+     * @param oauth the OAuth
+     */
     public TargetSpec(
             String url, List<String> command, Map<String, String> headers, Map<String, String> env, OAuth oauth) {
         this(url, command, headers, env, oauth, ClientAnswers.IMMEDIATE);
     }
 
-    /** A copy answering server-initiated requests this way. */
+    /**
+     * A copy answering server-initiated requests this way.
+     *
+     * @param a the a
+     * @return a copy answering server-initiated requests this way
+     */
     public TargetSpec withAnswers(ClientAnswers a) {
         return new TargetSpec(url, command, headers, env, oauth, a);
     }
@@ -64,7 +83,13 @@ public record TargetSpec(
      * @param scopes scopes to request, or empty for the challenge's
      */
     public record OAuth(String clientId, String clientSecret, List<String> scopes) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param clientId the client id
+         * @param clientSecret the client secret (never echoed in reports)
+         * @param scopes scopes to request, or empty for the challenge's
+         */
         public OAuth {
             if (clientId == null || clientId.isEmpty() || clientSecret == null) {
                 throw new IllegalArgumentException("OAuth client credentials need a client id and a secret");
@@ -78,17 +103,38 @@ public record TargetSpec(
         }
     }
 
-    /** A target without OAuth. */
+    /**
+     * A target without OAuth.
+     *
+     * @param url the URL
+     * @param command the command
+     * @param headers the headers
+     * @param env the env
+     */
     public TargetSpec(String url, List<String> command, Map<String, String> headers, Map<String, String> env) {
         this(url, command, headers, env, null);
     }
 
-    /** A copy with OAuth client credentials. */
+    /**
+     * A copy with OAuth client credentials.
+     *
+     * @param credentials the credentials
+     * @return a copy with OAuth client credentials
+     */
     public TargetSpec withOAuth(OAuth credentials) {
         return new TargetSpec(url, command, headers, env, credentials, answers);
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param url the URL
+     * @param command the command
+     * @param headers the headers
+     * @param env the env
+     * @param oauth the OAuth
+     * @param answers the answers
+     */
     public TargetSpec {
         command = command == null ? List.of() : List.copyOf(command);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -102,22 +148,40 @@ public record TargetSpec(
         }
     }
 
-    /** An HTTP target. */
+    /**
+     * An HTTP target.
+     *
+     * @param url the URL
+     * @return an HTTP target
+     */
     public static TargetSpec http(String url) {
         return new TargetSpec(url, List.of(), Map.of(), Map.of());
     }
 
-    /** A stdio target. */
+    /**
+     * A stdio target.
+     *
+     * @param command the command
+     * @return a stdio target
+     */
     public static TargetSpec stdio(List<String> command) {
         return new TargetSpec(null, command, Map.of(), Map.of());
     }
 
-    /** Whether this is a stdio target. */
+    /**
+     * Whether this is a stdio target.
+     *
+     * @return whether this is a stdio target
+     */
     public boolean isStdio() {
         return url == null;
     }
 
-    /** A short description. */
+    /**
+     * A short description.
+     *
+     * @return a short description
+     */
     public String describe() {
         return isStdio() ? "stdio: " + String.join(" ", command) : url;
     }

@@ -163,12 +163,22 @@ public final class StdioClientTransport implements Transport {
         this.displayName = Path.of(command.get(0)).getFileName().toString();
     }
 
-    /** A builder for a server launched as {@code command} (the program, optionally followed by arguments). */
+    /**
+     * A builder for a server launched as {@code command} (the program, optionally followed by arguments).
+     *
+     * @param command the command
+     * @return a builder for a server launched as {@code command} (the program, optionally followed by arguments)
+     */
     public static Builder builder(String... command) {
         return new Builder(Arrays.asList(command));
     }
 
-    /** A builder for a server launched as {@code command} (the program, optionally followed by arguments). */
+    /**
+     * A builder for a server launched as {@code command} (the program, optionally followed by arguments).
+     *
+     * @param command the command
+     * @return a builder for a server launched as {@code command} (the program, optionally followed by arguments)
+     */
     public static Builder builder(List<String> command) {
         return new Builder(command);
     }
@@ -286,30 +296,50 @@ public final class StdioClientTransport implements Transport {
         finish(null);
     }
 
-    /** The server's process id, or -1 before {@link #start}. */
+    /**
+     * The server's process id, or -1 before {@link #start}.
+     *
+     * @return the server's process id, or -1 before {@link #start}
+     */
     public long pid() {
         Process p = process;
         return p == null ? -1 : p.pid();
     }
 
-    /** The server process's exit code, once it has exited. */
+    /**
+     * The server process's exit code, once it has exited.
+     *
+     * @return the server process's exit code, once it has exited
+     */
     public OptionalInt exitCode() {
         Integer code = exit.getNow(null);
         return code == null ? OptionalInt.empty() : OptionalInt.of(code);
     }
 
-    /** Completes with the exit code when the server process exits. */
+    /**
+     * Completes with the exit code when the server process exits.
+     *
+     * @return a future that completes with the server process's exit code
+     */
     public CompletableFuture<Integer> onExit() {
         return exit.copy();
     }
 
-    /** The last lines the server wrote to stderr, oldest first. */
+    /**
+     * The last lines the server wrote to stderr, oldest first.
+     *
+     * @return the last lines the server wrote to stderr, oldest first
+     */
     public List<String> recentStderr() {
         StderrPump pump = stderr;
         return pump == null ? List.of() : pump.recentLines();
     }
 
-    /** The command line the server is launched with. */
+    /**
+     * The command line the server is launched with.
+     *
+     * @return the command line the server is launched with
+     */
     public List<String> command() {
         return command;
     }
@@ -459,12 +489,22 @@ public final class StdioClientTransport implements Transport {
             args(command);
         }
 
-        /** Appends arguments to the command line. */
+        /**
+         * Appends arguments to the command line.
+         *
+         * @param args the args
+         * @return this builder
+         */
         public Builder args(String... args) {
             return args(Arrays.asList(args));
         }
 
-        /** Appends arguments to the command line. */
+        /**
+         * Appends arguments to the command line.
+         *
+         * @param args the args
+         * @return this builder
+         */
         public Builder args(List<String> args) {
             for (String a : args) {
                 command.add(Objects.requireNonNull(a, "argument"));
@@ -472,7 +512,12 @@ public final class StdioClientTransport implements Transport {
             return this;
         }
 
-        /** The server's working directory; default: this process's. */
+        /**
+         * The server's working directory; default: this process's.
+         *
+         * @param directory the server's working directory; default: this process's
+         * @return this builder
+         */
         public Builder workingDirectory(Path directory) {
             this.workingDirectory = directory;
             return this;
@@ -481,13 +526,23 @@ public final class StdioClientTransport implements Transport {
         /**
          * Environment variables set for the server, on top of the inherited ones ({@link
          * #DEFAULT_INHERITED_ENVIRONMENT} unless {@link #inheritFullEnvironment()} or {@link #inheritEnvironment}).
+         *
+         * @param variables environment variables set for the server, on top of the inherited ones ({@link
+         *     #DEFAULT_INHERITED_ENVIRONMENT} unless {@link #inheritFullEnvironment()} or {@link #inheritEnvironment})
+         * @return this builder
          */
         public Builder environment(Map<String, String> variables) {
             variables.forEach(this::environment);
             return this;
         }
 
-        /** Sets one environment variable for the server. */
+        /**
+         * Sets one environment variable for the server.
+         *
+         * @param name the name
+         * @param value the value
+         * @return this builder
+         */
         public Builder environment(String name, String value) {
             environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
@@ -496,6 +551,8 @@ public final class StdioClientTransport implements Transport {
         /**
          * Opts in to passing this process's whole environment to the server (every secret in it included). By
          * default the server gets only {@link #DEFAULT_INHERITED_ENVIRONMENT} and what {@link #environment} sets.
+         *
+         * @return this builder
          */
         public Builder inheritFullEnvironment() {
             this.environmentMode = EnvironmentMode.FULL;
@@ -506,55 +563,99 @@ public final class StdioClientTransport implements Transport {
          * With {@code true}, as {@link #inheritFullEnvironment()}; with {@code false}, the server inherits nothing,
          * not even {@code PATH}, and gets only what {@link #environment} sets. Without a call, the server inherits
          * {@link #DEFAULT_INHERITED_ENVIRONMENT}.
+         *
+         * @param inherit with {@code true}, as {@link #inheritFullEnvironment()}; with {@code false}, the server
+         *     inherits nothing, not even {@code PATH}, and gets only what {@link #environment} sets
+         * @return this builder
          */
         public Builder inheritEnvironment(boolean inherit) {
             this.environmentMode = inherit ? EnvironmentMode.FULL : EnvironmentMode.NONE;
             return this;
         }
 
-        /** How long {@link #close()} waits for the server to exit after closing its stdin; default 2 s. */
+        /**
+         * How long {@link #close()} waits for the server to exit after closing its stdin; default 2 s.
+         *
+         * @param grace how long {@link #close()} waits for the server to exit after closing its stdin; default 2 s
+         * @return this builder
+         */
         public Builder stdinCloseGrace(Duration grace) {
             this.stdinCloseGrace = Checks.nonNegative(grace, "stdinCloseGrace");
             return this;
         }
 
-        /** How long {@link #close()} waits after terminating the server before killing it; default 2 s. */
+        /**
+         * How long {@link #close()} waits after terminating the server before killing it; default 2 s.
+         *
+         * @param grace how long {@link #close()} waits after terminating the server before killing it; default 2 s
+         * @return this builder
+         */
         public Builder terminateGrace(Duration grace) {
             this.terminateGrace = Checks.nonNegative(grace, "terminateGrace");
             return this;
         }
 
-        /** How long a sender waits for room in the write queue before failing; default 30 s. */
+        /**
+         * How long a sender waits for room in the write queue before failing; default 30 s.
+         *
+         * @param timeout how long a sender waits for room in the write queue before failing; default 30 s
+         * @return this builder
+         */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = Checks.nonNegative(timeout, "writeTimeout");
             return this;
         }
 
-        /** How many messages the write queue holds; default 1024. */
+        /**
+         * How many messages the write queue holds; default 1024.
+         *
+         * @param max how many messages the write queue holds; default 1024
+         * @return this builder
+         */
         public Builder maxQueuedMessages(int max) {
             this.maxQueuedMessages = (int) Checks.positive(max, "maxQueuedMessages");
             return this;
         }
 
-        /** How many bytes the write queue holds (one message is always accepted); default 32 MiB. */
+        /**
+         * How many bytes the write queue holds (one message is always accepted); default 32 MiB.
+         *
+         * @param max how many bytes the write queue holds (one message is always accepted); default 32 MiB
+         * @return this builder
+         */
         public Builder maxQueuedBytes(long max) {
             this.maxQueuedBytes = Checks.positive(max, "maxQueuedBytes");
             return this;
         }
 
-        /** The codec, whose limits apply to every inbound line; default {@link JsonRpcCodec#defaults()}. */
+        /**
+         * The codec, whose limits apply to every inbound line; default {@link JsonRpcCodec#defaults()}.
+         *
+         * @param codec the codec, whose limits apply to every inbound line; default {@link JsonRpcCodec#defaults()}
+         * @return this builder
+         */
         public Builder codec(JsonRpcCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
             return this;
         }
 
-        /** The level the server's stderr lines are logged at; default INFO. */
+        /**
+         * The level the server's stderr lines are logged at; default INFO.
+         *
+         * @param level the level the server's stderr lines are logged at; default INFO
+         * @return this builder
+         */
         public Builder stderrLevel(Level level) {
             this.stderrLevel = Objects.requireNonNull(level, "level");
             return this;
         }
 
-        /** How many of the last stderr lines are kept for error messages; default 20. */
+        /**
+         * How many of the last stderr lines are kept for error messages; default 20.
+         *
+         * @param lines how many of the last stderr lines are kept for error messages; default 20
+         * @return this builder
+         */
         public Builder stderrTailLines(int lines) {
             if (lines < 0) {
                 throw new IllegalArgumentException("stderrTailLines must not be negative");
@@ -563,7 +664,11 @@ public final class StdioClientTransport implements Transport {
             return this;
         }
 
-        /** Builds the transport; the process starts when the transport is started. */
+        /**
+         * Builds the transport; the process starts when the transport is started.
+         *
+         * @return the built stdio client transport
+         */
         public StdioClientTransport build() {
             return new StdioClientTransport(this);
         }

@@ -10,7 +10,9 @@ import java.util.List;
 public final class StdioProcessExitedException extends McpTransportException {
     private static final long serialVersionUID = 1L;
 
+    /** The process's exit code, or {@code null} when it closed its stdout but is still running. */
     private final Integer exitCode;
+    /** The last lines the process wrote to stderr. */
     private final List<String> stderrTail;
 
     /**
@@ -26,12 +28,20 @@ public final class StdioProcessExitedException extends McpTransportException {
         this.stderrTail = List.copyOf(stderrTail);
     }
 
-    /** The exit code, or null when the process closed its stdout without exiting (it was then terminated). */
+    /**
+     * The exit code, or null when the process closed its stdout without exiting (it was then terminated).
+     *
+     * @return the exit code, or null when the process closed its stdout without exiting (it was then terminated)
+     */
     public Integer exitCode() {
         return exitCode;
     }
 
-    /** The last lines the process wrote to stderr, oldest first. */
+    /**
+     * The last lines the process wrote to stderr, oldest first.
+     *
+     * @return the last lines the process wrote to stderr, oldest first
+     */
     public List<String> stderrTail() {
         return stderrTail;
     }

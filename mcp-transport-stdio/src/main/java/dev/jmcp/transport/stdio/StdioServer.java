@@ -24,12 +24,19 @@ public final class StdioServer {
     /**
      * Serves {@code server} on {@code System.in}/{@code System.out} and blocks until stdin reaches its end (the
      * client closed it) or the session is closed. Closes the session, not the server.
+     *
+     * @param server the server
      */
     public static void serve(ServerConnector server) {
         serve(server, StdioServerTransport.ofSystemStreams());
     }
 
-    /** Serves {@code server} on {@code transport} and blocks until the transport or the session closes. */
+    /**
+     * Serves {@code server} on {@code transport} and blocks until the transport or the session closes.
+     *
+     * @param server the server
+     * @param transport the transport
+     */
     public static void serve(ServerConnector server, StdioServerTransport transport) {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(transport, "transport");

@@ -64,12 +64,24 @@ public final class StdioServerTransport implements Transport {
                 b.out, "jmcp-stdio-server-writer", b.maxQueuedMessages, b.maxQueuedBytes, b.writeTimeout);
     }
 
-    /** A transport over {@code in} and {@code out} with the default settings. */
+    /**
+     * A transport over {@code in} and {@code out} with the default settings.
+     *
+     * @param in the in
+     * @param out the out
+     * @return a transport over {@code in} and {@code out} with the default settings
+     */
     public static StdioServerTransport create(InputStream in, OutputStream out) {
         return builder(in, out).build();
     }
 
-    /** A builder for a transport over {@code in} and {@code out}. */
+    /**
+     * A builder for a transport over {@code in} and {@code out}.
+     *
+     * @param in the in
+     * @param out the out
+     * @return a builder for a transport over {@code in} and {@code out}
+     */
     public static Builder builder(InputStream in, OutputStream out) {
         return new Builder(in, out);
     }
@@ -79,6 +91,8 @@ public final class StdioServerTransport implements Transport {
      * {@link System#out} is redirected to {@link System#err}, so a stray {@code System.out.println} in user code
      * ends up in the log instead of corrupting the protocol stream. Capturing happens once per JVM; a second
      * transport over the system streams reuses the captured stdout.
+     *
+     * @return a transport over this process's stdin and stdout
      */
     public static StdioServerTransport ofSystemStreams() {
         return builder(System.in, captureSystemStdout()).build();
@@ -87,6 +101,8 @@ public final class StdioServerTransport implements Transport {
     /**
      * Captures this process's real stdout for protocol use and points {@link System#out} at {@link System#err}.
      * Idempotent; returns the captured stream.
+     *
+     * @return the real stdout, for the transport to write protocol messages to
      */
     public static OutputStream captureSystemStdout() {
         synchronized (SYSTEM_STREAMS_LOCK) {
@@ -143,7 +159,11 @@ public final class StdioServerTransport implements Transport {
         finish(null);
     }
 
-    /** Completes when the transport has closed: at end of input, on a read error, or after {@link #close()}. */
+    /**
+     * Completes when the transport has closed: at end of input, on a read error, or after {@link #close()}.
+     *
+     * @return a future that completes when the transport has closed
+     */
     public CompletableFuture<Void> closeFuture() {
         return closed.copy();
     }
@@ -197,25 +217,45 @@ public final class StdioServerTransport implements Transport {
             this.out = Objects.requireNonNull(out, "out");
         }
 
-        /** The codec, whose limits apply to every inbound line; default {@link JsonRpcCodec#defaults()}. */
+        /**
+         * The codec, whose limits apply to every inbound line; default {@link JsonRpcCodec#defaults()}.
+         *
+         * @param codec the codec, whose limits apply to every inbound line; default {@link JsonRpcCodec#defaults()}
+         * @return this builder
+         */
         public Builder codec(JsonRpcCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
             return this;
         }
 
-        /** How long a sender waits for room in the write queue before failing; default 30 s. */
+        /**
+         * How long a sender waits for room in the write queue before failing; default 30 s.
+         *
+         * @param timeout how long a sender waits for room in the write queue before failing; default 30 s
+         * @return this builder
+         */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = Checks.nonNegative(timeout, "writeTimeout");
             return this;
         }
 
-        /** How many messages the write queue holds; default 1024. */
+        /**
+         * How many messages the write queue holds; default 1024.
+         *
+         * @param max how many messages the write queue holds; default 1024
+         * @return this builder
+         */
         public Builder maxQueuedMessages(int max) {
             this.maxQueuedMessages = (int) Checks.positive(max, "maxQueuedMessages");
             return this;
         }
 
-        /** How many bytes the write queue holds (one message is always accepted); default 32 MiB. */
+        /**
+         * How many bytes the write queue holds (one message is always accepted); default 32 MiB.
+         *
+         * @param max how many bytes the write queue holds (one message is always accepted); default 32 MiB
+         * @return this builder
+         */
         public Builder maxQueuedBytes(long max) {
             this.maxQueuedBytes = Checks.positive(max, "maxQueuedBytes");
             return this;
@@ -224,13 +264,21 @@ public final class StdioServerTransport implements Transport {
         /**
          * How long the transport waits at end of input for the answers of requests it already received before it
          * flushes and closes; default 5 s, zero to close at once (dropping those answers).
+         *
+         * @param grace how long the transport waits at end of input for the answers of requests it already received
+         *     before it flushes and closes; default 5 s, zero to close at once (dropping those answers)
+         * @return this builder
          */
         public Builder endOfInputGrace(Duration grace) {
             this.endOfInputGrace = Checks.nonNegative(grace, "endOfInputGrace");
             return this;
         }
 
-        /** Builds the transport. */
+        /**
+         * Builds the transport.
+         *
+         * @return the built stdio server transport
+         */
         public StdioServerTransport build() {
             return new StdioServerTransport(this);
         }

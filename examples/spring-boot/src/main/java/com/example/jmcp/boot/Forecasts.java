@@ -15,12 +15,21 @@ public class Forecasts {
     /** Created by Spring. */
     public Forecasts() {}
 
-    /** Today's forecast for {@code city}; an unknown city gets a mild default. */
+    /**
+     * Today's forecast for {@code city}; an unknown city gets a mild default.
+     *
+     * @param city the city
+     * @return today's forecast for {@code city}; an unknown city gets a mild default
+     */
     public Forecast today(String city) {
         return TODAY.getOrDefault(city.toLowerCase(Locale.ROOT), new Forecast(city, "mild", 12.0));
     }
 
-    /** The cities with a forecast of their own. */
+    /**
+     * The cities with a forecast of their own.
+     *
+     * @return the cities with a forecast of their own
+     */
     public String cities() {
         return "Lima, Oslo, Rome";
     }

@@ -14,7 +14,11 @@ public class WeatherApplication {
     /** Created by Spring. */
     public WeatherApplication() {}
 
-    /** Starts the application. */
+    /**
+     * Starts the application.
+     *
+     * @param args the args
+     */
     public static void main(String[] args) {
         SpringApplication.run(WeatherApplication.class, args);
     }

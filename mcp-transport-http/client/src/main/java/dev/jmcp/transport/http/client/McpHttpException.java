@@ -6,22 +6,37 @@ import dev.jmcp.core.McpTransportException;
 public class McpHttpException extends McpTransportException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status the endpoint answered with. */
     private final int statusCode;
+    /** The response body as text (empty when there was none). */
     private final String body;
 
-    /** Creates an exception for {@code statusCode} with the (possibly truncated) response body. */
+    /**
+     * Creates an exception for {@code statusCode} with the (possibly truncated) response body.
+     *
+     * @param statusCode the HTTP status the endpoint answered with
+     * @param body the response body, or null
+     */
     public McpHttpException(int statusCode, String body) {
         super("HTTP " + statusCode + (body == null || body.isEmpty() ? "" : ": " + truncate(body)));
         this.statusCode = statusCode;
         this.body = body == null ? "" : body;
     }
 
-    /** The HTTP status code. */
+    /**
+     * The HTTP status code.
+     *
+     * @return the HTTP status code
+     */
     public int statusCode() {
         return statusCode;
     }
 
-    /** The response body as text (may be empty). */
+    /**
+     * The response body as text (may be empty).
+     *
+     * @return the response body as text (may be empty)
+     */
     public String body() {
         return body;
     }

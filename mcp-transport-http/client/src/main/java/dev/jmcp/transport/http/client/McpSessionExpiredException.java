@@ -11,9 +11,15 @@ import dev.jmcp.core.transport.SessionExpired;
 public final class McpSessionExpiredException extends McpHttpException implements SessionExpired {
     private static final long serialVersionUID = 1L;
 
+    /** The {@code Mcp-Session-Id} of the session that ended. */
     private final String sessionId;
 
-    /** Creates the exception for the session that expired. */
+    /**
+     * Creates the exception for the session that expired.
+     *
+     * @param sessionId the {@code Mcp-Session-Id} the server no longer knows
+     * @param body the body of the 404 answer, or null
+     */
     public McpSessionExpiredException(String sessionId, String body) {
         super(404, body);
         this.sessionId = sessionId;

@@ -94,12 +94,22 @@ public final class StreamableHttpClientTransport implements Transport {
         this.posts = new PostSender(channel, streams, legacy);
     }
 
-    /** A builder for a transport to the MCP endpoint {@code endpoint}. */
+    /**
+     * A builder for a transport to the MCP endpoint {@code endpoint}.
+     *
+     * @param endpoint the MCP endpoint's URL
+     * @return a builder for a transport to the MCP endpoint {@code endpoint}
+     */
     public static Builder builder(URI endpoint) {
         return new Builder(endpoint);
     }
 
-    /** A transport with default settings. */
+    /**
+     * A transport with default settings.
+     *
+     * @param endpoint the MCP endpoint's URL
+     * @return a transport with default settings
+     */
     public static StreamableHttpClientTransport create(URI endpoint) {
         return builder(endpoint).build();
     }
@@ -121,7 +131,11 @@ public final class StreamableHttpClientTransport implements Transport {
         return channel.protocol();
     }
 
-    /** Whether the transport fell back to legacy HTTP+SSE. */
+    /**
+     * Whether the transport fell back to legacy HTTP+SSE.
+     *
+     * @return whether the transport fell back to legacy HTTP+SSE
+     */
     public boolean isLegacy() {
         return legacy.isActive();
     }
@@ -215,67 +229,123 @@ public final class StreamableHttpClientTransport implements Transport {
          * The HTTP client to use (not closed by the transport); default a new one per transport, which follows no
          * redirects (a 3xx fails the send: a followed redirect would carry the authorization and custom headers to
          * another origin). Give a client of your own {@code Redirect.NEVER} too.
+         *
+         * @param client the HTTP client to use (not closed by the transport); default a new one per transport, which
+         *     follows no redirects (a 3xx fails the send: a followed redirect would carry the authorization and custom
+         *     headers to another origin)
+         * @return this builder
          */
         public Builder httpClient(HttpClient client) {
             this.httpClient = client;
             return this;
         }
 
-        /** A header sent with every request. */
+        /**
+         * A header sent with every request.
+         *
+         * @param name the header's name
+         * @param value the header's value
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             headers.put(name, value);
             return this;
         }
 
-        /** Headers sent with every request. */
+        /**
+         * Headers sent with every request.
+         *
+         * @param values headers sent with every request
+         * @return this builder
+         */
         public Builder headers(Map<String, String> values) {
             headers.putAll(values);
             return this;
         }
 
-        /** Supplies authorization headers and handles 401/403. */
+        /**
+         * Supplies authorization headers and handles 401/403.
+         *
+         * @param authorizer supplies the authorization headers and handles 401/403 answers
+         * @return this builder
+         */
         public Builder authorizer(HttpAuthorizer authorizer) {
             this.authorizer = authorizer;
             return this;
         }
 
-        /** Connect timeout of the default client; default 10 s. */
+        /**
+         * Connect timeout of the default client; default 10 s.
+         *
+         * @param timeout connect timeout of the default client; default 10 s
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** How long to wait for response headers; default 60 s. */
+        /**
+         * How long to wait for response headers; default 60 s.
+         *
+         * @param timeout how long to wait for response headers; default 60 s
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** Whether to open the standalone GET stream after initialization; default true. */
+        /**
+         * Whether to open the standalone GET stream after initialization; default true.
+         *
+         * @param open whether to open the standalone GET stream after initialization; default true
+         * @return this builder
+         */
         public Builder openGetStream(boolean open) {
             this.openGetStream = open;
             return this;
         }
 
-        /** Whether to fall back to legacy HTTP+SSE when initialize gets 400/404/405; default true. */
+        /**
+         * Whether to fall back to legacy HTTP+SSE when initialize gets 400/404/405; default true.
+         *
+         * @param fallback whether to fall back to legacy HTTP+SSE when initialize gets 400/404/405; default true
+         * @return this builder
+         */
         public Builder legacyFallback(boolean fallback) {
             this.legacyFallback = fallback;
             return this;
         }
 
-        /** The reconnection delay until the server sends {@code retry}; default 1 s. */
+        /**
+         * The reconnection delay until the server sends {@code retry}; default 1 s.
+         *
+         * @param delay the reconnection delay until the server sends {@code retry}; default 1 s
+         * @return this builder
+         */
         public Builder defaultRetry(Duration delay) {
             this.defaultRetry = Objects.requireNonNull(delay, "delay");
             return this;
         }
 
-        /** Consecutive reconnections without progress before a stream is given up; default 5. */
+        /**
+         * Consecutive reconnections without progress before a stream is given up; default 5.
+         *
+         * @param attempts consecutive reconnections without progress before a stream is given up; default 5
+         * @return this builder
+         */
         public Builder maxReconnectAttempts(int attempts) {
             this.maxReconnectAttempts = attempts;
             return this;
         }
 
-        /** Limits on inbound messages. */
+        /**
+         * Limits on inbound messages.
+         *
+         * @param limits limits on inbound messages
+         * @return this builder
+         */
         public Builder codecLimits(CodecLimits limits) {
             this.codecLimits = Objects.requireNonNull(limits, "limits");
             return this;
@@ -285,13 +355,21 @@ public final class StreamableHttpClientTransport implements Transport {
          * The HTTP client POSTs go through: default {@link HttpClientEngine#BUILT_IN}, or {@link
          * HttpClientEngine#JDK} when an {@link #httpClient} was given. GET streams, DELETE and the legacy fallback
          * always use the JDK client.
+         *
+         * @param engine the HTTP client POSTs go through: default {@link HttpClientEngine#BUILT_IN}, or {@link
+         *     HttpClientEngine#JDK} when an {@link #httpClient} was given
+         * @return this builder
          */
         public Builder engine(HttpClientEngine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 
-        /** Builds the transport; {@link Transport#start} it (the session does). */
+        /**
+         * Builds the transport; {@link Transport#start} it (the session does).
+         *
+         * @return the built streamable HTTP client transport
+         */
         public StreamableHttpClientTransport build() {
             return new StreamableHttpClientTransport(this);
         }

@@ -52,23 +52,40 @@ public final class McpHttpServer implements AutoCloseable {
         this.tls = b.sslContext != null || b.keyStore != null;
     }
 
-    /** A builder serving {@code server} (an {@code McpServer}): {@code McpHttpServer.builder(server).start()}. */
+    /**
+     * A builder serving {@code server} (an {@code McpServer}): {@code McpHttpServer.builder(server).start()}.
+     *
+     * @param server the server
+     * @return a builder serving {@code server} (an {@code McpServer}): {@code McpHttpServer.builder(server).start()}
+     */
     public static Builder builder(dev.jmcp.core.transport.ServerConnector server) {
         return new Builder(server);
     }
 
-    /** The bound port. */
+    /**
+     * The bound port.
+     *
+     * @return the bound port
+     */
     public int port() {
         return connector.getLocalPort();
     }
 
-    /** The MCP endpoint URI, e.g. {@code http://127.0.0.1:54321/mcp}. */
+    /**
+     * The MCP endpoint URI, e.g. {@code http://127.0.0.1:54321/mcp}.
+     *
+     * @return the MCP endpoint URI, e.g. {@code http://127.0.0.1:54321/mcp}
+     */
     public URI uri() {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return URI.create((tls ? "https" : "http") + "://" + h + ":" + port() + path);
     }
 
-    /** The servlet (e.g. to read its session count). */
+    /**
+     * The servlet (e.g. to read its session count).
+     *
+     * @return the servlet (e.g. to read its session count)
+     */
     public McpHttpServlet servlet() {
         return servlet;
     }
@@ -101,13 +118,22 @@ public final class McpHttpServer implements AutoCloseable {
         /**
          * The slowest a request body may arrive, in bytes per second averaged from its first byte; slower bodies get
          * 408 and the connection is closed. 0 turns the check off. Default 256 B/s.
+         *
+         * @param bytesPerSecond the slowest a request body may arrive, in bytes per second averaged from its first
+         *     byte; slower bodies get 408 and the connection is closed
+         * @return this builder
          */
         public Builder minRequestDataRate(long bytesPerSecond) {
             this.minRequestDataRate = bytesPerSecond;
             return this;
         }
 
-        /** How long a connection may stay silent in both directions before Jetty closes it. Default 30 s. */
+        /**
+         * How long a connection may stay silent in both directions before Jetty closes it. Default 30 s.
+         *
+         * @param timeout how long a connection may stay silent in both directions before Jetty closes it
+         * @return this builder
+         */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
@@ -117,32 +143,58 @@ public final class McpHttpServer implements AutoCloseable {
             this.servlet = McpHttpServlet.builder(sessions);
         }
 
-        /** The interface to bind; default {@code 127.0.0.1}. */
+        /**
+         * The interface to bind; default {@code 127.0.0.1}.
+         *
+         * @param host the interface to bind; default {@code 127.0.0.1}
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** The port; 0 (the default) picks a free one. */
+        /**
+         * The port; 0 (the default) picks a free one.
+         *
+         * @param port the port; 0 (the default) picks a free one
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** The MCP endpoint path; default {@code /mcp}. */
+        /**
+         * The MCP endpoint path; default {@code /mcp}.
+         *
+         * @param path the MCP endpoint path; default {@code /mcp}
+         * @return this builder
+         */
         public Builder path(String path) {
             this.path = Objects.requireNonNull(path, "path");
             return this;
         }
 
-        /** Serves HTTPS with a ready JDK {@link SSLContext} (its key managers hold the server certificate). */
+        /**
+         * Serves HTTPS with a ready JDK {@link SSLContext} (its key managers hold the server certificate).
+         *
+         * @param sslContext the SSL context
+         * @return this builder
+         */
         public Builder tls(SSLContext sslContext) {
             this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
             this.keyStore = null;
             return this;
         }
 
-        /** Serves HTTPS with the server certificate and key of a PKCS#12 or JKS key store file. */
+        /**
+         * Serves HTTPS with the server certificate and key of a PKCS#12 or JKS key store file.
+         *
+         * @param keyStore the key store
+         * @param password the password
+         * @return this builder
+         */
         public Builder tls(Path keyStore, String password) {
             this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
             this.keyStorePassword = Objects.requireNonNull(password, "password");
@@ -150,13 +202,23 @@ public final class McpHttpServer implements AutoCloseable {
             return this;
         }
 
-        /** Jetty's maximum worker threads; default 200. */
+        /**
+         * Jetty's maximum worker threads; default 200.
+         *
+         * @param maxThreads Jetty's maximum worker threads; default 200
+         * @return this builder
+         */
         public Builder maxThreads(int maxThreads) {
             this.maxThreads = maxThreads;
             return this;
         }
 
-        /** Adjusts the servlet (sessions, limits, event store, Origin/Host policy, legacy SSE...). */
+        /**
+         * Adjusts the servlet (sessions, limits, event store, Origin/Host policy, legacy SSE...).
+         *
+         * @param customizer the customizer
+         * @return this builder
+         */
         public Builder servlet(Consumer<McpHttpServlet.Builder> customizer) {
             customizer.accept(servlet);
             return this;
@@ -166,19 +228,33 @@ public final class McpHttpServer implements AutoCloseable {
          * Protects the endpoint as an OAuth 2.1 resource server (see {@link McpHttpServlet.Builder#authorization})
          * and serves {@code auth}'s protected resource metadata at {@link ResourceServerAuth#wellKnownPaths()} and
          * at the root {@code /.well-known/oauth-protected-resource}.
+         *
+         * @param auth the auth
+         * @return this builder
          */
         public Builder authorization(ResourceServerAuth auth) {
             servlet.authorization(auth);
             return this;
         }
 
-        /** Per-request scope requirements (see {@link McpHttpServlet.Builder#scopePolicy}). */
+        /**
+         * Per-request scope requirements (see {@link McpHttpServlet.Builder#scopePolicy}).
+         *
+         * @param policy per-request scope requirements (see {@link McpHttpServlet.Builder#scopePolicy})
+         * @return this builder
+         */
         public Builder scopePolicy(ScopePolicy policy) {
             servlet.scopePolicy(policy);
             return this;
         }
 
-        /** The most concurrent sessions overall (see {@link McpHttpServlet.Builder#maxSessions}); default 10 000. */
+        /**
+         * The most concurrent sessions overall (see {@link McpHttpServlet.Builder#maxSessions}); default 10 000.
+         *
+         * @param max the most concurrent sessions overall (see {@link McpHttpServlet.Builder#maxSessions}); default 10
+         *     000
+         * @return this builder
+         */
         public Builder maxSessions(int max) {
             servlet.maxSessions(max);
             return this;
@@ -187,6 +263,10 @@ public final class McpHttpServer implements AutoCloseable {
         /**
          * The most concurrent sessions of one principal, or one client address when unauthenticated (see {@link
          * McpHttpServlet.Builder#maxSessionsPerPrincipal}); default 100, 429 beyond.
+         *
+         * @param max the most concurrent sessions of one principal, or one client address when unauthenticated (see
+         *     {@link McpHttpServlet.Builder#maxSessionsPerPrincipal}); default 100, 429 beyond
+         * @return this builder
          */
         public Builder maxSessionsPerPrincipal(int max) {
             servlet.maxSessionsPerPrincipal(max);
@@ -196,13 +276,21 @@ public final class McpHttpServer implements AutoCloseable {
         /**
          * How long a session the client has not used since {@code initialize} lives (see {@link
          * McpHttpServlet.Builder#sessionInitializationTimeout}); default 30 s.
+         *
+         * @param timeout how long a session the client has not used since {@code initialize} lives (see {@link
+         *     McpHttpServlet.Builder#sessionInitializationTimeout}); default 30 s
+         * @return this builder
          */
         public Builder sessionInitializationTimeout(Duration timeout) {
             servlet.sessionInitializationTimeout(timeout);
             return this;
         }
 
-        /** Starts Jetty and returns the running server. */
+        /**
+         * Starts Jetty and returns the running server.
+         *
+         * @return the started MCP HTTP server
+         */
         public McpHttpServer start() {
             QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
             pool.setName("jmcp-jetty");

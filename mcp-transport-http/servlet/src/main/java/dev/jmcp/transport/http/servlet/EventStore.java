@@ -26,12 +26,18 @@ public interface EventStore {
      * @param sessionId the session (never null)
      * @param streamId the stream within the session (no {@code _} in it)
      * @param message the JSON text of the message, or the empty string for a priming event
+     * @return the event's id, unique within the session
      */
     String append(String sessionId, String streamId, String message);
 
     /**
      * The events of the stream named by {@code lastEventId} that came after it, oldest first, priming events
      * included (their message is empty). Empty when nothing is known.
+     *
+     * @param sessionId the session the stream belongs to
+     * @param lastEventId the {@code Last-Event-ID} the client sent
+     * @return the events of the stream named by {@code lastEventId} that came after it, oldest first, priming events
+     *     included (their message is empty)
      */
     List<StoredEvent> eventsAfter(String sessionId, String lastEventId);
 
@@ -39,15 +45,30 @@ public interface EventStore {
      * The events of the stream named by {@code lastEventId} that came after it, and whether that is all of them:
      * a store that evicted one of those events must say so ({@link Replay#complete()} false), so that the client
      * gets an explicit error instead of a silent gap. The default trusts {@link #eventsAfter} to be complete.
+     *
+     * @param sessionId the session the stream belongs to
+     * @param lastEventId the {@code Last-Event-ID} the client sent
+     * @return the events of the stream named by {@code lastEventId} that came after it, and whether that is all of
+     *     them: a store that evicted one of those events must say so ({@link Replay#complete()} false), so that the
+     *     client gets an explicit error instead of a silent gap
      */
     default Replay replayAfter(String sessionId, String lastEventId) {
         return new Replay(eventsAfter(sessionId, lastEventId), true);
     }
 
-    /** Forgets everything about a session. */
+    /**
+     * Forgets everything about a session.
+     *
+     * @param sessionId the session to forget
+     */
     void removeSession(String sessionId);
 
-    /** The stream an event id names, or null when the id is not one of ours. */
+    /**
+     * The stream an event id names, or null when the id is not one of ours.
+     *
+     * @param eventId an event id, as sent in an SSE {@code id} field
+     * @return the stream an event id names, or null when the id is not one of ours
+     */
     static String streamIdOf(String eventId) {
         if (eventId == null) {
             return null;
@@ -56,7 +77,12 @@ public interface EventStore {
         return sep <= 0 ? null : eventId.substring(0, sep);
     }
 
-    /** The sequence number an event id carries, or -1 when the id is not one of ours. */
+    /**
+     * The sequence number an event id carries, or -1 when the id is not one of ours.
+     *
+     * @param eventId an event id, as sent in an SSE {@code id} field
+     * @return the sequence number an event id carries, or -1 when the id is not one of ours
+     */
     static long sequenceOf(String eventId) {
         if (eventId == null) {
             return -1;
@@ -88,7 +114,12 @@ public interface EventStore {
      * @param complete false when some event after the resumption point was evicted (the stream cannot be resumed)
      */
     record Replay(List<StoredEvent> events, boolean complete) {
-        /** Copies the events. */
+        /**
+         * Copies the events.
+         *
+         * @param events the events after the resumption point, oldest first
+         * @param complete false when some event after the resumption point was evicted (the stream cannot be resumed)
+         */
         public Replay {
             events = List.copyOf(events);
         }

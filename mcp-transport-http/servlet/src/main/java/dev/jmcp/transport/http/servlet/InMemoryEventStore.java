@@ -44,7 +44,11 @@ public final class InMemoryEventStore implements EventStore {
         this(DEFAULT_MAX_EVENTS_PER_SESSION, DEFAULT_MAX_BYTES_PER_SESSION, DEFAULT_MAX_BYTES_TOTAL);
     }
 
-    /** A store keeping at most {@code maxEventsPerSession} events per session (default byte bounds). */
+    /**
+     * A store keeping at most {@code maxEventsPerSession} events per session (default byte bounds).
+     *
+     * @param maxEventsPerSession the most events kept per session
+     */
     public InMemoryEventStore(int maxEventsPerSession) {
         this(maxEventsPerSession, DEFAULT_MAX_BYTES_PER_SESSION, DEFAULT_MAX_BYTES_TOTAL);
     }
@@ -152,12 +156,20 @@ public final class InMemoryEventStore implements EventStore {
         }
     }
 
-    /** The number of sessions with stored events (for tests and metrics). */
+    /**
+     * The number of sessions with stored events (for tests and metrics).
+     *
+     * @return the number of sessions with stored events (for tests and metrics)
+     */
     public int sessionCount() {
         return sessions.size();
     }
 
-    /** The bytes kept for all sessions together, as this store counts them (for tests and metrics). */
+    /**
+     * The bytes kept for all sessions together, as this store counts them (for tests and metrics).
+     *
+     * @return the bytes kept for all sessions together, as this store counts them (for tests and metrics)
+     */
     public long totalBytes() {
         return totalBytes.get();
     }

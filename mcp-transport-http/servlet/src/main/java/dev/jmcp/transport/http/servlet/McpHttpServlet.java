@@ -96,28 +96,49 @@ public final class McpHttpServlet extends HttpServlet {
                         config, registry, codec, decoder, new ScopeCheck(config.authorization(), config.scopePolicy()));
     }
 
-    /** A builder for a servlet serving {@code connector}'s sessions (an {@code McpServer}, for example). */
+    /**
+     * A builder for a servlet serving {@code connector}'s sessions (an {@code McpServer}, for example).
+     *
+     * @param connector the server whose sessions it serves (an {@code McpServer})
+     * @return a builder for a servlet serving {@code connector}'s sessions (an {@code McpServer}, for example)
+     */
     public static Builder builder(ServerConnector connector) {
         return new Builder(connector);
     }
 
-    /** The extra paths the legacy HTTP+SSE endpoint needs mapped to this servlet; empty when it is off. */
+    /**
+     * The extra paths the legacy HTTP+SSE endpoint needs mapped to this servlet; empty when it is off.
+     *
+     * @return the extra paths the legacy HTTP+SSE endpoint needs mapped to this servlet; empty when it is off
+     */
     public List<String> legacySsePaths() {
         EndpointConfig.LegacyPaths paths = config.legacySse();
         return paths == null ? List.of() : List.of(paths.ssePath(), paths.messagesPath());
     }
 
-    /** The resource-server authorization protecting this endpoint, if any. */
+    /**
+     * The resource-server authorization protecting this endpoint, if any.
+     *
+     * @return the resource-server authorization protecting this endpoint, if any
+     */
     public Optional<ResourceServerAuth> authorization() {
         return Optional.ofNullable(config.authorization());
     }
 
-    /** One line saying which Host and Origin values this servlet accepts (for start-up logs). */
+    /**
+     * One line saying which Host and Origin values this servlet accepts (for start-up logs).
+     *
+     * @return one line saying which Host and Origin values this servlet accepts (for start-up logs)
+     */
     public String hostPolicy() {
         return guard.describe();
     }
 
-    /** The number of live handshake-era sessions. */
+    /**
+     * The number of live handshake-era sessions.
+     *
+     * @return the number of live handshake-era sessions
+     */
     public int sessionCount() {
         return registry.sessionCount();
     }
@@ -132,7 +153,11 @@ public final class McpHttpServlet extends HttpServlet {
         closeAll();
     }
 
-    /** The number of live legacy HTTP+SSE connections. */
+    /**
+     * The number of live legacy HTTP+SSE connections.
+     *
+     * @return the number of live legacy HTTP+SSE connections
+     */
     public int legacySessionCount() {
         return registry.legacyCount();
     }
@@ -212,31 +237,56 @@ public final class McpHttpServlet extends HttpServlet {
             this.connector = Objects.requireNonNull(connector, "connector");
         }
 
-        /** Serves every POST as a stateless exchange: no sessions, no GET stream. Default false. */
+        /**
+         * Serves every POST as a stateless exchange: no sessions, no GET stream. Default false.
+         *
+         * @param stateless whether stateless
+         * @return this builder
+         */
         public Builder stateless(boolean stateless) {
             this.stateless = stateless;
             return this;
         }
 
-        /** Where SSE events are kept for resumption; default a bounded {@link InMemoryEventStore}. */
+        /**
+         * Where SSE events are kept for resumption; default a bounded {@link InMemoryEventStore}.
+         *
+         * @param store where SSE events are kept for resumption; default a bounded {@link InMemoryEventStore}
+         * @return this builder
+         */
         public Builder eventStore(EventStore store) {
             this.eventStore = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** The {@code retry} delay sent to clients; default 3 s. */
+        /**
+         * The {@code retry} delay sent to clients; default 3 s.
+         *
+         * @param interval the {@code retry} delay sent to clients; default 3 s
+         * @return this builder
+         */
         public Builder retryInterval(Duration interval) {
             this.retryInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
-        /** How long a session without connections and requests lives; default 30 min. */
+        /**
+         * How long a session without connections and requests lives; default 30 min.
+         *
+         * @param timeout how long a session without connections and requests lives; default 30 min
+         * @return this builder
+         */
         public Builder sessionIdleTimeout(Duration timeout) {
             this.sessionIdleTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** How often idle SSE connections get a keep-alive comment; default 15 s. */
+        /**
+         * How often idle SSE connections get a keep-alive comment; default 15 s.
+         *
+         * @param interval how often idle SSE connections get a keep-alive comment; default 15 s
+         * @return this builder
+         */
         public Builder keepAliveInterval(Duration interval) {
             this.keepAliveInterval = Objects.requireNonNull(interval, "interval");
             return this;
@@ -245,6 +295,10 @@ public final class McpHttpServlet extends HttpServlet {
         /**
          * The most concurrent sessions and legacy connections, together; a new one beyond it gets 503 with a
          * JSON-RPC error. Default 10 000.
+         *
+         * @param max the most concurrent sessions and legacy connections, together; a new one beyond it gets 503 with a
+         *     JSON-RPC error
+         * @return this builder
          */
         public Builder maxSessions(int max) {
             this.maxSessions = positive(max, "max");
@@ -257,6 +311,10 @@ public final class McpHttpServlet extends HttpServlet {
          * with a JSON-RPC error; the caller can end one with DELETE or wait for one to expire. Default 100. Behind a
          * reverse proxy every unauthenticated client has the proxy's address unless the container is told the
          * forwarded one (e.g. Jetty's {@code ForwardedRequestCustomizer}).
+         *
+         * @param max the most concurrent sessions and legacy connections of one caller: one authenticated principal, or
+         *     one client address ({@code getRemoteAddr()}) for requests without credentials
+         * @return this builder
          */
         public Builder maxSessionsPerPrincipal(int max) {
             this.maxSessionsPerPrincipal = positive(max, "max");
@@ -267,6 +325,10 @@ public final class McpHttpServlet extends HttpServlet {
          * How long a new session waits for the client to use it (any request or GET naming it, normally {@code
          * notifications/initialized}) after {@code initialize}; then it expires (404 afterwards). Default 30 s, and never
          * longer than the {@link #sessionIdleTimeout}.
+         *
+         * @param timeout how long a new session waits for the client to use it (any request or GET naming it, normally
+         *     {@code notifications/initialized}) after {@code initialize}; then it expires (404 afterwards)
+         * @return this builder
          */
         public Builder sessionInitializationTimeout(Duration timeout) {
             this.sessionInitializationTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -280,31 +342,56 @@ public final class McpHttpServlet extends HttpServlet {
             return value;
         }
 
-        /** Limits on inbound messages; the message size is also the request body limit (413 beyond). */
+        /**
+         * Limits on inbound messages; the message size is also the request body limit (413 beyond).
+         *
+         * @param limits limits on inbound messages; the message size is also the request body limit (413 beyond)
+         * @return this builder
+         */
         public Builder codecLimits(CodecLimits limits) {
             this.codecLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
-        /** The request body limit in bytes (413 beyond); default 4 MiB. */
+        /**
+         * The request body limit in bytes (413 beyond); default 4 MiB.
+         *
+         * @param bytes the request body limit in bytes (413 beyond); default 4 MiB
+         * @return this builder
+         */
         public Builder maxRequestBytes(int bytes) {
             this.codecLimits = new CodecLimits(bytes, codecLimits.maxNestingDepth());
             return this;
         }
 
-        /** The most bytes queued for one slow connection before it is closed (it can resume); default 8 MiB. */
+        /**
+         * The most bytes queued for one slow connection before it is closed (it can resume); default 8 MiB.
+         *
+         * @param bytes the most bytes queued for one slow connection before it is closed (it can resume); default 8 MiB
+         * @return this builder
+         */
         public Builder maxQueuedBytesPerStream(long bytes) {
             this.maxQueuedBytesPerStream = bytes;
             return this;
         }
 
-        /** Messages kept for the standalone stream while no GET is connected; default 256. */
+        /**
+         * Messages kept for the standalone stream while no GET is connected; default 256.
+         *
+         * @param messages the most messages kept for the standalone stream while no GET is connected
+         * @return this builder
+         */
         public Builder maxStandaloneBacklog(int messages) {
             this.maxStandaloneBacklog = messages;
             return this;
         }
 
-        /** Whether to validate the Host header (on every bind); default {@link DnsRebindingProtection#ON}. */
+        /**
+         * Whether to validate the Host header (on every bind); default {@link DnsRebindingProtection#ON}.
+         *
+         * @param mode whether to validate the Host header (on every bind); default {@link DnsRebindingProtection#ON}
+         * @return this builder
+         */
         public Builder dnsRebindingProtection(DnsRebindingProtection mode) {
             this.dnsRebindingProtection = Objects.requireNonNull(mode, "mode");
             return this;
@@ -313,31 +400,55 @@ public final class McpHttpServlet extends HttpServlet {
         /**
          * Host header values accepted ({@code name} or {@code name:port}); empty (the default) means localhost, the
          * loopback addresses and this machine's own addresses.
+         *
+         * @param hosts {@code Host} header values accepted ({@code name} or {@code name:port}); empty (the default) means
+         *     localhost, the loopback addresses and this machine's own addresses
+         * @return this builder
          */
         public Builder allowedHosts(Collection<String> hosts) {
             this.allowedHosts = Set.copyOf(hosts);
             return this;
         }
 
-        /** Origins ({@code scheme://host[:port]}, or {@code null}) accepted besides same-origin ones. */
+        /**
+         * Origins ({@code scheme://host[:port]}, or {@code null}) accepted besides same-origin ones.
+         *
+         * @param origins origins ({@code scheme://host[:port]}, or {@code null}) accepted besides same-origin ones
+         * @return this builder
+         */
         public Builder allowedOrigins(Collection<String> origins) {
             this.allowedOrigins = Set.copyOf(origins);
             return this;
         }
 
-        /** Also serves the legacy HTTP+SSE transport (2024-11-05); default false. */
+        /**
+         * Also serves the legacy HTTP+SSE transport (2024-11-05); default false.
+         *
+         * @param enabled whether to also serve the legacy HTTP+SSE transport (2024-11-05); default false
+         * @return this builder
+         */
         public Builder legacySse(boolean enabled) {
             this.legacySse = enabled;
             return this;
         }
 
-        /** The legacy SSE path, relative to the context; default {@code /sse}. */
+        /**
+         * The legacy SSE path, relative to the context; default {@code /sse}.
+         *
+         * @param path the legacy SSE path, relative to the context; default {@code /sse}
+         * @return this builder
+         */
         public Builder legacySsePath(String path) {
             this.legacySsePath = Objects.requireNonNull(path, "path");
             return this;
         }
 
-        /** The legacy message path, relative to the context; default {@code /messages}. */
+        /**
+         * The legacy message path, relative to the context; default {@code /messages}.
+         *
+         * @param path the legacy message path, relative to the context; default {@code /messages}
+         * @return this builder
+         */
         public Builder legacyMessagesPath(String path) {
             this.legacyMessagesPath = Objects.requireNonNull(path, "path");
             return this;
@@ -347,6 +458,9 @@ public final class McpHttpServlet extends HttpServlet {
          * Protects the endpoint as an OAuth 2.1 resource server: every request needs a bearer token that {@code
          * auth} accepts (401, 403 or 400 with a {@code WWW-Authenticate} challenge otherwise), and handlers see the
          * caller as {@code AuthInfo}. Serve {@code auth}'s metadata with {@link ProtectedResourceMetadataServlet}.
+         *
+         * @param auth the resource-server configuration: token validation, required scopes, metadata
+         * @return this builder
          */
         public Builder authorization(ResourceServerAuth auth) {
             this.authorization = Objects.requireNonNull(auth, "auth");
@@ -356,6 +470,10 @@ public final class McpHttpServlet extends HttpServlet {
         /**
          * Scopes individual requests need beyond the {@link #authorization} required scopes, e.g. per tool (403
          * {@code insufficient_scope} when missing, so clients step up). Only used with {@link #authorization}.
+         *
+         * @param policy scopes individual requests need beyond the {@link #authorization} required scopes, e.g. per
+         *     tool (403 {@code insufficient_scope} when missing, so clients step up)
+         * @return this builder
          */
         public Builder scopePolicy(ScopePolicy policy) {
             this.scopePolicy = Objects.requireNonNull(policy, "policy");
@@ -366,6 +484,10 @@ public final class McpHttpServlet extends HttpServlet {
          * The most bytes queued for all slow connections of this servlet together; the slow connection whose write
          * would cross it is closed with a logged reason (its client can resume from its last event). Default 64
          * MiB.
+         *
+         * @param bytes the most bytes queued for all slow connections of this servlet together; the slow connection
+         *     whose write would cross it is closed with a logged reason (its client can resume from its last event)
+         * @return this builder
          */
         public Builder maxQueuedBytesTotal(long bytes) {
             this.maxQueuedBytesTotal = bytes;
@@ -376,6 +498,11 @@ public final class McpHttpServlet extends HttpServlet {
          * Bytes kept for the standalone stream while no GET is connected; beyond it (or beyond {@link
          * #maxStandaloneBacklog}) the oldest are dropped and the next GET first gets a {@code notifications/message}
          * warning with the count. Default 1 MiB.
+         *
+         * @param bytes bytes kept for the standalone stream while no GET is connected; beyond it (or beyond {@link
+         *     #maxStandaloneBacklog}) the oldest are dropped and the next GET first gets a {@code
+         *     notifications/message} warning with the count
+         * @return this builder
          */
         public Builder maxStandaloneBacklogBytes(long bytes) {
             this.maxStandaloneBacklogBytes = bytes;
@@ -386,6 +513,11 @@ public final class McpHttpServlet extends HttpServlet {
          * With an event store, how long a request stream may wait to answer with plain JSON before it switches to
          * SSE and sends a priming event (an event id the client can resume from); zero primes every stream at once.
          * Checked by the housekeeping tick (at most 1 s apart). Default 1 s.
+         *
+         * @param delay with an event store, how long a request stream may wait to answer with plain JSON before it
+         *     switches to SSE and sends a priming event (an event id the client can resume from); zero primes every
+         *     stream at once
+         * @return this builder
          */
         public Builder primingDelay(Duration delay) {
             this.primingDelay = Objects.requireNonNull(delay, "delay");
@@ -395,6 +527,9 @@ public final class McpHttpServlet extends HttpServlet {
         /**
          * How long a POST body may take to arrive in full; beyond it the POST gets 408. Bodies are read with
          * non-blocking servlet I/O, so a slow body holds no container thread. Default 30 s.
+         *
+         * @param timeout how long a POST body may take to arrive in full; beyond it the POST gets 408
+         * @return this builder
          */
         public Builder bodyReadTimeout(Duration timeout) {
             this.bodyReadTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -412,6 +547,13 @@ public final class McpHttpServlet extends HttpServlet {
          * mcp:sessions}). Use the server's session store and the same bus on the server, and a shared {@link
          * #eventStore event store}. Default: {@link LocalMessageBus#local()} (one instance: nothing crosses, nothing
          * costs).
+         *
+         * @param bus the bus that carries session-level deliveries between the instances of a scaled-out deployment: an
+         *     SSE event for a stream whose connection lives on another instance (channel {@code
+         *     mcp:stream:<session>:<stream>}) and the answer to a server-to-client request that the client posted to
+         *     another instance than the one waiting for it (channel {@code mcp:instance:<id>}); a DELETE is told to
+         *     every instance ({@code mcp:sessions})
+         * @return this builder
          */
         public Builder messageBus(MessageBus bus) {
             this.messageBus = Objects.requireNonNull(bus, "bus");
@@ -420,7 +562,11 @@ public final class McpHttpServlet extends HttpServlet {
 
         // ---- end of scale-out ----
 
-        /** Builds the servlet. */
+        /**
+         * Builds the servlet.
+         *
+         * @return the built MCP HTTP servlet
+         */
         public McpHttpServlet build() {
             return new McpHttpServlet(connector, config(), messageBus);
         }

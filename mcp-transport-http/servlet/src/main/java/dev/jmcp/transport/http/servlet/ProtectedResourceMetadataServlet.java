@@ -28,9 +28,14 @@ public final class ProtectedResourceMetadataServlet extends HttpServlet {
     /** The root well-known path of protected resource metadata. */
     public static final String ROOT_PATH = "/.well-known/oauth-protected-resource";
 
+    /** The metadata document as served: UTF-8 JSON. */
     private final byte[] document;
 
-    /** A servlet serving {@code auth}'s metadata. */
+    /**
+     * A servlet serving {@code auth}'s metadata.
+     *
+     * @param auth the resource-server configuration whose metadata it serves
+     */
     public ProtectedResourceMetadataServlet(ResourceServerAuth auth) {
         this.document = Objects.requireNonNull(auth, "auth").metadataJson().getBytes(StandardCharsets.UTF_8);
     }

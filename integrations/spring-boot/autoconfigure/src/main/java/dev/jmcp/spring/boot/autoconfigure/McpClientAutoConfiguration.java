@@ -25,13 +25,24 @@ public class McpClientAutoConfiguration {
     /** Created by Spring. */
     public McpClientAutoConfiguration() {}
 
-    /** Registers one lazy client bean per configured connection. */
+    /**
+     * Registers one lazy client bean per configured connection.
+     *
+     * @param environment the environment
+     * @return the registrar of the client beans
+     */
     @Bean
     public static ClientBeanRegistrar mcpClientBeanRegistrar(Environment environment) {
         return new ClientBeanRegistrar(environment);
     }
 
-    /** The clients by name. */
+    /**
+     * The clients by name.
+     *
+     * @param properties the {@code jmcp.client.*} properties
+     * @param beanFactory the bean factory
+     * @return the clients by name
+     */
     @Bean
     public McpClients mcpClients(McpClientProperties properties, BeanFactory beanFactory) {
         return new McpClients(new ArrayList<>(properties.getConnections().keySet()), beanFactory);

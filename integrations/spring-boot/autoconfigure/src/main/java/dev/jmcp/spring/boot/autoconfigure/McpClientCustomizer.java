@@ -9,6 +9,11 @@ import dev.jmcp.client.McpClientBuilder;
  */
 @FunctionalInterface
 public interface McpClientCustomizer {
-    /** Adjusts {@code builder} of the connection called {@code name}. */
+    /**
+     * Adjusts {@code builder} of the connection called {@code name}.
+     *
+     * @param name the client's name in the configuration
+     * @param builder the builder of the client named {@code name}, before {@code build()}
+     */
     void customize(String name, McpClientBuilder builder);
 }

@@ -29,7 +29,11 @@ public final class McpClientMetrics implements ClientInterceptor {
     private final MeterRegistry registry;
     private final Set<String> toolNames = ConcurrentHashMap.newKeySet();
 
-    /** Metrics recorded in {@code registry}. */
+    /**
+     * Metrics recorded in {@code registry}.
+     *
+     * @param registry the Micrometer registry the meters are registered in
+     */
     public McpClientMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }

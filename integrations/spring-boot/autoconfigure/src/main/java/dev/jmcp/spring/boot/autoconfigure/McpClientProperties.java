@@ -32,18 +32,30 @@ public class McpClientProperties {
         /** Whether client beans record MCP metrics when a Micrometer MeterRegistry bean exists. */
         private boolean enabled = true;
 
-        /** Whether the metrics are recorded. */
+        /**
+         * Whether the metrics are recorded.
+         *
+         * @return whether the metrics are recorded
+         */
         public boolean isEnabled() {
             return enabled;
         }
 
-        /** Sets whether the metrics are recorded. */
+        /**
+         * Sets whether the metrics are recorded.
+         *
+         * @param enabled whether the metrics are recorded
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
     }
 
-    /** The metrics settings. */
+    /**
+     * The metrics settings.
+     *
+     * @return the metrics settings
+     */
     public Metrics getMetrics() {
         return metrics;
     }
@@ -77,82 +89,146 @@ public class McpClientProperties {
         /** OAuth client credentials for an HTTP connection to a protected server. */
         private OAuth oauth = new OAuth();
 
-        /** The HTTP endpoint, or null. */
+        /**
+         * The HTTP endpoint, or null.
+         *
+         * @return the HTTP endpoint, or null
+         */
         public String getUrl() {
             return url;
         }
 
-        /** Sets the HTTP endpoint. */
+        /**
+         * Sets the HTTP endpoint.
+         *
+         * @param url the HTTP endpoint
+         */
         public void setUrl(String url) {
             this.url = url;
         }
 
-        /** The HTTP headers. */
+        /**
+         * The HTTP headers.
+         *
+         * @return the HTTP headers
+         */
         public Map<String, String> getHeaders() {
             return headers;
         }
 
-        /** Sets the HTTP headers. */
+        /**
+         * Sets the HTTP headers.
+         *
+         * @param headers the HTTP headers
+         */
         public void setHeaders(Map<String, String> headers) {
             this.headers = headers;
         }
 
-        /** The stdio command. */
+        /**
+         * The stdio command.
+         *
+         * @return the stdio command
+         */
         public List<String> getCommand() {
             return command;
         }
 
-        /** Sets the stdio command. */
+        /**
+         * Sets the stdio command.
+         *
+         * @param command the stdio command
+         */
         public void setCommand(List<String> command) {
             this.command = command;
         }
 
-        /** The stdio server's extra environment. */
+        /**
+         * The stdio server's extra environment.
+         *
+         * @return the stdio server's extra environment
+         */
         public Map<String, String> getEnvironment() {
             return environment;
         }
 
-        /** Sets the stdio server's extra environment. */
+        /**
+         * Sets the stdio server's extra environment.
+         *
+         * @param environment the stdio server's extra environment
+         */
         public void setEnvironment(Map<String, String> environment) {
             this.environment = environment;
         }
 
-        /** The stdio server's working directory, or null. */
+        /**
+         * The stdio server's working directory, or null.
+         *
+         * @return the stdio server's working directory, or null
+         */
         public Path getWorkingDirectory() {
             return workingDirectory;
         }
 
-        /** Sets the stdio server's working directory. */
+        /**
+         * Sets the stdio server's working directory.
+         *
+         * @param workingDirectory the stdio server's working directory
+         */
         public void setWorkingDirectory(Path workingDirectory) {
             this.workingDirectory = workingDirectory;
         }
 
-        /** The request timeout, or null. */
+        /**
+         * The request timeout, or null.
+         *
+         * @return the request timeout, or null
+         */
         public Duration getRequestTimeout() {
             return requestTimeout;
         }
 
-        /** Sets the request timeout. */
+        /**
+         * Sets the request timeout.
+         *
+         * @param requestTimeout the request timeout
+         */
         public void setRequestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
         }
 
-        /** The pinned protocol revision, or null. */
+        /**
+         * The pinned protocol revision, or null.
+         *
+         * @return the pinned protocol revision, or null
+         */
         public String getProtocolVersion() {
             return protocolVersion;
         }
 
-        /** Sets the pinned protocol revision. */
+        /**
+         * Sets the pinned protocol revision.
+         *
+         * @param protocolVersion the pinned protocol revision
+         */
         public void setProtocolVersion(String protocolVersion) {
             this.protocolVersion = protocolVersion;
         }
 
-        /** The OAuth client credentials. */
+        /**
+         * The OAuth client credentials.
+         *
+         * @return the OAuth client credentials
+         */
         public OAuth getOauth() {
             return oauth;
         }
 
-        /** Sets the OAuth client credentials. */
+        /**
+         * Sets the OAuth client credentials.
+         *
+         * @param oauth the OAuth client credentials
+         */
         public void setOauth(OAuth oauth) {
             this.oauth = oauth;
         }
@@ -189,93 +265,165 @@ public class McpClientProperties {
         /** Timeout of each request to the authorization server. */
         private Duration requestTimeout = Duration.ofSeconds(30);
 
-        /** The client id, or null. */
+        /**
+         * The client id, or null.
+         *
+         * @return the client id, or null
+         */
         public String getClientId() {
             return clientId;
         }
 
-        /** Sets the client id. */
+        /**
+         * Sets the client id.
+         *
+         * @param clientId the client id
+         */
         public void setClientId(String clientId) {
             this.clientId = clientId;
         }
 
-        /** The client secret, or null. */
+        /**
+         * The client secret, or null.
+         *
+         * @return the client secret, or null
+         */
         public String getClientSecret() {
             return clientSecret;
         }
 
-        /** Sets the client secret. */
+        /**
+         * Sets the client secret.
+         *
+         * @param clientSecret the client secret
+         */
         public void setClientSecret(String clientSecret) {
             this.clientSecret = clientSecret;
         }
 
-        /** The issuer the credentials belong to, or null. */
+        /**
+         * The issuer the credentials belong to, or null.
+         *
+         * @return the issuer the credentials belong to, or null
+         */
         public String getIssuer() {
             return issuer;
         }
 
-        /** Sets the issuer the credentials belong to. */
+        /**
+         * Sets the issuer the credentials belong to.
+         *
+         * @param issuer the issuer the credentials belong to
+         */
         public void setIssuer(String issuer) {
             this.issuer = issuer;
         }
 
-        /** The scopes to request. */
+        /**
+         * The scopes to request.
+         *
+         * @return the scopes to request
+         */
         public List<String> getScopes() {
             return scopes;
         }
 
-        /** Sets the scopes to request. */
+        /**
+         * Sets the scopes to request.
+         *
+         * @param scopes the scopes to request
+         */
         public void setScopes(List<String> scopes) {
             this.scopes = scopes;
         }
 
-        /** The token endpoint authentication method, or null. */
+        /**
+         * The token endpoint authentication method, or null.
+         *
+         * @return the token endpoint authentication method, or null
+         */
         public String getTokenEndpointAuthMethod() {
             return tokenEndpointAuthMethod;
         }
 
-        /** Sets the token endpoint authentication method. */
+        /**
+         * Sets the token endpoint authentication method.
+         *
+         * @param tokenEndpointAuthMethod the token endpoint authentication method
+         */
         public void setTokenEndpointAuthMethod(String tokenEndpointAuthMethod) {
             this.tokenEndpointAuthMethod = tokenEndpointAuthMethod;
         }
 
-        /** The timeout of each request to the authorization server. */
+        /**
+         * The timeout of each request to the authorization server.
+         *
+         * @return the timeout of each request to the authorization server
+         */
         public Duration getRequestTimeout() {
             return requestTimeout;
         }
 
-        /** Sets the timeout of each request to the authorization server. */
+        /**
+         * Sets the timeout of each request to the authorization server.
+         *
+         * @param requestTimeout the timeout of each request to the authorization server
+         */
         public void setRequestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
         }
     }
 
-    /** Whether connections become beans. */
+    /**
+     * Whether connections become beans.
+     *
+     * @return whether connections become beans
+     */
     public boolean isEnabled() {
         return enabled;
     }
 
-    /** Sets whether connections become beans. */
+    /**
+     * Sets whether connections become beans.
+     *
+     * @param enabled whether connections become beans
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /** The default request timeout. */
+    /**
+     * The default request timeout.
+     *
+     * @return the default request timeout
+     */
     public Duration getRequestTimeout() {
         return requestTimeout;
     }
 
-    /** Sets the default request timeout. */
+    /**
+     * Sets the default request timeout.
+     *
+     * @param requestTimeout the default request timeout
+     */
     public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
     }
 
-    /** The connections by name. */
+    /**
+     * The connections by name.
+     *
+     * @return the connections by name
+     */
     public Map<String, Connection> getConnections() {
         return connections;
     }
 
-    /** Sets the connections by name. */
+    /**
+     * Sets the connections by name.
+     *
+     * @param connections the connections by name
+     */
     public void setConnections(Map<String, Connection> connections) {
         this.connections = connections;
     }

@@ -19,7 +19,11 @@ public final class McpClients {
         this.beanFactory = (ConfigurableListableBeanFactory) Objects.requireNonNull(beanFactory, "beanFactory");
     }
 
-    /** The connection names. */
+    /**
+     * The connection names.
+     *
+     * @return the connection names
+     */
     public List<String> names() {
         return names;
     }
@@ -27,6 +31,8 @@ public final class McpClients {
     /**
      * The client of connection {@code name}, connected on the first call (the same instance afterwards).
      *
+     * @param name the name
+     * @return the client of connection {@code name}, connected on the first call (the same instance afterwards)
      * @throws IllegalArgumentException when no connection has that name
      */
     public McpClient get(String name) {
@@ -36,7 +42,12 @@ public final class McpClients {
         return beanFactory.getBean(name, McpClient.class);
     }
 
-    /** Whether the client of {@code name} has been created (and so a connection attempted). */
+    /**
+     * Whether the client of {@code name} has been created (and so a connection attempted).
+     *
+     * @param name the client's name in the configuration
+     * @return whether the client of {@code name} has been created (and so a connection attempted)
+     */
     public boolean isStarted(String name) {
         return names.contains(name) && beanFactory.containsSingleton(name);
     }

@@ -13,7 +13,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 public final class McpClientsHealthIndicator implements HealthIndicator {
     private final McpClients clients;
 
-    /** An indicator for {@code clients}. */
+    /**
+     * An indicator for {@code clients}.
+     *
+     * @param clients the configured clients
+     */
     public McpClientsHealthIndicator(McpClients clients) {
         this.clients = Objects.requireNonNull(clients, "clients");
     }

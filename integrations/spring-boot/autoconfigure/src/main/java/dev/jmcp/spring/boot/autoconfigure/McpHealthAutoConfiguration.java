@@ -33,7 +33,14 @@ public class McpHealthAutoConfiguration {
         /** Created by Spring. */
         public ServerHealthConfiguration() {}
 
-        /** Sessions and limits of the server. */
+        /**
+         * Sessions and limits of the server.
+         *
+         * @param server the auto-configured server
+         * @param servlet the MCP servlet, when the server is served over HTTP
+         * @param properties the {@code jmcp.server.*} properties
+         * @return sessions and limits of the server
+         */
         @Bean
         @ConditionalOnMissingBean(name = "mcpServerHealthIndicator")
         public McpServerHealthIndicator mcpServerHealthIndicator(
@@ -49,7 +56,12 @@ public class McpHealthAutoConfiguration {
         /** Created by Spring. */
         public ClientHealthConfiguration() {}
 
-        /** Each connection connected or not. */
+        /**
+         * Each connection connected or not.
+         *
+         * @param clients the configured clients
+         * @return each connection connected or not
+         */
         @Bean
         @ConditionalOnMissingBean(name = "mcpClientsHealthIndicator")
         public McpClientsHealthIndicator mcpClientsHealthIndicator(McpClients clients) {

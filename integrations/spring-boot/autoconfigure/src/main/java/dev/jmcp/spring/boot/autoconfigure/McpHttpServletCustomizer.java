@@ -9,6 +9,10 @@ import dev.jmcp.transport.http.servlet.McpHttpServlet;
  */
 @FunctionalInterface
 public interface McpHttpServletCustomizer {
-    /** Adjusts {@code builder}. */
+    /**
+     * Adjusts {@code builder}.
+     *
+     * @param builder the auto-configured servlet's builder, before {@code build()}
+     */
     void customize(McpHttpServlet.Builder builder);
 }

@@ -40,14 +40,24 @@ public class McpMetricsAutoConfiguration {
         /** Created by Spring. */
         public ServerMetricsConfiguration() {}
 
-        /** The interceptor recording the server's metrics. */
+        /**
+         * The interceptor recording the server's metrics.
+         *
+         * @param registry the Micrometer registry the meters are registered in
+         * @return the interceptor recording the server's metrics
+         */
         @Bean
         @ConditionalOnMissingBean
         public McpServerMetrics mcpServerMetrics(MeterRegistry registry) {
             return new McpServerMetrics(registry);
         }
 
-        /** Adds the metrics interceptor to the auto-configured server. */
+        /**
+         * Adds the metrics interceptor to the auto-configured server.
+         *
+         * @param metrics the metrics
+         * @return the customizer adding the metrics interceptor
+         */
         @Bean
         public McpServerCustomizer mcpServerMetricsCustomizer(McpServerMetrics metrics) {
             return builder -> builder.interceptor(metrics);
@@ -62,14 +72,24 @@ public class McpMetricsAutoConfiguration {
         /** Created by Spring. */
         public ClientMetricsConfiguration() {}
 
-        /** The interceptor recording the clients' metrics. */
+        /**
+         * The interceptor recording the clients' metrics.
+         *
+         * @param registry the Micrometer registry the meters are registered in
+         * @return the interceptor recording the clients' metrics
+         */
         @Bean
         @ConditionalOnMissingBean
         public McpClientMetrics mcpClientMetrics(MeterRegistry registry) {
             return new McpClientMetrics(registry);
         }
 
-        /** Adds the metrics interceptor to every client bean. */
+        /**
+         * Adds the metrics interceptor to every client bean.
+         *
+         * @param metrics the metrics
+         * @return the customizer adding the metrics interceptor
+         */
         @Bean
         public McpClientCustomizer mcpClientMetricsCustomizer(McpClientMetrics metrics) {
             return (name, builder) -> builder.interceptor(metrics);

@@ -44,7 +44,19 @@ public class McpServerAutoConfiguration {
     /** Created by Spring. */
     public McpServerAutoConfiguration() {}
 
-    /** The server, unless the application defines its own. */
+    /**
+     * The server, unless the application defines its own.
+     *
+     * @param properties the {@code jmcp.server.*} properties
+     * @param environment the environment
+     * @param beanFactory the bean factory
+     * @param tools the application's {@code ServerTool} beans
+     * @param resources the resources
+     * @param templates the templates
+     * @param prompts the prompts
+     * @param customizers the customizers
+     * @return the server, unless the application defines its own
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public McpServer mcpServer(
@@ -93,7 +105,14 @@ public class McpServerAutoConfiguration {
         /** Created by Spring. */
         public ServletTransportConfiguration() {}
 
-        /** The servlet, unless the application defines its own. */
+        /**
+         * The servlet, unless the application defines its own.
+         *
+         * @param server the auto-configured server
+         * @param properties the {@code jmcp.server.*} properties
+         * @param customizers the application's servlet customizers, applied in order
+         * @return the servlet, unless the application defines its own
+         */
         @Bean
         @ConditionalOnMissingBean
         public McpHttpServlet mcpHttpServlet(
@@ -119,7 +138,12 @@ public class McpServerAutoConfiguration {
             return builder.build();
         }
 
-        /** Serves the protected resource metadata at its well-known paths when the endpoint is protected. */
+        /**
+         * Serves the protected resource metadata at its well-known paths when the endpoint is protected.
+         *
+         * @param servlet the auto-configured MCP servlet
+         * @return the initializer mounting the metadata servlet
+         */
         @Bean
         @ConditionalOnMissingBean(name = "mcpResourceMetadataInitializer")
         public ServletContextInitializer mcpResourceMetadataInitializer(McpHttpServlet servlet) {
@@ -128,13 +152,24 @@ public class McpServerAutoConfiguration {
                     .addMapping(auth.wellKnownPaths().toArray(String[]::new)));
         }
 
-        /** Closes the servlet's sessions and streams before the web server's graceful shutdown waits for them. */
+        /**
+         * Closes the servlet's sessions and streams before the web server's graceful shutdown waits for them.
+         *
+         * @param servlet the auto-configured MCP servlet
+         * @return the bean that closes the servlet on shutdown
+         */
         @Bean
         public ServletShutdown mcpServletShutdown(McpHttpServlet servlet) {
             return new ServletShutdown(servlet);
         }
 
-        /** Mounts the servlet at {@code jmcp.server.path} (and the legacy SSE paths when enabled), asynchronous. */
+        /**
+         * Mounts the servlet at {@code jmcp.server.path} (and the legacy SSE paths when enabled), asynchronous.
+         *
+         * @param servlet the auto-configured MCP servlet
+         * @param properties the {@code jmcp.server.*} properties
+         * @return the registration of the MCP servlet
+         */
         @Bean
         @ConditionalOnMissingBean(name = "mcpServletRegistration")
         public ServletRegistrationBean<McpHttpServlet> mcpServletRegistration(
@@ -158,7 +193,13 @@ public class McpServerAutoConfiguration {
         /** Created by Spring. */
         public StdioTransportConfiguration() {}
 
-        /** Serves the server on stdio once the context has started; closes the context when stdin ends. */
+        /**
+         * Serves the server on stdio once the context has started; closes the context when stdin ends.
+         *
+         * @param server the auto-configured server
+         * @param context the context
+         * @return the runner serving the server on stdio
+         */
         @Bean
         public StdioServerRunner mcpStdioServerRunner(McpServer server, ConfigurableApplicationContext context) {
             return new StdioServerRunner(server, context);

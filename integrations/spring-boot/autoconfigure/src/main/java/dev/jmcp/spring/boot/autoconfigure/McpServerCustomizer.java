@@ -9,6 +9,10 @@ import dev.jmcp.server.McpServer;
  */
 @FunctionalInterface
 public interface McpServerCustomizer {
-    /** Adjusts {@code builder}. */
+    /**
+     * Adjusts {@code builder}.
+     *
+     * @param builder the auto-configured server's builder, before {@code build()}
+     */
     void customize(McpServer.Builder builder);
 }

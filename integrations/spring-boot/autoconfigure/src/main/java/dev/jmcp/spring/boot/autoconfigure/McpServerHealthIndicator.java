@@ -16,7 +16,13 @@ public final class McpServerHealthIndicator implements HealthIndicator {
     private final McpHttpServlet servlet;
     private final McpServerProperties properties;
 
-    /** An indicator for {@code server}, served by {@code servlet} (null on stdio). */
+    /**
+     * An indicator for {@code server}, served by {@code servlet} (null on stdio).
+     *
+     * @param server the server to report on
+     * @param servlet the servlet serving it, or null on stdio
+     * @param properties the {@code jmcp.server.*} properties
+     */
     public McpServerHealthIndicator(McpServer server, McpHttpServlet servlet, McpServerProperties properties) {
         this.server = Objects.requireNonNull(server, "server");
         this.servlet = servlet;

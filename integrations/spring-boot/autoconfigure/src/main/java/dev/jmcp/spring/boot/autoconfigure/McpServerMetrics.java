@@ -65,7 +65,11 @@ public final class McpServerMetrics implements ServerInterceptor {
     private final MeterRegistry registry;
     private final Set<String> toolNames = ConcurrentHashMap.newKeySet();
 
-    /** Metrics recorded in {@code registry}. */
+    /**
+     * Metrics recorded in {@code registry}.
+     *
+     * @param registry the Micrometer registry the meters are registered in
+     */
     public McpServerMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }

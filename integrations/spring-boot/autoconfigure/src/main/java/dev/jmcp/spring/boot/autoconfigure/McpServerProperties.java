@@ -72,18 +72,30 @@ public class McpServerProperties {
         /** Whether the server records MCP metrics when a Micrometer MeterRegistry bean exists. */
         private boolean enabled = true;
 
-        /** Whether the metrics are recorded. */
+        /**
+         * Whether the metrics are recorded.
+         *
+         * @return whether the metrics are recorded
+         */
         public boolean isEnabled() {
             return enabled;
         }
 
-        /** Sets whether the metrics are recorded. */
+        /**
+         * Sets whether the metrics are recorded.
+         *
+         * @param enabled whether the metrics are recorded
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
     }
 
-    /** The metrics settings. */
+    /**
+     * The metrics settings.
+     *
+     * @return the metrics settings
+     */
     public Metrics getMetrics() {
         return metrics;
     }
@@ -120,92 +132,164 @@ public class McpServerProperties {
         /** Scopes published in the metadata. */
         private List<String> scopesSupported = new ArrayList<>();
 
-        /** The resource URI, or null when authorization is off. */
+        /**
+         * The resource URI, or null when authorization is off.
+         *
+         * @return the resource URI, or null when authorization is off
+         */
         public String getResource() {
             return resource;
         }
 
-        /** Sets the resource URI. */
+        /**
+         * Sets the resource URI.
+         *
+         * @param resource the resource URI
+         */
         public void setResource(String resource) {
             this.resource = resource;
         }
 
-        /** The issuer. */
+        /**
+         * The issuer.
+         *
+         * @return the issuer
+         */
         public String getIssuer() {
             return issuer;
         }
 
-        /** Sets the issuer. */
+        /**
+         * Sets the issuer.
+         *
+         * @param issuer the issuer
+         */
         public void setIssuer(String issuer) {
             this.issuer = issuer;
         }
 
-        /** The audience, or null for the resource. */
+        /**
+         * The audience, or null for the resource.
+         *
+         * @return the audience, or null for the resource
+         */
         public String getAudience() {
             return audience;
         }
 
-        /** Sets the audience. */
+        /**
+         * Sets the audience.
+         *
+         * @param audience the audience
+         */
         public void setAudience(String audience) {
             this.audience = audience;
         }
 
-        /** The JWKS URI, or null. */
+        /**
+         * The JWKS URI, or null.
+         *
+         * @return the JWKS URI, or null
+         */
         public URI getJwksUri() {
             return jwksUri;
         }
 
-        /** Sets the JWKS URI. */
+        /**
+         * Sets the JWKS URI.
+         *
+         * @param jwksUri the JWKS URI
+         */
         public void setJwksUri(URI jwksUri) {
             this.jwksUri = jwksUri;
         }
 
-        /** The introspection endpoint, or null. */
+        /**
+         * The introspection endpoint, or null.
+         *
+         * @return the introspection endpoint, or null
+         */
         public URI getIntrospectionUri() {
             return introspectionUri;
         }
 
-        /** Sets the introspection endpoint. */
+        /**
+         * Sets the introspection endpoint.
+         *
+         * @param introspectionUri the introspection endpoint
+         */
         public void setIntrospectionUri(URI introspectionUri) {
             this.introspectionUri = introspectionUri;
         }
 
-        /** The introspection client id, or null. */
+        /**
+         * The introspection client id, or null.
+         *
+         * @return the introspection client id, or null
+         */
         public String getIntrospectionClientId() {
             return introspectionClientId;
         }
 
-        /** Sets the introspection client id. */
+        /**
+         * Sets the introspection client id.
+         *
+         * @param introspectionClientId the introspection client id
+         */
         public void setIntrospectionClientId(String introspectionClientId) {
             this.introspectionClientId = introspectionClientId;
         }
 
-        /** The introspection client secret, or null. */
+        /**
+         * The introspection client secret, or null.
+         *
+         * @return the introspection client secret, or null
+         */
         public String getIntrospectionClientSecret() {
             return introspectionClientSecret;
         }
 
-        /** Sets the introspection client secret. */
+        /**
+         * Sets the introspection client secret.
+         *
+         * @param introspectionClientSecret the introspection client secret
+         */
         public void setIntrospectionClientSecret(String introspectionClientSecret) {
             this.introspectionClientSecret = introspectionClientSecret;
         }
 
-        /** The required scopes. */
+        /**
+         * The required scopes.
+         *
+         * @return the required scopes
+         */
         public Set<String> getRequiredScopes() {
             return requiredScopes;
         }
 
-        /** Sets the required scopes. */
+        /**
+         * Sets the required scopes.
+         *
+         * @param requiredScopes the required scopes
+         */
         public void setRequiredScopes(Set<String> requiredScopes) {
             this.requiredScopes = requiredScopes;
         }
 
-        /** The published scopes. */
+        /**
+         * The published scopes.
+         *
+         * @return the published scopes
+         */
         public List<String> getScopesSupported() {
             return scopesSupported;
         }
 
-        /** Sets the published scopes. */
+        /**
+         * Sets the published scopes.
+         *
+         * @param scopesSupported the published scopes
+         */
         public void setScopesSupported(List<String> scopesSupported) {
             this.scopesSupported = scopesSupported;
         }
@@ -243,223 +327,399 @@ public class McpServerProperties {
         /** Items per page of the list methods. */
         private int pageSize = 100;
 
-        /** Most sessions open at once (HTTP). */
+        /**
+         * Most sessions open at once (HTTP).
+         *
+         * @return most sessions open at once (HTTP)
+         */
         public int getMaxSessions() {
             return maxSessions;
         }
 
-        /** Sets the most sessions open at once. */
+        /**
+         * Sets the most sessions open at once.
+         *
+         * @param maxSessions the most sessions open at once
+         */
         public void setMaxSessions(int maxSessions) {
             this.maxSessions = maxSessions;
         }
 
-        /** Most sessions open at once per principal. */
+        /**
+         * Most sessions open at once per principal.
+         *
+         * @return most sessions open at once per principal
+         */
         public int getMaxSessionsPerPrincipal() {
             return maxSessionsPerPrincipal;
         }
 
-        /** Sets the most sessions per principal. */
+        /**
+         * Sets the most sessions per principal.
+         *
+         * @param maxSessionsPerPrincipal the most sessions per principal
+         */
         public void setMaxSessionsPerPrincipal(int maxSessionsPerPrincipal) {
             this.maxSessionsPerPrincipal = maxSessionsPerPrincipal;
         }
 
-        /** The session idle timeout. */
+        /**
+         * The session idle timeout.
+         *
+         * @return the session idle timeout
+         */
         public Duration getSessionIdleTimeout() {
             return sessionIdleTimeout;
         }
 
-        /** Sets the session idle timeout. */
+        /**
+         * Sets the session idle timeout.
+         *
+         * @param sessionIdleTimeout the session idle timeout
+         */
         public void setSessionIdleTimeout(Duration sessionIdleTimeout) {
             this.sessionIdleTimeout = sessionIdleTimeout;
         }
 
-        /** The largest request body in bytes. */
+        /**
+         * The largest request body in bytes.
+         *
+         * @return the largest request body in bytes
+         */
         public int getMaxRequestBytes() {
             return maxRequestBytes;
         }
 
-        /** Sets the largest request body in bytes. */
+        /**
+         * Sets the largest request body in bytes.
+         *
+         * @param maxRequestBytes the largest request body in bytes
+         */
         public void setMaxRequestBytes(int maxRequestBytes) {
             this.maxRequestBytes = maxRequestBytes;
         }
 
-        /** The keep-alive interval of event streams. */
+        /**
+         * The keep-alive interval of event streams.
+         *
+         * @return the keep-alive interval of event streams
+         */
         public Duration getKeepAliveInterval() {
             return keepAliveInterval;
         }
 
-        /** Sets the keep-alive interval of event streams. */
+        /**
+         * Sets the keep-alive interval of event streams.
+         *
+         * @param keepAliveInterval the keep-alive interval of event streams
+         */
         public void setKeepAliveInterval(Duration keepAliveInterval) {
             this.keepAliveInterval = keepAliveInterval;
         }
 
-        /** How long a handler may run. */
+        /**
+         * How long a handler may run.
+         *
+         * @return how long a handler may run
+         */
         public Duration getHandlerTimeout() {
             return handlerTimeout;
         }
 
-        /** Sets how long a handler may run. */
+        /**
+         * Sets how long a handler may run.
+         *
+         * @param handlerTimeout how long a handler may run
+         */
         public void setHandlerTimeout(Duration handlerTimeout) {
             this.handlerTimeout = handlerTimeout;
         }
 
-        /** Most requests in flight per session. */
+        /**
+         * Most requests in flight per session.
+         *
+         * @return most requests in flight per session
+         */
         public int getMaxConcurrentRequestsPerSession() {
             return maxConcurrentRequestsPerSession;
         }
 
-        /** Sets the most requests in flight per session. */
+        /**
+         * Sets the most requests in flight per session.
+         *
+         * @param maxConcurrentRequestsPerSession the most requests in flight per session
+         */
         public void setMaxConcurrentRequestsPerSession(int maxConcurrentRequestsPerSession) {
             this.maxConcurrentRequestsPerSession = maxConcurrentRequestsPerSession;
         }
 
-        /** Most handlers running at once. */
+        /**
+         * Most handlers running at once.
+         *
+         * @return most handlers running at once
+         */
         public int getMaxConcurrentHandlers() {
             return maxConcurrentHandlers;
         }
 
-        /** Sets the most handlers running at once. */
+        /**
+         * Sets the most handlers running at once.
+         *
+         * @param maxConcurrentHandlers the most handlers running at once
+         */
         public void setMaxConcurrentHandlers(int maxConcurrentHandlers) {
             this.maxConcurrentHandlers = maxConcurrentHandlers;
         }
 
-        /** How long a request waits for a handler slot. */
+        /**
+         * How long a request waits for a handler slot.
+         *
+         * @return how long a request waits for a handler slot
+         */
         public Duration getHandlerSlotWait() {
             return handlerSlotWait;
         }
 
-        /** Sets how long a request waits for a handler slot. */
+        /**
+         * Sets how long a request waits for a handler slot.
+         *
+         * @param handlerSlotWait how long a request waits for a handler slot
+         */
         public void setHandlerSlotWait(Duration handlerSlotWait) {
             this.handlerSlotWait = handlerSlotWait;
         }
 
-        /** Items per page of the list methods. */
+        /**
+         * Items per page of the list methods.
+         *
+         * @return items per page of the list methods
+         */
         public int getPageSize() {
             return pageSize;
         }
 
-        /** Sets the items per page of the list methods. */
+        /**
+         * Sets the items per page of the list methods.
+         *
+         * @param pageSize the items per page of the list methods
+         */
         public void setPageSize(int pageSize) {
             this.pageSize = pageSize;
         }
     }
 
-    /** Whether the server is built and served. */
+    /**
+     * Whether the server is built and served.
+     *
+     * @return whether the server is built and served
+     */
     public boolean isEnabled() {
         return enabled;
     }
 
-    /** Sets whether the server is built and served. */
+    /**
+     * Sets whether the server is built and served.
+     *
+     * @param enabled whether the server is built and served
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /** How the server is served. */
+    /**
+     * How the server is served.
+     *
+     * @return how the server is served
+     */
     public Transport getTransport() {
         return transport;
     }
 
-    /** Sets how the server is served. */
+    /**
+     * Sets how the server is served.
+     *
+     * @param transport how the server is served
+     */
     public void setTransport(Transport transport) {
         this.transport = transport;
     }
 
-    /** The servlet path of the endpoint. */
+    /**
+     * The servlet path of the endpoint.
+     *
+     * @return the servlet path of the endpoint
+     */
     public String getPath() {
         return path;
     }
 
-    /** Sets the servlet path of the endpoint. */
+    /**
+     * Sets the servlet path of the endpoint.
+     *
+     * @param path the servlet path of the endpoint
+     */
     public void setPath(String path) {
         this.path = path;
     }
 
-    /** The server name, or null for the application name. */
+    /**
+     * The server name, or null for the application name.
+     *
+     * @return the server name, or null for the application name
+     */
     public String getName() {
         return name;
     }
 
-    /** Sets the server name. */
+    /**
+     * Sets the server name.
+     *
+     * @param name the server name
+     */
     public void setName(String name) {
         this.name = name;
     }
 
-    /** The server version. */
+    /**
+     * The server version.
+     *
+     * @return the server version
+     */
     public String getVersion() {
         return version;
     }
 
-    /** Sets the server version. */
+    /**
+     * Sets the server version.
+     *
+     * @param version the server version
+     */
     public void setVersion(String version) {
         this.version = version;
     }
 
-    /** The instructions, or null. */
+    /**
+     * The instructions, or null.
+     *
+     * @return the instructions, or null
+     */
     public String getInstructions() {
         return instructions;
     }
 
-    /** Sets the instructions. */
+    /**
+     * Sets the instructions.
+     *
+     * @param instructions the instructions
+     */
     public void setInstructions(String instructions) {
         this.instructions = instructions;
     }
 
-    /** Whether the endpoint is stateless. */
+    /**
+     * Whether the endpoint is stateless.
+     *
+     * @return whether the endpoint is stateless
+     */
     public boolean isStateless() {
         return stateless;
     }
 
-    /** Sets whether the endpoint is stateless. */
+    /**
+     * Sets whether the endpoint is stateless.
+     *
+     * @param stateless whether the endpoint is stateless
+     */
     public void setStateless(boolean stateless) {
         this.stateless = stateless;
     }
 
-    /** The Host header validation mode. */
+    /**
+     * The Host header validation mode.
+     *
+     * @return the Host header validation mode
+     */
     public DnsRebindingProtection getDnsRebindingProtection() {
         return dnsRebindingProtection;
     }
 
-    /** Sets the Host header validation mode. */
+    /**
+     * Sets the Host header validation mode.
+     *
+     * @param dnsRebindingProtection the Host header validation mode
+     */
     public void setDnsRebindingProtection(DnsRebindingProtection dnsRebindingProtection) {
         this.dnsRebindingProtection = dnsRebindingProtection;
     }
 
-    /** The extra allowed hosts. */
+    /**
+     * The extra allowed hosts.
+     *
+     * @return the extra allowed hosts
+     */
     public List<String> getAllowedHosts() {
         return allowedHosts;
     }
 
-    /** Sets the extra allowed hosts. */
+    /**
+     * Sets the extra allowed hosts.
+     *
+     * @param allowedHosts the extra allowed hosts
+     */
     public void setAllowedHosts(List<String> allowedHosts) {
         this.allowedHosts = allowedHosts;
     }
 
-    /** The extra allowed origins. */
+    /**
+     * The extra allowed origins.
+     *
+     * @return the extra allowed origins
+     */
     public List<String> getAllowedOrigins() {
         return allowedOrigins;
     }
 
-    /** Sets the extra allowed origins. */
+    /**
+     * Sets the extra allowed origins.
+     *
+     * @param allowedOrigins the extra allowed origins
+     */
     public void setAllowedOrigins(List<String> allowedOrigins) {
         this.allowedOrigins = allowedOrigins;
     }
 
-    /** The requestState keys, or null. */
+    /**
+     * The requestState keys, or null.
+     *
+     * @return the requestState keys, or null
+     */
     public String getRequestStateKeys() {
         return requestStateKeys;
     }
 
-    /** Sets the requestState keys. */
+    /**
+     * Sets the requestState keys.
+     *
+     * @param requestStateKeys the requestState keys
+     */
     public void setRequestStateKeys(String requestStateKeys) {
         this.requestStateKeys = requestStateKeys;
     }
 
-    /** The limits. */
+    /**
+     * The limits.
+     *
+     * @return the limits
+     */
     public Limits getLimits() {
         return limits;
     }
 
-    /** The resource-server authorization. */
+    /**
+     * The resource-server authorization.
+     *
+     * @return the resource-server authorization
+     */
     public Authorization getAuthorization() {
         return authorization;
     }

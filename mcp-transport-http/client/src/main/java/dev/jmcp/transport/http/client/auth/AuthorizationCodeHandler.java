@@ -16,11 +16,16 @@ public interface AuthorizationCodeHandler {
      *
      * @param authorizationUrl the full authorization request URL (http or https)
      * @param timeout how long to wait at most
+     * @return the redirect's parameters
      * @throws OAuthException when the user did not complete the step in time or it failed
      */
     AuthorizationResponse authorize(URI authorizationUrl, Duration timeout);
 
-    /** The redirect URI this handler receives, when it decides it (e.g. a loopback listener); empty otherwise. */
+    /**
+     * The redirect URI this handler receives, when it decides it (e.g. a loopback listener); empty otherwise.
+     *
+     * @return the redirect URI this handler receives, when it decides it (e.g. a loopback listener); empty otherwise
+     */
     default Optional<URI> redirectUri() {
         return Optional.empty();
     }

@@ -10,7 +10,14 @@ package dev.jmcp.transport.http.client.auth;
  * @param errorDescription the error description, or null
  */
 public record AuthorizationResponse(String code, String state, String iss, String error, String errorDescription) {
-    /** A successful response. */
+    /**
+     * A successful response.
+     *
+     * @param code the code
+     * @param state the state
+     * @param iss the issuer
+     * @return a successful response
+     */
     public static AuthorizationResponse of(String code, String state, String iss) {
         return new AuthorizationResponse(code, state, iss, null, null);
     }

@@ -38,22 +38,39 @@ public record AuthorizationServerMetadata(
         @JsonProperty("authorization_response_iss_parameter_supported")
                 Boolean authorizationResponseIssParameterSupported) {
 
-    /** Parses the JSON document. */
+    /**
+     * Parses the JSON document.
+     *
+     * @param json the JSON
+     * @return the parsed authorization server metadata
+     */
     public static AuthorizationServerMetadata fromJson(String json) {
         return McpJson.fromTree(McpJson.parse(json), AuthorizationServerMetadata.class);
     }
 
-    /** The JSON document. */
+    /**
+     * The JSON document.
+     *
+     * @return the JSON document
+     */
     public String toJson() {
         return McpJson.write(this);
     }
 
-    /** Whether PKCE S256 is advertised. */
+    /**
+     * Whether PKCE S256 is advertised.
+     *
+     * @return whether PKCE S256 is advertised
+     */
     public boolean supportsS256() {
         return codeChallengeMethodsSupported != null && codeChallengeMethodsSupported.contains("S256");
     }
 
-    /** Whether client ID metadata documents are accepted. */
+    /**
+     * Whether client ID metadata documents are accepted.
+     *
+     * @return whether client ID metadata documents are accepted
+     */
     public boolean supportsClientIdMetadataDocument() {
         return Boolean.TRUE.equals(clientIdMetadataDocumentSupported);
     }

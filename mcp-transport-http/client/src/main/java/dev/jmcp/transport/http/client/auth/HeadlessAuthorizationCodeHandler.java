@@ -24,7 +24,11 @@ public final class HeadlessAuthorizationCodeHandler implements AuthorizationCode
         this(OAuthHttp.defaultClient());
     }
 
-    /** Uses the given client, which must not follow redirects. */
+    /**
+     * Uses the given client, which must not follow redirects.
+     *
+     * @param client the given client, which must not follow redirects
+     */
     public HeadlessAuthorizationCodeHandler(HttpClient client) {
         this.client = Objects.requireNonNull(client, "client");
         if (client.followRedirects() != HttpClient.Redirect.NEVER) {

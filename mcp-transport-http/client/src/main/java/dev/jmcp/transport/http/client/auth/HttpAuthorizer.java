@@ -9,9 +9,21 @@ import java.util.Map;
  * are thread-safe.
  */
 public interface HttpAuthorizer {
-    /** Headers to add to a request to the MCP endpoint (e.g. Authorization: Bearer ...); empty if no token yet. */
+    /**
+     * Headers to add to a request to the MCP endpoint (e.g. Authorization: Bearer ...); empty if no token yet.
+     *
+     * @param mcpEndpoint the MCP endpoint
+     * @return headers to add to a request to the MCP endpoint (e.g. Authorization: Bearer ...); empty if no token yet
+     */
     Map<String, String> authorizationHeaders(URI mcpEndpoint);
 
-    /** Called on a 401 or 403 answer; returns true when the request should be retried (new token obtained). */
+    /**
+     * Called on a 401 or 403 answer; returns true when the request should be retried (new token obtained).
+     *
+     * @param mcpEndpoint the MCP endpoint that answered
+     * @param statusCode the HTTP status: 401 or 403
+     * @param wwwAuthenticate the answer's {@code WWW-Authenticate} header values
+     * @return true when the request should be retried (a new token was obtained)
+     */
     boolean onUnauthorized(URI mcpEndpoint, int statusCode, List<String> wwwAuthenticate);
 }

@@ -47,13 +47,20 @@ public final class LoopbackRedirectReceiver implements AuthorizationCodeHandler,
      *
      * @param browser opens the authorization URL for the user (e.g. {@code Desktop.getDesktop()::browse}); never
      *     run through a shell
+     * @return the started loopback redirect receiver
      * @throws OAuthException when the listener cannot bind
      */
     public static LoopbackRedirectReceiver start(Consumer<URI> browser) {
         return start(0, browser);
     }
 
-    /** Starts a listener on 127.0.0.1 and the given port (0 for any). */
+    /**
+     * Starts a listener on 127.0.0.1 and the given port (0 for any).
+     *
+     * @param port the port to listen on, 0 for any free one
+     * @param browser opens the authorization URL for the user (e.g. in a browser)
+     * @return the started loopback redirect receiver
+     */
     public static LoopbackRedirectReceiver start(int port, Consumer<URI> browser) {
         Objects.requireNonNull(browser, "browser");
         try {

@@ -114,7 +114,11 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         return md;
     }
 
-    /** A builder. */
+    /**
+     * A builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -165,19 +169,34 @@ public final class OAuthClientProvider implements HttpAuthorizer {
 
         private Builder() {}
 
-        /** The client for OAuth requests; it should not follow redirects. Default: a new client. */
+        /**
+         * The client for OAuth requests; it should not follow redirects. Default: a new client.
+         *
+         * @param client the client for OAuth requests; it should not follow redirects
+         * @return this builder
+         */
         public Builder httpClient(HttpClient client) {
             this.httpClient = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** The timeout of each OAuth HTTP request (default 30 s). */
+        /**
+         * The timeout of each OAuth HTTP request (default 30 s).
+         *
+         * @param timeout the timeout of each OAuth HTTP request (default 30 s)
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "timeout");
             return this;
         }
 
-        /** The metadata sent in dynamic client registration (default: name "jmcp", the redirect URI). */
+        /**
+         * The metadata sent in dynamic client registration (default: name "jmcp", the redirect URI).
+         *
+         * @param metadata the metadata sent in dynamic client registration (default: name "jmcp", the redirect URI)
+         * @return this builder
+         */
         public Builder clientMetadata(OAuthClientMetadata metadata) {
             this.clientMetadata = Objects.requireNonNull(metadata, "metadata");
             return this;
@@ -189,6 +208,10 @@ public final class OAuthClientProvider implements HttpAuthorizer {
          * authorization server the client identifies itself there by the other means (client ID metadata document,
          * dynamic registration), else fails with {@link OAuthException}. To name the server up front, or to use
          * several, use {@link #clientCredentials(String, String, String)}.
+         *
+         * @param clientId the pre-registered client id
+         * @param clientSecret its secret, or null for a public client
+         * @return this builder
          */
         public Builder clientCredentials(String clientId, String clientSecret) {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
@@ -201,6 +224,11 @@ public final class OAuthClientProvider implements HttpAuthorizer {
          * (exactly as in its protected resource metadata). They take precedence over {@link #clientCredentials(String,
          * String)} and are never sent to another authorization server; the authentication method is chosen from what
          * that server supports.
+         *
+         * @param issuer the issuer of the authorization server the credentials are for
+         * @param clientId the client id registered there
+         * @param clientSecret its secret, or null for a public client
+         * @return this builder
          */
         public Builder clientCredentials(String issuer, String clientId, String clientSecret) {
             Uris.httpUri(Objects.requireNonNull(issuer, "issuer"), "issuer");
@@ -221,6 +249,7 @@ public final class OAuthClientProvider implements HttpAuthorizer {
          * @param idpClientId this client's id at the IdP
          * @param idpClientSecret its secret at the IdP (sent with HTTP Basic), or null for a public client
          * @param idToken supplies the user's current ID token, asked each time a token is needed
+         * @return this builder
          */
         public Builder crossAppAccess(
                 URI idpTokenEndpoint,
@@ -237,7 +266,14 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             return this;
         }
 
-        /** {@link #crossAppAccess(URI, String, String, java.util.function.Supplier)} with a fixed ID token. */
+        /**
+         * {@link #crossAppAccess(URI, String, String, java.util.function.Supplier)} with a fixed ID token.
+         *
+         * @param idpTokenEndpoint the IdP token endpoint
+         * @param idpClientId the IdP client id
+         * @param idToken the id token
+         * @return {@link #crossAppAccess(URI, String, String, java.util.function.Supplier)} with a fixed ID token
+         */
         public Builder crossAppAccess(URI idpTokenEndpoint, String idpClientId, String idToken) {
             Objects.requireNonNull(idToken, "idToken");
             return crossAppAccess(idpTokenEndpoint, idpClientId, null, () -> idToken);
@@ -247,6 +283,9 @@ public final class OAuthClientProvider implements HttpAuthorizer {
          * Forces the token endpoint authentication method of pre-registered credentials ({@code
          * client_secret_basic}, {@code client_secret_post}, {@code none}, {@code private_key_jwt}); default: chosen
          * from what the authorization server supports.
+         *
+         * @param method the token endpoint's client authentication method, e.g. {@code client_secret_basic}
+         * @return this builder
          */
         public Builder tokenEndpointAuthMethod(String method) {
             if (!List.of(TokenEndpoint.BASIC, TokenEndpoint.POST, TokenEndpoint.NONE, TokenEndpoint.PRIVATE_KEY_JWT)
@@ -260,6 +299,10 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         /**
          * Authenticates with {@code private_key_jwt} (RFC 7523): a JWT signed with the PKCS#8 PEM key (EC P-256 gives
          * ES256, RSA gives RS256).
+         *
+         * @param clientId the client id
+         * @param pkcs8Pem the PKCS#8 PEM
+         * @return this builder
          */
         public Builder privateKeyJwt(String clientId, String pkcs8Pem) {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
@@ -279,6 +322,10 @@ public final class OAuthClientProvider implements HttpAuthorizer {
          * The https URL of this client's metadata document, used as {@code client_id} when the authorization server
          * supports client ID metadata documents. The URL must serve {@link OAuthClientMetadata#toJson()} with that
          * {@code client_id}.
+         *
+         * @param url the https URL of this client's metadata document, used as {@code client_id} when the authorization
+         *     server supports client ID metadata documents
+         * @return this builder
          */
         public Builder clientIdMetadataDocument(String url) {
             URI uri = URI.create(url);
@@ -292,7 +339,12 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             return this;
         }
 
-        /** Whether to register dynamically (RFC 7591) when no other identity applies (default true). */
+        /**
+         * Whether to register dynamically (RFC 7591) when no other identity applies (default true).
+         *
+         * @param enabled whether to register dynamically (RFC 7591) when no other identity applies (default true)
+         * @return this builder
+         */
         public Builder dynamicRegistration(boolean enabled) {
             this.dynamicRegistration = enabled;
             return this;
@@ -301,6 +353,9 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         /**
          * The redirect URI (loopback http or https). Default: the handler's own, e.g. {@link
          * LoopbackRedirectReceiver}'s.
+         *
+         * @param uri the redirect URI (loopback http or https)
+         * @return this builder
          */
         public Builder redirectUri(URI uri) {
             Objects.requireNonNull(uri, "uri");
@@ -311,19 +366,35 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             return this;
         }
 
-        /** The interactive step of the authorization code flow. */
+        /**
+         * The interactive step of the authorization code flow.
+         *
+         * @param handler the interactive step of the authorization code flow
+         * @return this builder
+         */
         public Builder authorizationCodeHandler(AuthorizationCodeHandler handler) {
             this.codeHandler = Objects.requireNonNull(handler, "handler");
             return this;
         }
 
-        /** Where tokens are kept (default: in memory). */
+        /**
+         * Where tokens are kept (default: in memory).
+         *
+         * @param store where tokens are kept (default: in memory)
+         * @return this builder
+         */
         public Builder tokenStore(TokenStore store) {
             this.tokenStore = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** Scopes to request instead of the challenge's or the metadata's (step-up still adds challenged ones). */
+        /**
+         * Scopes to request instead of the challenge's or the metadata's (step-up still adds challenged ones).
+         *
+         * @param scopes scopes to request instead of the challenge's or the metadata's (step-up still adds challenged
+         *     ones)
+         * @return this builder
+         */
         public Builder scopes(List<String> scopes) {
             this.scopes = List.copyOf(scopes);
             return this;
@@ -332,6 +403,10 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         /**
          * How many authorizations 401 and 403 answers may trigger for one MCP server within 10 minutes (default 3),
          * counting the first one and every step-up; beyond that {@link #onUnauthorized} answers false.
+         *
+         * @param attempts how many authorizations 401 and 403 answers may trigger for one MCP server within 10 minutes
+         *     (default 3), counting the first one and every step-up; beyond that {@link #onUnauthorized} answers false
+         * @return this builder
          */
         public Builder maxStepUpAttempts(int attempts) {
             if (attempts < 1) {
@@ -341,7 +416,12 @@ public final class OAuthClientProvider implements HttpAuthorizer {
             return this;
         }
 
-        /** How long the interactive step may take (default 5 minutes). */
+        /**
+         * How long the interactive step may take (default 5 minutes).
+         *
+         * @param timeout how long the interactive step may take (default 5 minutes)
+         * @return this builder
+         */
         public Builder authorizationTimeout(Duration timeout) {
             this.authorizationTimeout = positive(timeout, "timeout");
             return this;
@@ -350,25 +430,42 @@ public final class OAuthClientProvider implements HttpAuthorizer {
         /**
          * Whether to add {@code offline_access} to a non-empty scope when the authorization server lists it
          * (default true), to obtain refresh tokens.
+         *
+         * @param enabled whether to add {@code offline_access} to a non-empty scope when the authorization server lists
+         *     it (default true), to obtain refresh tokens
+         * @return this builder
          */
         public Builder requestOfflineAccess(boolean enabled) {
             this.requestOfflineAccess = enabled;
             return this;
         }
 
-        /** Use the client credentials grant (a machine client) instead of the authorization code flow. */
+        /**
+         * Use the client credentials grant (a machine client) instead of the authorization code flow.
+         *
+         * @return this builder
+         */
         public Builder clientCredentialsGrant() {
             this.grant = Grant.CLIENT_CREDENTIALS;
             return this;
         }
 
-        /** The clock for token expiry (default: system UTC). */
+        /**
+         * The clock for token expiry (default: system UTC).
+         *
+         * @param clock the clock for token expiry (default: system UTC)
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Builds the provider. */
+        /**
+         * Builds the provider.
+         *
+         * @return the built OAuth client provider
+         */
         public OAuthClientProvider build() {
             if (httpClient == null) {
                 httpClient = OAuthHttp.defaultClient();

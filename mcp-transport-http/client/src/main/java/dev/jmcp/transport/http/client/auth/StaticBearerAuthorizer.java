@@ -9,7 +9,11 @@ import java.util.Objects;
 public final class StaticBearerAuthorizer implements HttpAuthorizer {
     private final String token;
 
-    /** An authorizer sending {@code Authorization: Bearer <token>}. */
+    /**
+     * An authorizer sending {@code Authorization: Bearer <token>}.
+     *
+     * @param token the bearer token sent with every request
+     */
     public StaticBearerAuthorizer(String token) {
         Objects.requireNonNull(token, "token");
         if (token.isBlank() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param issuer the authorization server's issuer URL
  */
 public record TokenKey(String resource, String issuer) {
-    /** Checks both parts are present. */
+    /**
+     * Checks both parts are present.
+     *
+     * @param resource the canonical resource URI (RFC 8707)
+     * @param issuer the authorization server's issuer URL
+     */
     public TokenKey {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(issuer, "issuer");

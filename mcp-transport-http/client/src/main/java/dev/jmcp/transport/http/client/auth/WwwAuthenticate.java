@@ -25,37 +25,68 @@ public final class WwwAuthenticate {
 
     /** One challenge: a scheme, an optional token68, and auth-params keyed by lower-case name. */
     public record Challenge(String scheme, String token68, Map<String, String> params) {
-        /** Copies the parameters. */
+        /**
+         * Copies the parameters.
+         *
+         * @param scheme the scheme
+         * @param token68 the token68
+         * @param params the params
+         */
         public Challenge {
             params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         }
 
-        /** The value of a parameter (name case-insensitive), or null. */
+        /**
+         * The value of a parameter (name case-insensitive), or null.
+         *
+         * @param name the name
+         * @return the value of a parameter (name case-insensitive), or null
+         */
         public String param(String name) {
             return params.get(name.toLowerCase(Locale.ROOT));
         }
 
-        /** Whether the scheme is {@code Bearer} (case-insensitive). */
+        /**
+         * Whether the scheme is {@code Bearer} (case-insensitive).
+         *
+         * @return whether the scheme is {@code Bearer} (case-insensitive)
+         */
         public boolean isBearer() {
             return "bearer".equalsIgnoreCase(scheme);
         }
 
-        /** The {@code error} parameter, or null. */
+        /**
+         * The {@code error} parameter, or null.
+         *
+         * @return the {@code error} parameter, or null
+         */
         public String error() {
             return param("error");
         }
 
-        /** The {@code error_description} parameter, or null. */
+        /**
+         * The {@code error_description} parameter, or null.
+         *
+         * @return the {@code error_description} parameter, or null
+         */
         public String errorDescription() {
             return param("error_description");
         }
 
-        /** The {@code scope} parameter, or null. */
+        /**
+         * The {@code scope} parameter, or null.
+         *
+         * @return the {@code scope} parameter, or null
+         */
         public String scope() {
             return param("scope");
         }
 
-        /** The {@code resource_metadata} parameter (RFC 9728), or null. */
+        /**
+         * The {@code resource_metadata} parameter (RFC 9728), or null.
+         *
+         * @return the {@code resource_metadata} parameter (RFC 9728), or null
+         */
         public String resourceMetadata() {
             return param("resource_metadata");
         }
@@ -67,32 +98,56 @@ public final class WwwAuthenticate {
         this.challenges = List.copyOf(challenges);
     }
 
-    /** The challenges in order. */
+    /**
+     * The challenges in order.
+     *
+     * @return the challenges in order
+     */
     public List<Challenge> challenges() {
         return challenges;
     }
 
-    /** The first Bearer challenge, if any. */
+    /**
+     * The first Bearer challenge, if any.
+     *
+     * @return the first Bearer challenge, if any
+     */
     public Optional<Challenge> bearer() {
         return challenges.stream().filter(Challenge::isBearer).findFirst();
     }
 
-    /** The {@code error} of the Bearer challenge, or null. */
+    /**
+     * The {@code error} of the Bearer challenge, or null.
+     *
+     * @return the {@code error} of the Bearer challenge, or null
+     */
     public String error() {
         return bearer().map(Challenge::error).orElse(null);
     }
 
-    /** The {@code scope} of the Bearer challenge, or null. */
+    /**
+     * The {@code scope} of the Bearer challenge, or null.
+     *
+     * @return the {@code scope} of the Bearer challenge, or null
+     */
     public String scope() {
         return bearer().map(Challenge::scope).orElse(null);
     }
 
-    /** The {@code resource_metadata} of the Bearer challenge, or null. */
+    /**
+     * The {@code resource_metadata} of the Bearer challenge, or null.
+     *
+     * @return the {@code resource_metadata} of the Bearer challenge, or null
+     */
     public String resourceMetadata() {
         return bearer().map(Challenge::resourceMetadata).orElse(null);
     }
 
-    /** The {@code error_description} of the Bearer challenge, or null. */
+    /**
+     * The {@code error_description} of the Bearer challenge, or null.
+     *
+     * @return the {@code error_description} of the Bearer challenge, or null
+     */
     public String errorDescription() {
         return bearer().map(Challenge::errorDescription).orElse(null);
     }
@@ -100,6 +155,8 @@ public final class WwwAuthenticate {
     /**
      * Parses one header value.
      *
+     * @param headerValue the header value
+     * @return the parsed header
      * @throws IllegalArgumentException when the value is not a valid challenge list (the message says why)
      */
     public static WwwAuthenticate parse(String headerValue) {
@@ -112,7 +169,12 @@ public final class WwwAuthenticate {
         return new WwwAuthenticate(new Parser(headerValue).challenges());
     }
 
-    /** Parses every header value, skipping those that are malformed; never throws. */
+    /**
+     * Parses every header value, skipping those that are malformed; never throws.
+     *
+     * @param headerValues the header values
+     * @return the parsed header
+     */
     public static WwwAuthenticate parseAll(List<String> headerValues) {
         List<Challenge> all = new ArrayList<>();
         if (headerValues != null) {

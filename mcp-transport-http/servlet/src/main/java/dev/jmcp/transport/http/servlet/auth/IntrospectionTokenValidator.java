@@ -57,7 +57,11 @@ public final class IntrospectionTokenValidator implements TokenValidator {
         this.cache = new TokenCache(b.cacheTtl, b.negativeCacheTtl, b.maxCacheEntries, b.clock);
     }
 
-    /** A builder. */
+    /**
+     * A builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -116,7 +120,12 @@ public final class IntrospectionTokenValidator implements TokenValidator {
 
         private Builder() {}
 
-        /** The introspection endpoint (required): https, or http on a loopback host. */
+        /**
+         * The introspection endpoint (required): https, or http on a loopback host.
+         *
+         * @param endpoint the introspection endpoint (required): https, or http on a loopback host
+         * @return this builder
+         */
         public Builder endpoint(URI endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
             Uris.requireSecure(endpoint, "introspection endpoint");
@@ -127,19 +136,33 @@ public final class IntrospectionTokenValidator implements TokenValidator {
         /**
          * How long an accepted token is remembered without asking the endpoint again (default 60 s; never beyond
          * the token's {@code exp}); {@link Duration#ZERO} asks every time.
+         *
+         * @param ttl how long an accepted token is remembered without asking the endpoint again (default 60 s; never
+         *     beyond the token's {@code exp}); {@link Duration#ZERO} asks every time
+         * @return this builder
          */
         public Builder cacheTtl(Duration ttl) {
             this.cacheTtl = notNegative(ttl);
             return this;
         }
 
-        /** How long a refused token is remembered (default 30 s); {@link Duration#ZERO} asks every time. */
+        /**
+         * How long a refused token is remembered (default 30 s); {@link Duration#ZERO} asks every time.
+         *
+         * @param ttl how long a refused token is remembered (default 30 s); {@link Duration#ZERO} asks every time
+         * @return this builder
+         */
         public Builder negativeCacheTtl(Duration ttl) {
             this.negativeCacheTtl = notNegative(ttl);
             return this;
         }
 
-        /** The most tokens remembered (default 10 000; least recently used evicted); 0 disables the cache. */
+        /**
+         * The most tokens remembered (default 10 000; least recently used evicted); 0 disables the cache.
+         *
+         * @param entries the most tokens remembered (default 10 000; least recently used evicted); 0 disables the cache
+         * @return this builder
+         */
         public Builder maxCacheEntries(int entries) {
             if (entries < 0) {
                 throw new IllegalArgumentException("entries must not be negative");
@@ -156,14 +179,25 @@ public final class IntrospectionTokenValidator implements TokenValidator {
             return d;
         }
 
-        /** The resource server's credentials at the introspection endpoint. */
+        /**
+         * The resource server's credentials at the introspection endpoint.
+         *
+         * @param clientId the client id
+         * @param clientSecret the client secret
+         * @return this builder
+         */
         public Builder clientCredentials(String clientId, String clientSecret) {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
             this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
             return this;
         }
 
-        /** The resource that must appear in {@code aud}: this server's canonical URI (required). */
+        /**
+         * The resource that must appear in {@code aud}: this server's canonical URI (required).
+         *
+         * @param audience the resource that must appear in {@code aud}: this server's canonical URI (required)
+         * @return this builder
+         */
         public Builder audience(String audience) {
             this.audience = Objects.requireNonNull(audience, "audience");
             return this;
@@ -172,49 +206,86 @@ public final class IntrospectionTokenValidator implements TokenValidator {
         /**
          * Whether a response without {@code aud} is refused (default true). Turn off only when the authorization
          * server binds tokens to resources some other way.
+         *
+         * @param require whether a response without {@code aud} is refused (default true)
+         * @return this builder
          */
         public Builder requireAudience(boolean require) {
             this.requireAudience = require;
             return this;
         }
 
-        /** The expected {@code iss}, when the response carries one (default: not checked). */
+        /**
+         * The expected {@code iss}, when the response carries one (default: not checked).
+         *
+         * @param issuer the expected {@code iss}, when the response carries one (default: not checked)
+         * @return this builder
+         */
         public Builder issuer(String issuer) {
             this.issuer = issuer;
             return this;
         }
 
-        /** Scopes every token must carry (default none). */
+        /**
+         * Scopes every token must carry (default none).
+         *
+         * @param scopes scopes every token must carry (default none)
+         * @return this builder
+         */
         public Builder requiredScopes(Set<String> scopes) {
             this.requiredScopes = Set.copyOf(scopes);
             return this;
         }
 
-        /** Tolerance for {@code exp} and {@code nbf} (default 60 s). */
+        /**
+         * Tolerance for {@code exp} and {@code nbf} (default 60 s).
+         *
+         * @param skew tolerance for {@code exp} and {@code nbf} (default 60 s)
+         * @return this builder
+         */
         public Builder clockSkew(Duration skew) {
             this.clockSkew = Objects.requireNonNull(skew, "skew");
             return this;
         }
 
-        /** The client for introspection requests (default: a new client). */
+        /**
+         * The client for introspection requests (default: a new client).
+         *
+         * @param client the client for introspection requests (default: a new client)
+         * @return this builder
+         */
         public Builder httpClient(HttpClient client) {
             this.httpClient = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** The timeout of an introspection request (default 10 s). */
+        /**
+         * The timeout of an introspection request (default 10 s).
+         *
+         * @param timeout the timeout of an introspection request (default 10 s)
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** The clock (default: system UTC). */
+        /**
+         * The clock (default: system UTC).
+         *
+         * @param clock the clock (default: system UTC)
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Builds the validator. */
+        /**
+         * Builds the validator.
+         *
+         * @return the built introspection token validator
+         */
         public IntrospectionTokenValidator build() {
             if (endpoint == null || audience == null) {
                 throw new IllegalStateException("endpoint and audience are required");

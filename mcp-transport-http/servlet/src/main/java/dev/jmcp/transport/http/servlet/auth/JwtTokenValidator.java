@@ -67,7 +67,11 @@ public final class JwtTokenValidator implements TokenValidator {
         this.clock = b.clock;
     }
 
-    /** A builder. */
+    /**
+     * A builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -200,7 +204,12 @@ public final class JwtTokenValidator implements TokenValidator {
 
         private Builder() {}
 
-        /** Where the authorization server publishes its keys (required): https, or http on a loopback host. */
+        /**
+         * Where the authorization server publishes its keys (required): https, or http on a loopback host.
+         *
+         * @param uri where the authorization server publishes its keys (required): https, or http on a loopback host
+         * @return this builder
+         */
         public Builder jwksUri(URI uri) {
             Objects.requireNonNull(uri, "uri");
             Uris.requireSecure(uri, "JWKS URI");
@@ -213,6 +222,10 @@ public final class JwtTokenValidator implements TokenValidator {
          * omitted (default {@link #ACCESS_TOKEN_TYPES}: {@code at+jwt}). An empty set accepts any {@code typ} or
          * none, for authorization servers that do not follow RFC 9068 (weaker: other JWTs signed with the same keys,
          * such as ID tokens, are then taken for access tokens).
+         *
+         * @param types the header {@code typ} values accepted, compared case-insensitively with any {@code
+         *     application/} prefix omitted (default {@link #ACCESS_TOKEN_TYPES}: {@code at+jwt})
+         * @return this builder
          */
         public Builder acceptedTypes(Collection<String> types) {
             this.acceptedTypes =
@@ -220,7 +233,12 @@ public final class JwtTokenValidator implements TokenValidator {
             return this;
         }
 
-        /** The largest JWKS document read (default 256 KiB); a larger one fails the fetch. */
+        /**
+         * The largest JWKS document read (default 256 KiB); a larger one fails the fetch.
+         *
+         * @param bytes the largest JWKS document read (default 256 KiB); a larger one fails the fetch
+         * @return this builder
+         */
         public Builder maxJwksBytes(int bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("bytes must be positive");
@@ -229,61 +247,110 @@ public final class JwtTokenValidator implements TokenValidator {
             return this;
         }
 
-        /** The expected {@code iss} (required). */
+        /**
+         * The expected {@code iss} (required).
+         *
+         * @param issuer the expected {@code iss} (required)
+         * @return this builder
+         */
         public Builder issuer(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
             return this;
         }
 
-        /** The resource that must appear in {@code aud}: this server's canonical URI (required). */
+        /**
+         * The resource that must appear in {@code aud}: this server's canonical URI (required).
+         *
+         * @param audience the resource that must appear in {@code aud}: this server's canonical URI (required)
+         * @return this builder
+         */
         public Builder audience(String audience) {
             this.audience = Objects.requireNonNull(audience, "audience");
             return this;
         }
 
-        /** Tolerance for {@code exp} and {@code nbf} (default 60 s). */
+        /**
+         * Tolerance for {@code exp} and {@code nbf} (default 60 s).
+         *
+         * @param skew tolerance for {@code exp} and {@code nbf} (default 60 s)
+         * @return this builder
+         */
         public Builder clockSkew(Duration skew) {
             this.clockSkew = Objects.requireNonNull(skew, "skew");
             return this;
         }
 
-        /** Scopes every token must carry (default none); a token without them gets 403 insufficient_scope. */
+        /**
+         * Scopes every token must carry (default none); a token without them gets 403 insufficient_scope.
+         *
+         * @param scopes scopes every token must carry (default none); a token without them gets 403 insufficient_scope
+         * @return this builder
+         */
         public Builder requiredScopes(Set<String> scopes) {
             this.requiredScopes = Set.copyOf(scopes);
             return this;
         }
 
-        /** How long fetched keys are trusted before a refetch (default 10 minutes). */
+        /**
+         * How long fetched keys are trusted before a refetch (default 10 minutes).
+         *
+         * @param ttl how long fetched keys are trusted before a refetch (default 10 minutes)
+         * @return this builder
+         */
         public Builder cacheTtl(Duration ttl) {
             this.cacheTtl = Objects.requireNonNull(ttl, "ttl");
             return this;
         }
 
-        /** The least time between two JWKS fetches caused by unknown key ids or failures (default 30 s). */
+        /**
+         * The least time between two JWKS fetches caused by unknown key ids or failures (default 30 s).
+         *
+         * @param interval the least time between two JWKS fetches caused by unknown key ids or failures (default 30 s)
+         * @return this builder
+         */
         public Builder minRefreshInterval(Duration interval) {
             this.minRefreshInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
-        /** The client that fetches the JWKS (default: a new client). */
+        /**
+         * The client that fetches the JWKS (default: a new client).
+         *
+         * @param client the client that fetches the JWKS (default: a new client)
+         * @return this builder
+         */
         public Builder httpClient(HttpClient client) {
             this.httpClient = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** The timeout of a JWKS fetch, body included (default 10 s). */
+        /**
+         * The timeout of a JWKS fetch, body included (default 10 s).
+         *
+         * @param timeout the timeout of a JWKS fetch, body included (default 10 s)
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** The clock (default: system UTC). */
+        /**
+         * The clock (default: system UTC).
+         *
+         * @param clock the clock (default: system UTC)
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Builds the validator. */
+        /**
+         * Builds the validator.
+         *
+         * @return the built JWT token validator
+         */
         public JwtTokenValidator build() {
             if (jwksUri == null || issuer == null || audience == null) {
                 throw new IllegalStateException("jwksUri, issuer and audience are required");

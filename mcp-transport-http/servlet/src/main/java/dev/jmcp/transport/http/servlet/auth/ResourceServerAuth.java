@@ -44,27 +44,47 @@ public final class ResourceServerAuth {
                 b.resourceDocumentation);
     }
 
-    /** A builder. */
+    /**
+     * A builder.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The canonical resource URI. */
+    /**
+     * The canonical resource URI.
+     *
+     * @return the canonical resource URI
+     */
     public String resource() {
         return resource;
     }
 
-    /** The protected resource metadata. */
+    /**
+     * The protected resource metadata.
+     *
+     * @return the protected resource metadata
+     */
     public ProtectedResourceMetadata metadata() {
         return metadata;
     }
 
-    /** The protected resource metadata document (JSON). */
+    /**
+     * The protected resource metadata document (JSON).
+     *
+     * @return the protected resource metadata document (JSON)
+     */
     public String metadataJson() {
         return metadata.toJson();
     }
 
-    /** The absolute URL of the metadata document, as advertised in challenges. */
+    /**
+     * The absolute URL of the metadata document, as advertised in challenges.
+     *
+     * @return the absolute URL of the metadata document, as advertised in challenges
+     */
     public URI resourceMetadataUrl() {
         return resourceMetadataUrl;
     }
@@ -74,6 +94,10 @@ public final class ResourceServerAuth {
      * path first, then the path-based well-known URL ({@code /.well-known/oauth-protected-resource/<path>}), then
      * the root well-known URL when the resource has no path. Serving the root as well is a choice for hosts with a
      * single resource.
+     *
+     * @return the paths (on the resource's origin) at which to serve {@link #metadataJson()}: the advertised metadata
+     *     URL's path first, then the path-based well-known URL ({@code /.well-known/oauth-protected-resource/<path>}),
+     *     then the root well-known URL when the resource has no path
      */
     public List<String> wellKnownPaths() {
         Set<String> paths = new LinkedHashSet<>();
@@ -85,7 +109,12 @@ public final class ResourceServerAuth {
         return new ArrayList<>(paths);
     }
 
-    /** Checks the {@code Authorization} header (may be null) against the required scopes. */
+    /**
+     * Checks the {@code Authorization} header (may be null) against the required scopes.
+     *
+     * @param authorizationHeader the request's {@code Authorization} header, or null
+     * @return the authenticated principal, or the HTTP challenge to answer with
+     */
     public AuthOutcome authenticate(String authorizationHeader) {
         return authenticate(authorizationHeader, Set.of());
     }
@@ -93,6 +122,10 @@ public final class ResourceServerAuth {
     /**
      * Checks the {@code Authorization} header (may be null) against the required scopes plus {@code extraScopes}
      * (e.g. what one tool needs).
+     *
+     * @param authorizationHeader the request's {@code Authorization} header, or null
+     * @param extraScopes scopes this request needs beyond the required ones
+     * @return the authenticated principal, or the HTTP challenge to answer with
      */
     public AuthOutcome authenticate(String authorizationHeader, Collection<String> extraScopes) {
         Set<String> needed = new LinkedHashSet<>(requiredScopes);
@@ -134,6 +167,11 @@ public final class ResourceServerAuth {
     /**
      * The 403 answer for a principal that lacks scopes: its {@code scope} is the union of the granted and the
      * needed scopes, so the client's re-authorization keeps what it had.
+     *
+     * @param info the info
+     * @param neededScopes the needed scopes
+     * @return the 403 answer for a principal that lacks scopes: its {@code scope} is the union of the granted and the
+     *     needed scopes, so the client's re-authorization keeps what it had
      */
     public AuthOutcome.Challenge insufficientScope(AuthInfo info, Collection<String> neededScopes) {
         Set<String> scope = new LinkedHashSet<>(info.scopes());
@@ -204,7 +242,12 @@ public final class ResourceServerAuth {
 
         private Builder() {}
 
-        /** The canonical URI of the MCP endpoint, e.g. {@code https://mcp.example.com/mcp} (required). */
+        /**
+         * The canonical URI of the MCP endpoint, e.g. {@code https://mcp.example.com/mcp} (required).
+         *
+         * @param resource the canonical URI of the MCP endpoint, e.g. {@code https://mcp.example.com/mcp} (required)
+         * @return this builder
+         */
         public Builder resource(String resource) {
             URI uri = Uris.httpUri(resource, "resource");
             if (uri.getRawFragment() != null) {
@@ -214,26 +257,46 @@ public final class ResourceServerAuth {
             return this;
         }
 
-        /** Issuer URLs of the authorization servers (at least one required). */
+        /**
+         * Issuer URLs of the authorization servers (at least one required).
+         *
+         * @param issuers issuer URLs of the authorization servers (at least one required)
+         * @return this builder
+         */
         public Builder authorizationServers(List<String> issuers) {
             issuers.forEach(i -> Uris.httpUri(i, "authorization server"));
             this.authorizationServers = List.copyOf(issuers);
             return this;
         }
 
-        /** Scopes published in the metadata. */
+        /**
+         * Scopes published in the metadata.
+         *
+         * @param scopes scopes published in the metadata
+         * @return this builder
+         */
         public Builder scopesSupported(List<String> scopes) {
             this.scopesSupported = List.copyOf(scopes);
             return this;
         }
 
-        /** Scopes every request needs; also announced in 401 challenges. */
+        /**
+         * Scopes every request needs; also announced in 401 challenges.
+         *
+         * @param scopes scopes every request needs; also announced in 401 challenges
+         * @return this builder
+         */
         public Builder requiredScopes(Set<String> scopes) {
             this.requiredScopes = Set.copyOf(scopes);
             return this;
         }
 
-        /** Validates tokens (required). */
+        /**
+         * Validates tokens (required).
+         *
+         * @param validator validates the bearer tokens
+         * @return this builder
+         */
         public Builder tokenValidator(TokenValidator validator) {
             this.validator = Objects.requireNonNull(validator, "validator");
             return this;
@@ -242,25 +305,43 @@ public final class ResourceServerAuth {
         /**
          * The absolute URL of the metadata document; default {@code <origin>/.well-known/oauth-protected-resource
          * <path>}.
+         *
+         * @param url the absolute URL of the metadata document; default {@code
+         *     <origin>/.well-known/oauth-protected-resource <path>}
+         * @return this builder
          */
         public Builder resourceMetadataUrl(URI url) {
             this.resourceMetadataUrl = Uris.httpUri(url.toString(), "resource metadata URL");
             return this;
         }
 
-        /** A human-readable name for the metadata. */
+        /**
+         * A human-readable name for the metadata.
+         *
+         * @param name a human-readable name for the metadata
+         * @return this builder
+         */
         public Builder resourceName(String name) {
             this.resourceName = name;
             return this;
         }
 
-        /** A documentation URL for the metadata. */
+        /**
+         * A documentation URL for the metadata.
+         *
+         * @param url a documentation URL for the metadata
+         * @return this builder
+         */
         public Builder resourceDocumentation(String url) {
             this.resourceDocumentation = url;
             return this;
         }
 
-        /** Builds it. */
+        /**
+         * Builds it.
+         *
+         * @return the built resource server auth
+         */
         public ResourceServerAuth build() {
             if (resource == null || validator == null || authorizationServers.isEmpty()) {
                 throw new IllegalStateException("resource, tokenValidator and authorizationServers are required");

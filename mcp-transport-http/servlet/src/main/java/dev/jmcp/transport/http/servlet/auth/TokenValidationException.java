@@ -6,12 +6,21 @@ import dev.jmcp.transport.http.common.OAuthException;
 public class TokenValidationException extends OAuthException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates an exception saying why the token was refused (the message never contains the token). */
+    /**
+     * Creates an exception saying why the token was refused (the message never contains the token).
+     *
+     * @param message the detail message
+     */
     public TokenValidationException(String message) {
         super(message, "invalid_token", null);
     }
 
-    /** Creates an exception with a cause. */
+    /**
+     * Creates an exception with a cause.
+     *
+     * @param message the detail message
+     * @param cause the underlying failure
+     */
     public TokenValidationException(String message, Throwable cause) {
         super(message, "invalid_token", cause);
     }

@@ -8,6 +8,8 @@ public interface TokenValidator {
     /**
      * Validates the token and returns its principal.
      *
+     * @param token the bearer token from the {@code Authorization} header
+     * @return the token's principal
      * @throws TokenValidationException when the token must be refused
      */
     AuthInfo validate(String token);
