@@ -54,6 +54,7 @@ public record StoredTask(
      * @param extension whether it is a 2026-07-28 extension task (its wire shape and tool-error semantics differ)
      * @param result the tool's result once it completed, else null
      * @param error the JSON-RPC error it failed or was cancelled with, else null
+     * @param request the stored request that lets another instance run the task again, or null
      */
     public StoredTask {
         Objects.requireNonNull(taskId, "taskId");
