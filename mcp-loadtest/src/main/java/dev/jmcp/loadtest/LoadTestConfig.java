@@ -450,11 +450,30 @@ public record LoadTestConfig(
      * @param name tool name, resource URI or prompt name (may contain placeholders); {@code null} for lists/ping
      * @param arguments the arguments object, or {@code null}
      * @param extract variables to set from this step's result: name to JSON pointer ({@code /structuredContent/id})
+     * @param mode how a {@code tools/call} is made: plain, with a progress token, or as a task
      */
-    public record FlowStep(Operation operation, String name, JsonNode arguments, Map<String, String> extract) {
+    public record FlowStep(
+            Operation operation,
+            String name,
+            JsonNode arguments,
+            Map<String, String> extract,
+            dev.jmcp.loadtest.target.CallMode mode) {
+        /**
+         * A plain step.
+         *
+         * @param operation the request
+         * @param name tool name, resource URI or prompt name, or {@code null}
+         * @param arguments the arguments object, or {@code null}
+         * @param extract variables to set from this step's result
+         */
+        public FlowStep(Operation operation, String name, JsonNode arguments, Map<String, String> extract) {
+            this(operation, name, arguments, extract, dev.jmcp.loadtest.target.CallMode.PLAIN);
+        }
+
         /** Copies the map. */
         public FlowStep {
             extract = extract == null ? Map.of() : Map.copyOf(extract);
+            mode = mode == null ? dev.jmcp.loadtest.target.CallMode.PLAIN : mode;
         }
 
         /** A step with no extraction. */
