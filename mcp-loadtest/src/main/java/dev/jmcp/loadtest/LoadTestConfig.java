@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * @param breakingPoint breaking-point detection settings
  * @param ceiling {@code find-ceiling} settings
  * @param source where this came from (a file name), for messages
+ * @param mcpScenarios the MCP-deep scenarios that run next to the load ({@link McpScenarioSettings#NONE} for none)
  */
 public record LoadTestConfig(
         TargetSpec target,
@@ -29,48 +30,85 @@ public record LoadTestConfig(
         List<String> thresholds,
         BreakingPointSettings breakingPoint,
         CeilingSettings ceiling,
-        String source) {
+        String source,
+        McpScenarioSettings mcpScenarios) {
+
+    /**
+     * A definition without MCP-deep scenarios next to the load.
+     *
+     * @param target where the server is, or {@code null}
+     * @param settings run-wide settings
+     * @param scenarios the weighted scenario mix
+     * @param stages load stages
+     * @param thresholds pass/fail expressions
+     * @param breakingPoint breaking-point detection settings
+     * @param ceiling {@code find-ceiling} settings
+     * @param source where this came from
+     */
+    public LoadTestConfig(
+            TargetSpec target,
+            Settings settings,
+            List<Scenario> scenarios,
+            List<Stage> stages,
+            List<String> thresholds,
+            BreakingPointSettings breakingPoint,
+            CeilingSettings ceiling,
+            String source) {
+        this(target, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source, McpScenarioSettings.NONE);
+    }
 
     /** Copies the lists. */
     public LoadTestConfig {
         scenarios = List.copyOf(scenarios);
         stages = List.copyOf(stages);
         thresholds = List.copyOf(thresholds);
+        mcpScenarios = mcpScenarios == null ? McpScenarioSettings.NONE : mcpScenarios;
+    }
+
+    /**
+     * A copy with other MCP-deep scenarios.
+     *
+     * @param newScenarios the scenarios next to the load
+     * @return the copy
+     */
+    public LoadTestConfig withMcpScenarios(McpScenarioSettings newScenarios) {
+        return new LoadTestConfig(
+                target, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source, newScenarios);
     }
 
     /** A copy with another target. */
     public LoadTestConfig withTarget(TargetSpec newTarget) {
-        return new LoadTestConfig(newTarget, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
+        return new LoadTestConfig(newTarget, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other settings. */
     public LoadTestConfig withSettings(Settings newSettings) {
-        return new LoadTestConfig(target, newSettings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
+        return new LoadTestConfig(target, newSettings, scenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other scenarios. */
     public LoadTestConfig withScenarios(List<Scenario> newScenarios) {
-        return new LoadTestConfig(target, settings, newScenarios, stages, thresholds, breakingPoint, ceiling, source);
+        return new LoadTestConfig(target, settings, newScenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other stages. */
     public LoadTestConfig withStages(List<Stage> newStages) {
-        return new LoadTestConfig(target, settings, scenarios, newStages, thresholds, breakingPoint, ceiling, source);
+        return new LoadTestConfig(target, settings, scenarios, newStages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other thresholds. */
     public LoadTestConfig withThresholds(List<String> newThresholds) {
-        return new LoadTestConfig(target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source);
+        return new LoadTestConfig(target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other breaking-point settings. */
     public LoadTestConfig withBreakingPoint(BreakingPointSettings newBreakingPoint) {
-        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, newBreakingPoint, ceiling, source);
+        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, newBreakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other {@code find-ceiling} settings. */
     public LoadTestConfig withCeiling(CeilingSettings newCeiling) {
-        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, breakingPoint, newCeiling, source);
+        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, breakingPoint, newCeiling, source, mcpScenarios);
     }
 
     /**
