@@ -32,6 +32,8 @@ final class IdleExpiryChurn {
     private final AtomicLong unrecovered = new AtomicLong();
     private final AtomicLong reinitialised = new AtomicLong();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    /** Counted down to stop: a request in flight finishes (and is counted) before its loop ends. */
+    private final java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
 
     IdleExpiryChurn(McpScenarioSettings.IdleExpiry settings, DeepClients clients, Duration timeout) {
         this.settings = settings;
@@ -42,21 +44,29 @@ final class IdleExpiryChurn {
     void start() {
         for (int i = 0; i < settings.sessions(); i++) {
             McpClient c;
+            AtomicLong reconnects = new AtomicLong();
             try {
-                c = clients.open(false, false, b -> b.onReconnected(s -> reinitialised.incrementAndGet()));
+                c = clients.open(false, false, b -> b.onReconnected(s -> reconnects.incrementAndGet()));
             } catch (RuntimeException e) {
                 errors.computeIfAbsent("connection", k -> new LongAdder()).increment();
                 continue;
             }
             sessions.add(c);
-            loops.add(DeepClients.daemon("jmcp-loadtest-idle-expiry-" + i, () -> loop(c)));
+            loops.add(DeepClients.daemon("jmcp-loadtest-idle-expiry-" + i, () -> loop(c, reconnects)));
         }
     }
 
-    private void loop(McpClient c) {
+    private void loop(McpClient c, AtomicLong reconnects) {
         request(c, false);
-        while (DeepClients.sleepUntil(System.nanoTime() + settings.idle().toNanos())) {
-            request(c, true);
+        try {
+            while (!stop.await(settings.idle().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                long before = reconnects.get();
+                request(c, true);
+                // the client tells its reconnect listeners before it retries the request on the new session
+                reinitialised.addAndGet(reconnects.get() - before);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -106,10 +116,10 @@ final class IdleExpiryChurn {
     }
 
     void stop() {
-        loops.forEach(Thread::interrupt);
+        stop.countDown();
         for (Thread t : loops) {
             try {
-                t.join(timeout.toMillis() + 1000);
+                t.join(timeout.toMillis() * 2 + 1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -32,6 +32,8 @@ final class StreamResumption {
     private McpClient triggerClient;
     private Thread triggerLoop;
     private Thread dropLoop;
+    /** Counted down to stop: a trigger in flight finishes (and is counted) first. */
+    private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
 
     StreamResumption(McpScenarioSettings.Resumption settings, DeepClients clients, Duration timeout) {
         this.settings = settings;
@@ -73,12 +75,12 @@ final class StreamResumption {
 
     private void triggers() {
         long next = System.nanoTime();
-        while (!Thread.currentThread().isInterrupted()) {
+        while (stopping.getCount() > 0) {
             if (DeepClients.trigger(triggerClient, settings.trigger(), timeout).success()) {
                 triggers.incrementAndGet();
             }
             next += settings.interval().toNanos();
-            if (!DeepClients.sleepUntil(next)) {
+            if (!awaitStop(next)) {
                 return;
             }
         }
@@ -86,7 +88,7 @@ final class StreamResumption {
 
     private void drops() {
         long next = System.nanoTime() + settings.dropEvery().toNanos();
-        while (DeepClients.sleepUntil(next)) {
+        while (awaitStop(next)) {
             for (Stream s : streams) {
                 s.dropAndResume();
             }
@@ -94,10 +96,20 @@ final class StreamResumption {
         }
     }
 
+    /** Waits until {@code deadlineNanos}; false when stopping (or interrupted). */
+    private boolean awaitStop(long deadlineNanos) {
+        try {
+            return !stopping.await(Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     void stop() {
+        stopping.countDown();
         for (Thread t : new Thread[] {triggerLoop, dropLoop}) {
             if (t != null) {
-                t.interrupt();
                 try {
                     t.join(timeout.toMillis() + 1000);
                 } catch (InterruptedException e) {

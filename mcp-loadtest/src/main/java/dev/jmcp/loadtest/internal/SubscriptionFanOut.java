@@ -31,6 +31,8 @@ final class SubscriptionFanOut {
     private final AtomicLong unexpected = new AtomicLong();
     private McpClient triggerClient;
     private Thread loop;
+    /** Counted down to stop: a trigger in flight finishes (and is counted) first. */
+    private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
 
     SubscriptionFanOut(McpScenarioSettings.SubscribeFanOut settings, DeepClients clients, boolean stateless, Duration timeout) {
         this.settings = settings;
@@ -83,7 +85,7 @@ final class SubscriptionFanOut {
 
     private void triggerLoop() {
         long next = System.nanoTime();
-        while (!Thread.currentThread().isInterrupted()) {
+        while (stopping.getCount() > 0) {
             long sent = System.nanoTime();
             int index;
             synchronized (this) {
@@ -100,16 +102,26 @@ final class SubscriptionFanOut {
                 }
             }
             next += settings.interval().toNanos();
-            if (!DeepClients.sleepUntil(next)) {
+            if (!awaitStop(next)) {
                 return;
             }
+        }
+    }
+
+    /** Waits until {@code deadlineNanos}; false when stopping (or interrupted). */
+    private boolean awaitStop(long deadlineNanos) {
+        try {
+            return !stopping.await(Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
     /** Stops triggering, waits (up to the timeout) for the notifications still due, closes every session. */
     void stop() {
         if (loop != null) {
-            loop.interrupt();
+            stopping.countDown();
             try {
                 loop.join(timeout.toMillis() + 1000);
             } catch (InterruptedException e) {

@@ -1,0 +1,182 @@
+package dev.jmcp.loadtest.deep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jmcp.loadtest.ConfigLoader;
+import dev.jmcp.loadtest.LoadTest;
+import dev.jmcp.loadtest.LoadTestReport;
+import dev.jmcp.loadtest.McpScenarios;
+import dev.jmcp.loadtest.ReportFiles;
+import dev.jmcp.loadtest.target.TargetSpec;
+import dev.jmcp.server.McpServer;
+import dev.jmcp.testsupport.Poll;
+import dev.jmcp.transport.http.jetty.McpHttpServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scenarios configured next to the load ({@code [subscribe]}, {@code [idle_streams]}, {@code [resumption]},
+ * {@code [idle_expiry]}), read from TOML and run against a real jmcp server over loopback HTTP while ping load
+ * runs.
+ */
+@Timeout(60)
+class ScenariosNextToTheLoadTest {
+    @TempDir
+    Path dir;
+
+    private static final String LOAD = """
+            [settings]
+            rate = 10
+            duration = "2s"
+            timeout = "2s"
+            session_mode = "%s"
+
+            [[scenario]]
+            type = "ping"
+            """;
+
+    private static LoadTestReport run(McpHttpServer http, String mode, String sections) throws Exception {
+        return LoadTest.builder()
+                .config(ConfigLoader.parse(LOAD.formatted(mode) + sections, "test.toml"))
+                .target(TargetSpec.http(http.uri().toString()))
+                .build()
+                .run();
+    }
+
+    @Test
+    void subscribeFanOutAndIdleGetStreamsInTheHandshakeEra() throws Exception {
+        try (McpServer server = DeepServer.create();
+                McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
+            LoadTestReport r = run(http, "persistent", """
+                    [subscribe]
+                    sessions = 4
+                    uri = "mem://counter"
+                    trigger = { tool = "bump" }
+                    interval = "200ms"
+
+                    [idle_streams]
+                    sessions = 8
+                    """);
+            McpScenarios.Subscriptions s = r.mcpScenarios().subscriptions();
+            assertThat(s.era()).isEqualTo("handshake");
+            assertThat(s.subscribed()).isEqualTo(4);
+            assertThat(s.triggers()).isGreaterThanOrEqualTo(5);
+            assertThat(s.expected()).isEqualTo(s.triggers() * 4);
+            assertThat(s.received()).as(s.toString()).isEqualTo(s.expected());
+            assertThat(s.missed()).isZero();
+            assertThat(s.latency().count()).isEqualTo(s.received());
+            McpScenarios.IdleStreams i = r.mcpScenarios().idleStreams();
+            assertThat(i.kind()).isEqualTo("get");
+            assertThat(i.opened()).isEqualTo(8);
+            assertThat(i.closedByServer()).isZero();
+            assertThat(i.openAtEnd()).isEqualTo(8);
+            assertThat(r.summary().errors()).isZero();
+            Path json = dir.resolve("r.json");
+            ReportFiles.writeJson(r, json);
+            assertThat(ReportFiles.readJson(json).mcpScenarios()).isEqualTo(r.mcpScenarios());
+        }
+    }
+
+    @Test
+    void subscribeFanOutAndListenStreamsWhenStateless() throws Exception {
+        try (McpServer server = DeepServer.create();
+                McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
+            LoadTestReport r = run(http, "stateless", """
+                    [subscribe]
+                    sessions = 3
+                    uri = "mem://counter"
+                    trigger = { tool = "bump" }
+                    interval = "200ms"
+
+                    [idle_streams]
+                    sessions = 5
+                    """);
+            McpScenarios.Subscriptions s = r.mcpScenarios().subscriptions();
+            assertThat(s.era()).isEqualTo("2026-07-28");
+            assertThat(s.subscribed()).isEqualTo(3);
+            assertThat(s.triggers()).isGreaterThanOrEqualTo(5);
+            assertThat(s.missed()).isZero();
+            assertThat(s.received()).isEqualTo(s.triggers() * 3);
+            McpScenarios.IdleStreams i = r.mcpScenarios().idleStreams();
+            assertThat(i.kind()).isEqualTo("subscriptions/listen");
+            assertThat(i.opened()).isEqualTo(5);
+            assertThat(i.openAtEnd()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void idleGetStreamsTheServerClosesAreCounted() throws Exception {
+        try (McpServer server = DeepServer.create();
+                McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
+            // the server ends every session (and so its GET stream) once the load runs
+            Thread closer = new Thread(() -> {
+                try {
+                    Poll.until("the sessions are open", () -> server.sessions().size() >= 5);
+                    Thread.sleep(500);
+                    server.sessions().forEach(dev.jmcp.server.ServerSession::close);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            closer.start();
+            LoadTestReport r = run(http, "persistent", """
+                    [idle_streams]
+                    sessions = 4
+                    """);
+            closer.join(5000);
+            McpScenarios.IdleStreams i = r.mcpScenarios().idleStreams();
+            assertThat(i.opened()).isEqualTo(4);
+            assertThat(i.closedByServer()).isEqualTo(4);
+            assertThat(i.openAtEnd()).isZero();
+        }
+    }
+
+    @Test
+    void idleExpiryCountsExpiredSessionsAndReinitialisationsApartFromErrors() throws Exception {
+        try (McpServer server = DeepServer.create();
+                McpHttpServer http = McpHttpServer.builder(server)
+                        .port(0)
+                        .servlet(b -> b.sessionIdleTimeout(Duration.ofMillis(300)))
+                        .start()) {
+            LoadTestReport r = run(http, "persistent", """
+                    [idle_expiry]
+                    sessions = 2
+                    idle = "700ms"
+                    """);
+            McpScenarios.IdleExpiry e = r.mcpScenarios().idleExpiry();
+            assertThat(e.reuses()).isGreaterThanOrEqualTo(4);
+            assertThat(e.expired()).isEqualTo(e.reuses());
+            assertThat(e.reinitialised()).isEqualTo(e.reuses());
+            assertThat(e.succeeded()).isEqualTo(e.reuses());
+            assertThat(e.errors()).isZero();
+        }
+    }
+
+    @Test
+    void resumptionUnderLoadLosesAndDuplicatesNoEvent() throws Exception {
+        try (McpServer server = DeepServer.create();
+                McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
+            LoadTestReport r = run(http, "persistent", """
+                    [resumption]
+                    sessions = 3
+                    uri = "mem://counter"
+                    trigger = { tool = "bump" }
+                    interval = "50ms"
+                    drop_every = "300ms"
+                    """);
+            McpScenarios.Resumption z = r.mcpScenarios().resumption();
+            assertThat(z.sessions()).isEqualTo(3);
+            assertThat(z.drops()).isGreaterThanOrEqualTo(9);
+            assertThat(z.resumed()).isEqualTo(z.drops());
+            assertThat(z.resumeFailures()).isZero();
+            assertThat(z.triggers()).isGreaterThanOrEqualTo(20);
+            assertThat(z.events()).isEqualTo(z.triggers() * 3);
+            assertThat(z.lost()).isZero();
+            assertThat(z.duplicated()).isZero();
+            assertThat(z.resumeLatency().count()).isEqualTo(z.resumed());
+        }
+    }
+}
