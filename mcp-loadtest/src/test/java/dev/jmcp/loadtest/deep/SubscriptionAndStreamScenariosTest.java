@@ -18,19 +18,19 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scenarios configured next to the load ({@code [subscribe]}, {@code [idle_streams]}, {@code [resumption]},
- * {@code [idle_expiry]}), read from TOML and run against a real jmcp server over loopback HTTP while ping load
- * runs.
+ * {@code [subscribe]} fan-out (both eras) and {@code [idle_streams]} (GET streams, {@code subscriptions/listen}), read
+ * from TOML and run next to ping load against a real jmcp server over loopback HTTP.
  */
 @Timeout(60)
-class ScenariosNextToTheLoadTest {
+class SubscriptionAndStreamScenariosTest {
     @TempDir
     Path dir;
 
     private static final String LOAD = """
             [settings]
             rate = 10
-            duration = "2s"
+            max_workers = 4
+            duration = "1500ms"
             timeout = "2s"
             session_mode = "%s"
 
@@ -131,52 +131,6 @@ class ScenariosNextToTheLoadTest {
             assertThat(i.opened()).isEqualTo(4);
             assertThat(i.closedByServer()).isEqualTo(4);
             assertThat(i.openAtEnd()).isZero();
-        }
-    }
-
-    @Test
-    void idleExpiryCountsExpiredSessionsAndReinitialisationsApartFromErrors() throws Exception {
-        try (McpServer server = DeepServer.create();
-                McpHttpServer http = McpHttpServer.builder(server)
-                        .port(0)
-                        .servlet(b -> b.sessionIdleTimeout(Duration.ofMillis(300)))
-                        .start()) {
-            LoadTestReport r = run(http, "persistent", """
-                    [idle_expiry]
-                    sessions = 2
-                    idle = "700ms"
-                    """);
-            McpScenarios.IdleExpiry e = r.mcpScenarios().idleExpiry();
-            assertThat(e.reuses()).isGreaterThanOrEqualTo(4);
-            assertThat(e.expired()).isEqualTo(e.reuses());
-            assertThat(e.reinitialised()).isEqualTo(e.reuses());
-            assertThat(e.succeeded()).isEqualTo(e.reuses());
-            assertThat(e.errors()).isZero();
-        }
-    }
-
-    @Test
-    void resumptionUnderLoadLosesAndDuplicatesNoEvent() throws Exception {
-        try (McpServer server = DeepServer.create();
-                McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
-            LoadTestReport r = run(http, "persistent", """
-                    [resumption]
-                    sessions = 3
-                    uri = "mem://counter"
-                    trigger = { tool = "bump" }
-                    interval = "50ms"
-                    drop_every = "300ms"
-                    """);
-            McpScenarios.Resumption z = r.mcpScenarios().resumption();
-            assertThat(z.sessions()).isEqualTo(3);
-            assertThat(z.drops()).isGreaterThanOrEqualTo(9);
-            assertThat(z.resumed()).isEqualTo(z.drops());
-            assertThat(z.resumeFailures()).isZero();
-            assertThat(z.triggers()).isGreaterThanOrEqualTo(20);
-            assertThat(z.events()).isEqualTo(z.triggers() * 3);
-            assertThat(z.lost()).isZero();
-            assertThat(z.duplicated()).isZero();
-            assertThat(z.resumeLatency().count()).isEqualTo(z.resumed());
         }
     }
 }
