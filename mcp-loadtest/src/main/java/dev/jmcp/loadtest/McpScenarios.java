@@ -153,7 +153,9 @@ public record McpScenarios(
      * @param idleSeconds how long each was left idle between requests
      * @param reuses requests made after an idle period
      * @param succeeded of those, the ones answered
-     * @param expired of those, the ones the server answered 404 (session expired)
+     * @param expired 404 answers (session expired) seen at reuse: each is followed by a re-initialisation and a retry,
+     *     or, when the retry gets a 404 again, ends that reuse (so {@code expired - reinitialised} reuses failed by
+     *     expiry, not counted as errors)
      * @param reinitialised new sessions the client opened after a 404 (the request then retried on it)
      * @param errors other failures, by class in {@code errorsByClass}
      * @param errorsByClass failures by class (not counting expiries the client recovered from)

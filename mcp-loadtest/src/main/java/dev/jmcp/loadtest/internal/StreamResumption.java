@@ -118,12 +118,15 @@ final class StreamResumption {
             }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && lost() > 0) {
+        while (System.nanoTime() < deadline && (lost() > 0 || streams.stream().anyMatch(s -> s.pending.get() > 0))) {
             if (!DeepClients.sleepUntil(System.nanoTime() + 10_000_000)) {
                 break;
             }
         }
-        streams.forEach(s -> s.session.close());
+        for (Stream s : streams) {
+            resumeFailures.addAndGet(s.pending.getAndSet(0)); // never answered
+            s.session.close();
+        }
         DeepClients.closeQuietly(triggerClient);
     }
 
@@ -155,7 +158,8 @@ final class StreamResumption {
         final RawSseSession session;
         private final Set<String> ids = new HashSet<>();
         private volatile String lastId;
-        private volatile boolean resuming;
+        /** Resumptions sent and not yet answered. */
+        private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
         long duplicates;
         private long counted;
 
@@ -180,16 +184,15 @@ final class StreamResumption {
             String last = lastId;
             session.dropStream();
             drops.incrementAndGet();
-            resuming = true;
+            pending.incrementAndGet();
             open(last);
         }
 
         @Override
         public void opened(int status, long nanos) {
-            if (!resuming) {
-                return;
+            if (pending.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+                return; // the first open, not a resumption
             }
-            resuming = false;
             if (status == 200) {
                 resumed.incrementAndGet();
                 synchronized (resumeLatency) {

@@ -39,6 +39,7 @@ class ProgressAndTaskStepsTest {
                     .toolCall("work", null, CallMode.PROGRESS, 1)
                     .build()
                     .run();
+            SchemaCheck.validAndReadable(r, dir);
             McpScenarios.Progress p = r.mcpScenarios().progress();
             assertThat(p.calls()).isGreaterThan(5);
             assertThat(p.withProgress()).isEqualTo(p.calls());
@@ -75,6 +76,7 @@ class ProgressAndTaskStepsTest {
                     .toolCall("job", null, CallMode.TASK, 1)
                     .build()
                     .run();
+            SchemaCheck.validAndReadable(r, dir);
             McpScenarios.Tasks t = r.mcpScenarios().tasks();
             assertThat(t.calls()).isGreaterThan(4);
             assertThat(t.created()).isEqualTo(t.calls());

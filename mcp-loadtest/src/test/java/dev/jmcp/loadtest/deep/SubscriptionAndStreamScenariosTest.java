@@ -60,6 +60,7 @@ class SubscriptionAndStreamScenariosTest {
                     [idle_streams]
                     sessions = 8
                     """);
+            SchemaCheck.validAndReadable(r, dir);
             McpScenarios.Subscriptions s = r.mcpScenarios().subscriptions();
             assertThat(s.era()).isEqualTo("handshake");
             assertThat(s.subscribed()).isEqualTo(4);
@@ -68,6 +69,7 @@ class SubscriptionAndStreamScenariosTest {
             assertThat(s.received()).as(s.toString()).isEqualTo(s.expected());
             assertThat(s.missed()).isZero();
             assertThat(s.latency().count()).isEqualTo(s.received());
+            SchemaCheck.validAndReadable(r, dir);
             McpScenarios.IdleStreams i = r.mcpScenarios().idleStreams();
             assertThat(i.kind()).isEqualTo("get");
             assertThat(i.opened()).isEqualTo(8);
@@ -94,12 +96,14 @@ class SubscriptionAndStreamScenariosTest {
                     [idle_streams]
                     sessions = 5
                     """);
+            SchemaCheck.validAndReadable(r, dir);
             McpScenarios.Subscriptions s = r.mcpScenarios().subscriptions();
             assertThat(s.era()).isEqualTo("2026-07-28");
             assertThat(s.subscribed()).isEqualTo(3);
             assertThat(s.triggers()).isGreaterThanOrEqualTo(5);
             assertThat(s.missed()).isZero();
             assertThat(s.received()).isEqualTo(s.triggers() * 3);
+            SchemaCheck.validAndReadable(r, dir);
             McpScenarios.IdleStreams i = r.mcpScenarios().idleStreams();
             assertThat(i.kind()).isEqualTo("subscriptions/listen");
             assertThat(i.opened()).isEqualTo(5);
@@ -127,6 +131,7 @@ class SubscriptionAndStreamScenariosTest {
                     sessions = 4
                     """);
             closer.join(5000);
+            SchemaCheck.validAndReadable(r, dir);
             McpScenarios.IdleStreams i = r.mcpScenarios().idleStreams();
             assertThat(i.opened()).isEqualTo(4);
             assertThat(i.closedByServer()).isEqualTo(4);
