@@ -28,5 +28,6 @@ final class SchemaCheck {
         ReportFiles.writeJson(r, file);
         assertThat(ReportFiles.readJson(file).mcpScenarios()).isEqualTo(r.mcpScenarios());
         assertThat(ReportFiles.toHtml(r)).contains("id=\"mcp-scenarios\"");
+        assertThat(ReportFiles.summary(r)).isNotBlank();
     }
 }
