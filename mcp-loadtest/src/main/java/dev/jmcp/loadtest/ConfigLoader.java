@@ -37,19 +37,18 @@ import tools.jackson.dataformat.toml.TomlMapper;
  */
 public final class ConfigLoader {
     private static final TomlMapper TOML = TomlMapper.builder().build();
-    private static final Set<String> TOP =
-            Set.of(
-                    "target",
-                    "settings",
-                    "scenario",
-                    "stage",
-                    "thresholds",
-                    "breaking_point",
-                    "ceiling",
-                    "subscribe",
-                    "idle_streams",
-                    "resumption",
-                    "idle_expiry");
+    private static final Set<String> TOP = Set.of(
+            "target",
+            "settings",
+            "scenario",
+            "stage",
+            "thresholds",
+            "breaking_point",
+            "ceiling",
+            "subscribe",
+            "idle_streams",
+            "resumption",
+            "idle_expiry");
 
     private final String source;
     private final ConfigFields fields;
@@ -105,7 +104,15 @@ public final class ConfigLoader {
         CeilingSettings ceiling =
                 root.has("ceiling") ? ceiling(fields.table(root, "ceiling")) : CeilingSettings.defaults();
         return new LoadTestConfig(
-                target, settings, scenarios, stages, thresholds, bp, ceiling, source, new McpScenarioSection(fields).read(root));
+                target,
+                settings,
+                scenarios,
+                stages,
+                thresholds,
+                bp,
+                ceiling,
+                source,
+                new McpScenarioSection(fields).read(root));
     }
 
     private TargetSpec target(JsonNode t, String path) {

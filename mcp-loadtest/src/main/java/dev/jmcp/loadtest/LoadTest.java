@@ -202,7 +202,8 @@ public final class LoadTest {
          * @param weight the scenario's weight
          * @return this builder
          */
-        public Builder toolCall(String tool, JsonNode arguments, dev.jmcp.loadtest.target.CallMode mode, double weight) {
+        public Builder toolCall(
+                String tool, JsonNode arguments, dev.jmcp.loadtest.target.CallMode mode, double weight) {
             return scenario(new Scenario(
                     "tools/call " + tool,
                     weight,

@@ -78,37 +78,44 @@ public record LoadTestConfig(
 
     /** A copy with another target. */
     public LoadTestConfig withTarget(TargetSpec newTarget) {
-        return new LoadTestConfig(newTarget, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
+        return new LoadTestConfig(
+                newTarget, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other settings. */
     public LoadTestConfig withSettings(Settings newSettings) {
-        return new LoadTestConfig(target, newSettings, scenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
+        return new LoadTestConfig(
+                target, newSettings, scenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other scenarios. */
     public LoadTestConfig withScenarios(List<Scenario> newScenarios) {
-        return new LoadTestConfig(target, settings, newScenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
+        return new LoadTestConfig(
+                target, settings, newScenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other stages. */
     public LoadTestConfig withStages(List<Stage> newStages) {
-        return new LoadTestConfig(target, settings, scenarios, newStages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
+        return new LoadTestConfig(
+                target, settings, scenarios, newStages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other thresholds. */
     public LoadTestConfig withThresholds(List<String> newThresholds) {
-        return new LoadTestConfig(target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source, mcpScenarios);
+        return new LoadTestConfig(
+                target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other breaking-point settings. */
     public LoadTestConfig withBreakingPoint(BreakingPointSettings newBreakingPoint) {
-        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, newBreakingPoint, ceiling, source, mcpScenarios);
+        return new LoadTestConfig(
+                target, settings, scenarios, stages, thresholds, newBreakingPoint, ceiling, source, mcpScenarios);
     }
 
     /** A copy with other {@code find-ceiling} settings. */
     public LoadTestConfig withCeiling(CeilingSettings newCeiling) {
-        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, breakingPoint, newCeiling, source, mcpScenarios);
+        return new LoadTestConfig(
+                target, settings, scenarios, stages, thresholds, breakingPoint, newCeiling, source, mcpScenarios);
     }
 
     /**

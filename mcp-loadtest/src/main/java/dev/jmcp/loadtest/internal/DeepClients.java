@@ -89,7 +89,8 @@ final class DeepClients implements AutoCloseable {
 
     /** Sends the trigger; never throws for server failures. */
     static StepOutcome trigger(McpClient client, Trigger t, Duration timeout) {
-        CallOptions options = CallOptions.builder().timeout(timeout).totalTimeout(timeout).build();
+        CallOptions options =
+                CallOptions.builder().timeout(timeout).totalTimeout(timeout).build();
         try {
             if (t.tool() != null) {
                 var r = client.callTool(t.tool(), t.arguments() == null ? McpJson.object() : t.arguments(), options);

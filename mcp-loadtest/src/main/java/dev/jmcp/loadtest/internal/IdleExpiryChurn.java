@@ -71,12 +71,15 @@ final class IdleExpiryChurn {
     }
 
     private void request(McpClient c, boolean reuse) {
-        CallOptions options = CallOptions.builder().timeout(timeout).totalTimeout(timeout).build();
+        CallOptions options =
+                CallOptions.builder().timeout(timeout).totalTimeout(timeout).build();
         StepOutcome outcome;
         try {
             if (settings.tool() != null) {
                 var r = c.callTool(
-                        settings.tool(), settings.arguments() == null ? McpJson.object() : settings.arguments(), options);
+                        settings.tool(),
+                        settings.arguments() == null ? McpJson.object() : settings.arguments(),
+                        options);
                 outcome = Boolean.TRUE.equals(r.isError()) ? StepOutcome.toolError(null) : StepOutcome.success(null);
             } else {
                 c.request("ping", null, options);

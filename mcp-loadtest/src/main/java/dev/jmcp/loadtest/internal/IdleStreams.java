@@ -89,18 +89,20 @@ final class IdleStreams {
         }
         CompletableFuture<Void> answered = new CompletableFuture<>();
         boolean[] ok = new boolean[1];
-        s.openStream(null, RawSseSession.idle(
-                status -> {
-                    ok[0] = status == 200;
-                    (ok[0] ? opened : failed).incrementAndGet();
-                    answered.complete(null);
-                },
-                byServer -> {
-                    answered.complete(null);
-                    if (byServer && ok[0] && !stopping) {
-                        closedByServer.incrementAndGet();
-                    }
-                }));
+        s.openStream(
+                null,
+                RawSseSession.idle(
+                        status -> {
+                            ok[0] = status == 200;
+                            (ok[0] ? opened : failed).incrementAndGet();
+                            answered.complete(null);
+                        },
+                        byServer -> {
+                            answered.complete(null);
+                            if (byServer && ok[0] && !stopping) {
+                                closedByServer.incrementAndGet();
+                            }
+                        }));
         return answered;
     }
 

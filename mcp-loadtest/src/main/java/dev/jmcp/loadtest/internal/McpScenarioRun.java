@@ -37,9 +37,8 @@ public final class McpScenarioRun implements AutoCloseable {
      */
     public McpScenarioRun(LoadTestConfig config, Target target) {
         this.config = config;
-        boolean deepSteps = config.scenarios().stream()
-                .flatMap(s -> s.steps().stream())
-                .anyMatch(f -> f.mode() != CallMode.PLAIN);
+        boolean deepSteps =
+                config.scenarios().stream().flatMap(s -> s.steps().stream()).anyMatch(f -> f.mode() != CallMode.PLAIN);
         this.recorder = deepSteps ? new StepDetailRecorder() : null;
         this.target = deepSteps ? new DetailRecordingTarget(target, recorder) : target;
     }

@@ -95,7 +95,8 @@ public final class McpScenarioSection {
     private Trigger trigger(JsonNode t, String path) {
         String p = path + ".trigger";
         if (!t.has("trigger") || !t.get("trigger").isObject()) {
-            throw fields.error(p, "required: { tool = \"NAME\", arguments = { ... } } or { method = \"M\", params = { ... } }");
+            throw fields.error(
+                    p, "required: { tool = \"NAME\", arguments = { ... } } or { method = \"M\", params = { ... } }");
         }
         JsonNode tr = t.get("trigger");
         fields.unknown(tr, p, Set.of("tool", "arguments", "method", "params"));

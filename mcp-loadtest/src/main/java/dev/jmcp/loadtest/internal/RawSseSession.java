@@ -58,11 +58,12 @@ final class RawSseSession {
         String v = ProtocolVersion.LATEST_HANDSHAKE.id();
         String init = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + v
                 + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"jmcp-loadtest\",\"version\":\"0.1.0\"}}}";
-        HttpResponse<String> r = http.send(post(uri, headers, timeout, null, null, init), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(post(uri, headers, timeout, null, null, init), HttpResponse.BodyHandlers.ofString());
         String session = r.headers().firstValue("Mcp-Session-Id").orElse(null);
         if (r.statusCode() != 200 || session == null) {
-            throw new IOException("initialize answered HTTP " + r.statusCode()
-                    + (session == null ? " without Mcp-Session-Id" : ""));
+            throw new IOException(
+                    "initialize answered HTTP " + r.statusCode() + (session == null ? " without Mcp-Session-Id" : ""));
         }
         RawSseSession s = new RawSseSession(http, uri, headers, timeout, session, v);
         s.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");

@@ -31,8 +31,8 @@ public final class ScenarioSection {
             "format",
             "progress",
             "task");
-    private static final Set<String> STEP_KEYS = Set.of(
-            "type", "tool", "uri", "prompt", "arguments", "extract", "code", "format", "progress", "task");
+    private static final Set<String> STEP_KEYS =
+            Set.of("type", "tool", "uri", "prompt", "arguments", "extract", "code", "format", "progress", "task");
 
     private final ConfigFields fields;
 
@@ -154,8 +154,8 @@ public final class ScenarioSection {
             throw fields.error(p + (progress ? ".progress" : ".task"), "applies to tools/call steps only");
         }
         if (progress && task) {
-            throw fields.error(p + ".task", "a step is either a progress call or a task (a task call measures"
-                    + " progress too)");
+            throw fields.error(
+                    p + ".task", "a step is either a progress call or a task (a task call measures" + " progress too)");
         }
         return task
                 ? dev.jmcp.loadtest.target.CallMode.TASK

@@ -45,7 +45,8 @@ final class StreamResumption {
         String params = "{\"uri\":" + McpJson.write(settings.uri()) + "}";
         for (int i = 0; i < settings.sessions(); i++) {
             try {
-                RawSseSession s = RawSseSession.open(clients.http(), clients.uri(), clients.spec().headers(), timeout);
+                RawSseSession s = RawSseSession.open(
+                        clients.http(), clients.uri(), clients.spec().headers(), timeout);
                 Stream st = new Stream(s);
                 if (s.request("resources/subscribe", params) != 200) {
                     s.close();
@@ -99,7 +100,8 @@ final class StreamResumption {
     /** Waits until {@code deadlineNanos}; false when stopping (or interrupted). */
     private boolean awaitStop(long deadlineNanos) {
         try {
-            return !stopping.await(Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            return !stopping.await(
+                    Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -159,7 +161,9 @@ final class StreamResumption {
         private final Set<String> ids = new HashSet<>();
         private volatile String lastId;
         /** Resumptions sent and not yet answered. */
-        private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger pending =
+                new java.util.concurrent.atomic.AtomicInteger();
+
         long duplicates;
         private long counted;
 

@@ -25,6 +25,7 @@ final class SubscriptionFanOut {
     private final Histogram latency = new Histogram(3);
     /** Send times of the counted triggers; -1 for one that failed. Guarded by {@code this}. */
     private long[] triggers = new long[64];
+
     private int triggerCount;
     private long triggerErrors;
     private volatile boolean counting;
@@ -34,7 +35,8 @@ final class SubscriptionFanOut {
     /** Counted down to stop: a trigger in flight finishes (and is counted) first. */
     private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
 
-    SubscriptionFanOut(McpScenarioSettings.SubscribeFanOut settings, DeepClients clients, boolean stateless, Duration timeout) {
+    SubscriptionFanOut(
+            McpScenarioSettings.SubscribeFanOut settings, DeepClients clients, boolean stateless, Duration timeout) {
         this.settings = settings;
         this.clients = clients;
         this.stateless = stateless;
@@ -46,11 +48,14 @@ final class SubscriptionFanOut {
         for (int i = 0; i < settings.sessions(); i++) {
             Subscriber s = new Subscriber();
             try {
-                McpClient c = clients.open(stateless, !stateless, b -> b.onResourceUpdated(u -> {
-                    if (settings.uri().equals(u.uri())) {
-                        s.notified(System.nanoTime());
-                    }
-                }));
+                McpClient c = clients.open(
+                        stateless,
+                        !stateless,
+                        b -> b.onResourceUpdated(u -> {
+                            if (settings.uri().equals(u.uri())) {
+                                s.notified(System.nanoTime());
+                            }
+                        }));
                 closeables.add(c);
                 if (stateless) {
                     Subscription sub = c.subscribe(SubscriptionFilter.builder()
@@ -111,7 +116,8 @@ final class SubscriptionFanOut {
     /** Waits until {@code deadlineNanos}; false when stopping (or interrupted). */
     private boolean awaitStop(long deadlineNanos) {
         try {
-            return !stopping.await(Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            return !stopping.await(
+                    Math.max(0, deadlineNanos - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -136,8 +136,7 @@ final class McpDeepCalls {
         return args == null || args.isNull() ? McpJson.object() : args;
     }
 
-    private static StepOutcome classify(
-            Step step, CallToolResult r, BiFunction<String, JsonNode, String> schemaCheck) {
+    private static StepOutcome classify(Step step, CallToolResult r, BiFunction<String, JsonNode, String> schemaCheck) {
         JsonNode json = McpJson.toTree(r);
         if (Boolean.TRUE.equals(r.isError())) {
             return StepOutcome.toolError(json);

@@ -2,8 +2,8 @@ package dev.jmcp.loadtest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.core.McpJson;
+import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.internal.HistogramLog;
 import dev.jmcp.loadtest.target.TestServers;
 import dev.jmcp.server.McpServer;

@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Timeout(60)
 class DeepReportsCompareAndMergeTest {
-    private static final String CONFIG = """
+    private static final String CONFIG =
+            """
             [settings]
             seed = 3
             max_workers = 4
@@ -94,8 +95,10 @@ class DeepReportsCompareAndMergeTest {
             assertThat(r1.at("/schemaVersion").asString()).isEqualTo("1.2");
             assertThat(r1.at("/mcpScenarios/progress/calls").asLong()).isPositive();
             assertThat(r1.at("/mcpScenarios/idleStreams/opened").asInt()).isEqualTo(2);
-            assertThat(r1.at("/configuration/scenarios/0/steps/0/progress").asBoolean()).isTrue();
-            assertThat(r1.at("/configuration/mcpScenarios/idleStreams/sessions").asInt()).isEqualTo(2);
+            assertThat(r1.at("/configuration/scenarios/0/steps/0/progress").asBoolean())
+                    .isTrue();
+            assertThat(r1.at("/configuration/mcpScenarios/idleStreams/sessions").asInt())
+                    .isEqualTo(2);
 
             Path merged = dir.resolve("merged.json");
             assertThat(cli("merge", "-o", merged.toString(), j1.toString(), j2.toString()))
@@ -104,7 +107,9 @@ class DeepReportsCompareAndMergeTest {
             JsonNode m = McpJson.parse(Files.readString(merged));
             assertThat(m.at("/summary/requests").asLong())
                     .isEqualTo(r1.at("/summary/requests").asLong()
-                            + McpJson.parse(Files.readString(j2)).at("/summary/requests").asLong());
+                            + McpJson.parse(Files.readString(j2))
+                                    .at("/summary/requests")
+                                    .asLong());
             assertThat(m.has("mcpScenarios")).isFalse();
             assertThat(m.get("warnings").toString()).contains("mcpScenarios");
 
@@ -115,9 +120,18 @@ class DeepReportsCompareAndMergeTest {
             future.put("anotherSection", "x");
             Path futureFile = dir.resolve("2").resolve("future.json");
             Files.writeString(futureFile, McpJson.write(future));
-            assertThat(cli("compare", j1.toString(), futureFile.toString(), "--max-p99-increase", "100000%",
-                            "--max-p50-increase", "100000%", "--max-throughput-decrease", "100%",
-                            "--max-error-rate-increase", "100%"))
+            assertThat(cli(
+                            "compare",
+                            j1.toString(),
+                            futureFile.toString(),
+                            "--max-p99-increase",
+                            "100000%",
+                            "--max-p50-increase",
+                            "100000%",
+                            "--max-throughput-decrease",
+                            "100%",
+                            "--max-error-rate-increase",
+                            "100%"))
                     .as(out.toString() + err)
                     .isZero();
         }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The TOML of the MCP-deep scenarios: step keys and sections, defaults, and errors naming the field. */
 class McpScenarioConfigTest {
-    private static final String BASE = """
+    private static final String BASE =
+            """
             [settings]
             rate = 1
             duration = "1s"
@@ -32,7 +33,9 @@ class McpScenarioConfigTest {
 
     @Test
     void stepKeysAndSectionsAreRead() {
-        LoadTestConfig c = ConfigLoader.parse(BASE + """
+        LoadTestConfig c = ConfigLoader.parse(
+                BASE
+                        + """
                 [subscribe]
                 uri = "mem://counter"
                 trigger = { tool = "bump", arguments = { by = 2 } }
@@ -47,7 +50,8 @@ class McpScenarioConfigTest {
                 [idle_expiry]
                 idle = "31m"
                 tool = "work"
-                """, "t.toml");
+                """,
+                "t.toml");
         assertThat(c.scenarios().get(0).steps().get(0).mode()).isEqualTo(CallMode.PROGRESS);
         assertThat(c.scenarios().get(1).steps().get(0).mode()).isEqualTo(CallMode.TASK);
         McpScenarioSettings m = c.mcpScenarios();

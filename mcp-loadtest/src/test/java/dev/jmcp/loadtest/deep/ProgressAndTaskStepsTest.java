@@ -11,7 +11,6 @@ import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.TargetSpec;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,15 @@ class ProgressAndTaskStepsTest {
             assertThat(p.calls()).isGreaterThan(5);
             assertThat(p.withProgress()).isEqualTo(p.calls());
             // the first progress comes after ~40 ms of a ~130 ms call
-            assertThat(p.timeToFirstProgress().p50Ms()).isGreaterThanOrEqualTo(35).isLessThan(p.callLatency().p50Ms());
+            assertThat(p.timeToFirstProgress().p50Ms())
+                    .isGreaterThanOrEqualTo(35)
+                    .isLessThan(p.callLatency().p50Ms());
             assertThat(p.callLatency().p50Ms()).isGreaterThanOrEqualTo(120);
             assertThat(r.tools().get("work").errors()).isZero();
             Path json = dir.resolve("r.json");
             ReportFiles.writeJson(r, json);
-            assertThat(ReportFiles.readJson(json).mcpScenarios().progress().calls()).isEqualTo(p.calls());
+            assertThat(ReportFiles.readJson(json).mcpScenarios().progress().calls())
+                    .isEqualTo(p.calls());
             assertThat(ReportFiles.toHtml(r)).contains("time to first progress");
         }
     }

@@ -6,10 +6,8 @@ import dev.jmcp.loadtest.ConfigLoader;
 import dev.jmcp.loadtest.LoadTest;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.McpScenarios;
-import dev.jmcp.loadtest.ReportFiles;
 import dev.jmcp.loadtest.target.TargetSpec;
 import dev.jmcp.server.McpServer;
-import dev.jmcp.testsupport.Poll;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +25,8 @@ class ResumptionAndIdleExpiryTest {
     @TempDir
     Path dir;
 
-    private static final String LOAD = """
+    private static final String LOAD =
+            """
             [settings]
             rate = 10
             max_workers = 4
@@ -54,7 +53,10 @@ class ResumptionAndIdleExpiryTest {
                         .port(0)
                         .servlet(b -> b.sessionIdleTimeout(Duration.ofMillis(400)))
                         .start()) {
-            LoadTestReport r = run(http, "persistent", """
+            LoadTestReport r = run(
+                    http,
+                    "persistent",
+                    """
                     [idle_expiry]
                     sessions = 2
                     idle = "1200ms"
@@ -67,7 +69,9 @@ class ResumptionAndIdleExpiryTest {
             assertThat(e.expired()).as(e.toString()).isGreaterThanOrEqualTo(e.reinitialised());
             // every reuse was answered, or ended in a 404 the client could not recover from (counted as expired,
             // not as an error: on a loaded machine the retry may find the new session expired too)
-            assertThat(e.succeeded() + e.expired() - e.reinitialised()).as(e.toString()).isEqualTo(e.reuses());
+            assertThat(e.succeeded() + e.expired() - e.reinitialised())
+                    .as(e.toString())
+                    .isEqualTo(e.reuses());
             assertThat(e.errors()).as(e.toString()).isZero();
         }
     }
@@ -76,7 +80,10 @@ class ResumptionAndIdleExpiryTest {
     void resumptionUnderLoadLosesAndDuplicatesNoEvent() throws Exception {
         try (McpServer server = DeepServer.create();
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
-            LoadTestReport r = run(http, "persistent", """
+            LoadTestReport r = run(
+                    http,
+                    "persistent",
+                    """
                     [resumption]
                     sessions = 3
                     uri = "mem://counter"

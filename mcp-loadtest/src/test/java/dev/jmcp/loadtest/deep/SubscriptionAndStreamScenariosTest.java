@@ -12,7 +12,6 @@ import dev.jmcp.server.McpServer;
 import dev.jmcp.testsupport.Poll;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +25,8 @@ class SubscriptionAndStreamScenariosTest {
     @TempDir
     Path dir;
 
-    private static final String LOAD = """
+    private static final String LOAD =
+            """
             [settings]
             rate = 10
             max_workers = 4
@@ -50,7 +50,10 @@ class SubscriptionAndStreamScenariosTest {
     void subscribeFanOutAndIdleGetStreamsInTheHandshakeEra() throws Exception {
         try (McpServer server = DeepServer.create();
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
-            LoadTestReport r = run(http, "persistent", """
+            LoadTestReport r = run(
+                    http,
+                    "persistent",
+                    """
                     [subscribe]
                     sessions = 4
                     uri = "mem://counter"
@@ -86,7 +89,10 @@ class SubscriptionAndStreamScenariosTest {
     void subscribeFanOutAndListenStreamsWhenStateless() throws Exception {
         try (McpServer server = DeepServer.create();
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
-            LoadTestReport r = run(http, "stateless", """
+            LoadTestReport r = run(
+                    http,
+                    "stateless",
+                    """
                     [subscribe]
                     sessions = 3
                     uri = "mem://counter"
@@ -126,7 +132,10 @@ class SubscriptionAndStreamScenariosTest {
                 }
             });
             closer.start();
-            LoadTestReport r = run(http, "persistent", """
+            LoadTestReport r = run(
+                    http,
+                    "persistent",
+                    """
                     [idle_streams]
                     sessions = 4
                     """);
