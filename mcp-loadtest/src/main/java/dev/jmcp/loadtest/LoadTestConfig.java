@@ -57,7 +57,19 @@ public record LoadTestConfig(
         this(target, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source, McpScenarioSettings.NONE);
     }
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param target see the record component
+     * @param settings see the record component
+     * @param scenarios see the record component
+     * @param stages see the record component
+     * @param thresholds see the record component
+     * @param breakingPoint see the record component
+     * @param ceiling see the record component
+     * @param source see the record component
+     * @param mcpScenarios see the record component ({@code null}: none)
+     */
     public LoadTestConfig {
         scenarios = List.copyOf(scenarios);
         stages = List.copyOf(stages);
@@ -515,7 +527,15 @@ public record LoadTestConfig(
             this(operation, name, arguments, extract, dev.jmcp.loadtest.target.CallMode.PLAIN);
         }
 
-        /** Copies the map. */
+        /**
+         * Copies the map.
+         *
+         * @param operation see the record component
+         * @param name see the record component
+         * @param arguments see the record component
+         * @param extract see the record component ({@code null}: none)
+         * @param mode see the record component ({@code null}: plain)
+         */
         public FlowStep {
             extract = extract == null ? Map.of() : Map.copyOf(extract);
             mode = mode == null ? dev.jmcp.loadtest.target.CallMode.PLAIN : mode;

@@ -39,7 +39,14 @@ public record McpScenarioSettings(
      * @param params that request's params, or {@code null}
      */
     public record Trigger(String tool, JsonNode arguments, String method, JsonNode params) {
-        /** Exactly one of {@code tool} and {@code method}. */
+        /**
+         * Validates the values.
+         *
+         * @param tool see the record component
+         * @param arguments see the record component
+         * @param method see the record component
+         * @param params see the record component
+         */
         public Trigger {
             if ((tool == null) == (method == null)) {
                 throw new IllegalArgumentException("a trigger names either a tool or a method");
@@ -79,7 +86,14 @@ public record McpScenarioSettings(
      *     matched to their trigger)
      */
     public record SubscribeFanOut(int sessions, String uri, Trigger trigger, Duration interval) {
-        /** Validates. */
+        /**
+         * Validates the values.
+         *
+         * @param sessions see the record component
+         * @param uri see the record component
+         * @param trigger see the record component
+         * @param interval see the record component
+         */
         public SubscribeFanOut {
             Objects.requireNonNull(uri, "uri");
             Objects.requireNonNull(trigger, "trigger");
@@ -97,7 +111,11 @@ public record McpScenarioSettings(
      * @param sessions streams to hold (default 100)
      */
     public record IdleStreams(int sessions) {
-        /** Validates. */
+        /**
+         * Validates the values.
+         *
+         * @param sessions see the record component
+         */
         public IdleStreams {
             if (sessions < 1) {
                 throw new IllegalArgumentException("idle_streams.sessions must be at least 1");
@@ -117,7 +135,15 @@ public record McpScenarioSettings(
      * @param dropEvery time between drops of each stream (default 1 s)
      */
     public record Resumption(int sessions, String uri, Trigger trigger, Duration interval, Duration dropEvery) {
-        /** Validates. */
+        /**
+         * Validates the values.
+         *
+         * @param sessions see the record component
+         * @param uri see the record component
+         * @param trigger see the record component
+         * @param interval see the record component
+         * @param dropEvery see the record component
+         */
         public Resumption {
             Objects.requireNonNull(uri, "uri");
             Objects.requireNonNull(trigger, "trigger");
@@ -140,7 +166,14 @@ public record McpScenarioSettings(
      * @param arguments its arguments, or {@code null}
      */
     public record IdleExpiry(int sessions, Duration idle, String tool, JsonNode arguments) {
-        /** Validates. */
+        /**
+         * Validates the values.
+         *
+         * @param sessions see the record component
+         * @param idle see the record component
+         * @param tool see the record component
+         * @param arguments see the record component
+         */
         public IdleExpiry {
             Objects.requireNonNull(idle, "idle");
             if (sessions < 1) {

@@ -24,7 +24,14 @@ public record Step(Operation operation, String name, JsonNode arguments, CallMod
         this(operation, name, arguments, CallMode.PLAIN);
     }
 
-    /** Validates the step. */
+    /**
+     * Validates the values.
+     *
+     * @param operation see the record component
+     * @param name see the record component
+     * @param arguments see the record component
+     * @param mode see the record component
+     */
     public Step {
         Objects.requireNonNull(operation, "operation");
         mode = mode == null ? CallMode.PLAIN : mode;
