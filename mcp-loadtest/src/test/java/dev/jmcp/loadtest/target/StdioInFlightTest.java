@@ -19,7 +19,7 @@ class StdioInFlightTest {
     @Test
     void severalRequestsAreInFlightOnOneStdioProcess() throws Exception {
         LoadTestReport r = LoadTest.builder()
-                .target(TargetSpec.stdio(TestServers.stdioCommand()))
+                .target(TargetSpec.stdio(OverlapServer.stdioCommand()))
                 .openModel(10)
                 .duration(Duration.ofMillis(1500))
                 .workers(4, Duration.ofMillis(500))

@@ -27,10 +27,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class TestServers {
     static final String RESOURCE_URI = "mem://greeting";
-    private static final java.util.concurrent.atomic.AtomicInteger OVERLAP_IN_FLIGHT =
-            new java.util.concurrent.atomic.AtomicInteger();
-    private static final java.util.concurrent.atomic.AtomicLong OVERLAP_STARTS =
-            new java.util.concurrent.atomic.AtomicLong();
 
     private TestServers() {}
 
@@ -55,21 +51,6 @@ public final class TestServers {
                             : request.arguments().get("ms");
                     Thread.sleep(ms == null ? 500 : ms.asLong());
                     return CallToolResult.text("slept");
-                })
-                .tool(Tool.builder("overlap", slowSchema).build(), (request, ctx) -> {
-                    // isError unless another call of this tool was in flight at some time during this one
-                    int now = OVERLAP_IN_FLIGHT.incrementAndGet();
-                    long startsBefore = OVERLAP_STARTS.incrementAndGet();
-                    try {
-                        JsonNode ms = request.arguments() == null
-                                ? null
-                                : request.arguments().get("ms");
-                        Thread.sleep(ms == null ? 300 : ms.asLong());
-                        boolean overlapped = now > 1 || OVERLAP_STARTS.get() > startsBefore;
-                        return overlapped ? CallToolResult.text("overlapped") : CallToolResult.error("alone");
-                    } finally {
-                        OVERLAP_IN_FLIGHT.decrementAndGet();
-                    }
                 })
                 .tool(
                         Tool.builder("counter", empty).outputSchema(countSchema).build(),
@@ -105,7 +86,7 @@ public final class TestServers {
     }
 
     /** The command that runs {@link #main} in a new JVM with this JVM's class path. */
-    public static List<String> stdioCommand() {
+    static List<String> stdioCommand() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xshare:auto");
