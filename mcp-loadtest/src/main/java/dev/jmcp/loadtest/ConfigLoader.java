@@ -9,6 +9,7 @@ import dev.jmcp.loadtest.LoadTestConfig.Settings;
 import dev.jmcp.loadtest.LoadTestConfig.Stage;
 import dev.jmcp.loadtest.LoadTestConfig.ThinkTime;
 import dev.jmcp.loadtest.internal.ConfigFields;
+import dev.jmcp.loadtest.internal.McpScenarioSection;
 import dev.jmcp.loadtest.internal.ScenarioSection;
 import dev.jmcp.loadtest.internal.Threshold;
 import dev.jmcp.loadtest.target.SessionMode;
@@ -36,8 +37,18 @@ import tools.jackson.dataformat.toml.TomlMapper;
  */
 public final class ConfigLoader {
     private static final TomlMapper TOML = TomlMapper.builder().build();
-    private static final Set<String> TOP =
-            Set.of("target", "settings", "scenario", "stage", "thresholds", "breaking_point", "ceiling");
+    private static final Set<String> TOP = Set.of(
+            "target",
+            "settings",
+            "scenario",
+            "stage",
+            "thresholds",
+            "breaking_point",
+            "ceiling",
+            "subscribe",
+            "idle_streams",
+            "resumption",
+            "idle_expiry");
 
     private final String source;
     private final ConfigFields fields;
@@ -103,7 +114,16 @@ public final class ConfigLoader {
                 : BreakingPointSettings.defaults();
         CeilingSettings ceiling =
                 root.has("ceiling") ? ceiling(fields.table(root, "ceiling")) : CeilingSettings.defaults();
-        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, bp, ceiling, source);
+        return new LoadTestConfig(
+                target,
+                settings,
+                scenarios,
+                stages,
+                thresholds,
+                bp,
+                ceiling,
+                source,
+                new McpScenarioSection(fields).read(root));
     }
 
     private TargetSpec target(JsonNode t, String path) {

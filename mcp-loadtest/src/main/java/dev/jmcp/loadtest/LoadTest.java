@@ -10,6 +10,7 @@ import dev.jmcp.loadtest.internal.Clock;
 import dev.jmcp.loadtest.internal.Engine;
 import dev.jmcp.loadtest.internal.EngineOptions;
 import dev.jmcp.loadtest.internal.LiveView;
+import dev.jmcp.loadtest.internal.McpScenarioRun;
 import dev.jmcp.loadtest.internal.Placeholders;
 import dev.jmcp.loadtest.internal.PrometheusEndpoint;
 import dev.jmcp.loadtest.internal.Threshold;
@@ -143,12 +144,18 @@ public final class LoadTest {
             }
             EngineOptions opts = new EngineOptions(
                     outputs.histogramLog(), outputs.segment(), prometheus == null ? List.of() : List.of(prometheus));
-            Engine e = new Engine(cfg, target, Clock.SYSTEM, listener, null, opts);
+            McpScenarioRun deep = new McpScenarioRun(cfg, target); // MCP-deep scenarios (issue #20)
+            Engine e = new Engine(cfg, deep.target(), Clock.SYSTEM, listener, null, opts);
             engine = e;
             if (stopRequested) {
                 e.stop("interrupted");
             }
-            return e.run();
+            try {
+                deep.start();
+                return deep.addTo(e.run());
+            } finally {
+                deep.close();
+            }
         } finally {
             if (prometheus != null) {
                 prometheus.close();
@@ -183,8 +190,43 @@ public final class LoadTest {
         private Path histogramLog;
         private Segment segment = Segment.WHOLE;
         private InetSocketAddress prometheus;
+        private McpScenarioSettings mcpScenarios = McpScenarioSettings.NONE;
 
         private Builder() {}
+
+        // ---- MCP-deep scenarios (issue #20) ----
+
+        /**
+         * The MCP-deep scenarios to run next to the load (subscription fan-out, idle streams, resumption, idle
+         * expiry); they need an HTTP target given as a {@link TargetSpec}. Default: none.
+         *
+         * @param settings the scenarios
+         * @return this builder
+         */
+        public Builder mcpScenarios(McpScenarioSettings settings) {
+            this.mcpScenarios = settings == null ? McpScenarioSettings.NONE : settings;
+            return this;
+        }
+
+        /**
+         * Adds a scenario of one {@code tools/call} made as {@code mode} ({@link dev.jmcp.loadtest.target.CallMode}:
+         * with a progress token, or as a task).
+         *
+         * @param tool the tool
+         * @param arguments its arguments, or {@code null}
+         * @param mode how the call is made
+         * @param weight the scenario's weight
+         * @return this builder
+         */
+        public Builder toolCall(
+                String tool, JsonNode arguments, dev.jmcp.loadtest.target.CallMode mode, double weight) {
+            return scenario(new Scenario(
+                    "tools/call " + tool,
+                    weight,
+                    List.of(new FlowStep(Operation.TOOLS_CALL, tool, arguments, java.util.Map.of(), mode))));
+        }
+
+        // ---- end of MCP-deep scenarios ----
 
         /**
          * Streams the run's full latency distribution, interval by interval, to this HdrHistogram log
@@ -235,6 +277,7 @@ public final class LoadTest {
             this.thresholds.addAll(config.thresholds());
             this.breakingPoint = config.breakingPoint();
             this.ceiling = config.ceiling();
+            this.mcpScenarios = config.mcpScenarios();
             if (config.target() != null && target == null) {
                 this.targetSpec = config.target();
             }
@@ -536,7 +579,7 @@ public final class LoadTest {
                 throw new ConfigException(source, 0, "settings.duration", "a duration or an iteration limit is needed");
             }
             LoadTestConfig config = new LoadTestConfig(
-                    targetSpec, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
+                    targetSpec, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
             Outputs outputs = new Outputs(histogramLog, segment, prometheus);
             if (target != null) {
                 return new LoadTest(config, target, false, live, outputs);

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * @param breakingPoint breaking-point detection settings
  * @param ceiling {@code find-ceiling} settings
  * @param source where this came from (a file name), for messages
+ * @param mcpScenarios the MCP-deep scenarios that run next to the load ({@link McpScenarioSettings#NONE} for none)
  */
 public record LoadTestConfig(
         TargetSpec target,
@@ -29,24 +30,62 @@ public record LoadTestConfig(
         List<String> thresholds,
         BreakingPointSettings breakingPoint,
         CeilingSettings ceiling,
-        String source) {
+        String source,
+        McpScenarioSettings mcpScenarios) {
+
+    /**
+     * A definition without MCP-deep scenarios next to the load.
+     *
+     * @param target where the server is, or {@code null}
+     * @param settings run-wide settings
+     * @param scenarios the weighted scenario mix
+     * @param stages load stages
+     * @param thresholds pass/fail expressions
+     * @param breakingPoint breaking-point detection settings
+     * @param ceiling {@code find-ceiling} settings
+     * @param source where this came from
+     */
+    public LoadTestConfig(
+            TargetSpec target,
+            Settings settings,
+            List<Scenario> scenarios,
+            List<Stage> stages,
+            List<String> thresholds,
+            BreakingPointSettings breakingPoint,
+            CeilingSettings ceiling,
+            String source) {
+        this(target, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source, McpScenarioSettings.NONE);
+    }
 
     /**
      * Copies the lists.
      *
-     * @param target where the server is; {@code null} when the command line supplies it
-     * @param settings run-wide settings
-     * @param scenarios the weighted scenario mix (at least one)
-     * @param stages load stages; empty means one stage at the settings' load for the settings' duration
-     * @param thresholds pass/fail expressions such as {@code p99<50ms}
-     * @param breakingPoint breaking-point detection settings
-     * @param ceiling {@code find-ceiling} settings
-     * @param source where this came from (a file name), for messages
+     * @param target see the record component
+     * @param settings see the record component
+     * @param scenarios see the record component
+     * @param stages see the record component
+     * @param thresholds see the record component
+     * @param breakingPoint see the record component
+     * @param ceiling see the record component
+     * @param source see the record component
+     * @param mcpScenarios see the record component ({@code null}: none)
      */
     public LoadTestConfig {
         scenarios = List.copyOf(scenarios);
         stages = List.copyOf(stages);
         thresholds = List.copyOf(thresholds);
+        mcpScenarios = mcpScenarios == null ? McpScenarioSettings.NONE : mcpScenarios;
+    }
+
+    /**
+     * A copy with other MCP-deep scenarios.
+     *
+     * @param newScenarios the scenarios next to the load
+     * @return the copy
+     */
+    public LoadTestConfig withMcpScenarios(McpScenarioSettings newScenarios) {
+        return new LoadTestConfig(
+                target, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source, newScenarios);
     }
 
     /**
@@ -56,7 +95,8 @@ public record LoadTestConfig(
      * @return a copy with another target
      */
     public LoadTestConfig withTarget(TargetSpec newTarget) {
-        return new LoadTestConfig(newTarget, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
+        return new LoadTestConfig(
+                newTarget, settings, scenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /**
@@ -66,7 +106,8 @@ public record LoadTestConfig(
      * @return a copy with other settings
      */
     public LoadTestConfig withSettings(Settings newSettings) {
-        return new LoadTestConfig(target, newSettings, scenarios, stages, thresholds, breakingPoint, ceiling, source);
+        return new LoadTestConfig(
+                target, newSettings, scenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /**
@@ -76,7 +117,8 @@ public record LoadTestConfig(
      * @return a copy with other scenarios
      */
     public LoadTestConfig withScenarios(List<Scenario> newScenarios) {
-        return new LoadTestConfig(target, settings, newScenarios, stages, thresholds, breakingPoint, ceiling, source);
+        return new LoadTestConfig(
+                target, settings, newScenarios, stages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /**
@@ -86,7 +128,8 @@ public record LoadTestConfig(
      * @return a copy with other stages
      */
     public LoadTestConfig withStages(List<Stage> newStages) {
-        return new LoadTestConfig(target, settings, scenarios, newStages, thresholds, breakingPoint, ceiling, source);
+        return new LoadTestConfig(
+                target, settings, scenarios, newStages, thresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /**
@@ -96,7 +139,8 @@ public record LoadTestConfig(
      * @return a copy with other thresholds
      */
     public LoadTestConfig withThresholds(List<String> newThresholds) {
-        return new LoadTestConfig(target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source);
+        return new LoadTestConfig(
+                target, settings, scenarios, stages, newThresholds, breakingPoint, ceiling, source, mcpScenarios);
     }
 
     /**
@@ -106,7 +150,8 @@ public record LoadTestConfig(
      * @return a copy with other breaking-point settings
      */
     public LoadTestConfig withBreakingPoint(BreakingPointSettings newBreakingPoint) {
-        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, newBreakingPoint, ceiling, source);
+        return new LoadTestConfig(
+                target, settings, scenarios, stages, thresholds, newBreakingPoint, ceiling, source, mcpScenarios);
     }
 
     /**
@@ -116,7 +161,8 @@ public record LoadTestConfig(
      * @return a copy with other {@code find-ceiling} settings
      */
     public LoadTestConfig withCeiling(CeilingSettings newCeiling) {
-        return new LoadTestConfig(target, settings, scenarios, stages, thresholds, breakingPoint, newCeiling, source);
+        return new LoadTestConfig(
+                target, settings, scenarios, stages, thresholds, breakingPoint, newCeiling, source, mcpScenarios);
     }
 
     /**
@@ -713,19 +759,38 @@ public record LoadTestConfig(
      * @param name tool name, resource URI or prompt name (may contain placeholders); {@code null} for lists/ping
      * @param arguments the arguments object, or {@code null}
      * @param extract variables to set from this step's result: name to JSON pointer ({@code /structuredContent/id})
+     * @param mode how a {@code tools/call} is made: plain, with a progress token, or as a task
      */
-    public record FlowStep(Operation operation, String name, JsonNode arguments, Map<String, String> extract) {
+    public record FlowStep(
+            Operation operation,
+            String name,
+            JsonNode arguments,
+            Map<String, String> extract,
+            dev.jmcp.loadtest.target.CallMode mode) {
+        /**
+         * A plain step.
+         *
+         * @param operation the request
+         * @param name tool name, resource URI or prompt name, or {@code null}
+         * @param arguments the arguments object, or {@code null}
+         * @param extract variables to set from this step's result
+         */
+        public FlowStep(Operation operation, String name, JsonNode arguments, Map<String, String> extract) {
+            this(operation, name, arguments, extract, dev.jmcp.loadtest.target.CallMode.PLAIN);
+        }
+
         /**
          * Copies the map.
          *
-         * @param operation the request
-         * @param name tool name, resource URI or prompt name (may contain placeholders); {@code null} for lists/ping
-         * @param arguments the arguments object, or {@code null}
-         * @param extract variables to set from this step's result: name to JSON pointer ({@code /structuredContent/id})
-         *
+         * @param operation see the record component
+         * @param name see the record component
+         * @param arguments see the record component
+         * @param extract see the record component ({@code null}: none)
+         * @param mode see the record component ({@code null}: plain)
          */
         public FlowStep {
             extract = extract == null ? Map.of() : Map.copyOf(extract);
+            mode = mode == null ? dev.jmcp.loadtest.target.CallMode.PLAIN : mode;
         }
 
         /**

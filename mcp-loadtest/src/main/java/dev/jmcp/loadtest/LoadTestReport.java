@@ -37,6 +37,8 @@ import java.util.Map;
  * @param histogramLog the file name of the run's HdrHistogram log (next to the JSON report), or {@code null}
  * @param segment the execution segment {@code i/n} this process ran, or {@code null} for a whole run
  * @param warnings conditions that make the figures less trustworthy ("generator saturated", ...), or {@code null}
+ * @param mcpScenarios the MCP-deep scenarios' own figures (time to first progress, tasks, subscription fan-out,
+ *     idle streams, resumption, idle expiry), or {@code null} when none ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadTestReport(
@@ -65,29 +67,30 @@ public record LoadTestReport(
         Map<String, String> server,
         String histogramLog,
         String segment,
-        List<String> warnings) {
+        List<String> warnings,
+        McpScenarios mcpScenarios) {
 
     /**
      * A report with the schema 1.0 fields only (the later ones {@code null}).
      *
-     * @param schemaVersion the schema version
-     * @param target the target
-     * @param model the model
-     * @param offeredLoadUnit the offered load unit
+     * @param schemaVersion the report schema version
+     * @param target the server under test
+     * @param model {@code open} or {@code closed}
+     * @param offeredLoadUnit {@code rps} or {@code vus}
      * @param sessionMode the session mode
-     * @param startedAt the started at
-     * @param durationSeconds the duration seconds
-     * @param stopReason the stop reason
-     * @param summary the summary
-     * @param generator the generator
-     * @param operations the operations
-     * @param tools the tools
-     * @param stages the stages
-     * @param intervals the intervals
-     * @param breakingPoint the breaking point
-     * @param ceiling the ceiling
-     * @param thresholds the thresholds
-     * @param latencyBasis the latency basis
+     * @param startedAt ISO-8601 start time
+     * @param durationSeconds how long the run lasted
+     * @param stopReason why the run ended
+     * @param summary totals over the whole run
+     * @param generator the load generator's own accounting
+     * @param operations per JSON-RPC method
+     * @param tools per tool
+     * @param stages per stage
+     * @param intervals the per-interval time series
+     * @param breakingPoint the first breaking point found, or {@code null}
+     * @param ceiling the {@code find-ceiling} result, or {@code null}
+     * @param thresholds threshold results
+     * @param latencyBasis what the latency figures measure
      */
     public LoadTestReport(
             String schemaVersion,
@@ -134,6 +137,7 @@ public record LoadTestReport(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -147,101 +151,472 @@ public record LoadTestReport(
      * The schema version this code writes. Minor versions only add optional fields, and readers (this code's
      * {@code compare} and {@code merge} included) ignore fields they do not know, so a 1.x reader reads any 1.y.
      */
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
 
     /**
      * Whether every threshold passed (true without thresholds).
      *
-     * @return whether every threshold passed (true without thresholds)
+     * @return true when no threshold failed
      */
     public boolean passed() {
         return thresholds.stream().allMatch(ThresholdResult::passed);
     }
 
     /**
+     * A new, empty builder (schema version {@link #SCHEMA_VERSION}, no thresholds).
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding every field of this report: change what differs, then {@link Builder#build()}.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
      * A copy with threshold results.
      *
      * @param results the results
-     * @return a copy with threshold results
+     * @return the copy
      */
     public LoadTestReport withThresholds(List<ThresholdResult> results) {
-        return withResults(ceiling, List.copyOf(results));
+        return toBuilder().thresholds(List.copyOf(results)).build();
     }
 
     /**
      * A copy with a ceiling result.
      *
-     * @param result the result
-     * @return a copy with a ceiling result
+     * @param result the {@code find-ceiling} result
+     * @return the copy
      */
     public LoadTestReport withCeiling(Ceiling result) {
-        return withResults(result, thresholds);
+        return toBuilder().ceiling(result).build();
     }
 
     /**
      * A copy naming its histogram log file.
      *
-     * @param fileName the file name
-     * @return a copy naming its histogram log file
+     * @param fileName the file name (next to the JSON report)
+     * @return the copy
      */
     public LoadTestReport withHistogramLog(String fileName) {
-        return new LoadTestReport(
-                schemaVersion,
-                target,
-                model,
-                offeredLoadUnit,
-                sessionMode,
-                startedAt,
-                durationSeconds,
-                stopReason,
-                summary,
-                generator,
-                operations,
-                tools,
-                stages,
-                intervals,
-                breakingPoint,
-                ceiling,
-                thresholds,
-                latencyBasis,
-                resources,
-                prompts,
-                errorSamples,
-                configuration,
-                server,
-                fileName,
-                segment,
-                warnings);
+        return toBuilder().histogramLog(fileName).build();
     }
 
-    private LoadTestReport withResults(Ceiling newCeiling, List<ThresholdResult> newThresholds) {
-        return new LoadTestReport(
-                schemaVersion,
-                target,
-                model,
-                offeredLoadUnit,
-                sessionMode,
-                startedAt,
-                durationSeconds,
-                stopReason,
-                summary,
-                generator,
-                operations,
-                tools,
-                stages,
-                intervals,
-                breakingPoint,
-                newCeiling,
-                newThresholds,
-                latencyBasis,
-                resources,
-                prompts,
-                errorSamples,
-                configuration,
-                server,
-                histogramLog,
-                segment,
-                warnings);
+    /**
+     * A copy with the MCP-deep scenarios' figures.
+     *
+     * @param scenarios the figures, or {@code null}
+     * @return the copy
+     */
+    public LoadTestReport withMcpScenarios(McpScenarios scenarios) {
+        return toBuilder().mcpScenarios(scenarios).build();
+    }
+
+    /**
+     * Builds a {@link LoadTestReport}; the one place that lists every field, so adding a section is a component,
+     * a field and a setter here. Setters are named as the report's fields (see the record's components).
+     */
+    public static final class Builder {
+        private String schemaVersion = SCHEMA_VERSION;
+        private String target;
+        private String model;
+        private String offeredLoadUnit;
+        private String sessionMode;
+        private String startedAt;
+        private double durationSeconds;
+        private String stopReason;
+        private Stats summary;
+        private Generator generator;
+        private Map<String, Stats> operations;
+        private Map<String, Stats> tools;
+        private List<StageReport> stages;
+        private List<IntervalPoint> intervals;
+        private BreakingPoint breakingPoint;
+        private Ceiling ceiling;
+        private List<ThresholdResult> thresholds = List.of();
+        private String latencyBasis;
+        private Map<String, Stats> resources;
+        private Map<String, Stats> prompts;
+        private Map<String, List<String>> errorSamples;
+        private Map<String, Object> configuration;
+        private Map<String, String> server;
+        private String histogramLog;
+        private String segment;
+        private List<String> warnings;
+        private McpScenarios mcpScenarios;
+
+        private Builder() {}
+
+        private Builder(LoadTestReport r) {
+            schemaVersion = r.schemaVersion;
+            target = r.target;
+            model = r.model;
+            offeredLoadUnit = r.offeredLoadUnit;
+            sessionMode = r.sessionMode;
+            startedAt = r.startedAt;
+            durationSeconds = r.durationSeconds;
+            stopReason = r.stopReason;
+            summary = r.summary;
+            generator = r.generator;
+            operations = r.operations;
+            tools = r.tools;
+            stages = r.stages;
+            intervals = r.intervals;
+            breakingPoint = r.breakingPoint;
+            ceiling = r.ceiling;
+            thresholds = r.thresholds;
+            latencyBasis = r.latencyBasis;
+            resources = r.resources;
+            prompts = r.prompts;
+            errorSamples = r.errorSamples;
+            configuration = r.configuration;
+            server = r.server;
+            histogramLog = r.histogramLog;
+            segment = r.segment;
+            warnings = r.warnings;
+            mcpScenarios = r.mcpScenarios;
+        }
+
+        /**
+         * The report.
+         *
+         * @return a new report with this builder's fields
+         */
+        public LoadTestReport build() {
+            return new LoadTestReport(
+                    schemaVersion,
+                    target,
+                    model,
+                    offeredLoadUnit,
+                    sessionMode,
+                    startedAt,
+                    durationSeconds,
+                    stopReason,
+                    summary,
+                    generator,
+                    operations,
+                    tools,
+                    stages,
+                    intervals,
+                    breakingPoint,
+                    ceiling,
+                    thresholds,
+                    latencyBasis,
+                    resources,
+                    prompts,
+                    errorSamples,
+                    configuration,
+                    server,
+                    histogramLog,
+                    segment,
+                    warnings,
+                    mcpScenarios);
+        }
+
+        /**
+         * Sets {@code schemaVersion}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder schemaVersion(String v) {
+            this.schemaVersion = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code target}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder target(String v) {
+            this.target = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code model}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder model(String v) {
+            this.model = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code offeredLoadUnit}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder offeredLoadUnit(String v) {
+            this.offeredLoadUnit = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code sessionMode}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder sessionMode(String v) {
+            this.sessionMode = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code startedAt}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder startedAt(String v) {
+            this.startedAt = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code durationSeconds}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder durationSeconds(double v) {
+            this.durationSeconds = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code stopReason}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder stopReason(String v) {
+            this.stopReason = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code summary}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder summary(Stats v) {
+            this.summary = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code generator}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder generator(Generator v) {
+            this.generator = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code operations}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder operations(Map<String, Stats> v) {
+            this.operations = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code tools}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder tools(Map<String, Stats> v) {
+            this.tools = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code stages}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder stages(List<StageReport> v) {
+            this.stages = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code intervals}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder intervals(List<IntervalPoint> v) {
+            this.intervals = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code breakingPoint}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder breakingPoint(BreakingPoint v) {
+            this.breakingPoint = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code ceiling}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder ceiling(Ceiling v) {
+            this.ceiling = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code thresholds}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder thresholds(List<ThresholdResult> v) {
+            this.thresholds = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code latencyBasis}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder latencyBasis(String v) {
+            this.latencyBasis = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code resources}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder resources(Map<String, Stats> v) {
+            this.resources = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code prompts}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder prompts(Map<String, Stats> v) {
+            this.prompts = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code errorSamples}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder errorSamples(Map<String, List<String>> v) {
+            this.errorSamples = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code configuration}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder configuration(Map<String, Object> v) {
+            this.configuration = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code server}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder server(Map<String, String> v) {
+            this.server = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code histogramLog}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder histogramLog(String v) {
+            this.histogramLog = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code segment}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder segment(String v) {
+            this.segment = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code warnings}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder warnings(List<String> v) {
+            this.warnings = v;
+            return this;
+        }
+
+        /**
+         * Sets {@code mcpScenarios}.
+         *
+         * @param v the value (see the record component of that name)
+         * @return this builder
+         */
+        public Builder mcpScenarios(McpScenarios v) {
+            this.mcpScenarios = v;
+            return this;
+        }
     }
 
     /**

@@ -279,6 +279,9 @@ public final class ReportFiles {
                             v.latency().p50Ms(),
                             v.latency().p99Ms())));
         }
+        if (r.mcpScenarios() != null) {
+            sb.append(McpScenariosSummary.of(r.mcpScenarios()));
+        }
         if (r.prompts() != null) {
             r.prompts()
                     .forEach((k, v) -> sb.append(String.format(

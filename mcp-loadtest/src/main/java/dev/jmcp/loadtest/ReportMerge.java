@@ -163,6 +163,10 @@ public final class ReportMerge {
                 warnings.add(who + ": breaking point " + r.breakingPoint().reason() + " at "
                         + r.breakingPoint().atSeconds() + " s (not re-evaluated on the merged data)");
             }
+            if (r.mcpScenarios() != null) {
+                warnings.add(who + ": its mcpScenarios figures (progress, tasks, subscriptions, streams, expiry) are"
+                        + " per segment and not merged; read them in the segment's report");
+            }
             stopReasons.add(r.stopReason());
             if (r.startedAt().compareTo(startedAt) < 0) {
                 startedAt = r.startedAt();
@@ -215,33 +219,28 @@ public final class ReportMerge {
                 anySaturation ? saturated : null);
         Map<String, Stats> resources = Reports.byKey(total, "resource:", seconds);
         Map<String, Stats> prompts = Reports.byKey(total, "prompt:", seconds);
-        LoadTestReport merged = new LoadTestReport(
-                LoadTestReport.SCHEMA_VERSION,
-                first.target(),
-                first.model(),
-                first.offeredLoadUnit(),
-                first.sessionMode(),
-                startedAt,
-                seconds,
-                String.join(",", stopReasons),
-                Reports.stats(total, "op:", seconds, errorsByClass),
-                generator,
-                Reports.byKey(total, "op:", seconds),
-                Reports.byKey(total, "tool:", seconds),
-                stages,
-                mergedPoints,
-                null,
-                null,
-                List.of(),
-                first.latencyBasis(),
-                resources.isEmpty() && first.resources() == null ? null : resources,
-                prompts.isEmpty() && first.prompts() == null ? null : prompts,
-                samples.isEmpty() ? null : samples,
-                first.configuration(),
-                first.server(),
-                null,
-                null,
-                warnings.isEmpty() ? null : List.copyOf(warnings));
+        LoadTestReport merged = LoadTestReport.builder()
+                .target(first.target())
+                .model(first.model())
+                .offeredLoadUnit(first.offeredLoadUnit())
+                .sessionMode(first.sessionMode())
+                .startedAt(startedAt)
+                .durationSeconds(seconds)
+                .stopReason(String.join(",", stopReasons))
+                .summary(Reports.stats(total, "op:", seconds, errorsByClass))
+                .generator(generator)
+                .operations(Reports.byKey(total, "op:", seconds))
+                .tools(Reports.byKey(total, "tool:", seconds))
+                .stages(stages)
+                .intervals(mergedPoints)
+                .latencyBasis(first.latencyBasis())
+                .resources(resources.isEmpty() && first.resources() == null ? null : resources)
+                .prompts(prompts.isEmpty() && first.prompts() == null ? null : prompts)
+                .errorSamples(samples.isEmpty() ? null : samples)
+                .configuration(first.configuration())
+                .server(first.server())
+                .warnings(warnings.isEmpty() ? null : List.copyOf(warnings))
+                .build();
         List<LoadTestReport.ThresholdResult> results = new ArrayList<>();
         for (String t : thresholdsOf(first)) {
             results.add(Threshold.parse(t).evaluate(merged));

@@ -87,7 +87,40 @@ public final class ConfigTemplate {
         sb.append("\n[[stage]]\nname = \"ramp\"\ntarget_rate = 10\nduration = \"10s\"\n")
                 .append("\n[[stage]]\nname = \"ramp further\"\ntarget_rate = 20\nduration = \"10s\"\n")
                 .append("\n[[stage]]\nname = \"hold\"\ntarget_rate = 20\nduration = \"60s\"\n");
+        appendMcpScenarios(
+                sb,
+                d.resourceUris().isEmpty() ? "RESOURCE_URI" : d.resourceUris().get(0));
         return sb.toString();
+    }
+
+    /** The MCP-deep scenarios, commented out (they need to know which tool updates which resource). */
+    private static void appendMcpScenarios(StringBuilder sb, String uri) {
+        String u = str(uri);
+        sb.append(
+                        "\n# MCP-deep scenarios (docs/loadtest.md). On a tools/call scenario: progress = true measures the time")
+                .append(
+                        "\n# to the first progress notification; task = true calls the tool as a task and polls it to completion.")
+                .append("\n# The sections below run next to the load, each with its own sessions (HTTP targets).")
+                .append("\n#\n# [subscribe]                  # resources/subscribe fan-out latency")
+                .append("\n# sessions = 10")
+                .append("\n# uri = ")
+                .append(u)
+                .append("\n# trigger = { tool = \"TOOL_THAT_UPDATES_IT\", arguments = {} }")
+                .append("\n# interval = \"1s\"")
+                .append(
+                        "\n#\n# [idle_streams]               # idle GET streams (stateless: subscriptions/listen) held during the run")
+                .append("\n# sessions = 100")
+                .append("\n#\n# [resumption]                 # GET streams dropped and resumed with Last-Event-ID")
+                .append("\n# sessions = 4")
+                .append("\n# uri = ")
+                .append(u)
+                .append("\n# trigger = { tool = \"TOOL_THAT_UPDATES_IT\" }")
+                .append("\n# interval = \"200ms\"")
+                .append("\n# drop_every = \"1s\"")
+                .append(
+                        "\n#\n# [idle_expiry]                # sessions reused after idling past the server's session timeout")
+                .append("\n# sessions = 4")
+                .append("\n# idle = \"31m\"\n");
     }
 
     /** Example arguments for a JSON Schema: required properties with a value of their type (default if given). */

@@ -73,6 +73,9 @@ final class ConfigEcho {
                 if (f.arguments() != null) {
                     st.put("arguments", f.arguments());
                 }
+                if (f.mode() != dev.jmcp.loadtest.target.CallMode.PLAIN) {
+                    st.put(f.mode() == dev.jmcp.loadtest.target.CallMode.TASK ? "task" : "progress", true);
+                }
                 steps.add(st);
             }
             x.put("steps", steps);
@@ -80,6 +83,10 @@ final class ConfigEcho {
         }
         m.put("scenarios", scenarios);
         m.put("thresholds", c.thresholds());
+        if (!c.mcpScenarios().isEmpty()) {
+            // the sections as configured: records serialise with their component names
+            m.put("mcpScenarios", dev.jmcp.core.McpJson.toTree(c.mcpScenarios()));
+        }
         if (c.target() != null) {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("description", c.target().describe());

@@ -54,11 +54,11 @@ public final class Placeholders {
     /** The concrete step with every placeholder filled. */
     public static Step resolve(FlowStep step, Map<String, JsonNode> vars) {
         if (vars.isEmpty()) {
-            return new Step(step.operation(), step.name(), step.arguments());
+            return new Step(step.operation(), step.name(), step.arguments(), step.mode());
         }
         String name = step.name() == null ? null : text(step.name(), vars);
         JsonNode args = step.arguments() == null ? null : fill(step.arguments(), vars);
-        return new Step(step.operation(), name, args);
+        return new Step(step.operation(), name, args, step.mode());
     }
 
     private static JsonNode fill(JsonNode node, Map<String, JsonNode> vars) {

@@ -71,35 +71,38 @@ final class ReportAssembler {
         double secs = total.seconds();
         boolean open = config.settings().model() == LoadModel.OPEN;
         List<IntervalPoint> points = new ArrayList<>(measurements.intervals());
-        LoadTestReport report = new LoadTestReport(
-                LoadTestReport.SCHEMA_VERSION,
-                targetDescription,
-                config.settings().model().name().toLowerCase(Locale.ROOT),
-                open ? "rps" : "vus",
-                config.settings().sessionMode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                startedAt.toString(),
-                Reports.round(secs),
-                stopReason,
-                Reports.stats(total, "op:", secs, total.errorsByClass()),
-                generator(total, cutOffIterations, extras),
-                Reports.byKey(total, "op:", secs),
-                Reports.byKey(total, "tool:", secs),
-                stages(open),
-                points,
-                breakingPoint,
-                null,
-                List.of(),
-                config.settings().fromIntendedStart()
-                        ? LoadTestReport.FROM_INTENDED_START
-                        : LoadTestReport.SERVICE_TIME,
-                Reports.byKey(total, "resource:", secs),
-                Reports.byKey(total, "prompt:", secs),
-                extras.errorSamples().isEmpty() ? null : extras.errorSamples(),
-                ConfigEcho.of(config),
-                extras.server().isEmpty() ? null : extras.server(),
-                extras.histogramLog(),
-                extras.segment(),
-                extras.warnings().isEmpty() ? null : List.copyOf(extras.warnings()));
+        LoadTestReport report = LoadTestReport.builder()
+                .target(targetDescription)
+                .model(config.settings().model().name().toLowerCase(Locale.ROOT))
+                .offeredLoadUnit(open ? "rps" : "vus")
+                .sessionMode(config.settings()
+                        .sessionMode()
+                        .name()
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '-'))
+                .startedAt(startedAt.toString())
+                .durationSeconds(Reports.round(secs))
+                .stopReason(stopReason)
+                .summary(Reports.stats(total, "op:", secs, total.errorsByClass()))
+                .generator(generator(total, cutOffIterations, extras))
+                .operations(Reports.byKey(total, "op:", secs))
+                .tools(Reports.byKey(total, "tool:", secs))
+                .stages(stages(open))
+                .intervals(points)
+                .breakingPoint(breakingPoint)
+                .latencyBasis(
+                        config.settings().fromIntendedStart()
+                                ? LoadTestReport.FROM_INTENDED_START
+                                : LoadTestReport.SERVICE_TIME)
+                .resources(Reports.byKey(total, "resource:", secs))
+                .prompts(Reports.byKey(total, "prompt:", secs))
+                .errorSamples(extras.errorSamples().isEmpty() ? null : extras.errorSamples())
+                .configuration(ConfigEcho.of(config))
+                .server(extras.server().isEmpty() ? null : extras.server())
+                .histogramLog(extras.histogramLog())
+                .segment(extras.segment())
+                .warnings(extras.warnings().isEmpty() ? null : List.copyOf(extras.warnings()))
+                .build();
         List<ThresholdResult> results = new ArrayList<>();
         for (String t : config.thresholds()) {
             results.add(Threshold.parse(t).evaluate(report));

@@ -28,9 +28,11 @@ public final class ScenarioSection {
             "step",
             "steps",
             "code",
-            "format");
+            "format",
+            "progress",
+            "task");
     private static final Set<String> STEP_KEYS =
-            Set.of("type", "tool", "uri", "prompt", "arguments", "extract", "code", "format");
+            Set.of("type", "tool", "uri", "prompt", "arguments", "extract", "code", "format", "progress", "task");
 
     private final ConfigFields fields;
 
@@ -141,7 +143,23 @@ public final class ScenarioSection {
             name = fields.string(s, p, nameKey);
         }
         JsonNode args = s.has("arguments") ? arguments(s.get("arguments"), op, type, p) : null;
-        return new FlowStep(op, name, args, extract(s, p));
+        return new FlowStep(op, name, args, extract(s, p), mode(s, p, op));
+    }
+
+    /** {@code progress = true} or {@code task = true} on a {@code tools/call} step (issue #20). */
+    private dev.jmcp.loadtest.target.CallMode mode(JsonNode s, String p, Operation op) {
+        boolean progress = s.has("progress") && fields.bool(s, p, "progress");
+        boolean task = s.has("task") && fields.bool(s, p, "task");
+        if ((progress || task) && op != Operation.TOOLS_CALL) {
+            throw fields.error(p + (progress ? ".progress" : ".task"), "applies to tools/call steps only");
+        }
+        if (progress && task) {
+            throw fields.error(
+                    p + ".task", "a step is either a progress call or a task (a task call measures" + " progress too)");
+        }
+        return task
+                ? dev.jmcp.loadtest.target.CallMode.TASK
+                : progress ? dev.jmcp.loadtest.target.CallMode.PROGRESS : dev.jmcp.loadtest.target.CallMode.PLAIN;
     }
 
     private JsonNode arguments(JsonNode args, Operation op, String type, String p) {

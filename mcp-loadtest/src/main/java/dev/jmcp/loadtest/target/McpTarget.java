@@ -408,6 +408,9 @@ public final class McpTarget implements Target {
             if (sessionClosed.get()) {
                 return StepOutcome.connectionError("session closed");
             }
+            if (step.mode() != CallMode.PLAIN) { // MCP-deep steps: progress, tasks (issue #20)
+                return McpDeepCalls.execute(client, step, timeout, schemas::check);
+            }
             CallOptions options =
                     CallOptions.builder().timeout(timeout).totalTimeout(timeout).build();
             try {

@@ -11,8 +11,33 @@ import tools.jackson.databind.JsonNode;
  * @param message a short human-readable detail, or {@code null}
  * @param result the JSON result (also for tool errors), from which multi-step flows extract values; may be
  *     {@code null}
+ * @param detail what an MCP-deep step (progress, task) observed, or {@code null}
  */
-public record StepOutcome(boolean success, ErrorKind errorKind, Integer errorCode, String message, JsonNode result) {
+public record StepOutcome(
+        boolean success, ErrorKind errorKind, Integer errorCode, String message, JsonNode result, StepDetail detail) {
+    /**
+     * An outcome without detail.
+     *
+     * @param success whether the step succeeded
+     * @param errorKind the failure kind; {@code null} on success
+     * @param errorCode the JSON-RPC code or HTTP status, or {@code null}
+     * @param message a short detail, or {@code null}
+     * @param result the JSON result, or {@code null}
+     */
+    public StepOutcome(boolean success, ErrorKind errorKind, Integer errorCode, String message, JsonNode result) {
+        this(success, errorKind, errorCode, message, result, null);
+    }
+
+    /**
+     * This outcome with a detail.
+     *
+     * @param d the detail
+     * @return the copy
+     */
+    public StepOutcome withDetail(StepDetail d) {
+        return new StepOutcome(success, errorKind, errorCode, message, result, d);
+    }
+
     /**
      * A successful outcome with its result.
      *

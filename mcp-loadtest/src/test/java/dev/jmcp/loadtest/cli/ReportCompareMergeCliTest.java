@@ -3,6 +3,7 @@ package dev.jmcp.loadtest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmcp.core.McpJson;
+import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.internal.HistogramLog;
 import dev.jmcp.loadtest.target.TestServers;
 import dev.jmcp.server.McpServer;
@@ -146,7 +147,7 @@ class ReportCompareMergeCliTest {
             assertThat(run(cfg, base, url)).as(err.toString()).isZero();
             Path json = only(base, ".json");
             JsonNode r = McpJson.parse(Files.readString(json));
-            assertThat(r.at("/schemaVersion").asString()).isEqualTo("1.1");
+            assertThat(r.at("/schemaVersion").asString()).isEqualTo(LoadTestReport.SCHEMA_VERSION);
             assertThat(r.at("/server/name").asString()).isEqualTo("loadtest-fixture");
             assertThat(r.at("/server/protocolVersion").asString()).isNotEmpty();
             assertThat(r.at("/configuration/settings/model").asString()).isEqualTo("closed");
