@@ -9,9 +9,11 @@
 #
 # Settings (environment): JAVA (default java), ROUNDS (startup: 15 launches per server; roundtrip: 3),
 # SERVERS (jmcp example servers, default "notes everything"), CONFIGS (JVM settings, default "default cds";
-# also "c1" = -XX:TieredStopAtLevel=1 and "cds-c1"), TS_EVERYTHING (path of server-everything's dist/index.js;
+# also "c1" = -XX:TieredStopAtLevel=1, "cds-c1", and on JDK 19+ "auto" = -XX:+AutoCreateSharedArchive, on JDK 25+
+# "aot" = the AOT cache of JEP 483/514; every archive is made by a training run first), TS_EVERYTHING (path of server-everything's dist/index.js;
 # default: the CI's npm cache), WARMUP (roundtrip: s per launch, 3), SEQUENTIAL (20000), CONCURRENT (200000),
-# WINDOW (256), SKIP_BUILD=1 (use examples/target/jmcp-examples.jar as it is), OUT (archives and classes: target dir).
+# WINDOW (256), SKIP_BUILD=1 (use examples/target/jmcp-examples.jar as it is), OUT (archives and classes: target dir),
+# BASELINE_JAR (a jmcp-examples.jar of another commit: its rows, labelled "baseline", run in the same rounds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -32,33 +34,53 @@ JDK_FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *jav
 QUIET_LOG="-Xlog:disable -Xlog:all=warning:stderr"
 INIT='{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"cds-training","version":"1"}}}'
 
-archive() { echo "$OUT/$1-jdk$JDK_FEATURE.jsa"; }
+archive() { echo "$OUT/$2-$1-jdk$JDK_FEATURE.${3:-jsa}"; } # server, label[, extension]
 
 make_archive() { # a training run: initialize, a few requests, then end of input; the archive is written at exit
-  local server=$1 a
-  a=$(archive "$server")
+  local server=$1 label=$2 jar=$3 a
+  a=$(archive "$server" "$label")
   rm -f "$a"
-  { echo "$INIT"
-    echo '{"jsonrpc":"2.0","method":"notifications/initialized"}'
-    echo '{"jsonrpc":"2.0","id":1,"method":"tools/list"}'
-    echo '{"jsonrpc":"2.0","id":2,"method":"ping"}'
-  } | "$JAVA" $QUIET_LOG -XX:ArchiveClassesAtExit="$a" -jar "$JAR" server "$server" --stdio >/dev/null
+  training | "$JAVA" $QUIET_LOG -XX:ArchiveClassesAtExit="$a" -jar "$jar" server "$server" --stdio >/dev/null 2>&1
   echo "archive: $a ($(du -k "$a" | cut -f1) KiB)" >&2
+  if [[ "$JDK_FEATURE" -ge 19 ]]; then # the same training for -XX:+AutoCreateSharedArchive (its first launch)
+    rm -f "$(archive "$server" "$label" auto.jsa)"
+    training | "$JAVA" $(flags auto "$server" "$label") -jar "$jar" server "$server" --stdio >/dev/null 2>&1
+  fi
+  if [[ "$JDK_FEATURE" -ge 25 ]]; then
+    rm -f "$(archive "$server" "$label" aot)"
+    training | "$JAVA" $QUIET_LOG -XX:AOTCacheOutput="$(archive "$server" "$label" aot)" -jar "$jar" server "$server" \
+      --stdio >/dev/null 2>&1
+  fi
 }
 
-flags() { # JVM flags of one configuration
+training() {
+  echo "$INIT"
+  echo '{"jsonrpc":"2.0","method":"notifications/initialized"}'
+  echo '{"jsonrpc":"2.0","id":1,"method":"tools/list"}'
+  echo '{"jsonrpc":"2.0","id":2,"method":"ping"}'
+}
+
+flags() { # JVM flags of one configuration: config, server, label
   case "$1" in
     default) echo "" ;;
     c1) echo "-XX:TieredStopAtLevel=1" ;;
-    cds) echo "$QUIET_LOG -XX:SharedArchiveFile=$(archive "$2")" ;;
-    cds-c1) echo "$QUIET_LOG -XX:SharedArchiveFile=$(archive "$2") -XX:TieredStopAtLevel=1" ;;
+    cds) echo "$QUIET_LOG -XX:SharedArchiveFile=$(archive "$2" "$3")" ;;
+    cds-c1) echo "$QUIET_LOG -XX:SharedArchiveFile=$(archive "$2" "$3") -XX:TieredStopAtLevel=1" ;;
+    auto) echo "$QUIET_LOG -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$(archive "$2" "$3" auto.jsa)" ;;
+    aot) echo "$QUIET_LOG -XX:AOTCache=$(archive "$2" "$3" aot)" ;;
     *) echo "unknown configuration $1" >&2; exit 2 ;;
   esac
 }
 
-if [[ "$MODE" == cds || " $CONFIGS " == *" cds"* ]]; then
+JARS=("jmcp=$JAR")
+[[ -n "${BASELINE_JAR:-}" ]] && JARS=("baseline=$BASELINE_JAR" "${JARS[@]}")
+if [[ "$MODE" == cds || " $CONFIGS " == *" cds"* || " $CONFIGS " == *" auto"* || " $CONFIGS " == *" aot"* ]]; then
   for s in $SERVERS; do
-    if [[ "$MODE" == cds || ! -f "$(archive "$s")" || "$(archive "$s")" -ot "$JAR" ]]; then make_archive "$s"; fi
+    for entry in "${JARS[@]}"; do
+      label=${entry%%=*} jar=${entry#*=}
+      a=$(archive "$s" "$label")
+      if [[ "$MODE" == cds || ! -f "$a" || "$a" -ot "$jar" ]]; then make_archive "$s" "$label" "$jar"; fi
+    done
   done
   [[ "$MODE" == cds ]] && exit 0
 fi
@@ -76,8 +98,11 @@ else
   echo "no TypeScript reference server (set TS_EVERYTHING); measuring without it" >&2
 fi
 for s in $SERVERS; do
-  for c in $CONFIGS; do
-    ARGS+=(--server "jmcp-$s $c=$JAVA $(flags "$c" "$s") -jar $JAR server $s --stdio")
+  for entry in "${JARS[@]}"; do
+    label=${entry%%=*} jar=${entry#*=}
+    for c in $CONFIGS; do
+      ARGS+=(--server "$label $s $c=$JAVA $(flags "$c" "$s" "$label") -jar $jar server $s --stdio")
+    done
   done
 done
 
