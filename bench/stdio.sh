@@ -28,7 +28,7 @@ mkdir -p "$OUT"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -q -B -o -pl examples -am package -DskipTests -Dspotless.check.skip=true
 fi
-"$(dirname "$(command -v "$JAVA")")/javac" -d "$OUT" bench/stdio/TrivialStdioServer.java
+"$(dirname "$(command -v "$JAVA")")/javac" --release 17 -d "$OUT" bench/stdio/TrivialStdioServer.java
 JDK_FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 # JVM warnings (such as a stale CDS archive) go to stderr, never to stdout, which carries the protocol
 QUIET_LOG="-Xlog:disable -Xlog:all=warning:stderr"
