@@ -9,7 +9,13 @@ import dev.jmcp.server.McpServer;
 public final class ExampleServers {
     private ExampleServers() {}
 
-    /** Builds the named example server (not {@code files}, which needs a folder). */
+    /**
+     * Builds the named example server (not {@code files}, which needs a folder).
+     *
+     * @param kind which example server
+     * @return the server, not started
+     * @throws IllegalArgumentException for {@code files}
+     */
     public static McpServer create(ServerCommand.Kind kind) {
         switch (kind) {
             case everything:

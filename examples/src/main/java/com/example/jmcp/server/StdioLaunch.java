@@ -16,6 +16,9 @@ public final class StdioLaunch {
     /**
      * The server kind when {@code args} is exactly {@code server KIND} or {@code server KIND --stdio} for a kind
      * that needs no option (case-insensitive, as picocli accepts it), else null.
+     *
+     * @param args the command line
+     * @return the kind to serve on stdio, or null to let picocli run the command line
      */
     public static ServerCommand.Kind match(String... args) {
         if (args.length < 2 || args.length > 3 || !"server".equals(args[0])) {
