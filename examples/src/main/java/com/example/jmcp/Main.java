@@ -3,6 +3,7 @@ package com.example.jmcp;
 import com.example.jmcp.client.ClientCommand;
 import com.example.jmcp.demo.DemoCommand;
 import com.example.jmcp.server.ServerCommand;
+import com.example.jmcp.server.StdioLaunch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,9 +27,25 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Runs the command line and exits with its code. */
+    /**
+     * Runs the command line and exits with its code. {@code server everything|notes|typed [--stdio]}, the command
+     * line MCP hosts launch, starts without the command-line parser ({@link StdioLaunch}).
+     */
     public static void main(String[] args) {
-        System.exit(run(args));
+        ServerCommand.Kind stdioServer = StdioLaunch.match(args);
+        System.exit(stdioServer != null ? serveStdio(stdioServer) : run(args));
+    }
+
+    private static int serveStdio(ServerCommand.Kind kind) {
+        try {
+            return StdioLaunch.serve(kind);
+        } catch (RuntimeException e) {
+            System.err.println("error: " + describe(e));
+            if (System.getenv("JMCP_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return 2;
+        }
     }
 
     /** Runs the command line and returns its exit code (for tests). */

@@ -3,7 +3,6 @@ package com.example.jmcp;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -12,8 +11,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 /**
  * The examples' logging set-up, in code: everything to stderr (stdout carries the protocol when a server runs over
  * stdio, and CLI output otherwise), at the level of {@code -Djmcp.log.level} or the environment variable {@code
- * JMCP_LOG_LEVEL} (default WARN). Configuring in code keeps logback's XML machinery (Joran, about 250 classes) off
- * the start path of a stdio server; {@code -Dlogback.configurationFile=...} still takes precedence.
+ * JMCP_LOG_LEVEL} (default WARN). Configuring in code keeps logback's XML machinery (Joran, about 250 classes) and
+ * its pattern parser ({@link StderrLineEncoder} formats the line) off the start path of a stdio server; {@code
+ * -Dlogback.configurationFile=...} still takes precedence.
  */
 public final class StderrLogging extends ContextAwareBase implements Configurator {
     /** Used by logback's ServiceLoader. */
@@ -24,9 +24,8 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        StderrLineEncoder encoder = new StderrLineEncoder(); // %d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n");
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);

@@ -95,18 +95,7 @@ public final class ServerCommand implements Callable<Integer> {
 
     /** Builds the named example server (not {@code files}, which needs a folder). */
     public static McpServer create(Kind kind) {
-        switch (kind) {
-            case everything:
-                return EverythingServer.create();
-            case notes:
-                return NotesServer.create();
-            case typed:
-                return TypedToolsServer.create();
-            case files:
-                throw new IllegalArgumentException("the files server needs a folder: server files --root DIR");
-            default:
-                throw new IllegalArgumentException(String.valueOf(kind));
-        }
+        return ExampleServers.create(kind);
     }
 
     @Override

@@ -74,6 +74,10 @@ final class InboundRequests {
             return;
         }
         RequestHandler h = handler;
+        if (h instanceof InlineRequestHandler inline && inline.inline(request)) {
+            finish(request, answerOf(h, request)); // no hand-off: cheap, non-blocking, no application code
+            return;
+        }
         try {
             handlerExecutor.execute(() -> run(h, request));
         } catch (RuntimeException rejected) {
@@ -84,6 +88,17 @@ final class InboundRequests {
 
     private void run(RequestHandler handler, InboundRequest request) {
         request.bindThread(Thread.currentThread());
+        JsonRpcMessage answer;
+        try {
+            answer = answerOf(handler, request);
+        } finally {
+            Thread.interrupted(); // clear a cancellation interrupt before the thread goes back to its pool
+        }
+        finish(request, answer);
+    }
+
+    /** Runs the handler and maps its outcome to the answer (null: none is due); leaves the request answering. */
+    private JsonRpcMessage answerOf(RequestHandler handler, InboundRequest request) {
         JsonRpcMessage answer;
         try {
             request.checkCancelled();
@@ -119,8 +134,12 @@ final class InboundRequests {
             if (!request.isDeferred() || request.isAnswered()) {
                 inFlight.remove(request.id(), request);
             }
-            Thread.interrupted(); // clear a cancellation interrupt before the thread goes back to its pool
         }
+        return answer;
+    }
+
+    /** Sends the answer of a handler that returned (if one is due) and ends its answering phase. */
+    private void finish(InboundRequest request, JsonRpcMessage answer) {
         try {
             if (answer != null && !request.isDeferred() && !request.isCancelled() && request.claimAnswer()) {
                 send(request, answer);

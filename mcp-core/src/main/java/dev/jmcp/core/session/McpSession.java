@@ -42,7 +42,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <h2>Threads</h2>
  * Transport threads never run user code. Request handlers run on the handler executor (a virtual thread per
- * request on JDK 21+, a bounded pool on 17, or the application's own). Responses, progress and notifications
+ * request on JDK 21+, a bounded pool on 17, or the application's own), except the requests an {@link
+ * InlineRequestHandler} answers on the delivering thread (such as {@code ping}). Responses, progress and notifications
  * are delivered one at a time per session, in arrival order, on the delivery executor. The futures returned by
  * {@link #request} complete on that delivery thread: chain heavy work with an {@code ...Async} method.
  */

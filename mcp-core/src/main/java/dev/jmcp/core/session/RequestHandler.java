@@ -3,7 +3,8 @@ package dev.jmcp.core.session;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Answers one inbound request. Runs on the session's handler executor, never on a transport thread.
+ * Answers one inbound request. Runs on the session's handler executor, never on a transport thread (except an
+ * {@link InlineRequestHandler}, for the requests it chooses).
  *
  * <p>Return the result object (never null: an empty result is {@code {}}). Throw {@link
  * dev.jmcp.core.McpRpcException} to answer with that JSON-RPC error; any other exception answers {@code -32603}

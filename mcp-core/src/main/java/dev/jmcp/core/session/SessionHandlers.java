@@ -15,7 +15,19 @@ import java.util.Set;
  * session copies no table. {@code ping} is answered with an empty result unless a handler replaces it.
  */
 public final class SessionHandlers {
-    private static final RequestHandler PING = request -> McpJson.object();
+    /** The default {@code ping}: an empty result, answered on the delivering thread (no hand-off). */
+    private static final RequestHandler PING = new InlineRequestHandler() {
+        @Override
+        public tools.jackson.databind.JsonNode handle(InboundRequest request) {
+            return McpJson.object();
+        }
+
+        @Override
+        public boolean inline(InboundRequest request) {
+            return true;
+        }
+    };
+
     private static final SessionHandlers EMPTY = builder().build();
 
     private final Map<String, RequestHandler> requestHandlers;

@@ -38,6 +38,11 @@ public final class Router {
         handlers.put(method, handler);
     }
 
+    /** Whether the application registered interceptors (which run on every request, and may block). */
+    boolean hasInterceptors() {
+        return !interceptors.isEmpty();
+    }
+
     /** Whether a handler serves {@code method}. */
     boolean has(String method) {
         return handlers.containsKey(method);

@@ -9,6 +9,7 @@ import dev.jmcp.core.protocol.MetaKeys;
 import dev.jmcp.core.protocol.capabilities.ServerCapabilities;
 import dev.jmcp.core.protocol.elicitation.ElicitationCompleteNotification;
 import dev.jmcp.core.session.InboundRequest;
+import dev.jmcp.core.session.InlineRequestHandler;
 import dev.jmcp.core.session.McpSession;
 import dev.jmcp.core.session.RequestHandler;
 import dev.jmcp.core.session.SessionHandlers;
@@ -98,9 +99,22 @@ public final class ServerSessionImpl implements ServerSession {
             }
             return core.router().route(s, r);
         };
+        // ping is answered on the delivering thread when nothing in its path can block or run application code
+        InlineRequestHandler ping = new InlineRequestHandler() {
+            @Override
+            public JsonNode handle(InboundRequest r) throws Exception {
+                return route.handle(r);
+            }
+
+            @Override
+            public boolean inline(InboundRequest r) {
+                return !core.router().hasInterceptors()
+                        && !((ServerSessionImpl) r.session().attachment()).shared;
+            }
+        };
         return SessionHandlers.builder()
                 .fallbackRequestHandler(route)
-                .requestHandler(McpMethods.PING, route)
+                .requestHandler(McpMethods.PING, ping)
                 .ignoreNotification(McpMethods.NOTIFICATION_INITIALIZED)
                 .ignoreNotification(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED)
                 .build();

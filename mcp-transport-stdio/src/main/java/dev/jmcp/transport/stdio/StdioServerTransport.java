@@ -8,6 +8,7 @@ import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
 import dev.jmcp.transport.stdio.internal.Checks;
+import dev.jmcp.transport.stdio.internal.CorkingInput;
 import dev.jmcp.transport.stdio.internal.FrameWriter;
 import dev.jmcp.transport.stdio.internal.LineReader;
 import dev.jmcp.transport.stdio.internal.ListenerGate;
@@ -30,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * normally this process's stdin and stdout ({@link #ofSystemStreams()}).
  *
  * <p>One reader thread decodes each line (a batch line is delivered as its messages; an invalid or too long
- * line goes to {@link TransportListener#onInvalidMessage}); one writer thread writes outbound messages, one per
- * line, from a bounded queue, so concurrent sends never interleave and answers go out as they finish. At end of
+ * line goes to {@link TransportListener#onInvalidMessage}). Outbound messages are written one per line, never
+ * interleaved, and go out as they finish: a sender that finds nothing queued and nothing being written writes its
+ * message itself (no thread hand-off: a cheap request such as {@code ping}, answered on the reader thread, costs
+ * no thread switch in the server); otherwise a writer thread writes the queued messages, bounded in number and
+ * bytes, in batches with one flush ({@link Builder#alwaysQueueWrites()} sends everything through it). At end of
  * input the transport first waits (at most {@link Builder#endOfInputGrace}, default 5 s) until the requests
  * already received are answered, then flushes the queued messages and closes the listener: the server exits
  * cleanly on stdin EOF, without dropping the answers of requests the client sent before closing its end.
@@ -61,7 +65,7 @@ public final class StdioServerTransport implements Transport {
         this.codec = b.codec;
         this.endOfInputGrace = b.endOfInputGrace;
         this.writer = new FrameWriter(
-                b.out, "jmcp-stdio-server-writer", b.maxQueuedMessages, b.maxQueuedBytes, b.writeTimeout);
+                b.out, "jmcp-stdio-server-writer", b.maxQueuedMessages, b.maxQueuedBytes, b.writeTimeout, b.writeMode);
     }
 
     /**
@@ -169,7 +173,8 @@ public final class StdioServerTransport implements Transport {
     }
 
     private void readLoop() {
-        LineReader reader = new LineReader(in, codec.limits().maxMessageBytes());
+        LineReader reader =
+                new LineReader(new CorkingInput(in, writer), codec.limits().maxMessageBytes());
         Throwable error = null;
         try {
             if (!gate.deliverAll(reader, codec, () -> {})) {
@@ -211,6 +216,7 @@ public final class StdioServerTransport implements Transport {
         private int maxQueuedMessages = StdioClientTransport.DEFAULT_MAX_QUEUED_MESSAGES;
         private long maxQueuedBytes = StdioClientTransport.DEFAULT_MAX_QUEUED_BYTES;
         private Duration endOfInputGrace = DEFAULT_END_OF_INPUT_GRACE;
+        private FrameWriter.Mode writeMode = FrameWriter.Mode.INLINE_WHEN_IDLE;
 
         private Builder(InputStream in, OutputStream out) {
             this.in = Objects.requireNonNull(in, "in");
@@ -271,6 +277,20 @@ public final class StdioServerTransport implements Transport {
          */
         public Builder endOfInputGrace(Duration grace) {
             this.endOfInputGrace = Checks.nonNegative(grace, "endOfInputGrace");
+            return this;
+        }
+
+        /**
+         * Sends every outbound message through the writer thread's queue, so a sender never blocks on the stream:
+         * when the client stops reading, senders fail after {@link #writeTimeout} instead of waiting in the write.
+         * By default a sender that finds nothing queued and nothing being written writes its message itself, which
+         * saves a thread hand-off per answer; if the client then stops reading until the pipe is full, that sender
+         * waits in the write until the client reads or exits.
+         *
+         * @return this builder
+         */
+        public Builder alwaysQueueWrites() {
+            this.writeMode = FrameWriter.Mode.QUEUED;
             return this;
         }
 

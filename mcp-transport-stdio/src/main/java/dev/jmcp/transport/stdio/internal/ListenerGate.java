@@ -18,8 +18,10 @@ import org.slf4j.Logger;
 public final class ListenerGate {
     private final Logger log;
     private final Supplier<String> name;
+    private static final Duration FINISH_WAIT = Duration.ofSeconds(2);
+
     private final ReentrantLock lock = new ReentrantLock();
-    private boolean finished; // guarded by lock
+    private volatile boolean finished; // written under lock
     private volatile TransportListener listener;
 
     /**
@@ -114,7 +116,9 @@ public final class ListenerGate {
      * {@code cause} (null for a normal close). A listener failure is logged.
      */
     public void finish(Throwable cause, FrameWriter writer) {
-        lock.lock();
+        // a delivery holds the lock; one stuck writing an inline answer to a client that stopped reading must not
+        // hold up closing for ever: after FINISH_WAIT the listener is closed without the lock
+        boolean locked = tryLock();
         try {
             if (finished) {
                 return;
@@ -132,7 +136,22 @@ public final class ListenerGate {
                 }
             }
         } finally {
-            lock.unlock();
+            if (locked) {
+                lock.unlock();
+            }
+        }
+    }
+
+    private boolean tryLock() {
+        try {
+            if (lock.tryLock(FINISH_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            log.debug("{}: a delivery is still running; closing the listener without waiting for it", name.get());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

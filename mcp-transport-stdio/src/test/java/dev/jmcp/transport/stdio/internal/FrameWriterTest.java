@@ -81,4 +81,103 @@ class FrameWriterTest {
         assertThat(w.enqueue(new byte[] {2})).isCompletedExceptionally();
         assertThat(w.awaitTerminated(Duration.ofSeconds(5))).isTrue();
     }
+
+    @Test
+    void inlineModeWritesAndFlushesOnTheSendersThreadWhenTheWriterIsIdle() throws Exception {
+        RecordingStream sink = new RecordingStream();
+        FrameWriter w =
+                new FrameWriter(sink, "inline", 10, 1024, Duration.ofSeconds(1), FrameWriter.Mode.INLINE_WHEN_IDLE);
+        w.start();
+        CompletableFuture<Void> f = w.enqueue("a".getBytes(StandardCharsets.UTF_8));
+        assertThat(f).isCompleted(); // written before enqueue returned
+        assertThat(sink.text()).isEqualTo("a\n");
+        assertThat(sink.flushes).isEqualTo(1);
+        assertThat(sink.writers).containsOnly(Thread.currentThread().getName());
+        w.stop(true);
+        assertThat(w.awaitTerminated(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void corkedInlineWritesAreFlushedTogetherAtUncork() throws Exception {
+        RecordingStream sink = new RecordingStream();
+        FrameWriter w =
+                new FrameWriter(sink, "corked", 10, 1024, Duration.ofSeconds(1), FrameWriter.Mode.INLINE_WHEN_IDLE);
+        w.start();
+        w.cork();
+        w.enqueue("a".getBytes(StandardCharsets.UTF_8));
+        w.enqueue("b".getBytes(StandardCharsets.UTF_8));
+        assertThat(sink.flushes).isZero();
+        w.uncork();
+        assertThat(sink.flushes).isEqualTo(1);
+        assertThat(sink.text()).isEqualTo("a\nb\n");
+        w.uncork(); // nothing left to flush
+        assertThat(sink.flushes).isEqualTo(1);
+        w.stop(true);
+        assertThat(w.awaitTerminated(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void whileAnInlineWriteIsBlockedOtherSendersQueueAndTheWriterThreadWritesThemAfterItInOrder() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingStream sink = new RecordingStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                if (b[off] == 'a') {
+                    entered.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.write(b, off, len);
+            }
+        };
+        FrameWriter w =
+                new FrameWriter(sink, "blocked", 10, 1024, Duration.ofSeconds(5), FrameWriter.Mode.INLINE_WHEN_IDLE);
+        w.start();
+        CompletableFuture<CompletableFuture<Void>> first =
+                CompletableFuture.supplyAsync(() -> w.enqueue("a".getBytes(StandardCharsets.UTF_8)));
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> b = w.enqueue("b".getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<Void> c = w.enqueue("c".getBytes(StandardCharsets.UTF_8));
+        assertThat(b).isNotDone(); // queued behind the blocked write, not written by this thread
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        b.get(10, TimeUnit.SECONDS);
+        c.get(10, TimeUnit.SECONDS);
+        assertThat(sink.text()).isEqualTo("a\nb\nc\n");
+        assertThat(sink.writers).doesNotContain(Thread.currentThread().getName());
+        w.stop(true);
+        assertThat(w.awaitTerminated(Duration.ofSeconds(5))).isTrue();
+    }
+
+    /** Records the bytes, the flushes and the threads that wrote. */
+    private static class RecordingStream extends OutputStream {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final java.util.Set<String> writers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        volatile int flushes;
+
+        @Override
+        public synchronized void write(int b) {
+            writers.add(Thread.currentThread().getName());
+            bytes.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            writers.add(Thread.currentThread().getName());
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void flush() {
+            flushes++;
+        }
+
+        synchronized String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
 }

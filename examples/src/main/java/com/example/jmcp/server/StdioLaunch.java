@@ -1,0 +1,54 @@
+package com.example.jmcp.server;
+
+import dev.jmcp.server.McpServer;
+import dev.jmcp.transport.stdio.StdioServer;
+import java.util.Locale;
+
+/**
+ * The start path of {@code server everything|notes|typed [--stdio]}, the command line an MCP host launches: it
+ * builds the server and serves it on stdin/stdout without picocli, whose model of the whole command tree (every
+ * client and demo command with their option types) cost more start-up CPU than the server itself. Any other
+ * command line, including these with more options, goes through picocli as before.
+ */
+public final class StdioLaunch {
+    private StdioLaunch() {}
+
+    /**
+     * The server kind when {@code args} is exactly {@code server KIND} or {@code server KIND --stdio} for a kind
+     * that needs no option (case-insensitive, as picocli accepts it), else null.
+     *
+     * @param args the command line
+     * @return the kind to serve on stdio, or null to let picocli run the command line
+     */
+    public static ServerCommand.Kind match(String... args) {
+        if (args.length < 2 || args.length > 3 || !"server".equals(args[0])) {
+            return null;
+        }
+        if (args.length == 3 && !"--stdio".equals(args[2])) {
+            return null;
+        }
+        switch (args[1].toLowerCase(Locale.ROOT)) {
+            case "everything":
+                return ServerCommand.Kind.everything;
+            case "notes":
+                return ServerCommand.Kind.notes;
+            case "typed":
+                return ServerCommand.Kind.typed;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Serves the example server {@code kind} on stdin/stdout until the client closes stdin, then closes it.
+     *
+     * @param kind which example server
+     * @return the exit code: 0
+     */
+    public static int serve(ServerCommand.Kind kind) {
+        try (McpServer server = ExampleServers.create(kind)) {
+            StdioServer.serve(server);
+        }
+        return 0;
+    }
+}
