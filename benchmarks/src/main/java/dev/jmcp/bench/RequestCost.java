@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  * sends blocks of requests over one keep-alive socket (the wrk body: 2026-07-28 {@code tools/call echo} with {@code
  * _meta} and a unique id), alternating servers block by block. Per request it reports the heap bytes allocated by
  * every thread but the client's ({@code getTotalThreadAllocatedBytes} on JDK 21+, which counts virtual threads and
- * ended threads; on 17 the sum over live threads) and the process CPU time minus the client thread's, and the
+ * ended threads; on 17 the sum over live threads), the process CPU time minus the client thread's, and the CPU
+ * time of the live Java threads minus the client's (without JIT and GC, steadier on a loaded machine), and the
  * median over rounds of each measure and of the ratio jmcp / floor.
  *
  * <p>Arguments: {@code [rounds=15] [requests per block=20000] [AUTO|INLINE|HAND_OFF]}.
@@ -56,7 +57,8 @@ public final class RequestCost {
                 server.run(block);
             }
             double[] fa = new double[rounds], fc = new double[rounds], ja = new double[rounds], jc = new double[rounds];
-            double[] ra = new double[rounds], rc = new double[rounds];
+            double[] ra = new double[rounds], rc = new double[rounds], ft = new double[rounds], jt = new double[rounds];
+            double[] rt = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 double[] f = floor.measure(block);
                 double[] j = server.measure(block);
@@ -66,21 +68,29 @@ public final class RequestCost {
                 jc[r] = j[1];
                 ra[r] = j[0] / f[0];
                 rc[r] = j[1] / f[1];
+                ft[r] = f[2];
+                jt[r] = j[2];
+                rt[r] = j[2] / f[2];
                 System.out.printf(
                         Locale.ROOT,
-                        "round %2d  floor %7.0f B %6.1f us   jmcp %7.0f B %6.1f us   ratio %.2f alloc %.2f cpu%n",
+                        "round %2d  floor %7.0f B %6.1f us (threads %6.1f)   jmcp %7.0f B %6.1f us (threads %6.1f)"
+                                + "   ratio %.2f alloc %.2f cpu %.2f threads cpu%n",
                         r + 1,
                         f[0],
                         f[1] / 1000,
+                        f[2] / 1000,
                         j[0],
                         j[1] / 1000,
+                        j[2] / 1000,
                         ra[r],
-                        rc[r]);
+                        rc[r],
+                        rt[r]);
             }
             System.out.printf(
                     Locale.ROOT,
                     "MEDIAN java=%s execution=%s floor_alloc_b=%.0f floor_cpu_us=%.2f jmcp_alloc_b=%.0f jmcp_cpu_us=%.2f"
-                            + " alloc_ratio=%.2f cpu_ratio=%.2f load=%s%n",
+                            + " alloc_ratio=%.2f cpu_ratio=%.2f floor_threads_cpu_us=%.2f jmcp_threads_cpu_us=%.2f"
+                            + " threads_cpu_ratio=%.2f load=%s%n",
                     System.getProperty("java.version"),
                     execution,
                     median(fa),
@@ -89,8 +99,10 @@ public final class RequestCost {
                     median(jc) / 1000,
                     median(ra),
                     median(rc),
-                    new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg")))
-                            .split(" ")[0]);
+                    median(ft) / 1000,
+                    median(jt) / 1000,
+                    median(rt),
+                    new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).split(" ")[0]);
         } finally {
             jmcp.close();
             bare.stop();
@@ -131,7 +143,9 @@ public final class RequestCost {
                 .version("1.0.0")
                 .handlerExecution(execution)
                 .tool(
-                        Tool.builder("echo", schema).description("Echoes the message").build(),
+                        Tool.builder("echo", schema)
+                                .description("Echoes the message")
+                                .build(),
                         (request, ctx) -> CallToolResult.text(Work.echo(request.stringArgument("message"))))
                 .build();
         return McpHttpServer.builder(server)
@@ -179,6 +193,18 @@ public final class RequestCost {
             return OS.getProcessCpuTime();
         }
 
+        /** CPU time of every live Java thread (so without the JIT compiler and GC threads, which add noise). */
+        static long threadsCpu() {
+            long sum = 0;
+            for (long id : THREADS.getAllThreadIds()) {
+                long t = THREADS.getThreadCpuTime(id);
+                if (t > 0) {
+                    sum += t;
+                }
+            }
+            return sum;
+        }
+
         static long myAllocated() {
             return THREADS.getCurrentThreadAllocatedBytes();
         }
@@ -209,13 +235,15 @@ public final class RequestCost {
 
         /** {allocated bytes per request, CPU ns per request} for {@code n} requests. */
         double[] measure(int n) throws IOException {
-            long a0 = Counters.allocated(), c0 = Counters.processCpu();
+            long a0 = Counters.allocated(), c0 = Counters.processCpu(), t0 = Counters.threadsCpu();
             long ma0 = Counters.myAllocated(), mc0 = Counters.myCpu();
             run(n);
             long ma1 = Counters.myAllocated(), mc1 = Counters.myCpu();
-            long a1 = Counters.allocated(), c1 = Counters.processCpu();
+            long a1 = Counters.allocated(), c1 = Counters.processCpu(), t1 = Counters.threadsCpu();
             return new double[] {
-                (double) ((a1 - a0) - (ma1 - ma0)) / n, (double) ((c1 - c0) - (mc1 - mc0)) / n
+                (double) ((a1 - a0) - (ma1 - ma0)) / n,
+                (double) ((c1 - c0) - (mc1 - mc0)) / n,
+                (double) ((t1 - t0) - (mc1 - mc0)) / n
             };
         }
 

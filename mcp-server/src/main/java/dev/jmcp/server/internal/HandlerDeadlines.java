@@ -29,6 +29,7 @@ final class HandlerDeadlines {
     private final Set<Deadline> deadlines = ConcurrentHashMap.newKeySet();
     /** Registrations so far: the watcher ends only after {@link #IDLE_NANOS} without any. */
     private final LongAdder registrations = new LongAdder();
+
     private final Object threadLock = new Object();
     /** When the watcher wakes next ({@link #ASLEEP}: not before someone wakes it); read by registrations. */
     private volatile long nextWake = ASLEEP;
