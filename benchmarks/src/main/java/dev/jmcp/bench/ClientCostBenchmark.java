@@ -311,7 +311,8 @@ public final class ClientCostBenchmark {
                     @Override
                     public Caller caller() {
                         return () -> {
-                            if (Boolean.TRUE.equals(client.callTool("echo", arguments).isError())) {
+                            if (Boolean.TRUE.equals(
+                                    client.callTool("echo", arguments).isError())) {
                                 throw new IOException("tool error");
                             }
                         };

@@ -37,6 +37,9 @@ public enum ProtocolVersion {
         this.id = id;
     }
 
+    /** {@link #values()} once: {@link #parse} runs on every 2026-07-28 request and must not clone it. */
+    private static final ProtocolVersion[] ALL = values();
+
     /**
      * The revision's wire form, e.g. {@code "2025-11-25"}.
      *
@@ -61,7 +64,7 @@ public enum ProtocolVersion {
         if (id == null) {
             return Optional.empty();
         }
-        for (ProtocolVersion v : values()) {
+        for (ProtocolVersion v : ALL) {
             if (v.id.equals(id)) {
                 return Optional.of(v);
             }

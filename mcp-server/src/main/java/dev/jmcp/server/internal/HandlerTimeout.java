@@ -2,14 +2,13 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpTimeoutException;
-import dev.jmcp.core.internal.Timers;
 import dev.jmcp.core.session.HandlerExecutors;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Runs user code on the current thread (the engine's handler thread, or a task's worker) under a timeout: the
- * server's handler timeout for a request, the task timeout (the tool's own, else the server's) for a task. The timeout is a timer, not a waiting thread: when it fires, the timer answers the request itself
+ * server's handler timeout for a request, the task timeout (the tool's own, else the server's) for a task. The timeout is a deadline watched by one shared thread ({@link HandlerDeadlines}), not a waiting thread: when it
+ * expires, a delivery task answers the request itself
  * (through the context's early answer, so exactly one answer is sent) and then cancels the handler, whose late
  * result is dropped. A client's cancellation cancels the handler too.
  */
@@ -49,14 +48,14 @@ final class HandlerTimeout {
     /** Runs {@code work} under {@code timeout}; on expiry {@code onTimeout} answers and the handler is cancelled. */
     static <T> T run(Supervised ctx, Duration timeout, TimeoutAnswer onTimeout, Work<T> work) throws Exception {
         ctx.onClientCancel(() -> ctx.cancel("cancelled by the client"));
-        ScheduledFuture<?> timer = Timers.schedule(
-                () -> HandlerExecutors.delivery().execute(() -> {
+        // a deadline, not a timer task: registering and cancelling take no lock (see HandlerDeadlines)
+        HandlerDeadlines.Deadline timer = HandlerDeadlines.SHARED.register(
+                timeout.toNanos(), () -> HandlerExecutors.delivery().execute(() -> {
                     McpTimeoutException e = new McpTimeoutException(
                             "handler did not finish within " + timeout.toMillis() + " ms", timeout);
                     onTimeout.answer(e);
                     ctx.cancel("timed out");
-                }),
-                timeout.toNanos());
+                }));
         ctx.bindWorker(Thread.currentThread());
         try {
             if (ctx.isCancelled()) {
@@ -69,7 +68,7 @@ final class HandlerTimeout {
             }
             throw new IllegalStateException("handler failed: " + e, e);
         } finally {
-            timer.cancel(false);
+            timer.cancel();
             ctx.unbindWorker();
         }
     }

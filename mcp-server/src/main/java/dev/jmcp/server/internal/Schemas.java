@@ -45,7 +45,8 @@ public final class Schemas {
      */
     private final AtomicReferenceArray<Recent> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
 
-    private record Recent(JsonNode schema, Schema compiled) {}
+    /** @param flat the quick check when the schema is a flat object schema, else null */
+    private record Recent(JsonNode schema, Schema compiled, FlatObjectSchema flat) {}
 
     /** A cache of at most {@code maxEntries} compiled schemas. */
     public Schemas(int maxEntries) {
@@ -68,8 +69,18 @@ public final class Schemas {
 
     /** Validates {@code instance}; returns the problems (empty when valid), at most ten. */
     public List<String> validate(String what, JsonNode schema, JsonNode instance) {
-        Schema compiled = compile(what, schema);
+        Recent r = recent(what, schema);
+        if (r.flat() != null && r.flat().certainlyValid(instance)) {
+            return List.of(); // the common tool schema, checked without the validator (see FlatObjectSchema)
+        }
+        Schema compiled = r.compiled();
         List<Error> errors = compiled.validate(instance);
+        return errors.stream().limit(MAX_REPORTED).map(e -> e.toString()).collect(Collectors.toList());
+    }
+
+    /** Validates with the full validator only, never the quick check (for tests). */
+    List<String> validateFully(String what, JsonNode schema, JsonNode instance) {
+        List<Error> errors = compile(what, schema).validate(instance);
         return errors.stream().limit(MAX_REPORTED).map(e -> e.toString()).collect(Collectors.toList());
     }
 
@@ -79,17 +90,22 @@ public final class Schemas {
     }
 
     private Schema compile(String what, JsonNode schema) {
+        return recent(what, schema).compiled();
+    }
+
+    private Recent recent(String what, JsonNode schema) {
         if (schema == null || !schema.isObject()) {
             throw new IllegalArgumentException(what + ": a schema must be a JSON object");
         }
         int slot = System.identityHashCode(schema) & (RECENT_SLOTS - 1);
         Recent r = recent.get(slot);
         if (r != null && r.schema() == schema) {
-            return r.compiled();
+            return r;
         }
         Schema s = compileByContent(what, schema);
-        recent.set(slot, new Recent(schema, s));
-        return s;
+        r = new Recent(schema, s, FlatObjectSchema.of(schema));
+        recent.set(slot, r);
+        return r;
     }
 
     private Schema compileByContent(String what, JsonNode schema) {

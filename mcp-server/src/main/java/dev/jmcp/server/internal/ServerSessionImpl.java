@@ -67,7 +67,8 @@ public final class ServerSessionImpl implements ServerSession {
             this.id = sharedId; // the same id on every instance: the store key and the owner of its tasks
         }
         McpSession.Builder b = McpSession.builder(transport)
-                .name("mcp-server-" + SERIAL.incrementAndGet())
+                // a stateless exchange lives for one POST: no numbered name (a shared counter and a string each)
+                .name(statelessMode ? "mcp-server-exchange" : "mcp-server-" + SERIAL.incrementAndGet())
                 .handlers(core.sessionHandlers());
         if (!statelessMode && core.hasRootsListeners()) {
             // a table of its own only when the application listens: sessions otherwise share one

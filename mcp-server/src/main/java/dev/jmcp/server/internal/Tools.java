@@ -4,6 +4,7 @@ import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
 import dev.jmcp.core.protocol.McpMethods;
+import dev.jmcp.core.protocol.content.ContentBlock;
 import dev.jmcp.core.protocol.content.TextContent;
 import dev.jmcp.core.protocol.tasks.TaskMetadata;
 import dev.jmcp.core.protocol.tools.CallToolResult;
@@ -115,7 +116,10 @@ final class Tools {
         if (result == null) {
             return error("Tool " + tool.name() + " returned no result");
         }
-        ObjectNode json = (ObjectNode) McpJson.toTree(result);
+        ObjectNode json = plainTextTree(result);
+        if (json == null) {
+            json = (ObjectNode) McpJson.toTree(result);
+        }
         if (result.failed()) {
             Definitions.contentBlocks(json.withArray("content"), call.version());
             return json;
@@ -147,6 +151,36 @@ final class Tools {
             json.putArray("content");
         }
         Definitions.contentBlocks(json.withArray("content"), call.version());
+        return json;
+    }
+
+    /**
+     * The tree of a result made of plain text blocks only (the common case), built directly instead of through
+     * Jackson's serialisation of the record; null for any other result. The same tree as {@code McpJson.toTree}.
+     */
+    static ObjectNode plainTextTree(CallToolResult result) {
+        List<ContentBlock> blocks = result.content();
+        if (blocks == null
+                || result.structuredContent() != null
+                || result.resultType() != null
+                || result.inputRequests() != null
+                || result.requestState() != null
+                || result.meta() != null) {
+            return null;
+        }
+        for (ContentBlock b : blocks) {
+            if (!(b instanceof TextContent t) || t.annotations() != null || t.meta() != null) {
+                return null;
+            }
+        }
+        ObjectNode json = McpJson.object();
+        ArrayNode content = json.putArray("content");
+        for (ContentBlock b : blocks) {
+            content.addObject().put("text", ((TextContent) b).text()).put("type", TextContent.TYPE);
+        }
+        if (result.isError() != null) {
+            json.put("isError", result.isError().booleanValue());
+        }
         return json;
     }
 

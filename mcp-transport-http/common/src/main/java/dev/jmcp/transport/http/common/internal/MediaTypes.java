@@ -1,7 +1,5 @@
 package dev.jmcp.transport.http.common.internal;
 
-import java.util.Locale;
-
 /** Media-type checks both HTTP roles make on {@code Accept} and {@code Content-Type} headers. */
 public final class MediaTypes {
     private MediaTypes() {}
@@ -11,19 +9,41 @@ public final class MediaTypes {
         if (accept == null || accept.isBlank()) {
             return true;
         }
-        String major = type.substring(0, type.indexOf('/'));
-        for (String part : accept.split(",")) {
-            String media = part.trim();
-            int semi = media.indexOf(';');
-            if (semi >= 0) {
-                media = media.substring(0, semi).trim();
+        // by hand, without copies: it runs on every request
+        int slash = type.indexOf('/');
+        int n = accept.length();
+        int start = 0;
+        while (start <= n) {
+            int comma = accept.indexOf(',', start);
+            int end = comma < 0 ? n : comma;
+            int semi = accept.indexOf(';', start);
+            int mediaEnd = semi >= 0 && semi < end ? semi : end;
+            int from = start;
+            while (from < mediaEnd && isSpace(accept.charAt(from))) {
+                from++;
             }
-            media = media.toLowerCase(Locale.ROOT);
-            if (media.equals(type) || media.equals("*/*") || media.equals(major + "/*")) {
+            int to = mediaEnd;
+            while (to > from && isSpace(accept.charAt(to - 1))) {
+                to--;
+            }
+            int len = to - from;
+            if ((len == type.length() && accept.regionMatches(true, from, type, 0, len))
+                    || (len == 3 && accept.startsWith("*/*", from))
+                    || (len == slash + 2
+                            && accept.regionMatches(true, from, type, 0, slash + 1)
+                            && accept.charAt(to - 1) == '*')) {
                 return true;
             }
+            if (comma < 0) {
+                return false;
+            }
+            start = comma + 1;
         }
         return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ';
     }
 
     /** Whether the Content-Type is JSON. */
@@ -31,11 +51,16 @@ public final class MediaTypes {
         if (contentType == null) {
             return false;
         }
-        String media = contentType.toLowerCase(Locale.ROOT);
-        int semi = media.indexOf(';');
-        if (semi >= 0) {
-            media = media.substring(0, semi);
+        int semi = contentType.indexOf(';');
+        int to = semi >= 0 ? semi : contentType.length();
+        int from = 0;
+        while (from < to && isSpace(contentType.charAt(from))) {
+            from++;
         }
-        return media.trim().equals("application/json");
+        while (to > from && isSpace(contentType.charAt(to - 1))) {
+            to--;
+        }
+        String json = "application/json";
+        return to - from == json.length() && contentType.regionMatches(true, from, json, 0, json.length());
     }
 }

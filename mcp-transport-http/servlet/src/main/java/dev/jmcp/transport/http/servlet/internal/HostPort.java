@@ -97,24 +97,35 @@ record HostPort(String name, int port) {
 
     /** Whether the text is a dotted-quad IPv4 address (no leading zeros). */
     static boolean isIpv4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
+        // by hand, not split: it runs on every request (the Host header check)
+        int parts = 0;
+        int start = 0;
+        int n = s.length();
+        while (true) {
+            int end = s.indexOf('.', start);
+            if (end < 0) {
+                end = n;
+            }
+            int len = end - start;
+            if (len == 0 || len > 3 || (len > 1 && s.charAt(start) == '0')) {
                 return false;
             }
-            for (int i = 0; i < p.length(); i++) {
-                if (p.charAt(i) < '0' || p.charAt(i) > '9') {
+            int value = 0;
+            for (int i = start; i < end; i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
                     return false;
                 }
+                value = value * 10 + (c - '0');
             }
-            if (Integer.parseInt(p) > 255) {
+            if (value > 255 || ++parts > 4) {
                 return false;
             }
+            if (end == n) {
+                return parts == 4;
+            }
+            start = end + 1;
         }
-        return true;
     }
 
     /** Digits and dots only but no dotted quad ({@code 2130706433}, {@code 127.1}): ambiguous, refused. */

@@ -88,7 +88,7 @@ public final class Http {
         Enumeration<String> names = request.getHeaderNames();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
-            String lower = name.toLowerCase(Locale.ROOT);
+            String lower = lowerCase(name);
             if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
                 continue; // credentials stay in the transport: handlers get the validated AuthInfo instead
             }
@@ -109,6 +109,39 @@ public final class Http {
             entries[count++] = Map.entry(lower, all);
         }
         return Map.ofEntries(count == entries.length ? entries : Arrays.copyOf(entries, count));
+    }
+
+    /** The lower-case spellings of the headers every MCP request carries, by the spellings clients send. */
+    private static final Map<String, String> KNOWN_NAMES = knownNames(
+            "Host",
+            "Content-Type",
+            "Content-Length",
+            "Accept",
+            "Accept-Encoding",
+            "User-Agent",
+            "Connection",
+            "Origin",
+            "MCP-Protocol-Version",
+            "Mcp-Protocol-Version",
+            "Mcp-Method",
+            "Mcp-Name",
+            "Mcp-Session-Id",
+            "Last-Event-ID");
+
+    private static Map<String, String> knownNames(String... names) {
+        Map<String, String> m = new HashMap<>();
+        for (String n : names) {
+            String lower = n.toLowerCase(Locale.ROOT);
+            m.put(n, lower);
+            m.put(lower, lower);
+        }
+        return Map.copyOf(m);
+    }
+
+    /** {@code name} in lower case, without a new string for the usual header names. */
+    private static String lowerCase(String name) {
+        String known = KNOWN_NAMES.get(name);
+        return known != null ? known : name.toLowerCase(Locale.ROOT);
     }
 
     private static List<String> values(Enumeration<String> values) {
