@@ -314,7 +314,7 @@ public final class McpClient implements AutoCloseable {
 
     /** Sends any request and returns the raw result. */
     public JsonNode request(String method, JsonNode params, CallOptions options) {
-        return await(async.request(method, params, options), options);
+        return await(CallerWaits.run(() -> async.request(method, params, options)), options);
     }
 
     // ---- extensions (#21) ----
