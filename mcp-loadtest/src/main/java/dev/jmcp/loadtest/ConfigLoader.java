@@ -11,8 +11,8 @@ import dev.jmcp.loadtest.LoadTestConfig.ThinkTime;
 import dev.jmcp.loadtest.internal.ConfigFields;
 import dev.jmcp.loadtest.internal.ScenarioSection;
 import dev.jmcp.loadtest.internal.Threshold;
-import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.HttpOptions;
+import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.TargetSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +98,9 @@ public final class ConfigLoader {
 
     private TargetSpec target(JsonNode t, String path) {
         fields.unknown(
-                t, path, Set.of("url", "command", "args", "headers", "env", "http_client", "http_version", "connections"));
+                t,
+                path,
+                Set.of("url", "command", "args", "headers", "env", "http_client", "http_version", "connections"));
         Map<String, String> headers = fields.stringMap(t, path, "headers");
         Map<String, String> env = fields.stringMap(t, path, "env");
         if (t.has("url") == t.has("command")) {
@@ -133,9 +135,7 @@ public final class ConfigLoader {
             return new HttpOptions(
                     t.has("http_client") ? HttpOptions.parseEngine(fields.string(t, path, "http_client")) : null,
                     t.has("http_version") ? HttpOptions.Version.parse(fields.string(t, path, "http_version")) : null,
-                    t.has("connections")
-                            ? HttpOptions.Connections.parse(fields.string(t, path, "connections"))
-                            : null);
+                    t.has("connections") ? HttpOptions.Connections.parse(fields.string(t, path, "connections")) : null);
         } catch (IllegalArgumentException e) {
             throw fields.error(path, e.getMessage());
         }

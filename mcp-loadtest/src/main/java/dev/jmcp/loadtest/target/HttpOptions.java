@@ -69,8 +69,8 @@ public record HttpOptions(HttpClientEngine engine, Version version, Connections 
             return switch (text.trim().toLowerCase(Locale.ROOT)) {
                 case "shared" -> SHARED;
                 case "per-session", "per_session" -> PER_SESSION;
-                default -> throw new IllegalArgumentException(
-                        "connections must be shared or per-session, got '" + text + "'");
+                default ->
+                    throw new IllegalArgumentException("connections must be shared or per-session, got '" + text + "'");
             };
         }
     }

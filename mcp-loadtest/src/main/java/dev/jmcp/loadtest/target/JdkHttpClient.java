@@ -31,7 +31,8 @@ final class JdkHttpClient implements AutoCloseable {
             return t;
         });
         this.client = HttpClient.newBuilder()
-                .version(version == HttpOptions.Version.HTTP_2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .version(
+                        version == HttpOptions.Version.HTTP_2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)

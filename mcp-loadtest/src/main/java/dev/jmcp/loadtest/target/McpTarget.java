@@ -74,6 +74,7 @@ public final class McpTarget implements Target {
     private final TargetSpec spec;
     /** The shared JDK client of an HTTP target: DELETE, OAuth, and the POSTs of the JDK engine when shared. */
     private final JdkHttpClient shared;
+
     private final Semaphore processes;
     private final int maxProcesses;
     private final Set<Session> open = ConcurrentHashMap.newKeySet();
@@ -396,8 +397,7 @@ public final class McpTarget implements Target {
             if (sessionClosed.get()) {
                 return StepOutcome.connectionError("session closed");
             }
-            CallOptions options =
-                    CallOptions.builder().timeout(timeout).totalTimeout(timeout).build();
+            CallOptions options = callOptions(timeout);
             try {
                 JsonNode result = client.request(step.operation().method(), params(step), options);
                 if (step.operation() == Operation.TOOLS_CALL) {
@@ -439,6 +439,23 @@ public final class McpTarget implements Target {
             }
         }
     }
+
+    /** The call options for a step timeout: built once per timeout value (a run has one), not per request. */
+    private CallOptions callOptions(Duration timeout) {
+        TimedOptions c = lastOptions;
+        if (c == null || !timeout.equals(c.timeout())) {
+            c = new TimedOptions(
+                    timeout,
+                    CallOptions.builder().timeout(timeout).totalTimeout(timeout).build());
+            lastOptions = c;
+        }
+        return c.options();
+    }
+
+    /** Call options and the step timeout they were built for. */
+    private record TimedOptions(Duration timeout, CallOptions options) {}
+
+    private volatile TimedOptions lastOptions;
 
     private static JsonNode params(Step step) {
         ObjectNode params = McpJson.object();

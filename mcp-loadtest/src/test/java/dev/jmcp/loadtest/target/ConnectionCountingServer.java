@@ -44,7 +44,8 @@ final class ConnectionCountingServer implements AutoCloseable {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder holder = new ServletHolder("mcp", McpHttpServlet.builder(mcp).build());
+        ServletHolder holder =
+                new ServletHolder("mcp", McpHttpServlet.builder(mcp).build());
         holder.setAsyncSupported(true);
         context.addServlet(holder, "/mcp");
         jetty.setHandler(context);

@@ -80,8 +80,8 @@ class ConnectionsPerSessionTest {
     @Test
     void theJdkClientWithAClientPerSessionOpensAConnectionPerSession() throws Exception {
         try (ConnectionCountingServer server = new ConnectionCountingServer();
-                McpTarget target = new McpTarget(
-                        spec(server, new HttpOptions(HttpClientEngine.JDK, Version.HTTP_1_1, Connections.PER_SESSION)))) {
+                McpTarget target = new McpTarget(spec(
+                        server, new HttpOptions(HttpClientEngine.JDK, Version.HTTP_1_1, Connections.PER_SESSION)))) {
             callOnEverySession(target);
             assertThat(server.connections()).isEqualTo(SESSIONS);
         }
@@ -125,7 +125,8 @@ class ConnectionsPerSessionTest {
         assertThatThrownBy(() -> new HttpOptions(HttpClientEngine.BUILT_IN, null, Connections.SHARED))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pool per session");
-        assertThat(new HttpOptions(null, Version.HTTP_2, null).effectiveEngine()).isEqualTo(HttpClientEngine.JDK);
+        assertThat(new HttpOptions(null, Version.HTTP_2, null).effectiveEngine())
+                .isEqualTo(HttpClientEngine.JDK);
         assertThat(new HttpOptions(null, Version.HTTP_2, null).effectiveConnections())
                 .isEqualTo(Connections.SHARED);
         assertThat(HttpOptions.DEFAULTS.effectiveEngine()).isEqualTo(HttpClientEngine.BUILT_IN);
