@@ -118,6 +118,26 @@ class ConnectionsPerSessionTest {
     }
 
     @Test
+    void theConfigurationNamesClientVersionAndConnectionsAndRejectsImpossibleOnes() {
+        TargetSpec t = dev.jmcp.loadtest.ConfigLoader.parse(
+                        "[target]\nurl = \"http://127.0.0.1:1/mcp\"\nhttp_version = \"2\"\n"
+                                + "connections = \"per-session\"\n[[scenario]]\ntype = \"ping\"\n",
+                        "h.toml")
+                .target();
+        assertThat(t.http().effectiveEngine()).isEqualTo(HttpClientEngine.JDK);
+        assertThat(t.http().effectiveVersion()).isEqualTo(Version.HTTP_2);
+        assertThat(t.http().effectiveConnections()).isEqualTo(Connections.PER_SESSION);
+        assertThat(TargetSpec.http("http://127.0.0.1:1/mcp").http()).isEqualTo(HttpOptions.DEFAULTS);
+        assertThatThrownBy(() -> dev.jmcp.loadtest.ConfigLoader.parse(
+                        "[target]\nurl = \"http://127.0.0.1:1/mcp\"\nhttp_client = \"built-in\"\n"
+                                + "http_version = \"2\"\n[[scenario]]\ntype = \"ping\"\n",
+                        "bad.toml"))
+                .isInstanceOf(dev.jmcp.loadtest.ConfigException.class)
+                .hasMessageContaining("bad.toml")
+                .hasMessageContaining("HTTP/1.1 only");
+    }
+
+    @Test
     void theBuiltInClientRefusesHttp2AndSharedConnections() {
         assertThatThrownBy(() -> new HttpOptions(HttpClientEngine.BUILT_IN, Version.HTTP_2, null))
                 .isInstanceOf(IllegalArgumentException.class)
