@@ -75,12 +75,14 @@ public final class MetricsHub {
                 return;
             }
             Arrivals a = active;
-            a.lag.recordValue(Math.max(0, lagNanos / 1000));
-            a.scheduled++;
-            scheduledSoFar++; // one writer (the scheduler)
-            if (!taken) {
-                a.dropped++;
-                a.dropLatency.recordValue(Math.max(0, Math.max(dropFloorNanos, waitedNanos) / 1000));
+            synchronized (a) { // workers record their own arrivals (open model): several writers
+                a.lag.recordValue(Math.max(0, lagNanos / 1000));
+                a.scheduled++;
+                scheduledSoFar++;
+                if (!taken) {
+                    a.dropped++;
+                    a.dropLatency.recordValue(Math.max(0, Math.max(dropFloorNanos, waitedNanos) / 1000));
+                }
             }
         } finally {
             phaser.writerCriticalSectionExit(token);
