@@ -78,6 +78,10 @@ public record HttpOptions(HttpClientEngine engine, Version version, Connections 
     /**
      * Validates the combination: the built-in client speaks HTTP/1.1 only and keeps a pool per session.
      *
+     * @param engine the HTTP client, or {@code null} for the default
+     * @param version the HTTP version, or {@code null} for HTTP/1.1
+     * @param connections the connection sharing, or {@code null} for the client's default
+     *
      * @throws IllegalArgumentException for the built-in client with HTTP/2 or shared connections
      */
     public HttpOptions {
