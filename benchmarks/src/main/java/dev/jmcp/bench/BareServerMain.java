@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The floor: a plain blocking servlet on {@link JettyHost} that answers just enough JSON-RPC for the benchmark
- * (initialize with a session id, notifications → 202, ping, tools/list, tools/call) with Jackson 3 and no MCP
+ * (initialize with a session id, server/discover, notifications → 202, ping, tools/list, tools/call) with Jackson 3 and no MCP
  * library. Responses are single JSON bodies. No schema validation, no batching, no GET stream.
  */
 public final class BareServerMain {
@@ -62,6 +62,12 @@ public final class BareServerMain {
                     resp.setHeader("Mcp-Session-Id", sid);
                     ObjectNode result = out.putObject("result");
                     result.put("protocolVersion", params.path("protocolVersion").asString("2025-06-18"));
+                    result.putObject("capabilities").putObject("tools");
+                    result.putObject("serverInfo").put("name", "bench-bare").put("version", "1.0.0");
+                }
+                case "server/discover" -> { // 2026-07-28 clients (mcp-loadtest in stateless mode) ask this first
+                    ObjectNode result = out.putObject("result");
+                    result.putArray("supportedVersions").add("2026-07-28").add("2025-11-25");
                     result.putObject("capabilities").putObject("tools");
                     result.putObject("serverInfo").put("name", "bench-bare").put("version", "1.0.0");
                 }

@@ -500,7 +500,7 @@ public final class McpClient implements AutoCloseable {
      * @return the raw result
      */
     public JsonNode request(String method, JsonNode params, CallOptions options) {
-        return await(async.request(method, params, options), options);
+        return await(CallerWaits.run(() -> async.request(method, params, options)), options);
     }
 
     // ---- extensions (#21) ----

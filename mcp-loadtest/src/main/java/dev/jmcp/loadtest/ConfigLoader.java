@@ -12,6 +12,7 @@ import dev.jmcp.loadtest.internal.ConfigFields;
 import dev.jmcp.loadtest.internal.McpScenarioSection;
 import dev.jmcp.loadtest.internal.ScenarioSection;
 import dev.jmcp.loadtest.internal.Threshold;
+import dev.jmcp.loadtest.target.HttpOptions;
 import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.TargetSpec;
 import java.io.IOException;
@@ -127,7 +128,10 @@ public final class ConfigLoader {
     }
 
     private TargetSpec target(JsonNode t, String path) {
-        fields.unknown(t, path, Set.of("url", "command", "args", "headers", "env"));
+        fields.unknown(
+                t,
+                path,
+                Set.of("url", "command", "args", "headers", "env", "http_client", "http_version", "connections"));
         Map<String, String> headers = fields.stringMap(t, path, "headers");
         Map<String, String> env = fields.stringMap(t, path, "env");
         if (t.has("url") == t.has("command")) {
@@ -138,7 +142,7 @@ public final class ConfigLoader {
             if (!url.matches("(?i)(https?|sim):.*")) {
                 throw fields.error(path + ".url", "expected an http(s) URL, got '" + url + "'");
             }
-            return new TargetSpec(url, List.of(), headers, env);
+            return new TargetSpec(url, List.of(), headers, env).withHttp(httpOptions(t, path));
         }
         List<String> command = new ArrayList<>();
         JsonNode c = t.get("command");
@@ -154,6 +158,18 @@ public final class ConfigLoader {
             throw fields.error(path + ".command", "empty command");
         }
         return new TargetSpec(null, command, headers, env);
+    }
+
+    /** {@code http_client}, {@code http_version} and {@code connections} of a URL target. */
+    private HttpOptions httpOptions(JsonNode t, String path) {
+        try {
+            return new HttpOptions(
+                    t.has("http_client") ? HttpOptions.parseEngine(fields.string(t, path, "http_client")) : null,
+                    t.has("http_version") ? HttpOptions.Version.parse(fields.string(t, path, "http_version")) : null,
+                    t.has("connections") ? HttpOptions.Connections.parse(fields.string(t, path, "connections")) : null);
+        } catch (IllegalArgumentException e) {
+            throw fields.error(path, e.getMessage());
+        }
     }
 
     private Settings settings(JsonNode s, boolean hasStages) {

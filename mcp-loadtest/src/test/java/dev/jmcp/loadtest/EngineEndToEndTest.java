@@ -98,9 +98,10 @@ class EngineEndToEndTest {
         assertThat(n).isEqualTo(30);
         assertThat(r.generator().serviceTime().minMs()).isGreaterThanOrEqualTo(19.9);
         assertThat(r.summary().latency().maxMs()).isGreaterThanOrEqualTo(0.99 * ((n - 1) * 10 + 20));
-        // the scheduler reaches arrival k only once arrival k - 1 got the worker, i.e. after iteration k - 2 ended
-        // (at k - 1 times 20 ms or later): arrival k is at least 10 k - 20 ms late
-        assertThat(r.generator().lag().maxMs()).isGreaterThanOrEqualTo(0.99 * (10 * (n - 1) - 20));
+        // the generator's own lag (from when an arrival was due and the worker free, to its start) stays far below
+        // that: the waiting was for the busy worker, which the latency shows and the lag must not
+        assertThat(r.generator().lag().maxMs())
+                .isLessThan(0.5 * r.summary().latency().maxMs());
         assertThat(n).isEqualTo(target.requests());
         LoadTestReport.Generator g = r.generator();
         assertThat(g.scheduledArrivals()).isEqualTo(g.iterations() + g.droppedArrivals());

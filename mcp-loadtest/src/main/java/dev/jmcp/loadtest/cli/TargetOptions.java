@@ -1,5 +1,6 @@
 package dev.jmcp.loadtest.cli;
 
+import dev.jmcp.loadtest.target.HttpOptions;
 import dev.jmcp.loadtest.target.TargetSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,10 +44,41 @@ final class TargetOptions {
             description = "Decline elicitations (default: accept forms with content generated from their schema)")
     boolean declineElicitation;
 
+    @Option(
+            names = "--http-client",
+            description = "HTTP client for an HTTP target: built-in (default: jmcp's HTTP/1.1 client, a keep-alive pool"
+                    + " per session) or jdk (java.net.http; needed for HTTP/2 and shared connections)")
+    String httpClient;
+
+    @Option(
+            names = "--http-version",
+            description = "HTTP version: 1.1 (default) or 2 (h2 over https, h2c over http; the jdk client)")
+    String httpVersion;
+
+    @Option(
+            names = "--connections",
+            description = "per-session (each session its own HTTP client and connections, like a fleet of clients;"
+                    + " default with the built-in client) or shared (one client for all sessions; the jdk client's"
+                    + " default)")
+    String connections;
+
     /** The environment variable the OAuth client secret is read from when the command line gives none. */
     static final String SECRET_ENV = "JMCP_LOADTEST_OAUTH_CLIENT_SECRET";
 
+    /** The HTTP options of the command line over those of {@code base} (field by field). */
+    private TargetSpec withHttp(TargetSpec spec) {
+        if (httpClient == null && httpVersion == null && connections == null) {
+            return spec;
+        }
+        HttpOptions base = spec.http();
+        return spec.withHttp(new HttpOptions(
+                httpClient == null ? base.engine() : HttpOptions.parseEngine(httpClient),
+                httpVersion == null ? base.version() : HttpOptions.Version.parse(httpVersion),
+                connections == null ? base.connections() : HttpOptions.Connections.parse(connections)));
+    }
+
     private TargetSpec withOAuth(TargetSpec spec) {
+        spec = withHttp(spec);
         if (samplingLatency != null || elicitationLatency != null || declineElicitation) {
             spec = spec.withAnswers(new TargetSpec.ClientAnswers(
                     samplingLatency == null ? null : dev.jmcp.loadtest.internal.Durations.parse(samplingLatency),
@@ -100,7 +132,14 @@ final class TargetOptions {
         }
         h.putAll(headers());
         env.putAll(base.env());
-        TargetSpec merged = new TargetSpec(base.url(), base.command(), h, env, base.oauth(), base.answers());
+        TargetSpec merged = new TargetSpec(
+                base.url(),
+                base.command(),
+                h,
+                env,
+                base.oauth(),
+                base.answers(),
+                fromConfig != null ? fromConfig.http() : base.http());
         return withOAuth(merged);
     }
 

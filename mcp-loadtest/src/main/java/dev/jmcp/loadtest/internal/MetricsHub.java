@@ -3,6 +3,7 @@ package dev.jmcp.loadtest.internal;
 import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
@@ -37,7 +38,7 @@ public final class MetricsHub {
     private final long dropFloorNanos;
     private volatile Arrivals active = new Arrivals();
     private Arrivals inactive = new Arrivals();
-    private volatile long scheduledSoFar;
+    private final LongAdder scheduledSoFar = new LongAdder();
     private long lastSnapshotNanos;
     private volatile boolean sealed;
     private long cutOff;
@@ -74,13 +75,15 @@ public final class MetricsHub {
             if (sealed) {
                 return;
             }
+            scheduledSoFar.increment(); // several workers, and an interval flip may put them on different Arrivals
             Arrivals a = active;
-            a.lag.recordValue(Math.max(0, lagNanos / 1000));
-            a.scheduled++;
-            scheduledSoFar++; // one writer (the scheduler)
-            if (!taken) {
-                a.dropped++;
-                a.dropLatency.recordValue(Math.max(0, Math.max(dropFloorNanos, waitedNanos) / 1000));
+            synchronized (a) { // workers record their own arrivals (open model): several writers
+                a.lag.recordValue(Math.max(0, lagNanos / 1000));
+                a.scheduled++;
+                if (!taken) {
+                    a.dropped++;
+                    a.dropLatency.recordValue(Math.max(0, Math.max(dropFloorNanos, waitedNanos) / 1000));
+                }
             }
         } finally {
             phaser.writerCriticalSectionExit(token);
@@ -104,7 +107,7 @@ public final class MetricsHub {
 
     /** Scheduled arrivals so far. */
     public long scheduledSoFar() {
-        return scheduledSoFar;
+        return scheduledSoFar.sum();
     }
 
     /**

@@ -6,14 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The open model's workers and the scheduler thread that hands them arrivals: an arrival goes to the most recently
- * used idle worker (and its warm session), or is dropped when none is free within the queue wait (with the
- * {@link Overload#QUEUE} policy it waits as long as it takes).
+ * The open model's workers: each free worker takes the next arrival of the schedule itself ({@link ArrivalClaims}),
+ * and an arrival no worker was free for within the queue wait is dropped (with the {@link Overload#QUEUE} policy it
+ * waits as long as it takes).
  */
 final class OpenModelWorkers {
     private static final int OPEN_PARALLELISM = 16;
@@ -75,26 +73,40 @@ final class OpenModelWorkers {
         return ready;
     }
 
-    /** Starts the scheduler thread that dispatches the plan's arrivals (from {@code startNanos}) to {@code workers}. */
+    /**
+     * Starts the workers on {@code executor}: each takes the plan's arrivals (from {@code startNanos}) itself, waits
+     * for the arrival's intended time if it is early, and runs the iteration; no scheduler thread hands arrivals over,
+     * so a request costs no thread hand-off. Returns the reaper thread: it drops arrivals no worker could take within
+     * the queue wait as they become overdue (so drops are counted while every worker is busy), and when interrupted
+     * (the run ends) stops the claiming and counts the arrivals that were due but never started as dropped.
+     */
     Thread start(ExecutorService executor, List<Worker> workers, ArrivalSchedule schedule, long startNanos) {
-        // LIFO: the most recently used worker (and its warm session) is reused first
-        LinkedBlockingDeque<Worker> idle = new LinkedBlockingDeque<>(Math.max(1, workers.size()));
-        idle.addAll(workers);
-        OpenModelScheduler scheduler = new OpenModelScheduler(
-                run.clock(),
+        ArrivalClaims claims = new ArrivalClaims(
                 schedule,
-                (intended, deadline) -> dispatch(executor, idle, intended, deadline),
-                run.hub(),
+                startNanos,
+                settings.iterations(),
                 settings.overload() == Overload.QUEUE
                         ? -1
                         : settings.maxQueueWait().toNanos(),
-                settings.iterations());
+                run.hub());
+        this.claims = claims;
+        for (Worker w : workers) {
+            try {
+                executor.execute(() -> work(w, claims));
+            } catch (RuntimeException rejected) {
+                break; // the executor is shut down: the run is over
+            }
+        }
         Thread t = Threads.platform("jmcp-loadtest-scheduler", () -> {
             try {
-                scheduler.run(startNanos, () -> !run.control().running());
+                while (run.control().running() && !claims.over()) {
+                    claims.dropOverdue(run.clock().nanoTime());
+                    run.clock().sleepUntil(run.clock().nanoTime() + REAP_NANOS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
+                claims.close(run.clock().nanoTime());
                 schedulerDone = true;
             }
         });
@@ -102,45 +114,57 @@ final class OpenModelWorkers {
         return t;
     }
 
-    private boolean dispatch(ExecutorService executor, LinkedBlockingDeque<Worker> idle, long intended, long deadline)
-            throws InterruptedException {
-        Worker w;
-        if (deadline == Long.MAX_VALUE) {
-            w = idle.takeFirst(); // queue policy: wait as long as it takes
-        } else {
-            long wait = deadline - run.clock().nanoTime();
-            w = wait > 0 ? idle.pollFirst(wait, TimeUnit.NANOSECONDS) : idle.pollFirst();
-        }
-        if (w == null) {
-            return false;
-        }
-        if (!w.metrics.beginIteration()) {
-            idle.offerFirst(w);
-            return false;
-        }
-        inFlight.incrementAndGet();
+    /** How often arrivals nobody could take are looked for and dropped. */
+    private static final long REAP_NANOS = 5_000_000L;
+
+    /** How long a worker sleeps at most before looking at the run's state again. */
+    private static final long NAP_NANOS = 20_000_000L;
+
+    private volatile ArrivalClaims claims;
+    /** Workers between claiming an arrival and starting it (waiting for its time). */
+    private final AtomicInteger holding = new AtomicInteger();
+
+    /** One worker's loop: claim the next arrival, wait for its time, run it, until the run or the plan ends. */
+    private void work(Worker w, ArrivalClaims claims) {
+        Clock clock = run.clock();
+        long freeSince = clock.nanoTime();
         try {
-            executor.execute(() -> {
+            while (run.control().running()) {
+                holding.incrementAndGet(); // before the claim, so that done() never misses a claimed arrival
+                long intended = claims.claim(clock.nanoTime());
+                if (intended == ArrivalClaims.NONE) {
+                    holding.decrementAndGet();
+                    return;
+                }
+                long now;
+                while ((now = clock.nanoTime()) - intended < 0 && run.control().running()) {
+                    clock.sleepUntil(Math.min(intended, now + NAP_NANOS));
+                }
+                if (!run.control().running() || !w.metrics.beginIteration()) {
+                    claims.unclaim();
+                    holding.decrementAndGet();
+                    if (now - intended >= 0) {
+                        run.hub().recordArrival(now - intended, false, now - intended); // due, never started
+                    }
+                    return;
+                }
+                // lag: from when the arrival was due and this worker free, to its start
+                run.hub().recordArrival(Math.max(0, now - Math.max(intended, freeSince)), true, now - intended);
+                inFlight.incrementAndGet();
+                holding.decrementAndGet();
                 try {
                     run.runner().run(w, intended);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    // a target bug: this iteration is lost, the worker goes on (as a task per iteration did)
                 } finally {
-                    release(w, idle);
+                    w.metrics.endIteration();
+                    inFlight.decrementAndGet();
                 }
-            });
-        } catch (RuntimeException rejected) {
-            release(w, idle);
-            return false;
+                freeSince = clock.nanoTime();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return true;
-    }
-
-    /** Ends the worker's iteration and makes it the first idle worker again. */
-    private void release(Worker w, LinkedBlockingDeque<Worker> idle) {
-        w.metrics.endIteration();
-        idle.offerFirst(w);
-        inFlight.decrementAndGet();
     }
 
     /** Iterations dispatched and not finished yet. */
@@ -148,8 +172,9 @@ final class OpenModelWorkers {
         return inFlight.get();
     }
 
-    /** Whether the scheduler has ended and every iteration it started has finished. */
+    /** Whether every arrival of the plan was taken or dropped and every iteration started has finished. */
     boolean done() {
-        return schedulerDone && inFlight.get() == 0;
+        ArrivalClaims c = claims;
+        return (schedulerDone || (c != null && c.over())) && holding.get() == 0 && inFlight.get() == 0;
     }
 }

@@ -14,6 +14,7 @@ import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.loadtest.internal.McpOutcomes;
 import dev.jmcp.loadtest.internal.ToolOutputSchemas;
+import dev.jmcp.transport.http.client.HttpClientEngine;
 import dev.jmcp.transport.http.client.StreamableHttpClientTransport;
 import dev.jmcp.transport.http.client.auth.HttpAuthorizer;
 import dev.jmcp.transport.http.client.auth.OAuthClientProvider;
@@ -26,11 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,8 +43,11 @@ import tools.jackson.databind.node.ObjectNode;
  *       2026-07-28 is still measured with sessions.
  *   <li>{@link SessionMode#STATELESS}: pinned to 2026-07-28: {@code server/discover} once when the session opens,
  *       then every request is self-contained (no {@code Mcp-Session-Id}, no handshake).
- *   <li>HTTP: all sessions share one {@link HttpClient} (its connection pool); the standalone GET stream is not
- *       opened (scenario steps never need server-initiated messages).
+ *   <li>HTTP: POSTs go through the client {@link TargetSpec#http()} names: by default jmcp's built-in HTTP/1.1 client
+ *       with a keep-alive pool per session (so each session holds its own connections, as separate clients
+ *       would); the JDK client for HTTP/2 or shared connections ({@link HttpOptions}). DELETE and OAuth go through
+ *       a shared JDK client. The standalone GET stream is not opened (scenario steps never need server-initiated
+ *       messages).
  *   <li>stdio: a stdio server serves exactly one client, so each session is its own server process; at most
  *       {@value #DEFAULT_MAX_STDIO_PROCESSES} at once (system property {@value #MAX_STDIO_PROCESSES_PROPERTY}).
  *       Opening a session beyond the bound fails (counted as a connection error).
@@ -71,8 +72,9 @@ public final class McpTarget implements Target {
     private static final String CLIENT_VERSION = "0.1.0";
 
     private final TargetSpec spec;
-    private final HttpClient http;
-    private final ExecutorService httpExecutor;
+    /** The shared JDK client of an HTTP target: DELETE, OAuth, and the POSTs of the JDK engine when shared. */
+    private final JdkHttpClient shared;
+
     private final Semaphore processes;
     private final int maxProcesses;
     private final Set<Session> open = ConcurrentHashMap.newKeySet();
@@ -88,8 +90,7 @@ public final class McpTarget implements Target {
     public McpTarget(TargetSpec spec) {
         this.spec = spec;
         if (spec.isStdio()) {
-            this.http = null;
-            this.httpExecutor = null;
+            this.shared = null;
             this.maxProcesses = Integer.getInteger(MAX_STDIO_PROCESSES_PROPERTY, DEFAULT_MAX_STDIO_PROCESSES);
             this.processes = new Semaphore(Math.max(1, maxProcesses));
         } else {
@@ -98,28 +99,15 @@ public final class McpTarget implements Target {
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw new IllegalArgumentException("not an http(s) URL: " + spec.url());
             }
-            AtomicInteger n = new AtomicInteger();
-            this.httpExecutor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "jmcp-loadtest-http-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            this.http = HttpClient.newBuilder()
-                    .version(scheme.equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .executor(httpExecutor)
-                    .build();
+            this.shared = JdkHttpClient.create(spec.http().effectiveVersion(), uri);
             this.processes = null;
             this.maxProcesses = 0;
         }
-        this.authorizer = authorizer(spec, http);
-        this.noDelete = http == null ? null : new NoDeleteHttpClient(http);
+        this.authorizer = authorizer(spec, shared == null ? null : shared.client());
     }
 
     private volatile java.util.Map<String, String> serverInfo;
     private final HttpAuthorizer authorizer;
-    /** The shared client without DELETE, for {@link SessionMode#PER_ITERATION_ABANDON}. */
-    private final HttpClient noDelete;
 
     /** One OAuth provider per target: a token is obtained once and shared by every session. */
     private static HttpAuthorizer authorizer(TargetSpec spec, HttpClient http) {
@@ -150,12 +138,22 @@ public final class McpTarget implements Target {
                     + MAX_STDIO_PROCESSES_PROPERTY);
         }
         McpClient client = null;
+        JdkHttpClient own = null;
         try {
+            HttpClient jdk = null;
+            if (shared != null) {
+                boolean ownClient = spec.http().effectiveEngine() == HttpClientEngine.JDK
+                        && spec.http().effectiveConnections() == HttpOptions.Connections.PER_SESSION;
+                JdkHttpClient c = shared;
+                if (ownClient) {
+                    own = JdkHttpClient.create(spec.http().effectiveVersion(), URI.create(spec.url()));
+                    c = own;
+                }
+                c.upgradeOnce(URI.create(spec.url()));
+                jdk = mode == SessionMode.PER_ITERATION_ABANDON ? new NoDeleteHttpClient(c.client()) : c.client();
+            }
             client = McpClient.builder()
-                    .transport(transport(
-                            spec,
-                            mode == SessionMode.PER_ITERATION_ABANDON && noDelete != null ? noDelete : http,
-                            authorizer))
+                    .transport(transport(spec, jdk, authorizer))
                     .clientInfo(CLIENT_NAME, CLIENT_VERSION)
                     .protocolVersion(
                             mode == SessionMode.STATELESS
@@ -172,18 +170,18 @@ public final class McpTarget implements Target {
             rememberServer(server);
             loadSchemasOnce(client, server);
         } catch (McpCancelledException e) {
-            closeQuietly(client);
+            closeQuietly(client, own);
             release();
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while opening a session");
             }
             throw e;
         } catch (RuntimeException | Error e) {
-            closeQuietly(client);
+            closeQuietly(client, own);
             release();
             throw e;
         }
-        Session s = new Session(client);
+        Session s = new Session(client, own);
         open.add(s);
         if (closed.get()) {
             s.close(); // close() raced with this open: leave nothing behind
@@ -295,13 +293,8 @@ public final class McpTarget implements Target {
                 break;
             }
         }
-        if (httpExecutor != null) {
-            httpExecutor.shutdownNow();
-            try {
-                http.getClass().getMethod("shutdownNow").invoke(http);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // JDK 17: the client's selector thread ends when the client is collected
-            }
+        if (shared != null) {
+            shared.close();
         }
     }
 
@@ -325,21 +318,25 @@ public final class McpTarget implements Target {
                 .headers(spec.headers())
                 .openGetStream(false);
         if (http != null) {
-            b.httpClient(http);
+            b.httpClient(http); // GET streams and DELETE; POSTs too with the JDK engine
         }
+        b.engine(spec.http().effectiveEngine());
         if (authorizer != null) {
             b.authorizer(authorizer);
         }
         return b.build();
     }
 
-    private static void closeQuietly(McpClient client) {
+    private static void closeQuietly(McpClient client, JdkHttpClient own) {
         if (client != null) {
             try {
                 client.close();
             } catch (RuntimeException ignored) {
                 // best effort
             }
+        }
+        if (own != null) {
+            own.close();
         }
     }
 
@@ -397,10 +394,14 @@ public final class McpTarget implements Target {
     /** One client: a session with the server, used by one worker at a time. */
     private final class Session implements TargetSession {
         private final McpClient client;
+        /** The session's own JDK client (JDK engine, connections per session), or null. */
+        private final JdkHttpClient own;
+
         private final AtomicBoolean sessionClosed = new AtomicBoolean();
 
-        Session(McpClient client) {
+        Session(McpClient client, JdkHttpClient own) {
             this.client = client;
+            this.own = own;
         }
 
         @Override
@@ -411,8 +412,7 @@ public final class McpTarget implements Target {
             if (step.mode() != CallMode.PLAIN) { // MCP-deep steps: progress, tasks (issue #20)
                 return McpDeepCalls.execute(client, step, timeout, schemas::check);
             }
-            CallOptions options =
-                    CallOptions.builder().timeout(timeout).totalTimeout(timeout).build();
+            CallOptions options = callOptions(timeout);
             try {
                 JsonNode result = client.request(step.operation().method(), params(step), options);
                 if (step.operation() == Operation.TOOLS_CALL) {
@@ -446,11 +446,31 @@ public final class McpTarget implements Target {
             } catch (RuntimeException ignored) {
                 // best effort: the session is gone either way
             } finally {
+                if (own != null) {
+                    own.close();
+                }
                 open.remove(this);
                 release();
             }
         }
     }
+
+    /** The call options for a step timeout: built once per timeout value (a run has one), not per request. */
+    private CallOptions callOptions(Duration timeout) {
+        TimedOptions c = lastOptions;
+        if (c == null || !timeout.equals(c.timeout())) {
+            c = new TimedOptions(
+                    timeout,
+                    CallOptions.builder().timeout(timeout).totalTimeout(timeout).build());
+            lastOptions = c;
+        }
+        return c.options();
+    }
+
+    /** Call options and the step timeout they were built for. */
+    private record TimedOptions(Duration timeout, CallOptions options) {}
+
+    private volatile TimedOptions lastOptions;
 
     private static JsonNode params(Step step) {
         ObjectNode params = McpJson.object();

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param oauth OAuth client credentials for an HTTP target (tokens obtained through jmcp's OAuth client), or
  *     {@code null}
  * @param answers how the tester answers server-initiated requests (sampling, elicitation); never {@code null}
+ * @param http the HTTP client, version and connection sharing of an HTTP target; never {@code null}
  */
 public record TargetSpec(
         String url,
@@ -21,7 +22,8 @@ public record TargetSpec(
         Map<String, String> headers,
         Map<String, String> env,
         OAuth oauth,
-        ClientAnswers answers) {
+        ClientAnswers answers,
+        HttpOptions http) {
     /**
      * How the tester, as the client, answers the server's own requests during a step: {@code sampling/createMessage}
      * with a fixed text message after {@code samplingLatency} (a stand-in for the LLM), and
@@ -50,6 +52,36 @@ public record TargetSpec(
     }
 
     /**
+     * A target with the default HTTP options (the built-in client, HTTP/1.1, a pool per session).
+     *
+     * @param url the Streamable HTTP endpoint, or {@code null} for stdio
+     * @param command the stdio command and its arguments (empty for HTTP)
+     * @param headers extra HTTP headers
+     * @param env extra environment variables for a stdio server
+     * @param oauth OAuth client credentials, or {@code null}
+     * @param answers how server-initiated requests are answered
+     */
+    public TargetSpec(
+            String url,
+            List<String> command,
+            Map<String, String> headers,
+            Map<String, String> env,
+            OAuth oauth,
+            ClientAnswers answers) {
+        this(url, command, headers, env, oauth, answers, HttpOptions.DEFAULTS);
+    }
+
+    /**
+     * A copy whose sessions use these HTTP options.
+     *
+     * @param options the HTTP client, version and connection sharing
+     * @return the copy
+     */
+    public TargetSpec withHttp(HttpOptions options) {
+        return new TargetSpec(url, command, headers, env, oauth, answers, options);
+    }
+
+    /**
      * A target with OAuth and immediate answers.
      *
      * @param url the URL
@@ -70,7 +102,7 @@ public record TargetSpec(
      * @return a copy answering server-initiated requests this way
      */
     public TargetSpec withAnswers(ClientAnswers a) {
-        return new TargetSpec(url, command, headers, env, oauth, a);
+        return new TargetSpec(url, command, headers, env, oauth, a, http);
     }
 
     /**
@@ -122,7 +154,7 @@ public record TargetSpec(
      * @return a copy with OAuth client credentials
      */
     public TargetSpec withOAuth(OAuth credentials) {
-        return new TargetSpec(url, command, headers, env, credentials, answers);
+        return new TargetSpec(url, command, headers, env, credentials, answers, http);
     }
 
     /**
@@ -140,6 +172,7 @@ public record TargetSpec(
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         env = env == null ? Map.of() : Map.copyOf(env);
         answers = answers == null ? ClientAnswers.IMMEDIATE : answers;
+        http = http == null ? HttpOptions.DEFAULTS : http;
         if ((url == null) == command.isEmpty()) {
             throw new IllegalArgumentException("exactly one of url or command is required");
         }

@@ -63,6 +63,16 @@ public final class RequestGuard {
     /** Null when the request may proceed, else the reason to refuse it with 403. */
     public String check(HttpServletRequest request) {
         String hostHeader = request.getHeader("Host");
+        if (hostHeader == null
+                && request.getProtocol() != null
+                && request.getProtocol().startsWith("HTTP/2")) {
+            // HTTP/2 carries the host as the :authority pseudo-header, not a Host header (RFC 9113, 8.3.1)
+            String name = request.getServerName();
+            hostHeader = name == null || name.isEmpty()
+                    ? null
+                    : (name.indexOf(':') >= 0 && !name.startsWith("[") ? "[" + name + "]" : name) + ":"
+                            + request.getServerPort();
+        }
         HostPort host = hostHeader == null ? null : HostPort.parse(hostHeader);
         if (validateHost) {
             if (hostHeader == null) {
