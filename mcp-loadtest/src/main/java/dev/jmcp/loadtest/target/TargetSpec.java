@@ -166,6 +166,7 @@ public record TargetSpec(
      * @param env the env
      * @param oauth the OAuth
      * @param answers the answers
+     * @param http the HTTP client, version and connection sharing; null for the defaults
      */
     public TargetSpec {
         command = command == null ? List.of() : List.copyOf(command);

@@ -94,7 +94,11 @@ final class RawHttp {
             for (StackTraceElement e : stack) {
                 if (e.getMethodName().equals("getTask")
                         || e.getMethodName().equals("idleJobPoll")
-                        || e.getClassName().contains("ScheduledThreadPoolExecutor$DelayedWorkQueue")) {
+                        || e.getClassName().contains("ScheduledThreadPoolExecutor$DelayedWorkQueue")
+                        // the handler-deadline watcher parked between deadlines (it ends after a while without any)
+                        || (e.getClassName().endsWith(".HandlerDeadlines")
+                                && e.getMethodName().equals("watch")
+                                && stack[0].getMethodName().equals("park"))) {
                     idle = true;
                 }
             }
