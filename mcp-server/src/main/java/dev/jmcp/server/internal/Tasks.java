@@ -128,17 +128,7 @@ final class Tasks {
                 notifySession(call.session(), n);
             }
         });
-        ctx.answerEarlyTo(new ContextImpl.EarlyAnswer() {
-            @Override
-            public boolean result(JsonNode result) {
-                return complete(entry, result);
-            }
-
-            @Override
-            public boolean error(JsonRpcError error) {
-                return fail(entry, error);
-            }
-        });
+        ctx.answerEarlyTo(earlyAnswerFor(entry));
         entry.context = ctx;
         entry.expiry = Timers.schedule(() -> expire(entry), TimeUnit.MILLISECONDS.toNanos(ttl));
         // The answer shows the task as created (working), even if it finishes before the answer is sent.
@@ -902,17 +892,7 @@ final class Tasks {
             throw new dev.jmcp.core.McpException(method + " is not available to a task run again after " + STOPPED);
         });
         ContextImpl ctx = new ContextImpl(core, call, none, n -> {});
-        ctx.answerEarlyTo(new ContextImpl.EarlyAnswer() {
-            @Override
-            public boolean result(JsonNode result) {
-                return complete(entry, result);
-            }
-
-            @Override
-            public boolean error(JsonRpcError error) {
-                return fail(entry, error);
-            }
-        });
+        ctx.answerEarlyTo(earlyAnswerFor(entry));
         entry.context = ctx;
         long left = Math.max(1, entry.expiresAt().toEpochMilli() - System.currentTimeMillis());
         entry.expiry = Timers.schedule(() -> expire(entry), TimeUnit.MILLISECONDS.toNanos(left));
@@ -944,5 +924,20 @@ final class Tasks {
 
     private static String sessionOwner(ServerSessionImpl session) {
         return "session:" + session.id();
+    }
+
+    /** Lets the handler's early answer (before it returns) complete or fail the task. */
+    private ContextImpl.EarlyAnswer earlyAnswerFor(TaskEntry entry) {
+        return new ContextImpl.EarlyAnswer() {
+            @Override
+            public boolean result(JsonNode result) {
+                return complete(entry, result);
+            }
+
+            @Override
+            public boolean error(JsonRpcError error) {
+                return fail(entry, error);
+            }
+        };
     }
 }
