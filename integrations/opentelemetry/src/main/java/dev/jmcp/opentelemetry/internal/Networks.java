@@ -1,9 +1,11 @@
 package dev.jmcp.opentelemetry.internal;
 
 import dev.jmcp.core.transport.NetworkProtocol;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import java.util.function.BiConsumer;
 
 /**
  * Writes a transport's {@link NetworkProtocol} as the conventions' {@code network.transport}, {@code
@@ -14,40 +16,28 @@ public final class Networks {
 
     /** Adds the known parts of {@code network} to a span about to start. */
     public static void addTo(SpanBuilder span, NetworkProtocol network) {
-        if (network.transport() != null) {
-            span.setAttribute(Semconv.NETWORK_TRANSPORT, network.transport());
-        }
-        if (network.name() != null) {
-            span.setAttribute(Semconv.NETWORK_PROTOCOL_NAME, network.name());
-        }
-        if (network.version() != null) {
-            span.setAttribute(Semconv.NETWORK_PROTOCOL_VERSION, network.version());
-        }
+        forEachKnown(network, span::setAttribute);
     }
 
     /** Adds the known parts of {@code network} to a started span. */
     public static void addTo(Span span, NetworkProtocol network) {
-        if (network.transport() != null) {
-            span.setAttribute(Semconv.NETWORK_TRANSPORT, network.transport());
-        }
-        if (network.name() != null) {
-            span.setAttribute(Semconv.NETWORK_PROTOCOL_NAME, network.name());
-        }
-        if (network.version() != null) {
-            span.setAttribute(Semconv.NETWORK_PROTOCOL_VERSION, network.version());
-        }
+        forEachKnown(network, span::setAttribute);
     }
 
     /** Adds the known parts of {@code network} to metric attributes. */
     public static void addTo(AttributesBuilder attributes, NetworkProtocol network) {
+        forEachKnown(network, attributes::put);
+    }
+
+    private static void forEachKnown(NetworkProtocol network, BiConsumer<AttributeKey<String>, String> sink) {
         if (network.transport() != null) {
-            attributes.put(Semconv.NETWORK_TRANSPORT, network.transport());
+            sink.accept(Semconv.NETWORK_TRANSPORT, network.transport());
         }
         if (network.name() != null) {
-            attributes.put(Semconv.NETWORK_PROTOCOL_NAME, network.name());
+            sink.accept(Semconv.NETWORK_PROTOCOL_NAME, network.name());
         }
         if (network.version() != null) {
-            attributes.put(Semconv.NETWORK_PROTOCOL_VERSION, network.version());
+            sink.accept(Semconv.NETWORK_PROTOCOL_VERSION, network.version());
         }
     }
 
