@@ -18,10 +18,11 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The server side over the stdio framing (piped streams, raw JSON-RPC lines as another SDK writes them): the W3C
+ * The server side over the stdio framing (pipes, raw JSON-RPC lines as another SDK writes them): the W3C
  * trace context the TypeScript SDK puts in {@code params._meta} becomes the parent of the server span, baggage
  * reaches the handler, the MDC names the request while the handler runs, and the session's duration is recorded
  * with {@code network.transport=pipe}.
@@ -88,10 +89,14 @@ class OpenTelemetryOverStdioTest {
                             return CallToolResult.text("you");
                         })
                 .build();
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        toServer = new PipedOutputStream(serverIn);
-        PipedInputStream fromServer = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(fromServer);
+        // NIO pipes, not java.io's piped streams: those break when the last thread that wrote ends, and the stdio
+        // transport writes an answer on whichever thread finished it (a virtual thread on JDK 21+)
+        Pipe toServerPipe = Pipe.open();
+        InputStream serverIn = Channels.newInputStream(toServerPipe.source());
+        toServer = Channels.newOutputStream(toServerPipe.sink());
+        Pipe fromServerPipe = Pipe.open();
+        InputStream fromServer = Channels.newInputStream(fromServerPipe.source());
+        OutputStream serverOut = Channels.newOutputStream(fromServerPipe.sink());
         connection = server.connect(StdioServerTransport.create(serverIn, serverOut));
         Thread reader = new Thread(
                 () -> {

@@ -69,10 +69,13 @@ public final class StdioServerTransport implements Transport {
     }
 
     /**
-     * A transport over {@code in} and {@code out} with the default settings.
+     * A transport over {@code in} and {@code out} with the default settings. Answers are written on the thread that
+     * finished them when nothing else is queued (see {@link Builder#alwaysQueueWrites()}), so {@code out} is written
+     * from several threads, one at a time: use a stream that allows that ({@code System.out}, a file or socket, an
+     * NIO pipe), not {@code java.io.PipedOutputStream}, whose reader fails once the last thread that wrote has ended.
      *
-     * @param in the in
-     * @param out the out
+     * @param in the stream the client's messages arrive on (the process's standard input)
+     * @param out the stream answers are written to (the process's standard output)
      * @return a transport over {@code in} and {@code out} with the default settings
      */
     public static StdioServerTransport create(InputStream in, OutputStream out) {
