@@ -233,7 +233,7 @@ for jdk in $JDKS; do
   if [[ "$SESSIONS" != 0 ]]; then sessions_row "$jdk"; fi
   if [[ -x "$ROOT/bench/client.sh" ]]; then
     echo "   client rows: bench/client.sh (JDK $jdk)"
-    JAVA="$JAVA" JDK="$jdk" OUT="$OUT" "$ROOT/bench/client.sh" > "$OUT/$jdk.client.log" 2>&1 || echo "   bench/client.sh failed (see $OUT/$jdk.client.log)"
+    JDKS="$(dirname "$(dirname "$(readlink -f "$JAVA")")")" JAVA="$JAVA" JDK="$jdk" OUT="$OUT" "$ROOT/bench/client.sh" > "$OUT/$jdk.client.log" 2>&1 || echo "   bench/client.sh failed (see $OUT/$jdk.client.log)"
   fi
 done
 
