@@ -233,7 +233,9 @@ for jdk in $JDKS; do
   if [[ "$SESSIONS" != 0 ]]; then sessions_row "$jdk"; fi
   if [[ -x "$ROOT/bench/client.sh" ]]; then
     echo "   client rows: bench/client.sh (JDK $jdk)"
-    JDKS="$(dirname "$(dirname "$(readlink -f "$JAVA")")")" JAVA="$JAVA" JDK="$jdk" OUT="$OUT" "$ROOT/bench/client.sh" > "$OUT/$jdk.client.log" 2>&1 || echo "   bench/client.sh failed (see $OUT/$jdk.client.log)"
+    # client.sh has settings of the same names (WARMUP, ROUNDS, THREADS) in other units: it gets its own defaults
+    env -u WARMUP -u ROUNDS -u THREADS -u PORT JDKS="$(dirname "$(dirname "$(readlink -f "$JAVA")")")" JAVA="$JAVA" \
+      JDK="$jdk" OUT="$OUT" "$ROOT/bench/client.sh" > "$OUT/$jdk.client.log" 2>&1 || echo "   bench/client.sh failed (see $OUT/$jdk.client.log)"
   fi
 done
 
