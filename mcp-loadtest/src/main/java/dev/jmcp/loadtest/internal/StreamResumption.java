@@ -156,7 +156,7 @@ final class StreamResumption {
     }
 
     /** One session's GET stream: the event ids it saw. */
-    private final class Stream implements RawSseSession.Listener {
+    private final class Stream {
         final RawSseSession session;
         private final Set<String> ids = new HashSet<>();
         private volatile String lastId;
@@ -166,13 +166,35 @@ final class StreamResumption {
 
         long duplicates;
         private long counted;
+        /** Which open of the stream counts events: a drop moves it on. */
+        private int generation;
 
         Stream(RawSseSession session) {
             this.session = session;
         }
 
+        /** Opens the stream; its events count only while no later drop has started (see {@link #dropAndResume}). */
         void open(String lastEventId) {
-            session.openStream(lastEventId, this);
+            int opened;
+            synchronized (this) {
+                opened = generation;
+            }
+            session.openStream(lastEventId, new RawSseSession.Listener() {
+                @Override
+                public void opened(int status, long nanos) {
+                    Stream.this.opened(status, nanos);
+                }
+
+                @Override
+                public void event(String id, String data) {
+                    Stream.this.event(opened, id, data);
+                }
+
+                @Override
+                public void ended(boolean byServer) {
+                    // a stream the server ended is resumed by the next drop
+                }
+            });
         }
 
         synchronized long events() {
@@ -184,16 +206,24 @@ final class StreamResumption {
             duplicates = 0;
         }
 
+        /**
+         * Drops the stream and resumes after the last event counted. The generation moves on first, under the lock
+         * that counts events: an event the dropped stream still delivers afterwards is not counted, the resumption
+         * replays it (else an event arriving between reading the last id and the drop came twice).
+         */
         void dropAndResume() {
-            String last = lastId;
+            String last;
+            synchronized (this) {
+                generation++;
+                last = lastId;
+            }
             session.dropStream();
             drops.incrementAndGet();
             pending.incrementAndGet();
             open(last);
         }
 
-        @Override
-        public void opened(int status, long nanos) {
+        private void opened(int status, long nanos) {
             if (pending.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
                 return; // the first open, not a resumption
             }
@@ -207,12 +237,14 @@ final class StreamResumption {
             }
         }
 
-        @Override
-        public void event(String id, String data) {
+        private void event(int streamGeneration, String id, String data) {
             if (!data.contains("notifications/resources/updated")) {
                 return;
             }
             synchronized (this) {
+                if (streamGeneration != generation) {
+                    return; // from a stream dropped since: the resumption replays it
+                }
                 if (id != null) {
                     lastId = id;
                     if (!ids.add(id)) {
@@ -222,11 +254,6 @@ final class StreamResumption {
                 }
                 counted++;
             }
-        }
-
-        @Override
-        public void ended(boolean byServer) {
-            // a stream the server ended is resumed by the next drop
         }
     }
 }

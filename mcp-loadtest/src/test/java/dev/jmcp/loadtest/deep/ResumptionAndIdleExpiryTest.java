@@ -2,11 +2,8 @@ package dev.jmcp.loadtest.deep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jmcp.loadtest.ConfigLoader;
-import dev.jmcp.loadtest.LoadTest;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.McpScenarios;
-import dev.jmcp.loadtest.target.TargetSpec;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.nio.file.Path;
@@ -25,27 +22,6 @@ class ResumptionAndIdleExpiryTest {
     @TempDir
     Path dir;
 
-    private static final String LOAD =
-            """
-            [settings]
-            rate = 10
-            max_workers = 4
-            duration = "1500ms"
-            timeout = "2s"
-            session_mode = "%s"
-
-            [[scenario]]
-            type = "ping"
-            """;
-
-    private static LoadTestReport run(McpHttpServer http, String mode, String sections) throws Exception {
-        return LoadTest.builder()
-                .config(ConfigLoader.parse(LOAD.formatted(mode) + sections, "test.toml"))
-                .target(TargetSpec.http(http.uri().toString()))
-                .build()
-                .run();
-    }
-
     @Test
     void idleExpiryCountsExpiredSessionsAndReinitialisationsApartFromErrors() throws Exception {
         try (McpServer server = DeepServer.create();
@@ -53,7 +29,7 @@ class ResumptionAndIdleExpiryTest {
                         .port(0)
                         .servlet(b -> b.sessionIdleTimeout(Duration.ofMillis(400)))
                         .start()) {
-            LoadTestReport r = run(
+            LoadTestReport r = PingLoadRun.run(
                     http,
                     "persistent",
                     """
@@ -80,7 +56,7 @@ class ResumptionAndIdleExpiryTest {
     void resumptionUnderLoadLosesAndDuplicatesNoEvent() throws Exception {
         try (McpServer server = DeepServer.create();
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
-            LoadTestReport r = run(
+            LoadTestReport r = PingLoadRun.run(
                     http,
                     "persistent",
                     """

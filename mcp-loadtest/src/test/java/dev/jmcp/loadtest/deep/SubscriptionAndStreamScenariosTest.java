@@ -2,12 +2,9 @@ package dev.jmcp.loadtest.deep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jmcp.loadtest.ConfigLoader;
-import dev.jmcp.loadtest.LoadTest;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.McpScenarios;
 import dev.jmcp.loadtest.ReportFiles;
-import dev.jmcp.loadtest.target.TargetSpec;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.testsupport.Poll;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
@@ -25,32 +22,11 @@ class SubscriptionAndStreamScenariosTest {
     @TempDir
     Path dir;
 
-    private static final String LOAD =
-            """
-            [settings]
-            rate = 10
-            max_workers = 4
-            duration = "1500ms"
-            timeout = "2s"
-            session_mode = "%s"
-
-            [[scenario]]
-            type = "ping"
-            """;
-
-    private static LoadTestReport run(McpHttpServer http, String mode, String sections) throws Exception {
-        return LoadTest.builder()
-                .config(ConfigLoader.parse(LOAD.formatted(mode) + sections, "test.toml"))
-                .target(TargetSpec.http(http.uri().toString()))
-                .build()
-                .run();
-    }
-
     @Test
     void subscribeFanOutAndIdleGetStreamsInTheHandshakeEra() throws Exception {
         try (McpServer server = DeepServer.create();
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
-            LoadTestReport r = run(
+            LoadTestReport r = PingLoadRun.run(
                     http,
                     "persistent",
                     """
@@ -89,7 +65,7 @@ class SubscriptionAndStreamScenariosTest {
     void subscribeFanOutAndListenStreamsWhenStateless() throws Exception {
         try (McpServer server = DeepServer.create();
                 McpHttpServer http = McpHttpServer.builder(server).port(0).start()) {
-            LoadTestReport r = run(
+            LoadTestReport r = PingLoadRun.run(
                     http,
                     "stateless",
                     """
@@ -132,7 +108,7 @@ class SubscriptionAndStreamScenariosTest {
                 }
             });
             closer.start();
-            LoadTestReport r = run(
+            LoadTestReport r = PingLoadRun.run(
                     http,
                     "persistent",
                     """
