@@ -144,7 +144,7 @@ public final class LoadTest {
             }
             EngineOptions opts = new EngineOptions(
                     outputs.histogramLog(), outputs.segment(), prometheus == null ? List.of() : List.of(prometheus));
-            McpScenarioRun deep = new McpScenarioRun(cfg, target); // MCP-deep scenarios (issue #20)
+            McpScenarioRun deep = new McpScenarioRun(cfg, target, outputs.segment()); // MCP-deep scenarios (issue #20)
             Engine e = new Engine(cfg, deep.target(), Clock.SYSTEM, listener, null, opts);
             engine = e;
             if (stopRequested) {

@@ -151,7 +151,7 @@ public record LoadTestReport(
      * The schema version this code writes. Minor versions only add optional fields, and readers (this code's
      * {@code compare} and {@code merge} included) ignore fields they do not know, so a 1.x reader reads any 1.y.
      */
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     /**
      * Whether every threshold passed (true without thresholds).

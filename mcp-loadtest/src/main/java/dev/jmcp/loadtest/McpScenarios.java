@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The report section of the MCP-deep scenarios ({@code mcpScenarios} in the JSON report, schema 1.2): each part is
- * {@code null} when its scenario did not run. Latencies are milliseconds.
+ * {@code null} when its scenario did not run. Latencies are milliseconds. Since schema 1.3 the section also carries
+ * the histograms its latencies were computed from ({@code histograms}), so that {@code merge} adds the segments'
+ * histograms instead of averaging percentiles.
  *
  * @param progress {@code tools/call} steps with {@code progress = true}: time to the first progress notification
  * @param tasks {@code tools/call} steps with {@code task = true}: time to completion, polls, terminal states
@@ -14,6 +16,10 @@ import java.util.Map;
  * @param idleStreams {@code [idle_streams]}: idle GET streams or {@code subscriptions/listen} held during the run
  * @param resumption {@code [resumption]}: SSE streams dropped and resumed with {@code Last-Event-ID}
  * @param idleExpiry {@code [idle_expiry]}: sessions left idle past a time, then reused
+ * @param histograms the latency histograms (microseconds) behind the parts' latencies, each HdrHistogram's
+ *     compressed encoding in Base64, keyed {@code part.field} ({@code progress.timeToFirstProgress}, {@code
+ *     progress.callLatency}, {@code tasks.timeToCompletion}, {@code tasks.polls} (polls per created task), {@code subscriptions.latency}, {@code
+ *     resumption.resumeLatency}); an empty latency has none; {@code null} in reports before schema 1.3
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record McpScenarios(
@@ -22,7 +28,46 @@ public record McpScenarios(
         Subscriptions subscriptions,
         IdleStreams idleStreams,
         Resumption resumption,
-        IdleExpiry idleExpiry) {
+        IdleExpiry idleExpiry,
+        Map<String, String> histograms) {
+
+    /** Key of the time-to-first-progress histogram in {@link #histograms()}. */
+    public static final String FIRST_PROGRESS = "progress.timeToFirstProgress";
+
+    /** Key of the progress calls' service-time histogram in {@link #histograms()}. */
+    public static final String PROGRESS_CALLS = "progress.callLatency";
+
+    /** Key of the tasks' time-to-completion histogram in {@link #histograms()}. */
+    public static final String TASK_COMPLETION = "tasks.timeToCompletion";
+
+    /** Key of the histogram of {@code tasks/get} polls per created task in {@link #histograms()} (a count, not µs). */
+    public static final String TASK_POLLS = "tasks.polls";
+
+    /** Key of the subscription fan-out latency histogram in {@link #histograms()}. */
+    public static final String SUBSCRIPTION_LATENCY = "subscriptions.latency";
+
+    /** Key of the resumption latency histogram in {@link #histograms()}. */
+    public static final String RESUME_LATENCY = "resumption.resumeLatency";
+
+    /**
+     * The section without histograms (as reports before schema 1.3 were).
+     *
+     * @param progress see the record component
+     * @param tasks see the record component
+     * @param subscriptions see the record component
+     * @param idleStreams see the record component
+     * @param resumption see the record component
+     * @param idleExpiry see the record component
+     */
+    public McpScenarios(
+            Progress progress,
+            Tasks tasks,
+            Subscriptions subscriptions,
+            IdleStreams idleStreams,
+            Resumption resumption,
+            IdleExpiry idleExpiry) {
+        this(progress, tasks, subscriptions, idleStreams, resumption, idleExpiry, null);
+    }
 
     /**
      * Whether no part ran.

@@ -4,6 +4,7 @@ import dev.jmcp.loadtest.LoadTestReport.IntervalPoint;
 import dev.jmcp.loadtest.LoadTestReport.Stats;
 import dev.jmcp.loadtest.internal.HistogramLog;
 import dev.jmcp.loadtest.internal.IntervalData;
+import dev.jmcp.loadtest.internal.McpScenariosMerge;
 import dev.jmcp.loadtest.internal.Reports;
 import dev.jmcp.loadtest.internal.Threshold;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import org.HdrHistogram.Histogram;
  * so the merged percentiles are those of one run that recorded every request (within HdrHistogram's 3 significant
  * digits); counts are sums; intervals are matched by their start offset (each segment cuts on the same grid from
  * its own start). Thresholds from the configuration are evaluated again on the merged figures. The breaking-point
- * detector is not re-run (each segment's finding is kept as a warning).
+ * detector is not re-run (each segment's finding is kept as a warning). The MCP-deep scenarios' section ({@code
+ * mcpScenarios}) is merged the same way: counts summed, latencies from the segments' histograms (see {@link
+ * McpScenariosMerge}).
  */
 public final class ReportMerge {
     private ReportMerge() {}
@@ -163,14 +166,15 @@ public final class ReportMerge {
                 warnings.add(who + ": breaking point " + r.breakingPoint().reason() + " at "
                         + r.breakingPoint().atSeconds() + " s (not re-evaluated on the merged data)");
             }
-            if (r.mcpScenarios() != null) {
-                warnings.add(who + ": its mcpScenarios figures (progress, tasks, subscriptions, streams, expiry) are"
-                        + " per segment and not merged; read them in the segment's report");
-            }
             stopReasons.add(r.stopReason());
             if (r.startedAt().compareTo(startedAt) < 0) {
                 startedAt = r.startedAt();
             }
+        }
+        McpScenariosMerge.Result deep = McpScenariosMerge.merge(
+                parts.stream().map(LoadTestReport::mcpScenarios).toList());
+        if (deep.problem() != null) {
+            warnings.add("mcpScenarios not merged: " + deep.problem() + "; read them in the segments' reports");
         }
         total.errorsByClass().clear();
         total.errorsByClass().putAll(errorsByClass);
@@ -240,6 +244,7 @@ public final class ReportMerge {
                 .configuration(first.configuration())
                 .server(first.server())
                 .warnings(warnings.isEmpty() ? null : List.copyOf(warnings))
+                .mcpScenarios(deep.section())
                 .build();
         List<LoadTestReport.ThresholdResult> results = new ArrayList<>();
         for (String t : thresholdsOf(first)) {

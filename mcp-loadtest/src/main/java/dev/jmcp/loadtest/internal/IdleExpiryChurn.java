@@ -5,6 +5,7 @@ import dev.jmcp.client.McpClient;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.loadtest.McpScenarioSettings;
 import dev.jmcp.loadtest.McpScenarios;
+import dev.jmcp.loadtest.Segment;
 import dev.jmcp.loadtest.target.StepOutcome;
 import dev.jmcp.transport.http.client.McpSessionExpiredException;
 import java.time.Duration;
@@ -19,12 +20,14 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * {@code [idle_expiry]}: sessions that make a request, stay idle for the configured time and make it again, for the
  * whole run. The client re-initialises a session the server expired (404) and retries; those re-initialisations,
- * and 404s it could not recover from, are counted apart from errors.
+ * and 404s it could not recover from, are counted apart from errors. An execution segment holds its share of the
+ * sessions: those whose index {@code k} it owns ({@code k mod n = i - 1}).
  */
 final class IdleExpiryChurn {
     private final McpScenarioSettings.IdleExpiry settings;
     private final DeepClients clients;
     private final Duration timeout;
+    private final Segment segment;
     private final List<McpClient> sessions = new ArrayList<>();
     private final List<Thread> loops = new ArrayList<>();
     private final AtomicLong reuses = new AtomicLong();
@@ -35,14 +38,19 @@ final class IdleExpiryChurn {
     /** Counted down to stop: a request in flight finishes (and is counted) before its loop ends. */
     private final java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
 
-    IdleExpiryChurn(McpScenarioSettings.IdleExpiry settings, DeepClients clients, Duration timeout) {
+    IdleExpiryChurn(
+            McpScenarioSettings.IdleExpiry settings, Segment segment, DeepClients clients, Duration timeout) {
         this.settings = settings;
+        this.segment = segment;
         this.clients = clients;
         this.timeout = timeout;
     }
 
     void start() {
         for (int i = 0; i < settings.sessions(); i++) {
+            if (!segment.owns(i)) {
+                continue;
+            }
             McpClient c;
             AtomicLong reconnects = new AtomicLong();
             try {
@@ -136,7 +144,7 @@ final class IdleExpiryChurn {
         errors.forEach((k, v) -> byClass.put(k, v.sum()));
         long errorCount = byClass.values().stream().mapToLong(Long::longValue).sum();
         return new McpScenarios.IdleExpiry(
-                settings.sessions(),
+                (int) segment.share(settings.sessions()),
                 Reports.round(settings.idle().toMillis() / 1000.0),
                 reuses.get(),
                 succeeded.get(),

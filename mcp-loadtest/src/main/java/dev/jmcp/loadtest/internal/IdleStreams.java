@@ -5,6 +5,7 @@ import dev.jmcp.client.Subscription;
 import dev.jmcp.core.protocol.subscriptions.SubscriptionFilter;
 import dev.jmcp.loadtest.McpScenarioSettings;
 import dev.jmcp.loadtest.McpScenarios;
+import dev.jmcp.loadtest.Segment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code [idle_streams]}: sessions that hold an idle stream while the load runs. Handshake era: the standalone GET
  * stream at the wire level ({@link RawSseSession}); 2026-07-28: {@code subscriptions/listen} for list changes.
- * Counts the streams opened, failed, ended by the server, and open at the end.
+ * Counts the streams opened, failed, ended by the server, and open at the end. An execution segment holds its share
+ * of the sessions: those whose index {@code k} it owns ({@code k mod n = i - 1}).
  */
 final class IdleStreams {
-    private final McpScenarioSettings.IdleStreams settings;
+    private final int sessions;
     private final DeepClients clients;
     private final boolean stateless;
     private final Duration timeout;
@@ -31,8 +33,13 @@ final class IdleStreams {
     private long startNanos;
     private double heldSeconds;
 
-    IdleStreams(McpScenarioSettings.IdleStreams settings, DeepClients clients, boolean stateless, Duration timeout) {
-        this.settings = settings;
+    IdleStreams(
+            McpScenarioSettings.IdleStreams settings,
+            Segment segment,
+            DeepClients clients,
+            boolean stateless,
+            Duration timeout) {
+        this.sessions = (int) segment.share(settings.sessions());
         this.clients = clients;
         this.stateless = stateless;
         this.timeout = timeout;
@@ -41,7 +48,7 @@ final class IdleStreams {
     /** Opens every stream (waiting up to the timeout for each to be answered). */
     void start() throws InterruptedException {
         List<CompletableFuture<?>> answers = new ArrayList<>();
-        for (int i = 0; i < settings.sessions(); i++) {
+        for (int i = 0; i < sessions; i++) {
             if (stateless) {
                 openListen();
             } else {
@@ -119,7 +126,7 @@ final class IdleStreams {
     McpScenarios.IdleStreams result() {
         return new McpScenarios.IdleStreams(
                 stateless ? "subscriptions/listen" : "get",
-                settings.sessions(),
+                sessions,
                 opened.get(),
                 failed.get(),
                 closedByServer.get(),

@@ -4,23 +4,34 @@ import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.LoadTestReport;
 import dev.jmcp.loadtest.McpScenarioSettings;
 import dev.jmcp.loadtest.McpScenarios;
+import dev.jmcp.loadtest.Segment;
 import dev.jmcp.loadtest.target.CallMode;
 import dev.jmcp.loadtest.target.SessionMode;
 import dev.jmcp.loadtest.target.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The MCP-deep scenarios of one run: records progress and task steps (through a wrapping {@link Target}, only when
  * the scenarios have such steps), runs the scenarios configured next to the load (subscription fan-out, idle
  * streams, resumption, idle expiry) from {@link #start()} until the report is made, and adds their section to the
- * report. They need an HTTP target spec; otherwise the report carries a warning instead.
+ * report, with the histograms behind its latencies (for {@code merge}). They need an HTTP target spec; otherwise the
+ * report carries a warning instead.
+ *
+ * <p>In an execution segment {@code i/n} ({@code --segment}) the progress and task steps are part of the load, so
+ * each segment records the steps of its own arrivals; {@code [idle_streams]} and {@code [idle_expiry]} hold the
+ * sessions whose index {@code k} has {@code k mod n = i - 1}; {@code [subscribe]} and {@code [resumption]}, whose
+ * measurement needs the clock of the process that sends the triggers, run whole in segment 1 and not in the others.
+ * The merged report thus holds exactly the configured sessions.
  */
 public final class McpScenarioRun implements AutoCloseable {
     private final LoadTestConfig config;
     private final Target target;
     private final StepDetailRecorder recorder;
+    private final Segment segment;
     private final List<String> warnings = new ArrayList<>();
     private DeepClients clients;
     private SubscriptionFanOut subscribe;
@@ -34,9 +45,11 @@ public final class McpScenarioRun implements AutoCloseable {
      *
      * @param config the run's configuration
      * @param target the target the load goes to
+     * @param segment the execution segment this process runs ({@link Segment#WHOLE} for the whole run)
      */
-    public McpScenarioRun(LoadTestConfig config, Target target) {
+    public McpScenarioRun(LoadTestConfig config, Target target, Segment segment) {
         this.config = config;
+        this.segment = segment;
         boolean deepSteps =
                 config.scenarios().stream().flatMap(s -> s.steps().stream()).anyMatch(f -> f.mode() != CallMode.PLAIN);
         this.recorder = deepSteps ? new StepDetailRecorder() : null;
@@ -73,18 +86,19 @@ public final class McpScenarioRun implements AutoCloseable {
         boolean stateless = config.settings().sessionMode() == SessionMode.STATELESS;
         Duration timeout = config.settings().timeout();
         if (s.idleExpiry() != null) {
-            idleExpiry = new IdleExpiryChurn(s.idleExpiry(), clients, timeout);
+            idleExpiry = new IdleExpiryChurn(s.idleExpiry(), segment, clients, timeout);
             idleExpiry.start();
         }
         if (s.idleStreams() != null) {
-            idleStreams = new IdleStreams(s.idleStreams(), clients, stateless, timeout);
+            idleStreams = new IdleStreams(s.idleStreams(), segment, clients, stateless, timeout);
             idleStreams.start();
         }
-        if (s.subscribe() != null) {
+        boolean first = segment.index() == 1;
+        if (s.subscribe() != null && first) {
             subscribe = new SubscriptionFanOut(s.subscribe(), clients, stateless, timeout);
             subscribe.start();
         }
-        if (s.resumption() != null) {
+        if (s.resumption() != null && first) {
             if (stateless) {
                 warnings.add("[resumption] resumes the handshake era's GET stream; it did not run with stateless"
                         + " sessions");
@@ -103,13 +117,26 @@ public final class McpScenarioRun implements AutoCloseable {
      */
     public LoadTestReport addTo(LoadTestReport report) {
         close();
+        McpScenarios.Progress progress = recorder == null ? null : recorder.progress();
+        McpScenarios.Tasks tasks = recorder == null ? null : recorder.tasks();
+        Map<String, String> histograms = new TreeMap<>();
+        if (recorder != null) {
+            recorder.histograms(histograms);
+        }
+        if (subscribe != null) {
+            subscribe.histograms(histograms);
+        }
+        if (resumption != null) {
+            resumption.histograms(histograms);
+        }
         McpScenarios section = new McpScenarios(
-                recorder == null ? null : recorder.progress(),
-                recorder == null ? null : recorder.tasks(),
+                progress,
+                tasks,
                 subscribe == null ? null : subscribe.result(),
                 idleStreams == null ? null : idleStreams.result(),
                 resumption == null ? null : resumption.result(),
-                idleExpiry == null ? null : idleExpiry.result());
+                idleExpiry == null ? null : idleExpiry.result(),
+                histograms.isEmpty() ? null : histograms);
         LoadTestReport.Builder b = report.toBuilder().mcpScenarios(section.isEmpty() ? null : section);
         if (!warnings.isEmpty()) {
             List<String> all = new ArrayList<>(report.warnings() == null ? List.of() : report.warnings());

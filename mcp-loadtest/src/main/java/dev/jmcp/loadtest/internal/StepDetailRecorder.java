@@ -31,6 +31,8 @@ final class StepDetailRecorder {
     private final Histogram firstProgressTotal = new Histogram(DIGITS);
     private final Histogram progressCallsTotal = new Histogram(DIGITS);
     private final Histogram taskCompletionTotal = new Histogram(DIGITS);
+    private final Recorder pollsPerTask = new Recorder(DIGITS);
+    private final Histogram pollsPerTaskTotal = new Histogram(DIGITS);
 
     /** Records one step's detail and its service time (send to answer). */
     void record(StepDetail d, long serviceNanos) {
@@ -42,6 +44,7 @@ final class StepDetailRecorder {
             } else if (!"error".equals(d.taskState()) || d.taskPolls() > 0) {
                 tasksCreated.increment();
                 polls.add(d.taskPolls());
+                pollsPerTask.recordValue(d.taskPolls());
                 maxPolls.accumulate(d.taskPolls());
             }
             states.computeIfAbsent(d.taskState(), k -> new LongAdder()).increment();
@@ -74,6 +77,7 @@ final class StepDetailRecorder {
     /** The tasks part, or null when no task call was made. */
     synchronized McpScenarios.Tasks tasks() {
         taskCompletionTotal.add(taskCompletion.getIntervalHistogram());
+        pollsPerTaskTotal.add(pollsPerTask.getIntervalHistogram());
         long calls = taskCalls.sum();
         if (calls == 0) {
             return null;
@@ -89,6 +93,14 @@ final class StepDetailRecorder {
                 created == 0 ? 0 : Reports.round(polls.sum() / (double) created),
                 maxPolls.get(),
                 byState);
+    }
+
+    /** Adds the histograms behind {@link #progress()} and {@link #tasks()} (call those first) to {@code out}. */
+    synchronized void histograms(Map<String, String> out) {
+        EncodedHistograms.put(out, McpScenarios.FIRST_PROGRESS, firstProgressTotal);
+        EncodedHistograms.put(out, McpScenarios.PROGRESS_CALLS, progressCallsTotal);
+        EncodedHistograms.put(out, McpScenarios.TASK_COMPLETION, taskCompletionTotal);
+        EncodedHistograms.put(out, McpScenarios.TASK_POLLS, pollsPerTaskTotal);
     }
 
     private static dev.jmcp.loadtest.LoadTestReport.Latency orEmpty(dev.jmcp.loadtest.LoadTestReport.Latency l) {

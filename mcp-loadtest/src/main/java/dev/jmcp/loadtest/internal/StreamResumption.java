@@ -155,6 +155,13 @@ final class StreamResumption {
         }
     }
 
+    /** Adds the resumption latency histogram behind {@link #result()} to {@code out}. */
+    void histograms(java.util.Map<String, String> out) {
+        synchronized (resumeLatency) {
+            EncodedHistograms.put(out, McpScenarios.RESUME_LATENCY, resumeLatency);
+        }
+    }
+
     /** One session's GET stream: the event ids it saw. */
     private final class Stream {
         final RawSseSession session;

@@ -177,6 +177,13 @@ final class SubscriptionFanOut {
         }
     }
 
+    /** Adds the latency histogram behind {@link #result()} to {@code out}. */
+    void histograms(java.util.Map<String, String> out) {
+        synchronized (latency) {
+            EncodedHistograms.put(out, McpScenarios.SUBSCRIPTION_LATENCY, latency);
+        }
+    }
+
     /** One subscriber's matching state. */
     private final class Subscriber {
         volatile int warm;

@@ -23,7 +23,7 @@ final class SchemaCheck {
         String json = ReportFiles.toJson(r);
         assertThat(SCHEMA.validate(json, InputFormat.JSON)).as(json).isEmpty();
         assertThat(json).contains("\"mcpScenarios\"");
-        assertThat(r.schemaVersion()).isEqualTo(LoadTestReport.SCHEMA_VERSION).isEqualTo("1.2");
+        assertThat(r.schemaVersion()).isEqualTo(LoadTestReport.SCHEMA_VERSION).isEqualTo("1.3");
         Path file = dir.resolve("report-" + System.nanoTime() + ".json");
         ReportFiles.writeJson(r, file);
         assertThat(ReportFiles.readJson(file).mcpScenarios()).isEqualTo(r.mcpScenarios());

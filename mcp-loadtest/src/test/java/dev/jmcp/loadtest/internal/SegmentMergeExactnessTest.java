@@ -7,10 +7,12 @@ import dev.jmcp.loadtest.LoadModel;
 import dev.jmcp.loadtest.LoadTestConfig;
 import dev.jmcp.loadtest.LoadTestConfig.Stage;
 import dev.jmcp.loadtest.LoadTestReport;
+import dev.jmcp.loadtest.McpScenarios;
 import dev.jmcp.loadtest.ReportFiles;
 import dev.jmcp.loadtest.ReportMerge;
 import dev.jmcp.loadtest.Segment;
 import dev.jmcp.loadtest.target.Operation;
+import dev.jmcp.loadtest.target.StepDetail;
 import dev.jmcp.loadtest.target.StepOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code merge} of their JSON reports and {@code .hlog} files gives the same figures as one run that recorded
  * every request: counts, and percentiles equal within HdrHistogram's precision (here: equal, since the same values
  * land in the same buckets). Each "run" is the real schedule, recorders, interval cutting, histogram log and report
- * assembly in virtual time, against a server whose latency is a fixed function of the arrival's intended time.
+ * assembly in virtual time, against a server whose latency is a fixed function of the arrival's intended time. The
+ * MCP-deep section ({@code mcpScenarios}: progress and task steps, recorded by the real recorder) merges exactly too.
  */
 class SegmentMergeExactnessTest {
     private static final long S = 1_000_000_000L;
@@ -60,10 +64,26 @@ class SegmentMergeExactnessTest {
         return (offset / 1000) % 53 == 0;
     }
 
+    /**
+     * The MCP-deep step of an arrival, a fixed function of its intended time: every third is a task (polls and state
+     * from the offset), the others report progress (first progress from the offset, a few without any).
+     */
+    private static void recordDeepStep(StepDetailRecorder deep, long offset, long serviceMicros) {
+        long k = offset / 1000;
+        if (k % 3 == 0) {
+            int polls = (int) (k % 7);
+            deep.record(StepDetail.task(polls, k % 11 == 0 ? "failed" : "completed", -1), serviceMicros * 4000);
+        } else {
+            long first = k % 17 == 0 ? -1 : (50 + (k * 31) % 9_000) * 1000;
+            deep.record(StepDetail.progress(first), serviceMicros * 1000);
+        }
+    }
+
     private Path run(Segment segment, String name) throws Exception {
         LoadTestConfig config = config();
         LoadPlan plan = LoadPlan.of(config);
         MetricsHub hub = new MetricsHub(Duration.ofSeconds(30).toNanos());
+        StepDetailRecorder deep = new StepDetailRecorder();
         WorkerMetrics worker = hub.newWorker();
         Measurements m = new Measurements(plan);
         Path hlog = dir.resolve(name + ".hlog");
@@ -83,6 +103,7 @@ class SegmentMergeExactnessTest {
                             : StepOutcome.success(null);
                     worker.record(ECHO, outcome, us * 1000, us * 1000);
                     worker.endIteration();
+                    recordDeepStep(deep, offset, us);
                     offset = schedule.next();
                 }
                 int cutPhase = plan.phaseAt(nextCut - 1);
@@ -115,6 +136,18 @@ class SegmentMergeExactnessTest {
                                 null,
                                 0,
                                 0));
+        McpScenarios.Progress progress = deep.progress();
+        McpScenarios.Tasks tasks = deep.tasks();
+        Map<String, String> histograms = new TreeMap<>();
+        deep.histograms(histograms);
+        report = report.withMcpScenarios(new McpScenarios(
+                progress,
+                tasks,
+                null,
+                new McpScenarios.IdleStreams("get", (int) segment.share(10), (int) segment.share(10), 0, 0, 0, 7),
+                null,
+                null,
+                histograms));
         Path json = dir.resolve(name + ".json");
         ReportFiles.writeJson(report, json);
         return json;
@@ -191,5 +224,59 @@ class SegmentMergeExactnessTest {
                         .map(LoadTestReport.ThresholdResult::passed)
                         .toList());
         assertThat(merged.errorSamples()).containsKey("jsonrpc:-32603");
+    }
+
+    @Test
+    void mergedMcpScenariosEqualOneRunsFromTheSegmentsHistograms() throws Exception {
+        McpScenarios single = ReportFiles.readJson(run(Segment.WHOLE, "single")).mcpScenarios();
+        List<Path> parts = new ArrayList<>();
+        List<McpScenarios> sections = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Path p = run(new Segment(i, 3), "segment" + i);
+            parts.add(p);
+            sections.add(ReportFiles.readJson(p).mcpScenarios());
+        }
+        LoadTestReport mergedReport = ReportMerge.merge(parts).report();
+        McpScenarios merged = mergedReport.mcpScenarios();
+
+        assertThat(merged.progress().calls()).isEqualTo(single.progress().calls()).isGreaterThan(500);
+        assertThat(merged.progress().withProgress())
+                .isEqualTo(single.progress().withProgress())
+                .isLessThan(single.progress().calls());
+        assertThat(merged.progress().timeToFirstProgress()).isEqualTo(single.progress().timeToFirstProgress());
+        assertThat(merged.progress().callLatency()).isEqualTo(single.progress().callLatency());
+        assertThat(merged.tasks()).isEqualTo(single.tasks());
+        assertThat(merged.tasks().states()).containsKeys("completed", "failed");
+        assertThat(merged.idleStreams().requested()).isEqualTo(10);
+        // the merged section carries the added histograms (so merged reports merge again): the single run's values
+        assertThat(merged.histograms()).containsOnlyKeys(single.histograms().keySet());
+        single.histograms()
+                .forEach((k, v) -> assertThat(EncodedHistograms.decode(merged.histograms().get(k)))
+                        .as(k)
+                        .isEqualTo(EncodedHistograms.decode(v)));
+        assertThat(mergedReport.warnings()).isNull();
+
+        // averaging the segments' percentiles would not have given the single run's (the test would not prove much
+        // if it did)
+        double averagedP99 = sections.stream()
+                        .mapToDouble(m -> m.progress().timeToFirstProgress().p99Ms())
+                        .sum()
+                / 3;
+        assertThat(averagedP99).isNotEqualTo(single.progress().timeToFirstProgress().p99Ms());
+    }
+
+    @Test
+    void segmentsWithoutHistogramsAreNotMergedButNamedInAWarning() {
+        McpScenarios.Progress p = new McpScenarios.Progress(
+                3,
+                3,
+                new LoadTestReport.Latency(3, 1, 2, 2, 3, 3, 3, 3, 3),
+                new LoadTestReport.Latency(3, 1, 2, 2, 3, 3, 3, 3, 3));
+        McpScenariosMerge.Result r = McpScenariosMerge.merge(
+                java.util.Arrays.asList(new McpScenarios(p, null, null, null, null, null), null));
+        assertThat(r.section()).isNull();
+        assertThat(r.problem()).contains("progress.timeToFirstProgress", "1.3");
+        assertThat(McpScenariosMerge.merge(java.util.Arrays.asList(null, null)).section())
+                .isNull();
     }
 }
