@@ -20,9 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reports with {@code mcpScenarios} (schema 1.2) from the command line: a TOML config with a progress step and
- * {@code [idle_streams]}, run as two segments; {@code merge} combines them (the per-segment MCP figures become a
- * warning) and {@code compare} reads them, also with a field from a future minor version.
+ * Reports with {@code mcpScenarios} (schema 1.3) from the command line: a TOML config with a progress step and
+ * {@code [idle_streams]}, run as two segments (each holds its share of the streams); {@code merge} combines them
+ * (counts summed, latencies from the segments' histograms) and {@code compare} reads them, also with a field from a
+ * future minor version.
  */
 @Timeout(60)
 class DeepReportsCompareAndMergeTest {
@@ -92,9 +93,11 @@ class DeepReportsCompareAndMergeTest {
             Path j1 = only(dir.resolve("1"), ".json");
             Path j2 = only(dir.resolve("2"), ".json");
             JsonNode r1 = McpJson.parse(Files.readString(j1));
-            assertThat(r1.at("/schemaVersion").asString()).isEqualTo("1.2");
+            assertThat(r1.at("/schemaVersion").asString()).isEqualTo("1.3");
+            assertThat(r1.at("/mcpScenarios/histograms/progress.timeToFirstProgress").asString())
+                    .isNotEmpty();
             assertThat(r1.at("/mcpScenarios/progress/calls").asLong()).isPositive();
-            assertThat(r1.at("/mcpScenarios/idleStreams/opened").asInt()).isEqualTo(2);
+            assertThat(r1.at("/mcpScenarios/idleStreams/opened").asInt()).isEqualTo(1);
             assertThat(r1.at("/configuration/scenarios/0/steps/0/progress").asBoolean())
                     .isTrue();
             assertThat(r1.at("/configuration/mcpScenarios/idleStreams/sessions").asInt())
@@ -105,13 +108,22 @@ class DeepReportsCompareAndMergeTest {
                     .as(err.toString())
                     .isZero();
             JsonNode m = McpJson.parse(Files.readString(merged));
+            JsonNode r2 = McpJson.parse(Files.readString(j2));
             assertThat(m.at("/summary/requests").asLong())
                     .isEqualTo(r1.at("/summary/requests").asLong()
-                            + McpJson.parse(Files.readString(j2))
-                                    .at("/summary/requests")
+                            + r2.at("/summary/requests").asLong());
+            assertThat(m.at("/mcpScenarios/progress/calls").asLong())
+                    .isEqualTo(r1.at("/mcpScenarios/progress/calls").asLong()
+                            + r2.at("/mcpScenarios/progress/calls").asLong());
+            assertThat(m.at("/mcpScenarios/progress/timeToFirstProgress/count").asLong())
+                    .isEqualTo(r1.at("/mcpScenarios/progress/timeToFirstProgress/count")
+                                    .asLong()
+                            + r2.at("/mcpScenarios/progress/timeToFirstProgress/count")
                                     .asLong());
-            assertThat(m.has("mcpScenarios")).isFalse();
-            assertThat(m.get("warnings").toString()).contains("mcpScenarios");
+            assertThat(m.at("/mcpScenarios/idleStreams/requested").asInt()).isEqualTo(2);
+            assertThat(m.at("/mcpScenarios/idleStreams/opened").asInt()).isEqualTo(2);
+            assertThat(m.has("warnings")).as(m.toString()).isFalse();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("progress:", "idle streams (get): 2 of 2");
 
             // a reader of 1.2 ignores what a later 1.x adds
             ObjectNode future = (ObjectNode) McpJson.parse(Files.readString(j2));
