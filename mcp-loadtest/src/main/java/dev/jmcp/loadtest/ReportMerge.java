@@ -5,6 +5,7 @@ import dev.jmcp.loadtest.LoadTestReport.Stats;
 import dev.jmcp.loadtest.internal.HistogramLog;
 import dev.jmcp.loadtest.internal.IntervalData;
 import dev.jmcp.loadtest.internal.McpScenariosMerge;
+import dev.jmcp.loadtest.internal.MergedBreakingPoint;
 import dev.jmcp.loadtest.internal.Reports;
 import dev.jmcp.loadtest.internal.Threshold;
 import java.io.IOException;
@@ -24,8 +25,9 @@ import org.HdrHistogram.Histogram;
  * stage, per interval) is computed from the segments' histograms added together, never from averaged percentiles,
  * so the merged percentiles are those of one run that recorded every request (within HdrHistogram's 3 significant
  * digits); counts are sums; intervals are matched by their start offset (each segment cuts on the same grid from
- * its own start). Thresholds from the configuration are evaluated again on the merged figures. The breaking-point
- * detector is not re-run (each segment's finding is kept as a warning). The MCP-deep scenarios' section ({@code
+ * its own start). Thresholds from the configuration are evaluated again on the merged figures, and the breaking-point
+ * detector runs again over the merged intervals with the run's settings (each segment's own finding is kept as a
+ * warning). The MCP-deep scenarios' section ({@code
  * mcpScenarios}) is merged the same way: counts summed, latencies from the segments' histograms (see {@link
  * McpScenariosMerge}).
  */
@@ -164,7 +166,8 @@ public final class ReportMerge {
             }
             if (r.breakingPoint() != null) {
                 warnings.add(who + ": breaking point " + r.breakingPoint().reason() + " at "
-                        + r.breakingPoint().atSeconds() + " s (not re-evaluated on the merged data)");
+                        + r.breakingPoint().atSeconds() + " s in its own share of the load (the merged report's"
+                        + " breakingPoint is evaluated again on the merged intervals)");
             }
             stopReasons.add(r.stopReason());
             if (r.startedAt().compareTo(startedAt) < 0) {
@@ -176,6 +179,13 @@ public final class ReportMerge {
         if (deep.problem() != null) {
             warnings.add("mcpScenarios not merged: " + deep.problem() + "; read them in the segments' reports");
         }
+        LoadTestConfig.BreakingPointSettings bpSettings = MergedBreakingPoint.settingsOf(first.configuration());
+        if (bpSettings == null) {
+            bpSettings = LoadTestConfig.BreakingPointSettings.defaults();
+            warnings.add("the segments' configuration does not echo the breaking-point settings (a report before"
+                    + " schema 1.3): the detector ran on the merged intervals with its defaults");
+        }
+        LoadTestReport.BreakingPoint breakingPoint = MergedBreakingPoint.detect(bpSettings, mergedIntervals);
         total.errorsByClass().clear();
         total.errorsByClass().putAll(errorsByClass);
         total.counters(scheduled, droppedTotal, iterations, opened, openFailures);
@@ -245,6 +255,7 @@ public final class ReportMerge {
                 .server(first.server())
                 .warnings(warnings.isEmpty() ? null : List.copyOf(warnings))
                 .mcpScenarios(deep.section())
+                .breakingPoint(breakingPoint)
                 .build();
         List<LoadTestReport.ThresholdResult> results = new ArrayList<>();
         for (String t : thresholdsOf(first)) {

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The configuration as a report echoes it: settings, stages, scenarios (steps with their arguments), thresholds and
- * the target. Header and environment <em>values</em> are never echoed (they carry credentials): only their names.
+ * The configuration as a report echoes it: settings, stages, scenarios (steps with their arguments), thresholds, the
+ * breaking-point detector's settings (so {@code merge} can run it again) and the target. Header and environment <em>values</em> are never echoed (they carry credentials): only their names.
  */
 final class ConfigEcho {
     private ConfigEcho() {}
@@ -83,6 +83,7 @@ final class ConfigEcho {
         }
         m.put("scenarios", scenarios);
         m.put("thresholds", c.thresholds());
+        m.put("breakingPoint", MergedBreakingPoint.echo(c.breakingPoint()));
         if (!c.mcpScenarios().isEmpty()) {
             // the sections as configured: records serialise with their component names
             m.put("mcpScenarios", dev.jmcp.core.McpJson.toTree(c.mcpScenarios()));

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,9 +81,15 @@ class SegmentMergeExactnessTest {
     }
 
     private Path run(Segment segment, String name) throws Exception {
-        LoadTestConfig config = config();
+        return run(segment, name, config(), SegmentMergeExactnessTest::latencyMicros);
+    }
+
+    /** One run (or segment) of {@code config} against a server whose latency is {@code latency(intended offset)}. */
+    private Path run(Segment segment, String name, LoadTestConfig config, LongUnaryOperator latency)
+            throws Exception {
         LoadPlan plan = LoadPlan.of(config);
         MetricsHub hub = new MetricsHub(Duration.ofSeconds(30).toNanos());
+        BreakingPointDetector detector = new BreakingPointDetector(config.breakingPoint());
         StepDetailRecorder deep = new StepDetailRecorder();
         WorkerMetrics worker = hub.newWorker();
         Measurements m = new Measurements(plan);
@@ -97,7 +104,7 @@ class SegmentMergeExactnessTest {
                 while (offset >= 0 && offset < nextCut) {
                     hub.recordArrival(0, true);
                     worker.beginIteration();
-                    long us = latencyMicros(offset);
+                    long us = latency.applyAsLong(offset);
                     StepOutcome outcome = fails(offset)
                             ? StepOutcome.jsonRpcError(-32603, "boom at " + offset)
                             : StepOutcome.success(null);
@@ -115,6 +122,7 @@ class SegmentMergeExactnessTest {
                 IntervalData d = hub.snapshot(nextCut, cutPhase);
                 d.offeredLoad(d.scheduled() / d.seconds());
                 m.add(d, Reports.point(d), cutPhase);
+                detector.observe(d);
                 log.write(d);
                 nextCut += S;
             }
@@ -126,7 +134,7 @@ class SegmentMergeExactnessTest {
                         Instant.ofEpochMilli(1_000_000L),
                         "completed",
                         0,
-                        null,
+                        detector.found(),
                         new ReportAssembler.Extras(
                                 hub.errorSamples().snapshot(),
                                 Map.of(),
@@ -263,6 +271,52 @@ class SegmentMergeExactnessTest {
                         .sum()
                 / 3;
         assertThat(averagedP99).isNotEqualTo(single.progress().timeToFirstProgress().p99Ms());
+    }
+
+    @Test
+    void breakingPointIsDetectedAgainOnTheMergedIntervals() throws Exception {
+        // 10 s at a steady 200/s; the server's latency rises from ~2 ms to ~40 ms at 6 s: one run finds
+        // latency_degradation a few intervals later
+        LoadTestConfig config = new LoadTestConfig(
+                null,
+                LoadTestConfig.Settings.defaults().withModel(LoadModel.OPEN),
+                List.of(),
+                List.of(new Stage("steady", Duration.ofSeconds(10), 0, 200, false)),
+                List.of(),
+                LoadTestConfig.BreakingPointSettings.defaults(),
+                LoadTestConfig.CeilingSettings.defaults(),
+                "test");
+        LongUnaryOperator latency = offset -> (offset < 6 * S ? 2_000 : 40_000) + (offset / 1000 * 7919) % 500;
+        LoadTestReport single = ReportFiles.readJson(run(Segment.WHOLE, "single", config, latency));
+        List<Path> parts = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            parts.add(run(new Segment(i, 4), "segment" + i, config, latency));
+        }
+        LoadTestReport merged = ReportMerge.merge(parts).report();
+
+        assertThat(single.breakingPoint()).isNotNull();
+        assertThat(single.breakingPoint().reason()).isEqualTo("latency_degradation");
+        assertThat(single.breakingPoint().atSeconds()).isBetween(6.0, 10.0);
+        LoadTestReport.BreakingPoint b = merged.breakingPoint();
+        assertThat(b).as("merged report's breaking point").isNotNull();
+        assertThat(b.reason()).isEqualTo(single.breakingPoint().reason());
+        assertThat(b.atSeconds()).isEqualTo(single.breakingPoint().atSeconds());
+        assertThat(b.intervalIndex()).isEqualTo(single.breakingPoint().intervalIndex());
+        assertThat(b.offeredLoad()).isCloseTo(single.breakingPoint().offeredLoad(), within(0.01));
+        assertThat(b.lastHealthySeconds()).isEqualTo(single.breakingPoint().lastHealthySeconds());
+        // the detector's settings travel in the configuration echo: no "ran with its defaults" warning
+        assertThat(merged.warnings()).allSatisfy(w -> assertThat(w).doesNotContain("defaults"));
+    }
+
+    @Test
+    void noBreakingPointInTheMergedReportWhenTheWholeLoadIsHealthy() throws Exception {
+        LoadTestReport single = ReportFiles.readJson(run(Segment.WHOLE, "single"));
+        List<Path> parts = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            parts.add(run(new Segment(i, 2), "segment" + i));
+        }
+        assertThat(single.breakingPoint()).isNull();
+        assertThat(ReportMerge.merge(parts).report().breakingPoint()).isNull();
     }
 
     @Test
