@@ -38,8 +38,7 @@ final class IdleExpiryChurn {
     /** Counted down to stop: a request in flight finishes (and is counted) before its loop ends. */
     private final java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
 
-    IdleExpiryChurn(
-            McpScenarioSettings.IdleExpiry settings, Segment segment, DeepClients clients, Duration timeout) {
+    IdleExpiryChurn(McpScenarioSettings.IdleExpiry settings, Segment segment, DeepClients clients, Duration timeout) {
         this.settings = settings;
         this.segment = segment;
         this.clients = clients;

@@ -36,8 +36,7 @@ public final class McpScenariosMerge {
      *     histograms)
      */
     public static Result merge(List<McpScenarios> sections) {
-        List<McpScenarios> parts =
-                sections.stream().filter(Objects::nonNull).toList();
+        List<McpScenarios> parts = sections.stream().filter(Objects::nonNull).toList();
         if (parts.isEmpty()) {
             return new Result(null, null);
         }

@@ -94,7 +94,8 @@ class DeepReportsCompareAndMergeTest {
             Path j2 = only(dir.resolve("2"), ".json");
             JsonNode r1 = McpJson.parse(Files.readString(j1));
             assertThat(r1.at("/schemaVersion").asString()).isEqualTo("1.3");
-            assertThat(r1.at("/mcpScenarios/histograms/progress.timeToFirstProgress").asString())
+            assertThat(r1.at("/mcpScenarios/histograms/progress.timeToFirstProgress")
+                            .asString())
                     .isNotEmpty();
             assertThat(r1.at("/mcpScenarios/progress/calls").asLong()).isPositive();
             assertThat(r1.at("/mcpScenarios/idleStreams/opened").asInt()).isEqualTo(1);

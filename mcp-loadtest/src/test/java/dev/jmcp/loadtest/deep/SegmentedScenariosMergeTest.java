@@ -107,8 +107,7 @@ class SegmentedScenariosMergeTest {
             Histogram added = EncodedHistograms.decode(s1.histograms().get(McpScenarios.FIRST_PROGRESS));
             added.add(EncodedHistograms.decode(s2.histograms().get(McpScenarios.FIRST_PROGRESS)));
             assertThat(m.progress().timeToFirstProgress().count()).isEqualTo(added.getTotalCount());
-            assertThat(m.progress().timeToFirstProgress().p99Ms())
-                    .isEqualTo(added.getValueAtPercentile(99) / 1000.0);
+            assertThat(m.progress().timeToFirstProgress().p99Ms()).isEqualTo(added.getValueAtPercentile(99) / 1000.0);
             assertThat(m.progress().timeToFirstProgress().maxMs()).isEqualTo(added.getMaxValue() / 1000.0);
         }
     }

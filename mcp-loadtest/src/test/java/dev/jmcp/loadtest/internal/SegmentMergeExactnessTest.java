@@ -85,8 +85,7 @@ class SegmentMergeExactnessTest {
     }
 
     /** One run (or segment) of {@code config} against a server whose latency is {@code latency(intended offset)}. */
-    private Path run(Segment segment, String name, LoadTestConfig config, LongUnaryOperator latency)
-            throws Exception {
+    private Path run(Segment segment, String name, LoadTestConfig config, LongUnaryOperator latency) throws Exception {
         LoadPlan plan = LoadPlan.of(config);
         MetricsHub hub = new MetricsHub(Duration.ofSeconds(30).toNanos());
         BreakingPointDetector detector = new BreakingPointDetector(config.breakingPoint());
@@ -247,21 +246,24 @@ class SegmentMergeExactnessTest {
         LoadTestReport mergedReport = ReportMerge.merge(parts).report();
         McpScenarios merged = mergedReport.mcpScenarios();
 
-        assertThat(merged.progress().calls()).isEqualTo(single.progress().calls()).isGreaterThan(500);
+        assertThat(merged.progress().calls())
+                .isEqualTo(single.progress().calls())
+                .isGreaterThan(500);
         assertThat(merged.progress().withProgress())
                 .isEqualTo(single.progress().withProgress())
                 .isLessThan(single.progress().calls());
-        assertThat(merged.progress().timeToFirstProgress()).isEqualTo(single.progress().timeToFirstProgress());
+        assertThat(merged.progress().timeToFirstProgress())
+                .isEqualTo(single.progress().timeToFirstProgress());
         assertThat(merged.progress().callLatency()).isEqualTo(single.progress().callLatency());
         assertThat(merged.tasks()).isEqualTo(single.tasks());
         assertThat(merged.tasks().states()).containsKeys("completed", "failed");
         assertThat(merged.idleStreams().requested()).isEqualTo(10);
         // the merged section carries the added histograms (so merged reports merge again): the single run's values
         assertThat(merged.histograms()).containsOnlyKeys(single.histograms().keySet());
-        single.histograms()
-                .forEach((k, v) -> assertThat(EncodedHistograms.decode(merged.histograms().get(k)))
-                        .as(k)
-                        .isEqualTo(EncodedHistograms.decode(v)));
+        single.histograms().forEach((k, v) -> assertThat(
+                        EncodedHistograms.decode(merged.histograms().get(k)))
+                .as(k)
+                .isEqualTo(EncodedHistograms.decode(v)));
         assertThat(mergedReport.warnings()).isNull();
 
         // averaging the segments' percentiles would not have given the single run's (the test would not prove much
@@ -270,7 +272,8 @@ class SegmentMergeExactnessTest {
                         .mapToDouble(m -> m.progress().timeToFirstProgress().p99Ms())
                         .sum()
                 / 3;
-        assertThat(averagedP99).isNotEqualTo(single.progress().timeToFirstProgress().p99Ms());
+        assertThat(averagedP99)
+                .isNotEqualTo(single.progress().timeToFirstProgress().p99Ms());
     }
 
     @Test
