@@ -3,6 +3,7 @@ package com.example.jmcp.server;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.stdio.StdioServer;
 import java.util.Locale;
+import org.slf4j.LoggerFactory;
 
 /**
  * The start path of {@code server everything|notes|typed [--stdio]}, the command line an MCP host launches: it
@@ -46,9 +47,22 @@ public final class StdioLaunch {
      * @return the exit code: 0
      */
     public static int serve(ServerCommand.Kind kind) {
+        warmUpLogging();
         try (McpServer server = ExampleServers.create(kind)) {
             StdioServer.serve(server);
         }
         return 0;
+    }
+
+    /**
+     * Initialises logging (slf4j binding to logback, its configuration by {@code StderrLogging}) on a daemon
+     * thread while this thread builds the server, whose first step, Jackson's mapper, is the longest one: on two
+     * or more cores the two overlap. Logging depends on nothing the server build initialises, so neither waits for
+     * the other except where the build's first logger waits for the configuration to finish, as it would anyway.
+     */
+    private static void warmUpLogging() {
+        Thread t = new Thread(() -> LoggerFactory.getLogger(StdioLaunch.class), "jmcp-logging-init");
+        t.setDaemon(true);
+        t.start();
     }
 }
