@@ -60,7 +60,11 @@ final class Tasks {
     /** The extension's status notification, sent on the {@code subscriptions/listen} streams that asked for it. */
     static final String NOTIFICATION = "notifications/tasks";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Holds the SecureRandom, made on first use (its set-up costs start-up time on a path that may never need it). */
+    private static final class Ids {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
+
     private static final long POLL_INTERVAL_MS = 500;
 
     private final ServerCore core;
@@ -108,7 +112,7 @@ final class Tasks {
                 ? Math.min(requested.asLong(), maxTtl)
                 : maxTtl;
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        Ids.RANDOM.nextBytes(bytes);
         String id = HexFormat.of().formatHex(bytes);
         boolean v2 = call.stateless();
         TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS, v2);
@@ -712,7 +716,7 @@ final class Tasks {
 
     private static String newHolderName() {
         byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
+        Ids.RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
