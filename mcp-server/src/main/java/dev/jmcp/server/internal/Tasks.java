@@ -708,16 +708,26 @@ final class Tasks {
     /** What a claimed task whose tool may not be re-run fails with. */
     static final String STOPPED = "the instance running this task stopped";
 
-    /** This instance's name on the leases it holds. */
-    private final String holder = newHolderName();
+    /** This instance's name on the leases it holds, drawn on first use (most servers never lease a task). */
+    private volatile String holder;
 
     private final java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
-    private static String newHolderName() {
-        byte[] bytes = new byte[8];
-        Ids.RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    private String holder() {
+        String h = holder;
+        if (h == null) {
+            synchronized (renewing) {
+                h = holder;
+                if (h == null) {
+                    byte[] bytes = new byte[8];
+                    Ids.RANDOM.nextBytes(bytes);
+                    h = HexFormat.of().formatHex(bytes);
+                    holder = h;
+                }
+            }
+        }
+        return h;
     }
 
     private Duration leaseDuration() {
@@ -744,7 +754,7 @@ final class Tasks {
     /** Takes the lease of a task this instance runs, and makes sure the leases are renewed while handlers run. */
     private void lease(TaskEntry entry) {
         try {
-            store().renewLease(entry.id, holder, leaseDuration());
+            store().renewLease(entry.id, holder(), leaseDuration());
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Tasks.class).warn("task store: leasing task {} failed", entry.id, e);
         }
@@ -777,7 +787,7 @@ final class Tasks {
                 }
                 boolean kept;
                 try {
-                    kept = store().renewLease(entry.id, holder, leaseDuration());
+                    kept = store().renewLease(entry.id, holder(), leaseDuration());
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(Tasks.class)
                             .warn("task store: renewing the lease of task {} failed", entry.id, e);
@@ -830,7 +840,7 @@ final class Tasks {
             entry.detached = true; // its cancellation below is this instance's, not the task's
             if (entry.session != null && !entry.isTerminal()) {
                 try {
-                    store.releaseLease(entry.id, holder);
+                    store.releaseLease(entry.id, holder());
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(Tasks.class)
                             .debug("task store: releasing task {} failed", entry.id, e);
@@ -850,7 +860,7 @@ final class Tasks {
         }
         dev.jmcp.server.TaskStore store = store();
         try {
-            if (!store.claim(view.id, holder, leaseDuration())) {
+            if (!store.claim(view.id, holder(), leaseDuration())) {
                 return view;
             }
         } catch (RuntimeException e) {
