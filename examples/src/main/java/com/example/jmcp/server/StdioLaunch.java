@@ -1,8 +1,10 @@
 package com.example.jmcp.server;
 
+import dev.jmcp.core.McpJson;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.stdio.StdioServer;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -47,7 +49,7 @@ public final class StdioLaunch {
      * @return the exit code: 0
      */
     public static int serve(ServerCommand.Kind kind) {
-        warmUpLogging();
+        initialiseLoggingAndJson();
         try (McpServer server = ExampleServers.create(kind)) {
             StdioServer.serve(server);
         }
@@ -55,14 +57,24 @@ public final class StdioLaunch {
     }
 
     /**
-     * Initialises logging (slf4j binding to logback, its configuration by {@code StderrLogging}) on a daemon
-     * thread while this thread builds the server, whose first step, Jackson's mapper, is the longest one: on two
-     * or more cores the two overlap. Logging depends on nothing the server build initialises, so neither waits for
-     * the other except where the build's first logger waits for the configuration to finish, as it would anyway.
+     * Initialises logging (the slf4j binding to logback, configured by {@code StderrLogging}) on a second thread
+     * while this one builds Jackson's mapper, the longest single step of the start path; on two or more cores the
+     * two overlap. Neither touches the other's classes. This thread waits for logging before it builds the server,
+     * so no logger is created while logging is still being initialised (slf4j would hand out substitute loggers).
      */
-    private static void warmUpLogging() {
-        Thread t = new Thread(() -> LoggerFactory.getLogger(StdioLaunch.class), "jmcp-logging-init");
-        t.setDaemon(true);
-        t.start();
+    private static void initialiseLoggingAndJson() {
+        Thread logging = new Thread(StdioLaunch::initialiseLogging, "jmcp-logging-init");
+        logging.setDaemon(true);
+        logging.start();
+        McpJson.mapper();
+        try {
+            logging.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void initialiseLogging() {
+        LoggerFactory.getLogger(StdioLaunch.class);
     }
 }
