@@ -40,7 +40,9 @@ class StdioStartPathTest {
                 "server",
                 kind,
                 "--stdio"));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             OutputStream in = p.getOutputStream();
             in.write((INITIALIZE + "\n").getBytes(StandardCharsets.UTF_8));

@@ -27,7 +27,9 @@ class SchemasDeferredCompileTest {
         assertThat(schemas.compiled(flat)).isFalse();
         assertThat(schemas.validate("flat", flat, McpJson.parse("{\"title\":\"t\"}")))
                 .isEmpty();
-        assertThat(schemas.compiled(flat)).as("a valid call passes the quick check").isFalse();
+        assertThat(schemas.compiled(flat))
+                .as("a valid call passes the quick check")
+                .isFalse();
         assertThat(schemas.validate("flat", flat, McpJson.parse("{\"title\":\"\"}")))
                 .singleElement()
                 .asString()
@@ -42,7 +44,8 @@ class SchemasDeferredCompileTest {
         schemas.check("other", other);
         assertThat(schemas.compiled(other)).isTrue();
         assertThatThrownBy(() -> schemas.check(
-                        "bad", McpJson.parse("{\"type\":\"object\",\"properties\":{\"n\":{\"$ref\":\"#/$defs/none\"}}}")))
+                        "bad",
+                        McpJson.parse("{\"type\":\"object\",\"properties\":{\"n\":{\"$ref\":\"#/$defs/none\"}}}")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bad");
         assertThatThrownBy(() -> schemas.check(
@@ -68,7 +71,10 @@ class SchemasDeferredCompileTest {
             }
             start.countDown();
             for (Future<List<String>> a : answers) {
-                assertThat(a.get(10, TimeUnit.SECONDS)).singleElement().asString().contains("title");
+                assertThat(a.get(10, TimeUnit.SECONDS))
+                        .singleElement()
+                        .asString()
+                        .contains("title");
             }
         } finally {
             pool.shutdownNow();

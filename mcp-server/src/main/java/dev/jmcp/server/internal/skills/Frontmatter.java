@@ -148,9 +148,7 @@ public final class Frontmatter {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean plain = c < 0x80
-                    ? c >= 0x20 && c < 0x7f && ":#[]{}".indexOf(c) < 0
-                    : Character.isLetterOrDigit(c);
+            boolean plain = c < 0x80 ? c >= 0x20 && c < 0x7f && ":#[]{}".indexOf(c) < 0 : Character.isLetterOrDigit(c);
             if (!plain) {
                 return false;
             }

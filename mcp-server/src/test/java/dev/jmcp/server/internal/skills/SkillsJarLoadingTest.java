@@ -91,14 +91,18 @@ class SkillsJarLoadingTest {
                 "lib/skills/group/beta/inner/gamma/SKILL.md", skillMd("gamma"),
                 "lib/skillsbutnot/x/SKILL.md", skillMd("x")));
         List<LoadedSkill> entries = viaEntries(jar, "lib/skills", LIMITS);
-        assertThat(entries).extracting(s -> s.entry().uri())
+        assertThat(entries)
+                .extracting(s -> s.entry().uri())
                 .containsExactlyInAnyOrder(
-                        "skill://alpha/SKILL.md", "skill://group/beta/SKILL.md", "skill://group/beta/inner/gamma/SKILL.md");
+                        "skill://alpha/SKILL.md",
+                        "skill://group/beta/SKILL.md",
+                        "skill://group/beta/inner/gamma/SKILL.md");
         assertSame(entries, viaFileSystem(jar, "lib/skills", LIMITS));
 
         Path single = jar(Map.of("lib/skills/SKILL.md", skillMd("skills"), "lib/skills/a.txt", "a"));
         assertSame(viaEntries(single, "lib/skills", LIMITS), viaFileSystem(single, "lib/skills", LIMITS));
-        assertThat(viaEntries(single, "lib/skills", LIMITS)).extracting(s -> s.entry().uri())
+        assertThat(viaEntries(single, "lib/skills", LIMITS))
+                .extracting(s -> s.entry().uri())
                 .containsExactly("skill://skills/SKILL.md");
     }
 
@@ -108,15 +112,20 @@ class SkillsJarLoadingTest {
         for (Map<String, String> broken : List.of(
                 Map.of("lib/skills/alpha/SKILL.md", skillMd("other")),
                 Map.of("lib/skills/alpha/SKILL.md", "no frontmatter"),
-                Map.of("lib/skills/alpha/SKILL.md", skillMd("alpha"), "lib/skills/alpha/a", "a", "lib/skills/alpha/b", "b"))) {
+                Map.of(
+                        "lib/skills/alpha/SKILL.md",
+                        skillMd("alpha"),
+                        "lib/skills/alpha/a",
+                        "a",
+                        "lib/skills/alpha/b",
+                        "b"))) {
             Path jar = jar(broken);
             String expected = message(() -> viaFileSystem(jar, "lib/skills", two));
             assertThatThrownBy(() -> viaEntries(jar, "lib/skills", two))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage(expected);
         }
-        assertThatThrownBy(() -> viaEntries(jar(Map.of()), "no/such", LIMITS))
-                .hasMessageContaining("not a directory");
+        assertThatThrownBy(() -> viaEntries(jar(Map.of()), "no/such", LIMITS)).hasMessageContaining("not a directory");
     }
 
     private static String message(Callable<?> load) throws Exception {
