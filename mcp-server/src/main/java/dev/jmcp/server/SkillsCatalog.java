@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.jar.JarFile;
 
 /**
  * Skills (SEP-2640, {@code io.modelcontextprotocol/skills}) published from folders of {@code SKILL.md} packages
@@ -293,6 +294,16 @@ public final class SkillsCatalog {
                 throw new IllegalArgumentException("class-path directory with an invalid URL: " + url, e);
             }
             if ("jar".equals(uri.getScheme())) {
+                Path jarPath = jarFileOf(uri);
+                if (jarPath != null) {
+                    // a jar file on disk: read its entries, not a zip file system (which indexes the whole jar)
+                    String s = uri.getSchemeSpecificPart();
+                    try (JarFile jar = new JarFile(jarPath.toFile())) {
+                        return SkillsLoader.loadJar(jar, s.substring(s.indexOf("!/") + 2), limits);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot open " + uri, e);
+                    }
+                }
                 try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
                     String s = uri.getSchemeSpecificPart();
                     return SkillsLoader.load(List.of(fs.getPath(s.substring(s.indexOf("!/") + 1))), limits);
@@ -301,6 +312,20 @@ public final class SkillsCatalog {
                 }
             }
             return SkillsLoader.load(List.of(Path.of(uri)), limits);
+        }
+
+        /** The jar file of a {@code jar:file:...!/dir} URI (not nested in another jar), else null. */
+        private static Path jarFileOf(URI uri) {
+            String s = uri.getRawSchemeSpecificPart();
+            int sep = s.indexOf("!/");
+            if (sep <= 0 || !s.startsWith("file:") || s.indexOf("!/", sep + 2) >= 0) {
+                return null;
+            }
+            try {
+                return Path.of(new URI(s.substring(0, sep)));
+            } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                return null;
+            }
         }
 
         private static int positive(int n) {

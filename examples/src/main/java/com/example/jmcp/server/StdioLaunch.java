@@ -1,8 +1,11 @@
 package com.example.jmcp.server;
 
+import dev.jmcp.core.McpJson;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.stdio.StdioServer;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * The start path of {@code server everything|notes|typed [--stdio]}, the command line an MCP host launches: it
@@ -46,9 +49,32 @@ public final class StdioLaunch {
      * @return the exit code: 0
      */
     public static int serve(ServerCommand.Kind kind) {
+        initialiseLoggingAndJson();
         try (McpServer server = ExampleServers.create(kind)) {
             StdioServer.serve(server);
         }
         return 0;
+    }
+
+    /**
+     * Initialises logging (the slf4j binding to logback, configured by {@code StderrLogging}) on a second thread
+     * while this one builds Jackson's mapper, the longest single step of the start path; on two or more cores the
+     * two overlap. Neither touches the other's classes. This thread waits for logging before it builds the server,
+     * so no logger is created while logging is still being initialised (slf4j would hand out substitute loggers).
+     */
+    private static void initialiseLoggingAndJson() {
+        Thread logging = new Thread(StdioLaunch::initialiseLogging, "jmcp-logging-init");
+        logging.setDaemon(true);
+        logging.start();
+        McpJson.mapper();
+        try {
+            logging.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void initialiseLogging() {
+        LoggerFactory.getLogger(StdioLaunch.class);
     }
 }

@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A quick "certainly valid" check for the most common tool input schema: an object whose properties are plain
- * strings, integers, numbers or booleans, some required, others optional, perhaps no additional properties. Built
+ * strings (perhaps with {@code minLength}/{@code maxLength}), integers, numbers or booleans, some required, others
+ * optional, perhaps no additional properties. Built
  * only from a schema that uses nothing but those keywords (and annotations); for such a schema an instance this
  * check passes is valid under every supported dialect. An instance it does not pass (or an integer written as
  * {@code 1.0}) goes to the full validator, which decides and words the errors, so the outcome and the messages are
@@ -27,7 +28,7 @@ final class FlatObjectSchema {
             "$comment",
             "examples");
     private static final Set<String> PROPERTY_KEYWORDS =
-            Set.of("type", "title", "description", "$comment", "examples", "default");
+            Set.of("type", "title", "description", "$comment", "examples", "default", "minLength", "maxLength");
 
     private enum Kind {
         STRING,
@@ -36,11 +37,38 @@ final class FlatObjectSchema {
         BOOLEAN
     }
 
-    private final Map<String, Kind> properties;
+    /**
+     * One property's check.
+     *
+     * @param kind its type
+     * @param minLength the fewest code points a string may have (0 when unbounded)
+     * @param maxLength the most code points a string may have ({@code Integer.MAX_VALUE} when unbounded)
+     */
+    private record Property(Kind kind, int minLength, int maxLength) {
+        boolean accepts(JsonNode v) {
+            return switch (kind) {
+                case STRING -> v.isString() && lengthFits(v.asString());
+                case INTEGER -> v.isIntegralNumber();
+                case NUMBER -> v.isNumber();
+                case BOOLEAN -> v.isBoolean();
+            };
+        }
+
+        private boolean lengthFits(String s) {
+            if (minLength == 0 && maxLength == Integer.MAX_VALUE) {
+                return true;
+            }
+            // JSON Schema counts code points; a UTF-16 length outside the bounds may still fit, so count exactly
+            int n = s.codePointCount(0, s.length());
+            return n >= minLength && n <= maxLength;
+        }
+    }
+
+    private final Map<String, Property> properties;
     private final String[] required;
     private final boolean closed;
 
-    private FlatObjectSchema(Map<String, Kind> properties, String[] required, boolean closed) {
+    private FlatObjectSchema(Map<String, Property> properties, String[] required, boolean closed) {
         this.properties = properties;
         this.required = required;
         this.closed = closed;
@@ -64,18 +92,18 @@ final class FlatObjectSchema {
         if (dialect != null && !dialect.isString()) {
             return null;
         }
-        Map<String, Kind> props = new HashMap<>();
+        Map<String, Property> props = new HashMap<>();
         JsonNode properties = schema.get("properties");
         if (properties != null) {
             if (!properties.isObject()) {
                 return null;
             }
             for (Map.Entry<String, JsonNode> e : properties.properties()) {
-                Kind kind = kindOf(e.getValue());
-                if (kind == null) {
+                Property property = propertyOf(e.getValue());
+                if (property == null) {
                     return null;
                 }
-                props.put(e.getKey(), kind);
+                props.put(e.getKey(), property);
             }
         }
         List<String> req = new ArrayList<>();
@@ -97,6 +125,26 @@ final class FlatObjectSchema {
         }
         boolean closed = additional != null && !additional.asBoolean();
         return new FlatObjectSchema(Map.copyOf(props), req.toArray(String[]::new), closed);
+    }
+
+    private static Property propertyOf(JsonNode property) {
+        Kind kind = kindOf(property);
+        if (kind == null) {
+            return null;
+        }
+        JsonNode min = property.get("minLength");
+        JsonNode max = property.get("maxLength");
+        if ((min != null || max != null) && kind != Kind.STRING) {
+            return null;
+        }
+        int minLength = min == null ? 0 : length(min);
+        int maxLength = max == null ? Integer.MAX_VALUE : length(max);
+        return minLength < 0 || maxLength < 0 ? null : new Property(kind, minLength, maxLength);
+    }
+
+    /** A length keyword's value: a non-negative integer that fits an int, else -1 (not of the simple kind). */
+    private static int length(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 0 ? value.asInt() : -1;
     }
 
     private static Kind kindOf(JsonNode property) {
@@ -132,22 +180,14 @@ final class FlatObjectSchema {
             }
         }
         for (Map.Entry<String, JsonNode> e : instance.properties()) {
-            Kind kind = properties.get(e.getKey());
-            if (kind == null) {
+            Property property = properties.get(e.getKey());
+            if (property == null) {
                 if (closed) {
                     return false;
                 }
                 continue;
             }
-            JsonNode v = e.getValue();
-            boolean ok =
-                    switch (kind) {
-                        case STRING -> v.isString();
-                        case INTEGER -> v.isIntegralNumber();
-                        case NUMBER -> v.isNumber();
-                        case BOOLEAN -> v.isBoolean();
-                    };
-            if (!ok) {
+            if (!property.accepts(e.getValue())) {
                 return false;
             }
         }

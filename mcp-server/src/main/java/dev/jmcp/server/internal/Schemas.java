@@ -27,14 +27,10 @@ public final class Schemas {
     /**
      * Never fetches anything: no remote (http, https, ftp...) or file retrieval. A {@code $ref} resolves only
      * inside its document or to a meta-schema bundled in the validator's jar (json-schema.org ids are mapped to
-     * the classpath copy); any other external reference fails to compile.
+     * the classpath copy); any other external reference fails to compile. Made on the first compilation (the
+     * validator's classes cost start-up time a server whose schemas are all flat never needs).
      */
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            b -> b.schemaLoader(SchemaLoader.builder()
-                    .fetchRemoteResources(false)
-                    .allow(Schemas::isBundledMetaSchema)
-                    .build()));
+    private volatile SchemaRegistry registry;
 
     private static final int RECENT_SLOTS = 64;
 
@@ -45,8 +41,33 @@ public final class Schemas {
      */
     private final AtomicReferenceArray<Recent> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
 
-    /** @param flat the quick check when the schema is a flat object schema, else null */
-    private record Recent(JsonNode schema, Schema compiled, FlatObjectSchema flat) {}
+    /**
+     * A schema seen before, by identity, with its quick check and its compiled form (compiled on first need).
+     * Thread-safe: two threads that compile at once compile the same content, and either result serves.
+     */
+    private final class Recent {
+        final JsonNode schema;
+        final String what;
+        /** The quick check when the schema is a flat object schema, else null. */
+        final FlatObjectSchema flat;
+
+        private volatile Schema compiled;
+
+        Recent(JsonNode schema, String what, FlatObjectSchema flat) {
+            this.schema = schema;
+            this.what = what;
+            this.flat = flat;
+        }
+
+        Schema compiled() {
+            Schema s = compiled;
+            if (s == null) {
+                s = compileByContent(what, schema);
+                compiled = s;
+            }
+            return s;
+        }
+    }
 
     /** A cache of at most {@code maxEntries} compiled schemas. */
     public Schemas(int maxEntries) {
@@ -59,18 +80,23 @@ public final class Schemas {
     }
 
     /**
-     * Checks a schema and compiles it into the cache.
+     * Checks a schema: its dialect, and that it compiles. A flat object schema (see {@link FlatObjectSchema}), which
+     * always compiles, is compiled on its first full validation instead (most calls never need it); any other
+     * schema is compiled now, into the cache.
      *
      * @throws IllegalArgumentException when the dialect is unsupported or the schema is invalid
      */
     public void check(String what, JsonNode schema) {
-        compile(what, schema);
+        Recent r = recent(what, schema);
+        if (r.flat == null) {
+            r.compiled();
+        }
     }
 
     /** Validates {@code instance}; returns the problems (empty when valid), at most ten. */
     public List<String> validate(String what, JsonNode schema, JsonNode instance) {
         Recent r = recent(what, schema);
-        if (r.flat() != null && r.flat().certainlyValid(instance)) {
+        if (r.flat != null && r.flat.certainlyValid(instance)) {
             return List.of(); // the common tool schema, checked without the validator (see FlatObjectSchema)
         }
         Schema compiled = r.compiled();
@@ -82,6 +108,12 @@ public final class Schemas {
     List<String> validateFully(String what, JsonNode schema, JsonNode instance) {
         List<Error> errors = compile(what, schema).validate(instance);
         return errors.stream().limit(MAX_REPORTED).map(e -> e.toString()).collect(Collectors.toList());
+    }
+
+    /** Whether {@code schema} was compiled yet (for tests: a flat schema is compiled on first full validation). */
+    boolean compiled(JsonNode schema) {
+        Recent r = recent.get(System.identityHashCode(schema) & (RECENT_SLOTS - 1));
+        return r != null && r.schema == schema && r.compiled != null;
     }
 
     private static boolean isBundledMetaSchema(AbsoluteIri iri) {
@@ -99,21 +131,19 @@ public final class Schemas {
         }
         int slot = System.identityHashCode(schema) & (RECENT_SLOTS - 1);
         Recent r = recent.get(slot);
-        if (r != null && r.schema() == schema) {
+        if (r != null && r.schema == schema) {
             return r;
         }
-        Schema s = compileByContent(what, schema);
-        r = new Recent(schema, s, FlatObjectSchema.of(schema));
+        checkDialect(what, schema);
+        r = new Recent(schema, what, FlatObjectSchema.of(schema));
+        if (r.flat == null) {
+            r.compiled(); // compiled before it is shared, as every schema the quick check cannot cover
+        }
         recent.set(slot, r);
         return r;
     }
 
-    private Schema compileByContent(String what, JsonNode schema) {
-        String key = McpJson.write(schema);
-        Schema s = cache.get(key);
-        if (s != null) {
-            return s;
-        }
+    private static void checkDialect(String what, JsonNode schema) {
         JsonNode dialect = schema.get("$schema");
         if (dialect != null) {
             Optional<SpecificationVersion> v =
@@ -123,8 +153,36 @@ public final class Schemas {
                         + " (supported: 2020-12, 2019-09, draft-07, draft-06, draft-04)");
             }
         }
+    }
+
+    private SchemaRegistry registry() {
+        SchemaRegistry r = registry;
+        if (r == null) {
+            synchronized (this) {
+                r = registry;
+                if (r == null) {
+                    r = SchemaRegistry.withDefaultDialect(
+                            SpecificationVersion.DRAFT_2020_12,
+                            b -> b.schemaLoader(SchemaLoader.builder()
+                                    .fetchRemoteResources(false)
+                                    .allow(Schemas::isBundledMetaSchema)
+                                    .build()));
+                    registry = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private Schema compileByContent(String what, JsonNode schema) {
+        String key = McpJson.write(schema);
+        Schema s = cache.get(key);
+        if (s != null) {
+            return s;
+        }
+        checkDialect(what, schema);
         try {
-            s = registry.getSchema(schema);
+            s = registry().getSchema(schema);
             s.initializeValidators();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(what + ": invalid JSON Schema: " + e.getMessage(), e);

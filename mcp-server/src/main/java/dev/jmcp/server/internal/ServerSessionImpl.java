@@ -28,7 +28,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** A connection served by the server: the engine session plus the handshake state and subscriptions. */
 public final class ServerSessionImpl implements ServerSession {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Holds the SecureRandom, made on first use (its set-up costs start-up time on a path that may never need it). */
+    private static final class Ids {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
+
     private static final AtomicLong SERIAL = new AtomicLong();
 
     private volatile String id;
@@ -137,7 +141,7 @@ public final class ServerSessionImpl implements ServerSession {
                 v = id;
                 if (v == null) {
                     byte[] bytes = new byte[24];
-                    RANDOM.nextBytes(bytes);
+                    Ids.RANDOM.nextBytes(bytes);
                     v = HexFormat.of().formatHex(bytes);
                     id = v;
                 }

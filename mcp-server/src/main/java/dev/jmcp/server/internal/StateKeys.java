@@ -55,13 +55,15 @@ public final class StateKeys {
         }
     }
 
-    private final Key current;
+    /** Null until first needed for a random key (made on first use: its SecureRandom costs start-up time). */
+    private volatile Key current;
+
     private final Map<String, Key> previous;
     private final Instant previousUntil;
     private final boolean configured;
 
     private StateKeys(Key current, List<Key> previous, Instant previousUntil, boolean configured) {
-        this.current = Objects.requireNonNull(current, "current");
+        this.current = configured ? Objects.requireNonNull(current, "current") : current;
         Map<String, Key> byId = new LinkedHashMap<>();
         for (Key k : previous) {
             if (!k.id().equals(current.id())) {
@@ -84,14 +86,21 @@ public final class StateKeys {
         return new StateKeys(current, List.copyOf(previous), Instant.now().plus(grace), true);
     }
 
-    /** A random key known to this process only (retries must reach the same instance); logs that once. */
+    /**
+     * A random key known to this process only (retries must reach the same instance); logs that once. The key is
+     * made when first needed (the first state sealed or opened), not when the server is built.
+     */
     public static StateKeys random() {
+        return new StateKeys(null, List.of(), Instant.EPOCH, false);
+    }
+
+    private static Key newRandomKey() {
         LOG.info("No request-state key configured (McpServer.Builder.requestStateKey or " + ENVIRONMENT_VARIABLE
                 + "): this server seals 2026-07-28 requestState with a random key of its own, so"
                 + " input_required retries must reach this same instance");
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
-        return new StateKeys(Key.derived(bytes), List.of(), Instant.EPOCH, false);
+        return Key.derived(bytes);
     }
 
     /**
@@ -120,7 +129,17 @@ public final class StateKeys {
 
     /** The key new states are sealed with. */
     public Key current() {
-        return current;
+        Key k = current;
+        if (k == null) {
+            synchronized (this) {
+                k = current;
+                if (k == null) {
+                    k = newRandomKey();
+                    current = k;
+                }
+            }
+        }
+        return k;
     }
 
     /** Whether the keys were configured (else a random per-process key). */
@@ -130,8 +149,9 @@ public final class StateKeys {
 
     /** The key with this id if it may open states at {@code now}, else null. */
     Key find(String id, Instant now) {
-        if (current.id().equals(id)) {
-            return current;
+        Key cur = current();
+        if (cur.id().equals(id)) {
+            return cur;
         }
         Key k = previous.get(id);
         return k != null && now.isBefore(previousUntil) ? k : null;

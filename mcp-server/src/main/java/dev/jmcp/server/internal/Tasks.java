@@ -60,7 +60,11 @@ final class Tasks {
     /** The extension's status notification, sent on the {@code subscriptions/listen} streams that asked for it. */
     static final String NOTIFICATION = "notifications/tasks";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Holds the SecureRandom, made on first use (its set-up costs start-up time on a path that may never need it). */
+    private static final class Ids {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
+
     private static final long POLL_INTERVAL_MS = 500;
 
     private final ServerCore core;
@@ -108,7 +112,7 @@ final class Tasks {
                 ? Math.min(requested.asLong(), maxTtl)
                 : maxTtl;
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        Ids.RANDOM.nextBytes(bytes);
         String id = HexFormat.of().formatHex(bytes);
         boolean v2 = call.stateless();
         TaskEntry entry = new TaskEntry(id, owner(call), call.session(), ttl, POLL_INTERVAL_MS, v2);
@@ -704,16 +708,26 @@ final class Tasks {
     /** What a claimed task whose tool may not be re-run fails with. */
     static final String STOPPED = "the instance running this task stopped";
 
-    /** This instance's name on the leases it holds. */
-    private final String holder = newHolderName();
+    /** This instance's name on the leases it holds, drawn on first use (most servers never lease a task). */
+    private volatile String holder;
 
     private final java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
-    private static String newHolderName() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    private String holder() {
+        String h = holder;
+        if (h == null) {
+            synchronized (renewing) {
+                h = holder;
+                if (h == null) {
+                    byte[] bytes = new byte[8];
+                    Ids.RANDOM.nextBytes(bytes);
+                    h = HexFormat.of().formatHex(bytes);
+                    holder = h;
+                }
+            }
+        }
+        return h;
     }
 
     private Duration leaseDuration() {
@@ -740,7 +754,7 @@ final class Tasks {
     /** Takes the lease of a task this instance runs, and makes sure the leases are renewed while handlers run. */
     private void lease(TaskEntry entry) {
         try {
-            store().renewLease(entry.id, holder, leaseDuration());
+            store().renewLease(entry.id, holder(), leaseDuration());
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Tasks.class).warn("task store: leasing task {} failed", entry.id, e);
         }
@@ -773,7 +787,7 @@ final class Tasks {
                 }
                 boolean kept;
                 try {
-                    kept = store().renewLease(entry.id, holder, leaseDuration());
+                    kept = store().renewLease(entry.id, holder(), leaseDuration());
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(Tasks.class)
                             .warn("task store: renewing the lease of task {} failed", entry.id, e);
@@ -826,7 +840,7 @@ final class Tasks {
             entry.detached = true; // its cancellation below is this instance's, not the task's
             if (entry.session != null && !entry.isTerminal()) {
                 try {
-                    store.releaseLease(entry.id, holder);
+                    store.releaseLease(entry.id, holder());
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(Tasks.class)
                             .debug("task store: releasing task {} failed", entry.id, e);
@@ -846,7 +860,7 @@ final class Tasks {
         }
         dev.jmcp.server.TaskStore store = store();
         try {
-            if (!store.claim(view.id, holder, leaseDuration())) {
+            if (!store.claim(view.id, holder(), leaseDuration())) {
                 return view;
             }
         } catch (RuntimeException e) {

@@ -17,7 +17,11 @@ class FlatObjectSchemaTest {
                     + "\"properties\":{\"n\":{\"type\":\"integer\"}},\"required\":[\"n\"]}",
             "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\","
                     + "\"properties\":{\"s\":{\"type\":\"string\"}},\"additionalProperties\":false}",
-            "{\"type\":\"object\"}");
+            "{\"type\":\"object\"}",
+            "{\"type\":\"object\",\"properties\":{\"m\":{\"type\":\"string\",\"minLength\":2,\"maxLength\":3}},"
+                    + "\"required\":[\"m\"]}",
+            "{\"type\":\"object\",\"properties\":{\"m\":{\"type\":\"string\",\"minLength\":1,"
+                    + "\"description\":\"not empty\"}}}");
 
     private static final List<String> INSTANCES = List.of(
             "{}",
@@ -38,6 +42,15 @@ class FlatObjectSchemaTest {
             "{\"n\":3.0}",
             "{\"s\":\"x\"}",
             "{\"s\":\"x\",\"t\":1}",
+            "{\"m\":\"\"}",
+            "{\"m\":\"x\"}",
+            "{\"m\":\"xy\"}",
+            "{\"m\":\"xyz\"}",
+            "{\"m\":\"xyzw\"}",
+            "{\"m\":\"\uD83D\uDE00\"}",
+            "{\"m\":\"\uD83D\uDE00\uD83D\uDE00\"}",
+            "{\"m\":\"\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\"}",
+            "{\"m\":7}",
             "[]",
             "\"text\"",
             "null");
@@ -67,7 +80,10 @@ class FlatObjectSchemaTest {
     @Test
     void schemasUsingAnyOtherKeywordGetNoQuickCheck() {
         for (String s : List.of(
-                "{\"type\":\"object\",\"properties\":{\"m\":{\"type\":\"string\",\"minLength\":2}}}",
+                "{\"type\":\"object\",\"properties\":{\"m\":{\"type\":\"string\",\"minLength\":-1}}}",
+                "{\"type\":\"object\",\"properties\":{\"m\":{\"type\":\"string\",\"maxLength\":2.5}}}",
+                "{\"type\":\"object\",\"properties\":{\"m\":{\"type\":\"string\",\"minLength\":\"2\"}}}",
+                "{\"type\":\"object\",\"properties\":{\"m\":{\"type\":\"integer\",\"minLength\":2}}}",
                 "{\"type\":\"object\",\"properties\":{\"m\":{\"type\":\"string\",\"format\":\"email\"}}}",
                 "{\"type\":\"object\",\"properties\":{\"m\":{\"type\":[\"string\",\"null\"]}}}",
                 "{\"type\":\"object\",\"properties\":{\"m\":{\"enum\":[\"a\"]}}}",

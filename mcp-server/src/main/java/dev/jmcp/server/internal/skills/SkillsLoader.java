@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
@@ -61,6 +63,97 @@ public final class SkillsLoader {
         return List.copyOf(loader.skills.values());
     }
 
+    /**
+     * Loads the skills under the directory {@code dir} of a jar, reading its entries directly (not through a zip
+     * file system, which would index every entry of the jar first), with the same rules and messages as {@link
+     * #load} on that directory of the jar opened as a file system.
+     *
+     * @throws IllegalArgumentException naming the file and the rule it breaks
+     */
+    public static List<LoadedSkill> loadJar(JarFile jar, String dir, Limits limits) {
+        String root = "/" + trimSlash(dir);
+        String prefix = trimSlash(dir) + "/";
+        TreeMap<String, FileSource> files = new TreeMap<>();
+        long cap = (long) limits.maxSkills() * limits.maxResourcesPerSkill();
+        boolean rootHoldsSkill = false;
+        boolean found = false;
+        for (java.util.Enumeration<JarEntry> en = jar.entries(); en.hasMoreElements(); ) {
+            JarEntry e = en.nextElement();
+            String name = e.getName();
+            if (!name.startsWith(prefix)) {
+                continue;
+            }
+            found = true;
+            if (e.isDirectory()) {
+                continue;
+            }
+            String rel = trimSlash(name.substring(prefix.length()));
+            if (rel.isEmpty() || hidden(rel)) {
+                continue;
+            }
+            rootHoldsSkill |= rel.equals(SkillsProtocol.SKILL_MD);
+            files.put(rel, new JarSource(jar, e, root + "/" + rel));
+            if (files.size() > cap) {
+                throw new IllegalArgumentException(
+                        "more than " + cap + " files under " + root + " (maxSkills x maxResourcesPerSkill)");
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("skills root is not a directory: " + root);
+        }
+        String base = "";
+        if (rootHoldsSkill) {
+            String name = trimSlash(dir);
+            base = name.substring(name.lastIndexOf('/') + 1) + "/";
+        }
+        SkillsLoader loader = new SkillsLoader(limits);
+        loader.loadFiles(root, base, files);
+        return List.copyOf(loader.skills.values());
+    }
+
+    /** One file of a skill: its size, its bytes, and how messages name it ({@code toString}). */
+    private interface FileSource {
+        long size() throws IOException;
+
+        byte[] read() throws IOException;
+    }
+
+    private record PathSource(Path path) implements FileSource {
+        @Override
+        public long size() throws IOException {
+            return Files.size(path);
+        }
+
+        @Override
+        public byte[] read() throws IOException {
+            return Files.readAllBytes(path);
+        }
+
+        @Override
+        public String toString() {
+            return path.toString();
+        }
+    }
+
+    private record JarSource(JarFile jar, JarEntry entry, String name) implements FileSource {
+        @Override
+        public long size() {
+            return entry.getSize();
+        }
+
+        @Override
+        public byte[] read() throws IOException {
+            try (java.io.InputStream in = jar.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     /** The URI of file {@code filePath} of the skill at {@code skillPath}. */
     static String uri(String skillPath, String filePath) {
         return SkillsProtocol.SCHEME + encodePath(skillPath) + "/" + encodePath(filePath);
@@ -78,7 +171,7 @@ public final class SkillsLoader {
             }
             base = trimSlash(name.toString()) + "/";
         }
-        TreeMap<String, Path> files = new TreeMap<>();
+        TreeMap<String, FileSource> files = new TreeMap<>();
         long cap = (long) limits.maxSkills() * limits.maxResourcesPerSkill();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
@@ -86,7 +179,7 @@ public final class SkillsLoader {
                 if (rel.isEmpty() || hidden(rel)) {
                     return;
                 }
-                files.put(rel, p);
+                files.put(rel, new PathSource(p));
                 if (files.size() > cap) {
                     throw new IllegalArgumentException(
                             "more than " + cap + " files under " + root + " (maxSkills x maxResourcesPerSkill)");
@@ -95,6 +188,10 @@ public final class SkillsLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read skills under " + root, e);
         }
+        loadFiles(root.toString(), base, files);
+    }
+
+    private void loadFiles(String root, String base, TreeMap<String, FileSource> files) {
         List<String> skillDirs = new ArrayList<>();
         for (String rel : files.keySet()) {
             if (rel.equals(SkillsProtocol.SKILL_MD)) {
@@ -109,14 +206,14 @@ public final class SkillsLoader {
             if (skillPath.isEmpty()) {
                 throw new IllegalArgumentException("a skill needs a directory: " + root);
             }
-            Map<String, Path> own = dir.isEmpty()
+            Map<String, FileSource> own = dir.isEmpty()
                     ? new TreeMap<>(files)
                     : new TreeMap<>(files.subMap(prefix, true, prefix + Character.MAX_VALUE, true));
             loadSkill(root, skillPath, prefix, own);
         }
     }
 
-    private void loadSkill(Path root, String skillPath, String prefix, Map<String, Path> own) {
+    private void loadSkill(String root, String skillPath, String prefix, Map<String, FileSource> own) {
         String where = root + "/" + prefix + SkillsProtocol.SKILL_MD;
         if (skills.size() >= limits.maxSkills()) {
             throw new IllegalArgumentException("more than maxSkills (" + limits.maxSkills() + ") skills, at " + where);
@@ -133,7 +230,7 @@ public final class SkillsLoader {
         long bytes = 0;
         List<SkillFile> loaded = new ArrayList<>();
         SkillFile skillMd = null;
-        for (Map.Entry<String, Path> e : own.entrySet()) {
+        for (Map.Entry<String, FileSource> e : own.entrySet()) {
             String fileRel = e.getKey().substring(prefix.length());
             SkillFile f = read(skillPath, fileRel, e.getValue());
             bytes += f.bytes().length;
@@ -173,7 +270,7 @@ public final class SkillsLoader {
         skills.put(entry.uri(), new LoadedSkill(entry, loaded));
     }
 
-    private SkillFile read(String skillPath, String fileRel, Path path) {
+    private SkillFile read(String skillPath, String fileRel, FileSource path) {
         String uri = uri(skillPath, fileRel);
         SkillFile known = filesByUri.get(uri);
         if (known != null) {
@@ -181,11 +278,11 @@ public final class SkillsLoader {
         }
         byte[] bytes;
         try {
-            if (Files.size(path) > limits.maxBytesPerSkill()) {
+            if (path.size() > limits.maxBytesPerSkill()) {
                 throw new IllegalArgumentException(
                         path + " is larger than maxBytesPerSkill (" + limits.maxBytesPerSkill() + ")");
             }
-            bytes = Files.readAllBytes(path);
+            bytes = path.read();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
