@@ -1,10 +1,9 @@
 package dev.jmcp.core.session;
 
+import dev.jmcp.core.internal.HandlerPool;
 import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +20,14 @@ public final class HandlerExecutors {
     /** Threads of the JDK 17 handler pool. */
     public static final int PLATFORM_POOL_SIZE =
             Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+
+    /**
+     * How many {@link Thread#onSpinWait()} iterations an idle thread of the JDK 17 handler pool polls for its next
+     * task before it parks: under load most hand-offs then find the thread still spinning and need no unpark (a
+     * system call and a context switch). System property {@code jmcp.handlerPool.spins}; default 0 on one CPU.
+     */
+    static final int HANDOFF_SPINS = Integer.getInteger(
+            "jmcp.handlerPool.spins", Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0);
 
     private static final Executor VIRTUAL = virtualPerTask();
     private static final Executor HANDLERS =
@@ -68,6 +75,25 @@ public final class HandlerExecutors {
      */
     public static void deliverInline(Runnable task) {
         dev.jmcp.core.internal.InlineDelivery.run(task);
+    }
+
+    /**
+     * Starts deferring the handler hand-offs of the session deliveries this thread makes until {@link
+     * #endDeferredHandOffs()}: for a transport that delivers a session's messages under its ordering lock, so that
+     * the hand-offs (on JDK 17 an unpark of a pool thread, a system call) happen after it released the lock. Does
+     * nothing on a virtual thread or when this thread already defers.
+     *
+     * @return whether this call started deferring; if so, call {@link #endDeferredHandOffs()} in a {@code finally}
+     */
+    public static boolean beginDeferredHandOffs() {
+        return dev.jmcp.core.internal.DeferredHandOffs.open();
+    }
+
+    /**
+     * Hands off, in order, the handlers deferred since {@link #beginDeferredHandOffs()} returned true.
+     */
+    public static void endDeferredHandOffs() {
+        dev.jmcp.core.internal.DeferredHandOffs.close();
     }
 
     /**
@@ -135,32 +161,11 @@ public final class HandlerExecutors {
     }
 
     /**
-     * A pool that hands a task to an idle thread when there is one, starts a new thread (up to {@code max}) only
-     * when there is none, and queues beyond that. A plain fixed pool would start all {@code max} threads under
-     * the lightest concurrent load, one per submission, even with idle threads waiting. Threads time out after
-     * 30 s idle.
+     * The JDK 17 handler pool (see {@link HandlerPool}): hands a task to the most recently idle thread, starts a new
+     * thread (up to {@code max}) only when none is idle, and queues beyond that. Threads end after 30 s idle; an
+     * idle thread spins {@link #HANDOFF_SPINS} times on its slot before it parks.
      */
-    static ThreadPoolExecutor scalingPool(int max, ThreadFactory factory) {
-        HandOffQueue queue = new HandOffQueue();
-        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, factory, (task, pool) -> {
-            if (pool.isShutdown()) {
-                throw new RejectedExecutionException("handler pool is shut down");
-            }
-            queue.enqueue(task); // every thread is busy: wait for one
-        });
-    }
-
-    /** Offers succeed only as a direct hand-off to a waiting thread, so the pool grows before it queues. */
-    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public boolean offer(Runnable task) {
-            return tryTransfer(task);
-        }
-
-        void enqueue(Runnable task) {
-            super.offer(task);
-        }
+    static HandlerPool scalingPool(int max, ThreadFactory factory) {
+        return new HandlerPool(max, TimeUnit.SECONDS.toNanos(30), HANDOFF_SPINS, factory);
     }
 }
