@@ -9,8 +9,10 @@ package dev.jmcp.server;
 public enum HandlerExecution {
     /**
      * The default: inline when the request arrives on a virtual thread (JDK 21+, e.g. {@code McpHttpServer}, which
-     * serves requests on virtual threads there) and the application supplied no executor; handed off otherwise, so
-     * a slow handler never holds a container's platform thread.
+     * serves requests on virtual threads there) and the application supplied no executor. On JDK 17 (no virtual
+     * threads), inline on the container's request thread while fewer than {@code jmcp.inlineHandlerSlots} (system
+     * property; default the number of CPUs, at least 2) handlers run that way, handed off beyond: slow handlers
+     * hold at most that many container threads, never the container. Handed off otherwise.
      */
     AUTO,
     /**

@@ -87,7 +87,40 @@ public final class DeferredHandOffs {
         return true;
     }
 
+    /**
+     * Marks this thread, until {@link #endRequestThread()}, as a container's request thread that may run a
+     * stateless handler itself (see {@code HandlerExecutors.beginRequestThread}); not on virtual threads.
+     *
+     * @return whether this call set the mark (then call {@link #endRequestThread()} in a {@code finally})
+     */
+    public static boolean beginRequestThread() {
+        if (VirtualThreadCheck.current()) {
+            return false;
+        }
+        Scope s = SCOPE.get();
+        if (s.requestThread) {
+            return false;
+        }
+        s.requestThread = true;
+        return true;
+    }
+
+    /** Clears the mark {@link #beginRequestThread()} set. */
+    public static void endRequestThread() {
+        SCOPE.get().requestThread = false;
+    }
+
+    /**
+     * Whether this thread is marked as a request thread by {@link #beginRequestThread()}.
+     *
+     * @return whether this thread is marked as a request thread
+     */
+    public static boolean onRequestThread() {
+        return !VirtualThreadCheck.current() && SCOPE.get().requestThread;
+    }
+
     private static final class Scope {
+        boolean requestThread;
         boolean open;
         int size;
         Executor[] executors = new Executor[4];

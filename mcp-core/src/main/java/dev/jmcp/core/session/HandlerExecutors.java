@@ -1,9 +1,10 @@
 package dev.jmcp.core.session;
 
-import dev.jmcp.core.internal.HandlerPool;
 import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,14 +21,6 @@ public final class HandlerExecutors {
     /** Threads of the JDK 17 handler pool. */
     public static final int PLATFORM_POOL_SIZE =
             Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
-
-    /**
-     * How many {@link Thread#onSpinWait()} iterations an idle thread of the JDK 17 handler pool polls for its next
-     * task before it parks: under load most hand-offs then find the thread still spinning and need no unpark (a
-     * system call and a context switch). System property {@code jmcp.handlerPool.spins}; default 0 on one CPU.
-     */
-    static final int HANDOFF_SPINS = Integer.getInteger(
-            "jmcp.handlerPool.spins", Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0);
 
     private static final Executor VIRTUAL = virtualPerTask();
     private static final Executor HANDLERS =
@@ -97,6 +90,32 @@ public final class HandlerExecutors {
     }
 
     /**
+     * Marks this thread, until {@link #endRequestThread()}, as a container's request thread with nothing else to do
+     * while it delivers one stateless exchange: a thread on which a stateless handler may run inline when the
+     * server's policy allows it (see {@code McpServer.Builder.handlerExecution}). Never mark a shared reader loop.
+     * Does nothing on a virtual thread.
+     *
+     * @return whether this call set the mark; if so, call {@link #endRequestThread()} in a {@code finally}
+     */
+    public static boolean beginRequestThread() {
+        return dev.jmcp.core.internal.DeferredHandOffs.beginRequestThread();
+    }
+
+    /** Clears the mark {@link #beginRequestThread()} set. */
+    public static void endRequestThread() {
+        dev.jmcp.core.internal.DeferredHandOffs.endRequestThread();
+    }
+
+    /**
+     * Whether this thread is inside {@link #beginRequestThread()}.
+     *
+     * @return whether this thread is a marked request thread
+     */
+    public static boolean onRequestThread() {
+        return dev.jmcp.core.internal.DeferredHandOffs.onRequestThread();
+    }
+
+    /**
      * Runs {@code task} after {@code delayNanos} on jmcp's one shared timer thread (for short tasks that complete
      * futures or close streams, never user code): a timer that starts no thread per task, unlike
      * {@code CompletableFuture.delayedExecutor} on 1-2 CPU machines.
@@ -161,11 +180,32 @@ public final class HandlerExecutors {
     }
 
     /**
-     * The JDK 17 handler pool (see {@link HandlerPool}): hands a task to the most recently idle thread, starts a new
-     * thread (up to {@code max}) only when none is idle, and queues beyond that. Threads end after 30 s idle; an
-     * idle thread spins {@link #HANDOFF_SPINS} times on its slot before it parks.
+     * A pool that hands a task to an idle thread when there is one, starts a new thread (up to {@code max}) only
+     * when there is none, and queues beyond that. A plain fixed pool would start all {@code max} threads under
+     * the lightest concurrent load, one per submission, even with idle threads waiting. Threads time out after
+     * 30 s idle.
      */
-    static HandlerPool scalingPool(int max, ThreadFactory factory) {
-        return new HandlerPool(max, TimeUnit.SECONDS.toNanos(30), HANDOFF_SPINS, factory);
+    static ThreadPoolExecutor scalingPool(int max, ThreadFactory factory) {
+        HandOffQueue queue = new HandOffQueue();
+        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, factory, (task, pool) -> {
+            if (pool.isShutdown()) {
+                throw new RejectedExecutionException("handler pool is shut down");
+            }
+            queue.enqueue(task); // every thread is busy: wait for one
+        });
+    }
+
+    /** Offers succeed only as a direct hand-off to a waiting thread, so the pool grows before it queues. */
+    private static final class HandOffQueue extends LinkedTransferQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
+
+        void enqueue(Runnable task) {
+            super.offer(task);
+        }
     }
 }

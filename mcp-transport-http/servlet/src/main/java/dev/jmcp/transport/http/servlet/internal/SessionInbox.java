@@ -63,7 +63,15 @@ final class SessionInbox {
             return;
         }
         if (!ordered) {
-            deliverEach(l, messages, context);
+            // a stateless exchange, delivered on its request's thread: the server may run its handler right here
+            boolean marked = HandlerExecutors.beginRequestThread();
+            try {
+                deliverEach(l, messages, context);
+            } finally {
+                if (marked) {
+                    HandlerExecutors.endRequestThread();
+                }
+            }
             return;
         }
         // the handlers these messages start are handed to their pool after the lock is released: on JDK 17 that
