@@ -37,10 +37,11 @@ public final class StatelessExecutors {
     /**
      * How many handlers of stateless requests may run inline on container (platform) request threads at once under
      * {@code AUTO} on a runtime without virtual threads (JDK 17-20); the others are handed off. System property
-     * {@code jmcp.inlineHandlerSlots}; default the number of CPUs (at least 2); 0 always hands off.
+     * {@code jmcp.inlineHandlerSlots}; default {@link HandlerExecutors#PLATFORM_POOL_SIZE} (the size of the handler
+     * pool those handlers would otherwise occupy: 16 on up to 2 CPUs); 0 always hands off. Measured on 2 cores at
+     * 64 connections: 2 slots saved little (most requests found them taken), 8 to 32 came within noise of INLINE.
      */
-    static final int INLINE_SLOTS = Integer.getInteger(
-            "jmcp.inlineHandlerSlots", Math.max(2, Runtime.getRuntime().availableProcessors()));
+    static final int INLINE_SLOTS = Integer.getInteger("jmcp.inlineHandlerSlots", HandlerExecutors.PLATFORM_POOL_SIZE);
 
     /** Whether the current thread is virtual (false before JDK 21). */
     static boolean onVirtualThread() {

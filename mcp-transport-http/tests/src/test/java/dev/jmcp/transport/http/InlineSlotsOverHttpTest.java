@@ -29,14 +29,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * JDK 17, {@code HandlerExecution.AUTO} (issue #19): a stateless handler runs on the container's request thread
- * while one of the inline slots ({@code jmcp.inlineHandlerSlots}, default the number of CPUs, at least 2) is free;
+ * while one of the inline slots ({@code jmcp.inlineHandlerSlots}, default {@code HandlerExecutors.PLATFORM_POOL_SIZE}) is free;
  * beyond them, slow handlers are handed to the handler pool, so they hold at most that many container threads and
  * every other request is still served. Through a real McpHttpServer, seen from the handlers' thread names.
  */
 @Timeout(30)
 class InlineSlotsOverHttpTest {
     private static final int SLOTS =
-            Integer.getInteger("jmcp.inlineHandlerSlots", Math.max(2, Runtime.getRuntime().availableProcessors()));
+            Integer.getInteger("jmcp.inlineHandlerSlots", HandlerExecutors.PLATFORM_POOL_SIZE);
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger blocked = new AtomicInteger();
