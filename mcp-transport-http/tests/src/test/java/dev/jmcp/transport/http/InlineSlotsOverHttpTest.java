@@ -35,8 +35,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class InlineSlotsOverHttpTest {
-    private static final int SLOTS =
-            Integer.getInteger("jmcp.inlineHandlerSlots", HandlerExecutors.PLATFORM_POOL_SIZE);
+    private static final int SLOTS = Integer.getInteger("jmcp.inlineHandlerSlots", HandlerExecutors.PLATFORM_POOL_SIZE);
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger blocked = new AtomicInteger();
@@ -67,7 +66,8 @@ class InlineSlotsOverHttpTest {
                 .tool(
                         Tool.builder("thread", McpJson.parse("{\"type\":\"object\"}"))
                                 .build(),
-                        (request, ctx) -> CallToolResult.text(Thread.currentThread().getName()))
+                        (request, ctx) ->
+                                CallToolResult.text(Thread.currentThread().getName()))
                 .build();
         http = McpHttpServer.builder(server)
                 .port(0)
@@ -89,8 +89,7 @@ class InlineSlotsOverHttpTest {
     }
 
     @Test
-    void slowHandlersHoldAtMostTheInlineSlotsAndTheOthersAreHandedOffWhileFastCallsAreStillServed()
-            throws Exception {
+    void slowHandlersHoldAtMostTheInlineSlotsAndTheOthersAreHandedOffWhileFastCallsAreStillServed() throws Exception {
         assumeFalse(HandlerExecutors.virtualThreadsAvailable(), "JDK 21+ runs them on virtual request threads");
         URI uri = start();
         int slow = SLOTS + 2;
