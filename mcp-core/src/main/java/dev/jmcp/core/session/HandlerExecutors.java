@@ -71,6 +71,51 @@ public final class HandlerExecutors {
     }
 
     /**
+     * Starts deferring the handler hand-offs of the session deliveries this thread makes until {@link
+     * #endDeferredHandOffs()}: for a transport that delivers a session's messages under its ordering lock, so that
+     * the hand-offs (on JDK 17 an unpark of a pool thread, a system call) happen after it released the lock. Does
+     * nothing on a virtual thread or when this thread already defers.
+     *
+     * @return whether this call started deferring; if so, call {@link #endDeferredHandOffs()} in a {@code finally}
+     */
+    public static boolean beginDeferredHandOffs() {
+        return dev.jmcp.core.internal.DeferredHandOffs.open();
+    }
+
+    /**
+     * Hands off, in order, the handlers deferred since {@link #beginDeferredHandOffs()} returned true.
+     */
+    public static void endDeferredHandOffs() {
+        dev.jmcp.core.internal.DeferredHandOffs.close();
+    }
+
+    /**
+     * Marks this thread, until {@link #endRequestThread()}, as a container's request thread with nothing else to do
+     * while it delivers one stateless exchange: a thread on which a stateless handler may run inline when the
+     * server's policy allows it (see {@code McpServer.Builder.handlerExecution}). Never mark a shared reader loop.
+     * Does nothing on a virtual thread.
+     *
+     * @return whether this call set the mark; if so, call {@link #endRequestThread()} in a {@code finally}
+     */
+    public static boolean beginRequestThread() {
+        return dev.jmcp.core.internal.DeferredHandOffs.beginRequestThread();
+    }
+
+    /** Clears the mark {@link #beginRequestThread()} set. */
+    public static void endRequestThread() {
+        dev.jmcp.core.internal.DeferredHandOffs.endRequestThread();
+    }
+
+    /**
+     * Whether this thread is inside {@link #beginRequestThread()}.
+     *
+     * @return whether this thread is a marked request thread
+     */
+    public static boolean onRequestThread() {
+        return dev.jmcp.core.internal.DeferredHandOffs.onRequestThread();
+    }
+
+    /**
      * Runs {@code task} after {@code delayNanos} on jmcp's one shared timer thread (for short tasks that complete
      * futures or close streams, never user code): a timer that starts no thread per task, unlike
      * {@code CompletableFuture.delayedExecutor} on 1-2 CPU machines.

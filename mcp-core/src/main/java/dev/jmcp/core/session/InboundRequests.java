@@ -4,6 +4,7 @@ import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.internal.DeferredHandOffs;
 import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.jsonrpc.JsonRpcErrorResponse;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
@@ -78,11 +79,36 @@ final class InboundRequests {
             finish(request, answerOf(h, request)); // no hand-off: cheap, non-blocking, no application code
             return;
         }
+        HandOff handOff = new HandOff(h, request);
+        if (DeferredHandOffs.defer(handlerExecutor, handOff)) {
+            return; // the transport hands it off once it released its delivery lock
+        }
         try {
-            handlerExecutor.execute(() -> run(h, request));
+            handlerExecutor.execute(handOff);
         } catch (RuntimeException rejected) {
-            inFlight.remove(r.id());
-            sendError(r.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "server is overloaded"));
+            handOff.rejected(rejected);
+        }
+    }
+
+    /** A request on its way to the handler executor. */
+    private final class HandOff implements DeferredHandOffs.Task {
+        private final RequestHandler handler;
+        private final InboundRequest request;
+
+        HandOff(RequestHandler handler, InboundRequest request) {
+            this.handler = handler;
+            this.request = request;
+        }
+
+        @Override
+        public void run() {
+            InboundRequests.this.run(handler, request);
+        }
+
+        @Override
+        public void rejected(RuntimeException e) {
+            inFlight.remove(request.id(), request);
+            sendError(request.id(), JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "server is overloaded"));
         }
     }
 

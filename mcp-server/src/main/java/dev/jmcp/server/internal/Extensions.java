@@ -54,6 +54,7 @@ public final class Extensions {
 
     private final List<Spec> specs = new CopyOnWriteArrayList<>();
     private final Map<String, BiConsumer<JsonNode, ServerSessionImpl>> notifications = new LinkedHashMap<>();
+    private volatile Map<String, BiConsumer<JsonNode, ServerSessionImpl>> notificationSnapshot = Map.of();
 
     /** Registers an extension: its methods on {@code router}; a second extension with the same id is refused. */
     void add(Spec spec, Router router) {
@@ -83,6 +84,7 @@ public final class Extensions {
         }
         synchronized (notifications) {
             notifications.putAll(spec.notifications());
+            notificationSnapshot = Collections.unmodifiableMap(new LinkedHashMap<>(notifications));
         }
         specs.add(spec);
     }
@@ -123,9 +125,8 @@ public final class Extensions {
 
     /** The notification handlers of every extension. */
     Map<String, BiConsumer<JsonNode, ServerSessionImpl>> notificationHandlers() {
-        synchronized (notifications) {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(notifications));
-        }
+        // read per session (a stateless call builds one): a snapshot taken on registration, no lock, no copy
+        return notificationSnapshot;
     }
 
     /** The settings a client declared for extension {@code id} in {@code clientCapabilities}, or null. */

@@ -23,12 +23,25 @@ public final class StatelessExecutors {
         return switch (policy) {
             case INLINE -> Runnable::run;
             case HAND_OFF -> handOff;
-            case AUTO ->
-                applicationSupplied || IS_VIRTUAL == null || !HandlerExecutors.virtualThreadsAvailable()
-                        ? handOff
+            case AUTO -> {
+                if (applicationSupplied) {
+                    yield handOff;
+                }
+                yield IS_VIRTUAL == null || !HandlerExecutors.virtualThreadsAvailable()
+                        ? new InlineWhileSlotsFree(handOff, INLINE_SLOTS)
                         : new InlineOnVirtualThreads(handOff);
+            }
         };
     }
+
+    /**
+     * How many handlers of stateless requests may run inline on container (platform) request threads at once under
+     * {@code AUTO} on a runtime without virtual threads (JDK 17-20); the others are handed off. System property
+     * {@code jmcp.inlineHandlerSlots}; default {@link HandlerExecutors#PLATFORM_POOL_SIZE} (the size of the handler
+     * pool those handlers would otherwise occupy: 16 on up to 2 CPUs); 0 always hands off. Measured on 2 cores at
+     * 64 connections: 2 slots saved little (most requests found them taken), 8 to 32 came within noise of INLINE.
+     */
+    static final int INLINE_SLOTS = Integer.getInteger("jmcp.inlineHandlerSlots", HandlerExecutors.PLATFORM_POOL_SIZE);
 
     /** Whether the current thread is virtual (false before JDK 21). */
     static boolean onVirtualThread() {
@@ -48,6 +61,45 @@ public final class StatelessExecutors {
                     .findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * JDK 17: runs a task on the caller's thread when that is a request thread marked by its transport ({@link
+     * HandlerExecutors#onRequestThread()}) and fewer than {@code slots} handlers already run that way; else hands it
+     * to {@code handOff}. A slow handler so holds at most {@code slots} container threads (of a pool of hundreds),
+     * never the container, and the requests beyond are handed off as before; a fast handler costs no thread switch.
+     */
+    static final class InlineWhileSlotsFree implements Executor {
+        private final Executor handOff;
+        private final java.util.concurrent.atomic.AtomicInteger free;
+
+        InlineWhileSlotsFree(Executor handOff, int slots) {
+            this.handOff = handOff;
+            this.free = new java.util.concurrent.atomic.AtomicInteger(slots);
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            if (HandlerExecutors.onRequestThread()) {
+                int n;
+                while ((n = free.get()) > 0) {
+                    if (free.compareAndSet(n, n - 1)) {
+                        try {
+                            task.run();
+                        } finally {
+                            free.incrementAndGet();
+                        }
+                        return;
+                    }
+                }
+            }
+            handOff.execute(task);
+        }
+
+        /** The free slots (for tests). */
+        int free() {
+            return free.get();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jmcp.transport.http.servlet.internal;
 
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.TransportListener;
 import java.util.List;
@@ -62,11 +63,28 @@ final class SessionInbox {
             return;
         }
         if (!ordered) {
-            deliverEach(l, messages, context);
+            // a stateless exchange, delivered on its request's thread: the server may run its handler right here
+            boolean marked = HandlerExecutors.beginRequestThread();
+            try {
+                deliverEach(l, messages, context);
+            } finally {
+                if (marked) {
+                    HandlerExecutors.endRequestThread();
+                }
+            }
             return;
         }
-        synchronized (deliveryLock) {
-            deliverEach(l, messages, context);
+        // the handlers these messages start are handed to their pool after the lock is released: on JDK 17 that
+        // hand-off wakes a parked thread (a system call), which under the lock made every connection wait for it
+        boolean deferring = HandlerExecutors.beginDeferredHandOffs();
+        try {
+            synchronized (deliveryLock) {
+                deliverEach(l, messages, context);
+            }
+        } finally {
+            if (deferring) {
+                HandlerExecutors.endDeferredHandOffs();
+            }
         }
     }
 
