@@ -121,6 +121,13 @@ public final class Extensions {
         return out;
     }
 
+    /** Whether any extension handles notifications (most servers: none, and then no table is copied). */
+    boolean hasNotificationHandlers() {
+        synchronized (notifications) {
+            return !notifications.isEmpty();
+        }
+    }
+
     /** The notification handlers of every extension. */
     Map<String, BiConsumer<JsonNode, ServerSessionImpl>> notificationHandlers() {
         synchronized (notifications) {

@@ -49,6 +49,26 @@ public final class Http {
         }
     }
 
+    /**
+     * Answers with one JSON body on the request thread (blocking; small bodies only): status, {@code application/json}
+     * in UTF-8 and {@code Content-Length}, as {@link AsyncWriter#answer} does. A response already committed, or a
+     * connection already gone, is left as it is.
+     */
+    public static void answer(HttpServletResponse response, int status, byte[] body) {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        }
+    }
+
     /** Writes a JSON-RPC error response with an HTTP status (blocking; small bodies only). */
     public static void errorBody(HttpServletResponse response, int status, JsonRpcErrorResponse error)
             throws IOException {
