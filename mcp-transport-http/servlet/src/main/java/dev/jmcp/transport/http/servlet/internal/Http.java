@@ -25,6 +25,9 @@ public final class Http {
     /** Lower-case prefix of the SEP-2243 parameter headers. */
     private static final String PARAM_HEADER_PREFIX = "mcp-param-";
 
+    /** The content type of a JSON answer, as the container spells {@code application/json} in UTF-8. */
+    private static final String JSON_UTF_8 = "application/json;charset=utf-8";
+
     private Http() {}
 
     /** Reads the body up to {@code max} bytes; null when it is larger. */
@@ -59,8 +62,7 @@ public final class Http {
             return;
         }
         response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
+        response.setContentType(JSON_UTF_8); // one header write (type and charset apart would parse and set it twice)
         response.setContentLength(body.length);
         try {
             response.getOutputStream().write(body);
