@@ -18,9 +18,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The lightweight stateless answer (issue #19) through a real McpHttpServer: a handler run inline answers on the
  * request thread with {@code Content-Length}; one that reports progress first still answers as SSE, progress
- * first; a body that arrives after the headers is still read (the asynchronous read).
+ * first; a body that arrives after the headers is still read (the asynchronous read); an inline handler that
+ * outlives the keep-alive interval answers on the SSE stream the keep-alive sweep started meanwhile.
  */
 @Timeout(30)
 class StatelessInlineAnswerOverHttpTest {
@@ -39,7 +43,14 @@ class StatelessInlineAnswerOverHttpTest {
         servers.forEach(McpHttpServer::close);
     }
 
+    private final CountDownLatch slowStarted = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+
     private URI start(HandlerExecution execution) {
+        return start(execution, Duration.ofSeconds(15));
+    }
+
+    private URI start(HandlerExecution execution, Duration keepAlive) {
         McpServer server = McpServer.builder()
                 .name("inline")
                 .version("1")
@@ -55,10 +66,18 @@ class StatelessInlineAnswerOverHttpTest {
                             ctx.progress(Progress.of(1));
                             return CallToolResult.text("done");
                         })
+                .tool(
+                        Tool.builder("slow", McpJson.parse("{\"type\":\"object\"}"))
+                                .build(),
+                        (request, ctx) -> {
+                            slowStarted.countDown();
+                            release.await(10, TimeUnit.SECONDS);
+                            return CallToolResult.text("slow");
+                        })
                 .build();
         McpHttpServer http = McpHttpServer.builder(server)
                 .port(0)
-                .servlet(s -> s.stateless(true))
+                .servlet(s -> s.stateless(true).keepAliveInterval(keepAlive))
                 .start();
         servers.add(http);
         return http.uri();
@@ -126,6 +145,30 @@ class StatelessInlineAnswerOverHttpTest {
                 String answer = readAll(socket.getInputStream());
                 assertThat(answer).as(execution.name()).startsWith("HTTP/1.1 200").contains("echoed");
             }
+        }
+    }
+
+    @Test
+    void anInlineHandlerThatOutlivesTheKeepAliveIntervalAnswersOnTheSseStreamTheSweepStarted() throws Exception {
+        URI uri = start(HandlerExecution.INLINE, Duration.ofMillis(50));
+        byte[] body = request(5, "tools/call", "{\"name\":\"slow\",\"arguments\":{}}").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1:" + uri.getPort()
+                            + "\r\nAccept: application/json, text/event-stream\r\nContent-Type: application/json"
+                            + "\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            // the keep-alive sweep starts the answer as SSE while the handler still runs on the request thread
+            InputStream in = socket.getInputStream();
+            String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(head).startsWith("HTTP/1.1 200");
+            release.countDown();
+            String rest = readAll(in);
+            assertThat(rest).contains("text/event-stream").contains("\"slow\"");
         }
     }
 

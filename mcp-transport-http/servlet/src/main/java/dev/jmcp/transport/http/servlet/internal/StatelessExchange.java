@@ -9,6 +9,7 @@ import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.RequestStreamControl;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Its stream is <em>held</em> while the POST's messages are delivered on the request thread: what the server
  * sends meanwhile is kept in order. When the only thing sent by then is the answer to the POST's one request (the
- * handler ran inline), {@link #answeredInline()} returns it and the request thread writes it as plain JSON with
- * {@code Content-Length}, with no async mode and no write listener. Otherwise the endpoint {@link #attach attaches}
- * an {@link AsyncWriter}, the kept messages go out in order (as JSON or SSE, as before), and later ones follow
+ * handler ran inline), {@link #delivered()} returns it and the request thread writes it as plain JSON with {@code
+ * Content-Length}, with no async mode and no write listener. Otherwise the response's {@link AsyncWriter} starts
+ * (from {@link #delivered()}, or from the keep-alive sweep when an inline handler runs longer than the keep-alive
+ * interval), the kept messages go out in order (as JSON or SSE, as before), and later ones follow
  * directly. Messages related to the POST's requests (and unrelated notifications while it is open) go to its
  * stream; the exchange closes when the stream finishes, and losing the connection cancels the requests it still
  * awaited.
@@ -46,6 +48,8 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
     private boolean held;
     /** The messages sent while the stream was held, in order (created on the second one); guarded by lock. */
     private Object kept;
+    /** Starts the writer when the hold ends without an inline answer; guarded by {@link #lock}. */
+    private WriterStart writerStart;
     /** A JSON answer taken under the lock, to send once it is released; guarded by {@link #lock}. */
     private ResponseStream.JsonAnswer toSend;
 
@@ -73,12 +77,28 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         this.listener = listener;
     }
 
+    /** Starts the asynchronous writer of the POST's response (called at most once, under the exchange's lock). */
+    @FunctionalInterface
+    public interface WriterStart {
+        /**
+         * Starts the writer.
+         *
+         * @return the writer, which now owns the response
+         * @throws IOException when the response cannot be written
+         */
+        AsyncWriter start() throws IOException;
+    }
+
     /**
      * Takes the messages of a POST that carries requests: opens the held stream that will carry their answers,
-     * then delivers them (a handler run inline answers before this returns). The caller then takes the inline
-     * answer or attaches a writer.
+     * then delivers them (a handler run inline answers before this returns). The caller then calls {@link
+     * #delivered()} on the same thread.
+     *
+     * @param writerStart starts the response's writer when the stream cannot be answered inline: from {@link
+     *     #delivered()}, or from {@link #keepAlive} when a handler run inline takes longer than the keep-alive
+     *     interval (so that a disconnect still becomes visible and cancels it)
      */
-    public void accept(List<JsonRpcMessage> messages, InboundContext context, StreamMode mode) {
+    public void accept(List<JsonRpcMessage> messages, InboundContext context, StreamMode mode, WriterStart writerStart) {
         ResponseStream s = ResponseStream.forExchange(STREAM_ID, mode);
         for (JsonRpcMessage m : messages) {
             if (m instanceof JsonRpcRequest r) {
@@ -88,6 +108,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         synchronized (lock) {
             stream = s;
             held = true;
+            this.writerStart = writerStart;
         }
         deliver(messages, context);
     }
@@ -98,74 +119,102 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
     }
 
     /**
-     * When the stream is held and all that was sent is the final answer of its only request, and it may be
-     * answered as JSON: finishes the stream and the exchange and returns that answer (to write on the request
-     * thread); else null and the stream stays held for {@link #attach}.
+     * Ends the hold once {@link #accept} returned. When all that was sent meanwhile is the final answer of the
+     * POST's only request, and it may be answered as JSON: finishes the stream and the exchange and returns that
+     * answer, for the caller to write on the request thread. Otherwise starts the writer (unless the keep-alive
+     * sweep already did), sends what was kept, in order, and returns null.
      */
-    public InlineAnswer answeredInline() {
-        InlineAnswer answer = null;
+    public InlineAnswer delivered() {
+        InlineAnswer inline = null;
+        Attached attached = null;
         synchronized (lock) {
-            ResponseStream s = stream;
-            if (!held || s == null || !(kept instanceof Kept k) || !s.jsonAllowed || s.sse) {
-                return null;
+            if (!held) {
+                return null; // attached by the keep-alive sweep, or closed
             }
-            RequestId answered = k.message.answeredId();
-            if (answered == null || s.awaiting.size() != 1 || !s.awaiting.contains(answered)) {
-                return null;
+            inline = takeInline();
+            if (inline == null) {
+                attached = attachLocked();
             }
-            s.awaiting.clear();
-            s.json = true;
-            s.finished = true;
-            held = false;
-            kept = null;
-            answer = new InlineAnswer(
-                    s.modern ? ResponseStream.httpStatus(k.message) : 200, k.json);
         }
-        close();
-        return answer;
+        if (inline != null) {
+            close();
+            return inline;
+        }
+        attached.finish(this);
+        return null;
+    }
+
+    /** The inline answer, when the held stream has exactly that; under the lock. */
+    private InlineAnswer takeInline() {
+        ResponseStream s = stream;
+        if (s == null || !(kept instanceof Kept k) || !s.jsonAllowed || s.sse || closed) {
+            return null;
+        }
+        RequestId answered = k.message.answeredId();
+        if (answered == null || s.awaiting.size() != 1 || !s.awaiting.contains(answered)) {
+            return null;
+        }
+        s.awaiting.clear();
+        s.json = true;
+        s.finished = true;
+        held = false;
+        kept = null;
+        return new InlineAnswer(s.modern ? ResponseStream.httpStatus(k.message) : 200, k.json);
     }
 
     /**
-     * Carries the stream on {@code writer} from now on: what was kept while it was held goes out first, in order.
-     * When the exchange closed meanwhile, the writer is completed.
+     * Ends the hold by starting the writer and routing what was kept to it; under the lock. What the caller must
+     * do once the lock is released is in the result.
      */
-    public void attach(AsyncWriter writer) {
-        boolean gone = false;
+    private Attached attachLocked() {
+        held = false;
+        Object all = kept;
+        kept = null;
+        ResponseStream s = stream;
+        if (s == null || s.finished || closed) {
+            writerStart = null;
+            return new Attached(null, false); // closed while held: the container ends the response
+        }
+        AsyncWriter writer;
+        try {
+            writer = writerStart.start();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("starting the answer of a stateless POST failed", e);
+            return new Attached(null, true);
+        } finally {
+            writerStart = null;
+        }
+        ResponseStream.watch(writer, s, lock, w -> onConnectionLost(s, w));
+        s.writer = writer;
         boolean finished = false;
-        ResponseStream.JsonAnswer answer = null;
-        synchronized (lock) {
-            ResponseStream s = stream;
-            held = false;
-            Object all = kept;
-            kept = null;
-            if (s == null || s.finished || closed) {
-                gone = true;
-            } else {
-                ResponseStream.watch(writer, s, lock, w -> onConnectionLost(s, w));
-                s.writer = writer;
-                if (all instanceof Kept k) {
-                    finished = route(s, k.json, k.message, k.related);
-                } else if (all != null) {
-                    @SuppressWarnings("unchecked")
-                    List<Kept> list = (List<Kept>) all;
-                    for (Kept k : list) {
-                        finished |= route(s, k.json, k.message, k.related);
-                    }
-                }
-                answer = toSend;
-                toSend = null;
+        if (all instanceof Kept k) {
+            finished = route(s, k.json, k.message, k.related);
+        } else if (all != null) {
+            @SuppressWarnings("unchecked")
+            List<Kept> list = (List<Kept>) all;
+            for (Kept k : list) {
+                finished |= route(s, k.json, k.message, k.related);
             }
         }
-        if (gone) {
-            writer.complete(); // closed while held: end the response rather than leave it open
-            close();
-            return;
-        }
-        if (answer != null) {
-            answer.send();
-        }
-        if (finished) {
-            close();
+        ResponseStream.JsonAnswer answer = toSend;
+        toSend = null;
+        return new Attached(answer, finished);
+    }
+
+    /**
+     * What remains to do, without the lock, once the writer was attached.
+     *
+     * @param answer a JSON answer to write, or null
+     * @param finished whether the stream finished (the exchange then closes)
+     */
+    private record Attached(ResponseStream.JsonAnswer answer, boolean finished) {
+        void finish(StatelessExchange exchange) {
+            if (answer != null) {
+                answer.send();
+            }
+            if (finished) {
+                exchange.close();
+            }
         }
     }
 
@@ -278,18 +327,27 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
      */
     public void keepAlive(long intervalNanos) {
         AsyncWriter ping = null;
+        Attached attached = null;
         synchronized (lock) {
             ResponseStream s = stream;
-            if (s == null || s.writer == null || s.finished) {
-                return;
+            if (held && s != null && System.nanoTime() - s.createdNanos > intervalNanos) {
+                attached = attachLocked(); // a handler run inline is still busy: make a disconnect visible
             }
-            if (!s.sse) {
+            if (attached != null && attached.finished) {
+                s = null;
+            }
+            if (s == null || s.writer == null || s.finished) {
+                s = null;
+            } else if (!s.sse) {
                 if (System.nanoTime() - s.createdNanos > intervalNanos) {
                     s.switchToSse(journal);
                 }
             } else if (System.nanoTime() - s.writer.lastWriteNanos() > intervalNanos) {
                 ping = s.writer;
             }
+        }
+        if (attached != null) {
+            attached.finish(this);
         }
         if (ping != null) {
             ping.write(SseFormat.comment("keep-alive"));

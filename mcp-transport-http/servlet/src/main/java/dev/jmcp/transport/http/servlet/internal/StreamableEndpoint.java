@@ -220,14 +220,16 @@ public final class StreamableEndpoint {
             exchange.close();
             return;
         }
-        exchange.accept(post.messages(), context, StreamMode.of(post));
-        StatelessExchange.InlineAnswer inline = exchange.answeredInline();
+        exchange.accept(
+                post.messages(),
+                context,
+                StreamMode.of(post),
+                () -> AsyncWriter.start(req, resp, registry.writeBudget()));
+        StatelessExchange.InlineAnswer inline = exchange.delivered();
         if (inline != null) {
             // answered while delivered (the handler ran on this thread): a plain write, no async mode
             Http.answer(resp, inline.status(), inline.body());
-            return;
         }
-        exchange.attach(AsyncWriter.start(req, resp, registry.writeBudget()));
     }
 
     // ---------------------------------------------------------------- GET and DELETE

@@ -56,6 +56,16 @@ class StatelessExchangeHoldTest {
         return e;
     }
 
+    private final AtomicInteger starts = new AtomicInteger();
+
+    /** Starts {@code http}'s writer, counting the starts. */
+    private StatelessExchange.WriterStart writer(FakeExchange http) {
+        return () -> {
+            starts.incrementAndGet();
+            return AsyncWriter.start(http.request, http.response, settings.writeBudget());
+        };
+    }
+
     private static JsonRpcRequest request(long id) {
         return new JsonRpcRequest(RequestId.of(id), "tools/call", McpJson.object());
     }
@@ -71,8 +81,9 @@ class StatelessExchangeHoldTest {
     @Test
     void anAnswerGivenDuringTheDeliveryIsTakenForAPlainWriteAndClosesTheExchange() {
         StatelessExchange e = exchange((x, r) -> x.send(answer(r), OutboundContext.NONE));
-        e.accept(List.of(request(1)), InboundContext.EMPTY, JSON_2026);
-        StatelessExchange.InlineAnswer inline = e.answeredInline();
+        FakeExchange http = new FakeExchange();
+        e.accept(List.of(request(1)), InboundContext.EMPTY, JSON_2026, writer(http));
+        StatelessExchange.InlineAnswer inline = e.delivered();
         assertThat(inline).isNotNull();
         assertThat(inline.status()).isEqualTo(200);
         assertThat(McpJson.parse(new String(inline.body())).get("result").get("ok").booleanValue())
@@ -80,6 +91,8 @@ class StatelessExchangeHoldTest {
         assertThat(e.isClosed()).isTrue();
         assertThat(closes.get()).isEqualTo(1);
         assertThat(hooks.get()).isEqualTo(1);
+        assertThat(http.completed).as("no writer was started").isFalse();
+        assertThat(starts.get()).isZero();
     }
 
     @Test
@@ -87,8 +100,8 @@ class StatelessExchangeHoldTest {
         StatelessExchange e = exchange((x, r) -> x.send(
                 new JsonRpcErrorResponse(r.id(), JsonRpcError.of(ErrorCodes.METHOD_NOT_FOUND, "no")),
                 OutboundContext.NONE));
-        e.accept(List.of(request(2)), InboundContext.EMPTY, JSON_2026);
-        assertThat(e.answeredInline().status()).isEqualTo(404);
+        e.accept(List.of(request(2)), InboundContext.EMPTY, JSON_2026, writer(new FakeExchange()));
+        assertThat(e.delivered().status()).isEqualTo(404);
     }
 
     @Test
@@ -97,11 +110,9 @@ class StatelessExchangeHoldTest {
             x.send(progress(), OutboundContext.relatedTo(r.id()));
             x.send(answer(r), OutboundContext.NONE);
         });
-        e.accept(List.of(request(3)), InboundContext.EMPTY, JSON_2026);
-        assertThat(e.answeredInline()).isNull();
-        assertThat(e.isClosed()).isFalse();
         FakeExchange http = new FakeExchange();
-        e.attach(AsyncWriter.start(http.request, http.response, settings.writeBudget()));
+        e.accept(List.of(request(3)), InboundContext.EMPTY, JSON_2026, writer(http));
+        assertThat(e.delivered()).isNull();
         assertThat(http.contentType).startsWith("text/event-stream");
         String sse = http.text();
         assertThat(sse.indexOf("notifications/progress")).isPositive();
@@ -114,10 +125,9 @@ class StatelessExchangeHoldTest {
     void anAnswerGivenAfterTheDeliveryGoesToTheAttachedWriterAsJson() throws Exception {
         JsonRpcRequest[] pending = new JsonRpcRequest[1];
         StatelessExchange e = exchange((x, r) -> pending[0] = r); // handed off: no answer yet
-        e.accept(List.of(request(4)), InboundContext.EMPTY, JSON_2026);
-        assertThat(e.answeredInline()).isNull();
         FakeExchange http = new FakeExchange();
-        e.attach(AsyncWriter.start(http.request, http.response, settings.writeBudget()));
+        e.accept(List.of(request(4)), InboundContext.EMPTY, JSON_2026, writer(http));
+        assertThat(e.delivered()).isNull();
         assertThat(http.completed).isFalse();
         e.send(answer(pending[0]), OutboundContext.NONE);
         assertThat(http.contentType).startsWith("application/json");
@@ -127,28 +137,27 @@ class StatelessExchangeHoldTest {
     }
 
     @Test
-    void anAnswerKeptBetweenTheDeliveryAndTheAttachGoesOutAsJsonOnAttach() throws Exception {
-        JsonRpcRequest[] pending = new JsonRpcRequest[1];
-        StatelessExchange e = exchange((x, r) -> pending[0] = r);
-        e.accept(List.of(request(5)), InboundContext.EMPTY, JSON_2026);
-        assertThat(e.answeredInline()).isNull();
-        e.send(answer(pending[0]), OutboundContext.NONE); // the handler thread answers before the writer is there
-        assertThat(e.isClosed()).isFalse();
+    void anInlineHandlerStillBusyAfterTheKeepAliveIntervalGetsItsWriterAndSseFromTheSweep() throws Exception {
+        StatelessExchange e = exchange((x, r) -> {}); // the handler has not answered yet
         FakeExchange http = new FakeExchange();
-        e.attach(AsyncWriter.start(http.request, http.response, settings.writeBudget()));
-        assertThat(http.contentType).startsWith("application/json");
-        assertThat(McpJson.parse(http.text()).get("id").intValue()).isEqualTo(5);
+        e.accept(List.of(request(5)), InboundContext.EMPTY, JSON_2026, writer(http));
+        e.keepAlive(-1); // the sweep, with the request older than the interval: still on the request thread
+        assertThat(starts.get()).isEqualTo(1);
+        assertThat(http.contentType).startsWith("text/event-stream");
+        e.send(new JsonRpcResponse(RequestId.of(5), McpJson.parse("{\"ok\":true}")), OutboundContext.NONE);
+        assertThat(http.text()).contains("\"ok\":true");
         assertThat(http.completed).isTrue();
+        assertThat(e.delivered()).isNull();
+        assertThat(starts.get()).isEqualTo(1);
         assertThat(e.isClosed()).isTrue();
     }
 
     @Test
     void aBatchOfTwoRequestsIsNeverAnsweredInline() throws Exception {
         StatelessExchange e = exchange((x, r) -> x.send(answer(r), OutboundContext.NONE));
-        e.accept(List.of(request(6), request(7)), InboundContext.EMPTY, JSON_2026);
-        assertThat(e.answeredInline()).isNull();
         FakeExchange http = new FakeExchange();
-        e.attach(AsyncWriter.start(http.request, http.response, settings.writeBudget()));
+        e.accept(List.of(request(6), request(7)), InboundContext.EMPTY, JSON_2026, writer(http));
+        assertThat(e.delivered()).isNull();
         String sse = http.text();
         assertThat(sse).contains("\"id\":6").contains("\"id\":7");
         assertThat(http.completed).isTrue();
@@ -156,14 +165,13 @@ class StatelessExchangeHoldTest {
     }
 
     @Test
-    void anExchangeClosedWhileHeldEndsTheResponseOnAttach() throws Exception {
+    void anExchangeClosedWhileHeldStartsNoWriter() throws Exception {
         StatelessExchange e = exchange((x, r) -> {});
-        e.accept(List.of(request(8)), InboundContext.EMPTY, JSON_2026);
-        e.close();
-        assertThat(e.answeredInline()).isNull();
         FakeExchange http = new FakeExchange();
-        e.attach(AsyncWriter.start(http.request, http.response, settings.writeBudget()));
-        assertThat(http.completed).isTrue();
+        e.accept(List.of(request(8)), InboundContext.EMPTY, JSON_2026, writer(http));
+        e.close();
+        assertThat(e.delivered()).isNull();
+        assertThat(starts.get()).as("the container ends the response").isZero();
         assertThat(closes.get()).isEqualTo(1);
     }
 }
