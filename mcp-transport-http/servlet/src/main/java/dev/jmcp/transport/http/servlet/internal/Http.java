@@ -56,6 +56,10 @@ public final class Http {
      * Answers with one JSON body on the request thread (blocking; small bodies only): status, {@code application/json}
      * in UTF-8 and {@code Content-Length}, as {@link AsyncWriter#answer} does. A response already committed, or a
      * connection already gone, is left as it is.
+     *
+     * @param response the response to write
+     * @param status the HTTP status
+     * @param body the encoded JSON body
      */
     public static void answer(HttpServletResponse response, int status, byte[] body) {
         if (response.isCommitted()) {

@@ -59,12 +59,20 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         this.journal = storeless;
     }
 
-    /** Runs {@code hook} once when the exchange closes (to leave the registry). */
+    /**
+     * Runs {@code hook} once when the exchange closes (to leave the registry).
+     *
+     * @param hook what to run
+     */
     public void onClosed(Runnable hook) {
         this.onClosed = hook;
     }
 
-    /** Whether the exchange was closed. */
+    /**
+     * Whether the exchange was closed.
+     *
+     * @return whether the exchange was closed
+     */
     public boolean isClosed() {
         return closed;
     }
@@ -94,6 +102,9 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
      * then delivers them (a handler run inline answers before this returns). The caller then calls {@link
      * #delivered()} on the same thread.
      *
+     * @param messages the POST's messages
+     * @param context the POST's inbound context
+     * @param mode how its stream may answer
      * @param writerStart starts the response's writer when the stream cannot be answered inline: from {@link
      *     #delivered()}, or from {@link #keepAlive} when a handler run inline takes longer than the keep-alive
      *     interval (so that a disconnect still becomes visible and cancels it)
@@ -113,7 +124,12 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         deliver(messages, context);
     }
 
-    /** Takes the messages of a POST without requests (answered 202 by the caller, which then closes this). */
+    /**
+     * Takes the messages of a POST without requests (answered 202 by the caller, which then closes this).
+     *
+     * @param messages the POST's notifications and responses
+     * @param context the POST's inbound context
+     */
     public void acceptNotifications(List<JsonRpcMessage> messages, InboundContext context) {
         deliver(messages, context);
     }
@@ -123,6 +139,8 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
      * POST's only request, and it may be answered as JSON: finishes the stream and the exchange and returns that
      * answer, for the caller to write on the request thread. Otherwise starts the writer (unless the keep-alive
      * sweep already did), sends what was kept, in order, and returns null.
+     *
+     * @return the answer to write on the request thread, or null when there is none to write there
      */
     public InlineAnswer delivered() {
         InlineAnswer inline = null;
@@ -323,7 +341,10 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
 
     /**
      * Periodic upkeep: a keep-alive comment on an idle SSE connection, and a stream still undecided after {@code
-     * intervalNanos} switches to SSE so that a disconnect becomes visible (and cancels).
+     * intervalNanos} switches to SSE so that a disconnect becomes visible (and cancels); a stream still held then
+     * (its handler runs inline on the request thread) gets its writer first.
+     *
+     * @param intervalNanos the keep-alive interval
      */
     public void keepAlive(long intervalNanos) {
         AsyncWriter ping = null;
