@@ -44,6 +44,7 @@ public final class ServerSessionImpl implements ServerSession {
     private volatile boolean initialized;
     /** Null until initialize (most connections, every stateless exchange, never set it): read as an empty object. */
     private volatile JsonNode clientCapabilities;
+
     private volatile JsonNode clientInfo;
     private volatile String logLevel;
     /** The capabilities this session was told at {@code initialize} (null before it). */

@@ -86,8 +86,7 @@ class StatelessInlineAnswerOverHttpTest {
     @Test
     void anInlineAnswerIsPlainJsonWithContentLength() throws Exception {
         URI uri = start(HandlerExecution.INLINE);
-        HttpResponse<String> r =
-                post(uri, request(1, "tools/call", "{\"name\":\"echo\",\"arguments\":{}}"), Map.of());
+        HttpResponse<String> r = post(uri, request(1, "tools/call", "{\"name\":\"echo\",\"arguments\":{}}"), Map.of());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
@@ -143,7 +142,10 @@ class StatelessInlineAnswerOverHttpTest {
                 out.write(body, 10, body.length - 10);
                 out.flush();
                 String answer = readAll(socket.getInputStream());
-                assertThat(answer).as(execution.name()).startsWith("HTTP/1.1 200").contains("echoed");
+                assertThat(answer)
+                        .as(execution.name())
+                        .startsWith("HTTP/1.1 200")
+                        .contains("echoed");
             }
         }
     }
@@ -151,7 +153,8 @@ class StatelessInlineAnswerOverHttpTest {
     @Test
     void anInlineHandlerThatOutlivesTheKeepAliveIntervalAnswersOnTheSseStreamTheSweepStarted() throws Exception {
         URI uri = start(HandlerExecution.INLINE, Duration.ofMillis(50));
-        byte[] body = request(5, "tools/call", "{\"name\":\"slow\",\"arguments\":{}}").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                request(5, "tools/call", "{\"name\":\"slow\",\"arguments\":{}}").getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

@@ -109,7 +109,8 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
      *     #delivered()}, or from {@link #keepAlive} when a handler run inline takes longer than the keep-alive
      *     interval (so that a disconnect still becomes visible and cancels it)
      */
-    public void accept(List<JsonRpcMessage> messages, InboundContext context, StreamMode mode, WriterStart writerStart) {
+    public void accept(
+            List<JsonRpcMessage> messages, InboundContext context, StreamMode mode, WriterStart writerStart) {
         ResponseStream s = ResponseStream.forExchange(STREAM_ID, mode);
         for (JsonRpcMessage m : messages) {
             if (m instanceof JsonRpcRequest r) {

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class StatelessExchangeHoldTest {
     private static final StreamMode JSON_2026 = new StreamMode(true, true);
-    private final StreamSettings settings =
-            StreamSettings.of(JsonRpcCodec.defaults(), null, 100, 1 << 20, 16, StreamLimits.DEFAULTS)
-                    .withoutStore();
+    private final StreamSettings settings = StreamSettings.of(
+                    JsonRpcCodec.defaults(), null, 100, 1 << 20, 16, StreamLimits.DEFAULTS)
+            .withoutStore();
     private final AtomicInteger closes = new AtomicInteger();
     private final AtomicInteger hooks = new AtomicInteger();
 
@@ -86,7 +86,10 @@ class StatelessExchangeHoldTest {
         StatelessExchange.InlineAnswer inline = e.delivered();
         assertThat(inline).isNotNull();
         assertThat(inline.status()).isEqualTo(200);
-        assertThat(McpJson.parse(new String(inline.body())).get("result").get("ok").booleanValue())
+        assertThat(McpJson.parse(new String(inline.body()))
+                        .get("result")
+                        .get("ok")
+                        .booleanValue())
                 .isTrue();
         assertThat(e.isClosed()).isTrue();
         assertThat(closes.get()).isEqualTo(1);
