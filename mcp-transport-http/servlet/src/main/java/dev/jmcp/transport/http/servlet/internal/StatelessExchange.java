@@ -10,7 +10,6 @@ import dev.jmcp.core.transport.RequestStreamControl;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -22,11 +21,13 @@ import org.slf4j.LoggerFactory;
  * (it tells its listener directly: its messages arrive in one delivery, so nothing needs ordering).
  *
  * <p>Its stream is <em>held</em> while the POST's messages are delivered on the request thread: what the server
- * sends meanwhile is kept in order. When the only thing sent by then is the answer to the POST's one request (the
- * handler ran inline), {@link #delivered()} returns it and the request thread writes it as plain JSON with {@code
+ * sends meanwhile is kept when it is the answer to the POST's one request, and starts the response at once
+ * otherwise (a progress notification, a log: they stream as before). When that answer is all there is once the
+ * delivery returns (the handler ran inline), {@link #delivered()} returns it and the request thread writes it as plain JSON with {@code
  * Content-Length}, with no async mode and no write listener. Otherwise the response's {@link AsyncWriter} starts
  * (from {@link #delivered()}, or from the keep-alive sweep when an inline handler runs longer than the keep-alive
- * interval), the kept messages go out in order (as JSON or SSE, as before), and later ones follow
+ * interval, or by the first message that is not that answer), a kept answer goes out (as JSON or SSE, as
+ * before), and later messages follow
  * directly. Messages related to the POST's requests (and unrelated notifications while it is open) go to its
  * stream; the exchange closes when the stream finishes, and losing the connection cancels the requests it still
  * awaited.
@@ -44,10 +45,10 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
     private volatile boolean closed;
     /** Guarded by {@link #lock}. */
     private ResponseStream stream;
-    /** Whether the stream is held (messages are kept, not written); guarded by {@link #lock}. */
+    /** Whether the stream is held (its only answer is kept, anything else starts the writer); guarded by lock. */
     private boolean held;
-    /** The messages sent while the stream was held, in order (created on the second one); guarded by lock. */
-    private Object kept;
+    /** The answer sent while the stream was held, if that was all; guarded by {@link #lock}. */
+    private Kept kept;
     /** Starts the writer when the hold ends without an inline answer; guarded by {@link #lock}. */
     private WriterStart writerStart;
     /** A JSON answer taken under the lock, to send once it is released; guarded by {@link #lock}. */
@@ -139,7 +140,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
      * Ends the hold once {@link #accept} returned. When all that was sent meanwhile is the final answer of the
      * POST's only request, and it may be answered as JSON: finishes the stream and the exchange and returns that
      * answer, for the caller to write on the request thread. Otherwise starts the writer (unless the keep-alive
-     * sweep already did), sends what was kept, in order, and returns null.
+     * sweep or a message already did), sends what was kept, and returns null.
      *
      * @return the answer to write on the request thread, or null when there is none to write there
      */
@@ -166,7 +167,8 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
     /** The inline answer, when the held stream has exactly that; under the lock. */
     private InlineAnswer takeInline() {
         ResponseStream s = stream;
-        if (s == null || !(kept instanceof Kept k) || !s.jsonAllowed || s.sse || closed) {
+        Kept k = kept;
+        if (s == null || k == null || !s.jsonAllowed || s.sse || closed) {
             return null;
         }
         RequestId answered = k.message.answeredId();
@@ -187,37 +189,28 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
      */
     private Attached attachLocked() {
         held = false;
-        Object all = kept;
+        Kept k = kept;
         kept = null;
         ResponseStream s = stream;
         if (s == null || s.finished || closed) {
             writerStart = null;
-            return new Attached(null, false); // closed while held: the container ends the response
+            return new Attached(null, false, false); // closed while held: the container ends the response
         }
         AsyncWriter writer;
         try {
             writer = writerStart.start();
         } catch (IOException | RuntimeException e) {
             LOG.debug("starting the answer of a stateless POST failed", e);
-            return new Attached(null, true);
+            return new Attached(null, true, true);
         } finally {
             writerStart = null;
         }
         ResponseStream.watch(writer, s, lock, w -> onConnectionLost(s, w));
         s.writer = writer;
-        boolean finished = false;
-        if (all instanceof Kept k) {
-            finished = route(s, k.json, k.message, k.related);
-        } else if (all != null) {
-            @SuppressWarnings("unchecked")
-            List<Kept> list = (List<Kept>) all;
-            for (Kept k : list) {
-                finished |= route(s, k.json, k.message, k.related);
-            }
-        }
+        boolean finished = k != null && route(s, k.json, k.message, k.related);
         ResponseStream.JsonAnswer answer = toSend;
         toSend = null;
-        return new Attached(answer, finished);
+        return new Attached(answer, finished, false);
     }
 
     /**
@@ -225,8 +218,9 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
      *
      * @param answer a JSON answer to write, or null
      * @param finished whether the stream finished (the exchange then closes)
+     * @param failed whether the writer could not be started
      */
-    private record Attached(ResponseStream.JsonAnswer answer, boolean finished) {
+    private record Attached(ResponseStream.JsonAnswer answer, boolean finished, boolean failed) {
         void finish(StatelessExchange exchange) {
             if (answer != null) {
                 answer.send();
@@ -264,20 +258,28 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
             return CompletableFuture.failedFuture(e);
         }
         RequestId related = context == null ? null : context.relatedRequestId();
-        boolean finished;
-        ResponseStream.JsonAnswer answer;
+        boolean finished = false;
+        ResponseStream.JsonAnswer answer = null;
         synchronized (lock) {
             ResponseStream s = stream;
             if (s == null) {
                 return DONE;
             }
             if (held) {
-                keep(new Kept(json, message, related));
-                return DONE;
+                if (kept == null && isOnlyAnswer(s, message)) {
+                    kept = new Kept(json, message, related); // may go inline once the delivery returns
+                    return DONE;
+                }
+                // anything else (progress, a log, a request) goes out now, as SSE, as it did before the hold
+                Attached attached = attachLocked();
+                answer = attached.answer();
+                finished = attached.failed() || attached.finished();
             }
-            finished = route(s, json, message, related);
-            answer = toSend;
-            toSend = null;
+            if (!finished) {
+                finished = route(s, json, message, related);
+                answer = toSend;
+                toSend = null;
+            }
         }
         if (answer != null) {
             answer.send(); // written without the lock: the connection is this answer's alone
@@ -288,23 +290,10 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         return DONE;
     }
 
-    private void keep(Kept k) {
-        Object all = kept;
-        if (all == null) {
-            kept = k;
-            return;
-        }
-        List<Kept> list;
-        if (all instanceof Kept first) {
-            list = new ArrayList<>(4);
-            list.add(first);
-            kept = list;
-        } else {
-            @SuppressWarnings("unchecked")
-            List<Kept> existing = (List<Kept>) all;
-            list = existing;
-        }
-        list.add(k);
+    /** Whether {@code message} answers the one request {@code s} awaits (so the POST may be answered inline). */
+    private static boolean isOnlyAnswer(ResponseStream s, JsonRpcMessage message) {
+        RequestId answered = message.answeredId();
+        return answered != null && s.awaiting.size() == 1 && s.awaiting.contains(answered);
     }
 
     /**
@@ -431,7 +420,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         close();
     }
 
-    /** A message sent while the stream was held. */
+    /** The answer sent while the stream was held. */
     private record Kept(byte[] json, JsonRpcMessage message, RequestId related) {}
 
     /**

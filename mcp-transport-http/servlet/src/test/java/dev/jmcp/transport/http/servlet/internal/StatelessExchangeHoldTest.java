@@ -125,6 +125,23 @@ class StatelessExchangeHoldTest {
     }
 
     @Test
+    void aProgressNotificationDuringTheDeliveryGoesOutAtOnceNotWhenTheHandlerReturns() throws Exception {
+        FakeExchange http = new FakeExchange();
+        String[] seenDuringDelivery = new String[1];
+        StatelessExchange e = exchange((x, r) -> {
+            x.send(progress(), OutboundContext.relatedTo(r.id()));
+            seenDuringDelivery[0] = http.text(); // the handler is still running
+            x.send(answer(r), OutboundContext.NONE);
+        });
+        e.accept(List.of(request(9)), InboundContext.EMPTY, JSON_2026, writer(http));
+        assertThat(seenDuringDelivery[0]).contains("notifications/progress");
+        assertThat(e.delivered()).isNull();
+        assertThat(starts.get()).isEqualTo(1);
+        assertThat(http.text()).contains("\"ok\":true");
+        assertThat(e.isClosed()).isTrue();
+    }
+
+    @Test
     void anAnswerGivenAfterTheDeliveryGoesToTheAttachedWriterAsJson() throws Exception {
         JsonRpcRequest[] pending = new JsonRpcRequest[1];
         StatelessExchange e = exchange((x, r) -> pending[0] = r); // handed off: no answer yet
