@@ -10,6 +10,7 @@ import dev.jmcp.core.transport.RequestStreamControl;
 import dev.jmcp.core.transport.Transport;
 import dev.jmcp.core.transport.TransportListener;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -45,11 +46,17 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
     private volatile boolean closed;
     /** Guarded by {@link #lock}. */
     private ResponseStream stream;
-    /** Whether the stream is held (its only answer is kept, anything else starts the writer); guarded by lock. */
+    /** Whether the stream is held (no writer attached yet); guarded by {@link #lock}. */
     private boolean held;
-    /** The answer sent while the stream was held, if that was all; guarded by {@link #lock}. */
-    private Kept kept;
-    /** Starts the writer when the hold ends without an inline answer; guarded by {@link #lock}. */
+    /**
+     * What was sent while held, in order: the POST's one answer, or (while a writer is being started) anything; a
+     * {@link Kept}, a {@code List<Kept>} or null; guarded by {@link #lock}.
+     */
+    private Object kept;
+    /**
+     * Starts the writer; taken (set to null) by the one thread that will start it, outside the lock; guarded by
+     * {@link #lock}.
+     */
     private WriterStart writerStart;
     /** A JSON answer taken under the lock, to send once it is released; guarded by {@link #lock}. */
     private ResponseStream.JsonAnswer toSend;
@@ -145,34 +152,32 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
      * @return the answer to write on the request thread, or null when there is none to write there
      */
     public InlineAnswer delivered() {
-        InlineAnswer inline = null;
-        Attached attached = null;
+        InlineAnswer inline;
+        WriterStart start;
         synchronized (lock) {
-            if (!held) {
-                return null; // attached by the keep-alive sweep, or closed
+            if (!held || closed) {
+                return null; // attached already (by a message or the keep-alive sweep), or closed: nothing to write
             }
             inline = takeInline();
-            if (inline == null) {
-                attached = attachLocked();
-            }
+            start = inline == null ? claimWriterStart() : null;
         }
         if (inline != null) {
             close();
             return inline;
         }
-        attached.finish(this);
+        if (start != null) {
+            attach(start);
+        }
         return null;
     }
 
-    /** The inline answer, when the held stream has exactly that; under the lock. */
+    /** The inline answer, when the held stream has exactly that and nobody is starting a writer; under the lock. */
     private InlineAnswer takeInline() {
         ResponseStream s = stream;
-        Kept k = kept;
-        if (s == null || k == null || !s.jsonAllowed || s.sse || closed) {
+        if (s == null || !(kept instanceof Kept k) || !s.jsonAllowed || s.sse || closed || writerStart == null) {
             return null;
         }
-        RequestId answered = k.message.answeredId();
-        if (answered == null || s.awaiting.size() != 1 || !s.awaiting.contains(answered)) {
+        if (!isOnlyAnswer(s, k.message)) {
             return null;
         }
         s.awaiting.clear();
@@ -180,54 +185,68 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         s.finished = true;
         held = false;
         kept = null;
+        writerStart = null;
         return new InlineAnswer(s.modern ? ResponseStream.httpStatus(k.message) : 200, k.json);
     }
 
     /**
-     * Ends the hold by starting the writer and routing what was kept to it; under the lock. What the caller must
-     * do once the lock is released is in the result.
+     * Takes the writer's start for the calling thread, which must then call {@link #attach}; null when another
+     * thread took it (that thread attaches, and what is sent meanwhile is kept); under the lock.
      */
-    private Attached attachLocked() {
-        held = false;
-        Kept k = kept;
-        kept = null;
-        ResponseStream s = stream;
-        if (s == null || s.finished || closed) {
-            writerStart = null;
-            return new Attached(null, false, false); // closed while held: the container ends the response
-        }
-        AsyncWriter writer;
-        try {
-            writer = writerStart.start();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("starting the answer of a stateless POST failed", e);
-            return new Attached(null, true, true);
-        } finally {
-            writerStart = null;
-        }
-        ResponseStream.watch(writer, s, lock, w -> onConnectionLost(s, w));
-        s.writer = writer;
-        boolean finished = k != null && route(s, k.json, k.message, k.related);
-        ResponseStream.JsonAnswer answer = toSend;
-        toSend = null;
-        return new Attached(answer, finished, false);
+    private WriterStart claimWriterStart() {
+        WriterStart start = writerStart;
+        writerStart = null;
+        return start;
     }
 
     /**
-     * What remains to do, without the lock, once the writer was attached.
-     *
-     * @param answer a JSON answer to write, or null
-     * @param finished whether the stream finished (the exchange then closes)
-     * @param failed whether the writer could not be started
+     * Starts the writer outside the lock (no servlet call is made while holding it) and attaches it: what was kept
+     * goes out in order and the hold ends. When the exchange closed meanwhile, the writer is completed at once.
      */
-    private record Attached(ResponseStream.JsonAnswer answer, boolean finished, boolean failed) {
-        void finish(StatelessExchange exchange) {
-            if (answer != null) {
-                answer.send();
+    private void attach(WriterStart start) {
+        AsyncWriter writer;
+        try {
+            writer = start.start();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("starting the answer of a stateless POST failed", e);
+            close();
+            return;
+        }
+        boolean finished = false;
+        boolean gone = false;
+        ResponseStream.JsonAnswer answer = null;
+        synchronized (lock) {
+            ResponseStream s = stream;
+            held = false;
+            Object all = kept;
+            kept = null;
+            if (s == null || s.finished || closed) {
+                gone = true;
+            } else {
+                ResponseStream.watch(writer, s, lock, w -> onConnectionLost(s, w));
+                s.writer = writer;
+                if (all instanceof Kept k) {
+                    finished = route(s, k.json, k.message, k.related);
+                } else if (all != null) {
+                    @SuppressWarnings("unchecked")
+                    List<Kept> list = (List<Kept>) all;
+                    for (Kept k : list) {
+                        finished |= route(s, k.json, k.message, k.related);
+                    }
+                }
+                answer = toSend;
+                toSend = null;
             }
-            if (finished) {
-                exchange.close();
-            }
+        }
+        if (gone) {
+            writer.complete(); // closed while the writer was being started: end the response
+            return;
+        }
+        if (answer != null) {
+            answer.send();
+        }
+        if (finished) {
+            close();
         }
     }
 
@@ -260,26 +279,29 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         RequestId related = context == null ? null : context.relatedRequestId();
         boolean finished = false;
         ResponseStream.JsonAnswer answer = null;
+        WriterStart start = null;
         synchronized (lock) {
             ResponseStream s = stream;
             if (s == null) {
                 return DONE;
             }
             if (held) {
-                if (kept == null && isOnlyAnswer(s, message)) {
-                    kept = new Kept(json, message, related); // may go inline once the delivery returns
+                Kept k = new Kept(json, message, related);
+                if (writerStart != null && kept == null && isOnlyAnswer(s, message)) {
+                    kept = k; // may go inline once the delivery returns
                     return DONE;
                 }
-                // anything else (progress, a log, a request) goes out now, as SSE, as it did before the hold
-                Attached attached = attachLocked();
-                answer = attached.answer();
-                finished = attached.failed() || attached.finished();
-            }
-            if (!finished) {
+                keep(k); // in order, for the thread that starts the writer
+                // anything else (progress, a log) starts the response now, as SSE, as it did before the hold
+                start = claimWriterStart();
+            } else {
                 finished = route(s, json, message, related);
                 answer = toSend;
                 toSend = null;
             }
+        }
+        if (start != null) {
+            attach(start);
         }
         if (answer != null) {
             answer.send(); // written without the lock: the connection is this answer's alone
@@ -294,6 +316,26 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
     private static boolean isOnlyAnswer(ResponseStream s, JsonRpcMessage message) {
         RequestId answered = message.answeredId();
         return answered != null && s.awaiting.size() == 1 && s.awaiting.contains(answered);
+    }
+
+    /** Appends {@code k} to what was kept while held; under the lock. */
+    private void keep(Kept k) {
+        Object all = kept;
+        if (all == null) {
+            kept = k;
+            return;
+        }
+        List<Kept> list;
+        if (all instanceof Kept first) {
+            list = new ArrayList<>(4);
+            list.add(first);
+            kept = list;
+        } else {
+            @SuppressWarnings("unchecked")
+            List<Kept> existing = (List<Kept>) all;
+            list = existing;
+        }
+        list.add(k);
     }
 
     /**
@@ -338,17 +380,18 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
      */
     public void keepAlive(long intervalNanos) {
         AsyncWriter ping = null;
-        Attached attached = null;
+        WriterStart start = null;
         synchronized (lock) {
             ResponseStream s = stream;
-            if (held && s != null && System.nanoTime() - s.createdNanos > intervalNanos) {
-                attached = attachLocked(); // a handler run inline is still busy: make a disconnect visible
+            if (s == null || s.finished) {
+                return;
             }
-            if (attached != null && attached.finished) {
-                s = null;
-            }
-            if (s == null || s.writer == null || s.finished) {
-                s = null;
+            if (held) {
+                if (System.nanoTime() - s.createdNanos > intervalNanos) {
+                    start = claimWriterStart(); // a handler run inline is still busy: make a disconnect visible
+                }
+            } else if (s.writer == null) {
+                return;
             } else if (!s.sse) {
                 if (System.nanoTime() - s.createdNanos > intervalNanos) {
                     s.switchToSse(journal);
@@ -357,8 +400,14 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
                 ping = s.writer;
             }
         }
-        if (attached != null) {
-            attached.finish(this);
+        if (start != null) {
+            attach(start);
+            synchronized (lock) {
+                ResponseStream s = stream;
+                if (s != null && !s.finished && s.writer != null && !s.sse) {
+                    s.switchToSse(journal);
+                }
+            }
         }
         if (ping != null) {
             ping.write(SseFormat.comment("keep-alive"));
@@ -420,7 +469,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         close();
     }
 
-    /** The answer sent while the stream was held. */
+    /** A message sent while the stream was held. */
     private record Kept(byte[] json, JsonRpcMessage message, RequestId related) {}
 
     /**
