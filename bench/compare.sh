@@ -40,7 +40,7 @@
 #     SERVERS="bare base-jmcp-stateless jmcp-stateless sdk-stateless base-jmcp-session jmcp-session sdk-session" bench/compare.sh
 #
 # Settings (environment): JDKS ("17 25"; java per JDK from JAVA_17 / JAVA_25), SERVERS, CONNS ("16 64"),
-# THREADS (2), WARMUP (10s per server and connection count before the first round), DURATION (15s), ROUNDS (1;
+# CLIENT_ROWS (1; 0 skips bench/client.sh), THREADS (2), WARMUP (10s per server and connection count before the first round), DURATION (15s), ROUNDS (1;
 # medians over rounds), SESSIONS (10000; 0 skips), THREAD_CHECK (5s; 0 skips), JVM_FLAGS (-Xmx512m for the
 # throughput servers; the sessions server gets -Xmx1g), PORT_BASE (29400, below the ephemeral port range), SKIP_BUILD=1, OUT (results dir).
 set -euo pipefail
@@ -99,6 +99,7 @@ start_server() { # jdk java server port flags -> PID[server]
   case "$server" in
     base-jmcp-stateless) main=JmcpServerMain; args="$port stateless"; cp=$BASE_CP ;;
     base-jmcp-session) main=JmcpServerMain; args="$port session"; cp=$BASE_CP ;;
+    base-jmcp-stateless-inline) main=JmcpServerMain; args="$port stateless INLINE"; cp=$BASE_CP ;;
     bare) main=BareServerMain; args="$port" ;;
     jmcp-stateless) main=JmcpServerMain; args="$port stateless" ;;
     jmcp-stateless-inline) main=JmcpServerMain; args="$port stateless INLINE" ;;
@@ -231,7 +232,7 @@ for jdk in $JDKS; do
   fi
   stop_all
   if [[ "$SESSIONS" != 0 ]]; then sessions_row "$jdk"; fi
-  if [[ -x "$ROOT/bench/client.sh" ]]; then
+  if [[ -x "$ROOT/bench/client.sh" && "${CLIENT_ROWS:-1}" != 0 ]]; then
     echo "   client rows: bench/client.sh (JDK $jdk)"
     # client.sh has settings of the same names (WARMUP, ROUNDS, THREADS) in other units: it gets its own defaults
     env -u WARMUP -u ROUNDS -u THREADS -u PORT JDKS="$(dirname "$(dirname "$(readlink -f "$JAVA")")")" JAVA="$JAVA" \

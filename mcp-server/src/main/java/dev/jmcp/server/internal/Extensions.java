@@ -123,6 +123,13 @@ public final class Extensions {
         return out;
     }
 
+    /** Whether any extension handles notifications (most servers: none, and then no table is copied). */
+    boolean hasNotificationHandlers() {
+        synchronized (notifications) {
+            return !notifications.isEmpty();
+        }
+    }
+
     /** The notification handlers of every extension. */
     Map<String, BiConsumer<JsonNode, ServerSessionImpl>> notificationHandlers() {
         // read per session (a stateless call builds one): a snapshot taken on registration, no lock, no copy

@@ -46,7 +46,9 @@ public final class ServerSessionImpl implements ServerSession {
 
     private volatile ProtocolVersion version;
     private volatile boolean initialized;
-    private volatile JsonNode clientCapabilities = McpJson.object();
+    /** Null until initialize (most connections, every stateless exchange, never set it): read as an empty object. */
+    private volatile JsonNode clientCapabilities;
+
     private volatile JsonNode clientInfo;
     private volatile String logLevel;
     /** The capabilities this session was told at {@code initialize} (null before it). */
@@ -78,10 +80,11 @@ public final class ServerSessionImpl implements ServerSession {
             // a table of its own only when the application listens: sessions otherwise share one
             b.notificationHandler(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED, n -> core.rootsListChanged(this));
         }
-        core.extensions()
-                .notificationHandlers()
-                .forEach((method, handler) -> b.notificationHandler(
-                        method, n -> handler.accept(n.params(), this))); // extensions' (#21): only when they have any
+        if (core.extensions().hasNotificationHandlers()) { // extensions' (#21): no copy of an empty table per exchange
+            core.extensions()
+                    .notificationHandlers()
+                    .forEach((method, handler) -> b.notificationHandler(method, n -> handler.accept(n.params(), this)));
+        }
         this.session = b.attachment(this)
                 .handlerExecutor(
                         statelessMode ? core.statelessExecutor() : core.config().handlerExecutor())
@@ -288,7 +291,8 @@ public final class ServerSessionImpl implements ServerSession {
 
     /** The client's capabilities from initialize (an empty object before it). */
     public JsonNode clientCapabilities() {
-        return clientCapabilities;
+        JsonNode c = clientCapabilities;
+        return c != null ? c : McpJson.object();
     }
 
     /** The client's info from initialize, or null. */
@@ -386,7 +390,7 @@ public final class ServerSessionImpl implements ServerSession {
         return new StoredSession(
                 id(),
                 version,
-                clientCapabilities,
+                clientCapabilities(),
                 clientInfo,
                 toldCapabilities,
                 owner,

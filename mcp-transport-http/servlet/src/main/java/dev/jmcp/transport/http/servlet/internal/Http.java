@@ -25,6 +25,9 @@ public final class Http {
     /** Lower-case prefix of the SEP-2243 parameter headers. */
     private static final String PARAM_HEADER_PREFIX = "mcp-param-";
 
+    /** The content type of a JSON answer, as the container spells {@code application/json} in UTF-8. */
+    private static final String JSON_UTF_8 = "application/json;charset=utf-8";
+
     private Http() {}
 
     /** Reads the body up to {@code max} bytes; null when it is larger. */
@@ -46,6 +49,29 @@ public final class Http {
                 out.write(buf, 0, n);
             }
             return out.toByteArray();
+        }
+    }
+
+    /**
+     * Answers with one JSON body on the request thread (blocking; small bodies only): status, {@code application/json}
+     * in UTF-8 and {@code Content-Length}, as {@link AsyncWriter#answer} does. A response already committed, or a
+     * connection already gone, is left as it is.
+     *
+     * @param response the response to write
+     * @param status the HTTP status
+     * @param body the encoded JSON body
+     */
+    public static void answer(HttpServletResponse response, int status, byte[] body) {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(status);
+        response.setContentType(JSON_UTF_8); // one header write (type and charset apart would parse and set it twice)
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException e) {
+            // the client went away: nothing to answer
         }
     }
 

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a server transport tells its session, one call at a time: inbound messages, requests the client withdrew
+ * What a session's server transport tells its session, one call at a time (a stateless exchange tells its listener
+ * directly, see {@link StatelessExchange}): inbound messages, requests the client withdrew
  * by closing their stream, and the close (once, after the registry's close hook).
  */
 final class SessionInbox {
@@ -23,26 +24,9 @@ final class SessionInbox {
     private volatile TransportListener listener;
     private volatile Runnable onClosed = () -> {};
 
-    /** Whether deliveries and cancellations are serialized (a session); an exchange's are not (see below). */
-    private final boolean ordered;
-
-    /** @param sessionId for logs; null for an exchange */
+    /** @param sessionId for logs */
     SessionInbox(String sessionId) {
-        this(sessionId, true);
-    }
-
-    private SessionInbox(String sessionId, boolean ordered) {
         this.sessionId = sessionId;
-        this.ordered = ordered;
-    }
-
-    /**
-     * The inbox of a stateless exchange: its messages arrive in one delivery, so nothing needs ordering, and a
-     * handler the server runs inline (on the request's thread, see {@code McpServer.Builder.handlerExecution}) must
-     * not hold a lock that the cancellation of a lost connection waits for.
-     */
-    static SessionInbox forExchange() {
-        return new SessionInbox(null, false);
     }
 
     void start(TransportListener listener) {
@@ -60,18 +44,6 @@ final class SessionInbox {
         TransportListener l = listener;
         if (l == null) {
             LOG.warn("HTTP session {} received a message before it was started", sessionId);
-            return;
-        }
-        if (!ordered) {
-            // a stateless exchange, delivered on its request's thread: the server may run its handler right here
-            boolean marked = HandlerExecutors.beginRequestThread();
-            try {
-                deliverEach(l, messages, context);
-            } finally {
-                if (marked) {
-                    HandlerExecutors.endRequestThread();
-                }
-            }
             return;
         }
         // the handlers these messages start are handed to their pool after the lock is released: on JDK 17 that
@@ -101,10 +73,6 @@ final class SessionInbox {
     void cancelled(List<RequestId> ids, String reason) {
         TransportListener l = listener;
         if (l == null) {
-            return;
-        }
-        if (!ordered) {
-            cancelEach(l, ids, reason);
             return;
         }
         synchronized (deliveryLock) {

@@ -215,13 +215,21 @@ public final class StreamableEndpoint {
             return;
         }
         if (!post.hasRequests()) {
-            exchange.accept(post.messages(), context, null, StreamMode.NOTIFICATIONS_ONLY);
+            exchange.acceptNotifications(post.messages(), context);
             resp.setStatus(202);
             exchange.close();
             return;
         }
-        AsyncWriter writer = AsyncWriter.start(req, resp, registry.writeBudget());
-        exchange.accept(post.messages(), context, writer, StreamMode.of(post));
+        exchange.accept(
+                post.messages(),
+                context,
+                StreamMode.of(post),
+                () -> AsyncWriter.start(req, resp, registry.writeBudget()));
+        StatelessExchange.InlineAnswer inline = exchange.delivered();
+        if (inline != null) {
+            // answered while delivered (the handler ran on this thread): a plain write, no async mode
+            Http.answer(resp, inline.status(), inline.body());
+        }
     }
 
     // ---------------------------------------------------------------- GET and DELETE

@@ -66,6 +66,13 @@ final class AsyncBodyReader implements ReadListener, AsyncListener {
             HttpServletRequest request, HttpServletResponse response, int max, long timeoutMillis, Continuation then)
             throws IOException {
         long declared = request.getContentLengthLong();
+        if (declared > 0 && declared <= Math.min(max, BUFFERED_BODY_LIMIT)) {
+            byte[] buffered = readBuffered(request.getInputStream(), (int) declared);
+            if (buffered != null) {
+                answerInPlace(buffered, then);
+                return;
+            }
+        }
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(timeoutMillis);
         AsyncBodyReader reader = new AsyncBodyReader(
@@ -82,6 +89,44 @@ final class AsyncBodyReader implements ReadListener, AsyncListener {
             return;
         }
         reader.in.setReadListener(reader);
+    }
+
+    /**
+     * The largest declared body read in place when it is already buffered: one that arrived with the headers (the
+     * common small JSON-RPC POST) needs neither async mode nor a read listener, and reading it cannot block.
+     */
+    static final int BUFFERED_BODY_LIMIT = 64 * 1024;
+
+    /**
+     * The whole body of {@code length} bytes when the container has all of it buffered already (so that reading it
+     * cannot block), else null with nothing consumed.
+     */
+    private static byte[] readBuffered(ServletInputStream in, int length) throws IOException {
+        if (in.available() < length) {
+            return null;
+        }
+        byte[] body = new byte[length];
+        int size = 0;
+        while (size < length) {
+            int n = in.read(body, size, length - size);
+            if (n < 0) {
+                throw new java.io.EOFException("the body ended after " + size + " of " + length + " bytes");
+            }
+            size += n;
+        }
+        return body;
+    }
+
+    /**
+     * Runs {@code then} on the container thread that is still in {@code service}: the container ends the response
+     * when it returns, unless an {@link AsyncWriter} took it over.
+     */
+    private static void answerInPlace(byte[] body, Continuation then) {
+        try {
+            then.accept(body);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("answering a POST failed", e);
+        }
     }
 
     @Override
