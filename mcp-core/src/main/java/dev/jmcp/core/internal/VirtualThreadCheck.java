@@ -5,13 +5,17 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /** Whether the current thread is virtual, on a Java 17 baseline ({@code Thread.isVirtual} exists from JDK 21). */
-final class VirtualThreadCheck {
+public final class VirtualThreadCheck {
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private VirtualThreadCheck() {}
 
-    /** Whether the current thread is virtual (always false before JDK 21). */
-    static boolean current() {
+    /**
+     * Whether the current thread is virtual.
+     *
+     * @return whether the calling thread is virtual (always false before JDK 21)
+     */
+    public static boolean current() {
         if (IS_VIRTUAL == null) {
             return false;
         }

@@ -31,6 +31,15 @@ public final class HandlerExecutors {
     private HandlerExecutors() {}
 
     /**
+     * Whether the current thread is a virtual thread (always {@code false} before JDK 21).
+     *
+     * @return whether the calling thread is virtual
+     */
+    public static boolean onVirtualThread() {
+        return dev.jmcp.core.internal.VirtualThreadCheck.current();
+    }
+
+    /**
      * Whether this runtime has virtual threads (JDK 21+).
      *
      * @return {@code true} if this runtime has virtual threads (JDK 21+)

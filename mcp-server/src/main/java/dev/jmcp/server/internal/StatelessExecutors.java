@@ -2,14 +2,10 @@ package dev.jmcp.server.internal;
 
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.server.HandlerExecution;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.concurrent.Executor;
 
 /** The executor the handlers of stateless exchanges run on, per {@link HandlerExecution}. */
 public final class StatelessExecutors {
-    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private StatelessExecutors() {}
 
@@ -27,7 +23,7 @@ public final class StatelessExecutors {
                 if (applicationSupplied) {
                     yield handOff;
                 }
-                yield IS_VIRTUAL == null || !HandlerExecutors.virtualThreadsAvailable()
+                yield !HandlerExecutors.virtualThreadsAvailable()
                         ? new InlineWhileSlotsFree(handOff, INLINE_SLOTS)
                         : new InlineOnVirtualThreads(handOff);
             }
@@ -42,27 +38,6 @@ public final class StatelessExecutors {
      * 64 connections: 2 slots saved little (most requests found them taken), 8 to 32 came within noise of INLINE.
      */
     static final int INLINE_SLOTS = Integer.getInteger("jmcp.inlineHandlerSlots", HandlerExecutors.PLATFORM_POOL_SIZE);
-
-    /** Whether the current thread is virtual (false before JDK 21). */
-    static boolean onVirtualThread() {
-        if (IS_VIRTUAL == null) {
-            return false;
-        }
-        try {
-            return (boolean) IS_VIRTUAL.invokeExact(Thread.currentThread());
-        } catch (Throwable e) {
-            return false;
-        }
-    }
-
-    private static MethodHandle isVirtualHandle() {
-        try {
-            return MethodHandles.publicLookup()
-                    .findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
 
     /**
      * JDK 17: runs a task on the caller's thread when that is a request thread marked by its transport ({@link
@@ -107,7 +82,7 @@ public final class StatelessExecutors {
     private record InlineOnVirtualThreads(Executor handOff) implements Executor {
         @Override
         public void execute(Runnable task) {
-            if (onVirtualThread()) {
+            if (HandlerExecutors.onVirtualThread()) {
                 task.run();
             } else {
                 handOff.execute(task);
