@@ -38,6 +38,8 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
     private static final Logger LOG = LoggerFactory.getLogger(StatelessExchange.class);
     private static final String STREAM_ID = "1";
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** How long the request thread waits for another thread that is starting the writer (a servlet call: quick). */
+    private static final long ATTACH_WAIT_MILLIS = 10_000;
 
     private final StreamSettings settings;
     private final StreamJournal journal;
@@ -156,6 +158,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         InlineAnswer inline;
         WriterStart start;
         synchronized (lock) {
+            awaitAttachByAnotherThread();
             if (!held || closed) {
                 return null; // attached already (by a message or the keep-alive sweep), or closed: nothing to write
             }
@@ -170,6 +173,31 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
             attach(start);
         }
         return null;
+    }
+
+    /**
+     * Waits (under the lock, at most {@link #ATTACH_WAIT_MILLIS}) while another thread (a message sent by a handler
+     * elsewhere, or the keep-alive sweep) starts the writer: the request thread must not leave the servlet before
+     * the response went asynchronous, or the container would complete it empty.
+     */
+    private void awaitAttachByAnotherThread() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ATTACH_WAIT_MILLIS);
+        boolean interrupted = false;
+        while (held && writerStart == null && !closed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.warn("the writer of a stateless POST was not started within {} ms", ATTACH_WAIT_MILLIS);
+                break;
+            }
+            try {
+                lock.wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The inline answer, when the held stream has exactly that and nobody is starting a writer; under the lock. */
@@ -219,6 +247,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
         synchronized (lock) {
             ResponseStream s = stream;
             held = false;
+            lock.notifyAll(); // a request thread in delivered() may be waiting for this attach
             Object all = kept;
             kept = null;
             if (s == null || s.finished || closed) {
@@ -431,6 +460,7 @@ public final class StatelessExchange implements Transport, RequestStreamControl 
                 return;
             }
             closed = true;
+            lock.notifyAll();
             ResponseStream s = stream;
             if (s != null) {
                 writer = s.writer;

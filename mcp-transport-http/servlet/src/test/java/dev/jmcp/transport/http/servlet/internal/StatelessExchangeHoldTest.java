@@ -194,4 +194,46 @@ class StatelessExchangeHoldTest {
         assertThat(starts.get()).as("the container ends the response").isZero();
         assertThat(closes.get()).isEqualTo(1);
     }
+
+    @Test
+    void theRequestThreadDoesNotLeaveTheServletWhileAnotherThreadStartsTheWriter() throws Exception {
+        // a handler handed off elsewhere sends a notification while the request thread is still delivering: that
+        // thread starts the writer; the request thread's delivered() must wait for it (leaving the servlet before the
+        // response went asynchronous would let the container complete it empty)
+        java.util.concurrent.CountDownLatch inStart = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FakeExchange http = new FakeExchange();
+        StatelessExchange.WriterStart slowStart = () -> {
+            inStart.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            events.add("writer started");
+            return AsyncWriter.start(http.request, http.response, settings.writeBudget());
+        };
+        StatelessExchange e = exchange((x, r) -> {});
+        e.accept(List.of(request(10)), InboundContext.EMPTY, JSON_2026, slowStart);
+        Thread handler = new Thread(() -> e.send(progress(), OutboundContext.relatedTo(RequestId.of(10))));
+        handler.start();
+        assertThat(inStart.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread requestThread = new Thread(() -> {
+            e.delivered();
+            events.add("delivered returned");
+        });
+        requestThread.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (requestThread.getState() != Thread.State.TIMED_WAITING
+                && requestThread.isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        requestThread.join(10_000);
+        handler.join(10_000);
+        assertThat(events).containsExactly("writer started", "delivered returned");
+        assertThat(http.text()).contains("notifications/progress");
+    }
 }
