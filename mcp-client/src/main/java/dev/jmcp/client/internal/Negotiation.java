@@ -278,7 +278,7 @@ final class Negotiation {
                 requested,
                 INITIALIZE_OPTIONS,
                 (id, p) -> session.request(id, McpMethods.INITIALIZE, p, INITIALIZE_OPTIONS));
-        return request.thenApply(result -> {
+        return request.thenCompose(result -> {
             JsonNode v = result.get("protocolVersion");
             String answered = v != null && v.isString() ? v.asString() : String.valueOf(v);
             ProtocolVersion version = ProtocolVersion.parse(answered)
@@ -287,15 +287,19 @@ final class Negotiation {
                             + answered + ", which this client does not speak (it speaks "
                             + ProtocolVersion.handshakeIds() + ")"));
             session.setProtocolVersion(version);
-            session.notify(McpMethods.NOTIFICATION_INITIALIZED, null).exceptionally(e -> null);
             JsonNode caps = result.get("capabilities");
             JsonNode instructions = result.get("instructions");
-            return new ServerState(
+            ServerState state = new ServerState(
                     version,
                     caps != null && caps.isObject() ? caps : McpJson.object(),
                     result.get("serverInfo"),
                     instructions != null && instructions.isString() ? instructions.asString() : null,
                     List.of(version.id()));
+            // the session is ready once notifications/initialized went out (over HTTP: once the standalone stream is
+            // open too, so that what the server sends right after the handshake reaches this client)
+            return session.notify(McpMethods.NOTIFICATION_INITIALIZED, null)
+                    .exceptionally(e -> null)
+                    .thenApply(sent -> state);
         });
     }
 

@@ -235,7 +235,10 @@ public final class PostSender {
                 && !ex.perRequestVersion()
                 && channel.established()
                 && channel.settings().openGetStream()) {
-            streams.openStandaloneOnce(); // the first notification of a session is notifications/initialized
+            // the first notification of a session is notifications/initialized: it completes once the standalone
+            // stream is open (or refused), so that what the server sends right after the handshake is not lost
+            CompletableFuture<Void> opened = streams.openStandaloneOnce();
+            return handled.thenCompose(v -> opened);
         }
         return handled;
     }

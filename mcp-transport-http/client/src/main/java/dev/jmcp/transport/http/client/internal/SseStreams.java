@@ -4,6 +4,7 @@ import dev.jmcp.core.McpTransportException;
 import dev.jmcp.core.jsonrpc.JsonRpcCodecException;
 import dev.jmcp.core.jsonrpc.JsonRpcMessage;
 import dev.jmcp.core.jsonrpc.RequestId;
+import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.transport.http.common.McpHttpHeaders;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SseStreams {
     private static final Logger LOG = LoggerFactory.getLogger(SseStreams.class);
+    /**
+     * How long the notification that opens the standalone stream waits for the GET's answer (headers, or a refusal):
+     * what the server sends right after the handshake goes to that stream, and a server without an event store drops
+     * it while no GET is connected. A server that holds the headers back costs the handshake at most this.
+     */
+    static final long STANDALONE_OPEN_WAIT_MILLIS = 1_000;
 
     private final ClientChannel channel;
     private final AtomicInteger getGeneration = new AtomicInteger();
@@ -56,14 +65,28 @@ public final class SseStreams {
         });
     }
 
-    /** Opens the standalone GET stream unless it is already open for this session. */
-    public void openStandaloneOnce() {
+    /**
+     * Opens the standalone GET stream unless it is already open for this session.
+     *
+     * @return completes once the first GET got its answer or failed, or after {@link #STANDALONE_OPEN_WAIT_MILLIS}
+     */
+    public CompletableFuture<Void> openStandaloneOnce() {
         if (getStreamStarted) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         getStreamStarted = true;
         int generation = getGeneration.get();
-        channel.startReader("jmcp-http-get-sse", () -> standaloneLoop(generation));
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        HandlerExecutors.schedule(
+                () -> answered.complete(null), TimeUnit.MILLISECONDS.toNanos(STANDALONE_OPEN_WAIT_MILLIS));
+        channel.startReader("jmcp-http-get-sse", () -> {
+            try {
+                standaloneLoop(generation, answered);
+            } finally {
+                answered.complete(null);
+            }
+        });
+        return answered;
     }
 
     /** Forgets the session {@code expired} (if current) and ends its standalone stream. */
@@ -108,8 +131,11 @@ public final class SseStreams {
         }
     }
 
-    /** The standalone GET stream: open, read, reconnect after drops; stop on 405/400/404 or close. */
-    private void standaloneLoop(int generation) {
+    /**
+     * The standalone GET stream: open, read, reconnect after drops; stop on 405/400/404 or close. Completes {@code
+     * answered} once the first GET got its answer (or failed).
+     */
+    private void standaloneLoop(int generation, CompletableFuture<Void> answered) {
         String lastId = null;
         int failures = 0;
         int maxAttempts = channel.settings().maxReconnectAttempts();
@@ -117,6 +143,7 @@ public final class SseStreams {
         try {
             while (!channel.isClosed() && generation == getGeneration.get()) {
                 InputStream in = openGet(lastId, handle);
+                answered.complete(null);
                 if (in == null) {
                     if (handle.refused || ++failures > maxAttempts) {
                         return;
@@ -149,7 +176,8 @@ public final class SseStreams {
                     .timeout(channel.settings().requestTimeout())
                     .header("Accept", "text/event-stream")
                     .GET();
-            channel.addCommonHeaders(rb, channel.sessionId());
+            String sentSession = channel.sessionId();
+            channel.addCommonHeaders(rb, sentSession);
             if (lastEventId != null) {
                 rb.header(McpHttpHeaders.LAST_EVENT_ID, lastEventId);
             }
@@ -185,9 +213,9 @@ public final class SseStreams {
                 return response.body();
             }
             Bodies.drain(response.body());
-            String session = channel.sessionId();
-            if (status == 404 && session != null) {
-                expireSession(session);
+            // the session this GET named, not the current one: a new session may have replaced it meanwhile
+            if (status == 404 && sentSession != null) {
+                expireSession(sentSession);
             }
             handle.refused = status >= 400 && status < 500;
             return null;
