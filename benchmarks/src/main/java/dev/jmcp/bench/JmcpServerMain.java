@@ -25,22 +25,7 @@ public final class JmcpServerMain {
         int port = JettyHost.port(args);
         String mode = JettyHost.mode(args);
         HandlerExecution execution = args.length > 2 ? HandlerExecution.valueOf(args[2]) : HandlerExecution.AUTO;
-        JsonNode schema = McpJson.mapper().readTree(Work.INPUT_SCHEMA);
-        McpServer server = McpServer.builder()
-                .name("bench-jmcp")
-                .version("1.0.0")
-                .handlerExecution(execution)
-                .tool(
-                        Tool.builder("echo", schema)
-                                .description("Echoes the message")
-                                .build(),
-                        (request, ctx) -> CallToolResult.text(Work.echo(request.stringArgument("message"))))
-                .tool(
-                        Tool.builder("work", schema)
-                                .description("Burns ~0.5 ms of CPU, then echoes")
-                                .build(),
-                        (request, ctx) -> CallToolResult.text(Work.work(request.stringArgument("message"))))
-                .build();
+        McpServer server = benchServer(execution);
         McpHttpServer http = McpHttpServer.builder(server)
                 .host("127.0.0.1")
                 .port(port)
@@ -55,5 +40,31 @@ public final class JmcpServerMain {
                 + System.getProperty("java.vm.name"));
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /**
+     * The benchmarks' MCP server: the {@code echo} tool and the CPU-burning {@code work} tool.
+     *
+     * @param execution where handlers run
+     * @return the server, not yet served
+     * @throws Exception when the input schema cannot be read
+     */
+    static McpServer benchServer(HandlerExecution execution) throws Exception {
+        JsonNode schema = McpJson.mapper().readTree(Work.INPUT_SCHEMA);
+        return McpServer.builder()
+                .name("bench-jmcp")
+                .version("1.0.0")
+                .handlerExecution(execution)
+                .tool(
+                        Tool.builder("echo", schema)
+                                .description("Echoes the message")
+                                .build(),
+                        (request, ctx) -> CallToolResult.text(Work.echo(request.stringArgument("message"))))
+                .tool(
+                        Tool.builder("work", schema)
+                                .description("Burns ~0.5 ms of CPU, then echoes")
+                                .build(),
+                        (request, ctx) -> CallToolResult.text(Work.work(request.stringArgument("message"))))
+                .build();
     }
 }

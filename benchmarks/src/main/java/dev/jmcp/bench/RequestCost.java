@@ -1,8 +1,5 @@
 package dev.jmcp.bench;
 
-import dev.jmcp.core.McpJson;
-import dev.jmcp.core.protocol.tools.CallToolResult;
-import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.server.HandlerExecution;
 import dev.jmcp.server.McpServer;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
@@ -24,7 +21,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Load-insensitive cost of one stateless {@code tools/call} through the real servlet: the floor (bare Jetty servlet +
@@ -137,17 +133,7 @@ public final class RequestCost {
     }
 
     private static McpHttpServer jmcpServer(HandlerExecution execution) throws Exception {
-        JsonNode schema = McpJson.mapper().readTree(Work.INPUT_SCHEMA);
-        McpServer server = McpServer.builder()
-                .name("bench-jmcp")
-                .version("1.0.0")
-                .handlerExecution(execution)
-                .tool(
-                        Tool.builder("echo", schema)
-                                .description("Echoes the message")
-                                .build(),
-                        (request, ctx) -> CallToolResult.text(Work.echo(request.stringArgument("message"))))
-                .build();
+        McpServer server = JmcpServerMain.benchServer(execution);
         return McpHttpServer.builder(server)
                 .host("127.0.0.1")
                 .port(0)
