@@ -83,7 +83,9 @@ class TaskLifetimeTest {
 
     @Test
     void anExpiredTaskIsSweptByItsTimerAndItsWaitingResultIsAnswered() throws Exception {
-        McpServer server = server(Duration.ofMillis(400));
+        // The TTL must outlast the gap between the task's creation and the tasks/result below, or the task is gone
+        // before anyone waits on it (an "unknown task" error instead of "expired"): 2 s leaves room on a busy machine.
+        McpServer server = server(Duration.ofSeconds(2));
         try (RawClient c = RawClient.connect(server).initialize()) {
             String id = c.call("tools/call", "{\"name\":\"job\",\"task\":{}}")
                     .get("task")

@@ -123,19 +123,19 @@ class McpSessionTest {
         List<Double> progress = new CopyOnWriteArrayList<>();
         start(McpSession.builder(pair.serverSide()).requestHandler("slow", r -> {
             for (int i = 1; i <= 6; i++) {
-                Thread.sleep(250);
+                Thread.sleep(500);
                 r.sendProgress(i, 6.0, "step " + i);
             }
             return obj("{\"done\":true}");
         }));
         McpSession client = start(McpSession.builder(pair.clientSide()));
-        // 1.5 s of work, a 1 s timeout: only progress (every 250 ms) keeps it alive. The margins are wide because CI
-        // machines are busy.
+        // 3 s of work, a 2 s timeout: only progress (every 500 ms) keeps it alive. Each gap leaves 1.5 s for a
+        // progress notification to arrive, because CI machines are busy.
         CompletableFuture<JsonNode> ok = client.request(
                 "slow",
                 null,
                 RequestOptions.builder()
-                        .timeout(Duration.ofSeconds(1))
+                        .timeout(Duration.ofSeconds(2))
                         .progressListener((p, total, message) -> progress.add(p))
                         .build());
         assertThat(ok.get(10, TimeUnit.SECONDS).get("done").booleanValue()).isTrue();
