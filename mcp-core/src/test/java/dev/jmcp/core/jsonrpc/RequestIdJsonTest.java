@@ -22,6 +22,16 @@ class RequestIdJsonTest {
     }
 
     @Test
+    void idsAreEqualByValueAndJsonTypeWithMatchingHashCodes() {
+        assertThat(RequestId.of(7)).isEqualTo(RequestId.of(7L)).hasSameHashCodeAs(RequestId.of(7L));
+        assertThat(RequestId.of("7")).isEqualTo(RequestId.of("7")).hasSameHashCodeAs(RequestId.of("7"));
+        assertThat(RequestId.of(7)).isNotEqualTo(RequestId.of("7")).isNotEqualTo(RequestId.of(8));
+        assertThat(RequestId.of("7")).isNotEqualTo(RequestId.of(7)).isNotEqualTo(RequestId.of("8"));
+        assertThat(RequestId.of(7)).isNotEqualTo(null);
+        assertThat(java.util.Set.of(RequestId.of(1), RequestId.of("1"))).contains(RequestId.of(1L), RequestId.of("1"));
+    }
+
+    @Test
     void aNumberWithAnIntegralValueIsAnIntegerId() {
         assertThat(RequestId.fromJson(McpJson.parse("1.0"))).isEqualTo(RequestId.of(1));
     }

@@ -50,6 +50,8 @@ public final class Schemas {
         final String what;
         /** The quick check when the schema is a flat object schema, else null. */
         final FlatObjectSchema flat;
+        /** Whether the schema certainly compiles (flat, or see {@link CompilableSchema}): compiled on first need. */
+        final boolean deferred;
 
         private volatile Schema compiled;
 
@@ -57,6 +59,7 @@ public final class Schemas {
             this.schema = schema;
             this.what = what;
             this.flat = flat;
+            this.deferred = flat != null || CompilableSchema.certainly(schema);
         }
 
         Schema compiled() {
@@ -80,15 +83,15 @@ public final class Schemas {
     }
 
     /**
-     * Checks a schema: its dialect, and that it compiles. A flat object schema (see {@link FlatObjectSchema}), which
-     * always compiles, is compiled on its first full validation instead (most calls never need it); any other
-     * schema is compiled now, into the cache.
+     * Checks a schema: its dialect, and that it compiles. A flat object schema (see {@link FlatObjectSchema}) and a
+     * schema that {@link CompilableSchema} proves compilable are compiled on their first full validation instead
+     * (a flat schema's valid calls never need it); any other schema is compiled now, into the cache.
      *
      * @throws IllegalArgumentException when the dialect is unsupported or the schema is invalid
      */
     public void check(String what, JsonNode schema) {
         Recent r = recent(what, schema);
-        if (r.flat == null) {
+        if (!r.deferred) {
             r.compiled();
         }
     }
@@ -110,7 +113,7 @@ public final class Schemas {
         return errors.stream().limit(MAX_REPORTED).map(e -> e.toString()).collect(Collectors.toList());
     }
 
-    /** Whether {@code schema} was compiled yet (for tests: a flat schema is compiled on first full validation). */
+    /** Whether {@code schema} was compiled yet (for tests: a deferred schema is compiled on first full validation). */
     boolean compiled(JsonNode schema) {
         Recent r = recent.get(System.identityHashCode(schema) & (RECENT_SLOTS - 1));
         return r != null && r.schema == schema && r.compiled != null;
@@ -136,8 +139,8 @@ public final class Schemas {
         }
         checkDialect(what, schema);
         r = new Recent(schema, what, FlatObjectSchema.of(schema));
-        if (r.flat == null) {
-            r.compiled(); // compiled before it is shared, as every schema the quick check cannot cover
+        if (!r.deferred) {
+            r.compiled(); // compiled before it is shared, as every schema not proven to compile
         }
         recent.set(slot, r);
         return r;
@@ -145,7 +148,7 @@ public final class Schemas {
 
     private static void checkDialect(String what, JsonNode schema) {
         JsonNode dialect = schema.get("$schema");
-        if (dialect != null) {
+        if (dialect != null && !(dialect.isString() && CompilableSchema.DIALECT_2020_12.equals(dialect.asString()))) {
             Optional<SpecificationVersion> v =
                     dialect.isString() ? SpecificationVersion.fromDialectId(dialect.asString()) : Optional.empty();
             if (v.isEmpty()) {

@@ -40,7 +40,8 @@ class SchemasDeferredCompileTest {
     @Test
     void anyOtherSchemaIsStillCompiledAndRefusedWhenChecked() {
         Schemas schemas = new Schemas(16);
-        JsonNode other = McpJson.parse("{\"type\":\"object\",\"properties\":{\"n\":{\"enum\":[1,2]}}}");
+        JsonNode other =
+                McpJson.parse("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"string\",\"pattern\":\"^a\"}}}");
         schemas.check("other", other);
         assertThat(schemas.compiled(other)).isTrue();
         assertThatThrownBy(() -> schemas.check(
@@ -52,6 +53,22 @@ class SchemasDeferredCompileTest {
                         "flat with a foreign dialect",
                         McpJson.parse("{\"$schema\":\"https://example.com/mine\",\"type\":\"object\"}")))
                 .hasMessageContaining("unsupported JSON Schema dialect");
+    }
+
+    @Test
+    void aSchemaProvenCompilableIsCompiledOnItsFirstFullValidation() {
+        Schemas schemas = new Schemas(16);
+        JsonNode proven = McpJson.parse("{\"type\":\"object\",\"$defs\":{\"n\":{\"enum\":[1,2]}},"
+                + "\"properties\":{\"n\":{\"$ref\":\"#/$defs/n\"}},\"required\":[\"n\"]}");
+        schemas.check("proven", proven);
+        assertThat(schemas.compiled(proven)).isFalse();
+        assertThat(schemas.validate("proven", proven, McpJson.parse("{\"n\":3}")))
+                .singleElement()
+                .asString()
+                .contains("n");
+        assertThat(schemas.compiled(proven)).isTrue();
+        assertThat(schemas.validate("proven", proven, McpJson.parse("{\"n\":2}")))
+                .isEmpty();
     }
 
     @Test
