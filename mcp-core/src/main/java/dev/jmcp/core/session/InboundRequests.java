@@ -34,7 +34,9 @@ final class InboundRequests {
 
     private final McpSession session;
     private final Executor handlerExecutor;
-    private final Map<RequestId, InboundRequest> inFlight = new ConcurrentHashMap<>();
+    /** Sized small: a stateless exchange carries one request; a session's table grows with its concurrency. */
+    private final Map<RequestId, InboundRequest> inFlight = new ConcurrentHashMap<>(4);
+
     private final int maxInFlight;
     /** Answers between leaving the in-flight table and being handed to the transport. */
     private final AtomicInteger answering = new AtomicInteger();

@@ -193,7 +193,7 @@ final class ContextImpl implements RequestContext, HandlerTimeout.Supervised {
     @Override
     public JsonNode meta() {
         JsonNode m = call.params().get("_meta");
-        return m != null && m.isObject() ? m.deepCopy() : McpJson.object();
+        return m != null && m.isObject() ? SmallNodes.copy(m) : McpJson.object();
     }
 
     @Override

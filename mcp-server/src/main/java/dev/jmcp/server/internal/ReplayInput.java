@@ -34,12 +34,13 @@ final class ReplayInput implements InputChannel {
     private final Supplier<String> requestDigest;
     /** Computed when a state is read or written (most requests never ask for input). */
     private RequestState.Binding binding;
-    /** Verified answers (from the state, or accepted this run). */
-    private final Map<String, RequestState.Answer> answers = new LinkedHashMap<>();
+    /** Verified answers (from the state, or accepted this run); created by the first (most calls never ask). */
+    private Map<String, RequestState.Answer> answers;
     /** Answers sent without a state (a first request may volunteer them): used for the handler's first batch. */
     private final JsonNode unverified;
 
-    private final Set<String> usedKeys = new HashSet<>();
+    /** The input keys asked for in this run; created by the first input call. */
+    private Set<String> usedKeys;
     /** Whether the handler asked for input before in this run (volunteered answers serve the first batch only). */
     private boolean askedBefore;
 
@@ -66,19 +67,26 @@ final class ReplayInput implements InputChannel {
             throw Errors.invalidParams("requestState must be a string");
         }
         RequestState.Decoded decoded = RequestState.decode(binding(), state.asString());
-        answers.putAll(decoded.answers());
+        answers().putAll(decoded.answers());
         for (Map.Entry<String, String> p : decoded.pending().entrySet()) {
             JsonNode answer = hasResponses ? responses.get(p.getKey()) : null;
             if (answer == null || answer.isNull()) {
                 continue; // asked for again when the handler reaches it
             }
-            answers.put(p.getKey(), new RequestState.Answer(p.getValue(), checked(p.getKey(), answer)));
+            answers().put(p.getKey(), new RequestState.Answer(p.getValue(), checked(p.getKey(), answer)));
         }
     }
 
     /** The digest that binds a state to one request: method, target (tool name, prompt name or URI), arguments. */
     static String requestDigest(Call call, String target, JsonNode arguments) {
         return RequestState.digest(call.method(), target, arguments == null ? McpJson.object() : arguments);
+    }
+
+    private Map<String, RequestState.Answer> answers() {
+        if (answers == null) {
+            answers = new LinkedHashMap<>();
+        }
+        return answers;
     }
 
     private RequestState.Binding binding() {
@@ -111,18 +119,21 @@ final class ReplayInput implements InputChannel {
         for (Ask a : batch) {
             String key = a.key() != null ? a.key() : "input-" + positional;
             positional++;
+            if (usedKeys == null) {
+                usedKeys = new HashSet<>();
+            }
             if (!usedKeys.add(key)) {
                 throw new McpException("the input key '" + key + "' was used twice in one request");
             }
             String digest = RequestState.digest(a.method(), a.params());
-            RequestState.Answer answer = answers.get(key);
+            RequestState.Answer answer = answers == null ? null : answers.get(key);
             if (answer == null && unverified != null && firstBatch) {
                 JsonNode given = unverified.get(key);
                 if (given != null && !given.isNull()) {
                     // an answer the client volunteered with its first request, to a question of the first round
                     // (SEP-2322 lets it): input like the arguments, no more trusted; later rounds need the state
                     answer = new RequestState.Answer(digest, checked(key, given));
-                    answers.put(key, answer);
+                    answers().put(key, answer);
                 }
             }
             if (answer != null) {
@@ -141,7 +152,7 @@ final class ReplayInput implements InputChannel {
             return results;
         }
         ObjectNode result = (ObjectNode)
-                McpJson.toTree(InputRequiredResult.of(requests, RequestState.encode(binding(), answers, missing)));
+                McpJson.toTree(InputRequiredResult.of(requests, RequestState.encode(binding(), answers(), missing)));
         pending = result;
         throw new InputRequiredSignal(result);
     }

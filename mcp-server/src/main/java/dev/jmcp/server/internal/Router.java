@@ -120,7 +120,13 @@ public final class Router {
             result.put("resultType", ResultType.COMPLETE.value());
         }
         JsonNode meta = result.get("_meta");
-        ObjectNode m = meta != null && meta.isObject() ? (ObjectNode) meta : result.putObject("_meta");
+        ObjectNode m;
+        if (meta != null && meta.isObject()) {
+            m = (ObjectNode) meta;
+        } else {
+            m = SmallNodes.object(1);
+            result.set("_meta", m);
+        }
         m.set(MetaKeys.SERVER_INFO, core.serverInfoJson());
     }
 

@@ -306,7 +306,7 @@ public final class ServerCore {
 
     /** A fresh JSON tree of {@link #serverInfo()}, for {@code _meta} (callers may modify it). */
     JsonNode serverInfoJson() {
-        return serverInfoJson.deepCopy();
+        return SmallNodes.copy(serverInfoJson);
     }
 
     /**

@@ -173,10 +173,11 @@ final class Tools {
                 return null;
             }
         }
-        ObjectNode json = McpJson.object();
+        ObjectNode json = SmallNodes.object(4); // content, isError, then resultType and _meta (2026-07-28)
         ArrayNode content = json.putArray("content");
         for (ContentBlock b : blocks) {
-            content.addObject().put("text", ((TextContent) b).text()).put("type", TextContent.TYPE);
+            content.add(
+                    SmallNodes.object(2).put("text", ((TextContent) b).text()).put("type", TextContent.TYPE));
         }
         if (result.isError() != null) {
             json.put("isError", result.isError().booleanValue());

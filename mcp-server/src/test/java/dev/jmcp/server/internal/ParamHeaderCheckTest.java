@@ -61,4 +61,19 @@ class ParamHeaderCheckTest {
         ProtocolError e = mismatch(mirrored(Map.of("region", "us-east")), "{\"region\":\"eu-west\"}");
         assertThat(e.code()).isEqualTo(ErrorCodes.HEADER_MISMATCH);
     }
+
+    /** The declarations are kept per tool name and schema: a tool replaced under the same name is checked anew. */
+    @Test
+    void aToolReplacedUnderTheSameNameIsCheckedByItsNewSchema() {
+        Tool plain = Tool.builder(
+                        "deploy",
+                        McpJson.parse("{\"type\":\"object\",\"properties\":{\"region\":{\"type\":\"string\"}}}"))
+                .build();
+        MessageEnvelope noParams = mirrored(Map.of());
+        String args = "{\"region\":\"eu-west\"}";
+        assertThat(mismatch(noParams, args)).isNotNull(); // TOOL declares Region: its header is required
+        assertThatCode(() -> ParamHeaderCheck.check(noParams, plain, McpJson.parse(args)))
+                .doesNotThrowAnyException(); // the replacement declares nothing
+        assertThat(mismatch(noParams, args)).isNotNull(); // and the annotated one again
+    }
 }

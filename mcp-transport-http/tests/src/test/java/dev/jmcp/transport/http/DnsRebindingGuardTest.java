@@ -131,6 +131,25 @@ class DnsRebindingGuardTest {
         assertOutcome(status(uri, host, origin), expected);
     }
 
+    /** The guard keeps its last parsed Host: each request is still judged by its own Host, whatever came before. */
+    @Test
+    void eachRequestIsJudgedByItsOwnHostWhateverCameBefore() throws Exception {
+        URI uri = start("127.0.0.1", s -> {});
+        String[][] sequence = {
+            {"localhost:{p}", "accepted"},
+            {"evil.example.com:{p}", "refused"},
+            {"evil.example.com:{p}", "refused"},
+            {"localhost:{p}", "accepted"},
+            {"localhost:{p}", "accepted"},
+            {"127.0.0.1.nip.io:{p}", "refused"},
+            {"127.0.0.1:{p}", "accepted"},
+            {"evil.example.com:{p}", "refused"},
+        };
+        for (String[] step : sequence) {
+            assertOutcome(status(uri, step[0], null), step[1]);
+        }
+    }
+
     @ParameterizedTest(name = "allow-listed Host {0}, Origin {1} -> {2}")
     @CsvSource(
             nullValues = "none",

@@ -93,48 +93,136 @@ public final class Http {
      * Proxy-Authorization} are left out), and the authenticated caller if one was stored.
      */
     public static InboundContext inboundContext(HttpServletRequest request, String authAttribute) {
-        Map<String, List<String>> headers = headers(request);
+        HeaderSnapshot headers = HeaderSnapshot.of(request);
         Object auth = request.getAttribute(authAttribute);
         TransportMetadata metadata = new TransportMetadata(
                 "http",
                 request.getRemoteAddr() + ":" + request.getRemotePort(),
-                headers,
+                headers.map(),
                 NetworkProtocol.http(request.getProtocol())); // as negotiated for this request (a constant)
-        return new InboundContext(auth instanceof AuthInfo a ? a : null, metadata, envelopeOf(headers));
+        return new InboundContext(auth instanceof AuthInfo a ? a : null, metadata, headers.envelope());
     }
 
     /**
-     * The headers by lower-case name, built once as an immutable map (which {@link TransportMetadata} keeps as it
-     * is, with no second copy): no intermediate hash map per request.
+     * The headers by lower-case name, read in one pass into arrays and built once as an immutable map (which {@link
+     * TransportMetadata} keeps as it is, with no second copy; no entry objects, no intermediate hash map), and the
+     * mirrored request fields found on the way.
      */
-    private static Map<String, List<String>> headers(HttpServletRequest request) {
+    private static final class HeaderSnapshot {
+        private String[] names = new String[12];
+        private List<String>[] values = newValues(12);
+        private int count;
+        private String method;
+        private String name;
+        private String version;
+        private Map<String, String> params = Map.of(); // a map only for the rare request that mirrors parameters
+
         @SuppressWarnings("unchecked")
-        Map.Entry<String, List<String>>[] entries = new Map.Entry[16];
-        int count = 0;
-        Enumeration<String> names = request.getHeaderNames();
-        while (names.hasMoreElements()) {
-            String name = names.nextElement();
-            String lower = lowerCase(name);
-            if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
-                continue; // credentials stay in the transport: handlers get the validated AuthInfo instead
-            }
-            List<String> all = values(request.getHeaders(name));
-            if (all == null) {
-                continue;
-            }
-            int same = indexOf(entries, count, lower);
-            if (same >= 0) { // the same name spelled twice in different case
-                List<String> merged = new ArrayList<>(entries[same].getValue());
-                merged.addAll(all);
-                entries[same] = Map.entry(lower, List.copyOf(merged));
-                continue;
-            }
-            if (count == entries.length) {
-                entries = Arrays.copyOf(entries, count * 2);
-            }
-            entries[count++] = Map.entry(lower, all);
+        private static List<String>[] newValues(int n) {
+            return new List[n];
         }
-        return Map.ofEntries(count == entries.length ? entries : Arrays.copyOf(entries, count));
+
+        static HeaderSnapshot of(HttpServletRequest request) {
+            HeaderSnapshot h = new HeaderSnapshot();
+            Enumeration<String> names = request.getHeaderNames();
+            while (names.hasMoreElements()) {
+                String name = names.nextElement();
+                String lower = lowerCase(name);
+                if (lower.equals("authorization") || lower.equals("proxy-authorization")) {
+                    continue; // credentials stay in the transport: handlers get the validated AuthInfo instead
+                }
+                List<String> all = values(request.getHeaders(name));
+                if (all != null) {
+                    h.add(lower, all);
+                }
+            }
+            h.mirrored();
+            return h;
+        }
+
+        private void add(String lower, List<String> all) {
+            for (int i = 0; i < count; i++) {
+                if (names[i].equals(lower)) { // the same name spelled twice in different case
+                    List<String> merged = new ArrayList<>(values[i]);
+                    merged.addAll(all);
+                    values[i] = List.copyOf(merged);
+                    return;
+                }
+            }
+            if (count == names.length) {
+                names = Arrays.copyOf(names, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+            }
+            names[count] = lower;
+            values[count++] = all;
+        }
+
+        /** The request fields the 2026-07-28 standard headers mirror (SEP-2243); read from headers only. */
+        private void mirrored() {
+            for (int i = 0; i < count; i++) {
+                String n = names[i];
+                List<String> v = values[i];
+                if (!n.startsWith("mcp-") || v.isEmpty()) {
+                    continue;
+                }
+                switch (n) {
+                    case "mcp-method" -> method = v.get(0);
+                    case "mcp-name" -> name = v.get(0);
+                    case "mcp-protocol-version" -> version = v.get(0);
+                    default -> {
+                        if (n.startsWith(PARAM_HEADER_PREFIX)) {
+                            if (params.isEmpty()) {
+                                params = new HashMap<>();
+                            }
+                            params.put(n.substring(PARAM_HEADER_PREFIX.length()), v.get(0));
+                        }
+                    }
+                }
+            }
+        }
+
+        MessageEnvelope envelope() {
+            if (method == null && name == null && version == null && params.isEmpty()) {
+                return MessageEnvelope.NONE;
+            }
+            return new MessageEnvelope(method == null ? null : method.strip(), name, version, params);
+        }
+
+        /** The immutable map: {@code Map.of} with the pairs for the usual handful of headers (no entry objects). */
+        Map<String, List<String>> map() {
+            String[] k = names;
+            List<String>[] v = values;
+            return switch (count) {
+                case 0 -> Map.of();
+                case 1 -> Map.of(k[0], v[0]);
+                case 2 -> Map.of(k[0], v[0], k[1], v[1]);
+                case 3 -> Map.of(k[0], v[0], k[1], v[1], k[2], v[2]);
+                case 4 -> Map.of(k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3]);
+                case 5 -> Map.of(k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3], k[4], v[4]);
+                case 6 -> Map.of(k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3], k[4], v[4], k[5], v[5]);
+                case 7 -> Map.of(k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3], k[4], v[4], k[5], v[5], k[6], v[6]);
+                case 8 ->
+                    Map.of(
+                            k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3], k[4], v[4], k[5], v[5], k[6], v[6], k[7],
+                            v[7]);
+                case 9 ->
+                    Map.of(
+                            k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3], k[4], v[4], k[5], v[5], k[6], v[6], k[7],
+                            v[7], k[8], v[8]);
+                case 10 ->
+                    Map.of(
+                            k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3], k[4], v[4], k[5], v[5], k[6], v[6], k[7],
+                            v[7], k[8], v[8], k[9], v[9]);
+                default -> {
+                    @SuppressWarnings("unchecked")
+                    Map.Entry<String, List<String>>[] entries = new Map.Entry[count];
+                    for (int i = 0; i < count; i++) {
+                        entries[i] = Map.entry(k[i], v[i]);
+                    }
+                    yield Map.ofEntries(entries);
+                }
+            };
+        }
     }
 
     /** The lower-case spellings of the headers every MCP request carries, by the spellings clients send. */
@@ -184,41 +272,5 @@ public final class Http {
             many.add(values.nextElement());
         }
         return List.copyOf(many);
-    }
-
-    private static int indexOf(Map.Entry<String, List<String>>[] entries, int count, String name) {
-        for (int i = 0; i < count; i++) {
-            if (entries[i].getKey().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The request fields the 2026-07-28 standard headers mirror (SEP-2243); read from headers only. */
-    private static MessageEnvelope envelopeOf(Map<String, List<String>> headers) {
-        Map<String, String> params = Map.of(); // a map only for the rare request that mirrors parameters
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey().startsWith(PARAM_HEADER_PREFIX) && !e.getValue().isEmpty()) {
-                if (params.isEmpty()) {
-                    params = new HashMap<>();
-                }
-                params.put(
-                        e.getKey().substring(PARAM_HEADER_PREFIX.length()),
-                        e.getValue().get(0));
-            }
-        }
-        String method = first(headers, "mcp-method");
-        String name = first(headers, "mcp-name");
-        String version = first(headers, "mcp-protocol-version");
-        if (method == null && name == null && version == null && params.isEmpty()) {
-            return MessageEnvelope.NONE;
-        }
-        return new MessageEnvelope(method == null ? null : method.strip(), name, version, params);
-    }
-
-    private static String first(Map<String, List<String>> headers, String lowerName) {
-        List<String> values = headers.get(lowerName);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

@@ -30,6 +30,11 @@ public final class RequestGuard {
     private final Set<String> allowedHosts;
     private final Set<String> allowedOrigins;
     private final Set<String> machineAddresses;
+    /**
+     * The last Host header parsed, and whether it is allowed whatever the request's local address: clients send
+     * the same Host on every request, so the parse (and the allow-list look-up) runs once per distinct value.
+     */
+    private volatile ParsedHost lastHost;
 
     /** A guard; hosts may be {@code name} or {@code name:port}, origins {@code scheme://host[:port]}. */
     public RequestGuard(DnsRebindingProtection mode, Set<String> allowedHosts, Set<String> allowedOrigins) {
@@ -73,12 +78,13 @@ public final class RequestGuard {
                     : (name.indexOf(':') >= 0 && !name.startsWith("[") ? "[" + name + "]" : name) + ":"
                             + request.getServerPort();
         }
-        HostPort host = hostHeader == null ? null : HostPort.parse(hostHeader);
+        ParsedHost parsed = hostHeader == null ? null : parsedHost(hostHeader);
+        HostPort host = parsed == null ? null : parsed.host();
         if (validateHost) {
             if (hostHeader == null) {
                 return "missing Host header";
             }
-            if (host == null || !hostAllowed(host, request)) {
+            if (host == null || !(parsed.allowedEverywhere() || hostAllowedHere(host, request))) {
                 return "Host " + printable(hostHeader) + " is not allowed";
             }
         }
@@ -106,18 +112,45 @@ public final class RequestGuard {
         return "cross-origin request from " + printable(origin) + " is not allowed";
     }
 
-    private boolean hostAllowed(HostPort host, HttpServletRequest request) {
+    /** {@code hostHeader} parsed, from the one-entry cache when it is the last value seen. */
+    private ParsedHost parsedHost(String hostHeader) {
+        ParsedHost last = lastHost;
+        if (last != null && last.header().equals(hostHeader)) {
+            return last;
+        }
+        HostPort host = HostPort.parse(hostHeader);
+        ParsedHost parsed = new ParsedHost(hostHeader, host, host != null && hostAllowedEverywhere(host));
+        lastHost = parsed;
+        return parsed;
+    }
+
+    /** Whether {@code host} is allowed by the allow-list or names this machine (whatever the request). */
+    private boolean hostAllowedEverywhere(HostPort host) {
         if (!allowedHosts.isEmpty()) {
             return allowedHosts.contains(host.name())
                     || host.port() >= 0 && allowedHosts.contains(host.name() + ":" + host.port());
         }
         String name = host.name();
-        if (LOCALHOST_NAMES.contains(name) || isIpv4Loopback(name) || machineAddresses.contains(name)) {
-            return true;
+        return LOCALHOST_NAMES.contains(name) || isIpv4Loopback(name) || machineAddresses.contains(name);
+    }
+
+    /** Without an allow-list: whether {@code host} is the address the request arrived on. */
+    private boolean hostAllowedHere(HostPort host, HttpServletRequest request) {
+        if (!allowedHosts.isEmpty()) {
+            return false;
         }
         String local = request.getLocalAddr();
-        return local != null && name.equals(HostPort.canonicalAddress(local));
+        return local != null && host.name().equals(HostPort.canonicalAddress(local));
     }
+
+    /**
+     * A parsed Host header.
+     *
+     * @param header the header as received
+     * @param host the parsed host, or null when malformed
+     * @param allowedEverywhere whether it is allowed whatever address the request arrived on
+     */
+    private record ParsedHost(String header, HostPort host, boolean allowedEverywhere) {}
 
     private static boolean isIpv4Loopback(String name) {
         return name.startsWith("127.") && HostPort.isIpv4(name);

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  */
 final class ResponseStream {
     final String id;
-    final Set<RequestId> awaiting = new HashSet<>();
+    /** The requests whose answers it carries: usually one (a stateless POST), a few in a batch. */
+    final Set<RequestId> awaiting = new HashSet<>(4);
+
     final boolean jsonAllowed;
     final boolean cancelOnDisconnect;
     final boolean modern;
