@@ -2,13 +2,14 @@ package dev.jmcp.core.jsonrpc;
 
 import dev.jmcp.core.ErrorCodes;
 import dev.jmcp.core.McpJson;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.util.BufferRecycler;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -192,16 +193,20 @@ public final class JsonRpcCodec {
      * @return the UTF-8 bytes of the JSON
      */
     public byte[] encode(JsonRpcMessage message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator gen = mapper.createGenerator(out)) {
-            write(gen, message);
-        } catch (JacksonException e) {
-            throw new JsonRpcCodecException(
-                    JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "cannot encode message: " + e.getOriginalMessage()),
-                    null,
-                    e);
+        BufferRecycler recycler = mapper.tokenStreamFactory()._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator gen = mapper.createGenerator(out)) {
+                write(gen, message);
+            } catch (JacksonException e) {
+                throw new JsonRpcCodecException(
+                        JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "cannot encode message: " + e.getOriginalMessage()),
+                        null,
+                        e);
+            }
+            return out.getClearAndRelease();
+        } finally {
+            recycler.releaseToPool();
         }
-        return out.toByteArray();
     }
 
     /**
@@ -221,20 +226,24 @@ public final class JsonRpcCodec {
      * @return the UTF-8 bytes of the JSON array
      */
     public byte[] encodeBatch(List<? extends JsonRpcMessage> messages) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * messages.size());
-        try (JsonGenerator gen = mapper.createGenerator(out)) {
-            gen.writeStartArray();
-            for (JsonRpcMessage message : messages) {
-                write(gen, message);
+        BufferRecycler recycler = mapper.tokenStreamFactory()._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator gen = mapper.createGenerator(out)) {
+                gen.writeStartArray();
+                for (JsonRpcMessage message : messages) {
+                    write(gen, message);
+                }
+                gen.writeEndArray();
+            } catch (JacksonException e) {
+                throw new JsonRpcCodecException(
+                        JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "cannot encode batch: " + e.getOriginalMessage()),
+                        null,
+                        e);
             }
-            gen.writeEndArray();
-        } catch (JacksonException e) {
-            throw new JsonRpcCodecException(
-                    JsonRpcError.of(ErrorCodes.INTERNAL_ERROR, "cannot encode batch: " + e.getOriginalMessage()),
-                    null,
-                    e);
+            return out.getClearAndRelease();
+        } finally {
+            recycler.releaseToPool();
         }
-        return out.toByteArray();
     }
 
     /**
