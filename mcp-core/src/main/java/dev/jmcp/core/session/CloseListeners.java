@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -12,7 +11,7 @@ import java.util.function.Consumer;
  * nobody waits on completes none; closing hands nothing to the delivery executor when there is nothing to run.
  */
 final class CloseListeners {
-    private final AtomicBoolean closed;
+    private final McpSession session;
     /** Created by the first listener; guarded by {@code this}. */
     private List<Consumer<Throwable>> listeners;
     /** Created on the first {@link #future()} call. */
@@ -20,16 +19,19 @@ final class CloseListeners {
     /** Set (under {@code this}) once the listeners ran and the future may complete. */
     private boolean done;
 
-    /** @param initial the listeners from the builder, or null */
-    CloseListeners(AtomicBoolean closed, List<Consumer<Throwable>> initial) {
-        this.closed = closed;
+    /**
+     * @param session the session whose closed flag decides whether a listener waits or runs at once
+     * @param initial the listeners from the builder, or null
+     */
+    CloseListeners(McpSession session, List<Consumer<Throwable>> initial) {
+        this.session = session;
         this.listeners = initial == null || initial.isEmpty() ? null : new ArrayList<>(initial);
     }
 
     /** Adds a listener, or runs it at once with null when the session is already closed. */
     void add(Consumer<Throwable> listener) {
         synchronized (this) {
-            if (!closed.get()) {
+            if (!session.isClosed()) {
                 if (listeners == null) {
                     listeners = new ArrayList<>(1);
                 }

@@ -18,14 +18,14 @@ import dev.jmcp.core.transport.InboundContext;
 import dev.jmcp.core.transport.OutboundContext;
 import dev.jmcp.core.transport.ServerConnection;
 import dev.jmcp.core.transport.Transport;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +49,21 @@ import tools.jackson.databind.JsonNode;
  */
 public final class McpSession implements ServerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
+    // flags as fields, not Atomic* objects: an engine session lives for one request on a stateless exchange
+    private static final VarHandle STARTED;
+    private static final VarHandle CLOSED;
+    private static final VarHandle CLOSE_CAUSE;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STARTED = lookup.findVarHandle(McpSession.class, "started", boolean.class);
+            CLOSED = lookup.findVarHandle(McpSession.class, "closed", boolean.class);
+            CLOSE_CAUSE = lookup.findVarHandle(McpSession.class, "closeCause", Throwable.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** Default timeout of an outbound request without answer or progress. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -70,9 +85,13 @@ public final class McpSession implements ServerConnection {
     private final Duration requestTimeout;
     private final Duration maxRequestTimeout;
     private final InboundRequests inbound;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicReference<Throwable> closeCause = new AtomicReference<>();
+    /** Set once by {@link #start()} (through {@link #STARTED}). */
+    private volatile boolean started;
+    /** Set once by the first close (through {@link #CLOSED}). */
+    private volatile boolean closed;
+    /** The first cause given to a close, set (through {@link #CLOSE_CAUSE}) before {@link #closed}. */
+    private volatile Throwable closeCause;
+
     private final CloseListeners closeListeners;
     private final List<Runnable> closeHooks;
     private final Object attachment;
@@ -94,8 +113,8 @@ public final class McpSession implements ServerConnection {
                 b.handlerExecutor != null ? b.handlerExecutor : HandlerExecutors.handlers(),
                 b.maxInFlightRequests);
         this.handlers = b.handlers();
-        this.closeListeners = new CloseListeners(closed, b.closeListeners);
-        this.closeHooks = b.closeHooks == null ? List.of() : List.copyOf(b.closeHooks);
+        this.closeListeners = new CloseListeners(this, b.closeListeners);
+        this.closeHooks = b.closeHooks == null ? List.of() : b.closeHooks;
         this.attachment = b.attachment;
     }
 
@@ -115,7 +134,7 @@ public final class McpSession implements ServerConnection {
      * @return this session
      */
     public McpSession start() {
-        if (!started.compareAndSet(false, true)) {
+        if (!STARTED.compareAndSet(this, false, true)) {
             throw new IllegalStateException("session already started");
         }
         transport.start(new SessionListener(this));
@@ -253,7 +272,7 @@ public final class McpSession implements ServerConnection {
      * @return {@code true} if the session is open
      */
     public boolean isOpen() {
-        return started.get() && !closed.get();
+        return started && !closed;
     }
 
     /**
@@ -264,7 +283,7 @@ public final class McpSession implements ServerConnection {
      * @return the close cause, or null
      */
     public Throwable closeCause() {
-        return closeCause.get();
+        return closeCause;
     }
 
     /**
@@ -345,7 +364,7 @@ public final class McpSession implements ServerConnection {
     public CompletableFuture<JsonNode> request(RequestId id, String method, JsonNode params, RequestOptions options) {
         Objects.requireNonNull(method, "method");
         McpTransportException closedFailure =
-                closed.get() ? new McpTransportException("session " + name + " is closed") : null;
+                closed ? new McpTransportException("session " + name + " is closed") : null;
         return pending().send(transport, id, method, params, options, closedFailure);
     }
 
@@ -369,7 +388,7 @@ public final class McpSession implements ServerConnection {
      * @return completes when the transport accepted the notification
      */
     public CompletableFuture<Void> notify(String method, JsonNode params, RequestId relatedRequestId) {
-        if (closed.get()) {
+        if (closed) {
             return CompletableFuture.failedFuture(new McpTransportException("session " + name + " is closed"));
         }
         return transport.send(new JsonRpcNotification(method, params), OutboundContext.relatedTo(relatedRequestId));
@@ -397,7 +416,7 @@ public final class McpSession implements ServerConnection {
     }
 
     boolean isClosed() {
-        return closed.get();
+        return closed;
     }
 
     /** Sends the single answer of {@code request} (claimed by the caller) and forgets the request. */
@@ -408,7 +427,7 @@ public final class McpSession implements ServerConnection {
     /** Answers bytes that were not a valid message with the codec's error (from {@link SessionListener}). */
     void onInvalidMessage(JsonRpcCodecException error) {
         LOG.debug("{}: invalid inbound message: {}", name, error.getMessage());
-        if (!closed.get()) {
+        if (!closed) {
             transport
                     .send(error.toErrorResponse(), OutboundContext.relatedTo(error.requestId()))
                     .exceptionally(e -> null);
@@ -424,10 +443,10 @@ public final class McpSession implements ServerConnection {
     }
 
     void shutdown(Throwable cause, boolean closeTransport) {
-        if (cause != null && !closed.get()) {
-            closeCause.compareAndSet(null, cause);
+        if (cause != null && !closed) {
+            CLOSE_CAUSE.compareAndSet(this, (Throwable) null, cause);
         }
-        if (!closed.compareAndSet(false, true)) {
+        if (!CLOSED.compareAndSet(this, false, true)) {
             return;
         }
         PendingRequests pending = this.pending;
@@ -464,7 +483,7 @@ public final class McpSession implements ServerConnection {
     }
 
     private void sendCancelled(RequestId id, String reason) {
-        if (closed.get()) {
+        if (closed) {
             return;
         }
         transport
@@ -479,7 +498,7 @@ public final class McpSession implements ServerConnection {
 
     /** Acts on an inbound message (from {@link SessionListener}). */
     void onInbound(JsonRpcMessage message, InboundContext context) {
-        if (closed.get()) {
+        if (closed) {
             return;
         }
         if (message instanceof JsonRpcRequest r) {
@@ -723,10 +742,14 @@ public final class McpSession implements ServerConnection {
          * @return this builder
          */
         public Builder closeHook(Runnable hook) {
+            Objects.requireNonNull(hook, "hook");
             if (closeHooks == null) {
-                closeHooks = new ArrayList<>(1);
+                closeHooks = List.of(hook); // the usual single hook: the session keeps this list as it is
+            } else {
+                List<Runnable> more = new ArrayList<>(closeHooks);
+                more.add(hook);
+                closeHooks = List.copyOf(more);
             }
-            closeHooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }
 
