@@ -18,10 +18,10 @@ import dev.jmcp.core.transport.RequestStreamControl;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,10 +33,20 @@ import tools.jackson.databind.node.ObjectNode;
 public final class InboundRequest {
     /** Sets {@link #cancelReason} once, atomically: of two racing cancellations exactly one acts (C1). */
     private static final VarHandle CANCEL_REASON;
+    /** Claims {@link #answered} once, atomically: exactly one answer (or cancellation) wins. */
+    private static final VarHandle ANSWERED;
+    /** Takes {@link #firstCancelCallback}: whoever takes a callback out of it runs it, once. */
+    private static final VarHandle FIRST_CANCEL_CALLBACK;
+    /** Installs {@link #cancelCallbacks} on the second {@link #onCancel}. */
+    private static final VarHandle CANCEL_CALLBACKS;
 
     static {
         try {
-            CANCEL_REASON = MethodHandles.lookup().findVarHandle(InboundRequest.class, "cancelReason", String.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CANCEL_REASON = lookup.findVarHandle(InboundRequest.class, "cancelReason", String.class);
+            ANSWERED = lookup.findVarHandle(InboundRequest.class, "answered", boolean.class);
+            FIRST_CANCEL_CALLBACK = lookup.findVarHandle(InboundRequest.class, "firstCancelCallback", Runnable.class);
+            CANCEL_CALLBACKS = lookup.findVarHandle(InboundRequest.class, "cancelCallbacks", List.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -47,7 +57,15 @@ public final class InboundRequest {
     private final String method;
     private final JsonNode params;
     private final InboundContext context;
-    private final List<Runnable> cancelCallbacks = new CopyOnWriteArrayList<>();
+    /**
+     * The first cancel callback (a request usually has one: its handler's timeout registers it), without a list.
+     * {@link #cancel} sets the reason before taking it and {@link #onCancel} stores it before reading the reason,
+     * so a callback racing a cancellation is seen by at least one of them, and whoever takes it out runs it, once.
+     */
+    private volatile Runnable firstCancelCallback;
+    /** The callbacks registered while the first slot was taken, created on demand; the same rule as above. */
+    private volatile List<Runnable> cancelCallbacks;
+
     private volatile String cancelReason;
     private volatile Thread handlerThread;
     private volatile boolean completed;
@@ -55,7 +73,8 @@ public final class InboundRequest {
     /** The typed {@code _meta}, parsed on first use (a race parses it twice, harmlessly). */
     private volatile RequestMeta requestMeta;
 
-    private final AtomicBoolean answered = new AtomicBoolean();
+    /** Set once by the answer or the cancellation that claims the request (through {@link #ANSWERED}). */
+    private volatile boolean answered;
 
     InboundRequest(McpSession session, RequestId id, String method, JsonNode params, InboundContext context) {
         this.session = session;
@@ -198,9 +217,25 @@ public final class InboundRequest {
      *
      * @param callback what to run on cancellation; it must not block
      */
+    @SuppressWarnings("unchecked")
     public void onCancel(Runnable callback) {
-        cancelCallbacks.add(callback);
-        if (isCancelled() && cancelCallbacks.remove(callback)) {
+        Objects.requireNonNull(callback, "callback");
+        if (FIRST_CANCEL_CALLBACK.compareAndSet(this, (Runnable) null, callback)) {
+            if (isCancelled() && FIRST_CANCEL_CALLBACK.compareAndSet(this, callback, (Runnable) null)) {
+                callback.run();
+            }
+            return;
+        }
+        List<Runnable> callbacks = cancelCallbacks;
+        if (callbacks == null) {
+            List<Runnable> created = new CopyOnWriteArrayList<>();
+            callbacks = (List<Runnable>) CANCEL_CALLBACKS.compareAndExchange(this, (List<Runnable>) null, created);
+            if (callbacks == null) {
+                callbacks = created;
+            }
+        }
+        callbacks.add(callback);
+        if (isCancelled() && callbacks.remove(callback)) {
             callback.run();
         }
     }
@@ -292,7 +327,7 @@ public final class InboundRequest {
      * @return {@code true} if the request has been answered (or cancelled, which forbids an answer)
      */
     public boolean isAnswered() {
-        return answered.get();
+        return answered;
     }
 
     /**
@@ -307,7 +342,7 @@ public final class InboundRequest {
 
     /** Claims the single answer of this request; false when it was already answered or cancelled. */
     boolean claimAnswer() {
-        return answered.compareAndSet(false, true);
+        return ANSWERED.compareAndSet(this, false, true);
     }
 
     boolean isDeferred() {
@@ -330,14 +365,22 @@ public final class InboundRequest {
         if (!CANCEL_REASON.compareAndSet(this, (String) null, reason == null ? "cancelled" : reason)) {
             return; // another cancellation won the race and runs the callbacks
         }
-        answered.set(true);
+        answered = true;
         Thread t = handlerThread;
         if (t != null) {
             t.interrupt();
         }
-        for (Runnable r : cancelCallbacks) {
+        Runnable first = (Runnable) FIRST_CANCEL_CALLBACK.getAndSet(this, (Runnable) null);
+        if (first != null) {
+            session.runDelivery(first);
+        }
+        List<Runnable> callbacks = cancelCallbacks;
+        if (callbacks == null) {
+            return; // no more registered; one registering now sees the reason and runs itself
+        }
+        for (Runnable r : callbacks) {
             // onCancel racing this loop removes its callback too: whoever removes it runs it, once
-            if (cancelCallbacks.remove(r)) {
+            if (callbacks.remove(r)) {
                 session.runDelivery(r);
             }
         }

@@ -81,6 +81,43 @@ class CancelAndCloseRaceTest {
     }
 
     @Test
+    void aSecondCallbackAddedWhileCancellingRunsOnceAndTheFirstOnceToo() throws Exception {
+        // the first callback has a slot of its own, the later ones a list: both paths race the cancellation
+        McpSession session = McpSession.builder(InMemoryTransport.linkedPair().serverSide())
+                .build()
+                .start();
+        try {
+            for (int round = 0; round < 500; round++) {
+                InboundRequest request = new InboundRequest(
+                        session, dev.jmcp.core.jsonrpc.RequestId.of(round), "tools/call", null, null);
+                AtomicInteger first = new AtomicInteger();
+                AtomicInteger second = new AtomicInteger();
+                request.onCancel(first::incrementAndGet);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Thread other = new Thread(() -> {
+                    await(start);
+                    request.cancel("cancelled");
+                });
+                other.start();
+                await(start);
+                request.onCancel(second::incrementAndGet);
+                other.join(10_000);
+                CountDownLatch drained = new CountDownLatch(1);
+                session.runDelivery(drained::countDown);
+                assertThat(drained.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(first).as("round " + round).hasValue(1);
+                assertThat(second).as("round " + round).hasValue(1);
+                // registered after the cancellation: runs at once, on the registering thread
+                AtomicInteger late = new AtomicInteger();
+                request.onCancel(late::incrementAndGet);
+                assertThat(late).as("round " + round).hasValue(1);
+            }
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
     void closeFailsPendingRequestsOffTheClosingThread() throws Exception {
         var pair = InMemoryTransport.linkedPair();
         // the peer never answers: its handler blocks until the test ends
