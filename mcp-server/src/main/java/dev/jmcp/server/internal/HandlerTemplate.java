@@ -78,15 +78,44 @@ final class HandlerTemplate {
             Policy<T> policy,
             HandlerTimeout.Work<T> handler)
             throws Exception {
-        UrlInput urlInput = ctx.call().stateless() ? ctx::askUrlElicitations : null;
-        return core.config()
-                .engineLimits()
-                .bulkhead()
-                .run(() -> run(
-                        ctx::pendingInput,
-                        urlInput,
-                        policy,
-                        () -> HandlerTimeout.run(ctx, timeout, policy.onTimeout(), handler)));
+        return core.config().engineLimits().bulkhead().run(new Invocation<>(ctx, timeout, policy, handler));
+    }
+
+    /**
+     * One invocation as the bulkhead runs it, and the pending input and (2026-07-28) URL elicitation of its
+     * context: one object per call instead of a lambda for each.
+     */
+    private static final class Invocation<T> implements HandlerTimeout.Work<JsonNode>, PendingInput, UrlInput {
+        private final ContextImpl ctx;
+        private final java.time.Duration timeout;
+        private final Policy<T> policy;
+        private final HandlerTimeout.Work<T> handler;
+
+        Invocation(ContextImpl ctx, java.time.Duration timeout, Policy<T> policy, HandlerTimeout.Work<T> handler) {
+            this.ctx = ctx;
+            this.timeout = timeout;
+            this.policy = policy;
+            this.handler = handler;
+        }
+
+        @Override
+        public JsonNode run() throws Exception {
+            return HandlerTemplate.run(
+                    this,
+                    ctx.call().stateless() ? this : null,
+                    policy,
+                    () -> HandlerTimeout.run(ctx, timeout, policy.onTimeout(), handler));
+        }
+
+        @Override
+        public JsonNode pending() {
+            return ctx.pendingInput();
+        }
+
+        @Override
+        public Exception ask(UrlElicitationRequiredException required) throws Exception {
+            return ctx.askUrlElicitations(required);
+        }
     }
 
     /** Runs {@code guarded} (a handler already under its timeout) and maps its outcome. */

@@ -3,6 +3,7 @@ package dev.jmcp.server.internal;
 import dev.jmcp.core.McpCancelledException;
 import dev.jmcp.core.McpJson;
 import dev.jmcp.core.McpRpcException;
+import dev.jmcp.core.McpTimeoutException;
 import dev.jmcp.core.protocol.McpMethods;
 import dev.jmcp.core.protocol.content.ContentBlock;
 import dev.jmcp.core.protocol.content.TextContent;
@@ -93,23 +94,66 @@ final class Tools {
         if (!problems.isEmpty()) {
             return error("Invalid arguments for tool " + name + ": " + String.join("; ", problems));
         }
-        JsonNode meta = ctx.meta();
-        HandlerTemplate.Policy<CallToolResult> policy = new HandlerTemplate.Policy<>(
-                timeout -> ctx.answerEarly(error("Tool " + name + " timed out: " + timeout.getMessage())),
-                e -> e instanceof ProtocolError
-                        || e instanceof UrlElicitationRequiredException
-                        || e instanceof McpCancelledException,
-                e -> {
-                    if (e instanceof McpRpcException
-                            && ctx.isTask()
-                            && ctx.call().stateless()) {
-                        throw e; // a 2026-07-28 task reports a protocol error as status failed with the error inlined
-                    }
-                    return error("Tool " + name + " failed: " + describe(e));
-                },
-                result -> finish(core, ctx.call(), tool.tool(), result));
-        return HandlerTemplate.invoke(
-                core, limit, ctx, policy, () -> tool.handler().handle(new ToolRequest(name, args, meta), ctx));
+        ToolInvocation invocation = new ToolInvocation(core, tool, args, ctx);
+        HandlerTemplate.Policy<CallToolResult> policy =
+                new HandlerTemplate.Policy<>(invocation, Tools::passesThrough, invocation, invocation);
+        return HandlerTemplate.invoke(core, limit, ctx, policy, invocation);
+    }
+
+    /** The exceptions of a tool handler that propagate unchanged (JSON-RPC errors, URL elicitation, cancellation). */
+    private static boolean passesThrough(Exception e) {
+        return e instanceof ProtocolError
+                || e instanceof UrlElicitationRequiredException
+                || e instanceof McpCancelledException;
+    }
+
+    /**
+     * One tool call's handler and the mapping of its outcome (timeout, failure, result): one object per call
+     * instead of a lambda for each role.
+     */
+    private static final class ToolInvocation
+            implements HandlerTimeout.TimeoutAnswer,
+                    HandlerTemplate.FailureAnswer,
+                    HandlerTemplate.ResultAnswer<CallToolResult>,
+                    HandlerTimeout.Work<CallToolResult> {
+        private final ServerCore core;
+        private final ServerTool tool;
+        private final JsonNode args;
+        private final ContextImpl ctx;
+
+        ToolInvocation(ServerCore core, ServerTool tool, JsonNode args, ContextImpl ctx) {
+            this.core = core;
+            this.tool = tool;
+            this.args = args;
+            this.ctx = ctx;
+        }
+
+        /** Runs the handler. */
+        @Override
+        public CallToolResult run() throws Exception {
+            return tool.handler().handle(new ToolRequest(tool.tool().name(), args, ctx.meta()), ctx);
+        }
+
+        /** The handler timed out: answers with an error result. */
+        @Override
+        public void answer(McpTimeoutException timeout) {
+            ctx.answerEarly(error("Tool " + tool.tool().name() + " timed out: " + timeout.getMessage()));
+        }
+
+        /** The handler failed: an error result, or the JSON-RPC error of a 2026-07-28 task. */
+        @Override
+        public JsonNode answer(Exception e) throws Exception {
+            if (e instanceof McpRpcException && ctx.isTask() && ctx.call().stateless()) {
+                throw e; // a 2026-07-28 task reports a protocol error as status failed with the error inlined
+            }
+            return error("Tool " + tool.tool().name() + " failed: " + describe(e));
+        }
+
+        /** The handler returned: the shaped result. */
+        @Override
+        public JsonNode answer(CallToolResult result) throws Exception {
+            return finish(core, ctx.call(), tool.tool(), result);
+        }
     }
 
     private static JsonNode finish(ServerCore core, Call call, Tool tool, CallToolResult result) {
