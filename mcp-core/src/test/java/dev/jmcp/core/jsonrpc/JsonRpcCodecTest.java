@@ -197,6 +197,52 @@ class JsonRpcCodecTest {
     }
 
     @Test
+    void aMessageLargerThanOneBufferSegmentEncodesWhole() {
+        // encoding goes through Jackson's recycled segments (8,000 bytes): these answers span several, in one array
+        for (int size : new int[] {7_999, 8_000, 8_001, 100_000, 1_000_000}) {
+            String text = "x".repeat(size - 1) + "\u00e9"; // a two-byte character across the last segment edge
+            JsonRpcResponse m =
+                    new JsonRpcResponse(RequestId.of(size), McpJson.object().put("text", text));
+            byte[] out = codec.encode(m);
+            String expected = "{\"jsonrpc\":\"2.0\",\"id\":" + size + ",\"result\":{\"text\":\"" + text + "\"}}";
+            assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(expected);
+            assertThat(out).hasSize(expected.getBytes(StandardCharsets.UTF_8).length);
+            assertThat(codec.decode(out)).isEqualTo(m);
+        }
+    }
+
+    @Test
+    void concurrentEncodingsKeepTheirOwnBytes() throws Exception {
+        // the recycled buffers are per encoding: threads encoding at once never see each other's bytes
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String mine = String.valueOf((char) ('a' + t)).repeat(1_000 + t * 3_000);
+                done.add(pool.submit(() -> {
+                    int checked = 0;
+                    for (int i = 0; i < 500; i++) {
+                        JsonRpcResponse m = new JsonRpcResponse(
+                                RequestId.of(i), McpJson.object().put("t", mine));
+                        String json = new String(codec.encode(m), StandardCharsets.UTF_8);
+                        assertThat(json)
+                                .isEqualTo(
+                                        "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"result\":{\"t\":\"" + mine + "\"}}");
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : done) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(500);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void encodedMessagesHaveNoLineBreaks() {
         JsonRpcMessage m = codec.decode("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":{\"t\":\"a\\nb\"}}");
         assertThat(codec.encodeToString(m)).doesNotContain("\n").contains("a\\nb");
