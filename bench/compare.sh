@@ -63,6 +63,10 @@ PORT_BASE=${PORT_BASE:-29400}
 BASE_CP=${BASE_CP:-}
 OUT=${OUT:-"$ROOT/bench/results/compare-$(date -u +%Y%m%dT%H%M%SZ)"}
 WRK=${WRK:-wrk}
+if ! command -v "$WRK" >/dev/null; then
+  echo "wrk not found (Debian: apt-get install wrk; or set WRK=/path/to/wrk): without it every row would be empty" >&2
+  exit 2
+fi
 LUA="$ROOT/bench/wrk/call.lua"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.txt"
