@@ -11,9 +11,9 @@ public enum HandlerExecution {
      * The default: inline when the request arrives on a virtual thread (JDK 21+, e.g. {@code McpHttpServer}, which
      * serves requests on virtual threads there) and the application supplied no executor. On JDK 17 (no virtual
      * threads), inline on the container's request thread while fewer than {@code jmcp.inlineHandlerSlots} (system
-     * property; default {@code HandlerExecutors.PLATFORM_POOL_SIZE}, 16 on up to 2 CPUs) handlers run that way,
-     * handed off beyond: slow handlers hold at most that many container threads (size the container's pool well
-     * above it; {@code McpHttpServer}'s default is 200), never the container. Handed off otherwise.
+     * property; default 64) handlers run that way, handed off beyond: slow handlers hold at most that many container
+     * threads (size the container's pool well above it; {@code McpHttpServer}'s default is 200), never the container.
+     * Handed off otherwise.
      */
     AUTO,
     /**

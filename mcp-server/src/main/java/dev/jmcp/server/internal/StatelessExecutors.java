@@ -33,11 +33,17 @@ public final class StatelessExecutors {
     /**
      * How many handlers of stateless requests may run inline on container (platform) request threads at once under
      * {@code AUTO} on a runtime without virtual threads (JDK 17-20); the others are handed off. System property
-     * {@code jmcp.inlineHandlerSlots}; default {@link HandlerExecutors#PLATFORM_POOL_SIZE} (the size of the handler
-     * pool those handlers would otherwise occupy: 16 on up to 2 CPUs); 0 always hands off. Measured on 2 cores at
-     * 64 connections: 2 slots saved little (most requests found them taken), 8 to 32 came within noise of INLINE.
+     * {@code jmcp.inlineHandlerSlots}; default 64 (about a third of the 200 threads of Jetty's and
+     * {@code McpHttpServer}'s default pool, so slow handlers never hold most of it); 0 always hands off. Measured on
+     * 2 cores at 64 connections (docs/benchmarks.md): 2 slots saved little (most requests found them taken); 16 came
+     * within noise of {@code INLINE} on an idle machine, but on a busier one, where more requests are preempted inside
+     * their handler, 16 handed off often (0.84-0.89x the floor's throughput against {@code INLINE}'s 0.92-0.96x, and
+     * the handler pool's threads restarted after idle periods); 64 matched {@code INLINE}.
      */
-    static final int INLINE_SLOTS = Integer.getInteger("jmcp.inlineHandlerSlots", HandlerExecutors.PLATFORM_POOL_SIZE);
+    public static final int DEFAULT_INLINE_SLOTS = 64;
+
+    /** The inline slots in effect: {@code jmcp.inlineHandlerSlots}, else {@link #DEFAULT_INLINE_SLOTS}. */
+    public static final int INLINE_SLOTS = Integer.getInteger("jmcp.inlineHandlerSlots", DEFAULT_INLINE_SLOTS);
 
     /**
      * JDK 17: runs a task on the caller's thread when that is a request thread marked by its transport ({@link

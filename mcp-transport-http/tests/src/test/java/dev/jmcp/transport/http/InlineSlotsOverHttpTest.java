@@ -10,6 +10,7 @@ import dev.jmcp.core.protocol.tools.CallToolResult;
 import dev.jmcp.core.protocol.tools.Tool;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.server.McpServer;
+import dev.jmcp.server.internal.StatelessExecutors;
 import dev.jmcp.testsupport.Poll;
 import dev.jmcp.transport.http.jetty.McpHttpServer;
 import java.net.URI;
@@ -29,13 +30,13 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * JDK 17, {@code HandlerExecution.AUTO} (issue #19): a stateless handler runs on the container's request thread
- * while one of the inline slots ({@code jmcp.inlineHandlerSlots}, default {@code HandlerExecutors.PLATFORM_POOL_SIZE}) is free;
+ * while one of the inline slots ({@code jmcp.inlineHandlerSlots}, default {@code StatelessExecutors.DEFAULT_INLINE_SLOTS}) is free;
  * beyond them, slow handlers are handed to the handler pool, so they hold at most that many container threads and
  * every other request is still served. Through a real McpHttpServer, seen from the handlers' thread names.
  */
 @Timeout(30)
 class InlineSlotsOverHttpTest {
-    private static final int SLOTS = Integer.getInteger("jmcp.inlineHandlerSlots", HandlerExecutors.PLATFORM_POOL_SIZE);
+    private static final int SLOTS = StatelessExecutors.INLINE_SLOTS;
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger blocked = new AtomicInteger();

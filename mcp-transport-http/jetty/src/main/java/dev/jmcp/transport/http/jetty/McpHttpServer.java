@@ -204,7 +204,7 @@ public final class McpHttpServer implements AutoCloseable {
 
         /**
          * Jetty's maximum worker threads; default 200. On JDK 17 a stateless server runs up to {@code
-         * jmcp.inlineHandlerSlots} handlers (default 16 on up to 2 CPUs) on these threads (see {@code
+         * jmcp.inlineHandlerSlots} handlers (default 64) on these threads (see {@code
          * HandlerExecution.AUTO}): keep this well above that number.
          *
          * @param maxThreads Jetty's maximum worker threads; default 200
