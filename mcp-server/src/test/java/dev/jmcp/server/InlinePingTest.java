@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The server answers {@code ping} on the thread that delivered it (no hand-off) when nothing in its path may block
- * or run application code; with an interceptor, ping runs on a handler thread like any request.
+ * or run application code (jmcp's own Apps filter included); with an application's interceptor, ping runs on a
+ * handler thread like any request.
  */
 @Timeout(30)
 class InlinePingTest {
@@ -33,6 +34,30 @@ class InlinePingTest {
         ServerConnection c = server.connect(t);
         try {
             t.listener.onMessage(new JsonRpcRequest(id(1), "ping", null), CONTEXT);
+            String[] sent = t.sent.poll(); // already answered when delivery returned
+            assertThat(sent).isNotNull();
+            assertThat(sent[1]).isEqualTo(Thread.currentThread().getName());
+        } finally {
+            c.close();
+            server.close();
+        }
+    }
+
+    @Test
+    void pingStaysOnTheDeliveringThreadWhenOnlyTheAppsFilterIntercepts() throws Exception {
+        // an app view installs jmcp's own Apps filter, an interceptor that never blocks: ping is still answered inline
+        McpServer server = McpServer.builder()
+                .name("s")
+                .version("1")
+                .appView(AppView.builder("ui://board/view.html")
+                        .name("Board")
+                        .html("<p>board</p>")
+                        .build())
+                .build();
+        Recording t = new Recording();
+        ServerConnection c = server.connect(t);
+        try {
+            t.listener.onMessage(new JsonRpcRequest(id(3), "ping", null), CONTEXT);
             String[] sent = t.sent.poll(); // already answered when delivery returned
             assertThat(sent).isNotNull();
             assertThat(sent[1]).isEqualTo(Thread.currentThread().getName());

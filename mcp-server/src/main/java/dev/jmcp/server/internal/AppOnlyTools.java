@@ -5,7 +5,6 @@ import dev.jmcp.core.jsonrpc.JsonRpcError;
 import dev.jmcp.core.protocol.apps.AppsProtocol;
 import dev.jmcp.core.protocol.capabilities.ClientCapabilities;
 import dev.jmcp.server.ServerCall;
-import dev.jmcp.server.ServerInterceptor;
 import dev.jmcp.server.ServerOutcome;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * content stands on its own). A client declares the extension at {@code initialize} (handshake era) or in the
  * request's {@code _meta} client capabilities (2026-07-28); pre-2026 requests in stateless mode cannot declare it.
  */
-public final class AppOnlyTools implements ServerInterceptor {
+public final class AppOnlyTools implements NonBlockingInterceptor {
     private final Set<String> appOnly;
 
     /** Hides the tools named {@code appOnly} from clients without Apps. */

@@ -26,9 +26,16 @@ final class InterceptorChain {
     }
 
     private final List<ServerInterceptor> interceptors;
+    private final boolean mayBlock;
 
     InterceptorChain(List<ServerInterceptor> interceptors) {
         this.interceptors = List.copyOf(interceptors);
+        this.mayBlock = interceptors.stream().anyMatch(i -> !(i instanceof NonBlockingInterceptor));
+    }
+
+    /** Whether an interceptor that may block (one of the application's) runs on every request. */
+    boolean mayBlock() {
+        return mayBlock;
     }
 
     /** Whether no interceptor is registered (the router then skips building the call view). */

@@ -38,9 +38,12 @@ public final class Router {
         handlers.put(method, handler);
     }
 
-    /** Whether the application registered interceptors (which run on every request, and may block). */
-    boolean hasInterceptors() {
-        return !interceptors.isEmpty();
+    /**
+     * Whether the application registered interceptors (which run on every request, and may block); jmcp's own
+     * non-blocking ones (the MCP Apps filter) do not count.
+     */
+    boolean hasBlockingInterceptors() {
+        return interceptors.mayBlock();
     }
 
     /** Whether a handler serves {@code method}. */

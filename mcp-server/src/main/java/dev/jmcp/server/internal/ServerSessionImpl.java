@@ -116,7 +116,7 @@ public final class ServerSessionImpl implements ServerSession {
 
             @Override
             public boolean inline(InboundRequest r) {
-                return !core.router().hasInterceptors()
+                return !core.router().hasBlockingInterceptors()
                         && !((ServerSessionImpl) r.session().attachment()).shared;
             }
         };
