@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The issue #19 server comparison in one command: wrk against the bare Jetty floor, the official Java SDK (2.1.0)
-# and jmcp, stateless and session mode, on each JDK; then the sessions-memory row and the JFR thread-start check.
+# and jmcp, stateless and session mode, on each JDK; then the sessions-memory row, the JFR thread-start check and
+# the client rows; then the load tester against the floor and stdio start-up and round trips (JDK 17).
 #
-#   bench/compare.sh                     # everything (about 25 min on a quiet 2-core machine)
+#   bench/compare.sh                     # everything (about 40 min on a quiet 2-core machine)
 #   JDKS=17 CONNS=64 DURATION=5s WARMUP=5s SESSIONS=0 bench/compare.sh    # a quick look
 #
 # Method. For one JDK, every server runs at once (own JVM, own port, same flags, idle while not measured) and the
@@ -33,6 +34,13 @@
 # Client rows: if bench/client.sh exists (the client side of #19), it runs after the server rows with
 # JAVA=<java> OUT=<dir> and may write $OUT/client-<jdk>.md; those tables are appended to the report.
 #
+# Load tester rows (LOADTEST_ROWS, 1; 0 skips): bench/loadtest.sh on JDK 17, mcp-loadtest speaking full MCP against
+# the floor server at a rate above what it can reach (LOADTEST_RATES, 40000; LOADTEST_ROUNDS, 3), each row paired with
+# a wrk run of the same seconds (the x_wrk ratio).
+# stdio rows (STDIO_ROWS, 1; 0 skips): bench/stdio.sh on JDK 17, start-up to the initialize answer (plain launch and
+# the documented AppCDS + C1 recipe) and round trips, beside a trivial JVM program and, when its node_modules are
+# found, the TypeScript reference server. Both tables are appended to the report.
+#
 # Before/after: BASE_CP=<benchmarks jar and lib/* of another build> adds the rows base-jmcp-stateless and
 # base-jmcp-session (that build's JmcpServerMain) when SERVERS names them, e.g. a build of the commit before #19:
 #   git archive <commit> | tar -x -C /tmp/base && (cd /tmp/base && ./mvnw -q -Pbench -pl benchmarks -am package -DskipTests)
@@ -40,7 +48,7 @@
 #     SERVERS="bare base-jmcp-stateless jmcp-stateless sdk-stateless base-jmcp-session jmcp-session sdk-session" bench/compare.sh
 #
 # Settings (environment): JDKS ("17 25"; java per JDK from JAVA_17 / JAVA_25), SERVERS, CONNS ("16 64"),
-# CLIENT_ROWS (1; 0 skips bench/client.sh), THREADS (2), WARMUP (10s per server and connection count before the first round), DURATION (15s), ROUNDS (1;
+# CLIENT_ROWS (1; 0 skips bench/client.sh), LOADTEST_ROWS (1), STDIO_ROWS (1), THREADS (2), WARMUP (10s per server and connection count before the first round), DURATION (15s), ROUNDS (1;
 # medians over rounds), SESSIONS (10000; 0 skips), THREAD_CHECK (5s; 0 skips), JVM_FLAGS (-Xmx512m for the
 # throughput servers; the sessions server gets -Xmx1g), PORT_BASE (29400, below the ephemeral port range), SKIP_BUILD=1, OUT (results dir).
 set -euo pipefail
@@ -73,8 +81,8 @@ RESULTS="$OUT/results.txt"
 : > "$RESULTS"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  echo "building: ./mvnw -q -B -Pbench -pl benchmarks -am package -DskipTests"
-  ./mvnw -q -B -Pbench -pl benchmarks -am package -DskipTests -Dspotless.check.skip=true
+  echo "building: ./mvnw -q -B -Pbench -pl benchmarks,mcp-loadtest,examples -am package -DskipTests"
+  ./mvnw -q -B -Pbench -pl benchmarks,mcp-loadtest,examples -am package -DskipTests -Dspotless.check.skip=true
 fi
 CP="$ROOT/benchmarks/target/jmcp-benchmarks-0.1.0-SNAPSHOT.jar:$ROOT/benchmarks/target/lib/*"
 CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
@@ -243,6 +251,26 @@ for jdk in $JDKS; do
       JDK="$jdk" OUT="$OUT" "$ROOT/bench/client.sh" > "$OUT/$jdk.client.log" 2>&1 || echo "   bench/client.sh failed (see $OUT/$jdk.client.log)"
   fi
 done
+
+# the scripts below have settings of the same names (WARMUP, ROUNDS, DURATION, ...) in other units: they get their
+# own defaults
+SHARED_SETTINGS=(-u WARMUP -u ROUNDS -u THREADS -u PORT -u DURATION -u CONNS -u SERVERS -u OUT)
+if [[ "${LOADTEST_ROWS:-1}" != 0 ]]; then
+  echo "== load tester: bench/loadtest.sh (JDK 17)"
+  # asked for more than it can do: the achieved rate is the generator's maximum (the x_wrk of issue #19)
+  env "${SHARED_SETTINGS[@]}" RATES="${LOADTEST_RATES:-40000}" ROUNDS="${LOADTEST_ROUNDS:-3}" JAVA="$JAVA_17" WRK="$WRK" \
+    SKIP_BUILD=1 OUT="$OUT/loadtest" "$ROOT/bench/loadtest.sh" \
+    > "$OUT/loadtest.log" 2>&1 || echo "   bench/loadtest.sh failed (see $OUT/loadtest.log)"
+fi
+if [[ "${STDIO_ROWS:-1}" != 0 ]]; then
+  echo "== stdio: bench/stdio.sh startup and roundtrip (JDK 17)"
+  for mode in startup roundtrip; do
+    configs="default cds-c1"
+    [[ $mode == roundtrip ]] && configs=default
+    env "${SHARED_SETTINGS[@]}" JAVA="$JAVA_17" CONFIGS="$configs" SKIP_BUILD=1 "$ROOT/bench/stdio.sh" "$mode" \
+      > "$OUT/stdio-$mode.md" 2> "$OUT/stdio-$mode.log" || echo "   bench/stdio.sh $mode failed (see $OUT/stdio-$mode.log)"
+  done
+fi
 
 echo; echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/env.txt"
 python3 "$ROOT/bench/compare_table.py" "$OUT" | tee "$OUT/table.md"

@@ -8,6 +8,7 @@ connection count. Usage: compare_table.py <results dir>
 """
 import glob
 import os
+import re
 import statistics
 import sys
 
@@ -121,6 +122,48 @@ def main(out_dir):
             with open(c) as f:
                 print(f.read().rstrip())
             print()
+    loadtest_table(os.path.join(out_dir, "loadtest", "results.txt"))
+    for mode, title in (("startup", "stdio start-up"), ("roundtrip", "stdio round trips")):
+        path = os.path.join(out_dir, f"stdio-{mode}.md")
+        if os.path.exists(path) and os.path.getsize(path) > 0:
+            print(f"### {title} (bench/stdio.sh {mode}, JDK 17)")
+            print()
+            with open(path) as f:
+                print(f.read().rstrip())
+            print()
+
+
+def loadtest_table(path):
+    """The load tester rows of bench/loadtest.sh: each rate beside the wrk run of the same seconds."""
+    if not os.path.exists(path):
+        return
+    rows = []
+    with open(path) as f:
+        for line in f:
+            m = re.match(r"round (\d+)\s+(\S+)\s+(\d+)\s+(.*)", line)
+            if m:
+                r = dict(kv.split("=", 1) for kv in m.group(4).split() if "=" in kv)
+                rows.append((m.group(1), m.group(2), m.group(3), r))
+    if not rows:
+        return
+    print("### Load tester (bench/loadtest.sh, JDK 17): mcp-loadtest, full MCP, against the floor server")
+    print()
+    print("| round | generator | target req/s | achieved req/s | wrk req/s (same round) | x wrk | drops | p50 ms | p99 ms "
+          "| generator CPU | generator µs/req | saturated intervals | errors |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for rnd, label, rate, r in rows:
+        print(
+            f"| {rnd} | {label} | {int(rate):,} | {num_or(r.get('rps'))} | {num_or(r.get('wrk'))} | {r.get('x_wrk', '-')} "
+            f"| {r.get('drop', '-')} | {r.get('p50', '-')} | {r.get('p99', '-')} | {r.get('gen_cpu', '-')} "
+            f"| {r.get('gen_us_per_req', '-')} "
+            f"| {r.get('saturated', '-')} | {r.get('errors', '-')} |"
+        )
+    print()
+
+
+def num_or(v):
+    n = num(v)
+    return "-" if n is None else f"{n:,.0f}"
 
 
 if __name__ == "__main__":
