@@ -32,7 +32,7 @@
 # (jcmd GC.run + GC.heap_info), minus the same before, per session; the class histogram goes to the results.
 #
 # Client rows: if bench/client.sh exists (the client side of #19), it runs after the server rows with
-# JAVA=<java> OUT=<dir> and may write $OUT/client-<jdk>.md; those tables are appended to the report.
+# JAVA=<java> OUT=<dir>; the table it prints goes to $OUT/client-<jdk>.md and is appended to the report.
 #
 # Load tester rows (LOADTEST_ROWS, 1; 0 skips): bench/loadtest.sh on JDK 17, mcp-loadtest speaking full MCP against
 # the floor server at a rate above what it can reach (LOADTEST_RATES, 40000; LOADTEST_ROUNDS, 3), each row paired with
@@ -249,6 +249,8 @@ for jdk in $JDKS; do
     # client.sh has settings of the same names (WARMUP, ROUNDS, THREADS) in other units: it gets its own defaults
     env -u WARMUP -u ROUNDS -u THREADS -u PORT JDKS="$(dirname "$(dirname "$(readlink -f "$JAVA")")")" JAVA="$JAVA" \
       JDK="$jdk" OUT="$OUT" "$ROOT/bench/client.sh" > "$OUT/$jdk.client.log" 2>&1 || echo "   bench/client.sh failed (see $OUT/$jdk.client.log)"
+    # its table (the markdown lines of its log) goes to the report
+    grep '^|' "$OUT/$jdk.client.log" > "$OUT/client-$jdk.md" || rm -f "$OUT/client-$jdk.md"
   fi
 done
 
