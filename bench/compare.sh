@@ -23,9 +23,12 @@
 # sdk-session-per-conn: the same session servers, but wrk runs one thread per connection (-t = -c) and each
 # connection initializes its own session first, so the server holds one session per connection.
 #
-# Threads: for each jmcp server, $THREAD_CHECK of c64 load (pools that shrank while other servers were measured
-# grow back), then a JFR recording (jdk.ThreadStart) during another $THREAD_CHECK; reports threads started per
-# 1,000 calls (0 in steady state) and the threads' names go to the results directory.
+# Threads: every measured row of a jmcp server also records how many threads its JVM started meanwhile (the
+# java.threads.started counter, read with jcmd before and after the row); the report sums them over the rounds, per
+# 1,000 calls (0 in steady state). Then, for each jmcp server, $THREAD_CHECK of c64 load (pools that shrank while
+# other servers were measured grow back), then a JFR recording (jdk.ThreadStart) during another $THREAD_CHECK, whose
+# thread names go to the results directory (on JDK 17, starting JFR slows the server for many seconds, so this
+# window covers few calls).
 #
 # Sessions memory ($SESSIONS > 0): a fresh jmcp session server; dev.jmcp.bench.SessionsDriver opens $SESSIONS
 # handshake-era sessions, each with an open GET stream; then RSS, threads and heap used after a full GC
@@ -161,15 +164,25 @@ run_wrk() { # server conns duration -> prints the WRK line
     -s "$LUA" "http://127.0.0.1:${PORT[$server]}/mcp" 2>&1 | grep '^WRK' || echo "WRK requests=0 duration_us=1 rps=0 p50_us=0 p99_us=0 errors=1"
 }
 
+# threads the JVM of $1 has started since it began (its java.threads.started counter: reading it costs the server
+# nothing, unlike a JFR recording, whose start slows a JDK 17 server for many seconds)
+threads_started() {
+  "$(dirname "$JAVA")/jcmd" "$1" PerfCounter.print 2>/dev/null | awk -F= '$1 == "java.threads.started" {print $2}'
+}
+
 measure() { # jdk server conns round
-  local jdk=$1 server=$2 conns=$3 round=$4 pid=${PID[$2]} before after line load
+  local jdk=$1 server=$2 conns=$3 round=$4 pid=${PID[$2]} before after line load threads0="" threads1=""
   load=$(loadavg)
+  [[ "$server" == jmcp-* ]] && threads0=$(threads_started "$pid")
   before=$(cpu_ticks "$pid")
   line=$(run_wrk "$server" "$conns" "$DURATION")
   after=$(cpu_ticks "$pid")
+  [[ "$server" == jmcp-* ]] && threads1=$(threads_started "$pid")
   local requests; requests=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<< "$line")
   local us; us=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { if (n > 0) printf "%.1f", t / hz * 1e6 / n; else print "-" }')
-  echo "ROW jdk=$jdk server=$server conns=$conns round=$round ${line#WRK } cpu_us_per_req=$us load=$load" | tee -a "$RESULTS"
+  local started=""
+  [[ -n "$threads0" && -n "$threads1" ]] && started=" threads_started=$((threads1 - threads0))"
+  echo "ROW jdk=$jdk server=$server conns=$conns round=$round ${line#WRK } cpu_us_per_req=$us load=$load$started" | tee -a "$RESULTS"
 }
 
 thread_check() { # jdk server

@@ -92,6 +92,18 @@ def main(out_dir):
             ]
             print("| " + " | ".join(cells) + " |")
     print()
+    counted = [(k, rs) for k, rs in rows.items() if any("threads_started" in r for r in rs)]
+    if counted:
+        print("### Threads started during the measured rows (the JVM's java.threads.started counter, every round)")
+        print()
+        print("| JDK | server | connections | calls | threads started | per 1,000 calls |")
+        print("|---|---|---|---|---|---|")
+        for (jdk, server, conns), rs in counted:
+            calls = sum(num(r.get("requests")) or 0 for r in rs if "threads_started" in r)
+            started = sum(num(r.get("threads_started")) or 0 for r in rs if "threads_started" in r)
+            per = f"{started * 1000 / calls:.2f}" if calls else "-"
+            print(f"| {jdk} | {server} | {conns} | {calls:,.0f} | {started:.0f} | {per} |")
+        print()
     if threads:
         print("### Threads started per 1,000 calls (JFR jdk.ThreadStart, c64, after warm-up)")
         print()
