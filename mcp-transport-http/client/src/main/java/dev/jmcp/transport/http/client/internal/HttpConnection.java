@@ -24,6 +24,12 @@ final class HttpConnection implements Closeable {
 
     private static final int MAX_CHUNK_LINE = 1024;
 
+    /** The largest body {@code readNBytes} reads into one array of its announced length at once. */
+    private static final int EXACT_READ_MAX = 64 * 1024;
+
+    /** The first array {@code readNBytes} reads a body of unknown length into (it doubles as needed). */
+    private static final int FIRST_READ = 1024;
+
     /** The connection ended before any byte of an answer: the request may be sent again on a new connection. */
     static final class ClosedBeforeAnswerException extends IOException {
         private static final long serialVersionUID = 1L;
@@ -34,6 +40,9 @@ final class HttpConnection implements Closeable {
     }
 
     private final Socket socket;
+    /** The read timeout last set on the socket (a new socket has none). */
+    private int readTimeoutMillis;
+
     private final InputStream in;
     private final OutputStream out;
     private final Consumer<HttpConnection> release;
@@ -77,18 +86,24 @@ final class HttpConnection implements Closeable {
         } catch (SocketException e) {
             throw new ClosedBeforeAnswerException("the connection was closed: " + e.getMessage(), e);
         }
-        socket.setSoTimeout(timeoutMillis);
+        readTimeout(timeoutMillis);
         Answer answer;
         do {
             answer = readHead();
         } while (answer.status >= 100 && answer.status < 200 && answer.status != 101);
-        if (!answer.eventStream()) {
-            socket.setSoTimeout(timeoutMillis);
-        } else {
-            socket.setSoTimeout(0); // a stream stays open as long as the server has events; closing it ends it
+        if (answer.eventStream()) {
+            readTimeout(0); // a stream stays open as long as the server has events; closing it ends it
         }
         answer.body = bodyOf(answer);
         return answer;
+    }
+
+    /** Sets the socket's read timeout when it differs from the one set last (most exchanges keep it). */
+    private void readTimeout(int millis) throws SocketException {
+        if (millis != readTimeoutMillis) {
+            socket.setSoTimeout(millis);
+            readTimeoutMillis = millis;
+        }
     }
 
     private int writeHead(URI endpoint, HeaderList headers, int contentLength) {
@@ -424,6 +439,36 @@ final class HttpConnection implements Closeable {
                 }
             }
             return n;
+        }
+
+        /**
+         * Reads up to {@code len} bytes into an array sized by what the body holds: its length when known (up to
+         * {@link #EXACT_READ_MAX}), else a small array that doubles as the body grows. {@link InputStream}'s own
+         * version starts with a 16 KiB scratch array and copies out of it: for a JSON answer of a few hundred bytes
+         * that was most of all the client allocated per call.
+         */
+        @Override
+        public byte[] readNBytes(int len) throws IOException {
+            if (len < 0) {
+                throw new IllegalArgumentException("len < 0");
+            }
+            long known = !chunked && remaining >= 0 && !ended ? remaining : -1;
+            byte[] out = new byte[(int) Math.min(len, known >= 0 ? Math.min(known, EXACT_READ_MAX) : FIRST_READ)];
+            int total = 0;
+            while (total < len) {
+                if (total == out.length) {
+                    if (ended) {
+                        break; // a body of known length ends exactly where the array does
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(len, Math.max(FIRST_READ, out.length * 2L)));
+                }
+                int n = read(out, total, out.length - total);
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+            }
+            return total == out.length ? out : Arrays.copyOf(out, total);
         }
 
         @Override

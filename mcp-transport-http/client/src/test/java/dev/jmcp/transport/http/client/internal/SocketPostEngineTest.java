@@ -131,6 +131,73 @@ class SocketPostEngineTest {
         }
     }
 
+    private static byte[] postAndReadAtMost(SocketPostEngine engine, URI uri, int len) throws Exception {
+        HeaderList headers = new HeaderList();
+        headers.add("Content-Type", "application/json");
+        PostResponse r = engine.post(uri, headers, "{}".getBytes(), Duration.ofSeconds(5), new StreamHandle());
+        try (InputStream body = r.body()) {
+            return body.readNBytes(len);
+        }
+    }
+
+    @Test
+    void readNBytesReturnsABodyOfKnownLengthWholeAndKeepsTheConnection() throws Exception {
+        String text = "x".repeat(70_000); // longer than one exact-size read (64 KiB)
+        try (ScriptedServer server = new ScriptedServer(
+                        (n, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 70000\r\n\r\n" + text));
+                AutoCloseableEngine e = new AutoCloseableEngine()) {
+            assertThat(new String(postAndReadAtMost(e.engine, server.uri(), 1 << 20), StandardCharsets.UTF_8))
+                    .isEqualTo(text);
+            assertThat(postAndReadAtMost(e.engine, server.uri(), 70_000)).hasSize(70_000);
+            assertThat(server.connections.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readNBytesReassemblesAChunkedBodyLargerThanItsFirstArray() throws Exception {
+        String part = "y".repeat(3000);
+        try (ScriptedServer server = new ScriptedServer((n, out) -> {
+                    write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+                    for (int i = 0; i < 3; i++) {
+                        write(out, Integer.toHexString(part.length()) + "\r\n" + part + "\r\n");
+                    }
+                    write(out, "0\r\n\r\n");
+                });
+                AutoCloseableEngine e = new AutoCloseableEngine()) {
+            assertThat(new String(postAndReadAtMost(e.engine, server.uri(), 1 << 20), StandardCharsets.UTF_8))
+                    .isEqualTo(part.repeat(3));
+            assertThat(postAndReadAtMost(e.engine, server.uri(), 1 << 20)).hasSize(9000);
+            assertThat(server.connections.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readNBytesStopsAtItsLimitWhateverTheBodyAnnounces() throws Exception {
+        try (ScriptedServer server = new ScriptedServer((n, out) -> {
+                    write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2000000000\r\n\r\n" + "z".repeat(5000));
+                    throw new IllegalStateException("close"); // far less than announced
+                });
+                AutoCloseableEngine e = new AutoCloseableEngine()) {
+            assertThat(postAndReadAtMost(e.engine, server.uri(), 4097)).hasSize(4097);
+            assertThatThrownBy(() -> postAndReadAtMost(e.engine, server.uri(), 1 << 20))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("ended before the end of the response body");
+        }
+    }
+
+    @Test
+    void readNBytesReadsABodyWithoutLengthToTheEndOfTheConnection() throws Exception {
+        String text = "w".repeat(2500);
+        try (ScriptedServer server = new ScriptedServer((n, out) -> {
+                    write(out, "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + text);
+                    throw new IllegalStateException("close");
+                });
+                AutoCloseableEngine e = new AutoCloseableEngine()) {
+            assertThat(new String(postAndReadAtMost(e.engine, server.uri(), 1 << 20), StandardCharsets.UTF_8))
+                    .isEqualTo(text);
+        }
+    }
+
     @Test
     void aKeptConnectionTheServerClosedIsReplacedAndThePostSentAgain() throws Exception {
         try (ScriptedServer server = new ScriptedServer((n, out) -> {
