@@ -64,6 +64,7 @@ public final class ClientRuntime {
     private volatile CompletableFuture<ServerState> connecting;
     private volatile ServerState state;
     private volatile LoggingLevel logLevel;
+    private final StatelessMetaWriter statelessMetaWriter;
     private volatile CompletableFuture<Void> recovery = READY;
     private volatile int epoch;
     private int connects;
@@ -71,6 +72,7 @@ public final class ClientRuntime {
     /** Creates the runtime; nothing is sent before {@link #connect()}. */
     public ClientRuntime(ClientConfig config) {
         this.config = config;
+        this.statelessMetaWriter = new StatelessMetaWriter(config);
         this.executor = config.handlerExecutor() != null ? config.handlerExecutor() : HandlerExecutors.handlers();
         this.subscriptions = new Subscriptions(this, config.requestTimeout());
         this.inputRounds = new InputRounds(
@@ -418,7 +420,7 @@ public final class ClientRuntime {
                 && (McpMethods.RESOURCES_SUBSCRIBE.equals(method) || McpMethods.RESOURCES_UNSUBSCRIBE.equals(method))) {
             call.thenRun(() -> subscriptions.accepted(method, base));
         }
-        inputRounds.start(call, method, base, options, s.version(), stateless ? this::statelessMeta : null, map);
+        inputRounds.start(call, method, base, options, s.version(), stateless ? this::writeStatelessMeta : null, map);
         return call;
     }
 
@@ -446,6 +448,11 @@ public final class ClientRuntime {
     /** The {@code _meta} keys of a 2026-07-28 request. */
     RequestMeta statelessMeta() {
         return StatelessMeta.of(config, logLevel);
+    }
+
+    /** A 2026-07-28 request's {@code _meta}: its own ({@code meta}, may be null) with the stateless keys over it. */
+    private JsonNode writeStatelessMeta(JsonNode meta) {
+        return statelessMetaWriter.writeTo(meta, logLevel);
     }
 
     /** Cancels every pending call, then closes the session and the transport. Idempotent. */

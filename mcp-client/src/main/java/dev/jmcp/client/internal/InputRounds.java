@@ -5,7 +5,6 @@ import dev.jmcp.core.McpJson;
 import dev.jmcp.core.ProtocolVersion;
 import dev.jmcp.core.jsonrpc.RequestId;
 import dev.jmcp.core.protocol.MetaKeys;
-import dev.jmcp.core.protocol.lifecycle.RequestMeta;
 import dev.jmcp.core.protocol.mrtr.InputResponse;
 import dev.jmcp.core.session.HandlerExecutors;
 import dev.jmcp.core.session.McpSession;
@@ -17,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -71,7 +70,8 @@ final class InputRounds {
      * Starts the call.
      *
      * @param version the negotiated protocol revision
-     * @param meta the 2026-07-28 {@code _meta} keys to merge into each attempt, or null in the handshake era
+     * @param meta writes the 2026-07-28 {@code _meta} keys over an attempt's own {@code _meta} (or null) and returns
+     *     the result; null in the handshake era
      */
     <T> void start(
             CallFuture<T> call,
@@ -79,7 +79,7 @@ final class InputRounds {
             ObjectNode base,
             RequestOptions options,
             ProtocolVersion version,
-            Supplier<RequestMeta> meta,
+            UnaryOperator<JsonNode> meta,
             Function<JsonNode, T> mapper) {
         new Exchange<>(call, method, base, options, version, meta, mapper).attempt(null, null, 0);
     }
@@ -91,7 +91,7 @@ final class InputRounds {
         private final ObjectNode base;
         private final RequestOptions options;
         private final ProtocolVersion version;
-        private final Supplier<RequestMeta> meta;
+        private final UnaryOperator<JsonNode> meta;
         private final Function<JsonNode, T> mapper;
         private boolean recovered;
         private int sentEpoch;
@@ -110,7 +110,7 @@ final class InputRounds {
                 ObjectNode base,
                 RequestOptions options,
                 ProtocolVersion version,
-                Supplier<RequestMeta> meta,
+                UnaryOperator<JsonNode> meta,
                 Function<JsonNode, T> mapper) {
             this.call = call;
             this.method = method;
@@ -140,7 +140,7 @@ final class InputRounds {
                 params.put("requestState", requestState);
             }
             if (meta != null) {
-                params.set(MetaKeys.META, meta.get().writeTo(params.get(MetaKeys.META)));
+                params.set(MetaKeys.META, meta.apply(params.get(MetaKeys.META)));
             }
             CompletableFuture<JsonNode> answer;
             try {
