@@ -20,7 +20,8 @@
 # CONNS (64), THREADS (2), VARIANTS (generators compared side by side, separated by ';', each
 # "label|jar|options|jvm flags|java" (flags default GEN_FLAGS, java default JAVA), default "built-in|mcp-loadtest/target/mcp-loadtest.jar|"; e.g. add
 # ";jdk|mcp-loadtest/target/mcp-loadtest.jar|--http-client jdk"), GEN_FLAGS (-Xmx512m, the generator JVM),
-# SERVER_FLAGS (-Xmx512m), PORT (29581), SKIP_BUILD=1, OUT (results dir).
+# SERVER_FLAGS (-Xmx512m), SERVER_WARMUP (15s of wrk before the first round), PORT (29581), SKIP_BUILD=1, OUT
+# (results dir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -35,6 +36,7 @@ VARIANTS=${VARIANTS:-"built-in|$ROOT/mcp-loadtest/target/mcp-loadtest.jar|"}
 GEN_FLAGS=${GEN_FLAGS:--Xmx512m}
 SERVER_FLAGS=${SERVER_FLAGS:--Xmx512m}
 PORT=${PORT:-29581}
+SERVER_WARMUP=${SERVER_WARMUP:-15s}
 OUT=${OUT:-"$ROOT/bench/results/loadtest-$(date -u +%Y%m%dT%H%M%SZ)"}
 mkdir -p "$OUT"
 
@@ -126,8 +128,8 @@ EOF
   echo "variants: $VARIANTS"
 } | tee "$OUT/results.txt"
 
-# warm the server's JIT once
-run_wrk 5s > /dev/null
+# warm the floor server's JIT before the first pair (with 5 s, the first round's wrk rate was half the later ones')
+run_wrk "$SERVER_WARMUP" > /dev/null
 for round in $(seq 1 "$ROUNDS"); do
   for rate in $RATES; do
     IFS=';' read -r -a variants <<< "$VARIANTS"

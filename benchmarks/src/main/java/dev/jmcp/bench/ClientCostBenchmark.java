@@ -45,8 +45,9 @@ import tools.jackson.databind.JsonNode;
  *       StreamableHttpClientTransport} with each {@link HttpClientEngine}, {@code callTool("echo", ...)}.
  * </ul>
  *
- * A JFR recording of {@code jdk.ThreadStart} (and {@code jdk.VirtualThreadStart} where it exists) during each
- * measurement counts the threads started per 1,000 calls. Arguments: {@code url [threads] [warmupSeconds]
+ * Per 1,000 calls, the platform threads started during each measurement ({@code ThreadMXBean}) and, on JDK 21+,
+ * the virtual threads (a JFR recording of {@code jdk.VirtualThreadStart}; none on JDK 17, where starting a recording
+ * slows the JVM for many seconds); and the bytes the JVM's threads allocated per call. Arguments: {@code url [threads] [warmupSeconds]
  * [measureSeconds] [rounds] [variants,comma-separated]}.
  */
 public final class ClientCostBenchmark {
@@ -83,11 +84,12 @@ public final class ClientCostBenchmark {
                 results.computeIfAbsent(v, k -> new ArrayList<>()).add(r);
                 System.out.printf(
                         Locale.ROOT,
-                        "round %d %-12s %8.1f us/call %9.0f calls/s platform-threads/1000 calls %.2f"
-                                + " virtual/1000 %.1f load %s%n",
+                        "round %d %-12s %8.1f us/call %6.2f KiB/call %9.0f calls/s platform-threads/1000 calls"
+                                + " %.2f virtual/1000 %.1f load %s%n",
                         round,
                         v,
                         r.cpuMicrosPerCall(),
+                        r.allocatedKiBPerCall(),
                         r.callsPerSecond(),
                         r.platformThreadsPer1000(),
                         r.virtualThreadsPer1000(),
@@ -98,8 +100,8 @@ public final class ClientCostBenchmark {
         System.out.println();
         System.out.println("| client (java " + System.getProperty("java.version") + ", " + threads
                 + " threads) | client CPU µs/call (median) | ratio to " + floor
-                + " (median of rounds) | calls/s | platform threads started / 1,000 calls |");
-        System.out.println("|---|---|---|---|---|");
+                + " (median of rounds) | allocated KiB/call | calls/s | platform threads started / 1,000 calls |");
+        System.out.println("|---|---|---|---|---|---|");
         for (String v : variants) {
             List<Result> rs = results.get(v);
             double[] ratios = new double[rs.size()];
@@ -109,10 +111,11 @@ public final class ClientCostBenchmark {
             }
             System.out.printf(
                     Locale.ROOT,
-                    "| %s | %.1f | %.2f | %.0f | %.2f |%n",
+                    "| %s | %.1f | %.2f | %.2f | %.0f | %.2f |%n",
                     v,
                     median(rs.stream().mapToDouble(Result::cpuMicrosPerCall).toArray()),
                     median(ratios),
+                    median(rs.stream().mapToDouble(Result::allocatedKiBPerCall).toArray()),
                     median(rs.stream().mapToDouble(Result::callsPerSecond).toArray()),
                     median(rs.stream()
                             .mapToDouble(Result::platformThreadsPer1000)
@@ -126,7 +129,8 @@ public final class ClientCostBenchmark {
             double cpuMicrosPerCall,
             double callsPerSecond,
             double platformThreadsPer1000,
-            double virtualThreadsPer1000) {}
+            double virtualThreadsPer1000,
+            double allocatedKiBPerCall) {}
 
     /** One thread's way of making a call. */
     private interface Caller {
@@ -172,10 +176,17 @@ public final class ClientCostBenchmark {
             Thread.sleep(warmup * 1000L);
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            Recording jfr = new Recording();
-            jfr.enable("jdk.ThreadStart");
-            jfr.enable("jdk.VirtualThreadStart");
-            jfr.start();
+            java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            // virtual threads are counted by JFR only (JDK 21+); on JDK 17 a recording's start slows the JVM
+            // for many seconds, so there the platform threads are counted by the MXBean alone
+            Recording jfr = null;
+            if (Runtime.version().feature() >= 21) {
+                jfr = new Recording();
+                jfr.enable("jdk.VirtualThreadStart");
+                jfr.start();
+            }
+            long started0 = mx.getTotalStartedThreadCount();
+            long bytes0 = allocatedBytes();
             long calls0 = sum(counts);
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
@@ -183,25 +194,25 @@ public final class ClientCostBenchmark {
             long calls1 = sum(counts);
             long cpu1 = os.getProcessCpuTime();
             long t1 = System.nanoTime();
-            jfr.stop();
+            long bytes1 = allocatedBytes();
+            long started1 = mx.getTotalStartedThreadCount();
             volatileStop = true;
             for (Thread th : workers) {
                 th.join(10_000);
             }
-            Path file = Files.createTempFile("client-bench", ".jfr");
-            jfr.dump(file);
-            jfr.close();
-            long platform = 0;
             long virtual = 0;
-            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-                String type = e.getEventType().getName();
-                if (type.equals("jdk.ThreadStart")) {
-                    platform++;
-                } else if (type.equals("jdk.VirtualThreadStart")) {
-                    virtual++;
+            if (jfr != null) {
+                jfr.stop();
+                Path file = Files.createTempFile("client-bench", ".jfr");
+                jfr.dump(file);
+                jfr.close();
+                for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+                    if (e.getEventType().getName().equals("jdk.VirtualThreadStart")) {
+                        virtual++;
+                    }
                 }
+                Files.deleteIfExists(file);
             }
-            Files.deleteIfExists(file);
             long calls = calls1 - calls0;
             if (failures.get() > 0) {
                 System.out.println(name + ": " + failures.get() + " failed calls");
@@ -209,9 +220,20 @@ public final class ClientCostBenchmark {
             return new Result(
                     (cpu1 - cpu0) / 1000.0 / calls,
                     calls * 1e9 / (t1 - t0),
-                    platform * 1000.0 / calls,
-                    virtual * 1000.0 / calls);
+                    (started1 - started0) * 1000.0 / calls,
+                    virtual * 1000.0 / calls,
+                    (bytes1 - bytes0) / 1024.0 / calls);
         }
+    }
+
+    /** Bytes allocated so far by the threads alive now (no thread ends during a measurement: none is started). */
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long b : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
+            sum += Math.max(0, b);
+        }
+        return sum;
     }
 
     private static volatile boolean volatileStop;
