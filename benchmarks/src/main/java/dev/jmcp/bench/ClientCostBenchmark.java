@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -186,7 +187,7 @@ public final class ClientCostBenchmark {
                 jfr.start();
             }
             long started0 = mx.getTotalStartedThreadCount();
-            long bytes0 = allocatedBytes();
+            Map<Long, Long> bytes0 = allocatedBytes();
             long calls0 = sum(counts);
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
@@ -194,7 +195,7 @@ public final class ClientCostBenchmark {
             long calls1 = sum(counts);
             long cpu1 = os.getProcessCpuTime();
             long t1 = System.nanoTime();
-            long bytes1 = allocatedBytes();
+            Map<Long, Long> bytes1 = allocatedBytes();
             long started1 = mx.getTotalStartedThreadCount();
             volatileStop = true;
             for (Thread th : workers) {
@@ -222,16 +223,32 @@ public final class ClientCostBenchmark {
                     calls * 1e9 / (t1 - t0),
                     (started1 - started0) * 1000.0 / calls,
                     virtual * 1000.0 / calls,
-                    (bytes1 - bytes0) / 1024.0 / calls);
+                    allocatedBetween(bytes0, bytes1) / 1024.0 / calls);
         }
     }
 
-    /** Bytes allocated so far by the threads alive now (no thread ends during a measurement: none is started). */
-    private static long allocatedBytes() {
+    /** Bytes allocated so far by each thread alive now, by thread id. */
+    private static Map<Long, Long> allocatedBytes() {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = mx.getAllThreadIds();
+        long[] bytes = mx.getThreadAllocatedBytes(ids);
+        Map<Long, Long> byThread = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            if (bytes[i] >= 0) {
+                byThread.put(ids[i], bytes[i]);
+            }
+        }
+        return byThread;
+    }
+
+    /**
+     * The bytes allocated between two {@link #allocatedBytes()} snapshots by the threads alive at the second (a
+     * thread that ended in between is not counted: none does in the MCP variants, which start no thread).
+     */
+    private static long allocatedBetween(Map<Long, Long> before, Map<Long, Long> after) {
         long sum = 0;
-        for (long b : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) {
-            sum += Math.max(0, b);
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            sum += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
         }
         return sum;
     }
