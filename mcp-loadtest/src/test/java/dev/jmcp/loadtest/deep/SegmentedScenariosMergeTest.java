@@ -91,7 +91,8 @@ class SegmentedScenariosMergeTest {
             LoadTestReport merged = mergedReport();
             SchemaCheck.validAndReadable(merged, dir);
             McpScenarios m = merged.mcpScenarios();
-            assertThat(merged.warnings()).isNull();
+            // the merge adds no warning of its own; a segment's (a generator saturated by a busy machine) is carried
+            assertThat(merged.warnings()).isEqualTo(carriedWarnings(parts));
             assertThat(m.idleStreams().requested()).isEqualTo(3);
             assertThat(m.idleStreams().opened()).isEqualTo(3);
             assertThat(m.idleStreams().openAtEnd()).isEqualTo(3);
@@ -172,6 +173,17 @@ class SegmentedScenariosMergeTest {
             pool.shutdownNow();
         }
         return List.of(ReportFiles.readJson(json("1")), ReportFiles.readJson(json("2")));
+    }
+
+    /** The segments' own warnings as a merge carries them, or {@code null} when they have none. */
+    private static List<String> carriedWarnings(List<LoadTestReport> parts) {
+        List<String> l = new ArrayList<>();
+        for (LoadTestReport r : parts) {
+            if (r.warnings() != null) {
+                r.warnings().forEach(w -> l.add("segment " + r.segment() + ": " + w));
+            }
+        }
+        return l.isEmpty() ? null : l;
     }
 
     private LoadTestReport mergedReport() throws Exception {
