@@ -9,7 +9,7 @@
 # Settings (environment): JDKS (default: "/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64",
 # those that exist), THREADS (16), WARMUP (5 s), MEASURE (10 s), ROUNDS (3), VARIANTS
 # (raw,jdk,mcp-built_in,mcp-jdk; the first is the floor of the ratios), SERVER (bare), PORT (39281),
-# JVM_FLAGS (-Xmx512m), SKIP_BUILD=1.
+# JVM_FLAGS (-Xms512m -Xmx512m: a fixed heap, see compare.sh), SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -21,7 +21,7 @@ ROUNDS=${ROUNDS:-3}
 VARIANTS=${VARIANTS:-raw,jdk,mcp-built_in,mcp-jdk}
 SERVER=${SERVER:-bare}
 PORT=${PORT:-39281}
-JVM_FLAGS=${JVM_FLAGS:--Xmx512m}
+JVM_FLAGS=${JVM_FLAGS:--Xms512m -Xmx512m}
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   ./mvnw -q -B -Pbench -pl benchmarks -am package -DskipTests -Dspotless.check.skip=true

@@ -52,8 +52,11 @@
 #
 # Settings (environment): JDKS ("17 25"; java per JDK from JAVA_17 / JAVA_25), SERVERS, CONNS ("16 64"),
 # CLIENT_ROWS (1; 0 skips bench/client.sh), LOADTEST_ROWS (1), STDIO_ROWS (1), THREADS (2), WARMUP (10s per server and connection count before the first round), DURATION (15s), ROUNDS (1;
-# medians over rounds), SESSIONS (10000; 0 skips), THREAD_CHECK (5s; 0 skips), JVM_FLAGS (-Xmx512m for the
-# throughput servers; the sessions server gets -Xmx1g), PORT_BASE (29400, below the ephemeral port range), SKIP_BUILD=1, OUT (results dir).
+# medians over rounds), SESSIONS (10000; 0 skips), THREAD_CHECK (5s; 0 skips), JVM_FLAGS (-Xms512m -Xmx512m for the
+# throughput servers: a fixed heap, because G1 shrinks a default heap to a few times the live set at the first
+# concurrent cycle, and whether that cycle falls inside the run is chance (a jmcp server crossed its metaspace threshold
+# about 70 s in and then ran with a 74 MB heap and 8 young collections a second, the floor never did); the sessions
+# server gets -Xmx1g), PORT_BASE (29400, below the ephemeral port range), SKIP_BUILD=1, OUT (results dir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -69,7 +72,7 @@ DURATION=${DURATION:-15s}
 ROUNDS=${ROUNDS:-1}
 SESSIONS=${SESSIONS:-10000}
 THREAD_CHECK=${THREAD_CHECK:-5s}
-JVM_FLAGS=${JVM_FLAGS:--Xmx512m}
+JVM_FLAGS=${JVM_FLAGS:--Xms512m -Xmx512m}
 PORT_BASE=${PORT_BASE:-29400}
 BASE_CP=${BASE_CP:-}
 OUT=${OUT:-"$ROOT/bench/results/compare-$(date -u +%Y%m%dT%H%M%SZ)"}

@@ -19,8 +19,8 @@
 # Settings (environment): JAVA (java), RATES ("5000 10000 20000"), ROUNDS (2), DURATION (10s), WARMUP (5s),
 # CONNS (64), THREADS (2), VARIANTS (generators compared side by side, separated by ';', each
 # "label|jar|options|jvm flags|java" (flags default GEN_FLAGS, java default JAVA), default "built-in|mcp-loadtest/target/mcp-loadtest.jar|"; e.g. add
-# ";jdk|mcp-loadtest/target/mcp-loadtest.jar|--http-client jdk"), GEN_FLAGS (-Xmx512m, the generator JVM),
-# SERVER_FLAGS (-Xmx512m), SERVER_WARMUP (15s of wrk before the first round), PORT (29581), SKIP_BUILD=1, OUT
+# ";jdk|mcp-loadtest/target/mcp-loadtest.jar|--http-client jdk"), GEN_FLAGS (-Xms512m -Xmx512m, the generator JVM),
+# SERVER_FLAGS (-Xms512m -Xmx512m), SERVER_WARMUP (15s of wrk before the first round), PORT (29581), SKIP_BUILD=1, OUT
 # (results dir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,8 +33,8 @@ WARMUP=${WARMUP:-5s}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 VARIANTS=${VARIANTS:-"built-in|$ROOT/mcp-loadtest/target/mcp-loadtest.jar|"}
-GEN_FLAGS=${GEN_FLAGS:--Xmx512m}
-SERVER_FLAGS=${SERVER_FLAGS:--Xmx512m}
+GEN_FLAGS=${GEN_FLAGS:--Xms512m -Xmx512m}
+SERVER_FLAGS=${SERVER_FLAGS:--Xms512m -Xmx512m}
 PORT=${PORT:-29581}
 SERVER_WARMUP=${SERVER_WARMUP:-15s}
 OUT=${OUT:-"$ROOT/bench/results/loadtest-$(date -u +%Y%m%dT%H%M%SZ)"}

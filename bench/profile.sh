@@ -8,7 +8,7 @@ ROOT=$(pwd)
 server=${1:?server name}
 if [[ -n "${JAVA:-}" ]]; then :; elif [[ -n "${JAVA_HOME:-}" ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
 JFR="$(dirname "$(command -v "$JAVA")")/jfr"
-JVM_FLAGS=${JVM_FLAGS:--Xmx512m}
+JVM_FLAGS=${JVM_FLAGS:--Xms512m -Xmx512m}
 PORT=${PORT:-39181}
 CONNS=${CONNS:-16}
 DURATION=${DURATION:-20s}

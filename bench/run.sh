@@ -10,7 +10,7 @@
 #   4. (if it has an MCP binding) mcp-loadtest against the same server, as a cross-check
 # then record the server's peak RSS (VmHWM), stop it, and print the table and ratios vs jmcp.
 #
-# Settings (environment): JAVA (default $JAVA_HOME/bin/java or java), JVM_FLAGS (-Xmx512m), PORT (39181),
+# Settings (environment): JAVA (default $JAVA_HOME/bin/java or java), JVM_FLAGS (-Xms512m -Xmx512m), PORT (39181),
 # CONNS (16), RATE_ECHO (500), RATE_WORK (300), WARMUP (15s, per server, before the measurements),
 # DURATION (15s per measurement), SERVERS (default: all five), ROUNDS (1; the servers run in turn, round after
 # round, and the table shows each metric's median over the rounds), SKIP_BUILD=1, OUT (results directory).
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 if [[ -n "${JAVA:-}" ]]; then :; elif [[ -n "${JAVA_HOME:-}" ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
-JVM_FLAGS=${JVM_FLAGS:--Xmx512m}
+JVM_FLAGS=${JVM_FLAGS:--Xms512m -Xmx512m}
 PORT=${PORT:-39181}
 CONNS=${CONNS:-16}
 RATE_ECHO=${RATE_ECHO:-500}
